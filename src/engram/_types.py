@@ -1,0 +1,93 @@
+"""Plain dataclasses passed between Engram's layers (pydantic stays at the edges)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Event = Literal["ADD", "UPDATE", "DELETE", "NONE"]
+SCOPE_KEYS = ("user_id", "agent_id", "run_id")
+
+
+@dataclass(frozen=True)
+class Message:
+    """One normalised conversation message. ``name`` is the speaker (``actor_id``)."""
+
+    role: str  # "user" | "assistant" | "system" | "tool"
+    content: str
+    name: str | None = None
+    index: int = 0  # position in the add call, for provenance (``source_ids``)
+    images: tuple[str, ...] = ()  # image URLs / data URIs found in a content list
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Who a memory belongs to; at least one id is set."""
+
+    user_id: str | None = None
+    agent_id: str | None = None
+    run_id: str | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        return {k: v for k, v in (("user_id", self.user_id), ("agent_id", self.agent_id),
+                                  ("run_id", self.run_id)) if v is not None}
+
+    @property
+    def key(self) -> str:
+        """A stable string for locks and partitioning."""
+        return "\x1f".join(v or "" for v in (self.user_id, self.agent_id, self.run_id))
+
+
+@dataclass
+class MemoryRecord:
+    """A stored memory, as the store returns it."""
+
+    id: str
+    memory: str
+    hash: str
+    scope: Scope
+    metadata: dict[str, Any] = field(default_factory=dict)
+    created_at: str = ""
+    updated_at: str | None = None
+    role: str | None = None
+    actor_id: str | None = None
+    memory_type: str | None = None
+    source_ids: list[str] = field(default_factory=list)
+    score: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "memory": self.memory, "hash": self.hash}
+        out.update(self.scope.as_dict())
+        out["metadata"] = self.metadata
+        out["created_at"] = self.created_at
+        out["updated_at"] = self.updated_at
+        if self.role is not None:
+            out["role"] = self.role
+        if self.actor_id is not None:
+            out["actor_id"] = self.actor_id
+        if self.memory_type is not None:
+            out["memory_type"] = self.memory_type
+        if self.source_ids:
+            out["source_ids"] = self.source_ids
+        if self.score is not None:
+            out["score"] = self.score
+        return out
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    """One change to one memory."""
+
+    id: str
+    memory_id: str
+    event: Event
+    old_memory: str | None
+    new_memory: str | None
+    created_at: str
+    actor_id: str | None = None
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "memory_id": self.memory_id, "event": self.event,
+                "old_memory": self.old_memory, "new_memory": self.new_memory,
+                "created_at": self.created_at, "actor_id": self.actor_id, "role": self.role}
