@@ -1,0 +1,370 @@
+"""The filter language: parsed once into a small AST that every backend compiles.
+
+The same language serves ``search``, ``get_all`` and ``delete_all`` and is compatible with
+Mem0 2.x filters::
+
+    {"user_id": "alice"}                                 exact match (several keys = AND)
+    {"score": {"gte": 3, "lt": 9}}                       operators (several = AND)
+    {"topic": {"in": ["food", "travel"]}}                eq ne in nin gt gte lt lte
+    {"text": {"icontains": "pizza"}}                     contains icontains
+    {"topic": "*"}                                       key present and not null
+    {"topic": None}                                      key absent or null
+    {"OR": [{"topic": "food"}, {"NOT": {"seen": True}}]} AND / OR / NOT, any depth
+    {"metadata": {"user_id": "x"}}                       keys in here are metadata keys
+
+Keys ``id user_id agent_id run_id actor_id role memory_type hash created_at updated_at``
+are columns; any other key is a metadata key. ``{"NOT": [f1, f2]}`` matches rows that
+match none of ``f1, f2``. Only uppercase ``AND``/``OR``/``NOT`` are logical operators.
+
+Dates (``created_at``/``updated_at``) are ISO-8601 strings, normalised to the stored UTC
+form ``YYYY-MM-DDTHH:MM:SS.ffffff+00:00``; a naive time is taken as UTC. A date-only value
+names the whole UTC day: ``{"created_at": "2024-05-01"}`` matches any time that day and
+``{"created_at": {"lte": "2024-05-01"}}`` includes its evening.
+
+Negative conditions (``ne``, ``nin``, ``NOT``) match rows that lack the key or hold null.
+
+>>> parse_filters({"user_id": "u1", "stars": {"gte": 4}})
+And(items=(Cmp(field='user_id', op='eq', value='u1', is_meta=False), \
+Cmp(field='stars', op='gte', value=4, is_meta=True)))
+>>> parse_filters({"stars": {"between": [1, 2]}})
+Traceback (most recent call last):
+...
+engram.errors.InvalidFilter: filters.stars.between: unknown operator 'between'; \
+valid operators: eq, ne, in, nin, gt, gte, lt, lte, contains, icontains
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from engram.errors import InvalidFilter
+
+__all__ = [
+    "And", "Cmp", "Node", "Not", "Or", "TRUE", "COLUMN_FIELDS", "DATE_FIELDS", "OPERATORS",
+    "MAX_DEPTH", "MAX_NODES", "MAX_LIST", "and_", "parse_filters", "scope_of",
+]
+
+OPERATORS = ("eq", "ne", "in", "nin", "gt", "gte", "lt", "lte", "contains", "icontains")
+COLUMN_FIELDS = frozenset({"id", "user_id", "agent_id", "run_id", "actor_id", "role",
+                           "memory_type", "hash", "created_at", "updated_at"})
+DATE_FIELDS = frozenset({"created_at", "updated_at"})
+SCOPE_FIELDS = ("user_id", "agent_id", "run_id")
+MAX_DEPTH = 32  # nesting of AND/OR/NOT
+MAX_NODES = 1000  # conditions plus logical nodes
+MAX_LIST = 10_000  # items in one in/nin list (each is one SQL parameter)
+_INT64 = 2**63
+_LOGICAL = ("AND", "OR", "NOT")
+_RANGE = ("gt", "gte", "lt", "lte")
+
+
+@dataclass(frozen=True)
+class Cmp:
+    """One comparison. ``op`` is an operator from OPERATORS or ``"exists"``; ``value`` is a
+    scalar, ``None`` (eq/ne only) or a tuple (in/nin)."""
+
+    field: str
+    op: str
+    value: object
+    is_meta: bool
+
+
+@dataclass(frozen=True)
+class And:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    item: Node
+
+
+@dataclass(frozen=True)
+class _True:
+    """The empty filter: matches every row."""
+
+    def __repr__(self) -> str:
+        return "TRUE"
+
+
+TRUE = _True()
+Node = Cmp | And | Or | Not | _True
+
+
+def and_(*nodes: Node) -> Node:
+    """AND nodes together, flattening nested ANDs and dropping TRUE.
+
+    >>> and_(TRUE, Cmp("user_id", "eq", "u", False))
+    Cmp(field='user_id', op='eq', value='u', is_meta=False)
+    >>> and_()
+    TRUE
+    """
+    items: list[Node] = []
+    for n in nodes:
+        if isinstance(n, And):
+            items.extend(n.items)
+        elif n is not TRUE:
+            items.append(n)
+    if not items:
+        return TRUE
+    return items[0] if len(items) == 1 else And(tuple(items))
+
+
+def scope_of(node: Node) -> dict[str, str]:
+    """Scope ids pinned by equality conditions AND-ed at the top of the filter.
+
+    A row can only match if it has these ids, so a search may be confined to that
+    scope's index. Conditions under OR/NOT pin nothing.
+
+    >>> scope_of(parse_filters({"AND": [{"user_id": "u"}, {"OR": [{"run_id": "r"}, {"x": 1}]}]}))
+    {'user_id': 'u'}
+    """
+    out: dict[str, str] = {}
+    todo = [node]
+    while todo:
+        n = todo.pop(0)
+        if isinstance(n, And):
+            todo[:0] = n.items
+        elif (isinstance(n, Cmp) and not n.is_meta and n.op == "eq"
+              and n.field in SCOPE_FIELDS and isinstance(n.value, str)):
+            # Two different values for one id match nothing: keeping the first is safe.
+            out.setdefault(n.field, n.value)
+    return out
+
+
+def parse_filters(obj: Mapping[str, object] | None) -> Node:
+    """Validate a filter mapping and return its AST (``TRUE`` for ``None`` or ``{}``).
+
+    Raises InvalidFilter naming the path to the offending part, e.g.
+    ``filters.OR[1].created_at.gte: expected ...``.
+    """
+    if obj is None:
+        return TRUE
+    return _Parser().mapping(obj, "filters", depth=0, top=True)
+
+
+class _Parser:
+    def __init__(self) -> None:
+        self.nodes = 0
+
+    def count(self, path: str) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise InvalidFilter(path, f"filter too large: more than {MAX_NODES} conditions")
+
+    def mapping(self, obj: object, path: str, depth: int, top: bool = False) -> Node:
+        if not isinstance(obj, Mapping):
+            raise InvalidFilter(path, f"expected a mapping of conditions, got {_tname(obj)}")
+        if not obj and not top:
+            raise InvalidFilter(path, "empty condition; give at least one key")
+        parts: list[Node] = []
+        for key, value in obj.items():
+            if not isinstance(key, str) or not key:
+                raise InvalidFilter(path, f"keys must be non-empty strings, got {key!r}")
+            sub = _join(path, key)
+            if key in _LOGICAL:
+                parts.append(self.logical(key, value, sub, depth + 1))
+            elif key.lower().lstrip("$") in ("and", "or", "not"):
+                raise InvalidFilter(sub, f"logical operators are uppercase: use "
+                                    f"{key.lstrip('$').upper()!r} (a metadata key named "
+                                    f"{key!r} goes inside {{'metadata': {{...}}}})")
+            elif key == "metadata":
+                parts.append(self.metadata(value, sub))
+            else:
+                parts.append(self.condition(key, key not in COLUMN_FIELDS, value, sub))
+        return and_(*parts)
+
+    def logical(self, op: str, value: object, path: str, depth: int) -> Node:
+        if depth > MAX_DEPTH:
+            raise InvalidFilter(path, f"filter nested deeper than {MAX_DEPTH} levels")
+        self.count(path)
+        if op == "NOT" and isinstance(value, Mapping):
+            return Not(self.mapping(value, path, depth))
+        if not isinstance(value, list | tuple):
+            want = "a mapping or a list of mappings" if op == "NOT" else "a list of mappings"
+            raise InvalidFilter(path, f"expected {want}, got {_tname(value)}")
+        if not value:
+            raise InvalidFilter(path, f"{op} needs at least one condition, got an empty list")
+        items = [self.mapping(v, f"{path}[{i}]", depth) for i, v in enumerate(value)]
+        if op == "AND":
+            return and_(*items)
+        either = items[0] if len(items) == 1 else Or(tuple(items))
+        return either if op == "OR" else Not(either)
+
+    def metadata(self, value: object, path: str) -> Node:
+        if not isinstance(value, Mapping):
+            raise InvalidFilter(path, "expected a mapping of metadata keys to conditions, "
+                                f"got {_tname(value)}")
+        parts = []
+        for key, cond in value.items():
+            if not isinstance(key, str) or not key:
+                raise InvalidFilter(path, f"keys must be non-empty strings, got {key!r}")
+            parts.append(self.condition(key, True, cond, _join(path, key)))
+        return and_(*parts)
+
+    def condition(self, field: str, is_meta: bool, value: object, path: str) -> Node:
+        _check_text(field, path)
+        if not isinstance(value, Mapping):
+            self.count(path)
+            if isinstance(value, str) and value == "*":
+                return Cmp(field, "exists", None, is_meta)
+            if isinstance(value, list | tuple):
+                raise InvalidFilter(path, f"expected a string, number, boolean or null, got "
+                                    f"{_tname(value)} (use {{'in': [...]}} for any of several "
+                                    "values)")
+            return self.leaf(field, is_meta, "eq", value, path)
+        if not value:
+            raise InvalidFilter(path, "empty condition; give a value or an operator among "
+                                + ", ".join(OPERATORS))
+        parts = []
+        for op, operand in value.items():
+            sub = _join(path, str(op))
+            if op not in OPERATORS:
+                raise InvalidFilter(sub, f"unknown operator {op!r}; valid operators: "
+                                    + ", ".join(OPERATORS))
+            self.count(sub)
+            parts.append(self.leaf(field, is_meta, op, operand, sub))
+        return and_(*parts)
+
+    def leaf(self, field: str, is_meta: bool, op: str, value: object, path: str) -> Node:
+        if op in ("in", "nin"):
+            if not isinstance(value, list | tuple):
+                raise InvalidFilter(path, f"expected a list, got {_tname(value)}")
+            if len(value) > MAX_LIST:
+                raise InvalidFilter(path, f"list too long: more than {MAX_LIST} items")
+            items = tuple(_scalar(field, is_meta, "in", v, f"{path}[{i}]")
+                          for i, v in enumerate(value))
+            if field in DATE_FIELDS and not is_meta:
+                return _date_list(field, op, items)
+            return Cmp(field, op, items, is_meta)
+        scalar = _scalar(field, is_meta, op, value, path)
+        if field in DATE_FIELDS and not is_meta and isinstance(scalar, _Day):
+            return _date_day(field, op, scalar)
+        return Cmp(field, op, scalar, is_meta)
+
+
+class _Day(str):
+    """Midnight UTC of a date-only value; the condition covers the whole day up to ``end``."""
+
+    end: str
+
+    def __new__(cls, start: str, end: str) -> _Day:
+        self = super().__new__(cls, start)
+        self.end = end
+        return self
+
+
+def _date_day(field: str, op: str, day: _Day) -> Node:
+    start, end = str(day), day.end
+    within = And((Cmp(field, "gte", start, False), Cmp(field, "lt", end, False)))
+    table: dict[str, Node] = {
+        "eq": within, "ne": Not(within),
+        "gt": Cmp(field, "gte", end, False), "gte": Cmp(field, "gte", start, False),
+        "lt": Cmp(field, "lt", start, False), "lte": Cmp(field, "lt", end, False),
+    }
+    return table[op]
+
+
+def _date_list(field: str, op: str, items: tuple[object, ...]) -> Node:
+    exact = tuple(str(v) for v in items if not isinstance(v, _Day))
+    days = [_date_day(field, "eq", v) for v in items if isinstance(v, _Day)]
+    if not days:
+        return Cmp(field, op, exact, False)
+    parts = ([Cmp(field, "in", exact, False)] if exact else []) + days
+    either = parts[0] if len(parts) == 1 else Or(tuple(parts))
+    return either if op == "in" else Not(either)
+
+
+def _scalar(field: str, is_meta: bool, op: str, value: object, path: str) -> object:
+    """Check one operand against what ``op`` on ``field`` accepts; return it normalised."""
+    if op in ("contains", "icontains"):  # substring tests, on dates too
+        if not isinstance(value, str):
+            raise InvalidFilter(path, f"expected a string, got {_tname(value)}")
+        _check_text(value, path)
+        return value
+    if not is_meta and field in DATE_FIELDS:
+        if value is None and op in ("eq", "ne"):
+            return None
+        return _date(value, path)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InvalidFilter(path, f"expected a finite number, got {value!r}")
+    if isinstance(value, int) and not isinstance(value, bool) and not -_INT64 <= value < _INT64:
+        raise InvalidFilter(path, "integer out of range (must fit in 64 bits)")
+    if isinstance(value, str):
+        _check_text(value, path)
+    if not is_meta:  # every non-date column holds text
+        if isinstance(value, str) or (value is None and op in ("eq", "ne")):
+            return value
+        want = "a string or null" if op in ("eq", "ne") else "a string"
+        raise InvalidFilter(path, f"expected {want}, got {_tname(value)}")
+    if op in _RANGE:
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            return value
+        raise InvalidFilter(path, f"expected a string or number, got {_tname(value)}")
+    if isinstance(value, str | int | float) or (value is None and op in ("eq", "ne")):
+        return value
+    want = "a string, number or boolean" + (" or null" if op in ("eq", "ne") else "")
+    raise InvalidFilter(path, f"expected {want}, got {_tname(value)}")
+
+
+def _date(value: object, path: str) -> str:
+    """Normalise a date/time operand to the stored UTC string (a _Day for date-only)."""
+    if isinstance(value, datetime):
+        return _utc(value, path)
+    if isinstance(value, date):
+        return _day(value, path)
+    if not isinstance(value, str):
+        raise InvalidFilter(path, "expected an ISO-8601 date or timestamp string, got "
+                            + _tname(value))
+    text = value.strip()
+    try:
+        return _day(date.fromisoformat(text), path)
+    except ValueError:
+        pass  # not date-only: try a full timestamp
+    try:
+        return _utc(datetime.fromisoformat(text), path)
+    except ValueError:
+        raise InvalidFilter(path, "expected an ISO-8601 date or timestamp such as "
+                            f"'2024-05-01' or '2024-05-01T12:00:00Z', got {value!r}") from None
+
+
+def _day(d: date, path: str) -> _Day:
+    start = datetime(d.year, d.month, d.day, tzinfo=UTC)
+    try:
+        return _Day(_utc(start, path), _utc(start + timedelta(days=1), path))
+    except OverflowError:
+        raise InvalidFilter(path, f"date out of range: {d.isoformat()}") from None
+
+
+def _utc(dt: datetime, path: str) -> str:
+    """The stored form: UTC, microseconds, ``+00:00``; a naive time is taken as UTC."""
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    try:
+        return dt.astimezone(UTC).isoformat(timespec="microseconds")
+    except OverflowError:
+        raise InvalidFilter(path, f"date out of range: {dt.isoformat()}") from None
+
+
+def _check_text(text: str, path: str) -> None:
+    if "\x00" in text:  # PostgreSQL text and jsonb cannot hold NUL
+        raise InvalidFilter(path, "contains a NUL character")
+
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if _IDENT.fullmatch(key) else f"{path}[{key!r}]"
+
+
+def _tname(value: object) -> str:
+    return "null" if value is None else type(value).__name__
