@@ -1,0 +1,157 @@
+"""Build the parts a :class:`engram.Memory` runs on from its configuration, lazily.
+
+Nothing is loaded until first used, so ``Memory()`` is instant and a search that needs
+no LLM never imports one.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from engram.config import MemoryConfig, default_db_path
+from engram.errors import ConfigError
+
+if TYPE_CHECKING:
+    from engram.embed import Embedder
+    from engram.llm import LLM
+    from engram.pipeline.base import Extractor, Reconciler
+    from engram.store.base import Store
+
+
+class StoreEmbeddingCache:
+    """Adapts a store's embedding-cache methods to the embedder's cache protocol."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def get_many(self, model_id: str, hashes: Sequence[str]) -> dict[str, np.ndarray]:
+        return self._store.get_many_embeddings(model_id, hashes)
+
+    def put_many(self, model_id: str, items: dict[str, np.ndarray]) -> None:
+        self._store.put_many_embeddings(model_id, items)
+
+
+class Components:
+    """Lazily built embedder, store, LLM and pipeline steps; explicit objects win."""
+
+    def __init__(self, config: MemoryConfig, *, embedder: Embedder | None = None,
+                 store: Store | None = None, llm: LLM | None = None) -> None:
+        self.config = config
+        self._embedder_raw = embedder
+        self._embedder: Embedder | None = None
+        self._store = store
+        self._llm = llm
+        self._llm_resolved = llm is not None
+        self._steps: tuple[Extractor, Reconciler] | None = None
+        self._lock = threading.RLock()
+
+    def _once(self, attr: str, build: Callable[[], Any]) -> Any:
+        value = getattr(self, attr)
+        if value is None:
+            with self._lock:
+                value = getattr(self, attr)
+                if value is None:
+                    value = build()
+                    setattr(self, attr, value)
+        return value
+
+    @property
+    def raw_embedder(self) -> Embedder:
+        def build() -> Embedder:
+            from engram.embed import make_embedder
+
+            e = self.config.embedder
+            return make_embedder(e.provider, model=e.model, base_url=e.base_url,
+                                 api_key=e.api_key, dims=e.dims, threads=e.threads)
+
+        emb: Embedder = self._once("_embedder_raw", build)
+        return emb
+
+    @property
+    def embedder(self) -> Embedder:
+        def build() -> Embedder:
+            from engram.embed import CachedEmbedder
+
+            return CachedEmbedder(self.raw_embedder, StoreEmbeddingCache(self.store))
+
+        emb: Embedder = self._once("_embedder", build)
+        return emb
+
+    @property
+    def store(self) -> Store:
+        def build() -> Store:
+            s = self.config.store
+            emb = self.raw_embedder
+            search = self.config.search
+            if s.provider == "postgres":
+                if not s.dsn:
+                    raise ConfigError("store.dsn: required for the postgres store")
+                try:
+                    from engram.store.postgres import PostgresStore
+                except ImportError as e:
+                    raise ConfigError(
+                        "the postgres store needs its extra: pip install 'engram[postgres]'"
+                    ) from e
+                pg: Store = PostgresStore(s.dsn, dims=emb.dims, model_id=emb.model_id,
+                                          context_before=search.context_before,
+                                          context_after=search.context_after,
+                                          context_weight=search.context_weight)
+                return pg
+            from engram.store.sqlite import SQLiteStore
+
+            return SQLiteStore(s.path or default_db_path(), dims=emb.dims, model_id=emb.model_id,
+                               context_before=search.context_before,
+                               context_after=search.context_after,
+                               context_weight=search.context_weight)
+
+        st: Store = self._once("_store", build)
+        return st
+
+    @property
+    def llm(self) -> LLM | None:
+        """The configured LLM, or None: then the offline rules extract and reconcile."""
+        if not self._llm_resolved:
+            with self._lock:
+                if not self._llm_resolved:
+                    from engram.llm import LLMSettings, resolve_llm
+
+                    c = self.config.llm
+                    settings = None
+                    if c.provider == "rules":
+                        self._llm = None
+                    else:
+                        if c.provider is not None:
+                            settings = LLMSettings(
+                                provider=c.provider, model=c.model, base_url=c.base_url,
+                                api_key=c.api_key, timeout=c.timeout,
+                                max_retries=c.max_retries, threads=c.threads,
+                                model_path=c.model_path)
+                        self._llm = resolve_llm(settings)
+                    self._llm_resolved = True
+        return self._llm
+
+    @property
+    def steps(self) -> tuple[Extractor, Reconciler]:
+        def build() -> tuple[Extractor, Reconciler]:
+            llm = self.llm
+            if llm is None:
+                from engram.pipeline.rules import RulesExtractor, RulesReconciler
+
+                def similarity(a: list[str], b: list[str]) -> np.ndarray:
+                    return self.embedder.embed(a) @ self.embedder.embed(b).T
+
+                return RulesExtractor(), RulesReconciler(similarity)
+            from engram.pipeline.llm_steps import LLMExtractor, LLMReconciler
+
+            return LLMExtractor(llm), LLMReconciler(llm)
+
+        steps: tuple[Extractor, Reconciler] = self._once("_steps", build)
+        return steps
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()

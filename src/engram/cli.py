@@ -1,0 +1,191 @@
+"""The ``engram`` command: each command opens a Memory, makes one call, prints the result.
+
+Errors are mapped to exit codes in one table (``EXIT_CODES``); ``--json`` on every
+command prints the API's own return value.
+
+    $ engram add "I moved to Berlin" --user alice
+    $ engram search "where does alice live" --user alice --json
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from engram import errors as E
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Engram: long-term memory for LLM agents (offline by default).")
+out = Console()
+err = Console(stderr=True)
+
+# One table: error class -> exit code (first match wins, most specific first).
+EXIT_CODES: list[tuple[type[BaseException], int]] = [
+    (E.InvalidInput, 2),
+    (E.NotFound, 3),
+    (E.ConfigError, 4),
+    (E.LLMError, 5),
+    (E.StoreError, 6),
+    (E.EngramError, 1),
+]
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file (default ~/.engram/engram.db or ENGRAM_DB).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the API's JSON result.")]
+UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="user_id scope.")]
+AgentOpt = Annotated[str | None, typer.Option("--agent", "-a", help="agent_id scope.")]
+RunOpt = Annotated[str | None, typer.Option("--run", "-r", help="run_id scope.")]
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """The CLI edge: an Engram error becomes one red line and its exit code."""
+    try:
+        yield
+    except E.EngramError as e:
+        code = next(c for cls, c in EXIT_CODES if isinstance(e, cls))
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(code) from e
+
+
+def _memory(db: str | None) -> Any:
+    from engram.memory import Memory
+
+    return Memory({"store": {"path": db}} if db else None)
+
+
+def _emit(result: Any, as_json: bool, render: Callable[[Any], None]) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    else:
+        render(result)
+
+
+def _table(rows: list[dict[str, Any]], cols: list[str], title: str | None = None) -> None:
+    t = Table(title=title, show_lines=False)
+    for c in cols:
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        t.add_row(*[("" if r.get(c) is None else str(r.get(c))) for c in cols])
+    out.print(t)
+
+
+@app.command()
+def add(
+    text: Annotated[str, typer.Argument(help="The message to remember (as the user).")],
+    user: UserOpt = None, agent: AgentOpt = None, run: RunOpt = None,
+    role: Annotated[str, typer.Option(help="Message role.")] = "user",
+    raw: Annotated[bool, typer.Option("--raw", help="Store as is (infer=False).")] = False,
+    metadata: Annotated[str | None, typer.Option(help="JSON object of metadata.")] = None,
+    db: DbOpt = None, as_json: JsonOpt = False,
+) -> None:
+    """Add a message; prints the events (ADD / UPDATE / DELETE / NONE)."""
+    with _errors():
+        meta = _json_arg(metadata, "metadata")
+        res = _memory(db).add([{"role": role, "content": text}], user_id=user, agent_id=agent,
+                              run_id=run, metadata=meta, infer=not raw)
+        _emit(res, as_json, lambda r: _table(r["results"], ["event", "memory", "id"]))
+
+
+@app.command()
+def search(
+    query: str, user: UserOpt = None, agent: AgentOpt = None, run: RunOpt = None,
+    top_k: Annotated[int, typer.Option("--top-k", "-k")] = 10,
+    filters: Annotated[str | None, typer.Option(help="JSON filter object.")] = None,
+    mode: Annotated[str | None, typer.Option(help="hybrid, vector or keyword.")] = None,
+    db: DbOpt = None, as_json: JsonOpt = False,
+) -> None:
+    """Search a scope's memories."""
+    with _errors():
+        res = _memory(db).search(query, user_id=user, agent_id=agent, run_id=run, top_k=top_k,
+                                 filters=_json_arg(filters, "filters"), search_mode=mode)
+        _emit(res, as_json, lambda r: _table(r["results"], ["score", "memory", "id"]))
+
+
+@app.command("list")
+def list_(
+    user: UserOpt = None, agent: AgentOpt = None, run: RunOpt = None,
+    limit: Annotated[int, typer.Option("--limit", "-n")] = 100,
+    filters: Annotated[str | None, typer.Option(help="JSON filter object.")] = None,
+    db: DbOpt = None, as_json: JsonOpt = False,
+) -> None:
+    """List a scope's memories, newest first."""
+    with _errors():
+        res = _memory(db).get_all(user_id=user, agent_id=agent, run_id=run, limit=limit,
+                                  filters=_json_arg(filters, "filters"))
+        _emit(res, as_json, lambda r: _table(r["results"], ["memory", "created_at", "id"]))
+
+
+@app.command()
+def history(memory_id: str, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """Every change to one memory, oldest first."""
+    with _errors():
+        res = _memory(db).history(memory_id)
+        _emit(res, as_json, lambda r: _table(r, ["event", "old_memory", "new_memory", "created_at"]))
+
+
+@app.command()
+def delete(
+    memory_id: Annotated[str | None, typer.Argument(help="A memory id.")] = None,
+    user: UserOpt = None, agent: AgentOpt = None, run: RunOpt = None,
+    all_: Annotated[bool, typer.Option("--all", help="Delete every memory of the scope.")] = False,
+    db: DbOpt = None, as_json: JsonOpt = False,
+) -> None:
+    """Delete one memory, or with --all every memory of a scope."""
+    with _errors():
+        m = _memory(db)
+        if all_:
+            res = m.delete_all(user_id=user, agent_id=agent, run_id=run)
+        elif memory_id:
+            res = m.delete(memory_id)
+        else:
+            raise E.InvalidInput("memory_id", "give a memory id, or --all with a scope")
+        _emit(res, as_json, lambda r: out.print(r["message"]))
+
+
+@app.command("import")
+def import_(
+    path: Annotated[Path, typer.Argument(help="JSONL: one message per line, with scope ids.")],
+    user: UserOpt = None, agent: AgentOpt = None, run: RunOpt = None,
+    batch: Annotated[int, typer.Option(help="Messages per add call.")] = 256,
+    db: DbOpt = None, as_json: JsonOpt = False,
+) -> None:
+    """Bulk raw import (infer=False). Each line: {"role", "content"[, "user_id", "agent_id",
+    "run_id", "metadata", "name"]}; --user/--agent/--run fill missing ids."""
+    from engram._import import import_jsonl
+
+    with _errors():
+        res = import_jsonl(_memory(db), path, defaults={"user_id": user, "agent_id": agent,
+                                                         "run_id": run},
+                           batch=batch, progress=not as_json)
+        _emit(res, as_json, lambda r: out.print(f"imported {r['imported']} messages "
+                                                f"into {r['scopes']} scopes"))
+
+
+@app.command()
+def demo(db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """The main job on the defaults: remember a short conversation, search it, show history."""
+    from engram._demo import run_demo
+
+    with _errors():
+        run_demo(db, as_json=as_json, console=out)
+
+
+def _json_arg(value: str | None, field: str) -> Any:
+    if value is None:
+        return None
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError as e:
+        raise E.InvalidInput(field, f"is not valid JSON: {e.msg}") from e
+
+
+def main() -> None:
+    app()

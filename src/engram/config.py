@@ -1,0 +1,197 @@
+"""Engram's configuration: pydantic models, read from a dict, a TOML file or ``ENGRAM_*``.
+
+Precedence, lowest first: built-in defaults < TOML file < environment < explicit dict.
+Nothing here touches the disk unless :meth:`MemoryConfig.load` is asked to read a file.
+
+>>> cfg = MemoryConfig.load({"store": {"path": "/tmp/x.db"}}, env={})
+>>> cfg.store.path, cfg.embedder.provider
+('/tmp/x.db', 'minilm')
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from engram.errors import ConfigError
+
+__all__ = [
+    "EmbedderConfig",
+    "StoreConfig",
+    "LLMConfig",
+    "SearchConfig",
+    "MemoryConfig",
+    "default_db_path",
+]
+
+
+def default_db_path() -> Path:
+    """``$ENGRAM_HOME/engram.db``, else ``~/.engram/engram.db`` (created on first open)."""
+    home = os.environ.get("ENGRAM_HOME")
+    return (Path(home) if home else Path.home() / ".engram") / "engram.db"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _flatten_mem0_shape(cls, data: Any) -> Any:
+        # Mem0 nests provider options as {"provider": ..., "config": {...}}; accept it.
+        if isinstance(data, dict) and isinstance(data.get("config"), dict):
+            inner = dict(data["config"])
+            inner.update({k: v for k, v in data.items() if k != "config"})
+            return inner
+        return data
+
+
+class EmbedderConfig(_Section):
+    """Which embedder turns text into vectors. Default: MiniLM int8 on onnxruntime."""
+
+    provider: Literal["minilm", "openai", "sentence-transformers"] = "minilm"
+    model: str | None = None
+    base_url: str | None = None
+    api_key: str | None = None
+    dims: int | None = Field(default=None, gt=0)
+    threads: int | None = Field(default=None, gt=0)
+
+
+class StoreConfig(_Section):
+    """Where memories live: one SQLite file (default) or PostgreSQL (``dsn``)."""
+
+    provider: Literal["sqlite", "postgres"] = "sqlite"
+    path: str | None = None  # SQLite file; None -> default_db_path()
+    dsn: str | None = None  # PostgreSQL connection string
+
+
+class LLMConfig(_Section):
+    """The LLM for fact extraction and update decisions; none -> offline rules."""
+
+    provider: Literal["openai", "anthropic", "local", "rules"] | None = None
+    model: str | None = None
+    base_url: str | None = None
+    api_key: str | None = None
+    timeout: float = Field(default=30.0, gt=0)
+    max_retries: int = Field(default=3, ge=1, le=10)
+    threads: int = Field(default=1, gt=0)
+    model_path: str | None = None
+
+
+class SearchConfig(_Section):
+    """Hybrid retrieval: vector and keyword candidates fused by weighted RRF."""
+
+    mode: Literal["hybrid", "vector", "keyword"] = "hybrid"
+    rrf_k: int = Field(default=60, gt=0)
+    keyword_weight: float = Field(default=3.0, ge=0)
+    vector_weight: float = Field(default=1.0, ge=0)
+    candidates: int = Field(default=100, gt=0, le=10_000)
+    # Turns before/after a raw memory indexed with it for keyword search (DESIGN.md).
+    context_before: int = Field(default=2, ge=0, le=10)
+    context_after: int = Field(default=2, ge=0, le=10)
+    context_weight: float = Field(default=0.5, ge=0)
+
+
+class MemoryConfig(BaseModel):
+    """The whole configuration of a :class:`engram.Memory`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    embedder: EmbedderConfig = Field(default_factory=EmbedderConfig)
+    store: StoreConfig = Field(default_factory=StoreConfig)
+    llm: LLMConfig = Field(default_factory=LLMConfig)
+    search: SearchConfig = Field(default_factory=SearchConfig)
+    custom_fact_extraction_prompt: str | None = None
+    custom_update_memory_prompt: str | None = None
+    includes: str | None = None
+    excludes: str | None = None
+    version: str = "v1.1"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_mem0_keys(cls, data: Any) -> Any:
+        # Mem0 calls the store "vector_store" and keeps a separate history DB; we keep
+        # one store, so "history_db_path" is accepted and ignored.
+        if isinstance(data, dict):
+            data = dict(data)
+            data.pop("history_db_path", None)
+            if "vector_store" in data and "store" not in data:
+                data.pop("vector_store")
+        return data
+
+    @classmethod
+    def load(
+        cls,
+        config: Mapping[str, Any] | MemoryConfig | None = None,
+        *,
+        env: Mapping[str, str] | None = None,
+        toml_path: str | Path | None = None,
+    ) -> MemoryConfig:
+        """Merge defaults, a TOML file (``ENGRAM_CONFIG``), ``ENGRAM_*`` and ``config``."""
+        if isinstance(config, MemoryConfig):
+            return config
+        env = os.environ if env is None else env
+        merged: dict[str, Any] = {}
+        path = toml_path or env.get("ENGRAM_CONFIG")
+        if path:
+            merged = _deep_merge(merged, _read_toml(Path(path)))
+        merged = _deep_merge(merged, _from_env(env))
+        if config:
+            merged = _deep_merge(merged, dict(config))
+        try:
+            return cls.model_validate(merged)
+        except ValidationError as e:
+            first = e.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "config"
+            raise ConfigError(f"config.{where}: {first['msg']}") from e
+
+
+# ENGRAM_<SECTION>_<FIELD> -> {section: {field: value}}; only known fields are read.
+_ENV_FIELDS: dict[str, type[BaseModel]] = {
+    "embedder": EmbedderConfig,
+    "store": StoreConfig,
+    "llm": LLMConfig,
+    "search": SearchConfig,
+}
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for section, model in _ENV_FIELDS.items():
+        for name in model.model_fields:
+            value = env.get(f"ENGRAM_{section.upper()}_{name.upper()}")
+            if value not in (None, ""):
+                out.setdefault(section, {})[name] = value
+    if env.get("ENGRAM_DB") and "path" not in out.get("store", {}):
+        out.setdefault("store", {})["path"] = env["ENGRAM_DB"]
+    if out.get("store", {}).get("dsn") and "provider" not in out["store"]:
+        out["store"]["provider"] = "postgres"
+    return out
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+    except FileNotFoundError as e:
+        raise ConfigError(f"config file {str(path)!r} does not exist") from e
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"config file {str(path)!r} is not valid TOML: {e}") from e
+    # Allow either top-level sections or everything under [engram].
+    return dict(data.get("engram", data))
+
+
+def _deep_merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for k, v in extra.items():
+        if isinstance(v, BaseModel):
+            v = v.model_dump(exclude_unset=True)
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = _deep_merge(out[k], v)
+        else:
+            out[k] = v
+    return out

@@ -1,0 +1,310 @@
+"""``engram.Memory``: the public, synchronous face of Engram.
+
+It validates input, builds the scope and calls the pipeline and the store; it holds no
+SQL and no HTTP. The return shapes are the ones a Mem0 user expects.
+
+>>> import tempfile, os
+>>> m = Memory({"store": {"path": os.path.join(tempfile.mkdtemp(), "m.db")}})
+>>> r = m.add("I like green tea", user_id="alice", infer=False)
+>>> r["results"][0]["event"]
+'ADD'
+>>> m.search("tea", user_id="alice")["results"][0]["memory"]
+'I like green tea'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+from engram import _add
+from engram import _validate as V
+from engram._components import Components
+from engram.config import MemoryConfig
+from engram.embed import text_hash
+from engram.errors import InvalidInput, NotFound
+from engram.pipeline.base import ExtractContext
+from engram.search import fuse, query_terms
+from engram.store.base import ChangeSet, MemoryUpdate
+
+if TYPE_CHECKING:
+    from engram.embed import Embedder
+    from engram.llm import LLM
+    from engram.store.base import Store
+
+SearchMode = Literal["hybrid", "vector", "keyword"]
+MEMORY_TYPES = ("procedural_memory",)
+
+
+class Memory:
+    """Long-term memory on the embedded defaults (SQLite + MiniLM, offline), or on the
+    parts named in ``config``. ``embedder``, ``store`` and ``llm`` objects override it."""
+
+    def __init__(
+        self,
+        config: Mapping[str, Any] | MemoryConfig | None = None,
+        *,
+        embedder: Embedder | None = None,
+        store: Store | None = None,
+        llm: LLM | None = None,
+        namespace: str = "",
+    ) -> None:
+        self.config = MemoryConfig.load(config)
+        self._parts = Components(self.config, embedder=embedder, store=store, llm=llm)
+        self._ns = namespace
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any] | None = None) -> Memory:
+        """Mem0's constructor spelling: ``Memory.from_config({...})``."""
+        return cls(config)
+
+    # -- introspection --------------------------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        return self._parts.store
+
+    @property
+    def extractor_name(self) -> str:
+        """Which extractor ``infer=True`` uses: the LLM's provider/model, or "rules"."""
+        llm = self._parts.llm
+        return f"{llm.name}:{llm.model}" if llm is not None else "rules (offline)"
+
+    def close(self) -> None:
+        self._parts.close()
+
+    def __enter__(self) -> Memory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def add(
+        self,
+        messages: Any,
+        *,
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        run_id: str | None = None,
+        metadata: dict[str, Any] | None = None,
+        infer: bool = True,
+        memory_type: str | None = None,
+        prompt: str | None = None,
+        session_id: str | None = None,
+        timestamp: str | None = None,
+    ) -> dict[str, Any]:
+        """Remember ``messages`` for a scope; returns ``{"results": [{id, memory, event}]}``.
+
+        ``infer=False`` stores each non-system message as it is; ``infer=True`` extracts
+        facts and reconciles them with what the scope already holds.
+        """
+        msgs = V.normalise_messages(messages)
+        scope = V.build_scope(user_id, agent_id, run_id, session_id)
+        meta = V.check_metadata(metadata)
+        if not isinstance(infer, bool):
+            raise InvalidInput("infer", f"must be true or false, got {infer!r}")
+        if memory_type is not None and memory_type not in MEMORY_TYPES:
+            raise InvalidInput("memory_type", f"must be one of {MEMORY_TYPES} or None")
+        if prompt is not None:
+            V.check_text(prompt, "prompt")
+        if timestamp is not None:
+            V.check_text(timestamp, "timestamp")
+        if memory_type == "procedural_memory":
+            return self._add_procedural(msgs, scope, meta)
+        if not infer:
+            cs = _add.plan_raw(msgs, scope, meta, memory_type, self._parts.embedder)
+            self.store.apply(self._ns, cs)
+            return {"results": _add.raw_results(cs)}
+        cfg = self.config
+        ctx = ExtractContext(
+            target="agent" if scope.agent_id and not scope.user_id else "user",
+            timestamp=timestamp, prompt=prompt or cfg.custom_fact_extraction_prompt,
+            update_prompt=cfg.custom_update_memory_prompt, includes=cfg.includes,
+            excludes=cfg.excludes)
+        out = _add.run_inferred(self._ns, msgs, scope, meta, ctx, self.store,
+                                self._parts.embedder, self._parts.steps, memory_type)
+        result: dict[str, Any] = {"results": out.results}
+        if out.warnings:
+            result["warnings"] = out.warnings
+        return result
+
+    def _add_procedural(self, msgs: list[Any], scope: Any, meta: dict[str, Any]) -> dict[str, Any]:
+        if not scope.agent_id:
+            raise InvalidInput("agent_id", "procedural memory needs an agent_id")
+        llm = self._parts.llm
+        if llm is None:
+            from engram.pipeline.rules import summarise_procedural_rules
+
+            text = summarise_procedural_rules(msgs)
+        else:
+            from engram.pipeline.llm_steps import summarise_procedural
+
+            text = summarise_procedural(llm, msgs)
+        vec = self._parts.embedder.embed([text])[0]
+        from engram.store.base import NewMemory
+        from engram.store._records import new_id
+
+        add = NewMemory(id=new_id(), text=text, hash=text_hash(text), scope=scope,
+                        embedding=vec, metadata=meta, memory_type="procedural_memory",
+                        source_ids=[str(m.index) for m in msgs])
+        self.store.apply(self._ns, ChangeSet(adds=[add]))
+        return {"results": [{"id": add.id, "memory": text, "event": "ADD"}]}
+
+    def update(self, memory_id: str, text: str | None = None, metadata: dict[str, Any] | None = None,
+               *, data: str | None = None) -> dict[str, Any]:
+        """Change a memory's text (re-embedded) and/or replace its metadata."""
+        memory_id = V.check_id(memory_id)
+        if data is not None:  # Mem0 spells it update(memory_id, data)
+            if text is not None:
+                raise InvalidInput("data", "is an alias of text; give one, not both")
+            text = data
+        if text is None and metadata is None:
+            raise InvalidInput("text", "give text and/or metadata to update")
+        upd = MemoryUpdate(id=memory_id)
+        if text is not None:
+            upd.text = V.check_text(text, "text")
+            upd.hash = text_hash(upd.text)
+            upd.embedding = self._parts.embedder.embed([upd.text])[0]
+        if metadata is not None:
+            upd.metadata = V.check_metadata(metadata)
+        self.store.apply(self._ns, ChangeSet(updates=[upd]))
+        return {"message": "Memory updated successfully!", "id": memory_id,
+                "memory": self.get(memory_id)["memory"]}
+
+    def delete(self, memory_id: str) -> dict[str, Any]:
+        memory_id = V.check_id(memory_id)
+        self.store.apply(self._ns, ChangeSet(deletes=[memory_id]))
+        return {"message": "Memory deleted successfully!", "id": memory_id}
+
+    def delete_all(self, *, user_id: str | None = None, agent_id: str | None = None,
+                   run_id: str | None = None, filters: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Delete every memory of a scope (refuses to run without one)."""
+        where = V.scoped_filter(filters, require_scope=True, user_id=user_id,
+                                agent_id=agent_id, run_id=run_id)
+        n = self.store.delete_where(self._ns, where)
+        return {"message": f"Deleted {n} memories", "deleted": n}
+
+    def reset(self) -> dict[str, Any]:
+        """Forget everything (memories and history) in this Memory's namespace."""
+        self.store.reset(self._ns)
+        return {"message": "Memory store reset"}
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def get(self, memory_id: str) -> dict[str, Any]:
+        memory_id = V.check_id(memory_id)
+        rec = self.store.get(self._ns, memory_id)
+        if rec is None:
+            raise NotFound("memory", memory_id)
+        return rec.to_dict()
+
+    def get_all(
+        self,
+        *,
+        filters: dict[str, Any] | None = None,
+        top_k: int | None = None,
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        run_id: str | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+        page_size: int | None = None,
+        cursor: str | None = None,
+    ) -> dict[str, Any]:
+        """Memories of a scope, newest first. Pages by ``page``/``page_size`` or by the
+        ``next_cursor`` of the previous call (stable while others add)."""
+        where = V.scoped_filter(filters, require_scope=True, user_id=user_id,
+                                agent_id=agent_id, run_id=run_id)
+        size = V.check_top_k(_first(page_size, limit, top_k, 100),
+                             "page_size" if page_size is not None else
+                             "limit" if limit is not None else "top_k")
+        offset = 0
+        if page is not None:
+            if isinstance(page, bool) or not isinstance(page, int) or page < 1:
+                raise InvalidInput("page", f"must be an integer >= 1, got {page!r}")
+            if cursor is not None:
+                raise InvalidInput("cursor", "give page or cursor, not both")
+            offset = (page - 1) * size
+        res = self.store.list(self._ns, where, limit=size, offset=offset, cursor=cursor)
+        out: dict[str, Any] = {"results": [r.to_dict() for r in res.records],
+                               "next_cursor": res.next_cursor}
+        if page is not None:
+            out.update(page=page, page_size=size, total=self.store.count(self._ns, where))
+        return out
+
+    def search(
+        self,
+        query: str,
+        *,
+        filters: dict[str, Any] | None = None,
+        top_k: int | None = None,
+        threshold: float | None = None,
+        rerank: bool = False,
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        run_id: str | None = None,
+        limit: int | None = None,
+        search_mode: SearchMode | None = None,
+    ) -> dict[str, Any]:
+        """The memories most relevant to ``query`` in a scope, best first.
+
+        Hybrid by default: vector and keyword candidates fused by weighted RRF. ``score``
+        is the cosine similarity to the query, and ``threshold`` applies to it.
+        """
+        query = V.check_text(query, "query")
+        k = V.check_top_k(_first(limit, top_k, 20), "limit" if limit is not None else "top_k")
+        thr = V.check_threshold(threshold)
+        if not isinstance(rerank, bool):
+            raise InvalidInput("rerank", f"must be true or false, got {rerank!r}")
+        where = V.scoped_filter(filters, require_scope=True, user_id=user_id,
+                                agent_id=agent_id, run_id=run_id)
+        cfg = self.config.search
+        mode = search_mode or cfg.mode
+        if mode not in ("hybrid", "vector", "keyword"):
+            raise InvalidInput("search_mode", f"must be hybrid, vector or keyword, got {mode!r}")
+        depth = max(cfg.candidates, k)
+        store = self.store
+        lists: list[tuple[list[str], float]] = []
+        qvec = None
+        if mode != "keyword" or thr is not None:
+            qvec = self._parts.embedder.embed([query])[0]
+        if mode != "keyword":
+            assert qvec is not None
+            hits = store.vector_search(self._ns, where, qvec, depth)
+            lists.append(([i for i, _ in hits], cfg.vector_weight if mode == "hybrid" else 1.0))
+        if mode != "vector":
+            kw = store.keyword_search(self._ns, where, query_terms(query), depth)
+            lists.append(([i for i, _ in kw], cfg.keyword_weight if mode == "hybrid" else 1.0))
+        fused = fuse(lists, k=cfg.rrf_k)
+        sims = store.similarities(self._ns, [i for i, _ in fused[: depth]], qvec) \
+            if qvec is not None else {}
+        chosen = [(i, s) for i, s in fused if thr is None or sims.get(i, -1.0) >= thr][:k]
+        recs = store.get_many(self._ns, [i for i, _ in chosen])
+        results = []
+        for mid, _ in chosen:
+            rec = recs.get(mid)
+            if rec is None:  # deleted between the two reads
+                continue
+            rec.score = round(sims[mid], 6) if mid in sims else None
+            results.append(rec.to_dict())
+        return {"results": results}
+
+    def history(self, memory_id: str) -> list[dict[str, Any]]:
+        """Every ADD/UPDATE/DELETE of a memory, oldest first (also after its deletion)."""
+        memory_id = V.check_id(memory_id)
+        events = self.store.history(self._ns, memory_id)
+        if not events:
+            raise NotFound("memory", memory_id)
+        return [e.to_dict() for e in events]
+
+    def scopes(self) -> list[dict[str, Any]]:
+        """The users, agents and runs that hold memories, with counts."""
+        return [{"type": s.kind, "id": s.id, "total_memories": s.count,
+                 "created_at": s.created_at, "updated_at": s.updated_at}
+                for s in self.store.scopes(self._ns)]
+
+
+def _first(*values: Any) -> Any:
+    return next(v for v in values if v is not None)

@@ -1,0 +1,76 @@
+"""Row <-> record mapping and small helpers shared by every SQL backend.
+
+>>> decode_cursor(encode_cursor(42))
+42
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from engram._types import SCOPE_KEYS, MemoryRecord, Scope
+from engram.errors import InvalidInput
+from engram.store import filters as F
+
+
+def now() -> str:
+    """UTC ISO-8601 with microseconds: sorts as text, which the filters rely on."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def from_row(row: Sequence[Any]) -> MemoryRecord:
+    """A record from the columns ``id, user_id, agent_id, run_id, actor_id, role,
+    memory_type, memory, hash, metadata, source_ids, created_at, updated_at``."""
+    (mid, user_id, agent_id, run_id, actor_id, role, memory_type, memory, hsh, meta,
+     source_ids, created_at, updated_at) = row
+    return MemoryRecord(
+        id=mid,
+        memory=memory,
+        hash=hsh,
+        scope=Scope(user_id, agent_id, run_id),
+        metadata=meta if isinstance(meta, dict) else json.loads(meta or "{}"),
+        created_at=_iso(created_at),
+        updated_at=_iso(updated_at) if updated_at is not None else None,
+        role=role,
+        actor_id=actor_id,
+        memory_type=memory_type,
+        source_ids=source_ids if isinstance(source_ids, list) else json.loads(source_ids or "[]"),
+    )
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if isinstance(value, datetime) else str(value)
+
+
+def encode_cursor(position: int) -> str:
+    return base64.urlsafe_b64encode(f"r{position}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int | None:
+    if cursor is None:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        if not raw.startswith("r"):
+            raise ValueError(raw)
+        return int(raw[1:])
+    except ValueError as e:
+        raise InvalidInput("cursor", "not a cursor returned by a previous page") from e
+
+
+def is_scope_only(node: F.Node) -> bool:
+    """True when the filter is nothing but equalities on scope ids (AND-ed)."""
+    if isinstance(node, F.Cmp):
+        return node.field in SCOPE_KEYS and node.op == "eq" and isinstance(node.value, str)
+    if isinstance(node, F.And):
+        return all(is_scope_only(n) for n in node.items)
+    return node is F.TRUE

@@ -1,0 +1,147 @@
+"""SQLite schema as numbered migrations, recorded in ``schema_migrations``.
+
+Each migration is a function registered with :func:`migration`; :func:`migrate` applies
+the missing ones in order, each in its own transaction, under SQLite's write lock so two
+processes opening a fresh file do not race.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+_MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = []
+
+
+def migration(version: int, name: str) -> Callable[[Callable[[sqlite3.Connection], None]], Callable[[sqlite3.Connection], None]]:
+    def register(fn: Callable[[sqlite3.Connection], None]) -> Callable[[sqlite3.Connection], None]:
+        _MIGRATIONS.append((version, name, fn))
+        _MIGRATIONS.sort(key=lambda m: m[0])
+        return fn
+
+    return register
+
+
+@migration(1, "memories, fts, history, embedding cache, change log")
+def _initial(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE memories (
+            rid         INTEGER PRIMARY KEY AUTOINCREMENT,
+            id          TEXT NOT NULL UNIQUE,
+            ns          TEXT NOT NULL DEFAULT '',
+            user_id     TEXT,
+            agent_id    TEXT,
+            run_id      TEXT,
+            actor_id    TEXT,
+            role        TEXT,
+            memory_type TEXT,
+            memory      TEXT NOT NULL,
+            hash        TEXT NOT NULL,
+            metadata    TEXT NOT NULL DEFAULT '{}',
+            source_ids  TEXT NOT NULL DEFAULT '[]',
+            context     TEXT NOT NULL DEFAULT '',
+            raw         INTEGER NOT NULL DEFAULT 0,
+            embedding   BLOB NOT NULL,
+            created_at  TEXT NOT NULL,
+            updated_at  TEXT
+        );
+        CREATE INDEX memories_user  ON memories(ns, user_id, rid);
+        CREATE INDEX memories_agent ON memories(ns, agent_id, rid);
+        CREATE INDEX memories_run   ON memories(ns, run_id, rid);
+        CREATE INDEX memories_hash  ON memories(ns, hash);
+        CREATE INDEX memories_created ON memories(ns, created_at);
+
+        -- Keyword index over the memory text and its conversational context.
+        CREATE VIRTUAL TABLE memories_fts USING fts5(
+            memory, context, content='memories', content_rowid='rid',
+            tokenize='porter unicode61'
+        );
+        CREATE TRIGGER memories_ai AFTER INSERT ON memories BEGIN
+            INSERT INTO memories_fts(rowid, memory, context)
+            VALUES (new.rid, new.memory, new.context);
+            INSERT INTO change_log(rid, op) VALUES (new.rid, 'U');
+        END;
+        CREATE TRIGGER memories_ad AFTER DELETE ON memories BEGIN
+            INSERT INTO memories_fts(memories_fts, rowid, memory, context)
+            VALUES ('delete', old.rid, old.memory, old.context);
+            INSERT INTO change_log(rid, op) VALUES (old.rid, 'D');
+        END;
+        CREATE TRIGGER memories_au AFTER UPDATE OF memory, context, embedding ON memories BEGIN
+            INSERT INTO memories_fts(memories_fts, rowid, memory, context)
+            VALUES ('delete', old.rid, old.memory, old.context);
+            INSERT INTO memories_fts(rowid, memory, context)
+            VALUES (new.rid, new.memory, new.context);
+            INSERT INTO change_log(rid, op) VALUES (new.rid, 'U');
+        END;
+
+        -- What changed, in order: lets every process keep its vector cache in step.
+        CREATE TABLE change_log (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            rid INTEGER NOT NULL,
+            op  TEXT NOT NULL
+        );
+
+        CREATE TABLE history (
+            hid        INTEGER PRIMARY KEY AUTOINCREMENT,
+            id         TEXT NOT NULL UNIQUE,
+            ns         TEXT NOT NULL DEFAULT '',
+            memory_id  TEXT NOT NULL,
+            event      TEXT NOT NULL,
+            old_memory TEXT,
+            new_memory TEXT,
+            actor_id   TEXT,
+            role       TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX history_memory ON history(ns, memory_id, hid);
+
+        CREATE TABLE embedding_cache (
+            model_id TEXT NOT NULL,
+            hash     TEXT NOT NULL,
+            vec      BLOB NOT NULL,
+            PRIMARY KEY (model_id, hash)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """
+    )
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    # Not executescript(): it COMMITs first, which would drop the migration's lock.
+    stmt = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        stmt += line
+        if sqlite3.complete_statement(stmt):
+            db.execute(stmt)
+            stmt = ""
+
+
+def migrate(db: sqlite3.Connection) -> int:
+    """Apply missing migrations; return the schema version. ``db`` is in autocommit."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    for version, name, fn in _MIGRATIONS:
+        db.execute("BEGIN IMMEDIATE")  # the write lock: other openers wait here
+        try:
+            done = db.execute(
+                "SELECT 1 FROM schema_migrations WHERE version = ?", (version,)
+            ).fetchone()
+            if not done:
+                fn(db)
+                db.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                    (version, name, datetime.now(UTC).isoformat()),
+                )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    return _MIGRATIONS[-1][0]

@@ -1,0 +1,145 @@
+"""An in-process exact vector index, partitioned by scope: a cache, never the truth.
+
+The store rebuilds it from its rows and keeps it in step through a change log, so every
+search scores only the partitions of the scopes it may see, and its cost grows with the
+caller's data, not with everyone's.
+
+>>> import numpy as np
+>>> ix = VectorIndex(dims=2)
+>>> ix.upsert(("", "u1", None, None), 7, np.array([1.0, 0.0], dtype=np.float32))
+>>> ix.search([("", "u1", None, None)], np.array([1.0, 0.0], dtype=np.float32), 5)
+[(7, 1.0)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+PartitionKey = tuple[str, str | None, str | None, str | None]  # (ns, user, agent, run)
+
+
+class _Partition:
+    """One scope's vectors in a growable matrix with swap-remove deletion."""
+
+    __slots__ = ("rids", "mat", "size", "pos")
+
+    def __init__(self, dims: int) -> None:
+        self.rids = np.zeros(16, dtype=np.int64)
+        self.mat = np.zeros((16, dims), dtype=np.float32)
+        self.size = 0
+        self.pos: dict[int, int] = {}
+
+    def upsert(self, rid: int, vec: np.ndarray) -> None:
+        i = self.pos.get(rid)
+        if i is None:
+            if self.size == len(self.rids):  # amortised doubling
+                self.rids = np.resize(self.rids, 2 * self.size)
+                grown = np.zeros((2 * self.size, self.mat.shape[1]), dtype=np.float32)
+                grown[: self.size] = self.mat[: self.size]
+                self.mat = grown
+            i = self.size
+            self.size += 1
+            self.pos[rid] = i
+            self.rids[i] = rid
+        self.mat[i] = vec
+
+    def remove(self, rid: int) -> None:
+        i = self.pos.pop(rid, None)
+        if i is None:
+            return
+        last = self.size - 1
+        if i != last:
+            moved = int(self.rids[last])
+            self.rids[i] = moved
+            self.mat[i] = self.mat[last]
+            self.pos[moved] = i
+        self.size = last
+
+
+class VectorIndex:
+    """Exact cosine search over L2-normalised float32 vectors, one partition per scope."""
+
+    def __init__(self, dims: int) -> None:
+        self.dims = dims
+        self._parts: dict[PartitionKey, _Partition] = {}
+        self._where: dict[int, PartitionKey] = {}
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def clear(self) -> None:
+        self._parts.clear()
+        self._where.clear()
+
+    def upsert(self, key: PartitionKey, rid: int, vec: np.ndarray) -> None:
+        old = self._where.get(rid)
+        if old is not None and old != key:
+            self.remove(rid)
+        part = self._parts.get(key)
+        if part is None:
+            part = self._parts[key] = _Partition(self.dims)
+        part.upsert(rid, vec)
+        self._where[rid] = key
+
+    def remove(self, rid: int) -> None:
+        key = self._where.pop(rid, None)
+        if key is None:
+            return
+        part = self._parts[key]
+        part.remove(rid)
+        if part.size == 0:
+            del self._parts[key]
+
+    def partitions(self, ns: str, pinned: dict[str, str]) -> list[PartitionKey]:
+        """The partitions of namespace ``ns`` whose scope agrees with the pinned ids."""
+        want = (pinned.get("user_id"), pinned.get("agent_id"), pinned.get("run_id"))
+        return [
+            k for k in self._parts
+            if k[0] == ns and all(w is None or w == have for w, have in zip(want, k[1:], strict=True))
+        ]
+
+    def search(
+        self,
+        keys: Iterable[PartitionKey],
+        query: np.ndarray,
+        k: int,
+        allowed: set[int] | None = None,
+    ) -> list[tuple[int, float]]:
+        """Top ``k`` (rid, cosine) in the given partitions, optionally only ``allowed`` rids."""
+        rid_chunks: list[np.ndarray] = []
+        score_chunks: list[np.ndarray] = []
+        for key in keys:
+            part = self._parts.get(key)
+            if part is None or part.size == 0:
+                continue
+            if allowed is None:
+                rids, mat = part.rids[: part.size], part.mat[: part.size]
+            else:
+                idx = [part.pos[r] for r in allowed if r in part.pos]
+                if not idx:
+                    continue
+                rids, mat = part.rids[idx], part.mat[idx]
+            rid_chunks.append(rids)
+            score_chunks.append(mat @ query)
+        if not rid_chunks:
+            return []
+        rids = np.concatenate(rid_chunks)
+        scores = np.concatenate(score_chunks)
+        if k < len(scores):
+            top = np.argpartition(-scores, k - 1)[:k]
+            top = top[np.argsort(-scores[top], kind="stable")]
+        else:
+            top = np.argsort(-scores, kind="stable")
+        return [(int(rids[i]), float(scores[i])) for i in top]
+
+    def similarities(self, rids: Sequence[int], query: np.ndarray) -> dict[int, float]:
+        """Cosine of the query with each known rid (unknown rids are left out)."""
+        out: dict[int, float] = {}
+        for rid in rids:
+            key = self._where.get(rid)
+            if key is not None:
+                part = self._parts[key]
+                out[rid] = float(part.mat[part.pos[rid]] @ query)
+        return out

@@ -1,0 +1,166 @@
+"""The store contract every backend implements (SQLite, PostgreSQL).
+
+A store holds memories with their vectors, a keyword index, the history of every change
+and an embedding cache. One :meth:`Store.apply` call is one transaction: all of a
+:class:`ChangeSet` commits, or none of it. ``ns`` is a tenant namespace ("" for the
+embedded default); nothing crosses namespaces.
+
+>>> cs = ChangeSet()
+>>> cs.is_empty()
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from engram._types import HistoryEvent, MemoryRecord, Scope
+from engram.store.filters import Node
+
+
+@dataclass
+class NewMemory:
+    """A memory to insert. ``raw`` memories (infer=False) keep conversational order and
+    get neighbouring turns in their keyword document."""
+
+    id: str
+    text: str
+    hash: str
+    scope: Scope
+    embedding: np.ndarray
+    metadata: dict[str, Any] = field(default_factory=dict)
+    role: str | None = None
+    actor_id: str | None = None
+    memory_type: str | None = None
+    source_ids: list[str] = field(default_factory=list)
+    raw: bool = False
+    # Skip the insert when this exact text (hash) already exists in the scope at commit
+    # time: the last line of defence against duplicates from concurrent processes.
+    unique: bool = False
+
+
+@dataclass
+class MemoryUpdate:
+    """New text (and vector) and/or metadata for an existing memory."""
+
+    id: str
+    text: str | None = None
+    hash: str | None = None
+    embedding: np.ndarray | None = None
+    metadata: dict[str, Any] | None = None
+
+
+@dataclass
+class ChangeSet:
+    """Everything one call changes; applied atomically with its history rows."""
+
+    adds: list[NewMemory] = field(default_factory=list)
+    updates: list[MemoryUpdate] = field(default_factory=list)
+    deletes: list[str] = field(default_factory=list)
+    actor_id: str | None = None
+    role: str | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.adds or self.updates or self.deletes)
+
+
+@dataclass
+class ApplyResult:
+    """What :meth:`Store.apply` did: records by id (as they were before, for deletes),
+    and the ids of ``unique`` adds skipped because their text was already there."""
+
+    records: dict[str, MemoryRecord] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)  # new id -> existing id
+
+
+@dataclass
+class Page:
+    """One page of a listing; ``next_cursor`` is None on the last page."""
+
+    records: list[MemoryRecord]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class ScopeCount:
+    """How many memories one scope id holds (for ``users()`` / entities)."""
+
+    kind: str  # "user" | "agent" | "run"
+    id: str
+    count: int
+    created_at: str
+    updated_at: str
+
+
+class Store(Protocol):
+    """What :class:`engram.Memory` needs from a backend."""
+
+    dims: int
+
+    def apply(self, ns: str, changes: ChangeSet) -> ApplyResult:
+        """Commit ``changes`` in one transaction. Unknown ids in updates/deletes raise
+        NotFound and nothing is written."""
+        ...
+
+    def get(self, ns: str, memory_id: str) -> MemoryRecord | None: ...
+
+    def get_many(self, ns: str, ids: Sequence[str]) -> dict[str, MemoryRecord]: ...
+
+    def list(
+        self, ns: str, where: Node, *, limit: int, offset: int = 0, cursor: str | None = None
+    ) -> Page:
+        """Newest first (insertion order), so pages are stable under concurrent adds
+        when walked by ``cursor``."""
+        ...
+
+    def count(self, ns: str, where: Node) -> int: ...
+
+    def vector_search(
+        self, ns: str, where: Node, query: np.ndarray, k: int
+    ) -> list[tuple[str, float]]: ...
+
+    def keyword_search(
+        self, ns: str, where: Node, terms: Sequence[str], k: int
+    ) -> list[tuple[str, float]]:
+        """Memories matching any of ``terms`` (already normalised words), as (id,
+        relevance) best first; relevance is larger-is-better (BM25-like)."""
+        ...
+
+    def similarities(self, ns: str, ids: Sequence[str], query: np.ndarray) -> dict[str, float]: ...
+
+    def find_hashes(self, ns: str, scope: Scope, hashes: Sequence[str]) -> dict[str, str]:
+        """Which of ``hashes`` already exist in exactly this scope: hash -> memory id."""
+        ...
+
+    def history(self, ns: str, memory_id: str) -> list[HistoryEvent]: ...
+
+    def delete_where(self, ns: str, where: Node) -> int:
+        """Delete matching memories (with DELETE history rows); return how many."""
+        ...
+
+    def scopes(self, ns: str) -> list[ScopeCount]: ...
+
+    def reset(self, ns: str) -> None:
+        """Drop every memory and history row of the namespace."""
+        ...
+
+    def scope_lock(self, ns: str, scope: Scope) -> AbstractContextManager[None]:
+        """Serialises reconciliation of one scope (across threads; PG: processes)."""
+        ...
+
+    def get_many_embeddings(self, model_id: str, hashes: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def put_many_embeddings(self, model_id: str, items: dict[str, np.ndarray]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def batched(seq: Sequence[Any], n: int) -> Iterator[Sequence[Any]]:
+    """Chunks of at most ``n`` (SQL parameter limits)."""
+    for i in range(0, len(seq), n):
+        yield seq[i : i + n]
