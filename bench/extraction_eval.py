@@ -1,0 +1,211 @@
+"""Extraction evaluation: run an extractor + reconciler pair over dialogue cases.
+
+Each case (one JSON object a line) holds ``existing`` memories, ``messages``, the
+expected ``final`` memory state and ``must_not`` memories that must be gone. The pair's
+decisions are applied to ``existing`` (refs 0..n-1 = the existing list, in order) to get
+the predicted final state, which is scored against ``final``:
+
+- match: MiniLM cosine >= 0.75, one-to-one, greedy from the most similar pair down;
+  precision / recall / F1 are micro-averaged over all cases (a case with an empty
+  expected and predicted state adds nothing and costs nothing).
+- must_not violation: a predicted memory whose normalised text equals a must_not entry,
+  or whose cosine to it is >= 0.75 AND higher than its cosine to every expected final
+  memory of the case. (MiniLM barely sees negation: "Is not a fan of thrillers" is close
+  to "Loves thrillers"; the second clause keeps a correct negated memory from counting
+  as the forbidden one, while a surviving or re-added forbidden memory still counts.)
+- time: milliseconds per case spent in extract + reconcile only (no embedding).
+
+Usage::
+
+    python bench/extraction_eval.py                 # rules pair, dev cases
+    python bench/extraction_eval.py --verbose       # plus per-case misses
+    python bench/extraction_eval.py --llm           # the configured LLM pair
+    python bench/extraction_eval.py --cases other.jsonl --out results/x.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from engram._types import Message
+from engram.pipeline.base import Decision, Existing, ExtractContext, Extractor, Reconciler
+
+DEV_CASES = Path("/work/shared/data/extraction_dev.jsonl")
+RESULTS = Path(__file__).parent / "results"
+THRESHOLD = 0.75
+Embed = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass
+class CaseResult:
+    id: str
+    predicted: list[str]
+    expected: list[str]
+    matched: list[tuple[str, str, float]] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    violations: list[tuple[str, str]] = field(default_factory=list)
+    ms: float = 0.0
+
+
+def load_cases(path: Path) -> list[dict[str, Any]]:
+    """Cases from a JSON-lines file (blank lines skipped)."""
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def to_messages(raw: list[dict[str, Any]]) -> list[Message]:
+    return [Message(m["role"], m["content"], m.get("name"), i) for i, m in enumerate(raw)]
+
+
+def apply_decisions(existing: list[str], decisions: list[Decision]) -> list[str]:
+    """The memory state after the decisions; refs outside ``existing`` are ignored."""
+    state: dict[int, str | None] = dict(enumerate(existing))
+    added: list[str] = []
+    for d in decisions:
+        if d.event == "ADD" and d.text:
+            added.append(d.text)
+        elif d.event == "UPDATE" and d.ref in state and d.text:
+            state[d.ref] = d.text
+        elif d.event == "DELETE" and d.ref in state:
+            state[d.ref] = None
+    return [t for t in state.values() if t is not None] + added
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def greedy_match(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """One-to-one pairs (row, col) with sim >= threshold, most similar first."""
+    pairs = sorted(((float(sim[i, j]), i, j) for i in range(sim.shape[0])
+                    for j in range(sim.shape[1]) if sim[i, j] >= threshold), reverse=True)
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    out = []
+    for _, i, j in pairs:
+        if i not in used_i and j not in used_j:
+            used_i.add(i)
+            used_j.add(j)
+            out.append((i, j))
+    return out
+
+
+def score_case(case: dict[str, Any], predicted: list[str], embed: Embed) -> CaseResult:
+    expected: list[str] = case["final"]
+    must_not: list[str] = case.get("must_not", [])
+    res = CaseResult(case["id"], predicted, expected)
+    texts = predicted + expected + must_not
+    vecs = embed(texts) if texts else np.zeros((0, 1))
+    p = vecs[: len(predicted)]
+    e = vecs[len(predicted): len(predicted) + len(expected)]
+    m = vecs[len(predicted) + len(expected):]
+    sim_pe = p @ e.T if len(predicted) and len(expected) else np.zeros((len(predicted),
+                                                                         len(expected)))
+    pairs = greedy_match(sim_pe, THRESHOLD)
+    res.matched = [(predicted[i], expected[j], float(sim_pe[i, j])) for i, j in pairs]
+    res.missed = [x for j, x in enumerate(expected) if j not in {b for _, b in pairs}]
+    res.extra = [x for i, x in enumerate(predicted) if i not in {a for a, _ in pairs}]
+    for i, text in enumerate(predicted):
+        best_expected = float(sim_pe[i].max()) if len(expected) else -1.0
+        for k, bad in enumerate(must_not):
+            cos = float(p[i] @ m[k])
+            if _norm(text) == _norm(bad) or (cos >= THRESHOLD and cos > best_expected):
+                res.violations.append((text, bad))
+    return res
+
+
+def run_pair(cases: list[dict[str, Any]], extractor: Extractor, reconciler: Reconciler,
+             embed: Embed, ctx: ExtractContext | None = None) -> list[CaseResult]:
+    ctx = ctx or ExtractContext()
+    results = []
+    for case in cases:
+        existing = [Existing(i, t) for i, t in enumerate(case["existing"])]
+        t0 = time.perf_counter()
+        facts = extractor.extract(to_messages(case["messages"]), ctx)
+        decisions = reconciler.reconcile(facts, existing, ctx)
+        ms = (time.perf_counter() - t0) * 1000
+        res = score_case(case, apply_decisions(case["existing"], decisions), embed)
+        res.ms = ms
+        results.append(res)
+    return results
+
+
+def summarise(results: list[CaseResult]) -> dict[str, Any]:
+    tp = sum(len(r.matched) for r in results)
+    n_pred = sum(len(r.predicted) for r in results)
+    n_exp = sum(len(r.expected) for r in results)
+    precision = tp / n_pred if n_pred else 1.0
+    recall = tp / n_exp if n_exp else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    ms = sorted(r.ms for r in results)
+    return {"cases": len(results), "precision": round(precision, 4),
+            "recall": round(recall, 4), "f1": round(f1, 4),
+            "must_not_violations": sum(len(r.violations) for r in results),
+            "ms_per_case_mean": round(sum(ms) / len(ms), 3) if ms else 0.0,
+            "ms_per_case_max": round(ms[-1], 3) if ms else 0.0}
+
+
+def minilm_embed() -> Embed:
+    from engram.embed import make_embedder
+
+    embedder = make_embedder("minilm")
+    return lambda texts: np.asarray(embedder.embed(list(texts)))
+
+
+def _pair(use_llm: bool) -> tuple[Extractor, Reconciler, str]:
+    if use_llm:
+        from engram.pipeline.llm_steps import LLMExtractor, LLMReconciler
+
+        from engram.llm.factory import resolve_llm
+
+        llm = resolve_llm()
+        if llm is None:
+            sys.exit("--llm: no LLM is configured (set ENGRAM_LLM_* or OPENAI_API_KEY)")
+        return LLMExtractor(llm), LLMReconciler(llm), f"llm-{llm.name}"
+    from engram.pipeline.rules import RulesExtractor, RulesReconciler
+
+    return RulesExtractor(), RulesReconciler(), "rules"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cases", type=Path, default=DEV_CASES)
+    ap.add_argument("--llm", action="store_true", help="use the configured LLM pair")
+    ap.add_argument("--verbose", "-v", action="store_true", help="print per-case misses")
+    ap.add_argument("--out", type=Path, default=None, help="result JSON path")
+    args = ap.parse_args(argv)
+    extractor, reconciler, label = _pair(args.llm)
+    results = run_pair(load_cases(args.cases), extractor, reconciler, minilm_embed())
+    summary = {"pair": label, "cases_file": str(args.cases), **summarise(results)}
+    for r in results if args.verbose else []:
+        if r.missed or r.extra or r.violations:
+            print(f"[{r.id}] predicted={r.predicted}")
+            for x in r.missed:
+                print(f"   missed:    {x}")
+            for x in r.extra:
+                print(f"   extra:     {x}")
+            for got, bad in r.violations:
+                print(f"   MUST_NOT:  {got!r} ~ {bad!r}")
+    print(json.dumps(summary, indent=2))
+    out = args.out or RESULTS / f"extraction_{label if not args.llm else 'llm'}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    detail = [{"id": r.id, "predicted": r.predicted, "missed": r.missed, "extra": r.extra,
+               "violations": r.violations} for r in results]
+    out.write_text(json.dumps({**summary, "per_case": detail}, indent=1) + "\n",
+                   encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,142 @@
+"""The offline extractor: messages -> short third-person facts, with provenance.
+
+>>> from engram._types import Message
+>>> from engram.pipeline.base import ExtractContext
+>>> msgs = [Message("user", "Hi! I'm vegetarian, and I'm allergic to peanuts.", index=0)]
+>>> [f.text for f in RulesExtractor().extract(msgs, ExtractContext())]
+['Is vegetarian', 'Is allergic to peanuts']
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram._types import Message
+from engram.pipeline.base import ExtractContext, Fact
+from engram.pipeline.rules import _facts as F
+from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
+from engram.pipeline.rules._sentences import (
+    is_noise,
+    is_question,
+    split_clauses,
+    split_sentences,
+    strip_discourse,
+)
+
+__all__ = ["RulesExtractor", "extract_texts"]
+
+# Statements without "I" still matter when they schedule something for the user.
+_WHEN = re.compile(r"\b(?:on (?:mon|tue|wed|thu|fri|sat|sun)\w*|at \d{1,2}(?::\d\d)?\s*"
+                   r"(?:am|pm)?|tomorrow|tonight|next (?:week|month|year|\w+day))\b", re.I)
+_EVENT = re.compile(r"^(?:the|my|our)\s+(?:\w+\s+)?(?:meeting|appointment|flight|interview|"
+                    r"party|dinner|call|exam|wedding|trip|class|lesson|deadline|visit)\b",
+                    re.I)
+_MY_SUBJECT = re.compile(r"^(?:my|our)\s+(.+?)\s+(is|was|are|were|has|had|will|'s|"
+                         r"(?:\w+ed)|passed|died|ran|left|got|lives|works|loves|likes)\b(.*)$",
+                         re.I)
+_COMPOUND = re.compile(r"^((?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z]\w+)\s+and\s+I\s+(.+)$")
+_PRONOUN = re.compile(r"^(she's|he's|they're|she|he|they)(?!')\b\s*(.*)$", re.I)
+_AGENT_CHATTER = re.compile(r"^(?:I'?ll|I will|let me|I can|I'?d be happy|I'?m happy|"
+                            r"I'?m glad|I'?m sorry|I understand|I see|noted)\b", re.I)
+
+
+def _third_person_subject(clause: str, last_subject: str | None) -> tuple[str | None, str | None]:
+    """(fact, subject) for "my sister Anna is ..." and "she's ..." clauses."""
+    m = _MY_SUBJECT.match(clause)
+    if m:
+        subject = capitalise(m.group(1))
+        verb = {"'s": "is"}.get(m.group(2), m.group(2))
+        return pronouns_to_third(f"{subject} {verb}{m.group(3)}"), subject
+    m = _PRONOUN.match(clause)
+    if m and last_subject:
+        verb_rest = m.group(2)
+        word = m.group(1).lower()
+        if word.endswith("'s") or word.endswith("'re"):
+            verb_rest = "is " + verb_rest
+        return pronouns_to_third(f"{last_subject} {verb_rest}".strip()), last_subject
+    return None, last_subject
+
+
+def _clause_facts(clause: str, last_subject: str | None, question: str | None,
+                  first_clause: bool) -> tuple[list[str], str | None]:
+    out: list[str] = F.relation_facts(clause)
+    request = F.standing_request(clause)
+    if request:
+        return [*out, request], last_subject
+    if is_noise(clause):
+        return out, last_subject
+    m = _COMPOUND.match(clause)
+    if m:  # "My wife Julia and I are thinking ..." -> "Is thinking ... with wife Julia"
+        partner = re.sub(r"^(?:my|our)\s+", "", m.group(1), flags=re.I)
+        fact = to_third_person("I " + re.sub(r"^are\b", "am", m.group(2)))
+        return [*out, f"{fact} with {partner}"] if fact else out, last_subject
+    fact = to_third_person(clause)
+    if fact:
+        return [*out, fact], last_subject
+    fact, last_subject = _third_person_subject(clause, last_subject)
+    if fact:
+        return [*out, fact], last_subject
+    if _EVENT.match(clause) and _WHEN.search(clause):
+        text = re.sub(r",\s*not\s+[^,]+$", "", clause)  # "..., not Tuesday" is a correction
+        return [*out, capitalise(pronouns_to_third(text))], last_subject
+    if question and first_clause and len(clause.split()) <= 6:
+        answer = F.conjugated_answer(question, clause)
+        if answer:
+            return [*out, answer], last_subject
+    return out, last_subject
+
+
+def _expand(fact: str) -> list[str]:
+    members = F.enumerated_members(fact)
+    if members:
+        return members
+    out: list[str] = []
+    for a in (x for y in F.split_verb_coordination(fact) for x in F.split_adverbial_fragment(y)):
+        for b in F.split_shared_preposition(a):
+            out.extend(F.split_lists(b))
+    return out + [x for f in out for x in F.inferred_facts(f)]
+
+
+def extract_texts(message: Message, question: str | None, agent: bool) -> list[str]:
+    """Fact texts from one message; ``question`` is the preceding assistant question."""
+    facts: list[str] = []
+    last_subject: str | None = None
+    for s_i, sentence in enumerate(split_sentences(message.content)):
+        if is_question(sentence):
+            continue
+        for c_i, raw in enumerate(split_clauses(sentence)):
+            clause = strip_discourse(raw)
+            if agent and _AGENT_CHATTER.match(clause):
+                continue
+            found, last_subject = _clause_facts(clause, last_subject, question,
+                                                s_i == 0 and c_i == 0)
+            for f in found:
+                facts.extend(_expand(f.strip(" ,;:")))
+    return [f for f in facts if len(f.split()) >= 2]
+
+
+class RulesExtractor:
+    """Deterministic extractor: no model, grammar-driven rewriting of first-person text."""
+
+    name = "rules"
+
+    def extract(self, messages: list[Message], ctx: ExtractContext) -> list[Fact]:
+        source_role = "assistant" if ctx.target == "agent" else "user"
+        seen: dict[str, int] = {}
+        facts: list[Fact] = []
+        question: str | None = None
+        for msg in messages:
+            if msg.role == source_role:
+                for text in extract_texts(msg, question, ctx.target == "agent"):
+                    key = re.sub(r"\W+", " ", text.lower()).strip()
+                    sid = str(msg.index)
+                    if key in seen:
+                        old = facts[seen[key]]
+                        if sid not in old.source_ids:
+                            facts[seen[key]] = Fact(old.text, (*old.source_ids, sid))
+                        continue
+                    seen[key] = len(facts)
+                    facts.append(Fact(text, (sid,)))
+            if msg.role != "system":
+                question = msg.content if msg.content.rstrip().endswith("?") else None
+        return facts

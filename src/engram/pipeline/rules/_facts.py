@@ -1,0 +1,187 @@
+"""Turning one clause into facts: subjects, relations, lists, ellipsis and inferences.
+
+Each function takes already-rewritten or raw clause text and returns fact texts; the
+extractor (``_extract``) drives them. Every rule is grammatical, not topical: a table of
+relation nouns, of state verbs and of list shapes.
+
+>>> relation_facts("My sister Anna is a nurse")
+['Has a sister named Anna']
+>>> split_lists("Speaks Portuguese, English and some French")
+['Speaks Portuguese', 'Speaks English', 'Speaks some French']
+>>> split_lists("Likes salt and pepper")
+['Likes salt and pepper']
+>>> split_shared_preposition("Is allergic to peanuts and also to shellfish")
+['Is allergic to peanuts', 'Is allergic to shellfish']
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise, conjugate
+
+__all__ = ["RELATIONS", "relation_facts", "split_lists", "split_shared_preposition",
+           "split_adverbial_fragment", "inferred_facts", "enumerated_members",
+           "standing_request", "conjugated_answer", "split_verb_coordination", "ENDINGS"]
+
+RELATIONS = set("""sister brother wife husband partner boyfriend girlfriend fiance fiancee
+son daughter kid child mom mother dad father mum grandma grandmother grandpa grandfather
+aunt uncle cousin niece nephew friend roommate flatmate boss manager colleague coworker
+neighbor neighbour dog cat puppy kitten bird parrot rabbit hamster horse fish turtle
+pet teacher doctor therapist""".split())  # noqa: SIM905 (a word list reads better as text)
+# Predicates that end a state: no "has a dog named Max" after "my dog Max died".
+ENDINGS = re.compile(r"\b(?:passed away|died|ran away|was put down|left|quit|broke up|"
+                     r"divorced|moved out|sold|gave up|lost|stopped|cancel+ed|ended)\b", re.I)
+_PREPS = {"to", "in", "at", "with", "for", "from", "of", "on", "about", "by", "into"}
+_SINGULAR = {"kids": "child", "children": "child", "sons": "son", "daughters": "daughter",
+             "dogs": "dog", "cats": "cat", "brothers": "brother", "sisters": "sister",
+             "pets": "pet"}
+_NAME = r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+
+
+def relation_facts(clause: str) -> list[str]:
+    """"my <relation> <Name>" -> "Has a <relation> named <Name>" (unless the state ended)."""
+    if ENDINGS.search(clause):
+        return []
+    out = []
+    for m in re.finditer(r"\bmy\s+(\w+)\s+(" + _NAME + r")", clause, re.IGNORECASE):
+        rel, name = m.group(1).lower(), m.group(2)
+        if rel in RELATIONS and name[0].isupper() and name.split()[0].lower() not in {
+                "and", "is", "was", "who"}:
+            name = name.split()[0] if name.split()[-1][0].islower() else name
+            art = "an" if rel[0] in "aeiou" else "a"
+            out.append(f"Has {art} {rel} named {name}")
+    return out
+
+
+def _list_items(tail: str) -> list[str] | None:
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", tail)]
+    parts = [p for p in parts if p]
+    if len(parts) < 3 or any(len(p.split()) > 4 for p in parts):
+        return None
+    return parts
+
+
+def split_lists(fact: str) -> list[str]:
+    """Split a fact ending in a list of 3+ short items (commas); two items stay together."""
+    if fact.count(",") < 1 or not re.search(r"\b(?:and|or)\b", fact):
+        return [fact]
+    pre, _, _ = fact.partition(",")
+    words = pre.split()
+    cut = 0
+    for i, w in enumerate(words):
+        if i == 0 or w.lower() in _PREPS:
+            cut = i + 1
+    if cut >= len(words):
+        return [fact]
+    head = " ".join(words[:cut])
+    items = _list_items(fact[len(head):].strip())
+    if not items:
+        return [fact]
+    return [f"{head} {item}" for item in items]
+
+
+def split_shared_preposition(fact: str) -> list[str]:
+    """"X to A and (also) to B" -> "X to A", "X to B"."""
+    m = re.match(r"^(.*?\b(\w+)\s+.+?)\s*,?\s+and\s+(?:also\s+|too\s+)?(\w+)\s+(.+)$", fact)
+    if not m or m.group(3).lower() not in _PREPS:
+        return [fact]
+    first, prep, rest = m.group(1), m.group(3).lower(), m.group(4)
+    idx = first.lower().rfind(f" {prep} ")
+    if idx < 0:
+        return [fact]
+    return [first, f"{first[:idx]} {prep} {rest}"]
+
+
+def split_adverbial_fragment(fact: str) -> list[str]:
+    """"Drinks coffee, usually a flat white" -> plus "Usually drinks a flat white"."""
+    m = re.match(r"^(\w+)(.*?),\s*(usually|mostly|often|sometimes|mainly|always|"
+                 r"especially)\s+((?:a|an|the|some|their|\d+)\b.*)$", fact, re.I)
+    if not m:
+        return [fact]
+    verb = m.group(1)
+    if verb.lower() in {"is", "was", "has", "does", "did", "would", "will", "no"}:
+        return [fact]
+    return [verb + m.group(2), f"{capitalise(m.group(3).lower())} {verb.lower()} {m.group(4)}"]
+
+
+def inferred_facts(fact: str) -> list[str]:
+    """State implied by an event: "Moved to Berlin" -> "Lives in Berlin"."""
+    out = []
+    m = re.match(r"^(?:(?:just|recently|finally)\s+)?(?i:moved|relocated) to (" + _NAME + ")",
+                 fact)
+    if m:
+        out.append(f"Lives in {m.group(1)}")
+    m = re.match(r"^Got (engaged|married|divorced)\b(\s+to\s+" + _NAME + ")?", fact)
+    if m:
+        out.append(f"Is {m.group(1)}{m.group(2) or ''}")
+    return out
+
+
+def enumerated_members(fact: str) -> list[str]:
+    """"Has two kids, Leo who is 7 and Mia who is 4" -> count fact + one per member."""
+    m = re.match(r"^(Has (?:a|an|one|two|three|four|five|six|\d+) (\w+))\s*[,:(]\s*(.+?)\)?$",
+                 fact)
+    if not m:
+        return []
+    noun = m.group(2).lower()
+    rel = _SINGULAR.get(noun, noun.rstrip("s"))
+    if rel not in RELATIONS:
+        return []
+    out = [m.group(1)]
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(3)):
+        pm = re.match(r"^(" + _NAME + r")(?:,?\s+(?:who is|who's|aged|age|is)\s+(\d+))?"
+                      r"(?:\s*years old)?$", part.strip())
+        if not pm:
+            return []
+        name, age = pm.group(1), pm.group(2)
+        out.append(f"{capitalise(rel)} {name} is {age} years old" if age
+                   else f"Has a {rel} named {name}")
+    return out
+
+
+def standing_request(clause: str) -> str | None:
+    """A lasting request ("please keep X low in sugar", "... from now on") -> a preference.
+
+    One-off requests are not memories; a request that says how things should always be
+    is one. The verb is dropped: "please schedule my meetings in the afternoon from now
+    on" -> "Prefers meetings in the afternoon".
+    """
+    m = re.match(r"^(?:so\s+|and\s+)?please\s+(\w+)\s+(.+)$", clause, re.I)
+    if not m:
+        return None
+    verb, rest = m.group(1).lower(), m.group(2)
+    lasting = re.search(r"\b(?:from now on|always|never|going forward|in (?:the )?future|"
+                        r"by default|anymore)\b", rest, re.I)
+    if not lasting and verb not in {"keep", "avoid", "remember", "stop"}:
+        return None
+    rest = re.sub(r",?\s*\b(?:from now on|going forward|in (?:the )?future|by default)\b",
+                  "", rest, flags=re.I)
+    rest = re.sub(r"^(?:my|our|the)\s+", "", rest.strip(), flags=re.I)
+    rest = re.sub(r"\b(?:my|our)\b", "their", rest, flags=re.I)
+    if verb == "avoid":
+        return f"Wants to avoid {rest}"
+    if verb == "stop":
+        return f"Does not want {rest}"
+    return f"Prefers {rest}" if rest else None
+
+
+def conjugated_answer(question: str, fragment: str) -> str | None:
+    """A verbless answer to "what X do you <verb>?" -> "<verb>s <fragment>"."""
+    m = re.search(r"\bdo you\s+(\w+)(?:\s+\w+)?\s*\?", question, re.I)
+    if not m:
+        return None
+    frag = re.sub(r"^(?:mostly|mainly|probably|definitely|i guess|i think)\s+,?\s*", "",
+                  fragment, flags=re.I)
+    return f"{capitalise(conjugate(m.group(1).lower()))} {frag}"
+
+
+def split_verb_coordination(fact: str) -> list[str]:
+    """"Sold their Civic and bought a Tesla" -> two facts (a past verb after "and")."""
+    first = fact.split(" ", 1)[0].lower()
+    if not (first.endswith("ed") or first in PAST_FORMS):
+        return [fact]
+    m = re.match(r"^(.+?),?\s+and\s+(?:then\s+)?(\w+)\s+(.+)$", fact)
+    if not m or not (m.group(2).endswith("ed") or m.group(2).lower() in PAST_FORMS):
+        return [fact]
+    return [m.group(1), f"{capitalise(m.group(2))} {m.group(3)}"]

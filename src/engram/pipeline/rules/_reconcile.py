@@ -1,0 +1,150 @@
+"""The offline reconciler: facts x existing memories -> ADD/UPDATE/DELETE/NONE.
+
+For each fact, in order, the first rule that applies wins:
+
+1. the same text (normalised) is already held -> NONE;
+2. the fact fills a single-valued slot an existing memory holds with another value
+   (lives in, job, name, favourite X, relationship, diet, prefers <topic>) -> UPDATE;
+3. the fact denies or ends what an existing memory states ("Stopped playing tennis" vs
+   "Plays tennis on weekends") -> DELETE the old one and ADD the fact; the reverse
+   (a positive fact against a stored denial) -> UPDATE;
+4. a near-duplicate (similarity >= threshold, same polarity) -> NONE;
+5. otherwise ADD.
+
+An existing memory is updated or deleted at most once per call.
+
+>>> from engram.pipeline.base import ExtractContext, Existing, Fact
+>>> r = RulesReconciler()
+>>> [(d.event, d.ref, d.text) for d in r.reconcile(
+...     [Fact("Lives in Berlin")], [Existing(0, "Lives in Paris")], ExtractContext())]
+[('UPDATE', 0, 'Lives in Berlin')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import numpy.typing as npt
+
+from engram.pipeline.base import Decision, Existing, ExtractContext, Fact
+from engram.pipeline.rules._slots import (
+    content_tokens,
+    is_ending,
+    is_negative,
+    lexical_similarity,
+    normalise,
+    slot_of,
+    stem,
+)
+
+__all__ = ["RulesReconciler", "Similarity", "plan_decisions"]
+
+Similarity = Callable[[list[str], list[str]], npt.NDArray[np.floating]]
+# Words that name a slot rather than its value: "lives" in "Lives in Berlin".
+_SLOT_WORDS = {stem(w) for w in """lives living lived based resides located moved relocated
+works work working job occupation profession role employed name called goes favorite
+favourite prefers prefer is got years old""".split()}  # noqa: SIM905 (a word list reads better as text)
+
+
+def _slot_value(text: str) -> set[str]:
+    return content_tokens(text, drop_time=False) - _SLOT_WORDS
+
+
+def _slot_target(fact: str, existing: list[Existing], used: set[int]) -> int | None:
+    slot = slot_of(fact)
+    if slot is None:
+        return None
+    new = _slot_value(fact)
+    for pos, e in enumerate(existing):
+        if pos in used or slot_of(e.text) != slot:
+            continue
+        old = _slot_value(e.text)
+        if new <= old:  # the same value said again (or less of it): not a change
+            continue
+        if slot[0] == "prefers" and not new & old:  # a preference about another topic
+            continue
+        return pos
+    return None
+
+
+def _denies(negative: str, positive: str) -> bool:
+    """Does ``negative`` deny or end the state ``positive`` states?"""
+    target = content_tokens(negative)
+    shared = target & content_tokens(positive)
+    return bool(target) and (shared == target or (len(shared) >= 2
+                                                  and len(shared) >= 0.6 * len(target)))
+
+
+def _contradiction(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, bool] | None:
+    """(position, fact_is_negative) of the memory the fact contradicts, if any."""
+    fact_neg = is_negative(fact) or is_ending(fact)
+    for pos, e in enumerate(existing):
+        if pos in used:
+            continue
+        old_neg = is_negative(e.text) or is_ending(e.text)
+        if fact_neg and not old_neg and _denies(fact, e.text):
+            return pos, True
+        if old_neg and not fact_neg and is_negative(e.text) and _denies(e.text, fact) \
+                and content_tokens(fact) <= content_tokens(e.text):
+            return pos, False
+    return None
+
+
+def plan_decisions(facts: list[Fact], existing: list[Existing],
+                   similarity: Similarity, threshold: float) -> list[Decision]:
+    """The pure planning step behind :class:`RulesReconciler`."""
+    sims = (np.asarray(similarity([f.text for f in facts], [e.text for e in existing]))
+            if facts and existing else np.zeros((len(facts), len(existing))))
+    used: set[int] = set()
+    keys = [normalise(e.text) for e in existing]
+    out: list[Decision] = []
+    for i, fact in enumerate(facts):
+        src = fact.source_ids
+        key = normalise(fact.text)
+        if key in keys:
+            out.append(Decision("NONE", ref=existing[keys.index(key)].ref, fact=i,
+                                source_ids=src))
+            continue
+        pos = _slot_target(fact.text, existing, used)
+        if pos is not None:
+            used.add(pos)
+            out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
+            continue
+        hit = _contradiction(fact.text, existing, used)
+        if hit is not None:
+            pos, fact_negative = hit
+            used.add(pos)
+            if fact_negative:
+                out.append(Decision("DELETE", ref=existing[pos].ref, fact=i, source_ids=src))
+                out.append(Decision("ADD", fact.text, None, i, src))
+            else:
+                out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
+            continue
+        neg = is_negative(fact.text)
+        best = max(((float(sims[i, p]), p) for p, e in enumerate(existing)
+                    if is_negative(e.text) == neg), default=(0.0, -1))
+        if best[0] >= threshold:
+            out.append(Decision("NONE", ref=existing[best[1]].ref, fact=i, source_ids=src))
+            continue
+        out.append(Decision("ADD", fact.text, None, i, src))
+    return out
+
+
+class RulesReconciler:
+    """Deterministic reconciler; ``similarity`` (e.g. embedding cosine) finds near-duplicates.
+
+    Without one, a token-overlap (Jaccard) similarity is used, with its own threshold.
+    """
+
+    name = "rules"
+
+    def __init__(self, similarity: Similarity | None = None, *,
+                 duplicate_threshold: float | None = None) -> None:
+        self._similarity: Similarity = similarity or lexical_similarity
+        default = 0.9 if similarity is not None else 0.75
+        self.duplicate_threshold = duplicate_threshold if duplicate_threshold else default
+
+    def reconcile(self, facts: list[Fact], existing: list[Existing],
+                  ctx: ExtractContext) -> list[Decision]:
+        return plan_decisions(facts, existing, self._similarity, self.duplicate_threshold)

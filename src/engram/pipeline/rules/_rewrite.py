@@ -1,0 +1,137 @@
+"""First-person clauses rewritten as third-person facts with the subject dropped.
+
+The house style follows the dev data: "I love X" -> "Loves X", "I'm not X" -> "Is not X",
+"My name is X" -> "Name is X"; a later "my" becomes "their", "me" becomes "them".
+
+>>> to_third_person("I really love sci-fi movies")
+'Loves sci-fi movies'
+>>> to_third_person("I don't like spicy food")
+'Does not like spicy food'
+>>> to_third_person("I'm not vegetarian anymore")
+'Is no longer vegetarian'
+>>> to_third_person("I hurt my knee")
+'Hurt their knee'
+>>> conjugate("watch"), conjugate("study"), conjugate("moved")
+('watches', 'studies', 'moved')
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["PAST_FORMS", "to_third_person", "conjugate", "pronouns_to_third", "capitalise"]
+
+# Openings with a fixed third-person form: (pattern, replacement). Order matters.
+_OPENINGS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p, re.IGNORECASE), r)
+    for p, r in [
+        (r"^(?:i'?m|i am|we'?re|we are)\s+not\b", "Is not"),
+        (r"^(?:i'?m|i am|we'?re|we are)\b", "Is"),
+        (r"^(?:i|we)\s+(?:wasn'?t|was not|weren'?t|were not)\b", "Was not"),
+        (r"^(?:i|we)\s+(?:was|were)\b", "Was"),
+        (r"^(?:i'?ve|i have|we'?ve|we have)\s+been\b", "Has been"),
+        (r"^(?:i|we)\s+(?:haven'?t|have not)\b", "Has not"),
+        (r"^(?:i'?ve|we'?ve)\s+got\b", "Has"),
+        (r"^(?:i'?ve|i have|we'?ve|we have)\b", "Has"),
+        (r"^(?:i|we)\s+(?:hadn'?t|had not)\b", "Had not"),
+        (r"^(?:i|we)\s+had\b", "Had"),
+        (r"^(?:i'?d|i would|we'?d|we would)\b", "Would"),
+        (r"^(?:i'?ll|i will|we'?ll|we will)\b", "Will"),
+        (r"^(?:i|we)\s+(?:won'?t|will not)\b", "Will not"),
+        (r"^(?:i|we)\s+(?:can'?t|cannot|can not)\s+stand\b", "Dislikes"),
+        (r"^(?:i|we)\s+(?:can'?t|cannot|can not)\b", "Cannot"),
+        (r"^(?:i|we)\s+(?:couldn'?t|could not)\b", "Could not"),
+        (r"^(?:i|we)\s+(?:don'?t|do not)\b(?=.*\b(?:anymore|any more)\b)", "No longer"),
+        (r"^(?:i|we)\s+(?:don'?t|do not)\b", "Does not"),
+        (r"^(?:i|we)\s+(?:didn'?t|did not)\b", "Did not"),
+        (r"^(?:i|we)\s+(?:never)\b", "Never"),
+        (r"^(?:i|we)\s+(can|could|should|must|might|may|do|did)\b", "\\1"),
+    ]
+]
+_DROP_ADVERBS = {"really", "just", "actually", "honestly", "definitely", "totally",
+                 "absolutely", "also", "truly", "literally", "kinda"}
+_KEEP_ADVERBS = {"usually", "always", "never", "often", "sometimes", "still", "mostly",
+                 "rarely", "seldom", "generally", "normally", "typically", "recently",
+                 "finally", "already", "occasionally", "regularly", "currently", "now",
+                 "even", "mainly", "no", "longer", "barely", "hardly"}
+_PAST = set("""went got left sold bought made took met saw came became began broke brought
+built caught chose drew drove ate fell felt fought found flew forgot gave grew heard held
+kept knew led lost meant paid ran rode said sent slept spent spoke stood stole swam taught
+told thought threw understood woke wore won wrote had was were hurt quit put cut set let
+hit shut split spread did sang sat struck swore tore bit hid shot fed""".split())  # noqa: SIM905 (a word list reads better as text)
+PAST_FORMS = frozenset(_PAST)
+_BASE_ED = {"need", "feed", "bleed", "breed", "speed", "proceed", "succeed", "exceed", "heed",
+            "weed", "seed", "shed", "shred", "embed", "wed", "bed", "head", "lead", "read",
+            "spread", "plead", "tread"}
+_IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "am": "is", "are": "is"}
+
+
+def capitalise(text: str) -> str:
+    """Upper-case the first letter only ("iPhone" stays as written after the first)."""
+    return text[:1].upper() + text[1:] if text else text
+
+
+def conjugate(verb: str) -> str:
+    """Third person singular present of a base-form verb; past forms are kept."""
+    low = verb.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if (low.endswith("ed") and low not in _BASE_ED) or low in _PAST or not low.isalpha():
+        return verb
+    if re.search(r"(?:s|sh|ch|x|z|o)$", low):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", low):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def pronouns_to_third(text: str) -> str:
+    """Object and possessive first-person pronouns inside a fact -> third person."""
+    text = re.sub(r"\b(?:my|our)\b", "their", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(?:myself|ourselves)\b", "themselves", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(?:mine|ours)\b", "theirs", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(?:me|us)\b", "them", text)
+    text = re.sub(r"\bi'?m\b", "they are", text, flags=re.IGNORECASE)
+    return re.sub(r"\bI\b", "they", text)
+
+
+def _no_longer(text: str) -> str:
+    # "Is not X anymore" reads better, and matches better, as "Is no longer X".
+    m = re.match(r"^(Is|Was|Has) not (.+?),?\s+(?:anymore|any more)\b(.*)$", text)
+    if m:
+        return f"{m.group(1)} no longer {m.group(2)}{m.group(3)}"
+    return text
+
+
+def to_third_person(clause: str) -> str | None:
+    """The clause as a subject-less third-person fact, or None if it has no "I"/"we" subject."""
+    c = clause.strip()
+    for pat, rep in _OPENINGS:
+        m = pat.match(c)
+        if m:
+            head = m.expand(rep) if "\\1" in rep else rep
+            rest = c[m.end():].strip()
+            if head == "No longer":  # "I don't eat meat anymore" -> "No longer eats meat"
+                vm = re.match(r"(?:i|we)\s+(?:don'?t|do not)\s+(\w+)", c, re.I)
+                rest = re.sub(r",?\s*\b(?:anymore|any more)\b", "", c[m.start():], flags=re.I)
+                rest = re.sub(r"^(?:i|we)\s+(?:don'?t|do not)\s+\w+", "", rest, flags=re.I)
+                head = "No longer " + conjugate(vm.group(1)) if vm else head
+            words = rest.split()
+            while words and words[0].lower() in _DROP_ADVERBS:
+                words.pop(0)
+            text = capitalise(head) + (" " + " ".join(words) if words else "")
+            return _no_longer(pronouns_to_third(text.strip()))
+    m = re.match(r"^(?:i|we)\s+(.+)$", c, re.IGNORECASE)
+    if not m:
+        return None
+    words = m.group(1).split()
+    kept: list[str] = []
+    while words and words[0].lower() in (_DROP_ADVERBS | _KEEP_ADVERBS):
+        w = words.pop(0)
+        if w.lower() in _KEEP_ADVERBS:
+            kept.append(w.lower())
+    if not words:
+        return None
+    verb = conjugate(words[0]) if words[0].isalpha() and words[0].islower() else words[0]
+    text = " ".join([*kept, verb, *words[1:]])
+    return capitalise(pronouns_to_third(text))

@@ -1,0 +1,108 @@
+"""Sentence and clause splitting, and the filter that drops what is not a fact.
+
+Splitting is a small regex pass (faster than pysbd for chat-sized text, and chat rarely
+has the abbreviations pysbd is built for). Clauses are split only at a conjunction or a
+semicolon that is followed by a new subject, so noun-phrase coordination stays whole.
+
+>>> split_sentences("I'm vegetarian. Any recommendations? Thanks!")
+["I'm vegetarian.", 'Any recommendations?', 'Thanks!']
+>>> split_clauses("I'm vegetarian, and I'm allergic to peanuts")
+["I'm vegetarian", "I'm allergic to peanuts"]
+>>> split_clauses("I like salt and pepper")
+['I like salt and pepper']
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences", "split_clauses", "strip_discourse", "is_noise", "is_question"]
+
+_ABBREV = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)"
+_SENT_END = re.compile(_ABBREV + r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])|\n+")
+
+# A new clause starts at a conjunction (or ";") followed by a subject and, for nouns,
+# a verb: "..., and I'm", "... but I love", "; now I'm", "and she's".
+_SUBJ = r"(?!i\s+(?:are|were)\b)(?:please|i|i'm|i've|i'd|i'll|we|we're|we've|she|she's|he|he's|they|they're|my\s+\w+(?:\s+[A-Z]\w+)?\s+(?:is|was|has|are))\b"
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|,?\s+(?:and|but|so|although|though|while|because|yet)\s+)"
+    r"(?:(?:also|then|now|still|so|since then)\s*,?\s+)?(?=" + _SUBJ + r")"
+    r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s)",
+    re.IGNORECASE,
+)
+_SEMICOLON = re.compile(r"\s*;\s*")
+
+_DISCOURSE = re.compile(
+    r"^(?:(?:oh|well|so|ok|okay|yeah|yes|no|hey|hi|hello|um|uh|hmm|also|anyway|btw|"
+    r"by the way|actually|honestly|sadly|unfortunately|luckily|fortunately|basically|"
+    r"as i said|as i mentioned|like i said|just so you know|fyi|for the record|now|then|"
+    r"great|good news|big news|news|guess what|remind me|note|note that|remember|"
+    r"remember that|just to let you know|in fact|to be honest|also,? note)"
+    r"\s*[,:!.\-–—]*\s+)+",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"^[^:]{1,25}:\s+(?=\S)")  # "Big news: ...", "Remind me: ..."
+
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|good (?:morning|afternoon|evening|night)|bye|goodbye|see you|"
+    r"thanks?|thank you|thx|cheers|ok|okay|k|no|nope|yes|yep|yeah|sure|cool|great|nice|"
+    r"got it|sounds good|perfect|awesome|alright|all right|no problem|np|lol|haha|"
+    r"that'?s all(?: for now)?|nothing else|never mind|welcome|you'?re welcome)\b[\s,.!]*",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(
+    r"^(?:what|what's|who|whom|whose|where|when|why|how|which|can|could|would|will|"
+    r"should|shall|do|does|did|is|are|am|was|were|have|has|any|anything|may|might)\b",
+    re.IGNORECASE,
+)
+_REQUEST = re.compile(
+    r"^(?:please\s+)?(?:can|could|would|will)\s+you\b|^(?:please\s+)?(?:tell|show|give|"
+    r"help|recommend|suggest|find|explain|write|list|search|look up|book|send)\b|"
+    r"^any (?:recommendations|suggestions|ideas|tips)\b|^let'?s\b",
+    re.IGNORECASE,
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of ``text`` (newlines always end one), stripped, empty ones dropped."""
+    return [s.strip() for s in _SENT_END.split(text) if s and s.strip()]
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """Independent clauses of one sentence, end punctuation removed."""
+    body = sentence.strip().rstrip(".!")
+    parts: list[str] = []
+    for chunk in _SEMICOLON.split(body):
+        parts.extend(p.strip(" ,") for p in _CLAUSE_BREAK.split(chunk))
+    return [p for p in parts if p]
+
+
+def strip_discourse(clause: str) -> str:
+    """Drop leading discourse markers and short labels ("Big news:", "As I said,")."""
+    prev = None
+    while prev != clause:
+        prev = clause
+        clause = _DISCOURSE.sub("", clause)
+        m = _LABEL.match(clause)
+        if m and not re.search(r"\b(?:is|am|are|was|have|has)\b", m.group(0), re.I):
+            clause = clause[m.end():]
+    return clause.strip(" ,")
+
+
+def is_question(sentence: str) -> bool:
+    """A question by its mark or by its opening word (chat often omits the mark)."""
+    s = sentence.strip()
+    return s.endswith("?") or bool(_QUESTION_START.match(s) and len(s.split()) > 1
+                                   and not re.match(r"^(?:is|was|has)\b", s, re.I)
+                                   and s.endswith("?"))
+
+
+def is_noise(clause: str) -> bool:
+    """Greetings, thanks, acknowledgements, requests and empty fragments carry no fact."""
+    c = clause.strip()
+    if not c or not re.search(r"[A-Za-z]", c):
+        return True
+    rest = _GREETING.sub("", c, count=1) if _GREETING.match(c) else None
+    if rest is not None and len(rest.split()) <= 2:
+        return True
+    return bool(_REQUEST.match(c))

@@ -1,0 +1,117 @@
+"""Slots (single-valued facts), polarity and a lexical similarity for reconciliation.
+
+A slot is a fact kind that holds one value at a time: where someone lives, their job,
+their name, a favourite thing, a relationship status, a diet, what they prefer about a
+topic. Two facts in one slot with different values -> the newer replaces the older.
+
+>>> slot_of("Lives in Berlin"), slot_of("Moved to Berlin last week")
+(('residence', ''), ('residence', ''))
+>>> slot_of("Favorite color is green")
+('favorite', 'color')
+>>> is_negative("Is no longer vegetarian"), is_negative("Is vegetarian")
+(True, False)
+>>> sorted(content_tokens("Stopped playing tennis on weekends"))
+['play', 'tenni']
+>>> sorted(content_tokens("Plays tennis on weekends"))
+['play', 'tenni']
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["slot_of", "is_negative", "is_ending", "content_tokens", "normalise",
+           "lexical_similarity", "stem"]
+
+# (slot name, pattern); a named group "key" distinguishes sub-slots (favourite *what*).
+_SLOTS: list[tuple[str, re.Pattern[str]]] = [
+    (n, re.compile(p, re.IGNORECASE)) for n, p in [
+        ("residence", r"^(?:lives|is living|lived|has lived|is based|resides|is located)"
+                      r"\s+in\b|^(?:just\s+|recently\s+)?(?:moved|relocated)\s+to\b"),
+        ("job", r"^works\s+(?:as|at|for)\b|^is\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
+                r"^(?:job|occupation|profession|role)\s+is\b|^is employed\b"),
+        ("name", r"^(?:name is|is called|goes by)\b"),
+        ("age", r"^is\s+\d+(?:\s+years old)?$"),
+        ("favorite", r"^favou?rite\s+(?P<key>[\w\s]+?)\s+(?:is|are)\b"),
+        ("relationship", r"\b(?:single|engaged|married|divorced|widowed|dating|"
+                         r"in a relationship)\b"),
+        ("diet", r"^is\s+(?:a\s+)?(?:vegetarian|vegan|pescatarian|carnivore|keto)\b"),
+        ("prefers", r"^prefers\b"),
+    ]
+]
+_NEG = re.compile(r"\b(?:not|no longer|never|n't|cannot|anymore|dislikes|hates|stopped|"
+                  r"quit|gave up)\b", re.IGNORECASE)
+_ENDING = re.compile(r"\b(?:stopped|quit|gave up|left|sold|cancel+ed|passed away|died|"
+                     r"broke up|ended|moved out|no longer|lost)\b", re.IGNORECASE)
+_STOP = set("""a an the and or but of to in at on for with from by about as into is are
+was were be been being has have had do does did will would can could should may might
+must not no longer never their them they theirs themselves it its this that these those
+very really just also still now then so too again anymore any more some much many usually
+often sometimes always who which what named called every each there here than""".split())  # noqa: SIM905 (a word list reads better as text)
+_TIME = set("""today yesterday tomorrow tonight morning week weekend month year ago last
+next january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday days day""".split())  # noqa: SIM905 (a word list reads better as text)
+_TIME_STEMS = {w[:-1] if w.endswith("s") else w for w in _TIME} | _TIME
+_FUNCTION = set("""stopped quit gave up left sold cancelled canceled passed away died broke
+ended moved out lost dislikes hates""".split())  # noqa: SIM905 (a word list reads better as text)
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper: enough to meet "plays"/"playing", "meetings"/"meeting"."""
+    for suf in ("ing", "ies", "es", "ed", "s"):
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            return word[: -len(suf)] + ("y" if suf == "ies" else "")
+    return word
+
+
+def normalise(text: str) -> str:
+    """Lower case, punctuation and filler adverbs dropped: the text-equality key."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return " ".join(w for w in words if w not in {"really", "just", "actually", "also"})
+
+
+def content_tokens(text: str, *, drop_time: bool = True) -> set[str]:
+    """Stemmed content words, without stop words, negation/ending verbs and time words."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    skip = _STOP | _FUNCTION
+    stems = {stem(w) for w in words if w not in skip}
+    return stems - _TIME_STEMS if drop_time else stems
+
+
+def slot_of(text: str) -> tuple[str, str] | None:
+    """(slot, key) of a single-valued fact, or None."""
+    for name, pat in _SLOTS:
+        m = pat.search(text)
+        if m:
+            key = m.groupdict().get("key") or ""
+            return name, key.strip().lower()
+    return None
+
+
+def is_negative(text: str) -> bool:
+    """Does the fact deny or end something ("not", "no longer", "stopped", "dislikes")?"""
+    return bool(_NEG.search(text))
+
+
+def is_ending(text: str) -> bool:
+    """Does the fact end a state (left a job, sold a car, a pet died, a trip cancelled)?"""
+    return bool(_ENDING.search(text))
+
+
+def lexical_similarity(a: list[str], b: list[str]) -> npt.NDArray[np.float32]:
+    """Jaccard overlap of stemmed content words (with time words), shape (len(a), len(b)).
+
+    >>> lexical_similarity(["Loves sci-fi movies"], ["Loves sci-fi movies", "Is vegan"])
+    array([[1., 0.]], dtype=float32)
+    """
+    ta = [content_tokens(t, drop_time=False) for t in a]
+    tb = [content_tokens(t, drop_time=False) for t in b]
+    out = np.zeros((len(a), len(b)), dtype=np.float32)
+    for i, x in enumerate(ta):
+        for j, y in enumerate(tb):
+            union = x | y
+            out[i, j] = len(x & y) / len(union) if union else 0.0
+    return out
