@@ -24,7 +24,7 @@ from engram.config import MemoryConfig
 from engram.embed import text_hash
 from engram.errors import InvalidInput, NotFound
 from engram.pipeline.base import ExtractContext
-from engram.search import fuse, query_terms
+from engram.search import hybrid_search
 from engram.store.base import ChangeSet, MemoryUpdate
 
 if TYPE_CHECKING:
@@ -260,34 +260,19 @@ class Memory:
             raise InvalidInput("rerank", f"must be true or false, got {rerank!r}")
         where = V.scoped_filter(filters, require_scope=True, user_id=user_id,
                                 agent_id=agent_id, run_id=run_id)
-        cfg = self.config.search
-        mode = search_mode or cfg.mode
+        mode = search_mode or self.config.search.mode
         if mode not in ("hybrid", "vector", "keyword"):
             raise InvalidInput("search_mode", f"must be hybrid, vector or keyword, got {mode!r}")
-        depth = max(cfg.candidates, k)
         store = self.store
-        lists: list[tuple[list[str], float]] = []
-        qvec = None
-        if mode != "keyword" or thr is not None:
-            qvec = self._parts.embedder.embed([query])[0]
-        if mode != "keyword":
-            assert qvec is not None
-            hits = store.vector_search(self._ns, where, qvec, depth)
-            lists.append(([i for i, _ in hits], cfg.vector_weight if mode == "hybrid" else 1.0))
-        if mode != "vector":
-            kw = store.keyword_search(self._ns, where, query_terms(query), depth)
-            lists.append(([i for i, _ in kw], cfg.keyword_weight if mode == "hybrid" else 1.0))
-        fused = fuse(lists, k=cfg.rrf_k)
-        sims = store.similarities(self._ns, [i for i, _ in fused[: depth]], qvec) \
-            if qvec is not None else {}
-        chosen = [(i, s) for i, s in fused if thr is None or sims.get(i, -1.0) >= thr][:k]
+        chosen = hybrid_search(store, self._ns, where, query, embed=self._parts.embedder.embed,
+                               cfg=self.config.search, mode=mode, k=k, threshold=thr)
         recs = store.get_many(self._ns, [i for i, _ in chosen])
         results = []
-        for mid, _ in chosen:
+        for mid, sim in chosen:
             rec = recs.get(mid)
             if rec is None:  # deleted between the two reads
                 continue
-            rec.score = round(sims[mid], 6) if mid in sims else None
+            rec.score = round(sim, 6) if sim is not None else None
             results.append(rec.to_dict())
         return {"results": results}
 

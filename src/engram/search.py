@@ -10,9 +10,17 @@ reciprocal-rank fusion of the ranked lists.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-__all__ = ["STOP_WORDS", "query_terms", "fuse"]
+import numpy as np
+
+if TYPE_CHECKING:
+    from engram.config import SearchConfig
+    from engram.store.base import Store
+    from engram.store.filters import Node
+
+__all__ = ["STOP_WORDS", "query_terms", "fuse", "hybrid_search"]
 
 # Function words that match nearly every turn and only add noise to BM25.
 STOP_WORDS = frozenset(
@@ -47,3 +55,42 @@ def fuse(ranked: Sequence[tuple[Sequence[str], float]], *, k: int = 60) -> list[
         for rank, mid in enumerate(ids, start=1):
             scores[mid] = scores.get(mid, 0.0) + weight / (k + rank)
     return sorted(scores.items(), key=lambda kv: -kv[1])
+
+
+def hybrid_search(
+    store: Store,
+    ns: str,
+    where: Node,
+    query: str,
+    *,
+    embed: Callable[[list[str]], np.ndarray],
+    cfg: SearchConfig,
+    mode: str,
+    k: int,
+    threshold: float | None,
+) -> list[tuple[str, float | None]]:
+    """Ids of the best ``k`` memories with their cosine similarity to the query (None
+    in keyword mode without a threshold). Candidates come from the vector arm and the
+    keyword arm (``cfg.candidates`` deep each), fused by weighted RRF; ``threshold``
+    drops candidates whose similarity is below it."""
+    depth = max(cfg.candidates, k)
+    lists: list[tuple[list[str], float]] = []
+    qvec = embed([query])[0] if mode != "keyword" or threshold is not None else None
+    if mode != "keyword":
+        assert qvec is not None
+        hits = store.vector_search(ns, where, qvec, depth)
+        lists.append(([i for i, _ in hits], cfg.vector_weight if mode == "hybrid" else 1.0))
+    if mode != "vector":
+        kw = store.keyword_search(ns, where, query_terms(query), depth)
+        lists.append(([i for i, _ in kw], cfg.keyword_weight if mode == "hybrid" else 1.0))
+    fused = fuse(lists, k=cfg.rrf_k)
+    sims = store.similarities(ns, [i for i, _ in fused], qvec) if qvec is not None else {}
+    out: list[tuple[str, float | None]] = []
+    for mid, _ in fused:
+        sim = sims.get(mid)
+        if threshold is not None and (sim is None or sim < threshold):
+            continue
+        out.append((mid, sim))
+        if len(out) == k:
+            break
+    return out
