@@ -77,7 +77,7 @@ class AnthropicLLM:
         retry: RetryPolicy | None = None,
         *,
         max_tokens: int = 2048,
-        temperature: float | None = 0.0,
+        temperature: float | None = None,
         sleep: Callable[[float], Any] = time.sleep,
     ) -> None:
         try:
@@ -140,7 +140,9 @@ class AnthropicLLM:
         if system:
             request["system"] = system
         if self.temperature is not None:
-            request["temperature"] = self.temperature
+            # SDK 2.x no longer takes temperature (newer models reject it); older models
+            # still accept it in the body.
+            request["extra_body"] = {"temperature": self.temperature}
         response = self._client.messages.create(**request)
         texts: list[str] = []
         for block in response.content:

@@ -145,7 +145,8 @@ def _start_server(path: Path, threads: int, ctx_size: int) -> Any:
     params.cpuparams.n_threads = threads
     params.cpuparams_batch.n_threads = threads
     params.verbosity = -1  # llama.cpp logs to stderr otherwise, a page per request
-    params.port = 0  # the listener we cannot switch off: a free port...
+    params.hostnames = ["127.0.0.1"]  # the listener we cannot switch off: loopback,
+    params.port = 0  # a free port...
     params.api_keys = [secrets.token_urlsafe(24)]  # ...that answers nobody
     try:
         return xllamacpp.Server(params)
