@@ -14,7 +14,12 @@ import re
 from engram._types import Message
 from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
-from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
+from engram.pipeline.rules._rewrite import (
+    PAST_FORMS,
+    capitalise,
+    pronouns_to_third,
+    to_third_person,
+)
 from engram.pipeline.rules._sentences import (
     is_noise,
     is_question,
@@ -31,22 +36,45 @@ _WHEN = re.compile(r"\b(?:on (?:mon|tue|wed|thu|fri|sat|sun)\w*|at \d{1,2}(?::\d
 _EVENT = re.compile(r"^(?:the|my|our)\s+(?:\w+\s+)?(?:meeting|appointment|flight|interview|"
                     r"party|dinner|call|exam|wedding|trip|class|lesson|deadline|visit)\b",
                     re.I)
-_MY_SUBJECT = re.compile(r"^(?:my|our)\s+(.+?)\s+(is|was|are|were|has|had|will|'s|"
-                         r"(?:\w+ed)|passed|died|ran|left|got|lives|works|loves|likes)\b(.*)$",
-                         re.I)
+_AUX = {"is", "was", "are", "were", "has", "had", "will", "would", "can", "could", "does",
+        "did", "doesn't", "didn't", "isn't", "wasn't", "won't", "can't", "should", "might"}
+_INTRO = re.compile(r"\b(?:a|an|my|our)\s+(\w+)\s+(?:(?:called|named)\s+)?([A-Z][\w'-]+)")
+_PLACE = re.compile(r"\b(at|in|for)\s+([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)")
 _COMPOUND = re.compile(r"^((?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z]\w+)\s+and\s+I\s+(.+)$")
 _PRONOUN = re.compile(r"^(she's|he's|they're|she|he|they)(?!')\b\s*(.*)$", re.I)
 _AGENT_CHATTER = re.compile(r"^(?:I'?ll|I will|let me|I can|I'?d be happy|I'?m happy|"
                             r"I'?m glad|I'?m sorry|I understand|I see|noted)\b", re.I)
 
 
+def _is_verb(word: str, position: int) -> bool:
+    low = word.lower()
+    if low in _AUX or low in PAST_FORMS:
+        return True
+    if not word.isalpha() or word[0].isupper() or position == 0:
+        return False
+    return low.endswith("ed") or (low.endswith("s") and not low.endswith("ss"))
+
+
+def _my_subject(clause: str) -> tuple[str, str] | None:
+    """("Sister Anna", "is a nurse") from "my sister Anna is a nurse"."""
+    m = re.match(r"^(?:my|our)\s+(.+)$", clause, re.I)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for i, w in enumerate(words[:5]):
+        if w.lower().endswith("'s") and i < 4 and len(w) > 2:  # "Anna's visiting"
+            return capitalise(" ".join([*words[:i], w[:-2]])), " ".join(["is", *words[i + 1:]])
+        if _is_verb(w, i):
+            return capitalise(" ".join(words[:i])), " ".join(words[i:])
+    return None
+
+
 def _third_person_subject(clause: str, last_subject: str | None) -> tuple[str | None, str | None]:
     """(fact, subject) for "my sister Anna is ..." and "she's ..." clauses."""
-    m = _MY_SUBJECT.match(clause)
-    if m:
-        subject = capitalise(m.group(1))
-        verb = {"'s": "is"}.get(m.group(2), m.group(2))
-        return pronouns_to_third(f"{subject} {verb}{m.group(3)}"), subject
+    split = _my_subject(clause)
+    if split:
+        subject, rest = split
+        return pronouns_to_third(f"{subject} {rest}"), subject
     m = _PRONOUN.match(clause)
     if m and last_subject:
         verb_rest = m.group(2)
@@ -72,6 +100,9 @@ def _clause_facts(clause: str, last_subject: str | None, question: str | None,
         return [*out, f"{fact} with {partner}"] if fact else out, last_subject
     fact = to_third_person(clause)
     if fact:
+        intro = _INTRO.search(clause)
+        if intro and intro.group(1).lower() in F.RELATIONS:
+            last_subject = f"{capitalise(intro.group(1).lower())} {intro.group(2)}"
         return [*out, fact], last_subject
     fact, last_subject = _third_person_subject(clause, last_subject)
     if fact:
@@ -87,6 +118,7 @@ def _clause_facts(clause: str, last_subject: str | None, question: str | None,
 
 
 def _expand(fact: str) -> list[str]:
+    fact = re.sub(r",\s*not\s+[\w\s'-]+$", "", fact)  # "Name is Robert, not Bob"
     members = F.enumerated_members(fact)
     if members:
         return members
@@ -101,6 +133,7 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
     """Fact texts from one message; ``question`` is the preceding assistant question."""
     facts: list[str] = []
     last_subject: str | None = None
+    place: tuple[str, str] | None = None  # ("at", "Spotify"): what "there" refers to
     for s_i, sentence in enumerate(split_sentences(message.content)):
         if is_question(sentence):
             continue
@@ -111,7 +144,12 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
             found, last_subject = _clause_facts(clause, last_subject, question,
                                                 s_i == 0 and c_i == 0)
             for f in found:
+                if place:
+                    f = re.sub(r"\b(?:there|here)\b", f"{place[0]} {place[1]}", f)
                 facts.extend(_expand(f.strip(" ,;:")))
+            where = list(_PLACE.finditer(clause))
+            if where:
+                place = (where[-1].group(1), where[-1].group(2))
     return [f for f in facts if len(f.split()) >= 2]
 
 

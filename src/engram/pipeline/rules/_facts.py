@@ -32,6 +32,10 @@ pet teacher doctor therapist""".split())  # noqa: SIM905 (a word list reads bett
 # Predicates that end a state: no "has a dog named Max" after "my dog Max died".
 ENDINGS = re.compile(r"\b(?:passed away|died|ran away|was put down|left|quit|broke up|"
                      r"divorced|moved out|sold|gave up|lost|stopped|cancel+ed|ended)\b", re.I)
+_VERBISH = {"is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "will",
+            "can", "they", "them", "i", "we", "he", "she", "it", "when", "if", "because"}
+_PARTICIPLES = {"tell": "told", "send": "sent", "write": "written", "speak": "spoken",
+                "give": "given", "show": "shown", "teach": "taught", "call": "called"}
 _PREPS = {"to", "in", "at", "with", "for", "from", "of", "on", "about", "by", "into"}
 _SINGULAR = {"kids": "child", "children": "child", "sons": "son", "daughters": "daughter",
              "dogs": "dog", "cats": "cat", "brothers": "brother", "sisters": "sister",
@@ -44,13 +48,15 @@ def relation_facts(clause: str) -> list[str]:
     if ENDINGS.search(clause):
         return []
     out = []
-    for m in re.finditer(r"\bmy\s+(\w+)\s+(" + _NAME + r")", clause, re.IGNORECASE):
-        rel, name = m.group(1).lower(), m.group(2)
+    for m in re.finditer(r"\bmy\s+((?:best|older|younger|little|big|elder|twin|step|ex|new|"
+                         r"old|baby)\s+)?(\w+)\s+(" + _NAME + r")", clause, re.IGNORECASE):
+        adj, rel, name = (m.group(1) or "").lower(), m.group(2).lower(), m.group(3)
         if rel in RELATIONS and name[0].isupper() and name.split()[0].lower() not in {
                 "and", "is", "was", "who"}:
             name = name.split()[0] if name.split()[-1][0].islower() else name
             art = "an" if rel[0] in "aeiou" else "a"
-            out.append(f"Has {art} {rel} named {name}")
+            art = "an" if (adj or rel)[0] in "aeiou" else "a"
+            out.append(f"Has {art} {adj}{rel} named {name}")
     return out
 
 
@@ -96,8 +102,11 @@ def split_shared_preposition(fact: str) -> list[str]:
 def split_adverbial_fragment(fact: str) -> list[str]:
     """"Drinks coffee, usually a flat white" -> plus "Usually drinks a flat white"."""
     m = re.match(r"^(\w+)(.*?),\s*(usually|mostly|often|sometimes|mainly|always|"
-                 r"especially)\s+((?:a|an|the|some|their|\d+)\b.*)$", fact, re.I)
+                 r"especially)\s+(\w+\b.*)$", fact, re.I)
     if not m:
+        return [fact]
+    first = m.group(4).split()[0].lower()
+    if first in _VERBISH or first.endswith(("ing", "ed")):  # a clause, not a noun phrase
         return [fact]
     verb = m.group(1)
     if verb.lower() in {"is", "was", "has", "does", "did", "would", "will", "no"}:
@@ -147,16 +156,24 @@ def standing_request(clause: str) -> str | None:
     is one. The verb is dropped: "please schedule my meetings in the afternoon from now
     on" -> "Prefers meetings in the afternoon".
     """
-    m = re.match(r"^(?:so\s+|and\s+)?please\s+(\w+)\s+(.+)$", clause, re.I)
+    m = re.match(r"^(?:so\s+|and\s+)?please\s+(always\s+|never\s+|don'?t\s+|do not\s+)?"
+                 r"(\w+)\s+(.+)$", clause, re.I)
     if not m:
         return None
-    verb, rest = m.group(1).lower(), m.group(2)
-    lasting = re.search(r"\b(?:from now on|always|never|going forward|in (?:the )?future|"
-                        r"by default|anymore)\b", rest, re.I)
+    verb, rest = m.group(2).lower(), m.group(3)
+    negated = (m.group(1) or "").strip().lower() not in {"", "always"}
+    if negated:
+        rest = re.sub(r"^(?:me\s+)?(?:any\s+)?", "", rest, flags=re.I)
+        return "Does not want " + re.sub(r"\b(?:my|our)\b", "their", rest, flags=re.I)
+    lasting = m.group(1) or re.search(r"\b(?:from now on|always|never|going forward|"
+                                      r"in (?:the )?future|by default|anymore)\b", rest, re.I)
     if not lasting and verb not in {"keep", "avoid", "remember", "stop"}:
         return None
     rest = re.sub(r",?\s*\b(?:from now on|going forward|in (?:the )?future|by default)\b",
                   "", rest, flags=re.I)
+    if re.match(r"^me\b", rest, re.I):  # "answer me in French" -> "to be answered in French"
+        pp = _PARTICIPLES.get(verb) or (verb + "d" if verb.endswith("e") else verb + "ed")
+        return f"Prefers to be {pp}{rest[2:]}"
     rest = re.sub(r"^(?:my|our|the)\s+", "", rest.strip(), flags=re.I)
     rest = re.sub(r"\b(?:my|our)\b", "their", rest, flags=re.I)
     if verb == "avoid":

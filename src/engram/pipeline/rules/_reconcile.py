@@ -71,9 +71,13 @@ def _slot_target(fact: str, existing: list[Existing], used: set[int]) -> int | N
 def _denies(negative: str, positive: str) -> bool:
     """Does ``negative`` deny or end the state ``positive`` states?"""
     target = content_tokens(negative)
-    shared = target & content_tokens(positive)
-    return bool(target) and (shared == target or (len(shared) >= 2
-                                                  and len(shared) >= 0.6 * len(target)))
+    stated = content_tokens(positive)
+    shared = target & stated
+    if not target or not shared:
+        return False
+    # Everything the denial names is in the memory, or everything the memory says is
+    # named by the denial ("Stopped being vegan in the spring" vs "Is vegan").
+    return shared in (target, stated) or (len(shared) >= 2 and len(shared) >= 0.6 * len(target))
 
 
 def _contradiction(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, bool] | None:
@@ -88,6 +92,23 @@ def _contradiction(fact: str, existing: list[Existing], used: set[int]) -> tuple
         if old_neg and not fact_neg and is_negative(e.text) and _denies(e.text, fact) \
                 and content_tokens(fact) <= content_tokens(e.text):
             return pos, False
+    return None
+
+
+def _denies_removed(fact: str, existing: list[Existing], used: set[int]) -> bool:
+    if not (is_negative(fact) or is_ending(fact)):
+        return False
+    return any(pos in used and _denies(fact, e.text) for pos, e in enumerate(existing))
+
+
+def _richer_version(fact: str, existing: list[Existing], used: set[int]) -> int | None:
+    """A memory whose every content word (3 or more) the fact repeats, adding detail."""
+    new = content_tokens(fact, drop_time=False)
+    neg = is_negative(fact)
+    for pos, e in enumerate(existing):
+        old = content_tokens(e.text, drop_time=False)
+        if pos not in used and len(old) >= 3 and old < new and is_negative(e.text) == neg:
+            return pos
     return None
 
 
@@ -120,6 +141,15 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
                 out.append(Decision("ADD", fact.text, None, i, src))
             else:
                 out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
+            continue
+        if _denies_removed(fact.text, existing, used):
+            # "Not in Madrid anymore" after "Moved to Lisbon" replaced "Lives in Madrid".
+            out.append(Decision("NONE", fact=i, source_ids=src))
+            continue
+        pos = _richer_version(fact.text, existing, used)
+        if pos is not None:
+            used.add(pos)
+            out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
             continue
         neg = is_negative(fact.text)
         best = max(((float(sims[i, p]), p) for p, e in enumerate(existing)

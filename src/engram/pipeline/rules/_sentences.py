@@ -30,6 +30,7 @@ _CLAUSE_BREAK = re.compile(
     r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s)",
     re.IGNORECASE,
 )
+_BARE_NP = re.compile(r"^(?:(?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z][a-z]+)$")
 _SEMICOLON = re.compile(r"\s*;\s*")
 
 _DISCOURSE = re.compile(
@@ -37,7 +38,8 @@ _DISCOURSE = re.compile(
     r"by the way|actually|honestly|sadly|unfortunately|luckily|fortunately|basically|"
     r"as i said|as i mentioned|like i said|just so you know|fyi|for the record|now|then|"
     r"great|good news|big news|news|guess what|remind me|note|note that|remember|"
-    r"remember that|just to let you know|in fact|to be honest|also,? note)"
+    r"remember that|just to let you know|in fact|to be honest|also,? note|these days|"
+    r"nowadays|lately|currently|right now|at the moment|quick update|update)"
     r"\s*[,:!.\-–—]*\s+)+",
     re.IGNORECASE,
 )
@@ -73,8 +75,14 @@ def split_clauses(sentence: str) -> list[str]:
     body = sentence.strip().rstrip(".!")
     parts: list[str] = []
     for chunk in _SEMICOLON.split(body):
-        parts.extend(p.strip(" ,") for p in _CLAUSE_BREAK.split(chunk))
-    return [p for p in parts if p]
+        for piece in (p.strip(" ,") for p in _CLAUSE_BREAK.split(chunk)):
+            # "My wife Julia | I are ..." / "Chris | I got ...": a bare noun phrase before
+            # "and I" is a compound subject, not a clause of its own.
+            if parts and _BARE_NP.match(parts[-1]) and re.match(r"I\b", piece):
+                parts[-1] = f"{parts[-1]} and {piece}"
+            elif piece:
+                parts.append(piece)
+    return parts
 
 
 def strip_discourse(clause: str) -> str:

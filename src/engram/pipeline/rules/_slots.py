@@ -45,7 +45,13 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
 _NEG = re.compile(r"\b(?:not|no longer|never|n't|cannot|anymore|dislikes|hates|stopped|"
                   r"quit|gave up)\b", re.IGNORECASE)
 _ENDING = re.compile(r"\b(?:stopped|quit|gave up|left|sold|cancel+ed|passed away|died|"
-                     r"broke up|ended|moved out|no longer|lost)\b", re.IGNORECASE)
+                     r"broke up|ended|moved out|no longer|lost|laid off|fired|resigned|"
+                     r"retired|got rid of)\b", re.IGNORECASE)
+# Stems that say the same thing for reconciliation: "studies Italian" ~ "learning Italian".
+_SYNONYMS = {"studi": "learn", "study": "learn", "enjoy": "like", "love": "like",
+             "adore": "like", "fond": "like", "own": "has", "drive": "has"}
+_NUMBERS = set("""one two three four five six seven eight nine ten dozen few couple half
+several""".split())  # noqa: SIM905 (a word list reads better as text)
 _STOP = set("""a an the and or but of to in at on for with from by about as into is are
 was were be been being has have had do does did will would can could should may might
 must not no longer never their them they theirs themselves it its this that these those
@@ -53,10 +59,11 @@ very really just also still now then so too again anymore any more some much man
 often sometimes always who which what named called every each there here than""".split())  # noqa: SIM905 (a word list reads better as text)
 _TIME = set("""today yesterday tomorrow tonight morning week weekend month year ago last
 next january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday days day""".split())  # noqa: SIM905 (a word list reads better as text)
+monday tuesday wednesday thursday friday saturday sunday days day spring summer autumn
+fall winter""".split())  # noqa: SIM905 (a word list reads better as text)
 _TIME_STEMS = {w[:-1] if w.endswith("s") else w for w in _TIME} | _TIME
 _FUNCTION = set("""stopped quit gave up left sold cancelled canceled passed away died broke
-ended moved out lost dislikes hates""".split())  # noqa: SIM905 (a word list reads better as text)
+ended moved out lost dislikes hates laid off fired resigned retired got switched""".split())  # noqa: SIM905 (a word list reads better as text)
 
 
 def stem(word: str) -> str:
@@ -77,8 +84,11 @@ def content_tokens(text: str, *, drop_time: bool = True) -> set[str]:
     """Stemmed content words, without stop words, negation/ending verbs and time words."""
     words = re.findall(r"[a-z0-9]+", text.lower())
     skip = _STOP | _FUNCTION
-    stems = {stem(w) for w in words if w not in skip}
-    return stems - _TIME_STEMS if drop_time else stems
+    stems = {_SYNONYMS.get(s, s) for s in (stem(w) for w in words if w not in skip)}
+    if drop_time:  # time and quantity words say when/how much, not what
+        stems = {s for s in stems if s not in _TIME_STEMS and s not in _NUMBERS
+                 and not s.isdigit()}
+    return stems
 
 
 def slot_of(text: str) -> tuple[str, str] | None:
