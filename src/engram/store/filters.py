@@ -55,7 +55,7 @@ DATE_FIELDS = frozenset({"created_at", "updated_at"})
 SCOPE_FIELDS = ("user_id", "agent_id", "run_id")
 MAX_DEPTH = 32  # nesting of AND/OR/NOT
 MAX_NODES = 1000  # conditions plus logical nodes
-MAX_LIST = 10_000  # items in one in/nin list (each is one SQL parameter)
+MAX_LIST = 10_000  # items in all in/nin lists together (each is one SQL parameter)
 _INT64 = 2**63
 _LOGICAL = ("AND", "OR", "NOT")
 _RANGE = ("gt", "gte", "lt", "lte")
@@ -154,6 +154,7 @@ def parse_filters(obj: Mapping[str, object] | None) -> Node:
 class _Parser:
     def __init__(self) -> None:
         self.nodes = 0
+        self.listed = 0
 
     def count(self, path: str) -> None:
         self.nodes += 1
@@ -238,8 +239,10 @@ class _Parser:
         if op in ("in", "nin"):
             if not isinstance(value, list | tuple):
                 raise InvalidFilter(path, f"expected a list, got {_tname(value)}")
-            if len(value) > MAX_LIST:
-                raise InvalidFilter(path, f"list too long: more than {MAX_LIST} items")
+            self.listed += len(value)
+            if self.listed > MAX_LIST:
+                raise InvalidFilter(path, f"too many values: the in/nin lists of one filter "
+                                    f"hold at most {MAX_LIST} values together")
             items = tuple(_scalar(field, is_meta, "in", v, f"{path}[{i}]")
                           for i, v in enumerate(value))
             if field in DATE_FIELDS and not is_meta:
@@ -311,7 +314,8 @@ def _scalar(field: str, is_meta: bool, op: str, value: object, path: str) -> obj
         raise InvalidFilter(path, f"expected a string or number, got {_tname(value)}")
     if isinstance(value, str | int | float) or (value is None and op in ("eq", "ne")):
         return value
-    want = "a string, number or boolean" + (" or null" if op in ("eq", "ne") else "")
+    want = ("a string, number, boolean or null" if op in ("eq", "ne")
+            else "a string, number or boolean")
     raise InvalidFilter(path, f"expected {want}, got {_tname(value)}")
 
 
@@ -327,10 +331,14 @@ def _date(value: object, path: str) -> str:
     text = value.strip()
     try:
         return _day(date.fromisoformat(text), path)
+    except InvalidFilter:
+        raise
     except ValueError:
         pass  # not date-only: try a full timestamp
     try:
         return _utc(datetime.fromisoformat(text), path)
+    except InvalidFilter:
+        raise
     except ValueError:
         raise InvalidFilter(path, "expected an ISO-8601 date or timestamp such as "
                             f"'2024-05-01' or '2024-05-01T12:00:00Z', got {value!r}") from None
