@@ -1,0 +1,31 @@
+"""The store contract suite runs on every backend listed in ``BACKENDS``.
+
+A backend factory takes (tmp_path, dims) and returns a fresh, empty store. PostgreSQL
+joins the list when its server fixture is available (see tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from engram.store.sqlite import SQLiteStore
+
+DIMS = 8
+
+
+def _sqlite(tmp_path: Path, dims: int, request: pytest.FixtureRequest) -> Any:
+    return SQLiteStore(tmp_path / "contract.db", dims=dims, model_id="test-embedder")
+
+
+BACKENDS: dict[str, Callable[[Path, int, pytest.FixtureRequest], Any]] = {"sqlite": _sqlite}
+
+
+@pytest.fixture(params=sorted(BACKENDS))
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    st = BACKENDS[request.param](tmp_path, DIMS, request)
+    yield st
+    st.close()

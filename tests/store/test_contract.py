@@ -1,0 +1,226 @@
+"""The store contract: every backend in tests/store/conftest.py must pass all of it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engram._types import Scope
+from engram.errors import NotFound
+from engram.store.base import ChangeSet, MemoryUpdate, NewMemory
+from engram.store.filters import parse_filters
+from tests.store.conftest import DIMS
+
+NS = ""
+
+
+def vec(*hot: int) -> np.ndarray:
+    v = np.zeros(DIMS, dtype=np.float32)
+    for i in hot:
+        v[i] = 1.0
+    return v / np.linalg.norm(v)
+
+
+def mem(mid: str, text: str, scope: Scope, v: np.ndarray, **kw: object) -> NewMemory:
+    return NewMemory(id=mid, text=text, hash=f"h-{text}", scope=scope, embedding=v, **kw)  # type: ignore[arg-type]
+
+
+A = Scope(user_id="alice")
+B = Scope(user_id="bob")
+AR = Scope(user_id="alice", run_id="r1")
+
+
+def where(**f: object) -> object:
+    return parse_filters(f)
+
+
+def test_add_get_and_history(store) -> None:
+    store.apply(NS, ChangeSet(adds=[mem("m1", "likes tea", A, vec(0), metadata={"k": 1})]))
+    rec = store.get(NS, "m1")
+    assert rec is not None
+    assert (rec.memory, rec.scope, rec.metadata, rec.hash) == ("likes tea", A, {"k": 1}, "h-likes tea")
+    assert rec.created_at and rec.updated_at is None
+    hist = store.history(NS, "m1")
+    assert [(h.event, h.old_memory, h.new_memory) for h in hist] == [("ADD", None, "likes tea")]
+
+
+def test_update_and_delete_record_history(store) -> None:
+    store.apply(NS, ChangeSet(adds=[mem("m1", "lives in Paris", A, vec(0))]))
+    store.apply(NS, ChangeSet(updates=[MemoryUpdate("m1", "lives in Berlin", "h2", vec(1))]))
+    rec = store.get(NS, "m1")
+    assert rec.memory == "lives in Berlin" and rec.updated_at is not None
+    store.apply(NS, ChangeSet(updates=[MemoryUpdate("m1", metadata={"a": "b"})]))
+    assert store.get(NS, "m1").metadata == {"a": "b"}
+    store.apply(NS, ChangeSet(deletes=["m1"]))
+    assert store.get(NS, "m1") is None
+    events = [(h.event, h.old_memory, h.new_memory) for h in store.history(NS, "m1")]
+    assert events == [
+        ("ADD", None, "lives in Paris"),
+        ("UPDATE", "lives in Paris", "lives in Berlin"),
+        ("UPDATE", "lives in Berlin", "lives in Berlin"),
+        ("DELETE", "lives in Berlin", None),
+    ]
+
+
+def test_vector_follows_update(store) -> None:
+    store.apply(NS, ChangeSet(adds=[mem("m1", "x", A, vec(0)), mem("m2", "y", A, vec(2))]))
+    store.apply(NS, ChangeSet(updates=[MemoryUpdate("m1", "z", "hz", vec(3))]))
+    hits = store.vector_search(NS, where(user_id="alice"), vec(3), 1)
+    assert hits[0][0] == "m1" and hits[0][1] == pytest.approx(1.0, abs=1e-5)
+
+
+def test_failed_apply_writes_nothing(store) -> None:
+    store.apply(NS, ChangeSet(adds=[mem("m1", "keep me", A, vec(0))]))
+    bad = ChangeSet(adds=[mem("m2", "new", A, vec(1))], deletes=["m1", "missing"])
+    with pytest.raises(NotFound):
+        store.apply(NS, bad)
+    assert store.get(NS, "m2") is None
+    assert store.get(NS, "m1") is not None
+    assert [h.event for h in store.history(NS, "m1")] == ["ADD"]
+    assert store.history(NS, "m2") == []
+    assert [i for i, _ in store.vector_search(NS, where(user_id="alice"), vec(1), 5)] == ["m1"]
+
+
+def test_scope_isolation(store) -> None:
+    store.apply(NS, ChangeSet(adds=[mem("a1", "alice tea", A, vec(0)),
+                                    mem("b1", "bob tea", B, vec(0))]))
+    assert [i for i, _ in store.vector_search(NS, where(user_id="alice"), vec(0), 10)] == ["a1"]
+    assert [i for i, _ in store.keyword_search(NS, where(user_id="bob"), ["tea"], 10)] == ["b1"]
+    assert [r.id for r in store.list(NS, where(user_id="alice"), limit=10).records] == ["a1"]
+
+
+def test_namespaces_never_mix(store) -> None:
+    store.apply("t1", ChangeSet(adds=[mem("x1", "secret", A, vec(0))]))
+    assert store.get("t2", "x1") is None
+    assert store.vector_search("t2", where(user_id="alice"), vec(0), 5) == []
+    assert store.keyword_search("t2", where(user_id="alice"), ["secret"], 5) == []
+    with pytest.raises(NotFound):
+        store.apply("t2", ChangeSet(deletes=["x1"]))
+    store.reset("t2")
+    assert store.get("t1", "x1") is not None
+
+
+def test_user_filter_spans_runs_and_filters_narrow(store) -> None:
+    store.apply(NS, ChangeSet(adds=[
+        mem("a1", "one", A, vec(0), metadata={"topic": "food"}),
+        mem("a2", "two", AR, vec(0), metadata={"topic": "travel"}),
+    ]))
+    both = {i for i, _ in store.vector_search(NS, where(user_id="alice"), vec(0), 10)}
+    assert both == {"a1", "a2"}
+    run = [i for i, _ in store.vector_search(NS, where(user_id="alice", run_id="r1"), vec(0), 10)]
+    assert run == ["a2"]
+    food = [i for i, _ in store.vector_search(NS, where(user_id="alice", topic="food"), vec(0), 10)]
+    assert food == ["a1"]
+    kw = store.keyword_search(NS, where(user_id="alice", topic="travel"), ["two", "one"], 10)
+    assert [i for i, _ in kw] == ["a2"]
+
+
+def test_vector_search_orders_by_cosine(store) -> None:
+    store.apply(NS, ChangeSet(adds=[mem("near", "a", A, vec(0, 1)), mem("far", "b", A, vec(5)),
+                                    mem("exact", "c", A, vec(0))]))
+    hits = store.vector_search(NS, where(user_id="alice"), vec(0), 3)
+    assert [i for i, _ in hits] == ["exact", "near", "far"]
+    assert hits[0][1] > hits[1][1] > hits[2][1]
+    sims = store.similarities(NS, ["near", "far"], vec(0))
+    assert sims["near"] == pytest.approx(float(vec(0, 1) @ vec(0)), abs=1e-5)
+
+
+def test_keyword_search_ranks_matches(store) -> None:
+    store.apply(NS, ChangeSet(adds=[
+        mem("m1", "I adopted a dog named Rex", A, vec(0)),
+        mem("m2", "The weather is nice", A, vec(1)),
+        mem("m3", "Rex the dog loves dog biscuits", A, vec(2)),
+    ]))
+    hits = store.keyword_search(NS, where(user_id="alice"), ["dog", "rex"], 10)
+    assert {i for i, _ in hits} == {"m1", "m3"}
+    assert all(s > 0 for _, s in hits)
+    # Terms are data, never query syntax.
+    assert store.keyword_search(NS, where(user_id="alice"), ['"', "OR", "NEAR(", "*"], 5) == []
+
+
+def test_raw_context_indexes_neighbouring_turns(store) -> None:
+    turns = ["Where did you go on holiday?", "We went to Lisbon in May.", "Lovely, was it warm?"]
+    store.apply(NS, ChangeSet(adds=[mem(f"t{i}", t, A, vec(i), raw=True)
+                                    for i, t in enumerate(turns)]))
+    # "holiday" is only in t0, but t1's keyword document includes its neighbours.
+    hits = [i for i, _ in store.keyword_search(NS, where(user_id="alice"), ["holiday"], 10)]
+    assert hits[0] == "t0" and "t1" in hits
+    # A later add refreshes the "after" context of the turns before it.
+    store.apply(NS, ChangeSet(adds=[mem("t3", "Very warm, we swam at Cascais.", A, vec(3), raw=True)]))
+    hits = [i for i, _ in store.keyword_search(NS, where(user_id="alice"), ["cascais"], 10)]
+    assert hits[0] == "t3" and {"t1", "t2"} <= set(hits)
+
+
+def test_unique_add_skips_existing_text_in_same_scope(store) -> None:
+    store.apply(NS, ChangeSet(adds=[mem("m1", "is vegetarian", A, vec(0))]))
+    res = store.apply(NS, ChangeSet(adds=[mem("m2", "is vegetarian", A, vec(0), unique=True),
+                                          mem("m3", "is vegetarian", B, vec(0), unique=True)]))
+    assert res.skipped == {"m2": "m1"}
+    assert store.get(NS, "m2") is None and store.get(NS, "m3") is not None
+    assert store.find_hashes(NS, A, ["h-is vegetarian", "nope"]) == {"h-is vegetarian": "m1"}
+
+
+def test_list_pagination_by_offset_and_cursor(store) -> None:
+    store.apply(NS, ChangeSet(adds=[mem(f"m{i:02d}", f"text {i}", A, vec(i % DIMS))
+                                    for i in range(25)]))
+    w = where(user_id="alice")
+    first = store.list(NS, w, limit=10)
+    assert [r.id for r in first.records] == [f"m{i:02d}" for i in range(24, 14, -1)]
+    seen = [r.id for r in first.records]
+    cursor = first.next_cursor
+    while cursor:
+        page = store.list(NS, w, limit=10, cursor=cursor)
+        seen += [r.id for r in page.records]
+        cursor = page.next_cursor
+    assert seen == [f"m{i:02d}" for i in range(24, -1, -1)]
+    assert [r.id for r in store.list(NS, w, limit=5, offset=20).records] == [
+        f"m{i:02d}" for i in range(4, -1, -1)]
+    assert store.count(NS, w) == 25
+
+
+def test_delete_where_and_reset(store) -> None:
+    store.apply(NS, ChangeSet(adds=[mem("a1", "x", A, vec(0)), mem("a2", "y", AR, vec(1)),
+                                    mem("b1", "z", B, vec(2))]))
+    assert store.delete_where(NS, where(user_id="alice", run_id="r1")) == 1
+    assert [h.event for h in store.history(NS, "a2")] == ["ADD", "DELETE"]
+    assert store.vector_search(NS, where(user_id="alice"), vec(1), 5)[0][0] == "a1"
+    store.reset(NS)
+    assert store.count(NS, where(user_id="bob")) == 0
+    assert store.history(NS, "b1") == []
+
+
+def test_scopes_counts(store) -> None:
+    store.apply(NS, ChangeSet(adds=[mem("a1", "x", A, vec(0)), mem("a2", "y", AR, vec(1)),
+                                    mem("b1", "z", Scope(agent_id="bot"), vec(2))]))
+    got = {(s.kind, s.id, s.count) for s in store.scopes(NS)}
+    assert got == {("user", "alice", 2), ("run", "r1", 1), ("agent", "bot", 1)}
+
+
+def test_embedding_cache_round_trip(store) -> None:
+    store.put_many_embeddings("m", {"h1": vec(1), "h2": vec(2)})
+    got = store.get_many_embeddings("m", ["h1", "h2", "h3"])
+    assert set(got) == {"h1", "h2"}
+    np.testing.assert_allclose(got["h2"], vec(2))
+    assert store.get_many_embeddings("other-model", ["h1"]) == {}
+
+
+def test_scope_lock_serialises_one_scope(store) -> None:
+    import threading
+    import time
+
+    inside = []
+
+    def work(tag: str) -> None:
+        with store.scope_lock(NS, A):
+            inside.append(("in", tag))
+            time.sleep(0.05)
+            inside.append(("out", tag))
+
+    ts = [threading.Thread(target=work, args=(str(i),)) for i in range(3)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    # Every "in" is immediately followed by its own "out": no overlap.
+    assert all(inside[i][0] == "in" and inside[i + 1] == ("out", inside[i][1])
+               for i in range(0, len(inside), 2))
