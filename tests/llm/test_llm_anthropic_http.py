@@ -123,3 +123,10 @@ def test_missing_key_and_missing_sdk_are_config_errors(monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "anthropic", None)
     with pytest.raises(ConfigError, match=r"pip install engram\[anthropic\]"):
         AnthropicLLM("claude-test", api_key="k")
+
+
+@pytest.mark.parametrize("body", ["<html>Bad gateway</html>", '{"unexpected": true}'])
+def test_a_200_with_an_unreadable_body_is_retried(body: str) -> None:
+    with FakeServer([Reply(body=body), anthropic_reply(TOOL)]) as server, make(server) as llm:
+        assert llm.complete_json(MESSAGES, SCHEMA) == {"facts": ["Lives in Oslo"]}
+    assert len(server.seen) == 2

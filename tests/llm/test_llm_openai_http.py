@@ -196,3 +196,10 @@ def test_missing_sdk_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "openai", None)  # makes `import openai` fail
     with pytest.raises(ConfigError, match=r"pip install engram\[openai\]"):
         OpenAILLM("m", base_url="http://x/v1")
+
+
+@pytest.mark.parametrize("body", ["<html>Bad gateway</html>", '{"unexpected": true}'])
+def test_a_200_with_an_unreadable_body_is_retried(body: str) -> None:
+    with FakeServer([Reply(body=body), GOOD]) as server, make(server) as llm:
+        assert llm.complete_json(MESSAGES, SCHEMA) == {"facts": ["Lives in Oslo"]}
+    assert len(server.seen) == 2

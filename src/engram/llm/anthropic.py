@@ -15,6 +15,7 @@ parts become Anthropic image blocks. The SDK's own retries are off: ours decide.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from typing import Any
@@ -112,7 +113,9 @@ class AnthropicLLM:
             lambda: self._ask(system, converted, schema, schema_name),
             self.retry,
             sleep=self._sleep,
-            transient=(self._errors.APIConnectionError,),  # includes APITimeoutError
+            # APIConnectionError includes timeouts; a 200 whose body is not JSON (a proxy's
+            # error page) surfaces as JSONDecodeError from the SDK: transient as well.
+            transient=(self._errors.APIConnectionError, json.JSONDecodeError),
             permanent=(self._errors.AnthropicError,),
             label=f"anthropic model {self.model!r}",
         )
@@ -145,7 +148,7 @@ class AnthropicLLM:
             request["extra_body"] = {"temperature": self.temperature}
         response = self._client.messages.create(**request)
         texts: list[str] = []
-        for block in response.content:
+        for block in getattr(response, "content", None) or ():  # None: a malformed body
             if block.type == "tool_use" and block.name == name:
                 if not isinstance(block.input, dict):
                     raise LLMError("the tool call's input is not an object", retryable=True)

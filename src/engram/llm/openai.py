@@ -125,7 +125,9 @@ class OpenAILLM:
             lambda: finish(self._ask(messages, schema, schema_name), schema),
             self.retry,
             sleep=self._sleep,
-            transient=(self._errors.APIConnectionError,),  # includes APITimeoutError
+            # APIConnectionError includes timeouts; a 200 whose body is not JSON (a proxy's
+            # error page) surfaces as JSONDecodeError from the SDK: transient as well.
+            transient=(self._errors.APIConnectionError, json.JSONDecodeError),
             permanent=(self._errors.OpenAIError,),
             label=f"openai model {self.model!r}",
         )
