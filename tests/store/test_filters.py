@@ -295,9 +295,13 @@ def _injection_checks(select: Callable[[dict[str, Any]], frozenset[str]]) -> Non
 # ---------------------------------------------------------------- semantics on PostgreSQL
 
 
+# Read at import: the suite's autouse fixture clears ENGRAM_* variables before each test.
+PG_DSN = os.environ.get("ENGRAM_TEST_PG_DSN")
+
+
 @pytest.fixture(scope="module")
 def pg() -> Iterator[Any]:
-    dsn = os.environ.get("ENGRAM_TEST_PG_DSN")
+    dsn = PG_DSN
     if not dsn:
         pytest.skip("set ENGRAM_TEST_PG_DSN to run the filter cases on PostgreSQL")
     psycopg = pytest.importorskip("psycopg")

@@ -8,6 +8,7 @@ Mem0 2.x filters::
     {"topic": {"in": ["food", "travel"]}}                eq ne in nin gt gte lt lte
     {"text": {"icontains": "pizza"}}                     contains icontains
     {"topic": "*"}                                       key present and not null
+                                                         ({"eq": "*"} is a literal "*")
     {"topic": None}                                      key absent or null
     {"OR": [{"topic": "food"}, {"NOT": {"seen": True}}]} AND / OR / NOT, any depth
     {"metadata": {"user_id": "x"}}                       keys in here are metadata keys
