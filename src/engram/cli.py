@@ -189,3 +189,7 @@ def _json_arg(value: str | None, field: str) -> Any:
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()
