@@ -25,7 +25,8 @@ from engram.embed import text_hash
 from engram.errors import InvalidInput, NotFound
 from engram.pipeline.base import ExtractContext
 from engram.search import hybrid_search
-from engram.store.base import ChangeSet, MemoryUpdate
+from engram.store._records import new_id
+from engram.store.base import ChangeSet, MemoryUpdate, NewMemory
 
 if TYPE_CHECKING:
     from engram.embed import Embedder
@@ -143,9 +144,6 @@ class Memory:
 
             text = summarise_procedural(llm, msgs)
         vec = self._parts.embedder.embed([text])[0]
-        from engram.store.base import NewMemory
-        from engram.store._records import new_id
-
         add = NewMemory(id=new_id(), text=text, hash=text_hash(text), scope=scope,
                         embedding=vec, metadata=meta, memory_type="procedural_memory",
                         source_ids=[str(m.index) for m in msgs])
@@ -227,7 +225,7 @@ class Memory:
             if cursor is not None:
                 raise InvalidInput("cursor", "give page or cursor, not both")
             offset = (page - 1) * size
-        res = self.store.list(self._ns, where, limit=size, offset=offset, cursor=cursor)
+        res = self.store.list_memories(self._ns, where, limit=size, offset=offset, cursor=cursor)
         out: dict[str, Any] = {"results": [r.to_dict() for r in res.records],
                                "next_cursor": res.next_cursor}
         if page is not None:

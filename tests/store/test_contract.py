@@ -86,7 +86,7 @@ def test_scope_isolation(store) -> None:
                                     mem("b1", "bob tea", B, vec(0))]))
     assert [i for i, _ in store.vector_search(NS, where(user_id="alice"), vec(0), 10)] == ["a1"]
     assert [i for i, _ in store.keyword_search(NS, where(user_id="bob"), ["tea"], 10)] == ["b1"]
-    assert [r.id for r in store.list(NS, where(user_id="alice"), limit=10).records] == ["a1"]
+    assert [r.id for r in store.list_memories(NS, where(user_id="alice"), limit=10).records] == ["a1"]
 
 
 def test_namespaces_never_mix(store) -> None:
@@ -164,16 +164,16 @@ def test_list_pagination_by_offset_and_cursor(store) -> None:
     store.apply(NS, ChangeSet(adds=[mem(f"m{i:02d}", f"text {i}", A, vec(i % DIMS))
                                     for i in range(25)]))
     w = where(user_id="alice")
-    first = store.list(NS, w, limit=10)
+    first = store.list_memories(NS, w, limit=10)
     assert [r.id for r in first.records] == [f"m{i:02d}" for i in range(24, 14, -1)]
     seen = [r.id for r in first.records]
     cursor = first.next_cursor
     while cursor:
-        page = store.list(NS, w, limit=10, cursor=cursor)
+        page = store.list_memories(NS, w, limit=10, cursor=cursor)
         seen += [r.id for r in page.records]
         cursor = page.next_cursor
     assert seen == [f"m{i:02d}" for i in range(24, -1, -1)]
-    assert [r.id for r in store.list(NS, w, limit=5, offset=20).records] == [
+    assert [r.id for r in store.list_memories(NS, w, limit=5, offset=20).records] == [
         f"m{i:02d}" for i in range(4, -1, -1)]
     assert store.count(NS, w) == 25
 

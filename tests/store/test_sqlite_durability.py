@@ -95,7 +95,7 @@ def test_threads_and_processes_write_one_file(tmp_path: Path) -> None:
                 r = m.add(f"thread {t} note {i}", user_id=f"user-{t % 3}", infer=False)
                 with lock:
                     ids.append(r["results"][0]["id"])
-        except BaseException as e:  # collected and asserted below
+        except Exception as e:  # noqa: BLE001 - collected and asserted below
             errors.append(e)
 
     threads = [threading.Thread(target=worker, args=(t,)) for t in range(8)]

@@ -111,7 +111,7 @@ class Store(Protocol):
 
     def get_many(self, ns: str, ids: Sequence[str]) -> dict[str, MemoryRecord]: ...
 
-    def list(
+    def list_memories(
         self, ns: str, where: Node, *, limit: int, offset: int = 0, cursor: str | None = None
     ) -> Page:
         """Newest first (insertion order), so pages are stable under concurrent adds

@@ -313,7 +313,7 @@ class SQLiteStore:
     def get_many(self, ns: str, ids: Sequence[str]) -> dict[str, MemoryRecord]:
         return self._fetch(self._db(), ns, ids)
 
-    def list(
+    def list_memories(
         self, ns: str, where: Node, *, limit: int, offset: int = 0, cursor: str | None = None
     ) -> Page:
         sql, params = compile_filter(where, "sqlite", alias="m")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from engram._types import Message
+from engram.pipeline._results import Facts
 from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._rewrite import (
@@ -158,10 +159,14 @@ class RulesExtractor:
 
     name = "rules"
 
-    def extract(self, messages: list[Message], ctx: ExtractContext) -> list[Fact]:
+    def extract(self, messages: list[Message], ctx: ExtractContext) -> Facts:
+        """Facts (a list with ``warnings``: images cannot be read without a model)."""
         source_role = "assistant" if ctx.target == "agent" else "user"
         seen: dict[str, int] = {}
-        facts: list[Fact] = []
+        facts = Facts()
+        n_images = sum(len(m.images) for m in messages)
+        if n_images:
+            facts.warn(f"image skipped: {n_images} image(s) not described (no LLM configured)")
         question: str | None = None
         for msg in messages:
             if msg.role == source_role:

@@ -110,7 +110,9 @@ def is_noise(clause: str) -> bool:
     c = clause.strip()
     if not c or not re.search(r"[A-Za-z]", c):
         return True
-    rest = _GREETING.sub("", c, count=1) if _GREETING.match(c) else None
-    if rest is not None and len(rest.split()) <= 2:
-        return True
+    if _GREETING.match(c):
+        rest = _GREETING.sub("", c, count=1).strip(" ,.!")
+        # "Hi, how are you", "Thanks, that's all for now": nothing but pleasantries.
+        if len(rest.split()) <= 2 or _QUESTION_START.match(rest) or is_noise(rest):
+            return True
     return bool(_REQUEST.match(c))
