@@ -18,7 +18,8 @@ import re
 
 __all__ = ["split_sentences", "split_clauses", "strip_discourse", "is_noise", "is_question"]
 
-_ABBREV = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)"
+_ABBREV = "".join(rf"(?<!\b{a}\.)" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Jr", "Sr",
+                                             r"e\.g", r"i\.e", "vs", "etc", "approx"))
 _SENT_END = re.compile(_ABBREV + r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])|\n+")
 
 # A new clause starts at a conjunction (or ";") followed by a subject and, for nouns,
