@@ -21,7 +21,17 @@ def _sqlite(tmp_path: Path, dims: int, request: pytest.FixtureRequest) -> Any:
     return SQLiteStore(tmp_path / "contract.db", dims=dims, model_id="test-embedder")
 
 
-BACKENDS: dict[str, Callable[[Path, int, pytest.FixtureRequest], Any]] = {"sqlite": _sqlite}
+def _postgres(tmp_path: Path, dims: int, request: pytest.FixtureRequest) -> Any:
+    from tests import pg_server  # lazily: starts one embedded server per session
+
+    pg_server.require()
+    from engram.store.postgres import PostgresStore
+
+    return PostgresStore(pg_server.fresh_dsn("contract"), dims=dims, model_id="test-embedder")
+
+
+BACKENDS: dict[str, Callable[[Path, int, pytest.FixtureRequest], Any]] = {
+    "sqlite": _sqlite, "postgres": _postgres}
 
 
 @pytest.fixture(params=sorted(BACKENDS))

@@ -1,0 +1,164 @@
+"""PostgreSQL schema as numbered migrations, recorded in ``engram_schema_migrations``.
+
+:func:`migrate` holds a session advisory lock while it applies the missing migrations
+(each in its own transaction), so many processes opening a fresh database at once run
+each migration exactly once; the others wait on the lock, then find nothing to do.
+
+Every table that holds a scope's rows carries ``shard_key`` (namespace + the memory's
+owner: its user id, else agent id, else run id), the column to distribute or
+hash-partition by (see docs/scaling.md).
+
+>>> lock_key("", "u\\x1f\\x1f") == lock_key("", "u\\x1f\\x1f")
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from engram._types import Scope
+
+Conn = Any  # psycopg.Connection (kept loose: importing this module needs no psycopg)
+_MIGRATIONS: list[tuple[int, str, Callable[[Conn, int], None]]] = []
+MIGRATION_LOCK = 0x656E6772616D01  # "engram" + 1: a fixed key in the bigint lock space
+
+
+def migration(version: int, name: str) -> Callable[[Callable[[Conn, int], None]], Callable[[Conn, int], None]]:
+    def register(fn: Callable[[Conn, int], None]) -> Callable[[Conn, int], None]:
+        _MIGRATIONS.append((version, name, fn))
+        _MIGRATIONS.sort(key=lambda m: m[0])
+        return fn
+
+    return register
+
+
+@migration(1, "memories (vector, tsvector), history, embedding cache, meta")
+def _initial(conn: Conn, dims: int) -> None:
+    # dims is an int from our own config, checked below: the one value spliced into DDL.
+    if not isinstance(dims, int) or not 0 < dims <= 16000:
+        raise ValueError(f"dims must be an integer in 1..16000, got {dims!r}")
+    # Text columns compare bytewise (COLLATE "C"), as SQLite's BINARY does.
+    for stmt in f"""
+        CREATE TABLE engram_memories (
+            rid         bigint GENERATED ALWAYS AS IDENTITY,
+            id          text COLLATE "C" NOT NULL PRIMARY KEY,
+            ns          text COLLATE "C" NOT NULL DEFAULT '',
+            shard_key   text COLLATE "C" NOT NULL,
+            user_id     text COLLATE "C",
+            agent_id    text COLLATE "C",
+            run_id      text COLLATE "C",
+            actor_id    text COLLATE "C",
+            role        text COLLATE "C",
+            memory_type text COLLATE "C",
+            memory      text NOT NULL,
+            hash        text COLLATE "C" NOT NULL,
+            metadata    jsonb NOT NULL DEFAULT '{{}}',
+            source_ids  jsonb NOT NULL DEFAULT '[]',
+            context     text NOT NULL DEFAULT '',
+            raw         boolean NOT NULL DEFAULT false,
+            embedding   vector({dims}) NOT NULL,
+            -- memory ranks above its conversational context (ts_rank weights A / B)
+            tsv         tsvector GENERATED ALWAYS AS (
+                            setweight(to_tsvector('english'::regconfig, memory), 'A') ||
+                            setweight(to_tsvector('english'::regconfig, context), 'B')) STORED,
+            created_at  text COLLATE "C" NOT NULL,
+            updated_at  text COLLATE "C"
+        );
+        CREATE UNIQUE INDEX engram_memories_rid ON engram_memories (rid);
+        CREATE INDEX engram_memories_user  ON engram_memories (ns, user_id, rid);
+        CREATE INDEX engram_memories_agent ON engram_memories (ns, agent_id, rid);
+        CREATE INDEX engram_memories_run   ON engram_memories (ns, run_id, rid);
+        CREATE INDEX engram_memories_hash  ON engram_memories (ns, hash);
+        CREATE INDEX engram_memories_created ON engram_memories (ns, created_at);
+        CREATE INDEX engram_memories_tsv ON engram_memories USING gin (tsv);
+        CREATE INDEX engram_memories_hnsw ON engram_memories
+            USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64);
+
+        CREATE TABLE engram_history (
+            hid        bigint GENERATED ALWAYS AS IDENTITY,
+            id         text COLLATE "C" NOT NULL PRIMARY KEY,
+            ns         text COLLATE "C" NOT NULL DEFAULT '',
+            shard_key  text COLLATE "C" NOT NULL,
+            memory_id  text COLLATE "C" NOT NULL,
+            event      text NOT NULL,
+            old_memory text,
+            new_memory text,
+            actor_id   text,
+            role       text,
+            created_at text COLLATE "C" NOT NULL
+        );
+        CREATE INDEX engram_history_memory ON engram_history (ns, memory_id, hid);
+
+        CREATE TABLE engram_embedding_cache (
+            model_id text COLLATE "C" NOT NULL,
+            hash     text COLLATE "C" NOT NULL,
+            vec      bytea NOT NULL,
+            PRIMARY KEY (model_id, hash)
+        );
+
+        CREATE TABLE engram_meta (key text PRIMARY KEY, value jsonb NOT NULL)
+    """.split(";"):
+        conn.execute(stmt)
+
+
+def _ensure_vector_extension(conn: Conn) -> None:
+    if conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'vector'").fetchone():
+        return
+    conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
+
+
+def migrate(conn: Conn, dims: int) -> int:
+    """Apply missing migrations on ``conn`` (autocommit); return the schema version."""
+    latest = _MIGRATIONS[-1][0]
+    if _applied(conn) >= latest:  # the common case: no lock needed
+        return latest
+    conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+    try:
+        with conn.transaction():
+            _ensure_vector_extension(conn)
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS engram_schema_migrations ("
+                " version integer PRIMARY KEY, name text NOT NULL,"
+                " applied_at timestamptz NOT NULL DEFAULT now())")
+        for version, name, fn in _MIGRATIONS:
+            with conn.transaction():
+                done = conn.execute("SELECT 1 FROM engram_schema_migrations WHERE version = %s",
+                                    (version,)).fetchone()
+                if not done:
+                    fn(conn, dims)
+                    conn.execute("INSERT INTO engram_schema_migrations (version, name) "
+                                 "VALUES (%s, %s)", (version, name))
+    finally:
+        if not conn.closed:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
+    return latest
+
+
+def _applied(conn: Conn) -> int:
+    row = conn.execute("SELECT to_regclass('engram_schema_migrations') IS NOT NULL").fetchone()
+    if not row[0]:
+        return 0
+    top = conn.execute("SELECT max(version) FROM engram_schema_migrations").fetchone()[0]
+    return int(top or 0)
+
+
+def lock_key(ns: str, scope_key: str) -> int:
+    """A signed 64-bit advisory-lock key for one (namespace, scope)."""
+    digest = hashlib.blake2b(f"{ns}\x1e{scope_key}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def shard_key(ns: str, scope: Scope) -> str:
+    """The memory's owner within its namespace: user, else agent, else run.
+
+    Every query pinning ``user_id`` touches one owner, hence one shard.
+
+    >>> shard_key("t1", Scope(user_id="alice", run_id="r1"))
+    't1\\x1fu:alice'
+    """
+    for kind, value in (("u", scope.user_id), ("a", scope.agent_id), ("r", scope.run_id)):
+        if value is not None:
+            return f"{ns}\x1f{kind}:{value}"
+    return f"{ns}\x1f-"
