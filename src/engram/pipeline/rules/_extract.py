@@ -40,6 +40,10 @@ _EVENT = re.compile(r"^(?:the|my|our)\s+(?:\w+\s+)?(?:meeting|appointment|flight
 _AUX = {"is", "was", "are", "were", "has", "had", "will", "would", "can", "could", "does",
         "did", "doesn't", "didn't", "isn't", "wasn't", "won't", "can't", "should", "might"}
 _INTRO = re.compile(r"\b(?:a|an|my|our)\s+(\w+)\s+(?:(?:called|named)\s+)?([A-Z][\w'-]+)")
+_FRONTED = re.compile(r"^((?:for|at|in|on|during|after|before|since|with|when it comes to)\s+"
+                      r"[\w' -]{1,30}?),?\s+((?:I|I'm|I've|we|we're)\s.+)$", re.I)
+_POSSESSED = re.compile(r"^(?:someone|somebody|a|an|the|\w+)\s+(?:\w+\s+){0,2}?\w+(?:ed|ole|en)\s+"
+                        r"(?:my|our)\b", re.I)
 _PLACE = re.compile(r"\b(at|in|for)\s+([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)")
 _COMPOUND = re.compile(r"^((?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z]\w+)\s+and\s+I\s+(.+)$")
 _PRONOUN = re.compile(r"^(she's|he's|they're|she|he|they)(?!')\b\s*(.*)$", re.I)
@@ -99,7 +103,12 @@ def _clause_facts(clause: str, last_subject: str | None, question: str | None,
         partner = re.sub(r"^(?:my|our)\s+", "", m.group(1), flags=re.I)
         fact = to_third_person("I " + re.sub(r"^are\b", "am", m.group(2)))
         return [*out, f"{fact} with {partner}"] if fact else out, last_subject
+    fronted = _FRONTED.match(clause)
+    if fronted:  # "For flights I prefer aisle seats" -> "I prefer aisle seats for flights"
+        clause = f"{fronted.group(2)} {fronted.group(1)[0].lower()}{fronted.group(1)[1:]}"
     fact = to_third_person(clause)
+    if fact and last_subject:  # "we're throwing her a party" -> "... Mom Rosa a party"
+        fact = re.sub(r"\b(?:her|him)\b(?!\s+own)", last_subject, fact)
     if fact:
         intro = _INTRO.search(clause)
         if intro and intro.group(1).lower() in F.RELATIONS:
@@ -108,6 +117,9 @@ def _clause_facts(clause: str, last_subject: str | None, question: str | None,
     fact, last_subject = _third_person_subject(clause, last_subject)
     if fact:
         return [*out, fact], last_subject
+    if _POSSESSED.search(clause) and len(clause.split()) >= 4 and not _PRONOUN.match(clause):
+        # "Someone stole my bike": about the user's things, told in the third person.
+        return [*out, capitalise(pronouns_to_third(clause))], last_subject
     if _EVENT.match(clause) and _WHEN.search(clause):
         text = re.sub(r",\s*not\s+[^,]+$", "", clause)  # "..., not Tuesday" is a correction
         return [*out, capitalise(pronouns_to_third(text))], last_subject

@@ -24,7 +24,7 @@ _SENT_END = re.compile(_ABBREV + r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])|\n+")
 
 # A new clause starts at a conjunction (or ";") followed by a subject and, for nouns,
 # a verb: "..., and I'm", "... but I love", "; now I'm", "and she's".
-_SUBJ = r"(?!i\s+(?:are|were)\b)(?:please|i|i'm|i've|i'd|i'll|we|we're|we've|she|she's|he|he's|they|they're|my\s+\w+(?:\s+[A-Z]\w+)?\s+(?:is|was|has|are))\b"
+_SUBJ = r"(?!i\s+(?:are|were)\b)(?:please|the\s+\w+(?:\s+\w+)?\s+(?:is|was|are|were)\b|i|i'm|i've|i'd|i'll|we|we're|we've|she|she's|he|he's|they|they're|my\s+\w+(?:\s+[A-Z]\w+)?\s+(?:is|was|has|are))\b"
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,?\s+(?:and|but|so|although|though|while|because|yet)\s+)"
     r"(?:(?:also|then|now|still|so|since then)\s*,?\s+)?(?=" + _SUBJ + r")"

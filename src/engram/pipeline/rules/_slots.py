@@ -46,32 +46,48 @@ _NEG = re.compile(r"\b(?:not|no longer|never|n't|cannot|anymore|dislikes|hates|s
                   r"quit|gave up)\b", re.IGNORECASE)
 _ENDING = re.compile(r"\b(?:stopped|quit|gave up|left|sold|cancel+ed|passed away|died|"
                      r"broke up|ended|moved out|no longer|lost|laid off|fired|resigned|"
-                     r"retired|got rid of)\b", re.IGNORECASE)
+                     r"retired|got rid of|stole|stolen|graduated|broke)\b", re.IGNORECASE)
 # Stems that say the same thing for reconciliation: "studies Italian" ~ "learning Italian".
-_SYNONYMS = {"studi": "learn", "study": "learn", "enjoy": "like", "love": "like",
-             "adore": "like", "fond": "like", "own": "has", "drive": "has"}
+_SYNONYM_WORDS = {"study": "learn", "studied": "learn", "enjoy": "like", "love": "like",
+                  "adore": "like", "fond": "like", "own": "has", "drive": "has"}
 _NUMBERS = set("""one two three four five six seven eight nine ten dozen few couple half
-several""".split())  # noqa: SIM905 (a word list reads better as text)
+several eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+thousand""".split())  # noqa: SIM905 (a word list reads better as text)
 _STOP = set("""a an the and or but of to in at on for with from by about as into is are
 was were be been being has have had do does did will would can could should may might
 must not no longer never their them they theirs themselves it its this that these those
 very really just also still now then so too again anymore any more some much many usually
-often sometimes always who which what named called every each there here than""".split())  # noqa: SIM905 (a word list reads better as text)
+often sometimes always who which what named called every each there here than after before
+since until because someone somebody""".split())  # noqa: SIM905 (a word list reads better as text)
 _TIME = set("""today yesterday tomorrow tonight morning week weekend month year ago last
 next january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday days day spring summer autumn
 fall winter""".split())  # noqa: SIM905 (a word list reads better as text)
 _TIME_STEMS = {w[:-1] if w.endswith("s") else w for w in _TIME} | _TIME
 _FUNCTION = set("""stopped quit gave up left sold cancelled canceled passed away died broke
-ended moved out lost dislikes hates laid off fired resigned retired got switched""".split())  # noqa: SIM905 (a word list reads better as text)
+ended moved out lost dislikes hates laid off fired resigned retired got switched stole
+stolen graduated""".split())  # noqa: SIM905 (a word list reads better as text)
 
 
 def stem(word: str) -> str:
-    """A crude suffix stripper: enough to meet "plays"/"playing", "meetings"/"meeting"."""
+    """A crude suffix stripper: enough to meet "plays"/"playing", "likes"/"liked"/"like".
+
+    >>> [stem(w) for w in ("likes", "liked", "like", "running", "run", "studies", "boxes")]
+    ['lik', 'lik', 'lik', 'run', 'run', 'study', 'box']
+    """
+    w = word
     for suf in ("ing", "ies", "es", "ed", "s"):
-        if word.endswith(suf) and len(word) - len(suf) >= 3:
-            return word[: -len(suf)] + ("y" if suf == "ies" else "")
-    return word
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            if suf == "es" and not re.search(r"(?:s|sh|ch|x|z|o)es$", w):
+                continue  # "likes" loses only its "s"
+            w = w[: -len(suf)] + ("y" if suf == "ies" else "")
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]  # "runn" -> "run"
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+_SYNONYMS = {stem(k): stem(v) for k, v in _SYNONYM_WORDS.items()}
 
 
 def normalise(text: str) -> str:
