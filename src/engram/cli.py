@@ -178,6 +178,69 @@ def demo(db: DbOpt = None, as_json: JsonOpt = False) -> None:
         run_demo(db, as_json=as_json, console=out)
 
 
+# -- the REST server and its API keys (engram.server) -------------------------------------
+
+KeysOpt = Annotated[str | None, typer.Option(
+    "--keys", help="API keys file (default $ENGRAM_HOME/keys.db or ENGRAM_KEYS_DB).")]
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    log_level: Annotated[str, typer.Option(help="debug, info, warning or error.")] = "info",
+    db: DbOpt = None, keys: KeysOpt = None,
+) -> None:
+    """Run the REST server (Mem0 Platform API, OpenAPI at /docs); needs engram[server]."""
+    from engram.server._serve import run
+
+    with _errors():
+        run(host=host, port=port, workers=workers, db=db, keys=keys, log_level=log_level)
+
+
+keys_app = typer.Typer(no_args_is_help=True, help="API keys for the REST server (engram serve).")
+app.add_typer(keys_app, name="keys")
+
+
+def _key_store(keys: str | None) -> Any:
+    from engram.server import KeyStore, ServerSettings
+
+    return KeyStore(keys or ServerSettings.from_env().keys_path)
+
+
+@keys_app.command("create")
+def keys_create(
+    org: Annotated[str, typer.Option(help="Organisation name.")],
+    project: Annotated[str, typer.Option(help="Project name: its memories are the key's.")],
+    keys: KeysOpt = None, as_json: JsonOpt = False,
+) -> None:
+    """Create a key for ORG/PROJECT; the secret is printed once and never stored."""
+    with _errors():
+        key_id, secret = _key_store(keys).create(org, project)
+        res = {"id": key_id, "key": secret, "org": org, "project": project}
+        _emit(res, as_json, lambda r: out.print(
+            f"key id: {r['id']}\nkey:    {r['key']}\n(shown once: store it now)"))
+
+
+@keys_app.command("list")
+def keys_list(keys: KeysOpt = None, as_json: JsonOpt = False) -> None:
+    """List keys (ids, tenants, dates; never the secrets)."""
+    with _errors():
+        rows = [vars(k) for k in _key_store(keys).list()]
+        _emit(rows, as_json, lambda r: _table(
+            r, ["id", "org", "project", "hint", "created_at", "revoked_at"]))
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: str, keys: KeysOpt = None, as_json: JsonOpt = False) -> None:
+    """Revoke a key at once."""
+    with _errors():
+        _key_store(keys).revoke(key_id)
+        _emit({"id": key_id, "revoked": True}, as_json,
+              lambda r: out.print(f"revoked {r['id']}"))
+
+
 def _json_arg(value: str | None, field: str) -> Any:
     if value is None:
         return None

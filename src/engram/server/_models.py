@@ -1,0 +1,235 @@
+"""Pydantic models at the HTTP edge: request bodies (unknown fields refused) and the
+response shapes published in ``/openapi.json``.
+
+Fields the Mem0 Platform accepts are listed so that its client works: those we honour
+map onto :class:`engram.Memory`; harmless ones are accepted and ignored (``async_mode``:
+adds here are always synchronous); ones we cannot honour answer 501 when set (see
+:data:`UNSUPPORTED`).
+
+>>> AddBody(messages="I like tea", user_id="u1").infer
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "AddBody", "SearchBody", "ListBody", "UpdateBody", "BatchUpdateBody", "BatchDeleteBody",
+    "MemoryOut", "AddResult", "AddOut", "SearchOut", "ListOut", "HistoryOut", "MessageOut",
+    "DeleteAllOut", "EntityOut", "EntitiesOut", "PingOut", "BatchOut", "UNSUPPORTED",
+]
+
+Id = Field(default=None, min_length=1, max_length=256)
+
+# Platform options this server cannot honour: set to a non-empty value -> 501 naming it.
+UNSUPPORTED = ("app_id", "enable_graph", "immutable", "expiration_date", "custom_categories",
+               "structured_data_schema", "categories", "includes", "excludes")
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    # Accepted and ignored: the tenant comes from the API key, adds are synchronous.
+    org_id: str | None = Field(default=None, description="Ignored: the key decides.")
+    project_id: str | None = Field(default=None, description="Ignored: the key decides.")
+    output_format: str | None = Field(default=None, description="Ignored (always v1.1).")
+    version: str | None = Field(default=None, description="Ignored.")
+    app_id: str | None = Field(default=None, description="Not supported (501).")
+    categories: list[str] | None = Field(default=None, description="Not supported (501).")
+    enable_graph: bool | None = Field(default=None, description="Not supported when true (501).")
+
+
+class AddBody(_Body):
+    """Remember messages for a scope. Scope ids go top-level or inside ``filters``."""
+
+    messages: str | dict[str, Any] | list[Any]
+    user_id: str | None = Id
+    agent_id: str | None = Id
+    run_id: str | None = Id
+    session_id: str | None = Id
+    filters: dict[str, Any] | None = Field(default=None, description="Scope ids (Mem0 v3).")
+    metadata: dict[str, Any] | None = None
+    infer: bool = True
+    memory_type: str | None = None
+    prompt: str | None = None
+    custom_instructions: str | None = Field(default=None, description="Same as prompt.")
+    agent_custom_instructions: str | None = Field(default=None, description="Same as prompt.")
+    timestamp: int | float | str | None = Field(default=None, description="Unix time or ISO date.")
+    async_mode: bool | None = Field(default=None, description="Ignored: adds are synchronous.")
+    immutable: bool | None = Field(default=None, description="Not supported when true (501).")
+    expiration_date: str | None = Field(default=None, description="Not supported (501).")
+    custom_categories: list[Any] | None = Field(default=None, description="Not supported (501).")
+    structured_data_schema: dict[str, Any] | None = Field(default=None, description="Not supported (501).")
+    includes: str | None = Field(default=None, description="Not supported per call (501).")
+    excludes: str | None = Field(default=None, description="Not supported per call (501).")
+
+
+class SearchBody(_Body):
+    """Search a scope: Mem0 2.x ``filters`` and/or 1.x top-level ids."""
+
+    query: str
+    filters: dict[str, Any] | None = None
+    user_id: str | None = Id
+    agent_id: str | None = Id
+    run_id: str | None = Id
+    top_k: int | None = None
+    limit: int | None = None
+    threshold: float | None = None
+    rerank: bool = False
+    search_mode: str | None = Field(default=None, description="hybrid, vector or keyword.")
+    keyword_search: bool | None = Field(default=None, description="Ignored: search is hybrid.")
+    fields: list[str] | None = Field(default=None, description="Ignored: all fields returned.")
+    metadata: dict[str, Any] | None = Field(default=None, description="Ignored.")
+    latest_only: bool | None = Field(default=None, description="Ignored: memories have one version.")
+    show_expired: bool | None = Field(default=None, description="Ignored: memories do not expire.")
+    reference_date: str | int | None = Field(default=None, description="Ignored.")
+
+
+class ListBody(_Body):
+    """List a scope's memories, newest first; ``page``/``page_size`` or ``cursor``."""
+
+    filters: dict[str, Any] | None = None
+    user_id: str | None = Id
+    agent_id: str | None = Id
+    run_id: str | None = Id
+    page: int | None = None
+    page_size: int | None = None
+    top_k: int | None = None
+    limit: int | None = None
+    cursor: str | None = None
+    start_date: str | None = Field(default=None, description="created_at >= this date.")
+    end_date: str | None = Field(default=None, description="created_at <= this date.")
+    fields: list[str] | None = Field(default=None, description="Ignored.")
+    latest_only: bool | None = Field(default=None, description="Ignored.")
+    show_expired: bool | None = Field(default=None, description="Ignored.")
+
+
+class UpdateBody(_Body):
+    text: str | None = None
+    data: str | None = Field(default=None, description="Same as text (Mem0 OSS spelling).")
+    metadata: dict[str, Any] | None = None
+    timestamp: int | float | str | None = Field(default=None, description="Ignored.")
+    expiration_date: str | None = Field(default=None, description="Not supported (501).")
+
+
+class BatchUpdateItem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    memory_id: str = Field(min_length=1, max_length=256)
+    text: str | None = None
+    metadata: dict[str, Any] | None = None
+
+
+class BatchDeleteItem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    memory_id: str = Field(min_length=1, max_length=256)
+
+
+class BatchUpdateBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    memories: list[BatchUpdateItem] = Field(min_length=1)
+
+
+class BatchDeleteBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    memories: list[BatchDeleteItem] = Field(min_length=1)
+
+
+# -- responses --------------------------------------------------------------------------
+
+
+class MemoryOut(BaseModel):
+    id: str
+    memory: str
+    hash: str | None = None
+    user_id: str | None = None
+    agent_id: str | None = None
+    run_id: str | None = None
+    metadata: dict[str, Any] | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    role: str | None = None
+    actor_id: str | None = None
+    memory_type: str | None = None
+    source_ids: list[str] | None = None
+    score: float | None = None
+
+
+class AddResult(BaseModel):
+    id: str
+    memory: str | None = None
+    event: str
+    previous_memory: str | None = None
+    role: str | None = None
+    actor_id: str | None = None
+
+
+class AddOut(BaseModel):
+    results: list[AddResult]
+    warnings: list[Any] | None = None
+
+
+class SearchOut(BaseModel):
+    results: list[MemoryOut]
+
+
+class ListOut(BaseModel):
+    results: list[MemoryOut]
+    count: int = Field(description="Memories matching, over all pages.")
+    next: str | None = None
+    previous: str | None = None
+    next_cursor: str | None = None
+    page: int | None = None
+    page_size: int | None = None
+    total: int | None = None
+
+
+class HistoryOut(BaseModel):
+    id: str
+    memory_id: str
+    event: str
+    old_memory: str | None = None
+    new_memory: str | None = None
+    created_at: str
+    actor_id: str | None = None
+    role: str | None = None
+
+
+class MessageOut(BaseModel):
+    message: str
+    id: str | None = None
+    memory: str | None = None
+
+
+class DeleteAllOut(BaseModel):
+    message: str
+    deleted: int
+
+
+class EntityOut(BaseModel):
+    id: str
+    name: str
+    type: str
+    total_memories: int
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+class EntitiesOut(BaseModel):
+    count: int
+    results: list[EntityOut]
+
+
+class PingOut(BaseModel):
+    status: str
+    org_id: str
+    project_id: str
+    user_email: str | None = None
+    key_id: str
+
+
+class BatchOut(BaseModel):
+    message: str
+    count: int

@@ -1,0 +1,106 @@
+"""Pure translations from request models to :class:`engram.Memory` arguments.
+
+No I/O: these turn Platform spellings (ids inside ``filters``, ``custom_instructions``,
+unix timestamps, ``start_date``) into the facade's keywords, and refuse what we cannot
+honour with :class:`~engram.errors.NotSupported` (answered 501).
+
+>>> scope_ids(None, {"user_id": "u1"}, {"user_id": None, "agent_id": None, "run_id": None})
+{'user_id': 'u1'}
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import BaseModel
+
+from engram.errors import InvalidInput, NotSupported
+from engram.server._models import UNSUPPORTED
+
+__all__ = ["refuse_unsupported", "scope_ids", "timestamp_text", "date_filters", "cap",
+           "query_filters"]
+
+SCOPE_KEYS = ("user_id", "agent_id", "run_id")
+
+
+def refuse_unsupported(body: BaseModel) -> None:
+    for name in UNSUPPORTED:
+        value = getattr(body, name, None)
+        if value not in (None, False, "", [], {}):
+            raise NotSupported(f"{name}: this Engram server does not support this Mem0 "
+                               "Platform option; leave it out")
+
+
+def scope_ids(session_id: str | None, filters: dict[str, Any] | None,
+              top: dict[str, str | None]) -> dict[str, str]:
+    """An add's scope from top-level ids and/or Mem0 v3 ``filters`` (ids only there)."""
+    filters = filters or {}
+    for key in filters:
+        if key not in SCOPE_KEYS:
+            raise InvalidInput(f"filters.{key}", "add accepts only user_id, agent_id and "
+                                                 "run_id in filters")
+    out: dict[str, str] = {}
+    for key in SCOPE_KEYS:
+        a, b = top.get(key), filters.get(key)
+        if a is not None and b is not None and a != b:
+            raise InvalidInput(key, f"given twice with different values ({a!r}, {b!r})")
+        value = a if a is not None else b
+        if value is not None:
+            out[key] = value
+    if session_id is not None:
+        out.setdefault("run_id", session_id)
+        if out["run_id"] != session_id:
+            raise InvalidInput("session_id", "is an alias of run_id; give one, not both")
+    return out
+
+
+def timestamp_text(value: int | float | str | None) -> str | None:
+    """Mem0 sends a unix timestamp; the facade takes text."""
+    if value is None or isinstance(value, str):
+        return value
+    try:
+        return datetime.fromtimestamp(value, UTC).isoformat()
+    except (OverflowError, OSError, ValueError) as e:
+        raise InvalidInput("timestamp", f"is not a valid unix time: {value!r}") from e
+
+
+def date_filters(filters: dict[str, Any] | None, start: str | None,
+                 end: str | None) -> dict[str, Any] | None:
+    """``start_date``/``end_date`` as ``created_at`` conditions AND-ed with ``filters``."""
+    conds: list[dict[str, Any]] = []
+    if start is not None:
+        conds.append({"created_at": {"gte": start}})
+    if end is not None:
+        conds.append({"created_at": {"lte": end}})
+    if not conds:
+        return filters
+    return {"AND": ([filters] if filters else []) + conds}
+
+
+def cap(value: int | None, field: str, limit: int) -> int | None:
+    """Server-wide caps (``top_k``, ``page_size``) below the facade's own."""
+    if value is not None and not 1 <= value <= limit:
+        raise InvalidInput(field, f"must be between 1 and {limit} on this server, got {value}")
+    return value
+
+
+def query_filters(raw: str | None) -> dict[str, Any] | None:
+    """``filters`` sent in a query string: JSON, or the Python repr that httpx makes of a
+    dict (what Mem0's client sends); literals only, never evaluated as code."""
+    if raw is None or raw == "":
+        return None
+    if len(raw) > 20_000:
+        raise InvalidInput("filters", "is too long")
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        try:
+            value = ast.literal_eval(raw)
+        except (ValueError, SyntaxError, MemoryError, RecursionError) as e:
+            raise InvalidInput("filters", "is neither JSON nor a dict literal") from e
+    if not isinstance(value, dict):
+        raise InvalidInput("filters", f"must be an object, got {type(value).__name__}")
+    return value

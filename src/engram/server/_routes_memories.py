@@ -1,0 +1,208 @@
+"""Memory routes, on Mem0 Platform paths: add, search, list (v1/v2/v3 spellings), get,
+update, delete, history, delete by scope. Each parses, makes one call on the tenant's
+Memory, and returns its result; errors are mapped at the edge (``_errors``).
+
+    POST /v3/memories/add/      {"messages": [...], "user_id": "alice"}
+    POST /v3/memories/search/   {"query": "tea", "filters": {"user_id": "alice"}}
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from engram.errors import InvalidInput, NotSupported
+from engram.memory import Memory
+from engram.server import _requests as R
+from engram.server._auth import current_tenant
+from engram.server._keys import Tenant
+from engram.server._models import (
+    AddBody,
+    AddOut,
+    DeleteAllOut,
+    HistoryOut,
+    ListBody,
+    ListOut,
+    MemoryOut,
+    MessageOut,
+    SearchBody,
+    SearchOut,
+    UpdateBody,
+)
+
+router = APIRouter(tags=["memories"])
+TenantDep = Annotated[Tenant, Depends(current_tenant)]
+IdQ = Annotated[str | None, Query(min_length=1, max_length=256)]
+
+
+def memory_for(request: Request, tenant: Tenant) -> Memory:
+    mem: Memory = request.app.state.tenants.memory(tenant.namespace)
+    return mem
+
+
+# -- add ----------------------------------------------------------------------------------
+
+
+def _add(request: Request, tenant: Tenant, body: AddBody) -> dict[str, Any]:
+    R.refuse_unsupported(body)
+    settings = request.app.state.settings
+    if isinstance(body.messages, list) and len(body.messages) > settings.max_messages:
+        raise InvalidInput("messages", f"holds {len(body.messages)} messages; the limit per "
+                                       f"add is {settings.max_messages}")
+    ids: dict[str, Any] = R.scope_ids(body.session_id, body.filters,
+                      {"user_id": body.user_id, "agent_id": body.agent_id, "run_id": body.run_id})
+    prompt = body.prompt or body.custom_instructions or body.agent_custom_instructions
+    result = memory_for(request, tenant).add(
+        body.messages, **ids, metadata=body.metadata, infer=body.infer,
+        memory_type=body.memory_type, prompt=prompt, timestamp=R.timestamp_text(body.timestamp))
+    metrics = request.app.state.metrics
+    metrics.adds.inc(("true" if body.infer else "false",))
+    for item in result["results"]:
+        metrics.events.inc((item["event"],))
+    return result
+
+
+@router.post("/v3/memories/add/", response_model=AddOut, response_model_exclude_unset=True, summary="Add memories")
+def add_v3(request: Request, tenant: TenantDep, body: AddBody) -> dict[str, Any]:
+    return _add(request, tenant, body)
+
+
+@router.post("/v1/memories/", response_model=AddOut, response_model_exclude_unset=True, summary="Add memories (v1)")
+def add_v1(request: Request, tenant: TenantDep, body: AddBody) -> dict[str, Any]:
+    return _add(request, tenant, body)
+
+
+# -- search -------------------------------------------------------------------------------
+
+
+def _search(request: Request, tenant: Tenant, body: SearchBody) -> list[dict[str, Any]]:
+    R.refuse_unsupported(body)
+    top = request.app.state.settings.max_top_k
+    result = memory_for(request, tenant).search(
+        body.query, filters=body.filters, top_k=R.cap(body.top_k, "top_k", top),
+        limit=R.cap(body.limit, "limit", top), threshold=body.threshold, rerank=body.rerank,
+        user_id=body.user_id, agent_id=body.agent_id, run_id=body.run_id,
+        search_mode=body.search_mode)  # type: ignore[arg-type]  # the facade checks the mode
+    hits: list[dict[str, Any]] = result["results"]
+    return hits
+
+
+@router.post("/v3/memories/search/", response_model=SearchOut, response_model_exclude_unset=True, summary="Search memories")
+def search_v3(request: Request, tenant: TenantDep, body: SearchBody) -> dict[str, Any]:
+    return {"results": _search(request, tenant, body)}
+
+
+@router.post("/v2/memories/search/", response_model=list[MemoryOut], response_model_exclude_unset=True,
+             summary="Search memories (v2: a list)")
+def search_v2(request: Request, tenant: TenantDep, body: SearchBody) -> list[dict[str, Any]]:
+    return _search(request, tenant, body)
+
+
+@router.post("/v1/memories/search/", response_model=list[MemoryOut], response_model_exclude_unset=True,
+             summary="Search memories (v1: a list)")
+def search_v1(request: Request, tenant: TenantDep, body: SearchBody) -> list[dict[str, Any]]:
+    return _search(request, tenant, body)
+
+
+# -- list ---------------------------------------------------------------------------------
+
+
+def _list(request: Request, tenant: Tenant, body: ListBody) -> dict[str, Any]:
+    R.refuse_unsupported(body)
+    top = request.app.state.settings.max_page_size
+    size = R.cap(body.page_size or body.limit or body.top_k, "page_size", top) or 100
+    filters = R.date_filters(body.filters, body.start_date, body.end_date)
+    mem = memory_for(request, tenant)
+    ids: dict[str, Any] = {"user_id": body.user_id, "agent_id": body.agent_id, "run_id": body.run_id}
+    if body.cursor is not None:
+        if body.page is not None:
+            raise InvalidInput("cursor", "give page or cursor, not both")
+        out = mem.get_all(filters=filters, page_size=size, cursor=body.cursor, **ids)
+        out["count"] = None
+        return out
+    page = body.page or 1
+    out = mem.get_all(filters=filters, page=page, page_size=size, **ids)
+    total = out["total"]
+    path = request.url.path
+    out["count"] = total
+    out["next"] = f"{path}?page={page + 1}&page_size={size}" if page * size < total else None
+    out["previous"] = f"{path}?page={page - 1}&page_size={size}" if page > 1 else None
+    return out
+
+
+def _paging(body: ListBody | None, page: int | None, page_size: int | None) -> ListBody:
+    body = body or ListBody()
+    updates = {k: v for k, v in (("page", page), ("page_size", page_size)) if v is not None}
+    return body.model_copy(update=updates) if updates else body
+
+
+PageQ = Annotated[int | None, Query(ge=1, le=1_000_000)]
+
+
+@router.post("/v3/memories/", response_model=ListOut, response_model_exclude_unset=True, summary="List memories")
+def list_v3(request: Request, tenant: TenantDep, body: ListBody | None = None,
+            page: PageQ = None, page_size: PageQ = None) -> dict[str, Any]:
+    return _list(request, tenant, _paging(body, page, page_size))
+
+
+@router.post("/v2/memories/", response_model=ListOut, response_model_exclude_unset=True, summary="List memories (v2)")
+def list_v2(request: Request, tenant: TenantDep, body: ListBody | None = None,
+            page: PageQ = None, page_size: PageQ = None) -> dict[str, Any]:
+    return _list(request, tenant, _paging(body, page, page_size))
+
+
+@router.get("/v1/memories/", response_model=list[MemoryOut], response_model_exclude_unset=True,
+            summary="List a scope's memories (v1: a list)")
+def list_v1(request: Request, tenant: TenantDep, user_id: IdQ = None, agent_id: IdQ = None,
+            run_id: IdQ = None, page: PageQ = None, page_size: PageQ = None,
+            limit: PageQ = None) -> list[dict[str, Any]]:
+    body = ListBody(user_id=user_id, agent_id=agent_id, run_id=run_id, page=page,
+                    page_size=page_size or limit)
+    results: list[dict[str, Any]] = _list(request, tenant, body)["results"]
+    return results
+
+
+@router.delete("/v1/memories/", response_model=DeleteAllOut,
+               summary="Delete every memory of a scope")
+def delete_all(request: Request, tenant: TenantDep, user_id: IdQ = None, agent_id: IdQ = None,
+               run_id: IdQ = None,
+               filters: Annotated[str | None, Query(description="JSON object.")] = None,
+               app_id: IdQ = None) -> dict[str, Any]:
+    if app_id:
+        raise NotSupported("app_id: this Engram server has no apps; scope by user_id, "
+                           "agent_id or run_id")
+    return memory_for(request, tenant).delete_all(
+        user_id=user_id, agent_id=agent_id, run_id=run_id, filters=R.query_filters(filters))
+
+
+# -- one memory ---------------------------------------------------------------------------
+
+@router.get("/v1/memories/{memory_id}/", response_model=MemoryOut, response_model_exclude_unset=True, summary="Get a memory")
+def get_memory(request: Request, tenant: TenantDep, memory_id: str) -> dict[str, Any]:
+    return memory_for(request, tenant).get(memory_id)
+
+
+@router.put("/v1/memories/{memory_id}/", response_model=MessageOut, response_model_exclude_unset=True,
+            summary="Update a memory's text and/or metadata")
+def update_memory(request: Request, tenant: TenantDep, memory_id: str,
+                  body: UpdateBody) -> dict[str, Any]:
+    R.refuse_unsupported(body)
+    if body.text is not None and body.data is not None:
+        raise InvalidInput("data", "is an alias of text; give one, not both")
+    return memory_for(request, tenant).update(memory_id, text=body.text if body.text is not None else body.data,
+                                              metadata=body.metadata)
+
+
+@router.delete("/v1/memories/{memory_id}/", response_model=MessageOut, response_model_exclude_unset=True,
+               summary="Delete a memory")
+def delete_memory(request: Request, tenant: TenantDep, memory_id: str,
+                  delete_linked: Annotated[bool | None, Query(
+                      description="Ignored: memories are not linked.")] = None) -> dict[str, Any]:
+    return memory_for(request, tenant).delete(memory_id)
+
+
+@router.get("/v1/memories/{memory_id}/history/", response_model=list[HistoryOut],
+            summary="A memory's history, oldest first")
+def history(request: Request, tenant: TenantDep, memory_id: str) -> list[dict[str, Any]]:
+    return memory_for(request, tenant).history(memory_id)

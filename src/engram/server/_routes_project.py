@@ -1,0 +1,142 @@
+"""Project-level routes: ping, entities (users/agents/runs), batch update/delete, reset,
+and the Platform features this server lacks (501 with a message, never 404 or 500).
+
+    GET    /v1/ping/                 -> {"org_id", "project_id", ...}
+    GET    /v1/entities/             -> {"count", "results": [{"type", "name", ...}]}
+    PUT    /v1/batch/                {"memories": [{"memory_id", "text"?, "metadata"?}]}
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+
+from engram.errors import InvalidInput, NotFound, NotSupported
+from engram.server._auth import current_tenant
+from engram.server._keys import Tenant
+from engram.server._models import (
+    BatchDeleteBody,
+    BatchOut,
+    BatchUpdateBody,
+    DeleteAllOut,
+    EntitiesOut,
+    MessageOut,
+    PingOut,
+)
+from engram.server._routes_memories import memory_for
+
+router = APIRouter(tags=["project"])
+TenantDep = Annotated[Tenant, Depends(current_tenant)]
+ENTITY_KINDS = {"user": "user_id", "agent": "agent_id", "run": "run_id"}
+
+
+@router.get("/v1/ping/", response_model=PingOut, summary="Check a key; names its org/project")
+def ping(tenant: TenantDep) -> dict[str, Any]:
+    return {"status": "ok", "org_id": tenant.org, "project_id": tenant.project,
+            "user_email": None, "key_id": tenant.key_id}
+
+
+@router.get("/v1/entities/", response_model=EntitiesOut,
+            summary="Users, agents and runs that hold memories")
+def entities(request: Request, tenant: TenantDep) -> dict[str, Any]:
+    rows = memory_for(request, tenant).scopes()
+    results = [{"id": r["id"], "name": r["id"], "type": r["type"],
+                "total_memories": r["total_memories"], "created_at": r["created_at"],
+                "updated_at": r["updated_at"]} for r in rows]
+    return {"count": len(results), "results": results}
+
+
+def _delete_entity(request: Request, tenant: Tenant, entity_type: str,
+                   entity_id: str) -> dict[str, Any]:
+    if entity_type == "app":
+        raise NotSupported("entity_type: this Engram server has no apps")
+    key = ENTITY_KINDS.get(entity_type)
+    if key is None:
+        raise InvalidInput("entity_type", f"must be user, agent or run, got {entity_type!r}")
+    scope: dict[str, Any] = {key: entity_id}
+    result = memory_for(request, tenant).delete_all(**scope)
+    if result["deleted"] == 0:
+        raise NotFound(entity_type, entity_id)
+    return {"message": "Entity deleted successfully.", "deleted": result["deleted"]}
+
+
+@router.delete("/v2/entities/{entity_type}/{entity_id}/", response_model=DeleteAllOut,
+               summary="Delete an entity (all its memories)")
+def delete_entity_v2(request: Request, tenant: TenantDep, entity_type: str,
+                     entity_id: str) -> dict[str, Any]:
+    return _delete_entity(request, tenant, entity_type, entity_id)
+
+
+@router.delete("/v1/entities/{entity_type}/{entity_id}/", response_model=DeleteAllOut,
+               summary="Delete an entity (v1 path)")
+def delete_entity_v1(request: Request, tenant: TenantDep, entity_type: str,
+                     entity_id: str) -> dict[str, Any]:
+    return _delete_entity(request, tenant, entity_type, entity_id)
+
+
+def _check_batch(request: Request, n: int) -> None:
+    limit = request.app.state.settings.max_batch
+    if n > limit:
+        raise InvalidInput("memories", f"holds {n} items; the limit per batch is {limit}")
+
+
+@router.put("/v1/batch/", response_model=BatchOut, summary="Update many memories")
+def batch_update(request: Request, tenant: TenantDep, body: BatchUpdateBody) -> dict[str, Any]:
+    """Every id is checked (and every item validated) before anything is written, so an
+    unknown id or an empty item changes nothing."""
+    _check_batch(request, len(body.memories))
+    mem = memory_for(request, tenant)
+    for i, item in enumerate(body.memories):
+        if item.text is None and item.metadata is None:
+            raise InvalidInput(f"memories[{i}]", "give text and/or metadata")
+        mem.get(item.memory_id)  # NotFound (404) before any write
+    for item in body.memories:
+        mem.update(item.memory_id, text=item.text, metadata=item.metadata)
+    n = len(body.memories)
+    return {"message": f"Successfully updated {n} memories", "count": n}
+
+
+@router.delete("/v1/batch/", response_model=BatchOut, summary="Delete many memories")
+def batch_delete(request: Request, tenant: TenantDep, body: BatchDeleteBody) -> dict[str, Any]:
+    _check_batch(request, len(body.memories))
+    mem = memory_for(request, tenant)
+    ids = list(dict.fromkeys(item.memory_id for item in body.memories))
+    for memory_id in ids:
+        mem.get(memory_id)  # NotFound (404) before any write
+    for memory_id in ids:
+        mem.delete(memory_id)
+    return {"message": f"Successfully deleted {len(ids)} memories", "count": len(ids)}
+
+
+@router.post("/v1/reset/", response_model=MessageOut,
+             summary="Forget every memory of this project (Engram extension)")
+def reset(request: Request, tenant: TenantDep) -> dict[str, Any]:
+    return memory_for(request, tenant).reset()
+
+
+# -- Platform features this server does not have -----------------------------------------
+
+UNSUPPORTED_PATHS = {
+    "/v1/exports/": "memory exports",
+    "/v1/exports/get/": "memory exports",
+    "/v1/summary/": "summaries",
+    "/v1/feedback/": "feedback",
+    "/v1/events/{rest:path}": "async events (adds here are synchronous)",
+    "/v2/profiles/{rest:path}": "profiles",
+    "/v2/entities/{entity_type}/{entity_id}/profile/": "profiles",
+    "/api/v1/webhooks/{rest:path}": "webhooks",
+    "/api/v1/orgs/{rest:path}": "organisation and project management (use `engram keys`)",
+}
+
+
+def _unsupported(feature: str) -> Any:
+    def answer(tenant: TenantDep) -> None:
+        raise NotSupported(f"{feature}: not available on this Engram server")
+
+    return answer
+
+
+for _path, _feature in UNSUPPORTED_PATHS.items():
+    router.add_api_route(_path, _unsupported(_feature), include_in_schema=False,
+                         methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
