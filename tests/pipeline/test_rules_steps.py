@@ -160,3 +160,14 @@ def test_rules_procedural_summary_numbers_agent_steps() -> None:
     assert summary.splitlines() == [
         "Task: Book a flight to Rome.", "1. [assistant] Searching flights for Rome.",
         '2. [tool] {"flights": 3}', "3. [assistant] Booked flight AZ123."]
+
+
+@pytest.mark.parametrize("content", [
+    "", "   ", "???", "I", "I I I", "my", "Je suis végétarien.", "我喜欢茶",
+    "I " + "really " * 2000 + "like tea", "I like " + "cats and dogs, " * 300,
+])
+def test_odd_input_never_crashes_and_stays_fast(content: str) -> None:
+    t0 = time.perf_counter()
+    facts = RulesExtractor().extract([Message("user", content)], CTX)
+    assert time.perf_counter() - t0 < 0.5
+    assert all(len(f.text.split()) >= 2 for f in facts)

@@ -28,6 +28,7 @@ from engram.pipeline.rules._sentences import (
     split_sentences,
     strip_discourse,
 )
+from engram.pipeline.rules._slots import content_tokens
 
 __all__ = ["RulesExtractor", "extract_texts"]
 
@@ -163,7 +164,8 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
             where = list(_PLACE.finditer(clause))
             if where:
                 place = (where[-1].group(1), where[-1].group(2))
-    return [f for f in facts if len(f.split()) >= 2]
+    # A fact needs two words and some content ("Has been" or "They they" is not one).
+    return [f for f in facts if len(f.split()) >= 2 and content_tokens(f)]
 
 
 class RulesExtractor:

@@ -2,7 +2,8 @@
 
 For each fact, in order, the first rule that applies wins:
 
-1. the same text (normalised) is already held -> NONE;
+1. the same text (normalised), or the same content words with the same polarity, is
+   already held -> NONE;
 2. the fact fills a single-valued slot an existing memory holds with another value
    (lives in, job, name, favourite X, relationship, diet, prefers <topic>) -> UPDATE;
 3. the fact denies or ends what an existing memory states ("Stopped playing tennis" vs
@@ -119,13 +120,18 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             if facts and existing else np.zeros((len(facts), len(existing))))
     used: set[int] = set()
     keys = [normalise(e.text) for e in existing]
+    # Same content words and polarity ("Still lives in Chicago" / "Lives in Chicago") is a
+    # duplicate whatever the similarity function says.
+    words = [(frozenset(content_tokens(e.text, drop_time=False)), is_negative(e.text))
+             for e in existing]
     out: list[Decision] = []
     for i, fact in enumerate(facts):
         src = fact.source_ids
         key = normalise(fact.text)
-        if key in keys:
-            out.append(Decision("NONE", ref=existing[keys.index(key)].ref, fact=i,
-                                source_ids=src))
+        same = (frozenset(content_tokens(fact.text, drop_time=False)), is_negative(fact.text))
+        if key in keys or (same[0] and same in words):
+            held = keys.index(key) if key in keys else words.index(same)
+            out.append(Decision("NONE", ref=existing[held].ref, fact=i, source_ids=src))
             continue
         pos = _slot_target(fact.text, existing, used)
         if pos is not None:
