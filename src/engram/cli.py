@@ -241,6 +241,38 @@ def keys_revoke(key_id: str, keys: KeysOpt = None, as_json: JsonOpt = False) -> 
               lambda r: out.print(f"revoked {r['id']}"))
 
 
+
+@app.command("migrate")
+def migrate_store(
+    source: Annotated[str, typer.Option("--from", help="The store to copy: sqlite:PATH.")],
+    target: Annotated[str, typer.Option("--to", help="Target DSN: postgresql://...")],
+    batch: Annotated[int, typer.Option(help="Rows per transaction.")] = 500,
+    as_json: JsonOpt = False,
+) -> None:
+    """Copy a SQLite store (memories, vectors, history) into PostgreSQL; counts are
+    verified at the end, and running it again resumes an interrupted copy."""
+    from rich.progress import Progress
+
+    from engram._migrate_store import migrate_store as run
+
+    with _errors():
+        if as_json:
+            res = run(source, target, batch=batch)
+        else:
+            with Progress(console=err, transient=True) as bar:
+                tasks: dict[str, Any] = {}
+
+                def step(table: str, done: int, total: int) -> None:
+                    if table not in tasks:
+                        tasks[table] = bar.add_task(f"copying {table}", total=total)
+                    bar.update(tasks[table], completed=done)
+
+                res = run(source, target, batch=batch, progress=step)
+        _emit(res, as_json, lambda r: out.print("\n".join(
+            f"{k}: {v['source']} in source, {v['copied']} copied, {v['skipped']} already there"
+            for k, v in r.items() if isinstance(v, dict))
+            + f"\nembedding cache: {r['embedding_cache']} entries"))
+
 def _json_arg(value: str | None, field: str) -> Any:
     if value is None:
         return None

@@ -140,6 +140,13 @@ class PostgresStore:
         with self._failing(what), self._conn() as conn:
             return conn.execute(sql, params).fetchall()
 
+    @contextmanager
+    def connection(self) -> Iterator[psycopg.Connection[Any]]:
+        """A pooled connection (autocommit, vector type registered) for bulk tools such
+        as ``engram migrate``; use ``conn.transaction()`` around writes."""
+        with self._failing("connection failed"), self._conn() as conn:
+            yield conn
+
     def close(self) -> None:
         self._pool.close()
 
