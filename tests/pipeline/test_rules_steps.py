@@ -91,6 +91,9 @@ def test_extraction_is_fast() -> None:
     ("Is vegan", "Is vegetarian", "UPDATE"),
     ("Prefers meetings in the afternoon", "Prefers morning meetings", "UPDATE"),
     ("Plays football on Sundays with their team", "Plays football on Sundays", "UPDATE"),
+    ("Started a job as a bookkeeper", "Works as a barista", "UPDATE"),
+    ("Went vegan in January", "Eats meat", "UPDATE"),
+    ("Relocated from Seattle to Portland", "Lives in Seattle", "UPDATE"),
 ])
 def test_slot_updates(fact: str, old: str, event: str) -> None:
     assert events([fact], [old]) == [(event, 0, fact)]

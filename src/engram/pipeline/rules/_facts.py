@@ -117,10 +117,13 @@ def split_adverbial_fragment(fact: str) -> list[str]:
 def inferred_facts(fact: str) -> list[str]:
     """State implied by an event: "Moved to Berlin" -> "Lives in Berlin"."""
     out = []
-    m = re.match(r"^(?:(?:just|recently|finally)\s+)?(?i:moved|relocated) to (" + _NAME + ")",
-                 fact)
+    m = re.match(r"^(?:(?:just|recently|finally)\s+)?(?i:moved|relocated)"
+                 r"(?:\s+from\s+" + _NAME + r")?\s+to (" + _NAME + ")", fact)
     if m:
         out.append(f"Lives in {m.group(1)}")
+    m = re.match(r"^(?:Went|Became|Turned) (vegan|vegetarian|pescatarian|keto|sober)\b", fact)
+    if m:  # "Went vegan in January" -> "Is vegan"
+        out.append(f"Is {m.group(1)}")
     m = re.match(r"^Got (engaged|married|divorced)\b(\s+to\s+" + _NAME + ")?", fact)
     if m:
         out.append(f"Is {m.group(1)}{m.group(2) or ''}")

@@ -30,15 +30,19 @@ __all__ = ["slot_of", "is_negative", "is_ending", "content_tokens", "normalise",
 _SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (n, re.compile(p, re.IGNORECASE)) for n, p in [
         ("residence", r"^(?:lives|is living|lived|has lived|is based|resides|is located)"
-                      r"\s+in\b|^(?:just\s+|recently\s+)?(?:moved|relocated)\s+to\b"),
+                      r"\s+in\b|^(?:just\s+|recently\s+)?(?:moved|relocated)\s+"
+                      r"(?:from\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+)?to\b"),
         ("job", r"^works\s+(?:as|at|for)\b|^is\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
-                r"^(?:job|occupation|profession|role)\s+is\b|^is employed\b"),
+                r"^(?:job|occupation|profession|role)\s+is\b|^is employed\b|"
+                r"^(?:started|got|took|found|landed|accepted)\s+(?:a\s+)?(?:new\s+)?job\b|"
+                r"^(?:is now|became)\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]"),
         ("name", r"^(?:name is|is called|goes by)\b"),
         ("age", r"^is\s+\d+(?:\s+years old)?$"),
         ("favorite", r"^favou?rite\s+(?P<key>[\w\s]+?)\s+(?:is|are)\b"),
         ("relationship", r"\b(?:single|engaged|married|divorced|widowed|dating|"
                          r"in a relationship)\b"),
-        ("diet", r"^is\s+(?:a\s+)?(?:vegetarian|vegan|pescatarian|carnivore|keto)\b"),
+        ("diet", r"^(?:is|went|became|turned)\s+(?:a\s+)?(?:vegetarian|vegan|pescatarian|"
+                 r"carnivore|keto)\b|^eats\s+meat\b"),
         ("prefers", r"^prefers\b"),
     ]
 ]
