@@ -65,7 +65,7 @@ def run_inferred(
     extractor, reconciler = steps
     outcome = AddOutcome()
     facts = extractor.extract(messages, ctx)
-    outcome.warnings.extend(getattr(extractor, "last_warnings", []) or [])
+    outcome.warnings.extend(getattr(facts, "warnings", []))
     if not facts:
         return outcome
     actor = next((m.name for m in messages if m.role == "user" and m.name), None)
@@ -81,7 +81,7 @@ def run_inferred(
         ids = [i for i in ids if i in held]
         existing = [Existing(ref=i, text=held[mid].memory) for i, mid in enumerate(ids)]
         decisions = reconciler.reconcile(facts, existing, ctx)
-        outcome.warnings.extend(getattr(reconciler, "last_warnings", []) or [])
+        outcome.warnings.extend(getattr(decisions, "warnings", []))
         cs, planned = _changes(decisions, facts, ids, held, scope, metadata, memory_type,
                                embedder, outcome.warnings)
         cs.actor_id, cs.role = actor, "user"

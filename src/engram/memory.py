@@ -113,7 +113,7 @@ class Memory:
         if timestamp is not None:
             V.check_text(timestamp, "timestamp")
         if memory_type == "procedural_memory":
-            return self._add_procedural(msgs, scope, meta)
+            return self._add_procedural(msgs, scope, meta, prompt)
         if not infer:
             cs = _add.plan_raw(msgs, scope, meta, memory_type, self._parts.embedder)
             self.store.apply(self._ns, cs)
@@ -131,18 +131,13 @@ class Memory:
             result["warnings"] = out.warnings
         return result
 
-    def _add_procedural(self, msgs: list[Any], scope: Any, meta: dict[str, Any]) -> dict[str, Any]:
+    def _add_procedural(self, msgs: list[Any], scope: Any, meta: dict[str, Any],
+                        prompt: str | None) -> dict[str, Any]:
         if not scope.agent_id:
             raise InvalidInput("agent_id", "procedural memory needs an agent_id")
-        llm = self._parts.llm
-        if llm is None:
-            from engram.pipeline.rules import summarise_procedural_rules
+        from engram.pipeline.llm_steps import summarise_procedural
 
-            text = summarise_procedural_rules(msgs)
-        else:
-            from engram.pipeline.llm_steps import summarise_procedural
-
-            text = summarise_procedural(llm, msgs)
+        text = summarise_procedural(self._parts.llm, msgs, prompt)
         vec = self._parts.embedder.embed([text])[0]
         add = NewMemory(id=new_id(), text=text, hash=text_hash(text), scope=scope,
                         embedding=vec, metadata=meta, memory_type="procedural_memory",
