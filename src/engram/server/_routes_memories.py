@@ -111,7 +111,8 @@ def search_v1(request: Request, tenant: TenantDep, body: SearchBody) -> list[dic
 def _list(request: Request, tenant: Tenant, body: ListBody) -> dict[str, Any]:
     R.refuse_unsupported(body)
     top = request.app.state.settings.max_page_size
-    size = R.cap(body.page_size or body.limit or body.top_k, "page_size", top) or 100
+    given = next((v for v in (body.page_size, body.limit, body.top_k) if v is not None), None)
+    size = R.cap(given, "page_size", top) or 100
     filters = R.date_filters(body.filters, body.start_date, body.end_date)
     mem = memory_for(request, tenant)
     ids: dict[str, Any] = {"user_id": body.user_id, "agent_id": body.agent_id, "run_id": body.run_id}

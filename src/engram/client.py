@@ -1,0 +1,392 @@
+"""``engram.MemoryClient`` and ``engram.AsyncMemoryClient``: the Memory API over HTTP.
+
+Each method is built once as a pure :class:`Call` (method, path, query, body) by
+:class:`Calls`; the two clients only send it (httpx, one pooled connection set each) and
+turn the answer into a result or an :mod:`engram.errors` exception. Retries (429, 503,
+504, a retryable 502, connection failures) back off exponentially and honour
+``Retry-After``; an ``add`` is retried only when the request never reached the server.
+
+    >>> from engram import MemoryClient                          # doctest: +SKIP
+    >>> c = MemoryClient(api_key="eng_...", host="http://127.0.0.1:8000")
+    >>> c.add("I like green tea", user_id="alice", infer=False)
+    >>> c.search("tea", user_id="alice")["results"][0]["memory"]
+    'I like green tea'
+
+Without arguments the key and host come from ``ENGRAM_API_KEY`` and ``ENGRAM_HOST``.
+A server that cannot be reached raises :class:`~engram.errors.StoreError` (the server is
+this client's store); a rejected key :class:`~engram.errors.ConfigError`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import os
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from engram import errors as E
+
+__all__ = ["MemoryClient", "AsyncMemoryClient", "Call", "Calls", "error_from_response",
+           "retry_delay"]
+
+DEFAULT_HOST = "http://127.0.0.1:8000"
+RETRY_STATUSES = (429, 502, 503, 504)
+MAX_DELAY = 30.0
+
+
+@dataclass(frozen=True)
+class Call:
+    """One HTTP request, fully described; ``idempotent`` says whether resending it after a
+    lost answer is safe."""
+
+    method: str
+    path: str
+    params: dict[str, Any] | None = None
+    json: Any = None
+    idempotent: bool = True
+    shape: Callable[[Any], Any] | None = None  # reshape the JSON answer (for Memory parity)
+
+
+def _clean(d: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+def _mid(memory_id: str) -> str:
+    if not isinstance(memory_id, str) or not memory_id:
+        raise E.InvalidInput("memory_id", f"must be a memory id string, got {memory_id!r}")
+    return quote(memory_id, safe="")
+
+
+def _list_shape(paged: bool) -> Callable[[Any], Any]:
+    def shape(body: Any) -> Any:
+        out = {"results": body["results"], "next_cursor": body.get("next_cursor")}
+        if paged:
+            out.update(page=body.get("page"), page_size=body.get("page_size"),
+                       total=body.get("total"))
+        return out
+
+    return shape
+
+
+def _scopes_shape(body: Any) -> Any:
+    return [{"type": r["type"], "id": r["id"], "total_memories": r["total_memories"],
+             "created_at": r.get("created_at"), "updated_at": r.get("updated_at")}
+            for r in body["results"]]
+
+
+class Calls:
+    """Pure request builders, one per Memory method (same arguments, same results)."""
+
+    @staticmethod
+    def add(messages: Any, *, user_id: str | None = None, agent_id: str | None = None,
+            run_id: str | None = None, metadata: dict[str, Any] | None = None,
+            infer: bool = True, memory_type: str | None = None, prompt: str | None = None,
+            session_id: str | None = None, timestamp: str | None = None) -> Call:
+        body = _clean({"messages": messages, "user_id": user_id, "agent_id": agent_id,
+                       "run_id": run_id, "metadata": metadata, "infer": infer,
+                       "memory_type": memory_type, "prompt": prompt, "session_id": session_id,
+                       "timestamp": timestamp})
+        return Call("POST", "/v3/memories/add/", json=body, idempotent=False)
+
+    @staticmethod
+    def search(query: str, *, filters: dict[str, Any] | None = None, top_k: int | None = None,
+               threshold: float | None = None, rerank: bool = False,
+               user_id: str | None = None, agent_id: str | None = None,
+               run_id: str | None = None, limit: int | None = None,
+               search_mode: str | None = None) -> Call:
+        body = _clean({"query": query, "filters": filters, "top_k": top_k,
+                       "threshold": threshold, "rerank": rerank, "user_id": user_id,
+                       "agent_id": agent_id, "run_id": run_id, "limit": limit,
+                       "search_mode": search_mode})
+        return Call("POST", "/v3/memories/search/", json=body)
+
+    @staticmethod
+    def get(memory_id: str) -> Call:
+        return Call("GET", f"/v1/memories/{_mid(memory_id)}/")
+
+    @staticmethod
+    def get_all(*, filters: dict[str, Any] | None = None, top_k: int | None = None,
+                user_id: str | None = None, agent_id: str | None = None,
+                run_id: str | None = None, limit: int | None = None, page: int | None = None,
+                page_size: int | None = None, cursor: str | None = None) -> Call:
+        body = _clean({"filters": filters, "top_k": top_k, "user_id": user_id,
+                       "agent_id": agent_id, "run_id": run_id, "limit": limit, "page": page,
+                       "page_size": page_size, "cursor": cursor})
+        return Call("POST", "/v3/memories/", json=body, shape=_list_shape(page is not None))
+
+    @staticmethod
+    def update(memory_id: str, text: str | None = None,
+               metadata: dict[str, Any] | None = None, *, data: str | None = None) -> Call:
+        body = _clean({"text": text, "data": data, "metadata": metadata})
+        return Call("PUT", f"/v1/memories/{_mid(memory_id)}/", json=body)
+
+    @staticmethod
+    def delete(memory_id: str) -> Call:
+        return Call("DELETE", f"/v1/memories/{_mid(memory_id)}/")
+
+    @staticmethod
+    def delete_all(*, user_id: str | None = None, agent_id: str | None = None,
+                   run_id: str | None = None, filters: dict[str, Any] | None = None) -> Call:
+        params = _clean({"user_id": user_id, "agent_id": agent_id, "run_id": run_id,
+                         "filters": json.dumps(filters) if filters is not None else None})
+        return Call("DELETE", "/v1/memories/", params=params)
+
+    @staticmethod
+    def history(memory_id: str) -> Call:
+        return Call("GET", f"/v1/memories/{_mid(memory_id)}/history/")
+
+    @staticmethod
+    def users() -> Call:
+        """``{"count", "results": [{"type", "id", "name", "total_memories", ...}]}``."""
+        return Call("GET", "/v1/entities/")
+
+    @staticmethod
+    def scopes() -> Call:
+        """Like :meth:`engram.Memory.scopes`: a list of ``{"type", "id", ...}``."""
+        return Call("GET", "/v1/entities/", shape=_scopes_shape)
+
+    @staticmethod
+    def batch_update(memories: list[dict[str, Any]]) -> Call:
+        """``memories``: ``[{"memory_id", "text"?, "metadata"?}]``; all or nothing for
+        unknown ids (checked before any write)."""
+        return Call("PUT", "/v1/batch/", json={"memories": memories})
+
+    @staticmethod
+    def batch_delete(memories: list[dict[str, Any]] | list[str]) -> Call:
+        """``memories``: ids, or ``[{"memory_id": ...}]`` as Mem0 sends them."""
+        items = [m if isinstance(m, Mapping) else {"memory_id": m} for m in memories]
+        return Call("DELETE", "/v1/batch/", json={"memories": items})
+
+    @staticmethod
+    def reset() -> Call:
+        """Forget every memory of the key's project."""
+        return Call("POST", "/v1/reset/", idempotent=True)
+
+    @staticmethod
+    def ping() -> Call:
+        """``{"org_id", "project_id", "key_id", ...}`` of the key in use."""
+        return Call("GET", "/v1/ping/")
+
+
+# -- answers and retries (pure) ----------------------------------------------------------
+
+
+def error_from_response(status: int, body: Any) -> E.EngramError:
+    """The :mod:`engram.errors` exception for an error answer (the server names the class)."""
+    body = body if isinstance(body, Mapping) else {}
+    name = body.get("error")
+    detail = str(body.get("detail") or f"HTTP {status}")
+    field = body.get("field")
+    if status in (400, 413, 422) or name in ("InvalidInput", "InvalidFilter"):
+        cls = E.InvalidFilter if name == "InvalidFilter" else E.InvalidInput
+        return cls(str(field or "body"), str(body.get("problem") or detail))
+    if name == "NotFound" and status == 404:
+        return E.NotFound(str(body.get("what") or "memory"), str(body.get("id") or ""))
+    if status == 401:
+        return E.ConfigError(f"the server rejected the API key: {detail}")
+    if name == "LLMError":
+        return E.LLMError(detail, retryable=bool(body.get("retryable")))
+    if status == 501 or name == "NotSupported":
+        return E.NotSupported(detail)
+    known: dict[str, type[E.EngramError]] = {"StoreError": E.StoreError,
+                                             "EmbedderError": E.EmbedderError,
+                                             "ConfigError": E.ConfigError}
+    if isinstance(name, str) and name in known:
+        return known[name](detail)
+    return E.EngramError(f"HTTP {status}: {detail}")
+
+
+def retry_delay(attempt: int, status: int | None, body: Any, retry_after: str | None, *,
+                backoff: float, max_retries: int) -> float | None:
+    """Seconds to wait before resending, or None to give up. ``status`` None means the
+    request failed in transport (the caller decides whether that is safe to resend)."""
+    if attempt >= max_retries:
+        return None
+    if status is not None:
+        if status not in RETRY_STATUSES:
+            return None
+        if status == 502 and not (isinstance(body, Mapping) and body.get("retryable")):
+            return None
+    delay = backoff * (2 ** attempt) * (0.5 + random.random() / 2)
+    if retry_after and retry_after.replace(".", "", 1).isdigit():  # not an HTTP-date
+        delay = max(delay, float(retry_after))
+    return min(delay, MAX_DELAY)
+
+
+def _body(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return {"detail": response.text[:500]}
+
+
+def _result(call: Call, response: httpx.Response) -> Any:
+    body = _body(response)
+    if response.status_code >= 400:
+        raise error_from_response(response.status_code, body)
+    return call.shape(body) if call.shape is not None else body
+
+
+def _safe_to_resend(call: Call, exc: httpx.TransportError) -> bool:
+    # A connect failure never reached the server; anything else may have been applied.
+    return call.idempotent or isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
+
+
+# -- the two shells ---------------------------------------------------------------------
+
+
+class _Base:
+    def __init__(self, api_key: str | None, host: str | None, timeout: float,
+                 max_retries: int, backoff: float) -> None:
+        key = api_key or os.environ.get("ENGRAM_API_KEY")
+        if not key:
+            raise E.ConfigError("no API key: pass api_key= or set ENGRAM_API_KEY "
+                                "(create one with `engram keys create`)")
+        self.api_key = key
+        self.host = (host or os.environ.get("ENGRAM_HOST") or DEFAULT_HOST).rstrip("/")
+        self.max_retries = max_retries
+        self.backoff = backoff
+        self._headers = {"Authorization": f"Token {key}", "Accept": "application/json"}
+        self._timeout = httpx.Timeout(timeout, connect=min(timeout, 5.0))
+
+    def _after(self, call: Call, attempt: int, response: httpx.Response | None,
+               exc: httpx.TransportError | None) -> tuple[bool, Any]:
+        """The one decision both shells share: ``(True, delay)`` to resend, or
+        ``(False, result)``; raises the mapped error when giving up."""
+        if response is None:
+            assert exc is not None
+            delay = retry_delay(attempt, None, None, None, backoff=self.backoff,
+                                max_retries=self.max_retries)
+            if delay is None or not _safe_to_resend(call, exc):
+                raise E.StoreError(f"cannot reach the Engram server at {self.host}: "
+                                   f"{exc!r}") from exc
+            return True, delay
+        status = response.status_code
+        delay = retry_delay(attempt, status, _body(response) if status == 502 else None,
+                            response.headers.get("retry-after"), backoff=self.backoff,
+                            max_retries=self.max_retries)
+        if delay is not None:
+            return True, delay
+        return False, _result(call, response)
+
+
+def _sync(build: Callable[..., Call]) -> Callable[..., Any]:
+    @functools.wraps(build)
+    def call(self: MemoryClient, *args: Any, **kwargs: Any) -> Any:
+        return self._send(build(*args, **kwargs))
+
+    return call
+
+
+def _async(build: Callable[..., Call]) -> Callable[..., Any]:
+    @functools.wraps(build)
+    async def call(self: AsyncMemoryClient, *args: Any, **kwargs: Any) -> Any:
+        return await self._send(build(*args, **kwargs))
+
+    return call
+
+
+class MemoryClient(_Base):
+    """Blocking client; thread-safe (httpx pools connections)."""
+
+    def __init__(self, api_key: str | None = None, host: str | None = None, *,
+                 timeout: float = 30.0, max_retries: int = 3, backoff: float = 0.25,
+                 http: httpx.Client | None = None) -> None:
+        super().__init__(api_key, host, timeout, max_retries, backoff)
+        self._http = http or httpx.Client(base_url=self.host, headers=self._headers,
+                                          timeout=self._timeout)
+
+    def _send(self, call: Call) -> Any:
+        attempt = 0
+        while True:
+            try:
+                response, exc = self._http.request(call.method, call.path, params=call.params,
+                                                   json=call.json), None
+            except httpx.TransportError as e:
+                response, exc = None, e
+            retry, value = self._after(call, attempt, response, exc)
+            if not retry:
+                return value
+            time.sleep(value)
+            attempt += 1
+
+    add = _sync(Calls.add)
+    search = _sync(Calls.search)
+    get = _sync(Calls.get)
+    get_all = _sync(Calls.get_all)
+    update = _sync(Calls.update)
+    delete = _sync(Calls.delete)
+    delete_all = _sync(Calls.delete_all)
+    history = _sync(Calls.history)
+    users = _sync(Calls.users)
+    scopes = _sync(Calls.scopes)
+    batch_update = _sync(Calls.batch_update)
+    batch_delete = _sync(Calls.batch_delete)
+    reset = _sync(Calls.reset)
+    ping = _sync(Calls.ping)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> MemoryClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class AsyncMemoryClient(_Base):
+    """Awaitable client with the same methods as :class:`MemoryClient`."""
+
+    def __init__(self, api_key: str | None = None, host: str | None = None, *,
+                 timeout: float = 30.0, max_retries: int = 3, backoff: float = 0.25,
+                 http: httpx.AsyncClient | None = None) -> None:
+        super().__init__(api_key, host, timeout, max_retries, backoff)
+        self._http = http or httpx.AsyncClient(base_url=self.host, headers=self._headers,
+                                               timeout=self._timeout)
+
+    async def _send(self, call: Call) -> Any:
+        attempt = 0
+        while True:
+            try:
+                response, exc = await self._http.request(
+                    call.method, call.path, params=call.params, json=call.json), None
+            except httpx.TransportError as e:
+                response, exc = None, e
+            retry, value = self._after(call, attempt, response, exc)
+            if not retry:
+                return value
+            await asyncio.sleep(value)
+            attempt += 1
+
+    add = _async(Calls.add)
+    search = _async(Calls.search)
+    get = _async(Calls.get)
+    get_all = _async(Calls.get_all)
+    update = _async(Calls.update)
+    delete = _async(Calls.delete)
+    delete_all = _async(Calls.delete_all)
+    history = _async(Calls.history)
+    users = _async(Calls.users)
+    scopes = _async(Calls.scopes)
+    batch_update = _async(Calls.batch_update)
+    batch_delete = _async(Calls.batch_delete)
+    reset = _async(Calls.reset)
+    ping = _async(Calls.ping)
+
+    async def close(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> AsyncMemoryClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
