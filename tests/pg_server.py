@@ -92,6 +92,9 @@ def restart() -> None:
     srv = server()
     ep.pg_ctl(["-w", "-m", "fast", "restart"], pgdata=srv.pgdata, user=srv.system_user,
               timeout=30)
+    # The handle remembers the postmaster's pid and stops only that one at exit: point
+    # it at the new postmaster, or the restarted server would outlive the session.
+    srv.ensure_postgres_running()
 
 
 def require() -> None:
