@@ -151,7 +151,8 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
     for s_i, sentence in enumerate(split_sentences(message.content)):
         if is_question(sentence):
             continue
-        for c_i, raw in enumerate(split_clauses(sentence)):
+        # Leading markers go first: "Actually, I ..." is not a compound subject.
+        for c_i, raw in enumerate(split_clauses(strip_discourse(sentence))):
             clause = strip_discourse(raw)
             if agent and _AGENT_CHATTER.match(clause):
                 continue

@@ -113,6 +113,26 @@ def _richer_version(fact: str, existing: list[Existing], used: set[int]) -> int 
     return None
 
 
+def _lead(a: str, b: str) -> int:
+    """How many leading words two texts share ("Lives in X" / "Lives in Y": 2)."""
+    n = 0
+    for x, y in zip(a.lower().split(), b.lower().split(), strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _sibling_says_it_better(i: int, facts: list[Fact], existing: list[Existing], pos: int,
+                            used: set[int]) -> bool:
+    """Another fact of the batch fills the same slot in the memory's own words, so it,
+    not fact ``i``, should become the update."""
+    old = existing[pos].text
+    mine = _lead(facts[i].text, old)
+    return any(j != i and _lead(f.text, old) > mine and _slot_target(f.text, existing, used) == pos
+               for j, f in enumerate(facts))
+
+
 def plan_decisions(facts: list[Fact], existing: list[Existing],
                    similarity: Similarity, threshold: float) -> list[Decision]:
     """The pure planning step behind :class:`RulesReconciler`."""
@@ -134,6 +154,8 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             out.append(Decision("NONE", ref=existing[held].ref, fact=i, source_ids=src))
             continue
         pos = _slot_target(fact.text, existing, used)
+        if pos is not None and _sibling_says_it_better(i, facts, existing, pos, used):
+            pos = None  # "Moved to Berlin" leaves "Lives in Lisbon" to "Lives in Berlin"
         if pos is not None:
             used.add(pos)
             out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))

@@ -79,7 +79,8 @@ def split_clauses(sentence: str) -> list[str]:
         for piece in (p.strip(" ,") for p in _CLAUSE_BREAK.split(chunk)):
             # "My wife Julia | I are ..." / "Chris | I got ...": a bare noun phrase before
             # "and I" is a compound subject, not a clause of its own.
-            if parts and _BARE_NP.match(parts[-1]) and re.match(r"I\b", piece):
+            if (parts and _BARE_NP.match(parts[-1]) and re.match(r"I\b", piece)
+                    and re.search(re.escape(parts[-1]) + r",?\s+and\s+I\b", chunk)):
                 parts[-1] = f"{parts[-1]} and {piece}"
             elif piece:
                 parts.append(piece)
