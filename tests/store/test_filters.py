@@ -303,7 +303,11 @@ PG_DSN = os.environ.get("ENGRAM_TEST_PG_DSN")
 def pg() -> Iterator[Any]:
     dsn = PG_DSN
     if not dsn:
-        pytest.skip("set ENGRAM_TEST_PG_DSN to run the filter cases on PostgreSQL")
+        # The suite's own embedded PostgreSQL (tests/pg_server.py), as for the store tests.
+        from tests import pg_server
+
+        pg_server.require()
+        dsn = pg_server.fresh_dsn("filters")
     psycopg = pytest.importorskip("psycopg")
     from psycopg.types.json import Jsonb
 

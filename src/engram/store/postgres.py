@@ -278,15 +278,12 @@ class PostgresStore:
                 f"SELECT m.rid, m.memory FROM {_T} m WHERE m.ns = %s AND m.raw AND {cond} "  # noqa: S608
                 "ORDER BY m.rid DESC LIMIT %s",
                 [ns, *params, before_n + after_n]).fetchall()[::-1]
-            texts = [t for _, t in tail] + [a.text for a in group]
-            full_from = 0 if len(tail) < before_n + after_n else before_n
-            refresh = [(_window(texts, j, before_n, after_n), tail[j][0])
-                       for j in range(max(full_from, len(tail) - after_n), len(tail))]
+            refresh, fresh = _records.plan_contexts(tail, [a.text for a in group],
+                                                    before_n, after_n)
             if refresh:
                 with conn.cursor() as cur:
                     cur.executemany(f"UPDATE {_T} SET context = %s WHERE rid = %s", refresh)  # noqa: S608
-            for i, a in enumerate(group):
-                out[a.id] = _window(texts, len(tail) + i, before_n, after_n)
+            out.update((a.id, ctx) for a, ctx in zip(group, fresh, strict=True))
         return out
 
     def delete_where(self, ns: str, where: Node) -> int:
@@ -478,10 +475,6 @@ def _write_history(conn: psycopg.Connection[Any], rows: list[tuple[Any, ...]]) -
 def _vec(v: np.ndarray | None) -> np.ndarray:
     assert v is not None
     return np.ascontiguousarray(v, dtype=np.float32)
-
-
-def _window(texts: list[str], i: int, before: int, after: int) -> str:
-    return "\n".join(texts[max(0, i - before) : i] + texts[i + 1 : i + 1 + after])
 
 
 def _redact(dsn: str) -> str:

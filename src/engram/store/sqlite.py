@@ -231,13 +231,10 @@ class SQLiteStore:
                 "AND agent_id IS ? AND run_id IS ? ORDER BY rid DESC LIMIT ?",
                 (ns, scope.user_id, scope.agent_id, scope.run_id, before_n + after_n),
             ).fetchall()[::-1]
-            texts = [t for _, t in tail] + [a.text for a in group]
-            full_from = 0 if len(tail) < before_n + after_n else before_n
-            for j in range(max(full_from, len(tail) - after_n), len(tail)):
-                db.execute("UPDATE memories SET context = ? WHERE rid = ?",
-                           (_window(texts, j, before_n, after_n), tail[j][0]))
-            for i, a in enumerate(group):
-                out[a.id] = _window(texts, len(tail) + i, before_n, after_n)
+            refresh, fresh = _records.plan_contexts(tail, [a.text for a in group],
+                                                    before_n, after_n)
+            db.executemany("UPDATE memories SET context = ? WHERE rid = ?", refresh)
+            out.update((a.id, ctx) for a, ctx in zip(group, fresh, strict=True))
         return out
 
     def _history(
@@ -497,7 +494,3 @@ def _blob(vec: np.ndarray | None) -> bytes:
 
 def _vec(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype=np.float32)
-
-
-def _window(texts: list[str], i: int, before: int, after: int) -> str:
-    return "\n".join(texts[max(0, i - before) : i] + texts[i + 1 : i + 1 + after])
