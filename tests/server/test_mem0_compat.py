@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import httpx
 import pytest
 
 os.environ["MEM0_TELEMETRY"] = "false"
@@ -79,5 +80,5 @@ def test_errors_reach_the_mem0_client_as_its_exceptions(client, server):
         client.search("x", filters={"user_id": "u"}, top_k=0)
     with pytest.raises(Mem0Error):
         client.create_memory_export(schema="{}", user_id="u")  # 501: not on this server
-    with pytest.raises(ValueError):
-        mem0.MemoryClient(api_key="eng_wrong", host=server.url)
+    with httpx.Client() as http, pytest.raises(ValueError):
+        mem0.MemoryClient(api_key="eng_wrong", host=server.url, client=http)

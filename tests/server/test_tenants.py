@@ -90,7 +90,7 @@ def test_eight_concurrent_clients_add_100_each(server):
             with MemoryClient(api_key=key, host=server.url) as c:
                 for i in range(100):
                     c.add(f"worker {n} note {i}", user_id=f"w{n % 2}", infer=False)
-        except BaseException as e:  # collected and re-raised below in the main thread
+        except E.EngramError as e:  # reported by the main thread's assert
             errors.append(e)
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]

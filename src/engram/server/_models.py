@@ -15,11 +15,12 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 __all__ = [
     "AddBody", "SearchBody", "ListBody", "UpdateBody", "BatchUpdateBody", "BatchDeleteBody",
     "MemoryOut", "AddResult", "AddOut", "SearchOut", "ListOut", "HistoryOut", "MessageOut",
-    "DeleteAllOut", "EntityOut", "EntitiesOut", "PingOut", "BatchOut", "UNSUPPORTED",
+    "DeleteAllOut", "EntityOut", "ErrorOut", "ERROR_RESPONSES", "EntitiesOut", "PingOut", "BatchOut", "UNSUPPORTED",
 ]
 
 Id = Field(default=None, min_length=1, max_length=256)
@@ -37,9 +38,9 @@ class _Body(BaseModel):
     project_id: str | None = Field(default=None, description="Ignored: the key decides.")
     output_format: str | None = Field(default=None, description="Ignored (always v1.1).")
     version: str | None = Field(default=None, description="Ignored.")
-    app_id: str | None = Field(default=None, description="Not supported (501).")
-    categories: list[str] | None = Field(default=None, description="Not supported (501).")
-    enable_graph: bool | None = Field(default=None, description="Not supported when true (501).")
+    app_id: SkipJsonSchema[str | None] = None  # 501
+    categories: SkipJsonSchema[list[str] | None] = None  # 501
+    enable_graph: SkipJsonSchema[bool | None] = None  # 501
 
 
 class AddBody(_Body):
@@ -59,12 +60,12 @@ class AddBody(_Body):
     agent_custom_instructions: str | None = Field(default=None, description="Same as prompt.")
     timestamp: int | float | str | None = Field(default=None, description="Unix time or ISO date.")
     async_mode: bool | None = Field(default=None, description="Ignored: adds are synchronous.")
-    immutable: bool | None = Field(default=None, description="Not supported when true (501).")
-    expiration_date: str | None = Field(default=None, description="Not supported (501).")
-    custom_categories: list[Any] | None = Field(default=None, description="Not supported (501).")
-    structured_data_schema: dict[str, Any] | None = Field(default=None, description="Not supported (501).")
-    includes: str | None = Field(default=None, description="Not supported per call (501).")
-    excludes: str | None = Field(default=None, description="Not supported per call (501).")
+    immutable: SkipJsonSchema[bool | None] = None  # 501
+    expiration_date: SkipJsonSchema[str | None] = None  # 501
+    custom_categories: SkipJsonSchema[list[Any] | None] = None  # 501
+    structured_data_schema: SkipJsonSchema[dict[str, Any] | None] = None  # 501
+    includes: SkipJsonSchema[str | None] = None  # 501
+    excludes: SkipJsonSchema[str | None] = None  # 501
 
 
 class SearchBody(_Body):
@@ -112,7 +113,7 @@ class UpdateBody(_Body):
     data: str | None = Field(default=None, description="Same as text (Mem0 OSS spelling).")
     metadata: dict[str, Any] | None = None
     timestamp: int | float | str | None = Field(default=None, description="Ignored.")
-    expiration_date: str | None = Field(default=None, description="Not supported (501).")
+    expiration_date: SkipJsonSchema[str | None] = None  # 501
 
 
 class BatchUpdateItem(BaseModel):
@@ -138,6 +139,30 @@ class BatchDeleteBody(BaseModel):
 
 
 # -- responses --------------------------------------------------------------------------
+
+
+class ErrorOut(BaseModel):
+    """Every error answer: ``field`` names the bad input, ``error`` the engram error class."""
+
+    detail: str
+    error: str
+    field: str | None = None
+    problem: str | None = None
+    what: str | None = None
+    id: str | None = None
+    retryable: bool | None = None
+    errors: list[dict[str, Any]] | None = None
+    request_id: str | None = None
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut, "description": text} for code, text in (
+        (400, "Bad input (names the field)"), (401, "Missing, invalid or revoked API key"),
+        (404, "No such memory in this project"), (413, "Body too large"),
+        (422, "Body does not match the schema (names the field)"),
+        (429, "Rate limit exceeded (see Retry-After)"),
+        (501, "A Mem0 Platform feature this server does not have"),
+        (502, "The LLM failed"), (503, "Store, embedder or LLM unavailable; retry"))}
 
 
 class MemoryOut(BaseModel):

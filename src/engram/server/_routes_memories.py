@@ -18,6 +18,7 @@ from engram.server import _requests as R
 from engram.server._auth import current_tenant
 from engram.server._keys import Tenant
 from engram.server._models import (
+    ERROR_RESPONSES,
     AddBody,
     AddOut,
     DeleteAllOut,
@@ -31,7 +32,7 @@ from engram.server._models import (
     UpdateBody,
 )
 
-router = APIRouter(tags=["memories"])
+router = APIRouter(tags=["memories"], responses=ERROR_RESPONSES)
 TenantDep = Annotated[Tenant, Depends(current_tenant)]
 IdQ = Annotated[str | None, Query(min_length=1, max_length=256)]
 
@@ -169,7 +170,8 @@ def list_v1(request: Request, tenant: TenantDep, user_id: IdQ = None, agent_id: 
 def delete_all(request: Request, tenant: TenantDep, user_id: IdQ = None, agent_id: IdQ = None,
                run_id: IdQ = None,
                filters: Annotated[str | None, Query(description="JSON object.")] = None,
-               app_id: IdQ = None) -> dict[str, Any]:
+               app_id: Annotated[str | None, Query(include_in_schema=False)] = None,
+               ) -> dict[str, Any]:
     if app_id:
         raise NotSupported("app_id: this Engram server has no apps; scope by user_id, "
                            "agent_id or run_id")

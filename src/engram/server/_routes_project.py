@@ -16,6 +16,7 @@ from engram.errors import InvalidInput, NotFound, NotSupported
 from engram.server._auth import current_tenant
 from engram.server._keys import Tenant
 from engram.server._models import (
+    ERROR_RESPONSES,
     BatchDeleteBody,
     BatchOut,
     BatchUpdateBody,
@@ -26,7 +27,7 @@ from engram.server._models import (
 )
 from engram.server._routes_memories import memory_for
 
-router = APIRouter(tags=["project"])
+router = APIRouter(tags=["project"], responses=ERROR_RESPONSES)
 TenantDep = Annotated[Tenant, Depends(current_tenant)]
 ENTITY_KINDS = {"user": "user_id", "agent": "agent_id", "run": "run_id"}
 

@@ -1,0 +1,110 @@
+"""``engram keys`` and ``engram serve`` as a user runs them: a subprocess with two uvicorn
+workers on the real default embedder (MiniLM), driven by MemoryClient."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from engram.client import MemoryClient
+
+ENGRAM = [str(Path(sys.executable).parent / "engram")]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*ENGRAM, *args], env=env, capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    home = tmp_path_factory.mktemp("home")
+    env = {**os.environ, "ENGRAM_HOME": str(home), "ENGRAM_SERVER_RATE": "0"}
+    env.pop("ENGRAM_DB", None)
+    made = cli("keys", "create", "--org", "cli-org", "--project", "cli-proj", "--json", env=env)
+    assert made.returncode == 0, made.stderr
+    key = json.loads(made.stdout)
+    port = free_port()
+    log = open(home / "server.log", "w")  # noqa: SIM115  # closed in teardown
+    proc = subprocess.Popen([*ENGRAM, "serve", "--port", str(port), "--workers", "2"], env=env,
+                            stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            log.close()
+            pytest.fail("engram serve did not start:\n" + (home / "server.log").read_text())
+        time.sleep(0.2)
+    yield {"url": url, "key": key, "env": env, "home": home}
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    log.close()
+
+
+def test_real_embedder_round_trip_across_workers(served):
+    with MemoryClient(api_key=served["key"]["key"], host=served["url"]) as c:
+        assert c.ping()["project_id"] == "cli-proj"
+        for text in ("I adopted a golden retriever named Biscuit",
+                     "My favourite cuisine is Ethiopian food",
+                     "I work as a nurse in Rotterdam"):
+            c.add(text, user_id="zoe", infer=False)
+        # Many requests land on both workers: each must see every write.
+        for _ in range(6):
+            hits = c.search("what pet does she have", user_id="zoe", top_k=1)["results"]
+            assert hits[0]["memory"] == "I adopted a golden retriever named Biscuit"
+            assert len(c.get_all(user_id="zoe")["results"]) == 3
+
+
+def test_logs_are_json_lines_with_request_ids(served):
+    httpx.get(served["url"] + "/v1/ping/", headers={"X-Request-ID": "trace-me-42",
+                                                    "Authorization": "Token " + served["key"]["key"]})
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        lines = (served["home"] / "server.log").read_text().splitlines()
+        records = [json.loads(line) for line in lines if line.startswith("{")]
+        hit = [r for r in records if r.get("request_id") == "trace-me-42"]
+        if hit:
+            assert hit[0]["status"] == 200 and hit[0]["route"] == "/v1/ping/"
+            assert hit[0]["tenant"] == "cli-org/cli-proj"
+            return
+        time.sleep(0.1)
+    pytest.fail("no JSON log line with the request id")
+
+
+def test_keys_list_and_revoke(served):
+    env = served["env"]
+    listed = json.loads(cli("keys", "list", "--json", env=env).stdout)
+    assert [k["id"] for k in listed] == [served["key"]["id"]]
+    assert "key" not in listed[0] and served["key"]["key"] not in json.dumps(listed)
+    assert cli("keys", "revoke", "key_missing", env=env).returncode == 3
+    made = json.loads(cli("keys", "create", "--org", "o", "--project", "tmp", "--json",
+                          env=env).stdout)
+    h = {"Authorization": "Token " + made["key"]}
+    assert httpx.get(served["url"] + "/v1/ping/", headers=h).status_code == 200
+    assert cli("keys", "revoke", made["id"], env=env).returncode == 0
+    assert httpx.get(served["url"] + "/v1/ping/", headers=h).status_code == 401
+    bad = cli("keys", "create", "--org", "a/b", "--project", "p", env=env)
+    assert bad.returncode == 2 and "org" in bad.stderr
