@@ -37,7 +37,9 @@ def run_demo(db: str | None, *, as_json: bool, console: Console) -> dict[str, An
     report["correction"] = mem.add(CORRECTION, user_id=USER)
     report["memories"] = mem.get_all(user_id=USER)["results"]
     report["searches"] = {q: mem.search(q, user_id=USER, top_k=3)["results"] for q in QUERIES}
-    changed = [e for e in report["correction"]["results"] if e["event"] in ("UPDATE", "ADD")]
+    # Show the history of the memory the correction changed (an UPDATE, else an ADD).
+    changed = sorted((e for e in report["correction"]["results"] if e["event"] in ("UPDATE", "ADD")),
+                     key=lambda e: e["event"] != "UPDATE")
     report["history"] = mem.history(changed[0]["id"]) if changed else []
     if as_json:
         console.print_json(json.dumps(report, ensure_ascii=False))
