@@ -103,6 +103,83 @@ def _initial(conn: Conn, dims: int) -> None:
         conn.execute(stmt)
 
 
+@migration(2, "graph memory: entities, relations, links to memories, graph history")
+def _graph(conn: Conn, dims: int) -> None:
+    # Same columns as SQLite's migration 2 (engram.store._graph_sql runs on both). Entity
+    # name vectors are float32 bytes compared in-process over one scope's entities.
+    ddl = """
+        CREATE TABLE engram_graph_entities (
+            rid        bigint GENERATED ALWAYS AS IDENTITY,
+            id         text COLLATE "C" NOT NULL PRIMARY KEY,
+            ns         text COLLATE "C" NOT NULL DEFAULT '',
+            shard_key  text COLLATE "C" NOT NULL,
+            user_id    text COLLATE "C",
+            agent_id   text COLLATE "C",
+            run_id     text COLLATE "C",
+            name       text NOT NULL,
+            norm       text COLLATE "C" NOT NULL,
+            type       text NOT NULL,
+            embedding  bytea,
+            created_at text COLLATE "C" NOT NULL
+        );
+        CREATE INDEX engram_graph_entities_user  ON engram_graph_entities (ns, user_id, norm);
+        CREATE INDEX engram_graph_entities_agent ON engram_graph_entities (ns, agent_id, norm);
+        CREATE INDEX engram_graph_entities_run   ON engram_graph_entities (ns, run_id, norm);
+
+        CREATE TABLE engram_graph_relations (
+            rid          bigint GENERATED ALWAYS AS IDENTITY,
+            id           text COLLATE "C" NOT NULL PRIMARY KEY,
+            ns           text COLLATE "C" NOT NULL DEFAULT '',
+            shard_key    text COLLATE "C" NOT NULL,
+            user_id      text COLLATE "C",
+            agent_id     text COLLATE "C",
+            run_id       text COLLATE "C",
+            source_id    text COLLATE "C" NOT NULL REFERENCES engram_graph_entities (id),
+            relationship text NOT NULL,
+            target_id    text COLLATE "C" NOT NULL REFERENCES engram_graph_entities (id),
+            valid        integer NOT NULL DEFAULT 1,
+            valid_until  text COLLATE "C",
+            created_at   text COLLATE "C" NOT NULL
+        );
+        CREATE INDEX engram_graph_relations_source ON engram_graph_relations (ns, source_id);
+        CREATE INDEX engram_graph_relations_target ON engram_graph_relations (ns, target_id);
+        CREATE INDEX engram_graph_relations_user   ON engram_graph_relations (ns, user_id, rid);
+        CREATE INDEX engram_graph_relations_agent  ON engram_graph_relations (ns, agent_id, rid);
+        CREATE INDEX engram_graph_relations_run    ON engram_graph_relations (ns, run_id, rid);
+
+        CREATE TABLE engram_graph_links (
+            ns          text COLLATE "C" NOT NULL DEFAULT '',
+            relation_id text COLLATE "C" NOT NULL
+                        REFERENCES engram_graph_relations (id) ON DELETE CASCADE,
+            memory_id   text COLLATE "C" NOT NULL,
+            PRIMARY KEY (relation_id, memory_id)
+        );
+        CREATE INDEX engram_graph_links_memory ON engram_graph_links (ns, memory_id);
+
+        CREATE TABLE engram_graph_history (
+            hid          bigint GENERATED ALWAYS AS IDENTITY,
+            id           text COLLATE "C" NOT NULL PRIMARY KEY,
+            ns           text COLLATE "C" NOT NULL DEFAULT '',
+            shard_key    text COLLATE "C" NOT NULL,
+            user_id      text COLLATE "C",
+            agent_id     text COLLATE "C",
+            run_id       text COLLATE "C",
+            relation_id  text COLLATE "C" NOT NULL,
+            event        text NOT NULL,
+            source       text NOT NULL,
+            relationship text NOT NULL,
+            target       text NOT NULL,
+            reason       text NOT NULL DEFAULT '',
+            created_at   text COLLATE "C" NOT NULL
+        );
+        CREATE INDEX engram_graph_history_user  ON engram_graph_history (ns, user_id, hid);
+        CREATE INDEX engram_graph_history_agent ON engram_graph_history (ns, agent_id, hid);
+        CREATE INDEX engram_graph_history_run   ON engram_graph_history (ns, run_id, hid)
+    """
+    for stmt in ddl.split(";"):
+        conn.execute(stmt)
+
+
 def _ensure_vector_extension(conn: Conn) -> None:
     if conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'vector'").fetchone():
         return

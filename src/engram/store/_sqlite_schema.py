@@ -110,6 +110,83 @@ def _initial(db: sqlite3.Connection) -> None:
     )
 
 
+@migration(2, "graph memory: entities, relations, links to memories, graph history")
+def _graph(db: sqlite3.Connection) -> None:
+    # Shared column layout with PostgreSQL (engram.store._graph_sql runs on both).
+    _run_script(
+        db,
+        """
+        CREATE TABLE graph_entities (
+            rid        INTEGER PRIMARY KEY AUTOINCREMENT,
+            id         TEXT NOT NULL UNIQUE,
+            ns         TEXT NOT NULL DEFAULT '',
+            shard_key  TEXT NOT NULL,
+            user_id    TEXT,
+            agent_id   TEXT,
+            run_id     TEXT,
+            name       TEXT NOT NULL,
+            norm       TEXT NOT NULL,
+            type       TEXT NOT NULL,
+            embedding  BLOB,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX graph_entities_user  ON graph_entities(ns, user_id, norm);
+        CREATE INDEX graph_entities_agent ON graph_entities(ns, agent_id, norm);
+        CREATE INDEX graph_entities_run   ON graph_entities(ns, run_id, norm);
+
+        CREATE TABLE graph_relations (
+            rid          INTEGER PRIMARY KEY AUTOINCREMENT,
+            id           TEXT NOT NULL UNIQUE,
+            ns           TEXT NOT NULL DEFAULT '',
+            shard_key    TEXT NOT NULL,
+            user_id      TEXT,
+            agent_id     TEXT,
+            run_id       TEXT,
+            source_id    TEXT NOT NULL REFERENCES graph_entities(id),
+            relationship TEXT NOT NULL,
+            target_id    TEXT NOT NULL REFERENCES graph_entities(id),
+            valid        INTEGER NOT NULL DEFAULT 1,
+            valid_until  TEXT,
+            created_at   TEXT NOT NULL
+        );
+        CREATE INDEX graph_relations_source ON graph_relations(ns, source_id);
+        CREATE INDEX graph_relations_target ON graph_relations(ns, target_id);
+        CREATE INDEX graph_relations_user   ON graph_relations(ns, user_id, rid);
+        CREATE INDEX graph_relations_agent  ON graph_relations(ns, agent_id, rid);
+        CREATE INDEX graph_relations_run    ON graph_relations(ns, run_id, rid);
+
+        -- Which memories say each relation: its evidence. No evidence left -> deleted.
+        CREATE TABLE graph_links (
+            ns          TEXT NOT NULL DEFAULT '',
+            relation_id TEXT NOT NULL REFERENCES graph_relations(id) ON DELETE CASCADE,
+            memory_id   TEXT NOT NULL,
+            PRIMARY KEY (relation_id, memory_id)
+        );
+        CREATE INDEX graph_links_memory ON graph_links(ns, memory_id);
+
+        CREATE TABLE graph_history (
+            hid          INTEGER PRIMARY KEY AUTOINCREMENT,
+            id           TEXT NOT NULL UNIQUE,
+            ns           TEXT NOT NULL DEFAULT '',
+            shard_key    TEXT NOT NULL,
+            user_id      TEXT,
+            agent_id     TEXT,
+            run_id       TEXT,
+            relation_id  TEXT NOT NULL,
+            event        TEXT NOT NULL,
+            source       TEXT NOT NULL,
+            relationship TEXT NOT NULL,
+            target       TEXT NOT NULL,
+            reason       TEXT NOT NULL DEFAULT '',
+            created_at   TEXT NOT NULL
+        );
+        CREATE INDEX graph_history_user  ON graph_history(ns, user_id, hid);
+        CREATE INDEX graph_history_agent ON graph_history(ns, agent_id, hid);
+        CREATE INDEX graph_history_run   ON graph_history(ns, run_id, hid);
+        """
+    )
+
+
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     # Not executescript(): it COMMITs first, which would drop the migration's lock.
     stmt = ""

@@ -20,6 +20,15 @@ from typing import Any, Protocol
 import numpy as np
 
 from engram._types import HistoryEvent, MemoryRecord, Scope
+from engram.store._graph_records import (
+    EntityMatch,
+    GraphEvent,
+    GraphRelation,
+    Invalidation,
+    NewEntity,
+    NewRelation,
+    RelationLink,
+)
 from engram.store.filters import Node
 
 
@@ -64,9 +73,15 @@ class ChangeSet:
     deletes: list[str] = field(default_factory=list)
     actor_id: str | None = None
     role: str | None = None
+    # Graph memory (engram.graph): written in the same transaction as the memories.
+    entities: list[NewEntity] = field(default_factory=list)
+    relations: list[NewRelation] = field(default_factory=list)
+    links: list[RelationLink] = field(default_factory=list)
+    invalidate: list[Invalidation] = field(default_factory=list)
 
     def is_empty(self) -> bool:
-        return not (self.adds or self.updates or self.deletes)
+        return not (self.adds or self.updates or self.deletes or self.entities
+                    or self.relations or self.links or self.invalidate)
 
 
 @dataclass
@@ -154,6 +169,30 @@ class Store(Protocol):
         ...
 
     def get_many_embeddings(self, model_id: str, hashes: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    # -- graph memory (engram.graph) ------------------------------------------------------
+    # ``scope`` is a Scope (exactly that scope: writes resolve against it) or a filter
+    # Node (the scope ids it pins: reads). Deleting memories deletes the relations left
+    # without any linked memory (GraphEvent DELETE), then entities left without relations.
+
+    def find_entities(self, ns: str, scope: Scope | Node, norms: Sequence[str],
+                      vecs: np.ndarray | None = None, k: int = 3) -> list[EntityMatch]:
+        """Entities whose normalised name is one of ``norms`` (score 1.0), plus for each
+        row of ``vecs`` the ``k`` entities with the most similar name embedding."""
+        ...
+
+    def graph_neighbourhood(self, ns: str, scope: Scope | Node, entity_ids: Sequence[str],
+                            hops: int = 1, limit: int = 500) -> list[GraphRelation]:
+        """Relations (valid or not) within ``hops`` of the entities, ``hop`` set."""
+        ...
+
+    def list_relations(self, ns: str, scope: Scope | Node, limit: int = 1000) -> list[GraphRelation]:
+        """The scope's relations, newest first."""
+        ...
+
+    def graph_history(self, ns: str, scope: Scope | Node) -> list[GraphEvent]:
+        """Every ADD/INVALIDATE/DELETE of the scope's relations, oldest first."""
+        ...
 
     def put_many_embeddings(self, model_id: str, items: dict[str, np.ndarray]) -> None: ...
 

@@ -45,6 +45,8 @@ from engram._types import HistoryEvent, MemoryRecord, Scope
 from engram.errors import ConfigError, NotFound, StoreError
 from engram.store import _records
 from engram.store._filter_sql import compile_filter
+from engram.store._graph_records import EntityMatch, GraphEvent, GraphRelation
+from engram.store._graph_sql import GraphSQL
 from engram.store._pg_schema import lock_key, migrate, shard_key
 from engram.store.base import ApplyResult, ChangeSet, NewMemory, Page, ScopeCount
 from engram.store.filters import Node, scope_of
@@ -53,6 +55,7 @@ _T = "engram_memories"
 _COLS = ("m.id, m.user_id, m.agent_id, m.run_id, m.actor_id, m.role, m.memory_type, m.memory, "
          "m.hash, m.metadata, m.source_ids, m.created_at, m.updated_at")
 _LOCK = "SELECT pg_advisory_xact_lock(%s)"
+_GRAPH = GraphSQL("postgres")
 
 
 class PostgresStore:
@@ -212,6 +215,8 @@ class PostgresStore:
                                      changes, now))
                 result.records[mid] = old
             _write_history(conn, history)
+            _GRAPH.write(conn, ns, changes, now, result.skipped)
+            _GRAPH.cleanup(conn, ns, changes.deletes, now)
         return result
 
     def _insert(self, conn: psycopg.Connection[Any], ns: str, cs: ChangeSet, now: str,
@@ -299,12 +304,14 @@ class PostgresStore:
             cs = ChangeSet()
             _write_history(conn, [_hist(ns, Scope(u, a, r), mid, "DELETE", text, None, cs, now)
                                   for mid, text, u, a, r in rows])
+            _GRAPH.cleanup(conn, ns, [r[0] for r in rows], now)
         return len(rows)
 
     def reset(self, ns: str) -> None:
         with self._failing("reset failed"), self._conn() as conn, conn.transaction():
             conn.execute(f"DELETE FROM {_T} WHERE ns = %s", (ns,))  # noqa: S608
             conn.execute("DELETE FROM engram_history WHERE ns = %s", (ns,))
+            _GRAPH.reset(conn, ns)
 
     # -- reads ----------------------------------------------------------------------------
 
@@ -411,6 +418,26 @@ class PostgresStore:
             f"SELECT m.id, 1 - (m.embedding <=> %b) FROM {_T} m "  # noqa: S608
             "WHERE m.ns = %s AND m.id = ANY(%s)", (_vec(query), ns, list(ids)))
         return {mid: float(s) for mid, s in rows}
+
+    # -- graph memory (SQL shared with SQLite in _graph_sql) -------------------------------
+
+    def find_entities(self, ns: str, scope: Scope | Node, norms: Sequence[str],
+                      vecs: np.ndarray | None = None, k: int = 3) -> list[EntityMatch]:
+        with self._failing("graph read failed"), self._conn() as conn:
+            return _GRAPH.find_entities(conn, ns, scope, norms, vecs, k)
+
+    def graph_neighbourhood(self, ns: str, scope: Scope | Node, entity_ids: Sequence[str],
+                            hops: int = 1, limit: int = 500) -> list[GraphRelation]:
+        with self._failing("graph read failed"), self._conn() as conn:
+            return _GRAPH.neighbourhood(conn, ns, scope, entity_ids, hops, limit)
+
+    def list_relations(self, ns: str, scope: Scope | Node, limit: int = 1000) -> list[GraphRelation]:
+        with self._failing("graph read failed"), self._conn() as conn:
+            return _GRAPH.list_relations(conn, ns, scope, limit)
+
+    def graph_history(self, ns: str, scope: Scope | Node) -> list[GraphEvent]:
+        with self._failing("graph read failed"), self._conn() as conn:
+            return _GRAPH.history(conn, ns, scope)
 
     # -- embedding cache ----------------------------------------------------------------
 

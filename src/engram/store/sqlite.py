@@ -30,6 +30,8 @@ from engram._types import HistoryEvent, MemoryRecord, Scope
 from engram.errors import ConfigError, NotFound, StoreError
 from engram.store import _records
 from engram.store._filter_sql import compile_filter
+from engram.store._graph_records import EntityMatch, GraphEvent, GraphRelation
+from engram.store._graph_sql import GraphSQL
 from engram.store._sqlite_schema import migrate
 from engram.store._vector_index import PartitionKey, VectorIndex
 from engram.store.base import (
@@ -45,6 +47,7 @@ from engram.store.filters import Node, scope_of
 _COLS = ("id, user_id, agent_id, run_id, actor_id, role, memory_type, memory, hash, "
          "metadata, source_ids, created_at, updated_at")
 _PRUNE_EVERY = 5_000  # change-log rows kept beyond what every reader needs
+_GRAPH = GraphSQL("sqlite")
 
 
 class SQLiteStore:
@@ -183,6 +186,8 @@ class SQLiteStore:
                     db.execute("DELETE FROM memories WHERE ns = ? AND id = ?", (ns, mid))
                     self._history(db, ns, mid, "DELETE", old.memory, None, changes, now)
                     result.records[mid] = old
+                _GRAPH.write(db, ns, changes, now, result.skipped)
+                _GRAPH.cleanup(db, ns, changes.deletes, now)
                 self._prune_change_log(db)
         except sqlite3.Error as e:
             raise StoreError(f"write failed, nothing was written: {e}") from e
@@ -268,6 +273,7 @@ class SQLiteStore:
                 for mid, text in rows:
                     db.execute("DELETE FROM memories WHERE ns = ? AND id = ?", (ns, mid))
                     self._history(db, ns, mid, "DELETE", text, None, cs, now)
+                _GRAPH.cleanup(db, ns, [mid for mid, _ in rows], now)
         except sqlite3.Error as e:
             raise StoreError(f"delete failed, nothing was deleted: {e}") from e
         self._sync()
@@ -278,6 +284,7 @@ class SQLiteStore:
             with self._write() as db:
                 db.execute("DELETE FROM memories WHERE ns = ?", (ns,))
                 db.execute("DELETE FROM history WHERE ns = ?", (ns,))
+                _GRAPH.reset(db, ns)
         except sqlite3.Error as e:
             raise StoreError(f"reset failed: {e}") from e
         self._sync()
@@ -460,6 +467,22 @@ class SQLiteStore:
         with self._index_lock:
             sims = self._index.similarities([r[0] for r in rows], query.astype(np.float32))
         return {mid: sims[rid] for rid, mid in rows if rid in sims}
+
+    # -- graph memory (SQL shared with PostgreSQL in _graph_sql) ---------------------------
+
+    def find_entities(self, ns: str, scope: Scope | Node, norms: Sequence[str],
+                      vecs: np.ndarray | None = None, k: int = 3) -> list[EntityMatch]:
+        return _GRAPH.find_entities(self._db(), ns, scope, norms, vecs, k)
+
+    def graph_neighbourhood(self, ns: str, scope: Scope | Node, entity_ids: Sequence[str],
+                            hops: int = 1, limit: int = 500) -> list[GraphRelation]:
+        return _GRAPH.neighbourhood(self._db(), ns, scope, entity_ids, hops, limit)
+
+    def list_relations(self, ns: str, scope: Scope | Node, limit: int = 1000) -> list[GraphRelation]:
+        return _GRAPH.list_relations(self._db(), ns, scope, limit)
+
+    def graph_history(self, ns: str, scope: Scope | Node) -> list[GraphEvent]:
+        return _GRAPH.history(self._db(), ns, scope)
 
     # -- embedding cache ----------------------------------------------------------------
 
