@@ -36,7 +36,9 @@ class EngramAdapter:
         from engram.embed.onnx import MiniLMEmbedder
 
         self.plan = plan
-        self.version = f"{engram.__version__} ({plan.get('store', 'sqlite')})"
+        # Where engram was imported from: a snapshot on PYTHONPATH can be measured.
+        self.version = (f"{engram.__version__} ({plan.get('store', 'sqlite')}, "
+                        f"{Path(engram.__file__).parent.parent})")
         self.raw = MiniLMEmbedder()  # shared by every store of the run: loaded once
         self.embedder_name = f"{self.raw.model_id} (onnxruntime)"
         self.mem: Any = None
