@@ -18,7 +18,7 @@ CHAT = [
 
 
 PUBLIC = {
-    "Memory", "AsyncMemory", "MemoryConfig", "EmbedderConfig", "StoreConfig", "LLMConfig",
+    "Memory", "AsyncMemory", "MemoryClient", "AsyncMemoryClient", "MemoryConfig", "EmbedderConfig", "StoreConfig", "LLMConfig",
     "SearchConfig", "EngramError", "InvalidInput", "InvalidFilter", "NotFound",
     "StoreError", "EmbedderError", "LLMError", "ConfigError", "NotSupported",
 }
@@ -233,3 +233,21 @@ def test_two_memories_on_one_file_see_each_other(tmp_path: Any, shared_minilm: A
     assert m2.search("violin", user_id="u")["results"][0]["id"] == mid
     m1.delete(mid)
     assert m2.search("violin", user_id="u", search_mode="vector")["results"] == []
+
+
+def test_batch_update_and_delete_are_all_or_nothing(memory: Memory) -> None:
+    ids = [r["id"] for r in memory.add(["one", "two", "three"], user_id="u", infer=False)["results"]]
+    with pytest.raises(NotFound):
+        memory.batch_update([{"memory_id": ids[0], "text": "uno"}, {"memory_id": "nope", "text": "x"}])
+    with pytest.raises(InvalidInput) as e:
+        memory.batch_update([{"memory_id": ids[0], "text": "uno"}, {"memory_id": ids[1]}])
+    assert e.value.field == "memories[1].text"
+    with pytest.raises(NotFound):
+        memory.batch_delete([ids[2], "nope"])
+    assert sorted(r["memory"] for r in memory.get_all(user_id="u")["results"]) == ["one", "three", "two"]
+    assert memory.batch_update([{"memory_id": ids[0], "text": "uno"},
+                                {"memory_id": ids[1], "metadata": {"k": 2}}])["count"] == 2
+    assert memory.get(ids[0])["memory"] == "uno" and memory.get(ids[1])["metadata"] == {"k": 2}
+    assert memory.search("uno", user_id="u", search_mode="vector")["results"][0]["id"] == ids[0]
+    assert memory.batch_delete([ids[0], ids[0], ids[2]])["count"] == 2
+    assert [r["memory"] for r in memory.get_all(user_id="u")["results"]] == ["two"]

@@ -6,6 +6,7 @@
 """
 
 from engram.aio import AsyncMemory
+from engram.client import AsyncMemoryClient, MemoryClient
 from engram.config import EmbedderConfig, LLMConfig, MemoryConfig, SearchConfig, StoreConfig
 from engram.errors import (
     ConfigError,
@@ -25,6 +26,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Memory",
     "AsyncMemory",
+    "MemoryClient",
+    "AsyncMemoryClient",
     "MemoryConfig",
     "EmbedderConfig",
     "StoreConfig",

@@ -68,6 +68,8 @@ class AsyncMemory:
     update = _threaded(Memory.update)
     delete = _threaded(Memory.delete)
     delete_all = _threaded(Memory.delete_all)
+    batch_update = _threaded(Memory.batch_update)
+    batch_delete = _threaded(Memory.batch_delete)
     history = _threaded(Memory.history)
     reset = _threaded(Memory.reset)
     scopes = _threaded(Memory.scopes)

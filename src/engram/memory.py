@@ -148,23 +148,47 @@ class Memory:
     def update(self, memory_id: str, text: str | None = None, metadata: dict[str, Any] | None = None,
                *, data: str | None = None) -> dict[str, Any]:
         """Change a memory's text (re-embedded) and/or replace its metadata."""
-        memory_id = V.check_id(memory_id)
         if data is not None:  # Mem0 spells it update(memory_id, data)
             if text is not None:
                 raise InvalidInput("data", "is an alias of text; give one, not both")
             text = data
-        if text is None and metadata is None:
-            raise InvalidInput("text", "give text and/or metadata to update")
-        upd = MemoryUpdate(id=memory_id)
-        if text is not None:
-            upd.text = V.check_text(text, "text")
-            upd.hash = text_hash(upd.text)
-            upd.embedding = self._parts.embedder.embed([upd.text])[0]
-        if metadata is not None:
-            upd.metadata = V.check_metadata(metadata)
+        upd = _plan_update(memory_id, text, metadata, "")
+        self._embed_updates([upd])
         self.store.apply(self._ns, ChangeSet(updates=[upd]))
-        return {"message": "Memory updated successfully!", "id": memory_id,
-                "memory": self.get(memory_id)["memory"]}
+        return {"message": "Memory updated successfully!", "id": upd.id,
+                "memory": self.get(upd.id)["memory"]}
+
+    def batch_update(self, memories: list[dict[str, Any]]) -> dict[str, Any]:
+        """Update many memories in ONE transaction: ``[{"memory_id", "text"?, "metadata"?}]``.
+        An unknown id or a bad item changes nothing."""
+        if not isinstance(memories, list) or not memories:
+            raise InvalidInput("memories", "must be a non-empty list")
+        ups = []
+        for i, item in enumerate(memories):
+            if not isinstance(item, Mapping):
+                raise InvalidInput(f"memories[{i}]", "must be a dict with memory_id")
+            ups.append(_plan_update(item.get("memory_id"), item.get("text"), item.get("metadata"),
+                                    f"memories[{i}]."))
+        if len({u.id for u in ups}) != len(ups):
+            raise InvalidInput("memories", "names one memory_id more than once")
+        self._embed_updates(ups)
+        self.store.apply(self._ns, ChangeSet(updates=ups))
+        return {"message": f"Successfully updated {len(ups)} memories", "count": len(ups)}
+
+    def batch_delete(self, memory_ids: list[str]) -> dict[str, Any]:
+        """Delete many memories in ONE transaction; an unknown id deletes nothing."""
+        if not isinstance(memory_ids, list) or not memory_ids:
+            raise InvalidInput("memory_ids", "must be a non-empty list")
+        ids = list(dict.fromkeys(V.check_id(m, f"memory_ids[{i}]") for i, m in enumerate(memory_ids)))
+        self.store.apply(self._ns, ChangeSet(deletes=ids))
+        return {"message": f"Successfully deleted {len(ids)} memories", "count": len(ids)}
+
+    def _embed_updates(self, ups: list[MemoryUpdate]) -> None:
+        texts = [u for u in ups if u.text is not None]
+        if texts:
+            vecs = self._parts.embedder.embed([u.text for u in texts])  # type: ignore[misc]
+            for u, v in zip(texts, vecs, strict=True):
+                u.embedding = v
 
     def delete(self, memory_id: str) -> dict[str, Any]:
         memory_id = V.check_id(memory_id)
@@ -282,6 +306,19 @@ class Memory:
         return [{"type": s.kind, "id": s.id, "total_memories": s.count,
                  "created_at": s.created_at, "updated_at": s.updated_at}
                 for s in self.store.scopes(self._ns)]
+
+
+def _plan_update(memory_id: Any, text: Any, metadata: Any, where: str) -> MemoryUpdate:
+    """Validated new text and/or metadata for one memory (the vector comes later)."""
+    upd = MemoryUpdate(id=V.check_id(memory_id, f"{where}memory_id"))
+    if text is None and metadata is None:
+        raise InvalidInput(f"{where}text", "give text and/or metadata to update")
+    if text is not None:
+        upd.text = V.check_text(text, f"{where}text")
+        upd.hash = text_hash(upd.text)
+    if metadata is not None:
+        upd.metadata = V.check_metadata(metadata, f"{where}metadata")
+    return upd
 
 
 def _first(*values: Any) -> Any:

@@ -84,30 +84,16 @@ def _check_batch(request: Request, n: int) -> None:
 
 @router.put("/v1/batch/", response_model=BatchOut, summary="Update many memories")
 def batch_update(request: Request, tenant: TenantDep, body: BatchUpdateBody) -> dict[str, Any]:
-    """Every id is checked (and every item validated) before anything is written, so an
-    unknown id or an empty item changes nothing."""
+    """One transaction: an unknown id or an empty item changes nothing."""
     _check_batch(request, len(body.memories))
-    mem = memory_for(request, tenant)
-    for i, item in enumerate(body.memories):
-        if item.text is None and item.metadata is None:
-            raise InvalidInput(f"memories[{i}]", "give text and/or metadata")
-        mem.get(item.memory_id)  # NotFound (404) before any write
-    for item in body.memories:
-        mem.update(item.memory_id, text=item.text, metadata=item.metadata)
-    n = len(body.memories)
-    return {"message": f"Successfully updated {n} memories", "count": n}
+    return memory_for(request, tenant).batch_update(
+        [item.model_dump(exclude_none=True) for item in body.memories])
 
 
 @router.delete("/v1/batch/", response_model=BatchOut, summary="Delete many memories")
 def batch_delete(request: Request, tenant: TenantDep, body: BatchDeleteBody) -> dict[str, Any]:
     _check_batch(request, len(body.memories))
-    mem = memory_for(request, tenant)
-    ids = list(dict.fromkeys(item.memory_id for item in body.memories))
-    for memory_id in ids:
-        mem.get(memory_id)  # NotFound (404) before any write
-    for memory_id in ids:
-        mem.delete(memory_id)
-    return {"message": f"Successfully deleted {len(ids)} memories", "count": len(ids)}
+    return memory_for(request, tenant).batch_delete([item.memory_id for item in body.memories])
 
 
 @router.post("/v1/reset/", response_model=MessageOut,
