@@ -54,3 +54,19 @@ def test_every_error_class_is_documented() -> None:
         if name != "EngramError":
             assert f"`{name}`" in ALL_TEXT, f"error class {name} is undocumented"
     assert set(errors.__all__) <= set(engram.__all__)
+
+
+def test_every_route_and_server_setting_is_documented(tmp_path: Path) -> None:
+    import dataclasses
+
+    from engram.server import ServerSettings, create_app
+    from engram.testing import HashEmbedder
+
+    app = create_app({"store": {"path": str(tmp_path / "d.db")}}, embedder=HashEmbedder(),
+                     settings=ServerSettings(keys_path=tmp_path / "k.db"), warm_up=False)
+    for path in app.openapi()["paths"]:
+        assert f"`{path}`" in ALL_TEXT, f"route {path} is undocumented"
+    fields = (f.name for f in dataclasses.fields(ServerSettings)) \
+        if dataclasses.is_dataclass(ServerSettings) else ServerSettings.model_fields
+    for name in fields:
+        assert f"`{name}`" in ALL_TEXT, f"server setting {name} is undocumented"
