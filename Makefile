@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint typecheck unit bench bench-ingest bench-locomo clean
+.PHONY: demo test lint typecheck unit fuzz bench bench-ingest bench-locomo bench-server bench-extraction clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,20 @@ unit: $(VENV)/.test
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
+
+# A longer schemathesis run against the server's own OpenAPI spec than CI's.
+fuzz: $(VENV)/.test
+	ENGRAM_FUZZ_EXAMPLES=200 MEM0_TELEMETRY=false $(BIN)/pytest -q tests/server/test_fuzz.py
+
+$(VENV)/.bench: $(VENV)/.test
+	$(PIP) install -e '.[bench]'
+	touch $@
+
+bench-server: $(VENV)/.bench
+	$(BIN)/python bench/server_load.py
+
+bench-extraction: $(VENV)/.bench
+	$(BIN)/python bench/extraction_eval.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
