@@ -30,6 +30,7 @@ from engram.server._metrics import Metrics
 from engram.server._ratelimit import RateLimiter
 from engram.server._settings import ServerSettings
 from engram.server._tenants import Tenants
+from engram.server.dashboard import install as install_dashboard
 
 if TYPE_CHECKING:
     from engram.embed import Embedder
@@ -80,6 +81,7 @@ def create_app(
     install_error_handlers(app)
     app.include_router(_routes_memories.router)
     app.include_router(_routes_project.router)
+    install_dashboard(app)  # /dashboard (static assets) and its JSON routes
 
     @app.get("/healthz", tags=["ops"], summary="Liveness (no key needed)")
     def healthz() -> dict[str, str]:
