@@ -273,6 +273,44 @@ def migrate_store(
             for k, v in r.items() if isinstance(v, dict))
             + f"\nembedding cache: {r['embedding_cache']} entries"))
 
+# -- the MCP server (engram.mcp) -----------------------------------------------------------
+
+
+@app.command("mcp")
+def mcp_(
+    http: Annotated[bool, typer.Option("--http", help="Serve streamable HTTP (at /mcp) instead of stdio.")] = False,
+    bind: Annotated[str, typer.Option(help="With --http: interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="With --http: TCP port.")] = 8765,
+    host: Annotated[str | None, typer.Option(
+        "--host", help="A remote Engram server URL (or ENGRAM_HOST); key from ENGRAM_API_KEY.")] = None,
+    user: UserOpt = None, agent: AgentOpt = None, run: RunOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Run the MCP server (tools add_memory, search_memories, ...) over stdio or --http;
+    --user/--agent/--run (or ENGRAM_USER_ID...) set the scope used when a call names none."""
+    with _errors():
+        try:
+            from engram.mcp import Defaults, EngramTools
+            from engram.mcp._backend import Target, open_backend
+            from engram.mcp._server import build_server
+        except ImportError as e:
+            raise E.ConfigError("the MCP server needs its extra: pip install 'engram[mcp]'") from e
+        from engram.mcp._tools import Limits
+        from engram.server._settings import ServerSettings
+
+        target = Target.choose(db, host)
+        limits = ServerSettings.from_env()
+        tools = EngramTools(open_backend(target), Defaults.from_env(user_id=user, agent_id=agent, run_id=run),
+                            Limits(limits.max_top_k, limits.max_page_size, limits.max_messages))
+        server = build_server(tools)
+        err.print(f"engram mcp: {target.describe()}, "
+                  + (f"streamable HTTP on http://{bind}:{port}/mcp" if http else "stdio"))
+        if http:
+            server.run("streamable-http", host=bind, port=port)
+        else:
+            server.run("stdio")
+
+
 def _json_arg(value: str | None, field: str) -> Any:
     if value is None:
         return None

@@ -1,0 +1,184 @@
+"""The seven MCP tools as plain methods over a Memory-shaped backend (no MCP code here).
+
+A backend is :class:`engram.Memory` (embedded store) or :class:`engram.MemoryClient`
+(a remote server): both have the same methods and results, so each tool parses its
+arguments, fills the scope, checks the server's limits and makes one call. Errors are
+the backend's :mod:`engram.errors` exceptions; ``_server`` turns them into tool errors.
+
+>>> from engram.testing import HashEmbedder
+>>> from engram import Memory
+>>> import tempfile, os
+>>> mem = Memory({"store": {"path": os.path.join(tempfile.mkdtemp(), "m.db")}},
+...              embedder=HashEmbedder())
+>>> tools = EngramTools(mem, Defaults(user_id="alice"))
+>>> tools.add_memory("I like green tea", infer=False)["results"][0]["event"]
+'ADD'
+>>> tools.search_memories("tea")["results"][0]["memory"]
+'I like green tea'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any, Protocol
+
+from pydantic import Field
+
+from engram.errors import InvalidInput
+
+__all__ = ["TOOL_NAMES", "Backend", "Defaults", "EngramTools", "Limits", "resolve_scope"]
+
+TOOL_NAMES = ("add_memory", "search_memories", "list_memories", "get_memory",
+              "update_memory", "delete_memory", "memory_history")
+SCOPE_KEYS = ("user_id", "agent_id", "run_id")
+
+
+class Backend(Protocol):
+    """What the tools need: the shared surface of ``Memory`` and ``MemoryClient``."""
+
+    def add(self, messages: Any, **kw: Any) -> Any: ...
+    def search(self, query: str, **kw: Any) -> Any: ...
+    def get_all(self, **kw: Any) -> Any: ...
+    def get(self, memory_id: str) -> Any: ...
+    def update(self, memory_id: str, text: str | None = None,
+               metadata: dict[str, Any] | None = None) -> Any: ...
+    def delete(self, memory_id: str) -> Any: ...
+    def history(self, memory_id: str) -> Any: ...
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """The scope used when a tool call names none (``--user``/``ENGRAM_USER_ID``...)."""
+
+    user_id: str | None = None
+    agent_id: str | None = None
+    run_id: str | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **given: str | None) -> Defaults:
+        """``given`` (command-line options) win over ``ENGRAM_USER_ID``/``_AGENT_ID``/``_RUN_ID``."""
+        env = os.environ if env is None else env
+        vals = {k: given.get(k) or env.get(f"ENGRAM_{k.upper()}") or None for k in SCOPE_KEYS}
+        return cls(**vals)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-call caps, the REST server's defaults (``ENGRAM_SERVER_MAX_*``)."""
+
+    max_top_k: int = 200
+    max_page_size: int = 1_000
+    max_messages: int = 500
+
+
+def resolve_scope(defaults: Defaults, **given: str | None) -> dict[str, str]:
+    """The call's own ids if it names any (defaults ignored, so no surprise narrowing),
+    else the configured defaults. Empty when neither: the backend then names the field."""
+    own = {k: v for k, v in given.items() if k in SCOPE_KEYS and v is not None}
+    if own:
+        return own
+    return {k: v for k in SCOPE_KEYS if (v := getattr(defaults, k)) is not None}
+
+
+def _cap(value: int, field: str, limit: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= limit:
+        raise InvalidInput(field, f"must be between 1 and {limit} on this server, got {value!r}")
+    return value
+
+
+# Argument annotations: the descriptions become the tools' JSON schema.
+UserId = Annotated[str | None, Field(description="Scope: the user the memories belong to. "
+                                                 "Omit to use the server's default scope.")]
+AgentId = Annotated[str | None, Field(description="Scope: the agent.")]
+RunId = Annotated[str | None, Field(description="Scope: one run/session.")]
+MemoryId = Annotated[str, Field(description="A memory id, as returned by add or search.")]
+Filters = Annotated[dict[str, Any] | None, Field(
+    description='Filter object: {"topic": "food"}, {"created_at": {"gte": "2025-01-01"}}, '
+                '{"AND": [...]}, {"OR": [...]}; operators eq ne in nin gt gte lt lte contains.')]
+Metadata = Annotated[dict[str, Any] | None, Field(description="JSON object stored with the memory.")]
+
+
+class EngramTools:
+    """One method per tool; ``backend`` is a Memory or a MemoryClient."""
+
+    def __init__(self, backend: Backend, defaults: Defaults | None = None,
+                 limits: Limits | None = None) -> None:
+        self.backend = backend
+        self.defaults = defaults or Defaults()
+        self.limits = limits or Limits()
+
+    def add_memory(
+        self,
+        messages: Annotated[str | list[dict[str, Any]], Field(
+            description='Text to remember, or a conversation: [{"role": "user", '
+                        '"content": "..."}, {"role": "assistant", "content": "..."}].')],
+        user_id: UserId = None, agent_id: AgentId = None, run_id: RunId = None,
+        metadata: Metadata = None,
+        infer: Annotated[bool, Field(description="True: extract facts and reconcile them "
+                                                 "with what is known (ADD/UPDATE/DELETE). "
+                                                 "False: store the text as is.")] = True,
+    ) -> dict[str, Any]:
+        """Remember something for a user/agent/run. Returns the events it produced."""
+        if isinstance(messages, list) and len(messages) > self.limits.max_messages:
+            raise InvalidInput("messages", f"holds {len(messages)} messages; the limit per "
+                                           f"add is {self.limits.max_messages}")
+        scope = resolve_scope(self.defaults, user_id=user_id, agent_id=agent_id, run_id=run_id)
+        out: dict[str, Any] = self.backend.add(messages, **scope, metadata=metadata, infer=infer)
+        return out
+
+    def search_memories(
+        self,
+        query: Annotated[str, Field(description="What to look for, in plain words.")],
+        user_id: UserId = None, agent_id: AgentId = None, run_id: RunId = None,
+        filters: Filters = None,
+        top_k: Annotated[int, Field(description="How many results at most.")] = 10,
+        threshold: Annotated[float | None, Field(
+            description="Minimum similarity (0..1) a result must have.")] = None,
+    ) -> dict[str, Any]:
+        """Find a scope's memories most relevant to a query, best first, with scores."""
+        scope = resolve_scope(self.defaults, user_id=user_id, agent_id=agent_id, run_id=run_id)
+        out: dict[str, Any] = self.backend.search(
+            query, **scope, filters=filters, top_k=_cap(top_k, "top_k", self.limits.max_top_k),
+            threshold=threshold)
+        return out
+
+    def list_memories(
+        self,
+        user_id: UserId = None, agent_id: AgentId = None, run_id: RunId = None,
+        filters: Filters = None,
+        page: Annotated[int, Field(description="Page number, from 1.")] = 1,
+        page_size: Annotated[int, Field(description="Memories per page.")] = 50,
+    ) -> dict[str, Any]:
+        """A scope's memories, newest first, one page at a time (with the total)."""
+        scope = resolve_scope(self.defaults, user_id=user_id, agent_id=agent_id, run_id=run_id)
+        res = self.backend.get_all(**scope, filters=filters, page=page,
+                                   page_size=_cap(page_size, "page_size",
+                                                  self.limits.max_page_size))
+        return {"results": res["results"], "page": res.get("page"),
+                "page_size": res.get("page_size"), "total": res.get("total")}
+
+    def get_memory(self, memory_id: MemoryId) -> dict[str, Any]:
+        """One memory by id."""
+        out: dict[str, Any] = self.backend.get(memory_id)
+        return out
+
+    def update_memory(
+        self, memory_id: MemoryId,
+        text: Annotated[str | None, Field(description="The new text (re-embedded).")] = None,
+        metadata: Annotated[dict[str, Any] | None, Field(
+            description="New metadata; replaces the old object.")] = None,
+    ) -> dict[str, Any]:
+        """Change a memory's text and/or metadata; recorded in its history."""
+        out: dict[str, Any] = self.backend.update(memory_id, text=text, metadata=metadata)
+        return out
+
+    def delete_memory(self, memory_id: MemoryId) -> dict[str, Any]:
+        """Forget one memory (its history keeps the DELETE event)."""
+        out: dict[str, Any] = self.backend.delete(memory_id)
+        return out
+
+    def memory_history(self, memory_id: MemoryId) -> dict[str, Any]:
+        """Every ADD/UPDATE/DELETE of a memory, oldest first, with old and new text."""
+        return {"events": self.backend.history(memory_id)}
