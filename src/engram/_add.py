@@ -7,6 +7,7 @@ neighbour search to commit, so concurrent adds of one fact yield one memory.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,27 @@ NEIGHBOURS_PER_FACT = 5
 class AddOutcome:
     results: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    relations: dict[str, Any] | None = None  # graph on: {"added": [...], "invalidated": [...]}
+
+
+@dataclass
+class GraphStep:
+    """Graph memory for one add: an extractor (rules or LLM) and the name-match level."""
+
+    extractor: Any  # engram.graph.RulesGraphExtractor | LLMGraphExtractor
+    similarity: float = 0.85
+
+
+def add_graph(ns: str, store: Store, embedder: Embedder, scope: Scope, cs: ChangeSet,
+              triples: Any, memories: Sequence[tuple[str, str, int | None]],
+              similarity: float = 0.85) -> dict[str, Any]:
+    """Put the graph changes of ``triples`` into ``cs`` (the caller holds the scope lock
+    and applies ``cs``): one transaction for memories and graph."""
+    from engram.graph import plan_graph
+
+    plan = plan_graph(ns, store, embedder.embed, scope, triples, memories, similarity=similarity)
+    plan.into(cs)
+    return {"added": plan.added, "invalidated": plan.invalidated}
 
 
 def plan_raw(messages: list[Message], scope: Scope, metadata: dict[str, Any],
@@ -39,6 +61,22 @@ def plan_raw(messages: list[Message], scope: Scope, metadata: dict[str, Any],
         for i, m in enumerate(kept)
     ]
     return ChangeSet(adds=adds)
+
+
+def apply_raw(ns: str, store: Store, embedder: Embedder, scope: Scope, cs: ChangeSet,
+              messages: list[Message], target: str, graph: GraphStep | None) -> dict[str, Any] | None:
+    """Apply an infer=False ChangeSet; with the graph on, each message's relations are
+    planned under the scope lock and linked to the memory stored from that message."""
+    if graph is None:
+        store.apply(ns, cs)
+        return None
+    found = graph.extractor.extract(messages, target)  # outside the lock: may be an LLM
+    kept = [(a.id, a.text, int(a.source_ids[0]) if a.source_ids else None) for a in cs.adds]
+    with store.scope_lock(ns, scope):
+        relations = add_graph(ns, store, embedder, scope, cs, found.triples, kept,
+                              graph.similarity)
+        store.apply(ns, cs)
+    return relations
 
 
 def raw_results(cs: ChangeSet) -> list[dict[str, Any]]:
@@ -59,6 +97,7 @@ def run_inferred(
     ns: str, messages: list[Message], scope: Scope, metadata: dict[str, Any],
     ctx: ExtractContext, store: Store, embedder: Embedder,
     steps: tuple[Extractor, Reconciler], memory_type: str | None = None,
+    graph: GraphStep | None = None,
 ) -> AddOutcome:
     """infer=True: extract (outside the lock: it may be a slow LLM call), then under the
     scope lock find neighbours, reconcile, validate the decisions and commit."""
@@ -68,6 +107,9 @@ def run_inferred(
     outcome.warnings.extend(getattr(facts, "warnings", []))
     if not facts:
         return outcome
+    found = graph.extractor.extract(messages, ctx.target) if graph is not None else None
+    if found is not None:
+        outcome.warnings.extend(found.warnings)
     actor = next((m.name for m in messages if m.role == "user" and m.name), None)
     with store.scope_lock(ns, scope):
         where = _scope_filter(scope)
@@ -85,6 +127,10 @@ def run_inferred(
         cs, planned = _changes(decisions, facts, ids, held, scope, metadata, memory_type,
                                embedder, outcome.warnings)
         cs.actor_id, cs.role = actor, "user"
+        if found is not None and graph is not None:
+            kept = [(p["id"], p["memory"], None) for p in planned if p["event"] != "DELETE"]
+            outcome.relations = add_graph(ns, store, embedder, scope, cs, found.triples, kept,
+                                          graph.similarity)
         applied = store.apply(ns, cs)
     for item in planned:
         skipped = applied.skipped.get(item["id"])

@@ -25,6 +25,7 @@ __all__ = [
     "StoreConfig",
     "LLMConfig",
     "SearchConfig",
+    "GraphConfig",
     "MemoryConfig",
     "default_db_path",
 ]
@@ -96,6 +97,16 @@ class SearchConfig(_Section):
     context_weight: float = Field(default=0.5, ge=0)
 
 
+class GraphConfig(_Section):
+    """Graph memory (entities and relations beside the facts); off unless enabled."""
+
+    enabled: bool = False
+    hops: int = Field(default=2, ge=1, le=3)  # neighbourhood depth on search
+    entity_similarity: float = Field(default=0.85, ge=0, le=1)  # name-vector match
+    boost: float = Field(default=0.5, ge=0, le=5)  # x(1 + boost) for linked memories
+    max_relations: int = Field(default=20, ge=1, le=500)  # returned per search
+
+
 class MemoryConfig(BaseModel):
     """The whole configuration of a :class:`engram.Memory`."""
 
@@ -105,6 +116,7 @@ class MemoryConfig(BaseModel):
     store: StoreConfig = Field(default_factory=StoreConfig)
     llm: LLMConfig = Field(default_factory=LLMConfig)
     search: SearchConfig = Field(default_factory=SearchConfig)
+    graph: GraphConfig = Field(default_factory=GraphConfig)
     custom_fact_extraction_prompt: str | None = None
     custom_update_memory_prompt: str | None = None
     includes: str | None = None
@@ -156,6 +168,7 @@ _ENV_FIELDS: dict[str, type[BaseModel]] = {
     "store": StoreConfig,
     "llm": LLMConfig,
     "search": SearchConfig,
+    "graph": GraphConfig,
 }
 
 

@@ -23,6 +23,7 @@ from engram._components import Components
 from engram.config import MemoryConfig
 from engram.embed import text_hash
 from engram.errors import InvalidInput, NotFound
+from engram.graph._facade import extractor_for, search_with_graph
 from engram.pipeline.base import ExtractContext
 from engram.search import hybrid_search
 from engram.store._records import new_id
@@ -95,11 +96,14 @@ class Memory:
         prompt: str | None = None,
         session_id: str | None = None,
         timestamp: str | None = None,
+        enable_graph: bool | None = None,
     ) -> dict[str, Any]:
         """Remember ``messages`` for a scope; returns ``{"results": [{id, memory, event}]}``.
 
         ``infer=False`` stores each non-system message as it is; ``infer=True`` extracts
-        facts and reconciles them with what the scope already holds.
+        facts and reconciles them with what the scope already holds. With the graph on
+        (``graph.enabled`` or ``enable_graph=True``) entities and relations are stored in
+        the same transaction and reported as ``relations: {added, invalidated}``.
         """
         msgs = V.normalise_messages(messages)
         scope = V.build_scope(user_id, agent_id, run_id, session_id)
@@ -114,22 +118,35 @@ class Memory:
             V.check_text(timestamp, "timestamp")
         if memory_type == "procedural_memory":
             return self._add_procedural(msgs, scope, meta, prompt)
+        graph = self._graph_step(enable_graph)
+        target = "agent" if scope.agent_id and not scope.user_id else "user"
         if not infer:
             cs = _add.plan_raw(msgs, scope, meta, memory_type, self._parts.embedder)
-            self.store.apply(self._ns, cs)
-            return {"results": _add.raw_results(cs)}
+            rels = _add.apply_raw(self._ns, self.store, self._parts.embedder, scope, cs, msgs,
+                                  target, graph)
+            return {"results": _add.raw_results(cs)} | ({"relations": rels} if graph else {})
         cfg = self.config
         ctx = ExtractContext(
-            target="agent" if scope.agent_id and not scope.user_id else "user",
+            target=target,
             timestamp=timestamp, prompt=prompt or cfg.custom_fact_extraction_prompt,
             update_prompt=cfg.custom_update_memory_prompt, includes=cfg.includes,
             excludes=cfg.excludes)
         out = _add.run_inferred(self._ns, msgs, scope, meta, ctx, self.store,
-                                self._parts.embedder, self._parts.steps, memory_type)
+                                self._parts.embedder, self._parts.steps, memory_type, graph)
         result: dict[str, Any] = {"results": out.results}
+        if graph is not None:
+            result["relations"] = out.relations or {"added": [], "invalidated": []}
         if out.warnings:
             result["warnings"] = out.warnings
         return result
+
+    def _graph_step(self, enable_graph: bool | None) -> _add.GraphStep | None:
+        on = self.config.graph.enabled if enable_graph is None else enable_graph
+        if not isinstance(on, bool):
+            raise InvalidInput("enable_graph", f"must be true, false or None, got {on!r}")
+        if not on:
+            return None
+        return _add.GraphStep(extractor_for(self._parts.llm), self.config.graph.entity_similarity)
 
     def _add_procedural(self, msgs: list[Any], scope: Any, meta: dict[str, Any],
                         prompt: str | None) -> dict[str, Any]:
@@ -229,6 +246,7 @@ class Memory:
         page: int | None = None,
         page_size: int | None = None,
         cursor: str | None = None,
+        enable_graph: bool | None = None,
     ) -> dict[str, Any]:
         """Memories of a scope, newest first. Pages by ``page``/``page_size`` or by the
         ``next_cursor`` of the previous call (stable while others add)."""
@@ -249,6 +267,8 @@ class Memory:
                                "next_cursor": res.next_cursor}
         if page is not None:
             out.update(page=page, page_size=size, total=self.store.count(self._ns, where))
+        if self._graph_step(enable_graph) is not None:
+            out["relations"] = [r.to_dict() for r in self.store.list_relations(self._ns, where)]
         return out
 
     def search(
@@ -264,11 +284,14 @@ class Memory:
         run_id: str | None = None,
         limit: int | None = None,
         search_mode: SearchMode | None = None,
+        enable_graph: bool | None = None,
     ) -> dict[str, Any]:
         """The memories most relevant to ``query`` in a scope, best first.
 
         Hybrid by default: vector and keyword candidates fused by weighted RRF. ``score``
-        is the cosine similarity to the query, and ``threshold`` applies to it.
+        is the cosine similarity to the query, and ``threshold`` applies to it. With the
+        graph on, ``relations`` holds the neighbourhood of the entities the query names,
+        and memories those relations came from get a bounded boost.
         """
         query = V.check_text(query, "query")
         k = V.check_top_k(_first(limit, top_k, 20), "limit" if limit is not None else "top_k")
@@ -281,8 +304,14 @@ class Memory:
         if mode not in ("hybrid", "vector", "keyword"):
             raise InvalidInput("search_mode", f"must be hybrid, vector or keyword, got {mode!r}")
         store = self.store
-        chosen = hybrid_search(store, self._ns, where, query, embed=self._parts.embedder.embed,
-                               cfg=self.config.search, mode=mode, k=k, threshold=thr)
+        relations = None
+        if self._graph_step(enable_graph) is not None:
+            chosen, relations = search_with_graph(
+                store, self._ns, where, query, embed=self._parts.embedder.embed,
+                cfg=self.config.search, graph=self.config.graph, mode=mode, k=k, threshold=thr)
+        else:
+            chosen = hybrid_search(store, self._ns, where, query, embed=self._parts.embedder.embed,
+                                   cfg=self.config.search, mode=mode, k=k, threshold=thr)
         recs = store.get_many(self._ns, [i for i, _ in chosen])
         results = []
         for mid, sim in chosen:
@@ -291,7 +320,7 @@ class Memory:
                 continue
             rec.score = round(sim, 6) if sim is not None else None
             results.append(rec.to_dict())
-        return {"results": results}
+        return {"results": results} | ({"relations": relations} if relations is not None else {})
 
     def history(self, memory_id: str) -> list[dict[str, Any]]:
         """Every ADD/UPDATE/DELETE of a memory, oldest first (also after its deletion)."""

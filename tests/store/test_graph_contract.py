@@ -50,8 +50,8 @@ def test_relations_written_with_memories_and_read_back(store) -> None:
 
 def test_find_entities_by_name_and_embedding(store) -> None:
     seed(store)
-    exact = store.find_entities(NS, A, ["anna"])
-    assert [(m.id, m.score) for m in exact] == [("ea", 1.0)]
+    exact = store.find_entities(NS, A, ["bob", "anna"])
+    assert [(m.id, m.score, m.query) for m in exact] == [("ea", 1.0, 1)]
     near = store.find_entities(NS, A, [], np.stack([vec(4)]), k=1)
     assert near[0].id == "ec" and near[0].score == pytest.approx(1.0, abs=1e-5)
     assert store.find_entities(NS, B, ["anna"], np.stack([vec(3)])) == []

@@ -72,6 +72,7 @@ class EntityMatch:
     type: str
     score: float
     scope: Scope = Scope()
+    query: int = 0  # which of the asked names / vectors it answers
 
 
 @dataclass(frozen=True)

@@ -226,14 +226,18 @@ class GraphSQL:
 
     def find_entities(self, conn: Any, ns: str, scope: Scope | Node, norms: Sequence[str],
                       vecs: np.ndarray | None, k: int) -> list[EntityMatch]:
+        """One match per (query, entity): ``query`` is the index into ``norms`` for exact
+        names (score 1.0), the row of ``vecs`` for the ``k`` nearest name vectors."""
         cond, params = self.scope_sql(scope, "e")
         cols = "e.id, e.name, e.norm, e.type, e.user_id, e.agent_id, e.run_id"
-        best: dict[str, EntityMatch] = {}
-        for chunk in _chunks(list(dict.fromkeys(norms))):
+        out: list[EntityMatch] = []
+        where = {n: i for i, n in reversed(list(enumerate(norms)))}
+        for chunk in _chunks(list(where)):
             for i, name, norm, typ, u, a, r in self._all(
                     conn, f"SELECT {cols} FROM {self.E} e WHERE e.ns = ? AND {cond} "  # noqa: S608
                     f"AND e.norm IN ({self._marks(len(chunk))})", [ns, *params, *chunk]):
-                best[i] = EntityMatch(i, name, norm, typ, 1.0, Scope(u, a, r))
+                out += [EntityMatch(i, name, norm, typ, 1.0, Scope(u, a, r), q)
+                        for q, n in enumerate(norms) if n == norm]
         if vecs is not None and len(vecs):
             rows = self._all(conn, f"SELECT {cols}, e.embedding FROM {self.E} e WHERE e.ns = ? "  # noqa: S608
                              f"AND {cond} AND e.embedding IS NOT NULL ORDER BY e.rid DESC "
@@ -241,13 +245,11 @@ class GraphSQL:
             if rows:
                 mat = np.stack([np.frombuffer(bytes(r[7]), dtype=np.float32) for r in rows])
                 sims = np.asarray(vecs, dtype=np.float32) @ mat.T
-                for row in sims:
+                for q, row in enumerate(sims):
                     for j in np.argsort(-row)[:k]:
                         i, name, norm, typ, u, a, r = rows[j][:7]
-                        s = float(row[j])
-                        if i not in best or best[i].score < s:
-                            best[i] = EntityMatch(i, name, norm, typ, s, Scope(u, a, r))
-        return sorted(best.values(), key=lambda m: (-m.score, m.name))
+                        out.append(EntityMatch(i, name, norm, typ, float(row[j]), Scope(u, a, r), q))
+        return sorted(out, key=lambda m: (m.query, -m.score, m.name))
 
     def neighbourhood(self, conn: Any, ns: str, scope: Scope | Node, entity_ids: Sequence[str],
                       hops: int, limit: int) -> list[GraphRelation]:

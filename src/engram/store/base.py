@@ -177,8 +177,8 @@ class Store(Protocol):
 
     def find_entities(self, ns: str, scope: Scope | Node, norms: Sequence[str],
                       vecs: np.ndarray | None = None, k: int = 3) -> list[EntityMatch]:
-        """Entities whose normalised name is one of ``norms`` (score 1.0), plus for each
-        row of ``vecs`` the ``k`` entities with the most similar name embedding."""
+        """Entities whose normalised name is ``norms[q]`` (score 1.0, ``query`` q), plus
+        for each row q of ``vecs`` the ``k`` entities with the most similar name vector."""
         ...
 
     def graph_neighbourhood(self, ns: str, scope: Scope | Node, entity_ids: Sequence[str],
