@@ -95,6 +95,15 @@ class SearchConfig(_Section):
     context_before: int = Field(default=2, ge=0, le=10)
     context_after: int = Field(default=2, ge=0, le=10)
     context_weight: float = Field(default=0.5, ge=0)
+    # Levers measured on LOCOMO (bench/locomo.py); see engram.search.
+    fusion: Literal["rrf", "score"] = "score"
+    score_alpha: float = Field(default=0.75, ge=0, le=1)  # keyword share, fusion="score"
+    stop_words: bool = True  # drop function words from the keyword query
+    vector_drop_names: bool = False  # embed the query without capitalised names
+    date_boost: float = Field(default=0.0, ge=0)  # x(1+boost) for dates the query names
+    date_field: str = "date"  # metadata key holding a memory's ISO date
+    neighbours: int = Field(default=0, ge=0, le=5)  # turns each side of a strong hit
+    neighbour_hits: int = Field(default=3, ge=1, le=50)  # how many hits get them
 
 
 class GraphConfig(_Section):

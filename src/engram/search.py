@@ -1,39 +1,121 @@
-"""Hybrid retrieval decisions, pure: query terms for the keyword arm, and weighted
-reciprocal-rank fusion of the ranked lists.
+"""Hybrid retrieval: query handling for each arm, fusion of the ranked lists, and the
+optional levers measured on LOCOMO (``bench/locomo.py``), each switched by a
+:class:`~engram.config.SearchConfig` field. The decisions are pure functions; only
+:func:`hybrid_search` talks to the store.
 
 >>> query_terms("What did Caroline say about the adoption agency?")
 ['caroline', 'say', 'adoption', 'agency']
 >>> fuse([(["a", "b"], 3.0), (["b", "c"], 1.0)], k=60)[0][0]
 'b'
+>>> without_names("When did Caroline go to Tim's party?")
+'When did go to party?'
+>>> query_dates("What did Tim say on 16 November, 2023?")
+[(2023, 11, 16)]
+>>> date_matches("2023-11-16", [(2023, 11, None)])
+True
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
+
+from engram.errors import ConfigError
 
 if TYPE_CHECKING:
     from engram.config import SearchConfig
     from engram.store.base import Store
     from engram.store.filters import Node
 
-__all__ = ["STOP_WORDS", "query_terms", "fuse", "hybrid_search"]
+__all__ = ["STOP_WORDS", "query_terms", "fuse", "fuse_scores", "without_names", "query_dates",
+           "date_matches", "NeighbourStore", "hybrid_search"]
 
 # Function words that match nearly every turn and only add noise to BM25.
 STOP_WORDS = frozenset(
     ["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "s", "t", "don", "didn", "doesn", "isn", "wasn", "weren", "won", "ll", "re", "ve", "d", "m", "o", "y", "ever", "also"]
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+# "16 November, 2023" | "November 16, 2023" | "November 2023" | "November" | "2023"
+_DATE_FORMS = [
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s*(\d{{4}})?\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s*(\d{{4}}))?"),
+    re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+(\d{{4}})\b"),
+    re.compile(rf"\b(?:in|on|during|of|since|last|this|early|late|mid)[\s-]+{_MONTH}\b"),
+    re.compile(r"\b((?:19|20)\d\d)\b"),
+]
+DateSpec = tuple[int | None, int | None, int | None]  # (year, month, day), None = any
 
 
-def query_terms(query: str, *, limit: int = 32) -> list[str]:
+def query_terms(query: str, *, limit: int = 32, stop_words: bool = True) -> list[str]:
     """Lower-cased words of ``query`` without stop-words (all words if only stop-words)."""
     words = [w for w in _WORD.findall(query.lower()) if w != "_"]
-    kept = [w for w in words if w not in STOP_WORDS and len(w) > 1]
+    kept = [w for w in words if w not in STOP_WORDS and len(w) > 1] if stop_words else words
     return list(dict.fromkeys(kept or words))[:limit]
+
+
+def without_names(query: str) -> str:
+    """``query`` without capitalised words that do not start a sentence (names, mostly),
+    for the vector arm: a name in the question pulls every turn of that speaker closer,
+    whatever it says, while the keyword arm still matches it exactly."""
+    out: list[str] = []
+    sentence_start = True
+    for tok in query.split():
+        word = tok.strip("\"'([{")
+        if not sentence_start and word[:1].isupper() and word[1:2].islower():
+            tail = re.sub(r"^[\w'’-]+", "", word)  # keep trailing punctuation
+            if tail and out:
+                out[-1] += tail
+        else:
+            out.append(tok)
+        sentence_start = tok[-1:] in ".!?:"
+    text = " ".join(out).strip()
+    return text if _WORD.search(text) else query
+
+
+def query_dates(query: str) -> list[DateSpec]:
+    """Calendar dates named in ``query``, as (year, month, day) with None for the parts
+    not given; a bare year only counts when nothing more precise is named."""
+    q = query.lower()
+    found: list[DateSpec] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(spec: DateSpec, span: tuple[int, int]) -> None:
+        if any(a <= span[0] < b for a, b in spans):
+            return  # inside a more precise match
+        spans.append(span)
+        if spec not in found:
+            found.append(spec)
+
+    for m in _DATE_FORMS[0].finditer(q):
+        add((int(m[3]) if m[3] else None, _MONTHS[m[2]], int(m[1])), m.span())
+    for m in _DATE_FORMS[1].finditer(q):
+        add((int(m[3]) if m[3] else None, _MONTHS[m[1]], int(m[2])), m.span())
+    for m in _DATE_FORMS[2].finditer(q):
+        add((int(m[2]), _MONTHS[m[1]], None), m.span())
+    for m in _DATE_FORMS[3].finditer(q):
+        add((None, _MONTHS[m[1]], None), m.span(1))
+    precise = bool(found)
+    for m in _DATE_FORMS[4].finditer(q):
+        if not precise:
+            add((int(m[1]), None, None), m.span())
+    return [s for s in found if 1 <= (s[2] or 1) <= 31]
+
+
+def date_matches(iso: str, specs: Sequence[DateSpec]) -> bool:
+    """Does the ISO date (``YYYY-MM-DD``, extra characters ignored) fall on any spec?"""
+    try:
+        y, m, d = int(iso[0:4]), int(iso[5:7]), int(iso[8:10])
+    except (ValueError, TypeError):
+        return False
+    return any((sy is None or sy == y) and (sm is None or sm == m) and (sd is None or sd == d)
+               for sy, sm, sd in specs)
 
 
 def fuse(ranked: Sequence[tuple[Sequence[str], float]], *, k: int = 60) -> list[tuple[str, float]]:
@@ -50,6 +132,36 @@ def fuse(ranked: Sequence[tuple[Sequence[str], float]], *, k: int = 60) -> list[
     return sorted(scores.items(), key=lambda kv: -kv[1])
 
 
+def fuse_scores(keyword: Sequence[tuple[str, float]], sims: dict[str, float],
+                *, alpha: float) -> list[tuple[str, float]]:
+    """Score-aware fusion: ``alpha`` × keyword relevance / the best keyword relevance +
+    (1 − ``alpha``) × the similarity min-max scaled over all candidates. Unlike RRF, a
+    turn only the vector arm found can outrank weak keyword hits when it is close.
+
+    >>> fuse_scores([("a", 4.0), ("b", 1.0)], {"a": 0.2, "b": 0.3, "c": 0.9}, alpha=0.4)[0][0]
+    'c'
+    """
+    best_kw = max((s for _, s in keyword), default=0.0)
+    kw = {mid: s / best_kw for mid, s in keyword} if best_kw > 0 else {}
+    ids = list(dict.fromkeys([*kw, *sims]))
+    lo, hi = min(sims.values(), default=0.0), max(sims.values(), default=0.0)
+    span = hi - lo if hi > lo else 1.0
+    scored = [(mid, alpha * kw.get(mid, 0.0)
+               + (1 - alpha) * ((sims[mid] - lo) / span if mid in sims else 0.0)) for mid in ids]
+    return sorted(scored, key=lambda kv: -kv[1])
+
+
+@runtime_checkable
+class NeighbourStore(Protocol):
+    """What neighbour expansion needs from a store (see ``SearchConfig.neighbours``)."""
+
+    def neighbours(self, ns: str, ids: Sequence[str], before: int, after: int
+                   ) -> dict[str, list[str]]:
+        """For each raw memory id: the ids of the raw memories stored just before and
+        after it in the same scope (insertion order), nearest first."""
+        ...
+
+
 def hybrid_search(
     store: Store,
     ns: str,
@@ -61,23 +173,43 @@ def hybrid_search(
     mode: str,
     k: int,
     threshold: float | None,
+    context_out: dict[str, str] | None = None,
 ) -> list[tuple[str, float | None]]:
     """Ids of the best ``k`` memories with their cosine similarity to the query (None
     in keyword mode without a threshold). Candidates come from the vector arm and the
-    keyword arm (``cfg.candidates`` deep each), fused by weighted RRF; ``threshold``
-    drops candidates whose similarity is below it."""
+    keyword arm (``cfg.candidates`` deep each), fused by weighted RRF or by score;
+    ``threshold`` drops candidates whose similarity is below it. Neighbour expansion
+    (``cfg.neighbours``) adds turns next to the best hits; ``context_out`` then maps each
+    such turn's id to the hit it accompanies."""
     depth = max(cfg.candidates, k)
-    lists: list[tuple[list[str], float]] = []
-    qvec = embed([query])[0] if mode != "keyword" or threshold is not None else None
+    needs_vec = mode != "keyword" or threshold is not None or cfg.neighbours > 0
+    vquery = without_names(query) if cfg.vector_drop_names else query
+    qvec = embed([vquery])[0] if needs_vec else None
+    vec_hits: list[tuple[str, float]] = []
+    kw_hits: list[tuple[str, float]] = []
     if mode != "keyword":
         assert qvec is not None
-        hits = store.vector_search(ns, where, qvec, depth)
-        lists.append(([i for i, _ in hits], cfg.vector_weight if mode == "hybrid" else 1.0))
+        vec_hits = store.vector_search(ns, where, qvec, depth)
     if mode != "vector":
-        kw = store.keyword_search(ns, where, query_terms(query), depth)
-        lists.append(([i for i, _ in kw], cfg.keyword_weight if mode == "hybrid" else 1.0))
-    fused = fuse(lists, k=cfg.rrf_k)
-    sims = store.similarities(ns, [i for i, _ in fused], qvec) if qvec is not None else {}
+        terms = query_terms(query, stop_words=cfg.stop_words)
+        kw_hits = store.keyword_search(ns, where, terms, depth)
+    sims: dict[str, float] = {}
+    if mode == "hybrid" and cfg.fusion == "score":
+        assert qvec is not None
+        sims = store.similarities(ns, list(dict.fromkeys(i for i, _ in [*kw_hits, *vec_hits])), qvec)
+        fused = fuse_scores(kw_hits, sims, alpha=cfg.score_alpha)
+    else:
+        lists = []
+        if mode != "keyword":
+            lists.append(([i for i, _ in vec_hits], cfg.vector_weight if mode == "hybrid" else 1.0))
+        if mode != "vector":
+            lists.append(([i for i, _ in kw_hits], cfg.keyword_weight if mode == "hybrid" else 1.0))
+        fused = fuse(lists, k=cfg.rrf_k)
+    if cfg.date_boost > 0:
+        fused = _boost_dates(store, ns, query, fused, cfg.date_field, cfg.date_boost)
+    if qvec is not None:
+        missing = [i for i, _ in fused if i not in sims]
+        sims.update(store.similarities(ns, missing, qvec) if missing else {})
     out: list[tuple[str, float | None]] = []
     for mid, _ in fused:
         sim = sims.get(mid)
@@ -86,4 +218,51 @@ def hybrid_search(
         out.append((mid, sim))
         if len(out) == k:
             break
+    if cfg.neighbours > 0 and out:
+        assert qvec is not None
+        out = _expand(store, ns, qvec, out, cfg, k, context_out)
+    return out
+
+
+def _boost_dates(store: Store, ns: str, query: str, fused: list[tuple[str, float]],
+                 field: str, boost: float) -> list[tuple[str, float]]:
+    """Raise candidates whose ``metadata[field]`` date is one the query names."""
+    specs = query_dates(query)
+    if not specs or not fused:
+        return fused
+    recs = store.get_many(ns, [i for i, _ in fused])
+    out = []
+    for mid, score in fused:
+        rec = recs.get(mid)
+        day = rec.metadata.get(field) if rec is not None else None
+        out.append((mid, score * (1 + boost) if isinstance(day, str) and date_matches(day, specs)
+                    else score))
+    return sorted(out, key=lambda kv: -kv[1])
+
+
+def _expand(store: Store, ns: str, qvec: np.ndarray, hits: list[tuple[str, float | None]],
+            cfg: SearchConfig, k: int, context_out: dict[str, str] | None
+            ) -> list[tuple[str, float | None]]:
+    """Put the turns around each of the best ``cfg.neighbour_hits`` hits right after it,
+    within ``k`` results: the turns that complete a hit beat the weakest hits."""
+    if not isinstance(store, NeighbourStore):
+        raise ConfigError("search.neighbours: this store cannot list neighbouring memories")
+    heads = [mid for mid, _ in hits[: cfg.neighbour_hits]]
+    near = store.neighbours(ns, heads, cfg.neighbours, cfg.neighbours)
+    seen = {mid for mid, _ in hits}
+    extra: dict[str, list[str]] = {}
+    for head in heads:
+        extra[head] = [n for n in near.get(head, []) if n not in seen]
+        seen.update(extra[head])
+    new_ids = [n for ids in extra.values() for n in ids]
+    sims = store.similarities(ns, new_ids, qvec) if new_ids else {}
+    out: list[tuple[str, float | None]] = []
+    for mid, sim in hits[: len(heads)]:
+        out.append((mid, sim))
+        out.extend((n, sims.get(n)) for n in extra[mid])
+    # Neighbours take the slots of the weakest hits, never those of the expanded ones.
+    out = (out + hits[len(heads):])[:k]
+    if context_out is not None:
+        kept = {mid for mid, _ in out}
+        context_out.update({n: h for h, ids in extra.items() for n in ids if n in kept})
     return out
