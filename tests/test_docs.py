@@ -11,7 +11,14 @@ from typer.main import get_command
 import engram
 from engram import errors
 from engram.cli import app
-from engram.config import EmbedderConfig, LLMConfig, MemoryConfig, SearchConfig, StoreConfig
+from engram.config import (
+    EmbedderConfig,
+    GraphConfig,
+    LLMConfig,
+    MemoryConfig,
+    SearchConfig,
+    StoreConfig,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -36,9 +43,9 @@ def test_doc_examples_run(where: str, code: str, shared_minilm: object, monkeypa
 
 
 def test_every_config_field_is_documented() -> None:
-    for model in (MemoryConfig, EmbedderConfig, StoreConfig, LLMConfig, SearchConfig):
+    for model in (MemoryConfig, EmbedderConfig, StoreConfig, LLMConfig, SearchConfig, GraphConfig):
         for name in model.model_fields:
-            if name in ("embedder", "store", "llm", "search"):
+            if name in ("embedder", "store", "llm", "search", "graph"):
                 continue
             assert f"`{name}`" in ALL_TEXT, f"config field {model.__name__}.{name} is undocumented"
 
