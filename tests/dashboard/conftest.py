@@ -18,13 +18,15 @@ if not os.path.exists(os.environ.get("ENGRAM_CHROMIUM", "/usr/bin/chromium")):
 from tests.dashboard.harness import Site, chromium, seeded_site  # noqa: E402
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API marks an event loop as running on the
+# main thread while it is open, which would break later tests that call asyncio.run.
+@pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     with seeded_site(tmp_path_factory.mktemp("dashboard")) as s:
         yield s
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with chromium() as b:
         yield b

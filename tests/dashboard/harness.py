@@ -41,11 +41,11 @@ class Site:
 
 
 @contextmanager
-def serve(tmp: Path) -> Iterator[tuple[str, KeyStore]]:
-    """uvicorn on a free port in a daemon thread; stops on exit."""
+def serve(tmp: Path, embedder: Any = None) -> Iterator[tuple[str, KeyStore]]:
+    """uvicorn on a free port in a daemon thread (HashEmbedder unless given); stops on exit."""
     settings = ServerSettings(keys_path=tmp / "keys.db", rate_per_second=0)
     app = create_app({"store": {"path": str(tmp / "engram.db")}, "llm": {"provider": "rules"}},
-                     settings=settings, embedder=HashEmbedder())
+                     settings=settings, embedder=embedder or HashEmbedder())
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
@@ -118,8 +118,8 @@ def seed(site_url: str, key: str) -> dict[str, str]:
 
 
 @contextmanager
-def seeded_site(tmp: Path) -> Iterator[Site]:
-    with serve(tmp) as (url, keys):
+def seeded_site(tmp: Path, embedder: Any = None) -> Iterator[Site]:
+    with serve(tmp, embedder) as (url, keys):
         _, key = keys.create("acme", "assistant")
         yield Site(url=url, key=key, keys=keys, ids=seed(url, key))
 

@@ -36,3 +36,14 @@ async def stdio_session(home: Path, *args: str, **env: str) -> AsyncIterator[Any
         async with Client(stdio_client(params, errlog=errlog), read_timeout_seconds=60,
                           cache=None) as client:
             yield client
+
+
+def run(scenario: Any) -> None:
+    """``anyio.run(scenario)`` on a fresh thread, so it never meets an event loop left
+    marked running on the main thread (Playwright's sync API does that while open)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import anyio
+
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(anyio.run, scenario).result()

@@ -9,13 +9,12 @@ import subprocess
 import time
 from pathlib import Path
 
-import anyio
 import httpx
 import pytest
 from mcp.client import Client
 
 from engram.mcp import TOOL_NAMES
-from tests.mcp.conftest import ENGRAM, engram_env, stdio_session
+from tests.mcp.conftest import ENGRAM, engram_env, run, stdio_session
 
 pytest.importorskip("uvicorn")
 from tests.dashboard.harness import serve  # noqa: E402
@@ -41,7 +40,7 @@ def test_remote_server_through_the_client(tmp_path: Path) -> None:
                 gone = await c.call_tool("get_memory", {"memory_id": "nope"})
                 assert gone.is_error and "NotFound" in gone.content[0].text
 
-        anyio.run(scenario)
+        run(scenario)
         # The memory is on the server, in the key's project.
         with httpx.Client(base_url=url, headers={"Authorization": f"Token {key}"}) as api:
             listed = api.post("/v3/memories/", json={"user_id": "alice"}).json()
@@ -92,7 +91,7 @@ def test_streamable_http(tmp_path: Path) -> None:
                     bad = await c.call_tool("get_memory", {"memory_id": "nope"})
                     assert bad.is_error
 
-            anyio.run(scenario)
+            run(scenario)
         finally:
             proc.terminate()
             proc.wait(timeout=15)

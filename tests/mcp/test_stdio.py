@@ -7,10 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-import anyio
-
 from engram.mcp import TOOL_NAMES
-from tests.mcp.conftest import stdio_session
+from tests.mcp.conftest import run, stdio_session
 
 
 def data(result: Any) -> Any:
@@ -77,7 +75,7 @@ def test_every_tool_on_the_embedded_store(tmp_path: Path) -> None:
                 ("I like green tea", "I like jasmine tea")
             assert "NotFound" in error(await c.call_tool("get_memory", {"memory_id": tea}))
 
-    anyio.run(scenario)
+    run(scenario)
     # The embedded store is the CLI's: the memories are in $ENGRAM_HOME/engram.db.
     assert (tmp_path / "home" / "engram.db").exists()
 
@@ -118,7 +116,7 @@ def test_bad_arguments_are_tool_errors_not_crashes(tmp_path: Path) -> None:
                                                        "infer": False}))
             assert ok["results"][0]["event"] == "ADD"
 
-    anyio.run(scenario)
+    run(scenario)
     log = (tmp_path / "home" / "mcp.err").read_text()
     assert "Traceback" not in log, log
     assert "embedded store" in log
@@ -132,4 +130,4 @@ def test_results_are_also_json_text(tmp_path: Path) -> None:
                                                    "infer": False})
             assert json.loads(res.content[0].text) == res.structured_content
 
-    anyio.run(scenario)
+    run(scenario)
