@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint typecheck unit fuzz bench bench-ingest bench-locomo bench-server bench-extraction clean
+.PHONY: demo test lint typecheck unit fuzz bench bench-ingest bench-locomo bench-server bench-extraction screens clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,12 @@ lint: $(VENV)/.test
 typecheck: $(VENV)/.test
 	$(BIN)/mypy src/engram
 
-unit: $(VENV)/.test
+# Debian's Chromium for the dashboard's browser tests (Playwright never downloads one).
+$(VENV)/.chromium: $(BIN)/python
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium chromium-driver)
+	touch $@
+
+unit: $(VENV)/.test $(VENV)/.chromium
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
@@ -51,6 +56,10 @@ bench-server: $(VENV)/.bench
 
 bench-extraction: $(VENV)/.bench
 	$(BIN)/python bench/extraction_eval.py
+
+# Screenshots of the dashboard's main pages (desktop and phone) in bench/results/screens/.
+screens: $(VENV)/.test $(VENV)/.chromium
+	$(BIN)/python bench/screens.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
