@@ -43,7 +43,10 @@ def run_peer(data: str, workdir: Path, *, reuse: bool = False, timeout: float = 
     return result
 
 
-def _worker(plan: dict[str, Any]) -> dict[str, Any]:  # runs inside the peer venv
+def _worker(plan: dict[str, Any], out_path: Path) -> None:  # runs inside the peer venv
+    """Ingest and search one conversation at a time, rewriting ``out_path`` after each,
+    so a long run can be cut short and still report the conversations it finished. A
+    conversation already fully stored (from an interrupted run) is not stored again."""
     import shutil
 
     import mem0
@@ -54,45 +57,45 @@ def _worker(plan: dict[str, Any]) -> dict[str, Any]:  # runs inside the peer ven
 
     convs = load_dir(plan["data"])
     qdrant, history = _paths(plan["workdir"], "locomo")
-    id_map_path = Path(plan["workdir"]) / "locomo-mem0-ids.json"
-    reuse = plan["reuse"] and id_map_path.exists() and qdrant.exists()
-    if not reuse:
+    if not plan["reuse"]:
         shutil.rmtree(qdrant, ignore_errors=True)
         history.unlink(missing_ok=True)
     mem = Memory.from_config(mem0_config(plan["workdir"], "locomo"))
-    ingest_s = None
-    if reuse:
-        id_map = json.loads(id_map_path.read_text())
-    else:
-        id_map = {}
-        t0 = time.perf_counter()
-        for conv in convs:
-            for turns in conv.sessions():
-                msgs = [{"role": "user", "name": t.speaker, "content": t.memory_text()} for t in turns]
-                res = mem.add(msgs, user_id=conv.conv_id, infer=False,
-                              metadata={"session": turns[0].session,
-                                        "session_date": turns[0].date_text})["results"]
-                for r, t in zip(res, turns, strict=True):
-                    id_map[r["id"]] = t.dia_id
-            print(f"  [mem0] {conv.conv_id}: {len(conv.turns)} turns", file=sys.stderr, flush=True)
-        ingest_s = time.perf_counter() - t0
-        id_map_path.write_text(json.dumps(id_map))
-    rows, lat = [], []
+    out: dict[str, Any] = {"system": f"mem0ai {getattr(mem0, '__version__', '?')}", "rows": [],
+                           "latencies_ms": [], "ingest_s": 0.0, "turns": 0, "conversations": []}
     for conv in convs:
+        held = mem.get_all(filters={"user_id": conv.conv_id}, top_k=100_000)["results"]
+        if len(held) != len(conv.turns):
+            if held:
+                mem.delete_all(user_id=conv.conv_id)
+            t0 = time.perf_counter()
+            for turns in conv.sessions():
+                msgs = [{"role": "user", "name": t.speaker, "content": t.memory_text()}
+                        for t in turns]
+                mem.add(msgs, user_id=conv.conv_id, infer=False,
+                        metadata={"session": turns[0].session, "session_date": turns[0].date_text})
+            out["ingest_s"] += time.perf_counter() - t0
+        out["turns"] += len(conv.turns)
+        # Results are mapped back to turns by their text (the text each turn was stored as).
+        by_text: dict[str, list[str]] = {}
+        for t in conv.turns:
+            by_text.setdefault(t.memory_text(), []).append(t.dia_id)
         for qa in conv.qa:
             t0 = time.perf_counter()
             res = mem.search(qa.question, filters={"user_id": conv.conv_id},
                              top_k=plan["top_k"])["results"]
-            lat.append((time.perf_counter() - t0) * 1000)
-            rows.append({"conv": conv.conv_id, "category": qa.category,
-                         "dia_ids": [id_map.get(r["id"], "") for r in res],
-                         "evidence": list(qa.evidence)})
+            out["latencies_ms"].append((time.perf_counter() - t0) * 1000)
+            out["rows"].append({"conv": conv.conv_id, "category": qa.category,
+                                "dia_ids": [by_text.get(r["memory"], []) for r in res],
+                                "evidence": list(qa.evidence)})
+        out["conversations"].append(conv.conv_id)
+        out_path.write_text(json.dumps(out))
+        print(f"  [mem0] {conv.conv_id}: {len(conv.turns)} turns, {len(conv.qa)} questions",
+              file=sys.stderr, flush=True)
     _close(mem)
-    return {"system": f"mem0ai {getattr(mem0, '__version__', '?')}", "rows": rows,
-            "latencies_ms": lat, "ingest_s": ingest_s, "turns": sum(len(c.turns) for c in convs)}
 
 
 if __name__ == "__main__":
     sys.path.insert(0, str(HERE))
     plan_path, out_path = sys.argv[1:3]
-    Path(out_path).write_text(json.dumps(_worker(json.loads(Path(plan_path).read_text()))))
+    _worker(json.loads(Path(plan_path).read_text()), Path(out_path))
