@@ -23,16 +23,21 @@ if TYPE_CHECKING:
 
 
 class StoreEmbeddingCache:
-    """Adapts a store's embedding-cache methods to the embedder's cache protocol."""
+    """Adapts a store's embedding-cache methods to the embedder's cache protocol.
 
-    def __init__(self, store: Store) -> None:
+    ``write=False`` reads only: for texts whose vectors are stored anyway (raw turns
+    become memory rows) or are not worth keeping (search queries)."""
+
+    def __init__(self, store: Store, *, write: bool = True) -> None:
         self._store = store
+        self._write = write
 
     def get_many(self, model_id: str, hashes: Sequence[str]) -> dict[str, np.ndarray]:
         return self._store.get_many_embeddings(model_id, hashes)
 
     def put_many(self, model_id: str, items: dict[str, np.ndarray]) -> None:
-        self._store.put_many_embeddings(model_id, items)
+        if self._write:
+            self._store.put_many_embeddings(model_id, items)
 
 
 class Components:
@@ -43,6 +48,7 @@ class Components:
         self.config = config
         self._embedder_raw = embedder
         self._embedder: Embedder | None = None
+        self._read_embedder: Embedder | None = None
         self._store = store
         self._llm = llm
         self._llm_resolved = llm is not None
@@ -79,6 +85,19 @@ class Components:
             return CachedEmbedder(self.raw_embedder, StoreEmbeddingCache(self.store))
 
         emb: Embedder = self._once("_embedder", build)
+        return emb
+
+    @property
+    def read_embedder(self) -> Embedder:
+        """Like :attr:`embedder`, but never writes the persistent cache (raw turns,
+        queries): each raw vector is kept once, in its memory row."""
+
+        def build() -> Embedder:
+            from engram.embed import CachedEmbedder
+
+            return CachedEmbedder(self.raw_embedder, StoreEmbeddingCache(self.store, write=False))
+
+        emb: Embedder = self._once("_read_embedder", build)
         return emb
 
     @property

@@ -121,7 +121,7 @@ class Memory:
         graph = self._graph_step(enable_graph)
         target = "agent" if scope.agent_id and not scope.user_id else "user"
         if not infer:
-            cs = _add.plan_raw(msgs, scope, meta, memory_type, self._parts.embedder)
+            cs = _add.plan_raw(msgs, scope, meta, memory_type, self._parts.read_embedder)
             rels = _add.apply_raw(self._ns, self.store, self._parts.embedder, scope, cs, msgs,
                                   target, graph)
             return {"results": _add.raw_results(cs)} | ({"relations": rels} if graph else {})
@@ -304,13 +304,14 @@ class Memory:
         if mode not in ("hybrid", "vector", "keyword"):
             raise InvalidInput("search_mode", f"must be hybrid, vector or keyword, got {mode!r}")
         store = self.store
+        embed = self._parts.read_embedder.embed  # queries are not worth persisting
         relations = None
         if self._graph_step(enable_graph) is not None:
             chosen, relations = search_with_graph(
-                store, self._ns, where, query, embed=self._parts.embedder.embed,
-                cfg=self.config.search, graph=self.config.graph, mode=mode, k=k, threshold=thr)
+                store, self._ns, where, query, embed=embed, cfg=self.config.search,
+                graph=self.config.graph, mode=mode, k=k, threshold=thr)
         else:
-            chosen = hybrid_search(store, self._ns, where, query, embed=self._parts.embedder.embed,
+            chosen = hybrid_search(store, self._ns, where, query, embed=embed,
                                    cfg=self.config.search, mode=mode, k=k, threshold=thr)
         recs = store.get_many(self._ns, [i for i, _ in chosen])
         results = []

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import uuid
 from collections.abc import Sequence
@@ -49,6 +50,29 @@ def from_row(row: Sequence[Any]) -> MemoryRecord:
 
 def _iso(value: Any) -> str:
     return value.isoformat() if isinstance(value, datetime) else str(value)
+
+
+def _term(kind: str, value: str) -> str:
+    # Letters then digits only: the porter/unicode61 tokenizer keeps such a token whole.
+    return f"z{kind}{int.from_bytes(hashlib.blake2b(value.encode(), digest_size=8).digest(), 'big')}"
+
+
+def scope_terms(ns: str, user_id: str | None, agent_id: str | None, run_id: str | None) -> str:
+    """Tokens naming a memory's namespace and scope ids, for the keyword index.
+
+    >>> scope_terms("", "alice", None, None).count(" ")
+    1
+    """
+    terms = [_term("n", ns)]
+    terms += [_term(k, v) for k, v in (("u", user_id), ("a", agent_id), ("r", run_id)) if v]
+    return " ".join(terms)
+
+
+def scope_match(ns: str, pinned: dict[str, str]) -> str:
+    """The FTS5 expression matching the rows of a namespace and its pinned scope ids."""
+    kinds = {"user_id": "u", "agent_id": "a", "run_id": "r"}
+    terms = [_term("n", ns)] + [_term(kinds[k], v) for k, v in sorted(pinned.items())]
+    return " AND ".join(f"scope_terms : {t}" for t in terms)
 
 
 def encode_cursor(position: int) -> str:

@@ -187,6 +187,65 @@ def _graph(db: sqlite3.Connection) -> None:
     )
 
 
+@migration(3, "scope terms in the keyword index; rowid embedding cache; hash-first index")
+def _scoped_fts(db: sqlite3.Connection) -> None:
+    # Each memory's scope ids become tokens of a third FTS column, so a keyword search
+    # intersects the query's terms with its scope inside FTS5 and scores only that
+    # scope's rows (before: every matching row of every user, then a filter).
+    _run_script(
+        db,
+        """
+        ALTER TABLE memories ADD COLUMN scope_terms TEXT NOT NULL DEFAULT '';
+        DROP TRIGGER memories_ai;
+        DROP TRIGGER memories_ad;
+        DROP TRIGGER memories_au;
+        DROP TABLE memories_fts;
+        CREATE VIRTUAL TABLE memories_fts USING fts5(
+            memory, context, scope_terms, content='memories', content_rowid='rid',
+            tokenize='porter unicode61'
+        );
+        CREATE TRIGGER memories_ai AFTER INSERT ON memories BEGIN
+            INSERT INTO memories_fts(rowid, memory, context, scope_terms)
+            VALUES (new.rid, new.memory, new.context, new.scope_terms);
+            INSERT INTO change_log(rid, op) VALUES (new.rid, 'U');
+        END;
+        CREATE TRIGGER memories_ad AFTER DELETE ON memories BEGIN
+            INSERT INTO memories_fts(memories_fts, rowid, memory, context, scope_terms)
+            VALUES ('delete', old.rid, old.memory, old.context, old.scope_terms);
+            INSERT INTO change_log(rid, op) VALUES (old.rid, 'D');
+        END;
+        CREATE TRIGGER memories_au AFTER UPDATE OF memory, context, embedding ON memories BEGIN
+            INSERT INTO memories_fts(memories_fts, rowid, memory, context, scope_terms)
+            VALUES ('delete', old.rid, old.memory, old.context, old.scope_terms);
+            INSERT INTO memories_fts(rowid, memory, context, scope_terms)
+            VALUES (new.rid, new.memory, new.context, new.scope_terms);
+            INSERT INTO change_log(rid, op) VALUES (new.rid, 'U');
+        END;
+
+        -- A rowid table: WITHOUT ROWID put every 1.5 KB vector on its own overflow page.
+        CREATE TABLE embedding_cache_v3 (
+            model_id TEXT NOT NULL,
+            hash     TEXT NOT NULL,
+            vec      BLOB NOT NULL
+        );
+        INSERT INTO embedding_cache_v3 SELECT model_id, hash, vec FROM embedding_cache;
+        DROP TABLE embedding_cache;
+        ALTER TABLE embedding_cache_v3 RENAME TO embedding_cache;
+        CREATE UNIQUE INDEX embedding_cache_key ON embedding_cache(model_id, hash);
+
+        -- Hash first: serves the scope's duplicate checks and cache reads by hash alone.
+        DROP INDEX memories_hash;
+        CREATE INDEX memories_hash ON memories(hash, ns);
+        """,
+    )
+    from engram.store._records import scope_terms
+
+    rows = db.execute("SELECT rid, ns, user_id, agent_id, run_id FROM memories").fetchall()
+    db.executemany("UPDATE memories SET scope_terms = ? WHERE rid = ?",
+                   [(scope_terms(ns, u, a, r), rid) for rid, ns, u, a, r in rows])
+    db.execute("INSERT INTO memories_fts(memories_fts) VALUES ('rebuild')")
+
+
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     # Not executescript(): it COMMITs first, which would drop the migration's lock.
     stmt = ""

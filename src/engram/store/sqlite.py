@@ -97,6 +97,9 @@ class SQLiteStore:
             try:
                 db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None,
                                      check_same_thread=False)
+                # 8 KiB pages hold two ~2.5 KB memory rows where 4 KiB held one (-30% on
+                # disk); it only takes effect on a new, empty file, before WAL is set.
+                db.execute("PRAGMA page_size=8192")
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=NORMAL")  # durable across process crashes
                 db.execute("PRAGMA busy_timeout=30000")
@@ -211,11 +214,12 @@ class SQLiteStore:
             db.execute(
                 "INSERT INTO memories (id, ns, user_id, agent_id, run_id, actor_id, role, "
                 "memory_type, memory, hash, metadata, source_ids, context, raw, embedding, "
-                "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "created_at, scope_terms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (a.id, ns, a.scope.user_id, a.scope.agent_id, a.scope.run_id, a.actor_id,
                  a.role, a.memory_type, a.text, a.hash, json.dumps(a.metadata),
                  json.dumps(a.source_ids), contexts.get(a.id, ""), int(a.raw),
-                 _blob(a.embedding), now),
+                 _blob(a.embedding), now,
+                 _records.scope_terms(ns, a.scope.user_id, a.scope.agent_id, a.scope.run_id)),
             )
             self._history(db, ns, a.id, "ADD", None, a.text, cs, now,
                           actor_id=a.actor_id, role=a.role)
@@ -304,7 +308,9 @@ class SQLiteStore:
         for chunk in batched(list(dict.fromkeys(ids)), 500):
             marks = ",".join("?" * len(chunk))
             for row in db.execute(
-                f"SELECT {_COLS} FROM memories WHERE ns = ? AND id IN ({marks})",  # noqa: S608
+                # "+ns": with a long IN list and no statistics SQLite would otherwise scan
+                # the (ns, ...) index instead of looking each id up (measured 47 ms -> 0.05 ms).
+                f"SELECT {_COLS} FROM memories WHERE +ns = ? AND id IN ({marks})",  # noqa: S608
                 [ns, *chunk],
             ):
                 rec = _records.from_row(row)
@@ -378,11 +384,13 @@ class SQLiteStore:
         if not terms:
             return []
         # Each term quoted: FTS5 syntax characters in user text are never interpreted.
-        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        # The scope's own tokens narrow the match inside FTS5 (see migration 3).
+        words = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        match = f"{_records.scope_match(ns, scope_of(where))} AND ({words})"
         sql, params = compile_filter(where, "sqlite", alias="m")
         try:
             rows = self._db().execute(
-                "SELECT m.id, bm25(memories_fts, 1.0, ?) AS s FROM memories_fts "
+                "SELECT m.id, bm25(memories_fts, 1.0, ?, 0.0) AS s FROM memories_fts "
                 "JOIN memories m ON m.rid = memories_fts.rowid "
                 f"WHERE memories_fts MATCH ? AND m.ns = ? AND ({sql}) ORDER BY s LIMIT ?",  # noqa: S608
                 [self._ctx_weight, match, ns, *params, k],
@@ -462,7 +470,7 @@ class SQLiteStore:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self._db().execute(
-            f"SELECT rid, id FROM memories WHERE ns = ? AND id IN ({marks})", [ns, *ids]  # noqa: S608
+            f"SELECT rid, id FROM memories WHERE +ns = ? AND id IN ({marks})", [ns, *ids]  # noqa: S608
         ).fetchall()
         with self._index_lock:
             sims = self._index.similarities([r[0] for r in rows], query.astype(np.float32))
@@ -487,14 +495,25 @@ class SQLiteStore:
     # -- embedding cache ----------------------------------------------------------------
 
     def get_many_embeddings(self, model_id: str, hashes: Sequence[str]) -> dict[str, np.ndarray]:
+        """Cached vectors by text hash. Stored memories are a cache too: a text held as a
+        memory (embedded by this store's model) is never embedded, or kept, twice."""
         out: dict[str, np.ndarray] = {}
-        for chunk in batched(list(hashes), 500):
+        db = self._db()
+        for chunk in batched(list(dict.fromkeys(hashes)), 500):
             marks = ",".join("?" * len(chunk))
-            for h, vec in self._db().execute(
+            for h, vec in db.execute(
                 f"SELECT hash, vec FROM embedding_cache WHERE model_id = ? AND hash IN ({marks})",  # noqa: S608
                 [model_id, *chunk],
             ):
                 out[h] = _vec(vec)
+            missing = [h for h in chunk if h not in out]
+            if missing and model_id == self.model_id:
+                marks = ",".join("?" * len(missing))
+                for h, vec in db.execute(
+                    f"SELECT hash, embedding FROM memories WHERE hash IN ({marks})",  # noqa: S608
+                    missing,
+                ):
+                    out[h] = _vec(vec)
         return out
 
     def put_many_embeddings(self, model_id: str, items: dict[str, np.ndarray]) -> None:

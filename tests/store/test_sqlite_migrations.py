@@ -1,0 +1,48 @@
+"""SQLite schema migrations: an older file is upgraded in place, its data kept and searchable."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engram._types import Scope
+from engram.store import _sqlite_schema as schema
+from engram.store.base import ChangeSet, NewMemory
+from engram.store.filters import parse_filters
+from engram.store.sqlite import SQLiteStore
+
+
+def test_a_version_2_file_is_upgraded_and_stays_searchable(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.db"
+    v = np.ones(4, dtype=np.float32) / 2
+    # Build the file as a version-2 Engram would have: its schema, rows written by SQL.
+    monkeypatch.setattr(schema, "_MIGRATIONS", [m for m in schema._MIGRATIONS if m[0] <= 2])
+    SQLiteStore(path, dims=4, model_id="m").close()
+    monkeypatch.undo()
+    db = sqlite3.connect(path)
+    for mid, text, user in (("a", "my dog Rex loves the beach", "u"),
+                            ("b", "the beach was cold", "other")):
+        db.execute("INSERT INTO memories (id, ns, user_id, memory, hash, embedding, created_at) "
+                   "VALUES (?, '', ?, ?, ?, ?, '2026-01-01T00:00:00+00:00')",
+                   (mid, user, text, "h" + mid, v.tobytes()))
+        db.execute("INSERT INTO history (id, memory_id, event, new_memory, created_at) "
+                   "VALUES (?, ?, 'ADD', ?, '2026-01-01')", ("e" + mid, mid, text))
+    db.execute("INSERT INTO embedding_cache VALUES ('m', 'hx', ?)", (v.tobytes(),))
+    db.commit()
+    db.close()
+
+    st = SQLiteStore(path, dims=4, model_id="m")
+    db = sqlite3.connect(path)
+    assert [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY 1")] == [1, 2, 3]
+    assert db.execute("SELECT count(*) FROM memories WHERE scope_terms = ''").fetchone()[0] == 0
+    db.close()
+    hits = st.keyword_search("", parse_filters({"user_id": "u"}), ["beach"], 10)
+    assert [i for i, _ in hits] == ["a"]  # the other user's "beach" is not in this scope
+    assert set(st.get_many_embeddings("m", ["hx", "ha"])) == {"hx", "ha"}  # cache + memory rows
+    st.apply("", ChangeSet(adds=[NewMemory("c", "beach day again", "hc", Scope("u"), v)]))
+    assert {i for i, _ in st.keyword_search("", parse_filters({"user_id": "u"}), ["beach"], 10)} == {"a", "c"}
+    st.close()
