@@ -58,7 +58,18 @@ def test_l2_normalize_keeps_zero_rows_and_refuses_vectors() -> None:
 def test_plan_batches_sorts_by_length_and_covers_every_index() -> None:
     lengths = [9, 2, 7, 2, 5]
     batches = plan_batches(lengths, batch_size=2)
-    assert batches == [[1, 3], [4, 2], [0]]
+    assert [i for b in batches for i in b] == [1, 3, 4, 2, 0]  # stable length order
+    assert all(1 <= len(b) <= 2 for b in batches)
+
+
+def test_plan_batches_cuts_where_padding_costs_more_than_a_run() -> None:
+    short, long = [3] * 10, [200] * 2
+    batches = plan_batches(short + long, batch_size=32, run_cost=16)
+    assert batches == [list(range(10)), [10, 11]]  # not 12 rows padded to 200 tokens
+    # Equal lengths: as few runs as the batch size allows.
+    same = plan_batches([5] * 40, batch_size=32, run_cost=16)
+    assert len(same) == 2 and max(len(b) for b in same) <= 32
+    assert sorted(i for b in same for i in b) == list(range(40))
     assert plan_batches([], 3) == []
 
 
