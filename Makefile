@@ -51,6 +51,16 @@ $(VENV)/.bench: $(VENV)/.test
 	$(PIP) install -e '.[bench]'
 	touch $@
 
+# Ingest and search against mem0ai 2.2.1 in the same run (builds bench/.peer-venv once).
+bench-ingest: $(VENV)/.bench
+	$(BIN)/python bench/ingest_search.py
+
+# Evidence recall@k on LOCOMO for Engram's search modes and mem0ai.
+bench-locomo: $(VENV)/.bench
+	$(BIN)/python bench/locomo.py
+
+bench: bench-ingest bench-locomo bench-extraction bench-server
+
 bench-server: $(VENV)/.bench
 	$(BIN)/python bench/server_load.py
 
