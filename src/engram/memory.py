@@ -288,7 +288,7 @@ class Memory:
     ) -> dict[str, Any]:
         """The memories most relevant to ``query`` in a scope, best first.
 
-        Hybrid by default: vector and keyword candidates fused by weighted RRF. ``score``
+        Hybrid by default: vector and keyword candidates fused by score (``search.fusion``). ``score``
         is the cosine similarity to the query, and ``threshold`` applies to it. With the
         graph on, ``relations`` holds the neighbourhood of the entities the query names,
         and memories those relations came from get a bounded boost.
