@@ -3,7 +3,9 @@ headless Debian Chromium against a real server with a seeded project: ``make scr
 
 Writes ``bench/results/screens/<page>-<desktop|phone>.png``. The demo project's memories
 are back-dated over three weeks (straight in its temporary SQLite file) so that the
-adds-per-day chart has something to draw; nothing else is touched.
+adds-per-day chart has something to draw; nothing else is touched. Graph memory is on, and
+two of alice's messages go through extraction so the scope page's "Graph" panel has
+relations (one of them no longer true).
 
     python bench/screens.py [--out DIR]
 """
@@ -40,6 +42,14 @@ def backdate(db: Path) -> None:
                         (stamp, mid))
 
 
+def add_relations(site: Site) -> None:
+    """Two inferred adds for alice: three relations, then one of them replaced."""
+    with site.api() as c:
+        for text in ("My sister Anna is a nurse in Chicago.", "My sister Anna now lives in Boston."):
+            c.post("/v3/memories/add/", json={"messages": [{"role": "user", "content": text}],
+                                              "user_id": "alice"}).raise_for_status()
+
+
 def shoot(browser: Any, site: Site, out: Path, size: str) -> list[Path]:
     w, h = SIZES[size]
     ctx = browser.new_context(viewport={"width": w, "height": h})
@@ -61,6 +71,7 @@ def shoot(browser: Any, site: Site, out: Path, size: str) -> list[Path]:
     snap("scopes")
     page.goto(f"{site.url}/dashboard/#/scope/user/alice")
     page.get_by_role("heading", name="Memories").wait_for()
+    page.locator("ul.relations").wait_for()
     snap("scope")
     page.goto(f"{site.url}/dashboard/#/scope/user/alice?q=what+does+alice+drink")
     page.locator("ol.memories .score").first.wait_for()
@@ -93,7 +104,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         from engram.embed.onnx import MiniLMEmbedder  # real scores in the search screen
 
-        with seeded_site(Path(tmp), MiniLMEmbedder()) as site, chromium() as browser:
+        with seeded_site(Path(tmp), MiniLMEmbedder(), {"graph": {"enabled": True}}) as site, \
+                chromium() as browser:
+            add_relations(site)
             backdate(Path(tmp) / "engram.db")
             for size in SIZES:
                 for p in shoot(browser, site, args.out, size):

@@ -41,11 +41,13 @@ class Site:
 
 
 @contextmanager
-def serve(tmp: Path, embedder: Any = None) -> Iterator[tuple[str, KeyStore]]:
-    """uvicorn on a free port in a daemon thread (HashEmbedder unless given); stops on exit."""
+def serve(tmp: Path, embedder: Any = None,
+          config: dict[str, Any] | None = None) -> Iterator[tuple[str, KeyStore]]:
+    """uvicorn on a free port in a daemon thread (HashEmbedder unless given); stops on exit.
+    ``config`` adds Memory config sections (e.g. ``{"graph": {"enabled": True}}``)."""
     settings = ServerSettings(keys_path=tmp / "keys.db", rate_per_second=0)
-    app = create_app({"store": {"path": str(tmp / "engram.db")}, "llm": {"provider": "rules"}},
-                     settings=settings, embedder=embedder or HashEmbedder())
+    app = create_app({"store": {"path": str(tmp / "engram.db")}, "llm": {"provider": "rules"},
+                      **(config or {})}, settings=settings, embedder=embedder or HashEmbedder())
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
@@ -118,8 +120,9 @@ def seed(site_url: str, key: str) -> dict[str, str]:
 
 
 @contextmanager
-def seeded_site(tmp: Path, embedder: Any = None) -> Iterator[Site]:
-    with serve(tmp, embedder) as (url, keys):
+def seeded_site(tmp: Path, embedder: Any = None,
+                config: dict[str, Any] | None = None) -> Iterator[Site]:
+    with serve(tmp, embedder, config) as (url, keys):
         _, key = keys.create("acme", "assistant")
         yield Site(url=url, key=key, keys=keys, ids=seed(url, key))
 

@@ -1,8 +1,9 @@
 """Small JSON routes the dashboard needs and the Platform API lacks: memories added per
-day, for the project or one scope, and the number of users/agents/runs.
+day, for the project or one scope, and the number of users/agents/runs; one scope's graph.
 
     GET /v1/dashboard/activity/?days=30               -> the whole project
     GET /v1/dashboard/activity/?user_id=alice&days=14 -> one scope
+    GET /v1/dashboard/graph/?user_id=alice            -> alice's relations and entities
 
 Counts memories that are still stored, by the UTC day of their ``created_at``. Reading is
 bounded (``MAX_SCANNED`` memories); past it the answer says ``"truncated": true``.
@@ -12,6 +13,8 @@ bounded (``MAX_SCANNED`` memories); past it the answer says ``"truncated": true`
 ...                                  "2025-03-03T01:00:00+00:00", "2025-01-01"],
 ...                                 today=date(2025, 3, 3), days=3)]
 [0, 2, 1]
+>>> entities_of([{"source": "user", "target": "Anna"}, {"source": "Anna", "target": "Chicago"}])
+['Anna', 'Chicago', 'user']
 """
 
 from __future__ import annotations
@@ -23,13 +26,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from engram.errors import InvalidInput
 from engram.memory import Memory
 from engram.server._auth import current_tenant
 from engram.server._keys import Tenant
 from engram.server._models import ERROR_RESPONSES
 from engram.server._routes_memories import memory_for
 
-__all__ = ["router", "bucket_days", "MAX_SCANNED"]
+__all__ = ["router", "bucket_days", "entities_of", "one_scope", "MAX_SCANNED"]
 
 router = APIRouter(tags=["dashboard"], responses=ERROR_RESPONSES)
 TenantDep = Annotated[Tenant, Depends(current_tenant)]
@@ -90,3 +94,30 @@ def activity(request: Request, tenant: TenantDep,
     return {"days": bucket_days(seen.values(), today=today, days=days),
             "total": len(seen), "since": since, "truncated": len(seen) > MAX_SCANNED,
             "scopes": {k: kinds.get(k, 0) for k in KINDS}}
+
+
+def one_scope(**ids: str | None) -> dict[str, str]:
+    """The one scope id given, or :class:`InvalidInput` naming the field at fault."""
+    given = {k: v for k, v in ids.items() if v is not None}
+    if not given:
+        raise InvalidInput(next(iter(ids)), "give one of " + ", ".join(ids))
+    if len(given) > 1:
+        raise InvalidInput(list(given)[1], "give only one of " + ", ".join(ids))
+    return given
+
+
+def entities_of(relations: Iterable[dict[str, Any]]) -> list[str]:
+    """Distinct entity names of some relations, sorted (case-insensitively)."""
+    return sorted({n for r in relations for n in (r["source"], r["target"])},
+                  key=lambda n: (n.casefold(), n))
+
+
+@router.get("/v1/dashboard/graph/", summary="One scope's graph relations (dashboard)")
+def graph(request: Request, tenant: TenantDep, user_id: IdQ = None, agent_id: IdQ = None,
+          run_id: IdQ = None) -> dict[str, Any]:
+    scope = one_scope(user_id=user_id, agent_id=agent_id, run_id=run_id)
+    # enable_graph=True reads what is stored even if extraction is off now; limit=1
+    # because only the relations (newest first, at most the store's 1,000) are wanted.
+    rels = memory_for(request, tenant).get_all(enable_graph=True, limit=1,
+                                               **scope)["relations"]  # type: ignore[arg-type]
+    return {"relations": rels, "entities": entities_of(rels)}

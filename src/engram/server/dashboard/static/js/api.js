@@ -68,6 +68,7 @@ export const Engram = {
   ping: (key) => api("GET", "/v1/ping/", { key }),
   scopes: () => api("GET", "/v1/entities/"),
   activity: (scope = {}, days = 30) => api("GET", "/v1/dashboard/activity/", { query: { ...scope, days } }),
+  graph: (scope) => api("GET", "/v1/dashboard/graph/", { query: scope }),
   list: (body) => api("POST", "/v3/memories/", { body }),
   search: (body) => api("POST", "/v3/memories/search/", { body }),
   get: (id) => api("GET", `/v1/memories/${encodeURIComponent(id)}/`),

@@ -1,7 +1,8 @@
-// One scope's memories: search with scores, filters on metadata and dates, pages.
+// One scope's memories: search with scores, filters on metadata and dates, pages; its graph.
 import { Engram } from "../api.js";
 import { SCOPE_KEY, emptyState, h, link, metaChips, timeEl, typedValue } from "../dom.js";
 import { activityChart } from "../chart.js";
+import { graphPanel } from "../graph.js";
 
 const PAGE_SIZE = 20;
 
@@ -51,10 +52,11 @@ export async function scopePage(ctx) {
   if (meta) listBody.filters = meta;
   if (st.from) listBody.start_date = st.from;
   if (st.to) listBody.end_date = st.to;
-  const [found, listed, activity] = await Promise.all([
+  const [found, listed, activity, graph] = await Promise.all([
     searching ? Engram.search({ query: st.q, filters: searchFilters(scope, st), top_k: 20 }) : null,
     searching ? null : Engram.list(listBody),
     Engram.activity(scope),
+    Engram.graph(scope),
   ]);
   const v = ctx.view;
   v.append(h("nav", { class: "crumbs", "aria-label": "Breadcrumb" }, h("a", { href: "#/" }, "Scopes"), " / ",
@@ -82,7 +84,7 @@ export async function scopePage(ctx) {
   v.append(form);
 
   const results = h("section", { class: "panel", "aria-labelledby": "res-h" });
-  v.append(results);
+  v.append(results, graphPanel(graph)); // results are filled in below
   if (searching) {
     const hits = found.results;
     results.append(h("h2", { id: "res-h" }, `Results for “${st.q}”`),
