@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 
 from engram._types import Message
+from engram.errors import LLMError
 from engram.pipeline.base import Decision, Existing, ExtractContext, Extractor, Reconciler
 
 DEV_CASES = Path("/work/shared/data/extraction_dev.jsonl")
@@ -57,6 +58,7 @@ class CaseResult:
     extra: list[str] = field(default_factory=list)
     violations: list[tuple[str, str]] = field(default_factory=list)
     ms: float = 0.0
+    failed: bool = False  # the LLM failed after its retries
 
 
 def load_cases(path: Path) -> list[dict[str, Any]]:
@@ -130,18 +132,30 @@ def run_pair(cases: list[dict[str, Any]], extractor: Extractor, reconciler: Reco
              embed: Embed, ctx: ExtractContext | None = None) -> list[CaseResult]:
     ctx = ctx or ExtractContext()
     if cases:  # warm-up, untimed: first-use regex compilation is not per-case cost
-        reconciler.reconcile(extractor.extract(to_messages(cases[0]["messages"]), ctx), [], ctx)
+        _decide(cases[0], extractor, reconciler, ctx)
     results = []
     for case in cases:
-        existing = [Existing(i, t) for i, t in enumerate(case["existing"])]
         t0 = time.perf_counter()
-        facts = extractor.extract(to_messages(case["messages"]), ctx)
-        decisions = reconciler.reconcile(facts, existing, ctx)
+        decisions = _decide(case, extractor, reconciler, ctx)
         ms = (time.perf_counter() - t0) * 1000
-        res = score_case(case, apply_decisions(case["existing"], decisions), embed)
+        # An LLM that fails after its retries leaves the memories as they were, as
+        # Memory.add does; the case is scored that way and counted as failed.
+        final = case["existing"] if decisions is None else apply_decisions(case["existing"], decisions)
+        res = score_case(case, final, embed)
         res.ms = ms
+        res.failed = decisions is None
         results.append(res)
     return results
+
+
+def _decide(case: dict[str, Any], extractor: Extractor, reconciler: Reconciler,
+            ctx: ExtractContext) -> list[Any] | None:
+    existing = [Existing(i, t) for i, t in enumerate(case["existing"])]
+    try:
+        facts = extractor.extract(to_messages(case["messages"]), ctx)
+        return reconciler.reconcile(facts, existing, ctx)
+    except LLMError:
+        return None
 
 
 def summarise(results: list[CaseResult]) -> dict[str, Any]:
@@ -155,6 +169,7 @@ def summarise(results: list[CaseResult]) -> dict[str, Any]:
     return {"cases": len(results), "precision": round(precision, 4),
             "recall": round(recall, 4), "f1": round(f1, 4),
             "must_not_violations": sum(len(r.violations) for r in results),
+            "failed_cases": sum(1 for r in results if r.failed),
             "ms_per_case_mean": round(sum(ms) / len(ms), 3) if ms else 0.0,
             "ms_per_case_max": round(ms[-1], 3) if ms else 0.0}
 
