@@ -23,6 +23,7 @@ from typing import Any
 from engram.errors import ConfigError, InvalidInput, LLMError
 from engram.llm._json import check_required, finish
 from engram.llm._retry import RetryPolicy, call_with_retries
+from engram.llm._sdk import SDKClient
 
 __all__ = ["AnthropicLLM", "to_anthropic"]
 
@@ -63,7 +64,7 @@ def _block(part: dict[str, Any]) -> dict[str, Any]:
     return {"type": "image", "source": {"type": "url", "url": url}}
 
 
-class AnthropicLLM:
+class AnthropicLLM(SDKClient):
     """A Claude model answering in JSON through a forced tool call."""
 
     name = "anthropic"
@@ -119,16 +120,6 @@ class AnthropicLLM:
             permanent=(self._errors.AnthropicError,),
             label=f"anthropic model {self.model!r}",
         )
-
-    def close(self) -> None:
-        """Release the HTTP connection pool."""
-        self._client.close()
-
-    def __enter__(self) -> AnthropicLLM:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
     def _ask(
         self, system: str, messages: list[dict[str, Any]], schema: dict[str, Any], name: str

@@ -33,6 +33,7 @@ from typing import Any
 from engram.errors import ConfigError, LLMError
 from engram.llm._json import finish
 from engram.llm._retry import RetryPolicy, call_with_retries
+from engram.llm._sdk import SDKClient
 
 __all__ = ["OpenAILLM", "MODES", "rejects_format", "schema_instruction"]
 
@@ -66,7 +67,7 @@ def schema_instruction(schema: dict[str, Any]) -> dict[str, str]:
     }
 
 
-class OpenAILLM:
+class OpenAILLM(SDKClient):
     """An OpenAI-compatible chat model answering in JSON (see the module docstring)."""
 
     name = "openai"
@@ -132,16 +133,6 @@ class OpenAILLM:
             label=f"openai model {self.model!r}",
         )
 
-    def close(self) -> None:
-        """Release the HTTP connection pool."""
-        self._client.close()
-
-    def __enter__(self) -> OpenAILLM:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
     def _ask(self, messages: list[dict[str, Any]], schema: dict[str, Any], name: str) -> str:
         while True:
             mode = self.mode
@@ -176,7 +167,7 @@ class OpenAILLM:
             options["max_tokens"] = self.max_tokens
         response = self._client.chat.completions.create(
             model=self.model,
-            messages=messages,  # type: ignore[arg-type]  # OpenAI-style dicts by contract
+            messages=messages,  # OpenAI-style dicts by contract
             extra_body=extra_body or None,
             **options,
         )

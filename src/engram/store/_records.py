@@ -100,6 +100,14 @@ def is_scope_only(node: F.Node) -> bool:
     return node is F.TRUE
 
 
+def group_by_scope(items: Sequence[Any]) -> dict[Scope, list[Any]]:
+    """Items with a ``.scope``, grouped by it in first-seen order."""
+    groups: dict[Scope, list[Any]] = {}
+    for item in items:
+        groups.setdefault(item.scope, []).append(item)
+    return groups
+
+
 def plan_contexts(
     tail: Sequence[tuple[int, str]], new_texts: Sequence[str], before: int, after: int
 ) -> tuple[list[tuple[str, int]], list[str]]:

@@ -273,11 +273,8 @@ class PostgresStore:
         before_n, after_n = self._ctx_before, self._ctx_after
         if not adds or before_n + after_n == 0:
             return {}
-        by_scope: dict[Scope, list[NewMemory]] = {}
-        for a in adds:
-            by_scope.setdefault(a.scope, []).append(a)
         out: dict[str, str] = {}
-        for scope, group in by_scope.items():
+        for scope, group in _records.group_by_scope(adds).items():
             cond, params = _scope_sql(scope)
             tail = conn.execute(
                 f"SELECT m.rid, m.memory FROM {_T} m WHERE m.ns = %s AND m.raw AND {cond} "  # noqa: S608

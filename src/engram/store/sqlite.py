@@ -230,11 +230,8 @@ class SQLiteStore:
         before_n, after_n = self._ctx_before, self._ctx_after
         if not adds or before_n + after_n == 0:
             return {}
-        by_scope: dict[Scope, list[NewMemory]] = {}
-        for a in adds:
-            by_scope.setdefault(a.scope, []).append(a)
         out: dict[str, str] = {}
-        for scope, group in by_scope.items():
+        for scope, group in _records.group_by_scope(adds).items():
             tail = db.execute(
                 "SELECT rid, memory FROM memories WHERE ns = ? AND raw = 1 AND user_id IS ? "
                 "AND agent_id IS ? AND run_id IS ? ORDER BY rid DESC LIMIT ?",
