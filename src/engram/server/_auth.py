@@ -10,8 +10,9 @@ True
 from __future__ import annotations
 
 import math
+from typing import Annotated
 
-from fastapi import Request, Security
+from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
 from starlette.exceptions import HTTPException
 
@@ -55,3 +56,7 @@ def current_tenant(request: Request, authorization: str | None = Security(_schem
                                  f"retry in {wait:.2f} s",
                             headers={"Retry-After": str(max(1, math.ceil(wait)))})
     return tenant
+
+
+# What a route declares to get the caller's tenant (401 before the route runs otherwise).
+TenantDep = Annotated[Tenant, Depends(current_tenant)]

@@ -24,19 +24,17 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 
 from engram.errors import InvalidInput
 from engram.memory import Memory
-from engram.server._auth import current_tenant
-from engram.server._keys import Tenant
+from engram.server._auth import TenantDep
 from engram.server._models import ERROR_RESPONSES
 from engram.server._routes_memories import memory_for
 
 __all__ = ["router", "bucket_days", "entities_of", "one_scope", "MAX_SCANNED"]
 
 router = APIRouter(tags=["dashboard"], responses=ERROR_RESPONSES)
-TenantDep = Annotated[Tenant, Depends(current_tenant)]
 IdQ = Annotated[str | None, Query(min_length=1, max_length=256)]
 MAX_SCANNED = 50_000  # memories read for one answer; bounds the cost of a busy project
 PAGE = 1_000

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 
 from engram.errors import InvalidInput, NotSupported
 from engram.memory import Memory
 from engram.server import _requests as R
-from engram.server._auth import current_tenant
+from engram.server._auth import TenantDep
 from engram.server._keys import Tenant
 from engram.server._models import (
     ERROR_RESPONSES,
@@ -33,7 +33,6 @@ from engram.server._models import (
 )
 
 router = APIRouter(tags=["memories"], responses=ERROR_RESPONSES)
-TenantDep = Annotated[Tenant, Depends(current_tenant)]
 IdQ = Annotated[str | None, Query(min_length=1, max_length=256)]
 
 

@@ -8,12 +8,12 @@ and the Platform features this server lacks (501 with a message, never 404 or 50
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 
 from engram.errors import InvalidInput, NotFound, NotSupported
-from engram.server._auth import current_tenant
+from engram.server._auth import TenantDep
 from engram.server._keys import Tenant
 from engram.server._models import (
     ERROR_RESPONSES,
@@ -28,7 +28,6 @@ from engram.server._models import (
 from engram.server._routes_memories import memory_for
 
 router = APIRouter(tags=["project"], responses=ERROR_RESPONSES)
-TenantDep = Annotated[Tenant, Depends(current_tenant)]
 ENTITY_KINDS = {"user": "user_id", "agent": "agent_id", "run": "run_id"}
 
 

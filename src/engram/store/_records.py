@@ -17,6 +17,7 @@ from typing import Any
 from engram._types import SCOPE_KEYS, MemoryRecord, Scope
 from engram.errors import InvalidInput
 from engram.store import filters as F
+from engram.store.base import Page
 
 
 def now() -> str:
@@ -98,6 +99,15 @@ def is_scope_only(node: F.Node) -> bool:
     if isinstance(node, F.And):
         return all(is_scope_only(n) for n in node.items)
     return node is F.TRUE
+
+
+def page_from_rows(rows: Sequence[Sequence[Any]], limit: int) -> Page:
+    """A Page from ``limit + 1`` rows of ``rid, <record columns>``: the extra row only
+    says that there is a next page."""
+    more = len(rows) > limit
+    rows = rows[:limit]
+    nxt = encode_cursor(rows[-1][0]) if more and rows else None
+    return Page([from_row(r[1:]) for r in rows], nxt)
 
 
 def group_by_scope(items: Sequence[Any]) -> dict[Scope, list[Any]]:

@@ -341,10 +341,7 @@ class PostgresStore:
             "ORDER BY m.rid DESC LIMIT %s OFFSET %s",
             [ns, *params, *pin_params, *([after] if after is not None else []), limit + 1,
              offset])
-        more = len(rows) > limit
-        rows = rows[:limit]
-        nxt = _records.encode_cursor(rows[-1][0]) if more and rows else None
-        return Page([_records.from_row(r[1:]) for r in rows], nxt)
+        return _records.page_from_rows(rows, limit)
 
     def count(self, ns: str, where: Node) -> int:
         sql, params = compile_filter(where, "postgres", alias="m")

@@ -332,10 +332,7 @@ class SQLiteStore:
             "ORDER BY m.rid DESC LIMIT ? OFFSET ?",
             [*args, limit + 1, offset],
         ).fetchall()
-        more = len(rows) > limit
-        rows = rows[:limit]
-        nxt = _records.encode_cursor(rows[-1][0]) if more and rows else None
-        return Page([_records.from_row(r[1:]) for r in rows], nxt)
+        return _records.page_from_rows(rows, limit)
 
     def count(self, ns: str, where: Node) -> int:
         sql, params = compile_filter(where, "sqlite", alias="m")
