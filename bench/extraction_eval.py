@@ -38,8 +38,10 @@ from typing import Any
 
 import numpy as np
 
-from engram._types import Message
+from engram._types import MemoryRecord, Message, Scope
+from engram.embed import text_hash
 from engram.errors import LLMError
+from engram.pipeline._plan import plan_changes
 from engram.pipeline.base import Decision, Existing, ExtractContext, Extractor, Reconciler
 
 DEV_CASES = Path("/work/shared/data/extraction_dev.jsonl")
@@ -72,16 +74,19 @@ def to_messages(raw: list[dict[str, Any]]) -> list[Message]:
 
 
 def apply_decisions(existing: list[str], decisions: list[Decision]) -> list[str]:
-    """The memory state after the decisions; refs outside ``existing`` are ignored."""
-    state: dict[int, str | None] = dict(enumerate(existing))
+    """The memory state after the decisions, planned as ``Memory.add`` plans them
+    (``plan_changes``: unknown refs dropped, one change per memory, the caps)."""
+    scope = Scope(user_id="eval")
+    held = [MemoryRecord(str(i), t, text_hash(t), scope) for i, t in enumerate(existing)]
+    state: dict[str, str | None] = {h.id: h.memory for h in held}
     added: list[str] = []
-    for d in decisions:
-        if d.event == "ADD" and d.text:
-            added.append(d.text)
-        elif d.event == "UPDATE" and d.ref in state and d.text:
-            state[d.ref] = d.text
-        elif d.event == "DELETE" and d.ref in state:
-            state[d.ref] = None
+    for c in plan_changes(decisions, held, scope, {}).changes:
+        if c.event == "ADD":
+            added.append(c.text)
+        elif c.event == "UPDATE" and c.memory_id is not None:
+            state[c.memory_id] = c.text
+        elif c.event == "DELETE" and c.memory_id is not None:
+            state[c.memory_id] = None
     return [t for t in state.values() if t is not None] + added
 
 
@@ -152,8 +157,8 @@ def _decide(case: dict[str, Any], extractor: Extractor, reconciler: Reconciler,
             ctx: ExtractContext) -> list[Any] | None:
     existing = [Existing(i, t) for i, t in enumerate(case["existing"])]
     try:
-        facts = extractor.extract(to_messages(case["messages"]), ctx)
-        return reconciler.reconcile(facts, existing, ctx)
+        facts, _ = extractor.extract(to_messages(case["messages"]), ctx)
+        return reconciler.reconcile(facts, existing, ctx)[0]
     except LLMError:
         return None
 

@@ -16,6 +16,7 @@ from engram.config import (
     GraphConfig,
     LLMConfig,
     MemoryConfig,
+    PipelineConfig,
     SearchConfig,
     StoreConfig,
 )
@@ -43,7 +44,8 @@ def test_doc_examples_run(where: str, code: str, shared_minilm: object, monkeypa
 
 
 def test_every_config_field_is_documented() -> None:
-    for model in (MemoryConfig, EmbedderConfig, StoreConfig, LLMConfig, SearchConfig, GraphConfig):
+    for model in (MemoryConfig, EmbedderConfig, StoreConfig, LLMConfig, SearchConfig, GraphConfig,
+                  PipelineConfig):
         for name in model.model_fields:
             if name in ("embedder", "store", "llm", "search", "graph"):
                 continue

@@ -116,6 +116,14 @@ class GraphConfig(_Section):
     max_relations: int = Field(default=20, ge=1, le=500)  # returned per search
 
 
+class PipelineConfig(_Section):
+    """How an inferred add may change what a scope already holds."""
+
+    # An add that would change (UPDATE) or delete more than this many existing memories
+    # changes none of them and says so in its warnings (poisoning guard); None: no cap.
+    max_destructive: int | None = Field(default=3, ge=0)
+
+
 class MemoryConfig(BaseModel):
     """The whole configuration of a :class:`engram.Memory`."""
 
@@ -126,6 +134,7 @@ class MemoryConfig(BaseModel):
     llm: LLMConfig = Field(default_factory=LLMConfig)
     search: SearchConfig = Field(default_factory=SearchConfig)
     graph: GraphConfig = Field(default_factory=GraphConfig)
+    pipeline: PipelineConfig = Field(default_factory=PipelineConfig)
     custom_fact_extraction_prompt: str | None = None
     custom_update_memory_prompt: str | None = None
     includes: str | None = None
@@ -178,6 +187,7 @@ _ENV_FIELDS: dict[str, type[BaseModel]] = {
     "llm": LLMConfig,
     "search": SearchConfig,
     "graph": GraphConfig,
+    "pipeline": PipelineConfig,
 }
 
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
-from engram import _add
 from engram import _validate as V
+from engram._add import AddContext, AddOptions, GraphStep
+from engram._add import add as run_add
 from engram._components import Components
 from engram.config import MemoryConfig
 from engram.embed import text_hash
@@ -26,8 +27,7 @@ from engram.errors import InvalidInput, NotFound
 from engram.graph._facade import extractor_for, search_with_graph
 from engram.pipeline.base import ExtractContext
 from engram.search import hybrid_search
-from engram.store._records import new_id
-from engram.store.base import ChangeSet, MemoryUpdate, NewMemory
+from engram.store.base import ChangeSet, MemoryUpdate
 
 if TYPE_CHECKING:
     from engram.embed import Embedder
@@ -116,51 +116,25 @@ class Memory:
             V.check_text(prompt, "prompt")
         if timestamp is not None:
             V.check_text(timestamp, "timestamp")
-        if memory_type == "procedural_memory":
-            return self._add_procedural(msgs, scope, meta, prompt)
-        graph = self._graph_step(enable_graph)
-        target = "agent" if scope.agent_id and not scope.user_id else "user"
-        if not infer:
-            cs = _add.plan_raw(msgs, scope, meta, memory_type, self._parts.read_embedder)
-            rels = _add.apply_raw(self._ns, self.store, self._parts.embedder, scope, cs, msgs,
-                                  target, graph)
-            return {"results": _add.raw_results(cs)} | ({"relations": rels} if graph else {})
+        graph = self._graph_step(enable_graph) if memory_type is None else None
         cfg = self.config
-        ctx = ExtractContext(
-            target=target,
+        extract = ExtractContext(
+            target="agent" if scope.agent_id and not scope.user_id else "user",
             timestamp=timestamp, prompt=prompt or cfg.custom_fact_extraction_prompt,
             update_prompt=cfg.custom_update_memory_prompt, includes=cfg.includes,
             excludes=cfg.excludes)
-        out = _add.run_inferred(self._ns, msgs, scope, meta, ctx, self.store,
-                                self._parts.embedder, self._parts.steps, memory_type, graph)
-        result: dict[str, Any] = {"results": out.results}
-        if graph is not None:
-            result["relations"] = out.relations or {"added": [], "invalidated": []}
-        if out.warnings:
-            result["warnings"] = out.warnings
-        return result
+        opts = AddOptions(metadata=meta, infer=infer, memory_type=memory_type, prompt=prompt,
+                          extract=extract, graph=graph)
+        ctx = AddContext(self._parts, self._ns, cfg.pipeline.max_destructive)
+        return run_add(ctx, msgs, scope, opts)
 
-    def _graph_step(self, enable_graph: bool | None) -> _add.GraphStep | None:
+    def _graph_step(self, enable_graph: bool | None) -> GraphStep | None:
         on = self.config.graph.enabled if enable_graph is None else enable_graph
         if not isinstance(on, bool):
             raise InvalidInput("enable_graph", f"must be true, false or None, got {on!r}")
         if not on:
             return None
-        return _add.GraphStep(extractor_for(self._parts.llm), self.config.graph.entity_similarity)
-
-    def _add_procedural(self, msgs: list[Any], scope: Any, meta: dict[str, Any],
-                        prompt: str | None) -> dict[str, Any]:
-        if not scope.agent_id:
-            raise InvalidInput("agent_id", "procedural memory needs an agent_id")
-        from engram.pipeline.llm_steps import summarise_procedural
-
-        text = summarise_procedural(self._parts.llm, msgs, prompt)
-        vec = self._parts.embedder.embed([text])[0]
-        add = NewMemory(id=new_id(), text=text, hash=text_hash(text), scope=scope,
-                        embedding=vec, metadata=meta, memory_type="procedural_memory",
-                        source_ids=[str(m.index) for m in msgs])
-        self.store.apply(self._ns, ChangeSet(adds=[add]))
-        return {"results": [{"id": add.id, "memory": text, "event": "ADD"}]}
+        return GraphStep(extractor_for(self._parts.llm), self.config.graph.entity_similarity)
 
     def update(self, memory_id: str, text: str | None = None, metadata: dict[str, Any] | None = None,
                *, data: str | None = None) -> dict[str, Any]:

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from engram._types import Message
+from engram._types import MemoryRecord, Message, Scope
 from engram.errors import LLMError
+from engram.pipeline._plan import plan_changes
 from engram.pipeline.base import Existing, ExtractContext, Fact
 from engram.pipeline.llm_steps import (
     LLMExtractor,
@@ -27,10 +28,10 @@ USER = [Message("user", "I moved to Rome. I love espresso.", index=0),
 def test_extractor_sends_prompt_date_and_conversation_and_dedupes() -> None:
     llm = ScriptedLLM([{"facts": ["Moved to Rome", "Loves espresso", "loves espresso",
                                   42, {"text": "Cycles to work"}]}])
-    facts = LLMExtractor(llm, today="2026-03-01").extract(USER, CTX)
+    facts, warnings = LLMExtractor(llm, today="2026-03-01").extract(USER, CTX)
     assert [(f.text, f.source_ids) for f in facts] == [
         ("Moved to Rome", ("0",)), ("Loves espresso", ("0",)), ("Cycles to work", ("2",))]
-    assert facts.warnings == ["facts[3]: not a non-empty string; dropped"]
+    assert warnings == ["facts[3]: not a non-empty string; dropped"]
     system, convo = llm.calls[0].messages
     assert system["content"].startswith(FACT_EXTRACTION_PROMPT)
     assert "Today's date is 2026-03-01." in system["content"]
@@ -42,7 +43,7 @@ def test_extractor_uses_timestamp_custom_prompt_and_hints() -> None:
     llm = ScriptedLLM([{"facts": []}])
     ctx = ExtractContext(timestamp="2025-12-24T10:00:00", prompt="Only record food facts.",
                          includes="diet", excludes="health data")
-    assert LLMExtractor(llm, today="2026-01-01").extract(USER, ctx) == []
+    assert LLMExtractor(llm, today="2026-01-01").extract(USER, ctx) == ([], [])
     system = llm.calls[0].messages[0]["content"]
     assert system.startswith("Only record food facts.")
     assert FACT_EXTRACTION_PROMPT not in system
@@ -51,7 +52,7 @@ def test_extractor_uses_timestamp_custom_prompt_and_hints() -> None:
 
 def test_extractor_skips_the_call_when_there_is_nothing_to_read() -> None:
     llm = ScriptedLLM([])
-    assert LLMExtractor(llm).extract([Message("assistant", "Hello!")], CTX) == []
+    assert LLMExtractor(llm).extract([Message("assistant", "Hello!")], CTX) == ([], [])
     assert llm.calls == []
 
 
@@ -72,10 +73,10 @@ def test_reconciler_valid_output_maps_facts_and_sources() -> None:
         {"id": 0, "event": "UPDATE", "text": "Lives in Rome", "fact": 0},
         {"id": 1, "event": "NONE", "text": "", "fact": 1},
     ]}])
-    out = LLMReconciler(llm).reconcile(facts, existing, CTX)
+    out, warnings = LLMReconciler(llm).reconcile(facts, existing, CTX)
     assert [(d.event, d.ref, d.text, d.fact, d.source_ids) for d in out] == [
         ("UPDATE", 0, "Lives in Rome", 0, ("0",)), ("NONE", 1, None, 1, ("0",))]
-    assert out.warnings == []
+    assert warnings == []
     assert _payload(llm) == {
         "stored_memories": [{"id": 0, "text": "Lives in Paris"}, {"id": 1, "text": "Loves espresso"}],
         "new_facts": [{"fact": 0, "text": "Lives in Rome"}, {"fact": 1, "text": "Loves espresso"}]}
@@ -92,21 +93,29 @@ def test_reconciler_drops_unknown_ids_events_and_malformed_items() -> None:
         {"id": None, "event": "add", "text": "", "fact": 0},
         {"id": None, "event": "ADD", "text": "Lives in Rome", "fact": 0},
     ]}])
-    out = LLMReconciler(llm).reconcile(facts, [Existing(0, "Lives in Paris")], CTX)
-    assert [(d.event, d.ref, d.text) for d in out] == [("ADD", None, "Lives in Rome")]
-    assert len(out.warnings) == 4
-    assert "memory id 7 is not one of the 1 shown" in out.warnings[0]
-    assert "unknown event 'MERGE'" in out.warnings[1]
+    decisions, warnings = LLMReconciler(llm).reconcile(facts, [Existing(0, "Lives in Paris")],
+                                                      CTX)
+    # The repeated ADD ("add" without text means the fact's text) collapses in the plan.
+    out = plan_changes(decisions, [MemoryRecord("m0", "Lives in Paris", "h", Scope("u"))],
+                       Scope("u"), {}).changes
+    assert [(d.event, d.memory_id, d.text) for d in out] == [("ADD", None, "Lives in Rome")]
+    assert len(warnings) == 4
+    assert "memory id 7 is not one of the 1 shown" in warnings[0]
+    assert "unknown event 'MERGE'" in warnings[1]
 
 
 def test_reconciler_changes_a_memory_once() -> None:
+    # The check is made once for every reconciler, by plan_changes.
     llm = ScriptedLLM([{"memory": [
         {"id": 0, "event": "UPDATE", "text": "Lives in Rome", "fact": 0},
         {"id": 0, "event": "DELETE", "text": "", "fact": 0},
     ]}])
-    out = LLMReconciler(llm).reconcile([Fact("Lives in Rome")], [Existing(0, "Lives in Paris")],
-                                       CTX)
-    assert [d.event for d in out] == ["UPDATE"] and "already changed" in out.warnings[0]
+    decisions, _ = LLMReconciler(llm).reconcile([Fact("Lives in Rome")],
+                                                [Existing(0, "Lives in Paris")], CTX)
+    plan = plan_changes(decisions, [MemoryRecord("m0", "Lives in Paris", "h", Scope("u"))],
+                        Scope("u"), {})
+    out, warnings = plan.changes, plan.warnings
+    assert [d.event for d in out] == ["UPDATE"] and "already changed" in warnings[0]
 
 
 def test_mass_deletion_guard_keeps_justified_deletes_only() -> None:
@@ -118,20 +127,20 @@ def test_mass_deletion_guard_keeps_justified_deletes_only() -> None:
         {"id": 2, "event": "DELETE", "text": "", "fact": 0},
         {"id": None, "event": "ADD", "text": "Stopped playing tennis", "fact": 0},
     ]}])
-    out = LLMReconciler(llm).reconcile([Fact("Stopped playing tennis")], existing, CTX)
+    out, warnings = LLMReconciler(llm).reconcile([Fact("Stopped playing tennis")], existing, CTX)
     assert [(d.event, d.ref) for d in out] == [("DELETE", 0), ("ADD", None)]
-    assert out.warnings[0].startswith("mass deletion refused") and "[1, 2]" in out.warnings[0]
+    assert warnings[0].startswith("mass deletion refused") and "[1, 2]" in warnings[0]
 
 
 def test_few_deletes_pass_the_guard() -> None:
     llm = ScriptedLLM([{"memory": [{"id": 0, "event": "DELETE", "text": "", "fact": None}]}])
-    out = LLMReconciler(llm).reconcile([Fact("Hmm")], [Existing(0, "A"), Existing(1, "B")], CTX)
+    out, _ = LLMReconciler(llm).reconcile([Fact("Hmm")], [Existing(0, "A"), Existing(1, "B")], CTX)
     assert [(d.event, d.ref) for d in out] == [("DELETE", 0)]
 
 
 def test_reconciler_without_existing_adds_without_a_call_and_custom_prompt() -> None:
     llm = ScriptedLLM([])
-    out = LLMReconciler(llm).reconcile([Fact("Likes tea", ("2",))], [], CTX)
+    out, _ = LLMReconciler(llm).reconcile([Fact("Likes tea", ("2",))], [], CTX)
     assert [(d.event, d.text, d.fact, d.source_ids) for d in out] == [
         ("ADD", "Likes tea", 0, ("2",))]
     llm = ScriptedLLM([{"memory": []}])
@@ -154,8 +163,8 @@ def test_images_skipped_with_a_warning_or_described_with_vision() -> None:
     assert same == msgs and warnings[0].startswith("image skipped:")
     llm = ScriptedLLM([{"descriptions": ["A beagle on a sofa"]}, {"facts": ["Has a beagle"]}],
                       supports_vision=True)
-    facts = LLMExtractor(llm).extract(msgs, CTX)
-    assert [f.text for f in facts] == ["Has a beagle"] and facts.warnings == []
+    facts, warnings = LLMExtractor(llm).extract(msgs, CTX)
+    assert [f.text for f in facts] == ["Has a beagle"] and warnings == []
     assert llm.calls[0].messages[0]["content"][1]["image_url"]["url"].startswith("data:image")
     assert "[Image: A beagle on a sofa]" in llm.calls[1].messages[1]["content"]
 

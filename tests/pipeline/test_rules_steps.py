@@ -16,12 +16,12 @@ CTX = ExtractContext()
 
 def texts(*contents: tuple[str, str], target: str = "user") -> list[str]:
     msgs = [Message(role, c, index=i) for i, (role, c) in enumerate(contents)]
-    return [f.text for f in RulesExtractor().extract(msgs, ExtractContext(target=target))]
+    return [f.text for f in RulesExtractor().extract(msgs, ExtractContext(target=target))[0]]
 
 
 def events(facts: list[str], existing: list[str]) -> list[tuple[str, int | None, str | None]]:
-    out = RulesReconciler().reconcile([Fact(f) for f in facts],
-                                      [Existing(i, t) for i, t in enumerate(existing)], CTX)
+    out, _ = RulesReconciler().reconcile([Fact(f) for f in facts],
+                                         [Existing(i, t) for i, t in enumerate(existing)], CTX)
     return [(d.event, d.ref, d.text) for d in out]
 
 
@@ -30,7 +30,7 @@ def test_only_user_messages_are_sources_and_provenance_is_kept() -> None:
             Message("user", "I love jazz.", index=1),
             Message("assistant", "I love jazz too! I'm a music bot.", index=2),
             Message("user", "As I said, I love jazz. I live in Oslo.", index=3)]
-    facts = RulesExtractor().extract(msgs, CTX)
+    facts, _ = RulesExtractor().extract(msgs, CTX)
     assert [(f.text, f.source_ids) for f in facts] == [
         ("Loves jazz", ("1", "3")), ("Lives in Oslo", ("3",))]
 
@@ -64,9 +64,9 @@ def test_answer_to_an_assistant_question() -> None:
 
 
 def test_images_are_skipped_with_a_warning() -> None:
-    facts = RulesExtractor().extract(
+    _, warnings = RulesExtractor().extract(
         [Message("user", "I love this place", images=("http://x/1.png",))], CTX)
-    assert facts.warnings and facts.warnings[0].startswith("image skipped:")
+    assert warnings and warnings[0].startswith("image skipped:")
 
 
 def test_extraction_is_fast() -> None:
@@ -76,7 +76,7 @@ def test_extraction_is_fast() -> None:
     ex.extract(msgs, CTX)
     t0 = time.perf_counter()
     for _ in range(50):
-        RulesReconciler().reconcile(ex.extract(msgs, CTX), [Existing(0, "Lives in Paris")], CTX)
+        RulesReconciler().reconcile(ex.extract(msgs, CTX)[0], [Existing(0, "Lives in Paris")], CTX)
     assert (time.perf_counter() - t0) / 50 < 0.002
 
 
@@ -147,11 +147,11 @@ def test_similarity_function_finds_near_duplicates() -> None:
     def sim(a: list[str], b: list[str]) -> np.ndarray:
         return np.full((len(a), len(b)), 0.95)
 
-    out = RulesReconciler(sim).reconcile([Fact("Adores jazz music")],
-                                         [Existing(4, "Loves jazz")], CTX)
+    out, _ = RulesReconciler(sim).reconcile([Fact("Adores jazz music")],
+                                            [Existing(4, "Loves jazz")], CTX)
     assert [(d.event, d.ref) for d in out] == [("NONE", 4)]
-    out = RulesReconciler().reconcile([Fact("Adores jazz music")],
-                                      [Existing(4, "Loves jazz")], CTX)
+    out, _ = RulesReconciler().reconcile([Fact("Adores jazz music")],
+                                         [Existing(4, "Loves jazz")], CTX)
     assert [d.event for d in out] == ["ADD"]
 
 
@@ -173,6 +173,6 @@ def test_rules_procedural_summary_numbers_agent_steps() -> None:
 ])
 def test_odd_input_never_crashes_and_stays_fast(content: str) -> None:
     t0 = time.perf_counter()
-    facts = RulesExtractor().extract([Message("user", content)], CTX)
+    facts, _ = RulesExtractor().extract([Message("user", content)], CTX)
     assert time.perf_counter() - t0 < 0.5
     assert all(len(f.text.split()) >= 2 for f in facts)

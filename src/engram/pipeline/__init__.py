@@ -7,6 +7,7 @@
 - ``llm_steps``: ``LLMExtractor``, ``LLMReconciler``, ``summarise_procedural``,
   ``describe_images``; ``prompts``: the prompts, schemas and message builders.
 
-Steps return plain lists; ``Facts`` / ``Decisions`` (``_results``) add a ``warnings``
-list (dropped LLM output, refused deletes, skipped images) for the facade to report.
+Steps return ``(items, warnings)`` (dropped LLM output, refused deletes, skipped images);
+``_plan.plan_changes`` turns decisions into the changes of one add, with every check on
+decisions made once there (see ``_plan``).
 """

@@ -1,15 +1,16 @@
 """Checking what an LLM answered before anything is applied (pure functions, no I/O).
 
 LLM output is never trusted: unknown events and ids are dropped, an UPDATE needs text,
-an id is changed at most once, duplicate facts and ADDs collapse, and a wave of deletes
-the facts do not justify is refused (the mass-deletion guard).
+duplicate facts collapse, and a wave of deletes the facts do not justify is refused (the
+mass-deletion guard). The checks every reconciler's decisions get (a memory changed once,
+repeated ADDs) are made later, once, by ``_plan.plan_changes``.
 
 >>> from engram.pipeline.base import Existing, Fact
->>> out = validate_decisions(
+>>> out, warnings = validate_decisions(
 ...     {"memory": [{"id": 0, "event": "UPDATE", "text": "Lives in Rome", "fact": 0},
 ...                 {"id": 9, "event": "DELETE", "text": "", "fact": None}]},
 ...     [Fact("Moved to Rome")], [Existing(0, "Lives in Paris")])
->>> [(d.event, d.ref) for d in out], out.warnings
+>>> [(d.event, d.ref) for d in out], warnings
 ([('UPDATE', 0)], ['DELETE: memory id 9 is not one of the 1 shown; dropped'])
 """
 
@@ -19,7 +20,7 @@ import re
 from typing import Any, cast
 
 from engram._types import Event, Message
-from engram.pipeline._results import Decisions, Facts
+from engram.pipeline._results import warn
 from engram.pipeline.base import Decision, Existing, Fact
 from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative
 
@@ -44,25 +45,27 @@ def attribute_sources(fact: str, messages: list[Message]) -> tuple[str, ...]:
     return tuple(str(i) for s, i in scored if s == best)
 
 
-def validate_facts(raw: dict[str, Any], sources: list[Message]) -> Facts:
+def validate_facts(raw: dict[str, Any],
+                   sources: list[Message]) -> tuple[list[Fact], list[str]]:
     """Facts from ``{"facts": [...]}``: strings (or {"text": ...}), trimmed, deduplicated."""
-    out = Facts()
+    out: list[Fact] = []
+    warnings: list[str] = []
     items = raw.get("facts")
     if not isinstance(items, list):
-        out.warn(f"facts: expected a list, got {type(items).__name__}; nothing extracted")
-        return out
+        warn(warnings, f"facts: expected a list, got {type(items).__name__}; nothing extracted")
+        return out, warnings
     seen: set[str] = set()
     for n, item in enumerate(items):
         text = item.get("text") if isinstance(item, dict) else item
         if not isinstance(text, str) or not text.strip():
-            out.warn(f"facts[{n}]: not a non-empty string; dropped")
+            warn(warnings, f"facts[{n}]: not a non-empty string; dropped")
             continue
         text = " ".join(text.split())[:MAX_FACT_CHARS]
         if _key(text) in seen:
             continue
         seen.add(_key(text))
         out.append(Fact(text, attribute_sources(text, sources)))
-    return out
+    return out, warnings
 
 
 def _as_int(value: Any) -> int | None:
@@ -76,13 +79,13 @@ def _as_int(value: Any) -> int | None:
 
 
 def _parse_item(n: int, item: Any, facts: list[Fact], shown: set[int],
-                out: Decisions) -> Decision | None:
+                warnings: list[str]) -> Decision | None:
     if not isinstance(item, dict):
-        out.warn(f"memory[{n}]: not an object; dropped")
+        warn(warnings, f"memory[{n}]: not an object; dropped")
         return None
     event = str(item.get("event", "")).strip().upper()
     if event not in _EVENTS:
-        out.warn(f"memory[{n}]: unknown event {item.get('event')!r}; dropped")
+        warn(warnings, f"memory[{n}]: unknown event {item.get('event')!r}; dropped")
         return None
     fact = _as_int(item.get("fact"))
     if fact is not None and not 0 <= fact < len(facts):
@@ -94,17 +97,17 @@ def _parse_item(n: int, item: Any, facts: list[Fact], shown: set[int],
     if event == "ADD":
         text = text or (facts[fact].text if fact is not None else "")
         if not text:
-            out.warn(f"memory[{n}]: ADD without text; dropped")
+            warn(warnings, f"memory[{n}]: ADD without text; dropped")
             return None
         return Decision("ADD", text, None, fact, src)
     if ref is None or ref not in shown:
         if event == "NONE":
             return Decision("NONE", None, None, fact, src)
-        out.warn(f"{event}: memory id {item.get('id')!r} is not one of the {len(shown)} "
-                 "shown; dropped")
+        warn(warnings, f"{event}: memory id {item.get('id')!r} is not one of the "
+                       f"{len(shown)} shown; dropped")
         return None
     if event == "UPDATE" and not text:
-        out.warn(f"memory[{n}]: UPDATE of memory {ref} without text; dropped")
+        warn(warnings, f"memory[{n}]: UPDATE of memory {ref} without text; dropped")
         return None
     return Decision(cast(Event, event), text if event == "UPDATE" else None, ref, fact, src)
 
@@ -118,43 +121,32 @@ def _justified(d: Decision, facts: list[Fact], existing: dict[int, str]) -> bool
 
 
 def validate_decisions(raw: dict[str, Any], facts: list[Fact],
-                       existing: list[Existing]) -> Decisions:
+                       existing: list[Existing]) -> tuple[list[Decision], list[str]]:
     """Decisions from ``{"memory": [...]}``, checked against the facts and memories shown."""
-    out = Decisions()
+    out: list[Decision] = []
+    warnings: list[str] = []
     items = raw.get("memory")
     if not isinstance(items, list):
-        out.warn(f"memory: expected a list, got {type(items).__name__}; nothing applied")
-        return out
+        warn(warnings, f"memory: expected a list, got {type(items).__name__}; nothing applied")
+        return out, warnings
     shown = {e.ref: e.text for e in existing}
-    changed: set[int] = set()
-    added: set[str] = set()
     for n, item in enumerate(items):
-        d = _parse_item(n, item, facts, set(shown), out)
-        if d is None:
-            continue
-        if d.event in ("UPDATE", "DELETE") and d.ref is not None:
-            if d.ref in changed:
-                out.warn(f"{d.event}: memory {d.ref} already changed in this call; dropped")
-                continue
-            changed.add(d.ref)
-        if d.event == "ADD" and d.text:
-            if _key(d.text) in added or _key(d.text) in {_key(t) for t in shown.values()}:
-                continue
-            added.add(_key(d.text))
-        out.append(d)
-    return _guard_mass_delete(out, facts, shown)
+        d = _parse_item(n, item, facts, set(shown), warnings)
+        if d is not None:
+            out.append(d)
+    return _guard_mass_delete(out, facts, shown, warnings), warnings
 
 
-def _guard_mass_delete(decisions: Decisions, facts: list[Fact],
-                       shown: dict[int, str]) -> Decisions:
+def _guard_mass_delete(decisions: list[Decision], facts: list[Fact],
+                       shown: dict[int, str], warnings: list[str]) -> list[Decision]:
     deletes = [d for d in decisions if d.event == "DELETE"]
     if len(shown) < 2 or len(deletes) * 2 <= len(shown):
         return decisions
     refused = [d for d in deletes if not _justified(d, facts, shown)]
     if not refused:
         return decisions
-    kept = Decisions([d for d in decisions if d not in refused], decisions.warnings)
-    kept.warn(f"mass deletion refused: the LLM deleted {len(deletes)} of {len(shown)} "
-              f"memories shown; {len(refused)} delete(s) not backed by a denying fact were "
-              f"dropped (ids {sorted(d.ref for d in refused if d.ref is not None)})")
+    kept = [d for d in decisions if d not in refused]
+    warn(warnings, f"mass deletion refused: the LLM deleted {len(deletes)} of {len(shown)} "
+                   f"memories shown; {len(refused)} delete(s) not backed by a denying fact "
+                   f"were dropped (ids {sorted(d.ref for d in refused if d.ref is not None)})")
     return kept

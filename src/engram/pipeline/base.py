@@ -2,10 +2,13 @@
 
 An add with ``infer=True`` runs, for one scope, under that scope's lock::
 
-    facts = extractor.extract(messages, ctx)                  # list[Fact]
-    existing = neighbours of the facts in the scope           # list[Existing], refs 0..n-1
-    decisions = reconciler.reconcile(facts, existing, ctx)    # list[Decision]
-    -> validated (known refs only, in scope) -> one store transaction
+    facts, warnings = extractor.extract(messages, ctx)                 # list[Fact]
+    existing = neighbours of the facts in the scope                    # refs 0..n-1
+    decisions, more = reconciler.reconcile(facts, existing, ctx)       # list[Decision]
+    plan = plan_changes(decisions, held, scope, metadata)              # pipeline/_plan
+    -> embedded -> one store transaction
+
+Each step returns its items and the warnings about what it skipped or dropped.
 
 Both steps are implemented twice: by rules (``rules``, offline, deterministic) and by an
 LLM (``llm_steps``); the facade picks one pair from the configuration.
@@ -67,7 +70,8 @@ class Decision:
 class Extractor(Protocol):
     name: str
 
-    def extract(self, messages: list[Message], ctx: ExtractContext) -> list[Fact]: ...
+    def extract(self, messages: list[Message],
+                ctx: ExtractContext) -> tuple[list[Fact], list[str]]: ...
 
 
 class Reconciler(Protocol):
@@ -75,4 +79,4 @@ class Reconciler(Protocol):
 
     def reconcile(
         self, facts: list[Fact], existing: list[Existing], ctx: ExtractContext
-    ) -> list[Decision]: ...
+    ) -> tuple[list[Decision], list[str]]: ...

@@ -1,8 +1,7 @@
 """The LLM-driven pipeline steps, procedural summaries and image descriptions.
 
-Both steps return list subclasses with a ``warnings`` attribute (see ``_results``):
-``LLMExtractor.extract`` -> :class:`Facts`, ``LLMReconciler.reconcile`` ->
-:class:`Decisions`. An :class:`~engram.errors.LLMError` from the model propagates (the
+Both steps return ``(items, warnings)``: ``LLMExtractor.extract`` -> facts,
+``LLMReconciler.reconcile`` -> decisions. An :class:`~engram.errors.LLMError` from the model propagates (the
 facade decides whether to fail the add); malformed parts of an answer are dropped with a
 warning instead.
 
@@ -10,9 +9,9 @@ warning instead.
 >>> from engram.pipeline.base import ExtractContext
 >>> from engram.testing._llm import ScriptedLLM
 >>> llm = ScriptedLLM([{"facts": ["Loves tea", "loves tea!", ""]}])
->>> facts = LLMExtractor(llm).extract([Message("user", "I love tea", index=0)],
-...                                   ExtractContext(timestamp="2026-02-01"))
->>> [(f.text, f.source_ids) for f in facts], facts.warnings
+>>> facts, warnings = LLMExtractor(llm).extract([Message("user", "I love tea", index=0)],
+...                                             ExtractContext(timestamp="2026-02-01"))
+>>> [(f.text, f.source_ids) for f in facts], warnings
 ([('Loves tea', ('0',))], ['facts[2]: not a non-empty string; dropped'])
 """
 
@@ -25,7 +24,7 @@ from typing import Any, Protocol
 from engram._types import Message
 from engram.errors import LLMError
 from engram.pipeline import prompts as P
-from engram.pipeline._results import Decisions, Facts, log
+from engram.pipeline._results import log
 from engram.pipeline._validate import validate_decisions, validate_facts
 from engram.pipeline.base import Decision, Existing, ExtractContext, Fact
 from engram.pipeline.rules import summarise_procedural_rules
@@ -91,17 +90,17 @@ class LLMExtractor:
         self.llm = llm
         self.today = today
 
-    def extract(self, messages: list[Message], ctx: ExtractContext) -> Facts:
+    def extract(self, messages: list[Message],
+                ctx: ExtractContext) -> tuple[list[Fact], list[str]]:
         role = "assistant" if ctx.target == "agent" else "user"
         messages, warnings = describe_images(self.llm, messages)
         if not any(m.role == role and m.content.strip() for m in messages):
-            return Facts(warnings=warnings)
+            return [], warnings
         raw = self.llm.complete_json(
             P.build_extraction_messages(messages, ctx, today=self.today or _today()),
             P.FACTS_SCHEMA, schema_name="facts")
-        facts = validate_facts(raw, [m for m in messages if m.role == role])
-        facts.warnings[:0] = warnings
-        return facts
+        facts, dropped = validate_facts(raw, [m for m in messages if m.role == role])
+        return facts, warnings + dropped
 
 
 class LLMReconciler:
@@ -113,12 +112,12 @@ class LLMReconciler:
         self.llm = llm
 
     def reconcile(self, facts: list[Fact], existing: list[Existing],
-                  ctx: ExtractContext) -> Decisions:
+                  ctx: ExtractContext) -> tuple[list[Decision], list[str]]:
         if not facts:
-            return Decisions()
+            return [], []
         if not existing:  # nothing to compare with: every fact is new, no call needed
-            return Decisions(Decision("ADD", f.text, None, i, f.source_ids)
-                             for i, f in enumerate(facts))
+            return [Decision("ADD", f.text, None, i, f.source_ids)
+                    for i, f in enumerate(facts)], []
         raw = self.llm.complete_json(P.build_update_messages(facts, existing, ctx),
                                      P.UPDATE_SCHEMA, schema_name="memory_events")
         return validate_decisions(raw, facts, existing)

@@ -5,10 +5,11 @@ Used when no LLM is configured. Deterministic and fast (well under 2 ms per typi
 >>> from engram._types import Message
 >>> from engram.pipeline.base import ExtractContext, Existing
 >>> ctx = ExtractContext()
->>> facts = RulesExtractor().extract([Message("user", "I just moved to Berlin.")], ctx)
+>>> facts, _ = RulesExtractor().extract([Message("user", "I just moved to Berlin.")], ctx)
 >>> [f.text for f in facts]
 ['Moved to Berlin', 'Lives in Berlin']
->>> [d.event for d in RulesReconciler().reconcile(facts, [Existing(0, "Lives in Paris")], ctx)]
+>>> decisions, _ = RulesReconciler().reconcile(facts, [Existing(0, "Lives in Paris")], ctx)
+>>> [d.event for d in decisions]
 ['UPDATE', 'ADD']
 """
 

@@ -3,7 +3,7 @@
 >>> from engram._types import Message
 >>> from engram.pipeline.base import ExtractContext
 >>> msgs = [Message("user", "Hi! I'm vegetarian, and I'm allergic to peanuts.", index=0)]
->>> [f.text for f in RulesExtractor().extract(msgs, ExtractContext())]
+>>> [f.text for f in RulesExtractor().extract(msgs, ExtractContext())[0]]
 ['Is vegetarian', 'Is allergic to peanuts']
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from engram._types import Message
-from engram.pipeline._results import Facts
+from engram.pipeline._results import warn
 from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._rewrite import (
@@ -174,14 +174,16 @@ class RulesExtractor:
 
     name = "rules"
 
-    def extract(self, messages: list[Message], ctx: ExtractContext) -> Facts:
-        """Facts (a list with ``warnings``: images cannot be read without a model)."""
+    def extract(self, messages: list[Message],
+                ctx: ExtractContext) -> tuple[list[Fact], list[str]]:
+        """Facts and warnings (images cannot be read without a model)."""
         source_role = "assistant" if ctx.target == "agent" else "user"
         seen: dict[str, int] = {}
-        facts = Facts()
+        facts: list[Fact] = []
+        warnings: list[str] = []
         n_images = sum(len(m.images) for m in messages)
         if n_images:
-            facts.warn(f"image skipped: {n_images} image(s) not described (no LLM configured)")
+            warn(warnings, f"image skipped: {n_images} image(s) not described (no LLM configured)")
         question: str | None = None
         for msg in messages:
             if msg.role == source_role:
@@ -197,4 +199,4 @@ class RulesExtractor:
                     facts.append(Fact(text, (sid,)))
             if msg.role != "system":
                 question = msg.content if msg.content.rstrip().endswith("?") else None
-        return facts
+        return facts, warnings

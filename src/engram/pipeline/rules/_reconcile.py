@@ -17,7 +17,7 @@ An existing memory is updated or deleted at most once per call.
 >>> from engram.pipeline.base import ExtractContext, Existing, Fact
 >>> r = RulesReconciler()
 >>> [(d.event, d.ref, d.text) for d in r.reconcile(
-...     [Fact("Lives in Berlin")], [Existing(0, "Lives in Paris")], ExtractContext())]
+...     [Fact("Lives in Berlin")], [Existing(0, "Lives in Paris")], ExtractContext())[0]]
 [('UPDATE', 0, 'Lives in Berlin')]
 """
 
@@ -36,31 +36,21 @@ from engram.pipeline.rules._slots import (
     lexical_similarity,
     normalise,
     slot_of,
-    stem,
+    slot_value,
 )
 
 __all__ = ["RulesReconciler", "Similarity", "plan_decisions"]
 
 Similarity = Callable[[list[str], list[str]], npt.NDArray[np.floating]]
-# Words that name a slot rather than its value: "lives" in "Lives in Berlin".
-_SLOT_WORDS = {stem(w) for w in """lives living lived based resides located moved relocated
-works work working job occupation profession role employed name called goes favorite
-favourite prefers prefer is got years old""".split()}  # noqa: SIM905 (a word list reads better as text)
-
-
-def _slot_value(text: str) -> set[str]:
-    return content_tokens(text, drop_time=False) - _SLOT_WORDS
-
-
 def _slot_target(fact: str, existing: list[Existing], used: set[int]) -> int | None:
     slot = slot_of(fact)
     if slot is None:
         return None
-    new = _slot_value(fact)
+    new = slot_value(fact)
     for pos, e in enumerate(existing):
         if pos in used or slot_of(e.text) != slot:
             continue
-        old = _slot_value(e.text)
+        old = slot_value(e.text)
         if new <= old:  # the same value said again (or less of it): not a change
             continue
         if slot[0] == "prefers" and not new & old:  # a preference about another topic
@@ -204,5 +194,5 @@ class RulesReconciler:
         self.duplicate_threshold = duplicate_threshold if duplicate_threshold else default
 
     def reconcile(self, facts: list[Fact], existing: list[Existing],
-                  ctx: ExtractContext) -> list[Decision]:
-        return plan_decisions(facts, existing, self._similarity, self.duplicate_threshold)
+                  ctx: ExtractContext) -> tuple[list[Decision], list[str]]:
+        return plan_decisions(facts, existing, self._similarity, self.duplicate_threshold), []

@@ -23,8 +23,8 @@ import re
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["slot_of", "is_negative", "is_ending", "content_tokens", "normalise",
-           "lexical_similarity", "stem"]
+__all__ = ["slot_of", "slot_value", "slot_conflict", "is_negative", "is_ending",
+           "content_tokens", "normalise", "lexical_similarity", "stem"]
 
 # (slot name, pattern); a named group "key" distinguishes sub-slots (favourite *what*).
 _SLOTS: list[tuple[str, re.Pattern[str]]] = [
@@ -119,6 +119,52 @@ def slot_of(text: str) -> tuple[str, str] | None:
             key = m.groupdict().get("key") or ""
             return name, key.strip().lower()
     return None
+
+
+# Words that name a slot rather than its value: "lives" in "Lives in Berlin".
+_SLOT_WORDS = {stem(w) for w in """lives living lived based resides located moved relocated
+works work working job occupation profession role employed name called goes favorite
+favourite prefers prefer is got years old""".split()}  # noqa: SIM905 (a word list reads better as text)
+
+
+def slot_value(text: str) -> set[str]:
+    """The words that say a slot's value: {"berlin"} for "Lives in Berlin"."""
+    return content_tokens(text, drop_time=False) - _SLOT_WORDS
+
+
+def _subject(text: str) -> tuple[tuple[str, str], frozenset[str]] | None:
+    """(slot, whose): the content words before the slot phrase name whose slot it is
+    ("Sister Anna is married" is Anna's relationship, "Is single" the user's)."""
+    for name, pat in _SLOTS:
+        m = pat.search(text)
+        if m:
+            key = (m.groupdict().get("key") or "").strip().lower()
+            return (name, key), frozenset(content_tokens(text[: m.start()]))
+    return None
+
+
+def slot_conflict(earlier: str, later: str) -> bool:
+    """Do two facts give one subject's single-valued slot two different values?
+
+    Values that contain one another agree ("Moved to Berlin" / "Lives in Berlin");
+    preferences conflict only about a shared topic ("window seats" / "aisle seats").
+
+    >>> slot_conflict("Lives in Lisbon", "Lives in Porto")
+    True
+    >>> slot_conflict("Moved to Berlin", "Lives in Berlin")
+    False
+    >>> slot_conflict("Sister Anna is married", "Is single")
+    False
+    >>> slot_conflict("Prefers aisle seats", "Prefers green tea")
+    False
+    """
+    a, b = _subject(earlier), _subject(later)
+    if a is None or a != b:
+        return False
+    old, new = slot_value(earlier), slot_value(later)
+    if not old or not new or old <= new or new <= old:
+        return False
+    return a[0][0] != "prefers" or bool(old & new)
 
 
 def is_negative(text: str) -> bool:

@@ -1,0 +1,154 @@
+"""The add flow: one entry for raw, inferred and procedural adds.
+
+    add(ctx, messages, scope, options)
+      raw (infer=False):  keep messages -> embed -> commit
+      inferred:           extract (outside the lock: it may be a slow LLM call)
+                          -> under the scope lock: neighbours -> reconcile
+                             -> plan_changes (pure) -> embed -> commit
+      procedural:         summarise -> embed -> commit
+
+Holding the scope lock from the neighbour search to the commit is what makes two
+concurrent adds of one fact yield one memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from engram._add._commit import (
+    embed_texts,
+    mark_skipped,
+    plan_to_changeset,
+    raw_changeset,
+    raw_messages,
+    raw_results,
+)
+from engram._add._graph import GraphStep, add_graph
+from engram._types import MemoryRecord, Message, Scope
+from engram.embed import text_hash
+from engram.errors import InvalidInput
+from engram.pipeline._plan import DEFAULT_MAX_DESTRUCTIVE, plan_changes
+from engram.pipeline.base import Existing, ExtractContext, Fact
+from engram.store import filters as F
+from engram.store._records import new_id
+from engram.store.base import ChangeSet, NewMemory
+
+if TYPE_CHECKING:
+    from engram._components import Components
+
+NEIGHBOURS_PER_FACT = 5
+
+
+@dataclass(frozen=True)
+class AddContext:
+    """What an add runs on: the (lazily built) parts and the tenant namespace."""
+
+    parts: Components
+    ns: str = ""
+    max_destructive: int | None = DEFAULT_MAX_DESTRUCTIVE
+
+
+@dataclass(frozen=True)
+class AddOptions:
+    """One add's validated options."""
+
+    metadata: dict[str, Any] = field(default_factory=dict)
+    infer: bool = True
+    memory_type: str | None = None
+    prompt: str | None = None  # the procedural summary's prompt
+    extract: ExtractContext = field(default_factory=ExtractContext)
+    graph: GraphStep | None = None
+
+
+def add(ctx: AddContext, messages: list[Message], scope: Scope,
+        options: AddOptions) -> dict[str, Any]:
+    """Remember ``messages`` for ``scope``: ``{"results": [...]}`` plus ``relations``
+    (graph on) and ``warnings`` (anything skipped, dropped or held)."""
+    if options.memory_type == "procedural_memory":
+        return _procedural(ctx, messages, scope, options)
+    if not options.infer:
+        return _raw(ctx, messages, scope, options)
+    return _inferred(ctx, messages, scope, options)
+
+
+def _raw(ctx: AddContext, messages: list[Message], scope: Scope,
+         opts: AddOptions) -> dict[str, Any]:
+    kept = raw_messages(messages)
+    vectors = embed_texts(ctx.parts.read_embedder, [m.content for m in kept])
+    cs = raw_changeset(kept, vectors, scope, opts.metadata, opts.memory_type)
+    store, graph = ctx.parts.store, opts.graph
+    if graph is None:
+        store.apply(ctx.ns, cs)
+        return {"results": raw_results(cs)}
+    # Each message's relations are linked to the memory stored from that message.
+    found = graph.extractor.extract(messages, opts.extract.target)  # may be an LLM: unlocked
+    linked = [(a.id, a.text, int(a.source_ids[0]) if a.source_ids else None) for a in cs.adds]
+    with store.scope_lock(ctx.ns, scope):
+        relations = add_graph(ctx.ns, store, ctx.parts.embedder, scope, cs, found.triples,
+                              linked, graph.similarity)
+        store.apply(ctx.ns, cs)
+    return {"results": raw_results(cs), "relations": relations}
+
+
+def _procedural(ctx: AddContext, messages: list[Message], scope: Scope,
+                opts: AddOptions) -> dict[str, Any]:
+    if not scope.agent_id:
+        raise InvalidInput("agent_id", "procedural memory needs an agent_id")
+    from engram.pipeline.llm_steps import summarise_procedural
+
+    text = summarise_procedural(ctx.parts.llm, messages, opts.prompt)
+    [vec] = embed_texts(ctx.parts.embedder, [text])
+    add = NewMemory(id=new_id(), text=text, hash=text_hash(text), scope=scope, embedding=vec,
+                    metadata=dict(opts.metadata), memory_type="procedural_memory",
+                    source_ids=[str(m.index) for m in messages])
+    ctx.parts.store.apply(ctx.ns, ChangeSet(adds=[add]))
+    return {"results": [{"id": add.id, "memory": text, "event": "ADD"}]}
+
+
+def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
+              opts: AddOptions) -> dict[str, Any]:
+    extractor, reconciler = ctx.parts.steps
+    graph = opts.graph
+    facts, warnings = extractor.extract(messages, opts.extract)
+    out: dict[str, Any] = {"results": []}
+    if graph is not None:
+        out["relations"] = {"added": [], "invalidated": []}
+    if facts:
+        found = graph.extractor.extract(messages, opts.extract.target) if graph else None
+        if found is not None:
+            warnings.extend(found.warnings)
+        actor = next((m.name for m in messages if m.role == "user" and m.name), None)
+        store, ns, embedder = ctx.parts.store, ctx.ns, ctx.parts.embedder
+        with store.scope_lock(ns, scope):
+            held = _neighbours(ctx, scope, facts)
+            decisions, dropped = reconciler.reconcile(
+                facts, [Existing(i, h.memory) for i, h in enumerate(held)], opts.extract)
+            plan = plan_changes(decisions, held, scope, opts.metadata,
+                                max_destructive=ctx.max_destructive)
+            warnings += dropped + plan.warnings
+            vectors = embed_texts(embedder, [c.text for c in plan.writes])
+            cs, results = plan_to_changeset(plan, vectors, memory_type=opts.memory_type,
+                                            actor=actor)
+            if found is not None and graph is not None:
+                kept = [(r["id"], r["memory"], None) for r in results if r["event"] != "DELETE"]
+                out["relations"] = add_graph(ns, store, embedder, scope, cs, found.triples,
+                                             kept, graph.similarity)
+            applied = store.apply(ns, cs)
+        out["results"] = mark_skipped(results, applied)
+    if warnings:
+        out["warnings"] = warnings
+    return out
+
+
+def _neighbours(ctx: AddContext, scope: Scope, facts: list[Fact]) -> list[MemoryRecord]:
+    """The scope's memories most similar to any fact; ``held[ref]`` is shown as ``ref``."""
+    store, ns = ctx.parts.store, ctx.ns
+    where = F.parse_filters(scope.as_dict())
+    ids: list[str] = []
+    for vec in embed_texts(ctx.parts.embedder, [f.text for f in facts]):
+        for mid, _ in store.vector_search(ns, where, vec, NEIGHBOURS_PER_FACT):
+            if mid not in ids:
+                ids.append(mid)
+    found = store.get_many(ns, ids)
+    return [found[i] for i in ids if i in found]
