@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
+
 import pytest
 
 from engram._types import MemoryRecord, Scope
@@ -108,3 +111,13 @@ def test_at_the_cap_changes_apply_and_the_cap_is_configurable() -> None:
     four = [*three, Decision("DELETE", ref=3)]
     assert len(plan(four, mems, max_destructive=None).changes) == 4
     assert plan([Decision("DELETE", ref=0)], mems, max_destructive=0).changes == []
+
+
+@pytest.mark.parametrize("module", [
+    "engram.pipeline._plan", "engram.pipeline._validate", "engram.pipeline._results",
+    "engram.pipeline.llm_steps", "engram.pipeline.rules", "engram.pipeline.rules._slots",
+    "engram.pipeline.rules._reconcile", "engram.pipeline.rules._extract",
+])
+def test_docstring_examples_run(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

@@ -10,7 +10,7 @@ Used when no LLM is configured. Deterministic and fast (well under 2 ms per typi
 ['Moved to Berlin', 'Lives in Berlin']
 >>> decisions, _ = RulesReconciler().reconcile(facts, [Existing(0, "Lives in Paris")], ctx)
 >>> [d.event for d in decisions]
-['UPDATE', 'ADD']
+['ADD', 'UPDATE']
 """
 
 from engram.pipeline.rules._extract import RulesExtractor
