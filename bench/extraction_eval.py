@@ -13,6 +13,12 @@ the predicted final state, which is scored against ``final``:
   memory of the case. (MiniLM barely sees negation: "Is not a fan of thrillers" is close
   to "Loves thrillers"; the second clause keeps a correct negated memory from counting
   as the forbidden one, while a surviving or re-added forbidden memory still counts.)
+- stale kept (reported beside the score, does not change it): a predicted memory whose
+  normalised text equals a must_not entry, or whose cosine to one is >= 0.9 and higher
+  than to every expected memory: a superseded memory left in place or re-added almost
+  word for word (the second clause spares "Friend Kim moved" against "Moved").
+- per behaviour: a case may carry a ``behaviour`` label (an extra key); the summary is
+  then also given per label.
 - time: milliseconds per case spent in extract + reconcile only (no embedding with the
   default lexical similarity), after one untimed warm-up call.
 
@@ -22,6 +28,8 @@ Usage::
     python bench/extraction_eval.py --verbose       # plus per-case misses
     python bench/extraction_eval.py --llm           # the configured LLM pair
     python bench/extraction_eval.py --cases other.jsonl --out results/x.json
+    python bench/extraction_eval.py --cases bench/data/extraction_unseen.jsonl \
+        --out bench/results/extraction_unseen.json   # the unseen set (issue #22)
 """
 
 from __future__ import annotations
@@ -47,6 +55,7 @@ from engram.pipeline.base import Decision, Existing, ExtractContext, Extractor, 
 DEV_CASES = Path("/work/shared/data/extraction_dev.jsonl")
 RESULTS = Path(__file__).parent / "results"
 THRESHOLD = 0.75
+STALE = 0.9
 Embed = Callable[[Sequence[str]], np.ndarray]
 
 
@@ -59,6 +68,8 @@ class CaseResult:
     missed: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
     violations: list[tuple[str, str]] = field(default_factory=list)
+    stale: list[tuple[str, str]] = field(default_factory=list)
+    behaviour: str = ""
     ms: float = 0.0
     failed: bool = False  # the LLM failed after its retries
 
@@ -112,7 +123,7 @@ def greedy_match(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
 def score_case(case: dict[str, Any], predicted: list[str], embed: Embed) -> CaseResult:
     expected: list[str] = case["final"]
     must_not: list[str] = case.get("must_not", [])
-    res = CaseResult(case["id"], predicted, expected)
+    res = CaseResult(case["id"], predicted, expected, behaviour=case.get("behaviour", ""))
     texts = predicted + expected + must_not
     vecs = embed(texts) if texts else np.zeros((0, 1))
     p = vecs[: len(predicted)]
@@ -130,6 +141,10 @@ def score_case(case: dict[str, Any], predicted: list[str], embed: Embed) -> Case
             cos = float(p[i] @ m[k])
             if _norm(text) == _norm(bad) or (cos >= THRESHOLD and cos > best_expected):
                 res.violations.append((text, bad))
+        stale = [bad for k, bad in enumerate(must_not) if _norm(text) == _norm(bad)
+                 or (float(p[i] @ m[k]) >= STALE and float(p[i] @ m[k]) > best_expected)]
+        if stale:  # one per kept memory, however many must_not entries it echoes
+            res.stale.append((text, stale[0]))
     return res
 
 
@@ -174,9 +189,21 @@ def summarise(results: list[CaseResult]) -> dict[str, Any]:
     return {"cases": len(results), "precision": round(precision, 4),
             "recall": round(recall, 4), "f1": round(f1, 4),
             "must_not_violations": sum(len(r.violations) for r in results),
+            "stale_kept": sum(len(r.stale) for r in results),
             "failed_cases": sum(1 for r in results if r.failed),
             "ms_per_case_mean": round(sum(ms) / len(ms), 3) if ms else 0.0,
             "ms_per_case_max": round(ms[-1], 3) if ms else 0.0}
+
+
+def by_behaviour(results: list[CaseResult]) -> dict[str, dict[str, Any]]:
+    """The summary's quality figures per ``behaviour`` label (unlabelled cases: none)."""
+    labels = sorted({r.behaviour for r in results if r.behaviour})
+    keys = ("cases", "precision", "recall", "f1", "must_not_violations", "stale_kept")
+    out = {}
+    for label in labels:
+        summary = summarise([r for r in results if r.behaviour == label])
+        out[label] = {k: summary[k] for k in keys}
+    return out
 
 
 def minilm_embed() -> Embed:
@@ -221,9 +248,12 @@ def main(argv: list[str] | None = None) -> int:
     extractor, reconciler, label = _pair(args.llm,
                                          embed if args.similarity == "minilm" else None)
     results = run_pair(load_cases(args.cases), extractor, reconciler, embed)
-    summary = {"pair": label, "cases_file": str(args.cases), **summarise(results)}
+    summary: dict[str, Any] = {"pair": label, "cases_file": str(args.cases),
+                               **summarise(results)}
+    if any(r.behaviour for r in results):
+        summary["per_behaviour"] = by_behaviour(results)
     for r in results if args.verbose else []:
-        if r.missed or r.extra or r.violations:
+        if r.missed or r.extra or r.violations or r.stale:
             print(f"[{r.id}] predicted={r.predicted}")
             for x in r.missed:
                 print(f"   missed:    {x}")
@@ -231,11 +261,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"   extra:     {x}")
             for got, bad in r.violations:
                 print(f"   MUST_NOT:  {got!r} ~ {bad!r}")
+            for got, bad in r.stale:
+                print(f"   STALE:     {got!r} ~ {bad!r}")
     print(json.dumps(summary, indent=2))
     out = args.out or RESULTS / f"extraction_{label if not args.llm else 'llm'}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    detail = [{"id": r.id, "predicted": r.predicted, "missed": r.missed, "extra": r.extra,
-               "violations": r.violations} for r in results]
+    detail = [{"id": r.id, **({"behaviour": r.behaviour} if r.behaviour else {}),
+               "predicted": r.predicted, "missed": r.missed, "extra": r.extra,
+               "violations": r.violations, "stale": r.stale} for r in results]
     out.write_text(json.dumps({**summary, "per_case": detail}, indent=1) + "\n",
                    encoding="utf-8")
     return 0
