@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -13,8 +14,8 @@ UNSEEN = Path(__file__).resolve().parents[2] / "bench" / "data" / "extraction_un
 
 
 def _embed_from(table: dict[str, list[float]]) -> ev.Embed:
-    def embed(texts: object) -> np.ndarray:
-        rows = [np.asarray(table[t], dtype=float) for t in texts]  # type: ignore[attr-defined]
+    def embed(texts: Sequence[str]) -> np.ndarray:
+        rows = [np.asarray(table[t], dtype=float) for t in texts]
         return np.stack([r / np.linalg.norm(r) for r in rows])
     return embed
 
