@@ -23,9 +23,9 @@ def test_default_path_follows_engram_home(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_mem0_nested_shape_is_accepted() -> None:
     cfg = MemoryConfig.load({"llm": {"provider": "openai", "config": {"model": "gpt-x"}},
-                             "vector_store": {"provider": "qdrant"}, "history_db_path": "/x"},
-                            env={})
-    assert (cfg.llm.provider, cfg.llm.model) == ("openai", "gpt-x")
+                             "vector_store": {"provider": "sqlite", "config": {"path": "/d"}},
+                             "history_db_path": "/x"}, env={})
+    assert (cfg.llm.provider, cfg.llm.model, cfg.store.path) == ("openai", "gpt-x", "/d")
 
 
 def test_precedence_toml_env_dict(tmp_path: Path) -> None:

@@ -106,6 +106,10 @@ class Components:
             s = self.config.store
             emb = self.raw_embedder
             search = self.config.search
+            if s.dims is not None and s.dims != emb.dims:
+                raise ConfigError(
+                    f"store.dims (Mem0's embedding_model_dims): {s.dims}, but the embedder "
+                    f"{emb.model_id} gives {emb.dims}-wide vectors; drop it or match it")
             if s.provider == "postgres":
                 if not s.dsn:
                     raise ConfigError("store.dsn: required for the postgres store")
@@ -118,8 +122,11 @@ class Components:
                 pg: Store = PostgresStore(s.dsn, dims=emb.dims, model_id=emb.model_id,
                                           context_before=search.context_before,
                                           context_after=search.context_after,
-                                          context_weight=search.context_weight)
+                                          context_weight=search.context_weight,
+                                          **({"pool_size": s.pool_size} if s.pool_size else {}))
                 return pg
+            if s.pool_size is not None:
+                raise ConfigError("store.pool_size: only the postgres store has a pool")
             from engram.store.sqlite import SQLiteStore
 
             return SQLiteStore(s.path or default_db_path(), dims=emb.dims, model_id=emb.model_id,
@@ -148,7 +155,10 @@ class Components:
                                 provider=c.provider, model=c.model, base_url=c.base_url,
                                 api_key=c.api_key, timeout=c.timeout,
                                 max_retries=c.max_retries, threads=c.threads,
-                                model_path=c.model_path)
+                                model_path=c.model_path, temperature=c.temperature,
+                                max_tokens=c.max_tokens, top_p=c.top_p, top_k=c.top_k,
+                                vision=c.vision, azure_deployment=c.azure_deployment,
+                                api_version=c.api_version, default_headers=c.default_headers)
                         self._llm = resolve_llm(settings)
                     self._llm_resolved = True
         return self._llm

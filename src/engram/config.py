@@ -40,21 +40,13 @@ def default_db_path() -> Path:
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _flatten_mem0_shape(cls, data: Any) -> Any:
-        # Mem0 nests provider options as {"provider": ..., "config": {...}}; accept it.
-        if isinstance(data, dict) and isinstance(data.get("config"), dict):
-            inner = dict(data["config"])
-            inner.update({k: v for k, v in data.items() if k != "config"})
-            return inner
-        return data
-
 
 class EmbedderConfig(_Section):
     """Which embedder turns text into vectors. Default: MiniLM int8 on onnxruntime."""
 
-    provider: Literal["minilm", "openai", "sentence-transformers"] = "minilm"
+    # ollama, lmstudio and together are OpenAI-compatible servers with their default URL.
+    provider: Literal["minilm", "openai", "sentence-transformers", "ollama", "lmstudio",
+                      "together"] = "minilm"
     model: str | None = None
     base_url: str | None = None
     api_key: str | None = None
@@ -68,12 +60,19 @@ class StoreConfig(_Section):
     provider: Literal["sqlite", "postgres"] = "sqlite"
     path: str | None = None  # SQLite file; None -> default_db_path()
     dsn: str | None = None  # PostgreSQL connection string
+    namespace: str = ""  # memories of other namespaces are invisible (Mem0's collection_name)
+    dims: int | None = Field(default=None, gt=0)  # checked against the embedder's width
+    pool_size: int | None = Field(default=None, gt=0)  # PostgreSQL connections at most
 
 
 class LLMConfig(_Section):
     """The LLM for fact extraction and update decisions; none -> offline rules."""
 
-    provider: Literal["openai", "anthropic", "local", "rules"] | None = None
+    # Besides openai/anthropic/local: OpenAI-compatible services with their default URL
+    # (engram.llm.factory.PRESETS) and Azure OpenAI.
+    provider: Literal["openai", "anthropic", "local", "rules", "azure_openai", "ollama",
+                      "lmstudio", "vllm", "groq", "together", "deepseek", "xai", "gemini",
+                      "litellm"] | None = None
     model: str | None = None
     base_url: str | None = None
     api_key: str | None = None
@@ -81,6 +80,15 @@ class LLMConfig(_Section):
     max_retries: int = Field(default=3, ge=1, le=10)
     threads: int = Field(default=1, gt=0)
     model_path: str | None = None
+    # Sampling, passed to the model when set (None: the provider's own default).
+    temperature: float | None = Field(default=None, ge=0, le=2)
+    max_tokens: int | None = Field(default=None, gt=0)
+    top_p: float | None = Field(default=None, ge=0, le=1)
+    top_k: int | None = Field(default=None, gt=0)
+    vision: bool | None = None  # send image parts (None: guessed from the model name)
+    azure_deployment: str | None = None  # azure_openai only
+    api_version: str | None = None  # azure_openai only
+    default_headers: dict[str, str] | None = None  # extra HTTP headers (azure_openai)
 
 
 class SearchConfig(_Section):
@@ -144,13 +152,13 @@ class MemoryConfig(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _accept_mem0_keys(cls, data: Any) -> Any:
-        # Mem0 calls the store "vector_store" and keeps a separate history DB; we keep
-        # one store, so "history_db_path" is accepted and ignored.
-        if isinstance(data, dict):
-            data = dict(data)
-            data.pop("history_db_path", None)
-            if "vector_store" in data and "store" not in data:
-                data.pop("vector_store")
+        # Mem0's config shape and key names (docs/compat.md); refuses what has no equivalent.
+        if isinstance(data, Mapping):
+            from engram._mem0_config import translate
+
+            return translate(data, {"llm": LLMConfig.model_fields,
+                                    "embedder": EmbedderConfig.model_fields,
+                                    "store": StoreConfig.model_fields})
         return data
 
     @classmethod

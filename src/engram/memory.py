@@ -53,7 +53,7 @@ class Memory:
     ) -> None:
         self.config = MemoryConfig.load(config)
         self._parts = Components(self.config, embedder=embedder, store=store, llm=llm)
-        self._ns = namespace
+        self._ns = namespace or self.config.store.namespace
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any] | None = None) -> Memory:

@@ -72,7 +72,8 @@ def test_provider_none_forces_the_rules_even_with_keys() -> None:
 @pytest.mark.parametrize(
     ("env", "message"),
     [
-        ({"ENGRAM_LLM_PROVIDER": "gemini"}, "unknown LLM provider"),
+        ({"ENGRAM_LLM_PROVIDER": "bedrock"}, "unknown LLM provider"),
+        ({"ENGRAM_LLM_PROVIDER": "gemini", "ENGRAM_LLM_MODEL": "g"}, "GEMINI_API_KEY"),
         ({"ENGRAM_LLM_PROVIDER": "openai"}, "OPENAI_API_KEY"),
         ({"ENGRAM_LLM_PROVIDER": "anthropic", "OPENAI_API_KEY": "k"}, "ANTHROPIC_API_KEY"),
         ({"ENGRAM_LLM_PROVIDER": "local"}, "ENGRAM_LLM_MODEL_PATH"),

@@ -5,17 +5,27 @@
 >>> make_embedder("word2vec")
 Traceback (most recent call last):
 ...
-engram.errors.ConfigError: unknown embedder provider 'word2vec'; choose one of: minilm, openai, sentence-transformers
+engram.errors.ConfigError: unknown embedder provider 'word2vec'; choose one of: minilm, openai, sentence-transformers, ollama, lmstudio, together
 """
 
 from __future__ import annotations
 
+import os
+
 from engram.embed.base import Embedder
 from engram.errors import ConfigError
 
-__all__ = ["make_embedder", "PROVIDERS"]
+__all__ = ["make_embedder", "PROVIDERS", "PRESETS"]
 
-PROVIDERS = ("minilm", "openai", "sentence-transformers")
+# OpenAI-compatible embedding servers known by name: (URL, default model, key variable).
+PRESETS: dict[str, tuple[str, str, str | None]] = {
+    "ollama": ("http://localhost:11434/v1", "nomic-embed-text", None),
+    "lmstudio": ("http://localhost:1234/v1",
+                 "nomic-ai/nomic-embed-text-v1.5-GGUF/nomic-embed-text-v1.5.f16.gguf", None),
+    "together": ("https://api.together.xyz/v1", "intfloat/multilingual-e5-large-instruct",
+                 "TOGETHER_API_KEY"),
+}
+PROVIDERS = ("minilm", "openai", "sentence-transformers", *PRESETS)
 
 
 def make_embedder(
@@ -37,6 +47,17 @@ def make_embedder(
         from engram.embed.onnx import MiniLMEmbedder
 
         return MiniLMEmbedder(threads=threads)
+    if provider in PRESETS:
+        _refuse(provider, threads=threads)
+        url, default_model, key_var = PRESETS[provider]
+        # A local server gets a placeholder, never the OpenAI key from the environment.
+        key = api_key or (os.environ.get(key_var) if key_var else "unused")
+        if key_var and not key:
+            raise ConfigError(f"the {provider} embedder needs api_key or {key_var}")
+        from engram.embed.openai import OpenAIEmbedder
+
+        return OpenAIEmbedder(model or default_model, base_url=base_url or url, api_key=key,
+                              dims=dims)
     if provider == "openai":
         if not model:
             raise ConfigError("the openai embedder needs model=, e.g. 'text-embedding-3-small'")

@@ -80,6 +80,8 @@ class AnthropicLLM(SDKClient):
         *,
         max_tokens: int = 2048,
         temperature: float | None = None,
+        top_p: float | None = None,
+        top_k: int | None = None,
         sleep: Callable[[float], Any] = time.sleep,
     ) -> None:
         try:
@@ -99,6 +101,8 @@ class AnthropicLLM(SDKClient):
         self.retry = retry if retry is not None else RetryPolicy()
         self.max_tokens = max_tokens
         self.temperature = temperature
+        self.top_p = top_p
+        self.top_k = top_k
         self._sleep = sleep
 
     def complete_json(
@@ -133,10 +137,12 @@ class AnthropicLLM(SDKClient):
         }
         if system:
             request["system"] = system
-        if self.temperature is not None:
-            # SDK 2.x no longer takes temperature (newer models reject it); older models
-            # still accept it in the body.
-            request["extra_body"] = {"temperature": self.temperature}
+        # SDK 2.x no longer takes the sampling parameters (newer models reject them);
+        # older models still accept them in the body, so they go there when set.
+        sampling = {k: v for k, v in (("temperature", self.temperature), ("top_p", self.top_p),
+                                      ("top_k", self.top_k)) if v is not None}
+        if sampling:
+            request["extra_body"] = sampling
         response = self._client.messages.create(**request)
         texts: list[str] = []
         for block in getattr(response, "content", None) or ():  # None: a malformed body

@@ -1,7 +1,7 @@
 """Any OpenAI-compatible chat endpoint, via the official ``openai`` SDK.
 
-One class covers OpenAI, Azure OpenAI (``base_url=https://<resource>.openai.azure.com/
-openai/v1/``), Ollama (``http://localhost:11434/v1``), vLLM, LM Studio, llama.cpp's
+One class covers OpenAI, Azure OpenAI (``azure=`` uses the SDK's Azure client; or
+``base_url=https://<resource>.openai.azure.com/openai/v1/``), Ollama (``http://localhost:11434/v1``), vLLM, LM Studio, llama.cpp's
 server, OpenRouter, Together, Groq and DeepSeek.
 
 Structured output is asked for as strictly as the endpoint allows, stepping down when it
@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from engram.errors import ConfigError, LLMError
@@ -82,7 +82,11 @@ class OpenAILLM(SDKClient):
         temperature: float | None = 0.0,
         *,
         max_tokens: int | None = None,
+        top_p: float | None = None,
+        top_k: int | None = None,
         supports_vision: bool | None = None,
+        azure: dict[str, Any] | None = None,
+        default_headers: Mapping[str, str] | None = None,
         sleep: Callable[[float], Any] = time.sleep,
     ) -> None:
         try:
@@ -93,10 +97,18 @@ class OpenAILLM(SDKClient):
             ) from exc
         if base_url is not None and api_key is None:
             api_key = PLACEHOLDER_KEY
+        headers = dict(default_headers) if default_headers else None
         try:
-            self._client = openai.OpenAI(
-                api_key=api_key, base_url=base_url, timeout=timeout, max_retries=0
-            )
+            if azure is not None:  # ``azure``: api_version and azure_deployment
+                if not base_url:
+                    raise ConfigError("azure_openai needs base_url (the azure_endpoint)")
+                self._client = openai.AzureOpenAI(
+                    api_key=api_key, azure_endpoint=base_url, timeout=timeout, max_retries=0,
+                    default_headers=headers, **azure)
+            else:
+                self._client = openai.OpenAI(
+                    api_key=api_key, base_url=base_url, timeout=timeout, max_retries=0,
+                    default_headers=headers)
         except openai.OpenAIError as exc:  # no key anywhere
             raise ConfigError(f"openai LLM provider: {exc}") from exc
         self._errors = openai
@@ -106,6 +118,8 @@ class OpenAILLM(SDKClient):
         self.retry = retry if retry is not None else RetryPolicy()
         self.temperature = temperature
         self.max_tokens = max_tokens
+        self.top_p = top_p
+        self.top_k = top_k
         self.supports_vision = (
             supports_vision
             if supports_vision is not None
@@ -165,6 +179,10 @@ class OpenAILLM(SDKClient):
             options["temperature"] = self.temperature
         if self.max_tokens is not None:
             options["max_tokens"] = self.max_tokens
+        if self.top_p is not None:
+            options["top_p"] = self.top_p
+        if self.top_k is not None:  # not an OpenAI parameter; local servers read it
+            extra_body["top_k"] = self.top_k
         response = self._client.chat.completions.create(
             model=self.model,
             messages=messages,  # OpenAI-style dicts by contract
