@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from collections.abc import Callable, Coroutine, Mapping
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
+from engram._api import MemoryAPI
 from engram.config import MemoryConfig
 from engram.memory import Memory
 
@@ -32,15 +33,24 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def _threaded(method: Callable[..., R]) -> Callable[..., Any]:
-    """An async twin of a ``Memory`` method that runs it in a thread."""
+def _threaded(
+    method: Callable[Concatenate[Any, P], R],
+) -> Callable[Concatenate[AsyncMemory, P], Coroutine[Any, Any, R]]:
+    """An async twin of a declared method (:class:`engram._api.MemoryAPI`) that runs
+    ``Memory``'s implementation in a thread; the parameters and the result type are the
+    declaration's, so a type checker sees them."""
     name = method.__name__
 
     @functools.wraps(method)
-    async def call(self: AsyncMemory, *args: Any, **kwargs: Any) -> Any:
-        return await asyncio.to_thread(getattr(self.sync, name), *args, **kwargs)
+    async def call(self: AsyncMemory, *args: P.args, **kwargs: P.kwargs) -> R:
+        result: R = await asyncio.to_thread(getattr(self.sync, name), *args, **kwargs)
+        return result
 
     return call
+
+
+def _conforms(memory: Memory) -> MemoryAPI:
+    return memory  # mypy: Memory implements every declared method with its signature
 
 
 class AsyncMemory:
@@ -61,19 +71,21 @@ class AsyncMemory:
     def from_config(cls, config: Mapping[str, Any] | None = None) -> AsyncMemory:
         return cls(config)
 
-    add = _threaded(Memory.add)
-    search = _threaded(Memory.search)
-    get = _threaded(Memory.get)
-    get_all = _threaded(Memory.get_all)
-    update = _threaded(Memory.update)
-    delete = _threaded(Memory.delete)
-    delete_all = _threaded(Memory.delete_all)
-    batch_update = _threaded(Memory.batch_update)
-    batch_delete = _threaded(Memory.batch_delete)
-    history = _threaded(Memory.history)
-    reset = _threaded(Memory.reset)
-    scopes = _threaded(Memory.scopes)
-    close = _threaded(Memory.close)
+    add = _threaded(MemoryAPI.add)
+    search = _threaded(MemoryAPI.search)
+    get = _threaded(MemoryAPI.get)
+    get_all = _threaded(MemoryAPI.get_all)
+    update = _threaded(MemoryAPI.update)
+    delete = _threaded(MemoryAPI.delete)
+    delete_all = _threaded(MemoryAPI.delete_all)
+    batch_update = _threaded(MemoryAPI.batch_update)
+    batch_delete = _threaded(MemoryAPI.batch_delete)
+    history = _threaded(MemoryAPI.history)
+    reset = _threaded(MemoryAPI.reset)
+    scopes = _threaded(MemoryAPI.scopes)
+
+    async def close(self) -> None:
+        await asyncio.to_thread(self.sync.close)
 
     async def __aenter__(self) -> AsyncMemory:
         return self

@@ -193,7 +193,7 @@ def serve(
     db: DbOpt = None, keys: KeysOpt = None,
 ) -> None:
     """Run the REST server (Mem0 Platform API, OpenAPI at /docs); needs engram[server]."""
-    from engram.server._serve import run
+    from engram.server import serve as run
 
     with _errors():
         run(host=host, port=port, workers=workers, db=db, keys=keys, log_level=log_level)
@@ -290,18 +290,14 @@ def mcp_(
     --user/--agent/--run (or ENGRAM_USER_ID...) set the scope used when a call names none."""
     with _errors():
         try:
-            from engram.mcp import Defaults, EngramTools
-            from engram.mcp._backend import Target, open_backend
-            from engram.mcp._server import build_server
+            from engram.mcp import Defaults, EngramTools, Target, build_server, open_backend
         except ImportError as e:
             raise E.ConfigError("the MCP server needs its extra: pip install 'engram[mcp]'") from e
-        from engram.mcp._tools import Limits
-        from engram.server._settings import ServerSettings
+        from engram.server import ServerSettings
 
         target = Target.choose(db, host)
-        limits = ServerSettings.from_env()
         tools = EngramTools(open_backend(target), Defaults.from_env(user_id=user, agent_id=agent, run_id=run),
-                            Limits(limits.max_top_k, limits.max_page_size, limits.max_messages))
+                            ServerSettings.from_env().limits)
         server = build_server(tools)
         err.print(f"engram mcp: {target.describe()}, "
                   + (f"streamable HTTP on http://{bind}:{port}/mcp" if http else "stdio"))

@@ -21,25 +21,29 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import inspect
 import json
 import os
 import random
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 from urllib.parse import quote
 
 import httpx
 
 from engram import errors as E
+from engram._api import MemoryAPI
 
-__all__ = ["MemoryClient", "AsyncMemoryClient", "Call", "Calls", "error_from_response",
-           "retry_delay"]
+__all__ = ["MemoryClient", "AsyncMemoryClient", "Call", "Calls", "Endpoint",
+           "error_from_response", "retry_delay"]
 
 DEFAULT_HOST = "http://127.0.0.1:8000"
 RETRY_STATUSES = (429, 502, 503, 504)
 MAX_DELAY = 30.0
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ def _mid(memory_id: str) -> str:
 def _list_shape(paged: bool) -> Callable[[Any], Any]:
     def shape(body: Any) -> Any:
         out = {"results": body["results"], "next_cursor": body.get("next_cursor")}
+        if "relations" in body:  # enable_graph
+            out["relations"] = body["relations"]
         if paged:
             out.update(page=body.get("page"), page_size=body.get("page_size"),
                        total=body.get("total"))
@@ -82,93 +88,71 @@ def _scopes_shape(body: Any) -> Any:
             for r in body["results"]]
 
 
+class Endpoint(Generic[P, R]):
+    """The request builder of one declared method (:class:`engram._api.MemoryAPI`):
+    called with that method's own arguments (checked against its signature, defaults
+    filled in), it gives the :class:`Call`. ``R`` carries the method's result type to the
+    clients that send it."""
+
+    def __init__(self, spec: Callable[Concatenate[Any, P], R],
+                 build: Callable[[dict[str, Any]], Call]) -> None:
+        sig = inspect.signature(spec)
+        self._sig = sig.replace(parameters=list(sig.parameters.values())[1:])  # no self
+        self._build = build
+        self.__name__ = spec.__name__
+        self.__doc__ = spec.__doc__
+        self.__signature__ = self._sig
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> Call:
+        bound = self._sig.bind(*args, **kwargs)  # TypeError for what Memory would refuse
+        bound.apply_defaults()
+        return self._build(bound.arguments)
+
+
+def _batch_items(ids: list[Any]) -> list[Any]:
+    if not isinstance(ids, list):
+        raise E.InvalidInput("memory_ids", "must be a non-empty list")
+    return [m if isinstance(m, Mapping) else {"memory_id": m} for m in ids]
+
+
 class Calls:
     """Pure request builders, one per Memory method (same arguments, same results)."""
 
-    @staticmethod
-    def add(messages: Any, *, user_id: str | None = None, agent_id: str | None = None,
-            run_id: str | None = None, metadata: dict[str, Any] | None = None,
-            infer: bool = True, memory_type: str | None = None, prompt: str | None = None,
-            session_id: str | None = None, timestamp: str | None = None) -> Call:
-        body = _clean({"messages": messages, "user_id": user_id, "agent_id": agent_id,
-                       "run_id": run_id, "metadata": metadata, "infer": infer,
-                       "memory_type": memory_type, "prompt": prompt, "session_id": session_id,
-                       "timestamp": timestamp})
-        return Call("POST", "/v3/memories/add/", json=body, idempotent=False)
+    add = Endpoint(MemoryAPI.add, lambda a: Call(
+        "POST", "/v3/memories/add/", json=_clean(a), idempotent=False))
+    search = Endpoint(MemoryAPI.search, lambda a: Call(
+        "POST", "/v3/memories/search/", json=_clean(a)))
+    get = Endpoint(MemoryAPI.get, lambda a: Call(
+        "GET", f"/v1/memories/{_mid(a['memory_id'])}/"))
+    get_all = Endpoint(MemoryAPI.get_all, lambda a: Call(
+        "POST", "/v3/memories/", json=_clean(a), shape=_list_shape(a["page"] is not None)))
+    update = Endpoint(MemoryAPI.update, lambda a: Call(
+        "PUT", f"/v1/memories/{_mid(a['memory_id'])}/",
+        json=_clean({k: a[k] for k in ("text", "data", "metadata")})))
+    delete = Endpoint(MemoryAPI.delete, lambda a: Call(
+        "DELETE", f"/v1/memories/{_mid(a['memory_id'])}/"))
+    delete_all = Endpoint(MemoryAPI.delete_all, lambda a: Call(
+        "DELETE", "/v1/memories/", params=_clean(
+            a | {"filters": json.dumps(a["filters"]) if a["filters"] is not None else None})))
+    history = Endpoint(MemoryAPI.history, lambda a: Call(
+        "GET", f"/v1/memories/{_mid(a['memory_id'])}/history/"))
+    scopes = Endpoint(MemoryAPI.scopes, lambda a: Call(
+        "GET", "/v1/entities/", shape=_scopes_shape))
+    # ``memories``: ``[{"memory_id", "text"?, "metadata"?}]``; all or nothing for unknown
+    # ids (checked before any write).
+    batch_update = Endpoint(MemoryAPI.batch_update, lambda a: Call(
+        "PUT", "/v1/batch/", json={"memories": a["memories"]}))
+    # ids, or ``[{"memory_id": ...}]`` as Mem0's client sends them.
+    batch_delete = Endpoint(MemoryAPI.batch_delete, lambda a: Call(
+        "DELETE", "/v1/batch/", json={"memories": _batch_items(a["memory_ids"])}))
+    # Forget every memory of the key's project.
+    reset = Endpoint(MemoryAPI.reset, lambda a: Call("POST", "/v1/reset/", idempotent=True))
 
-    @staticmethod
-    def search(query: str, *, filters: dict[str, Any] | None = None, top_k: int | None = None,
-               threshold: float | None = None, rerank: bool = False,
-               user_id: str | None = None, agent_id: str | None = None,
-               run_id: str | None = None, limit: int | None = None,
-               search_mode: str | None = None) -> Call:
-        body = _clean({"query": query, "filters": filters, "top_k": top_k,
-                       "threshold": threshold, "rerank": rerank, "user_id": user_id,
-                       "agent_id": agent_id, "run_id": run_id, "limit": limit,
-                       "search_mode": search_mode})
-        return Call("POST", "/v3/memories/search/", json=body)
-
-    @staticmethod
-    def get(memory_id: str) -> Call:
-        return Call("GET", f"/v1/memories/{_mid(memory_id)}/")
-
-    @staticmethod
-    def get_all(*, filters: dict[str, Any] | None = None, top_k: int | None = None,
-                user_id: str | None = None, agent_id: str | None = None,
-                run_id: str | None = None, limit: int | None = None, page: int | None = None,
-                page_size: int | None = None, cursor: str | None = None) -> Call:
-        body = _clean({"filters": filters, "top_k": top_k, "user_id": user_id,
-                       "agent_id": agent_id, "run_id": run_id, "limit": limit, "page": page,
-                       "page_size": page_size, "cursor": cursor})
-        return Call("POST", "/v3/memories/", json=body, shape=_list_shape(page is not None))
-
-    @staticmethod
-    def update(memory_id: str, text: str | None = None,
-               metadata: dict[str, Any] | None = None, *, data: str | None = None) -> Call:
-        body = _clean({"text": text, "data": data, "metadata": metadata})
-        return Call("PUT", f"/v1/memories/{_mid(memory_id)}/", json=body)
-
-    @staticmethod
-    def delete(memory_id: str) -> Call:
-        return Call("DELETE", f"/v1/memories/{_mid(memory_id)}/")
-
-    @staticmethod
-    def delete_all(*, user_id: str | None = None, agent_id: str | None = None,
-                   run_id: str | None = None, filters: dict[str, Any] | None = None) -> Call:
-        params = _clean({"user_id": user_id, "agent_id": agent_id, "run_id": run_id,
-                         "filters": json.dumps(filters) if filters is not None else None})
-        return Call("DELETE", "/v1/memories/", params=params)
-
-    @staticmethod
-    def history(memory_id: str) -> Call:
-        return Call("GET", f"/v1/memories/{_mid(memory_id)}/history/")
-
+    # Two calls of the server only (not Memory methods).
     @staticmethod
     def users() -> Call:
         """``{"count", "results": [{"type", "id", "name", "total_memories", ...}]}``."""
         return Call("GET", "/v1/entities/")
-
-    @staticmethod
-    def scopes() -> Call:
-        """Like :meth:`engram.Memory.scopes`: a list of ``{"type", "id", ...}``."""
-        return Call("GET", "/v1/entities/", shape=_scopes_shape)
-
-    @staticmethod
-    def batch_update(memories: list[dict[str, Any]]) -> Call:
-        """``memories``: ``[{"memory_id", "text"?, "metadata"?}]``; all or nothing for
-        unknown ids (checked before any write)."""
-        return Call("PUT", "/v1/batch/", json={"memories": memories})
-
-    @staticmethod
-    def batch_delete(memories: list[dict[str, Any]] | list[str]) -> Call:
-        """``memories``: ids, or ``[{"memory_id": ...}]`` as Mem0 sends them."""
-        items = [m if isinstance(m, Mapping) else {"memory_id": m} for m in memories]
-        return Call("DELETE", "/v1/batch/", json={"memories": items})
-
-    @staticmethod
-    def reset() -> Call:
-        """Forget every memory of the key's project."""
-        return Call("POST", "/v1/reset/", idempotent=True)
 
     @staticmethod
     def ping() -> Call:
@@ -278,18 +262,21 @@ class _Base:
         return False, _result(call, response)
 
 
-def _sync(build: Callable[..., Call]) -> Callable[..., Any]:
-    @functools.wraps(build)
-    def call(self: MemoryClient, *args: Any, **kwargs: Any) -> Any:
-        return self._send(build(*args, **kwargs))
+def _sync(ep: Endpoint[P, R]) -> Callable[Concatenate[MemoryClient, P], R]:
+    @functools.wraps(ep)
+    def call(self: MemoryClient, *args: P.args, **kwargs: P.kwargs) -> R:
+        result: R = self._send(ep(*args, **kwargs))
+        return result
 
     return call
 
 
-def _async(build: Callable[..., Call]) -> Callable[..., Any]:
-    @functools.wraps(build)
-    async def call(self: AsyncMemoryClient, *args: Any, **kwargs: Any) -> Any:
-        return await self._send(build(*args, **kwargs))
+def _async(ep: Endpoint[P, R]) -> Callable[Concatenate[AsyncMemoryClient, P],
+                                           Coroutine[Any, Any, R]]:
+    @functools.wraps(ep)
+    async def call(self: AsyncMemoryClient, *args: P.args, **kwargs: P.kwargs) -> R:
+        result: R = await self._send(ep(*args, **kwargs))
+        return result
 
     return call
 
@@ -326,12 +313,16 @@ class MemoryClient(_Base):
     delete = _sync(Calls.delete)
     delete_all = _sync(Calls.delete_all)
     history = _sync(Calls.history)
-    users = _sync(Calls.users)
     scopes = _sync(Calls.scopes)
     batch_update = _sync(Calls.batch_update)
     batch_delete = _sync(Calls.batch_delete)
     reset = _sync(Calls.reset)
-    ping = _sync(Calls.ping)
+
+    def users(self) -> Any:
+        return self._send(Calls.users())
+
+    def ping(self) -> Any:
+        return self._send(Calls.ping())
 
     def close(self) -> None:
         self._http.close()
@@ -375,12 +366,16 @@ class AsyncMemoryClient(_Base):
     delete = _async(Calls.delete)
     delete_all = _async(Calls.delete_all)
     history = _async(Calls.history)
-    users = _async(Calls.users)
     scopes = _async(Calls.scopes)
     batch_update = _async(Calls.batch_update)
     batch_delete = _async(Calls.batch_delete)
     reset = _async(Calls.reset)
-    ping = _async(Calls.ping)
+
+    async def users(self) -> Any:
+        return await self._send(Calls.users())
+
+    async def ping(self) -> Any:
+        return await self._send(Calls.ping())
 
     async def close(self) -> None:
         await self._http.aclose()

@@ -15,11 +15,12 @@ SQL and no HTTP. The return shapes are the ones a Mem0 user expects.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from engram import _validate as V
 from engram._add import AddContext, AddOptions, GraphStep
 from engram._add import add as run_add
+from engram._api import SearchMode
 from engram._components import Components
 from engram.config import MemoryConfig
 from engram.embed import text_hash
@@ -34,13 +35,15 @@ if TYPE_CHECKING:
     from engram.llm import LLM
     from engram.store.base import Store
 
-SearchMode = Literal["hybrid", "vector", "keyword"]
 MEMORY_TYPES = ("procedural_memory",)
 
 
 class Memory:
     """Long-term memory on the embedded defaults (SQLite + MiniLM, offline), or on the
-    parts named in ``config``. ``embedder``, ``store`` and ``llm`` objects override it."""
+    parts named in ``config``. ``embedder``, ``store`` and ``llm`` objects override it.
+
+    Implements :class:`engram._api.MemoryAPI`, the one declaration of the public methods
+    that ``AsyncMemory``, the HTTP clients and the MCP tools are bound from."""
 
     def __init__(
         self,
@@ -166,11 +169,14 @@ class Memory:
         self.store.apply(self._ns, ChangeSet(updates=ups))
         return {"message": f"Successfully updated {len(ups)} memories", "count": len(ups)}
 
-    def batch_delete(self, memory_ids: list[str]) -> dict[str, Any]:
-        """Delete many memories in ONE transaction; an unknown id deletes nothing."""
+    def batch_delete(self, memory_ids: list[str] | list[dict[str, Any]]) -> dict[str, Any]:
+        """Delete many memories in ONE transaction; an unknown id deletes nothing. Items
+        are ids, or ``{"memory_id": ...}`` as Mem0's client sends them."""
         if not isinstance(memory_ids, list) or not memory_ids:
             raise InvalidInput("memory_ids", "must be a non-empty list")
-        ids = list(dict.fromkeys(V.check_id(m, f"memory_ids[{i}]") for i, m in enumerate(memory_ids)))
+        ids = list(dict.fromkeys(
+            V.check_id(m.get("memory_id") if isinstance(m, Mapping) else m, f"memory_ids[{i}]")
+            for i, m in enumerate(memory_ids)))
         self.store.apply(self._ns, ChangeSet(deletes=ids))
         return {"message": f"Successfully deleted {len(ids)} memories", "count": len(ids)}
 

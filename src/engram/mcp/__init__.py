@@ -16,9 +16,12 @@ no MCP code (the SDK is loaded by :func:`build_server`).
 
 from typing import Any
 
+from engram._limits import Limits
+from engram.mcp._backend import Target
 from engram.mcp._tools import TOOL_NAMES, Defaults, EngramTools, resolve_scope
 
-__all__ = ["TOOL_NAMES", "Defaults", "EngramTools", "resolve_scope", "build_server", "open_backend"]
+__all__ = ["TOOL_NAMES", "Defaults", "EngramTools", "Limits", "Target", "resolve_scope",
+           "build_server", "open_backend"]
 
 
 def __getattr__(name: str) -> Any:
@@ -27,7 +30,7 @@ def __getattr__(name: str) -> Any:
         from engram.mcp._server import build_server
 
         return build_server
-    if name == "open_backend":
+    if name == "open_backend":  # the backend's imports wait for the call itself
         from engram.mcp._backend import open_backend
 
         return open_backend

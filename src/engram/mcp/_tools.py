@@ -22,30 +22,21 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, Protocol
+from typing import Annotated, Any, TypedDict, cast
 
 from pydantic import Field
 
-from engram.errors import InvalidInput
+from engram._api import TOOLS, MemoryAPI
+from engram._limits import Limits
 
 __all__ = ["TOOL_NAMES", "Backend", "Defaults", "EngramTools", "Limits", "resolve_scope"]
 
-TOOL_NAMES = ("add_memory", "search_memories", "list_memories", "get_memory",
-              "update_memory", "delete_memory", "memory_history")
+TOOL_NAMES = tuple(TOOLS)
 SCOPE_KEYS = ("user_id", "agent_id", "run_id")
 
-
-class Backend(Protocol):
-    """What the tools need: the shared surface of ``Memory`` and ``MemoryClient``."""
-
-    def add(self, messages: Any, **kw: Any) -> Any: ...
-    def search(self, query: str, **kw: Any) -> Any: ...
-    def get_all(self, **kw: Any) -> Any: ...
-    def get(self, memory_id: str) -> Any: ...
-    def update(self, memory_id: str, text: str | None = None,
-               metadata: dict[str, Any] | None = None) -> Any: ...
-    def delete(self, memory_id: str) -> Any: ...
-    def history(self, memory_id: str) -> Any: ...
+# What the tools need is the declared Memory API: ``Memory`` and ``MemoryClient`` both
+# implement it (the client through the declaration's own signatures).
+Backend = MemoryAPI
 
 
 @dataclass(frozen=True)
@@ -64,28 +55,20 @@ class Defaults:
         return cls(**vals)
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Per-call caps, the REST server's defaults (``ENGRAM_SERVER_MAX_*``)."""
+class ScopeIds(TypedDict, total=False):
+    """Scope keywords for the backend (typed, so they unpack into the API's signature)."""
 
-    max_top_k: int = 200
-    max_page_size: int = 1_000
-    max_messages: int = 500
+    user_id: str
+    agent_id: str
+    run_id: str
 
 
-def resolve_scope(defaults: Defaults, **given: str | None) -> dict[str, str]:
+def resolve_scope(defaults: Defaults, **given: str | None) -> ScopeIds:
     """The call's own ids if it names any (defaults ignored, so no surprise narrowing),
     else the configured defaults. Empty when neither: the backend then names the field."""
     own = {k: v for k, v in given.items() if k in SCOPE_KEYS and v is not None}
-    if own:
-        return own
-    return {k: v for k in SCOPE_KEYS if (v := getattr(defaults, k)) is not None}
-
-
-def _cap(value: int, field: str, limit: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= limit:
-        raise InvalidInput(field, f"must be between 1 and {limit} on this server, got {value!r}")
-    return value
+    ids = own or {k: v for k in SCOPE_KEYS if (v := getattr(defaults, k)) is not None}
+    return cast(ScopeIds, ids)  # keys drawn from SCOPE_KEYS, values str
 
 
 # Argument annotations: the descriptions become the tools' JSON schema.
@@ -121,9 +104,7 @@ class EngramTools:
                                                  "False: store the text as is.")] = True,
     ) -> dict[str, Any]:
         """Remember something for a user/agent/run. Returns the events it produced."""
-        if isinstance(messages, list) and len(messages) > self.limits.max_messages:
-            raise InvalidInput("messages", f"holds {len(messages)} messages; the limit per "
-                                           f"add is {self.limits.max_messages}")
+        self.limits.messages(messages)
         scope = resolve_scope(self.defaults, user_id=user_id, agent_id=agent_id, run_id=run_id)
         out: dict[str, Any] = self.backend.add(messages, **scope, metadata=metadata, infer=infer)
         return out
@@ -140,7 +121,7 @@ class EngramTools:
         """Find a scope's memories most relevant to a query, best first, with scores."""
         scope = resolve_scope(self.defaults, user_id=user_id, agent_id=agent_id, run_id=run_id)
         out: dict[str, Any] = self.backend.search(
-            query, **scope, filters=filters, top_k=_cap(top_k, "top_k", self.limits.max_top_k),
+            query, **scope, filters=filters, top_k=self.limits.cap(top_k, "top_k"),
             threshold=threshold)
         return out
 
@@ -154,8 +135,7 @@ class EngramTools:
         """A scope's memories, newest first, one page at a time (with the total)."""
         scope = resolve_scope(self.defaults, user_id=user_id, agent_id=agent_id, run_id=run_id)
         res = self.backend.get_all(**scope, filters=filters, page=page,
-                                   page_size=_cap(page_size, "page_size",
-                                                  self.limits.max_page_size))
+                                   page_size=self.limits.cap(page_size, "page_size"))
         return {"results": res["results"], "page": res.get("page"),
                 "page_size": res.get("page_size"), "total": res.get("total")}
 

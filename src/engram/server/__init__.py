@@ -11,9 +11,11 @@ works without it (``engram keys`` imports no web framework).
 from typing import Any
 
 from engram.server._keys import KeyInfo, KeyStore, Tenant
+from engram.server._serve import run as serve
 from engram.server._settings import ServerSettings
 
-__all__ = ["create_app", "app_from_env", "ServerSettings", "KeyStore", "KeyInfo", "Tenant"]
+__all__ = ["create_app", "app_from_env", "serve", "ServerSettings", "KeyStore", "KeyInfo",
+           "Tenant"]
 
 
 def __getattr__(name: str) -> Any:

@@ -26,7 +26,7 @@ __all__ = [
 Id = Field(default=None, min_length=1, max_length=256)
 
 # Platform options this server cannot honour: set to a non-empty value -> 501 naming it.
-UNSUPPORTED = ("app_id", "enable_graph", "immutable", "expiration_date", "custom_categories",
+UNSUPPORTED = ("app_id", "immutable", "expiration_date", "custom_categories",
                "structured_data_schema", "categories", "includes", "excludes")
 
 
@@ -40,7 +40,12 @@ class _Body(BaseModel):
     version: str | None = Field(default=None, description="Ignored.")
     app_id: SkipJsonSchema[str | None] = None  # 501
     categories: SkipJsonSchema[list[str] | None] = None  # 501
-    enable_graph: SkipJsonSchema[bool | None] = None  # 501
+
+
+# Graph memory on add, search and list: None follows the server's ``graph.enabled``.
+GRAPH = Field(default=None, description="Graph memory for this call: entities and relations "
+                                        "stored with the facts, and relations in the answer; "
+                                        "default: the server's graph.enabled.")
 
 
 class AddBody(_Body):
@@ -60,6 +65,7 @@ class AddBody(_Body):
     agent_custom_instructions: str | None = Field(default=None, description="Same as prompt.")
     timestamp: int | float | str | None = Field(default=None, description="Unix time or ISO date.")
     async_mode: bool | None = Field(default=None, description="Ignored: adds are synchronous.")
+    enable_graph: bool | None = GRAPH
     immutable: SkipJsonSchema[bool | None] = None  # 501
     expiration_date: SkipJsonSchema[str | None] = None  # 501
     custom_categories: SkipJsonSchema[list[Any] | None] = None  # 501
@@ -81,6 +87,7 @@ class SearchBody(_Body):
     threshold: float | None = None
     rerank: bool = False
     search_mode: str | None = Field(default=None, description="hybrid, vector or keyword.")
+    enable_graph: bool | None = GRAPH
     keyword_search: bool | None = Field(default=None, description="Ignored: search is hybrid.")
     fields: list[str] | None = Field(default=None, description="Ignored: all fields returned.")
     metadata: dict[str, Any] | None = Field(default=None, description="Ignored.")
@@ -101,6 +108,7 @@ class ListBody(_Body):
     top_k: int | None = None
     limit: int | None = None
     cursor: str | None = None
+    enable_graph: bool | None = GRAPH
     start_date: str | None = Field(default=None, description="created_at >= this date.")
     end_date: str | None = Field(default=None, description="created_at <= this date.")
     fields: list[str] | None = Field(default=None, description="Ignored.")
@@ -194,10 +202,14 @@ class AddResult(BaseModel):
 class AddOut(BaseModel):
     results: list[AddResult]
     warnings: list[Any] | None = None
+    relations: dict[str, list[dict[str, Any]]] | None = Field(
+        default=None, description="Graph on: {added, invalidated} relations.")
 
 
 class SearchOut(BaseModel):
     results: list[MemoryOut]
+    relations: list[dict[str, Any]] | None = Field(
+        default=None, description="Graph on: relations around the entities the query names.")
 
 
 class ListOut(BaseModel):
@@ -209,6 +221,8 @@ class ListOut(BaseModel):
     page: int | None = None
     page_size: int | None = None
     total: int | None = None
+    relations: list[dict[str, Any]] | None = Field(
+        default=None, description="Graph on: the scope's relations.")
 
 
 class HistoryOut(BaseModel):

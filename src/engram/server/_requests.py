@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from engram.errors import InvalidInput, NotSupported
 from engram.server._models import UNSUPPORTED
 
-__all__ = ["refuse_unsupported", "scope_ids", "timestamp_text", "date_filters", "cap",
+__all__ = ["refuse_unsupported", "scope_ids", "timestamp_text", "date_filters",
            "query_filters"]
 
 SCOPE_KEYS = ("user_id", "agent_id", "run_id")
@@ -78,13 +78,6 @@ def date_filters(filters: dict[str, Any] | None, start: str | None,
     if not conds:
         return filters
     return {"AND": ([filters] if filters else []) + conds}
-
-
-def cap(value: int | None, field: str, limit: int) -> int | None:
-    """Server-wide caps (``top_k``, ``page_size``) below the facade's own."""
-    if value is not None and not 1 <= value <= limit:
-        raise InvalidInput(field, f"must be between 1 and {limit} on this server, got {value}")
-    return value
 
 
 def query_filters(raw: str | None) -> dict[str, Any] | None:

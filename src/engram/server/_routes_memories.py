@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
+from engram._limits import Limits
 from engram.errors import InvalidInput, NotSupported
 from engram.memory import Memory
 from engram.server import _requests as R
@@ -41,21 +42,25 @@ def memory_for(request: Request, tenant: Tenant) -> Memory:
     return mem
 
 
+def limits_for(request: Request) -> Limits:
+    """The server's per-call caps (shared with the MCP tools: ``engram._limits``)."""
+    limits: Limits = request.app.state.settings.limits
+    return limits
+
+
 # -- add ----------------------------------------------------------------------------------
 
 
 def _add(request: Request, tenant: Tenant, body: AddBody) -> dict[str, Any]:
     R.refuse_unsupported(body)
-    settings = request.app.state.settings
-    if isinstance(body.messages, list) and len(body.messages) > settings.max_messages:
-        raise InvalidInput("messages", f"holds {len(body.messages)} messages; the limit per "
-                                       f"add is {settings.max_messages}")
+    limits_for(request).messages(body.messages)
     ids: dict[str, Any] = R.scope_ids(body.session_id, body.filters,
                       {"user_id": body.user_id, "agent_id": body.agent_id, "run_id": body.run_id})
     prompt = body.prompt or body.custom_instructions or body.agent_custom_instructions
     result = memory_for(request, tenant).add(
         body.messages, **ids, metadata=body.metadata, infer=body.infer,
-        memory_type=body.memory_type, prompt=prompt, timestamp=R.timestamp_text(body.timestamp))
+        memory_type=body.memory_type, prompt=prompt, timestamp=R.timestamp_text(body.timestamp),
+        enable_graph=body.enable_graph)
     metrics = request.app.state.metrics
     metrics.adds.inc(("true" if body.infer else "false",))
     for item in result["results"]:
@@ -76,33 +81,34 @@ def add_v1(request: Request, tenant: TenantDep, body: AddBody) -> dict[str, Any]
 # -- search -------------------------------------------------------------------------------
 
 
-def _search(request: Request, tenant: Tenant, body: SearchBody) -> list[dict[str, Any]]:
+def _search(request: Request, tenant: Tenant, body: SearchBody) -> dict[str, Any]:
     R.refuse_unsupported(body)
-    top = request.app.state.settings.max_top_k
-    result = memory_for(request, tenant).search(
-        body.query, filters=body.filters, top_k=R.cap(body.top_k, "top_k", top),
-        limit=R.cap(body.limit, "limit", top), threshold=body.threshold, rerank=body.rerank,
+    caps = limits_for(request)
+    return memory_for(request, tenant).search(
+        body.query, filters=body.filters, top_k=caps.cap(body.top_k, "top_k"),
+        limit=caps.cap(body.limit, "limit"), threshold=body.threshold, rerank=body.rerank,
         user_id=body.user_id, agent_id=body.agent_id, run_id=body.run_id,
-        search_mode=body.search_mode)  # type: ignore[arg-type]  # the facade checks the mode
-    hits: list[dict[str, Any]] = result["results"]
-    return hits
+        search_mode=body.search_mode,  # type: ignore[arg-type]  # the facade checks the mode
+        enable_graph=body.enable_graph)
 
 
 @router.post("/v3/memories/search/", response_model=SearchOut, response_model_exclude_unset=True, summary="Search memories")
 def search_v3(request: Request, tenant: TenantDep, body: SearchBody) -> dict[str, Any]:
-    return {"results": _search(request, tenant, body)}
+    return _search(request, tenant, body)
 
 
 @router.post("/v2/memories/search/", response_model=list[MemoryOut], response_model_exclude_unset=True,
              summary="Search memories (v2: a list)")
 def search_v2(request: Request, tenant: TenantDep, body: SearchBody) -> list[dict[str, Any]]:
-    return _search(request, tenant, body)
+    hits: list[dict[str, Any]] = _search(request, tenant, body)["results"]
+    return hits
 
 
 @router.post("/v1/memories/search/", response_model=list[MemoryOut], response_model_exclude_unset=True,
              summary="Search memories (v1: a list)")
 def search_v1(request: Request, tenant: TenantDep, body: SearchBody) -> list[dict[str, Any]]:
-    return _search(request, tenant, body)
+    hits: list[dict[str, Any]] = _search(request, tenant, body)["results"]
+    return hits
 
 
 # -- list ---------------------------------------------------------------------------------
@@ -110,12 +116,12 @@ def search_v1(request: Request, tenant: TenantDep, body: SearchBody) -> list[dic
 
 def _list(request: Request, tenant: Tenant, body: ListBody) -> dict[str, Any]:
     R.refuse_unsupported(body)
-    top = request.app.state.settings.max_page_size
     given = next((v for v in (body.page_size, body.limit, body.top_k) if v is not None), None)
-    size = R.cap(given, "page_size", top) or 100
+    size = limits_for(request).cap(given, "page_size") or 100
     filters = R.date_filters(body.filters, body.start_date, body.end_date)
     mem = memory_for(request, tenant)
-    ids: dict[str, Any] = {"user_id": body.user_id, "agent_id": body.agent_id, "run_id": body.run_id}
+    ids: dict[str, Any] = {"user_id": body.user_id, "agent_id": body.agent_id,
+                           "run_id": body.run_id, "enable_graph": body.enable_graph}
     if body.cursor is not None:
         if body.page is not None:
             raise InvalidInput("cursor", "give page or cursor, not both")

@@ -25,7 +25,7 @@ from engram.server._models import (
     MessageOut,
     PingOut,
 )
-from engram.server._routes_memories import memory_for
+from engram.server._routes_memories import limits_for, memory_for
 
 router = APIRouter(tags=["project"], responses=ERROR_RESPONSES)
 ENTITY_KINDS = {"user": "user_id", "agent": "agent_id", "run": "run_id"}
@@ -75,23 +75,17 @@ def delete_entity_v1(request: Request, tenant: TenantDep, entity_type: str,
     return _delete_entity(request, tenant, entity_type, entity_id)
 
 
-def _check_batch(request: Request, n: int) -> None:
-    limit = request.app.state.settings.max_batch
-    if n > limit:
-        raise InvalidInput("memories", f"holds {n} items; the limit per batch is {limit}")
-
-
 @router.put("/v1/batch/", response_model=BatchOut, summary="Update many memories")
 def batch_update(request: Request, tenant: TenantDep, body: BatchUpdateBody) -> dict[str, Any]:
     """One transaction: an unknown id or an empty item changes nothing."""
-    _check_batch(request, len(body.memories))
+    limits_for(request).batch(len(body.memories))
     return memory_for(request, tenant).batch_update(
         [item.model_dump(exclude_none=True) for item in body.memories])
 
 
 @router.delete("/v1/batch/", response_model=BatchOut, summary="Delete many memories")
 def batch_delete(request: Request, tenant: TenantDep, body: BatchDeleteBody) -> dict[str, Any]:
-    _check_batch(request, len(body.memories))
+    limits_for(request).batch(len(body.memories))
     return memory_for(request, tenant).batch_delete([item.memory_id for item in body.memories])
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from engram._limits import Limits
 from engram.errors import ConfigError
 
 __all__ = ["ServerSettings"]
@@ -61,6 +62,12 @@ class ServerSettings:
                 values[f.name] = raw
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**{k: _convert(k, v) for k, v in values.items()})
+
+    @property
+    def limits(self) -> Limits:
+        """The per-call caps, as the REST routes and the MCP tools check them."""
+        return Limits(max_top_k=self.max_top_k, max_page_size=self.max_page_size,
+                      max_messages=self.max_messages, max_batch=self.max_batch)
 
     def __post_init__(self) -> None:
         for name in ("max_body_bytes", "max_messages", "max_top_k", "max_page_size",

@@ -1,0 +1,145 @@
+"""The public Memory API, declared once: every method, its parameters and their types.
+
+:class:`MemoryAPI` is the one written-out list of what a memory can be asked. The other
+surfaces are bound from it instead of restating it:
+
+- :class:`engram.AsyncMemory` binds each method with :func:`engram.aio` ``_threaded``;
+- :class:`engram.client.Calls` builds each HTTP request from the arguments bound to the
+  same signature, and ``MemoryClient``/``AsyncMemoryClient`` send it;
+- the MCP tools (:data:`TOOLS`) call these methods on a backend typed as ``MemoryAPI``.
+
+The binding goes through ``ParamSpec``, so a type checker sees the real parameters of
+``AsyncMemory.add`` or ``MemoryClient.search`` (a wrong keyword is a mypy error), and
+``inspect.signature`` at run time shows them too. Why a Protocol rather than a data table:
+a table of names and types would have to be turned into signatures at run time, which a
+type checker cannot follow; a Protocol is checked by mypy (``Memory`` must conform, see
+``engram.aio``) and read by ``inspect`` for the tests that compare every surface
+(``tests/test_api_surfaces.py``, which lists each allowed difference, e.g. the REST
+models' Platform-only fields).
+
+:class:`engram.Memory` writes the same signatures out because it implements them; the
+surface test fails when the two differ in any way.
+
+>>> import inspect
+>>> list(inspect.signature(MemoryAPI.search).parameters)[:4]
+['self', 'query', 'filters', 'top_k']
+>>> TOOLS["search_memories"]
+'search'
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Protocol
+
+__all__ = ["SearchMode", "MemoryAPI", "METHODS", "TOOLS"]
+
+SearchMode = Literal["hybrid", "vector", "keyword"]
+
+
+class MemoryAPI(Protocol):
+    """What :class:`engram.Memory` answers (sync); the async twins await the same."""
+
+    def add(
+        self,
+        messages: Any,
+        *,
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        run_id: str | None = None,
+        metadata: dict[str, Any] | None = None,
+        infer: bool = True,
+        memory_type: str | None = None,
+        prompt: str | None = None,
+        session_id: str | None = None,
+        timestamp: str | None = None,
+        enable_graph: bool | None = None,
+    ) -> dict[str, Any]:
+        """Remember ``messages`` for a scope: ``{"results": [{id, memory, event}]}``
+        (plus ``relations`` with the graph on, ``warnings`` when something was dropped)."""
+        ...
+
+    def search(
+        self,
+        query: str,
+        *,
+        filters: dict[str, Any] | None = None,
+        top_k: int | None = None,
+        threshold: float | None = None,
+        rerank: bool = False,
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        run_id: str | None = None,
+        limit: int | None = None,
+        search_mode: SearchMode | None = None,
+        enable_graph: bool | None = None,
+    ) -> dict[str, Any]:
+        """A scope's memories most relevant to ``query``, best first."""
+        ...
+
+    def get(self, memory_id: str) -> dict[str, Any]:
+        """One memory by id."""
+        ...
+
+    def get_all(
+        self,
+        *,
+        filters: dict[str, Any] | None = None,
+        top_k: int | None = None,
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        run_id: str | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+        page_size: int | None = None,
+        cursor: str | None = None,
+        enable_graph: bool | None = None,
+    ) -> dict[str, Any]:
+        """A scope's memories, newest first, by page or by cursor."""
+        ...
+
+    def update(self, memory_id: str, text: str | None = None,
+               metadata: dict[str, Any] | None = None, *,
+               data: str | None = None) -> dict[str, Any]:
+        """New text (re-embedded) and/or metadata for one memory."""
+        ...
+
+    def delete(self, memory_id: str) -> dict[str, Any]:
+        """Forget one memory (its history keeps the DELETE)."""
+        ...
+
+    def delete_all(self, *, user_id: str | None = None, agent_id: str | None = None,
+                   run_id: str | None = None,
+                   filters: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Forget every memory of a scope."""
+        ...
+
+    def batch_update(self, memories: list[dict[str, Any]]) -> dict[str, Any]:
+        """Update many memories in one transaction."""
+        ...
+
+    def batch_delete(self, memory_ids: list[str] | list[dict[str, Any]]) -> dict[str, Any]:
+        """Delete many memories in one transaction (ids, or ``{"memory_id": ...}``)."""
+        ...
+
+    def history(self, memory_id: str) -> list[dict[str, Any]]:
+        """Every ADD/UPDATE/DELETE of a memory, oldest first."""
+        ...
+
+    def reset(self) -> dict[str, Any]:
+        """Forget everything in this memory's namespace."""
+        ...
+
+    def scopes(self) -> list[dict[str, Any]]:
+        """The users, agents and runs that hold memories, with counts."""
+        ...
+
+
+#: The methods above, in declaration order (what every surface must offer).
+METHODS: tuple[str, ...] = tuple(n for n in vars(MemoryAPI) if not n.startswith("_"))
+
+#: MCP tool -> the API method it calls (each tool takes a subset of its parameters).
+TOOLS: dict[str, str] = {
+    "add_memory": "add", "search_memories": "search", "list_memories": "get_all",
+    "get_memory": "get", "update_memory": "update", "delete_memory": "delete",
+    "memory_history": "history",
+}
