@@ -262,22 +262,32 @@ class _Base:
         return False, _result(call, response)
 
 
+def _method(call: Callable[..., Any], ep: Endpoint[Any, Any]) -> None:
+    # A method's signature starts with self, so inspect (and help()) show the declared
+    # parameters on the class and on a bound client alike.
+    functools.update_wrapper(call, ep, updated=())
+    del call.__wrapped__  # type: ignore[attr-defined]
+    self = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    call.__signature__ = ep.__signature__.replace(  # type: ignore[attr-defined]
+        parameters=[self, *ep.__signature__.parameters.values()])
+
+
 def _sync(ep: Endpoint[P, R]) -> Callable[Concatenate[MemoryClient, P], R]:
-    @functools.wraps(ep)
     def call(self: MemoryClient, *args: P.args, **kwargs: P.kwargs) -> R:
         result: R = self._send(ep(*args, **kwargs))
         return result
 
+    _method(call, ep)
     return call
 
 
 def _async(ep: Endpoint[P, R]) -> Callable[Concatenate[AsyncMemoryClient, P],
                                            Coroutine[Any, Any, R]]:
-    @functools.wraps(ep)
     async def call(self: AsyncMemoryClient, *args: P.args, **kwargs: P.kwargs) -> R:
         result: R = await self._send(ep(*args, **kwargs))
         return result
 
+    _method(call, ep)
     return call
 
 

@@ -161,3 +161,30 @@ def test_calls_are_pure_descriptions():
     assert Calls.get("a/b").path == "/v1/memories/a%2Fb/"
     assert Calls.add("x", user_id="u").idempotent is False
     assert Calls.batch_delete(["a"]).json == {"memories": [{"memory_id": "a"}]}
+
+
+def test_enable_graph_reaches_memory_through_client_and_server(server, tmp_path):
+    """enable_graph on add/search/get_all is honoured over HTTP as in Memory: the same
+    relations come back (the server's graph is off by default; the call turns it on)."""
+    from engram import Memory
+    from engram.testing import HashEmbedder
+
+    m = Memory({"store": {"path": str(tmp_path / "g.db")}}, embedder=HashEmbedder())
+    text = "My sister Anna is a nurse in Chicago."
+    with MemoryClient(api_key=server.new_key(), host=server.url) as c:
+        out = [t.add(text, user_id="alice", enable_graph=True) for t in (m, c)]
+        want = {("user", "sister", "Anna"), ("Anna", "works_as", "nurse"),
+                ("Anna", "lives_in", "Chicago")}
+        for o in out:
+            assert {(r["source"], r["relationship"], r["target"])
+                    for r in o["relations"]["added"]} == want
+        listed = [t.get_all(user_id="alice", enable_graph=True) for t in (m, c)]
+        assert listed[0]["relations"] == listed[1]["relations"] and len(listed[1]["relations"]) == 3
+        found = [t.search("Where does Anna live?", user_id="alice", enable_graph=True)
+                 for t in (m, c)]
+        assert found[1]["relations"] == found[0]["relations"] and found[1]["relations"]
+        assert "relations" not in c.search("Anna", user_id="alice")
+        assert "relations" not in c.add("I like tea", user_id="alice", infer=False)
+        assert "relations" not in c.get_all(user_id="alice", page=1, page_size=5)
+        assert c.get_all(user_id="alice", page=1, enable_graph=True)["relations"] == \
+            listed[1]["relations"]
