@@ -33,13 +33,16 @@ lint: $(VENV)/.test
 typecheck: $(VENV)/.test
 	$(BIN)/mypy src/engram
 
-# Debian's Chromium for the dashboard's browser tests (Playwright never downloads one).
+# Debian's Chromium for the dashboard's browser tests (Playwright never downloads one);
+# tests/dashboard finds it the same way, on PATH.
 $(VENV)/.chromium: $(BIN)/python
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium chromium-driver)
 	touch $@
 
+# --no-skips: every package and binary a test needs is installed above, so a skipped test
+# means one went missing: the run fails instead of looking green.
 unit: $(VENV)/.test $(VENV)/.chromium
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --no-skips
 
 test: lint typecheck unit
 

@@ -1,4 +1,5 @@
-"""engram.Memory end to end on SQLite + the real MiniLM: every method, its shapes, its errors."""
+"""engram.Memory end to end on the real MiniLM: every method, its shapes, its errors, on
+each store backend (SQLite by path, PostgreSQL by DSN: the ``memory`` fixture)."""
 
 from __future__ import annotations
 
@@ -170,6 +171,7 @@ def test_filters_through_the_api(memory: Memory) -> None:
 def test_bad_add_input_names_the_field_and_writes_nothing(memory: Memory, kwargs: dict[str, Any],
                                                           field: str) -> None:
     memory.add("existing", user_id="u", infer=False)
+    kwargs = dict(kwargs)  # the parameter is shared by both stores' runs: leave it whole
     messages = kwargs.pop("messages")
     with pytest.raises(InvalidInput) as e:
         memory.add(messages, **{"infer": False, **kwargs})
@@ -225,8 +227,9 @@ def test_scopes_lists_users_agents_runs(memory: Memory) -> None:
     assert got == {("user", "u1", 1), ("user", "u2", 2), ("run", "r", 2)}
 
 
-def test_two_memories_on_one_file_see_each_other(tmp_path: Any, shared_minilm: Any) -> None:
-    cfg = {"store": {"path": str(tmp_path / "shared.db")}}
+def test_two_memories_on_one_file_see_each_other(store_config: dict[str, Any],
+                                                 shared_minilm: Any) -> None:
+    cfg = {"store": store_config}
     m1, m2 = Memory(cfg, embedder=shared_minilm), Memory(cfg, embedder=shared_minilm)
     m2.search("warm up the cache", user_id="u")
     mid = m1.add("I play the violin", user_id="u", infer=False)["results"][0]["id"]

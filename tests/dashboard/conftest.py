@@ -3,7 +3,6 @@ gets a fresh browser context (its own session storage)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,11 +10,13 @@ import pytest
 
 pytest.importorskip("uvicorn")
 pytest.importorskip("playwright")
-if not os.path.exists(os.environ.get("ENGRAM_CHROMIUM", "/usr/bin/chromium")):
-    pytest.skip("Debian's chromium is not installed (apt-get install chromium)",
-                allow_module_level=True)
 
-from tests.dashboard.harness import Site, chromium, seeded_site  # noqa: E402
+from tests.dashboard.harness import CHROMIUM, Site, chromium, seeded_site  # noqa: E402
+
+# The same lookup as the Makefile's `command -v chromium` (harness.CHROMIUM).
+if not CHROMIUM:
+    pytest.skip("Debian's chromium is not on PATH (apt-get install chromium; make test "
+                "installs it)", allow_module_level=True)
 
 
 # Module scope, not session: Playwright's sync API marks an event loop as running on the

@@ -2,12 +2,14 @@
 for the dashboard tests and ``bench/screens.py``.
 
 The server is uvicorn in a thread on 127.0.0.1 (random port) with the fast HashEmbedder,
-as in ``tests/server``; the browser is Debian's ``/usr/bin/chromium`` (never downloaded).
+as in ``tests/server``; the browser is Debian's ``chromium`` found on ``PATH`` as the
+Makefile finds it (``command -v chromium``), or ``ENGRAM_CHROMIUM`` (never downloaded).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import threading
 import time
@@ -23,7 +25,7 @@ import uvicorn
 from engram.server import KeyStore, ServerSettings, create_app
 from engram.testing import HashEmbedder
 
-CHROMIUM = os.environ.get("ENGRAM_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("ENGRAM_CHROMIUM") or shutil.which("chromium") or ""
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 

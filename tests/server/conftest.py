@@ -25,6 +25,7 @@ uvicorn = pytest.importorskip("uvicorn")
 pytest.importorskip("fastapi")
 
 from engram.server import KeyStore, ServerSettings, create_app  # noqa: E402
+from engram.server._ratelimit import RateLimiter  # noqa: E402
 from engram.testing import HashEmbedder  # noqa: E402
 
 
@@ -33,10 +34,28 @@ class Running:
     url: str
     keys: KeyStore
     app: Any
+    clock: ManualClock | None = None  # the rate limiter's clock, when the test drives it
 
     def new_key(self, org: str = "acme", project: str | None = None) -> str:
         """A key for a fresh project, so tests sharing the server never see each other."""
         return self.keys.create(org, project or "p-" + uuid.uuid4().hex[:10])[1]
+
+
+class ManualClock:
+    """A clock that moves only when a test moves it, so token-bucket refills are exact
+    whatever the machine's load."""
+
+    def __init__(self) -> None:
+        self.now = 1_000.0
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        with self._lock:
+            return self.now
+
+    def advance(self, seconds: float) -> None:
+        with self._lock:
+            self.now += seconds
 
 
 class ServerThread:
@@ -87,8 +106,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
 
 @pytest.fixture(scope="session")
 def limited_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
-    """A server whose keys get 3 requests at once and 2 more per second."""
+    """A server whose keys get 3 requests at once and 2 more per (manual-clock) second."""
     thread, running = start(tmp_path_factory.mktemp("limited"), rate_per_second=2.0,
                             rate_burst=3)
+    running.clock = ManualClock()
+    running.app.state.limiter = RateLimiter(2.0, 3, clock=running.clock)
     with thread:
         yield running

@@ -9,7 +9,10 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -29,10 +32,11 @@ def cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*ENGRAM, *args], env=env, capture_output=True, text=True, timeout=60)
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    home = tmp_path_factory.mktemp("home")
-    env = {**os.environ, "ENGRAM_HOME": str(home), "ENGRAM_SERVER_RATE": "0"}
+@contextmanager
+def serving(home: Path, **extra_env: str) -> Iterator[dict[str, Any]]:
+    """``engram keys create`` then ``engram serve --workers 2``, as a user runs them, with
+    ``extra_env`` (e.g. the store's DSN) in the environment."""
+    env = {**os.environ, "ENGRAM_HOME": str(home), "ENGRAM_SERVER_RATE": "0", **extra_env}
     env.pop("ENGRAM_DB", None)
     made = cli("keys", "create", "--org", "cli-org", "--project", "cli-proj", "--json", env=env)
     assert made.returncode == 0, made.stderr
@@ -64,7 +68,13 @@ def served(tmp_path_factory):
     log.close()
 
 
-def test_real_embedder_round_trip_across_workers(served):
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    with serving(tmp_path_factory.mktemp("home")) as s:
+        yield s
+
+
+def round_trip(served: dict[str, Any]) -> None:
     with MemoryClient(api_key=served["key"]["key"], host=served["url"]) as c:
         assert c.ping()["project_id"] == "cli-proj"
         for text in ("I adopted a golden retriever named Biscuit",
@@ -76,6 +86,30 @@ def test_real_embedder_round_trip_across_workers(served):
             hits = c.search("what pet does she have", user_id="zoe", top_k=1)["results"]
             assert hits[0]["memory"] == "I adopted a golden retriever named Biscuit"
             assert len(c.get_all(user_id="zoe")["results"]) == 3
+
+
+def test_real_embedder_round_trip_across_workers(served):
+    round_trip(served)
+
+
+def test_serve_on_postgresql_by_dsn(tmp_path, shared_minilm):
+    """``ENGRAM_STORE_DSN`` is all a user sets: both workers use that database, and a
+    Memory configured with the same DSN sees what the server stored (the project's
+    namespace)."""
+    from tests import pg_server
+
+    pg_server.require()
+    dsn = pg_server.fresh_dsn("serve")
+    with serving(tmp_path, ENGRAM_STORE_DSN=dsn) as served:
+        round_trip(served)
+    from engram import Memory
+
+    with Memory({"store": {"provider": "postgres", "dsn": dsn}}, embedder=shared_minilm,
+                namespace="cli-org/cli-proj") as m:
+        assert len(m.get_all(user_id="zoe")["results"]) == 3
+    with Memory({"store": {"provider": "postgres", "dsn": dsn}}, embedder=shared_minilm) as m:
+        assert m.get_all(user_id="zoe")["results"] == []  # another namespace
+    assert not (tmp_path / "engram.db").exists()  # no SQLite file on the side
 
 
 def test_logs_are_json_lines_with_request_ids(served):

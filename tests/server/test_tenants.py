@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-import time
+from types import SimpleNamespace
 
 import httpx
 import pytest
@@ -58,7 +58,7 @@ def test_same_project_name_in_two_orgs_is_two_tenants(server):
         assert len(again.get_all(user_id="u")["results"]) == 1
 
 
-def test_rate_limit_answers_429_with_retry_after(limited_server):
+def test_rate_limit_answers_429_with_retry_after(limited_server, monkeypatch):
     key = limited_server.new_key()
     h = {"Authorization": f"Token {key}"}
     codes, retry = [], None
@@ -72,11 +72,18 @@ def test_rate_limit_answers_429_with_retry_after(limited_server):
     # another key has its own bucket
     other = {"Authorization": f"Token {limited_server.new_key()}"}
     assert httpx.get(limited_server.url + "/v1/ping/", headers=other).status_code == 200
-    # the client waits and retries instead of failing
+    # the client waits and retries instead of failing: its sleeps move the server's clock
+    # (the bucket refills by exactly what the client waited, whatever the machine's load)
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        limited_server.clock.advance(seconds)
+
+    monkeypatch.setattr("engram.client.time", SimpleNamespace(sleep=sleep))
     with MemoryClient(api_key=key, host=limited_server.url, backoff=0.05) as c:
-        start = time.monotonic()
         assert c.ping()["status"] == "ok"
-        assert time.monotonic() - start >= 0.3
+        assert sum(slept) >= 0.3
     metrics = httpx.get(limited_server.url + "/metrics").text
     assert "engram_rate_limited_total" in metrics
 
