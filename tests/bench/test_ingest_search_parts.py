@@ -177,6 +177,63 @@ def test_run_plan_measures_every_phase_on_the_right_store(tmp_path: Path) -> Non
     assert out["peak_rss_mb"] > 0 and out["embedder"]["batched_per_s"] > 0
 
 
+class TimedFakeSystem(FakeSystem):
+    """The fake system on a clock that moves only when it works, by fixed costs: the
+    figures ``run_plan`` reports are then exact, whatever the machine's load."""
+
+    COST = {"load": 0.3, "embed": 0.002, "add": 0.010, "one": 0.020, "search": 0.005,
+            "bulk": 0.001}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.now = 0.0
+
+    def clock(self) -> float:
+        return self.now
+
+    def load_embedder(self) -> None:
+        self.now += self.COST["load"]
+
+    def embed_batch(self, texts: list[str]) -> None:
+        super().embed_batch(texts)
+        self.now += self.COST["embed"] * len(texts)
+
+    def add_list(self, messages: list[dict[str, str]], user_id: str) -> None:
+        super().add_list(messages, user_id)
+        self.now += self.COST["add"] * len(messages)
+
+    def add_one(self, message: dict[str, str], user_id: str) -> None:
+        super().add_one(message, user_id)
+        self.now += self.COST["one"]
+
+    def search(self, query: str, user_id: str, top_k: int) -> int:
+        self.now += self.COST["search"]
+        return super().search(query, user_id, top_k)
+
+    def bulk_import(self, jsonl: Path) -> None:
+        super().bulk_import(jsonl)
+        self.now += self.COST["bulk"] * len(jsonl.read_text().splitlines())
+
+
+def test_run_plan_figures_follow_the_clock_exactly(tmp_path: Path) -> None:
+    fake = TimedFakeSystem()
+    out = P.run_plan(fake, _plan(tmp_path), clock=fake.clock)
+    approx = pytest.approx
+    assert out["embedder"]["load_s"] == approx(0.3)
+    assert out["embedder"]["batched_per_s"] == approx(500.0)  # 1 / 2 ms
+    assert out["embedder"]["chunked_per_s"] == approx(500.0)
+    assert out["ingest_list"]["per_s"] == approx(100.0)  # 1 / 10 ms
+    assert out["ingest_list"]["seconds"] == approx(0.6)
+    assert out["ingest_scale"]["per_s"] == approx(100.0)
+    assert out["ingest_single"]["per_s"] == approx(50.0)
+    assert out["ingest_single"]["call"]["p50_ms"] == approx(20.0)
+    assert out["ingest_bulk"]["per_s"] == approx(1000.0)
+    for s in out["search"]:
+        assert (s["p50_ms"], s["p95_ms"], s["max_ms"]) == (approx(5.0),) * 3
+    sizes = [len(ch["messages"]) for ch in _plan(tmp_path)["base_chunks"]]
+    assert out["ingest_list"]["call"]["max_ms"] == approx(10.0 * max(sizes))
+
+
 def test_a_system_without_bulk_import_skips_it(tmp_path: Path) -> None:
     fake = FakeSystem()
     fake.has_bulk_import = False

@@ -74,10 +74,12 @@ def test_extraction_is_fast() -> None:
                     "a nurse in Chicago, and she's visiting me in May.", index=0)]
     ex = RulesExtractor()
     ex.extract(msgs, CTX)
-    t0 = time.perf_counter()
+    # CPU time of this thread: what the rules cost, not how long other processes on a
+    # shared machine kept the core (wall time made this fail under load).
+    t0 = time.thread_time()
     for _ in range(50):
         RulesReconciler().reconcile(ex.extract(msgs, CTX)[0], [Existing(0, "Lives in Paris")], CTX)
-    assert (time.perf_counter() - t0) / 50 < 0.002
+    assert (time.thread_time() - t0) / 50 < 0.002
 
 
 @pytest.mark.parametrize(("fact", "old", "event"), [
@@ -172,7 +174,7 @@ def test_rules_procedural_summary_numbers_agent_steps() -> None:
     "I " + "really " * 2000 + "like tea", "I like " + "cats and dogs, " * 300,
 ])
 def test_odd_input_never_crashes_and_stays_fast(content: str) -> None:
-    t0 = time.perf_counter()
+    t0 = time.thread_time()  # CPU time: load on a shared machine does not count
     facts, _ = RulesExtractor().extract([Message("user", content)], CTX)
-    assert time.perf_counter() - t0 < 0.5
+    assert time.thread_time() - t0 < 0.5
     assert all(len(f.text.split()) >= 2 for f in facts)
