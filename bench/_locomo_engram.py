@@ -55,9 +55,7 @@ class RunResult:
 def open_memory(path: Path, search: dict[str, Any] | None = None,
                 embedder: Any = None) -> Memory:
     """A Memory on its own SQLite file (MiniLM unless ``embedder`` is given)."""
-    mem = Memory({"store": {"path": str(path)}, "search": search or {}}, embedder=embedder)
-    attach_neighbours(mem)
-    return mem
+    return Memory({"store": {"path": str(path)}, "search": search or {}}, embedder=embedder)
 
 
 def _messages(turns: Sequence[Turn], *, prefixed: bool) -> list[dict[str, str]]:
@@ -140,31 +138,3 @@ def ingest_inferred(mem: Memory, conv: Conversation) -> dict[str, set[str]]:
                    if str(i).isdigit() and int(i) < len(turns)}
             sources.setdefault(mid, set()).update(dia)
     return sources
-
-
-def attach_neighbours(mem: Memory) -> None:
-    """Prototype of the store method neighbour expansion needs (the lead owns
-    ``sqlite.py``; see :class:`engram.search.NeighbourStore`): raw memories of the same
-    scope stored just before/after each id, by insertion order (``rid``)."""
-    store = mem.store
-    if hasattr(store, "neighbours"):
-        return
-
-    def neighbours(ns: str, ids: Sequence[str], before: int, after: int) -> dict[str, list[str]]:
-        db = store._db()  # type: ignore[attr-defined]  # noqa: SLF001 - prototype
-        out: dict[str, list[str]] = {}
-        for mid in ids:
-            row = db.execute("SELECT rid, user_id, agent_id, run_id FROM memories "
-                             "WHERE ns = ? AND id = ? AND raw = 1", (ns, mid)).fetchone()
-            if row is None:
-                continue
-            rid, *scope = row
-            same = "ns = ? AND raw = 1 AND user_id IS ? AND agent_id IS ? AND run_id IS ?"
-            prev = db.execute(f"SELECT id FROM memories WHERE {same} AND rid < ? "  # noqa: S608
-                              "ORDER BY rid DESC LIMIT ?", (ns, *scope, rid, before)).fetchall()
-            nxt = db.execute(f"SELECT id FROM memories WHERE {same} AND rid > ? "  # noqa: S608
-                             "ORDER BY rid LIMIT ?", (ns, *scope, rid, after)).fetchall()
-            out[mid] = [r[0] for r in prev[::-1]] + [r[0] for r in nxt]
-        return out
-
-    store.neighbours = neighbours  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engram.config import MemoryConfig, default_db_path
+from engram.config import MemoryConfig
 from engram.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -103,36 +103,18 @@ class Components:
     @property
     def store(self) -> Store:
         def build() -> Store:
-            s = self.config.store
-            emb = self.raw_embedder
-            search = self.config.search
+            from engram.store.factory import make_store
+
+            s, emb, search = self.config.store, self.raw_embedder, self.config.search
             if s.dims is not None and s.dims != emb.dims:
                 raise ConfigError(
                     f"store.dims (Mem0's embedding_model_dims): {s.dims}, but the embedder "
                     f"{emb.model_id} gives {emb.dims}-wide vectors; drop it or match it")
-            if s.provider == "postgres":
-                if not s.dsn:
-                    raise ConfigError("store.dsn: required for the postgres store")
-                try:
-                    from engram.store.postgres import PostgresStore
-                except ImportError as e:
-                    raise ConfigError(
-                        "the postgres store needs its extra: pip install 'engram[postgres]'"
-                    ) from e
-                pg: Store = PostgresStore(s.dsn, dims=emb.dims, model_id=emb.model_id,
-                                          context_before=search.context_before,
-                                          context_after=search.context_after,
-                                          context_weight=search.context_weight,
-                                          **({"pool_size": s.pool_size} if s.pool_size else {}))
-                return pg
-            if s.pool_size is not None:
-                raise ConfigError("store.pool_size: only the postgres store has a pool")
-            from engram.store.sqlite import SQLiteStore
-
-            return SQLiteStore(s.path or default_db_path(), dims=emb.dims, model_id=emb.model_id,
-                               context_before=search.context_before,
-                               context_after=search.context_after,
-                               context_weight=search.context_weight)
+            return make_store(s.provider, dims=emb.dims, model_id=emb.model_id, path=s.path,
+                              dsn=s.dsn, pool_size=s.pool_size,
+                              context_before=search.context_before,
+                              context_after=search.context_after,
+                              context_weight=search.context_weight)
 
         st: Store = self._once("_store", build)
         return st

@@ -2,10 +2,15 @@
 postgresql://...``.
 
 Memories keep their ids, scopes, metadata, vectors, keyword contexts and timestamps (in
-their original order); history and the embedding cache come along. Each batch is one
-transaction and rows whose id is already in the target are skipped, so an interrupted
-copy is resumed by running the same command again. At the end every source id is
-looked up in the target; a shortfall raises :class:`~engram.errors.StoreError`.
+their original order); history, the graph (entities, relations, their links to memories
+and the graph history) and the embedding cache come along. The column lists are the
+stores' own (``MEMORY_COLS``, ``HISTORY_COLS``, ``GraphSQL.*_COLS``), so a column added
+to the schema is copied, or this fails loudly, never silently dropped.
+
+Each batch is one transaction and rows already in the target are skipped, so an
+interrupted copy is resumed by running the same command again. Every batch is then read
+back from the target and compared with the source, column by column; a row missing or
+different raises :class:`~engram.errors.StoreError` naming the table and the row.
 
 The source is opened read-only and may be in use. History rows of memories deleted
 before the copy carry no scope in SQLite; they get the namespace's "unknown owner"
@@ -20,20 +25,38 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from engram._types import Scope
 from engram.errors import ConfigError, InvalidInput, StoreError
+from engram.store._graph_sql import GraphSQL
+from engram.store._memory_sql import HISTORY_COLS, MEMORY_COLS, as_vector
+from engram.store._pg_schema import shard_key
 
 Progress = Callable[[str, int, int], None]  # (table, rows done, rows in total)
 
-_MEMORY_COLS = ("rid, id, ns, user_id, agent_id, run_id, actor_id, role, memory_type, memory, "
-                "hash, metadata, source_ids, context, raw, embedding, created_at, updated_at")
-_HISTORY_COLS = ("h.hid, h.id, h.ns, m.user_id, m.agent_id, m.run_id, h.memory_id, h.event, "
-                 "h.old_memory, h.new_memory, h.actor_id, h.role, h.created_at")
+
+@dataclass(frozen=True)
+class _Table:
+    name: str  # the report's key and the SQLite table
+    dst: str  # the PostgreSQL table
+    cols: tuple[str, ...]  # copied as they are (same names on both sides)
+    order: str  # SQLite column that walks the table in insertion order
+    key: tuple[str, ...] = ("id",)  # what identifies a row
+    shard: bool = False  # append a computed shard_key (SQLite has none)
+
+
+_G = GraphSQL("postgres")
+_TABLES = [
+    _Table("memories", "engram_memories", MEMORY_COLS, "rid", shard=True),
+    _Table("history", "engram_history", HISTORY_COLS, "hid", shard=True),
+    _Table("graph_entities", _G.E, _G.ENTITY_COLS, "rid"),
+    _Table("graph_relations", _G.R, _G.RELATION_COLS, "rid"),
+    _Table("graph_links", _G.L, _G.LINK_COLS, "rowid", key=("relation_id", "memory_id")),
+    _Table("graph_history", _G.H, _G.HISTORY_COLS, "hid"),
+]
 
 
 def parse_source(source: str) -> Path:
@@ -57,17 +80,25 @@ def migrate_store(source: str, target: str, *, batch: int = 500,
     src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         embedder = _embedder(src, path)
-        from engram.store.postgres import PostgresStore  # needs engram[postgres]
+        from engram.store.factory import make_store
 
-        dst = PostgresStore(target, dims=embedder["dims"], model_id=embedder["model_id"])
+        dst: Any = make_store("postgres", dsn=target, dims=embedder["dims"],
+                              model_id=embedder["model_id"])
         try:
-            return _copy_all(src, dst, batch, progress or (lambda *_: None))
+            report: dict[str, Any] = {t.name: _copy(src, dst, t, batch, progress or _quiet)
+                                      for t in _TABLES}
+            report["embedding_cache"] = _copy_cache(src, dst, batch)
+            return report
         finally:
             dst.close()
     except sqlite3.Error as e:
         raise StoreError(f"cannot read {str(path)!r}: {e}") from e
     finally:
         src.close()
+
+
+def _quiet(table: str, done: int, total: int) -> None:
+    return None
 
 
 def _embedder(src: sqlite3.Connection, path: Path) -> dict[str, Any]:
@@ -81,58 +112,95 @@ def _embedder(src: sqlite3.Connection, path: Path) -> dict[str, Any]:
     return held
 
 
-def _copy_all(src: sqlite3.Connection, dst: Any, batch: int, progress: Progress) -> dict[str, Any]:
+def _select(t: _Table) -> str:
+    cols = ", ".join(f"x.{c}" for c in t.cols)
+    if t.name == "history":  # the scope (for the shard key) comes from the memory row
+        return (f"SELECT x.hid, {cols}, m.user_id, m.agent_id, m.run_id FROM history x "  # noqa: S608
+                "LEFT JOIN memories m ON m.id = x.memory_id AND m.ns = x.ns "
+                "WHERE x.hid > ? ORDER BY x.hid LIMIT ?")
+    if t.name == "memories":
+        return (f"SELECT x.rid, {cols}, x.user_id, x.agent_id, x.run_id FROM memories x "  # noqa: S608
+                "WHERE x.rid > ? ORDER BY x.rid LIMIT ?")
+    return (f"SELECT x.{t.order}, {cols} FROM {t.name} x WHERE x.{t.order} > ? "  # noqa: S608
+            f"ORDER BY x.{t.order} LIMIT ?")
+
+
+def _to_pg(t: _Table, row: Sequence[Any]) -> tuple[Any, ...]:
+    """A source row as the target's values: JSON as Jsonb, vectors as arrays, flags as
+    booleans, plus the shard key where PostgreSQL has one."""
     from psycopg.types.json import Jsonb
 
-    from engram.store._pg_schema import shard_key
+    values = dict(zip(t.cols, row[:len(t.cols)], strict=True))
+    if t.name == "memories":
+        values.update(metadata=Jsonb(json.loads(values["metadata"])),
+                      source_ids=Jsonb(json.loads(values["source_ids"])),
+                      raw=bool(values["raw"]), embedding=as_vector(values["embedding"]))
+    out = [values[c] for c in t.cols]
+    if t.shard:
+        u, a, r = row[len(t.cols):]
+        ns = values["ns"]
+        out.append(shard_key(ns, Scope(u, a, r)) if (u or a or r) else f"{ns}\x1f-")
+    return tuple(out)
 
-    def memory_row(r: Sequence[Any]) -> tuple[Any, ...]:
-        (_, mid, ns, u, a, run, actor, role, mtype, text, h, meta, sources, ctx, raw, emb,
-         created, updated) = r
-        return (mid, ns, shard_key(ns, Scope(u, a, run)), u, a, run, actor, role, mtype, text,
-                h, Jsonb(json.loads(meta)), Jsonb(json.loads(sources)), ctx, bool(raw),
-                np.frombuffer(emb, dtype=np.float32), created, updated)
 
-    def history_row(r: Sequence[Any]) -> tuple[Any, ...]:
-        _, hid, ns, u, a, run, *rest = r
-        owner = shard_key(ns, Scope(u, a, run)) if (u or a or run) else f"{ns}\x1f-"
-        return (hid, ns, owner, *rest)
+def _insert_sql(t: _Table) -> str:
+    cols = (*t.cols, "shard_key") if t.shard else t.cols
+    marks = ", ".join("%b" if c == "embedding" and t.name == "memories" else "%s" for c in cols)
+    return (f"INSERT INTO {t.dst} ({', '.join(cols)}) VALUES ({marks}) "  # noqa: S608
+            "ON CONFLICT DO NOTHING")
 
-    tables = [
-        ("memories", f"SELECT {_MEMORY_COLS} FROM memories WHERE rid > ? ORDER BY rid LIMIT ?",
-         "SELECT count(*) FROM memories", memory_row,
-         "INSERT INTO engram_memories (id, ns, shard_key, user_id, agent_id, run_id, actor_id, "
-         "role, memory_type, memory, hash, metadata, source_ids, context, raw, embedding, "
-         "created_at, updated_at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%b,%s,%s) "
-         "ON CONFLICT (id) DO NOTHING", "engram_memories"),
-        ("history", f"SELECT {_HISTORY_COLS} FROM history h LEFT JOIN memories m ON "  # noqa: S608
-         "m.id = h.memory_id AND m.ns = h.ns WHERE h.hid > ? ORDER BY h.hid LIMIT ?",
-         "SELECT count(*) FROM history", history_row,
-         "INSERT INTO engram_history (id, ns, shard_key, memory_id, event, old_memory, "
-         "new_memory, actor_id, role, created_at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) "
-         "ON CONFLICT (id) DO NOTHING", "engram_history"),
-    ]
-    report: dict[str, Any] = {}
-    for name, select, count_sql, to_row, insert, dst_table in tables:
-        total = int(src.execute(count_sql).fetchone()[0])
-        copied = done = 0
-        ids: list[str] = []
-        progress(name, 0, total)
-        for chunk in _chunks(src, select, batch):
-            rows = [to_row(r) for r in chunk]
-            ids.extend(r[0] for r in rows)
-            with dst.connection() as conn, conn.transaction(), conn.cursor() as cur:
-                cur.executemany(insert, rows)
-                copied += max(cur.rowcount, 0)
-            done += len(rows)
-            progress(name, done, total)
-        found = _count_present(dst, dst_table, ids, batch)
-        if found != len(ids):
-            raise StoreError(f"{name}: {len(ids) - found} of {len(ids)} rows are missing in "
-                             "the target after the copy; run the command again to resume")
-        report[name] = {"source": len(ids), "copied": copied, "skipped": len(ids) - copied}
-    report["embedding_cache"] = _copy_cache(src, dst, batch)
-    return report
+
+def _copy(src: sqlite3.Connection, dst: Any, t: _Table, batch: int,
+          progress: Progress) -> dict[str, int]:
+    total = int(src.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0])  # noqa: S608
+    copied = done = 0
+    progress(t.name, 0, total)
+    for chunk in _chunks(src, _select(t), batch):
+        rows = [r[1:] for r in chunk]
+        with dst.connection() as conn, conn.transaction(), conn.cursor() as cur:
+            cur.executemany(_insert_sql(t), [_to_pg(t, r) for r in rows])
+            copied += max(cur.rowcount, 0)
+        _verify(dst, t, rows)
+        done += len(rows)
+        progress(t.name, done, total)
+    return {"source": done, "copied": copied, "skipped": done - copied}
+
+
+def _verify(dst: Any, t: _Table, rows: list[Sequence[Any]]) -> None:
+    """Read the batch back from the target and compare every copied column."""
+    want = {_key(t, r): tuple(_norm(c, v) for c, v in zip(t.cols, r, strict=False))
+            for r in rows}
+    first = t.key[0]
+    firsts = list({k[0] for k in want})
+    with dst.connection() as conn:
+        got_rows = conn.execute(f"SELECT {', '.join(t.cols)} FROM {t.dst} "  # noqa: S608
+                                f"WHERE {first} = ANY(%s)", (firsts,)).fetchall()
+    got = {_key(t, r): tuple(_norm(c, v) for c, v in zip(t.cols, r, strict=True))
+           for r in got_rows}
+    missing = [k for k in want if k not in got]
+    if missing:
+        raise StoreError(f"{t.name}: {len(missing)} of {len(want)} rows are missing in the "
+                         "target after the copy; run the command again to resume")
+    for k, values in want.items():
+        if got[k] != values:
+            col = next(c for c, a, b in zip(t.cols, values, got[k], strict=True) if a != b)
+            raise StoreError(f"{t.name}: row {'/'.join(k)} differs in the target ({col}); "
+                             "the target held another version of it before the copy")
+
+
+def _key(t: _Table, row: Sequence[Any]) -> tuple[str, ...]:
+    return tuple(str(row[t.cols.index(c)]) for c in t.key)
+
+
+def _norm(col: str, value: Any) -> Any:
+    """One value in a form both databases agree on."""
+    if col in ("metadata", "source_ids") and isinstance(value, str):
+        return json.loads(value)
+    if col == "raw":
+        return bool(value)
+    if col == "embedding" and value is not None:
+        return as_vector(value).tobytes()
+    return bytes(value) if isinstance(value, memoryview) else value
 
 
 def _chunks(src: sqlite3.Connection, select: str, batch: int) -> Iterator[list[Any]]:
@@ -143,15 +211,6 @@ def _chunks(src: sqlite3.Connection, select: str, batch: int) -> Iterator[list[A
             return
         last = rows[-1][0]
         yield rows
-
-
-def _count_present(dst: Any, table: str, ids: list[str], batch: int) -> int:
-    found = 0
-    with dst.connection() as conn:
-        for i in range(0, len(ids), max(batch, 1000)):
-            found += conn.execute(f"SELECT count(*) FROM {table} WHERE id = ANY(%s)",  # noqa: S608
-                                  (ids[i:i + max(batch, 1000)],)).fetchone()[0]
-    return found
 
 
 def _copy_cache(src: sqlite3.Connection, dst: Any, batch: int) -> int:

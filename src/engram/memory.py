@@ -25,10 +25,10 @@ from engram._components import Components
 from engram.config import MemoryConfig
 from engram.embed import text_hash
 from engram.errors import InvalidInput, NotFound
-from engram.graph._facade import extractor_for, search_with_graph
+from engram.graph import extractor_for, search_with_graph
 from engram.pipeline.base import ExtractContext
 from engram.search import hybrid_search
-from engram.store.base import ChangeSet, MemoryUpdate
+from engram.store.base import BoundStore, ChangeSet, MemoryUpdate
 
 if TYPE_CHECKING:
     from engram.embed import Embedder
@@ -57,6 +57,7 @@ class Memory:
         self.config = MemoryConfig.load(config)
         self._parts = Components(self.config, embedder=embedder, store=store, llm=llm)
         self._ns = namespace or self.config.store.namespace
+        self._bound: BoundStore | None = None
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any] | None = None) -> Memory:
@@ -68,6 +69,13 @@ class Memory:
     @property
     def store(self) -> Store:
         return self._parts.store
+
+    @property
+    def _store(self) -> BoundStore:
+        """The store bound to this Memory's namespace: every call below goes through it."""
+        if self._bound is None:
+            self._bound = self.store.bind(self._ns)
+        return self._bound
 
     @property
     def extractor_name(self) -> str:
@@ -128,7 +136,7 @@ class Memory:
             excludes=cfg.excludes)
         opts = AddOptions(metadata=meta, infer=infer, memory_type=memory_type, prompt=prompt,
                           extract=extract, graph=graph)
-        ctx = AddContext(self._parts, self._ns, cfg.pipeline.max_destructive)
+        ctx = AddContext(self._parts, self._store, cfg.pipeline.max_destructive)
         return run_add(ctx, msgs, scope, opts)
 
     def _graph_step(self, enable_graph: bool | None) -> GraphStep | None:
@@ -148,7 +156,7 @@ class Memory:
             text = data
         upd = _plan_update(memory_id, text, metadata, "")
         self._embed_updates([upd])
-        self.store.apply(self._ns, ChangeSet(updates=[upd]))
+        self._store.apply(ChangeSet(updates=[upd]))
         return {"message": "Memory updated successfully!", "id": upd.id,
                 "memory": self.get(upd.id)["memory"]}
 
@@ -166,7 +174,7 @@ class Memory:
         if len({u.id for u in ups}) != len(ups):
             raise InvalidInput("memories", "names one memory_id more than once")
         self._embed_updates(ups)
-        self.store.apply(self._ns, ChangeSet(updates=ups))
+        self._store.apply(ChangeSet(updates=ups))
         return {"message": f"Successfully updated {len(ups)} memories", "count": len(ups)}
 
     def batch_delete(self, memory_ids: list[str] | list[dict[str, Any]]) -> dict[str, Any]:
@@ -177,7 +185,7 @@ class Memory:
         ids = list(dict.fromkeys(
             V.check_id(m.get("memory_id") if isinstance(m, Mapping) else m, f"memory_ids[{i}]")
             for i, m in enumerate(memory_ids)))
-        self.store.apply(self._ns, ChangeSet(deletes=ids))
+        self._store.apply(ChangeSet(deletes=ids))
         return {"message": f"Successfully deleted {len(ids)} memories", "count": len(ids)}
 
     def _embed_updates(self, ups: list[MemoryUpdate]) -> None:
@@ -189,7 +197,7 @@ class Memory:
 
     def delete(self, memory_id: str) -> dict[str, Any]:
         memory_id = V.check_id(memory_id)
-        self.store.apply(self._ns, ChangeSet(deletes=[memory_id]))
+        self._store.apply(ChangeSet(deletes=[memory_id]))
         return {"message": "Memory deleted successfully!", "id": memory_id}
 
     def delete_all(self, *, user_id: str | None = None, agent_id: str | None = None,
@@ -197,19 +205,19 @@ class Memory:
         """Delete every memory of a scope (refuses to run without one)."""
         where = V.scoped_filter(filters, require_scope=True, user_id=user_id,
                                 agent_id=agent_id, run_id=run_id)
-        n = self.store.delete_where(self._ns, where)
+        n = self._store.delete_where(where)
         return {"message": f"Deleted {n} memories", "deleted": n}
 
     def reset(self) -> dict[str, Any]:
         """Forget everything (memories and history) in this Memory's namespace."""
-        self.store.reset(self._ns)
+        self._store.reset()
         return {"message": "Memory store reset"}
 
     # -- reads ----------------------------------------------------------------------------
 
     def get(self, memory_id: str) -> dict[str, Any]:
         memory_id = V.check_id(memory_id)
-        rec = self.store.get(self._ns, memory_id)
+        rec = self._store.get(memory_id)
         if rec is None:
             raise NotFound("memory", memory_id)
         return rec.to_dict()
@@ -242,13 +250,13 @@ class Memory:
             if cursor is not None:
                 raise InvalidInput("cursor", "give page or cursor, not both")
             offset = (page - 1) * size
-        res = self.store.list_memories(self._ns, where, limit=size, offset=offset, cursor=cursor)
+        res = self._store.list_memories(where, limit=size, offset=offset, cursor=cursor)
         out: dict[str, Any] = {"results": [r.to_dict() for r in res.records],
                                "next_cursor": res.next_cursor}
         if page is not None:
-            out.update(page=page, page_size=size, total=self.store.count(self._ns, where))
+            out.update(page=page, page_size=size, total=self._store.count(where))
         if self._graph_step(enable_graph) is not None:
-            out["relations"] = [r.to_dict() for r in self.store.list_relations(self._ns, where)]
+            out["relations"] = [r.to_dict() for r in self._store.list_relations(where)]
         return out
 
     def search(
@@ -283,17 +291,17 @@ class Memory:
         mode = search_mode or self.config.search.mode
         if mode not in ("hybrid", "vector", "keyword"):
             raise InvalidInput("search_mode", f"must be hybrid, vector or keyword, got {mode!r}")
-        store = self.store
+        store = self._store
         embed = self._parts.read_embedder.embed  # queries are not worth persisting
         relations = None
         if self._graph_step(enable_graph) is not None:
             chosen, relations = search_with_graph(
-                store, self._ns, where, query, embed=embed, cfg=self.config.search,
+                store, where, query, embed=embed, cfg=self.config.search,
                 graph=self.config.graph, mode=mode, k=k, threshold=thr)
         else:
-            chosen = hybrid_search(store, self._ns, where, query, embed=embed,
+            chosen = hybrid_search(store, where, query, embed=embed,
                                    cfg=self.config.search, mode=mode, k=k, threshold=thr)
-        recs = store.get_many(self._ns, [i for i, _ in chosen])
+        recs = store.get_many([i for i, _ in chosen])
         results = []
         for mid, sim in chosen:
             rec = recs.get(mid)
@@ -306,7 +314,7 @@ class Memory:
     def history(self, memory_id: str) -> list[dict[str, Any]]:
         """Every ADD/UPDATE/DELETE of a memory, oldest first (also after its deletion)."""
         memory_id = V.check_id(memory_id)
-        events = self.store.history(self._ns, memory_id)
+        events = self._store.history(memory_id)
         if not events:
             raise NotFound("memory", memory_id)
         return [e.to_dict() for e in events]
@@ -315,7 +323,7 @@ class Memory:
         """The users, agents and runs that hold memories, with counts."""
         return [{"type": s.kind, "id": s.id, "total_memories": s.count,
                  "created_at": s.created_at, "updated_at": s.updated_at}
-                for s in self.store.scopes(self._ns)]
+                for s in self._store.scopes()]
 
 
 def _plan_update(memory_id: Any, text: Any, metadata: Any, where: str) -> MemoryUpdate:

@@ -19,19 +19,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from engram.errors import ConfigError
-
 if TYPE_CHECKING:
     from engram.config import SearchConfig
-    from engram.store.base import Store
+    from engram.store.base import BoundStore
     from engram.store.filters import Node
 
 __all__ = ["STOP_WORDS", "query_terms", "fuse", "fuse_scores", "without_names", "query_dates",
-           "date_matches", "NeighbourStore", "hybrid_search"]
+           "date_matches", "hybrid_search"]
 
 # Function words that match nearly every turn and only add noise to BM25.
 STOP_WORDS = frozenset(
@@ -151,20 +149,8 @@ def fuse_scores(keyword: Sequence[tuple[str, float]], sims: dict[str, float],
     return sorted(scored, key=lambda kv: -kv[1])
 
 
-@runtime_checkable
-class NeighbourStore(Protocol):
-    """What neighbour expansion needs from a store (see ``SearchConfig.neighbours``)."""
-
-    def neighbours(self, ns: str, ids: Sequence[str], before: int, after: int
-                   ) -> dict[str, list[str]]:
-        """For each raw memory id: the ids of the raw memories stored just before and
-        after it in the same scope (insertion order), nearest first."""
-        ...
-
-
 def hybrid_search(
-    store: Store,
-    ns: str,
+    store: BoundStore,
     where: Node,
     query: str,
     *,
@@ -189,14 +175,14 @@ def hybrid_search(
     kw_hits: list[tuple[str, float]] = []
     if mode != "keyword":
         assert qvec is not None
-        vec_hits = store.vector_search(ns, where, qvec, depth)
+        vec_hits = store.vector_search(where, qvec, depth)
     if mode != "vector":
         terms = query_terms(query, stop_words=cfg.stop_words)
-        kw_hits = store.keyword_search(ns, where, terms, depth)
+        kw_hits = store.keyword_search(where, terms, depth)
     sims: dict[str, float] = {}
     if mode == "hybrid" and cfg.fusion == "score":
         assert qvec is not None
-        sims = store.similarities(ns, list(dict.fromkeys(i for i, _ in [*kw_hits, *vec_hits])), qvec)
+        sims = store.similarities(list(dict.fromkeys(i for i, _ in [*kw_hits, *vec_hits])), qvec)
         fused = fuse_scores(kw_hits, sims, alpha=cfg.score_alpha)
     else:
         lists = []
@@ -206,10 +192,10 @@ def hybrid_search(
             lists.append(([i for i, _ in kw_hits], cfg.keyword_weight if mode == "hybrid" else 1.0))
         fused = fuse(lists, k=cfg.rrf_k)
     if cfg.date_boost > 0:
-        fused = _boost_dates(store, ns, query, fused, cfg.date_field, cfg.date_boost)
+        fused = _boost_dates(store, query, fused, cfg.date_field, cfg.date_boost)
     if qvec is not None:
         missing = [i for i, _ in fused if i not in sims]
-        sims.update(store.similarities(ns, missing, qvec) if missing else {})
+        sims.update(store.similarities(missing, qvec) if missing else {})
     out: list[tuple[str, float | None]] = []
     for mid, _ in fused:
         sim = sims.get(mid)
@@ -220,17 +206,17 @@ def hybrid_search(
             break
     if cfg.neighbours > 0 and out:
         assert qvec is not None
-        out = _expand(store, ns, qvec, out, cfg, k, context_out)
+        out = _expand(store, qvec, out, cfg, k, context_out)
     return out
 
 
-def _boost_dates(store: Store, ns: str, query: str, fused: list[tuple[str, float]],
+def _boost_dates(store: BoundStore, query: str, fused: list[tuple[str, float]],
                  field: str, boost: float) -> list[tuple[str, float]]:
     """Raise candidates whose ``metadata[field]`` date is one the query names."""
     specs = query_dates(query)
     if not specs or not fused:
         return fused
-    recs = store.get_many(ns, [i for i, _ in fused])
+    recs = store.get_many([i for i, _ in fused])
     out = []
     for mid, score in fused:
         rec = recs.get(mid)
@@ -240,22 +226,20 @@ def _boost_dates(store: Store, ns: str, query: str, fused: list[tuple[str, float
     return sorted(out, key=lambda kv: -kv[1])
 
 
-def _expand(store: Store, ns: str, qvec: np.ndarray, hits: list[tuple[str, float | None]],
+def _expand(store: BoundStore, qvec: np.ndarray, hits: list[tuple[str, float | None]],
             cfg: SearchConfig, k: int, context_out: dict[str, str] | None
             ) -> list[tuple[str, float | None]]:
     """Put the turns around each of the best ``cfg.neighbour_hits`` hits right after it,
     within ``k`` results: the turns that complete a hit beat the weakest hits."""
-    if not isinstance(store, NeighbourStore):
-        raise ConfigError("search.neighbours: this store cannot list neighbouring memories")
     heads = [mid for mid, _ in hits[: cfg.neighbour_hits]]
-    near = store.neighbours(ns, heads, cfg.neighbours, cfg.neighbours)
+    near = store.neighbours(heads, cfg.neighbours, cfg.neighbours)
     seen = {mid for mid, _ in hits}
     extra: dict[str, list[str]] = {}
     for head in heads:
         extra[head] = [n for n in near.get(head, []) if n not in seen]
         seen.update(extra[head])
     new_ids = [n for ids in extra.values() for n in ids]
-    sims = store.similarities(ns, new_ids, qvec) if new_ids else {}
+    sims = store.similarities(new_ids, qvec) if new_ids else {}
     out: list[tuple[str, float | None]] = []
     for mid, sim in hits[: len(heads)]:
         out.append((mid, sim))

@@ -74,7 +74,7 @@ def test_neighbour_expansion_adds_adjacent_turns_flagged(tmp_path: Path, conv: D
 
     ctx: dict[str, str] = {}
     cfg = mem.config.search.model_copy(update={"neighbours": 1, "neighbour_hits": 1})
-    out = hybrid_search(mem.store, "", parse_filters({"user_id": "tiny"}), "city marathon",
+    out = hybrid_search(mem.store.bind(""), parse_filters({"user_id": "tiny"}), "city marathon",
                         embed=HashEmbedder().embed, cfg=cfg, mode="keyword", k=3,
                         threshold=None, context_out=ctx)
     assert out[0][0] == ids["D2:1"]

@@ -224,3 +224,83 @@ def test_scope_lock_serialises_one_scope(store) -> None:
     # Every "in" is immediately followed by its own "out": no overlap.
     assert all(inside[i][0] == "in" and inside[i + 1] == ("out", inside[i][1])
                for i in range(0, len(inside), 2))
+
+
+def test_embedding_cache_falls_back_to_memory_rows_of_the_same_model(store) -> None:
+    # A text already stored as a memory is a cache hit for the store's own embedder
+    # (its vector is the row's), in any namespace; another model never gets it.
+    store.apply("t1", ChangeSet(adds=[mem("m1", "likes tea", A, vec(3), raw=True)]))
+    store.put_many_embeddings("test-embedder", {"h-cached": vec(1)})
+    got = store.get_many_embeddings("test-embedder", ["h-likes tea", "h-cached", "h-none"])
+    assert set(got) == {"h-likes tea", "h-cached"}
+    np.testing.assert_allclose(got["h-likes tea"], vec(3))
+    np.testing.assert_allclose(got["h-cached"], vec(1))
+    assert got["h-likes tea"].dtype == np.float32
+    assert store.get_many_embeddings("other-model", ["h-likes tea"]) == {}
+    store.apply("t1", ChangeSet(deletes=["m1"]))
+    assert store.get_many_embeddings("test-embedder", ["h-likes tea"]) == {}
+
+
+def test_neighbours_are_the_raw_turns_around_each_id_in_its_scope(store) -> None:
+    store.apply(NS, ChangeSet(adds=[mem(f"t{i}", f"turn {i}", A, vec(i % DIMS), raw=True)
+                                    for i in range(5)]))
+    # Interleaved: another scope's turns and a non-raw fact never count as neighbours.
+    store.apply(NS, ChangeSet(adds=[mem("b0", "bob turn", B, vec(0), raw=True),
+                                    mem("fact", "a fact", A, vec(1))]))
+    store.apply(NS, ChangeSet(adds=[mem("t5", "turn 5", A, vec(5), raw=True)]))
+    got = store.neighbours(NS, ["t2", "t0", "t5", "fact", "missing"], 2, 1)
+    assert got == {"t2": ["t0", "t1", "t3"], "t0": ["t1"], "t5": ["t3", "t4"]}
+    assert store.neighbours(NS, ["t2"], 0, 2) == {"t2": ["t3", "t4"]}
+    assert store.neighbours("other-ns", ["t2"], 1, 1) == {}
+    assert store.bind(NS).neighbours(["t4"], 1, 1) == {"t4": ["t3", "t5"]}
+
+
+def test_bound_view_reads_and_writes_only_its_namespace(store) -> None:
+    t1, t2 = store.bind("t1"), store.bind("t2")
+    t1.apply(ChangeSet(adds=[mem("x1", "secret", A, vec(0))]))
+    assert t1.get("x1") is not None and t2.get("x1") is None
+    assert [i for i, _ in t1.vector_search(where(user_id="alice"), vec(0), 5)] == ["x1"]
+    assert t2.vector_search(where(user_id="alice"), vec(0), 5) == []
+    with pytest.raises(NotFound):
+        t2.apply(ChangeSet(deletes=["x1"]))
+    assert t2.delete_where(where(user_id="alice")) == 0
+    assert t1.count(where(user_id="alice")) == 1
+
+
+def test_cursor_pages_stay_stable_while_another_writer_adds(store) -> None:
+    import threading
+
+    store.apply(NS, ChangeSet(adds=[mem(f"m{i:03d}", f"text {i}", A, vec(i % DIMS))
+                                    for i in range(60)]))
+    w = where(user_id="alice")
+    stop = threading.Event()
+    added: list[str] = []
+
+    def writer() -> None:
+        i = 0
+        while not stop.is_set() and i < 200:
+            mid = f"new{i:03d}"
+            store.apply(NS, ChangeSet(adds=[mem(mid, f"late {i}", A, vec(i % DIMS))]))
+            added.append(mid)
+            i += 1
+
+    t = threading.Thread(target=writer)
+    t.start()
+    try:
+        seen: list[str] = []
+        page = store.list_memories(NS, w, limit=7)
+        first_ids = {r.id for r in page.records}
+        seen += [r.id for r in page.records]
+        while page.next_cursor:
+            page = store.list_memories(NS, w, limit=7, cursor=page.next_cursor)
+            seen += [r.id for r in page.records]
+    finally:
+        stop.set()
+        t.join()
+    assert added  # the writer really ran while the pages were read
+    old = [s for s in seen if s.startswith("m")]
+    # Every memory older than the first page is listed exactly once, newest first, and
+    # nothing added after the first page slips into later pages.
+    assert old == [f"m{i:03d}" for i in range(59, -1, -1)]
+    assert len(seen) == len(set(seen))
+    assert all(s in first_ids for s in seen if s.startswith("new"))

@@ -13,9 +13,9 @@ from typing import Any
 import numpy as np
 import pytest
 
+from engram._ids import new_id
 from engram._types import Scope
 from engram.errors import ConfigError, StoreError
-from engram.store._records import new_id
 from engram.store.base import ChangeSet, NewMemory
 from engram.store.filters import parse_filters
 from tests import pg_server

@@ -10,10 +10,10 @@ from typing import Any
 
 import numpy as np
 
+from engram._ids import new_id
 from engram._types import Message, Scope
 from engram.embed import Embedder, text_hash
 from engram.pipeline._plan import Plan
-from engram.store._records import new_id
 from engram.store.base import ApplyResult, ChangeSet, MemoryUpdate, NewMemory
 
 

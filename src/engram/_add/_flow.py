@@ -25,14 +25,14 @@ from engram._add._commit import (
     raw_results,
 )
 from engram._add._graph import GraphStep, add_graph
+from engram._ids import new_id
 from engram._types import MemoryRecord, Message, Scope
 from engram.embed import text_hash
 from engram.errors import InvalidInput
 from engram.pipeline._plan import DEFAULT_MAX_DESTRUCTIVE, plan_changes
 from engram.pipeline.base import Existing, ExtractContext, Fact
 from engram.store import filters as F
-from engram.store._records import new_id
-from engram.store.base import ChangeSet, NewMemory
+from engram.store.base import BoundStore, ChangeSet, NewMemory
 
 if TYPE_CHECKING:
     from engram._components import Components
@@ -42,10 +42,11 @@ NEIGHBOURS_PER_FACT = 5
 
 @dataclass(frozen=True)
 class AddContext:
-    """What an add runs on: the (lazily built) parts and the tenant namespace."""
+    """What an add runs on: the (lazily built) parts and the store bound to the tenant's
+    namespace."""
 
     parts: Components
-    ns: str = ""
+    store: BoundStore
     max_destructive: int | None = DEFAULT_MAX_DESTRUCTIVE
 
 
@@ -77,17 +78,17 @@ def _raw(ctx: AddContext, messages: list[Message], scope: Scope,
     kept = raw_messages(messages)
     vectors = embed_texts(ctx.parts.read_embedder, [m.content for m in kept])
     cs = raw_changeset(kept, vectors, scope, opts.metadata, opts.memory_type)
-    store, graph = ctx.parts.store, opts.graph
+    store, graph = ctx.store, opts.graph
     if graph is None:
-        store.apply(ctx.ns, cs)
+        store.apply(cs)
         return {"results": raw_results(cs)}
     # Each message's relations are linked to the memory stored from that message.
     found = graph.extractor.extract(messages, opts.extract.target)  # may be an LLM: unlocked
     linked = [(a.id, a.text, int(a.source_ids[0]) if a.source_ids else None) for a in cs.adds]
-    with store.scope_lock(ctx.ns, scope):
-        relations = add_graph(ctx.ns, store, ctx.parts.embedder, scope, cs, found.triples,
+    with store.scope_lock(scope):
+        relations = add_graph(store, ctx.parts.embedder, scope, cs, found.triples,
                               linked, graph.similarity)
-        store.apply(ctx.ns, cs)
+        store.apply(cs)
     return {"results": raw_results(cs), "relations": relations}
 
 
@@ -102,7 +103,7 @@ def _procedural(ctx: AddContext, messages: list[Message], scope: Scope,
     add = NewMemory(id=new_id(), text=text, hash=text_hash(text), scope=scope, embedding=vec,
                     metadata=dict(opts.metadata), memory_type="procedural_memory",
                     source_ids=[str(m.index) for m in messages])
-    ctx.parts.store.apply(ctx.ns, ChangeSet(adds=[add]))
+    ctx.store.apply(ChangeSet(adds=[add]))
     return {"results": [{"id": add.id, "memory": text, "event": "ADD"}]}
 
 
@@ -119,8 +120,8 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
         if found is not None:
             warnings.extend(found.warnings)
         actor = next((m.name for m in messages if m.role == "user" and m.name), None)
-        store, ns, embedder = ctx.parts.store, ctx.ns, ctx.parts.embedder
-        with store.scope_lock(ns, scope):
+        store, embedder = ctx.store, ctx.parts.embedder
+        with store.scope_lock(scope):
             held = _neighbours(ctx, scope, facts)
             decisions, dropped = reconciler.reconcile(
                 facts, [Existing(i, h.memory) for i, h in enumerate(held)], opts.extract)
@@ -132,9 +133,9 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
                                             actor=actor)
             if found is not None and graph is not None:
                 kept = [(r["id"], r["memory"], None) for r in results if r["event"] != "DELETE"]
-                out["relations"] = add_graph(ns, store, embedder, scope, cs, found.triples,
+                out["relations"] = add_graph(store, embedder, scope, cs, found.triples,
                                              kept, graph.similarity)
-            applied = store.apply(ns, cs)
+            applied = store.apply(cs)
         out["results"] = mark_skipped(results, applied)
     if warnings:
         out["warnings"] = warnings
@@ -143,12 +144,12 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
 
 def _neighbours(ctx: AddContext, scope: Scope, facts: list[Fact]) -> list[MemoryRecord]:
     """The scope's memories most similar to any fact; ``held[ref]`` is shown as ``ref``."""
-    store, ns = ctx.parts.store, ctx.ns
+    store = ctx.store
     where = F.parse_filters(scope.as_dict())
     ids: list[str] = []
     for vec in embed_texts(ctx.parts.embedder, [f.text for f in facts]):
-        for mid, _ in store.vector_search(ns, where, vec, NEIGHBOURS_PER_FACT):
+        for mid, _ in store.vector_search(where, vec, NEIGHBOURS_PER_FACT):
             if mid not in ids:
                 ids.append(mid)
-    found = store.get_many(ns, ids)
+    found = store.get_many(ids)
     return [found[i] for i in ids if i in found]

@@ -9,7 +9,7 @@ from typing import Any
 
 from engram._types import Scope
 from engram.embed import Embedder
-from engram.store.base import ChangeSet, Store
+from engram.store.base import BoundStore, ChangeSet
 
 
 @dataclass
@@ -20,13 +20,13 @@ class GraphStep:
     similarity: float = 0.85
 
 
-def add_graph(ns: str, store: Store, embedder: Embedder, scope: Scope, cs: ChangeSet,
+def add_graph(store: BoundStore, embedder: Embedder, scope: Scope, cs: ChangeSet,
               triples: Any, memories: Sequence[tuple[str, str, int | None]],
               similarity: float = 0.85) -> dict[str, Any]:
     """Put the graph changes of ``triples`` into ``cs`` (the caller holds the scope lock
     and applies ``cs``): one transaction for memories and graph."""
     from engram.graph import plan_graph
 
-    plan = plan_graph(ns, store, embedder.embed, scope, triples, memories, similarity=similarity)
+    plan = plan_graph(store, embedder.embed, scope, triples, memories, similarity=similarity)
     plan.into(cs)
     return {"added": plan.added, "invalidated": plan.invalidated}

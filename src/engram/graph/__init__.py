@@ -11,6 +11,7 @@ ChangeSet. Search: :func:`graph_search` (named entities, 1-2 hops) and :func:`bo
 [('user', 'lives_in', 'Lisbon')]
 """
 
+from engram.graph._facade import extractor_for, search_with_graph
 from engram.graph._llm import LLMGraphExtractor
 from engram.graph._model import GraphExtraction, Triple, normalise
 from engram.graph._plan import GraphPlan, plan_graph
@@ -18,4 +19,5 @@ from engram.graph._query import GraphHits, boost, graph_search
 from engram.graph._rules import RulesGraphExtractor
 
 __all__ = ["RulesGraphExtractor", "LLMGraphExtractor", "GraphExtraction", "Triple",
-           "normalise", "plan_graph", "GraphPlan", "graph_search", "GraphHits", "boost"]
+           "normalise", "plan_graph", "GraphPlan", "graph_search", "GraphHits", "boost",
+           "extractor_for", "search_with_graph"]

@@ -17,11 +17,11 @@ from engram.graph._llm import LLMGraphExtractor
 from engram.graph._query import boost, graph_search
 from engram.graph._rules import RulesGraphExtractor
 from engram.search import hybrid_search
-from engram.store._records import is_scope_only
+from engram.store.filters import is_scope_only
 
 if TYPE_CHECKING:
     from engram.config import GraphConfig, SearchConfig
-    from engram.store.base import Store
+    from engram.store.base import BoundStore
     from engram.store.filters import Node
 
 __all__ = ["extractor_for", "search_with_graph"]
@@ -33,24 +33,24 @@ def extractor_for(llm: Any | None) -> RulesGraphExtractor | LLMGraphExtractor:
 
 
 def search_with_graph(
-    store: Store, ns: str, where: Node, query: str, *,
+    store: BoundStore, where: Node, query: str, *,
     embed: Callable[[list[str]], np.ndarray], cfg: SearchConfig, graph: GraphConfig,
     mode: str, k: int, threshold: float | None,
 ) -> tuple[list[tuple[str, float | None]], list[dict[str, Any]]]:
     """(ids with similarity, best first; relations as dicts). Without graph hits this
     is exactly the hybrid search."""
-    hits = graph_search(store, ns, where, query, embed, hops=graph.hops,
+    hits = graph_search(store, where, query, embed, hops=graph.hops,
                         similarity=graph.entity_similarity, limit=graph.max_relations)
     if not hits.weights or graph.boost == 0:
-        return (hybrid_search(store, ns, where, query, embed=embed, cfg=cfg, mode=mode, k=k,
+        return (hybrid_search(store, where, query, embed=embed, cfg=cfg, mode=mode, k=k,
                               threshold=threshold), hits.as_dicts())
-    deep = hybrid_search(store, ns, where, query, embed=embed, cfg=cfg, mode=mode,
+    deep = hybrid_search(store, where, query, embed=embed, cfg=cfg, mode=mode,
                          k=max(2 * k, k + 10), threshold=threshold)
     missing = [m for m in hits.weights if m not in {i for i, _ in deep}]
     extra: dict[str, float | None] = {}
     # Linked memories lie in the scope the filter pins; one with more conditions (e.g.
     # metadata) only re-ranks what the hybrid search found, so nothing outside it enters.
     if missing and is_scope_only(where):
-        sims = store.similarities(ns, missing, embed([query])[0])
+        sims = store.similarities(missing, embed([query])[0])
         extra = {m: s for m, s in sims.items() if threshold is None or s >= threshold}
     return boost(deep, hits.weights, extra, k=k, strength=graph.boost), hits.as_dicts()

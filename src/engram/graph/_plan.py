@@ -11,7 +11,7 @@ one more piece of evidence (a link); a new target for a one-at-a-time relation
 (``lives_in``, ``works_at`` ...) invalidates the old one; a negated triple invalidates
 the matching relation.
 
->>> from engram.store._graph_records import EntityMatch
+>>> from engram.store.base import EntityMatch
 >>> resolve([("anna", "person")], [EntityMatch("e1", "Anna Smith", "anna smith", "person", 0.4)], 0.85)
 {'anna': 'e1'}
 """
@@ -24,9 +24,10 @@ from typing import Any
 
 import numpy as np
 
+from engram._ids import new_id
 from engram._types import Scope
 from engram.graph._model import FUNCTIONAL, Triple, normalise
-from engram.store._graph_records import (
+from engram.store.base import (
     EntityMatch,
     GraphRelation,
     Invalidation,
@@ -34,7 +35,6 @@ from engram.store._graph_records import (
     NewRelation,
     RelationLink,
 )
-from engram.store._records import new_id
 
 __all__ = ["resolve", "decide", "plan_graph", "GraphPlan"]
 
@@ -129,7 +129,7 @@ class GraphPlan:
         cs.invalidate += self.invalidate
 
 
-def plan_graph(ns: str, store: Any, embed: Callable[[list[str]], np.ndarray], scope: Scope,
+def plan_graph(store: Any, embed: Callable[[list[str]], np.ndarray], scope: Scope,
                triples: Sequence[Triple], memories: Sequence[Evidence], *,
                similarity: float = 0.85) -> GraphPlan:
     """Graph changes for ``triples`` read from the add that wrote ``memories``."""
@@ -145,7 +145,7 @@ def plan_graph(ns: str, store: Any, embed: Callable[[list[str]], np.ndarray], sc
                 names[n] = (names.get(n, (name, typ))[0], typ)
     norms = list(names)
     vecs = embed([names[n][0] for n in norms])
-    matches = store.find_entities(ns, scope, norms, vecs, k=3)
+    matches = store.find_entities(scope, norms, vecs, k=3)
     found = resolve([(n, names[n][1]) for n in norms], matches, similarity)
     ids: dict[str, str] = {}
     for i, n in enumerate(norms):
@@ -154,7 +154,7 @@ def plan_graph(ns: str, store: Any, embed: Callable[[list[str]], np.ndarray], sc
             eid = new_id()
             plan.entities.append(NewEntity(eid, names[n][0], n, names[n][1], scope, vecs[i]))
         ids[n] = eid
-    held = store.graph_neighbourhood(ns, scope, [e for n, e in ids.items() if found[n]], hops=1)
+    held = store.graph_neighbourhood(scope, [e for n, e in ids.items() if found[n]], hops=1)
     decided = decide(triples, ids, held)
     speakers = {t.source.lower() for t in triples if t.source_type == "person"
                 and t.source.lower() in ("user", "agent")}

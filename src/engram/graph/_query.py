@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from engram.graph._model import SELF, normalise
-from engram.store._graph_records import GraphRelation
+from engram.store.base import GraphRelation
 
 __all__ = ["query_names", "graph_search", "boost", "GraphHits"]
 
@@ -72,17 +72,17 @@ class GraphHits:
         return [r.to_dict() for r in self.relations]
 
 
-def graph_search(store: Any, ns: str, where: Any, query: str,
+def graph_search(store: Any, where: Any, query: str,
                  embed: Callable[[list[str]], np.ndarray], *, hops: int = 2,
                  similarity: float = 0.85, limit: int = 20) -> GraphHits:
     names = query_names(query)
     norms = [normalise(n) for n in names]
     seeds: set[str] = set()
     if names:
-        matches = store.find_entities(ns, where, norms, embed(names), k=2)
+        matches = store.find_entities(where, norms, embed(names), k=2)
         seeds |= {m.id for m in matches if m.score >= similarity or m.norm == norms[m.query]}
     if _FIRST_PERSON.search(query):
-        seeds |= {m.id for m in store.find_entities(ns, where, [SELF], None)}
+        seeds |= {m.id for m in store.find_entities(where, [SELF], None)}
     if not seeds:
         return GraphHits()
     topic = _stems(query) - {s for n in norms for s in _stems(n)}
@@ -90,7 +90,7 @@ def graph_search(store: Any, ns: str, where: Any, query: str,
     scores: dict[str, float] = {}
     frontier, seen = set(seeds), set(seeds)
     for hop in range(1, hops + 1):
-        step = store.graph_neighbourhood(ns, where, sorted(frontier), hops=1)
+        step = store.graph_neighbourhood(where, sorted(frontier), hops=1)
         nxt: set[str] = set()
         for r in step:
             if r.id in rels:

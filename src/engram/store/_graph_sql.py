@@ -17,67 +17,50 @@ the graph history), then entities no relation uses any more.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
+from engram._ids import new_id
 from engram._types import Scope
 from engram.errors import InvalidInput, NotFound
-from engram.store import _records
+from engram.store._dialect import Dialect, SQLDialect
+from engram.store._dialect import chunks as _chunks
 from engram.store._graph_records import EntityMatch, GraphEvent, GraphRelation
 from engram.store._pg_schema import shard_key
 from engram.store.filters import Node, scope_of
 
 __all__ = ["GraphSQL"]
 
-_SCOPE_COLS = ("user_id", "agent_id", "run_id")
 _REL_COLS = ("r.id, r.source_id, s.name, r.relationship, r.target_id, t.name, r.valid, "
              "r.valid_until, r.created_at")
 _MAX_SCAN = 5000  # newest entities of a scope compared by name embedding
 
 
-class GraphSQL:
+class GraphSQL(SQLDialect):
     """See the module docstring; one instance per dialect, stateless."""
 
-    def __init__(self, dialect: Literal["sqlite", "postgres"]) -> None:
-        self.dialect = dialect
+    # Column lists, in table order; ``engram migrate`` copies the graph with them.
+    ENTITY_COLS = ("id", "ns", "shard_key", "user_id", "agent_id", "run_id", "name", "norm",
+                   "type", "embedding", "created_at")
+    RELATION_COLS = ("id", "ns", "shard_key", "user_id", "agent_id", "run_id", "source_id",
+                     "relationship", "target_id", "valid", "valid_until", "created_at")
+    LINK_COLS = ("ns", "relation_id", "memory_id")
+    HISTORY_COLS = ("id", "ns", "shard_key", "user_id", "agent_id", "run_id", "relation_id",
+                    "event", "source", "relationship", "target", "reason", "created_at")
+
+    def __init__(self, dialect: Dialect) -> None:
+        super().__init__(dialect)
         pre = "graph_" if dialect == "sqlite" else "engram_graph_"
         self.E, self.R, self.L, self.H = (pre + t for t in ("entities", "relations", "links",
                                                           "history"))
         self.M = "memories" if dialect == "sqlite" else "engram_memories"
 
-    # -- plumbing ---------------------------------------------------------------------
-
-    def q(self, sql: str) -> str:
-        return sql if self.dialect == "sqlite" else sql.replace("?", "%s")
-
-    def _all(self, conn: Any, sql: str, params: Sequence[Any]) -> list[Any]:
-        return list(conn.execute(self.q(sql), list(params)).fetchall())
-
-    def _many(self, conn: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:
-        if not rows:
-            return
-        if self.dialect == "sqlite":
-            conn.executemany(sql, rows)
-        else:
-            with conn.cursor() as cur:
-                cur.executemany(self.q(sql), rows)
-
-    @staticmethod
-    def _marks(n: int) -> str:
-        return ",".join("?" * n)
-
-    @staticmethod
-    def scope_sql(scope: Scope | Node, alias: str) -> tuple[str, list[Any]]:
+    def scope_sql(self, scope: Scope | Node, alias: str) -> tuple[str, list[Any]]:
         """A Scope: exactly it. A filter: the scope ids it pins (none pinned: nothing,
         so an unconfined filter can never read another scope's graph)."""
         if isinstance(scope, Scope):
-            parts, params = [], []
-            for col, value in zip(_SCOPE_COLS, (scope.user_id, scope.agent_id, scope.run_id),
-                                  strict=True):
-                parts.append(f"{alias}.{col} IS NULL" if value is None else f"{alias}.{col} = ?")
-                params += [] if value is None else [value]
-            return " AND ".join(parts), params
+            return self.scope_cond(scope, alias)
         pinned = scope_of(scope)
         if not pinned:
             return "1 = 0", []
@@ -174,7 +157,7 @@ class GraphSQL:
         rows = []
         for r, event, reason in items:
             sc = scopes.get(r.id, Scope())
-            rows.append((_records.new_id(), ns, shard_key(ns, sc), sc.user_id, sc.agent_id,
+            rows.append((new_id(), ns, shard_key(ns, sc), sc.user_id, sc.agent_id,
                          sc.run_id, r.id, event, r.source, r.relationship, r.target, reason, now))
         self._many(conn, f"INSERT INTO {self.H} (id, ns, shard_key, user_id, agent_id, run_id, "
                    "relation_id, event, source, relationship, target, reason, created_at) "
@@ -306,11 +289,6 @@ class GraphSQL:
 def _relation(row: Sequence[Any], hop: int = 0) -> GraphRelation:
     rid, sid, sname, rel, tid, tname, valid, until, created = row
     return GraphRelation(rid, sid, sname, rel, tid, tname, bool(valid), until, (), created, hop)
-
-
-def _chunks(seq: Sequence[str], n: int = 400) -> list[list[str]]:
-    items = list(seq)
-    return [items[i:i + n] for i in range(0, len(items), n)]
 
 
 def _blob(vec: np.ndarray | None) -> bytes | None:

@@ -180,6 +180,15 @@ def _graph(conn: Conn, dims: int) -> None:
         conn.execute(stmt)
 
 
+@migration(3, "hash-first memory index: the embedding cache reads memory rows by hash")
+def _hash_first(conn: Conn, dims: int) -> None:
+    # As SQLite's migration 3: a text already held as a memory is an embedding-cache hit,
+    # looked up by hash alone (any namespace); (hash, ns) also serves the scope's
+    # duplicate checks, which pin both.
+    conn.execute("DROP INDEX IF EXISTS engram_memories_hash")
+    conn.execute("CREATE INDEX engram_memories_hash ON engram_memories (hash, ns)")
+
+
 def _ensure_vector_extension(conn: Conn) -> None:
     if conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'vector'").fetchone():
         return

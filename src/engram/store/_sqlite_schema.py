@@ -238,7 +238,7 @@ def _scoped_fts(db: sqlite3.Connection) -> None:
         CREATE INDEX memories_hash ON memories(hash, ns);
         """,
     )
-    from engram.store._records import scope_terms
+    from engram.store._fts_terms import scope_terms
 
     rows = db.execute("SELECT rid, ns, user_id, agent_id, run_id FROM memories").fetchall()
     db.executemany("UPDATE memories SET scope_terms = ? WHERE rid = ?",

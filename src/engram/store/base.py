@@ -3,7 +3,11 @@
 A store holds memories with their vectors, a keyword index, the history of every change
 and an embedding cache. One :meth:`Store.apply` call is one transaction: all of a
 :class:`ChangeSet` commits, or none of it. ``ns`` is a tenant namespace ("" for the
-embedded default); nothing crosses namespaces.
+embedded default); nothing crosses namespaces. Code above the store holds
+``store.bind(ns)`` (a :class:`BoundStore`) and never passes a namespace itself.
+
+This module is the store's public seam: the record types a caller builds or reads
+(memories, change sets, graph rows) are all importable from here.
 
 >>> cs = ChangeSet()
 >>> cs.is_empty()
@@ -12,7 +16,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -20,6 +24,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from engram._types import HistoryEvent, MemoryRecord, Scope
+from engram.store._bound import BoundStore
 from engram.store._graph_records import (
     EntityMatch,
     GraphEvent,
@@ -30,6 +35,10 @@ from engram.store._graph_records import (
     RelationLink,
 )
 from engram.store.filters import Node
+
+__all__ = ["Store", "BoundStore", "NewMemory", "MemoryUpdate", "ChangeSet", "ApplyResult",
+           "Page", "ScopeCount", "NewEntity", "NewRelation", "RelationLink", "Invalidation",
+           "EntityMatch", "GraphRelation", "GraphEvent"]
 
 
 @dataclass
@@ -117,6 +126,10 @@ class Store(Protocol):
 
     dims: int
 
+    def bind(self, ns: str) -> BoundStore:
+        """This store with the namespace ``ns`` fixed (see :class:`BoundStore`)."""
+        ...
+
     def apply(self, ns: str, changes: ChangeSet) -> ApplyResult:
         """Commit ``changes`` in one transaction. Unknown ids in updates/deletes raise
         NotFound and nothing is written."""
@@ -148,6 +161,13 @@ class Store(Protocol):
 
     def similarities(self, ns: str, ids: Sequence[str], query: np.ndarray) -> dict[str, float]: ...
 
+    def neighbours(self, ns: str, ids: Sequence[str], before: int, after: int
+                   ) -> dict[str, list[str]]:
+        """For each raw memory id: the ids of the raw memories of its scope stored just
+        before (up to ``before``) and after (up to ``after``) it, in insertion order.
+        Ids that are unknown or not raw are left out (``search.neighbours``)."""
+        ...
+
     def find_hashes(self, ns: str, scope: Scope, hashes: Sequence[str]) -> dict[str, str]:
         """Which of ``hashes`` already exist in exactly this scope: hash -> memory id."""
         ...
@@ -165,10 +185,14 @@ class Store(Protocol):
         ...
 
     def scope_lock(self, ns: str, scope: Scope) -> AbstractContextManager[None]:
-        """Serialises reconciliation of one scope (across threads; PG: processes)."""
+        """Serialises reconciliation of one scope across threads and processes, from
+        reading the scope's memories to the commit of what was decided."""
         ...
 
-    def get_many_embeddings(self, model_id: str, hashes: Sequence[str]) -> dict[str, np.ndarray]: ...
+    def get_many_embeddings(self, model_id: str, hashes: Sequence[str]) -> dict[str, np.ndarray]:
+        """Cached vectors by text hash; for the store's own model, a text held as a
+        memory is a hit too (its row's vector)."""
+        ...
 
     # -- graph memory (engram.graph) ------------------------------------------------------
     # ``scope`` is a Scope (exactly that scope: writes resolve against it) or a filter
@@ -197,9 +221,3 @@ class Store(Protocol):
     def put_many_embeddings(self, model_id: str, items: dict[str, np.ndarray]) -> None: ...
 
     def close(self) -> None: ...
-
-
-def batched(seq: Sequence[Any], n: int) -> Iterator[Sequence[Any]]:
-    """Chunks of at most ``n`` (SQL parameter limits)."""
-    for i in range(0, len(seq), n):
-        yield seq[i : i + n]

@@ -141,6 +141,20 @@ def scope_of(node: Node) -> dict[str, str]:
     return out
 
 
+def is_scope_only(node: Node) -> bool:
+    """True when the filter is nothing but equalities on scope ids (AND-ed).
+
+    >>> is_scope_only(parse_filters({"user_id": "u", "run_id": "r"}))
+    True
+    """
+    if isinstance(node, Cmp):
+        return (not node.is_meta and node.field in SCOPE_FIELDS and node.op == "eq"
+                and isinstance(node.value, str))
+    if isinstance(node, And):
+        return all(is_scope_only(n) for n in node.items)
+    return node is TRUE
+
+
 def parse_filters(obj: Mapping[str, object] | None) -> Node:
     """Validate a filter mapping and return its AST (``TRUE`` for ``None`` or ``{}``).
 

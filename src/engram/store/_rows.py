@@ -1,0 +1,67 @@
+"""Memory rows <-> records, and the opaque cursors of a listing (shared by both stores).
+
+>>> decode_cursor(encode_cursor(42))
+42
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from engram._types import MemoryRecord, Scope
+from engram.errors import InvalidInput
+from engram.store.base import Page
+
+__all__ = ["from_row", "page_from_rows", "encode_cursor", "decode_cursor"]
+
+
+def from_row(row: Sequence[Any]) -> MemoryRecord:
+    """A record from the columns of :data:`engram.store._memory_sql.RECORD_COLS`."""
+    (mid, user_id, agent_id, run_id, actor_id, role, memory_type, memory, hsh, meta,
+     source_ids, created_at, updated_at) = row
+    return MemoryRecord(
+        id=mid,
+        memory=memory,
+        hash=hsh,
+        scope=Scope(user_id, agent_id, run_id),
+        metadata=meta if isinstance(meta, dict) else json.loads(meta or "{}"),
+        created_at=_iso(created_at),
+        updated_at=_iso(updated_at) if updated_at is not None else None,
+        role=role,
+        actor_id=actor_id,
+        memory_type=memory_type,
+        source_ids=source_ids if isinstance(source_ids, list) else json.loads(source_ids or "[]"),
+    )
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if isinstance(value, datetime) else str(value)
+
+
+def encode_cursor(position: int) -> str:
+    return base64.urlsafe_b64encode(f"r{position}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int | None:
+    if cursor is None:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        if not raw.startswith("r"):
+            raise ValueError(raw)
+        return int(raw[1:])
+    except ValueError as e:
+        raise InvalidInput("cursor", "not a cursor returned by a previous page") from e
+
+
+def page_from_rows(rows: Sequence[Sequence[Any]], limit: int) -> Page:
+    """A Page from ``limit + 1`` rows of ``rid, <record columns>``: the extra row only
+    says that there is a next page."""
+    more = len(rows) > limit
+    rows = rows[:limit]
+    nxt = encode_cursor(rows[-1][0]) if more and rows else None
+    return Page([from_row(r[1:]) for r in rows], nxt)

@@ -1,0 +1,159 @@
+"""The store contract implemented once over :class:`MemorySQL` and :class:`GraphSQL`.
+
+:class:`SQLStore` holds every contract method whose SQL is the same on both backends;
+a backend subclass supplies only its connections (:meth:`SQLStore._read`,
+:meth:`SQLStore._write`), its scope lock, and its own vector and keyword search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+import numpy as np
+
+from engram._ids import now
+from engram._types import HistoryEvent, MemoryRecord, Scope
+from engram.store._bound import BoundStore
+from engram.store._graph_records import EntityMatch, GraphEvent, GraphRelation
+from engram.store._graph_sql import GraphSQL
+from engram.store._memory_sql import MemorySQL
+from engram.store.base import ApplyResult, ChangeSet, Page, ScopeCount
+from engram.store.filters import Node
+
+__all__ = ["SQLStore"]
+
+
+class SQLStore:
+    """Shared contract methods; see the module docstring."""
+
+    dims: int
+    model_id: str
+    _sql: MemorySQL
+    _graph: GraphSQL
+
+    # -- what a backend supplies ------------------------------------------------------
+
+    def _read(self, what: str = "read failed") -> AbstractContextManager[Any]:
+        """A connection for reads; driver errors become StoreError(what: cause)."""
+        raise NotImplementedError
+
+    def _write(self, what: str) -> AbstractContextManager[Any]:
+        """A connection inside one write transaction (commit on exit, rollback on error)."""
+        raise NotImplementedError
+
+    def _before_apply(self, conn: Any, ns: str, changes: ChangeSet) -> None:
+        """Inside the transaction, before anything is read (PostgreSQL takes locks)."""
+
+    def _written(self) -> None:
+        """After a commit (SQLite catches its vector index up)."""
+
+    def scope_lock(self, ns: str, scope: Scope) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    # -- the namespace view -------------------------------------------------------------
+
+    def bind(self, ns: str) -> BoundStore:
+        return BoundStore(self, ns)  # type: ignore[arg-type]
+
+    # -- writes -----------------------------------------------------------------------
+
+    def apply(self, ns: str, changes: ChangeSet) -> ApplyResult:
+        result = ApplyResult()
+        if changes.is_empty():
+            return result
+        stamp = now()
+        with self._write("write failed, nothing was written") as conn:
+            self._before_apply(conn, ns, changes)
+            self._sql.apply(conn, ns, changes, stamp, result)
+            self._graph.write(conn, ns, changes, stamp, result.skipped)
+            self._graph.cleanup(conn, ns, changes.deletes, stamp)
+        self._written()
+        return result
+
+    def delete_where(self, ns: str, where: Node) -> int:
+        stamp = now()
+        with self._write("delete failed, nothing was deleted") as conn:
+            ids = self._sql.delete_where(conn, ns, where, stamp)
+            self._graph.cleanup(conn, ns, ids, stamp)
+        self._written()
+        return len(ids)
+
+    def reset(self, ns: str) -> None:
+        with self._write("reset failed") as conn:
+            self._sql.reset(conn, ns)
+            self._graph.reset(conn, ns)
+        self._written()
+
+    def put_many_embeddings(self, model_id: str, items: dict[str, np.ndarray]) -> None:
+        if items:
+            with self._write("cannot write the embedding cache") as conn:
+                self._sql.put_embeddings(conn, model_id, items)
+
+    # -- reads ------------------------------------------------------------------------
+
+    def get(self, ns: str, memory_id: str) -> MemoryRecord | None:
+        return self.get_many(ns, [memory_id]).get(memory_id)
+
+    def get_many(self, ns: str, ids: Sequence[str]) -> dict[str, MemoryRecord]:
+        if not ids:
+            return {}
+        with self._read() as conn:
+            return self._sql.fetch(conn, ns, ids)
+
+    def list_memories(self, ns: str, where: Node, *, limit: int, offset: int = 0,
+                      cursor: str | None = None) -> Page:
+        with self._read() as conn:
+            return self._sql.list_memories(conn, ns, where, limit, offset, cursor)
+
+    def count(self, ns: str, where: Node) -> int:
+        with self._read() as conn:
+            return self._sql.count(conn, ns, where)
+
+    def history(self, ns: str, memory_id: str) -> list[HistoryEvent]:
+        with self._read() as conn:
+            return self._sql.history(conn, ns, memory_id)
+
+    def scopes(self, ns: str) -> list[ScopeCount]:
+        with self._read() as conn:
+            return self._sql.scopes(conn, ns)
+
+    def find_hashes(self, ns: str, scope: Scope, hashes: Sequence[str]) -> dict[str, str]:
+        if not hashes:
+            return {}
+        with self._read() as conn:
+            return self._sql.hashes_in(conn, ns, scope, hashes)
+
+    def neighbours(self, ns: str, ids: Sequence[str], before: int,
+                   after: int) -> dict[str, list[str]]:
+        with self._read() as conn:
+            return self._sql.neighbours(conn, ns, ids, before, after)
+
+    def get_many_embeddings(self, model_id: str, hashes: Sequence[str]) -> dict[str, np.ndarray]:
+        if not hashes:
+            return {}
+        with self._read() as conn:
+            return self._sql.embeddings(conn, model_id, hashes, model_id == self.model_id)
+
+    # -- graph memory (SQL in _graph_sql) -----------------------------------------------
+
+    def find_entities(self, ns: str, scope: Scope | Node, norms: Sequence[str],
+                      vecs: np.ndarray | None = None, k: int = 3) -> list[EntityMatch]:
+        with self._read("graph read failed") as conn:
+            return self._graph.find_entities(conn, ns, scope, norms, vecs, k)
+
+    def graph_neighbourhood(self, ns: str, scope: Scope | Node, entity_ids: Sequence[str],
+                            hops: int = 1, limit: int = 500) -> list[GraphRelation]:
+        with self._read("graph read failed") as conn:
+            return self._graph.neighbourhood(conn, ns, scope, entity_ids, hops, limit)
+
+    def list_relations(self, ns: str, scope: Scope | Node, limit: int = 1000) -> list[GraphRelation]:
+        with self._read("graph read failed") as conn:
+            return self._graph.list_relations(conn, ns, scope, limit)
+
+    def graph_history(self, ns: str, scope: Scope | Node) -> list[GraphEvent]:
+        with self._read("graph read failed") as conn:
+            return self._graph.history(conn, ns, scope)
+
+
