@@ -142,3 +142,23 @@ def test_keys_list_and_revoke(served):
     assert httpx.get(served["url"] + "/v1/ping/", headers=h).status_code == 401
     bad = cli("keys", "create", "--org", "a/b", "--project", "p", env=env)
     assert bad.returncode == 2 and "org" in bad.stderr
+
+
+def test_simultaneous_adds_on_two_workers_leave_one_residence(served):
+    """Four requests saying where one user lives, sent at once to ``engram serve
+    --workers 2``: the SQLite scope lock holds across the worker processes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.store.test_sqlite_processes import CITIES, TRIALS, check_one_residence
+
+    failures = []
+    with (MemoryClient(api_key=served["key"]["key"], host=served["url"]) as c,
+          ThreadPoolExecutor(len(CITIES)) as pool):
+        for trial in range(TRIALS):
+            user = f"mover{trial}"
+            said = list(pool.map(lambda city, u=user: c.add(f"I live in {city}", user_id=u,
+                                                            infer=True), CITIES))
+            ids = {r["id"] for res in said for r in res["results"]}
+            if (failure := check_one_residence(c, user, ids)) is not None:
+                failures.append(failure)
+    assert failures == [], f"{len(failures)} of {TRIALS} trials failed: {failures[:3]}"
