@@ -67,9 +67,14 @@ def test_four_processes_leave_one_residence_per_scope(tmp_path: Path) -> None:
     procs = [ctx.Process(target=_mover, args=(path, w, barrier, out)) for w in range(len(CITIES))]
     for p in procs:
         p.start()
-    results = [out.get(timeout=240) for _ in procs]
-    for p in procs:
-        p.join(30)
+    try:
+        results = [out.get(timeout=240) for _ in procs]
+        for p in procs:
+            p.join(30)
+    finally:
+        for p in procs:  # a failed trial never leaves a worker behind
+            if p.is_alive():
+                p.kill()
     assert [p.exitcode for p in procs] == [0] * len(procs)
     ids: dict[int, set[str]] = {}
     for got in results:
