@@ -249,11 +249,11 @@ def migrate_store(
     batch: Annotated[int, typer.Option(help="Rows per transaction.")] = 500,
     as_json: JsonOpt = False,
 ) -> None:
-    """Copy a SQLite store (memories, vectors, history) into PostgreSQL; counts are
-    verified at the end, and running it again resumes an interrupted copy."""
+    """Copy a SQLite store (memories, vectors, history, graph) into PostgreSQL; every
+    batch is compared with the source, and running it again resumes an interrupted copy."""
     from rich.progress import Progress
 
-    from engram._migrate_store import migrate_store as run
+    from engram.store.migrate import migrate_store as run
 
     with _errors():
         if as_json:

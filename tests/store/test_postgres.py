@@ -92,10 +92,34 @@ def test_unreachable_server_is_a_store_error(tmp_path: Any) -> None:
 # ----------------------------------------------------------- concurrency across processes
 
 
+class _EchoLLM:
+    """A fake LLM at the true boundary: extraction returns the speaker's message as the
+    one fact; reconciliation says ADD (the add flow and the store must dedupe)."""
+
+    name = model = "echo"
+    supports_vision = False
+
+    def __init__(self) -> None:
+        self.fact = ""
+
+    def complete_json(self, messages: list[dict[str, Any]], schema: dict[str, Any], *,
+                      schema_name: str = "result") -> dict[str, Any]:
+        if schema_name == "facts":
+            return {"facts": [self.fact]}
+        return {"memory": [{"id": None, "event": "ADD", "text": self.fact, "fact": 0}]}
+
+
 def _adder(dsn: str, worker: int, n: int) -> None:
     """Half raw turns (all distinct), half infer-style unique facts that every worker
-    also adds: under the scope lock with a hash check (as Memory.add does) or bare."""
+    also adds: through ``Memory.add`` on PostgreSQL by DSN, as a user runs it (its scope
+    lock, neighbour search and duplicate checks), or as bare unique adds."""
+    from engram import Memory
+    from engram.testing import HashEmbedder
+
     st = _open(dsn)
+    llm = _EchoLLM()
+    mem = Memory({"store": {"provider": "postgres", "dsn": dsn}},
+                 embedder=HashEmbedder(dims=DIMS), llm=llm)
     for i in range(n):
         scope = SCOPES[i % len(SCOPES)]
         if i % 2:
@@ -104,14 +128,14 @@ def _adder(dsn: str, worker: int, n: int) -> None:
                                                    _vec(i), raw=True)]))
             continue
         fact = f"fact number {i % 40}"
-        add = NewMemory(new_id(), fact, f"h{fact}", scope, _vec(i), unique=True)
         if i % 4 == 0:
-            with st.scope_lock("", scope):
-                st.vector_search("", parse_filters(scope.as_dict()), _vec(i), 5)
-                if not st.find_hashes("", scope, [add.hash]):
-                    st.apply("", ChangeSet(adds=[add]))
+            llm.fact = fact
+            role = "assistant" if scope.user_id is None else "user"
+            mem.add([{"role": role, "content": fact}], **scope.as_dict(), infer=True)
         else:
+            add = NewMemory(new_id(), fact, f"h{fact}", scope, _vec(i), unique=True)
             st.apply("", ChangeSet(adds=[add]))
+    mem.close()
     st.close()
 
 

@@ -86,7 +86,7 @@ def test_cli_copies_everything_and_verifies(tmp_path: Path) -> None:
 
 
 def test_interrupted_copy_resumes_without_duplicates(tmp_path: Path) -> None:
-    from engram._migrate_store import migrate_store
+    from engram.store.migrate import migrate_store
 
     _source(tmp_path / "src.db").close()
     dsn = pg_server.fresh_dsn("migrate")
@@ -116,3 +116,74 @@ def test_bad_arguments_name_the_option(tmp_path: Path) -> None:
     res = runner.invoke(app, ["migrate", "--from", f"sqlite:{tmp_path / 'none.db'}",
                               "--to", "postgresql://x"])
     assert res.exit_code == 2 and "no SQLite store" in res.output
+
+
+def _graph_source(path: Path) -> SQLiteStore:
+    """Alice's and Bob's graphs; one relation invalidated, Bob's memories deleted (so his
+    relations and entities are gone, with DELETE events in the graph history)."""
+    from engram.store.base import Invalidation, RelationLink
+    from tests.store.test_contract import A, B, mem, vec
+    from tests.store.test_graph_contract import ent, rel, seed
+
+    st = SQLiteStore(path, dims=DIMS, model_id="test-embedder")
+    seed(st, A)
+    seed(st, B, "-b")
+    st.apply("", ChangeSet(adds=[mem("m3", "Anna moved to Boston", A, vec(5))],
+                           entities=[ent("eb", "Boston", A, 5, typ="place")],
+                           relations=[rel("r3", "ea", "lives_in", "eb", A, "m3")],
+                           links=[RelationLink("r1", "m3")],
+                           invalidate=[Invalidation("r2", "moved")]))
+    st.apply("", ChangeSet(deletes=["m1-b", "m2-b"]))
+    return st
+
+
+def _graph_snapshot(st: Any) -> dict[str, Any]:
+    from tests.store.test_contract import A, B, vec
+
+    out: dict[str, Any] = {}
+    for scope in (A, B):
+        out[f"{scope.key}/rels"] = st.list_relations("", scope)
+        out[f"{scope.key}/hist"] = st.graph_history("", scope)
+        out[f"{scope.key}/names"] = st.find_entities("", scope, ["anna", "boston", "user"])
+        out[f"{scope.key}/near"] = [(m.id, round(m.score, 5)) for m in st.find_entities(
+            "", scope, [], np.stack([vec(4), vec(5)]), k=2)]
+        out[f"{scope.key}/hop2"] = st.graph_neighbourhood("", parse_filters(scope.as_dict()),
+                                                          ["eu"], hops=2)
+    return out
+
+
+def test_graph_tables_are_copied_and_read_back_the_same(tmp_path: Path) -> None:
+    from engram.store.migrate import migrate_store
+    from engram.store.postgres import PostgresStore
+
+    src = _graph_source(tmp_path / "g.db")
+    dsn = pg_server.fresh_dsn("migrate")
+    report = migrate_store(f"sqlite:{tmp_path / 'g.db'}", dsn, batch=2)
+    assert report["graph_entities"] == {"source": 4, "copied": 4, "skipped": 0}
+    assert report["graph_relations"]["copied"] == 3 and report["graph_links"]["copied"] == 5
+    assert report["graph_history"]["copied"] == 8
+    dst = PostgresStore(dsn, dims=DIMS, model_id="test-embedder")
+    try:
+        expected, got = _graph_snapshot(src), _graph_snapshot(dst)
+        assert got == expected
+        events = {(e.event, e.relation_id) for e in got[f"{Scope(user_id='bob').key}/hist"]}
+        assert ("DELETE", "r1-b") in events and got[f"{Scope(user_id='bob').key}/rels"] == []
+        assert any(not r.valid for r in got[f"{Scope(user_id='alice').key}/rels"])
+    finally:
+        dst.close()
+        src.close()
+
+
+def test_a_target_row_that_differs_from_the_source_stops_the_copy(tmp_path: Path) -> None:
+    from engram.errors import StoreError
+    from engram.store.migrate import migrate_store
+
+    _source(tmp_path / "src.db").close()
+    dsn = pg_server.fresh_dsn("migrate")
+    migrate_store(f"sqlite:{tmp_path / 'src.db'}", dsn)
+    import psycopg
+
+    with psycopg.connect(dsn, autocommit=True) as conn:  # someone edits the copy
+        conn.execute("UPDATE engram_memories SET memory = 'tampered' WHERE id = '-0-3'")
+    with pytest.raises(StoreError, match=r"memories: row -0-3 differs in the target \(memory\)"):
+        migrate_store(f"sqlite:{tmp_path / 'src.db'}", dsn)

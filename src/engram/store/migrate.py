@@ -1,5 +1,6 @@
 """Copy an Engram SQLite store into PostgreSQL: ``engram migrate --from sqlite:PATH --to
-postgresql://...``.
+postgresql://...``. (A store tool, so it lives with the stores and reads their column
+lists; the CLI command is its one caller.)
 
 Memories keep their ids, scopes, metadata, vectors, keyword contexts and timestamps (in
 their original order); history, the graph (entities, relations, their links to memories
