@@ -15,20 +15,19 @@ from engram._types import Message
 from engram.pipeline._results import warn
 from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
-from engram.pipeline.rules._rewrite import (
-    PAST_FORMS,
-    capitalise,
-    pronouns_to_third,
-    to_third_person,
-)
+from engram.pipeline.rules._answers import answer_clause
+from engram.pipeline.rules._corrections import corrected
+from engram.pipeline.rules._identity import identity_fact
+from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
 from engram.pipeline.rules._sentences import (
     is_noise,
     is_question,
     split_clauses,
-    split_sentences,
     strip_discourse,
 )
 from engram.pipeline.rules._slots import content_tokens
+from engram.pipeline.rules._speech import is_hypothetical, is_reported, own_text
+from engram.pipeline.rules._subjects import People, subjectless
 
 __all__ = ["RulesExtractor", "extract_texts"]
 
@@ -38,8 +37,6 @@ _WHEN = re.compile(r"\b(?:on (?:mon|tue|wed|thu|fri|sat|sun)\w*|at \d{1,2}(?::\d
 _EVENT = re.compile(r"^(?:the|my|our)\s+(?:\w+\s+)?(?:meeting|appointment|flight|interview|"
                     r"party|dinner|call|exam|wedding|trip|class|lesson|deadline|visit)\b",
                     re.I)
-_AUX = {"is", "was", "are", "were", "has", "had", "will", "would", "can", "could", "does",
-        "did", "doesn't", "didn't", "isn't", "wasn't", "won't", "can't", "should", "might"}
 _INTRO = re.compile(r"\b(?:a|an|my|our)\s+(\w+)\s+(?:(?:called|named)\s+)?([A-Z][\w'-]+)")
 _FRONTED = re.compile(r"^((?:for|at|in|on|during|after|before|since|with|when it comes to)\s+"
                       r"[\w' -]{1,30}?),?\s+((?:I|I'm|I've|we|we're)\s.+)$", re.I)
@@ -47,88 +44,65 @@ _POSSESSED = re.compile(r"^(?:someone|somebody|a|an|the|\w+)\s+(?:\w+\s+){0,2}?\
                         r"(?:my|our)\b", re.I)
 _PLACE = re.compile(r"\b(at|in|for)\s+([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)")
 _COMPOUND = re.compile(r"^((?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z]\w+)\s+and\s+I\s+(.+)$")
-_PRONOUN = re.compile(r"^(she's|he's|they're|she|he|they)(?!')\b\s*(.*)$", re.I)
 _AGENT_CHATTER = re.compile(r"^(?:I'?ll|I will|let me|I can|I'?d be happy|I'?m happy|"
                             r"I'?m glad|I'?m sorry|I understand|I see|noted)\b", re.I)
+# "I think (that)" / "I guess" before the user's own statement: the statement is theirs.
+_HEDGE = re.compile(r"^(?:i\s+(?:think|guess|believe|suppose|feel like|reckon)|"
+                    r"i'?m\s+(?:pretty\s+|fairly\s+)?sure)\s+(?:that\s+)?(?=(?:i|i'm|i've|my|we)\b)",
+                    re.I)
 
 
-def _is_verb(word: str, position: int) -> bool:
-    low = word.lower()
-    if low in _AUX or low in PAST_FORMS:
-        return True
-    if not word.isalpha() or word[0].isupper() or position == 0:
-        return False
-    return low.endswith("ed") or (low.endswith("s") and not low.endswith("ss"))
-
-
-def _my_subject(clause: str) -> tuple[str, str] | None:
-    """("Sister Anna", "is a nurse") from "my sister Anna is a nurse"."""
-    m = re.match(r"^(?:my|our)\s+(.+)$", clause, re.I)
-    if not m:
+def _other_subject(clause: str, people: People) -> str | None:
+    """A fact about someone else: "Sister Mia lives in Porto", "Alice is an engineer"."""
+    split = people.split(clause)
+    if split is None:
         return None
-    words = m.group(1).split()
-    for i, w in enumerate(words[:5]):
-        if w.lower().endswith("'s") and i < 4 and len(w) > 2:  # "Anna's visiting"
-            return capitalise(" ".join([*words[:i], w[:-2]])), " ".join(["is", *words[i + 1:]])
-        if _is_verb(w, i):
-            return capitalise(" ".join(words[:i])), " ".join(words[i:])
-    return None
+    subject, rest = split
+    return pronouns_to_third(f"{subject} {rest}")
 
 
-def _third_person_subject(clause: str, last_subject: str | None) -> tuple[str | None, str | None]:
-    """(fact, subject) for "my sister Anna is ..." and "she's ..." clauses."""
-    split = _my_subject(clause)
-    if split:
-        subject, rest = split
-        return pronouns_to_third(f"{subject} {rest}"), subject
-    m = _PRONOUN.match(clause)
-    if m and last_subject:
-        verb_rest = m.group(2)
-        word = m.group(1).lower()
-        if word.endswith("'s") or word.endswith("'re"):
-            verb_rest = "is " + verb_rest
-        return pronouns_to_third(f"{last_subject} {verb_rest}".strip()), last_subject
-    return None, last_subject
-
-
-def _clause_facts(clause: str, last_subject: str | None, question: str | None,
-                  first_clause: bool) -> tuple[list[str], str | None]:
+def _clause_facts(clause: str, people: People) -> list[str]:
     out: list[str] = F.relation_facts(clause)
+    for rel, name in F.relation_names(clause):
+        people.introduce(rel, name)
     request = F.standing_request(clause)
     if request:
-        return [*out, request], last_subject
-    if is_noise(clause):
-        return out, last_subject
+        return [*out, request]
+    if is_noise(clause) or is_reported(clause) or is_hypothetical(clause):
+        return out
+    clause = _HEDGE.sub("", clause)
+    who = identity_fact(clause)
+    if who:
+        return [*out, who]
+    fixed = corrected(clause)
+    if fixed:
+        return [*out, *fixed]
     m = _COMPOUND.match(clause)
     if m:  # "My wife Julia and I are thinking ..." -> "Is thinking ... with wife Julia"
         partner = re.sub(r"^(?:my|our)\s+", "", m.group(1), flags=re.I)
         fact = to_third_person("I " + re.sub(r"^are\b", "am", m.group(2)))
-        return [*out, f"{fact} with {partner}"] if fact else out, last_subject
+        return [*out, f"{fact} with {partner}"] if fact else out
     fronted = _FRONTED.match(clause)
     if fronted:  # "For flights I prefer aisle seats" -> "I prefer aisle seats for flights"
         clause = f"{fronted.group(2)} {fronted.group(1)[0].lower()}{fronted.group(1)[1:]}"
     fact = to_third_person(clause)
-    if fact and last_subject:  # "we're throwing her a party" -> "... Mom Rosa a party"
-        fact = re.sub(r"\b(?:her|him)\b(?!\s+own)", last_subject, fact)
+    if fact and people.last:  # "we're throwing her a party" -> "... Mom Rosa a party"
+        fact = re.sub(r"\b(?:her|him)\b(?!\s+own)", people.last, fact)
     if fact:
         intro = _INTRO.search(clause)
         if intro and intro.group(1).lower() in F.RELATIONS:
-            last_subject = f"{capitalise(intro.group(1).lower())} {intro.group(2)}"
-        return [*out, fact], last_subject
-    fact, last_subject = _third_person_subject(clause, last_subject)
+            people.introduce(intro.group(1).lower(), intro.group(2))
+        return [*out, fact]
+    fact = _other_subject(clause, people) or subjectless(clause)
     if fact:
-        return [*out, fact], last_subject
-    if _POSSESSED.search(clause) and len(clause.split()) >= 4 and not _PRONOUN.match(clause):
+        return [*out, fact]
+    if _POSSESSED.search(clause) and len(clause.split()) >= 4:
         # "Someone stole my bike": about the user's things, told in the third person.
-        return [*out, capitalise(pronouns_to_third(clause))], last_subject
+        return [*out, capitalise(pronouns_to_third(clause))]
     if _EVENT.match(clause) and _WHEN.search(clause):
         text = re.sub(r",\s*not\s+[^,]+$", "", clause)  # "..., not Tuesday" is a correction
-        return [*out, capitalise(pronouns_to_third(text))], last_subject
-    if question and first_clause and len(clause.split()) <= 6:
-        answer = F.conjugated_answer(question, clause)
-        if answer:
-            return [*out, answer], last_subject
-    return out, last_subject
+        return [*out, capitalise(pronouns_to_third(text))]
+    return out
 
 
 def _expand(fact: str) -> list[str]:
@@ -144,21 +118,25 @@ def _expand(fact: str) -> list[str]:
 
 
 def extract_texts(message: Message, question: str | None, agent: bool) -> list[str]:
-    """Fact texts from one message; ``question`` is the preceding assistant question."""
+    """Fact texts from one message; ``question`` is the assistant turn it answers."""
     facts: list[str] = []
-    last_subject: str | None = None
+    people = People()
     place: tuple[str, str] | None = None  # ("at", "Spotify"): what "there" refers to
-    for s_i, sentence in enumerate(split_sentences(message.content)):
-        if is_question(sentence):
+    sentences = own_text(message.content)
+    for s_i, sentence in enumerate(sentences):
+        if is_question(sentence) or is_hypothetical(sentence):
             continue
         # Leading markers go first: "Actually, I ..." is not a compound subject.
-        for c_i, raw in enumerate(split_clauses(strip_discourse(sentence))):
+        clauses = split_clauses(strip_discourse(sentence))
+        if s_i == 0 and question and not agent:  # "Mostly westerns, and I ..." answers it
+            first, *rest = split_clauses(sentence) or [""]
+            answer = answer_clause(question, first)
+            clauses = [answer, *rest] if answer else clauses
+        for raw in clauses:
             clause = strip_discourse(raw)
             if agent and _AGENT_CHATTER.match(clause):
                 continue
-            found, last_subject = _clause_facts(clause, last_subject, question,
-                                                s_i == 0 and c_i == 0)
-            for f in found:
+            for f in _clause_facts(clause, people):
                 if place:
                     f = re.sub(r"\b(?:there|here)\b", f"{place[0]} {place[1]}", f)
                 facts.extend(_expand(f.strip(" ,;:")))
@@ -198,5 +176,6 @@ class RulesExtractor:
                     seen[key] = len(facts)
                     facts.append(Fact(text, (sid,)))
             if msg.role != "system":
-                question = msg.content if msg.content.rstrip().endswith("?") else None
+                question = msg.content if msg.role != source_role and "?" in msg.content \
+                    else None
         return facts, warnings

@@ -18,17 +18,19 @@ from __future__ import annotations
 
 import re
 
-from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise, conjugate
+from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 
 __all__ = ["RELATIONS", "relation_facts", "split_lists", "split_shared_preposition",
            "split_adverbial_fragment", "inferred_facts", "enumerated_members",
-           "standing_request", "conjugated_answer", "split_verb_coordination", "ENDINGS"]
+           "standing_request", "split_verb_coordination", "ENDINGS", "relation_names"]
 
 RELATIONS = set("""sister brother wife husband partner boyfriend girlfriend fiance fiancee
 son daughter kid child mom mother dad father mum grandma grandmother grandpa grandfather
 aunt uncle cousin niece nephew friend roommate flatmate boss manager colleague coworker
 neighbor neighbour dog cat puppy kitten bird parrot rabbit hamster horse fish turtle
-pet teacher doctor therapist""".split())  # noqa: SIM905 (a word list reads better as text)
+pet teacher doctor therapist goldfish snake lizard tortoise spouse fiancé fiancée twin
+grandson granddaughter stepmom stepdad stepson stepdaughter mentor coach landlord
+landlady housemate classmate buddy mate pal bestie vet dentist baby toddler""".split())  # noqa: SIM905 (a word list reads better as text)
 # Predicates that end a state: no "has a dog named Max" after "my dog Max died".
 ENDINGS = re.compile(r"\b(?:passed away|died|ran away|was put down|left|quit|broke up|"
                      r"divorced|moved out|sold|gave up|lost|stopped|cancel+ed|ended)\b", re.I)
@@ -40,13 +42,11 @@ _PREPS = {"to", "in", "at", "with", "for", "from", "of", "on", "about", "by", "i
 _SINGULAR = {"kids": "child", "children": "child", "sons": "son", "daughters": "daughter",
              "dogs": "dog", "cats": "cat", "brothers": "brother", "sisters": "sister",
              "pets": "pet"}
-_NAME = r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+_NAME = r"(?-i:[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?)"
 
 
-def relation_facts(clause: str) -> list[str]:
-    """"my <relation> <Name>" -> "Has a <relation> named <Name>" (unless the state ended)."""
-    if ENDINGS.search(clause):
-        return []
+def relation_names(clause: str) -> list[tuple[str, str]]:
+    """("best friend", "Laura") for each "my <relation> <Name>" in the clause."""
     out = []
     for m in re.finditer(r"\bmy\s+((?:best|older|younger|little|big|elder|twin|step|ex|new|"
                          r"old|baby)\s+)?(\w+)\s+(" + _NAME + r")", clause, re.IGNORECASE):
@@ -54,10 +54,17 @@ def relation_facts(clause: str) -> list[str]:
         if rel in RELATIONS and name[0].isupper() and name.split()[0].lower() not in {
                 "and", "is", "was", "who"}:
             name = name.split()[0] if name.split()[-1][0].islower() else name
-            art = "an" if rel[0] in "aeiou" else "a"
-            art = "an" if (adj or rel)[0] in "aeiou" else "a"
-            out.append(f"Has {art} {adj}{rel} named {name}")
+            name = name[:-2] if name.endswith("'s") else name
+            out.append((f"{adj}{rel}", name))
     return out
+
+
+def relation_facts(clause: str) -> list[str]:
+    """"my <relation> <Name>" -> "Has a <relation> named <Name>" (unless the state ended)."""
+    if ENDINGS.search(clause):
+        return []
+    return [f"Has {'an' if rel[0] in 'aeiou' else 'a'} {rel} named {name}"
+            for rel, name in relation_names(clause)]
 
 
 def _list_items(tail: str) -> list[str] | None:
@@ -89,6 +96,8 @@ def split_lists(fact: str) -> list[str]:
 
 def split_shared_preposition(fact: str) -> list[str]:
     """"X to A and (also) to B" -> "X to A", "X to B"."""
+    if " and " not in fact or len(fact) > 300:  # the pattern backtracks on long text
+        return [fact]
     m = re.match(r"^(.*?\b(\w+)\s+.+?)\s*,?\s+and\s+(?:also\s+|too\s+)?(\w+)\s+(.+)$", fact)
     if not m or m.group(3).lower() not in _PREPS:
         return [fact]
@@ -184,16 +193,6 @@ def standing_request(clause: str) -> str | None:
     if verb == "stop":
         return f"Does not want {rest}"
     return f"Prefers {rest}" if rest else None
-
-
-def conjugated_answer(question: str, fragment: str) -> str | None:
-    """A verbless answer to "what X do you <verb>?" -> "<verb>s <fragment>"."""
-    m = re.search(r"\bdo you\s+(\w+)(?:\s+\w+)?\s*\?", question, re.I)
-    if not m:
-        return None
-    frag = re.sub(r"^(?:mostly|mainly|probably|definitely|i guess|i think)\s+,?\s*", "",
-                  fragment, flags=re.I)
-    return f"{capitalise(conjugate(m.group(1).lower()))} {frag}"
 
 
 def split_verb_coordination(fact: str) -> list[str]:

@@ -23,6 +23,7 @@ An existing memory is updated or deleted at most once per call.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -38,19 +39,23 @@ from engram.pipeline.rules._slots import (
     slot_of,
     slot_value,
 )
+from engram.pipeline.rules._supersede import superseded
+from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["RulesReconciler", "Similarity", "plan_decisions"]
 
 Similarity = Callable[[list[str], list[str]], npt.NDArray[np.floating]]
 def _slot_target(fact: str, existing: list[Existing], used: set[int]) -> int | None:
-    slot = slot_of(fact)
+    subject, predicate = split_subject(fact)
+    slot = slot_of(predicate)
     if slot is None:
         return None
-    new = slot_value(fact)
+    new = slot_value(predicate)
     for pos, e in enumerate(existing):
-        if pos in used or slot_of(e.text) != slot:
+        e_subject, e_predicate = split_subject(e.text)
+        if pos in used or e_subject != subject or slot_of(e_predicate) != slot:
             continue
-        old = slot_value(e.text)
+        old = slot_value(e_predicate)
         if new <= old:  # the same value said again (or less of it): not a change
             continue
         if slot[0] == "prefers" and not new & old:  # a preference about another topic
@@ -84,6 +89,17 @@ def _contradiction(fact: str, existing: list[Existing], used: set[int]) -> tuple
                 and content_tokens(fact) <= content_tokens(e.text):
             return pos, False
     return None
+
+
+def _corrected_by_sibling(i: int, facts: list[Fact]) -> bool:
+    """Another fact of the batch states the same thing positively with a new value."""
+    denial = facts[i].text
+    frame = re.sub(r"^(Is|Was|Has|Does)\s+(?:not|no longer)\s+", r"\1 ", denial)
+    if frame == denial:
+        return False
+    head = " ".join(frame.split()[:-1])
+    return any(j != i and not is_negative(f.text) and f.text.startswith(head + " ")
+               and len(head.split()) >= 2 for j, f in enumerate(facts))
 
 
 def _denies_removed(fact: str, existing: list[Existing], used: set[int]) -> bool:
@@ -143,6 +159,15 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             held = keys.index(key) if key in keys else words.index(same)
             out.append(Decision("NONE", ref=existing[held].ref, fact=i, source_ids=src))
             continue
+        if is_negative(fact.text) and _corrected_by_sibling(i, facts):
+            # "Not allergic to nuts, it was shellfish": the denial only clears the way.
+            pos = next((p for p, e in enumerate(existing) if p not in used
+                        and not is_negative(e.text) and _denies(fact.text, e.text)), None)
+            if pos is not None:
+                used.add(pos)
+                out.append(Decision("DELETE", ref=existing[pos].ref, fact=i, source_ids=src))
+            out.append(Decision("NONE", fact=i, source_ids=src))
+            continue
         pos = _slot_target(fact.text, existing, used)
         if pos is not None and _sibling_says_it_better(i, facts, existing, pos, used):
             pos = None  # "Moved to Berlin" leaves "Lives in Lisbon" to "Lives in Berlin"
@@ -159,6 +184,16 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
                 out.append(Decision("ADD", fact.text, None, i, src))
             else:
                 out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
+            continue
+        change = superseded(fact.text, existing, used)
+        if change is not None:
+            pos, event = change
+            used.add(pos)
+            if event == "UPDATE":
+                out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
+            else:
+                out.append(Decision("DELETE", ref=existing[pos].ref, fact=i, source_ids=src))
+                out.append(Decision("ADD", fact.text, None, i, src))
             continue
         if _denies_removed(fact.text, existing, used):
             # "Not in Madrid anymore" after "Moved to Lisbon" replaced "Lives in Madrid".

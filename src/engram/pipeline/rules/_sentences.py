@@ -24,11 +24,19 @@ _SENT_END = re.compile(_ABBREV + r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])|\n+")
 
 # A new clause starts at a conjunction (or ";") followed by a subject and, for nouns,
 # a verb: "..., and I'm", "... but I love", "; now I'm", "and she's".
-_SUBJ = r"(?!i\s+(?:are|were)\b)(?:please|the\s+\w+(?:\s+\w+)?\s+(?:is|was|are|were)\b|i|i'm|i've|i'd|i'll|we|we're|we've|she|she's|he|he's|they|they're|my\s+\w+(?:\s+[A-Z]\w+)?\s+(?:is|was|has|are))\b"
+# A finite verb after a noun subject: an auxiliary, a past form or an -s/-ed form.
+_FINITE = (r"(?:is|was|has|are|were|had|will|can|does|did|got|went|left|made|took|keeps|"
+           r"(?-i:[a-z]+(?:[^s']s|ed)))\b")
+_SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|the\s+\w+(?:\s+\w+)?\s+(?:is|was|are|were)\b|i|i'm|"
+         r"i've|i'd|i'll|we|we're|we've|she|she's|he|he's|they|they're|"
+         r"(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+" + _FINITE
+         + r"|(?-i:[A-Z][a-z]\w*)\s+" + _FINITE + r")\b")
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:;|,?\s+(?:and|but|so|although|though|while|because|yet)\s+)"
+    r"\s*(?:;|,?\s+(?:and|but|so|although|though|while|because|yet|"
+    r"since(?!\s+(?:i|we)\s+(?:was|were)\b))\s+)"
     r"(?:(?:also|then|now|still|so|since then)\s*,?\s+)?(?=" + _SUBJ + r")"
-    r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s)",
+    r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s|"
+    r"we\s+\w+|we'[a-z]+\s)",
     re.IGNORECASE,
 )
 _BARE_NP = re.compile(r"^(?:(?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z][a-z]+)$")

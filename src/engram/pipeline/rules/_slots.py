@@ -19,6 +19,7 @@ topic. Two facts in one slot with different values -> the newer replaces the old
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -66,13 +67,14 @@ since until because someone somebody""".split())  # noqa: SIM905 (a word list re
 _TIME = set("""today yesterday tomorrow tonight morning week weekend month year ago last
 next january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday days day spring summer autumn
-fall winter""".split())  # noqa: SIM905 (a word list reads better as text)
+fall winter night nights evening evenings afternoon noon midnight hour hours minute minutes""".split())  # noqa: SIM905 (a word list reads better as text)
 _TIME_STEMS = {w[:-1] if w.endswith("s") else w for w in _TIME} | _TIME
 _FUNCTION = set("""stopped quit gave up left sold cancelled canceled passed away died broke
 ended moved out lost dislikes hates laid off fired resigned retired got switched stole
 stolen graduated""".split())  # noqa: SIM905 (a word list reads better as text)
 
 
+@lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def stem(word: str) -> str:
     """A crude suffix stripper: enough to meet "plays"/"playing", "likes"/"liked"/"like".
 
@@ -92,6 +94,7 @@ def stem(word: str) -> str:
 
 
 _SYNONYMS = {stem(k): stem(v) for k, v in _SYNONYM_WORDS.items()}
+_TIME_STEMS = _TIME_STEMS | {stem(w) for w in _TIME}  # "spring" -> "spr" must drop too
 
 
 def normalise(text: str) -> str:
@@ -100,7 +103,8 @@ def normalise(text: str) -> str:
     return " ".join(w for w in words if w not in {"really", "just", "actually", "also"})
 
 
-def content_tokens(text: str, *, drop_time: bool = True) -> set[str]:
+@lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
+def content_tokens(text: str, *, drop_time: bool = True) -> frozenset[str]:
     """Stemmed content words, without stop words, negation/ending verbs and time words."""
     words = re.findall(r"[a-z0-9]+", text.lower())
     skip = _STOP | _FUNCTION
@@ -108,9 +112,10 @@ def content_tokens(text: str, *, drop_time: bool = True) -> set[str]:
     if drop_time:  # time and quantity words say when/how much, not what
         stems = {s for s in stems if s not in _TIME_STEMS and s not in _NUMBERS
                  and not s.isdigit()}
-    return stems
+    return frozenset(stems)
 
 
+@lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def slot_of(text: str) -> tuple[str, str] | None:
     """(slot, key) of a single-valued fact, or None."""
     for name, pat in _SLOTS:
@@ -127,7 +132,7 @@ works work working job occupation profession role employed name called goes favo
 favourite prefers prefer is got years old""".split()}  # noqa: SIM905 (a word list reads better as text)
 
 
-def slot_value(text: str) -> set[str]:
+def slot_value(text: str) -> frozenset[str]:
     """The words that say a slot's value: {"berlin"} for "Lives in Berlin"."""
     return content_tokens(text, drop_time=False) - _SLOT_WORDS
 
@@ -167,11 +172,13 @@ def slot_conflict(earlier: str, later: str) -> bool:
     return a[0][0] != "prefers" or bool(old & new)
 
 
+@lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def is_negative(text: str) -> bool:
     """Does the fact deny or end something ("not", "no longer", "stopped", "dislikes")?"""
     return bool(_NEG.search(text))
 
 
+@lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def is_ending(text: str) -> bool:
     """Does the fact end a state (left a job, sold a car, a pet died, a trip cancelled)?"""
     return bool(_ENDING.search(text))

@@ -1,0 +1,163 @@
+"""Short user replies read against the assistant turn they answer.
+
+"Lisbon", "yes", "the second one" carry a fact only together with the question. The
+question is turned into the user's own first-person statement, which the extractor then
+rewrites like any other clause; anything that is not a recognisable answer gives None.
+
+>>> answer_clause("Where do you live these days?", "Lisbon")
+'I live in Lisbon'
+>>> answer_clause("Do you prefer tea or coffee?", "the second one")
+'I prefer coffee'
+>>> answer_clause("Should I remember that you're allergic to nuts?", "yes please")
+"I'm allergic to nuts"
+>>> answer_clause("Are you vegetarian?", "nope")
+"I'm not vegetarian"
+>>> answer_clause("What's your favourite band?", "Muse")
+'My favourite band is Muse'
+>>> answer_clause("Want me to book it?", "yes") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["answer_clause", "YES", "NO"]
+
+YES = re.compile(r"^(?:yes|yeah|yep|yup|sure|correct|right|exactly|indeed|absolutely|"
+                 r"definitely|of course|that'?s right|that'?s correct|true|y|ya|please do|"
+                 r"go ahead)\b", re.I)
+NO = re.compile(r"^(?:no|nope|nah|not really|not at all|never|wrong|incorrect|n)\b", re.I)
+_ORDINALS = {"first": 0, "1st": 0, "one": 0, "1": 0, "former": 0, "second": 1, "2nd": 1,
+             "two": 1, "2": 1, "latter": -1, "third": 2, "3rd": 2, "three": 2, "3": 2,
+             "fourth": 3, "4th": 3, "four": 3, "4": 3, "last": -1}
+# "Should I remember that you ...?", "So you ...?", "Just to confirm, you ...?"
+_CONFIRM = re.compile(r"^(?:(?:should|shall|can|may)\s+i\s+(?:remember|note|save|keep in mind|"
+                      r"write down|store)\s+(?:that\s+)?|(?:so|just to confirm|to confirm|"
+                      r"to be clear|if i understand correctly|am i right that|is it true that|"
+                      r"did you say|did you mean)\s*,?\s*(?:that\s+)?)(you\b.+)$", re.I)
+_TAG = re.compile(r"^(you\b.+?),?\s+(?:right|correct|is that right|is that correct|yes)$", re.I)
+_YESNO = re.compile(r"^(do|are|have|were|did|can|will)\s+you\s+(.+)$", re.I)
+_WHERE = re.compile(r"^where\s+(?:do|did)\s+you\s+(\w+)(.*)$", re.I)
+_WHERE_BE = re.compile(r"^where\s+(?:are|were)\s+you\s+(based|living|located|staying|from|"
+                       r"now)\b", re.I)
+_YOUR = re.compile(r"^(?:what|who|when|which)(?:'s|\s+is|\s+are|\s+was)\s+your\s+(.+)$", re.I)
+_WHAT_DO = re.compile(r"^(?:what|which)\s+(?:\w+\s+){0,3}?(?:do|would)\s+you\s+"
+                      r"(like|love|prefer|enjoy|want|play|drink|eat|use|speak|drive|watch|"
+                      r"read|study|need|have|own|do)\b(.*)$", re.I)
+_JOB = re.compile(r"^what\s+do\s+you\s+do(?:\s+for\s+(?:a\s+living|work))?$", re.I)
+_AGE = re.compile(r"^how\s+old\s+are\s+you$", re.I)
+_NAME = re.compile(r"^what(?:'s|\s+is)\s+your\s+name$", re.I)
+_FILLER = re.compile(r"^(?:um+|uh+|well|hmm+|oh|i guess|i think|probably|mostly|mainly|"
+                     r"definitely|maybe|just)\s*,?\s*", re.I)
+
+
+def _second_to_first(text: str) -> str:
+    """you -> I, your -> my, yours -> mine (the question's words become the user's)."""
+    text = re.sub(r"\byou'?re\b", "I'm", text, flags=re.I)
+    text = re.sub(r"\byou'?ve\b", "I've", text, flags=re.I)
+    text = re.sub(r"\byours\b", "mine", text, flags=re.I)
+    text = re.sub(r"\byour\b", "my", text, flags=re.I)
+    text = re.sub(r"\byourself\b", "myself", text, flags=re.I)
+    text = re.sub(r"^you\b", "I", text, flags=re.I)
+    text = re.sub(r"\b(?:to|with|for|about|at)\s+you\b", lambda m: m.group(0)[:-3] + "me", text)
+    return re.sub(r"\byou\b", "I", text, flags=re.I)
+
+
+def _options(question: str) -> list[str]:
+    """"X or Y", "X, Y or Z" at the end of the question: the choices it offers."""
+    m = re.search(r"(?:prefer|like|want|choose|pick|rather|between|:)\s+(.+?)$", question,
+                  re.I) or re.search(r"([^,]+(?:,\s*[^,]+)*\s+or\s+.+)$", question)
+    if not m:
+        return []
+    parts = re.split(r",\s*(?:or\s+)?|\s+or\s+|\s+and\s+", m.group(1))
+    parts = [re.sub(r"^(?:the|a|an)\s+", "", p.strip(" ,")) for p in parts if p.strip(" ,")]
+    return parts if len(parts) >= 2 and all(len(p.split()) <= 5 for p in parts) else []
+
+
+def _chosen(question: str, reply: str) -> str | None:
+    opts = _options(question)
+    if not opts:
+        return None
+    low = reply.lower()
+    for o in opts:
+        if o.lower() in low or low.removeprefix("the ") == o.lower():
+            return o
+    m = re.search(r"\b(" + "|".join(_ORDINALS) + r")\b", low)
+    if m and re.search(r"\b(?:one|option|choice|the|number|#)\b", low) or m and low == m.group(0):
+        return opts[_ORDINALS[m.group(1)]] if m and _ORDINALS[m.group(1)] < len(opts) else None
+    return None
+
+
+def _yes_no(q: str, yes: bool) -> str | None:
+    m = _CONFIRM.match(q) or _TAG.match(q)
+    if m:
+        clause = _second_to_first(m.group(1))
+        return clause if yes else None  # a denial of a guess says little
+    m = _YESNO.match(q)
+    if not m or re.match(r"(?:want|need|like)\s+me\b", m.group(2), re.I):
+        return None  # "do you want me to book it?" is an offer, not a fact
+    aux, rest = m.group(1).lower(), _second_to_first(m.group(2))
+    if aux in ("can", "will") or re.search(r"\b(?:or)\b", rest):
+        return None
+    if aux == "are":
+        return f"I'm {'' if yes else 'not '}{rest}"
+    if aux == "were":
+        return f"I was {'' if yes else 'not '}{rest}"
+    if aux == "have":
+        return f"I have {'' if yes else 'not '}{rest}"
+    if aux == "did":
+        return f"I {'did' if yes else 'did not'} {rest}"
+    return f"I {rest}" if yes else f"I don't {rest}"
+
+
+def answer_clause(question: str, reply: str) -> str | None:
+    """The first-person statement that ``reply`` makes in answer to ``question``."""
+    asked = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s.endswith("?")]
+    if not asked:
+        return None
+    q = asked[-1].rstrip("?").strip()
+    q = re.sub(r"^(?:and|so|also|ok|okay|great|nice|got it)\s*[,!.]?\s+(?=\w)", "", q, flags=re.I)
+    r = _FILLER.sub("", reply.strip().rstrip(".!")).strip()
+    if not r or len(r.split()) > 6:
+        return None
+    if YES.match(r) or NO.match(r):
+        rest = (YES.sub("", r, count=1) if YES.match(r) else NO.sub("", r, count=1)).strip(" ,")
+        if not rest or re.match(r"^(?:please|thanks?|thank you|it is|i do|i am|i have)\b",
+                                rest, re.I):
+            return _yes_no(q, bool(YES.match(r)))
+        r = rest  # "no, Porto": the correction is the answer
+    choice = _chosen(q, r)
+    if choice:
+        m = re.search(r"\b(?:do|would)\s+you\s+(?:rather\s+)?(\w+)", q, re.I)
+        verb = m.group(1) if m and m.group(1).lower() not in ("rather",) else "prefer"
+        return f"I {verb} {choice}"
+    if re.match(r"^(?:i|i'm|i've|my|we)\b", r, re.I):
+        return None  # a full statement: the extractor reads it as it is
+    m = _WHERE_BE.match(q)
+    if m:  # "where are you based?" -> "I'm based in ..."; "where are you from?"
+        word = m.group(1).lower()
+        prep = "" if re.match(r"^(?:in|at|on|near|from|to|by)\b", r, re.I) or word == "from" \
+            else "in "
+        return f"I'm {word} {prep}{r}" if word != "now" else f"I'm in {r}"
+    m = _WHERE.match(q)
+    if m:
+        prep = "" if re.match(r"^(?:in|at|on|near|from|to|by)\b", r, re.I) else "in "
+        return f"I {m.group(1)}{m.group(2)} {prep}{r}".replace("  ", " ")
+    if _NAME.match(q):
+        return f"My name is {r}"
+    if _AGE.match(q) and re.match(r"^\d{1,3}$", r):
+        return f"I'm {r}"
+    if _JOB.match(q):
+        return f"I work as {r}" if re.match(r"^(?:a|an)\b", r, re.I) else f"I work {r}" \
+            if re.match(r"^(?:at|for|in)\b", r, re.I) else f"I work as a {r}"
+    m = _YOUR.match(q)
+    if m:
+        return f"My {m.group(1)} is {r}"
+    m = _WHAT_DO.match(q)
+    if m:
+        return f"I {m.group(1)} {r}"
+    m = re.search(r"\bdo you\s+(\w+)(?:\s+\w+)?$", q, re.I)
+    if m:  # "what kind of films do you watch usually?" -> "I watch ..."
+        return f"I {m.group(1).lower()} {r}"
+    return None

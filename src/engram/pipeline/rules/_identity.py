@@ -1,0 +1,80 @@
+"""Who the speaker is: name, nickname, age and pronouns, in the facts' own wording.
+
+"I'm Maya" is an introduction, not a state ("Is Maya" reads as nonsense); "I'm Brazilian"
+is a state. A capitalised word after "I'm" is taken as a name unless it is a nationality,
+language, religion or similar word (a closed class, listed below) or more words follow it.
+
+>>> identity_fact("I'm Maya")
+'Name is Maya'
+>>> identity_fact("I'm Brazilian") is None
+True
+>>> identity_fact("everyone calls me Rafa")
+'Prefers to be called Rafa'
+>>> identity_fact("I just turned 41")
+'Is 41 years old'
+>>> identity_fact("my pronouns are they/them")
+'Pronouns are they/them'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["identity_fact", "DEMONYMS"]
+
+# Capitalised words that describe rather than name: "I'm Italian", "I'm Catholic".
+DEMONYMS = set("""american british english irish scottish welsh canadian australian
+mexican brazilian argentinian argentine chilean colombian peruvian cuban spanish
+portuguese french german dutch belgian swiss austrian italian greek turkish polish czech
+slovak hungarian romanian bulgarian serbian croatian ukrainian russian swedish norwegian
+danish finnish icelandic estonian latvian lithuanian chinese japanese korean vietnamese
+thai filipino indonesian malaysian indian pakistani bangladeshi nepali iranian persian
+iraqi syrian lebanese israeli egyptian moroccan algerian tunisian nigerian kenyan
+ghanaian ethiopian african european asian latino latina hispanic arab jewish muslim
+christian catholic protestant buddhist hindu sikh mormon orthodox agnostic atheist
+republican democrat libertarian gen millennial texan californian parisian londoner
+asperger autistic adhd deaf blind lgbt lgbtq gay queer trans vegan ok okay""".split())  # noqa: SIM905 (a word list reads better as text)
+_NAME = r"((?-i:[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?))"
+_INTRO = re.compile(r"^(?:hi|hello|hey)?[,!.\s]*(?:i'?m|i am|this is|it'?s)\s+" + _NAME
+                    + r"(?:\s+(?:here|btw|by the way))?$", re.I)
+_MY_NAME = re.compile(r"^(?:my\s+(?:first\s+|full\s+|real\s+)?name\s+is|my\s+name'?s|"
+                      r"the\s+name'?s|i'?m\s+called|i\s+am\s+called|i'?m\s+named)\s+"
+                      + _NAME, re.I)
+_NICKNAME = re.compile(
+    r"^(?:please\s+)?(?:(?:you\s+can|feel\s+free\s+to|just)\s+)?call\s+me\s+" + _NAME
+    + r"|^(?:everyone|everybody|people|friends|my\s+friends|most\s+people|folks)\s+"
+      r"(?:\w+\s+)?calls?\s+me\s+" + _NAME
+    + r"|^i\s+(?:usually\s+|mostly\s+|prefer\s+to\s+)?go\s+by\s+" + _NAME
+    + r"|^i\s+prefer\s+(?:to\s+be\s+called|being\s+called)\s+" + _NAME, re.I)
+_AGE = re.compile(r"^(?:i'?m|i am|i\s+(?:just\s+)?turned|i'?ll\s+be|i\s+will\s+be)\s+"
+                  r"(\d{1,3})(?:\s+years?\s+old|\s+y/?o)?(?:\s+(?:now|today|this\s+\w+|last\s+\w+|"
+                  r"on\s+\w+|in\s+\w+|yesterday))?$",
+                  re.I)
+_PRONOUNS = re.compile(r"^my\s+pronouns\s+are\s+([\w/ ,]+)$|^i\s+use\s+([\w/]+)\s+pronouns$",
+                       re.I)
+
+
+def _is_name(words: str) -> bool:
+    return all(w.lower() not in DEMONYMS for w in words.split())
+
+
+def identity_fact(clause: str) -> str | None:
+    """A name, nickname, age or pronouns fact for the speaker, or None."""
+    c = clause.strip(" ,.!")
+    m = _MY_NAME.match(c)
+    if m and _is_name(m.group(1)):
+        return f"Name is {m.group(1)}"
+    m = _NICKNAME.match(c)
+    if m:
+        name = next(g for g in m.groups() if g)
+        return f"Prefers to be called {name}" if _is_name(name) else None
+    m = _INTRO.match(c)
+    if m and _is_name(m.group(1)):
+        return f"Name is {m.group(1)}"
+    m = _AGE.match(c)
+    if m and 0 < int(m.group(1)) < 120:
+        return f"Is {int(m.group(1))} years old"
+    m = _PRONOUNS.match(c)
+    if m:
+        return f"Pronouns are {(m.group(1) or m.group(2)).strip()}"
+    return None

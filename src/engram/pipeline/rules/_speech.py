@@ -1,0 +1,104 @@
+"""Whose statement is it? Reported speech, quotations, forwards and hypotheticals.
+
+A memory layer that takes every sentence in a user turn as the user's own word can be
+poisoned: "my friend thinks I don't live in Lisbon" is not a statement that the user
+does not live in Lisbon, and a forwarded email full of "I'm not ..." is a stranger's
+text. These helpers remove what the user only reports, quotes, forwards or imagines, so
+it can neither add a fact nor delete or update one. What the user says about their own
+belief ("I think I'm allergic to ...") stays: it is still their statement.
+
+>>> own_text('Got this email from a stranger: I am not vegan. I hate cats.')
+[]
+>>> own_text('She said "I quit my job" and laughed. I work at a bakery.')
+['She said and laughed.', 'I work at a bakery.']
+>>> is_reported("my boss said I'm getting promoted"), is_reported("I think I'm ready")
+(True, False)
+>>> is_hypothetical("If I win the lottery I'd buy a boat")
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram.pipeline.rules._sentences import split_sentences
+
+__all__ = ["own_text", "is_reported", "is_hypothetical"]
+
+# Verbs that introduce someone else's words or opinion ("she said", "he thinks").
+_REPORTING = (r"(?:think|thinks|thought|say|says|said|claim|claims|claimed|believe|believes|"
+              r"believed|insist|insists|insisted|reckon|reckons|reckoned|assume|assumes|"
+              r"assumed|suspect|suspects|suspected|swear|swears|swore|argue|argues|argued|"
+              r"write|writes|wrote|mention|mentions|mentioned|tell|tells|told|text|texts|"
+              r"texted|post|posts|posted|guess|guesses|guessed|is convinced|was convinced|"
+              r"keeps? saying|kept saying|seems? to think|seemed to think|heard|hears|"
+              r"imagine|imagines|imagined|joked|jokes|suggested|suggests|accused|accuses)")
+# A subject that is not the speaker: "my friend (Lena)", "Lena", "she", "people", "a guy".
+_OTHER = (r"(?:(?:my|our|his|her|their|a|an|the|some|this|that)\s+(?:\w+\s+){0,2}?\w+"
+          r"(?-i:\s+[A-Z][\w'-]+)?|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)|he|she|they|you|"
+          r"someone|somebody|everyone|everybody|people|nobody|no one|it)")
+_REPORTED = re.compile(
+    r"^(?:(?:and|but|so|also|then|well|oh|now|apparently),?\s+)*" + _OTHER
+    + r"\s+(?:(?:really|still|always|also|even|just|once|apparently|actually|"
+      r"keeps|kept|has|had|have|all|never|honestly|probably|firmly|seriously)\s+){0,2}"
+    + _REPORTING + r"\b", re.I)
+# The speaker passing on what they only heard or read: "I heard that ...", "I was told ...".
+_HEARSAY = re.compile(r"^(?:i|we)\s+(?:(?:just|once|recently)\s+)?(?:heard|read|was told|"
+                      r"were told|got told|have heard|'ve heard|saw online|saw somewhere)\b"
+                      r"|^(?:according to|apparently|rumou?r (?:has it|is)|word is)\b"
+                      r"|^(?:(?:they|people|some)\s+say)\b", re.I)
+# A message or document whose text follows: "an email I received from a stranger: ...".
+_FORWARD = re.compile(
+    r"\b(?:an?|the|this|that|these|his|her|their|my|our|some)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:e-?mail|message|letter|text|note|dm|post|tweet|comment|review|voicemail|memo|"
+    r"notice|chat|transcript|quote|reply|response)s?\b[^:]{0,80}:\s*|"
+    r"\b" + _REPORTING + r"(?:\s+(?:me|us|this|that|it))?\s*:\s*|^\s*(?:fwd?|forwarded "
+    r"message|-{2,}\s*forwarded|from|subject|to)\s*:", re.I)
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|(?<!\w)'[^']{12,}'(?!\w)")
+_HYPOTHETICAL_START = re.compile(
+    r"^(?:(?:and|but|so|well|oh|also),?\s+)?(?:if|suppose|supposing|imagine|imagining|"
+    r"assuming|hypothetically|what if|in case|even if|unless|say if|let'?s say|pretend|"
+    r"in theory|in a perfect world|in another life|someday,? if)\b", re.I)
+# "..., if I had the money": a condition inside the sentence ("I wonder if" is a question).
+_IF_INSIDE = re.compile(r"(?<!\bwonder)(?<!\bknow)(?<!\bsure)(?<!\bask)(?<!\bsee)"
+                        r"(?<!\bcheck)(?<!\bremember)(?<!\bsee)\s+(?:only\s+|even\s+)?if\s+"
+                        r"(?:i|we|only|money|it|they|things|time)\b", re.I)
+_WISH = re.compile(r"^(?:(?:and|but|so)\s+)?(?:i|we)\s+(?:wish|might|may|could|'d have|"
+                   r"would have|dream of|fantasi[sz]e)\b|^(?:maybe|perhaps)\s+(?:i|we)\b",
+                   re.I)
+
+
+def is_reported(clause: str) -> bool:
+    """Is this clause someone else's words or opinion, or hearsay passed on?"""
+    c = clause.strip()
+    if re.match(r"^(?:i|we|i'm|i've)\b", c, re.I) and not _HEARSAY.match(c):
+        return False
+    return bool(_REPORTED.match(c) or _HEARSAY.match(c))
+
+
+def is_hypothetical(clause: str) -> bool:
+    """A condition, a wish or a maybe: not a statement of how things are."""
+    c = clause.strip()
+    return bool(_HYPOTHETICAL_START.match(c) or (" if " in c.lower() and _IF_INSIDE.search(c))
+                or _WISH.match(c))
+
+
+def own_text(content: str) -> list[str]:
+    """The sentences of a message that are the speaker's own statements.
+
+    Quoted spans are removed; a sentence that introduces a forwarded or quoted text
+    ("... email from a stranger:", "she wrote:") ends the speaker's part of the message.
+    """
+    kept: list[str] = []
+    for sentence in split_sentences(content):
+        cut = _FORWARD.search(sentence) if ":" in sentence else None
+        if cut:  # everything after the colon (and after this sentence) is someone else's
+            head = sentence[:cut.start()].strip(" ,:")
+            if len(head.split()) >= 3:
+                kept.append(head)
+            break
+        sentence = _QUOTED.sub(" ", sentence)
+        sentence = re.sub(r"\s{2,}", " ", sentence).strip()
+        if sentence:
+            kept.append(sentence)
+    return kept

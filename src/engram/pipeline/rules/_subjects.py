@@ -1,0 +1,146 @@
+"""Clauses whose subject is not "I": people the user names, pronouns, and no subject at all.
+
+A fact about someone else keeps that person as its subject ("Sister Mia lives in
+Porto"); a person named once with a relation ("my sister Mia") keeps that relation when
+named again ("Mia", "she"). A clause with no subject that starts with a third-person
+verb ("Likes to play cricket on weekends") is already in the facts' own form.
+
+>>> People().split("my sister Mia lives in Porto")
+('Sister Mia', 'lives in Porto')
+>>> p = People(); _ = p.split("my sister Mia lives in Porto"); p.split("Mia got a dog")
+('Sister Mia', 'got a dog')
+>>> People().split("Alice is a software engineer")
+('Alice', 'is a software engineer')
+>>> People().split("Berlin is lovely in May") is None
+True
+>>> subjectless("Likes to play cricket on weekends"), subjectless("Looks like rain")
+('Likes to play cricket on weekends', None)
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
+
+__all__ = ["People", "subjectless", "is_verb", "AUX"]
+
+AUX = {"is", "was", "are", "were", "has", "had", "will", "would", "can", "could", "does",
+       "did", "doesn't", "didn't", "isn't", "wasn't", "won't", "can't", "should", "might",
+       "must", "may", "hasn't", "never", "always", "still", "just", "also", "finally",
+       "recently", "now", "usually", "often"}
+# Capitalised words that open a sentence without naming anyone.
+_NOT_NAMES = set("""the this that these those it its there here what who when where why how
+my our your his her their i we you he she they today tomorrow yesterday tonight everyone
+everybody someone somebody nobody anyone all both each every some many most none a an and
+but so or if then also thanks thank hi hello hey yes no ok okay please sorry well oh
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december christmas easter one two
+last next""".split())  # noqa: SIM905 (a word list reads better as text)
+# "X is lovely": an opinion about a thing, not a fact about a person. A person's "is"
+# goes on to a role, a place, a state or an activity.
+_IS_FACT = re.compile(r"^(?:is|was|are|were)\s+(?:not\s+|now\s+|still\s+|also\s+|no longer\s+)?"
+                      r"(?:a|an|the|my|their|his|her|from|in|at|on|with|\d|\w+ing\b|allergic|"
+                      r"married|engaged|pregnant|retired|single|divorced|vegan|vegetarian|"
+                      r"back|away|home|moving|sick|ill|afraid|scared|learning)", re.I)
+# Impersonal verbs that open chat remarks ("Looks like rain", "Sounds good").
+_IMPERSONAL = {"looks", "seems", "sounds", "feels", "means", "depends", "happens", "matters",
+               "helps", "makes", "works", "thanks", "goes", "says", "turns"}
+_FINITE = {"is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "will",
+           "can", "would", "could", "should", "get", "got", "make", "made"}
+_PRONOUNS = {"it", "there", "this", "that", "he", "she", "they", "you", "we", "i"}
+_NAME = r"(?-i:[A-Z][a-z][\w'-]*)"
+_RELATIONAL = re.compile(r"^(?:my|our)\s+((?:best|older|younger|little|big|elder|twin|"
+                         r"step|ex|new|old|baby)\s+)?(\w+)(?:\s+(" + _NAME + r"))?\s+(.+)$",
+                         re.I)
+_PRONOUN = re.compile(r"^(she's|he's|they're|she|he|they)(?!')\b\s*(.*)$", re.I)
+
+
+def is_verb(word: str, position: int) -> bool:
+    """Could ``word`` be the verb of a clause (an auxiliary, a past form, -s or -ed)?"""
+    low = word.lower()
+    if low in AUX or low in PAST_FORMS:
+        return True
+    if not word.isalpha() or word[0].isupper() or position == 0:
+        return False
+    return low.endswith("ed") or (low.endswith("s") and not low.endswith(("ss", "us")))
+
+
+class People:
+    """The people a message has named so far, and who "she"/"he" refers to."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, str] = {}  # "Mia" -> "Sister Mia"
+        self.last: str | None = None
+
+    def introduce(self, relation: str, name: str) -> None:
+        self.known[name] = f"{capitalise(relation)} {name}"
+        self.last = self.known[name]
+
+    def split(self, clause: str) -> tuple[str, str] | None:
+        """(subject, predicate) of a clause about someone other than the speaker."""
+        m = _RELATIONAL.match(clause)
+        if m:
+            adj, rel, name, rest = (m.group(1) or ""), m.group(2), m.group(3), m.group(4)
+            if name and name.endswith("'s"):  # "my sister Anna's visiting"
+                name, rest = name[:-2], "is " + rest
+            words = rest.split()
+            if words and is_verb(words[0], 1):
+                subject = capitalise(f"{adj}{rel}".lower()) + (f" {name}" if name else "")
+                if name:
+                    self.known[name] = subject
+                self.last = subject
+                return subject, rest
+            return _my_subject(clause)
+        m = re.match(r"^(" + _NAME + r"(?:\s+" + _NAME + r")?)\s+(\S+)(.*)$", clause)
+        if m and m.group(1).split()[0].lower() not in _NOT_NAMES and is_verb(m.group(2), 1) \
+                and not _noun_then_verb(m.group(2), m.group(3)):
+            name, rest = m.group(1), m.group(2) + m.group(3)
+            if m.group(2).lower() in ("is", "was", "are", "were") and not _IS_FACT.match(rest):
+                return None
+            subject = self.known.get(name, name)
+            self.last = subject
+            return subject, rest
+        m = _PRONOUN.match(clause)
+        if m and self.last:
+            rest = m.group(2)
+            if m.group(1).lower().endswith(("'s", "'re")):
+                rest = "is " + rest
+            return self.last, rest
+        return None
+
+
+def _noun_then_verb(word: str, rest: str) -> bool:
+    """"Berlin winters are ...": the -s word is a plural noun when a verb follows it."""
+    nxt = rest.split()[0].lower() if rest.split() else ""
+    return word.lower() not in AUX and (nxt in _FINITE or nxt.endswith("n't"))
+
+
+def _my_subject(clause: str) -> tuple[str, str] | None:
+    """("Best friend from school", "is ...") from a longer "my ..." subject."""
+    words = clause.split()[1:]
+    for i, w in enumerate(words[:5]):
+        if w.lower().endswith("'s") and i < 4 and len(w) > 2:
+            return capitalise(" ".join([*words[:i], w[:-2]])), " ".join(["is", *words[i + 1:]])
+        if i and is_verb(w, i):
+            return capitalise(" ".join(words[:i])), " ".join(words[i:])
+    return None
+
+
+def subjectless(clause: str) -> str | None:
+    """A clause that starts with a third-person verb and is a fact as it stands."""
+    words = clause.split()
+    if len(words) < 2 or not words[0].isalpha():
+        return None
+    first, second = words[0].lower(), words[1].lower().strip(",")
+    if first in _IMPERSONAL or second in _PRONOUNS or second in _FINITE \
+            or second.endswith("n't") or second in AUX - {"never", "always", "still", "also"}:
+        return None
+    third_person = (first in {"is", "has", "was", "does", "loves", "likes"}
+                    or (first.endswith("s") and not first.endswith(("ss", "us", "is"))
+                        and len(first) > 3))
+    if not third_person:
+        return None
+    if first == "is" and not _IS_FACT.match(clause):
+        return None
+    return capitalise(clause.strip(" ,."))

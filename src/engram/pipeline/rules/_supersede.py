@@ -1,0 +1,113 @@
+"""Implicit updates: a new fact that changes the state of something already held.
+
+"Switched to decaf", "Passed the driving test", "Sold the piano", "Is now a manager"
+each say that an older memory no longer holds. The memory it supersedes is found among
+the scope's neighbours (the reconciler's ``existing``) by subject (the user, or the same
+named person) and by topic: shared content words, or a shared topic class for the
+verbs that swap one value for another. No pair of phrases is listed anywhere.
+
+- an ending ("quit", "sold", "cancelled", "no longer") deletes the old memory and the
+  new fact is added;
+- a change of value ("switched", "now", "instead", "passed", "promoted") updates the
+  old memory to the new fact;
+- a beginning ("started", "joined", "took up") adds to what is held unless it names the
+  very thing the old memory holds ("Started working at Globex" / "Is interviewing at
+  Globex").
+
+>>> from engram.pipeline.base import Existing
+>>> held = [Existing(0, "Drinks espresso every morning"), Existing(1, "Plays the piano")]
+>>> superseded("Switched to decaf", held, set())
+(0, 'UPDATE')
+>>> superseded("Sold the piano", held, set())
+(1, 'DELETE')
+>>> superseded("Sister Mia switched to decaf", held, set()) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from engram.pipeline.base import Existing
+from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, slot_of, stem
+from engram.pipeline.rules._topics import split_subject, topics
+
+__all__ = ["superseded", "is_change"]
+
+# A value swapped for another: a shared topic class is enough to find the old one.
+_SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|promoted|"
+                   r"became|upgraded|traded|replaced|swapped|converted|transferred|moved|"
+                   r"relocated|passed|failed|finished|completed|graduated|recovered|"
+                   r"healed|returned|went back|anymore|no longer|these days|nowadays)\b", re.I)
+# A beginning: only the same thing named again is superseded.
+_BEGIN = re.compile(r"\b(?:started|starting|began|begun|joined|took up|taken up|adopted|"
+                    r"signed up|enrolled|accepted|got|bought|booked|rescheduled|postponed|"
+                    r"moved up|pushed back|delayed)\b", re.I)
+# Words that describe the change, not the thing changed.
+_CHANGE_WORDS = {stem(w) for w in """switched switching switch changed changing now instead
+promoted became become upgraded traded replaced swapped converted transferred moved
+relocated passed failed finished completed graduated recovered healed returned went back
+got new bought started starting began begun joined took taken up adopted signed enrolled
+accepted booked rescheduled postponed pushed delayed from to anymore longer nowadays
+days""".split()}  # noqa: SIM905 (a word list reads better as text)
+
+
+# Endings that close a single-valued slot whatever words the old memory used:
+# "Retired from the fire service" ends "Works as a firefighter".
+_SLOT_ENDINGS = [(slot, re.compile(p, re.I)) for slot, p in [
+    ("job", r"\b(?:retired|resigned|got fired|was fired|got laid off|was laid off|"
+            r"(?:lost|quit|left) (?:their|the|a) job|stopped working|is unemployed|"
+            r"is out of work|is between jobs)\b"),
+    ("relationship", r"\b(?:broke up|split up|divorced|separated)\b"),
+    ("residence", r"\bmoved out\b"),
+]]
+
+
+@lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
+def is_change(fact: str) -> bool:
+    """Does the fact say that something changed (began, ended, swapped)?"""
+    return bool(_SWAP.search(fact) or _BEGIN.search(fact) or is_ending(fact)
+                or is_negative(fact))
+
+
+@lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
+def _words(predicate: str) -> frozenset[str]:
+    return content_tokens(predicate) - _CHANGE_WORDS
+
+
+def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
+    """(position, "UPDATE" | "DELETE") of the memory the fact supersedes, if any."""
+    if not is_change(fact):
+        return None
+    subject, predicate = split_subject(fact)
+    for slot, pattern in _SLOT_ENDINGS:
+        if pattern.search(predicate):
+            for pos, e in enumerate(existing):
+                e_subject, e_predicate = split_subject(e.text)
+                if pos not in used and e_subject == subject \
+                        and (slot_of(e_predicate) or ("",))[0] == slot:
+                    return pos, "DELETE"
+    words, kinds = _words(predicate), topics(predicate)
+    ending = is_ending(fact) or (is_negative(fact) and not _SWAP.search(fact))
+    swap = bool(_SWAP.search(fact)) or ending
+    best: tuple[float, int] | None = None
+    for pos, e in enumerate(existing):
+        if pos in used:
+            continue
+        e_subject, e_predicate = split_subject(e.text)
+        if e_subject != subject or is_negative(e.text) or is_ending(e.text):
+            continue
+        held = _words(e_predicate)
+        shared = words & held
+        same_kind = kinds & topics(e_predicate)
+        if ending and not same_kind and not (words and words <= held):
+            continue  # a denial names all of what it denies ("not allergic to shellfish")
+        if not shared and not (swap and same_kind):
+            continue
+        score = 2 * len(shared) + len(same_kind)
+        if best is None or score > best[0]:
+            best = (score, pos)
+    if best is None:
+        return None
+    return best[1], "DELETE" if ending else "UPDATE"

@@ -1,0 +1,92 @@
+"""Subject and topic of a fact: what an implicit update is matched on.
+
+"Switched to decaf" shares no word with "Drinks espresso every morning", yet it replaces
+it: both are about coffee. Without a model the link is a small lexicon of topic classes
+(drinks with caffeine, cars, phones, languages, instruments, sports ...): words of one
+class are interchangeable values of one habit or possession. It names kinds of things,
+never pairs of facts.
+
+>>> split_subject("Sister Mia lives in Porto")
+('sister mia', 'Lives in Porto')
+>>> split_subject("Lives in Porto")
+('', 'Lives in Porto')
+>>> sorted(topics("Switched to decaf")), sorted(topics("Drinks espresso every morning"))
+(['caffeine'], ['caffeine'])
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from engram.pipeline.rules._facts import RELATIONS
+from engram.pipeline.rules._slots import stem
+from engram.pipeline.rules._subjects import AUX, is_verb
+
+__all__ = ["split_subject", "topics"]
+
+_CLASSES = {
+    "caffeine": "coffee espresso latte cappuccino americano decaf caffeine tea matcha mocha",
+    "alcohol": "alcohol beer wine whisky whiskey vodka gin cocktail cocktails sober",
+    "smoking": "smoke smoking smokes cigarette cigarettes vape vaping nicotine cigar",
+    "diet": "vegetarian vegan pescatarian meat keto carnivore paleo gluten dairy",
+    "vehicle": "car cars sedan suv truck van tesla civic honda toyota bmw audi ford prius "
+               "volkswagen vw kia hyundai mazda subaru volvo motorbike motorcycle",
+    "commute": "commute commutes commuting bus train subway metro tram carpool",
+    "phone": "phone iphone android pixel samsung smartphone galaxy",
+    "computer": "laptop macbook pc computer thinkpad desktop chromebook",
+    "code": "python java javascript typescript rust golang kotlin swift ruby php scala "
+            "haskell elixir c++ c#",
+    "editor": "vim emacs vscode neovim intellij pycharm sublime",
+    "language": "spanish french german italian portuguese japanese mandarin chinese korean "
+                "arabic russian dutch greek hindi turkish swedish polish",
+    "exercise": "gym running run jogging jog swimming swim yoga pilates cycling crossfit "
+                "climbing bouldering weightlifting lifting hiking boxing",
+    "sport": "tennis football soccer basketball volleyball badminton squash golf rugby "
+             "cricket baseball hockey padel",
+    "instrument": "guitar piano violin drums cello ukulele bass saxophone flute trumpet "
+                  "keyboard harp",
+    "pet": "dog cat puppy kitten hamster parrot rabbit goldfish fish turtle",
+    "home": "apartment flat house condo studio home",
+    "partner": "boyfriend girlfriend partner wife husband fiance fiancee fiancé dating",
+    "study": "degree course class classes studies university college masters phd "
+             "bootcamp school semester",
+    "exam": "exam test license licence certification certificate",
+    "streaming": "netflix hulu spotify disney hbo prime",
+    "browser": "chrome firefox safari edge brave",
+    "trip": "trip vacation holiday flight journey getaway",
+    "medication": "medication medicine pills meds insulin dose prescription",
+    "sleep": "sleep sleeps bedtime wakes",
+    "schedule": "shift shifts schedule hours",
+}
+# Nouns that open the user's own facts ("Name is Maya", "Favorite color is green").
+_OWN = set("""name favorite favourite pronouns birthday job occupation role due nickname
+age email address goal dream plan hobby diet commute""".split())  # noqa: SIM905 (a word list reads better as text)
+_CLASS_OF = {stem(w): name for name, words in _CLASSES.items() for w in words.split()}
+
+
+@lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
+def topics(text: str) -> frozenset[str]:
+    """The topic classes the fact's words belong to."""
+    return frozenset(_CLASS_OF[s] for s in (stem(w) for w in re.findall(r"[a-z+#]+", text.lower()))
+                     if s in _CLASS_OF)
+
+
+@lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
+def split_subject(text: str) -> tuple[str, str]:
+    """(subject, predicate): "" for the user; "sister mia" for "Sister Mia lives ..."."""
+    words = text.split()
+    if len(words) < 3 or not words[0].isalpha():
+        return "", text
+    first = words[0].lower()
+    if first in RELATIONS:
+        n = 2 if words[1][:1].isupper() and words[1].isalpha() else 1
+    elif first not in _OWN and not is_verb(first, 1) and first not in AUX \
+            and is_verb(words[1], 1):
+        n = 1  # "Lena got a job": a person named without a relation
+    else:
+        return "", text
+    if not words[n][:1].islower():
+        return "", text
+    rest = " ".join(words[n:])
+    return " ".join(words[:n]).lower(), rest[:1].upper() + rest[1:]
