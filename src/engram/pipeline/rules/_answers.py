@@ -129,9 +129,9 @@ def answer_clause(question: str, reply: str) -> str | None:
         r = rest  # "no, Porto": the correction is the answer
     choice = _chosen(q, r)
     if choice:
-        m = re.search(r"\b(?:do|would)\s+you\s+(?:rather\s+)?(\w+)", q, re.I)
-        verb = m.group(1) if m and m.group(1).lower() not in ("rather",) else "prefer"
-        return f"I {verb} {choice}"
+        m = re.search(r"\b(?:do|would)\s+you\s+(rather\s+)?(\w+)", q, re.I)
+        verb = m.group(2) if m else "prefer"
+        return f"I'd rather {verb} {choice}" if m and m.group(1) else f"I {verb} {choice}"
     if re.match(r"^(?:i|i'm|i've|my|we)\b", r, re.I):
         return None  # a full statement: the extractor reads it as it is
     m = _WHERE_BE.match(q)
@@ -143,7 +143,9 @@ def answer_clause(question: str, reply: str) -> str | None:
     m = _WHERE.match(q)
     if m:
         prep = "" if re.match(r"^(?:in|at|on|near|from|to|by)\b", r, re.I) else "in "
-        return f"I {m.group(1)}{m.group(2)} {prep}{r}".replace("  ", " ")
+        rest = re.sub(r"\s*\b(?:now|currently|these days|nowadays|at the moment|right now|"
+                      r"originally)\b", "", m.group(2), flags=re.I)
+        return f"I {m.group(1)}{rest} {prep}{r}".replace("  ", " ")
     if _NAME.match(q):
         return f"My name is {r}"
     if _AGE.match(q) and re.match(r"^\d{1,3}$", r):

@@ -144,7 +144,7 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
             if where:
                 place = (where[-1].group(1), where[-1].group(2))
     # A fact needs two words and some content ("Has been" or "They they" is not one).
-    return [f for f in facts if len(f.split()) >= 2 and content_tokens(f)]
+    return [f for f in facts if len(f.split()) >= 2 and content_tokens(f, drop_time=False)]
 
 
 class RulesExtractor:

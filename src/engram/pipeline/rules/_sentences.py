@@ -30,6 +30,8 @@ _FINITE = (r"(?:is|was|has|are|were|had|will|can|does|did|got|went|left|made|too
 _SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|the\s+\w+(?:\s+\w+)?\s+(?:is|was|are|were)\b|i|i'm|"
          r"i've|i'd|i'll|we|we're|we've|she|she's|he|he's|they|they're|"
          r"(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+" + _FINITE
+         + r"|(?:my|our)\s+(?:\w+\s+)?\w+s\s+(?!(?:and|or|in|at|on|of|to|for|with|from|the|"
+           r"a|an)\b)(?-i:[a-z]+)"  # a plural subject with a base verb: "my kids love"
          + r"|(?-i:[A-Z][a-z]\w*)\s+" + _FINITE + r")\b")
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,?\s+(?:and|but|so|although|though|while|because|yet|"

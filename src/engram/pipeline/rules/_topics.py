@@ -26,7 +26,8 @@ from engram.pipeline.rules._subjects import AUX, is_verb
 __all__ = ["split_subject", "topics"]
 
 _CLASSES = {
-    "caffeine": "coffee espresso latte cappuccino americano decaf caffeine tea matcha mocha",
+    "caffeine": "coffee espresso latte cappuccino americano decaf caffeine tea matcha mocha "
+                "rooibos chai cocoa",
     "alcohol": "alcohol beer wine whisky whiskey vodka gin cocktail cocktails sober",
     "smoking": "smoke smoking smokes cigarette cigarettes vape vaping nicotine cigar",
     "diet": "vegetarian vegan pescatarian meat keto carnivore paleo gluten dairy",
