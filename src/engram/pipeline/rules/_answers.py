@@ -45,6 +45,10 @@ _YOUR = re.compile(r"^(?:what|who|when|which)(?:'s|\s+is|\s+are|\s+was)\s+your\s
 _WHAT_DO = re.compile(r"^(?:what|which)\s+(?:\w+\s+){0,3}?(?:do|would)\s+you\s+"
                       r"(like|love|prefer|enjoy|want|play|drink|eat|use|speak|drive|watch|"
                       r"read|study|need|have|own|do)\b(.*)$", re.I)
+_HOW_MANY = re.compile(r"^how\s+many\s+(\w+)\s+do\s+you\s+(have|own|speak|play)$", re.I)
+_IN_WHAT = re.compile(r"^(?:what|which)\s+(?:city|town|country|state|neighbou?rhood|area|"
+                      r"part of \w+)\s+(?:are\s+you|do\s+you\s+(live|work|stay))\s+(in|at|from)$",
+                      re.I)
 _JOB = re.compile(r"^what\s+do\s+you\s+do(?:\s+for\s+(?:a\s+living|work))?$", re.I)
 _AGE = re.compile(r"^how\s+old\s+are\s+you$", re.I)
 _NAME = re.compile(r"^what(?:'s|\s+is)\s+your\s+name$", re.I)
@@ -72,6 +76,10 @@ def _options(question: str) -> list[str]:
         return []
     parts = re.split(r",\s*(?:or\s+)?|\s+or\s+|\s+and\s+", m.group(1))
     parts = [re.sub(r"^(?:the|a|an)\s+", "", p.strip(" ,")) for p in parts if p.strip(" ,")]
+    if len(parts) >= 2 and len(parts[-1].split()) == 2 and all(len(p.split()) == 1
+                                                                for p in parts[:-1]):
+        noun = parts[-1].split()[1]  # "vegetarian or meat options": both are options
+        parts = [f"{p} {noun}" for p in parts[:-1]] + [parts[-1]]
     return parts if len(parts) >= 2 and all(len(p.split()) <= 5 for p in parts) else []
 
 
@@ -81,7 +89,9 @@ def _chosen(question: str, reply: str) -> str | None:
         return None
     low = reply.lower()
     for o in opts:
-        if o.lower() in low or low.removeprefix("the ") == o.lower():
+        if o.lower() in low or low.removeprefix("the ") == o.lower() \
+                or (len(opts) == len({x.split()[0].lower() for x in opts})
+                    and low.split()[0] == o.lower().split()[0]):
             return o
     m = re.search(r"\b(" + "|".join(_ORDINALS) + r")\b", low)
     if m and re.search(r"\b(?:one|option|choice|the|number|#)\b", low) or m and low == m.group(0):
@@ -111,14 +121,38 @@ def _yes_no(q: str, yes: bool) -> str | None:
     return f"I {rest}" if yes else f"I don't {rest}"
 
 
+# Words standing for the answer in a question: "allergic to anything", "any pets".
+_BLANK = re.compile(r"\b(?:anything|something|anyone|someone|anywhere|somewhere|"
+                    r"any(?:\s+other)?\s+\w+)\b", re.I)
+_FUNCTION_START = re.compile(r"^(?:a|an|the|at|in|on|for|around|about|every|some|two|three|"
+                             r"four|five|one|mostly|usually|just|only)\b", re.I)
+_PREP_FOR = {"work": "at", "study": "at", "teach": "at"}
+
+
+def _lower_start(r: str) -> str:
+    return r[0].lower() + r[1:] if _FUNCTION_START.match(r) else r
+
+
+def _fill(q: str, r: str) -> str | None:
+    """"Are you allergic to anything?" + "penicillin" -> "I'm allergic to penicillin"."""
+    m = re.match(r"^(do|are|have|did|were)\s+you\s+(.+)$", q, re.I)
+    if not m or not _BLANK.search(m.group(2)):
+        return None
+    aux = {"are": "I'm", "were": "I was", "have": "I have", "did": "I did"}.get(
+        m.group(1).lower(), "I")
+    return f"{aux} {_BLANK.sub(lambda _: r, _second_to_first(m.group(2)), count=1)}"
+
+
 def answer_clause(question: str, reply: str) -> str | None:
     """The first-person statement that ``reply`` makes in answer to ``question``."""
     asked = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s.endswith("?")]
     if not asked:
         return None
     q = asked[-1].rstrip("?").strip()
+    whole = question.strip()
     q = re.sub(r"^(?:and|so|also|ok|okay|great|nice|got it)\s*[,!.]?\s+(?=\w)", "", q, flags=re.I)
     r = _FILLER.sub("", reply.strip().rstrip(".!")).strip()
+    r = re.sub(r",?\s+(?:please|thanks|thank you)$", "", r, flags=re.I)
     if not r or len(r.split()) > 6:
         return None
     if YES.match(r) or NO.match(r):
@@ -126,14 +160,39 @@ def answer_clause(question: str, reply: str) -> str | None:
         if not rest or re.match(r"^(?:please|thanks?|thank you|it is|i do|i am|i have)\b",
                                 rest, re.I):
             return _yes_no(q, bool(YES.match(r)))
-        r = rest  # "no, Porto": the correction is the answer
-    choice = _chosen(q, r)
+        if re.match(r"^(?:i|i'm|i've|my|we|she|he|they|it)\b", rest, re.I):
+            return None  # "yes, I'm gluten-free": the statement says it better
+        if NO.match(r):
+            r = rest  # "no, Porto": the correction is the answer
+        else:
+            r = rest
+            filled = _fill(q, _lower_start(r))
+            if filled:
+                return filled
+            yes = _yes_no(q, True)  # "yeah, a Honda Civic" to "do you have a car?"
+            return f"{yes}, {_lower_start(r)}" if yes and not _BLANK.search(q) else yes
+    offered = [x.rstrip("?.!:") for x in re.split(r"(?<=[.!?:])\s+", whole) if " or " in x]
+    choice = _chosen(q, r) or (_chosen(offered[-1], r) if offered and not _options(q)
+                               else None)
     if choice:
-        m = re.search(r"\b(?:do|would)\s+you\s+(rather\s+)?(\w+)", q, re.I)
-        verb = m.group(2) if m else "prefer"
-        return f"I'd rather {verb} {choice}" if m and m.group(1) else f"I {verb} {choice}"
+        m = re.search(r"\b(do|would)\s+you\s+(rather\s+)?(\w+)", q, re.I)
+        verb = m.group(3) if m else "prefer"
+        if m and m.group(2):
+            return f"I'd rather {verb} {choice}"
+        return f"I'd {verb} {choice}" if m and m.group(1).lower() == "would" else \
+            f"I {verb} {choice}"
     if re.match(r"^(?:i|i'm|i've|my|we)\b", r, re.I):
         return None  # a full statement: the extractor reads it as it is
+    filled = _fill(q, _lower_start(r))
+    if filled:
+        return filled
+    m = _HOW_MANY.match(q)
+    if m:
+        return f"I {m.group(2)} {_lower_start(r)} {m.group(1)}"
+    m = _IN_WHAT.match(q)
+    if m:  # "what city are you in?" / "which city do you live in?"
+        verb = m.group(1) or "I'm"
+        return f"{'I ' + verb if m.group(1) else verb} {m.group(2)} {r}"
     m = _WHERE_BE.match(q)
     if m:  # "where are you based?" -> "I'm based in ..."; "where are you from?"
         word = m.group(1).lower()
@@ -142,7 +201,9 @@ def answer_clause(question: str, reply: str) -> str | None:
         return f"I'm {word} {prep}{r}" if word != "now" else f"I'm in {r}"
     m = _WHERE.match(q)
     if m:
-        prep = "" if re.match(r"^(?:in|at|on|near|from|to|by)\b", r, re.I) else "in "
+        prep = "" if re.match(r"^(?:in|at|on|near|from|to|by)\b", r, re.I) else \
+            _PREP_FOR.get(m.group(1).lower(), "in") + " "
+        r = _lower_start(r)
         rest = re.sub(r"\s*\b(?:now|currently|these days|nowadays|at the moment|right now|"
                       r"originally)\b", "", m.group(2), flags=re.I)
         return f"I {m.group(1)}{rest} {prep}{r}".replace("  ", " ")
@@ -150,15 +211,25 @@ def answer_clause(question: str, reply: str) -> str | None:
         return f"My name is {r}"
     if _AGE.match(q) and re.match(r"^\d{1,3}$", r):
         return f"I'm {r}"
+    r = _lower_start(r)
     if _JOB.match(q):
-        return f"I work as {r}" if re.match(r"^(?:a|an)\b", r, re.I) else f"I work {r}" \
-            if re.match(r"^(?:at|for|in)\b", r, re.I) else f"I work as a {r}"
+        if re.match(r"^(?:a|an|at|for|in)\b", r, re.I):
+            return f"I work as {r}" if re.match(r"^(?:a|an)\b", r, re.I) else f"I work {r}"
+        job = r[0].lower() + r[1:]
+        return f"I work as {'an' if job[0] in 'aeiou' else 'a'} {job}"
+    m = re.match(r"^what(?:'s|\s+is)\s+your\s+(\w+)'s\s+name$", q, re.I)
+    if m:  # "what's your wife's name?" -> "my wife Hannah ..."
+        return f"My {m.group(1)} is called {r}"
     m = _YOUR.match(q)
     if m:
-        return f"My {m.group(1)} is {r}"
+        verb = "are" if re.search(r"\bare\s+your\b", q, re.I) else "is"
+        return f"My {m.group(1)} {verb} {r}"
     m = _WHAT_DO.match(q)
     if m:
         return f"I {m.group(1)} {r}"
+    if _YESNO.match(q):  # "every day, black" to "do you drink coffee?"
+        yes = _yes_no(q, True)
+        return f"{yes} {r}" if yes else None
     m = re.search(r"\bdo you\s+(\w+)(?:\s+\w+)?$", q, re.I)
     if m:  # "what kind of films do you watch usually?" -> "I watch ..."
         return f"I {m.group(1).lower()} {r}"

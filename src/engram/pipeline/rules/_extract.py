@@ -15,8 +15,9 @@ from engram._types import Message
 from engram.pipeline._results import warn
 from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
-from engram.pipeline.rules._answers import answer_clause
+from engram.pipeline.rules._answers import NO, YES, answer_clause
 from engram.pipeline.rules._corrections import corrected
+from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
 from engram.pipeline.rules._sentences import (
@@ -27,7 +28,7 @@ from engram.pipeline.rules._sentences import (
 )
 from engram.pipeline.rules._slots import content_tokens
 from engram.pipeline.rules._speech import is_hypothetical, is_reported, own_text
-from engram.pipeline.rules._subjects import People, subjectless
+from engram.pipeline.rules._subjects import People
 
 __all__ = ["RulesExtractor", "extract_texts"]
 
@@ -61,7 +62,12 @@ def _other_subject(clause: str, people: People) -> str | None:
     return pronouns_to_third(f"{subject} {rest}")
 
 
+# "Emma, my daughter, is ..." -> "my daughter Emma is ...".
+_APPOSITIVE = re.compile(r"^((?-i:[A-Z][a-z]\w*)),\s+((?:my|our)\s+(?:\w+\s+)?\w+),\s+", re.I)
+
+
 def _clause_facts(clause: str, people: People) -> list[str]:
+    clause = _APPOSITIVE.sub(r"\2 \1 ", clause)
     out: list[str] = F.relation_facts(clause)
     for rel, name in F.relation_names(clause):
         people.introduce(rel, name)
@@ -111,7 +117,8 @@ def _expand(fact: str) -> list[str]:
     if members:
         return members
     out: list[str] = []
-    for a in (x for y in F.split_verb_coordination(fact) for x in F.split_adverbial_fragment(y)):
+    for a in (x for v in F.split_verb_phrases(fact) for y in F.split_verb_coordination(v)
+              for x in F.split_adverbial_fragment(y)):
         for b in F.split_shared_preposition(a):
             out.extend(F.split_lists(b))
     return out + [x for f in out for x in F.inferred_facts(f)]
@@ -126,12 +133,20 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
     for s_i, sentence in enumerate(sentences):
         if is_question(sentence) or is_hypothetical(sentence):
             continue
+        label = labelled(sentence) if not agent else None
+        if label:  # "Favorite color: blue"
+            facts.append(label)
+            continue
         # Leading markers go first: "Actually, I ..." is not a compound subject.
         clauses = split_clauses(strip_discourse(sentence))
         if s_i == 0 and question and not agent:  # "Mostly westerns, and I ..." answers it
             first, *rest = split_clauses(sentence) or [""]
-            answer = answer_clause(question, first)
-            clauses = [answer, *rest] if answer else clauses
+            whole = answer_clause(question, sentence)
+            if whole:
+                clauses = [whole]
+            elif rest and not (YES.match(first) or NO.match(first)):
+                answer = answer_clause(question, first)
+                clauses = [answer, *rest] if answer else clauses
         for raw in clauses:
             clause = strip_discourse(raw)
             if agent and _AGENT_CHATTER.match(clause):

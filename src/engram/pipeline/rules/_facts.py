@@ -22,7 +22,8 @@ from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 
 __all__ = ["RELATIONS", "relation_facts", "split_lists", "split_shared_preposition",
            "split_adverbial_fragment", "inferred_facts", "enumerated_members",
-           "standing_request", "split_verb_coordination", "ENDINGS", "relation_names"]
+           "standing_request", "split_verb_coordination", "ENDINGS", "relation_names",
+           "split_verb_phrases"]
 
 RELATIONS = set("""sister brother wife husband partner boyfriend girlfriend fiance fiancee
 son daughter kid child mom mother dad father mum grandma grandmother grandpa grandfather
@@ -56,6 +57,14 @@ def relation_names(clause: str) -> list[tuple[str, str]]:
             name = name.split()[0] if name.split()[-1][0].islower() else name
             name = name[:-2] if name.endswith("'s") else name
             out.append((f"{adj}{rel}", name))
+    m = re.match(r"^my\s+(\w+)\s+is\s+(?:called|named)\s+(" + _NAME + r")$", clause, re.I)
+    if m and m.group(1).lower() in RELATIONS:  # "my wife is called Hannah"
+        out.append((m.group(1).lower(), m.group(2)))
+    for m in re.finditer(r"(?:^|,\s*)(" + _NAME + r")(?:,\s+|\s+is\s+)(?:my|our)\s+((?:best|older|"
+                         r"younger|little|big|elder|twin|step|ex|new|old|baby)\s+)?(\w+)\b",
+                         clause, re.IGNORECASE):  # "Tom is my brother", "Emma, my daughter,"
+        if m.group(3).lower() in RELATIONS:
+            out.append((f"{(m.group(2) or '').lower()}{m.group(3).lower()}", m.group(1)))
     return out
 
 
@@ -193,6 +202,31 @@ def standing_request(clause: str) -> str | None:
     if verb == "stop":
         return f"Does not want {rest}"
     return f"Prefers {rest}" if rest else None
+
+
+_VERBS_S = set("""loves likes hates enjoys plays works lives has is speaks drives prefers owns
+runs goes takes makes wants needs uses reads writes watches teaches studies cooks eats drinks
+visits collects volunteers attends spends keeps rides swims walks travels sings dances paints
+knows bakes coaches manages leads builds grows hikes skis surfs knits sews gardens fixes
+repairs sells buys dislikes adores avoids misses practices trains follows supports
+listens""".split())  # noqa: SIM905 (a word list reads better as text)
+
+
+def split_verb_phrases(fact: str) -> list[str]:
+    """"Loves jazz and plays the saxophone" -> two facts, the subject repeated."""
+    m = re.match(r"^(.+?),?\s+and\s+(?:also\s+)?(\w+)\s+(.+)$", fact)
+    if not m or m.group(2).lower() not in _VERBS_S or len(m.group(1).split()) < 2:
+        return [fact]
+    words = m.group(1).split()
+    head = 0 if words[0].lower() in _VERBS_S or words[0][0].isupper() and \
+        words[0].lower().endswith("s") else next(
+            (i for i, w in enumerate(words[:4]) if w.lower() in _VERBS_S), -1)
+    if head < 0:
+        return [fact]
+    subject = " ".join(words[:head])
+    second = f"{subject} {m.group(2)} {m.group(3)}" if subject else \
+        f"{capitalise(m.group(2))} {m.group(3)}"
+    return [m.group(1), *split_verb_phrases(second)]
 
 
 def split_verb_coordination(fact: str) -> list[str]:

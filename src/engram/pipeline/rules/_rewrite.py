@@ -92,6 +92,7 @@ def pronouns_to_third(text: str) -> str:
     text = re.sub(r"\b(?:mine|ours)\b", "theirs", text, flags=re.IGNORECASE)
     text = re.sub(r"\b(?:me|us)\b", "them", text)
     text = re.sub(r"\bi'?m\b", "they are", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bI was\b", "they were", text)
     return re.sub(r"\bI\b", "they", text)
 
 

@@ -13,17 +13,16 @@ verb ("Likes to play cricket on weekends") is already in the facts' own form.
 ('Alice', 'is a software engineer')
 >>> People().split("Berlin is lovely in May") is None
 True
->>> subjectless("Likes to play cricket on weekends"), subjectless("Looks like rain")
-('Likes to play cricket on weekends', None)
 """
 
 from __future__ import annotations
 
 import re
 
+from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 
-__all__ = ["People", "subjectless", "is_verb", "AUX"]
+__all__ = ["People", "is_verb", "AUX", "IS_FACT"]
 
 AUX = {"is", "was", "are", "were", "has", "had", "will", "would", "can", "could", "does",
        "did", "doesn't", "didn't", "isn't", "wasn't", "won't", "can't", "should", "might",
@@ -36,19 +35,17 @@ everybody someone somebody nobody anyone all both each every some many most none
 but so or if then also thanks thank hi hello hey yes no ok okay please sorry well oh
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december christmas easter one two
-last next""".split())  # noqa: SIM905 (a word list reads better as text)
+last next user""".split())  # noqa: SIM905 (a word list reads better as text)
 # "X is lovely": an opinion about a thing, not a fact about a person. A person's "is"
 # goes on to a role, a place, a state or an activity.
-_IS_FACT = re.compile(r"^(?:is|was|are|were)\s+(?:not\s+|now\s+|still\s+|also\s+|no longer\s+)?"
+IS_FACT = re.compile(r"^(?:is|was|are|were)\s+(?:not\s+|now\s+|still\s+|also\s+|no longer\s+)?"
                       r"(?:a|an|the|my|their|his|her|from|in|at|on|with|\d|\w+ing\b|allergic|"
                       r"married|engaged|pregnant|retired|single|divorced|vegan|vegetarian|"
                       r"back|away|home|moving|sick|ill|afraid|scared|learning)", re.I)
-# Impersonal verbs that open chat remarks ("Looks like rain", "Sounds good").
-_IMPERSONAL = {"looks", "seems", "sounds", "feels", "means", "depends", "happens", "matters",
-               "helps", "makes", "works", "thanks", "goes", "says", "turns"}
+_NOT_VERBS = {"and", "or", "in", "at", "on", "of", "to", "for", "with", "from", "the", "a", "an",
+              "who", "which", "that", "are"}
 _FINITE = {"is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "will",
            "can", "would", "could", "should", "get", "got", "make", "made"}
-_PRONOUNS = {"it", "there", "this", "that", "he", "she", "they", "you", "we", "i"}
 _NAME = r"(?-i:[A-Z][a-z][\w'-]*)"
 _RELATIONAL = re.compile(r"^(?:my|our)\s+((?:best|older|younger|little|big|elder|twin|"
                          r"step|ex|new|old|baby)\s+)?(\w+)(?:\s+(" + _NAME + r"))?\s+(.+)$",
@@ -84,23 +81,36 @@ class People:
             adj, rel, name, rest = (m.group(1) or ""), m.group(2), m.group(3), m.group(4)
             if name and name.endswith("'s"):  # "my sister Anna's visiting"
                 name, rest = name[:-2], "is " + rest
+            if name is None and re.match(r"^is\s+(?:called|named)\s+\S+$", rest):
+                return None  # "my wife is called Hannah": the relation fact says it
             words = rest.split()
-            if words and is_verb(words[0], 1):
+            plural = rel.lower().endswith("s") and rel.lower()[:-1] in RELATIONS | {"kid", "parent"}
+            if words and (is_verb(words[0], 1) or plural and words[0].islower()
+                          and words[0] not in _NOT_VERBS):
                 subject = capitalise(f"{adj}{rel}".lower()) + (f" {name}" if name else "")
                 if name:
                     self.known[name] = subject
                 self.last = subject
                 return subject, rest
             return _my_subject(clause)
-        m = re.match(r"^(" + _NAME + r"(?:\s+" + _NAME + r")?)\s+(\S+)(.*)$", clause)
-        if m and m.group(1).split()[0].lower() not in _NOT_NAMES and is_verb(m.group(2), 1) \
-                and not _noun_then_verb(m.group(2), m.group(3)):
-            name, rest = m.group(1), m.group(2) + m.group(3)
-            if m.group(2).lower() in ("is", "was", "are", "were") and not _IS_FACT.match(rest):
+        m = re.match(r"^(" + _NAME + r"(?:\s+" + _NAME + r")?)('s\s+(?:\w+\s+){1,2}(?:is|are|was)"
+                     r"\s+.+)$", clause)
+        if m and m.group(1).split()[0].lower() not in _NOT_NAMES:  # "Mark's favorite film is"
+            self.last = self.known.get(m.group(1), m.group(1))
+            return self.last + "'s", m.group(2)[3:]
+        m = re.match(r"^(" + _NAME + r"(?:\s+" + _NAME + r")?)((?:\s+(?:from|at)\s+(?:work|"
+                     r"school|college|church|the gym|the office|next door|upstairs))?)"
+                     r"\s+(\S+)(.*)$", clause)
+        if m and m.group(1).split()[0].lower() not in _NOT_NAMES and is_verb(m.group(3), 1) \
+                and not _noun_then_verb(m.group(3), m.group(4)):
+            name, rest = m.group(1), m.group(3) + m.group(4)
+            if re.match(r"^(?:is|was)\s+(?:my|our)\s+\w+(?:\s+\w+)?$", rest):
+                return None  # "Tom is my brother": the relation fact says it
+            if m.group(3).lower() in ("is", "was", "are", "were") and not IS_FACT.match(rest):
                 return None
             subject = self.known.get(name, name)
             self.last = subject
-            return subject, rest
+            return subject + m.group(2), rest
         m = _PRONOUN.match(clause)
         if m and self.last:
             rest = m.group(2)
@@ -125,22 +135,3 @@ def _my_subject(clause: str) -> tuple[str, str] | None:
         if i and is_verb(w, i):
             return capitalise(" ".join(words[:i])), " ".join(words[i:])
     return None
-
-
-def subjectless(clause: str) -> str | None:
-    """A clause that starts with a third-person verb and is a fact as it stands."""
-    words = clause.split()
-    if len(words) < 2 or not words[0].isalpha():
-        return None
-    first, second = words[0].lower(), words[1].lower().strip(",")
-    if first in _IMPERSONAL or second in _PRONOUNS or second in _FINITE \
-            or second.endswith("n't") or second in AUX - {"never", "always", "still", "also"}:
-        return None
-    third_person = (first in {"is", "has", "was", "does", "loves", "likes"}
-                    or (first.endswith("s") and not first.endswith(("ss", "us", "is"))
-                        and len(first) > 3))
-    if not third_person:
-        return None
-    if first == "is" and not _IS_FACT.match(clause):
-        return None
-    return capitalise(clause.strip(" ,."))

@@ -1,0 +1,109 @@
+"""Statements without a subject, as people write notes: "Allergic to nuts",
+"Training for a half marathon", "Favorite color: blue", "The user prefers dark mode".
+
+Each is the speaker's own fact with the subject left out; the fragment is put into the
+facts' form ("Is allergic to nuts") by the kind of word it opens with: a third-person
+verb is kept, a participle takes "Is", a negated auxiliary is spelt out, an adjective
+or a role noun before a preposition takes "Is (a)". A "label: value" line is read as
+"Label is value".
+
+>>> [subjectless(x) for x in ("Likes to play cricket on weekends", "Looks like rain",
+...                           "Allergic to nuts", "Can't eat gluten", "Big fan of jazz")]
+['Likes to play cricket on weekends', None, 'Is allergic to nuts', 'Cannot eat gluten', \
+'Is a big fan of jazz']
+>>> subjectless("Studying for the GRE"), subjectless("The user prefers dark mode")
+('Is studying for the GRE', 'Prefers dark mode')
+>>> labelled("Favorite color: blue"), labelled("Age: 29"), labelled("Big news: I moved")
+('Favorite color is blue', 'Is 29 years old', None)
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram.pipeline.rules._identity import identity_fact
+from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
+from engram.pipeline.rules._subjects import AUX, IS_FACT
+
+__all__ = ["subjectless", "labelled"]
+
+# Verbs that open chat remarks rather than facts ("Looks like rain", "Sounds good").
+_IMPERSONAL = {"looks", "seems", "sounds", "feels", "means", "depends", "happens", "matters",
+               "helps", "makes", "thanks", "turns"}
+# "Works for me", "Works fine": a verb opening a remark when what follows is this short.
+_REMARK_TAIL = {"for", "like", "to", "fine", "great", "good", "ok", "okay", "nice", "well",
+                "perfect", "about", "that", "if", "me"}
+_FINITE = {"is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "will",
+           "can", "would", "could", "should"}
+_PRONOUNS = {"it", "there", "this", "that", "he", "she", "they", "you", "we", "i"}
+_NEGATED = [(re.compile(p, re.I), r) for p, r in [
+    (r"^(?:can'?t|cannot|can not)\b", "Cannot"), (r"^(?:doesn'?t|does not|don'?t)\b", "Does not"),
+    (r"^(?:didn'?t|did not)\b", "Did not"), (r"^(?:won'?t|will not)\b", "Will not"),
+    (r"^(?:isn'?t|is not|not)\b", "Is not"), (r"^(?:never)\b", "Never"),
+    (r"^(?:no longer)\b", "No longer"),
+]]
+# Adjectives that take a complement ("allergic to", "afraid of", "fluent in").
+_ADJ_PREP = re.compile(r"^(?:very\s+|really\s+|quite\s+|severely\s+|mildly\s+)?[a-z]+(?:ic|ous|"
+                       r"ful|ent|ant|ed|ive|al|ble|id|ar|ry|ly|ose|ile|ish)\s+(?:to|of|in|with|"
+                       r"about|at|for|on)\b", re.I)
+# Role nouns: "Member of the chess club", "Big fan of the Lakers", "Owner of a cafe".
+_ROLE = re.compile(r"^(?:(?:big|huge|massive|long-?time|lifelong|proud|new|former|active|"
+                   r"regular)\s+)?(?:fan|member|owner|graduate|student|volunteer|supporter|"
+                   r"parent|mother|father|mom|dad|citizen|resident|native|employee|"
+                   r"founder|user|subscriber|lover|regular)\s+(?:of|at|in|from|for)\b", re.I)
+_USER = re.compile(r"^(?:the\s+)?user(?:'s)?\s+", re.I)
+_LABEL_LINE = re.compile(r"^([A-Za-z][\w ]{0,24}?)\s*:\s*([^:]{1,40})$")
+
+
+def _verb_fact(words: list[str], clause: str) -> str | None:
+    first, second = words[0].lower(), words[1].lower().strip(",")
+    if first in _IMPERSONAL or (len(words) <= 3 and second in _REMARK_TAIL) \
+            or second in _PRONOUNS or second in _FINITE or second.endswith("n't"):
+        return None
+    if first == "is":
+        return capitalise(clause) if IS_FACT.match(clause) else None
+    if first in {"has", "was", "does"} or (first.endswith("s") and len(first) > 3
+                                           and not first.endswith(("ss", "us", "is"))):
+        return capitalise(clause)
+    if first in PAST_FORMS - AUX or (first.endswith("ed") and len(first) > 4):
+        return capitalise(clause)  # "Started a new job at Brightwave"
+    if first.endswith("ing") and len(first) > 4:
+        return "Is " + clause[0].lower() + clause[1:]  # "Training for a half marathon"
+    return None
+
+
+def subjectless(clause: str) -> str | None:
+    """The fact a subject-less clause states, or None if it is not one."""
+    c = _USER.sub("", clause.strip(" ,."))
+    words = c.split()
+    for pat, rep in _NEGATED:
+        m = pat.match(c)
+        if m and len(words) >= 3:
+            rest = c[m.end():].strip()
+            return f"{rep} {rest}" if not rest.lower().startswith(("i ", "you ", "it ")) else None
+    if len(words) < 2 or not words[0].isalpha():
+        return None
+    if _ADJ_PREP.match(c) and words[0][0].isupper():
+        return "Is " + c[0].lower() + c[1:]
+    if _ROLE.match(c):
+        return "Is a " + c[0].lower() + c[1:]
+    return _verb_fact(words, c)
+
+
+def labelled(sentence: str) -> str | None:
+    """"Favorite color: blue" -> "Favorite color is blue" ("Big news: ..." is not one)."""
+    m = _LABEL_LINE.match(sentence.strip(" .!"))
+    if not m or len(m.group(2).split()) > 5:
+        return None
+    label, value = m.group(1).strip(), m.group(2).strip()
+    if re.match(r"^(?:i|i'm|my|we|you|he|she|they|it)\b", value, re.I) \
+            or re.search(r"\b(?:is|am|are|was|have|has)\b", value):
+        return None  # a clause after a heading, not a value
+    low = label.lower()
+    if low == "age" and value.isdigit():
+        return f"Is {value} years old"
+    if low in ("name", "first name", "full name"):
+        return identity_fact(f"My name is {value}") or None
+    if low in ("pronouns",):
+        return f"Pronouns are {value}"
+    return f"{capitalise(low)} is {value}"
