@@ -1,67 +1,121 @@
 """Explicit corrections: a denial and the value that replaces it, in one clause.
 
 "I'm not allergic to walnuts, it was sesame" and "I'm allergic to sesame, not walnuts"
-both give the denial and the corrected statement; the reconciler lets the denial delete
-the old memory and keeps only the corrected one.
+both give the denial and the corrected statement, in that order; the reconciler lets a
+denial followed by its corrected sibling delete the old memory and keeps only the
+corrected one. "I meant Dallas, not Austin" names only the values: it becomes a
+``Meant X, not Y`` fact that the reconciler applies to the memory holding Y.
 
 >>> corrected("I'm not allergic to walnuts, it was sesame")
 ['Is not allergic to walnuts', 'Is allergic to sesame']
 >>> corrected("I'm allergic to sesame, not walnuts")
 ['Is not allergic to walnuts', 'Is allergic to sesame']
->>> corrected("I don't like rugby, it's cricket I love") is None
-True
+>>> corrected("I actually have three kids, not two")
+['Does not have two kids', 'Has three kids']
+>>> corrected("Sorry, I meant Dallas, not Austin")
+['Meant Dallas, not Austin']
+>>> deny("Drives a Honda Civic"), positive("Does not speak French")
+('Does not drive a Honda Civic', 'Speaks French')
 """
 
 from __future__ import annotations
 
 import re
 
-from engram.pipeline.rules._rewrite import conjugate, to_third_person
+from engram.pipeline.rules._identity import identity_fact
+from engram.pipeline.rules._rewrite import capitalise, conjugate, to_third_person
 
-__all__ = ["corrected"]
+__all__ = ["corrected", "deny", "positive", "MEANT"]
 
 _PREPS = r"(?:to|in|at|with|for|from|of|on|about|by|into|as)"
 _NEG_THEN_VALUE = re.compile(
-    r"^(?P<neg>.+?\b(?:not|n't|never)\b.+?),?\s+(?:(?:it|that)(?:'s|\s+is|\s+was)|they(?:'re|"
+    r"^(?P<neg>.+?(?:\bnot\b|n't\b|\bnever\b).+?),?\s+(?:(?:it|that)(?:'s|\s+is|\s+was)|they(?:'re|"
     r"\s+are|\s+were)|but|only|just)\s+(?:actually\s+|really\s+|just\s+|only\s+)?"
     r"(?P<value>[\w'-]+(?:\s+[\w'-]+){0,3})$", re.I)
 _VALUE_NOT_OLD = re.compile(r"^(?P<pos>.+?),?\s+(?:and\s+)?not\s+(?P<old>[\w'-]+(?:\s+[\w'-]+){0,3})$",
                             re.I)
+_MEANT = re.compile(r"^(?:sorry,?\s+)?(?:i\s+)?(?:meant|mean|said|wrote)\s+(?P<new>[\w' -]{1,30}?),?"
+                    r"\s+not\s+(?P<old>[\w' -]{1,30})$", re.I)
+MEANT = re.compile(r"^Meant (?P<new>.+), not (?P<old>.+)$")
+_NUMBER = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|one|two|three|four|five|six|seven|eight|nine|"
+                     r"ten|eleven|twelve)$", re.I)
+_BASE = {"has": "have", "is": "be", "does": "do", "goes": "go"}
 
 
-def _positive(denial: str) -> str | None:
-    m = re.match(r"^Does not (\w+)\s+(.+)$", denial)
-    if m:
-        return f"{conjugate(m.group(1))} {m.group(2)}"
-    positive = re.sub(r"^(\w+)\s+(?:not|no longer)\s+", r"\1 ", denial)
-    return positive if positive != denial else None
+def _base(verb: str) -> str:
+    low = verb.lower()
+    if low in _BASE:
+        return _BASE[low]
+    if re.search(r"(?:ss|sh|ch|x|z|o)es$", low):
+        return low[:-2]
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
 
 
-def _swap_object(fact: str, value: str) -> str:
-    """Replace what follows the last preposition (or the last word) with ``value``."""
-    m = re.match(r"^(.*\b" + _PREPS + r")\s+.+$", fact)
-    return f"{m.group(1)} {value}" if m else " ".join([*fact.split()[:-1], value])
-
-
-def _negate(fact: str) -> str | None:
-    m = re.match(r"^(Is|Was|Has|Can|Will)\s+(.+)$", fact)
-    if m:
-        return f"{m.group(1)} not {m.group(2)}"
+def deny(fact: str) -> str | None:
+    """The denial of a fact in the facts' own form ("Is X" -> "Is not X")."""
+    m = re.match(r"^(.*?\b)((?i:is|was|are|were|has been|can|will))\s+(.+)$", fact)
+    if m and (not m.group(1) or m.group(1)[0].isupper()):
+        return f"{m.group(1)}{m.group(2)} not {m.group(3)}"
+    m = re.match(r"^(\w+)\s+(.+)$", fact)
+    if m and m.group(1).lower().endswith("s") and m.group(1)[0].isupper():
+        return f"Does not {_base(m.group(1))} {m.group(2)}"
     return None
+
+
+def positive(denial: str) -> str | None:
+    """The statement a denial denies ("Does not speak French" -> "Speaks French")."""
+    m = re.match(r"^(?:Does not|No longer|Never)\s+(\w+)\s*(.*)$", denial)
+    if m:
+        return f"{capitalise(conjugate(m.group(1)))} {m.group(2)}".strip()
+    out = re.sub(r"\b(is|was|are|were|has|can|will)\s+(?:not|no longer)\s+", r"\1 ", denial,
+                 count=1, flags=re.I)
+    out = re.sub(r"\b(is|was|are|were|has)n't\s+", r"\1 ", out, count=1, flags=re.I)
+    return capitalise(out) if out != denial else None
+
+
+def _swap(fact: str, value: str) -> str:
+    """Put ``value`` where the fact holds the value it corrects: the same kind of word
+    (a number for a number, a name for a name), else the object of the last preposition,
+    else the last words."""
+    value = re.sub(r"^(?:a|an|the)\s+", "", value.strip())
+    words = fact.split()
+    n = len(value.split())
+    if _NUMBER.match(value.split()[0]):
+        for i, w in enumerate(words):
+            if _NUMBER.match(w) and i:
+                return " ".join([*words[:i], value, *words[i + 1:]])
+    m = re.match(r"^(.*\b" + _PREPS + r")\s+(.+)$", fact)
+    if m and len(m.group(2).split()) <= n + 1:
+        return f"{m.group(1)} {value}"
+    return " ".join([*words[:-n], value]) if len(words) > n else fact
+
+
+def _state(text: str) -> str | None:
+    """A clause as a fact: identity, first person, or "the/my X is Y"."""
+    found = identity_fact(text) or to_third_person(text)
+    if found:
+        return found
+    m = re.match(r"^(?:the|my|our)\s+(.+?\s+(?:is|are|was|isn't|wasn't)\s+.+)$", text, re.I)
+    return capitalise(m.group(1)) if m else None
 
 
 def corrected(clause: str) -> list[str] | None:
     """[denial, corrected fact] for a clause that corrects itself, else None."""
+    m = _MEANT.match(clause)
+    if m:
+        return [f"Meant {m.group('new').strip()}, not {m.group('old').strip()}"]
     m = _NEG_THEN_VALUE.match(clause)
     if m and not re.search(r"\b(?:i|we)\b", m.group("value"), re.I):
-        denial = to_third_person(m.group("neg"))
-        positive = _positive(denial) if denial else None
-        if denial and positive:
-            return [denial, _swap_object(positive, m.group("value"))]
+        denial = _state(m.group("neg"))
+        right = positive(denial) if denial else None
+        if denial and right:
+            return [denial, _swap(right, m.group("value"))]
     m = _VALUE_NOT_OLD.match(clause)
-    if m:
-        fact = to_third_person(m.group("pos"))
-        denial = _negate(_swap_object(fact, m.group("old"))) if fact else None
+    if m and not re.search(r"\bnot\b|n't\b|\bnever\b", m.group("pos"), re.I):
+        fact = _state(m.group("pos"))
+        denial = deny(_swap(fact, m.group("old"))) if fact else None
         if fact and denial:
             return [denial, fact]
     return None

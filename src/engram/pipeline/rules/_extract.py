@@ -16,7 +16,7 @@ from engram.pipeline._results import warn
 from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._answers import NO, YES, answer_clause
-from engram.pipeline.rules._corrections import corrected
+from engram.pipeline.rules._corrections import MEANT, corrected
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
@@ -62,6 +62,12 @@ def _other_subject(clause: str, people: People) -> str | None:
     return pronouns_to_third(f"{subject} {rest}")
 
 
+# A thing the user has or planned, and what became of it.
+_THING_STATE = re.compile(r"^(?:the|our|my)\s+((?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:is|was|got|has been|"
+                          r"have been|were|are)\s+(?:now\s+|finally\s+|officially\s+)?"
+                          r"(?:cancel+ed|postponed|over|off|done|finished|broken|gone|sold|"
+                          r"fixed|healed|booked|confirmed|rescheduled|moved|delayed|approved|"
+                          r"rejected|closed|paid off)\b.*)$", re.I)
 # "Emma, my daughter, is ..." -> "my daughter Emma is ...".
 _APPOSITIVE = re.compile(r"^((?-i:[A-Z][a-z]\w*)),\s+((?:my|our)\s+(?:\w+\s+)?\w+),\s+", re.I)
 
@@ -102,6 +108,9 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     fact = _other_subject(clause, people) or subjectless(clause)
     if fact:
         return [*out, fact]
+    state = _THING_STATE.match(clause)
+    if state:  # "The Paris trip is cancelled" -> "Paris trip is cancelled"
+        return [*out, capitalise(pronouns_to_third(state.group(1)))]
     if _POSSESSED.search(clause) and len(clause.split()) >= 4:
         # "Someone stole my bike": about the user's things, told in the third person.
         return [*out, capitalise(pronouns_to_third(clause))]
@@ -112,6 +121,8 @@ def _clause_facts(clause: str, people: People) -> list[str]:
 
 
 def _expand(fact: str) -> list[str]:
+    if fact.startswith("Meant "):  # a value correction, applied by the reconciler as is
+        return [fact] if MEANT.match(fact) else []
     fact = re.sub(r",\s*not\s+[\w\s'-]+$", "", fact)  # "Name is Robert, not Bob"
     members = F.enumerated_members(fact)
     if members:

@@ -30,6 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engram.pipeline.base import Decision, Existing, ExtractContext, Fact
+from engram.pipeline.rules._corrections import MEANT, positive
 from engram.pipeline.rules._slots import (
     content_tokens,
     is_ending,
@@ -92,14 +93,27 @@ def _contradiction(fact: str, existing: list[Existing], used: set[int]) -> tuple
 
 
 def _corrected_by_sibling(i: int, facts: list[Fact]) -> bool:
-    """Another fact of the batch states the same thing positively with a new value."""
-    denial = facts[i].text
-    frame = re.sub(r"^(Is|Was|Has|Does)\s+(?:not|no longer)\s+", r"\1 ", denial)
-    if frame == denial:
+    """The next fact of the batch restates the denied fact's frame with a new value
+    ("Is not a nurse", "Is a pharmacist"): a correction, not two facts."""
+    right = positive(facts[i].text)
+    if right is None or i + 1 >= len(facts) or is_negative(facts[i + 1].text):
         return False
-    head = " ".join(frame.split()[:-1])
-    return any(j != i and not is_negative(f.text) and f.text.startswith(head + " ")
-               and len(head.split()) >= 2 for j, f in enumerate(facts))
+    return right.split()[0] == facts[i + 1].text.split()[0]
+
+
+def _meant(fact: str, existing: list[Existing], used: set[int]) -> Decision | None:
+    """"Meant Dallas, not Austin": the memory holding "Austin" now holds "Dallas"."""
+    m = MEANT.match(fact)
+    if not m:
+        return None
+    old = re.compile(r"\b" + re.escape(re.sub(r"^(?:a|an|the)\s+", "", m.group("old"))) + r"\b",
+                     re.I)
+    for pos, e in enumerate(existing):
+        if pos not in used and old.search(e.text):
+            used.add(pos)
+            new = re.sub(r"^(?:a|an|the)\s+", "", m.group("new"))
+            return Decision("UPDATE", old.sub(new, e.text, count=1), existing[pos].ref)
+    return Decision("NONE")
 
 
 def _denies_removed(fact: str, existing: list[Existing], used: set[int]) -> bool:
@@ -158,6 +172,10 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         if key in keys or (same[0] and same in words):
             held = keys.index(key) if key in keys else words.index(same)
             out.append(Decision("NONE", ref=existing[held].ref, fact=i, source_ids=src))
+            continue
+        meant = _meant(fact.text, existing, used)
+        if meant is not None:
+            out.append(Decision(meant.event, meant.text, meant.ref, i, src))
             continue
         if is_negative(fact.text) and _corrected_by_sibling(i, facts):
             # "Not allergic to nuts, it was shellfish": the denial only clears the way.

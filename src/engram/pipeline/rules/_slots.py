@@ -36,7 +36,9 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
         ("job", r"^works\s+(?:as|at|for)\b|^is\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
                 r"^(?:job|occupation|profession|role)\s+is\b|^is employed\b|"
                 r"^(?:started|got|took|found|landed|accepted)\s+(?:a\s+)?(?:new\s+)?job\b|"
-                r"^(?:is now|became)\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]"),
+                r"^(?:is now|became)\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
+                r"^(?:has\s+|just\s+|recently\s+)?joined\s+[A-Z][\w&'-]*\s+as\b|"
+                r"^(?:was|got|has been|is|just got)\s+promoted\s+to\b"),
         ("name", r"^(?:name is|is called|goes by)\b"),
         ("age", r"^is\s+\d+(?:\s+years old)?$"),
         ("favorite", r"^favou?rite\s+(?P<key>[\w\s]+?)\s+(?:is|are)\b"),
@@ -47,11 +49,12 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
         ("prefers", r"^prefers\b"),
     ]
 ]
-_NEG = re.compile(r"\b(?:not|no longer|never|n't|cannot|anymore|dislikes|hates|stopped|"
+_NEG = re.compile(r"n't\b|\b(?:not|no longer|never|cannot|anymore|dislikes|hates|stopped|"
                   r"quit|gave up)\b", re.IGNORECASE)
 _ENDING = re.compile(r"\b(?:stopped|quit|gave up|left|sold|cancel+ed|passed away|died|"
                      r"broke up|ended|moved out|no longer|lost|laid off|fired|resigned|"
-                     r"retired|got rid of|stole|stolen|graduated|broke)\b", re.IGNORECASE)
+                     r"retired|got rid of|stole|stolen|graduated|broke|cut out|"
+                     r"is cancel+ed|was cancel+ed|is off|is over)\b", re.IGNORECASE)
 # Stems that say the same thing for reconciliation: "studies Italian" ~ "learning Italian".
 _SYNONYM_WORDS = {"study": "learn", "studied": "learn", "enjoy": "like", "love": "like",
                   "adore": "like", "fond": "like", "own": "has", "drive": "has"}

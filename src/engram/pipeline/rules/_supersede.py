@@ -39,18 +39,19 @@ __all__ = ["superseded", "is_change"]
 _SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|promoted|"
                    r"became|upgraded|traded|replaced|swapped|converted|transferred|moved|"
                    r"relocated|passed|failed|finished|completed|graduated|recovered|"
-                   r"healed|returned|went back|anymore|no longer|these days|nowadays)\b", re.I)
+                   r"healed|returned|went back|anymore|no longer|these days|nowadays|again|"
+                   r"back to)\b", re.I)
 # A beginning: only the same thing named again is superseded.
 _BEGIN = re.compile(r"\b(?:started|starting|began|begun|joined|took up|taken up|adopted|"
                     r"signed up|enrolled|accepted|got|bought|booked|rescheduled|postponed|"
-                    r"moved up|pushed back|delayed)\b", re.I)
+                    r"moved up|pushed back|delayed|found|landed|got the|bought the)\b", re.I)
 # Words that describe the change, not the thing changed.
 _CHANGE_WORDS = {stem(w) for w in """switched switching switch changed changing now instead
 promoted became become upgraded traded replaced swapped converted transferred moved
 relocated passed failed finished completed graduated recovered healed returned went back
 got new bought started starting began begun joined took taken up adopted signed enrolled
 accepted booked rescheduled postponed pushed delayed from to anymore longer nowadays
-days""".split()}  # noqa: SIM905 (a word list reads better as text)
+days again back found landed""".split()}  # noqa: SIM905 (a word list reads better as text)
 
 
 # Endings that close a single-valued slot whatever words the old memory used:

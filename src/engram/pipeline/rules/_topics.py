@@ -30,12 +30,14 @@ _CLASSES = {
                 "rooibos chai cocoa",
     "alcohol": "alcohol beer wine whisky whiskey vodka gin cocktail cocktails sober",
     "smoking": "smoke smoking smokes cigarette cigarettes vape vaping nicotine cigar",
-    "diet": "vegetarian vegan pescatarian meat keto carnivore paleo gluten dairy",
+    "diet": "vegetarian vegan pescatarian meat keto carnivore paleo gluten dairy chicken beef "
+            "pork steak bacon",
     "vehicle": "car cars sedan suv truck van tesla civic honda toyota bmw audi ford prius "
                "volkswagen vw kia hyundai mazda subaru volvo motorbike motorcycle",
     "commute": "commute commutes commuting bus train subway metro tram carpool",
     "phone": "phone iphone android pixel samsung smartphone galaxy",
-    "computer": "laptop macbook pc computer thinkpad desktop chromebook",
+    "computer": "laptop macbook pc computer thinkpad desktop chromebook mac windows linux "
+                "macos ubuntu",
     "code": "python java javascript typescript rust golang kotlin swift ruby php scala "
             "haskell elixir c++ c#",
     "editor": "vim emacs vscode neovim intellij pycharm sublime",
@@ -53,6 +55,7 @@ _CLASSES = {
     "study": "degree course class classes studies university college masters phd "
              "bootcamp school semester",
     "exam": "exam test license licence certification certificate",
+    "reading": "kindle ebook ebooks audiobook audiobooks paperback paperbacks hardcover",
     "streaming": "netflix hulu spotify disney hbo prime",
     "browser": "chrome firefox safari edge brave",
     "trip": "trip vacation holiday flight journey getaway",
