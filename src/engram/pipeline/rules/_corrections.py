@@ -34,7 +34,8 @@ _NEG_THEN_VALUE = re.compile(
     r"(?P<value>[\w'-]+(?:\s+[\w'-]+){0,3})$", re.I)
 _VALUE_NOT_OLD = re.compile(r"^(?P<pos>.+?),?\s+(?:and\s+)?not\s+(?P<old>[\w'-]+(?:\s+[\w'-]+){0,3})$",
                             re.I)
-_MEANT = re.compile(r"^(?:sorry,?\s+)?(?:i\s+)?(?:meant|mean|said|wrote)\s+(?P<new>[\w' -]{1,30}?),?"
+_MEANT = re.compile(r"^(?:sorry,?\s+)?(?:(?:i\s+)?(?:meant|mean|said|wrote)|it'?s|it\s+is|it\s+was|"
+                    r"that'?s|that\s+was)\s+(?:actually\s+)?(?P<new>(?:\S+\s+){0,2}?\S+?),?"
                     r"\s+not\s+(?P<old>[\w' -]{1,30})$", re.I)
 MEANT = re.compile(r"^Meant (?P<new>.+), not (?P<old>.+)$")
 _NUMBER = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|one|two|three|four|five|six|seven|eight|nine|"

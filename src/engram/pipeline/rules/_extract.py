@@ -29,6 +29,7 @@ from engram.pipeline.rules._sentences import (
 from engram.pipeline.rules._slots import content_tokens
 from engram.pipeline.rules._speech import is_hypothetical, is_reported, own_text
 from engram.pipeline.rules._subjects import People
+from engram.pipeline.rules._worth import worth
 
 __all__ = ["RulesExtractor", "extract_texts"]
 
@@ -170,7 +171,8 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
             if where:
                 place = (where[-1].group(1), where[-1].group(2))
     # A fact needs two words and some content ("Has been" or "They they" is not one).
-    return [f for f in facts if len(f.split()) >= 2 and content_tokens(f, drop_time=False)]
+    return [f for f in facts if len(f.split()) >= 2 and content_tokens(f, drop_time=False)
+            and (agent or worth(f))]
 
 
 class RulesExtractor:

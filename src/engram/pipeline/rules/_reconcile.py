@@ -128,7 +128,8 @@ def _richer_version(fact: str, existing: list[Existing], used: set[int]) -> int 
     neg = is_negative(fact)
     for pos, e in enumerate(existing):
         old = content_tokens(e.text, drop_time=False)
-        if pos not in used and len(old) >= 3 and old < new and is_negative(e.text) == neg:
+        if pos not in used and len(old) >= 3 and old < new and is_negative(e.text) == neg \
+                and e.ref >= 0:  # not a fact of this batch: each says its own thing
             return pos
     return None
 
@@ -155,7 +156,14 @@ def _sibling_says_it_better(i: int, facts: list[Fact], existing: list[Existing],
 
 def plan_decisions(facts: list[Fact], existing: list[Existing],
                    similarity: Similarity, threshold: float) -> list[Decision]:
-    """The pure planning step behind :class:`RulesReconciler`."""
+    """The pure planning step behind :class:`RulesReconciler`.
+
+    Facts are planned in order, and each fact the batch adds becomes a neighbour of
+    the facts after it: "I'm allergic to peanuts" then, two turns later, "sorry, tree
+    nuts, not peanuts" leaves one allergy, as it would across two adds.
+    """
+    n_held = len(existing)
+    existing = list(existing)
     sims = (np.asarray(similarity([f.text for f in facts], [e.text for e in existing]))
             if facts and existing else np.zeros((len(facts), len(existing))))
     used: set[int] = set()
@@ -223,12 +231,31 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
             continue
         neg = is_negative(fact.text)
-        best = max(((float(sims[i, p]), p) for p, e in enumerate(existing)
+        best = max(((float(sims[i, p]), p) for p, e in enumerate(existing[:n_held])
                     if is_negative(e.text) == neg), default=(0.0, -1))
         if best[0] >= threshold:
             out.append(Decision("NONE", ref=existing[best[1]].ref, fact=i, source_ids=src))
             continue
+        # The added fact is a neighbour of the later ones, under a ref of its own (< 0).
+        existing.append(Existing(-1 - len(out), fact.text))
+        keys.append(normalise(fact.text))
+        words.append(same)
         out.append(Decision("ADD", fact.text, None, i, src))
+    return _fold_batch(out)
+
+
+def _fold_batch(out: list[Decision]) -> list[Decision]:
+    """Apply decisions about the batch's own added facts (refs < 0) to those ADDs."""
+    out = list(out)
+    for k, d in enumerate(out):
+        if d.ref is None or d.ref >= 0:
+            continue
+        target = -1 - d.ref
+        if d.event == "DELETE":
+            out[target] = Decision("NONE", fact=out[target].fact, source_ids=out[target].source_ids)
+        elif d.event == "UPDATE":
+            out[target] = Decision("ADD", d.text, None, out[target].fact, out[target].source_ids)
+        out[k] = Decision("NONE", fact=d.fact, source_ids=d.source_ids)
     return out
 
 

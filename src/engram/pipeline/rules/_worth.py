@@ -1,0 +1,50 @@
+"""Is a fact worth remembering? Chat is full of first-person sentences that state
+nothing lasting: a passing mood ("I'm so tired today"), a reply to the assistant ("I'll
+think about it", "I agree with you"), a one-off request ("I need a recipe for lasagna")
+or an opinion on the question at hand ("I think the answer is 42").
+
+>>> [worth(f) for f in ("Is bored", "Will think about it", "Agrees with you",
+...                     "Needs a recipe for lasagna", "Is allergic to cats", "Is tired of Java")]
+[False, False, False, False, True, True]
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["worth"]
+
+# "Is bored", "Is not sure yet": the state of the moment, not of the person.
+_MOMENT = re.compile(r"^(?:is|was)\s+(?:not\s+)?(?:so\s+|really\s+|very\s+|just\s+|a bit\s+|"
+                     r"kind of\s+|pretty\s+)?(?:bored|tired|hungry|thirsty|sleepy|sure|unsure|"
+                     r"good|fine|ok|okay|alright|great|well|doing well|doing good|doing fine|"
+                     r"curious|confused|lost|back|here|ready|done|browsing|wondering|kidding|"
+                     r"joking|listening|still here|glad|happy to help|sorry|excited to try)"
+                     r"(?:,?\s+(?:today|now|yet|right now|at the moment|tonight|this morning|"
+                     r"thanks.*|about (?:that|it|this)|how .+|what .+|why .+|if .+|whether .+))?$",
+                     re.I)
+# A reply about the conversation itself: its object is only "it", "that", "so" ...
+_VAGUE = {"it", "that", "this", "so", "them", "there", "about", "yet", "later", "now", "too",
+          "either", "one", "out", "again", "up", "back", "more", "sense", "makes", "though",
+          "know", "see", "guess", "think", "try", "check", "wonder", "sure", "mean", "agree",
+          "understand", "get", "let", "me", "well"}
+_REQUEST = re.compile(r"^(?:wants|would like|needs|wanted|is trying|has)\s+(?:to\s+)?(?:know|"
+                      r"understand|learn about|find out|ask|check|a question|some questions|"
+                      r"a quick question|help|some help|advice|some advice|ideas|some ideas|"
+                      r"suggestions|recommendations|a recipe|a summary|a list|an answer|"
+                      r"to book|to order|to see)\b", re.I)
+_OPINION = re.compile(r"^(?:thinks|guesses|supposes|wonders|hopes|assumes|reckons|"
+                      r"is wondering|was wondering|is curious)\b(?!\s+(?:in|of)\b)", re.I)
+_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+
+
+def worth(fact: str) -> bool:
+    """False for facts that say nothing lasting about anyone."""
+    if _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact):
+        return False
+    if _YOU.search(fact):  # said to the assistant ("Agrees with you"), not about the user
+        return False
+    words = re.findall(r"[a-z']+", fact.lower())
+    return not all(w in _VAGUE or w in {"will", "would", "did", "does", "not", "is", "was",
+                                        "has", "can", "could", "just", "really"}
+                   or w.rstrip("s") in _VAGUE for w in words)
