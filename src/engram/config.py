@@ -130,6 +130,10 @@ class PipelineConfig(_Section):
     # An add that would change (UPDATE) or delete more than this many existing memories
     # changes none of them and says so in its warnings (poisoning guard); None: no cap.
     max_destructive: int | None = Field(default=3, ge=0)
+    # A source message with a statement in it that gave no fact: "warn" names it in the
+    # add's warnings; "store_raw" also keeps it verbatim as a raw memory; "ignore" does
+    # neither. Default warn: the loss is visible without storing chit-chat.
+    on_no_fact: Literal["warn", "store_raw", "ignore"] = "warn"
 
 
 class MemoryConfig(BaseModel):

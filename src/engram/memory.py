@@ -136,7 +136,8 @@ class Memory:
             excludes=cfg.excludes)
         opts = AddOptions(metadata=meta, infer=infer, memory_type=memory_type, prompt=prompt,
                           extract=extract, graph=graph)
-        ctx = AddContext(self._parts, self._store, cfg.pipeline.max_destructive)
+        ctx = AddContext(self._parts, self._store, cfg.pipeline.max_destructive,
+                         cfg.pipeline.on_no_fact)
         return run_add(ctx, msgs, scope, opts)
 
     def _graph_step(self, enable_graph: bool | None) -> GraphStep | None:

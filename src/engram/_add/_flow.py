@@ -29,6 +29,7 @@ from engram._ids import new_id
 from engram._types import MemoryRecord, Message, Scope
 from engram.embed import text_hash
 from engram.errors import InvalidInput
+from engram.pipeline._no_fact import no_fact_warning, unread
 from engram.pipeline._plan import DEFAULT_MAX_DESTRUCTIVE, plan_changes
 from engram.pipeline.base import Existing, ExtractContext, Fact
 from engram.store import filters as F
@@ -48,6 +49,7 @@ class AddContext:
     parts: Components
     store: BoundStore
     max_destructive: int | None = DEFAULT_MAX_DESTRUCTIVE
+    on_no_fact: str = "warn"  # pipeline.on_no_fact: warn | store_raw | ignore
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,10 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
     extractor, reconciler = ctx.parts.steps
     graph = opts.graph
     facts, warnings = extractor.extract(messages, opts.extract)
+    # No silent loss: a message with a statement in it that gave no fact is named.
+    missed = unread(messages, facts, opts.extract.target) if ctx.on_no_fact != "ignore" else []
+    warnings.extend(no_fact_warning(m) for m in missed)
+    keep_raw = missed if ctx.on_no_fact == "store_raw" else []
     out: dict[str, Any] = {"results": []}
     if graph is not None:
         out["relations"] = {"added": [], "invalidated": []}
@@ -131,12 +137,23 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
             vectors = embed_texts(embedder, [c.text for c in plan.writes])
             cs, results = plan_to_changeset(plan, vectors, memory_type=opts.memory_type,
                                             actor=actor)
+            if keep_raw:  # pipeline.on_no_fact=store_raw: in the same transaction
+                raw = raw_changeset(keep_raw, embed_texts(embedder, [m.content for m in keep_raw]),
+                                    scope, opts.metadata, opts.memory_type)
+                cs.adds.extend(raw.adds)
+                results += raw_results(raw)
             if found is not None and graph is not None:
                 kept = [(r["id"], r["memory"], None) for r in results if r["event"] != "DELETE"]
                 out["relations"] = add_graph(store, embedder, scope, cs, found.triples,
                                              kept, graph.similarity)
             applied = store.apply(cs)
         out["results"] = mark_skipped(results, applied)
+    elif keep_raw:
+        raw = raw_changeset(keep_raw, embed_texts(ctx.parts.embedder,
+                                                  [m.content for m in keep_raw]),
+                            scope, opts.metadata, opts.memory_type)
+        ctx.parts.store.apply(ctx.ns, raw)
+        out["results"] = raw_results(raw)
     if warnings:
         out["warnings"] = warnings
     return out
