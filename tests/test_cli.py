@@ -90,5 +90,9 @@ def test_demo_runs_offline_in_a_fresh_process(tmp_path: Path) -> None:
     events = [e["event"] for e in report["correction"]["results"]]
     assert "UPDATE" in events
     assert report["memories"] and all(r["user_id"] == "demo-user" for r in report["memories"])
+    # Only sensible facts: the introduction is a name, not "Is Maya" (#22).
+    assert sorted(r["memory"] for r in report["memories"]) == [
+        "Is allergic to peanuts", "Is vegetarian", "Lives in Berlin", "Loves hiking on weekends",
+        "Moved to Berlin last month", "Name is Maya", "Works as a nurse"]
     assert report["history"][0]["event"] == "ADD" and len(report["history"]) >= 2
     assert all(report["searches"].values())

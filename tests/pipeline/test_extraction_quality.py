@@ -42,17 +42,24 @@ def _score(evaluation: ModuleType, minilm: Any, name: str) -> tuple[dict[str, An
 def test_dev_cases_floor(evaluation: ModuleType, shared_minilm: Any) -> None:
     summary, results = _score(evaluation, shared_minilm, "extraction_dev.jsonl")
     assert summary["cases"] == 36
-    assert summary["f1"] >= 0.75, summary
+    # Measured 0.949 (bench/results/extraction_rules.json): a floor just under it, so a
+    # rule change that costs two or three dev facts fails here.
+    assert summary["f1"] >= 0.93, summary
     assert summary["must_not_violations"] == 0, [r.violations for r in results if r.violations]
+    assert summary["stale_kept"] == 0, [r.stale for r in results if r.stale]
 
 
-def test_held_out_floor(evaluation: ModuleType, shared_minilm: Any) -> None:
-    for name in ("extraction_heldout.jsonl", "extraction_heldout2.jsonl",
-                 "extraction_heldout3.jsonl", "extraction_heldout4.jsonl"):
-        summary, results = _score(evaluation, shared_minilm, name)
-        assert summary["f1"] >= 0.75, (name, summary)
-        # Known gap (heldout2 k13): a pet named without "my" ("Bubbles died") is not read.
-        assert summary["must_not_violations"] <= 1, (name, [r.violations for r in results])
+@pytest.mark.parametrize(("name", "floor"), [
+    ("extraction_heldout.jsonl", 0.97), ("extraction_heldout2.jsonl", 0.9),
+    ("extraction_heldout3.jsonl", 0.88), ("extraction_heldout4.jsonl", 0.97),
+    # the cases written for #22's mechanisms (reported speech, names, answers, updates)
+    ("extraction_mechanisms.jsonl", 0.94),
+])
+def test_held_out_floor(evaluation: ModuleType, shared_minilm: Any, name: str,
+                        floor: float) -> None:
+    summary, results = _score(evaluation, shared_minilm, name)
+    assert summary["f1"] >= floor, (name, summary)
+    assert summary["must_not_violations"] == 0, (name, [r.violations for r in results])
 
 
 def test_scoring_rules(evaluation: ModuleType) -> None:
