@@ -152,7 +152,7 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
         raw = raw_changeset(keep_raw, embed_texts(ctx.parts.embedder,
                                                   [m.content for m in keep_raw]),
                             scope, opts.metadata, opts.memory_type)
-        ctx.parts.store.apply(ctx.ns, raw)
+        ctx.store.apply(raw)
         out["results"] = raw_results(raw)
     if warnings:
         out["warnings"] = warnings
