@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint typecheck unit fuzz bench bench-ingest bench-locomo bench-server bench-extraction screens clean
+.PHONY: demo test lint typecheck unit fuzz bench bench-ingest bench-locomo bench-longmemeval bench-levers bench-server bench-extraction screens clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,15 @@ bench-ingest: $(VENV)/.bench
 # Evidence recall@k on LOCOMO for Engram's search modes and mem0ai.
 bench-locomo: $(VENV)/.bench
 	$(BIN)/python bench/locomo.py
+
+# Evidence recall on LongMemEval dev (one scope per question) for Engram's rows and mem0ai;
+# turn embeddings are cached in bench/.cache. LME_ARGS="--questions 30" for a subset.
+bench-longmemeval: $(VENV)/.bench
+	$(BIN)/python bench/longmemeval.py $(LME_ARGS)
+
+# Every search lever on LOCOMO dev and LongMemEval dev in one table.
+bench-levers: $(VENV)/.bench
+	$(BIN)/python bench/levers.py $(LME_ARGS)
 
 bench: bench-ingest bench-locomo bench-extraction bench-server
 

@@ -112,6 +112,13 @@ class SearchConfig(_Section):
     date_field: str = "date"  # metadata key holding a memory's ISO date
     neighbours: int = Field(default=0, ge=0, le=5)  # turns each side of a strong hit
     neighbour_hits: int = Field(default=3, ge=1, le=50)  # how many hits get them
+    # Levers measured on LongMemEval and LOCOMO (bench/levers.py); see engram._fusion.
+    adaptive_alpha: bool = False  # keyword share from keyword-score concentration
+    adaptive_alpha_min: float = Field(default=0.4, ge=0, le=1)  # share when evidence is flat
+    breadth: Literal["off", "aggregate", "always"] = "off"  # cap hits per session
+    session_cap: int = Field(default=2, ge=1, le=100)  # hits per session when breadth is on
+    session_field: str = "session"  # metadata key naming a memory's session
+    vector_depth: float = Field(default=1.0, gt=0, le=10)  # vector candidates = x candidates
 
 
 class GraphConfig(_Section):

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from engram._fusion import is_aggregation, keyword_share, spread
+
 if TYPE_CHECKING:
     from engram.config import SearchConfig
     from engram.store.base import BoundStore
@@ -175,7 +177,7 @@ def hybrid_search(
     kw_hits: list[tuple[str, float]] = []
     if mode != "keyword":
         assert qvec is not None
-        vec_hits = store.vector_search(where, qvec, depth)
+        vec_hits = store.vector_search(where, qvec, max(k, round(depth * cfg.vector_depth)))
     if mode != "vector":
         terms = query_terms(query, stop_words=cfg.stop_words)
         kw_hits = store.keyword_search(where, terms, depth)
@@ -183,7 +185,11 @@ def hybrid_search(
     if mode == "hybrid" and cfg.fusion == "score":
         assert qvec is not None
         sims = store.similarities(list(dict.fromkeys(i for i, _ in [*kw_hits, *vec_hits])), qvec)
-        fused = fuse_scores(kw_hits, sims, alpha=cfg.score_alpha)
+        alpha = cfg.score_alpha
+        if cfg.adaptive_alpha:
+            alpha = keyword_share([s for _, s in kw_hits], low=cfg.adaptive_alpha_min,
+                                  high=cfg.score_alpha)
+        fused = fuse_scores(kw_hits, sims, alpha=alpha)
     else:
         lists = []
         if mode != "keyword":
@@ -193,6 +199,8 @@ def hybrid_search(
         fused = fuse(lists, k=cfg.rrf_k)
     if cfg.date_boost > 0:
         fused = _boost_dates(store, query, fused, cfg.date_field, cfg.date_boost)
+    if cfg.breadth == "always" or (cfg.breadth == "aggregate" and is_aggregation(query)):
+        fused = _spread_sessions(store, fused, cfg, k)
     if qvec is not None:
         missing = [i for i, _ in fused if i not in sims]
         sims.update(store.similarities(missing, qvec) if missing else {})
@@ -224,6 +232,23 @@ def _boost_dates(store: BoundStore, query: str, fused: list[tuple[str, float]],
         out.append((mid, score * (1 + boost) if isinstance(day, str) and date_matches(day, specs)
                     else score))
     return sorted(out, key=lambda kv: -kv[1])
+
+
+def _spread_sessions(store: BoundStore, fused: list[tuple[str, float]], cfg: SearchConfig,
+                     k: int) -> list[tuple[str, float]]:
+    """At most ``cfg.session_cap`` hits per session (``metadata[cfg.session_field]``)
+    among the best candidates; the rest follow them. Scores stay as fused."""
+    window = fused[: k * 5]
+    recs = store.get_many([i for i, _ in window])
+
+    def session(mid: str) -> str | None:
+        rec = recs.get(mid)
+        value = rec.metadata.get(cfg.session_field) if rec is not None else None
+        return None if value is None else str(value)
+
+    score = dict(window)
+    order = spread([i for i, _ in window], session, cap=cfg.session_cap, k=len(window))
+    return [(i, score[i]) for i in order] + fused[len(window):]
 
 
 def _expand(store: BoundStore, qvec: np.ndarray, hits: list[tuple[str, float | None]],

@@ -1,0 +1,58 @@
+"""Search levers as named rows, shared by ``longmemeval.py`` and ``levers.py`` (which also
+runs each row on LOCOMO dev). A row is a search mode and overrides of the default
+:class:`~engram.config.SearchConfig`; add a row here and every bench reports it.
+
+Overrides of the ingest-time fields (:data:`INGEST_FIELDS`: the keyword context stored
+with each turn) need their own store, so rows are grouped by them.
+
+>>> ingest_key({"context_before": 0, "fusion": "rrf"})
+(('context_before', 0),)
+>>> ROWS[BASE]
+('hybrid', {})
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+BASE = "Engram hybrid (default)"
+HEADLINE = (BASE, "Engram vector-only", "Engram keyword-only")
+INGEST_FIELDS = ("context_before", "context_after", "context_weight")
+
+_AGG = {"breadth": "aggregate"}
+ROWS: dict[str, tuple[str, dict[str, Any]]] = {
+    BASE: ("hybrid", {}),
+    "Engram vector-only": ("vector", {}),
+    "Engram keyword-only": ("keyword", {}),
+    # Fusion: the fixed keyword share of today against shares set per query.
+    "fusion: fixed keyword share 0.75": ("hybrid", {"adaptive_alpha": False}),
+    "fusion: fixed keyword share 0.5": ("hybrid", {"adaptive_alpha": False, "score_alpha": 0.5}),
+    "fusion: fixed keyword share 0.6": ("hybrid", {"adaptive_alpha": False, "score_alpha": 0.6}),
+    "fusion: adaptive share 0.4-0.75": ("hybrid", {"adaptive_alpha": True}),
+    "fusion: adaptive share 0.5-0.9": ("hybrid", {"adaptive_alpha": True, "adaptive_alpha_min": 0.5,
+                                                  "score_alpha": 0.9}),
+    "fusion: rrf 3:1": ("hybrid", {"fusion": "rrf", "adaptive_alpha": False}),
+    # Breadth: spread results over sessions.
+    "breadth: none": ("hybrid", {"breadth": "off"}),
+    "breadth: session cap 2 on aggregation questions": ("hybrid", {**_AGG, "session_cap": 2}),
+    "breadth: session cap 3 on aggregation questions": ("hybrid", {**_AGG, "session_cap": 3}),
+    "breadth: session cap 3 on every question": ("hybrid", {"breadth": "always", "session_cap": 3}),
+    # Candidate depth and the vector arm's share of candidates.
+    "candidates 50": ("hybrid", {"candidates": 50}),
+    "candidates 200": ("hybrid", {"candidates": 200}),
+    "vector candidates 2x": ("hybrid", {"vector_depth": 2.0}),
+    "vector candidates 0.5x": ("hybrid", {"vector_depth": 0.5}),
+    # Keyword context stored with each turn (ingest time): today's ±2 against less.
+    "context: none": ("hybrid", {"context_before": 0, "context_after": 0}),
+    "context: ±1 turn": ("hybrid", {"context_before": 1, "context_after": 1}),
+    "context: ±2 turns, weight 0.25": ("hybrid", {"context_weight": 0.25}),
+}
+
+
+def ingest_key(overrides: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """The ingest-time part of a row's overrides (rows sharing it share one store)."""
+    return tuple(sorted((k, v) for k, v in overrides.items() if k in INGEST_FIELDS))
+
+
+def search_part(overrides: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in overrides.items() if k not in INGEST_FIELDS}

@@ -1,0 +1,97 @@
+"""The LongMemEval bench's parts on a tiny hand-made haystack: subset, recall arithmetic,
+ingest and search rows (deterministic embedder), the report, and that the default search
+configuration is the one the committed results report."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+import _levers
+import _lme_data as D
+import _lme_engram as E
+import _lme_report as R
+import longmemeval as LME
+from _lme_cache import BenchEmbedder
+from engram.config import SearchConfig
+from engram.testing import HashEmbedder
+
+RESULTS = Path(__file__).resolve().parents[2] / "bench" / "results"
+
+
+def _question(qid: str, qtype: str) -> dict[str, Any]:
+    filler = [{"role": "user", "content": f"chatting about the weather {qid} {i}"} for i in range(3)]
+    return {
+        "question_id": qid, "question_type": qtype, "question_date": "2023/06/01 (Thu) 10:00",
+        "question": "How many guitars did I buy?", "answer": "2",
+        "haystack_session_ids": ["s1", "s2", "s3"],
+        "haystack_dates": ["2023/05/01 (Mon) 10:00", "2023/05/02 (Tue) 10:00", "2023/05/03 (Wed) 10:00"],
+        "haystack_sessions": [
+            [{"role": "user", "content": "I bought a guitar today", "has_answer": True}, *filler],
+            filler,
+            [*filler, {"role": "user", "content": "I bought another guitar", "has_answer": True},
+             {"role": "assistant", "content": "  "}],  # empty: not stored
+        ],
+        "answer_session_ids": ["s1", "s3"],
+    }
+
+
+def _data(tmp_path: Path) -> Path:
+    types = ["multi-session", "multi-session", "temporal-reasoning", "knowledge-update"]
+    path = tmp_path / "lme.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        json.dump([_question(f"q{i}", t) for i, t in enumerate(types)], f)
+    return path
+
+
+def test_stratified_subsets_keep_types_and_are_deterministic(tmp_path: Path) -> None:
+    qs = D.load(_data(tmp_path))
+    three = D.stratified(qs, 3)
+    assert sorted(q.question_type for q in three) == [
+        "knowledge-update", "multi-session", "temporal-reasoning"]
+    assert [q.question_id for q in three] == [q.question_id for q in D.stratified(qs[::-1], 3)]
+    assert len(D.stratified(qs, None)) == 4
+    halves = [D.half(q, qs) for q in qs if q.question_type == "multi-session"]
+    assert sorted(halves) == ["A", "B"]
+
+
+def test_recall_arithmetic() -> None:
+    q = D.parse(_question("q", "multi-session"))
+    assert q.evidence_turns() == {("s1", 0), ("s3", 3)}
+    hits = [("s2", 0), ("s1", 1), ("s3", 3)]
+    assert D.session_any(q, hits, 1) == 0.0 and D.session_any(q, hits, 2) == 1.0
+    assert D.session_all(q, hits, 2) == 0.0 and D.session_all(q, hits, 3) == 1.0
+    assert D.turn_any(q, hits, 2) == 0.0 and D.turn_any(q, hits, 3) == 1.0
+    s = D.summarise([{**D.score(q, hits), "half": "A"}])
+    assert s["overall"]["sessions@10"] == 3 and s["by_half"]["B"]["s_all@10"] is None
+
+
+def test_rows_run_end_to_end_and_report(tmp_path: Path) -> None:
+    qs = D.load(_data(tmp_path))
+    emb = BenchEmbedder(HashEmbedder(), tmp_path / "cache.db")
+    names = [*_levers.HEADLINE, "context: none", "breadth: session cap 2 on aggregation questions"]
+    rows, info = LME.engram_rows(qs, names, tmp_path, emb)
+    assert [r["name"] for r in rows] == names
+    assert info["turns"] == 4 * 11  # the empty turn is not stored
+    assert info["search_defaults"] == SearchConfig().model_dump()
+    kw = rows[2]["summary"]["overall"]
+    assert kw["n"] == 4 and kw["s_any@10"] == 1.0 and kw["t_any@10"] == 1.0
+    assert emb.cache.count(HashEmbedder().model_id) > 0  # turns went through the disk cache
+    text = R.table(rows)
+    assert all(n in text for n in names)
+    assert "multi" in R.types_table(rows)
+    if importlib.util.find_spec("matplotlib") is not None:  # the bench extra
+        R.chart(rows[:3], tmp_path / "c.png")
+        assert (tmp_path / "c.png").stat().st_size > 1000
+
+
+def test_ingest_writes_session_turn_and_date(tmp_path: Path) -> None:
+    q = D.parse(_question("q", "multi-session"))
+    mem = E.open_memory(tmp_path / "m.db", HashEmbedder())
+    where = E.ingest(mem, q)
+    rec = mem.get(next(i for i, h in where.items() if h == ("s3", 3)))
+    assert {"session": "s3", "turn": 3, "date": "2023-05-03"}.items() <= rec["metadata"].items()
+    mem.close()

@@ -1,0 +1,95 @@
+"""The search levers' pure decisions (engram._fusion) on small hand-made cases, and each
+lever switched on through SearchConfig in a real Memory (deterministic embedder)."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+import engram._fusion
+from engram import Memory
+from engram._fusion import is_aggregation, keyword_share, spread
+from engram.testing import HashEmbedder
+
+
+def test_keyword_share_follows_how_concentrated_the_keyword_evidence_is() -> None:
+    # One turn far above the rest: rare words matched; the share goes to the top.
+    peaked = keyword_share([10.0] + [1.0] * 12, low=0.4, high=0.8)
+    # Twelve turns scoring alike: common words; the share falls to the floor.
+    flat = keyword_share([5.0] * 12, low=0.4, high=0.8)
+    middle = keyword_share([10.0] + [5.0] * 12, low=0.4, high=0.8)
+    assert peaked == pytest.approx(0.4 + 0.4 * 0.9)
+    assert flat == pytest.approx(0.4)
+    assert flat < middle < peaked
+    # Fewer than ten hits: the missing ones count as zero (few turns matched at all).
+    assert keyword_share([3.0, 3.0], low=0.4, high=0.8) == pytest.approx(0.8)
+
+
+def test_keyword_share_edges() -> None:
+    assert keyword_share([], low=0.3, high=0.7) == 0.7  # no keyword hit: share unused
+    assert keyword_share([0.0, 0.0], low=0.3, high=0.7) == 0.3
+    assert keyword_share([-1.0] * 11, low=0.3, high=0.7) == 0.3  # never below low
+
+
+@pytest.mark.parametrize("q", [
+    "How many books did I buy this year?", "What is the total I spent on gas?",
+    "Can you list the cities I visited?", "Which of my trips was the most expensive?",
+    "How much did I spend altogether on the wedding?", "What are all the gifts I got?",
+])
+def test_aggregation_questions(q: str) -> None:
+    assert is_aggregation(q)
+
+
+@pytest.mark.parametrize("q", [
+    "Where did I get my guitar serviced?", "What time do I wake up on Saturdays?",
+    "When did Caroline go to the LGBTQ support group?", "Who is my dentist?",
+])
+def test_single_fact_questions_are_not_aggregation(q: str) -> None:
+    assert not is_aggregation(q)
+
+
+def test_spread_caps_each_group_and_keeps_order() -> None:
+    group = {"a1": "a", "a2": "a", "a3": "a", "a4": "a", "b1": "b", "c1": "c", "x": None}.get
+    ids = ["a1", "a2", "a3", "b1", "a4", "x", "c1"]
+    assert spread(ids, group, cap=2, k=5) == ["a1", "a2", "b1", "x", "c1"]
+    # Slots left after every group is capped are filled by the held ids, best first.
+    assert spread(ids, group, cap=1, k=6) == ["a1", "b1", "x", "c1", "a2", "a3"]
+    # A cap no group reaches changes nothing.
+    assert spread(ids, group, cap=10, k=7) == ids
+    # Ungrouped ids are never held back.
+    assert spread(["x", "y", "z"], lambda _: None, cap=1, k=3) == ["x", "y", "z"]
+
+
+def _mem(tmp_path, **search) -> Memory:  # type: ignore[no-untyped-def]
+    return Memory({"store": {"path": str(tmp_path / "m.db")}, "search": search},
+                  embedder=HashEmbedder())
+
+
+def test_breadth_spreads_an_aggregation_question_over_sessions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    mem = _mem(tmp_path, breadth="aggregate", session_cap=1, context_before=0, context_after=0)
+    for s, n in (("s1", 4), ("s2", 1), ("s3", 1)):
+        mem.add([{"role": "user", "content": f"I bought a plant {'today ' * (5 - i)}#{s}{i}"}
+                 for i in range(n)], user_id="u", infer=False, metadata={"session": s})
+    q = "How many plants did I buy today?"
+    capped = mem.search(q, user_id="u", top_k=3)["results"]
+    assert sorted(r["metadata"]["session"] for r in capped) == ["s1", "s2", "s3"]
+    # Not an aggregation question: no cap (s1's four turns rank first on "today").
+    mem.config.search = mem.config.search.model_copy(update={"breadth": "off"})
+    plain = mem.search(q, user_id="u", top_k=3)["results"]
+    assert [r["metadata"]["session"] for r in plain].count("s1") >= 2
+    mem.close()
+
+
+def test_adaptive_share_and_vector_depth_run_through_search(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    mem = _mem(tmp_path, adaptive_alpha=True, vector_depth=0.5, candidates=4)
+    mem.add([{"role": "user", "content": t} for t in
+             ["my zebrafish tank is leaking", "I like tea", "tea again", "more tea"]],
+            user_id="u", infer=False)
+    top = mem.search("zebrafish tank", user_id="u", top_k=2)["results"]
+    assert top[0]["memory"] == "my zebrafish tank is leaking"
+    mem.close()
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(engram._fusion).failed == 0
