@@ -159,7 +159,7 @@ def test_filters_through_the_api(memory: Memory) -> None:
         ({"messages": [{"role": "robot", "content": "x"}], "user_id": "u"}, "messages[0].role"),
         ({"messages": [{"role": "user", "content": 42}], "user_id": "u"}, "messages[0].content"),
         ({"messages": 7, "user_id": "u"}, "messages"),
-        ({"messages": "x", "user_id": "u", "metadata": {"f": object()}}, "metadata"),
+        ({"messages": "x", "user_id": "u", "metadata": {"f": object()}}, "metadata.f"),
         ({"messages": "x", "user_id": "u", "metadata": ["a"]}, "metadata"),
         ({"messages": "x", "user_id": 5}, "user_id"),
         ({"messages": "x", "user_id": " "}, "user_id"),

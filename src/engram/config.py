@@ -26,6 +26,7 @@ __all__ = [
     "LLMConfig",
     "SearchConfig",
     "GraphConfig",
+    "LimitsConfig",
     "MemoryConfig",
     "default_db_path",
 ]
@@ -143,6 +144,16 @@ class PipelineConfig(_Section):
     on_no_fact: Literal["warn", "store_raw", "ignore"] = "warn"
 
 
+class LimitsConfig(_Section):
+    """Bounds on input every surface enforces (``engram._validate``): metadata nesting
+    levels (the object itself is level 1), keys and list items at all levels together,
+    and size as UTF-8 JSON."""
+
+    metadata_max_depth: int = Field(default=16, ge=1, le=256)
+    metadata_max_keys: int = Field(default=1_000, ge=1, le=1_000_000)
+    metadata_max_bytes: int = Field(default=100_000, ge=2, le=100_000_000)
+
+
 class MemoryConfig(BaseModel):
     """The whole configuration of a :class:`engram.Memory`."""
 
@@ -154,6 +165,7 @@ class MemoryConfig(BaseModel):
     search: SearchConfig = Field(default_factory=SearchConfig)
     graph: GraphConfig = Field(default_factory=GraphConfig)
     pipeline: PipelineConfig = Field(default_factory=PipelineConfig)
+    limits: LimitsConfig = Field(default_factory=LimitsConfig)
     custom_fact_extraction_prompt: str | None = None
     custom_update_memory_prompt: str | None = None
     includes: str | None = None
@@ -207,6 +219,7 @@ _ENV_FIELDS: dict[str, type[BaseModel]] = {
     "search": SearchConfig,
     "graph": GraphConfig,
     "pipeline": PipelineConfig,
+    "limits": LimitsConfig,
 }
 
 

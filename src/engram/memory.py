@@ -118,15 +118,14 @@ class Memory:
         """
         msgs = V.normalise_messages(messages)
         scope = V.build_scope(user_id, agent_id, run_id, session_id)
-        meta = V.check_metadata(metadata)
-        if not isinstance(infer, bool):
-            raise InvalidInput("infer", f"must be true or false, got {infer!r}")
-        if memory_type is not None and memory_type not in MEMORY_TYPES:
+        meta = self._metadata(metadata) or {}
+        V.check_bool(infer, "infer")
+        if memory_type is not None and (not isinstance(memory_type, str)
+                                        or memory_type not in MEMORY_TYPES):
             raise InvalidInput("memory_type", f"must be one of {MEMORY_TYPES} or None")
         if prompt is not None:
             V.check_text(prompt, "prompt")
-        if timestamp is not None:
-            V.check_text(timestamp, "timestamp")
+        timestamp = V.check_timestamp(timestamp)
         graph = self._graph_step(enable_graph) if memory_type is None else None
         cfg = self.config
         extract = ExtractContext(
@@ -140,10 +139,17 @@ class Memory:
                          cfg.pipeline.on_no_fact)
         return run_add(ctx, msgs, scope, opts)
 
+    def _metadata(self, metadata: Any, field: str = "metadata") -> dict[str, Any] | None:
+        """Metadata checked against ``config.limits`` (None stays None: "unchanged")."""
+        if metadata is None:
+            return None
+        lim = self.config.limits
+        return V.check_metadata(metadata, field, V.MetadataLimits(
+            lim.metadata_max_depth, lim.metadata_max_keys, lim.metadata_max_bytes))
+
     def _graph_step(self, enable_graph: bool | None) -> GraphStep | None:
+        V.check_bool(enable_graph, "enable_graph", optional=True)
         on = self.config.graph.enabled if enable_graph is None else enable_graph
-        if not isinstance(on, bool):
-            raise InvalidInput("enable_graph", f"must be true, false or None, got {on!r}")
         if not on:
             return None
         return GraphStep(extractor_for(self._parts.llm), self.config.graph.entity_similarity)
@@ -155,7 +161,7 @@ class Memory:
             if text is not None:
                 raise InvalidInput("data", "is an alias of text; give one, not both")
             text = data
-        upd = _plan_update(memory_id, text, metadata, "")
+        upd = _plan_update(memory_id, text, self._metadata(metadata), "")
         self._embed_updates([upd])
         self._store.apply(ChangeSet(updates=[upd]))
         return {"message": "Memory updated successfully!", "id": upd.id,
@@ -170,7 +176,8 @@ class Memory:
         for i, item in enumerate(memories):
             if not isinstance(item, Mapping):
                 raise InvalidInput(f"memories[{i}]", "must be a dict with memory_id")
-            ups.append(_plan_update(item.get("memory_id"), item.get("text"), item.get("metadata"),
+            meta = self._metadata(item.get("metadata"), f"memories[{i}].metadata")
+            ups.append(_plan_update(item.get("memory_id"), item.get("text"), meta,
                                     f"memories[{i}]."))
         if len({u.id for u in ups}) != len(ups):
             raise InvalidInput("memories", "names one memory_id more than once")
@@ -245,9 +252,9 @@ class Memory:
                              "page_size" if page_size is not None else
                              "limit" if limit is not None else "top_k")
         offset = 0
+        cursor = V.check_cursor(cursor)
         if page is not None:
-            if isinstance(page, bool) or not isinstance(page, int) or page < 1:
-                raise InvalidInput("page", f"must be an integer >= 1, got {page!r}")
+            V.check_page(page)
             if cursor is not None:
                 raise InvalidInput("cursor", "give page or cursor, not both")
             offset = (page - 1) * size
@@ -285,13 +292,10 @@ class Memory:
         query = V.check_text(query, "query")
         k = V.check_top_k(_first(limit, top_k, 20), "limit" if limit is not None else "top_k")
         thr = V.check_threshold(threshold)
-        if not isinstance(rerank, bool):
-            raise InvalidInput("rerank", f"must be true or false, got {rerank!r}")
+        V.check_bool(rerank, "rerank")
         where = V.scoped_filter(filters, require_scope=True, user_id=user_id,
                                 agent_id=agent_id, run_id=run_id)
-        mode = search_mode or self.config.search.mode
-        if mode not in ("hybrid", "vector", "keyword"):
-            raise InvalidInput("search_mode", f"must be hybrid, vector or keyword, got {mode!r}")
+        mode = V.check_mode(search_mode, self.config.search.mode)
         store = self._store
         embed = self._parts.read_embedder.embed  # queries are not worth persisting
         relations = None
@@ -327,7 +331,8 @@ class Memory:
                 for s in self._store.scopes()]
 
 
-def _plan_update(memory_id: Any, text: Any, metadata: Any, where: str) -> MemoryUpdate:
+def _plan_update(memory_id: Any, text: Any, metadata: dict[str, Any] | None,
+                 where: str) -> MemoryUpdate:
     """Validated new text and/or metadata for one memory (the vector comes later)."""
     upd = MemoryUpdate(id=V.check_id(memory_id, f"{where}memory_id"))
     if text is None and metadata is None:
@@ -335,8 +340,7 @@ def _plan_update(memory_id: Any, text: Any, metadata: Any, where: str) -> Memory
     if text is not None:
         upd.text = V.check_text(text, f"{where}text")
         upd.hash = text_hash(upd.text)
-    if metadata is not None:
-        upd.metadata = V.check_metadata(metadata, f"{where}metadata")
+    upd.metadata = metadata  # already checked against the configured limits
     return upd
 
 

@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from engram import errors as E
+from engram._chars import shown
 from engram.server._logging import logger
 
 __all__ = ["STATUS", "error_body", "install_error_handlers", "status_for"]
@@ -50,7 +51,9 @@ def error_body(exc: E.EngramError) -> dict[str, Any]:
         body.update(what=exc.what, id=exc.ident)
     elif isinstance(exc, E.LLMError):
         body["retryable"] = exc.retryable
-    return body
+    # An error may quote what the caller sent; a lone surrogate in it would make the JSON
+    # answer itself fail (a 500 for bad input), so text is escaped.
+    return {k: shown(v) if isinstance(v, str) else v for k, v in body.items()}
 
 
 def _request_id(request: Request) -> str:
@@ -62,7 +65,7 @@ def _field_of(loc: Sequence[Any]) -> str:
     out = ""
     for p in parts:
         out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
-    return out or "body"
+    return shown(out) or "body"  # the path may hold a key the caller sent
 
 
 async def _engram_error(request: Request, exc: Exception) -> JSONResponse:
@@ -87,12 +90,14 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     errs = exc.errors()
     first = errs[0] if errs else {"loc": ("body",), "msg": "invalid request"}
     field = _field_of(first.get("loc", ("body",)))
-    detail = f"{field}: {first.get('msg', 'invalid')}"
+    msg = shown(str(first.get("msg", "invalid")))
+    detail = f"{field}: {msg}"
     if first.get("type") == "extra_forbidden":
         detail = f"{field}: unknown field"
     return JSONResponse({"detail": detail, "error": "InvalidInput", "field": field,
-                         "problem": first.get("msg", "invalid"),
-                         "errors": [{"field": _field_of(e.get("loc", ())), "msg": e.get("msg")}
+                         "problem": msg,
+                         "errors": [{"field": _field_of(e.get("loc", ())),
+                                     "msg": shown(str(e.get("msg")))}
                                     for e in errs[:20]],
                          "request_id": _request_id(request)}, status_code=422)
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import ast
 import json
-from datetime import UTC, datetime
+import warnings
 from typing import Any
 
 from pydantic import BaseModel
 
+from engram._chars import brief
+from engram._validate import check_timestamp
 from engram.errors import InvalidInput, NotSupported
 from engram.server._models import UNSUPPORTED
 
@@ -24,6 +26,7 @@ __all__ = ["refuse_unsupported", "scope_ids", "timestamp_text", "date_filters",
            "query_filters"]
 
 SCOPE_KEYS = ("user_id", "agent_id", "run_id")
+MAX_NESTING = 64  # brackets open at once in a query-string filter (the parser allows 32 levels)
 
 
 def refuse_unsupported(body: BaseModel) -> None:
@@ -40,8 +43,8 @@ def scope_ids(session_id: str | None, filters: dict[str, Any] | None,
     filters = filters or {}
     for key in filters:
         if key not in SCOPE_KEYS:
-            raise InvalidInput(f"filters.{key}", "add accepts only user_id, agent_id and "
-                                                 "run_id in filters")
+            raise InvalidInput(f"filters[{brief(key)}]", "add accepts only user_id, agent_id "
+                                                         "and run_id in filters")
     out: dict[str, str] = {}
     for key in SCOPE_KEYS:
         a, b = top.get(key), filters.get(key)
@@ -58,13 +61,8 @@ def scope_ids(session_id: str | None, filters: dict[str, Any] | None,
 
 
 def timestamp_text(value: int | float | str | None) -> str | None:
-    """Mem0 sends a unix timestamp; the facade takes text."""
-    if value is None or isinstance(value, str):
-        return value
-    try:
-        return datetime.fromtimestamp(value, UTC).isoformat()
-    except (OverflowError, OSError, ValueError) as e:
-        raise InvalidInput("timestamp", f"is not a valid unix time: {value!r}") from e
+    """Mem0 sends a unix timestamp; the facade takes text (the one check, in _validate)."""
+    return check_timestamp(value)
 
 
 def date_filters(filters: dict[str, Any] | None, start: str | None,
@@ -87,13 +85,30 @@ def query_filters(raw: str | None) -> dict[str, Any] | None:
         return None
     if len(raw) > 20_000:
         raise InvalidInput("filters", "is too long")
+    if _nesting(raw) > MAX_NESTING:  # both parsers recurse: refuse before they overflow
+        raise InvalidInput("filters", f"nests deeper than {MAX_NESTING} levels")
     try:
         value = json.loads(raw)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         try:
-            value = ast.literal_eval(raw)
-        except (ValueError, SyntaxError, MemoryError, RecursionError) as e:
+            with warnings.catch_warnings():  # "\d" in a literal warns; it is just refused
+                warnings.simplefilter("ignore")
+                value = ast.literal_eval(raw)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError) as e:
             raise InvalidInput("filters", "is neither JSON nor a dict literal") from e
     if not isinstance(value, dict):
         raise InvalidInput("filters", f"must be an object, got {type(value).__name__}")
     return value
+
+
+def _nesting(raw: str) -> int:
+    """The most brackets open at once, counted roughly (quotes are not parsed): an upper
+    bound good enough to refuse a string of thousands of ``[`` before parsing it."""
+    depth = deepest = 0
+    for ch in raw:
+        if ch in "[{(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]})":
+            depth -= 1
+    return deepest

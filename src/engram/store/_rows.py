@@ -50,10 +50,13 @@ def decode_cursor(cursor: str | None) -> int | None:
     if cursor is None:
         return None
     try:
+        if not isinstance(cursor, str) or len(cursor) > 64:
+            raise ValueError(cursor)
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        if not raw.startswith("r"):
+        position = int(raw[1:]) if raw.startswith("r") and raw[1:].isdigit() else -1
+        if not 0 <= position < 2**63:  # a row id: anything else is forged
             raise ValueError(raw)
-        return int(raw[1:])
+        return position
     except ValueError as e:
         raise InvalidInput("cursor", "not a cursor returned by a previous page") from e
 

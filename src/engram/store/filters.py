@@ -42,6 +42,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from engram._chars import brief, text_problem
 from engram.errors import InvalidFilter
 
 __all__ = [
@@ -184,7 +185,7 @@ class _Parser:
         parts: list[Node] = []
         for key, value in obj.items():
             if not isinstance(key, str) or not key:
-                raise InvalidFilter(path, f"keys must be non-empty strings, got {key!r}")
+                raise InvalidFilter(path, f"keys must be non-empty strings, got {brief(key)}")
             sub = _join(path, key)
             if key in _LOGICAL:
                 parts.append(self.logical(key, value, sub, depth + 1))
@@ -222,7 +223,7 @@ class _Parser:
         parts = []
         for key, cond in value.items():
             if not isinstance(key, str) or not key:
-                raise InvalidFilter(path, f"keys must be non-empty strings, got {key!r}")
+                raise InvalidFilter(path, f"keys must be non-empty strings, got {brief(key)}")
             parts.append(self.condition(key, True, cond, _join(path, key)))
         return and_(*parts)
 
@@ -378,8 +379,9 @@ def _utc(dt: datetime, path: str) -> str:
 
 
 def _check_text(text: str, path: str) -> None:
-    if "\x00" in text:  # PostgreSQL text and jsonb cannot hold NUL
-        raise InvalidFilter(path, "contains a NUL character")
+    problem = text_problem(text)  # NUL or a lone surrogate: no store could compare it
+    if problem is not None:
+        raise InvalidFilter(path, problem)
 
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
