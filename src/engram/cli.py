@@ -284,10 +284,13 @@ def mcp_(
     host: Annotated[str | None, typer.Option(
         "--host", help="A remote Engram server URL (or ENGRAM_HOST); key from ENGRAM_API_KEY.")] = None,
     user: UserOpt = None, agent: AgentOpt = None, run: RunOpt = None,
+    allow_any_scope: Annotated[bool, typer.Option(
+        "--allow-any-scope", help="Let tool calls name any scope (trusted single-user setups); "
+                                  "--user/--agent/--run are then only defaults.")] = False,
     db: DbOpt = None,
 ) -> None:
     """Run the MCP server (tools add_memory, search_memories, ...) over stdio or --http;
-    --user/--agent/--run (or ENGRAM_USER_ID...) set the scope used when a call names none."""
+    --user/--agent/--run (or ENGRAM_USER_ID...) pin the scope every call is confined to."""
     with _errors():
         try:
             from engram.mcp import Defaults, EngramTools, Target, build_server, open_backend
@@ -296,10 +299,12 @@ def mcp_(
         from engram.server import ServerSettings
 
         target = Target.choose(db, host)
-        tools = EngramTools(open_backend(target), Defaults.from_env(user_id=user, agent_id=agent, run_id=run),
-                            ServerSettings.from_env().limits)
+        defaults = Defaults.from_env(user_id=user, agent_id=agent, run_id=run)
+        EngramTools.check_scope(defaults, allow_any_scope)  # before opening anything
+        tools = EngramTools(open_backend(target), defaults, ServerSettings.from_env().limits,
+                            allow_any_scope=allow_any_scope)
         server = build_server(tools)
-        err.print(f"engram mcp: {target.describe()}, "
+        err.print(f"engram mcp: {target.describe()}, {tools.guard.describe()}, "
                   + (f"streamable HTTP on http://{bind}:{port}/mcp" if http else "stdio"))
         if http:
             server.run("streamable-http", host=bind, port=port)

@@ -47,7 +47,7 @@ def test_remote_server_through_the_client(tmp_path: Path) -> None:
         assert [m["memory"] for m in listed["results"]] == ["Prefers aisle seats"]
 
         # A rejected key stops `engram mcp` at start, with the reason and exit code 4.
-        done = subprocess.run([*ENGRAM, "mcp", "--host", url],
+        done = subprocess.run([*ENGRAM, "mcp", "--host", url, "--user", "alice"],
                               env=engram_env(tmp_path / "home", ENGRAM_API_KEY="eng_wrong"),
                               capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
         assert done.returncode == 4, done.stderr

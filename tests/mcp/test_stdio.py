@@ -45,7 +45,7 @@ def test_every_tool_on_the_embedded_store(tmp_path: Path) -> None:
                 {"role": "assistant", "content": "Noted!"}]}))
             assert {e["event"] for e in inferred["results"]} == {"ADD"}
             assert any("Lisbon" in e["memory"] for e in inferred["results"])
-            # another scope, named in the call (the default is then not applied)
+            # a narrower scope inside the pinned one: alice's memory for the agent "helper"
             data(await c.call_tool("add_memory", {"messages": "Answer tersely",
                                                   "agent_id": "helper", "infer": False}))
 
@@ -58,7 +58,7 @@ def test_every_tool_on_the_embedded_store(tmp_path: Path) -> None:
             assert [h["id"] for h in only["results"]] == [tea]
 
             page = data(await c.call_tool("list_memories", {"page_size": 2}))
-            assert page["total"] == 1 + len(inferred["results"]) and len(page["results"]) == 2
+            assert page["total"] == 2 + len(inferred["results"]) and len(page["results"]) == 2
             helper = data(await c.call_tool("list_memories", {"agent_id": "helper"}))
             assert [m["memory"] for m in helper["results"]] == ["Answer tersely"]
 
@@ -82,8 +82,8 @@ def test_every_tool_on_the_embedded_store(tmp_path: Path) -> None:
 
 def test_bad_arguments_are_tool_errors_not_crashes(tmp_path: Path) -> None:
     async def scenario() -> None:
-        # No default scope: a call naming none is refused with the field named.
-        async with stdio_session(tmp_path / "home") as c:
+        # No default scope (any scope allowed): a call naming none is refused with the field named.
+        async with stdio_session(tmp_path / "home", "--allow-any-scope") as c:
             cases: list[tuple[str, dict[str, Any], str]] = [
                 ("search_memories", {"query": "tea"}, "user_id, agent_id or run_id is required"),
                 ("search_memories", {}, "query"),  # missing required argument

@@ -28,6 +28,8 @@ from pydantic import Field
 
 from engram._api import TOOLS, MemoryAPI
 from engram._limits import Limits
+from engram.errors import ConfigError, NotFound
+from engram.mcp._scope import ScopeGuard
 
 __all__ = ["TOOL_NAMES", "Backend", "Defaults", "EngramTools", "Limits", "resolve_scope"]
 
@@ -64,10 +66,13 @@ class ScopeIds(TypedDict, total=False):
 
 
 def resolve_scope(defaults: Defaults, **given: str | None) -> ScopeIds:
-    """The call's own ids if it names any (defaults ignored, so no surprise narrowing),
-    else the configured defaults. Empty when neither: the backend then names the field."""
-    own = {k: v for k, v in given.items() if k in SCOPE_KEYS and v is not None}
-    ids = own or {k: v for k in SCOPE_KEYS if (v := getattr(defaults, k)) is not None}
+    """Unpinned (``--allow-any-scope``): the call's own ids if it names any (defaults
+    ignored, so no surprise narrowing), else the defaults. Empty when neither: the backend
+    then names the field. Pinned servers use :class:`ScopeGuard`."""
+    return _ids(ScopeGuard(vars(defaults), pinned=False).call_scope(**given))
+
+
+def _ids(ids: dict[str, str]) -> ScopeIds:
     return cast(ScopeIds, ids)  # keys drawn from SCOPE_KEYS, values str
 
 
@@ -84,13 +89,29 @@ Metadata = Annotated[dict[str, Any] | None, Field(description="JSON object store
 
 
 class EngramTools:
-    """One method per tool; ``backend`` is a Memory or a MemoryClient."""
+    """One method per tool; ``backend`` is a Memory or a MemoryClient. ``defaults`` pin
+    the scope of every call unless ``allow_any_scope`` (see :mod:`engram.mcp._scope`)."""
 
     def __init__(self, backend: Backend, defaults: Defaults | None = None,
-                 limits: Limits | None = None) -> None:
+                 limits: Limits | None = None, *, allow_any_scope: bool = False) -> None:
         self.backend = backend
         self.defaults = defaults or Defaults()
         self.limits = limits or Limits()
+        self.check_scope(self.defaults, allow_any_scope)
+        self.guard = ScopeGuard(vars(self.defaults), pinned=not allow_any_scope)
+
+    @staticmethod
+    def check_scope(defaults: Defaults, allow_any_scope: bool) -> None:
+        """A pinned server needs something to pin to."""
+        if not allow_any_scope and not any(vars(defaults).values()):
+            raise ConfigError("the MCP server needs a scope to pin: give --user, --agent or "
+                              "--run (or ENGRAM_USER_ID...), or --allow-any-scope to let "
+                              "every call choose its own")
+
+    def _owned(self, memory_id: Any) -> None:
+        """Refuse a memory outside the pinned scope before any tool reads or changes it."""
+        if self.guard.pinned:
+            self.guard.check_record(self.backend.get(memory_id), memory_id)
 
     def add_memory(
         self,
@@ -105,8 +126,9 @@ class EngramTools:
     ) -> dict[str, Any]:
         """Remember something for a user/agent/run. Returns the events it produced."""
         self.limits.messages(messages)
-        scope = resolve_scope(self.defaults, user_id=user_id, agent_id=agent_id, run_id=run_id)
+        scope = _ids(self.guard.call_scope(user_id=user_id, agent_id=agent_id, run_id=run_id))
         out: dict[str, Any] = self.backend.add(messages, **scope, metadata=metadata, infer=infer)
+        self.guard.remember(r["id"] for r in out.get("results", []) if "id" in r)
         return out
 
     def search_memories(
@@ -119,10 +141,12 @@ class EngramTools:
             description="Minimum similarity (0..1) a result must have.")] = None,
     ) -> dict[str, Any]:
         """Find a scope's memories most relevant to a query, best first, with scores."""
-        scope = resolve_scope(self.defaults, user_id=user_id, agent_id=agent_id, run_id=run_id)
+        scope = _ids(self.guard.call_scope(user_id=user_id, agent_id=agent_id, run_id=run_id))
+        self.guard.check_filters(filters)
         out: dict[str, Any] = self.backend.search(
             query, **scope, filters=filters, top_k=self.limits.cap(top_k, "top_k"),
             threshold=threshold)
+        self.guard.remember(r["id"] for r in out.get("results", []))
         return out
 
     def list_memories(
@@ -133,15 +157,19 @@ class EngramTools:
         page_size: Annotated[int, Field(description="Memories per page.")] = 50,
     ) -> dict[str, Any]:
         """A scope's memories, newest first, one page at a time (with the total)."""
-        scope = resolve_scope(self.defaults, user_id=user_id, agent_id=agent_id, run_id=run_id)
+        scope = _ids(self.guard.call_scope(user_id=user_id, agent_id=agent_id, run_id=run_id))
+        self.guard.check_filters(filters)
         res = self.backend.get_all(**scope, filters=filters, page=page,
                                    page_size=self.limits.cap(page_size, "page_size"))
+        self.guard.remember(r["id"] for r in res["results"])
         return {"results": res["results"], "page": res.get("page"),
                 "page_size": res.get("page_size"), "total": res.get("total")}
 
     def get_memory(self, memory_id: MemoryId) -> dict[str, Any]:
         """One memory by id."""
         out: dict[str, Any] = self.backend.get(memory_id)
+        if self.guard.pinned:
+            self.guard.check_record(out, memory_id)
         return out
 
     def update_memory(
@@ -151,14 +179,24 @@ class EngramTools:
             description="New metadata; replaces the old object.")] = None,
     ) -> dict[str, Any]:
         """Change a memory's text and/or metadata; recorded in its history."""
+        self._owned(memory_id)
         out: dict[str, Any] = self.backend.update(memory_id, text=text, metadata=metadata)
         return out
 
     def delete_memory(self, memory_id: MemoryId) -> dict[str, Any]:
         """Forget one memory (its history keeps the DELETE event)."""
+        self._owned(memory_id)
         out: dict[str, Any] = self.backend.delete(memory_id)
         return out
 
     def memory_history(self, memory_id: MemoryId) -> dict[str, Any]:
         """Every ADD/UPDATE/DELETE of a memory, oldest first, with old and new text."""
+        if self.guard.pinned:
+            # History rows carry no scope: a live memory is checked; a deleted one only
+            # answers if this server saw it in its scope before.
+            try:
+                self._owned(memory_id)
+            except NotFound:
+                if not self.guard.seen(memory_id):
+                    raise
         return {"events": self.backend.history(memory_id)}
