@@ -53,7 +53,8 @@ class Api:
     def check_readable(self, touched: Any = None) -> None:
         """List and search ``u`` and the scope the call named (every written scope when it
         named none that was written), and fetch a few listed memories by id."""
-        users = {"u", touched} & self.written if touched in self.written else self.written
+        known = isinstance(touched, str) and touched in self.written
+        users = {"u", touched} if known else self.written
         for user in sorted(users):
             listed = self.http.post("/v3/memories/", json={"user_id": user, "page_size": 1000})
             assert listed.status_code == 200, listed.text
