@@ -37,10 +37,11 @@ async def _scenario_async(m: AsyncMemory) -> list[Any]:
     return out
 
 
-def test_async_matches_sync(tmp_path: Path, shared_minilm: Any) -> None:
-    sync = _scenario_sync(Memory({"store": {"path": str(tmp_path / "s.db")}},
-                                 embedder=shared_minilm))
-    amem = AsyncMemory({"store": {"path": str(tmp_path / "a.db")}}, embedder=shared_minilm)
+def test_async_matches_sync(store_config: dict[str, Any], shared_minilm: Any) -> None:
+    # One store per backend (SQLite file or PostgreSQL DSN); each side its own namespace.
+    cfg = {"store": store_config}
+    sync = _scenario_sync(Memory(cfg, embedder=shared_minilm, namespace="sync"))
+    amem = AsyncMemory(cfg, embedder=shared_minilm, namespace="async")
     assert asyncio.run(_scenario_async(amem)) == sync
     assert sync[0] == ["I play chess on Sundays", "I dislike olives"]
 
