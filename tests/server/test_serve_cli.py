@@ -33,8 +33,8 @@ def cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 
 
 @contextmanager
-def serving(home: Path, **extra_env: str) -> Iterator[dict[str, Any]]:
-    """``engram keys create`` then ``engram serve --workers 2``, as a user runs them, with
+def serving(home: Path, workers: int = 2, **extra_env: str) -> Iterator[dict[str, Any]]:
+    """``engram keys create`` then ``engram serve --workers N``, as a user runs them, with
     ``extra_env`` (e.g. the store's DSN) in the environment."""
     env = {**os.environ, "ENGRAM_HOME": str(home), "ENGRAM_SERVER_RATE": "0", **extra_env}
     env.pop("ENGRAM_DB", None)
@@ -43,10 +43,12 @@ def serving(home: Path, **extra_env: str) -> Iterator[dict[str, Any]]:
     key = json.loads(made.stdout)
     port = free_port()
     log = open(home / "server.log", "w")  # noqa: SIM115  # closed in teardown
-    proc = subprocess.Popen([*ENGRAM, "serve", "--port", str(port), "--workers", "2"], env=env,
+    proc = subprocess.Popen([*ENGRAM, "serve", "--port", str(port), "--workers", str(workers)], env=env,
                             stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    # Two workers each load MiniLM (and open the store): on a loaded 2-core machine that
+    # took over a minute. A deadline only costs time when the start really fails.
+    deadline = time.monotonic() + 180
     while True:
         try:
             if httpx.get(url + "/healthz", timeout=1).status_code == 200:
@@ -55,6 +57,7 @@ def serving(home: Path, **extra_env: str) -> Iterator[dict[str, Any]]:
             pass
         if time.monotonic() > deadline or proc.poll() is not None:
             proc.kill()
+            proc.wait()  # reaped here, not reported as a leak by a later test
             log.close()
             pytest.fail("engram serve did not start:\n" + (home / "server.log").read_text())
         time.sleep(0.2)
@@ -93,14 +96,16 @@ def test_real_embedder_round_trip_across_workers(served):
 
 
 def test_serve_on_postgresql_by_dsn(tmp_path, shared_minilm):
-    """``ENGRAM_STORE_DSN`` is all a user sets: both workers use that database, and a
+    """``ENGRAM_STORE_DSN`` is all a user sets: the server uses that database, and a
     Memory configured with the same DSN sees what the server stored (the project's
     namespace)."""
     from tests import pg_server
 
     pg_server.require()
     dsn = pg_server.fresh_dsn("serve")
-    with serving(tmp_path, ENGRAM_STORE_DSN=dsn) as served:
+    # One worker: two processes on one database are covered by the store's cross-process
+    # tests, and each worker costs a MiniLM load on this 2-core machine.
+    with serving(tmp_path, workers=1, ENGRAM_STORE_DSN=dsn) as served:
         round_trip(served)
     from engram import Memory
 
