@@ -3,8 +3,10 @@ workers on the real default embedder (MiniLM), driven by MemoryClient."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -43,32 +45,40 @@ def serving(home: Path, workers: int = 2, **extra_env: str) -> Iterator[dict[str
     key = json.loads(made.stdout)
     port = free_port()
     log = open(home / "server.log", "w")  # noqa: SIM115  # closed in teardown
+    # Its own session, so a failed start or teardown can end the uvicorn workers too:
+    # killing only the supervisor left them running, holding the port and the store.
     proc = subprocess.Popen([*ENGRAM, "serve", "--port", str(port), "--workers", str(workers)], env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
-    # Two workers each load MiniLM (and open the store): on a loaded 2-core machine that
-    # took over a minute. A deadline only costs time when the start really fails.
+    # Generous: each worker loads MiniLM, which takes a minute on a machine at load 15+.
     deadline = time.monotonic() + 180
-    while True:
-        try:
-            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline or proc.poll() is not None:
-            proc.kill()
-            proc.wait()  # reaped here, not reported as a leak by a later test
-            log.close()
-            pytest.fail("engram serve did not start:\n" + (home / "server.log").read_text())
-        time.sleep(0.2)
-    yield {"url": url, "key": key, "env": env, "home": home}
-    proc.terminate()
     try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    log.close()
+        while True:
+            try:
+                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                pytest.fail("engram serve did not start:\n" + (home / "server.log").read_text())
+            time.sleep(0.2)
+        yield {"url": url, "key": key, "env": env, "home": home}
+    finally:
+        stop_group(proc)
+        log.close()
+
+
+def stop_group(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM the server's process group, then SIGKILL what is left; always reap the
+    supervisor so no ResourceWarning fires in a later test."""
+    for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 15)):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, sig)
+        try:
+            proc.wait(timeout=wait)
+            break
+        except subprocess.TimeoutExpired:
+            continue
 
 
 @pytest.fixture(scope="module")
