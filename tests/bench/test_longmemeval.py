@@ -95,3 +95,12 @@ def test_ingest_writes_session_turn_and_date(tmp_path: Path) -> None:
     rec = mem.get(next(i for i, h in where.items() if h == ("s3", 3)))
     assert {"session": "s3", "turn": 3, "date": "2023-05-03"}.items() <= rec["metadata"].items()
     mem.close()
+
+
+def test_default_search_configuration_is_the_one_the_bench_reports() -> None:
+    # The committed LongMemEval figures were taken with today's defaults: a change of a
+    # default must come with a re-run of the bench (make bench-longmemeval).
+    lme = json.loads((RESULTS / "longmemeval.json").read_text())
+    assert lme["engram"]["search_defaults"] == SearchConfig().model_dump()
+    assert _levers.ROWS[_levers.BASE] == ("hybrid", {})
+    assert lme["rows"][0]["name"] == _levers.BASE
