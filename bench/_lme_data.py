@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from _locomo_data import percentile  # noqa: F401  (one copy, re-exported for the bench)
+
 TYPES = ("multi-session", "temporal-reasoning", "knowledge-update", "single-session-user",
          "single-session-assistant", "single-session-preference")
 Hit = tuple[str, int]  # (session id, turn index)
@@ -153,14 +155,3 @@ def summarise(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return {"overall": block(rows),
             "by_type": {t: block([r for r in rows if r["type"] == t]) for t in types},
             "by_half": {h: block([r for r in rows if r.get("half") == h]) for h in "AB"}}
-
-
-def percentile(values: Sequence[float], q: float) -> float:
-    """Linear-interpolated percentile (numpy's default), standard library only."""
-    xs = sorted(values)
-    if not xs:
-        return float("nan")
-    pos = (len(xs) - 1) * q / 100
-    lo = int(pos)
-    hi = min(lo + 1, len(xs) - 1)
-    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
