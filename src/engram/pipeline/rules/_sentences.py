@@ -70,7 +70,9 @@ _QUESTION_START = re.compile(
 )
 _REQUEST = re.compile(
     r"^(?:please\s+)?(?:can|could|would|will)\s+you\b|^(?:please\s+)?(?:tell|show|give|"
-    r"help|recommend|suggest|find|explain|write|list|search|look up|book|send)\b|"
+    r"help|recommend|suggest|find|explain|write|list|search|look up|book|send|summari[sz]e|"
+    r"translate|draft|generate|compose|rewrite|calculate|compare|describe|define|outline|"
+    r"proofread|remind me|plan)\b|"
     r"^any (?:recommendations|suggestions|ideas|tips)\b|^let'?s\b",
     re.IGNORECASE,
 )

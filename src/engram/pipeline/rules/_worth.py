@@ -36,11 +36,21 @@ _REQUEST = re.compile(r"^(?:wants|would like|needs|wanted|is trying|has)\s+(?:to
 _OPINION = re.compile(r"^(?:thinks|guesses|supposes|wonders|hopes|assumes|reckons|"
                       r"is wondering|was wondering|is curious)\b(?!\s+(?:in|of)\b)", re.I)
 _YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+# The conversation's own business: "brb", "Will be right back", "Question is about taxes".
+_ASIDE = re.compile(r"\b(?:brb|be right back|asking for a friend|please|just testing)\b|"
+                    r"^(?:question|problem|issue|request|point) is\b|"
+                    r"^[A-Z]\w*\s+(?:is|are)\s+(?:a|an|the)?\s*(?:really\s+|very\s+|so\s+)?"
+                    r"(?:great|good|nice|bad|terrible|awesome|amazing|beautiful|lovely|cool|"
+                    r"overrated|underrated|interesting|boring|fun|weird)\b", re.I)
 
 
 def worth(fact: str) -> bool:
     """False for facts that say nothing lasting about anyone."""
     if _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact):
+        return False
+    if _ASIDE.search(fact) and not re.match(r"^(?:is|has|was)\s", fact, re.I) \
+            or re.match(r"^(?:question|problem|issue|request) is\b", fact, re.I) \
+            or re.search(r"\b(?:brb|be right back|please)\b", fact, re.I):
         return False
     if _YOU.search(fact):  # said to the assistant ("Agrees with you"), not about the user
         return False
