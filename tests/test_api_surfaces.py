@@ -72,18 +72,19 @@ PLATFORM_ONLY = {"org_id", "project_id", "output_format", "version", "app_id", "
 
 # (method, body model, parameters the body does not carry, fields only the body has)
 REST = [
-    ("add", M.AddBody, set(), {
+    ("add", M.AddBody, {"llm"},  # an object: the server's own LLM is used
+     {
         "filters",  # Mem0 v3 puts the scope ids in filters
         "custom_instructions", "agent_custom_instructions",  # Platform spellings of prompt
         "async_mode",  # ignored: adds are synchronous
         "immutable", "expiration_date", "custom_categories", "structured_data_schema",
         "includes", "excludes"}),  # 501
     ("search", M.SearchBody, set(), {
-        "keyword_search", "fields", "metadata", "latest_only", "show_expired",
+        "keyword_search", "fields", "metadata", "latest_only",
         "reference_date"}),  # Platform options, ignored
     ("get_all", M.ListBody, set(), {
         "start_date", "end_date",  # created_at conditions
-        "fields", "latest_only", "show_expired"}),  # ignored
+        "fields", "latest_only"}),  # ignored
     ("update", M.UpdateBody, {"memory_id"},  # in the path
      {"timestamp", "expiration_date"}),  # ignored / 501
     ("batch_update", M.BatchUpdateBody, set(), set()),

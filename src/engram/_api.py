@@ -29,7 +29,10 @@ surface test fails when the two differ in any way.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Literal, Protocol
+
+from engram.llm.base import LLM  # a runtime name: the surface tests resolve the hints
 
 __all__ = ["SearchMode", "MemoryAPI", "METHODS", "TOOLS"]
 
@@ -51,8 +54,9 @@ class MemoryAPI(Protocol):
         memory_type: str | None = None,
         prompt: str | None = None,
         session_id: str | None = None,
-        timestamp: str | None = None,
+        timestamp: int | float | str | datetime | None = None,
         enable_graph: bool | None = None,
+        llm: LLM | None = None,
     ) -> dict[str, Any]:
         """Remember ``messages`` for a scope: ``{"results": [{id, memory, event}]}``
         (plus ``relations`` with the graph on, ``warnings`` when something was dropped)."""
@@ -72,6 +76,8 @@ class MemoryAPI(Protocol):
         limit: int | None = None,
         search_mode: SearchMode | None = None,
         enable_graph: bool | None = None,
+        explain: bool = False,
+        show_expired: bool = False,
     ) -> dict[str, Any]:
         """A scope's memories most relevant to ``query``, best first."""
         ...
@@ -93,6 +99,7 @@ class MemoryAPI(Protocol):
         page_size: int | None = None,
         cursor: str | None = None,
         enable_graph: bool | None = None,
+        show_expired: bool = False,
     ) -> dict[str, Any]:
         """A scope's memories, newest first, by page or by cursor."""
         ...
@@ -107,8 +114,8 @@ class MemoryAPI(Protocol):
         """Forget one memory (its history keeps the DELETE)."""
         ...
 
-    def delete_all(self, *, user_id: str | None = None, agent_id: str | None = None,
-                   run_id: str | None = None,
+    def delete_all(self, user_id: str | None = None, agent_id: str | None = None,
+                   run_id: str | None = None, *,
                    filters: dict[str, Any] | None = None) -> dict[str, Any]:
         """Forget every memory of a scope."""
         ...

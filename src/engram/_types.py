@@ -90,4 +90,5 @@ class HistoryEvent:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "memory_id": self.memory_id, "event": self.event,
                 "old_memory": self.old_memory, "new_memory": self.new_memory,
-                "created_at": self.created_at, "actor_id": self.actor_id, "role": self.role}
+                "created_at": self.created_at, "actor_id": self.actor_id, "role": self.role,
+                "is_deleted": self.event == "DELETE"}  # Mem0's history field

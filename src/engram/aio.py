@@ -68,8 +68,8 @@ class AsyncMemory:
         self.sync = Memory(config, embedder=embedder, store=store, llm=llm, namespace=namespace)
 
     @classmethod
-    def from_config(cls, config: Mapping[str, Any] | None = None) -> AsyncMemory:
-        return cls(config)
+    def from_config(cls, config_dict: Mapping[str, Any] | None = None) -> AsyncMemory:
+        return cls(config_dict)
 
     add = _threaded(MemoryAPI.add)
     search = _threaded(MemoryAPI.search)

@@ -35,6 +35,7 @@ import httpx
 
 from engram import errors as E
 from engram._api import MemoryAPI
+from engram._timestamps import event_time
 
 __all__ = ["MemoryClient", "AsyncMemoryClient", "Call", "Calls", "Endpoint",
            "error_from_response", "retry_delay"]
@@ -109,6 +110,16 @@ class Endpoint(Generic[P, R]):
         return self._build(bound.arguments)
 
 
+def _add_body(a: dict[str, Any]) -> dict[str, Any]:
+    """JSON for add: the timestamp as text; an LLM object cannot travel to the server."""
+    if a["llm"] is not None:
+        raise E.InvalidInput("llm", "an LLM object cannot be sent to the server; configure "
+                                    "the server's LLM instead")
+    when = a["timestamp"]
+    return {k: v for k, v in a.items() if k != "llm"} | {
+        "timestamp": None if when is None else event_time(when)}
+
+
 def _batch_items(ids: list[Any]) -> list[Any]:
     if not isinstance(ids, list):
         raise E.InvalidInput("memory_ids", "must be a non-empty list")
@@ -119,7 +130,7 @@ class Calls:
     """Pure request builders, one per Memory method (same arguments, same results)."""
 
     add = Endpoint(MemoryAPI.add, lambda a: Call(
-        "POST", "/v3/memories/add/", json=_clean(a), idempotent=False))
+        "POST", "/v3/memories/add/", json=_clean(_add_body(a)), idempotent=False))
     search = Endpoint(MemoryAPI.search, lambda a: Call(
         "POST", "/v3/memories/search/", json=_clean(a)))
     get = Endpoint(MemoryAPI.get, lambda a: Call(

@@ -15,6 +15,7 @@ SQL and no HTTP. The return shapes are the ones a Mem0 user expects.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from engram import _validate as V
@@ -22,17 +23,18 @@ from engram._add import AddContext, AddOptions, GraphStep
 from engram._add import add as run_add
 from engram._api import SearchMode
 from engram._components import Components
+from engram._mem0_api import mem0_hints
 from engram.config import MemoryConfig
 from engram.embed import text_hash
 from engram.errors import InvalidInput, NotFound
 from engram.graph import extractor_for, search_with_graph
+from engram.llm.base import LLM  # a runtime name: the surface tests resolve the hints
 from engram.pipeline.base import ExtractContext
 from engram.search import hybrid_search
 from engram.store.base import BoundStore, ChangeSet, MemoryUpdate
 
 if TYPE_CHECKING:
     from engram.embed import Embedder
-    from engram.llm import LLM
     from engram.store.base import Store
 
 MEMORY_TYPES = ("procedural_memory",)
@@ -60,9 +62,9 @@ class Memory:
         self._bound: BoundStore | None = None
 
     @classmethod
-    def from_config(cls, config: Mapping[str, Any] | None = None) -> Memory:
+    def from_config(cls, config_dict: Mapping[str, Any] | None = None) -> Memory:
         """Mem0's constructor spelling: ``Memory.from_config({...})``."""
-        return cls(config)
+        return cls(config_dict)
 
     # -- introspection --------------------------------------------------------------------
 
@@ -94,6 +96,7 @@ class Memory:
 
     # -- writes ---------------------------------------------------------------------------
 
+    @mem0_hints("Memory")
     def add(
         self,
         messages: Any,
@@ -106,8 +109,9 @@ class Memory:
         memory_type: str | None = None,
         prompt: str | None = None,
         session_id: str | None = None,
-        timestamp: str | None = None,
+        timestamp: int | float | str | datetime | None = None,
         enable_graph: bool | None = None,
+        llm: LLM | None = None,
     ) -> dict[str, Any]:
         """Remember ``messages`` for a scope; returns ``{"results": [{id, memory, event}]}``.
 
@@ -115,6 +119,8 @@ class Memory:
         facts and reconciles them with what the scope already holds. With the graph on
         (``graph.enabled`` or ``enable_graph=True``) entities and relations are stored in
         the same transaction and reported as ``relations: {added, invalidated}``.
+        ``timestamp`` (Unix seconds, ISO text, datetime) dates the conversation for
+        extraction; ``llm`` writes this call's procedural summary (as Mem0's ``llm=``).
         """
         msgs = V.normalise_messages(messages)
         scope = V.build_scope(user_id, agent_id, run_id, session_id)
@@ -126,6 +132,9 @@ class Memory:
         if prompt is not None:
             V.check_text(prompt, "prompt")
         timestamp = V.check_timestamp(timestamp)
+        if llm is not None and not callable(getattr(llm, "complete_json", None)):
+            raise InvalidInput("llm", "must be an Engram LLM (with complete_json), e.g. "
+                                      "engram.llm.OpenAILLM; LangChain models are not taken")
         graph = self._graph_step(enable_graph) if memory_type is None else None
         cfg = self.config
         extract = ExtractContext(
@@ -134,7 +143,7 @@ class Memory:
             update_prompt=cfg.custom_update_memory_prompt, includes=cfg.includes,
             excludes=cfg.excludes)
         opts = AddOptions(metadata=meta, infer=infer, memory_type=memory_type, prompt=prompt,
-                          extract=extract, graph=graph)
+                          extract=extract, graph=graph, llm=llm)
         ctx = AddContext(self._parts, self._store, cfg.pipeline.max_destructive,
                          cfg.pipeline.on_no_fact)
         return run_add(ctx, msgs, scope, opts)
@@ -154,6 +163,7 @@ class Memory:
             return None
         return GraphStep(extractor_for(self._parts.llm), self.config.graph.entity_similarity)
 
+    @mem0_hints("Memory")
     def update(self, memory_id: str, text: str | None = None, metadata: dict[str, Any] | None = None,
                *, data: str | None = None) -> dict[str, Any]:
         """Change a memory's text (re-embedded) and/or replace its metadata."""
@@ -208,9 +218,11 @@ class Memory:
         self._store.apply(ChangeSet(deletes=[memory_id]))
         return {"message": "Memory deleted successfully!", "id": memory_id}
 
-    def delete_all(self, *, user_id: str | None = None, agent_id: str | None = None,
-                   run_id: str | None = None, filters: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Delete every memory of a scope (refuses to run without one)."""
+    def delete_all(self, user_id: str | None = None, agent_id: str | None = None,
+                   run_id: str | None = None, *,
+                   filters: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Delete every memory of a scope (refuses to run without one); the scope ids may
+        be positional, as in Mem0: ``delete_all("alice")``."""
         where = V.scoped_filter(filters, require_scope=True, user_id=user_id,
                                 agent_id=agent_id, run_id=run_id)
         n = self._store.delete_where(where)
@@ -230,6 +242,7 @@ class Memory:
             raise NotFound("memory", memory_id)
         return rec.to_dict()
 
+    @mem0_hints("Memory")
     def get_all(
         self,
         *,
@@ -243,9 +256,12 @@ class Memory:
         page_size: int | None = None,
         cursor: str | None = None,
         enable_graph: bool | None = None,
+        show_expired: bool = False,
     ) -> dict[str, Any]:
         """Memories of a scope, newest first. Pages by ``page``/``page_size`` or by the
-        ``next_cursor`` of the previous call (stable while others add)."""
+        ``next_cursor`` of the previous call (stable while others add). ``show_expired``
+        is Mem0's; no memory can expire yet, so it changes nothing."""
+        _check_flag(show_expired, "show_expired")
         where = V.scoped_filter(filters, require_scope=True, user_id=user_id,
                                 agent_id=agent_id, run_id=run_id)
         size = V.check_top_k(_first(page_size, limit, top_k, 100),
@@ -267,6 +283,7 @@ class Memory:
             out["relations"] = [r.to_dict() for r in self._store.list_relations(where)]
         return out
 
+    @mem0_hints("Memory")
     def search(
         self,
         query: str,
@@ -281,14 +298,20 @@ class Memory:
         limit: int | None = None,
         search_mode: SearchMode | None = None,
         enable_graph: bool | None = None,
+        explain: bool = False,
+        show_expired: bool = False,
     ) -> dict[str, Any]:
         """The memories most relevant to ``query`` in a scope, best first.
 
         Hybrid by default: vector and keyword candidates fused by score (``search.fusion``). ``score``
         is the cosine similarity to the query, and ``threshold`` applies to it. With the
         graph on, ``relations`` holds the neighbourhood of the entities the query names,
-        and memories those relations came from get a bounded boost.
+        and memories those relations came from get a bounded boost. ``explain=True``
+        adds each result's ``score_details`` (:func:`engram.search.score_parts`);
+        ``show_expired`` is Mem0's and changes nothing until memories can expire.
         """
+        _check_flag(explain, "explain")
+        _check_flag(show_expired, "show_expired")
         query = V.check_text(query, "query")
         k = V.check_top_k(_first(limit, top_k, 20), "limit" if limit is not None else "top_k")
         thr = V.check_threshold(threshold)
@@ -299,13 +322,15 @@ class Memory:
         store = self._store
         embed = self._parts.read_embedder.embed  # queries are not worth persisting
         relations = None
+        parts: dict[str, dict[str, Any]] | None = {} if explain else None
         if self._graph_step(enable_graph) is not None:
             chosen, relations = search_with_graph(
                 store, where, query, embed=embed, cfg=self.config.search,
-                graph=self.config.graph, mode=mode, k=k, threshold=thr)
+                graph=self.config.graph, mode=mode, k=k, threshold=thr, explain_out=parts)
         else:
             chosen = hybrid_search(store, where, query, embed=embed,
-                                   cfg=self.config.search, mode=mode, k=k, threshold=thr)
+                                   cfg=self.config.search, mode=mode, k=k, threshold=thr,
+                                   explain_out=parts)
         recs = store.get_many([i for i, _ in chosen])
         results = []
         for mid, sim in chosen:
@@ -313,7 +338,10 @@ class Memory:
             if rec is None:  # deleted between the two reads
                 continue
             rec.score = round(sim, 6) if sim is not None else None
-            results.append(rec.to_dict())
+            item = rec.to_dict()
+            if parts is not None:
+                item["score_details"] = {**parts.get(mid, {}), "threshold": thr}
+            results.append(item)
         return {"results": results} | ({"relations": relations} if relations is not None else {})
 
     def history(self, memory_id: str) -> list[dict[str, Any]]:
@@ -342,6 +370,11 @@ def _plan_update(memory_id: Any, text: Any, metadata: dict[str, Any] | None,
         upd.hash = text_hash(upd.text)
     upd.metadata = metadata  # already checked against the configured limits
     return upd
+
+
+def _check_flag(value: Any, name: str) -> None:
+    if not isinstance(value, bool):
+        raise InvalidInput(name, f"must be true or false, got {value!r}")
 
 
 def _first(*values: Any) -> Any:

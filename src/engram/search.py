@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from engram.store.filters import Node
 
 __all__ = ["STOP_WORDS", "query_terms", "fuse", "fuse_scores", "without_names", "query_dates",
-           "date_matches", "hybrid_search"]
+           "date_matches", "hybrid_search", "score_parts"]
 
 # Function words that match nearly every turn and only add noise to BM25.
 STOP_WORDS = frozenset(
@@ -162,13 +162,15 @@ def hybrid_search(
     k: int,
     threshold: float | None,
     context_out: dict[str, str] | None = None,
+    explain_out: dict[str, dict[str, Any]] | None = None,
 ) -> list[tuple[str, float | None]]:
     """Ids of the best ``k`` memories with their cosine similarity to the query (None
     in keyword mode without a threshold). Candidates come from the vector arm and the
     keyword arm (``cfg.candidates`` deep each), fused by weighted RRF or by score;
     ``threshold`` drops candidates whose similarity is below it. Neighbour expansion
     (``cfg.neighbours``) adds turns next to the best hits; ``context_out`` then maps each
-    such turn's id to the hit it accompanies."""
+    such turn's id to the hit it accompanies. ``explain_out`` receives each returned id's
+    score parts (:func:`score_parts`)."""
     depth = max(cfg.candidates, k)
     needs_vec = mode != "keyword" or threshold is not None or cfg.neighbours > 0
     vquery = without_names(query) if cfg.vector_drop_names else query
@@ -215,7 +217,36 @@ def hybrid_search(
     if cfg.neighbours > 0 and out:
         assert qvec is not None
         out = _expand(store, qvec, out, cfg, k, context_out)
+    if explain_out is not None:
+        fusion = cfg.fusion if mode == "hybrid" else mode
+        explain_out.update(score_parts([m for m, _ in out], sims, vec_hits, kw_hits,
+                                       dict(fused), fusion))
     return out
+
+
+def score_parts(ids: Sequence[str], sims: dict[str, float],
+                vec_hits: Sequence[tuple[str, float]], kw_hits: Sequence[tuple[str, float]],
+                fused: dict[str, float], fusion: str) -> dict[str, dict[str, Any]]:
+    """What made each result's rank, under Mem0's ``score_details`` names where they
+    exist: ``semantic_score`` (cosine similarity), ``bm25_score`` (keyword relevance
+    scaled to the best keyword hit, 0..1), ``final_score`` (the fused score the ranking
+    used; None for a neighbour added for context), each arm's 1-based rank, the fusion.
+
+    >>> score_parts(["a"], {"a": 0.5}, [("a", 0.5)], [("a", 2.0)], {"a": 0.9}, "score")["a"]
+    {'semantic_score': 0.5, 'bm25_score': 1.0, 'vector_rank': 1, 'keyword_rank': 1, 'final_score': 0.9, 'entity_boost': 0.0, 'fusion': 'score'}
+    """
+    best_kw = max((s for _, s in kw_hits), default=0.0)
+    kw = {m: (s / best_kw if best_kw > 0 else 0.0) for m, s in kw_hits}
+    vec_rank = {m: r for r, (m, _) in enumerate(vec_hits, start=1)}
+    kw_rank = {m: r for r, (m, _) in enumerate(kw_hits, start=1)}
+    return {m: {"semantic_score": _round(sims.get(m)), "bm25_score": _round(kw.get(m)),
+                "vector_rank": vec_rank.get(m), "keyword_rank": kw_rank.get(m),
+                "final_score": _round(fused.get(m)), "entity_boost": 0.0, "fusion": fusion}
+            for m in ids}
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(float(x), 6)
 
 
 def _boost_dates(store: BoundStore, query: str, fused: list[tuple[str, float]],

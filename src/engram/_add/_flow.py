@@ -62,6 +62,7 @@ class AddOptions:
     prompt: str | None = None  # the procedural summary's prompt
     extract: ExtractContext = field(default_factory=ExtractContext)
     graph: GraphStep | None = None
+    llm: Any = None  # this call's LLM for the procedural summary (Mem0's add(llm=))
 
 
 def add(ctx: AddContext, messages: list[Message], scope: Scope,
@@ -100,7 +101,7 @@ def _procedural(ctx: AddContext, messages: list[Message], scope: Scope,
         raise InvalidInput("agent_id", "procedural memory needs an agent_id")
     from engram.pipeline.llm_steps import summarise_procedural
 
-    text = summarise_procedural(ctx.parts.llm, messages, opts.prompt)
+    text = summarise_procedural(opts.llm or ctx.parts.llm, messages, opts.prompt)
     [vec] = embed_texts(ctx.parts.embedder, [text])
     add = NewMemory(id=new_id(), text=text, hash=text_hash(text), scope=scope, embedding=vec,
                     metadata=dict(opts.metadata), memory_type="procedural_memory",

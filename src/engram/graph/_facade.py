@@ -36,16 +36,18 @@ def search_with_graph(
     store: BoundStore, where: Node, query: str, *,
     embed: Callable[[list[str]], np.ndarray], cfg: SearchConfig, graph: GraphConfig,
     mode: str, k: int, threshold: float | None,
+    explain_out: dict[str, dict[str, Any]] | None = None,
 ) -> tuple[list[tuple[str, float | None]], list[dict[str, Any]]]:
     """(ids with similarity, best first; relations as dicts). Without graph hits this
-    is exactly the hybrid search."""
+    is exactly the hybrid search. ``explain_out`` gets the score parts, with
+    ``entity_boost`` the share by which the graph raised each result."""
     hits = graph_search(store, where, query, embed, hops=graph.hops,
                         similarity=graph.entity_similarity, limit=graph.max_relations)
     if not hits.weights or graph.boost == 0:
         return (hybrid_search(store, where, query, embed=embed, cfg=cfg, mode=mode, k=k,
-                              threshold=threshold), hits.as_dicts())
+                              threshold=threshold, explain_out=explain_out), hits.as_dicts())
     deep = hybrid_search(store, where, query, embed=embed, cfg=cfg, mode=mode,
-                         k=max(2 * k, k + 10), threshold=threshold)
+                         k=max(2 * k, k + 10), threshold=threshold, explain_out=explain_out)
     missing = [m for m in hits.weights if m not in {i for i, _ in deep}]
     extra: dict[str, float | None] = {}
     # Linked memories lie in the scope the filter pins; one with more conditions (e.g.
@@ -53,4 +55,10 @@ def search_with_graph(
     if missing and is_scope_only(where):
         sims = store.similarities(missing, embed([query])[0])
         extra = {m: s for m, s in sims.items() if threshold is None or s >= threshold}
-    return boost(deep, hits.weights, extra, k=k, strength=graph.boost), hits.as_dicts()
+    chosen = boost(deep, hits.weights, extra, k=k, strength=graph.boost)
+    if explain_out is not None:
+        for mid, sim in chosen:
+            parts = explain_out.setdefault(mid, {"semantic_score": sim, "bm25_score": None,
+                                                 "final_score": None, "fusion": "graph"})
+            parts["entity_boost"] = round(graph.boost * hits.weights.get(mid, 0.0), 6)
+    return chosen, hits.as_dicts()

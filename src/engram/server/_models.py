@@ -92,7 +92,9 @@ class SearchBody(_Body):
     fields: list[str] | None = Field(default=None, description="Ignored: all fields returned.")
     metadata: dict[str, Any] | None = Field(default=None, description="Ignored.")
     latest_only: bool | None = Field(default=None, description="Ignored: memories have one version.")
-    show_expired: bool | None = Field(default=None, description="Ignored: memories do not expire.")
+    explain: bool = Field(default=False, description="Each result's score_details: similarity, "
+                                                     "keyword relevance, graph boost, fused score.")
+    show_expired: bool = Field(default=False, description="Accepted; memories do not expire yet.")
     reference_date: str | int | None = Field(default=None, description="Ignored.")
 
 
@@ -113,7 +115,7 @@ class ListBody(_Body):
     end_date: str | None = Field(default=None, description="created_at <= this date.")
     fields: list[str] | None = Field(default=None, description="Ignored.")
     latest_only: bool | None = Field(default=None, description="Ignored.")
-    show_expired: bool | None = Field(default=None, description="Ignored.")
+    show_expired: bool = Field(default=False, description="Accepted; memories do not expire yet.")
 
 
 class UpdateBody(_Body):
@@ -188,6 +190,7 @@ class MemoryOut(BaseModel):
     memory_type: str | None = None
     source_ids: list[str] | None = None
     score: float | None = None
+    score_details: dict[str, Any] | None = None  # search(explain=True)
 
 
 class AddResult(BaseModel):

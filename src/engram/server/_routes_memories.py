@@ -89,7 +89,7 @@ def _search(request: Request, tenant: Tenant, body: SearchBody) -> dict[str, Any
         limit=caps.cap(body.limit, "limit"), threshold=body.threshold, rerank=body.rerank,
         user_id=body.user_id, agent_id=body.agent_id, run_id=body.run_id,
         search_mode=body.search_mode,  # type: ignore[arg-type]  # the facade checks the mode
-        enable_graph=body.enable_graph)
+        enable_graph=body.enable_graph, explain=body.explain, show_expired=body.show_expired)
 
 
 @router.post("/v3/memories/search/", response_model=SearchOut, response_model_exclude_unset=True, summary="Search memories")
@@ -121,7 +121,8 @@ def _list(request: Request, tenant: Tenant, body: ListBody) -> dict[str, Any]:
     filters = R.date_filters(body.filters, body.start_date, body.end_date)
     mem = memory_for(request, tenant)
     ids: dict[str, Any] = {"user_id": body.user_id, "agent_id": body.agent_id,
-                           "run_id": body.run_id, "enable_graph": body.enable_graph}
+                           "run_id": body.run_id, "enable_graph": body.enable_graph,
+                           "show_expired": body.show_expired}
     if body.cursor is not None:
         if body.page is not None:
             raise InvalidInput("cursor", "give page or cursor, not both")

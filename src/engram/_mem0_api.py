@@ -1,0 +1,160 @@
+"""Mem0's methods and parameters (mem0ai 2.2.1) and what Engram does with each: the table
+docs/compat.md shows and ``tests/compat/test_mem0_api.py`` checks against the installed
+mem0ai's signatures, and the source of the errors a Mem0 call gets instead of a bare
+``TypeError`` (:func:`mem0_hints`).
+
+A row is ``"Class.method(param)"`` (or ``"Class.method()"`` for the method itself):
+*works* (same meaning; the parameter is in our signature), *differs* (in our signature,
+with the difference stated) or *refused* (not in our signature: calling with it raises
+:class:`~engram.errors.NotSupported` quoting the row's note).
+
+>>> API["Memory.search(explain)"].status
+'works'
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+from engram._mem0_keys import Key, differs, refused
+from engram.errors import NotSupported
+
+__all__ = ["API", "mem0_hints", "api_rows", "api_markdown_table"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def works(note: str = "") -> Key:
+    return Key("works", note)
+
+
+_EXPIRY = "memories cannot expire yet (issue #19); keep the date in `metadata` meanwhile"
+_SHOW_EXPIRED = "accepted; no memory can expire yet (issue #19), so it changes nothing"
+
+_OSS: dict[str, Key] = {
+    "add(messages)": works(), "add(user_id)": works(), "add(agent_id)": works(),
+    "add(run_id)": works(), "add(metadata)": works(), "add(infer)": works(),
+    "add(memory_type)": works(), "add(prompt)": works(),
+    "add(timestamp)": differs(
+        "Unix seconds, ISO-8601 text or a datetime (Mem0's OSS refuses it, its Platform takes "
+        "it); used as the conversation's date for extraction; it becomes the memories' event "
+        "time with issue #19"),
+    "add(expiration_date)": refused(_EXPIRY),
+    "search(query)": works(), "search(top_k)": works(), "search(filters)": works(),
+    "search(threshold)": differs("applies to the cosine similarity (`score`); default none, "
+                                 "Mem0's is 0.1"),
+    "search(rerank)": differs("accepted; no reranker model ships offline, results are "
+                              "already fused from keyword and vector scores"),
+    "search(explain)": works("each result gains `score_details`: `semantic_score`, "
+                             "`bm25_score`, `entity_boost`, `final_score`, `vector_rank`, "
+                             "`keyword_rank`, `fusion`"),
+    "search(show_expired)": differs(_SHOW_EXPIRED),
+    "search(reference_date)": refused("relative dates in a query are not resolved yet; name "
+                                      "the date (see `search.date_boost`)"),
+    "get_all(filters)": works(), "get_all(top_k)": works(),
+    "get_all(show_expired)": differs(_SHOW_EXPIRED),
+    "get(memory_id)": differs("an unknown id raises `engram.NotFound` (a `KeyError`) where "
+                              "Mem0 returns None: write `try: m.get(i) except KeyError:`"),
+    "update(memory_id)": works(), "update(text)": works(), "update(metadata)": works(),
+    "update(data)": works(), "update(expiration_date)": refused(_EXPIRY),
+    "delete(memory_id)": works(),
+    "delete_all(user_id)": works("also positional: `delete_all(\"alice\")`"),
+    "delete_all(agent_id)": works(), "delete_all(run_id)": works(),
+    "history(memory_id)": works("each item has Mem0's `is_deleted`"),
+    "reset()": works(), "close()": works(),
+    "from_config(config_dict)": works(),
+    "chat(query)": refused("Mem0's OSS `chat` is not implemented either; search, then ask "
+                           "your own LLM"),
+}
+
+_NOT_SERVED = "not served yet: the Platform feature is issue #20's remaining work"
+_CLIENT: dict[str, Key] = {
+    "add(messages)": works(), "add(metadata)": works(), "add(infer)": works(),
+    "add(timestamp)": differs("Unix seconds or ISO-8601 text; see `Memory.add(timestamp)`"),
+    "add(filters)": refused("name the scope with `user_id`/`agent_id`/`run_id` (mem0ai's own "
+                            "client sends it and the server accepts it)"),
+    "add(custom_categories)": refused(_NOT_SERVED),
+    "add(custom_instructions)": refused("use `prompt`"),
+    "add(agent_custom_instructions)": refused("use `prompt`"),
+    "add(expiration_date)": refused(_EXPIRY),
+    "add(structured_data_schema)": refused(_NOT_SERVED),
+    "search(query)": works(), "search(filters)": works(), "search(top_k)": works(),
+    "search(rerank)": differs("see `Memory.search(rerank)`"), "search(threshold)": works(),
+    **{f"search({p})": refused(_NOT_SERVED) for p in (
+        "metadata", "fields", "categories", "latest_only", "keyword_search")},
+    "search(show_expired)": differs(_SHOW_EXPIRED),
+    "search(reference_date)": refused("see `Memory.search(reference_date)`"),
+    "get_all(filters)": works(), "get_all(page)": works(), "get_all(page_size)": works(),
+    **{f"get_all({p})": refused(_NOT_SERVED) for p in (
+        "start_date", "end_date", "categories", "latest_only")},
+    "get_all(show_expired)": differs(_SHOW_EXPIRED),
+    "get(memory_id)": differs("see `Memory.get(memory_id)`"),
+    "update(memory_id)": works(), "update(text)": works(), "update(metadata)": works(),
+    "update(timestamp)": refused("a memory's time cannot be changed yet (issue #19)"),
+    "update(expiration_date)": refused(_EXPIRY),
+    "delete(memory_id)": works(),
+    "delete(delete_linked)": refused("memories are not linked to each other"),
+    "delete_all(filters)": works(),
+    "batch_update(memories)": works(), "batch_delete(memories)": works(),
+    "history(memory_id)": works(), "reset()": works(), "users()": works(),
+    "delete_users(user_id)": refused("use `delete_all(user_id=...)`"),
+    "delete_users(agent_id)": refused("use `delete_all(agent_id=...)`"),
+    "delete_users(run_id)": refused("use `delete_all(run_id=...)`"),
+    "delete_users(app_id)": refused("apps are not scopes in Engram"),
+    "chat()": refused("not a Platform feature either (mem0ai raises)"),
+    **{f"{m}()": refused(_NOT_SERVED) for m in (
+        "create_memory_export", "get_memory_export", "create_webhook", "delete_webhook",
+        "get_webhooks", "update_webhook", "feedback", "get_summary", "get_project",
+        "update_project", "generate_profile", "get_profile", "get_profile_job",
+        "get_profile_settings", "update_profile_settings", "sample_profiles")},
+}
+
+API: dict[str, Key] = {
+    **{f"Memory.{k}": v for k, v in _OSS.items()},
+    **{f"AsyncMemory.{k}": v for k, v in _OSS.items()},
+    "AsyncMemory.add(llm)": works("an Engram LLM (with `complete_json`) for the procedural "
+                                  "summary, which is where Mem0 uses it"),
+    **{f"MemoryClient.{k}": v for k, v in _CLIENT.items()},
+}
+
+
+def mem0_hints(cls: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Turn the ``TypeError`` of a Mem0 parameter Engram refuses into ``NotSupported``
+    quoting the table; the signature (and the happy path's speed) are unchanged."""
+
+    def wrap(method: Callable[P, R]) -> Callable[P, R]:
+        name = method.__name__
+
+        @functools.wraps(method)
+        def call(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return method(*args, **kwargs)
+            except TypeError:
+                for param in kwargs:
+                    row = API.get(f"{cls}.{name}({param})")
+                    if row is not None and row.status == "refused" and \
+                            param not in inspect.signature(method).parameters:
+                        raise NotSupported(
+                            f"{cls}.{name}({param}=...) is Mem0's; Engram has no equivalent: "
+                            f"{row.note}") from None
+                raise
+
+        return call
+
+    return wrap
+
+
+def api_rows() -> list[tuple[str, str, str]]:
+    return [(k, v.status, v.note) for k, v in API.items()]
+
+
+def api_markdown_table() -> str:
+    """The API table of docs/compat.md (a test keeps the two equal)."""
+    lines = ["| Mem0 call | Engram | what Engram does |", "|---|---|---|"]
+    lines += [f"| `{k}` | {s} | {n.replace('|', '/') or 'same meaning'} |"
+              for k, s, n in api_rows()]
+    return "\n".join(lines) + "\n"
