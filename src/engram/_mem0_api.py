@@ -99,7 +99,9 @@ _CLIENT: dict[str, Key] = {
     "delete(memory_id)": works(),
     "delete(delete_linked)": refused("memories are not linked to each other"),
     "delete_all(filters)": works(),
-    "batch_update(memories)": works(), "batch_delete(memories)": works(),
+    "batch_update(memories)": works(),
+    "batch_delete(memories)": refused("named `memory_ids`: pass the list positionally; ids or "
+                                      "Mem0's `[{\"memory_id\": ...}]` items both work"),
     "history(memory_id)": works(), "reset()": works(), "users()": works(),
     "delete_users(user_id)": refused("use `delete_all(user_id=...)`"),
     "delete_users(agent_id)": refused("use `delete_all(agent_id=...)`"),

@@ -237,6 +237,7 @@ class HistoryOut(BaseModel):
     created_at: str
     actor_id: str | None = None
     role: str | None = None
+    is_deleted: bool = False  # Mem0's field: true on the DELETE event
 
 
 class MessageOut(BaseModel):
