@@ -3,7 +3,6 @@ real server."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from engram import MemoryClient
