@@ -1,13 +1,16 @@
-"""Mem0's ``timestamp``: Unix seconds, ISO-8601 text or a datetime, as ISO-8601 text.
+"""Mem0's ``timestamp``: Unix seconds, a datetime or text, as text for the extraction.
+
+Numbers and datetimes become ISO-8601 (UTC when no zone is given); text is kept as written,
+since conversations date themselves in free form ("1:56 pm on 8 May, 2023").
 
 >>> event_time(1714557600)
 '2024-05-01T10:00:00+00:00'
->>> event_time("2024-05-01")
-'2024-05-01'
->>> event_time("yesterday")
+>>> event_time("1:56 pm on 8 May, 2023")
+'1:56 pm on 8 May, 2023'
+>>> event_time(True)
 Traceback (most recent call last):
 ...
-engram.errors.InvalidInput: timestamp: must be Unix seconds, ISO-8601 text or a datetime, got 'yesterday'
+engram.errors.InvalidInput: timestamp: must be Unix seconds, a datetime or text, got True
 """
 
 from __future__ import annotations
@@ -20,8 +23,8 @@ __all__ = ["event_time"]
 
 
 def event_time(value: object, field: str = "timestamp") -> str:
-    """``value`` as ISO-8601 text (UTC for Unix seconds and naive datetimes)."""
-    problem = f"must be Unix seconds, ISO-8601 text or a datetime, got {value!r}"
+    """``value`` as text: ISO-8601 for Unix seconds and datetimes."""
+    problem = f"must be Unix seconds, a datetime or text, got {value!r}"
     if isinstance(value, datetime):
         return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
     if isinstance(value, date):
@@ -31,11 +34,6 @@ def event_time(value: object, field: str = "timestamp") -> str:
             return datetime.fromtimestamp(value, UTC).isoformat()
         except (OverflowError, OSError, ValueError):
             raise InvalidInput(field, problem) from None
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            raise InvalidInput(field, problem) from None
-        return text
+    if isinstance(value, str) and value.strip():
+        return value.strip()
     raise InvalidInput(field, problem)
