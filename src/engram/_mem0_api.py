@@ -40,7 +40,8 @@ _OSS: dict[str, Key] = {
     "add(run_id)": works(), "add(metadata)": works(), "add(infer)": works(),
     "add(memory_type)": works(), "add(prompt)": works(),
     "add(timestamp)": differs(
-        "Unix seconds, a datetime or text (Mem0's OSS refuses it, its Platform takes it); "
+        "Unix seconds, ISO-8601 text or a datetime (Mem0's OSS refuses it, its Platform takes "
+        "it); "
         "used as the conversation's date for extraction; it becomes the memories' event time "
         "with issue #19"),
     "add(expiration_date)": refused(_EXPIRY),
@@ -74,7 +75,7 @@ _OSS: dict[str, Key] = {
 _NOT_SERVED = "not served yet: the Platform feature is issue #20's remaining work"
 _CLIENT: dict[str, Key] = {
     "add(messages)": works(), "add(metadata)": works(), "add(infer)": works(),
-    "add(timestamp)": differs("Unix seconds or text; see `Memory.add(timestamp)`"),
+    "add(timestamp)": differs("Unix seconds or ISO-8601 text; see `Memory.add(timestamp)`"),
     "add(filters)": refused("name the scope with `user_id`/`agent_id`/`run_id` (mem0ai's own "
                             "client sends it and the server accepts it)"),
     "add(custom_categories)": refused(_NOT_SERVED),

@@ -35,7 +35,7 @@ import httpx
 
 from engram import errors as E
 from engram._api import MemoryAPI
-from engram._timestamps import event_time
+from engram._validate import check_timestamp
 
 __all__ = ["MemoryClient", "AsyncMemoryClient", "Call", "Calls", "Endpoint",
            "error_from_response", "retry_delay"]
@@ -117,7 +117,7 @@ def _add_body(a: dict[str, Any]) -> dict[str, Any]:
                                     "the server's LLM instead")
     when = a["timestamp"]
     return {k: v for k, v in a.items() if k != "llm"} | {
-        "timestamp": None if when is None else event_time(when)}
+        "timestamp": check_timestamp(when)}
 
 
 def _batch_items(ids: list[Any]) -> list[Any]:

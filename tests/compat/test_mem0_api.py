@@ -141,7 +141,7 @@ def test_timestamp_in_mem0s_spellings_dates_the_extraction(m: engram.Memory, whe
 
 
 def test_bad_timestamp_names_the_field(m: engram.Memory) -> None:
-    with pytest.raises(InvalidInput, match="timestamp: must be Unix seconds"):
+    with pytest.raises(InvalidInput, match="timestamp"):
         m.add("x", user_id="u", timestamp=[2024])  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match="timestamp"):
         m.add("x", user_id="u", timestamp=1e300)
