@@ -86,9 +86,13 @@ class HistoryEvent:
     created_at: str
     actor_id: str | None = None
     role: str | None = None
+    add_id: str | None = None  # the add (or undo) that made the change, for ``undo``
+    # DELETE rows: the record as it was (scope, metadata, ...), so an undo can restore it.
+    snapshot: dict[str, Any] | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "memory_id": self.memory_id, "event": self.event,
                 "old_memory": self.old_memory, "new_memory": self.new_memory,
                 "created_at": self.created_at, "actor_id": self.actor_id, "role": self.role,
-                "is_deleted": self.event == "DELETE"}  # Mem0's history field
+                "is_deleted": self.event == "DELETE",  # Mem0's history field
+                "add_id": self.add_id}

@@ -81,6 +81,7 @@ class AsyncMemory:
     batch_update = _threaded(MemoryAPI.batch_update)
     batch_delete = _threaded(MemoryAPI.batch_delete)
     history = _threaded(MemoryAPI.history)
+    undo = _threaded(MemoryAPI.undo)
     reset = _threaded(MemoryAPI.reset)
     scopes = _threaded(MemoryAPI.scopes)
 

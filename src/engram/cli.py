@@ -77,6 +77,15 @@ def _table(rows: list[dict[str, Any]], cols: list[str], title: str | None = None
     out.print(t)
 
 
+def _changes_table(res: dict[str, Any]) -> None:
+    """An add's or an undo's events, then the id that undoes it and any warnings."""
+    _table(res["results"], ["event", "memory", "id"],
+           title=f"add_id {res['add_id']} (engram undo {res['add_id']})" if res.get("add_id")
+           else None)
+    for w in res.get("warnings", []):
+        out.print(f"warning: {w}", markup=False)
+
+
 @app.command()
 def add(
     text: Annotated[str, typer.Argument(help="The message to remember (as the user).")],
@@ -91,7 +100,7 @@ def add(
         meta = _json_arg(metadata, "metadata")
         res = _memory(db).add([{"role": role, "content": text}], user_id=user, agent_id=agent,
                               run_id=run, metadata=meta, infer=not raw)
-        _emit(res, as_json, lambda r: _table(r["results"], ["event", "memory", "id"]))
+        _emit(res, as_json, _changes_table)
 
 
 @app.command()
@@ -129,6 +138,16 @@ def history(memory_id: str, db: DbOpt = None, as_json: JsonOpt = False) -> None:
     with _errors():
         res = _memory(db).history(memory_id)
         _emit(res, as_json, lambda r: _table(r, ["event", "old_memory", "new_memory", "created_at"]))
+
+
+@app.command()
+def undo(
+    id_: Annotated[str, typer.Argument(metavar="ID", help="An add's add_id, or a history event id.")],
+    db: DbOpt = None, as_json: JsonOpt = False,
+) -> None:
+    """Undo an add: restore the memories it changed (recorded as a new change)."""
+    with _errors():
+        _emit(_memory(db).undo(id_), as_json, _changes_table)
 
 
 @app.command()

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from engram import _undo
 from engram import _validate as V
 from engram._add import AddContext, AddOptions, GraphStep
 from engram._add import add as run_add
@@ -162,6 +163,16 @@ class Memory:
         if not on:
             return None
         return GraphStep(extractor_for(self._parts.llm), self.config.graph.entity_similarity)
+
+    def undo(self, id: str) -> dict[str, Any]:  # noqa: A002 - an add id or an event id
+        """Undo an add: ``id`` is the ``add_id`` an add returned, or the id of one of its
+        history rows. Memories it created are deleted, updated ones get their old text
+        back and deleted ones are restored (same id, scope and metadata), in one
+        transaction recorded as new history rows; a memory changed since the add is left
+        as it is, with a warning. Returns ``{"results", "add_id"}`` (undo the undo with
+        that ``add_id``)."""
+        ref = V.check_id(id, "id")
+        return _undo.undo(self._store, self._parts.embedder, ref)
 
     @mem0_hints("Memory")
     def update(self, memory_id: str, text: str | None = None, metadata: dict[str, Any] | None = None,

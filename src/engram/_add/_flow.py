@@ -68,12 +68,17 @@ class AddOptions:
 def add(ctx: AddContext, messages: list[Message], scope: Scope,
         options: AddOptions) -> dict[str, Any]:
     """Remember ``messages`` for ``scope``: ``{"results": [...]}`` plus ``relations``
-    (graph on) and ``warnings`` (anything skipped, dropped or held)."""
+    (graph on), ``warnings`` (anything skipped, dropped or held) and, when the add changed
+    something, its ``add_id`` (recorded on its history rows: ``Memory.undo`` takes it)."""
     if options.memory_type == "procedural_memory":
-        return _procedural(ctx, messages, scope, options)
-    if not options.infer:
-        return _raw(ctx, messages, scope, options)
-    return _inferred(ctx, messages, scope, options)
+        out = _procedural(ctx, messages, scope, options)
+    elif not options.infer:
+        out = _raw(ctx, messages, scope, options)
+    else:
+        out = _inferred(ctx, messages, scope, options)
+    if not any(r["event"] != "NONE" for r in out["results"]):
+        out.pop("add_id", None)
+    return out
 
 
 def _raw(ctx: AddContext, messages: list[Message], scope: Scope,
@@ -81,10 +86,11 @@ def _raw(ctx: AddContext, messages: list[Message], scope: Scope,
     kept = raw_messages(messages)
     vectors = embed_texts(ctx.parts.read_embedder, [m.content for m in kept])
     cs = raw_changeset(kept, vectors, scope, opts.metadata, opts.memory_type)
+    cs.add_id = new_id()
     store, graph = ctx.store, opts.graph
     if graph is None:
         store.apply(cs)
-        return {"results": raw_results(cs)}
+        return {"results": raw_results(cs), "add_id": cs.add_id}
     # Each message's relations are linked to the memory stored from that message.
     found = graph.extractor.extract(messages, opts.extract.target)  # may be an LLM: unlocked
     linked = [(a.id, a.text, int(a.source_ids[0]) if a.source_ids else None) for a in cs.adds]
@@ -92,7 +98,7 @@ def _raw(ctx: AddContext, messages: list[Message], scope: Scope,
         relations = add_graph(store, ctx.parts.embedder, scope, cs, found.triples,
                               linked, graph.similarity)
         store.apply(cs)
-    return {"results": raw_results(cs), "relations": relations}
+    return {"results": raw_results(cs), "relations": relations, "add_id": cs.add_id}
 
 
 def _procedural(ctx: AddContext, messages: list[Message], scope: Scope,
@@ -106,8 +112,9 @@ def _procedural(ctx: AddContext, messages: list[Message], scope: Scope,
     add = NewMemory(id=new_id(), text=text, hash=text_hash(text), scope=scope, embedding=vec,
                     metadata=dict(opts.metadata), memory_type="procedural_memory",
                     source_ids=[str(m.index) for m in messages])
-    ctx.store.apply(ChangeSet(adds=[add]))
-    return {"results": [{"id": add.id, "memory": text, "event": "ADD"}]}
+    cs = ChangeSet(adds=[add], add_id=new_id())
+    ctx.store.apply(cs)
+    return {"results": [{"id": add.id, "memory": text, "event": "ADD"}], "add_id": cs.add_id}
 
 
 def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
@@ -143,6 +150,7 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
                                     scope, opts.metadata, opts.memory_type)
                 cs.adds.extend(raw.adds)
                 results += raw_results(raw)
+            cs.add_id = out["add_id"] = new_id()
             if found is not None and graph is not None:
                 kept = [(r["id"], r["memory"], None) for r in results if r["event"] != "DELETE"]
                 out["relations"] = add_graph(store, embedder, scope, cs, found.triples,
@@ -153,6 +161,7 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
         raw = raw_changeset(keep_raw, embed_texts(ctx.parts.embedder,
                                                   [m.content for m in keep_raw]),
                             scope, opts.metadata, opts.memory_type)
+        raw.add_id = out["add_id"] = new_id()
         ctx.store.apply(raw)
         out["results"] = raw_results(raw)
     if warnings:

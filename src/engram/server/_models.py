@@ -207,6 +207,7 @@ class AddOut(BaseModel):
     warnings: list[Any] | None = None
     relations: dict[str, list[dict[str, Any]]] | None = Field(
         default=None, description="Graph on: {added, invalidated} relations.")
+    add_id: str | None = None
 
 
 class SearchOut(BaseModel):
@@ -238,6 +239,7 @@ class HistoryOut(BaseModel):
     actor_id: str | None = None
     role: str | None = None
     is_deleted: bool = False  # Mem0's field: true on the DELETE event
+    add_id: str | None = None
 
 
 class MessageOut(BaseModel):

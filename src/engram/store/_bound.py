@@ -74,6 +74,9 @@ class BoundStore:
     def history(self, memory_id: str) -> list[HistoryEvent]:
         return self.store.history(self.ns, memory_id)
 
+    def change_events(self, ref: str) -> list[HistoryEvent]:
+        return self.store.change_events(self.ns, ref)
+
     def delete_where(self, where: Node) -> int:
         return self.store.delete_where(self.ns, where)
 

@@ -40,8 +40,9 @@ MEMORY_COLS = ("id", "ns", "user_id", "agent_id", "run_id", "actor_id", "role", 
                "memory", "hash", "metadata", "source_ids", "context", "raw", "embedding",
                "created_at", "updated_at")
 HISTORY_COLS = ("id", "ns", "memory_id", "event", "old_memory", "new_memory", "actor_id",
-                "role", "created_at")
-_EVENT_COLS = "id, memory_id, event, old_memory, new_memory, created_at, actor_id, role"
+                "role", "created_at", "add_id", "snapshot")
+_EVENT_COLS = ("id, memory_id, event, old_memory, new_memory, created_at, actor_id, role, "
+               "add_id, snapshot")
 
 
 class MemorySQL(SQLDialect):
@@ -124,7 +125,8 @@ class MemorySQL(SQLDialect):
                                 f"AND id IN ({self._marks(len(chunk))})"), [ns, *chunk])
         for mid in cs.deletes:
             old = before[mid]
-            history.append(self._event(ns, old.scope, mid, "DELETE", old.memory, None, cs, now))
+            history.append(self._event(ns, old.scope, mid, "DELETE", old.memory, None, cs, now,
+                                       snapshot=old))
             result.records[mid] = old
         self.write_history(conn, history)
 
@@ -191,9 +193,11 @@ class MemorySQL(SQLDialect):
 
     def _event(self, ns: str, scope: Scope, memory_id: str, event: str, old: str | None,
                new: str | None, cs: ChangeSet, now: str, actor_id: str | None = None,
-               role: str | None = None) -> tuple[Any, ...]:
+               role: str | None = None, snapshot: MemoryRecord | None = None) -> tuple[Any, ...]:
+        # A DELETE keeps the record it removed (scope, metadata, ...) so undo can restore it.
+        snap = json.dumps(snapshot.to_dict()) if snapshot is not None else None
         row = (new_id(), ns, memory_id, event, old, new, actor_id or cs.actor_id,
-               role or cs.role, now)
+               role or cs.role, now, cs.add_id, snap)
         return (*row, shard_key(ns, scope)) if self.pg else row
 
     def write_history(self, conn: Any, rows: list[tuple[Any, ...]]) -> None:
@@ -204,12 +208,13 @@ class MemorySQL(SQLDialect):
     def delete_where(self, conn: Any, ns: str, where: Node, now: str) -> list[str]:
         """Delete the matching memories with a DELETE history row each; their ids."""
         cond, params = self.where(ns, where)
-        rows = self._all(conn, f"DELETE FROM {self.M} AS m WHERE {cond} "  # noqa: S608
-                         "RETURNING id, memory, user_id, agent_id, run_id", params)
+        gone = [from_row(r) for r in self._all(
+            conn, f"DELETE FROM {self.M} AS m WHERE {cond} "  # noqa: S608
+            f"RETURNING {', '.join(RECORD_COLS)}", params)]
         cs = ChangeSet()
-        self.write_history(conn, [self._event(ns, Scope(u, a, r), mid, "DELETE", text, None,
-                                              cs, now) for mid, text, u, a, r in rows])
-        return [r[0] for r in rows]
+        self.write_history(conn, [self._event(ns, r.scope, r.id, "DELETE", r.memory, None, cs,
+                                              now, snapshot=r) for r in gone])
+        return [r.id for r in gone]
 
     def reset(self, conn: Any, ns: str) -> None:
         for table in (self.M, self.H):
@@ -254,7 +259,18 @@ class MemorySQL(SQLDialect):
     def history(self, conn: Any, ns: str, memory_id: str) -> list[HistoryEvent]:
         rows = self._all(conn, f"SELECT {_EVENT_COLS} FROM {self.H} WHERE ns = ? "  # noqa: S608
                          "AND memory_id = ? ORDER BY hid", [ns, memory_id])
-        return [HistoryEvent(*r) for r in rows]
+        return [_event(r) for r in rows]
+
+    def change_events(self, conn: Any, ns: str, ref: str) -> list[HistoryEvent]:
+        """The rows of the change ``ref`` names: its ``add_id``, or one of its rows' id."""
+        by_add = f"SELECT {_EVENT_COLS} FROM {self.H} WHERE ns = ? AND add_id = ? ORDER BY hid"  # noqa: S608
+        rows = self._all(conn, by_add, [ns, ref])
+        if not rows:
+            rows = self._all(conn, f"SELECT {_EVENT_COLS} FROM {self.H} "  # noqa: S608
+                             "WHERE ns = ? AND id = ?", [ns, ref])
+            if rows and rows[0][8] is not None:
+                rows = self._all(conn, by_add, [ns, rows[0][8]])
+        return [_event(r) for r in rows]
 
     def scopes(self, conn: Any, ns: str) -> list[ScopeCount]:
         out: list[ScopeCount] = []
@@ -300,6 +316,13 @@ class MemorySQL(SQLDialect):
                                       f"WHERE hash IN ({self._marks(len(missing))})", missing):
                     out[h] = as_vector(v)
         return out
+
+
+def _event(row: Sequence[Any]) -> HistoryEvent:
+    """A history row from :data:`_EVENT_COLS` (the snapshot is JSON text)."""
+    mid, memory_id, event, old, new, created_at, actor_id, role, add_id, snapshot = row
+    return HistoryEvent(mid, memory_id, event, old, new, created_at, actor_id, role, add_id,
+                        json.loads(snapshot) if snapshot else None)
 
 
 def as_vector(value: Any) -> np.ndarray:

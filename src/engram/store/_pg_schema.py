@@ -189,6 +189,15 @@ def _hash_first(conn: Conn, dims: int) -> None:
     conn.execute("CREATE INDEX engram_memories_hash ON engram_memories (hash, ns)")
 
 
+@migration(4, "history rows name the add that made them (undo) and keep deleted records")
+def _undo_columns(conn: Conn, dims: int) -> None:
+    # As SQLite's migration 4 (the snapshot is JSON text on both, written by one layer).
+    conn.execute("ALTER TABLE engram_history ADD COLUMN add_id text")
+    conn.execute("ALTER TABLE engram_history ADD COLUMN snapshot text")
+    conn.execute("CREATE INDEX engram_history_add ON engram_history (ns, add_id) "
+                 "WHERE add_id IS NOT NULL")
+
+
 def _ensure_vector_extension(conn: Conn) -> None:
     if conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'vector'").fetchone():
         return

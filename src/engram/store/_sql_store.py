@@ -115,6 +115,10 @@ class SQLStore:
         with self._read() as conn:
             return self._sql.history(conn, ns, memory_id)
 
+    def change_events(self, ns: str, ref: str) -> list[HistoryEvent]:
+        with self._read() as conn:
+            return self._sql.change_events(conn, ns, ref)
+
     def scopes(self, ns: str) -> list[ScopeCount]:
         with self._read() as conn:
             return self._sql.scopes(conn, ns)

@@ -246,6 +246,20 @@ def _scoped_fts(db: sqlite3.Connection) -> None:
     db.execute("INSERT INTO memories_fts(memories_fts) VALUES ('rebuild')")
 
 
+@migration(4, "history rows name the add that made them (undo) and keep deleted records")
+def _undo_columns(db: sqlite3.Connection) -> None:
+    # add_id: every row of one add (or undo) shares it, so Memory.undo finds the add's
+    # changes. snapshot: a DELETE row's record as it was (JSON), so undo can restore it.
+    _run_script(
+        db,
+        """
+        ALTER TABLE history ADD COLUMN add_id TEXT;
+        ALTER TABLE history ADD COLUMN snapshot TEXT;
+        CREATE INDEX history_add ON history(ns, add_id) WHERE add_id IS NOT NULL;
+        """,
+    )
+
+
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     # Not executescript(): it COMMITs first, which would drop the migration's lock.
     stmt = ""

@@ -82,6 +82,8 @@ class ChangeSet:
     deletes: list[str] = field(default_factory=list)
     actor_id: str | None = None
     role: str | None = None
+    # Recorded on every history row of the change, so ``Memory.undo`` can find them.
+    add_id: str | None = None
     # Graph memory (engram.graph): written in the same transaction as the memories.
     entities: list[NewEntity] = field(default_factory=list)
     relations: list[NewRelation] = field(default_factory=list)
@@ -173,6 +175,13 @@ class Store(Protocol):
         ...
 
     def history(self, ns: str, memory_id: str) -> list[HistoryEvent]: ...
+
+    def change_events(self, ns: str, ref: str) -> list[HistoryEvent]:
+        """The history rows of one change, oldest first: those whose ``add_id`` is
+        ``ref``; else the row whose id is ``ref`` with the rest of its change (just that
+        row when it has no ``add_id``). DELETE rows carry the deleted record's
+        ``snapshot``. Empty when ``ref`` names nothing."""
+        ...
 
     def delete_where(self, ns: str, where: Node) -> int:
         """Delete matching memories (with DELETE history rows); return how many."""
