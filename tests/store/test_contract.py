@@ -304,3 +304,25 @@ def test_cursor_pages_stay_stable_while_another_writer_adds(store) -> None:
     assert old == [f"m{i:03d}" for i in range(59, -1, -1)]
     assert len(seen) == len(set(seen))
     assert all(s in first_ids for s in seen if s.startswith("new"))
+
+
+def test_change_events_find_a_change_by_its_add_id_or_one_of_its_rows(store) -> None:
+    store.apply(NS, ChangeSet(adds=[mem("m1", "lives in Paris", AR, vec(0), metadata={"k": 1},
+                                        role="user", source_ids=["3"])]))
+    store.apply(NS, ChangeSet(adds=[mem("m2", "likes tea", A, vec(1))], deletes=["m1"],
+                              add_id="add-1"))
+    rows = store.change_events(NS, "add-1")
+    assert [(e.event, e.memory_id, e.add_id) for e in rows] == [
+        ("ADD", "m2", "add-1"), ("DELETE", "m1", "add-1")]
+    snap = rows[1].snapshot
+    assert (snap["user_id"], snap["run_id"], snap["metadata"], snap["role"],
+            snap["source_ids"]) == ("alice", "r1", {"k": 1}, "user", ["3"])
+    assert rows[0].snapshot is None
+    assert store.change_events(NS, rows[0].id) == rows  # by one of its rows: the whole add
+    lone = store.history(NS, "m1")[0]  # a change made without an add_id: just that row
+    assert [e.id for e in store.change_events(NS, lone.id)] == [lone.id]
+    assert store.change_events(NS, "nothing") == []
+    assert store.change_events("other-ns", "add-1") == []
+    # delete_where keeps the deleted record too.
+    store.delete_where(NS, where(user_id="alice"))
+    assert store.history(NS, "m2")[-1].snapshot["memory"] == "likes tea"

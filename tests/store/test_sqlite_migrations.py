@@ -37,9 +37,13 @@ def test_a_version_2_file_is_upgraded_and_stays_searchable(tmp_path: Path,
 
     st = SQLiteStore(path, dims=4, model_id="m")
     db = sqlite3.connect(path)
-    assert [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY 1")] == [1, 2, 3]
+    # Every later migration ran (3: scoped FTS, 4: history add_id/snapshot for undo).
+    assert [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY 1")] == [
+        m[0] for m in schema._MIGRATIONS] == [1, 2, 3, 4]
     assert db.execute("SELECT count(*) FROM memories WHERE scope_terms = ''").fetchone()[0] == 0
     db.close()
+    old = st.history("", "a")
+    assert [(e.event, e.add_id, e.snapshot) for e in old] == [("ADD", None, None)]
     hits = st.keyword_search("", parse_filters({"user_id": "u"}), ["beach"], 10)
     assert [i for i, _ in hits] == ["a"]  # the other user's "beach" is not in this scope
     assert set(st.get_many_embeddings("m", ["hx", "ha"])) == {"hx", "ha"}  # cache + memory rows
