@@ -103,7 +103,7 @@ def test_raw_adds_are_undone_and_bad_ids_are_refused(mem: Memory) -> None:
         mem.undo("no-such-add")
     with pytest.raises(InvalidInput) as e:
         mem.undo("")
-    assert e.value.field == "id"
+    assert e.value.field == "add_id"
 
 
 def test_an_add_that_changed_nothing_has_no_add_id(mem: Memory) -> None:

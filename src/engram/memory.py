@@ -164,14 +164,14 @@ class Memory:
             return None
         return GraphStep(extractor_for(self._parts.llm), self.config.graph.entity_similarity)
 
-    def undo(self, id: str) -> dict[str, Any]:  # noqa: A002 - an add id or an event id
-        """Undo an add: ``id`` is the ``add_id`` an add returned, or the id of one of its
+    def undo(self, add_id: str) -> dict[str, Any]:
+        """Undo an add: ``add_id`` is the id an add returned, or the id of one of its
         history rows. Memories it created are deleted, updated ones get their old text
         back and deleted ones are restored (same id, scope and metadata), in one
         transaction recorded as new history rows; a memory changed since the add is left
         as it is, with a warning. Returns ``{"results", "add_id"}`` (undo the undo with
         that ``add_id``)."""
-        ref = V.check_id(id, "id")
+        ref = V.check_id(add_id, "add_id")
         return _undo.undo(self._store, self._parts.embedder, ref)
 
     @mem0_hints("Memory")
