@@ -132,6 +132,12 @@ class MemoryAPI(Protocol):
         """Every ADD/UPDATE/DELETE of a memory, oldest first."""
         ...
 
+    def undo(self, add_id: str) -> dict[str, Any]:
+        """Put back what one add changed (by its ``add_id``, or one of its history event
+        ids), as a new change: ``{"results", "add_id"}`` plus ``warnings`` for memories
+        changed since, which are left as they are."""
+        ...
+
     def reset(self) -> dict[str, Any]:
         """Forget everything in this memory's namespace."""
         ...

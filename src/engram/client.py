@@ -64,9 +64,9 @@ def _clean(d: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None}
 
 
-def _mid(memory_id: str) -> str:
+def _mid(memory_id: str, field: str = "memory_id") -> str:
     if not isinstance(memory_id, str) or not memory_id:
-        raise E.InvalidInput("memory_id", f"must be a memory id string, got {memory_id!r}")
+        raise E.InvalidInput(field, f"must be an id string, got {memory_id!r}")
     return quote(memory_id, safe="")
 
 
@@ -147,6 +147,8 @@ class Calls:
             a | {"filters": json.dumps(a["filters"]) if a["filters"] is not None else None})))
     history = Endpoint(MemoryAPI.history, lambda a: Call(
         "GET", f"/v1/memories/{_mid(a['memory_id'])}/history/"))
+    undo = Endpoint(MemoryAPI.undo, lambda a: Call(
+        "POST", f"/v1/memories/undo/{_mid(a['add_id'], 'add_id')}/", idempotent=False))
     scopes = Endpoint(MemoryAPI.scopes, lambda a: Call(
         "GET", "/v1/entities/", shape=_scopes_shape))
     # ``memories``: ``[{"memory_id", "text"?, "metadata"?}]``; all or nothing for unknown
@@ -334,6 +336,7 @@ class MemoryClient(_Base):
     delete = _sync(Calls.delete)
     delete_all = _sync(Calls.delete_all)
     history = _sync(Calls.history)
+    undo = _sync(Calls.undo)
     scopes = _sync(Calls.scopes)
     batch_update = _sync(Calls.batch_update)
     batch_delete = _sync(Calls.batch_delete)
@@ -387,6 +390,7 @@ class AsyncMemoryClient(_Base):
     delete = _async(Calls.delete)
     delete_all = _async(Calls.delete_all)
     history = _async(Calls.history)
+    undo = _async(Calls.undo)
     scopes = _async(Calls.scopes)
     batch_update = _async(Calls.batch_update)
     batch_delete = _async(Calls.batch_delete)

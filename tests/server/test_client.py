@@ -188,3 +188,21 @@ def test_enable_graph_reaches_memory_through_client_and_server(server, tmp_path)
         assert "relations" not in c.get_all(user_id="alice", page=1, page_size=5)
         assert c.get_all(user_id="alice", page=1, enable_graph=True)["relations"] == \
             listed[1]["relations"]
+
+
+def test_undo_over_http_matches_the_embedded_memory(server, tmp_path):
+    from engram import Memory
+    from engram.testing import HashEmbedder
+
+    m = Memory({"store": {"path": str(tmp_path / "u.db")}}, embedder=HashEmbedder())
+    with MemoryClient(api_key=server.new_key(), host=server.url) as c:
+        answers = []
+        for target in (m, c):
+            added = target.add("I like tea", user_id="u", infer=False)
+            undone = target.undo(added["add_id"])
+            answers.append((sorted(added), sorted(undone), [e["event"] for e in undone["results"]],
+                            target.get_all(user_id="u")["results"]))
+            with pytest.raises(E.NotFound):
+                target.undo("no-such-add")
+        assert answers[0] == answers[1] == answers[0][:3] + ([],)
+        assert answers[0][2] == ["DELETE"]

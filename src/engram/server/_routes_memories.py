@@ -1,5 +1,5 @@
 """Memory routes, on Mem0 Platform paths: add, search, list (v1/v2/v3 spellings), get,
-update, delete, history, delete by scope. Each parses, makes one call on the tenant's
+update, delete, history, delete by scope, undo an add. Each parses, makes one call on the tenant's
 Memory, and returns its result; errors are mapped at the edge (``_errors``).
 
     POST /v3/memories/add/      {"messages": [...], "user_id": "alice"}
@@ -215,3 +215,9 @@ def delete_memory(request: Request, tenant: TenantDep, memory_id: str,
             summary="A memory's history, oldest first")
 def history(request: Request, tenant: TenantDep, memory_id: str) -> list[dict[str, Any]]:
     return memory_for(request, tenant).history(memory_id)
+
+
+@router.post("/v1/memories/undo/{add_id}/", response_model=AddOut, response_model_exclude_unset=True,
+             summary="Undo an add (by its add_id or one of its history event ids)")
+def undo(request: Request, tenant: TenantDep, add_id: str) -> dict[str, Any]:
+    return memory_for(request, tenant).undo(add_id)
