@@ -37,7 +37,7 @@ from engram._types import Event, MemoryRecord, Scope
 from engram.embed import text_hash
 from engram.pipeline._results import log
 from engram.pipeline.base import Decision
-from engram.pipeline.rules._slots import slot_conflict
+from engram.pipeline.rules._slots import signatures_conflict, slot_signature
 
 __all__ = ["Change", "Plan", "plan_changes", "DEFAULT_MAX_DESTRUCTIVE"]
 
@@ -179,14 +179,14 @@ def _supersede_within_add(changes: list[Change], held: Sequence[MemoryRecord],
     memory the earlier value updated or restated passes to the later fact, so the slot
     is written once ("I live in Porto. Actually, Faro." updates the residence to Faro)."""
     out: list[Change | None] = list(changes)
+    sigs = [slot_signature(c.text) if _says_a_value(c) else None for c in changes]
     superseded = 0
-    for i, later in enumerate(changes):
-        if not _says_a_value(later):
+    for i, sig in enumerate(sigs):
+        if sig is None:
             continue
         for j in range(i):
             earlier = out[j]
-            if earlier is None or not _says_a_value(earlier) \
-                    or not slot_conflict(earlier.text, later.text):
+            if earlier is None or not signatures_conflict(sigs[j], sig):
                 continue
             out[j] = None
             superseded += 1

@@ -24,7 +24,8 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["slot_of", "slot_value", "slot_conflict", "is_negative", "is_ending",
+__all__ = ["slot_of", "slot_value", "slot_conflict", "slot_signature", "signatures_conflict",
+           "is_negative", "is_ending",
            "content_tokens", "normalise", "lexical_similarity", "stem"]
 
 # (slot name, pattern); a named group "key" distinguishes sub-slots (favourite *what*).
@@ -140,22 +141,36 @@ def slot_value(text: str) -> frozenset[str]:
     return content_tokens(text, drop_time=False) - _SLOT_WORDS
 
 
-def _subject(text: str) -> tuple[tuple[str, str], frozenset[str]] | None:
-    """(slot, whose): the content words before the slot phrase name whose slot it is
-    ("Sister Anna is married" is Anna's relationship, "Is single" the user's)."""
+SlotSignature = tuple[tuple[str, str], frozenset[str], frozenset[str]]
+
+
+def slot_signature(text: str) -> SlotSignature | None:
+    """((slot, key), whose, value) of a single-valued fact, or None. The content words
+    before the slot phrase name whose slot it is ("Sister Anna is married" is Anna's
+    relationship, "Is single" the user's)."""
     for name, pat in _SLOTS:
         m = pat.search(text)
         if m:
             key = (m.groupdict().get("key") or "").strip().lower()
-            return (name, key), frozenset(content_tokens(text[: m.start()]))
+            return ((name, key), frozenset(content_tokens(text[: m.start()])),
+                    frozenset(slot_value(text)))
     return None
 
 
-def slot_conflict(earlier: str, later: str) -> bool:
-    """Do two facts give one subject's single-valued slot two different values?
+def signatures_conflict(earlier: SlotSignature | None, later: SlotSignature | None) -> bool:
+    """Do two facts give one subject's single-valued slot two different values? Values
+    that contain one another agree ("Moved to Berlin" / "Lives in Berlin"); preferences
+    conflict only about a shared topic ("window seats" / "aisle seats")."""
+    if earlier is None or later is None or earlier[:2] != later[:2]:
+        return False
+    old, new = earlier[2], later[2]
+    if not old or not new or old <= new or new <= old:
+        return False
+    return earlier[0][0] != "prefers" or bool(old & new)
 
-    Values that contain one another agree ("Moved to Berlin" / "Lives in Berlin");
-    preferences conflict only about a shared topic ("window seats" / "aisle seats").
+
+def slot_conflict(earlier: str, later: str) -> bool:
+    """:func:`signatures_conflict` of two texts.
 
     >>> slot_conflict("Lives in Lisbon", "Lives in Porto")
     True
@@ -166,13 +181,7 @@ def slot_conflict(earlier: str, later: str) -> bool:
     >>> slot_conflict("Prefers aisle seats", "Prefers green tea")
     False
     """
-    a, b = _subject(earlier), _subject(later)
-    if a is None or a != b:
-        return False
-    old, new = slot_value(earlier), slot_value(later)
-    if not old or not new or old <= new or new <= old:
-        return False
-    return a[0][0] != "prefers" or bool(old & new)
+    return signatures_conflict(slot_signature(earlier), slot_signature(later))
 
 
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
