@@ -51,7 +51,7 @@ def _errors() -> Iterator[None]:
         yield
     except E.EngramError as e:
         code = next(c for cls, c in EXIT_CODES if isinstance(e, cls))
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {e}", soft_wrap=True)  # one line, however long
         raise typer.Exit(code) from e
 
 

@@ -13,17 +13,8 @@ import httpx
 import pytest
 
 from tests.mcp.conftest import ENGRAM, engram_env, run, stdio_session
-
-
-def ok(result: Any) -> Any:
-    assert not result.is_error, result.content[0].text
-    return result.structured_content
-
-
-def refused(result: Any) -> str:
-    assert result.is_error, f"expected a refusal, got {result.structured_content}"
-    text: str = result.content[0].text
-    return text
+from tests.mcp.test_stdio import data as ok
+from tests.mcp.test_stdio import error as refused
 
 
 async def refuses_bob(c: Any, bob_id: str) -> None:

@@ -20,6 +20,9 @@ from hypothesis import strategies as st
 from tests import strategies as S
 
 EXAMPLES = int(os.environ.get("ENGRAM_PROPERTY_EXAMPLES", "40"))
+# A failing example can hold a 200 kB value: let Hypothesis print it rather than turn its
+# "large repr" warning into an error that hides the failure.
+pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None,
                     suppress_health_check=list(HealthCheck))
 

@@ -78,6 +78,7 @@ def create_app(
     app.state.tenants = tenants
     app.state.keys = KeyStore(settings.keys_path)
     app.state.limiter = RateLimiter(settings.rate_per_second, settings.rate_burst)
+    app.state.auth_limiter = RateLimiter(settings.auth_fail_rate, settings.auth_fail_burst)
     install_error_handlers(app)
     app.include_router(_routes_memories.router)
     app.include_router(_routes_project.router)
@@ -92,7 +93,8 @@ def create_app(
         return PlainTextResponse(metrics.render(),
                                  media_type="text/plain; version=0.0.4; charset=utf-8")
 
-    app.add_middleware(EdgeMiddleware, metrics=metrics, max_body=settings.max_body_bytes)
+    app.add_middleware(EdgeMiddleware, metrics=metrics, max_body=settings.max_body_bytes,
+                       body_timeout=settings.body_timeout)
     return app
 
 

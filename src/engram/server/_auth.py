@@ -1,5 +1,6 @@
 """Who is calling: ``Authorization: Token <key>`` (Mem0's spelling) or ``Bearer <key>``,
-checked against the keys table on every request, then the key's rate limit.
+checked against the keys table on every request, then the key's rate limit. Invalid keys
+are limited per client address (``auth_fail_rate``/``auth_fail_burst``).
 
 >>> parse_authorization("Token eng_abc"), parse_authorization("bearer eng_abc")
 ('eng_abc', 'eng_abc')
@@ -44,8 +45,18 @@ def current_tenant(request: Request, authorization: str | None = Security(_schem
         raise HTTPException(401, "missing API key: send 'Authorization: Token <key>'",
                             headers=_CHALLENGE)
     state = request.app.state
+    # Failed keys are limited per client address, before the key is even looked up, so
+    # guessing (or a client stuck on a revoked key) cannot load the keys file.
+    address = request.client.host if request.client else "unknown"
+    wait = state.auth_limiter.check(address, dry=True)
+    if wait > 0:
+        state.metrics.rate_limited.inc()
+        raise HTTPException(429, "too many requests with invalid API keys from this address; "
+                                 f"retry in {wait:.2f} s",
+                            headers={"Retry-After": str(max(1, math.ceil(wait)))})
     tenant = state.keys.verify(secret)
     if tenant is None:
+        state.auth_limiter.check(address)
         raise HTTPException(401, "invalid or revoked API key", headers=_CHALLENGE)
     request.state.key_id = tenant.key_id
     request.state.tenant = tenant.namespace

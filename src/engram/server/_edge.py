@@ -1,4 +1,5 @@
-"""The ASGI edge every request passes: request id, body-size limit, metrics, access log.
+"""The ASGI edge every request passes: request id, body size and time limits, metrics,
+access log.
 
 Written as plain ASGI (not ``BaseHTTPMiddleware``) so it adds microseconds, not a task
 per request. ``X-Request-ID`` is taken from the request when it is sane (else a new one)
@@ -16,6 +17,8 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+
+import anyio
 
 from engram.server._logging import logger
 from engram.server._metrics import Metrics
@@ -36,10 +39,12 @@ def sane_request_id(value: str | None) -> str | None:
 
 
 class EdgeMiddleware:
-    def __init__(self, app: ASGIApp, *, metrics: Metrics, max_body: int) -> None:
+    def __init__(self, app: ASGIApp, *, metrics: Metrics, max_body: int,
+                 body_timeout: float = 30.0) -> None:
         self.app = app
         self.metrics = metrics
         self.max_body = max_body
+        self.body_timeout = body_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -61,8 +66,7 @@ class EdgeMiddleware:
 
         try:
             refusal = self._check_length(headers.get("content-length"))
-            if refusal is None and "content-length" not in headers and \
-                    scope["method"] in ("POST", "PUT", "PATCH", "DELETE"):
+            if refusal is None and scope["method"] in ("POST", "PUT", "PATCH", "DELETE"):
                 receive, refusal = await self._buffer(receive)
             if refusal is not None:
                 await _json(send_with_id, refusal[0], {"detail": refusal[1], "error": refusal[2],
@@ -90,22 +94,30 @@ class EdgeMiddleware:
         return None
 
     async def _buffer(self, receive: Receive) -> tuple[Receive, tuple[int, str, str] | None]:
-        """A body sent without Content-Length (chunked) is read here up to the limit, then
+        """The body is read here, up to the size limit (a chunked body has no
+        Content-Length to check first) and within ``body_timeout`` seconds (a client that
+        sends half a body and stalls is answered 408 and its connection closed), then
         replayed to the app."""
         chunks: list[bytes] = []
         size = 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            chunks.append(message.get("body", b""))
-            size += len(chunks[-1])
-            if size > self.max_body:
-                return receive, (413, f"body: larger than the limit of {self.max_body} bytes",
-                                 "PayloadTooLarge")
-            if not message.get("more_body"):
-                break
-        body = b"".join(chunks)
+        with anyio.move_on_after(self.body_timeout):
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":
+                    break
+                chunks.append(message.get("body", b""))
+                size += len(chunks[-1])
+                if size > self.max_body:
+                    return receive, (413, f"body: larger than the limit of {self.max_body} "
+                                          "bytes", "PayloadTooLarge")
+                if not message.get("more_body"):
+                    break
+            return self._replay(receive, b"".join(chunks)), None
+        return receive, (408, f"body: not received within {self.body_timeout:g} s",
+                         "RequestTimeout")
+
+    @staticmethod
+    def _replay(receive: Receive, body: bytes) -> Receive:
         sent = False
 
         async def replay() -> Message:
@@ -115,12 +127,14 @@ class EdgeMiddleware:
                 return {"type": "http.request", "body": body, "more_body": False}
             return await receive()
 
-        return replay, None
+        return replay
 
 
 async def _json(send: Send, status: int, body: dict[str, Any]) -> None:
     data = json.dumps(body).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(data)).encode())]})
+    headers = [(b"content-type", b"application/json"),
+               (b"content-length", str(len(data)).encode())]
+    if status == 408:  # the client stalled mid-body: end the connection
+        headers.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": data})

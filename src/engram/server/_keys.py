@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from engram._files import private_file
 from engram.errors import InvalidInput, NotFound, StoreError
 
 __all__ = ["KeyInfo", "KeyStore", "Tenant", "hash_key", "check_name"]
@@ -94,7 +95,7 @@ class KeyStore:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
         if db is None:
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                private_file(self.path)  # 0600 in a 0700 folder when we create them
                 db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None,
                                      check_same_thread=False)
                 db.execute("PRAGMA journal_mode=WAL")

@@ -1,4 +1,5 @@
-"""Per-key token buckets: a pure refill rule plus a small thread-safe table of buckets.
+"""Token buckets: a pure refill rule plus a small thread-safe table of buckets, one per
+API key (requests) or per client address (failed authentications).
 
 >>> b = Bucket(tokens=1.0, stamp=0.0)
 >>> take(b, now=0.0, rate=1.0, burst=1)
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 
 __all__ = ["Bucket", "RateLimiter", "take"]
 
+MAX_BUCKETS = 100_000
+
 
 @dataclass
 class Bucket:
@@ -23,13 +26,13 @@ class Bucket:
     stamp: float
 
 
-def take(bucket: Bucket, *, now: float, rate: float, burst: int) -> float:
-    """Refill ``bucket`` to ``now`` and take one token. Returns 0.0 when a token was
-    taken, else the seconds until one will be there (nothing is taken then)."""
+def take(bucket: Bucket, *, now: float, rate: float, burst: int, dry: bool = False) -> float:
+    """Refill ``bucket`` to ``now`` and take one token (``dry``: only look). Returns 0.0
+    when a token was there, else the seconds until one will be (nothing is taken then)."""
     bucket.tokens = min(float(burst), bucket.tokens + (now - bucket.stamp) * rate)
     bucket.stamp = now
     if bucket.tokens >= 1.0:
-        bucket.tokens -= 1.0
+        bucket.tokens -= 0.0 if dry else 1.0
         return 0.0
     return (1.0 - bucket.tokens) / rate
 
@@ -45,12 +48,25 @@ class RateLimiter:
         self._buckets: dict[str, Bucket] = {}
         self._lock = threading.Lock()
 
-    def check(self, key: str) -> float:
+    def check(self, key: str, *, dry: bool = False) -> float:
+        """Take a token for ``key`` (``dry``: only ask whether one is there)."""
         if self.rate <= 0:
             return 0.0
         now = self._clock()
         with self._lock:
             bucket = self._buckets.get(key)
             if bucket is None:
+                if dry:
+                    return 0.0  # an unknown key has a full bucket
+                if len(self._buckets) >= MAX_BUCKETS:
+                    self._prune(now)
                 bucket = self._buckets[key] = Bucket(tokens=float(self.burst), stamp=now)
-            return take(bucket, now=now, rate=self.rate, burst=self.burst)
+            return take(bucket, now=now, rate=self.rate, burst=self.burst, dry=dry)
+
+    def _prune(self, now: float) -> None:
+        # Buckets that have refilled are the same as no bucket: drop them, so callers with
+        # many keys (addresses) cannot grow the table without bound.
+        full = [k for k, b in self._buckets.items()
+                if b.tokens + (now - b.stamp) * self.rate >= self.burst]
+        for k in full:
+            del self._buckets[k]

@@ -42,6 +42,10 @@ class ServerSettings:
     max_batch: int = 1_000
     rate_per_second: float = 50.0
     rate_burst: int = 100
+    auth_fail_rate: float = 1.0  # invalid keys per second and client address (0: off)
+    auth_fail_burst: int = 20
+    header_timeout: float = 10.0  # seconds to send a request's headers
+    body_timeout: float = 30.0  # seconds to send a request's whole body
     memory_cache: int = 1_024  # Memory facades kept (one per org/project namespace)
 
     @classmethod
@@ -78,12 +82,18 @@ class ServerSettings:
             raise ConfigError("server.rate: must not be negative")
         if self.rate_per_second > 0 and self.rate_burst < 1:
             raise ConfigError("server.rate_burst: must be at least 1 when rate limiting is on")
+        if self.auth_fail_rate < 0 or (self.auth_fail_rate > 0 and self.auth_fail_burst < 1):
+            raise ConfigError("server.auth_fail_rate/auth_fail_burst: the rate must not be "
+                              "negative, and the burst at least 1 when it is on")
+        if not (self.header_timeout > 0 and self.body_timeout > 0):
+            raise ConfigError("server.header_timeout/body_timeout: must be positive seconds")
 
 
 def _convert(name: str, value: Any) -> Any:
     if name == "keys_path":
         return Path(value).expanduser()
-    kind = float if name == "rate_per_second" else int
+    kind = float if name in ("rate_per_second", "auth_fail_rate", "header_timeout",
+                             "body_timeout") else int
     try:
         return kind(value)
     except (TypeError, ValueError) as e:

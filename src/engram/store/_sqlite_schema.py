@@ -292,6 +292,7 @@ def migrate(db: sqlite3.Connection) -> int:
                 )
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:  # SQLite may have rolled back itself (disk full, I/O)
+                db.execute("ROLLBACK")
             raise
     return _MIGRATIONS[-1][0]

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from engram._files import private_file
 from engram._types import Scope
 from engram.errors import ConfigError, StoreError
 from engram.store._dialect import chunks
@@ -58,9 +59,9 @@ class SQLiteStore(SQLStore):
         self._graph = _GRAPH
         self._ctx_weight = context_weight
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(self.path)  # 0600 in a 0700 folder when we create them (-wal/-shm follow)
         except OSError as e:
-            raise StoreError(f"cannot create the folder for {str(self.path)!r}: {e}") from e
+            raise StoreError(f"cannot create {str(self.path)!r}: {e}") from e
         self._local = threading.local()
         self._conns: list[sqlite3.Connection] = []
         self._conns_lock = threading.Lock()
@@ -118,14 +119,14 @@ class SQLiteStore(SQLStore):
             yield db
             self._prune_change_log(db)
         except BaseException as exc:
-            db.execute("ROLLBACK")
+            _rollback(db)
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"{what}: {exc}") from exc
             raise
         try:
             db.execute("COMMIT")
         except sqlite3.Error as e:
-            db.execute("ROLLBACK")
+            _rollback(db)
             raise StoreError(f"commit failed, nothing was written: {e}") from e
 
     def _written(self) -> None:
@@ -257,3 +258,10 @@ class SQLiteStore(SQLStore):
         with self._index_lock:
             sims = self._index.similarities([r[0] for r in rows], query.astype(np.float32))
         return {mid: sims[rid] for rid, mid in rows if rid in sims}
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    """Roll back unless SQLite already did (a full disk or an I/O error ends the
+    transaction itself): a second ROLLBACK would fail and hide the real cause."""
+    if db.in_transaction:
+        db.execute("ROLLBACK")
