@@ -218,7 +218,7 @@ class SearchOut(BaseModel):
 
 class ListOut(BaseModel):
     results: list[MemoryOut]
-    count: int = Field(description="Memories matching, over all pages.")
+    count: int | None = Field(description="Memories matching, over all pages (null when paging by cursor).")
     next: str | None = None
     previous: str | None = None
     next_cursor: str | None = None
