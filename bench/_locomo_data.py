@@ -49,6 +49,11 @@ class Turn:
         text = f"{when}{self.speaker}: {self.text}"
         return f"{text} [shares a photo: {self.caption}]" if self.caption else text
 
+    def when_iso(self) -> str | None:
+        """The session's date and time as ISO-8601 (what ``add(timestamp=)`` takes), or
+        None when the file's text cannot be read."""
+        return parse_when(self.date_text, self.day)
+
     def metadata(self) -> dict[str, Any]:
         meta: dict[str, Any] = {"dia_id": self.dia_id, "speaker": self.speaker,
                                 "session": self.session, "session_date": self.date_text}
@@ -88,6 +93,18 @@ def parse_date(text: str) -> date | None:
         return datetime.strptime(f"{m[1]} {m[2][:3]} {m[3]}", "%d %b %Y").date()
     except ValueError:
         return None
+
+
+def parse_when(text: str, day: date | None) -> str | None:
+    """``"1:56 pm on 8 May, 2023"`` -> ``"2023-05-08T13:56:00"``; the day alone when the
+    time of day is missing; None without a day."""
+    if day is None:
+        return None
+    m = re.search(r"(\d{1,2}):(\d{2})\s*([ap]m)", text or "", re.IGNORECASE)
+    if not m:
+        return day.isoformat()
+    hour = int(m[1]) % 12 + (12 if m[3].lower() == "pm" else 0)
+    return datetime(day.year, day.month, day.day, hour, int(m[2])).isoformat()
 
 
 def normalise_evidence(raw: Iterable[Any]) -> list[str]:

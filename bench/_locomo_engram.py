@@ -131,7 +131,7 @@ def ingest_inferred(mem: Memory, conv: Conversation) -> dict[str, set[str]]:
     for turns in conv.sessions():
         res = mem.add(_messages(turns, prefixed=False), user_id=conv.conv_id, infer=True,
                       metadata={"session": turns[0].session, "session_date": turns[0].date_text},
-                      timestamp=turns[0].date_text or None)["results"]
+                      timestamp=turns[0].when_iso())["results"]
         touched = [r["id"] for r in res if r.get("event") in ("ADD", "UPDATE")]
         for mid, rec in mem.store.get_many("", touched).items():
             dia = {turns[int(i)].dia_id for i in rec.source_ids

@@ -69,6 +69,14 @@ def test_load_dir_without_files_fails(tmp_path: Path) -> None:
         D.load_dir(tmp_path)
 
 
+def test_parse_when_gives_iso_for_add_timestamp() -> None:
+    day = date(2022, 1, 21)
+    assert D.parse_when("7:31 pm on 21 January, 2022", day) == "2022-01-21T19:31:00"
+    assert D.parse_when("12:05 am on 21 January, 2022", day) == "2022-01-21T00:05:00"
+    assert D.parse_when("21 January, 2022", day) == "2022-01-21"
+    assert D.parse_when("sometime", None) is None
+
+
 def test_parse_date_handles_unknown_formats() -> None:
     assert D.parse_date("7:31 pm on 21 January, 2022") == date(2022, 1, 21)
     assert D.parse_date("sometime") is None
