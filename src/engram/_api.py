@@ -57,9 +57,11 @@ class MemoryAPI(Protocol):
         timestamp: int | float | str | datetime | None = None,
         enable_graph: bool | None = None,
         llm: LLM | None = None,
+        filters: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """Remember ``messages`` for a scope: ``{"results": [{id, memory, event}]}``
-        (plus ``relations`` with the graph on, ``warnings`` when something was dropped)."""
+        (plus ``relations`` with the graph on, ``warnings`` when something was dropped).
+        ``filters={"user_id": ...}`` is Mem0's spelling of the scope ids."""
         ...
 
     def search(

@@ -113,6 +113,7 @@ class Memory:
         timestamp: int | float | str | datetime | None = None,
         enable_graph: bool | None = None,
         llm: LLM | None = None,
+        filters: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """Remember ``messages`` for a scope; returns ``{"results": [{id, memory, event}]}``.
 
@@ -122,9 +123,11 @@ class Memory:
         the same transaction and reported as ``relations: {added, invalidated}``.
         ``timestamp`` (Unix seconds, ISO text, datetime) dates the conversation for
         extraction; ``llm`` writes this call's procedural summary (as Mem0's ``llm=``).
+        ``filters={"user_id": ...}`` is Mem0's spelling of the scope ids.
         """
         msgs = V.normalise_messages(messages)
-        scope = V.build_scope(user_id, agent_id, run_id, session_id)
+        ids = V.scope_ids_from_filters(filters, user_id=user_id, agent_id=agent_id, run_id=run_id)
+        scope = V.build_scope(ids["user_id"], ids["agent_id"], ids["run_id"], session_id)
         meta = self._metadata(metadata) or {}
         V.check_bool(infer, "infer")
         if memory_type is not None and (not isinstance(memory_type, str)

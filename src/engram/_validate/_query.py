@@ -137,3 +137,23 @@ def check_timestamp(value: Any, field: str = "timestamp") -> str | None:
         raise InvalidInput(field, "is not an ISO-8601 date or date-time such as '2025-05-01' "
                                   f"or '2025-05-01T12:00:00Z': {brief(value)}") from None
     return text
+
+
+def scope_ids_from_filters(filters: Any, **ids: Any) -> dict[str, Any]:
+    """Mem0's ``add(messages, filters={"user_id": ...})`` spelling of an add's scope, merged
+    with the keyword ids. An add writes to one scope, so only plain scope ids are accepted."""
+    if filters is None:
+        return ids
+    if not isinstance(filters, Mapping):
+        raise InvalidInput("filters", f"must be a dict, got {type(filters).__name__}")
+    out = dict(ids)
+    for key, value in filters.items():
+        if key not in SCOPE_KEYS:
+            raise InvalidInput(f"filters.{key}", "an add takes only user_id, agent_id and run_id "
+                                                 "in filters")
+        if isinstance(value, Mapping | list):
+            raise InvalidInput(f"filters.{key}", "an add needs one plain id, not an operator")
+        if out.get(key) is not None and out[key] != value:
+            raise InvalidInput(f"filters.{key}", f"conflicts with {key}={out[key]!r}")
+        out[key] = value
+    return out
