@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from engram import AsyncMemory, Memory
+from engram import AsyncMemory
 
 
 @pytest.fixture
@@ -19,6 +19,3 @@ def amemory(tmp_path: Path, shared_minilm: Any) -> Iterator[AsyncMemory]:
     yield m
     m.sync.close()
 
-
-def texts(result: dict[str, Any]) -> list[str]:
-    return [r["memory"] for r in result["results"]]

@@ -18,13 +18,11 @@ that user. ``EngramRetriever`` returns the memories most relevant to a query as
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import json
 from collections.abc import Sequence
 from typing import Any
 
-from engram.integrations._extra import missing
+from engram.integrations._bridge import acall, missing, sync_face
 
 try:
     from langchain_core.callbacks import (
@@ -96,24 +94,15 @@ class EngramRetriever(BaseRetriever):
 
     def _get_relevant_documents(self, query: str, *,
                                 run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        found = _sync(self.memory).search(query, filters=self.filters, top_k=self.top_k,
+        found = sync_face(self.memory).search(query, filters=self.filters, top_k=self.top_k,
                                           threshold=self.threshold)
         return [_document(r) for r in found["results"]]
 
     async def _aget_relevant_documents(self, query: str, *,
                                        run_manager: AsyncCallbackManagerForRetrieverRun) -> list[Document]:
-        search = self.memory.search
-        kwargs = {"filters": self.filters, "top_k": self.top_k, "threshold": self.threshold}
-        if inspect.iscoroutinefunction(search):
-            found = await search(query, **kwargs)
-        else:
-            found = await asyncio.to_thread(search, query, **kwargs)
+        found = await acall(self.memory.search, query, filters=self.filters, top_k=self.top_k,
+                            threshold=self.threshold)
         return [_document(r) for r in found["results"]]
-
-
-def _sync(memory: Any) -> Any:
-    """The synchronous face of an ``AsyncMemory`` (its ``.sync``), else the object itself."""
-    return getattr(memory, "sync", memory)
 
 
 def _document(rec: dict[str, Any]) -> Document:

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from engram.integrations._extra import missing
+from engram.integrations._bridge import missing
 
 try:
     from langgraph.store.base import (
