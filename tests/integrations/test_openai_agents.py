@@ -17,7 +17,6 @@ from openai.types.responses import ResponseOutputMessage, ResponseOutputText  # 
 from engram import AsyncMemory, Memory  # noqa: E402
 from engram.integrations.openai_agents import EngramSession  # noqa: E402
 
-
 OFFLINE = RunConfig(tracing_disabled=True)  # no trace export, which would need the network
 
 

@@ -86,7 +86,7 @@ class EngramMemory(Memory):
         last = messages[-1].content if messages else ""
         found = await self.query(last if isinstance(last, str) else "")
         if found.results:
-            lines = [f"{i}. {r.content}" for i, r in enumerate(found.results, 1)]
+            lines = [f"{i}. {_as_text(r.content)}" for i, r in enumerate(found.results, 1)]
             await model_context.add_message(SystemMessage(content="\n".join([CONTEXT_HEADER, *lines])))
         return UpdateContextResult(memories=found)
 
@@ -109,3 +109,7 @@ def _content(rec: dict[str, Any]) -> MemoryContent:
         except ValueError:  # distilled by the extractor: no longer the JSON it was given
             mime = MemoryMimeType.TEXT.value
     return MemoryContent(content=body, mime_type=mime, metadata=meta)
+
+
+def _as_text(body: Any) -> str:
+    return body if isinstance(body, str) else json.dumps(body, sort_keys=True, default=str)

@@ -70,7 +70,7 @@ class EngramChatMessageHistory(BaseChatMessageHistory):
 
     def add_messages(self, messages: Sequence[BaseMessage]) -> None:
         for msg in messages:
-            text = msg.text if isinstance(msg.text, str) else str(msg.text)
+            text = str(msg.text)
             if not text.strip():  # e.g. an AI turn that only calls tools
                 text = json.dumps(message_to_dict(msg)["data"], default=str)
             self.memory.add([{"role": ROLES.get(msg.type, "user"), "content": text}],

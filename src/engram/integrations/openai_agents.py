@@ -21,7 +21,7 @@ for the agent's dynamic instructions in a later session.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from engram.integrations._bridge import acall, missing
 
@@ -67,13 +67,14 @@ class EngramSession(SessionABC):
         return [r["metadata"][ITEM] for r in reversed(rows) if ITEM in r.get("metadata", {})]
 
     async def add_items(self, items: list[TResponseInputItem]) -> None:
-        for item in items:
-            role = item.get("role") if isinstance(item, dict) else None
+        plain = [cast("dict[str, Any]", item) for item in items]  # TypedDicts, read as dicts
+        for item in plain:
+            role = item.get("role")
             await acall(self.memory.add, [{"role": role if role in ROLES else "user",
                                            "content": _text(item) or json.dumps(item, default=str)}],
                         infer=False, metadata={ITEM: item}, **self.scope)
-        turns = [{"role": item["role"], "content": t} for item in items
-                 if isinstance(item, dict) and item.get("role") in ("user", "assistant")
+        turns = [{"role": item["role"], "content": t} for item in plain
+                 if item.get("role") in ("user", "assistant")
                  and (t := _text(item))]
         if self.remember and self.user_id and turns:
             scope = {k: v for k, v in self.scope.items() if k != "run_id"}
