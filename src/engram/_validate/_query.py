@@ -24,7 +24,7 @@ from engram._validate._text import check_safe, check_scope_id
 from engram.errors import InvalidInput
 from engram.store import filters as F
 
-__all__ = ["MAX_PAGE", "MAX_TOP_K", "SEARCH_MODES", "build_scope", "check_bool",
+__all__ = ["MAX_PAGE", "MAX_TOP_K", "SEARCH_MODES", "build_scope", "check_bool", "scope_ids_from_filters",
            "check_cursor", "check_mode", "check_page", "check_threshold", "check_timestamp",
            "check_top_k", "scoped_filter"]
 
