@@ -74,7 +74,6 @@ PLATFORM_ONLY = {"org_id", "project_id", "output_format", "version", "app_id", "
 REST = [
     ("add", M.AddBody, {"llm"},  # an object: the server's own LLM is used
      {
-        "filters",  # Mem0 v3 puts the scope ids in filters
         "custom_instructions", "agent_custom_instructions",  # Platform spellings of prompt
         "async_mode",  # ignored: adds are synchronous
         "immutable", "expiration_date", "custom_categories", "structured_data_schema",
