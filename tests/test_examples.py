@@ -22,8 +22,8 @@ def test_support_inbox_recalls_plan_preferences_and_past_issue() -> None:
     out = run("support_inbox.py")
     assert "extractor: rules (offline)" in out
     known = out.split("what we know about the customer:")[1].split("closest past tickets:")[0]
-    assert "- Is on the Pro plan and their team has 12 seats" in known
-    assert "- Prefers email" in known
+    # The extractor's wording may change; the facts must be there.
+    assert "Pro plan" in known and "12 seats" in known and "Prefers email" in known
     assert "Starter plan" not in out  # another customer's plan never leaks in
     past = out.split("closest past tickets:")[1].split("draft reply:")[0].strip().splitlines()
     assert past[0].strip().startswith("- T-101 (solved): CSV export times out")
