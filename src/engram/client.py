@@ -22,20 +22,16 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
-import json
 import os
 import random
 import time
 from collections.abc import Callable, Coroutine, Mapping
-from dataclasses import dataclass
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
-from urllib.parse import quote
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import httpx
 
 from engram import errors as E
-from engram._api import MemoryAPI
-from engram._validate import check_timestamp
+from engram._calls import Call, Calls, Endpoint
 
 __all__ = ["MemoryClient", "AsyncMemoryClient", "Call", "Calls", "Endpoint",
            "error_from_response", "retry_delay"]
@@ -45,132 +41,6 @@ RETRY_STATUSES = (429, 502, 503, 504)
 MAX_DELAY = 30.0
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-@dataclass(frozen=True)
-class Call:
-    """One HTTP request, fully described; ``idempotent`` says whether resending it after a
-    lost answer is safe."""
-
-    method: str
-    path: str
-    params: dict[str, Any] | None = None
-    json: Any = None
-    idempotent: bool = True
-    shape: Callable[[Any], Any] | None = None  # reshape the JSON answer (for Memory parity)
-
-
-def _clean(d: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in d.items() if v is not None}
-
-
-def _mid(memory_id: str, field: str = "memory_id") -> str:
-    if not isinstance(memory_id, str) or not memory_id:
-        raise E.InvalidInput(field, f"must be an id string, got {memory_id!r}")
-    return quote(memory_id, safe="")
-
-
-def _list_shape(paged: bool) -> Callable[[Any], Any]:
-    def shape(body: Any) -> Any:
-        out = {"results": body["results"], "next_cursor": body.get("next_cursor")}
-        if "relations" in body:  # enable_graph
-            out["relations"] = body["relations"]
-        if paged:
-            out.update(page=body.get("page"), page_size=body.get("page_size"),
-                       total=body.get("total"))
-        return out
-
-    return shape
-
-
-def _scopes_shape(body: Any) -> Any:
-    return [{"type": r["type"], "id": r["id"], "total_memories": r["total_memories"],
-             "created_at": r.get("created_at"), "updated_at": r.get("updated_at")}
-            for r in body["results"]]
-
-
-class Endpoint(Generic[P, R]):
-    """The request builder of one declared method (:class:`engram._api.MemoryAPI`):
-    called with that method's own arguments (checked against its signature, defaults
-    filled in), it gives the :class:`Call`. ``R`` carries the method's result type to the
-    clients that send it."""
-
-    def __init__(self, spec: Callable[Concatenate[Any, P], R],
-                 build: Callable[[dict[str, Any]], Call]) -> None:
-        sig = inspect.signature(spec)
-        self._sig = sig.replace(parameters=list(sig.parameters.values())[1:])  # no self
-        self._build = build
-        self.__name__ = spec.__name__
-        self.__doc__ = spec.__doc__
-        self.__signature__ = self._sig
-
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> Call:
-        bound = self._sig.bind(*args, **kwargs)  # TypeError for what Memory would refuse
-        bound.apply_defaults()
-        return self._build(bound.arguments)
-
-
-def _add_body(a: dict[str, Any]) -> dict[str, Any]:
-    """JSON for add: the timestamp as text; an LLM object cannot travel to the server."""
-    if a["llm"] is not None:
-        raise E.InvalidInput("llm", "an LLM object cannot be sent to the server; configure "
-                                    "the server's LLM instead")
-    when = a["timestamp"]
-    return {k: v for k, v in a.items() if k != "llm"} | {
-        "timestamp": check_timestamp(when)}
-
-
-def _batch_items(ids: list[Any]) -> list[Any]:
-    if not isinstance(ids, list):
-        raise E.InvalidInput("memory_ids", "must be a non-empty list")
-    return [m if isinstance(m, Mapping) else {"memory_id": m} for m in ids]
-
-
-class Calls:
-    """Pure request builders, one per Memory method (same arguments, same results)."""
-
-    add = Endpoint(MemoryAPI.add, lambda a: Call(
-        "POST", "/v3/memories/add/", json=_clean(_add_body(a)), idempotent=False))
-    search = Endpoint(MemoryAPI.search, lambda a: Call(
-        "POST", "/v3/memories/search/", json=_clean(a)))
-    get = Endpoint(MemoryAPI.get, lambda a: Call(
-        "GET", f"/v1/memories/{_mid(a['memory_id'])}/"))
-    get_all = Endpoint(MemoryAPI.get_all, lambda a: Call(
-        "POST", "/v3/memories/", json=_clean(a), shape=_list_shape(a["page"] is not None)))
-    update = Endpoint(MemoryAPI.update, lambda a: Call(
-        "PUT", f"/v1/memories/{_mid(a['memory_id'])}/",
-        json=_clean({k: a[k] for k in ("text", "data", "metadata")})))
-    delete = Endpoint(MemoryAPI.delete, lambda a: Call(
-        "DELETE", f"/v1/memories/{_mid(a['memory_id'])}/"))
-    delete_all = Endpoint(MemoryAPI.delete_all, lambda a: Call(
-        "DELETE", "/v1/memories/", params=_clean(
-            a | {"filters": json.dumps(a["filters"]) if a["filters"] is not None else None})))
-    history = Endpoint(MemoryAPI.history, lambda a: Call(
-        "GET", f"/v1/memories/{_mid(a['memory_id'])}/history/"))
-    undo = Endpoint(MemoryAPI.undo, lambda a: Call(
-        "POST", f"/v1/memories/undo/{_mid(a['add_id'], 'add_id')}/", idempotent=False))
-    scopes = Endpoint(MemoryAPI.scopes, lambda a: Call(
-        "GET", "/v1/entities/", shape=_scopes_shape))
-    # ``memories``: ``[{"memory_id", "text"?, "metadata"?}]``; all or nothing for unknown
-    # ids (checked before any write).
-    batch_update = Endpoint(MemoryAPI.batch_update, lambda a: Call(
-        "PUT", "/v1/batch/", json={"memories": a["memories"]}))
-    # ids, or ``[{"memory_id": ...}]`` as Mem0's client sends them.
-    batch_delete = Endpoint(MemoryAPI.batch_delete, lambda a: Call(
-        "DELETE", "/v1/batch/", json={"memories": _batch_items(a["memory_ids"])}))
-    # Forget every memory of the key's project.
-    reset = Endpoint(MemoryAPI.reset, lambda a: Call("POST", "/v1/reset/", idempotent=True))
-
-    # Two calls of the server only (not Memory methods).
-    @staticmethod
-    def users() -> Call:
-        """``{"count", "results": [{"type", "id", "name", "total_memories", ...}]}``."""
-        return Call("GET", "/v1/entities/")
-
-    @staticmethod
-    def ping() -> Call:
-        """``{"org_id", "project_id", "key_id", ...}`` of the key in use."""
-        return Call("GET", "/v1/ping/")
 
 
 # -- answers and retries (pure) ----------------------------------------------------------
