@@ -76,8 +76,8 @@ _NOT_SERVED = "not served yet: the Platform feature is issue #20's remaining wor
 _CLIENT: dict[str, Key] = {
     "add(messages)": works(), "add(metadata)": works(), "add(infer)": works(),
     "add(timestamp)": differs("Unix seconds or ISO-8601 text; see `Memory.add(timestamp)`"),
-    "add(filters)": refused("name the scope with `user_id`/`agent_id`/`run_id` (mem0ai's own "
-                            "client sends it and the server accepts it)"),
+    "add(filters)": works("plain scope ids only (`user_id`/`agent_id`/`run_id`), as "
+                          "mem0ai's client and agent-framework-mem0 send them"),
     "add(custom_categories)": refused(_NOT_SERVED),
     "add(custom_instructions)": refused("use `prompt`"),
     "add(agent_custom_instructions)": refused("use `prompt`"),
