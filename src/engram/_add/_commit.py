@@ -13,7 +13,7 @@ import numpy as np
 from engram._ids import new_id
 from engram._types import Message, Scope
 from engram.embed import Embedder, text_hash
-from engram.pipeline._plan import Plan
+from engram.pipeline import Plan
 from engram.store.base import ApplyResult, ChangeSet, MemoryUpdate, NewMemory
 
 

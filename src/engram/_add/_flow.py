@@ -29,8 +29,7 @@ from engram._ids import new_id
 from engram._types import MemoryRecord, Message, Scope
 from engram.embed import text_hash
 from engram.errors import InvalidInput
-from engram.pipeline._no_fact import no_fact_warning, unread
-from engram.pipeline._plan import DEFAULT_MAX_DESTRUCTIVE, plan_changes
+from engram.pipeline import DEFAULT_MAX_DESTRUCTIVE, no_fact_warning, plan_changes, unread
 from engram.pipeline.base import Existing, ExtractContext, Fact
 from engram.store import filters as F
 from engram.store.base import BoundStore, ChangeSet, NewMemory

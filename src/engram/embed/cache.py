@@ -6,7 +6,7 @@ bounded in-process LRU, then in an optional persistent :class:`EmbeddingCache` (
 store implements one), embeds only what is still missing in ONE inner call, and writes
 those back to both.
 
->>> from engram.testing._embedder import HashEmbedder
+>>> from engram.testing import HashEmbedder
 >>> cache = MemoryCache()
 >>> emb = CachedEmbedder(HashEmbedder(), cache)
 >>> emb.embed(["a cat", "a  cat", "a dog"]).shape   # "a  cat" folds to "a cat"

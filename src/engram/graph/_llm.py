@@ -3,7 +3,7 @@
 Malformed items are dropped with a warning, never stored; "USER"/"I"/"me" become the
 speaker. An :class:`~engram.errors.LLMError` propagates (the add fails, nothing stored).
 
->>> from engram.testing._llm import ScriptedLLM
+>>> from engram.testing import ScriptedLLM
 >>> llm = ScriptedLLM([{"entities": [{"name": "Anna", "type": "person"}],
 ...     "relations": [{"source": "USER", "relationship": "sister", "target": "Anna"},
 ...                   {"source": "Anna", "relationship": "", "target": "x"}]}])

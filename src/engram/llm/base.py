@@ -10,7 +10,7 @@ with ``supports_vision``::
         {"type": "image_url", "image_url": {"url": "data:image/png;base64,..."}},
     ]}
 
->>> from engram.testing._llm import ScriptedLLM
+>>> from engram.testing import ScriptedLLM
 >>> llm: LLM = ScriptedLLM([{"facts": ["Likes tea"]}])
 >>> llm.complete_json([{"role": "user", "content": "I like tea"}],
 ...                   {"type": "object", "required": ["facts"]})

@@ -8,6 +8,11 @@
   ``describe_images``; ``prompts``: the prompts, schemas and message builders.
 
 Steps return ``(items, warnings)`` (dropped LLM output, refused deletes, skipped images);
-``_plan.plan_changes`` turns decisions into the changes of one add, with every check on
+``plan_changes`` (from ``_plan``) turns decisions into the changes of one add, with every check on
 decisions made once there (see ``_plan``).
 """
+
+from engram.pipeline._no_fact import no_fact_warning, unread
+from engram.pipeline._plan import DEFAULT_MAX_DESTRUCTIVE, Plan, plan_changes
+
+__all__ = ["DEFAULT_MAX_DESTRUCTIVE", "Plan", "no_fact_warning", "plan_changes", "unread"]

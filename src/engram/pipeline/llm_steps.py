@@ -7,7 +7,7 @@ warning instead.
 
 >>> from engram._types import Message
 >>> from engram.pipeline.base import ExtractContext
->>> from engram.testing._llm import ScriptedLLM
+>>> from engram.testing import ScriptedLLM
 >>> llm = ScriptedLLM([{"facts": ["Loves tea", "loves tea!", ""]}])
 >>> facts, warnings = LLMExtractor(llm).extract([Message("user", "I love tea", index=0)],
 ...                                             ExtractContext(timestamp="2026-02-01"))
