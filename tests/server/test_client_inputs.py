@@ -35,9 +35,9 @@ CASES = [
 
 @pytest.mark.parametrize(("call", "field"), CASES)
 def test_unsendable_text_is_refused_naming_the_field(call, field) -> None:
-    with MemoryClient(api_key="k", host=_dead_host(), max_retries=0) as c:
-        with pytest.raises(InvalidInput) as info:
-            call(c)
+    with MemoryClient(api_key="k", host=_dead_host(), max_retries=0) as c, \
+            pytest.raises(InvalidInput) as info:
+        call(c)
     assert info.value.field == field
 
 
@@ -47,9 +47,9 @@ def test_too_deep_a_value_is_refused_not_a_recursion_error() -> None:
     for _ in range(1_000):
         node["x"] = {}
         node = node["x"]
-    with MemoryClient(api_key="k", host=_dead_host(), max_retries=0) as c:
-        with pytest.raises(InvalidInput) as info:
-            c.add("fine", user_id="u", metadata=deep)
+    with MemoryClient(api_key="k", host=_dead_host(), max_retries=0) as c, \
+            pytest.raises(InvalidInput) as info:
+        c.add("fine", user_id="u", metadata=deep)
     assert info.value.field.startswith("metadata.x")
 
 
