@@ -59,13 +59,18 @@ class ManualClock:
 
 
 class ServerThread:
-    def __init__(self, app: Any) -> None:
+    """uvicorn in a thread on a free port; ``uvicorn_options`` override the Config (e.g. the
+    hardening tests' HTTP protocol and backlog)."""
+
+    def __init__(self, app: Any, **uvicorn_options: Any) -> None:
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.sock.bind(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
-        config = uvicorn.Config(app, log_level="warning", log_config=None, access_log=False,
-                                lifespan="on", timeout_graceful_shutdown=2)
+        options: dict[str, Any] = {"log_level": "warning", "log_config": None,
+                                   "access_log": False, "lifespan": "on",
+                                   "timeout_graceful_shutdown": 2, **uvicorn_options}
+        config = uvicorn.Config(app, **options)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]},
                                        daemon=True)

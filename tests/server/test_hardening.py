@@ -4,14 +4,13 @@ clients that send half a request (headers or body) are cut off within seconds.""
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
+from tests.server.conftest import ServerThread
 
 from engram.server import KeyStore, ServerSettings, create_app
 from engram.server._protocol import HeaderDeadlineProtocol
@@ -31,35 +30,18 @@ class FastDeadline(HeaderDeadlineProtocol):
     header_timeout = 1.0
 
 
-class Served:
-    """uvicorn in a thread with ``engram serve``'s protocol (1 s header deadline)."""
+class Served(ServerThread):
+    """The conftest's threaded server with ``engram serve``'s protocol (1 s header deadline)."""
 
     def __init__(self, tmp: Path, **settings: Any) -> None:
         self.settings = ServerSettings(keys_path=tmp / "keys.db", rate_per_second=0, **settings)
         self.app = create_app({"store": {"path": str(tmp / "engram.db")}}, settings=self.settings,
                               embedder=HashEmbedder())
-        self.sock = socket.socket()
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        self.server = uvicorn.Server(uvicorn.Config(
-            self.app, log_level="warning", log_config=None, access_log=False,
-            http=FastDeadline, timeout_graceful_shutdown=1, backlog=1024))
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]},
-                                       daemon=True)
+        super().__init__(self.app, http=FastDeadline, timeout_graceful_shutdown=1, backlog=1024)
 
     def __enter__(self) -> Served:
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            assert time.monotonic() < deadline and self.thread.is_alive()
-            time.sleep(0.02)
+        super().__enter__()
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=15)
-        self.sock.close()
 
     @property
     def url(self) -> str:
