@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -88,7 +89,7 @@ class SQLiteStore(SQLStore):
                 # 8 KiB pages hold two ~2.5 KB memory rows where 4 KiB held one (-30% on
                 # disk); it only takes effect on a new, empty file, before WAL is set.
                 db.execute("PRAGMA page_size=8192")
-                db.execute("PRAGMA journal_mode=WAL")
+                _set_wal(db)
                 db.execute("PRAGMA synchronous=NORMAL")  # durable across process crashes
                 db.execute("PRAGMA busy_timeout=30000")
                 db.execute("PRAGMA foreign_keys=ON")
@@ -265,3 +266,18 @@ def _rollback(db: sqlite3.Connection) -> None:
     transaction itself): a second ROLLBACK would fail and hide the real cause."""
     if db.in_transaction:
         db.execute("ROLLBACK")
+
+
+def _set_wal(db: sqlite3.Connection, tries: int = 100) -> None:
+    """Switch to WAL, retrying while another process holds the lock: when several processes
+    open a new file at once, SQLite answers this pragma "database is locked" at once,
+    without waiting out the busy timeout (seen with four processes on one new store)."""
+    for attempt in range(tries):
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or attempt == tries - 1:
+                raise
+            time.sleep(0.05)
+
