@@ -24,6 +24,7 @@ from engram.pipeline.rules._sentences import (
     is_noise,
     is_question,
     split_clauses,
+    statement_head,
     strip_discourse,
 )
 from engram.pipeline.rules._slots import content_tokens
@@ -143,7 +144,12 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
     place: tuple[str, str] | None = None  # ("at", "Spotify"): what "there" refers to
     sentences = own_text(message.content)
     for s_i, sentence in enumerate(sentences):
-        if is_question(sentence) or is_hypothetical(sentence):
+        if is_question(sentence):
+            head = statement_head(sentence)  # "I'm vegan, any recipes?" keeps "I'm vegan"
+            if head is None:
+                continue
+            sentence = head
+        if is_hypothetical(sentence):
             continue
         label = labelled(sentence) if not agent else None
         if label:  # "Favorite color: blue"

@@ -214,7 +214,8 @@ listens""".split())  # noqa: SIM905 (a word list reads better as text)
 
 def split_verb_phrases(fact: str) -> list[str]:
     """"Loves jazz and plays the saxophone" -> two facts, the subject repeated."""
-    m = re.match(r"^(.+?),?\s+and\s+(?:also\s+)?(\w+)\s+(.+)$", fact)
+    m = re.match(r"^(.+?),?\s+and\s+(?:(?:also|still|now|often|usually|sometimes|always|"
+                 r"even)\s+)?(\w+)\s+(.+)$", fact)
     if not m or m.group(2).lower() not in _VERBS_S or len(m.group(1).split()) < 2:
         return [fact]
     words = m.group(1).split()

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences", "split_clauses", "strip_discourse", "is_noise", "is_question"]
+__all__ = ["split_sentences", "split_clauses", "strip_discourse", "is_noise", "is_question",
+           "statement_head"]
 
 _ABBREV = "".join(rf"(?<!\b{a}\.)" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Jr", "Sr",
                                              r"e\.g", r"i\.e", "vs", "etc", "approx"))
@@ -38,7 +39,10 @@ _CLAUSE_BREAK = re.compile(
     r"since(?!\s+(?:i|we)\s+(?:was|were)\b))\s+)"
     r"(?:(?:also|then|now|still|so|since then)\s*,?\s+)?(?=" + _SUBJ + r")"
     r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s|"
-    r"we\s+\w+|we'[a-z]+\s)",
+    r"we\s+\w+|we'[a-z]+\s|(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
+    + _FINITE + r")"
+    # "..., which means we need to move": a consequence with a subject of its own
+    r"|,?\s+which\s+means\s+(?:that\s+)?(?=" + _SUBJ + r")",
     re.IGNORECASE,
 )
 _BARE_NP = re.compile(r"^(?:(?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z][a-z]+)$")
@@ -117,6 +121,30 @@ def is_question(sentence: str) -> bool:
     return s.endswith("?") or bool(_QUESTION_START.match(s) and len(s.split()) > 1
                                    and not re.match(r"^(?:is|was|has)\b", s, re.I)
                                    and s.endswith("?"))
+
+
+# Where a question or request starts inside a sentence that opened with a statement:
+# "my son has a nut allergy, can you suggest snacks?" / "I moved - any tips on ...?"
+_ASK_TAIL = re.compile(r"\s*(?:,|;|:|\s[-–—])\s*(?:so\s+|and\s+|but\s+)?(?=(?:what|what's|who|where|"
+                       r"when|why|how|which|can|could|would|will|should|do|does|did|is|are|"
+                       r"any|anything|got|know|please|recommend|suggest|tell|help|ideas?|"
+                       r"tips?|thoughts?)\b)", re.I)
+
+
+def statement_head(sentence: str) -> str | None:
+    """The statement that opens a sentence ending in a question, if it has one.
+
+    >>> statement_head("My son has a nut allergy, can you suggest safe snacks?")
+    'My son has a nut allergy'
+    >>> statement_head("What should I cook tonight?") is None
+    True
+    """
+    s = sentence.strip()
+    if not s.endswith("?") or _QUESTION_START.match(s) or _REQUEST.match(s):
+        return None
+    m = _ASK_TAIL.search(s)
+    head = s[:m.start()].strip(" ,;:-") if m else ""
+    return head if len(head.split()) >= 3 else None
 
 
 def is_noise(clause: str) -> bool:
