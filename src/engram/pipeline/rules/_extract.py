@@ -18,7 +18,7 @@ from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._answers import NO, YES, answer_clause
 from engram.pipeline.rules._corrections import MEANT, corrected
 from engram.pipeline.rules._fragments import labelled, subjectless
-from engram.pipeline.rules._identity import identity_fact
+from engram.pipeline.rules._identity import identity_fact, introduction
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
 from engram.pipeline.rules._sentences import (
     is_noise,
@@ -85,6 +85,9 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     if is_noise(clause) or is_reported(clause) or is_hypothetical(clause):
         return out
     clause = _HEDGE.sub("", clause)
+    named = introduction(clause)
+    if named:  # "I'm Yusuf, a nurse from Izmir": the name, then the rest as a clause
+        return [*out, named[0], *_clause_facts(named[1], people)]
     who = identity_fact(clause)
     if who:
         return [*out, who]

@@ -12,6 +12,8 @@ True
 'Prefers to be called Rafa'
 >>> identity_fact("I just turned 41")
 'Is 41 years old'
+>>> identity_fact("Ravi here")
+'Name is Ravi'
 >>> identity_fact("my pronouns are they/them")
 'Pronouns are they/them'
 """
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["identity_fact", "DEMONYMS"]
+__all__ = ["identity_fact", "introduction", "DEMONYMS"]
 
 # Capitalised words that describe rather than name: "I'm Italian", "I'm Catholic".
 DEMONYMS = set("""american british english irish scottish welsh canadian australian
@@ -35,8 +37,13 @@ christian catholic protestant buddhist hindu sikh mormon orthodox agnostic athei
 republican democrat libertarian gen millennial texan californian parisian londoner
 asperger autistic adhd deaf blind lgbt lgbtq gay queer trans vegan ok okay""".split())  # noqa: SIM905 (a word list reads better as text)
 _NAME = r"((?-i:[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?))"
-_INTRO = re.compile(r"^(?:hi|hello|hey)?[,!.\s]*(?:i'?m|i am|this is|it'?s)\s+" + _NAME
-                    + r"(?:\s+(?:here|btw|by the way))?$", re.I)
+_INTRO = re.compile(r"^(?:hi|hello|hey)?[,!.\s]*(?:(?:i'?m|i am|this is|it'?s)\s+" + _NAME
+                    + r"(?:\s+(?:here|btw|by the way))?|" + _NAME + r"\s+here(?:,.*)?)$", re.I)
+# "I'm Yusuf, a nurse from Izmir": a name, then what the speaker is.
+_INTRO_APPOSITION = re.compile(r"^(?:(?:hi|hello|hey)[,!.\s]+)?(?:i'?m|i am|this is|my name is|"
+                               r"my name'?s)\s+" + _NAME + r",\s+((?:a|an)\s+.+)$", re.I)
+_NOBODY = {"nobody", "everyone", "everybody", "someone", "somebody", "anyone", "nothing",
+           "everything", "something", "winter", "summer", "life", "it", "same", "more"}
 _MY_NAME = re.compile(r"^(?:my\s+(?:first\s+|full\s+|real\s+)?name\s+is|my\s+name'?s|"
                       r"the\s+name'?s|i'?m\s+called|i\s+am\s+called|i'?m\s+named)\s+"
                       + _NAME, re.I)
@@ -46,7 +53,7 @@ _NICKNAME = re.compile(
       r"(?:\w+\s+)?calls?\s+me\s+" + _NAME
     + r"|^i\s+(?:usually\s+|mostly\s+|prefer\s+to\s+)?go\s+by\s+" + _NAME
     + r"|^i\s+prefer\s+(?:to\s+be\s+called|being\s+called)\s+" + _NAME, re.I)
-_AGE = re.compile(r"^(?:i'?m|i am|i\s+(?:just\s+)?turned|i'?ll\s+be|i\s+will\s+be)\s+"
+_AGE = re.compile(r"^(?:i'?m|i am|(?:i\s+)?(?:just\s+)?turned|i'?ll\s+be|i\s+will\s+be)\s+"
                   r"(\d{1,3})(?:\s+years?\s+old|\s+y/?o)?(?:\s+(?:now|today|this\s+\w+|last\s+\w+|"
                   r"on\s+\w+|in\s+\w+|yesterday))?$",
                   re.I)
@@ -55,7 +62,19 @@ _PRONOUNS = re.compile(r"^my\s+pronouns\s+are\s+([\w/ ,]+)$|^i\s+use\s+([\w/]+)\
 
 
 def _is_name(words: str) -> bool:
-    return all(w.lower() not in DEMONYMS for w in words.split())
+    return all(w.lower() not in DEMONYMS | _NOBODY for w in words.split())
+
+
+def introduction(clause: str) -> tuple[str, str] | None:
+    """("Name is X", "I'm <what follows>") for "I'm X, a nurse from Izmir", else None.
+
+    >>> introduction("I'm Yusuf, a nurse from Izmir")
+    ('Name is Yusuf', "I'm a nurse from Izmir")
+    """
+    m = _INTRO_APPOSITION.match(clause.strip(" ,.!"))
+    if m and _is_name(m.group(1)):
+        return f"Name is {m.group(1)}", f"I'm {m.group(2)}"
+    return None
 
 
 def identity_fact(clause: str) -> str | None:
@@ -69,8 +88,9 @@ def identity_fact(clause: str) -> str | None:
         name = next(g for g in m.groups() if g)
         return f"Prefers to be called {name}" if _is_name(name) else None
     m = _INTRO.match(c)
-    if m and _is_name(m.group(1)):
-        return f"Name is {m.group(1)}"
+    name = m and (m.group(1) or m.group(2))
+    if name and _is_name(name):
+        return f"Name is {name}"
     m = _AGE.match(c)
     if m and 0 < int(m.group(1)) < 120:
         return f"Is {int(m.group(1))} years old"

@@ -195,7 +195,8 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             out.append(Decision("NONE", fact=i, source_ids=src))
             continue
         pos = _slot_target(fact.text, existing, used)
-        if pos is not None and _sibling_says_it_better(i, facts, existing, pos, used):
+        deferred = pos is not None and _sibling_says_it_better(i, facts, existing, pos, used)
+        if deferred:
             pos = None  # "Moved to Berlin" leaves "Lives in Lisbon" to "Lives in Berlin"
         if pos is not None:
             used.add(pos)
@@ -211,7 +212,7 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             else:
                 out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
             continue
-        change = superseded(fact.text, existing, used)
+        change = None if deferred else superseded(fact.text, existing, used)
         if change is not None:
             pos, event = change
             used.add(pos)

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from engram.pipeline.base import Existing
 from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, slot_of, stem
-from engram.pipeline.rules._topics import split_subject, topics
+from engram.pipeline.rules._topics import SINGLE, split_subject, topics
 
 __all__ = ["superseded", "is_change"]
 
@@ -40,24 +40,26 @@ _SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead
                    r"became|upgraded|traded|replaced|swapped|converted|transferred|moved|"
                    r"relocated|passed|failed|finished|completed|graduated|recovered|"
                    r"healed|returned|went back|anymore|no longer|these days|nowadays|again|"
-                   r"back to)\b", re.I)
+                   r"back to|new|officially|settled)\b", re.I)
 # A beginning: only the same thing named again is superseded.
 _BEGIN = re.compile(r"\b(?:started|starting|began|begun|joined|took up|taken up|adopted|"
                     r"signed up|enrolled|accepted|got|bought|booked|rescheduled|postponed|"
-                    r"moved up|pushed back|delayed|found|landed|got the|bought the)\b", re.I)
+                    r"moved up|pushed back|delayed|found|landed|got the|bought the|finally)\b",
+                    re.I)
 # Words that describe the change, not the thing changed.
 _CHANGE_WORDS = {stem(w) for w in """switched switching switch changed changing now instead
 promoted became become upgraded traded replaced swapped converted transferred moved
 relocated passed failed finished completed graduated recovered healed returned went back
 got new bought started starting began begun joined took taken up adopted signed enrolled
 accepted booked rescheduled postponed pushed delayed from to anymore longer nowadays
-days again back found landed""".split()}  # noqa: SIM905 (a word list reads better as text)
+days again back found landed new officially settled finally""".split()}  # noqa: SIM905 (a word list reads better as text)
 
 
 # Endings that close a single-valued slot whatever words the old memory used:
 # "Retired from the fire service" ends "Works as a firefighter".
 _SLOT_ENDINGS = [(slot, re.compile(p, re.I)) for slot, p in [
     ("job", r"\b(?:retired|resigned|got fired|was fired|got laid off|was laid off|"
+            r"(?:was|been|got) made redundant|(?:was|got|been) let go|handed in (?:their|a) notice|"
             r"(?:lost|quit|left) (?:their|the|a) job|stopped working|is unemployed|"
             r"is out of work|is between jobs)\b"),
     ("relationship", r"\b(?:broke up|split up|divorced|separated)\b"),
@@ -69,11 +71,13 @@ _SLOT_ENDINGS = [(slot, re.compile(p, re.I)) for slot, p in [
 def is_change(fact: str) -> bool:
     """Does the fact say that something changed (began, ended, swapped)?"""
     return bool(_SWAP.search(fact) or _BEGIN.search(fact) or is_ending(fact)
-                or is_negative(fact))
+                or is_negative(fact) or any(p.search(fact) for _, p in _SLOT_ENDINGS))
 
 
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def _words(predicate: str) -> frozenset[str]:
+    # "works out" is exercise: it shares no word with "Works as a librarian"
+    predicate = re.sub(r"\b(?i:work(?:s|ed|ing)?)\s+out\b", "exercise", predicate)
     return content_tokens(predicate) - _CHANGE_WORDS
 
 
@@ -104,9 +108,11 @@ def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
         same_kind = kinds & topics(e_predicate)
         if ending and not same_kind and not (words and words <= held):
             continue  # a denial names all of what it denies ("not allergic to shellfish")
-        if not shared and not (swap and same_kind):
+        # A beginning in a kind held one at a time replaces the held one ("Got engaged
+        # to Marco" / "Is single"); in other kinds only the same thing named again does.
+        if not shared and not ((swap or ending or same_kind & SINGLE) and same_kind):
             continue
-        score = 2 * len(shared) + len(same_kind)
+        score = 2 * len(shared) + len(same_kind) + len(same_kind & SINGLE)
         if best is None or score > best[0]:
             best = (score, pos)
     if best is None:

@@ -20,10 +20,10 @@ import re
 from functools import lru_cache
 
 from engram.pipeline.rules._facts import RELATIONS
-from engram.pipeline.rules._slots import stem
+from engram.pipeline.rules._slots import slot_of, stem
 from engram.pipeline.rules._subjects import AUX, is_verb
 
-__all__ = ["split_subject", "topics"]
+__all__ = ["split_subject", "topics", "SINGLE"]
 
 _CLASSES = {
     "caffeine": "coffee espresso latte cappuccino americano decaf caffeine tea matcha mocha "
@@ -50,10 +50,15 @@ _CLASSES = {
     "instrument": "guitar piano violin drums cello ukulele bass saxophone flute trumpet "
                   "keyboard harp",
     "pet": "dog cat puppy kitten hamster parrot rabbit goldfish fish turtle",
-    "home": "apartment flat house condo studio home",
-    "partner": "boyfriend girlfriend partner wife husband fiance fiancee fiancé dating",
+    "home": "apartment flat house condo studio home cottage bungalow townhouse loft roommate roommates flatmate flatmates "
+            "housemate housemates landlord mortgage rent rents renting",
+    "partner": "boyfriend girlfriend partner wife husband fiance fiancee fiancé dating "
+               "single engaged married divorced wedding widowed",
     "study": "degree course class classes studies university college masters phd "
-             "bootcamp school semester",
+             "bootcamp school semester graduated graduate graduating student",
+    "job": "job jobs role position career employer employed unemployed promoted promotion "
+           "hired retired retirement redundant resigned fired internship intern salary boss "
+           "coworkers colleagues freelance freelancer",
     "exam": "exam test license licence certification certificate",
     "reading": "kindle ebook ebooks audiobook audiobooks paperback paperbacks hardcover",
     "streaming": "netflix hulu spotify disney hbo prime",
@@ -63,6 +68,26 @@ _CLASSES = {
     "sleep": "sleep sleeps bedtime wakes",
     "schedule": "shift shifts schedule hours",
 }
+# Kinds a person holds one of at a time: a new one replaces the old even when the fact
+# only says it began ("Bought a house in Leeds" ends "Rents a flat in York").
+SINGLE = frozenset({"home", "partner", "job", "phone", "vehicle", "commute", "diet"})
+# "Is a nurse", "Became a senior analyst": an occupation by the shape of its noun.
+_OCCUPATION = re.compile(
+    r"^(?:is|was|became|is now|has become)\s+(?:now\s+|officially\s+|finally\s+)?(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+(?:er|or|ist|ian|ant|ent|eer)|nurse|chef|pilot|"
+    r"cook|medic|midwife|barista|clerk|surgeon|vet|coach|architect|analyst|dev|"
+    r"attorney|carpenter|plumber|electrician)\b", re.I)
+_NOT_JOBS = set("""member fan beginner lover owner user believer runner swimmer player reader
+listener speaker follower supporter customer resident student patient parent mother father
+brother sister daughter partner sober other expert introvert extrovert vegetarian
+pescatarian beer""".split())  # noqa: SIM905 (a word list reads better as text)
+
+
+def _occupation(text: str) -> bool:
+    m = _OCCUPATION.match(text)
+    return m is not None and m.group("noun").lower() not in _NOT_JOBS | RELATIONS
+
+
 # Nouns that open the user's own facts ("Name is Maya", "Favorite color is green").
 _OWN = set("""name favorite favourite pronouns birthday job occupation role due nickname
 age email address goal dream plan hobby diet commute""".split())  # noqa: SIM905 (a word list reads better as text)
@@ -72,8 +97,17 @@ _CLASS_OF = {stem(w): name for name, words in _CLASSES.items() for w in words.sp
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def topics(text: str) -> frozenset[str]:
     """The topic classes the fact's words belong to."""
-    return frozenset(_CLASS_OF[s] for s in (stem(w) for w in re.findall(r"[a-z+#]+", text.lower()))
-                     if s in _CLASS_OF)
+    low = re.sub(r"\bwork(?:s|ed|ing)?\s+out\b", "exercise", text.lower())
+    low = re.sub(r"\b(?:own|new)\s+place\b", "home", low)
+    found = {_CLASS_OF[s] for s in (stem(w) for w in re.findall(r"[a-z+#]+", low))
+             if s in _CLASS_OF}
+    if _occupation(text) or re.search(r"^(?:works|worked|is working|started working)\s+"
+                                      r"(?:as|at|for)\b", text, re.I):
+        found.add("job")
+    slot = (slot_of(text) or ("",))[0]  # a single-valued slot is a kind of its own
+    if slot in ("residence", "job", "relationship", "diet"):
+        found.add({"residence": "home", "relationship": "partner"}.get(slot, slot))
+    return frozenset(found)
 
 
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
