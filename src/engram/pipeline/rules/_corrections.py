@@ -14,6 +14,10 @@ corrected one. "I meant Dallas, not Austin" names only the values: it becomes a
 ['Does not have two kids', 'Has three kids']
 >>> corrected("Sorry, I meant Dallas, not Austin")
 ['Meant Dallas, not Austin']
+>>> corrected("it's a Kia I drive, not a Fiat")
+['Meant a Kia, not a Fiat']
+>>> corrected("I don't sing in the choir, that was my brother")
+['Does not sing in the choir']
 >>> deny("Drives a Honda Civic"), positive("Does not speak French")
 ('Does not drive a Honda Civic', 'Speaks French')
 """
@@ -35,8 +39,15 @@ _NEG_THEN_VALUE = re.compile(
 _VALUE_NOT_OLD = re.compile(r"^(?P<pos>.+?),?\s+(?:and\s+)?not\s+(?P<old>[\w'-]+(?:\s+[\w'-]+){0,3})$",
                             re.I)
 _MEANT = re.compile(r"^(?:sorry,?\s+)?(?:(?:i\s+)?(?:meant|mean|said|wrote)|it'?s|it\s+is|it\s+was|"
-                    r"that'?s|that\s+was)\s+(?:actually\s+)?(?P<new>(?:\S+\s+){0,2}?\S+?),?"
+                    r"that'?s|that\s+was)\s+(?:actually\s+)?(?P<new>(?:\S+\s+){0,6}?\S+?),?"
                     r"\s+not\s+(?P<old>[\w' -]{1,30})$", re.I)
+# What follows the value in "I meant ramen is my favourite" or the cleft "it's a BMW I
+# drive": the frame, not the value.
+_FRAME_TAIL = re.compile(r"\s+(?:(?:is|are|was|were)\s+(?:my|our|the)\b|(?:i|we|i'm|we're)\s+)"
+                         r".*$", re.I)
+# The corrected value is someone else's: "I don't play the flute, that was my sister".
+_SOMEONE_ELSE = re.compile(r"^(?:my|our|his|her|their)\s+\w+|^(?:him|her|them|he|she|they)$",
+                           re.I)
 MEANT = re.compile(r"^Meant (?P<new>.+), not (?P<old>.+)$")
 _NUMBER = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|one|two|three|four|five|six|seven|eight|nine|"
                      r"ten|eleven|twelve)$", re.I)
@@ -106,11 +117,15 @@ def corrected(clause: str) -> list[str] | None:
     """[denial, corrected fact] for a clause that corrects itself, else None."""
     m = _MEANT.match(clause)
     if m:
-        return [f"Meant {m.group('new').strip()}, not {m.group('old').strip()}"]
+        value = _FRAME_TAIL.sub("", m.group("new").strip())
+        if len(value.split()) <= 3:
+            return [f"Meant {value}, not {m.group('old').strip()}"]
     m = _NEG_THEN_VALUE.match(clause)
     if m and not re.search(r"\b(?:i|we)\b", m.group("value"), re.I):
         denial = _state(m.group("neg"))
         right = positive(denial) if denial else None
+        if denial and _SOMEONE_ELSE.match(m.group("value")):
+            return [denial]  # only the denial is the speaker's
         if denial and right:
             return [denial, _swap(right, m.group("value"))]
     m = _VALUE_NOT_OLD.match(clause)
@@ -119,4 +134,9 @@ def corrected(clause: str) -> list[str] | None:
         denial = deny(_swap(fact, m.group("old"))) if fact else None
         if fact and denial:
             return [denial, fact]
+        old = m.group("old").split()
+        if fact is None and len(m.group("pos").split()) > len(old):
+            # "Rex is a cat, not a dog": the value in the same place as the old one
+            value = " ".join(m.group("pos").split()[-len(old):])
+            return [f"Meant {value}, not {m.group('old')}"]
     return None

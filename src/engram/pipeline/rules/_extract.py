@@ -74,8 +74,16 @@ _THING_STATE = re.compile(r"^(?:the|our|my)\s+((?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:
 _APPOSITIVE = re.compile(r"^((?-i:[A-Z][a-z]\w*)),\s+((?:my|our)\s+(?:\w+\s+)?\w+),\s+", re.I)
 
 
+# "My birthday's actually May 15": the contraction is "is" before an adverb or a value.
+_IS_CONTRACTED = re.compile(r"^((?i:my|our)\s+\w+)'s\s+(?=(?:actually|now|still|really|also|not|"
+                            r"on|in|at|a|an|the|\d|[A-Z])\b)")
+
+
 def _clause_facts(clause: str, people: People) -> list[str]:
     clause = _APPOSITIVE.sub(r"\2 \1 ", clause)
+    clause = _IS_CONTRACTED.sub(r"\1 is ", clause)
+    # "actually" inside a clause marks a correction; the statement is the same without it
+    clause = re.sub(r"(?<=\w)\s+actually\b,?", "", clause).strip()
     out: list[str] = F.relation_facts(clause)
     for rel, name in F.relation_names(clause):
         people.introduce(rel, name)

@@ -39,7 +39,7 @@ _CLAUSE_BREAK = re.compile(
     r"since(?!\s+(?:i|we)\s+(?:was|were)\b))\s+)"
     r"(?:(?:also|then|now|still|so|since then)\s*,?\s+)?(?=" + _SUBJ + r")"
     r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s|"
-    r"we\s+\w+|we'[a-z]+\s|(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
+    r"we\s+\w+|we'[a-z]+\s|the\s+\w+\s+(?:is|was|are|were)\s|(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
     + _FINITE + r")"
     # "..., which means we need to move": a consequence with a subject of its own
     r"|,?\s+which\s+means\s+(?:that\s+)?(?=" + _SUBJ + r")",
@@ -54,7 +54,10 @@ _DISCOURSE = re.compile(
     r"as i said|as i mentioned|like i said|just so you know|fyi|for the record|now|then|"
     r"great|good news|big news|news|guess what|remind me|note|note that|remember|"
     r"remember that|just to let you know|in fact|to be honest|also,? note|these days|"
-    r"nowadays|lately|currently|right now|at the moment|quick update|update)"
+    r"nowadays|lately|currently|right now|at the moment|quick update|update|"
+    # openers of a correction: what follows is the corrected statement
+    r"(?:it\s+)?turns out(?: that)?|wait|oops|whoops|correction|to clarify|just to clarify|"
+    r"let me correct that|my mistake|my bad|scratch that|sorry)"
     r"\s*[,:!.\-–—]*\s+)+",
     re.IGNORECASE,
 )

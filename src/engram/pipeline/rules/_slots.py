@@ -41,6 +41,8 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                 r"^(?:has\s+|just\s+|recently\s+)?joined\s+[A-Z][\w&'-]*\s+as\b|"
                 r"^(?:was|got|has been|is|just got)\s+promoted\s+to\b"),
         ("name", r"^(?:name is|is called|goes by)\b"),
+        ("origin", r"^(?:is|comes|is originally|originally comes)\s+(?:originally\s+)?from\b"),
+        ("birthday", r"^birthday\s+is\b"),
         ("age", r"^is\s+\d+(?:\s+years old)?$"),
         ("favorite", r"^favou?rite\s+(?P<key>[\w\s]+?)\s+(?:is|are)\b"),
         ("relationship", r"\b(?:single|engaged|married|divorced|widowed|dating|"
