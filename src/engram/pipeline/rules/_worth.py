@@ -3,6 +3,8 @@ nothing lasting: a passing mood ("I'm so tired today"), a reply to the assistant
 think about it", "I agree with you"), a one-off request ("I need a recipe for lasagna")
 or an opinion on the question at hand ("I think the answer is 42").
 
+>>> [worth(f) for f in ("Loves that idea", "Watched it twice", "Loves that band")]
+[False, False, True]
 >>> [worth(f) for f in ("Is bored", "Will think about it", "Agrees with you",
 ...                     "Needs a recipe for lasagna", "Is allergic to cats", "Is tired of Java")]
 [False, False, False, False, True, True]
@@ -19,10 +21,21 @@ _MOMENT = re.compile(r"^(?:is|was)\s+(?:not\s+)?(?:so\s+|really\s+|very\s+|just\
                      r"kind of\s+|pretty\s+)?(?:bored|tired|hungry|thirsty|sleepy|sure|unsure|"
                      r"good|fine|ok|okay|alright|great|well|doing well|doing good|doing fine|"
                      r"curious|confused|lost|back|here|ready|done|browsing|wondering|kidding|"
-                     r"joking|listening|still here|glad|happy to help|sorry|excited to try)"
+                     r"joking|listening|still here|glad|happy to help|sorry|excited to try|"
+                     r"(?:just\s+)?asking(?: for a friend)?|thinking out loud)"
                      r"(?:,?\s+(?:today|now|yet|right now|at the moment|tonight|this morning|"
-                     r"thanks.*|about (?:that|it|this)|how .+|what .+|why .+|if .+|whether .+))?$",
-                     re.I)
+                     r"here|thanks.*|about (?:that|it|this)|how .+|what .+|why .+|if .+|"
+                     r"whether .+|(?:they|i)\s+.+)|,\s.*)?$", re.I)
+# A craving of the moment: "Feels like pizza tonight", "Is in the mood for a film".
+_CRAVING = re.compile(r"^(?:feels like|is in the mood for|is craving|fancies)\b", re.I)
+# An object that points back into the conversation ("that idea", "it") with nothing else
+# said: "Loves that idea", "Watched it twice", "Will make it tonight".
+_DEICTIC = re.compile(r"^(?:(?:will|would|did|can|could|might|just|really|also|is going to)\s+)*"
+                      r"[a-z]+(?:\s+(?:to|about|with|for|on|at|in|out|up))?\s+"
+                      r"(?:it|that|this|them|those|these)(?:\s+(?:one|idea|thing|stuff|place|"
+                      r"book|movie|film|show|song|recipe|plan|suggestion|advice|option|list))?"
+                      r"(?:\s+(?:out|up|again|twice|once|later|tonight|today|tomorrow|soon|"
+                      r"now|first|too|as well|a lot|so much|very much))*$", re.I)
 # A reply about the conversation itself: its object is only "it", "that", "so" ...
 _VAGUE = {"it", "that", "this", "so", "them", "there", "about", "yet", "later", "now", "too",
           "either", "one", "out", "again", "up", "back", "more", "sense", "makes", "though",
@@ -46,7 +59,10 @@ _ASIDE = re.compile(r"\b(?:brb|be right back|asking for a friend|please|just tes
 
 def worth(fact: str) -> bool:
     """False for facts that say nothing lasting about anyone."""
-    if _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact):
+    if _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) \
+            or _CRAVING.match(fact) or _DEICTIC.match(fact):
+        return False
+    if re.search(r"\bthanks?\b|\bthank you\b", fact, re.I):  # said to the assistant
         return False
     if _ASIDE.search(fact) and not re.match(r"^(?:is|has|was)\s", fact, re.I) \
             or re.match(r"^(?:question|problem|issue|request) is\b", fact, re.I) \
