@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pipeline.test_rules_mechanisms import final, user
+from tests.pipeline.test_rules_mechanisms import final, texts, user
 
 
 @pytest.mark.parametrize(("content", "expected"), [
@@ -90,3 +90,54 @@ def test_implicit_updates_through_a_kind(held: str, content: str, gone: str) -> 
 ])
 def test_kinds_held_several_at_a_time_are_kept(held: str, content: str) -> None:
     assert held in final([held], content)
+
+
+@pytest.mark.parametrize(("held", "content", "now"), [
+    ("Is allergic to wasps", "Turns out I'm not allergic to wasps, it was hornets.",
+     "Is allergic to hornets"),
+    ("Favourite tea is oolong", "Sorry, I meant sencha is my favourite, not oolong.",
+     "Favourite tea is sencha"),
+    ("Rides a Vespa", "Wait, it's a Lambretta I ride, not a Vespa.", "Rides a Lambretta"),
+    ("Has a rabbit named Pip", "Pip is a guinea pig, not a rabbit.",
+     "Has a guinea pig named Pip"),
+    ("Is from Quito", "No, I'm from Cuenca actually.", "Is from Cuenca"),
+    ("Is 58 years old", "I'm actually 59.", "Is 59 years old"),
+])
+def test_corrections_replace_the_held_value(held: str, content: str, now: str) -> None:
+    assert final([held], content) == [now]
+
+
+def test_a_correction_naming_someone_else_only_denies() -> None:
+    state = final(["Sings in a choir"], "I don't sing in a choir, that was my cousin.")
+    assert "Sings in a choir" not in state
+    assert not any("cousin" in f for f in state)
+
+
+@pytest.mark.parametrize("content", [
+    "I love that suggestion!",
+    "I read it twice, thanks.",
+    "I feel like noodles tonight.",
+    "I'm just thinking out loud.",
+    "I'm sleepy, tell me a story.",
+])
+def test_chat_about_the_chat_is_not_a_fact(content: str) -> None:
+    assert user(content) == []
+
+
+@pytest.mark.parametrize(("question", "reply", "expected"), [
+    ("Where did you go to university?", "Glasgow.", "Went to university in Glasgow"),
+    ("What time do you usually finish work?", "Around 5.", "Usually finishes work around 5"),
+    ("Options: hiking, a spa day, or a cooking class. Which sounds best?", "The spa one",
+     "Prefers spa day"),
+])
+def test_short_answers_read_against_the_question(question: str, reply: str,
+                                                 expected: str) -> None:
+    facts = texts(("assistant", question), ("user", reply))
+    assert facts == [expected]
+
+
+def test_advice_is_kept_under_the_advisers_name() -> None:
+    assert user("My dentist told me to floss twice a day.") == [
+        "Dentist advised them to floss twice a day"]
+    # an opinion about the speaker is still not kept
+    assert user("My dentist thinks I'm a nervous patient.") == []

@@ -14,6 +14,10 @@ rewrites like any other clause; anything that is not a recognisable answer gives
 "I'm not vegetarian"
 >>> answer_clause("What's your favourite band?", "Muse")
 'My favourite band is Muse'
+>>> answer_clause("Where did you go to school?", "Leeds")
+'I went to school in Leeds'
+>>> answer_clause("What time do you usually get up?", "6")
+'I usually get up at 6'
 >>> answer_clause("Want me to book it?", "yes") is None
 True
 """
@@ -56,6 +60,29 @@ _FILLER = re.compile(r"^(?:um+|uh+|well|hmm+|oh|i guess|i think|probably|mostly|
                      r"definitely|maybe|just)\s*,?\s*", re.I)
 
 
+_PREP_START = re.compile(r"^(?:in|at|on|near|from|to|by|outside|around|close to|just)\b", re.I)
+_WHEN = re.compile(r"^(what time|when|how often|how long|at what time)\s+(do|did)\s+you\s+"
+                   r"((?:usually|normally|typically|generally)\s+)?(\w+)(.*)$", re.I)
+_IRREGULAR_PAST = {"go": "went", "grow": "grew", "get": "got", "come": "came", "begin": "began",
+                   "buy": "bought", "make": "made", "take": "took", "meet": "met", "leave": "left",
+                   "find": "found", "learn": "learned", "spend": "spent", "teach": "taught",
+                   "study": "studied", "live": "lived", "be": "was", "have": "had",
+                   "do": "did", "see": "saw", "run": "ran", "write": "wrote", "know": "knew",
+                   "give": "gave", "fly": "flew", "drive": "drove", "eat": "ate", "sell": "sold",
+                   "win": "won", "lose": "lost", "hear": "heard", "pay": "paid", "feel": "felt",
+                   "keep": "kept", "tell": "told", "say": "said", "think": "thought"}
+
+
+def _past(phrase: str) -> str:
+    """The phrase with its first verb in the past ("grow up" -> "grew up")."""
+    verb, _, rest = phrase.partition(" ")
+    low = verb.lower()
+    past = _IRREGULAR_PAST.get(low) or (low + "d" if low.endswith("e") else
+                                        low[:-1] + "ied" if re.search(r"[^aeiou]y$", low)
+                                        else low + "ed")
+    return f"{past} {rest}".strip()
+
+
 def _second_to_first(text: str) -> str:
     """you -> I, your -> my, yours -> mine (the question's words become the user's)."""
     text = re.sub(r"\byou'?re\b", "I'm", text, flags=re.I)
@@ -71,7 +98,7 @@ def _second_to_first(text: str) -> str:
 def _options(question: str) -> list[str]:
     """"X or Y", "X, Y or Z" at the end of the question: the choices it offers."""
     m = re.search(r"(?:prefer|like|want|choose|pick|rather|between|:)\s+(.+?)$", question,
-                  re.I) or re.search(r"([^,]+(?:,\s*[^,]+)*\s+or\s+.+)$", question)
+                  re.I) or re.search(r"([^,]+(?:,\s*[^,]+)*,?\s+or\s+.+)$", question)
     if not m:
         return []
     parts = re.split(r",\s*(?:or\s+)?|\s+or\s+|\s+and\s+", m.group(1))
@@ -88,6 +115,9 @@ def _chosen(question: str, reply: str) -> str | None:
     if not opts:
         return None
     low = reply.lower()
+    # "the spa one": "one" stands for the option named before it, it is no ordinal
+    low = re.sub(r"^(?:the\s+)?((?!first|second|third|last|other)\w+(?:\s+\w+)?)\s+one$", r"\1",
+                 low)
     for o in opts:
         if o.lower() in low or low.removeprefix("the ") == o.lower() \
                 or (len(opts) == len({x.split()[0].lower() for x in opts})
@@ -117,7 +147,7 @@ def _yes_no(q: str, yes: bool) -> str | None:
     if aux == "have":
         return f"I have {'' if yes else 'not '}{rest}"
     if aux == "did":
-        return f"I {'did' if yes else 'did not'} {rest}"
+        return f"I {_past(rest)}" if yes else f"I did not {rest}"
     return f"I {rest}" if yes else f"I don't {rest}"
 
 
@@ -125,6 +155,7 @@ def _yes_no(q: str, yes: bool) -> str | None:
 _BLANK = re.compile(r"\b(?:anything|something|anyone|someone|anywhere|somewhere|"
                     r"any(?:\s+other)?\s+\w+)\b", re.I)
 _FUNCTION_START = re.compile(r"^(?:a|an|the|at|in|on|for|around|about|every|some|two|three|"
+                             r"outside|near|close to|"
                              r"four|five|one|mostly|usually|just|only)\b", re.I)
 _PREP_FOR = {"work": "at", "study": "at", "teach": "at"}
 
@@ -196,17 +227,18 @@ def answer_clause(question: str, reply: str) -> str | None:
     m = _WHERE_BE.match(q)
     if m:  # "where are you based?" -> "I'm based in ..."; "where are you from?"
         word = m.group(1).lower()
-        prep = "" if re.match(r"^(?:in|at|on|near|from|to|by)\b", r, re.I) or word == "from" \
+        prep = "" if _PREP_START.match(r) or word == "from" \
             else "in "
         return f"I'm {word} {prep}{r}" if word != "now" else f"I'm in {r}"
     m = _WHERE.match(q)
     if m:
-        prep = "" if re.match(r"^(?:in|at|on|near|from|to|by)\b", r, re.I) else \
+        prep = "" if _PREP_START.match(r) else \
             _PREP_FOR.get(m.group(1).lower(), "in") + " "
         r = _lower_start(r)
         rest = re.sub(r"\s*\b(?:now|currently|these days|nowadays|at the moment|right now|"
                       r"originally)\b", "", m.group(2), flags=re.I)
-        return f"I {m.group(1)}{rest} {prep}{r}".replace("  ", " ")
+        verb = _past(m.group(1)) if re.match(r"^where\s+did\b", q, re.I) else m.group(1)
+        return f"I {verb}{rest} {prep}{r}".replace("  ", " ")
     if _NAME.match(q):
         return f"My name is {r}"
     if _AGE.match(q) and re.match(r"^\d{1,3}$", r):
@@ -230,6 +262,13 @@ def answer_clause(question: str, reply: str) -> str | None:
     if _YESNO.match(q):  # "every day, black" to "do you drink coffee?"
         yes = _yes_no(q, True)
         return f"{yes} {r}" if yes else None
+    m = _WHEN.match(q)
+    if m:  # "what time do you usually get up?" + "around 6" -> "I usually get up around 6"
+        prep = "" if re.match(r"^(?:at|on|in|around|about|by|before|after|every|each|once|"
+                              r"twice|\d+\s+times)\b", r, re.I) else "at " \
+            if re.match(r"^\d", r) else "in " if m.group(1).lower() == "when" else ""
+        verb = m.group(4) if m.group(2).lower() == "do" else _past(m.group(4))
+        return f"I {m.group(3) or ''}{verb}{m.group(5)} {prep}{r}".replace("  ", " ")
     m = re.search(r"\bdo you\s+(\w+)(?:\s+\w+)?$", q, re.I)
     if m:  # "what kind of films do you watch usually?" -> "I watch ..."
         return f"I {m.group(1).lower()} {r}"

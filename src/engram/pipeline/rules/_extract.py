@@ -28,7 +28,7 @@ from engram.pipeline.rules._sentences import (
     strip_discourse,
 )
 from engram.pipeline.rules._slots import content_tokens
-from engram.pipeline.rules._speech import is_hypothetical, is_reported, own_text
+from engram.pipeline.rules._speech import advice, is_hypothetical, is_reported, own_text
 from engram.pipeline.rules._subjects import People
 from engram.pipeline.rules._worth import worth
 
@@ -90,6 +90,9 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     request = F.standing_request(clause)
     if request:
         return [*out, request]
+    given = advice(clause)
+    if given:  # "My doctor says I need to cut down on salt"
+        return [*out, capitalise(f"{given[0]} advised them to {pronouns_to_third(given[1])}")]
     if is_noise(clause) or is_reported(clause) or is_hypothetical(clause):
         return out
     clause = _HEDGE.sub("", clause)

@@ -23,7 +23,7 @@ import re
 
 from engram.pipeline.rules._sentences import split_sentences
 
-__all__ = ["own_text", "is_reported", "is_hypothetical"]
+__all__ = ["own_text", "is_reported", "is_hypothetical", "advice"]
 
 # Verbs that introduce someone else's words or opinion ("she said", "he thinks").
 _REPORTING = (r"(?:think|thinks|thought|say|says|said|claim|claims|claimed|believe|believes|"
@@ -66,6 +66,31 @@ _IF_INSIDE = re.compile(r"(?<!\bwonder)(?<!\bknow)(?<!\bsure)(?<!\bask)(?<!\bsee
 _WISH = re.compile(r"^(?:(?:and|but|so)\s+)?(?:i|we)\s+(?:wish|might|may|could|'d have|"
                    r"would have|dream of|fantasi[sz]e)\b|^(?:maybe|perhaps)\s+(?:i|we)\b",
                    re.I)
+
+
+# Advice the speaker was given: "my doctor says I need to cut down on salt", "my coach
+# told me to rest". What the adviser said is not the speaker's own claim, but that they
+# were told it is a lasting fact about them, kept under the adviser's name.
+_ADVICE = re.compile(r"^(?:my|our)\s+((?:\w+\s+)?\w+)(?:\s+(?-i:[A-Z][a-z]+))?\s+(?:says|said|"
+                     r"told me|tells me|has told me|advised me|advises me|recommended|"
+                     r"recommends|suggested|suggests|wants me|insists)\s+(?:that\s+)?"
+                     r"(?:i\s+(?:need to|should|must|have to|ought to|shouldn't|must not)\s+|to\s+|"
+                     r"(?=not\s+to\s+))(.+)$", re.I)
+
+
+def advice(clause: str) -> tuple[str, str] | None:
+    """(adviser, advice) for advice the speaker reports being given.
+
+    >>> advice("My physio told me to stretch every morning")
+    ('physio', 'stretch every morning')
+    >>> advice("My brother thinks I'm lazy") is None
+    True
+    """
+    m = _ADVICE.match(clause.strip())
+    if not m or re.search(r"\b(?:shouldn't|must not)\b", clause, re.I):
+        return None
+    adviser = m.group(1) if m.group(1).isupper() else m.group(1).lower()  # "GP" stays
+    return adviser, m.group(2).strip(" .!")
 
 
 def is_reported(clause: str) -> bool:
