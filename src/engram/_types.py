@@ -54,6 +54,8 @@ class MemoryRecord:
     memory_type: str | None = None
     source_ids: list[str] = field(default_factory=list)
     score: float | None = None
+    categories: list[str] = field(default_factory=list)
+    immutable: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "memory": self.memory, "hash": self.hash}
@@ -69,6 +71,8 @@ class MemoryRecord:
             out["memory_type"] = self.memory_type
         if self.source_ids:
             out["source_ids"] = self.source_ids
+        out["categories"] = self.categories  # Mem0 Platform's fields
+        out["immutable"] = self.immutable
         if self.score is not None:
             out["score"] = self.score
         return out

@@ -107,7 +107,9 @@ def undo(store: BoundStore, embedder: Embedder, ref: str) -> dict[str, Any]:
                 embedding=vecs[id(step)], metadata=dict(snap.get("metadata") or {}),
                 role=snap.get("role"), actor_id=snap.get("actor_id"),
                 memory_type=snap.get("memory_type"),
-                source_ids=list(snap.get("source_ids") or [])))
+                source_ids=list(snap.get("source_ids") or []),
+                categories=list(snap.get("categories") or []),
+                immutable=bool(snap.get("immutable"))))
         item = {"id": step.memory_id, "memory": step.text, "event": step.event}
         results.append(item | ({"previous_memory": step.previous} if step.previous else {}))
     out: dict[str, Any] = {"results": results}

@@ -102,8 +102,12 @@ def test_errors_come_back_as_engram_errors(server):
             c.search("x", user_id="u", top_k=0)
         assert bad.value.field == "top_k"
         with pytest.raises(E.InvalidFilter) as badf:
-            c.search("x", filters={"user_id": "u", "n": {"between": 2}})
-        assert badf.value.field == "filters.n.between"
+            c.search("x", filters={"user_id": "u", "metadata": {"n": {"between": 2}}})
+        assert badf.value.field == "filters.metadata.n.between"
+        # The server speaks the Platform's filters: an unknown field is named, not ignored.
+        with pytest.raises(E.InvalidFilter) as unknown:
+            c.search("x", filters={"user_id": "u", "n": 2})
+        assert unknown.value.field == "filters.n" and "metadata" in str(unknown.value)
         with pytest.raises(E.NotFound):
             c.delete("nope")
         with pytest.raises(E.NotFound):

@@ -105,5 +105,5 @@ def test_a_python_literal_filter_with_an_odd_escape_is_read_not_crashed(server: 
     # "\d" is not JSON; as a Python literal it warns (an error under -W error) yet is valid.
     with _client(server) as api:
         res = api.delete("/v1/memories/", params={"user_id": "u",
-                                                   "filters": "{'x': '\\d'}"})
+                                                   "filters": "{'metadata': {'x': '\\d'}}"})
         assert res.status_code == 200, res.text

@@ -46,7 +46,8 @@ def test_add_search_list_get_update_history_delete(http):
     assert len(paged["results"]) == 1 and paged["next"].endswith("page=2&page_size=1")
     assert len(http.post("/v2/memories/", json={"user_id": "u1"}).json()["results"]) == 2
     assert len(http.get("/v1/memories/", params={"user_id": "u1"}).json()) == 2
-    by_meta = http.post("/v3/memories/", json={"filters": {"user_id": "u1", "topic": "drinks"}})
+    by_meta = http.post("/v3/memories/", json={"filters": {"user_id": "u1",
+                                                              "metadata": {"topic": "drinks"}}})
     assert [m["id"] for m in by_meta.json()["results"]] == [mid]
 
     assert http.get(f"/v1/memories/{mid}/").json()["memory"] == "I like green tea"
@@ -129,9 +130,10 @@ def test_batch_update_and_delete_are_all_or_nothing_on_unknown_ids(http):
     ("POST", "/v3/memories/add/", {"messages": ["x"] * 51, "user_id": "u"}, "messages"),
     ("POST", "/v3/memories/search/", {"query": "x", "user_id": "u", "top_k": 101}, "top_k"),
     ("POST", "/v3/memories/search/", {"query": "", "user_id": "u"}, "query"),
-    ("POST", "/v3/memories/search/", {"query": "x", "filters": {"user_id": "u",
-                                                                "n": {"between": 1}}},
-     "filters.n.between"),
+    ("POST", "/v3/memories/search/", {"query": "x", "filters": {
+        "user_id": "u", "metadata": {"n": {"between": 1}}}}, "filters.metadata.n.between"),
+    ("POST", "/v3/memories/search/", {"query": "x", "filters": {
+        "OR": [{"user_id": "u"}, {"colour": "red"}]}}, "filters.OR[1].colour"),
     ("POST", "/v3/memories/search/", {"query": "x", "user_id": "u", "threshold": 7}, "threshold"),
     ("POST", "/v3/memories/", {"filters": {"user_id": "u"}, "page_size": 0}, "page_size"),
     ("PUT", "/v1/memories/some-id/", {}, "text"),

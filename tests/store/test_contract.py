@@ -326,3 +326,54 @@ def test_change_events_find_a_change_by_its_add_id_or_one_of_its_rows(store) -> 
     # delete_where keeps the deleted record too.
     store.delete_where(NS, where(user_id="alice"))
     assert store.history(NS, "m2")[-1].snapshot["memory"] == "likes tea"
+
+
+def test_categories_immutable_keywords_and_ids_are_stored_and_filterable(store) -> None:
+    store.apply(NS, ChangeSet(adds=[
+        mem("c1", "Budget for Q1 travel", A, vec(0), categories=["finance", "travel"]),
+        mem("c2", "Dinner with Sam", A, vec(0), categories=["food"], immutable=True),
+        mem("c3", "No label here", A, vec(0)),
+        mem("c4", "Other user's finance", B, vec(0), categories=["finance"]),
+    ]))
+    got = store.get(NS, "c1")
+    assert got is not None and got.categories == ["finance", "travel"] and not got.immutable
+    assert store.get(NS, "c2").immutable  # type: ignore[union-attr]
+
+    def ids(**f: object) -> list[str]:
+        return sorted(r.id for r in store.list_memories(NS, parse_filters(f), limit=10).records)
+
+    assert ids(user_id="alice", categories={"in": ["finance", "food"]}) == ["c1", "c2"]
+    assert ids(user_id="alice", categories="travel") == ["c1"]
+    assert ids(user_id="alice", categories={"contains": "fin"}) == ["c1"]
+    assert ids(user_id="alice", categories={"icontains": "FOO"}) == ["c2"]
+    assert ids(user_id="alice", NOT={"categories": {"in": ["finance"]}}) == ["c2", "c3"]
+    assert ids(user_id="alice", categories="*") == ["c1", "c2"]
+    assert ids(user_id="alice", categories=None) == ["c3"]
+    assert ids(user_id="alice", keywords={"icontains": "BUDGET"}) == ["c1"]
+    assert ids(user_id="alice", keywords={"contains": "budget"}) == []
+    assert ids(memory_ids=["c2", "c4"], user_id={"in": ["alice", "bob"]}) == ["c2", "c4"]
+    # The vector and keyword searches apply the same conditions.
+    hits = store.vector_search(NS, parse_filters({"user_id": "alice",
+                                                  "categories": {"in": ["food"]}}), vec(0), 10)
+    assert [i for i, _ in hits] == ["c2"]
+    kw = store.keyword_search(NS, parse_filters({"user_id": "alice", "categories": "finance"}),
+                              ["budget", "dinner"], 10)
+    assert [i for i, _ in kw] == ["c1"]
+    store.apply(NS, ChangeSet(updates=[MemoryUpdate("c3", categories=["misc"])]))
+    assert store.get(NS, "c3").categories == ["misc"]  # type: ignore[union-attr]
+
+
+def test_or_across_scopes_and_wildcards(store) -> None:
+    store.apply(NS, ChangeSet(adds=[
+        mem("o1", "alice", A, vec(0)), mem("o2", "bob", B, vec(0)),
+        mem("o3", "agent", Scope(agent_id="helper"), vec(0)),
+        mem("o4", "alice run", AR, vec(0)),
+    ]))
+
+    def ids(f: dict[str, object]) -> list[str]:
+        return sorted(r.id for r in store.list_memories(NS, parse_filters(f), limit=10).records)
+
+    assert ids({"OR": [{"user_id": "bob"}, {"agent_id": "helper"}]}) == ["o2", "o3"]
+    assert ids({"user_id": "*"}) == ["o1", "o2", "o4"]
+    assert ids({"AND": [{"user_id": "alice"}, {"run_id": "*"}]}) == ["o4"]
+    assert ids({"agent_id": "*"}) == ["o3"]

@@ -58,9 +58,10 @@ def scoped_filter(filters: Any, *, require_scope: bool, **ids: Any) -> F.Node:
              if k in SCOPE_KEYS and v is not None]
     if extra:
         node = F.and_(node, *extra)
-    if require_scope and not F.scope_of(node):
+    if require_scope and not F.confines_scope(node):
         raise InvalidInput("filters", "one of user_id, agent_id or run_id is required "
-                                      "(in filters or as a keyword)")
+                                      "(in filters or as a keyword; a value, an 'in' list or "
+                                      "'*' for any, in every OR branch)")
     return node
 
 

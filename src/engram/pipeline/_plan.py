@@ -9,6 +9,8 @@ Every check on decisions lives here, once, for the rules and the LLM reconcilers
 - facts of one add are reconciled with each other: a later value of a single-valued
   slot (where someone lives, a job, a favourite X) supersedes an earlier one, so one
   message cannot leave two residences;
+- an immutable memory is never updated or deleted: a DELETE of it is dropped, an UPDATE
+  adds its text as a new memory;
 - the poisoning cap: an add that would change or delete more than ``max_destructive``
   existing memories changes none of them; its new facts are still added, and the held
   changes are reported (see :func:`plan_changes` for why).
@@ -140,6 +142,13 @@ def _checked(decisions: Sequence[Decision], held: Sequence[MemoryRecord],
         rec = held[d.ref] if d.ref is not None else None
         text = " ".join((d.text or "").split())
         src = tuple(d.source_ids)
+        if rec is not None and rec.immutable and d.event in ("UPDATE", "DELETE"):
+            # Never changed by an add: a DELETE is dropped, an UPDATE's text is added
+            # beside the memory (unless it says the same).
+            plan.warn(f"{d.event}: memory {d.ref} is immutable; kept as it is")
+            if d.event == "DELETE" or not text or text_hash(text) == rec.hash:
+                continue
+            d = dataclasses.replace(d, event="ADD", ref=None)
         if d.event in ("UPDATE", "DELETE"):
             if rec is None or d.ref is None:
                 plan.warn(f"dropped {d.event} without a target memory")
@@ -205,6 +214,8 @@ def _says_a_value(c: Change) -> bool:
 
 def _take_over(add: Change, update: Change, held: Sequence[MemoryRecord]) -> Change:
     rec = next(h for h in held if h.id == update.memory_id)
+    if rec.immutable:  # an earlier fact restated it: the later value is added beside it
+        return add
     if text_hash(add.text) == rec.hash:
         return dataclasses.replace(add, event="NONE", memory_id=rec.id)
     return dataclasses.replace(add, event="UPDATE", memory_id=rec.id, previous=rec.memory)

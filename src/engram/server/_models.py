@@ -27,7 +27,7 @@ Id = Field(default=None, min_length=1, max_length=256)
 
 # Platform options this server cannot honour: set to a non-empty value -> 501 naming it.
 UNSUPPORTED = ("app_id", "immutable", "expiration_date", "custom_categories",
-               "structured_data_schema", "categories", "includes", "excludes")
+               "structured_data_schema", "includes", "excludes")
 
 
 class _Body(BaseModel):
@@ -39,7 +39,6 @@ class _Body(BaseModel):
     output_format: str | None = Field(default=None, description="Ignored (always v1.1).")
     version: str | None = Field(default=None, description="Ignored.")
     app_id: SkipJsonSchema[str | None] = None  # 501
-    categories: SkipJsonSchema[list[str] | None] = None  # 501
 
 
 # Graph memory on add, search and list: None follows the server's ``graph.enabled``.
@@ -96,6 +95,8 @@ class SearchBody(_Body):
                                                      "keyword relevance, graph boost, fused score.")
     show_expired: bool = Field(default=False, description="Accepted; memories do not expire yet.")
     reference_date: str | int | None = Field(default=None, description="Ignored.")
+    categories: list[str] | None = Field(default=None, description="Only memories in any of "
+                                                                    "these categories.")
 
 
 class ListBody(_Body):
@@ -115,6 +116,8 @@ class ListBody(_Body):
     end_date: str | None = Field(default=None, description="created_at <= this date.")
     fields: list[str] | None = Field(default=None, description="Ignored.")
     latest_only: bool | None = Field(default=None, description="Ignored.")
+    categories: list[str] | None = Field(default=None, description="Only memories in any of "
+                                                                    "these categories.")
     show_expired: bool = Field(default=False, description="Accepted; memories do not expire yet.")
 
 
@@ -189,6 +192,8 @@ class MemoryOut(BaseModel):
     actor_id: str | None = None
     memory_type: str | None = None
     source_ids: list[str] | None = None
+    categories: list[str] | None = None
+    immutable: bool | None = None
     score: float | None = None
     score_details: dict[str, Any] | None = None  # search(explain=True)
 

@@ -19,11 +19,12 @@ from pydantic import BaseModel
 
 from engram._chars import brief
 from engram._validate import check_timestamp
-from engram.errors import InvalidInput, NotSupported
+from engram.errors import InvalidFilter, InvalidInput, NotSupported
 from engram.server._models import UNSUPPORTED
+from engram.store.filters import ALIASES, COLUMN_FIELDS
 
 __all__ = ["refuse_unsupported", "scope_ids", "timestamp_text", "date_filters",
-           "query_filters"]
+           "query_filters", "platform_filters", "PLATFORM_FIELDS"]
 
 SCOPE_KEYS = ("user_id", "agent_id", "run_id")
 MAX_NESTING = 64  # brackets open at once in a query-string filter (the parser allows 32 levels)
@@ -99,6 +100,45 @@ def query_filters(raw: str | None) -> dict[str, Any] | None:
     if not isinstance(value, dict):
         raise InvalidInput("filters", f"must be an object, got {type(value).__name__}")
     return value
+
+
+# The Platform checks each filter key against a fixed list (an unknown one is a 400, not
+# an empty answer); metadata keys go inside {"metadata": {...}}.
+PLATFORM_FIELDS = frozenset({*COLUMN_FIELDS, *ALIASES, "metadata"})
+_LOGICAL = ("AND", "OR", "NOT")
+_LATER = {"app_id": "apps are not scopes on this server; use user_id, agent_id or run_id",
+          "timestamp": "filter on created_at (event times come with issue #19)"}
+
+
+def platform_filters(filters: Any, categories: list[str] | None = None,
+                     path: str = "filters") -> dict[str, Any] | None:
+    """``filters`` checked key by key against the Platform's fields, AND-ed with the
+    body's ``categories`` list (any of them). The check walks AND/OR/NOT."""
+    _check_keys(filters, path)
+    if categories:
+        cond = {"categories": {"in": categories}}
+        return {"AND": [filters, cond]} if filters else cond
+    return filters
+
+
+def _check_keys(node: Any, path: str) -> None:
+    if isinstance(node, list):
+        for i, item in enumerate(node):
+            _check_keys(item, f"{path}[{i}]")
+        return
+    if not isinstance(node, dict):
+        return  # the parser names what is wrong with it
+    for key, value in node.items():
+        if key in _LOGICAL:
+            _check_keys(value, f"{path}.{key}")
+        elif key in _LATER:
+            raise NotSupported(f"{path}.{key}: {_LATER[key]}")
+        elif key not in PLATFORM_FIELDS:
+            where = f"{path}.{key}" if str(key).isidentifier() else f"{path}[{brief(key)}]"
+            raise InvalidFilter(where,
+                                f"unknown filter field {brief(key)}; fields: "
+                                + ", ".join(sorted(PLATFORM_FIELDS))
+                                + " (metadata keys go inside {\"metadata\": {...}})")
 
 
 def _nesting(raw: str) -> int:

@@ -84,8 +84,9 @@ def add_v1(request: Request, tenant: TenantDep, body: AddBody) -> dict[str, Any]
 def _search(request: Request, tenant: Tenant, body: SearchBody) -> dict[str, Any]:
     R.refuse_unsupported(body)
     caps = limits_for(request)
+    filters = R.platform_filters(body.filters, body.categories)
     return memory_for(request, tenant).search(
-        body.query, filters=body.filters, top_k=caps.cap(body.top_k, "top_k"),
+        body.query, filters=filters, top_k=caps.cap(body.top_k, "top_k"),
         limit=caps.cap(body.limit, "limit"), threshold=body.threshold, rerank=body.rerank,
         user_id=body.user_id, agent_id=body.agent_id, run_id=body.run_id,
         search_mode=body.search_mode,  # type: ignore[arg-type]  # the facade checks the mode
@@ -118,7 +119,8 @@ def _list(request: Request, tenant: Tenant, body: ListBody) -> dict[str, Any]:
     R.refuse_unsupported(body)
     given = next((v for v in (body.page_size, body.limit, body.top_k) if v is not None), None)
     size = limits_for(request).cap(given, "page_size") or 100
-    filters = R.date_filters(body.filters, body.start_date, body.end_date)
+    filters = R.date_filters(R.platform_filters(body.filters, body.categories),
+                             body.start_date, body.end_date)
     mem = memory_for(request, tenant)
     ids: dict[str, Any] = {"user_id": body.user_id, "agent_id": body.agent_id,
                            "run_id": body.run_id, "enable_graph": body.enable_graph,
@@ -182,7 +184,8 @@ def delete_all(request: Request, tenant: TenantDep, user_id: IdQ = None, agent_i
         raise NotSupported("app_id: this Engram server has no apps; scope by user_id, "
                            "agent_id or run_id")
     return memory_for(request, tenant).delete_all(
-        user_id=user_id, agent_id=agent_id, run_id=run_id, filters=R.query_filters(filters))
+        user_id=user_id, agent_id=agent_id, run_id=run_id,
+        filters=R.platform_filters(R.query_filters(filters)))
 
 
 # -- one memory ---------------------------------------------------------------------------

@@ -38,14 +38,16 @@ import re
 from typing import Literal
 
 from engram.errors import InvalidInput
-from engram.store.filters import COLUMN_FIELDS, DATE_FIELDS, And, Node, Not, Or, _True
+from engram.store._filter_nodes import _True
+from engram.store.filters import COLUMN_FIELDS, DATE_FIELDS, And, Node, Not, Or
 
 __all__ = ["compile_filter", "Dialect"]
 
 Dialect = Literal["sqlite", "postgres"]
 Frag = tuple[str, list[object]]
 
-_COLUMNS = {name: name for name in COLUMN_FIELDS}  # the only names that reach SQL text
+# The only names that reach SQL text ("memory" is the filters' ``keywords``).
+_COLUMNS = {name: name for name in (*COLUMN_FIELDS, "memory")}
 _SQL_OP = {"gt": ">", "gte": ">=", "lt": "<", "lte": "<="}
 _FLIP = {"gt": "<=", "gte": "<", "lt": ">=", "lte": ">"}  # NOT (a > b) for non-NULL a, b
 _POSITIVE = {"ne": "eq", "nin": "in", "exists": "eq"}  # op -> the op it negates
@@ -93,6 +95,8 @@ class _Compiler:
 
     def column(self, field: str, op: str, value: object, neg: bool) -> Frag:
         col, ph = f"{self.alias}.{_COLUMNS[field]}", self.ph
+        if field == "categories":
+            return self.categories(col, op, value, neg)
         if op == "eq" and value is None:
             return f"{col} IS {'NOT ' if neg else ''}NULL", []
         if op == "eq":
@@ -116,6 +120,29 @@ class _Compiler:
 
     def bytewise(self, expr: str) -> str:
         return expr
+
+    # A memory's categories are a JSON array of names; a condition holds when one of them
+    # matches (``None``: the array is empty). Each dialect lists the elements as ``c.value``.
+    elements = "json_each({col}) AS c"
+    length = "json_array_length({col})"
+
+    def categories(self, col: str, op: str, value: object, neg: bool) -> Frag:
+        ph, params = self.ph, [value]
+        if op == "eq" and value is None:
+            return f"{self.length.format(col=col)} {'<>' if neg else '='} 0", []
+        if op == "eq":
+            cond = f"c.value = {ph}"
+        elif op == "in":
+            assert isinstance(value, tuple)
+            if not value:
+                return (_TRUE if neg else _FALSE), []
+            cond, params = f"c.value IN ({', '.join([ph] * len(value))})", list(value)
+        elif op == "contains":
+            cond = f"{self.substr}(c.value, {ph}) > 0"
+        else:  # icontains (ranges were refused by the parser)
+            cond = f"{self.substr}(lower(c.value), lower({ph})) > 0"
+        sql = f"EXISTS (SELECT 1 FROM {self.elements.format(col=col)} WHERE {cond})"
+        return (f"NOT {sql}" if neg else sql), params
 
     def meta(self, key: str, op: str, value: object, neg: bool) -> Frag:
         raise NotImplementedError
@@ -172,6 +199,8 @@ class _PostgresCompiler(_Compiler):
 
     ph = "%s"
     substr = "strpos"
+    elements = "jsonb_array_elements_text({col}) AS c(value)"
+    length = "jsonb_array_length({col})"
 
     def bytewise(self, expr: str) -> str:
         return f'{expr} COLLATE "C"'

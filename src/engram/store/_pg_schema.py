@@ -198,6 +198,20 @@ def _undo_columns(conn: Conn, dims: int) -> None:
                  "WHERE add_id IS NOT NULL")
 
 
+@migration(8, "memory categories and the immutable flag; per-project settings")
+def _platform(conn: Conn, dims: int) -> None:
+    # As SQLite's migration 8.
+    for stmt in (
+        "ALTER TABLE engram_memories ADD COLUMN categories jsonb NOT NULL DEFAULT '[]'",
+        "ALTER TABLE engram_memories ADD COLUMN immutable boolean NOT NULL DEFAULT false",
+        """CREATE TABLE engram_project_settings (
+            ns         text COLLATE "C" PRIMARY KEY,
+            settings   jsonb NOT NULL DEFAULT '{}',
+            updated_at text COLLATE "C" NOT NULL)""",
+    ):
+        conn.execute(stmt)
+
+
 def _ensure_vector_extension(conn: Conn) -> None:
     if conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'vector'").fetchone():
         return
@@ -207,7 +221,9 @@ def _ensure_vector_extension(conn: Conn) -> None:
 def migrate(conn: Conn, dims: int) -> int:
     """Apply missing migrations on ``conn`` (autocommit); return the schema version."""
     latest = _MIGRATIONS[-1][0]
-    if _applied(conn) >= latest:  # the common case: no lock needed
+    # The common case, no lock needed: every known migration is recorded. (Not "the
+    # highest is": numbers are assigned ahead, so a lower one may arrive later.)
+    if _applied(conn) >= {v for v, _, _ in _MIGRATIONS}:
         return latest
     conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
     try:
@@ -231,12 +247,11 @@ def migrate(conn: Conn, dims: int) -> int:
     return latest
 
 
-def _applied(conn: Conn) -> int:
+def _applied(conn: Conn) -> set[int]:
     row = conn.execute("SELECT to_regclass('engram_schema_migrations') IS NOT NULL").fetchone()
     if not row[0]:
-        return 0
-    top = conn.execute("SELECT max(version) FROM engram_schema_migrations").fetchone()[0]
-    return int(top or 0)
+        return set()
+    return {int(r[0]) for r in conn.execute("SELECT version FROM engram_schema_migrations")}
 
 
 def lock_key(ns: str, scope_key: str) -> int:

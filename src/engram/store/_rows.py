@@ -22,7 +22,7 @@ __all__ = ["from_row", "page_from_rows", "encode_cursor", "decode_cursor"]
 def from_row(row: Sequence[Any]) -> MemoryRecord:
     """A record from the columns of :data:`engram.store._memory_sql.RECORD_COLS`."""
     (mid, user_id, agent_id, run_id, actor_id, role, memory_type, memory, hsh, meta,
-     source_ids, created_at, updated_at) = row
+     source_ids, created_at, updated_at, categories, immutable) = row
     return MemoryRecord(
         id=mid,
         memory=memory,
@@ -35,6 +35,8 @@ def from_row(row: Sequence[Any]) -> MemoryRecord:
         actor_id=actor_id,
         memory_type=memory_type,
         source_ids=source_ids if isinstance(source_ids, list) else json.loads(source_ids or "[]"),
+        categories=categories if isinstance(categories, list) else json.loads(categories or "[]"),
+        immutable=bool(immutable),
     )
 
 

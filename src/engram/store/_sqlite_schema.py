@@ -260,6 +260,25 @@ def _undo_columns(db: sqlite3.Connection) -> None:
     )
 
 
+@migration(8, "memory categories and the immutable flag; per-project settings")
+def _platform(db: sqlite3.Connection) -> None:
+    # categories: a JSON array of names (Mem0's default or a project's own), filterable.
+    # immutable: the add pipeline never updates or deletes the memory (explicit calls do).
+    # project_settings: a tenant's Platform project (instructions, categories, defaults).
+    _run_script(
+        db,
+        """
+        ALTER TABLE memories ADD COLUMN categories TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE memories ADD COLUMN immutable INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE project_settings (
+            ns         TEXT PRIMARY KEY,
+            settings   TEXT NOT NULL DEFAULT '{}',
+            updated_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     # Not executescript(): it COMMITs first, which would drop the migration's lock.
     stmt = ""

@@ -57,6 +57,8 @@ class NewMemory:
     memory_type: str | None = None
     source_ids: list[str] = field(default_factory=list)
     raw: bool = False
+    categories: list[str] = field(default_factory=list)
+    immutable: bool = False  # never updated or deleted by an add's reconciliation
     # Skip the insert when this exact text (hash) already exists in the scope at commit
     # time: the last line of defence against duplicates from concurrent processes.
     unique: bool = False
@@ -71,6 +73,7 @@ class MemoryUpdate:
     hash: str | None = None
     embedding: np.ndarray | None = None
     metadata: dict[str, Any] | None = None
+    categories: list[str] | None = None
 
 
 @dataclass

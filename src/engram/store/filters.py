@@ -12,9 +12,13 @@ Mem0 2.x filters::
     {"topic": None}                                      key absent or null
     {"OR": [{"topic": "food"}, {"NOT": {"seen": True}}]} AND / OR / NOT, any depth
     {"metadata": {"user_id": "x"}}                       keys in here are metadata keys
+    {"categories": {"in": ["food", "travel"]}}           any of the memory's categories
+    {"keywords": {"icontains": "pizza"}}                 the memory's text
+    {"memory_ids": ["m1", "m2"]}                         these memories
 
-Keys ``id user_id agent_id run_id actor_id role memory_type hash created_at updated_at``
-are columns; any other key is a metadata key. ``{"NOT": [f1, f2]}`` matches rows that
+Keys ``id user_id agent_id run_id actor_id role memory_type hash created_at updated_at
+categories`` are columns, ``keywords`` (the text) and ``memory_ids`` Mem0's Platform names
+of two; any other key is a metadata key. ``{"NOT": [f1, f2]}`` matches rows that
 match none of ``f1, f2``. Only uppercase ``AND``/``OR``/``NOT`` are logical operators.
 
 Dates (``created_at``/``updated_at``) are ISO-8601 strings, normalised to the stored UTC
@@ -39,20 +43,24 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
 
 from engram._chars import brief, text_problem
 from engram.errors import InvalidFilter
+from engram.store._filter_dates import _Day, date_day, date_list, normalise_date
+from engram.store._filter_nodes import TRUE, And, Cmp, Node, Not, Or, and_
 
 __all__ = [
     "And", "Cmp", "Node", "Not", "Or", "TRUE", "COLUMN_FIELDS", "DATE_FIELDS", "OPERATORS",
-    "MAX_DEPTH", "MAX_NODES", "MAX_LIST", "and_", "parse_filters", "scope_of",
+    "MAX_DEPTH", "MAX_NODES", "MAX_LIST", "ALIASES", "and_", "parse_filters", "scope_of",
+    "confines_scope",
 ]
 
 OPERATORS = ("eq", "ne", "in", "nin", "gt", "gte", "lt", "lte", "contains", "icontains")
 COLUMN_FIELDS = frozenset({"id", "user_id", "agent_id", "run_id", "actor_id", "role",
-                           "memory_type", "hash", "created_at", "updated_at"})
+                           "memory_type", "hash", "created_at", "updated_at",
+                           "categories"})
+# Mem0 Platform's filter names for two columns: the text and the id.
+ALIASES = {"keywords": "memory", "memory_ids": "id"}
 DATE_FIELDS = frozenset({"created_at", "updated_at"})
 SCOPE_FIELDS = ("user_id", "agent_id", "run_id")
 MAX_DEPTH = 32  # nesting of AND/OR/NOT
@@ -63,61 +71,6 @@ _LOGICAL = ("AND", "OR", "NOT")
 _RANGE = ("gt", "gte", "lt", "lte")
 
 
-@dataclass(frozen=True)
-class Cmp:
-    """One comparison. ``op`` is an operator from OPERATORS or ``"exists"``; ``value`` is a
-    scalar, ``None`` (eq/ne only) or a tuple (in/nin)."""
-
-    field: str
-    op: str
-    value: object
-    is_meta: bool
-
-
-@dataclass(frozen=True)
-class And:
-    items: tuple[Node, ...]
-
-
-@dataclass(frozen=True)
-class Or:
-    items: tuple[Node, ...]
-
-
-@dataclass(frozen=True)
-class Not:
-    item: Node
-
-
-@dataclass(frozen=True)
-class _True:
-    """The empty filter: matches every row."""
-
-    def __repr__(self) -> str:
-        return "TRUE"
-
-
-TRUE = _True()
-Node = Cmp | And | Or | Not | _True
-
-
-def and_(*nodes: Node) -> Node:
-    """AND nodes together, flattening nested ANDs and dropping TRUE.
-
-    >>> and_(TRUE, Cmp("user_id", "eq", "u", False))
-    Cmp(field='user_id', op='eq', value='u', is_meta=False)
-    >>> and_()
-    TRUE
-    """
-    items: list[Node] = []
-    for n in nodes:
-        if isinstance(n, And):
-            items.extend(n.items)
-        elif n is not TRUE:
-            items.append(n)
-    if not items:
-        return TRUE
-    return items[0] if len(items) == 1 else And(tuple(items))
 
 
 def scope_of(node: Node) -> dict[str, str]:
@@ -154,6 +107,26 @@ def is_scope_only(node: Node) -> bool:
     if isinstance(node, And):
         return all(is_scope_only(n) for n in node.items)
     return node is TRUE
+
+
+def confines_scope(node: Node) -> bool:
+    """True when every row the filter can match has a scope id it names: a value, an
+    ``in`` list or ``"*"`` on user_id/agent_id/run_id, AND-ed in, or in every OR branch.
+    Reads that must not sweep a whole namespace by accident require this.
+
+    >>> confines_scope(parse_filters({"OR": [{"user_id": "a"}, {"agent_id": "*"}]}))
+    True
+    >>> confines_scope(parse_filters({"OR": [{"user_id": "a"}, {"topic": "x"}]}))
+    False
+    """
+    if isinstance(node, Cmp):
+        return (not node.is_meta and node.field in SCOPE_FIELDS and node.value != ()
+                and (node.op == "exists" or (node.op in ("eq", "in") and node.value is not None)))
+    if isinstance(node, And):
+        return any(confines_scope(n) for n in node.items)
+    if isinstance(node, Or):
+        return all(confines_scope(n) for n in node.items)
+    return False
 
 
 def parse_filters(obj: Mapping[str, object] | None) -> Node:
@@ -196,7 +169,11 @@ class _Parser:
             elif key == "metadata":
                 parts.append(self.metadata(value, sub))
             else:
-                parts.append(self.condition(key, key not in COLUMN_FIELDS, value, sub))
+                if key == "memory_ids" and isinstance(value, list | tuple):
+                    value = {"in": value}  # Mem0 spells it as a bare list
+                field = ALIASES.get(key, key)
+                parts.append(self.condition(field, field not in COLUMN_FIELDS and key not in ALIASES,
+                                            value, sub))
         return and_(*parts)
 
     def logical(self, op: str, value: object, path: str, depth: int) -> Node:
@@ -252,6 +229,9 @@ class _Parser:
         return and_(*parts)
 
     def leaf(self, field: str, is_meta: bool, op: str, value: object, path: str) -> Node:
+        if field == "categories" and not is_meta and op in _RANGE:
+            raise InvalidFilter(path, f"categories take eq, ne, in, nin, contains or icontains, "
+                                f"not {op!r}")
         if op in ("in", "nin"):
             if not isinstance(value, list | tuple):
                 raise InvalidFilter(path, f"expected a list, got {_tname(value)}")
@@ -262,44 +242,13 @@ class _Parser:
             items = tuple(_scalar(field, is_meta, "in", v, f"{path}[{i}]")
                           for i, v in enumerate(value))
             if field in DATE_FIELDS and not is_meta:
-                return _date_list(field, op, items)
+                return date_list(field, op, items)
             return Cmp(field, op, items, is_meta)
         scalar = _scalar(field, is_meta, op, value, path)
         if field in DATE_FIELDS and not is_meta and isinstance(scalar, _Day):
-            return _date_day(field, op, scalar)
+            return date_day(field, op, scalar)
         return Cmp(field, op, scalar, is_meta)
 
-
-class _Day(str):
-    """Midnight UTC of a date-only value; the condition covers the whole day up to ``end``."""
-
-    end: str
-
-    def __new__(cls, start: str, end: str) -> _Day:
-        self = super().__new__(cls, start)
-        self.end = end
-        return self
-
-
-def _date_day(field: str, op: str, day: _Day) -> Node:
-    start, end = str(day), day.end
-    within = And((Cmp(field, "gte", start, False), Cmp(field, "lt", end, False)))
-    table: dict[str, Node] = {
-        "eq": within, "ne": Not(within),
-        "gt": Cmp(field, "gte", end, False), "gte": Cmp(field, "gte", start, False),
-        "lt": Cmp(field, "lt", start, False), "lte": Cmp(field, "lt", end, False),
-    }
-    return table[op]
-
-
-def _date_list(field: str, op: str, items: tuple[object, ...]) -> Node:
-    exact = tuple(str(v) for v in items if not isinstance(v, _Day))
-    days = [_date_day(field, "eq", v) for v in items if isinstance(v, _Day)]
-    if not days:
-        return Cmp(field, op, exact, False)
-    parts = ([Cmp(field, "in", exact, False)] if exact else []) + days
-    either = parts[0] if len(parts) == 1 else Or(tuple(parts))
-    return either if op == "in" else Not(either)
 
 
 def _scalar(field: str, is_meta: bool, op: str, value: object, path: str) -> object:
@@ -312,7 +261,7 @@ def _scalar(field: str, is_meta: bool, op: str, value: object, path: str) -> obj
     if not is_meta and field in DATE_FIELDS:
         if value is None and op in ("eq", "ne"):
             return None
-        return _date(value, path)
+        return normalise_date(value, path)
     if isinstance(value, float) and not math.isfinite(value):
         raise InvalidFilter(path, f"expected a finite number, got {value!r}")
     if isinstance(value, int) and not isinstance(value, bool) and not -_INT64 <= value < _INT64:
@@ -334,48 +283,6 @@ def _scalar(field: str, is_meta: bool, op: str, value: object, path: str) -> obj
             else "a string, number or boolean")
     raise InvalidFilter(path, f"expected {want}, got {_tname(value)}")
 
-
-def _date(value: object, path: str) -> str:
-    """Normalise a date/time operand to the stored UTC string (a _Day for date-only)."""
-    if isinstance(value, datetime):
-        return _utc(value, path)
-    if isinstance(value, date):
-        return _day(value, path)
-    if not isinstance(value, str):
-        raise InvalidFilter(path, "expected an ISO-8601 date or timestamp string, got "
-                            + _tname(value))
-    text = value.strip()
-    try:
-        return _day(date.fromisoformat(text), path)
-    except InvalidFilter:
-        raise
-    except ValueError:
-        pass  # not date-only: try a full timestamp
-    try:
-        return _utc(datetime.fromisoformat(text), path)
-    except InvalidFilter:
-        raise
-    except ValueError:
-        raise InvalidFilter(path, "expected an ISO-8601 date or timestamp such as "
-                            f"'2024-05-01' or '2024-05-01T12:00:00Z', got {value!r}") from None
-
-
-def _day(d: date, path: str) -> _Day:
-    start = datetime(d.year, d.month, d.day, tzinfo=UTC)
-    try:
-        return _Day(_utc(start, path), _utc(start + timedelta(days=1), path))
-    except OverflowError:
-        raise InvalidFilter(path, f"date out of range: {d.isoformat()}") from None
-
-
-def _utc(dt: datetime, path: str) -> str:
-    """The stored form: UTC, microseconds, ``+00:00``; a naive time is taken as UTC."""
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    try:
-        return dt.astimezone(UTC).isoformat(timespec="microseconds")
-    except OverflowError:
-        raise InvalidFilter(path, f"date out of range: {dt.isoformat()}") from None
 
 
 def _check_text(text: str, path: str) -> None:

@@ -57,6 +57,8 @@ _TABLES = [
     _Table("graph_relations", _G.R, _G.RELATION_COLS, "rid"),
     _Table("graph_links", _G.L, _G.LINK_COLS, "rowid", key=("relation_id", "memory_id")),
     _Table("graph_history", _G.H, _G.HISTORY_COLS, "hid"),
+    _Table("project_settings", "engram_project_settings", ("ns", "settings", "updated_at"),
+           "rowid", key=("ns",)),
 ]
 
 
@@ -135,7 +137,11 @@ def _to_pg(t: _Table, row: Sequence[Any]) -> tuple[Any, ...]:
     if t.name == "memories":
         values.update(metadata=Jsonb(json.loads(values["metadata"])),
                       source_ids=Jsonb(json.loads(values["source_ids"])),
-                      raw=bool(values["raw"]), embedding=as_vector(values["embedding"]))
+                      raw=bool(values["raw"]), embedding=as_vector(values["embedding"]),
+                      categories=Jsonb(json.loads(values["categories"])),
+                      immutable=bool(values["immutable"]))
+    if t.name == "project_settings":
+        values["settings"] = Jsonb(json.loads(values["settings"]))
     out = [values[c] for c in t.cols]
     if t.shard:
         u, a, r = row[len(t.cols):]
@@ -195,9 +201,9 @@ def _key(t: _Table, row: Sequence[Any]) -> tuple[str, ...]:
 
 def _norm(col: str, value: Any) -> Any:
     """One value in a form both databases agree on."""
-    if col in ("metadata", "source_ids") and isinstance(value, str):
+    if col in ("metadata", "source_ids", "categories", "settings") and isinstance(value, str):
         return json.loads(value)
-    if col == "raw":
+    if col in ("raw", "immutable"):
         return bool(value)
     if col == "embedding" and value is not None:
         return as_vector(value).tobytes()
