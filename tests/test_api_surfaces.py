@@ -81,6 +81,7 @@ REST = [
     ("search", M.SearchBody, set(), {
         "keyword_search", "fields", "metadata", "latest_only",
         "reference_date"}),  # Platform options, ignored
+    ("search_by_vector", M.VectorSearchBody, set(), set()),
     ("get_all", M.ListBody, set(), {
         "start_date", "end_date",  # created_at conditions
         "fields", "latest_only"}),  # ignored

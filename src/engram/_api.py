@@ -84,6 +84,21 @@ class MemoryAPI(Protocol):
         """A scope's memories most relevant to ``query``, best first."""
         ...
 
+    def search_by_vector(
+        self,
+        vector: list[float],
+        *,
+        filters: dict[str, Any] | None = None,
+        top_k: int | None = None,
+        threshold: float | None = None,
+        user_id: str | None = None,
+        agent_id: str | None = None,
+        run_id: str | None = None,
+    ) -> dict[str, Any]:
+        """A scope's memories nearest to ``vector``, a query embedded by the caller with
+        this memory's model (for frameworks that embed queries themselves), best first."""
+        ...
+
     def get(self, memory_id: str) -> dict[str, Any]:
         """One memory by id."""
         ...

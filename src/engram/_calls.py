@@ -147,6 +147,8 @@ class Calls:
         "POST", "/v3/memories/add/", json=_clean(_add_body(a)), idempotent=False))
     search = Endpoint(MemoryAPI.search, lambda a: Call(
         "POST", "/v3/memories/search/", json=_clean(a)))
+    search_by_vector = Endpoint(MemoryAPI.search_by_vector, lambda a: Call(
+        "POST", "/v1/memories/search/vector/", json=_clean(a)))
     get = Endpoint(MemoryAPI.get, lambda a: Call(
         "GET", f"/v1/memories/{_mid(a['memory_id'])}/"))
     get_all = Endpoint(MemoryAPI.get_all, lambda a: Call(

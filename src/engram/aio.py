@@ -73,6 +73,7 @@ class AsyncMemory:
 
     add = _threaded(MemoryAPI.add)
     search = _threaded(MemoryAPI.search)
+    search_by_vector = _threaded(MemoryAPI.search_by_vector)
     get = _threaded(MemoryAPI.get)
     get_all = _threaded(MemoryAPI.get_all)
     update = _threaded(MemoryAPI.update)

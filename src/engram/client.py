@@ -200,6 +200,7 @@ class MemoryClient(_Base):
 
     add = _sync(Calls.add)
     search = _sync(Calls.search)
+    search_by_vector = _sync(Calls.search_by_vector)
     get = _sync(Calls.get)
     get_all = _sync(Calls.get_all)
     update = _sync(Calls.update)
@@ -254,6 +255,7 @@ class AsyncMemoryClient(_Base):
 
     add = _async(Calls.add)
     search = _async(Calls.search)
+    search_by_vector = _async(Calls.search_by_vector)
     get = _async(Calls.get)
     get_all = _async(Calls.get_all)
     update = _async(Calls.update)

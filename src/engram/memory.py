@@ -25,6 +25,7 @@ from engram._add import add as run_add
 from engram._api import SearchMode
 from engram._components import Components
 from engram._mem0_api import mem0_hints
+from engram._vector_search import search_by_vector
 from engram.config import MemoryConfig
 from engram.embed import text_hash
 from engram.errors import InvalidInput, NotFound
@@ -275,7 +276,7 @@ class Memory:
         """Memories of a scope, newest first. Pages by ``page``/``page_size`` or by the
         ``next_cursor`` of the previous call (stable while others add). ``show_expired``
         is Mem0's; no memory can expire yet, so it changes nothing."""
-        _check_flag(show_expired, "show_expired")
+        V.check_bool(show_expired, "show_expired")
         where = V.scoped_filter(filters, require_scope=True, user_id=user_id,
                                 agent_id=agent_id, run_id=run_id)
         size = V.check_top_k(_first(page_size, limit, top_k, 100),
@@ -324,8 +325,8 @@ class Memory:
         adds each result's ``score_details`` (:func:`engram.search.score_parts`);
         ``show_expired`` is Mem0's and changes nothing until memories can expire.
         """
-        _check_flag(explain, "explain")
-        _check_flag(show_expired, "show_expired")
+        V.check_bool(explain, "explain")
+        V.check_bool(show_expired, "show_expired")
         query = V.check_text(query, "query")
         k = V.check_top_k(_first(limit, top_k, 20), "limit" if limit is not None else "top_k")
         thr = V.check_threshold(threshold)
@@ -358,6 +359,15 @@ class Memory:
             results.append(item)
         return {"results": results} | ({"relations": relations} if relations is not None else {})
 
+    def search_by_vector(self, vector: list[float], *, filters: dict[str, Any] | None = None,
+                         top_k: int | None = None, threshold: float | None = None,
+                         user_id: str | None = None, agent_id: str | None = None,
+                         run_id: str | None = None) -> dict[str, Any]:
+        """Vector-only search by a query the caller embedded (see ``engram._vector_search``)."""
+        where = V.scoped_filter(filters, require_scope=True, user_id=user_id,
+                                agent_id=agent_id, run_id=run_id)
+        return search_by_vector(self._store, where, vector, top_k=top_k, threshold=threshold)
+
     def history(self, memory_id: str) -> list[dict[str, Any]]:
         """Every ADD/UPDATE/DELETE of a memory, oldest first (also after its deletion)."""
         memory_id = V.check_id(memory_id)
@@ -384,11 +394,6 @@ def _plan_update(memory_id: Any, text: Any, metadata: dict[str, Any] | None,
         upd.hash = text_hash(upd.text)
     upd.metadata = metadata  # already checked against the configured limits
     return upd
-
-
-def _check_flag(value: Any, name: str) -> None:
-    if not isinstance(value, bool):
-        raise InvalidInput(name, f"must be true or false, got {value!r}")
 
 
 def _first(*values: Any) -> Any:

@@ -99,6 +99,18 @@ class SearchBody(_Body):
                                                                     "these categories.")
 
 
+class VectorSearchBody(_Body):
+    """Search a scope by a query vector the caller embedded with the server's model."""
+
+    vector: list[float] = Field(description="The query's embedding (the server's dimensions).")
+    filters: dict[str, Any] | None = None
+    top_k: int | None = None
+    threshold: float | None = None
+    user_id: str | None = Id
+    agent_id: str | None = Id
+    run_id: str | None = Id
+
+
 class ListBody(_Body):
     """List a scope's memories, newest first; ``page``/``page_size`` or ``cursor``."""
 

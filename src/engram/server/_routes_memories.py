@@ -31,6 +31,7 @@ from engram.server._models import (
     SearchBody,
     SearchOut,
     UpdateBody,
+    VectorSearchBody,
 )
 
 router = APIRouter(tags=["memories"], responses=ERROR_RESPONSES)
@@ -110,6 +111,16 @@ def search_v2(request: Request, tenant: TenantDep, body: SearchBody) -> list[dic
 def search_v1(request: Request, tenant: TenantDep, body: SearchBody) -> list[dict[str, Any]]:
     hits: list[dict[str, Any]] = _search(request, tenant, body)["results"]
     return hits
+
+
+@router.post("/v1/memories/search/vector/", response_model=SearchOut, response_model_exclude_unset=True,
+             summary="Search memories by a query vector")
+def search_by_vector(request: Request, tenant: TenantDep, body: VectorSearchBody) -> dict[str, Any]:
+    R.refuse_unsupported(body)
+    return memory_for(request, tenant).search_by_vector(
+        body.vector, filters=body.filters, top_k=limits_for(request).cap(body.top_k, "top_k"),
+        threshold=body.threshold, user_id=body.user_id, agent_id=body.agent_id,
+        run_id=body.run_id)
 
 
 # -- list ---------------------------------------------------------------------------------
