@@ -94,7 +94,7 @@ def test_hypotheticals_are_not_facts(content: str) -> None:
 
 
 def test_the_assistants_own_suggestions_are_not_the_users_facts() -> None:
-    assert texts(("user", "What should I cook tonight?"),
+    assert texts(("user", "What should I bake this weekend?"),
                  ("assistant", "You might enjoy a mushroom risotto. You love Italian food.")) == []
 
 
@@ -193,7 +193,7 @@ def test_a_change_of_state_supersedes_the_memory_it_changes(
     (["Plays the viola"], "I started learning the harp."),  # a beginning adds
     (["Lives in Utrecht"], "My brother Joost moved to Delft."),  # someone else's move
     (["Has a dog named Bruno"], "We adopted a kitten called Pixel."),
-    (["Is allergic to penicillin"], "I'm not allergic to latex."),
+    (["Is allergic to sulfa drugs"], "I'm not allergic to latex."),
 ])
 def test_what_does_not_change_the_held_memory_leaves_it(held: list[str], content: str) -> None:
     assert set(held) <= set(final(held, content))

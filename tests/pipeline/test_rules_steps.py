@@ -106,7 +106,7 @@ def test_slot_updates(fact: str, old: str, event: str) -> None:
 @pytest.mark.parametrize(("fact", "old"), [
     ("Favorite fruit is mango", "Favorite season is summer"),  # another sub-slot
     ("Prefers oat milk", "Prefers aisle seats"),  # another topic
-    ("Is allergic to latex", "Is allergic to penicillin"),  # not single-valued
+    ("Is allergic to latex", "Is allergic to sulfa drugs"),  # not single-valued
     ("Lives in Ghent", "Admires Ghent"),
 ])
 def test_different_things_are_added(fact: str, old: str) -> None:
@@ -128,7 +128,7 @@ def test_denials_delete_the_old_memory_and_keep_the_fact(fact: str, old: str) ->
 
 
 def test_a_denial_that_shares_too_little_deletes_nothing() -> None:
-    assert events(["Is not allergic to latex"], ["Is allergic to penicillin"]) == [
+    assert events(["Is not allergic to latex"], ["Is allergic to sulfa drugs"]) == [
         ("ADD", None, "Is not allergic to latex")]
 
 

@@ -139,7 +139,7 @@ def statement_head(sentence: str) -> str | None:
 
     >>> statement_head("My son has a nut allergy, can you suggest safe snacks?")
     'My son has a nut allergy'
-    >>> statement_head("What should I cook tonight?") is None
+    >>> statement_head("What should I bake this weekend?") is None
     True
     """
     s = sentence.strip()
