@@ -141,3 +141,13 @@ def test_advice_is_kept_under_the_advisers_name() -> None:
         "Dentist advised them to floss twice a day"]
     # an opinion about the speaker is still not kept
     assert user("My dentist thinks I'm a nervous patient.") == []
+
+
+def test_small_talk_verdicts_and_asides_around_facts_are_dropped() -> None:
+    facts = user("Nothing much, just relaxing. Went to a jazz gig last night, pretty good. "
+                 "I teach piano on Thursdays, so it was nice to hear a pro.")
+    assert facts == ["Went to a jazz gig last night", "Teaches piano on Thursdays"]
+
+
+def test_a_clause_about_the_weather_is_split_off() -> None:
+    assert user("We live in Galway, it rains most days.") == ["Lives in Galway"]

@@ -136,7 +136,14 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     return out
 
 
+# ", pretty cool" after a fact: the speaker's verdict on it, not part of it.
+_VERDICT_TAIL = re.compile(r",\s+(?:(?:pretty|so|really|very|quite|super|kinda)\s+)?(?:cool|good|fun|"
+                           r"great|nice|interesting|awful|bad|boring|amazing|weird|wild|"
+                           r"lovely|sad|funny)$", re.I)
+
+
 def _expand(fact: str) -> list[str]:
+    fact = _VERDICT_TAIL.sub("", fact)
     if fact.startswith("Meant "):  # a value correction, applied by the reconciler as is
         return [fact] if MEANT.match(fact) else []
     fact = re.sub(r",\s*not\s+[\w\s'-]+$", "", fact)  # "Name is Robert, not Bob"

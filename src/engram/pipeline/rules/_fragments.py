@@ -83,7 +83,7 @@ def subjectless(clause: str) -> str | None:
             return f"{rep} {rest}" if not rest.lower().startswith(("i ", "you ", "it ")) else None
     if len(words) < 2 or not words[0].isalpha():
         return None
-    if _ADJ_PREP.match(c) and words[0][0].isupper():
+    if _ADJ_PREP.match(c) and words[0][0].isupper() and words[0].lower() not in PAST_FORMS:
         return "Is " + c[0].lower() + c[1:]
     if _ROLE.match(c):
         return "Is a " + c[0].lower() + c[1:]

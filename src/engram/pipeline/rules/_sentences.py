@@ -28,7 +28,8 @@ _SENT_END = re.compile(_ABBREV + r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])|\n+")
 # A finite verb after a noun subject: an auxiliary, a past form or an -s/-ed form.
 _FINITE = (r"(?:is|was|has|are|were|had|will|can|does|did|got|went|left|made|took|keeps|"
            r"(?-i:[a-z]+(?:[^s']s|ed)))\b")
-_SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|the\s+\w+(?:\s+\w+)?\s+(?:is|was|are|were)\b|i|i'm|"
+_SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|it\s+(?:is|was)|it's|"
+         r"the\s+\w+(?:\s+\w+)?\s+(?:is|was|are|were)\b|i|i'm|"
          r"i've|i'd|i'll|we|we're|we've|she|she's|he|he's|they|they're|"
          r"(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+" + _FINITE
          + r"|(?:my|our)\s+(?:\w+\s+)?\w+s\s+(?!(?:and|or|in|at|on|of|to|for|with|from|the|"
@@ -39,7 +40,9 @@ _CLAUSE_BREAK = re.compile(
     r"since(?!\s+(?:i|we)\s+(?:was|were)\b))\s+)"
     r"(?:(?:also|then|now|still|so|since then)\s*,?\s+)?(?=" + _SUBJ + r")"
     r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s|"
-    r"we\s+\w+|we'[a-z]+\s|the\s+\w+\s+(?:is|was|are|were)\s|(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
+    r"we\s+\w+|we'[a-z]+\s|the\s+\w+\s+(?:is|was|are|were)\s|"
+    # ", it rains a lot" (not ", it was the dust": that one corrects the clause before)
+    r"it\s+(?!was\b|is\b)(?-i:[a-z]+s)\s|(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
     + _FINITE + r")"
     # "..., which means we need to move": a consequence with a subject of its own
     r"|,?\s+which\s+means\s+(?:that\s+)?(?=" + _SUBJ + r")",
@@ -67,7 +70,8 @@ _GREETING = re.compile(
     r"^(?:hi|hello|hey|good (?:morning|afternoon|evening|night)|bye|goodbye|see you|"
     r"thanks?|thank you|thx|cheers|ok|okay|k|no|nope|yes|yep|yeah|sure|cool|great|nice|"
     r"got it|sounds good|perfect|awesome|alright|all right|no problem|np|lol|haha|"
-    r"that'?s all(?: for now)?|nothing else|never mind|welcome|you'?re welcome)\b[\s,.!]*",
+    r"that'?s all(?: for now)?|nothing else|never mind|welcome|you'?re welcome|"
+    r"not much|nothing much|same here|me too)\b[\s,.!]*",
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(

@@ -30,7 +30,8 @@ _MOMENT = re.compile(r"^(?:is|was)\s+(?:not\s+)?(?:so\s+|really\s+|very\s+|just\
 _CRAVING = re.compile(r"^(?:feels like|is in the mood for|is craving|fancies)\b", re.I)
 # An object that points back into the conversation ("that idea", "it") with nothing else
 # said: "Loves that idea", "Watched it twice", "Will make it tonight".
-_DEICTIC = re.compile(r"^(?:(?:will|would|did|can|could|might|just|really|also|is going to)\s+)*"
+_DEICTIC = re.compile(r"^(?:(?:will|would|did|can|could|might|just|really|also|finally|"
+                      r"is going to)\s+)*"
                       r"[a-z]+(?:\s+(?:to|about|with|for|on|at|in|out|up))?\s+"
                       r"(?:it|that|this|them|those|these)(?:\s+(?:one|idea|thing|stuff|place|"
                       r"book|movie|film|show|song|recipe|plan|suggestion|advice|option|list))?"
