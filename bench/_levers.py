@@ -17,7 +17,7 @@ from typing import Any
 
 BASE = "Engram hybrid (default)"
 HEADLINE = (BASE, "Engram vector-only", "Engram keyword-only")
-INGEST_FIELDS = ("context_before", "context_after", "context_weight")
+INGEST_FIELDS = ("context_before", "context_after", "context_weight", "context_bound")
 
 _AGG = {"breadth": "aggregate"}
 ROWS: dict[str, tuple[str, dict[str, Any]]] = {
@@ -46,6 +46,9 @@ ROWS: dict[str, tuple[str, dict[str, Any]]] = {
     "context: none": ("hybrid", {"context_before": 0, "context_after": 0}),
     "context: ±1 turn": ("hybrid", {"context_before": 1, "context_after": 1}),
     "context: ±2 turns, weight 0.25": ("hybrid", {"context_weight": 0.25}),
+    "context: ±2 turns within the session": ("hybrid", {"context_bound": "session"}),
+    "context: ±1 turn within the session": ("hybrid", {"context_bound": "session",
+                                                       "context_before": 1, "context_after": 1}),
 }
 
 

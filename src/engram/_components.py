@@ -114,7 +114,9 @@ class Components:
                               dsn=s.dsn, pool_size=s.pool_size,
                               context_before=search.context_before,
                               context_after=search.context_after,
-                              context_weight=search.context_weight)
+                              context_weight=search.context_weight,
+                              context_session=(search.session_field
+                                               if search.context_bound == "session" else None))
 
         st: Store = self._once("_store", build)
         return st

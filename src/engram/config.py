@@ -104,6 +104,8 @@ class SearchConfig(_Section):
     context_before: int = Field(default=2, ge=0, le=10)
     context_after: int = Field(default=2, ge=0, le=10)
     context_weight: float = Field(default=0.5, ge=0)
+    # "session": a turn's context stops at turns of another session (metadata[session_field]).
+    context_bound: Literal["scope", "session"] = "scope"
     # Levers measured on LOCOMO (bench/locomo.py); see engram.search.
     fusion: Literal["rrf", "score"] = "score"
     score_alpha: float = Field(default=0.75, ge=0, le=1)  # keyword share, fusion="score"

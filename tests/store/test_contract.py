@@ -151,6 +151,25 @@ def test_raw_context_indexes_neighbouring_turns(store) -> None:
     assert hits[0] == "t3" and {"t1", "t2"} <= set(hits)
 
 
+def test_session_bounded_context_stops_at_another_session(session_store) -> None:
+    st = session_store
+    s1 = ["Where did you go on holiday?", "We went to Lisbon in May."]
+    st.apply(NS, ChangeSet(adds=[mem(f"a{i}", t, A, vec(i), raw=True, metadata={"session": "s1"})
+                                 for i, t in enumerate(s1)]))
+    # A new session: its first turn neither gets s1's words nor lends its own to s1.
+    st.apply(NS, ChangeSet(adds=[mem("b0", "My sister adopted a greyhound.", A, vec(2), raw=True,
+                                     metadata={"session": "s2"}),
+                                 mem("b1", "What a lovely dog.", A, vec(3), raw=True,
+                                     metadata={"session": "s2"})]))
+    w = where(user_id="alice")
+    assert {i for i, _ in st.keyword_search(NS, w, ["holiday"], 10)} == {"a0", "a1"}
+    assert {i for i, _ in st.keyword_search(NS, w, ["greyhound"], 10)} == {"b0", "b1"}
+    # Turns without the key share one unbounded window, as without a session key.
+    st.apply(NS, ChangeSet(adds=[mem(f"c{i}", t, B, vec(i), raw=True)
+                                 for i, t in enumerate(["kayak trip", "it rained"])]))
+    assert {i for i, _ in st.keyword_search(NS, where(user_id="bob"), ["kayak"], 10)} == {"c0", "c1"}
+
+
 def test_unique_add_skips_existing_text_in_same_scope(store) -> None:
     store.apply(NS, ChangeSet(adds=[mem("m1", "is vegetarian", A, vec(0))]))
     res = store.apply(NS, ChangeSet(adds=[mem("m2", "is vegetarian", A, vec(0), unique=True),

@@ -22,7 +22,7 @@ import numpy as np
 from engram._ids import new_id
 from engram._types import HistoryEvent, MemoryRecord, Scope
 from engram.errors import NotFound
-from engram.store._contexts import group_by_scope, plan_contexts
+from engram.store._contexts import group_by_scope, plan_contexts, session_key
 from engram.store._dialect import Dialect, SQLDialect, chunks
 from engram.store._filter_sql import compile_filter
 from engram.store._fts_terms import scope_terms
@@ -50,11 +50,13 @@ class MemorySQL(SQLDialect):
     """See the module docstring; one instance per dialect (and context window)."""
 
     def __init__(self, dialect: Dialect, *, context_before: int = 2, context_after: int = 2,
+                 context_session: str | None = None,
                  json_param: Callable[[Any], Any] = json.dumps) -> None:
         super().__init__(dialect)
         self.M, self.H, self.C = (("engram_memories", "engram_history", "engram_embedding_cache")
                                   if self.pg else ("memories", "history", "embedding_cache"))
         self.ctx_before, self.ctx_after = context_before, context_after
+        self.ctx_session = context_session  # metadata key bounding a context, or None
         self.json = json_param  # PostgreSQL: psycopg's Jsonb
         self.rec = ", ".join(f"m.{c}" for c in RECORD_COLS)
 
@@ -177,19 +179,22 @@ class MemorySQL(SQLDialect):
 
     def contexts(self, conn: Any, ns: str, adds: list[NewMemory]) -> dict[str, str]:
         """Keyword context for raw adds: the turns before and after each one in its
-        scope; the last stored turns get their "after" part refreshed. The caller holds
-        the scope's write lock."""
+        scope (within its session when ``ctx_session`` names one); the last stored turns
+        get their "after" part refreshed. The caller holds the scope's write lock."""
         before_n, after_n = self.ctx_before, self.ctx_after
         if not adds or before_n + after_n == 0:
             return {}
         out: dict[str, str] = {}
+        key = self.ctx_session
         for scope, group in group_by_scope(adds).items():
             cond, params = self.scope_cond(scope, "m")
-            tail = self._all(conn, f"SELECT m.rid, m.memory FROM {self.M} m WHERE m.ns = ? "  # noqa: S608
-                             f"AND m.raw = ? AND {cond} ORDER BY m.rid DESC LIMIT ?",
+            tail = self._all(conn, f"SELECT m.rid, m.memory, m.metadata FROM {self.M} m "  # noqa: S608
+                             f"WHERE m.ns = ? AND m.raw = ? AND {cond} ORDER BY m.rid DESC LIMIT ?",
                              [ns, True, *params, before_n + after_n])[::-1]
-            refresh, fresh = plan_contexts([(r, t) for r, t in tail], [a.text for a in group],
-                                           before_n, after_n)
+            refresh, fresh = plan_contexts(
+                [(r, t) for r, t, _ in tail], [a.text for a in group], before_n, after_n,
+                tail_keys=[session_key(m, key) for _, _, m in tail],
+                new_keys=[session_key(a.metadata, key) for a in group])
             self._many(conn, f"UPDATE {self.M} SET context = ? WHERE rid = ?", refresh)  # noqa: S608
             out.update((a.id, ctx) for a, ctx in zip(group, fresh, strict=True))
         return out

@@ -51,12 +51,13 @@ class SQLiteStore(SQLStore):
     """See the module docstring. Thread-safe: one connection per thread."""
 
     def __init__(self, path: str | Path, *, dims: int, model_id: str, context_before: int = 2,
-                 context_after: int = 2, context_weight: float = 0.5) -> None:
+                 context_after: int = 2, context_weight: float = 0.5,
+                 context_session: str | None = None) -> None:
         self.path = Path(path).expanduser()
         self.dims = dims
         self.model_id = model_id
         self._sql = MemorySQL("sqlite", context_before=context_before,
-                              context_after=context_after)
+                              context_after=context_after, context_session=context_session)
         self._graph = _GRAPH
         self._ctx_weight = context_weight
         try:
