@@ -49,6 +49,12 @@ ROWS: dict[str, tuple[str, dict[str, Any]]] = {
     "context: ±2 turns within the session": ("hybrid", {"context_bound": "session"}),
     "context: ±1 turn within the session": ("hybrid", {"context_bound": "session",
                                                        "context_before": 1, "context_after": 1}),
+    # Combinations on the session-bounded context.
+    "session context + keyword share 0.6": ("hybrid", {"context_bound": "session", "score_alpha": 0.6}),
+    "session context + cap 2 on aggregation": ("hybrid", {"context_bound": "session", **_AGG,
+                                                          "session_cap": 2}),
+    "session context + share 0.6 + cap 2 on aggregation": (
+        "hybrid", {"context_bound": "session", "score_alpha": 0.6, **_AGG, "session_cap": 2}),
 }
 
 

@@ -26,6 +26,7 @@ TOP_K = 10
 class RunResult:
     rows: list[dict[str, Any]] = field(default_factory=list)  # one per question
     latencies_ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)  # process CPU time, all threads
 
 
 def open_memory(path: Path, embedder: Any, search: dict[str, Any] | None = None) -> Memory:
@@ -61,10 +62,11 @@ def run_row(mem: Memory, questions: Sequence[Question], where: dict[str, Hit], m
     out = RunResult()
     try:
         for q in questions:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             res = mem.search(q.question, user_id=q.question_id, top_k=TOP_K,
                              search_mode=mode)["results"]  # type: ignore[arg-type]
             out.latencies_ms.append((time.perf_counter() - t0) * 1000)
+            out.cpu_ms.append((time.process_time() - c0) * 1000)
             hits = [where.get(r["id"], ("?", -1)) for r in res]
             out.rows.append({**score(q, hits), "half": half(q, questions)})
     finally:

@@ -93,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--questions", type=int, default=None, help="LongMemEval stratified subset")
     ap.add_argument("--rows", nargs="*", default=None)
     ap.add_argument("--skip-lme", action="store_true")
+    ap.add_argument("--lme-json", type=Path, default=None,
+                    help="take the LongMemEval rows from a longmemeval.py result instead of "
+                         "running them (same rows, same defaults)")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "levers.json")
     args = ap.parse_args(argv)
     names = args.rows or [n for n in ROWS if n not in HEADLINE[1:]]
@@ -101,7 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="engram-levers-") as tmp:
         loco = locomo_rows(names, Path(tmp), embedder)
         lme: dict[str, Any] = {}
-        if not args.skip_lme:
+        if args.lme_json is not None:
+            saved = json.loads(args.lme_json.read_text())
+            if saved["engram"].get("search_defaults") != SearchConfig().model_dump():
+                ap.error(f"{args.lme_json} was run with other search defaults")
+            lme = {r["name"]: r for r in saved["rows"] if r["name"] in names}
+        elif not args.skip_lme:
             qs = L.stratified(L.load(LME.DEFAULT_DATA), args.questions)
             rows, _ = LME.engram_rows(qs, names, Path(tmp), embedder)
             lme = {r["name"]: r for r in rows}

@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import _levers
 import _lme_data as D
 import _lme_engram as E
@@ -104,3 +106,20 @@ def test_default_search_configuration_is_the_one_the_bench_reports() -> None:
     assert lme["engram"]["search_defaults"] == SearchConfig().model_dump()
     assert _levers.ROWS[_levers.BASE] == ("hybrid", {})
     assert lme["rows"][0]["name"] == _levers.BASE
+
+
+def test_engram_rows_are_reused_only_under_todays_defaults(tmp_path: Path) -> None:
+    qs = D.load(_data(tmp_path))
+    rows, info = LME.engram_rows(qs, [_levers.BASE], tmp_path, BenchEmbedder(HashEmbedder(), tmp_path / "c.db"))
+    saved = {"questions": [q.question_id for q in qs], "engram": info,
+             "rows": [*rows, {"name": "mem0ai 2.2.1"}]}
+    path = tmp_path / "saved.json"
+    path.write_text(json.dumps(saved))
+    again, _ = LME.reuse_engram(path, qs)
+    assert [r["name"] for r in again] == [_levers.BASE]  # the stale peer row is dropped
+    with pytest.raises(SystemExit, match="another question set"):
+        LME.reuse_engram(path, qs[:2])
+    info["search_defaults"] = {**info["search_defaults"], "score_alpha": 0.1}
+    path.write_text(json.dumps(saved))
+    with pytest.raises(SystemExit, match="other search defaults"):
+        LME.reuse_engram(path, qs)
