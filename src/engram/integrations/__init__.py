@@ -11,6 +11,7 @@ module                                      plugs into                          
 ``engram.integrations.llama_index``         ``BaseMemoryBlock``                 ``engram[llama-index]``
 ``engram.integrations.openai_agents``       ``agents.memory.SessionABC``        ``engram[openai-agents]``
 ``engram.integrations.autogen``             ``autogen_core.memory.Memory``      ``engram[autogen]``
+``engram.integrations.crewai``              CrewAI's ``StorageBackend``         ``engram[crewai]``
 ==========================================  ==================================  ====================
 
 Every adapter takes an ``engram.Memory`` (or ``AsyncMemory``; or ``MemoryClient`` /
