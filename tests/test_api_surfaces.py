@@ -75,7 +75,7 @@ REST = [
     ("add", M.AddBody, {"llm"},  # an object: the server's own LLM is used
      {
         "custom_instructions", "agent_custom_instructions",  # Platform spellings of prompt
-        "async_mode",  # ignored: adds are synchronous
+        "async_mode",  # queues the add (engram.server._events)
         "immutable", "expiration_date", "custom_categories", "structured_data_schema",
         "includes", "excludes"}),  # 501
     ("search", M.SearchBody, set(), {

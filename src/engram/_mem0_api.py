@@ -109,10 +109,27 @@ _CLIENT: dict[str, Key] = {
     "delete_users(run_id)": refused("use `delete_all(run_id=...)`"),
     "delete_users(app_id)": refused("apps are not scopes in Engram"),
     "chat()": refused("not a Platform feature either (mem0ai raises)"),
+    "create_memory_export(schema)": differs(
+        "the export is JSON of the memories the filters (or `user_id`/`agent_id`/`run_id`) "
+        "select; the schema picks the memory fields each item keeps, it is not filled in "
+        "by an LLM"),
+    "get_memory_export()": differs(
+        "by `memory_export_id` or the filters it was made with; answers `{id, status, "
+        "schema, filters, memories, count}`"),
+    "create_webhook(url)": works(), "create_webhook(name)": works(),
+    "create_webhook(project_id)": works("the key's own project"),
+    "create_webhook(event_types)": works("`memory_add`, `memory_update`, `memory_delete`; "
+                                         "the answer holds the signing `secret`"),
+    "get_webhooks(project_id)": works("the key's own project"),
+    "update_webhook(webhook_id)": differs("ids are text (`wh_...`), as Mem0's docs show"),
+    "update_webhook(name)": works(), "update_webhook(url)": works(),
+    "update_webhook(event_types)": works(),
+    "delete_webhook(webhook_id)": differs("ids are text (`wh_...`)"),
+    "feedback(memory_id)": works(), "feedback(feedback)": works(),
+    "feedback(feedback_reason)": works(),
+    "get_summary(filters)": works("by the server's LLM when configured, else by rules"),
     **{f"{m}()": refused(_NOT_SERVED) for m in (
-        "create_memory_export", "get_memory_export", "create_webhook", "delete_webhook",
-        "get_webhooks", "update_webhook", "feedback", "get_summary", "get_project",
-        "update_project", "generate_profile", "get_profile", "get_profile_job",
+        "get_project", "update_project", "generate_profile", "get_profile", "get_profile_job",
         "get_profile_settings", "update_profile_settings", "sample_profiles")},
 }
 

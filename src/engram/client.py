@@ -32,6 +32,7 @@ import httpx
 
 from engram import errors as E
 from engram._calls import Call, Calls, Endpoint
+from engram._platform_calls import PlatformCalls
 
 __all__ = ["MemoryClient", "AsyncMemoryClient", "Call", "Calls", "Endpoint",
            "error_from_response", "retry_delay"]
@@ -174,6 +175,33 @@ def _async(ep: Endpoint[P, R]) -> Callable[Concatenate[AsyncMemoryClient, P],
     return call
 
 
+def _server_sync(build: Callable[P, Call]) -> Callable[Concatenate[MemoryClient, P], Any]:
+    """A client method for a server-only request (:class:`PlatformCalls`)."""
+    def call(self: MemoryClient, *args: P.args, **kwargs: P.kwargs) -> Any:
+        return self._send(build(*args, **kwargs))
+
+    _plain(call, build)
+    return call
+
+
+def _server_async(build: Callable[P, Call]) -> Callable[Concatenate[AsyncMemoryClient, P],
+                                                        Coroutine[Any, Any, Any]]:
+    async def call(self: AsyncMemoryClient, *args: P.args, **kwargs: P.kwargs) -> Any:
+        return await self._send(build(*args, **kwargs))
+
+    _plain(call, build)
+    return call
+
+
+def _plain(call: Callable[..., Any], build: Callable[..., Any]) -> None:
+    functools.update_wrapper(call, build, updated=())
+    del call.__wrapped__  # type: ignore[attr-defined]
+    sig = inspect.signature(build)
+    self = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    call.__signature__ = sig.replace(  # type: ignore[attr-defined]
+        parameters=[self, *sig.parameters.values()])
+
+
 class MemoryClient(_Base):
     """Blocking client; thread-safe (httpx pools connections)."""
 
@@ -212,6 +240,19 @@ class MemoryClient(_Base):
     batch_update = _sync(Calls.batch_update)
     batch_delete = _sync(Calls.batch_delete)
     reset = _sync(Calls.reset)
+    # The server's Platform features (mem0ai's MemoryClient names and parameters).
+    queue_add = _sync(PlatformCalls.queue_add)
+    get_event = _server_sync(PlatformCalls.get_event)
+    get_events = _server_sync(PlatformCalls.get_events)
+    feedback = _server_sync(PlatformCalls.feedback)
+    create_memory_export = _server_sync(PlatformCalls.create_memory_export)
+    get_memory_export = _server_sync(PlatformCalls.get_memory_export)
+    get_summary = _server_sync(PlatformCalls.get_summary)
+    get_webhooks = _server_sync(PlatformCalls.get_webhooks)
+    create_webhook = _server_sync(PlatformCalls.create_webhook)
+    update_webhook = _server_sync(PlatformCalls.update_webhook)
+    delete_webhook = _server_sync(PlatformCalls.delete_webhook)
+    webhook_deliveries = _server_sync(PlatformCalls.webhook_deliveries)
 
     def users(self) -> Any:
         return self._send(Calls.users())
@@ -267,6 +308,18 @@ class AsyncMemoryClient(_Base):
     batch_update = _async(Calls.batch_update)
     batch_delete = _async(Calls.batch_delete)
     reset = _async(Calls.reset)
+    queue_add = _async(PlatformCalls.queue_add)
+    get_event = _server_async(PlatformCalls.get_event)
+    get_events = _server_async(PlatformCalls.get_events)
+    feedback = _server_async(PlatformCalls.feedback)
+    create_memory_export = _server_async(PlatformCalls.create_memory_export)
+    get_memory_export = _server_async(PlatformCalls.get_memory_export)
+    get_summary = _server_async(PlatformCalls.get_summary)
+    get_webhooks = _server_async(PlatformCalls.get_webhooks)
+    create_webhook = _server_async(PlatformCalls.create_webhook)
+    update_webhook = _server_async(PlatformCalls.update_webhook)
+    delete_webhook = _server_async(PlatformCalls.delete_webhook)
+    webhook_deliveries = _server_async(PlatformCalls.webhook_deliveries)
 
     async def users(self) -> Any:
         return await self._send(Calls.users())

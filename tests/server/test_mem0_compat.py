@@ -79,6 +79,6 @@ def test_errors_reach_the_mem0_client_as_its_exceptions(client, server):
     with pytest.raises(ValidationError):
         client.search("x", filters={"user_id": "u"}, top_k=0)
     with pytest.raises(Mem0Error):
-        client.create_memory_export(schema="{}", user_id="u")  # 501: not on this server
+        client.get_profile("u")  # 501: not on this server
     with httpx.Client() as http, pytest.raises(ValueError):
         mem0.MemoryClient(api_key="eng_wrong", host=server.url, client=http)

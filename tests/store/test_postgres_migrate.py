@@ -187,3 +187,31 @@ def test_a_target_row_that_differs_from_the_source_stops_the_copy(tmp_path: Path
         conn.execute("UPDATE engram_memories SET memory = 'tampered' WHERE id = '-0-3'")
     with pytest.raises(StoreError, match=r"memories: row -0-3 differs in the target \(memory\)"):
         migrate_store(f"sqlite:{tmp_path / 'src.db'}", dsn)
+
+
+def test_the_servers_jobs_and_records_are_copied(tmp_path: Path) -> None:
+    from engram.store.migrate import migrate_store
+    from engram.store.postgres import PostgresStore
+
+    src = SQLiteStore(tmp_path / "p.db", dims=DIMS, model_id="test-embedder")
+    plat = src.platform
+    done = plat.enqueue("t", "ADD", {"messages": "hi", "user_id": "u"})
+    waiting = plat.enqueue("t", "ADD", {"messages": "later", "user_id": "u"})
+    job = plat.claim("w1", lease=30)
+    assert job is not None and job.id == done
+    plat.settle(done, "w1", "SUCCEEDED", results={"results": [{"id": "m", "event": "ADD"}]})
+    hook = plat.put("t", "webhook", {"name": "n", "url": "http://x", "event_types": ["a"]})
+    plat.put("t", "feedback", {"feedback": "POSITIVE"}, ref="m")
+    dsn = pg_server.fresh_dsn("migrate")
+    report = migrate_store(f"sqlite:{tmp_path / 'p.db'}", dsn)
+    assert report["jobs"]["copied"] == 2 and report["records"]["copied"] == 2
+    dst = PostgresStore(dsn, dims=DIMS, model_id="test-embedder")
+    try:
+        assert dst.platform.job("t", done) == plat.job("t", done)
+        assert dst.platform.records("t", "webhook") == [hook]
+        # the copied queue still works: the pending job is claimed in the target
+        claimed = dst.platform.claim("w2", lease=30)
+        assert claimed is not None and claimed.id == waiting
+    finally:
+        dst.close()
+        src.close()

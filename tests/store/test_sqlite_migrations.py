@@ -40,7 +40,7 @@ def test_a_version_2_file_is_upgraded_and_stays_searchable(tmp_path: Path,
     # Every later migration ran (3: scoped FTS, 4: history add_id/snapshot for undo).
     assert [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY 1")] == [
         m[0] for m in schema._MIGRATIONS]
-    assert {1, 2, 3, 4, 8} <= {m[0] for m in schema._MIGRATIONS}
+    assert {1, 2, 3, 4, 8, 9} <= {m[0] for m in schema._MIGRATIONS}
     assert db.execute("SELECT count(*) FROM memories WHERE scope_terms = ''").fetchone()[0] == 0
     db.close()
     old = st.history("", "a")

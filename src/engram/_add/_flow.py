@@ -13,6 +13,9 @@ concurrent adds of one fact yield one memory.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +41,23 @@ if TYPE_CHECKING:
     from engram._components import Components
 
 NEIGHBOURS_PER_FACT = 5
+# The server's queued adds name their add_id in advance (the job's id), so that after a
+# crash the worker can tell from the history whether the add committed (exactly once).
+_ADD_ID: ContextVar[str | None] = ContextVar("engram_add_id", default=None)
+
+
+@contextmanager
+def preset_add_id(add_id: str) -> Iterator[None]:
+    """Adds made inside this block (in this thread) record ``add_id`` as theirs."""
+    token = _ADD_ID.set(add_id)
+    try:
+        yield
+    finally:
+        _ADD_ID.reset(token)
+
+
+def _add_id() -> str:
+    return _ADD_ID.get() or new_id()
 
 
 @dataclass(frozen=True)
@@ -85,7 +105,7 @@ def _raw(ctx: AddContext, messages: list[Message], scope: Scope,
     kept = raw_messages(messages)
     vectors = embed_texts(ctx.parts.read_embedder, [m.content for m in kept])
     cs = raw_changeset(kept, vectors, scope, opts.metadata, opts.memory_type)
-    cs.add_id = new_id()
+    cs.add_id = _add_id()
     store, graph = ctx.store, opts.graph
     if graph is None:
         store.apply(cs)
@@ -111,7 +131,7 @@ def _procedural(ctx: AddContext, messages: list[Message], scope: Scope,
     add = NewMemory(id=new_id(), text=text, hash=text_hash(text), scope=scope, embedding=vec,
                     metadata=dict(opts.metadata), memory_type="procedural_memory",
                     source_ids=[str(m.index) for m in messages])
-    cs = ChangeSet(adds=[add], add_id=new_id())
+    cs = ChangeSet(adds=[add], add_id=_add_id())
     ctx.store.apply(cs)
     return {"results": [{"id": add.id, "memory": text, "event": "ADD"}], "add_id": cs.add_id}
 
@@ -149,7 +169,7 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
                                     scope, opts.metadata, opts.memory_type)
                 cs.adds.extend(raw.adds)
                 results += raw_results(raw)
-            cs.add_id = out["add_id"] = new_id()
+            cs.add_id = out["add_id"] = _add_id()
             if found is not None and graph is not None:
                 kept = [(r["id"], r["memory"], None) for r in results if r["event"] != "DELETE"]
                 out["relations"] = add_graph(store, embedder, scope, cs, found.triples,
@@ -160,7 +180,7 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
         raw = raw_changeset(keep_raw, embed_texts(ctx.parts.embedder,
                                                   [m.content for m in keep_raw]),
                             scope, opts.metadata, opts.memory_type)
-        raw.add_id = out["add_id"] = new_id()
+        raw.add_id = out["add_id"] = _add_id()
         ctx.store.apply(raw)
         out["results"] = raw_results(raw)
     if warnings:

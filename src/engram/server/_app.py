@@ -21,9 +21,10 @@ from fastapi import FastAPI
 from fastapi.responses import PlainTextResponse
 
 from engram.config import MemoryConfig
-from engram.server import _routes_memories, _routes_project
+from engram.server import _routes_memories, _routes_platform, _routes_project, _routes_webhooks
 from engram.server._edge import EdgeMiddleware
 from engram.server._errors import install_error_handlers
+from engram.server._jobs import JobWorker
 from engram.server._keys import KeyStore
 from engram.server._logging import logger
 from engram.server._metrics import Metrics
@@ -61,6 +62,7 @@ def create_app(
     metrics = Metrics()
     tenants = Tenants(config, embedder=embedder, store=store, llm=llm, metrics=metrics,
                       cache_size=settings.memory_cache)
+    jobs = JobWorker(tenants, settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -68,7 +70,9 @@ def create_app(
             tenants.warm_up()
         logger.info("engram server ready", extra={"extractor": tenants.extractor_name,
                                                   "keys": str(settings.keys_path)})
+        jobs.start()  # queued adds and webhook deliveries, left over ones included
         yield
+        jobs.stop()
         tenants.close()
 
     app = FastAPI(title="Engram", version=_version(), description=DESCRIPTION,
@@ -76,11 +80,14 @@ def create_app(
     app.state.settings = settings
     app.state.metrics = metrics
     app.state.tenants = tenants
+    app.state.jobs = jobs
     app.state.keys = KeyStore(settings.keys_path)
     app.state.limiter = RateLimiter(settings.rate_per_second, settings.rate_burst)
     app.state.auth_limiter = RateLimiter(settings.auth_fail_rate, settings.auth_fail_burst)
     install_error_handlers(app)
     app.include_router(_routes_memories.router)
+    app.include_router(_routes_platform.router)
+    app.include_router(_routes_webhooks.router)
     app.include_router(_routes_project.router)
     install_dashboard(app)  # /dashboard (static assets) and its JSON routes
 

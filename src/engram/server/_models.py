@@ -2,8 +2,8 @@
 response shapes published in ``/openapi.json``.
 
 Fields the Mem0 Platform accepts are listed so that its client works: those we honour
-map onto :class:`engram.Memory`; harmless ones are accepted and ignored (``async_mode``:
-adds here are always synchronous); ones we cannot honour answer 501 when set (see
+map onto :class:`engram.Memory` (``async_mode`` queues the add: ``engram.server._events``);
+harmless ones are accepted and ignored; ones we cannot honour answer 501 when set (see
 :data:`UNSUPPORTED`).
 
 >>> AddBody(messages="I like tea", user_id="u1").infer
@@ -19,7 +19,7 @@ from pydantic.json_schema import SkipJsonSchema
 
 __all__ = [
     "AddBody", "SearchBody", "ListBody", "UpdateBody", "BatchUpdateBody", "BatchDeleteBody",
-    "MemoryOut", "AddResult", "AddOut", "SearchOut", "ListOut", "HistoryOut", "MessageOut",
+    "MemoryOut", "AddResult", "AddOut", "PendingOut", "SearchOut", "ListOut", "HistoryOut", "MessageOut",
     "DeleteAllOut", "EntityOut", "ErrorOut", "ERROR_RESPONSES", "EntitiesOut", "PingOut", "BatchOut", "UNSUPPORTED",
 ]
 
@@ -63,7 +63,8 @@ class AddBody(_Body):
     custom_instructions: str | None = Field(default=None, description="Same as prompt.")
     agent_custom_instructions: str | None = Field(default=None, description="Same as prompt.")
     timestamp: int | float | str | None = Field(default=None, description="Unix time or ISO date.")
-    async_mode: bool | None = Field(default=None, description="Ignored: adds are synchronous.")
+    async_mode: bool | None = Field(default=None, description="True: queue the add and answer "
+                                    "at once with an event id (GET /v1/event/{id}/).")
     enable_graph: bool | None = GRAPH
     immutable: SkipJsonSchema[bool | None] = None  # 501
     expiration_date: SkipJsonSchema[str | None] = None  # 501
@@ -225,6 +226,18 @@ class AddOut(BaseModel):
     relations: dict[str, list[dict[str, Any]]] | None = Field(
         default=None, description="Graph on: {added, invalidated} relations.")
     add_id: str | None = None
+
+
+class PendingItem(BaseModel):
+    message: str
+    status: str
+    event_id: str
+
+
+class PendingOut(BaseModel):
+    """An add queued with ``async_mode=True``: Mem0's PENDING item with the event id."""
+
+    results: list[PendingItem]
 
 
 class SearchOut(BaseModel):

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query, Request
 from engram._limits import Limits
 from engram.errors import InvalidInput, NotSupported
 from engram.memory import Memory
+from engram.server import _events as EV
 from engram.server import _requests as R
 from engram.server._auth import TenantDep
 from engram.server._keys import Tenant
@@ -28,6 +29,7 @@ from engram.server._models import (
     ListOut,
     MemoryOut,
     MessageOut,
+    PendingOut,
     SearchBody,
     SearchOut,
     UpdateBody,
@@ -58,23 +60,26 @@ def _add(request: Request, tenant: Tenant, body: AddBody) -> dict[str, Any]:
     ids: dict[str, Any] = R.scope_ids(body.session_id, body.filters,
                       {"user_id": body.user_id, "agent_id": body.agent_id, "run_id": body.run_id})
     prompt = body.prompt or body.custom_instructions or body.agent_custom_instructions
-    result = memory_for(request, tenant).add(
-        body.messages, **ids, metadata=body.metadata, infer=body.infer,
-        memory_type=body.memory_type, prompt=prompt, timestamp=R.timestamp_text(body.timestamp),
-        enable_graph=body.enable_graph)
+    kwargs = {"messages": body.messages, **ids, "metadata": body.metadata, "infer": body.infer,
+              "memory_type": body.memory_type, "prompt": prompt,
+              "timestamp": R.timestamp_text(body.timestamp), "enable_graph": body.enable_graph}
+    if body.async_mode:  # queued in the store; a worker of this server applies it
+        return EV.queue_add(request, tenant, kwargs)
+    result = memory_for(request, tenant).add(**kwargs)
     metrics = request.app.state.metrics
     metrics.adds.inc(("true" if body.infer else "false",))
     for item in result["results"]:
         metrics.events.inc((item["event"],))
+    EV.notify(request, tenant, result["results"])
     return result
 
 
-@router.post("/v3/memories/add/", response_model=AddOut, response_model_exclude_unset=True, summary="Add memories")
+@router.post("/v3/memories/add/", response_model=AddOut | PendingOut, response_model_exclude_unset=True, summary="Add memories")
 def add_v3(request: Request, tenant: TenantDep, body: AddBody) -> dict[str, Any]:
     return _add(request, tenant, body)
 
 
-@router.post("/v1/memories/", response_model=AddOut, response_model_exclude_unset=True, summary="Add memories (v1)")
+@router.post("/v1/memories/", response_model=AddOut | PendingOut, response_model_exclude_unset=True, summary="Add memories (v1)")
 def add_v1(request: Request, tenant: TenantDep, body: AddBody) -> dict[str, Any]:
     return _add(request, tenant, body)
 
@@ -213,8 +218,10 @@ def update_memory(request: Request, tenant: TenantDep, memory_id: str,
     R.refuse_unsupported(body)
     if body.text is not None and body.data is not None:
         raise InvalidInput("data", "is an alias of text; give one, not both")
-    return memory_for(request, tenant).update(memory_id, text=body.text if body.text is not None else body.data,
-                                              metadata=body.metadata)
+    out = memory_for(request, tenant).update(
+        memory_id, text=body.text if body.text is not None else body.data, metadata=body.metadata)
+    EV.notify(request, tenant, [{"id": memory_id, "event": "UPDATE", "memory": out.get("memory")}])
+    return out
 
 
 @router.delete("/v1/memories/{memory_id}/", response_model=MessageOut, response_model_exclude_unset=True,
@@ -222,7 +229,11 @@ def update_memory(request: Request, tenant: TenantDep, memory_id: str,
 def delete_memory(request: Request, tenant: TenantDep, memory_id: str,
                   delete_linked: Annotated[bool | None, Query(
                       description="Ignored: memories are not linked.")] = None) -> dict[str, Any]:
-    return memory_for(request, tenant).delete(memory_id)
+    mem = memory_for(request, tenant)
+    text = mem.get(memory_id)["memory"]
+    out = mem.delete(memory_id)
+    EV.notify(request, tenant, [{"id": memory_id, "event": "DELETE", "memory": text}])
+    return out
 
 
 @router.get("/v1/memories/{memory_id}/history/", response_model=list[HistoryOut],

@@ -98,14 +98,8 @@ def reset(request: Request, tenant: TenantDep) -> dict[str, Any]:
 # -- Platform features this server does not have -----------------------------------------
 
 UNSUPPORTED_PATHS = {
-    "/v1/exports/": "memory exports",
-    "/v1/exports/get/": "memory exports",
-    "/v1/summary/": "summaries",
-    "/v1/feedback/": "feedback",
-    "/v1/events/{rest:path}": "async events (adds here are synchronous)",
     "/v2/profiles/{rest:path}": "profiles",
     "/v2/entities/{entity_type}/{entity_id}/profile/": "profiles",
-    "/api/v1/webhooks/{rest:path}": "webhooks",
     "/api/v1/orgs/{rest:path}": "organisation and project management (use `engram keys`)",
 }
 

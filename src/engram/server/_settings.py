@@ -47,6 +47,14 @@ class ServerSettings:
     header_timeout: float = 10.0  # seconds to send a request's headers
     body_timeout: float = 30.0  # seconds to send a request's whole body
     memory_cache: int = 1_024  # Memory facades kept (one per org/project namespace)
+    job_workers: int = 1  # threads applying queued adds and webhooks (0: none here)
+    job_lease: float = 30.0  # seconds a claimed job is held; renewed while it runs
+    job_poll: float = 1.0  # seconds between looks at the queue when idle
+    job_attempts: int = 3  # tries of a queued add whose failure may pass
+    job_backoff: float = 2.0  # seconds before the first retry of an add, then doubling
+    webhook_attempts: int = 5  # tries of one webhook delivery
+    webhook_backoff: float = 2.0  # seconds before the first redelivery, then doubling
+    webhook_timeout: float = 10.0  # seconds a receiver has to answer
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> ServerSettings:
@@ -87,13 +95,21 @@ class ServerSettings:
                               "negative, and the burst at least 1 when it is on")
         if not (self.header_timeout > 0 and self.body_timeout > 0):
             raise ConfigError("server.header_timeout/body_timeout: must be positive seconds")
+        for name in ("job_lease", "job_poll", "job_backoff", "webhook_backoff",
+                     "webhook_timeout"):
+            if not getattr(self, name) > 0:
+                raise ConfigError(f"server.{name}: must be positive seconds")
+        if self.job_workers < 0 or self.job_attempts < 1 or self.webhook_attempts < 1:
+            raise ConfigError("server.job_workers must be >= 0, job_attempts and "
+                              "webhook_attempts >= 1")
 
 
 def _convert(name: str, value: Any) -> Any:
     if name == "keys_path":
         return Path(value).expanduser()
     kind = float if name in ("rate_per_second", "auth_fail_rate", "header_timeout",
-                             "body_timeout") else int
+                             "body_timeout", "job_lease", "job_poll", "job_backoff",
+                             "webhook_backoff", "webhook_timeout") else int
     try:
         return kind(value)
     except (TypeError, ValueError) as e:

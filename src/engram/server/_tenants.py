@@ -86,6 +86,16 @@ class Tenants:
         return shared
 
     @property
+    def store(self) -> Store:
+        """The shared store (the job worker and the Platform records use it)."""
+        return self._parts.store
+
+    @property
+    def llm(self) -> LLM | None:
+        """The shared LLM, None when extraction runs offline (rules)."""
+        return self._shared_llm()
+
+    @property
     def extractor_name(self) -> str:
         llm = self._shared_llm()
         return f"{llm.name}:{llm.model}" if llm is not None else "rules (offline)"

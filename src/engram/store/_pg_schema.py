@@ -212,6 +212,49 @@ def _platform(conn: Conn, dims: int) -> None:
         conn.execute(stmt)
 
 
+@migration(9, "platform: durable job queue (async adds, webhook deliveries) and records")
+def _jobs_records(conn: Conn, dims: int) -> None:
+    # As SQLite's migration 9 (engram.store._platform_sql runs on both): JSON as text,
+    # times as ISO text. seq orders the queue; ids are what every query names.
+    ddl = """
+        CREATE TABLE engram_jobs (
+            seq          bigint GENERATED ALWAYS AS IDENTITY,
+            id           text COLLATE "C" NOT NULL PRIMARY KEY,
+            ns           text COLLATE "C" NOT NULL DEFAULT '',
+            kind         text COLLATE "C" NOT NULL,
+            ref          text COLLATE "C",
+            status       text COLLATE "C" NOT NULL,
+            payload      text NOT NULL,
+            results      text,
+            error        text,
+            attempts     integer NOT NULL DEFAULT 0,
+            owner        text COLLATE "C",
+            lease_until  text COLLATE "C",
+            run_after    text COLLATE "C" NOT NULL,
+            created_at   text COLLATE "C" NOT NULL,
+            updated_at   text COLLATE "C" NOT NULL,
+            started_at   text COLLATE "C",
+            completed_at text COLLATE "C"
+        );
+        CREATE INDEX engram_jobs_due ON engram_jobs (status, seq);
+        CREATE INDEX engram_jobs_ns ON engram_jobs (ns, kind, ref, seq);
+
+        CREATE TABLE engram_records (
+            seq        bigint GENERATED ALWAYS AS IDENTITY,
+            id         text COLLATE "C" NOT NULL PRIMARY KEY,
+            ns         text COLLATE "C" NOT NULL DEFAULT '',
+            kind       text COLLATE "C" NOT NULL,
+            ref        text COLLATE "C",
+            data       text NOT NULL,
+            created_at text COLLATE "C" NOT NULL,
+            updated_at text COLLATE "C" NOT NULL
+        );
+        CREATE INDEX engram_records_ns ON engram_records (ns, kind, ref, seq)
+    """
+    for stmt in ddl.split(";"):
+        conn.execute(stmt)
+
+
 def _ensure_vector_extension(conn: Conn) -> None:
     if conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'vector'").fetchone():
         return

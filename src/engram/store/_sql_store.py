@@ -19,6 +19,8 @@ from engram.store._bound import BoundStore
 from engram.store._graph_records import EntityMatch, GraphEvent, GraphRelation
 from engram.store._graph_sql import GraphSQL
 from engram.store._memory_sql import MemorySQL
+from engram.store._platform import PlatformStore
+from engram.store._platform_sql import PlatformSQL
 from engram.store.base import ApplyResult, ChangeSet, Page, ScopeCount
 from engram.store.filters import Node
 
@@ -57,6 +59,15 @@ class SQLStore:
     def bind(self, ns: str) -> BoundStore:
         return BoundStore(self, ns)  # type: ignore[arg-type]
 
+    @property
+    def platform(self) -> PlatformStore:
+        """The server's job queue and records, in this store's database."""
+        found: PlatformStore | None = self.__dict__.get("_platform")
+        if found is None:
+            found = self.__dict__.setdefault("_platform", PlatformStore(
+                PlatformSQL(self._sql.dialect), self._read, self._write))
+        return found
+
     # -- writes -----------------------------------------------------------------------
 
     def apply(self, ns: str, changes: ChangeSet) -> ApplyResult:
@@ -84,6 +95,10 @@ class SQLStore:
         with self._write("reset failed") as conn:
             self._sql.reset(conn, ns)
             self._graph.reset(conn, ns)
+            # What quotes the memories goes with them (feedback, exports); webhook
+            # subscriptions and the job log stay.
+            for kind in ("feedback", "export"):
+                PlatformSQL(self._sql.dialect).drop(conn, ns, kind)
         self._written()
 
     def put_many_embeddings(self, model_id: str, items: dict[str, np.ndarray]) -> None:

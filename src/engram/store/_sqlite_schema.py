@@ -279,6 +279,50 @@ def _platform(db: sqlite3.Connection) -> None:
     )
 
 
+@migration(9, "platform: durable job queue (async adds, webhook deliveries) and records")
+def _jobs_records(db: sqlite3.Connection) -> None:
+    # Same columns as PostgreSQL's migration 9 (engram.store._platform_sql runs on both).
+    # JSON is text on both; times are ISO text, compared as text (engram._ids.now).
+    _run_script(
+        db,
+        """
+        CREATE TABLE jobs (
+            seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+            id           TEXT NOT NULL UNIQUE,
+            ns           TEXT NOT NULL DEFAULT '',
+            kind         TEXT NOT NULL,
+            ref          TEXT,
+            status       TEXT NOT NULL,
+            payload      TEXT NOT NULL,
+            results      TEXT,
+            error        TEXT,
+            attempts     INTEGER NOT NULL DEFAULT 0,
+            owner        TEXT,
+            lease_until  TEXT,
+            run_after    TEXT NOT NULL,
+            created_at   TEXT NOT NULL,
+            updated_at   TEXT NOT NULL,
+            started_at   TEXT,
+            completed_at TEXT
+        );
+        CREATE INDEX jobs_due ON jobs(status, seq);
+        CREATE INDEX jobs_ns ON jobs(ns, kind, ref, seq);
+
+        CREATE TABLE records (
+            seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+            id         TEXT NOT NULL UNIQUE,
+            ns         TEXT NOT NULL DEFAULT '',
+            kind       TEXT NOT NULL,
+            ref        TEXT,
+            data       TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX records_ns ON records(ns, kind, ref, seq);
+        """,
+    )
+
+
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     # Not executescript(): it COMMITs first, which would drop the migration's lock.
     stmt = ""

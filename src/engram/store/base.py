@@ -34,6 +34,7 @@ from engram.store._graph_records import (
     NewRelation,
     RelationLink,
 )
+from engram.store._platform import PlatformStore
 from engram.store.filters import Node
 
 __all__ = ["Store", "BoundStore", "NewMemory", "MemoryUpdate", "ChangeSet", "ApplyResult",
@@ -133,6 +134,12 @@ class Store(Protocol):
 
     def bind(self, ns: str) -> BoundStore:
         """This store with the namespace ``ns`` fixed (see :class:`BoundStore`)."""
+        ...
+
+    @property
+    def platform(self) -> PlatformStore:
+        """The server's durable job queue and small records (feedback, exports, webhooks),
+        in the same database (see :mod:`engram.store._platform`)."""
         ...
 
     def apply(self, ns: str, changes: ChangeSet) -> ApplyResult:

@@ -4,7 +4,8 @@ lists; the CLI command is its one caller.)
 
 Memories keep their ids, scopes, metadata, vectors, keyword contexts and timestamps (in
 their original order); history, the graph (entities, relations, their links to memories
-and the graph history) and the embedding cache come along. The column lists are the
+and the graph history), the server's job queue and records (feedback, exports, webhooks)
+and the embedding cache come along. The column lists are the
 stores' own (``MEMORY_COLS``, ``HISTORY_COLS``, ``GraphSQL.*_COLS``), so a column added
 to the schema is copied, or this fails loudly, never silently dropped.
 
@@ -35,6 +36,7 @@ from engram.errors import ConfigError, InvalidInput, StoreError
 from engram.store._graph_sql import GraphSQL
 from engram.store._memory_sql import HISTORY_COLS, MEMORY_COLS, as_vector
 from engram.store._pg_schema import shard_key
+from engram.store._platform_sql import PlatformSQL
 
 Progress = Callable[[str, int, int], None]  # (table, rows done, rows in total)
 
@@ -59,6 +61,10 @@ _TABLES = [
     _Table("graph_history", _G.H, _G.HISTORY_COLS, "hid"),
     _Table("project_settings", "engram_project_settings", ("ns", "settings", "updated_at"),
            "rowid", key=("ns",)),
+    # The server's job queue (queued adds, webhook deliveries) and records (feedback,
+    # exports, webhooks): a job leased in the source is copied as it stands.
+    _Table("jobs", "engram_jobs", PlatformSQL.JOB_COLS, "seq"),
+    _Table("records", "engram_records", PlatformSQL.RECORD_COLS, "seq"),
 ]
 
 
