@@ -151,3 +151,10 @@ def test_small_talk_verdicts_and_asides_around_facts_are_dropped() -> None:
 
 def test_a_clause_about_the_weather_is_split_off() -> None:
     assert user("We live in Galway, it rains most days.") == ["Lives in Galway"]
+
+
+def test_a_bare_name_takes_the_relation_the_memories_hold() -> None:
+    state = final(["Has a colleague named Tobias", "Colleague Tobias lives in Graz"],
+                  "Tobias moved to Linz in May.")
+    assert "Colleague Tobias lives in Graz" not in state
+    assert any(f.startswith("Colleague Tobias moved to Linz") for f in state)

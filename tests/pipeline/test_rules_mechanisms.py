@@ -180,7 +180,7 @@ def test_short_answers(question: str, reply: str, expected: list[str]) -> None:
     (["Works as a postman"], "I retired last spring.", ["Retired last spring"]),
     (["Is dating Yusuf"], "Yusuf and I broke up.", ["Broke up with Yusuf"]),
     (["Has a rabbit named Clover"], "Sadly Clover died on Sunday.",
-     ["Clover died on Sunday"]),
+     ["Rabbit Clover died on Sunday"]),
     (["Sister Hana lives in Kyoto"], "My sister Hana moved to Osaka.",
      ["Has a sister named Hana", "Sister Hana moved to Osaka"]),
 ])

@@ -40,6 +40,7 @@ from engram.pipeline.rules._slots import (
     slot_of,
     slot_value,
 )
+from engram.pipeline.rules._subjects import known_as
 from engram.pipeline.rules._supersede import superseded
 from engram.pipeline.rules._topics import split_subject
 
@@ -164,6 +165,8 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
     """
     n_held = len(existing)
     existing = list(existing)
+    names = [e.text for e in existing]  # "Lena moved" is about the held "friend named Lena"
+    facts = [Fact(known_as(f.text, names), f.source_ids) for f in facts]
     sims = (np.asarray(similarity([f.text for f in facts], [e.text for e in existing]))
             if facts and existing else np.zeros((len(facts), len(existing))))
     used: set[int] = set()

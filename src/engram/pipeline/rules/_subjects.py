@@ -22,7 +22,7 @@ import re
 from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 
-__all__ = ["People", "is_verb", "AUX", "IS_FACT"]
+__all__ = ["People", "is_verb", "AUX", "IS_FACT", "known_as"]
 
 AUX = {"is", "was", "are", "were", "has", "had", "will", "would", "can", "could", "does",
        "did", "doesn't", "didn't", "isn't", "wasn't", "won't", "can't", "should", "might",
@@ -135,3 +135,32 @@ def _my_subject(clause: str) -> tuple[str, str] | None:
         if i and is_verb(w, i):
             return capitalise(" ".join(words[:i])), " ".join(words[i:])
     return None
+
+
+_HELD_RELATION = re.compile(r"^Has an?\s+((?:\w+\s+)?\w+)\s+(?:named|called)\s+(" + _NAME + r")\b")
+_HELD_SUBJECT = re.compile(r"^((?-i:[A-Z][a-z]+(?:\s+[a-z]+)?))\s+(" + _NAME + r")\s+[a-z]")
+
+
+def known_as(fact: str, held: list[str]) -> str:
+    """The fact with a bare name as subject given the relation the memories hold for it.
+
+    With "Has a friend named Lena" held, "Lena got a job in Oslo" is about that friend:
+    "Friend Lena got a job in Oslo", in the form the scope's other facts about her use.
+
+    >>> known_as("Lena got a job in Oslo", ["Has a friend named Lena"])
+    'Friend Lena got a job in Oslo'
+    >>> known_as("Lena got a job in Oslo", [])
+    'Lena got a job in Oslo'
+    """
+    m = re.match(r"^(" + _NAME + r")\s+(\S.*)$", fact)
+    if not m or m.group(1).lower() in _NOT_NAMES or not is_verb(m.group(2).split()[0], 1):
+        return fact
+    name = m.group(1)
+    for text in held:
+        r = _HELD_RELATION.match(text)
+        if r and r.group(2) == name and r.group(1).split()[-1].lower() in RELATIONS:
+            return f"{capitalise(r.group(1).lower())} {fact}"
+        r = _HELD_SUBJECT.match(text)
+        if r and r.group(2) == name and r.group(1).split()[-1].lower() in RELATIONS:
+            return f"{r.group(1)} {fact}"
+    return fact
