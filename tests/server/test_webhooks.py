@@ -15,7 +15,8 @@ import pytest
 
 from engram import MemoryClient
 from engram.errors import InvalidInput, NotFound
-from engram.server._webhooks import SIGNATURE_HEADER, verify
+from engram.server import verify_webhook as verify
+from engram.server._webhooks import SIGNATURE_HEADER
 
 os.environ["MEM0_TELEMETRY"] = "false"
 mem0 = pytest.importorskip("mem0")
@@ -107,12 +108,14 @@ def test_signed_deliveries_retry_with_backoff_and_are_logged(server: Any, receiv
 
         # Updated to deletes only: the next add sends nothing, a delete is delivered.
         ours.update_webhook(hook["webhook_id"], event_types=["memory_delete"])
-        ours.add("I grow beans", user_id="w", infer=False)
+        beans = ours.add("I grow beans", user_id="w", infer=False)["results"][0]["id"]
         ours.delete(mid)
-        assert until(lambda: len(receiver.got) >= 4)
+        ours.batch_delete([beans])
+        assert until(lambda: len(receiver.got) >= 5)
         time.sleep(0.5)
-        assert [json.loads(g["body"])["event_type"] for g in receiver.got[3:]] == \
-            ["memory_delete"]
+        sent = [json.loads(g["body"]) for g in receiver.got[3:]]
+        assert sorted((b["event_type"], b["event_details"]["id"]) for b in sent) == \
+            sorted([("memory_delete", mid), ("memory_delete", beans)])
     theirs.delete_webhook(webhook_id=hook["webhook_id"])
     assert theirs.get_webhooks(project_id=project) == []
     theirs.client.close()

@@ -13,9 +13,10 @@ from typing import Any
 from engram.server._keys import KeyInfo, KeyStore, Tenant
 from engram.server._serve import run as serve
 from engram.server._settings import ServerSettings
+from engram.server._webhooks import verify as verify_webhook
 
 __all__ = ["create_app", "app_from_env", "serve", "ServerSettings", "KeyStore", "KeyInfo",
-           "Tenant"]
+           "Tenant", "verify_webhook"]
 
 
 def __getattr__(name: str) -> Any:

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from engram.errors import InvalidInput, NotFound, NotSupported
+from engram.server import _events as EV
 from engram.server._auth import TenantDep
 from engram.server._keys import Tenant
 from engram.server._models import (
@@ -79,14 +80,20 @@ def delete_entity_v1(request: Request, tenant: TenantDep, entity_type: str,
 def batch_update(request: Request, tenant: TenantDep, body: BatchUpdateBody) -> dict[str, Any]:
     """One transaction: an unknown id or an empty item changes nothing."""
     limits_for(request).batch(len(body.memories))
-    return memory_for(request, tenant).batch_update(
+    out = memory_for(request, tenant).batch_update(
         [item.model_dump(exclude_none=True) for item in body.memories])
+    EV.notify(request, tenant, [{"id": i.memory_id, "event": "UPDATE", "memory": i.text}
+                                for i in body.memories])
+    return out
 
 
 @router.delete("/v1/batch/", response_model=BatchOut, summary="Delete many memories")
 def batch_delete(request: Request, tenant: TenantDep, body: BatchDeleteBody) -> dict[str, Any]:
     limits_for(request).batch(len(body.memories))
-    return memory_for(request, tenant).batch_delete([item.memory_id for item in body.memories])
+    out = memory_for(request, tenant).batch_delete([item.memory_id for item in body.memories])
+    EV.notify(request, tenant, [{"id": i.memory_id, "event": "DELETE", "memory": None}
+                                for i in body.memories])
+    return out
 
 
 @router.post("/v1/reset/", response_model=MessageOut,
