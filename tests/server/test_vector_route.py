@@ -25,6 +25,11 @@ def test_clients_search_by_a_vector_of_the_servers_model(server) -> None:
         assert len(c.search_by_vector(vec, filters={"user_id": "u1"}, top_k=1)["results"]) == 1
         with pytest.raises(E.InvalidInput, match="vector"):
             c.search_by_vector([0.5, 0.5], user_id="u1")  # the server's model has 64 dims
+        # As on search: metadata keys go inside {"metadata": ...}; a bare one is refused.
+        with pytest.raises(E.InvalidFilter, match="unknown filter field"):
+            c.search_by_vector(vec, filters={"user_id": "u1", "kind": "x"})
+        assert c.search_by_vector(vec, filters={"user_id": "u1", "metadata": {"kind": "x"}}) \
+            == {"results": []}
         with pytest.raises(E.InvalidInput, match="top_k"):
             c.search_by_vector(vec, user_id="u1", top_k=101)  # over this server's cap
 

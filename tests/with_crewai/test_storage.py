@@ -1,9 +1,12 @@
 """EngramStorage against CrewAI's StorageBackend protocol: records round-trip, and scope
-prefixes, categories, metadata and dates filter search, listing and deletion."""
+prefixes, categories, metadata and dates filter search, listing and deletion. Each test
+runs on a local ``engram.Memory`` (MiniLM) and on ``MemoryClient`` against a real
+``engram serve`` app on 127.0.0.1 (its embedder: the HashEmbedder of the server tests)."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -11,9 +14,30 @@ import pytest
 from crewai.memory.storage.backend import StorageBackend
 from crewai.memory.types import MemoryRecord
 
-from engram import Memory
+from engram import Memory, MemoryClient
 from engram.errors import InvalidInput
 from engram.integrations.crewai import EngramStorage, crewai_embedder
+from engram.testing import HashEmbedder
+from tests.server.conftest import start
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    thread, running = start(tmp_path_factory.mktemp("crewai-server"), rate_per_second=0)
+    with thread:
+        yield running
+
+
+@pytest.fixture(params=["memory", "client"])
+def face(request: pytest.FixtureRequest, emem: Memory, shared_minilm: Any) -> Iterator[Any]:
+    """(an Engram face, CrewAI's embedder for it): the local Memory, or a MemoryClient of
+    a fresh project on the server."""
+    if request.param == "memory":
+        yield emem, crewai_embedder(shared_minilm)
+        return
+    srv = request.getfixturevalue("server")
+    with MemoryClient(api_key=srv.new_key(), host=srv.url) as client:
+        yield client, crewai_embedder(HashEmbedder())
 
 
 def rec(content: str, scope: str, cats: list[str], **kw: Any) -> MemoryRecord:
@@ -21,8 +45,8 @@ def rec(content: str, scope: str, cats: list[str], **kw: Any) -> MemoryRecord:
 
 
 @pytest.fixture
-def filled(emem: Memory) -> tuple[EngramStorage, list[MemoryRecord]]:
-    s = EngramStorage(emem, agent_id="research")
+def filled(face: Any) -> tuple[EngramStorage, list[MemoryRecord]]:
+    s = EngramStorage(face[0], agent_id="research")
     old = datetime.utcnow() - timedelta(days=40)
     records = [
         rec("We chose PostgreSQL for the user database", "/project/alpha", ["decisions"],
@@ -41,8 +65,9 @@ def test_the_adapter_is_a_crewai_storage_backend(emem: Memory) -> None:
     assert isinstance(EngramStorage(emem), StorageBackend)
 
 
-def test_records_round_trip_with_their_crewai_fields(filled: Any, emem: Memory) -> None:
+def test_records_round_trip_with_their_crewai_fields(filled: Any, face: Any) -> None:
     s, records = filled
+    emem = face[0]
     got = s.get_record(records[3].id)
     assert got is not None
     want = records[3].model_dump(exclude={"created_at", "last_accessed"})
@@ -55,9 +80,9 @@ def test_records_round_trip_with_their_crewai_fields(filled: Any, emem: Memory) 
     assert emem.get_all(agent_id="crewai")["results"] == []
 
 
-def test_search_is_by_vector_within_a_scope_subtree(filled: Any, shared_minilm: Any) -> None:
+def test_search_is_by_vector_within_a_scope_subtree(filled: Any, face: Any) -> None:
     s, records = filled
-    embed = crewai_embedder(shared_minilm)
+    embed = face[1]
     q = embed(["which database did we pick?"])[0]
     hits = s.search(q, scope_prefix="/project/alpha", limit=5)
     assert hits[0][0].content == records[0].content and 0 < hits[0][1] <= 1
@@ -105,11 +130,11 @@ def test_update_touch_and_every_delete_criterion(filled: Any) -> None:
         s.save([rec("x", "/", [], metadata={"crewai_id": "mine"})])
 
 
-def test_reset_a_subtree_and_the_async_twins(filled: Any, shared_minilm: Any) -> None:
+def test_reset_a_subtree_and_the_async_twins(filled: Any, face: Any) -> None:
     s, records = filled
     s.reset("/project/alpha")
     assert s.count() == 2 and s.list_scopes("/project") == ["/project/alphabet"]
-    q = crewai_embedder(shared_minilm)(["status reports"])[0]
+    q = face[1](["status reports"])[0]
 
     async def run() -> None:
         await s.asave([rec("Maya reads reports on Fridays", "/people/maya", ["habits"])])

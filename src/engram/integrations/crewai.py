@@ -187,18 +187,21 @@ class EngramStorage:
     def _where(self, scope_prefix: str | None = None, categories: list[str] | None = None,
                record_ids: list[str] | None = None, older_than: datetime | None = None,
                metadata_filter: dict[str, Any] | None = None) -> dict[str, Any]:
-        conds: list[dict[str, Any]] = [dict(self.scope), {ID: "*"}]
+        # Metadata keys inside {"metadata": ...}: the form both Memory and the server
+        # (which refuses unknown top-level filter fields) read as metadata.
+        meta: list[dict[str, Any]] = [{ID: "*"}]
         path = _norm(scope_prefix) if scope_prefix is not None else "/"
         if path != "/":
-            conds.append({PATHS: {"contains": path}})
-        if categories:
-            conds.append({"OR": [{CATS: {"contains": c}} for c in categories]})
+            meta.append({PATHS: {"contains": path}})
         if record_ids is not None:
-            conds.append({ID: {"in": list(record_ids)}})
+            meta.append({ID: {"in": list(record_ids)}})
         if older_than is not None:
-            conds.append({CREATED: {"lt": _naive_utc(older_than).strftime(TIME)}})
+            meta.append({CREATED: {"lt": _naive_utc(older_than).strftime(TIME)}})
         if metadata_filter:
-            conds.append({"metadata": dict(metadata_filter)})
+            meta.append(dict(metadata_filter))
+        conds: list[dict[str, Any]] = [dict(self.scope), *({"metadata": m} for m in meta)]
+        if categories:  # any of them
+            conds.append({"OR": [{"metadata": {CATS: {"contains": c}}} for c in categories]})
         return {"AND": conds}
 
     def _rows(self, where: dict[str, Any]) -> Iterator[dict[str, Any]]:

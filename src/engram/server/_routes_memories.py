@@ -123,7 +123,8 @@ def search_v1(request: Request, tenant: TenantDep, body: SearchBody) -> list[dic
 def search_by_vector(request: Request, tenant: TenantDep, body: VectorSearchBody) -> dict[str, Any]:
     R.refuse_unsupported(body)
     return memory_for(request, tenant).search_by_vector(
-        body.vector, filters=body.filters, top_k=limits_for(request).cap(body.top_k, "top_k"),
+        body.vector, filters=R.platform_filters(body.filters),
+        top_k=limits_for(request).cap(body.top_k, "top_k"),
         threshold=body.threshold, user_id=body.user_id, agent_id=body.agent_id,
         run_id=body.run_id)
 
