@@ -90,6 +90,8 @@ bench-extraction: $(VENV)/.bench
 	$(BIN)/python bench/extraction_eval.py
 	$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_unseen.jsonl \
 		--out bench/results/extraction_unseen.json
+	$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_fresh.jsonl \
+		--out bench/results/extraction_fresh.json
 
 # Screenshots of the dashboard's main pages (desktop and phone) in bench/results/screens/.
 screens: $(VENV)/.test $(VENV)/.chromium
