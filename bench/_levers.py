@@ -17,7 +17,8 @@ from typing import Any
 
 BASE = "Engram hybrid (default)"
 HEADLINE = (BASE, "Engram vector-only", "Engram keyword-only")
-INGEST_FIELDS = ("context_before", "context_after", "context_weight", "context_bound")
+INGEST_FIELDS = ("context_before", "context_after", "context_weight", "context_bound",
+                 "context_chars")
 
 _AGG = {"breadth": "aggregate"}
 ROWS: dict[str, tuple[str, dict[str, Any]]] = {
@@ -49,6 +50,10 @@ ROWS: dict[str, tuple[str, dict[str, Any]]] = {
     "context: ±2 turns within the session": ("hybrid", {"context_bound": "session"}),
     "context: ±1 turn within the session": ("hybrid", {"context_bound": "session",
                                                        "context_before": 1, "context_after": 1}),
+    "session context, at most 400 chars": ("hybrid", {"context_bound": "session",
+                                                      "context_chars": 400}),
+    "session context, at most 800 chars": ("hybrid", {"context_bound": "session",
+                                                      "context_chars": 800}),
     # Combinations on the session-bounded context.
     "session context + keyword share 0.6": ("hybrid", {"context_bound": "session", "score_alpha": 0.6}),
     "session context + cap 2 on aggregation": ("hybrid", {"context_bound": "session", **_AGG,

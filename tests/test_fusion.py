@@ -93,3 +93,20 @@ def test_adaptive_share_and_vector_depth_run_through_search(tmp_path) -> None:  
 
 def test_doctests() -> None:
     assert doctest.testmod(engram._fusion).failed == 0
+
+
+def test_context_levers_reach_the_store_from_the_config(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # context_bound/context_chars are ingest-time: the store built from the config applies them.
+    mem = _mem(tmp_path, context_bound="session", context_chars=12)
+    mem.add([{"role": "user", "content": "we adopted a greyhound named Pixel"}],
+            user_id="u", infer=False, metadata={"session": "s1"})
+    mem.add([{"role": "user", "content": "the weather was lovely"},
+             {"role": "user", "content": "tea and biscuits afterwards"}],
+            user_id="u", infer=False, metadata={"session": "s2"})
+    kw = mem.search("greyhound", user_id="u", top_k=5, search_mode="keyword")["results"]
+    assert [r["memory"] for r in kw] == ["we adopted a greyhound named Pixel"]
+    # Within s2 the budget keeps 12 characters of the neighbour: "tea and bisc".
+    assert [r["memory"] for r in mem.search("bisc", user_id="u", top_k=5,
+                                            search_mode="keyword")["results"]] == [
+        "the weather was lovely"]
+    mem.close()

@@ -116,7 +116,8 @@ class Components:
                               context_after=search.context_after,
                               context_weight=search.context_weight,
                               context_session=(search.session_field
-                                               if search.context_bound == "session" else None))
+                                               if search.context_bound == "session" else None),
+                              context_chars=search.context_chars)
 
         st: Store = self._once("_store", build)
         return st

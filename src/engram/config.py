@@ -106,6 +106,7 @@ class SearchConfig(_Section):
     context_weight: float = Field(default=0.5, ge=0)
     # "session": a turn's context stops at turns of another session (metadata[session_field]).
     context_bound: Literal["scope", "session"] = "scope"
+    context_chars: int = Field(default=0, ge=0)  # longest context kept, nearest turns first; 0: all
     # Levers measured on LOCOMO (bench/locomo.py); see engram.search.
     fusion: Literal["rrf", "score"] = "score"
     score_alpha: float = Field(default=0.75, ge=0, le=1)  # keyword share, fusion="score"

@@ -48,3 +48,19 @@ def test_session_key_reads_stored_or_live_metadata() -> None:
 
 def test_doctests() -> None:
     assert doctest.testmod(engram.store._contexts).failed == 0
+
+
+def test_a_character_budget_keeps_the_nearest_turns_first() -> None:
+    texts = ["one", "two", "three", "four", "five"]
+    _, fresh = plan_contexts([], texts, 2, 2, max_chars=10)
+    # "three" takes "two" (3 chars), "four" (4), then "one" (the 3 left); "five" is out.
+    assert fresh[2] == "one\ntwo\nfour"
+    # Without a budget the whole window is kept; a budget wider than it changes nothing.
+    assert plan_contexts([], texts, 2, 2)[1] == plan_contexts([], texts, 2, 2, max_chars=999)[1]
+
+
+def test_a_long_neighbour_is_cut_and_nothing_beyond_the_budget_is_added() -> None:
+    _, fresh = plan_contexts([], ["x" * 50, "short", "y" * 50], 1, 1, max_chars=20)
+    assert fresh[1] == "x" * 20  # the turn before fills the budget; the one after gets none
+    assert fresh[0] == "short"  # ±1: only the turn after
+    assert fresh[2] == "short"

@@ -50,13 +50,14 @@ class MemorySQL(SQLDialect):
     """See the module docstring; one instance per dialect (and context window)."""
 
     def __init__(self, dialect: Dialect, *, context_before: int = 2, context_after: int = 2,
-                 context_session: str | None = None,
+                 context_session: str | None = None, context_chars: int = 0,
                  json_param: Callable[[Any], Any] = json.dumps) -> None:
         super().__init__(dialect)
         self.M, self.H, self.C = (("engram_memories", "engram_history", "engram_embedding_cache")
                                   if self.pg else ("memories", "history", "embedding_cache"))
         self.ctx_before, self.ctx_after = context_before, context_after
         self.ctx_session = context_session  # metadata key bounding a context, or None
+        self.ctx_chars = context_chars  # longest context kept (0: no limit)
         self.json = json_param  # PostgreSQL: psycopg's Jsonb
         self.rec = ", ".join(f"m.{c}" for c in RECORD_COLS)
 
@@ -194,7 +195,7 @@ class MemorySQL(SQLDialect):
             refresh, fresh = plan_contexts(
                 [(r, t) for r, t, _ in tail], [a.text for a in group], before_n, after_n,
                 tail_keys=[session_key(m, key) for _, _, m in tail],
-                new_keys=[session_key(a.metadata, key) for a in group])
+                new_keys=[session_key(a.metadata, key) for a in group], max_chars=self.ctx_chars)
             self._many(conn, f"UPDATE {self.M} SET context = ? WHERE rid = ?", refresh)  # noqa: S608
             out.update((a.id, ctx) for a, ctx in zip(group, fresh, strict=True))
         return out

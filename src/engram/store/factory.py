@@ -24,7 +24,8 @@ PROVIDERS = ("sqlite", "postgres")
 def make_store(provider: str = "sqlite", *, dims: int, model_id: str,
                path: str | Path | None = None, dsn: str | None = None,
                pool_size: int | None = None, context_before: int = 2, context_after: int = 2,
-               context_weight: float = 0.5, context_session: str | None = None) -> Store:
+               context_weight: float = 0.5, context_session: str | None = None,
+               context_chars: int = 0) -> Store:
     """The store for ``provider``: SQLite at ``path`` (default: the Engram home's file)
     or PostgreSQL at ``dsn`` (``pool_size`` connections at most); ``dims``/``model_id``
     name the embedder that writes it."""
@@ -36,7 +37,8 @@ def make_store(provider: str = "sqlite", *, dims: int, model_id: str,
 
         return SQLiteStore(path or default_db_path(), dims=dims, model_id=model_id,
                            context_before=context_before, context_after=context_after,
-                           context_weight=context_weight, context_session=context_session)
+                           context_weight=context_weight, context_session=context_session,
+                           context_chars=context_chars)
     if provider == "postgres":
         if not dsn:
             raise ConfigError("store.dsn: required for the postgres store")
@@ -47,6 +49,6 @@ def make_store(provider: str = "sqlite", *, dims: int, model_id: str,
                 "the postgres store needs its extra: pip install 'engram[postgres]'") from e
         return PostgresStore(dsn, dims=dims, model_id=model_id, context_before=context_before,
                              context_after=context_after, context_weight=context_weight,
-                             context_session=context_session,
+                             context_session=context_session, context_chars=context_chars,
                              **({"pool_size": pool_size} if pool_size else {}))
     raise ConfigError(f"unknown store provider {provider!r}; choose one of: {', '.join(PROVIDERS)}")

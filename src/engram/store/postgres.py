@@ -61,13 +61,14 @@ class PostgresStore(SQLStore):
 
     def __init__(self, dsn: str, *, dims: int, model_id: str, context_before: int = 2,
                  context_after: int = 2, context_weight: float = 0.5,
-                 context_session: str | None = None, pool_size: int = 10,
+                 context_session: str | None = None, context_chars: int = 0,
+                 pool_size: int = 10,
                  ef_search: int = 100, connect_timeout: float = 10.0) -> None:
         self.dims = dims
         self.model_id = model_id
         self._sql = MemorySQL("postgres", context_before=context_before,
                               context_after=context_after, context_session=context_session,
-                              json_param=Jsonb)
+                              context_chars=context_chars, json_param=Jsonb)
         self._graph = _GRAPH
         # ts_rank weights are {D, C, B, A}; context is B, the memory itself A.
         self._weights = [0.0, 0.0, float(context_weight), 1.0]

@@ -52,12 +52,13 @@ class SQLiteStore(SQLStore):
 
     def __init__(self, path: str | Path, *, dims: int, model_id: str, context_before: int = 2,
                  context_after: int = 2, context_weight: float = 0.5,
-                 context_session: str | None = None) -> None:
+                 context_session: str | None = None, context_chars: int = 0) -> None:
         self.path = Path(path).expanduser()
         self.dims = dims
         self.model_id = model_id
         self._sql = MemorySQL("sqlite", context_before=context_before,
-                              context_after=context_after, context_session=context_session)
+                              context_after=context_after, context_session=context_session,
+                              context_chars=context_chars)
         self._graph = _GRAPH
         self._ctx_weight = context_weight
         try:
