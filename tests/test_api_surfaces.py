@@ -76,7 +76,7 @@ REST = [
      {
         "custom_instructions", "agent_custom_instructions",  # Platform spellings of prompt
         "async_mode",  # queues the add (engram.server._events)
-        "immutable", "expiration_date", "custom_categories", "structured_data_schema",
+        "immutable", "custom_categories", "structured_data_schema",
         "includes", "excludes"}),  # 501
     ("search", M.SearchBody, set(), {
         "keyword_search", "fields", "metadata", "latest_only",
@@ -85,17 +85,22 @@ REST = [
     ("get_all", M.ListBody, set(), {
         "start_date", "end_date",  # created_at conditions
         "fields", "latest_only"}),  # ignored
-    ("update", M.UpdateBody, {"memory_id"},  # in the path
-     {"timestamp", "expiration_date"}),  # ignored / 501
+    ("update", M.UpdateBody, {"memory_id"}, set()),  # in the path
     ("batch_update", M.BatchUpdateBody, set(), set()),
     # The body is Mem0's [{"memory_id": ...}] list; Memory takes ids or those items.
     ("batch_delete", M.BatchDeleteBody, {"memory_ids"}, {"memories"}),
 ]
 
+# Defaults JSON cannot spell: a field left out of the body is the declared default.
+REST_DEFAULTS = {("update", "expiration_date")}  # KEEP: left out keeps, null clears
+
 # Types the HTTP edge receives more loosely and translates before calling Memory.
 REST_TYPES = {
     ("add", "messages"),  # Any in Python; str | dict | list in JSON
     ("add", "timestamp"),  # a unix time is accepted too (-> ISO text)
+    ("update", "timestamp"),  # the same
+    ("add", "expiration_date"),  # JSON has no date type: the day as text
+    ("update", "expiration_date"),  # the same; null clears, left out keeps (fields_set)
     ("search", "search_mode"),  # str: Memory names the bad mode
     ("batch_update", "memories"),  # typed items
 }
@@ -111,7 +116,7 @@ def test_rest_models_carry_the_declared_parameters(
     assert set(fields) - set(declared) - PLATFORM_ONLY == body_only
     for field in set(declared) & set(fields):
         p, f = declared[field], fields[field]
-        if p.default is not inspect.Parameter.empty:
+        if p.default is not inspect.Parameter.empty and (name, field) not in REST_DEFAULTS:
             assert f.default == p.default, field
         if (name, field) not in REST_TYPES:
             assert f.annotation == p.annotation, field
@@ -132,6 +137,7 @@ MCP_TYPES = {
     ("add_memory", "messages"),  # a JSON-schema-friendly subset of what Memory accepts
     ("search_memories", "top_k"), ("list_memories", "page"),  # int with a default, not None
     ("list_memories", "page_size"),
+    ("add_memory", "timestamp"), ("add_memory", "expiration_date"),  # ISO text in JSON
 }
 
 

@@ -78,6 +78,27 @@ def test_import_jsonl(run: Any, tmp_path: Path) -> None:
     assert res.exit_code == 2 and "line 2" in res.output
 
 
+def test_import_keeps_each_lines_timestamp(run: Any, tmp_path: Path) -> None:
+    src = tmp_path / "dated.jsonl"
+    src.write_text("\n".join(json.dumps(x) for x in [
+        {"role": "user", "content": "Ran a half marathon", "user_id": "u",
+         "timestamp": "2023-04-16T08:00:00+02:00"},
+        {"role": "user", "content": "Signed up for a full marathon", "user_id": "u",
+         "timestamp": 1696118400},  # 2023-10-01 UTC
+        {"role": "user", "content": "Bought new shoes", "user_id": "u"}]) + "\n")
+    assert _json(run("import", str(src), "--json")) == {"imported": 3, "scopes": 1}
+    when = {r["memory"]: r["happened_at"] for r in
+            _json(run("list", "-u", "u", "--json"))["results"]}
+    assert when["Ran a half marathon"] == "2023-04-16T06:00:00.000000+00:00"
+    assert when["Signed up for a full marathon"] == "2023-10-01T00:00:00.000000+00:00"
+    assert when["Bought new shoes"] > "2026"  # no timestamp: the write time
+    bad = tmp_path / "bad_time.jsonl"
+    bad.write_text('{"role": "user", "content": "ok", "user_id": "v"}\n'
+                   '{"role": "user", "content": "x", "user_id": "v", "timestamp": "soon"}\n')
+    res = run("import", str(bad))
+    assert res.exit_code == 2 and "line 2.timestamp" in res.output
+
+
 def test_demo_runs_offline_in_a_fresh_process(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("ENGRAM_", "OPENAI_", "ANTHROPIC_"))}

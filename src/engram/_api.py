@@ -29,9 +29,10 @@ surface test fails when the two differ in any way.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal, Protocol
 
+from engram._types import KEEP, Keep
 from engram.llm.base import LLM  # a runtime name: the surface tests resolve the hints
 
 __all__ = ["SearchMode", "MemoryAPI", "METHODS", "TOOLS"]
@@ -58,6 +59,7 @@ class MemoryAPI(Protocol):
         enable_graph: bool | None = None,
         llm: LLM | None = None,
         filters: dict[str, Any] | None = None,
+        expiration_date: str | date | None = None,
     ) -> dict[str, Any]:
         """Remember ``messages`` for a scope: ``{"results": [{id, memory, event}]}``
         (plus ``relations`` with the graph on, ``warnings`` when something was dropped).
@@ -123,8 +125,11 @@ class MemoryAPI(Protocol):
 
     def update(self, memory_id: str, text: str | None = None,
                metadata: dict[str, Any] | None = None, *,
-               data: str | None = None) -> dict[str, Any]:
-        """New text (re-embedded) and/or metadata for one memory."""
+               data: str | None = None,
+               timestamp: int | float | str | datetime | None = None,
+               expiration_date: str | date | None | Keep = KEEP) -> dict[str, Any]:
+        """New text (re-embedded), metadata, event time and/or expiration date (None
+        clears it) for one memory."""
         ...
 
     def delete(self, memory_id: str) -> dict[str, Any]:

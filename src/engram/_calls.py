@@ -26,7 +26,8 @@ from urllib.parse import quote
 from engram import errors as E
 from engram._api import MemoryAPI
 from engram._chars import text_problem
-from engram._validate import check_timestamp
+from engram._types import KEEP
+from engram._validate import check_expiration, check_timestamp
 
 __all__ = ["Call", "Calls", "Endpoint"]
 
@@ -131,7 +132,19 @@ def _add_body(a: dict[str, Any]) -> dict[str, Any]:
                                     "the server's LLM instead")
     when = a["timestamp"]
     return {k: v for k, v in a.items() if k != "llm"} | {
-        "timestamp": check_timestamp(when)}
+        "timestamp": check_timestamp(when), "expiration_date": check_expiration(
+            a["expiration_date"])}
+
+
+def _update_body(a: dict[str, Any]) -> dict[str, Any]:
+    """JSON for update: times as text; ``expiration_date`` sent as null (clear it) only
+    when given as None, left out when not given (keep it)."""
+    out = _clean({k: a[k] for k in ("text", "data", "metadata")})
+    if a["timestamp"] is not None:
+        out["timestamp"] = check_timestamp(a["timestamp"])
+    if a["expiration_date"] is not KEEP:
+        out["expiration_date"] = check_expiration(a["expiration_date"])
+    return out
 
 
 def _batch_items(ids: list[Any]) -> list[Any]:
@@ -154,8 +167,7 @@ class Calls:
     get_all = Endpoint(MemoryAPI.get_all, lambda a: Call(
         "POST", "/v3/memories/", json=_clean(a), shape=_list_shape(a["page"] is not None)))
     update = Endpoint(MemoryAPI.update, lambda a: Call(
-        "PUT", f"/v1/memories/{_mid(a['memory_id'])}/",
-        json=_clean({k: a[k] for k in ("text", "data", "metadata")})))
+        "PUT", f"/v1/memories/{_mid(a['memory_id'])}/", json=_update_body(a)))
     delete = Endpoint(MemoryAPI.delete, lambda a: Call(
         "DELETE", f"/v1/memories/{_mid(a['memory_id'])}/"))
     delete_all = Endpoint(MemoryAPI.delete_all, lambda a: Call(

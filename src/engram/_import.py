@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from engram._types import SCOPE_KEYS
+from engram._validate import check_timestamp
 from engram.errors import InvalidInput
 
-_MESSAGE_KEYS = ("role", "content", "name")
+_MESSAGE_KEYS = ("role", "content", "name", "timestamp")  # timestamp: when it was said
 
 
 def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -41,7 +42,8 @@ def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 
 def import_jsonl(memory: Any, path: str | Path, *, defaults: Mapping[str, str | None] | None = None,
                  batch: int = 256, progress: bool = True) -> dict[str, int]:
-    """Add every line of ``path`` with ``infer=False``; returns counts."""
+    """Add every line of ``path`` with ``infer=False``; returns counts. A line's
+    ``timestamp`` (ISO-8601 or Unix seconds) is when it was said: its ``happened_at``."""
     path = Path(path)
     defaults = dict(defaults or {})
     total = sum(1 for _ in _lines(path))
@@ -64,6 +66,7 @@ def import_jsonl(memory: Any, path: str | Path, *, defaults: Mapping[str, str | 
         if not any(ids):
             raise InvalidInput(f"line {n}", "needs user_id, agent_id or run_id "
                                             "(in the line or as --user/--agent/--run)")
+        check_timestamp(obj.get("timestamp"), f"line {n}.timestamp")  # name the line, not the batch
         meta = json.dumps(obj["metadata"], sort_keys=True) if obj.get("metadata") else None
         k = (*ids, meta)
         if k != key or len(group) >= batch:

@@ -32,8 +32,9 @@ def works(note: str = "") -> Key:
     return Key("works", note)
 
 
-_EXPIRY = "memories cannot expire yet (issue #19); keep the date in `metadata` meanwhile"
-_SHOW_EXPIRED = "accepted; no memory can expire yet (issue #19), so it changes nothing"
+_EXPIRY = ("a day (`YYYY-MM-DD`, date or datetime): reads hide the memory after it; "
+           "never deleted by expiry")
+_SHOW_EXPIRED = "`True` lists memories past their `expiration_date` too"
 
 _OSS: dict[str, Key] = {
     "add(messages)": works(), "add(user_id)": works(), "add(agent_id)": works(),
@@ -41,10 +42,9 @@ _OSS: dict[str, Key] = {
     "add(memory_type)": works(), "add(prompt)": works(),
     "add(timestamp)": differs(
         "Unix seconds, ISO-8601 text or a datetime (Mem0's OSS refuses it, its Platform takes "
-        "it); "
-        "used as the conversation's date for extraction; it becomes the memories' event time "
-        "with issue #19"),
-    "add(expiration_date)": refused(_EXPIRY),
+        "it): the memories' `happened_at` (a message's own `timestamp` key wins) and the date "
+        "relative phrases are read against; `created_at` stays the time of writing"),
+    "add(expiration_date)": works(_EXPIRY),
     "search(query)": works(), "search(top_k)": works(), "search(filters)": works(),
     "search(threshold)": differs("applies to the cosine similarity (`score`); default none, "
                                  "Mem0's is 0.1"),
@@ -53,15 +53,16 @@ _OSS: dict[str, Key] = {
     "search(explain)": works("each result gains `score_details`: `semantic_score`, "
                              "`bm25_score`, `entity_boost`, `final_score`, `vector_rank`, "
                              "`keyword_rank`, `fusion`"),
-    "search(show_expired)": differs(_SHOW_EXPIRED),
+    "search(show_expired)": works(_SHOW_EXPIRED),
     "search(reference_date)": refused("relative dates in a query are not resolved yet; name "
                                       "the date (see `search.date_boost`)"),
     "get_all(filters)": works(), "get_all(top_k)": works(),
-    "get_all(show_expired)": differs(_SHOW_EXPIRED),
+    "get_all(show_expired)": works(_SHOW_EXPIRED),
     "get(memory_id)": differs("an unknown id raises `engram.NotFound` (a `KeyError`) where "
                               "Mem0 returns None: write `try: m.get(i) except KeyError:`"),
     "update(memory_id)": works(), "update(text)": works(), "update(metadata)": works(),
-    "update(data)": works(), "update(expiration_date)": refused(_EXPIRY),
+    "update(data)": works(),
+    "update(expiration_date)": works(_EXPIRY + "; `None` clears it, left out keeps it"),
     "delete(memory_id)": works(),
     "delete_all(user_id)": works("also positional: `delete_all(\"alice\")`"),
     "delete_all(agent_id)": works(), "delete_all(run_id)": works(),
@@ -81,22 +82,23 @@ _CLIENT: dict[str, Key] = {
     "add(custom_categories)": refused(_NOT_SERVED),
     "add(custom_instructions)": refused("use `prompt`"),
     "add(agent_custom_instructions)": refused("use `prompt`"),
-    "add(expiration_date)": refused(_EXPIRY),
+    "add(expiration_date)": works(_EXPIRY),
     "add(structured_data_schema)": refused(_NOT_SERVED),
     "search(query)": works(), "search(filters)": works(), "search(top_k)": works(),
     "search(rerank)": differs("see `Memory.search(rerank)`"), "search(threshold)": works(),
     **{f"search({p})": refused(_NOT_SERVED) for p in (
         "metadata", "fields", "categories", "latest_only", "keyword_search")},
-    "search(show_expired)": differs(_SHOW_EXPIRED),
+    "search(show_expired)": works(_SHOW_EXPIRED),
     "search(reference_date)": refused("see `Memory.search(reference_date)`"),
     "get_all(filters)": works(), "get_all(page)": works(), "get_all(page_size)": works(),
     **{f"get_all({p})": refused(_NOT_SERVED) for p in (
         "start_date", "end_date", "categories", "latest_only")},
-    "get_all(show_expired)": differs(_SHOW_EXPIRED),
+    "get_all(show_expired)": works(_SHOW_EXPIRED),
     "get(memory_id)": differs("see `Memory.get(memory_id)`"),
     "update(memory_id)": works(), "update(text)": works(), "update(metadata)": works(),
-    "update(timestamp)": refused("a memory's time cannot be changed yet (issue #19)"),
-    "update(expiration_date)": refused(_EXPIRY),
+    "update(timestamp)": differs("Unix seconds or ISO-8601 text: the memory's new "
+                                 "`happened_at`"),
+    "update(expiration_date)": works(_EXPIRY + "; `None` clears it, left out keeps it"),
     "delete(memory_id)": works(),
     "delete(delete_linked)": refused("memories are not linked to each other"),
     "delete_all(filters)": works(),

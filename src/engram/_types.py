@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Event = Literal["ADD", "UPDATE", "DELETE", "NONE"]
 SCOPE_KEYS = ("user_id", "agent_id", "run_id")
+
+
+class Keep(enum.Enum):
+    """The default of an update's field where None means "clear it" (``expiration_date``):
+    leaving the argument out keeps what the memory holds."""
+
+    KEEP = "keep"
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP = Keep.KEEP
 
 
 @dataclass(frozen=True)
@@ -18,6 +32,7 @@ class Message:
     name: str | None = None
     index: int = 0  # position in the add call, for provenance (``source_ids``)
     images: tuple[str, ...] = ()  # image URLs / data URIs found in a content list
+    timestamp: str | None = None  # when it was said (its "timestamp" key), stored UTC form
 
 
 @dataclass(frozen=True)
@@ -56,6 +71,10 @@ class MemoryRecord:
     score: float | None = None
     categories: list[str] = field(default_factory=list)
     immutable: bool = False
+    # When it was said (the add's ``timestamp``; the write time when none was given),
+    # and the last day it holds (``expiration_date``, a ``YYYY-MM-DD`` day, or None).
+    happened_at: str | None = None
+    expiration_date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "memory": self.memory, "hash": self.hash}
@@ -63,6 +82,10 @@ class MemoryRecord:
         out["metadata"] = self.metadata
         out["created_at"] = self.created_at
         out["updated_at"] = self.updated_at
+        if self.happened_at is not None:
+            out["happened_at"] = self.happened_at
+        if self.expiration_date is not None:
+            out["expiration_date"] = self.expiration_date
         if self.role is not None:
             out["role"] = self.role
         if self.actor_id is not None:

@@ -15,7 +15,7 @@ SQL and no HTTP. The return shapes are the ones a Mem0 user expects.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from engram import _undo
@@ -25,15 +25,18 @@ from engram._add import add as run_add
 from engram._api import SearchMode
 from engram._components import Components
 from engram._mem0_api import mem0_hints
+from engram._timeline import unexpired
+from engram._types import KEEP, Keep
+from engram._update import embed_updates
+from engram._update import plan_update as _plan_update
 from engram._vector_search import search_by_vector
 from engram.config import MemoryConfig
-from engram.embed import text_hash
 from engram.errors import InvalidInput, NotFound
 from engram.graph import extractor_for, search_with_graph
 from engram.llm.base import LLM  # a runtime name: the surface tests resolve the hints
 from engram.pipeline.base import ExtractContext
 from engram.search import hybrid_search
-from engram.store.base import BoundStore, ChangeSet, MemoryUpdate
+from engram.store.base import BoundStore, ChangeSet
 
 if TYPE_CHECKING:
     from engram.embed import Embedder
@@ -115,6 +118,7 @@ class Memory:
         enable_graph: bool | None = None,
         llm: LLM | None = None,
         filters: dict[str, Any] | None = None,
+        expiration_date: str | date | None = None,
     ) -> dict[str, Any]:
         """Remember ``messages`` for a scope; returns ``{"results": [{id, memory, event}]}``.
 
@@ -122,9 +126,13 @@ class Memory:
         facts and reconciles them with what the scope already holds. With the graph on
         (``graph.enabled`` or ``enable_graph=True``) entities and relations are stored in
         the same transaction and reported as ``relations: {added, invalidated}``.
-        ``timestamp`` (Unix seconds, ISO text, datetime) dates the conversation for
-        extraction; ``llm`` writes this call's procedural summary (as Mem0's ``llm=``).
-        ``filters={"user_id": ...}`` is Mem0's spelling of the scope ids.
+        ``timestamp`` (Unix seconds, ISO text, datetime) says when the messages were
+        said: the memories' ``happened_at`` (a message's own ``"timestamp"`` key wins
+        for what came from it) and the date relative phrases are read against;
+        ``created_at`` stays the time of writing. ``expiration_date`` (a day) hides what
+        this add stores from reads after that day. ``llm`` writes this call's procedural
+        summary (as Mem0's ``llm=``). ``filters={"user_id": ...}`` is Mem0's spelling of
+        the scope ids.
         """
         msgs = V.normalise_messages(messages)
         ids = V.scope_ids_from_filters(filters, user_id=user_id, agent_id=agent_id, run_id=run_id)
@@ -137,6 +145,7 @@ class Memory:
         if prompt is not None:
             V.check_text(prompt, "prompt")
         timestamp = V.check_timestamp(timestamp)
+        expires = V.check_expiration(expiration_date)
         if llm is not None and not callable(getattr(llm, "complete_json", None)):
             raise InvalidInput("llm", "must be an Engram LLM (with complete_json), e.g. "
                                       "engram.llm.OpenAILLM; LangChain models are not taken")
@@ -148,7 +157,8 @@ class Memory:
             update_prompt=cfg.custom_update_memory_prompt, includes=cfg.includes,
             excludes=cfg.excludes)
         opts = AddOptions(metadata=meta, infer=infer, memory_type=memory_type, prompt=prompt,
-                          extract=extract, graph=graph, llm=llm)
+                          extract=extract, graph=graph, llm=llm, expiration_date=expires,
+                          happened_at=V.event_time(timestamp) if timestamp else None)
         ctx = AddContext(self._parts, self._store, cfg.pipeline.max_destructive,
                          cfg.pipeline.on_no_fact)
         return run_add(ctx, msgs, scope, opts)
@@ -180,14 +190,18 @@ class Memory:
 
     @mem0_hints("Memory")
     def update(self, memory_id: str, text: str | None = None, metadata: dict[str, Any] | None = None,
-               *, data: str | None = None) -> dict[str, Any]:
-        """Change a memory's text (re-embedded) and/or replace its metadata."""
+               *, data: str | None = None,
+               timestamp: int | float | str | datetime | None = None,
+               expiration_date: str | date | None | Keep = KEEP) -> dict[str, Any]:
+        """Change a memory's text (re-embedded), replace its metadata, set its event time
+        (``timestamp``) and/or its ``expiration_date`` (None clears it)."""
         if data is not None:  # Mem0 spells it update(memory_id, data)
             if text is not None:
                 raise InvalidInput("data", "is an alias of text; give one, not both")
             text = data
-        upd = _plan_update(memory_id, text, self._metadata(metadata), "")
-        self._embed_updates([upd])
+        upd = _plan_update(memory_id, text, self._metadata(metadata), "",
+                           V.check_event_time(timestamp), expiration_date)
+        embed_updates(self._parts.embedder, [upd])
         self._store.apply(ChangeSet(updates=[upd]))
         return {"message": "Memory updated successfully!", "id": upd.id,
                 "memory": self.get(upd.id)["memory"]}
@@ -202,11 +216,13 @@ class Memory:
             if not isinstance(item, Mapping):
                 raise InvalidInput(f"memories[{i}]", "must be a dict with memory_id")
             meta = self._metadata(item.get("metadata"), f"memories[{i}].metadata")
-            ups.append(_plan_update(item.get("memory_id"), item.get("text"), meta,
-                                    f"memories[{i}]."))
+            ups.append(_plan_update(
+                item.get("memory_id"), item.get("text"), meta, f"memories[{i}].",
+                V.check_event_time(item.get("timestamp"), f"memories[{i}].timestamp"),
+                item.get("expiration_date", KEEP)))
         if len({u.id for u in ups}) != len(ups):
             raise InvalidInput("memories", "names one memory_id more than once")
-        self._embed_updates(ups)
+        embed_updates(self._parts.embedder, ups)
         self._store.apply(ChangeSet(updates=ups))
         return {"message": f"Successfully updated {len(ups)} memories", "count": len(ups)}
 
@@ -220,13 +236,6 @@ class Memory:
             for i, m in enumerate(memory_ids)))
         self._store.apply(ChangeSet(deletes=ids))
         return {"message": f"Successfully deleted {len(ids)} memories", "count": len(ids)}
-
-    def _embed_updates(self, ups: list[MemoryUpdate]) -> None:
-        texts = [u for u in ups if u.text is not None]
-        if texts:
-            vecs = self._parts.embedder.embed([u.text for u in texts])  # type: ignore[misc]
-            for u, v in zip(texts, vecs, strict=True):
-                u.embedding = v
 
     def delete(self, memory_id: str) -> dict[str, Any]:
         memory_id = V.check_id(memory_id)
@@ -274,11 +283,12 @@ class Memory:
         show_expired: bool = False,
     ) -> dict[str, Any]:
         """Memories of a scope, newest first. Pages by ``page``/``page_size`` or by the
-        ``next_cursor`` of the previous call (stable while others add). ``show_expired``
-        is Mem0's; no memory can expire yet, so it changes nothing."""
+        ``next_cursor`` of the previous call (stable while others add). Memories past
+        their ``expiration_date`` are left out unless ``show_expired``."""
         V.check_bool(show_expired, "show_expired")
-        where = V.scoped_filter(filters, require_scope=True, user_id=user_id,
-                                agent_id=agent_id, run_id=run_id)
+        where = unexpired(self._store, V.scoped_filter(
+            filters, require_scope=True, user_id=user_id, agent_id=agent_id, run_id=run_id),
+            show_expired)
         size = V.check_top_k(_first(page_size, limit, top_k, 100),
                              "page_size" if page_size is not None else
                              "limit" if limit is not None else "top_k")
@@ -322,8 +332,8 @@ class Memory:
         is the cosine similarity to the query, and ``threshold`` applies to it. With the
         graph on, ``relations`` holds the neighbourhood of the entities the query names,
         and memories those relations came from get a bounded boost. ``explain=True``
-        adds each result's ``score_details`` (:func:`engram.search.score_parts`);
-        ``show_expired`` is Mem0's and changes nothing until memories can expire.
+        adds each result's ``score_details`` (:func:`engram.search.score_parts`).
+        Memories past their ``expiration_date`` are left out unless ``show_expired``.
         """
         V.check_bool(explain, "explain")
         V.check_bool(show_expired, "show_expired")
@@ -331,8 +341,9 @@ class Memory:
         k = V.check_top_k(_first(limit, top_k, 20), "limit" if limit is not None else "top_k")
         thr = V.check_threshold(threshold)
         V.check_bool(rerank, "rerank")
-        where = V.scoped_filter(filters, require_scope=True, user_id=user_id,
-                                agent_id=agent_id, run_id=run_id)
+        where = unexpired(self._store, V.scoped_filter(
+            filters, require_scope=True, user_id=user_id, agent_id=agent_id, run_id=run_id),
+            show_expired)
         mode = V.check_mode(search_mode, self.config.search.mode)
         store = self._store
         embed = self._parts.read_embedder.embed  # queries are not worth persisting
@@ -383,17 +394,6 @@ class Memory:
                 for s in self._store.scopes()]
 
 
-def _plan_update(memory_id: Any, text: Any, metadata: dict[str, Any] | None,
-                 where: str) -> MemoryUpdate:
-    """Validated new text and/or metadata for one memory (the vector comes later)."""
-    upd = MemoryUpdate(id=V.check_id(memory_id, f"{where}memory_id"))
-    if text is None and metadata is None:
-        raise InvalidInput(f"{where}text", "give text and/or metadata to update")
-    if text is not None:
-        upd.text = V.check_text(text, f"{where}text")
-        upd.hash = text_hash(upd.text)
-    upd.metadata = metadata  # already checked against the configured limits
-    return upd
 
 
 def _first(*values: Any) -> Any:

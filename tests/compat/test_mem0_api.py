@@ -80,8 +80,6 @@ def m(memory: engram.Memory) -> engram.Memory:
 
 
 def test_refused_parameters_name_the_difference_not_a_bare_type_error(m: engram.Memory) -> None:
-    with pytest.raises(NotSupported, match=r"add\(expiration_date=...\).*issue #19"):
-        m.add("x", user_id="u", expiration_date="2030-01-01")  # type: ignore[call-arg]
     with pytest.raises(NotSupported, match=r"search\(reference_date=...\)"):
         m.search("x", user_id="u", reference_date="2024-01-01")  # type: ignore[call-arg]
     with pytest.raises(TypeError, match="bogus"):  # not Mem0's: Python's own message

@@ -39,6 +39,16 @@ def test_every_tool_on_the_embedded_store(tmp_path: Path) -> None:
             [ev] = added["results"]
             assert ev["event"] == "ADD"
             tea = ev["id"]
+            # when it was said, and the last day it holds
+            dated = data(await c.call_tool("add_memory", {
+                "messages": "Visited the Alhambra", "infer": False,
+                "timestamp": "2023-06-02T10:00:00+02:00", "expiration_date": "2999-01-01"}))
+            got = data(await c.call_tool("get_memory", {"memory_id": dated["results"][0]["id"]}))
+            assert (got["happened_at"], got["expiration_date"]) == (
+                "2023-06-02T08:00:00.000000+00:00", "2999-01-01")
+            text = error(await c.call_tool("add_memory", {"messages": "x", "timestamp": "soon"}))
+            assert "timestamp: is not an ISO-8601" in text
+            data(await c.call_tool("delete_memory", {"memory_id": got["id"]}))
             # add with inference: the offline rules extract facts from a conversation
             inferred = data(await c.call_tool("add_memory", {"messages": [
                 {"role": "user", "content": "I'm vegetarian and I live in Lisbon."},
@@ -103,7 +113,7 @@ def test_bad_arguments_are_tool_errors_not_crashes(tmp_path: Path) -> None:
                 ("list_memories", {"user_id": "u", "page_size": 5000}, "page_size"),
                 ("get_memory", {"memory_id": "no-such-id"}, "NotFound: memory 'no-such-id'"),
                 ("update_memory", {"memory_id": "no-such-id", "text": "x"}, "NotFound"),
-                ("update_memory", {"memory_id": "x"}, "give text and/or metadata"),
+                ("update_memory", {"memory_id": "x"}, "give text, metadata"),
                 ("delete_memory", {"memory_id": ""}, "memory_id"),
                 ("memory_history", {"memory_id": "no-such-id"}, "NotFound"),
                 ("no_such_tool", {}, "no_such_tool"),

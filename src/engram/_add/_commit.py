@@ -6,6 +6,8 @@ Embedding runs once per add, after planning, on exactly the texts that will be w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -22,10 +24,35 @@ def embed_texts(embedder: Embedder, texts: list[str]) -> list[np.ndarray]:
     return list(embedder.embed(texts)) if texts else []
 
 
+@dataclass(frozen=True)
+class Times:
+    """An add's times: the call's ``timestamp`` and each message's own (stored UTC form),
+    and the ``expiration_date`` of what it writes."""
+
+    default: str | None = None
+    messages: dict[str, str] = field(default_factory=dict)  # message index -> time
+    expiration_date: str | None = None
+
+    @classmethod
+    def of(cls, messages: Sequence[Message], default: str | None,
+           expiration_date: str | None = None) -> Times:
+        return cls(default, {str(m.index): m.timestamp for m in messages if m.timestamp},
+                   expiration_date)
+
+    def of_sources(self, source_ids: Sequence[str]) -> str | None:
+        """When a memory drawn from these messages was said: the latest of their own
+        times, else the call's (None: the store uses the write time)."""
+        own = [self.messages[i] for i in source_ids if i in self.messages]
+        return max(own) if own else self.default
+
+
 def plan_to_changeset(plan: Plan, vectors: list[np.ndarray], *, memory_type: str | None,
-                      actor: str | None) -> tuple[ChangeSet, list[dict[str, Any]]]:
+                      actor: str | None, times: Times | None = None
+                      ) -> tuple[ChangeSet, list[dict[str, Any]]]:
     """``vectors[i]`` belongs to ``plan.writes[i]``; returns the ChangeSet and the
-    results (one per change, in plan order) the caller reports."""
+    results (one per change, in plan order) the caller reports. An UPDATE takes the time
+    of the messages that restated it (a fact is dated by when it was last said)."""
+    times = times or Times()
     vecs = dict(zip((id(c) for c in plan.writes), vectors, strict=True))
     cs = ChangeSet(actor_id=actor, role="user")
     results: list[dict[str, Any]] = []
@@ -34,13 +61,15 @@ def plan_to_changeset(plan: Plan, vectors: list[np.ndarray], *, memory_type: str
             add = NewMemory(id=new_id(), text=c.text, hash=text_hash(c.text), scope=plan.scope,
                             embedding=vecs[id(c)], metadata=dict(plan.metadata), role="user",
                             memory_type=memory_type, source_ids=list(c.source_ids),
-                            unique=True)
+                            unique=True, happened_at=times.of_sources(c.source_ids),
+                            expiration_date=times.expiration_date)
             cs.adds.append(add)
             results.append({"id": add.id, "memory": c.text, "event": "ADD"})
         elif c.event == "UPDATE":
             assert c.memory_id is not None
             cs.updates.append(MemoryUpdate(id=c.memory_id, text=c.text, hash=text_hash(c.text),
-                                           embedding=vecs[id(c)]))
+                                           embedding=vecs[id(c)],
+                                           happened_at=times.of_sources(c.source_ids)))
             results.append({"id": c.memory_id, "memory": c.text, "event": "UPDATE",
                             "previous_memory": c.previous})
         elif c.event == "DELETE":
@@ -68,12 +97,17 @@ def raw_messages(messages: list[Message]) -> list[Message]:
 
 
 def raw_changeset(kept: list[Message], vectors: list[np.ndarray], scope: Scope,
-                  metadata: dict[str, Any], memory_type: str | None) -> ChangeSet:
-    """One memory per kept message, as it is (``raw``: conversational order and context)."""
+                  metadata: dict[str, Any], memory_type: str | None,
+                  times: Times | None = None) -> ChangeSet:
+    """One memory per kept message, as it is (``raw``: conversational order and context),
+    dated by its own ``timestamp``, else the call's."""
+    times = times or Times()
     return ChangeSet(adds=[
         NewMemory(id=new_id(), text=m.content, hash=text_hash(m.content), scope=scope,
                   embedding=vec, metadata=dict(metadata), role=m.role, actor_id=m.name,
-                  memory_type=memory_type, source_ids=[str(m.index)], raw=True)
+                  memory_type=memory_type, source_ids=[str(m.index)], raw=True,
+                  happened_at=m.timestamp or times.default,
+                  expiration_date=times.expiration_date)
         for m, vec in zip(kept, vectors, strict=True)])
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from engram._add._commit import (
+    Times,
     embed_texts,
     mark_skipped,
     plan_to_changeset,
@@ -82,6 +83,11 @@ class AddOptions:
     extract: ExtractContext = field(default_factory=ExtractContext)
     graph: GraphStep | None = None
     llm: Any = None  # this call's LLM for the procedural summary (Mem0's add(llm=))
+    happened_at: str | None = None  # the call's timestamp, stored UTC form
+    expiration_date: str | None = None  # YYYY-MM-DD for everything this add writes
+
+    def times(self, messages: list[Message]) -> Times:
+        return Times.of(messages, self.happened_at, self.expiration_date)
 
 
 def add(ctx: AddContext, messages: list[Message], scope: Scope,
@@ -104,7 +110,8 @@ def _raw(ctx: AddContext, messages: list[Message], scope: Scope,
          opts: AddOptions) -> dict[str, Any]:
     kept = raw_messages(messages)
     vectors = embed_texts(ctx.parts.read_embedder, [m.content for m in kept])
-    cs = raw_changeset(kept, vectors, scope, opts.metadata, opts.memory_type)
+    cs = raw_changeset(kept, vectors, scope, opts.metadata, opts.memory_type,
+                       opts.times(messages))
     cs.add_id = _add_id()
     store, graph = ctx.store, opts.graph
     if graph is None:
@@ -130,7 +137,9 @@ def _procedural(ctx: AddContext, messages: list[Message], scope: Scope,
     [vec] = embed_texts(ctx.parts.embedder, [text])
     add = NewMemory(id=new_id(), text=text, hash=text_hash(text), scope=scope, embedding=vec,
                     metadata=dict(opts.metadata), memory_type="procedural_memory",
-                    source_ids=[str(m.index) for m in messages])
+                    source_ids=[str(m.index) for m in messages],
+                    happened_at=opts.times(messages).of_sources([str(m.index) for m in messages]),
+                    expiration_date=opts.expiration_date)
     cs = ChangeSet(adds=[add], add_id=_add_id())
     ctx.store.apply(cs)
     return {"results": [{"id": add.id, "memory": text, "event": "ADD"}], "add_id": cs.add_id}
@@ -162,11 +171,12 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
                                 max_destructive=ctx.max_destructive)
             warnings += dropped + plan.warnings
             vectors = embed_texts(embedder, [c.text for c in plan.writes])
+            times = opts.times(messages)
             cs, results = plan_to_changeset(plan, vectors, memory_type=opts.memory_type,
-                                            actor=actor)
+                                            actor=actor, times=times)
             if keep_raw:  # pipeline.on_no_fact=store_raw: in the same transaction
                 raw = raw_changeset(keep_raw, embed_texts(embedder, [m.content for m in keep_raw]),
-                                    scope, opts.metadata, opts.memory_type)
+                                    scope, opts.metadata, opts.memory_type, times)
                 cs.adds.extend(raw.adds)
                 results += raw_results(raw)
             cs.add_id = out["add_id"] = _add_id()
@@ -179,7 +189,7 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
     elif keep_raw:
         raw = raw_changeset(keep_raw, embed_texts(ctx.parts.embedder,
                                                   [m.content for m in keep_raw]),
-                            scope, opts.metadata, opts.memory_type)
+                            scope, opts.metadata, opts.memory_type, opts.times(messages))
         raw.add_id = out["add_id"] = _add_id()
         ctx.store.apply(raw)
         out["results"] = raw_results(raw)

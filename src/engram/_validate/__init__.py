@@ -28,7 +28,6 @@ from engram._validate._query import (
     check_mode,
     check_page,
     check_threshold,
-    check_timestamp,
     check_top_k,
     scope_ids_from_filters,
     scoped_filter,
@@ -43,11 +42,20 @@ from engram._validate._text import (
     check_scope_id,
     check_text,
 )
+from engram._validate._time import (
+    check_as_of,
+    check_event_time,
+    check_expiration,
+    check_timestamp,
+    event_time,
+    not_expired,
+)
 
 __all__ = [
     "MAX_ID", "MAX_PAGE", "MAX_TEXT", "MAX_TOP_K", "ROLES", "SCOPE_ID_CHARS", "SEARCH_MODES",
     "MetadataLimits", "brief", "build_scope", "check_bool", "check_cursor", "check_id",
     "check_metadata", "check_mode", "check_name", "check_page", "check_safe",
     "check_scope_id", "scope_ids_from_filters", "check_text", "check_threshold", "check_timestamp", "check_top_k",
-    "normalise_messages", "scoped_filter",
+    "normalise_messages", "scoped_filter", "check_as_of", "check_event_time",
+    "check_expiration", "event_time", "not_expired",
 ]

@@ -1,5 +1,6 @@
 """Messages: a string, one ``{"role", "content"}`` dict or a list of them, checked part by
-part (role, text, speaker name, image URLs) before anything is extracted or stored.
+part (role, text, speaker name, image URLs, ``timestamp``) before anything is extracted
+or stored.
 
 >>> [m.content for m in normalise_messages("I like tea")]
 ['I like tea']
@@ -17,6 +18,7 @@ from typing import Any
 from engram._chars import brief
 from engram._types import Message
 from engram._validate._text import MAX_TEXT, check_name, check_safe
+from engram._validate._time import check_event_time
 from engram.errors import InvalidInput
 
 __all__ = ["ROLES", "normalise_messages"]
@@ -51,7 +53,9 @@ def normalise_messages(messages: Any) -> list[Message]:
                                                 f"got {brief(role)}")
         text, images = _content(m.get("content"), f"{where}.content")
         name = check_name(m.get("name"), f"{where}.name")
-        out.append(Message(role=role, content=text, name=name, index=i, images=images))
+        when = check_event_time(m.get("timestamp"), f"{where}.timestamp")
+        out.append(Message(role=role, content=text, name=name, index=i, images=images,
+                           timestamp=when))
     if not any(m.content.strip() or m.images for m in out):
         raise InvalidInput("messages", "every message is empty")
     return out

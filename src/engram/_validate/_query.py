@@ -1,4 +1,5 @@
-"""Scopes, filters, paging, modes, flags and timestamps: every option a call takes.
+"""Scopes, filters, paging, modes and flags: every option a call takes (times are in
+:mod:`engram._validate._time`).
 
 >>> build_scope(user_id="alice")
 Scope(user_id='alice', agent_id=None, run_id=None)
@@ -6,27 +7,22 @@ Scope(user_id='alice', agent_id=None, run_id=None)
 Traceback (most recent call last):
 ...
 engram.errors.InvalidInput: page: must be an integer from 1 to 1000000, got 4611686018427387904
->>> check_timestamp(0)
-'1970-01-01T00:00:00+00:00'
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
 from typing import Any
 
 from engram._chars import brief
 from engram._types import SCOPE_KEYS, Scope
-from engram._validate._text import check_safe, check_scope_id
+from engram._validate._text import check_scope_id
 from engram.errors import InvalidInput
 from engram.store import filters as F
 
 __all__ = ["MAX_PAGE", "MAX_TOP_K", "SEARCH_MODES", "build_scope", "check_bool", "scope_ids_from_filters",
-           "check_cursor", "check_mode", "check_page", "check_threshold", "check_timestamp",
-           "check_top_k", "scoped_filter"]
+           "check_cursor", "check_mode", "check_page", "check_threshold", "check_top_k", "scoped_filter"]
 
 MAX_TOP_K = 1_000
 MAX_PAGE = 1_000_000
@@ -112,32 +108,6 @@ def check_bool(value: Any, field: str, *, optional: bool = False) -> bool | None
     if not isinstance(value, bool):
         raise InvalidInput(field, f"must be true or false, got {brief(value)}")
     return value
-
-
-def check_timestamp(value: Any, field: str = "timestamp") -> str | None:
-    """When a conversation happened: an ISO-8601 date or date-time (kept as given), a
-    ``datetime``/``date``, or unix seconds (given as ISO-8601 UTC)."""
-    if value is None:
-        return None
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        try:
-            if not math.isfinite(value):
-                raise ValueError(value)
-            return datetime.fromtimestamp(value, UTC).isoformat()
-        except (OverflowError, OSError, ValueError):
-            raise InvalidInput(field, f"is not a valid unix time: {brief(value)}") from None
-    if not isinstance(value, str) or len(value) > 64:
-        raise InvalidInput(field, "must be an ISO-8601 date or date-time string, a datetime "
-                                  f"or unix seconds, got {brief(value)}")
-    text = check_safe(value, field).strip()
-    try:
-        datetime.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(field, "is not an ISO-8601 date or date-time such as '2025-05-01' "
-                                  f"or '2025-05-01T12:00:00Z': {brief(value)}") from None
-    return text
 
 
 def scope_ids_from_filters(filters: Any, **ids: Any) -> dict[str, Any]:

@@ -123,11 +123,18 @@ class EngramTools:
         infer: Annotated[bool, Field(description="True: extract facts and reconcile them "
                                                  "with what is known (ADD/UPDATE/DELETE). "
                                                  "False: store the text as is.")] = True,
+        timestamp: Annotated[str | None, Field(
+            description="When it was said, ISO-8601 (e.g. 2025-05-01T09:30:00Z); "
+                        "default: now.")] = None,
+        expiration_date: Annotated[str | None, Field(
+            description="YYYY-MM-DD: the last day this memory holds.")] = None,
     ) -> dict[str, Any]:
         """Remember something for a user/agent/run. Returns the events it produced."""
         self.limits.messages(messages)
         scope = _ids(self.guard.call_scope(user_id=user_id, agent_id=agent_id, run_id=run_id))
-        out: dict[str, Any] = self.backend.add(messages, **scope, metadata=metadata, infer=infer)
+        out: dict[str, Any] = self.backend.add(messages, **scope, metadata=metadata, infer=infer,
+                                               timestamp=timestamp,
+                                               expiration_date=expiration_date)
         self.guard.remember(r["id"] for r in out.get("results", []) if "id" in r)
         return out
 

@@ -26,7 +26,7 @@ __all__ = [
 Id = Field(default=None, min_length=1, max_length=256)
 
 # Platform options this server cannot honour: set to a non-empty value -> 501 naming it.
-UNSUPPORTED = ("app_id", "immutable", "expiration_date", "custom_categories",
+UNSUPPORTED = ("app_id", "immutable", "custom_categories",
                "structured_data_schema", "includes", "excludes")
 
 
@@ -62,12 +62,16 @@ class AddBody(_Body):
     prompt: str | None = None
     custom_instructions: str | None = Field(default=None, description="Same as prompt.")
     agent_custom_instructions: str | None = Field(default=None, description="Same as prompt.")
-    timestamp: int | float | str | None = Field(default=None, description="Unix time or ISO date.")
+    timestamp: int | float | str | None = Field(
+        default=None, description="When the messages were said (Unix time or ISO date): the "
+                                  "memories' happened_at. A message's own timestamp key wins.")
     async_mode: bool | None = Field(default=None, description="True: queue the add and answer "
                                     "at once with an event id (GET /v1/event/{id}/).")
     enable_graph: bool | None = GRAPH
     immutable: SkipJsonSchema[bool | None] = None  # 501
-    expiration_date: SkipJsonSchema[str | None] = None  # 501
+    expiration_date: str | None = Field(
+        default=None, description="YYYY-MM-DD: the last day the stored memories hold; "
+                                  "reads hide them after it (show_expired shows them).")
     custom_categories: SkipJsonSchema[list[Any] | None] = None  # 501
     structured_data_schema: SkipJsonSchema[dict[str, Any] | None] = None  # 501
     includes: SkipJsonSchema[str | None] = None  # 501
@@ -94,7 +98,8 @@ class SearchBody(_Body):
     latest_only: bool | None = Field(default=None, description="Ignored: memories have one version.")
     explain: bool = Field(default=False, description="Each result's score_details: similarity, "
                                                      "keyword relevance, graph boost, fused score.")
-    show_expired: bool = Field(default=False, description="Accepted; memories do not expire yet.")
+    show_expired: bool = Field(default=False, description="Include memories past their "
+                                                           "expiration_date.")
     reference_date: str | int | None = Field(default=None, description="Ignored.")
     categories: list[str] | None = Field(default=None, description="Only memories in any of "
                                                                     "these categories.")
@@ -131,15 +136,18 @@ class ListBody(_Body):
     latest_only: bool | None = Field(default=None, description="Ignored.")
     categories: list[str] | None = Field(default=None, description="Only memories in any of "
                                                                     "these categories.")
-    show_expired: bool = Field(default=False, description="Accepted; memories do not expire yet.")
+    show_expired: bool = Field(default=False, description="Include memories past their "
+                                                           "expiration_date.")
 
 
 class UpdateBody(_Body):
     text: str | None = None
     data: str | None = Field(default=None, description="Same as text (Mem0 OSS spelling).")
     metadata: dict[str, Any] | None = None
-    timestamp: int | float | str | None = Field(default=None, description="Ignored.")
-    expiration_date: SkipJsonSchema[str | None] = None  # 501
+    timestamp: int | float | str | None = Field(
+        default=None, description="The memory's new event time (Unix time or ISO date).")
+    expiration_date: str | None = Field(
+        default=None, description="YYYY-MM-DD, or null to clear it; left out: unchanged.")
 
 
 class BatchUpdateItem(BaseModel):
@@ -147,6 +155,9 @@ class BatchUpdateItem(BaseModel):
     memory_id: str = Field(min_length=1, max_length=256)
     text: str | None = None
     metadata: dict[str, Any] | None = None
+    timestamp: int | float | str | None = None
+    expiration_date: str | None = Field(default=None, description="null clears it; left out: "
+                                                                  "unchanged.")
 
 
 class BatchDeleteItem(BaseModel):
@@ -201,6 +212,8 @@ class MemoryOut(BaseModel):
     metadata: dict[str, Any] | None = None
     created_at: str | None = None
     updated_at: str | None = None
+    happened_at: str | None = None  # when it was said (the add's timestamp)
+    expiration_date: str | None = None
     role: str | None = None
     actor_id: str | None = None
     memory_type: str | None = None

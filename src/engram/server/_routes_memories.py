@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 
 from engram._limits import Limits
+from engram._types import KEEP
 from engram.errors import InvalidInput, NotSupported
 from engram.memory import Memory
 from engram.server import _events as EV
@@ -62,7 +63,8 @@ def _add(request: Request, tenant: Tenant, body: AddBody) -> dict[str, Any]:
     prompt = body.prompt or body.custom_instructions or body.agent_custom_instructions
     kwargs = {"messages": body.messages, **ids, "metadata": body.metadata, "infer": body.infer,
               "memory_type": body.memory_type, "prompt": prompt,
-              "timestamp": R.timestamp_text(body.timestamp), "enable_graph": body.enable_graph}
+              "timestamp": R.timestamp_text(body.timestamp), "enable_graph": body.enable_graph,
+              "expiration_date": body.expiration_date}
     if body.async_mode:  # queued in the store; a worker of this server applies it
         return EV.queue_add(request, tenant, kwargs)
     result = memory_for(request, tenant).add(**kwargs)
@@ -219,8 +221,12 @@ def update_memory(request: Request, tenant: TenantDep, memory_id: str,
     R.refuse_unsupported(body)
     if body.text is not None and body.data is not None:
         raise InvalidInput("data", "is an alias of text; give one, not both")
+    # expiration_date: null clears it, left out keeps it (hence fields_set).
+    expires = body.expiration_date if "expiration_date" in body.model_fields_set else KEEP
     out = memory_for(request, tenant).update(
-        memory_id, text=body.text if body.text is not None else body.data, metadata=body.metadata)
+        memory_id, text=body.text if body.text is not None else body.data,
+        metadata=body.metadata, timestamp=R.timestamp_text(body.timestamp),
+        expiration_date=expires)
     EV.notify(request, tenant, [{"id": memory_id, "event": "UPDATE", "memory": out.get("memory")}])
     return out
 

@@ -80,8 +80,9 @@ def delete_entity_v1(request: Request, tenant: TenantDep, entity_type: str,
 def batch_update(request: Request, tenant: TenantDep, body: BatchUpdateBody) -> dict[str, Any]:
     """One transaction: an unknown id or an empty item changes nothing."""
     limits_for(request).batch(len(body.memories))
+    # Only what was sent: an explicit null expiration_date clears it.
     out = memory_for(request, tenant).batch_update(
-        [item.model_dump(exclude_none=True) for item in body.memories])
+        [item.model_dump(exclude_unset=True) for item in body.memories])
     EV.notify(request, tenant, [{"id": i.memory_id, "event": "UPDATE", "memory": i.text}
                                 for i in body.memories])
     return out

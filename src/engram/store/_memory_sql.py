@@ -36,10 +36,11 @@ __all__ = ["MemorySQL", "RECORD_COLS", "MEMORY_COLS", "HISTORY_COLS"]
 # The one home of the memory table's column lists (both stores and ``engram migrate``).
 RECORD_COLS = ("id", "user_id", "agent_id", "run_id", "actor_id", "role", "memory_type",
                "memory", "hash", "metadata", "source_ids", "created_at", "updated_at",
-               "categories", "immutable")
+               "categories", "immutable", "happened_at", "expiration_date")
 MEMORY_COLS = ("id", "ns", "user_id", "agent_id", "run_id", "actor_id", "role", "memory_type",
                "memory", "hash", "metadata", "source_ids", "context", "raw", "embedding",
-               "created_at", "updated_at", "categories", "immutable")
+               "created_at", "updated_at", "categories", "immutable", "happened_at",
+               "expiration_date")
 HISTORY_COLS = ("id", "ns", "memory_id", "event", "old_memory", "new_memory", "actor_id",
                 "role", "created_at", "add_id", "snapshot")
 _EVENT_COLS = ("id, memory_id, event, old_memory, new_memory, created_at, actor_id, role, "
@@ -79,7 +80,8 @@ class MemorySQL(SQLDialect):
                  else scope_terms(ns, s.user_id, s.agent_id, s.run_id))
         return (a.id, ns, s.user_id, s.agent_id, s.run_id, a.actor_id, a.role, a.memory_type,
                 a.text, a.hash, self.json(a.metadata), self.json(a.source_ids), context, a.raw,
-                self.vec(a.embedding), now, None, self.json(a.categories), a.immutable, extra)
+                self.vec(a.embedding), now, None, self.json(a.categories), a.immutable,
+                a.happened_at or now, a.expiration_date, extra)
 
     def _marks_for(self, cols: Sequence[str]) -> str:
         # The embedding goes in binary on PostgreSQL; everything else as usual.
@@ -120,6 +122,10 @@ class MemorySQL(SQLDialect):
                 sets["metadata"] = self.json(u.metadata)
             if u.categories is not None:
                 sets["categories"] = self.json(u.categories)
+            if u.happened_at is not None:
+                sets["happened_at"] = u.happened_at
+            if u.expiration_set:
+                sets["expiration_date"] = u.expiration_date
             assign = ", ".join(f"{k} = {self._marks_for([k])}" for k in sets)
             conn.execute(self.q(f"UPDATE {self.M} SET {assign} WHERE ns = ? AND id = ?"),  # noqa: S608
                          [*sets.values(), ns, u.id])

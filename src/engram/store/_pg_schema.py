@@ -198,6 +198,17 @@ def _undo_columns(conn: Conn, dims: int) -> None:
                  "WHERE add_id IS NOT NULL")
 
 
+@migration(6, "event time and expiration date of memories")
+def _time_columns(conn: Conn, dims: int) -> None:
+    # As SQLite's migration 6 (text columns compared bytewise, like created_at).
+    conn.execute('ALTER TABLE engram_memories ADD COLUMN happened_at text COLLATE "C"')
+    conn.execute('ALTER TABLE engram_memories ADD COLUMN expiration_date text COLLATE "C"')
+    conn.execute("UPDATE engram_memories SET happened_at = created_at")
+    conn.execute("CREATE INDEX engram_memories_happened ON engram_memories (ns, happened_at)")
+    conn.execute("CREATE INDEX engram_memories_expiring ON engram_memories "
+                 "(ns, expiration_date) WHERE expiration_date IS NOT NULL")
+
+
 @migration(8, "memory categories and the immutable flag; per-project settings")
 def _platform(conn: Conn, dims: int) -> None:
     # As SQLite's migration 8.

@@ -22,7 +22,8 @@ __all__ = ["from_row", "page_from_rows", "encode_cursor", "decode_cursor"]
 def from_row(row: Sequence[Any]) -> MemoryRecord:
     """A record from the columns of :data:`engram.store._memory_sql.RECORD_COLS`."""
     (mid, user_id, agent_id, run_id, actor_id, role, memory_type, memory, hsh, meta,
-     source_ids, created_at, updated_at, categories, immutable) = row
+     source_ids, created_at, updated_at, categories, immutable, happened_at,
+     expiration_date) = row
     return MemoryRecord(
         id=mid,
         memory=memory,
@@ -37,6 +38,8 @@ def from_row(row: Sequence[Any]) -> MemoryRecord:
         source_ids=source_ids if isinstance(source_ids, list) else json.loads(source_ids or "[]"),
         categories=categories if isinstance(categories, list) else json.loads(categories or "[]"),
         immutable=bool(immutable),
+        happened_at=_iso(happened_at) if happened_at is not None else None,
+        expiration_date=expiration_date,
     )
 
 

@@ -323,6 +323,25 @@ def _jobs_records(db: sqlite3.Connection) -> None:
     )
 
 
+@migration(6, "event time and expiration date of memories")
+def _time_columns(db: sqlite3.Connection) -> None:
+    # happened_at: when the memory was said (the add's timestamp), in the same sortable
+    # UTC text as created_at, which stays the time of writing; rows written before know
+    # no better than their write time. expiration_date: the last day a memory holds
+    # (YYYY-MM-DD); the partial index keeps "any expired here?" cheap when none expire.
+    _run_script(
+        db,
+        """
+        ALTER TABLE memories ADD COLUMN happened_at TEXT;
+        ALTER TABLE memories ADD COLUMN expiration_date TEXT;
+        UPDATE memories SET happened_at = created_at;
+        CREATE INDEX memories_happened ON memories(ns, happened_at);
+        CREATE INDEX memories_expiring ON memories(ns, expiration_date)
+            WHERE expiration_date IS NOT NULL;
+        """,
+    )
+
+
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     # Not executescript(): it COMMITs first, which would drop the migration's lock.
     stmt = ""

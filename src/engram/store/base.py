@@ -63,6 +63,8 @@ class NewMemory:
     # Skip the insert when this exact text (hash) already exists in the scope at commit
     # time: the last line of defence against duplicates from concurrent processes.
     unique: bool = False
+    happened_at: str | None = None  # stored UTC form; None: the write time
+    expiration_date: str | None = None  # YYYY-MM-DD, the last day it holds
 
 
 @dataclass
@@ -75,6 +77,10 @@ class MemoryUpdate:
     embedding: np.ndarray | None = None
     metadata: dict[str, Any] | None = None
     categories: list[str] | None = None
+    happened_at: str | None = None  # None: unchanged
+    # expiration_date is written only when expiration_set (so None can clear it).
+    expiration_date: str | None = None
+    expiration_set: bool = False
 
 
 @dataclass

@@ -17,14 +17,16 @@ Mem0 2.x filters::
     {"memory_ids": ["m1", "m2"]}                         these memories
 
 Keys ``id user_id agent_id run_id actor_id role memory_type hash created_at updated_at
-categories`` are columns, ``keywords`` (the text) and ``memory_ids`` Mem0's Platform names
-of two; any other key is a metadata key. ``{"NOT": [f1, f2]}`` matches rows that
-match none of ``f1, f2``. Only uppercase ``AND``/``OR``/``NOT`` are logical operators.
+categories happened_at expiration_date`` are columns, ``keywords`` (the text) and
+``memory_ids`` Mem0's Platform names of two; any other key is a metadata key.
+``{"NOT": [f1, f2]}`` matches rows that match none of ``f1, f2``. Only uppercase
+``AND``/``OR``/``NOT`` are logical operators.
 
-Dates (``created_at``/``updated_at``) are ISO-8601 strings, normalised to the stored UTC
-form ``YYYY-MM-DDTHH:MM:SS.ffffff+00:00``; a naive time is taken as UTC. A date-only value
-names the whole UTC day: ``{"created_at": "2024-05-01"}`` matches any time that day and
-``{"created_at": {"lte": "2024-05-01"}}`` includes its evening.
+Dates (``created_at``, ``updated_at`` and ``happened_at``, the event time) are ISO-8601
+strings, normalised to the stored UTC form ``YYYY-MM-DDTHH:MM:SS.ffffff+00:00``; a naive
+time is taken as UTC. A date-only value names the whole UTC day: ``{"created_at":
+"2024-05-01"}`` matches any time that day and ``{"created_at": {"lte": "2024-05-01"}}``
+includes its evening. ``expiration_date`` holds a ``YYYY-MM-DD`` day, compared as text.
 
 Negative conditions (``ne``, ``nin``, ``NOT``) match rows that lack the key or hold null.
 
@@ -58,10 +60,10 @@ __all__ = [
 OPERATORS = ("eq", "ne", "in", "nin", "gt", "gte", "lt", "lte", "contains", "icontains")
 COLUMN_FIELDS = frozenset({"id", "user_id", "agent_id", "run_id", "actor_id", "role",
                            "memory_type", "hash", "created_at", "updated_at",
-                           "categories"})
+                           "categories", "happened_at", "expiration_date"})
 # Mem0 Platform's filter names for two columns: the text and the id.
 ALIASES = {"keywords": "memory", "memory_ids": "id"}
-DATE_FIELDS = frozenset({"created_at", "updated_at"})
+DATE_FIELDS = frozenset({"created_at", "updated_at", "happened_at"})
 SCOPE_FIELDS = ("user_id", "agent_id", "run_id")
 MAX_DEPTH = 32  # nesting of AND/OR/NOT
 MAX_NODES = 1000  # conditions plus logical nodes

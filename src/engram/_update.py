@@ -1,0 +1,45 @@
+"""One memory's update, validated and planned before anything is embedded or written
+(``Memory.update`` and each item of ``Memory.batch_update``).
+
+>>> plan_update("m1", None, None, "", expiration_date=None).expiration_set
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engram import _validate as V
+from engram._types import KEEP
+from engram.embed import Embedder, text_hash
+from engram.errors import InvalidInput
+from engram.store.base import MemoryUpdate
+
+__all__ = ["plan_update", "embed_updates"]
+
+
+def plan_update(memory_id: Any, text: Any, metadata: dict[str, Any] | None,
+                where: str, happened_at: str | None = None,
+                expiration_date: Any = KEEP) -> MemoryUpdate:
+    """Validated new text, metadata and/or times for one memory (the vector comes later)."""
+    upd = MemoryUpdate(id=V.check_id(memory_id, f"{where}memory_id"), happened_at=happened_at)
+    if expiration_date is not KEEP:
+        upd.expiration_set = True
+        upd.expiration_date = V.check_expiration(expiration_date, f"{where}expiration_date")
+    if text is None and metadata is None and happened_at is None and not upd.expiration_set:
+        raise InvalidInput(f"{where}text", "give text, metadata, timestamp and/or "
+                                           "expiration_date to update")
+    if text is not None:
+        upd.text = V.check_text(text, f"{where}text")
+        upd.hash = text_hash(upd.text)
+    upd.metadata = metadata  # already checked against the configured limits
+    return upd
+
+
+def embed_updates(embedder: Embedder, ups: list[MemoryUpdate]) -> None:
+    """The new vectors of the updates that change text, in one batch."""
+    texts = [u for u in ups if u.text is not None]
+    if texts:
+        vecs = embedder.embed([u.text for u in texts])  # type: ignore[misc]
+        for u, v in zip(texts, vecs, strict=True):
+            u.embedding = v

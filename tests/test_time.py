@@ -1,0 +1,174 @@
+"""Time-aware memory (issue #19) through ``Memory`` on each store backend: event time
+(``timestamp`` -> ``happened_at``), per-message timestamps, filters on the event time, and
+``expiration_date`` with ``show_expired``."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+
+from engram import InvalidInput, Memory
+from engram.testing import ScriptedLLM
+
+
+def _one(memory: Memory, **kw: Any) -> dict[str, Any]:
+    r = memory.add("I planted tomatoes in the garden", user_id="u", infer=False, **kw)
+    return memory.get(r["results"][0]["id"])
+
+
+@pytest.mark.parametrize(("given", "stored"), [
+    ("2023-05-08T13:56:00", "2023-05-08T13:56:00.000000+00:00"),  # naive: UTC
+    ("2023-05-08T15:56:00+02:00", "2023-05-08T13:56:00.000000+00:00"),
+    ("2023-05-08T13:56:00Z", "2023-05-08T13:56:00.000000+00:00"),
+    ("2023-05-08", "2023-05-08T00:00:00.000000+00:00"),
+    (1683554160, "2023-05-08T13:56:00.000000+00:00"),  # Unix seconds, as Mem0's client sends
+    (1683554160.5, "2023-05-08T13:56:00.500000+00:00"),
+    (datetime(2023, 5, 8, 13, 56, tzinfo=UTC), "2023-05-08T13:56:00.000000+00:00"),
+    (datetime(2023, 5, 8, 9, 56, tzinfo=timezone(timedelta(hours=-4))),
+     "2023-05-08T13:56:00.000000+00:00"),
+    (date(2023, 5, 8), "2023-05-08T00:00:00.000000+00:00"),
+])
+def test_each_timestamp_form_becomes_the_event_time(memory: Memory, given: Any,
+                                                    stored: str) -> None:
+    rec = _one(memory, timestamp=given)
+    assert rec["happened_at"] == stored
+    assert rec["created_at"] > stored and rec["created_at"] != rec["happened_at"]
+
+
+def test_without_a_timestamp_the_event_time_is_the_write_time(memory: Memory) -> None:
+    rec = _one(memory)
+    assert rec["happened_at"] == rec["created_at"]
+    assert "expiration_date" not in rec
+
+
+@pytest.mark.parametrize(("given", "problem"), [
+    ("yesterday", "is not an ISO-8601 date"), ("2023-13-01", "is not an ISO-8601 date"),
+    (float("nan"), "is not a valid unix time"), (10**20, "is not a valid unix time"),
+    (True, "must be an ISO-8601"), ([2023], "must be an ISO-8601"),
+])
+def test_a_bad_timestamp_names_the_field_and_stores_nothing(memory: Memory, given: Any,
+                                                             problem: str) -> None:
+    with pytest.raises(InvalidInput, match=f"^timestamp: {problem}"):
+        memory.add("hello there", user_id="u", infer=False, timestamp=given)
+    with pytest.raises(InvalidInput, match=r"^messages\[1\]\.timestamp: "):
+        memory.add([{"role": "user", "content": "a"},
+                    {"role": "user", "content": "b", "timestamp": given}],
+                   user_id="u", infer=False)
+    assert memory.get_all(user_id="u")["results"] == []
+
+
+def test_per_message_timestamps_win_over_the_calls(memory: Memory) -> None:
+    r = memory.add([
+        {"role": "user", "content": "We adopted a cat named Miso", "timestamp": "2023-01-10"},
+        {"role": "assistant", "content": "Congratulations on Miso!"},
+        {"role": "user", "content": "Miso learned to open doors",
+         "timestamp": 1686787200},  # 2023-06-15
+    ], user_id="u", infer=False, timestamp="2023-03-01T12:00:00Z")
+    got = [memory.get(x["id"])["happened_at"][:10] for x in r["results"]]
+    assert got == ["2023-01-10", "2023-03-01", "2023-06-15"]
+
+
+def test_inferred_facts_take_the_time_of_their_messages(store_config: dict[str, Any]) -> None:
+    llm = ScriptedLLM([
+        {"facts": ["Adopted a cat named Miso", "Works as a nurse"]},
+        {"memory": [{"id": "new", "text": "Adopted a cat named Miso", "event": "ADD"},
+                    {"id": "new", "text": "Works as a nurse", "event": "ADD"}]},
+    ])
+    with Memory({"store": store_config}, llm=llm) as m:
+        m.add([{"role": "user", "content": "We adopted a cat named Miso",
+                "timestamp": "2023-01-10T08:00:00Z"},
+               {"role": "user", "content": "I work as a nurse"}],
+              user_id="u", timestamp="2023-02-01T00:00:00Z")
+        when = {r["memory"]: r["happened_at"][:10] for r in m.get_all(user_id="u")["results"]}
+    # The scripted facts name no source message: both are dated by the call.
+    assert set(when.values()) <= {"2023-01-10", "2023-02-01"}
+    assert when["Works as a nurse"] == "2023-02-01"
+
+
+def test_the_rules_extractor_dates_each_fact_by_its_message(memory: Memory) -> None:
+    memory.add([{"role": "user", "content": "I moved to Berlin.", "timestamp": "2022-04-02"},
+                {"role": "user", "content": "I am allergic to peanuts.",
+                 "timestamp": "2024-09-30"}], user_id="u")
+    when = {r["memory"]: r["happened_at"][:10] for r in memory.get_all(user_id="u")["results"]}
+    assert when == {"Moved to Berlin": "2022-04-02", "Lives in Berlin": "2022-04-02",
+                    "Is allergic to peanuts": "2024-09-30"}
+
+
+def test_the_event_time_is_filterable(memory: Memory) -> None:
+    for day in ("2023-01-05", "2023-03-17", "2023-07-30"):
+        memory.add(f"Went hiking on {day}", user_id="u", infer=False, timestamp=day)
+    spring = {"user_id": "u", "happened_at": {"gte": "2023-03-01", "lte": "2023-05-31"}}
+    assert [r["memory"] for r in memory.get_all(filters=spring)["results"]] == \
+        ["Went hiking on 2023-03-17"]
+    hits = memory.search("hiking", filters=spring)["results"]
+    assert [h["memory"] for h in hits] == ["Went hiking on 2023-03-17"]
+    assert memory.get_all(filters={"user_id": "u", "happened_at": "2023-07-30"})["results"]
+    before = memory.get_all(filters={"user_id": "u", "happened_at": {"lt": "2023-03-17"}})
+    assert [r["memory"] for r in before["results"]] == ["Went hiking on 2023-01-05"]
+
+
+def test_update_can_set_the_event_time(memory: Memory) -> None:
+    rec = _one(memory, timestamp="2023-01-01")
+    memory.update(rec["id"], timestamp="2024-02-02T10:00:00Z")
+    after = memory.get(rec["id"])
+    assert after["happened_at"] == "2024-02-02T10:00:00.000000+00:00"
+    assert after["memory"] == rec["memory"] and after["created_at"] == rec["created_at"]
+    with pytest.raises(InvalidInput, match="^timestamp: "):
+        memory.update(rec["id"], timestamp="soon")
+
+
+# -- expiration ----------------------------------------------------------------------------
+
+TODAY = datetime.now(UTC).date()
+
+
+def test_expired_memories_are_hidden_not_deleted(memory: Memory) -> None:
+    memory.add("Gate code is 4411", user_id="u", infer=False, expiration_date="2020-01-31")
+    memory.add("Parking is on level 2", user_id="u", infer=False,
+               expiration_date=TODAY)  # holds through its last day
+    memory.add("Office is on floor 5", user_id="u", infer=False)
+    shown = {r["memory"] for r in memory.get_all(user_id="u")["results"]}
+    assert shown == {"Parking is on level 2", "Office is on floor 5"}
+    hits = {h["memory"] for h in memory.search("gate code", user_id="u")["results"]}
+    assert "Gate code is 4411" not in hits and hits
+    every = memory.get_all(user_id="u", show_expired=True)["results"]
+    assert {r["memory"]: r.get("expiration_date") for r in every} == {
+        "Gate code is 4411": "2020-01-31", "Parking is on level 2": TODAY.isoformat(),
+        "Office is on floor 5": None}
+    found = memory.search("gate code", user_id="u", show_expired=True)["results"]
+    assert found[0]["memory"] == "Gate code is 4411"
+    assert memory.get_all(user_id="u", page=1, page_size=10)["total"] == 2
+
+
+def test_update_sets_and_clears_the_expiration_date(memory: Memory) -> None:
+    rec = _one(memory)
+    memory.update(rec["id"], expiration_date=datetime(2021, 6, 1, 23, 30, tzinfo=UTC))
+    assert memory.get(rec["id"])["expiration_date"] == "2021-06-01"
+    assert memory.get_all(user_id="u")["results"] == []
+    memory.update(rec["id"], text="I planted peppers in the garden")  # left out: kept
+    assert memory.get(rec["id"])["expiration_date"] == "2021-06-01"
+    memory.update(rec["id"], expiration_date=None)  # None clears it
+    assert "expiration_date" not in memory.get(rec["id"])
+    assert [r["id"] for r in memory.get_all(user_id="u")["results"]] == [rec["id"]]
+    memory.batch_update([{"memory_id": rec["id"], "expiration_date": "2022-02-02"}])
+    assert memory.get(rec["id"])["expiration_date"] == "2022-02-02"
+
+
+@pytest.mark.parametrize("given", ["next week", "2024-02-30", 20240101, "2024-01-01x"])
+def test_a_bad_expiration_date_names_the_field(memory: Memory, given: Any) -> None:
+    with pytest.raises(InvalidInput, match="^expiration_date: "):
+        memory.add("x y z", user_id="u", infer=False, expiration_date=given)
+    assert memory.get_all(user_id="u", show_expired=True)["results"] == []
+    rec = _one(memory)
+    with pytest.raises(InvalidInput, match=r"^memories\[0\]\.expiration_date: "):
+        memory.batch_update([{"memory_id": rec["id"], "expiration_date": given}])
+    assert "expiration_date" not in memory.get(rec["id"])
+
+
+def test_the_expiration_date_is_filterable_as_a_day(memory: Memory) -> None:
+    memory.add("a one", user_id="u", infer=False, expiration_date="2999-01-01")
+    memory.add("b two", user_id="u", infer=False, expiration_date="2999-06-01")
+    got = memory.get_all(filters={"user_id": "u", "expiration_date": {"gt": "2999-03-01"}})
+    assert [r["memory"] for r in got["results"]] == ["b two"]
