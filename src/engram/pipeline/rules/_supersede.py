@@ -84,7 +84,7 @@ def _words(predicate: str) -> frozenset[str]:
 def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
     """(position, "UPDATE" | "DELETE") of the memory the fact supersedes, if any."""
     if not is_change(fact):
-        return None
+        return _restated(fact, existing, used)
     subject, predicate = split_subject(fact)
     for slot, pattern in _SLOT_ENDINGS:
         if pattern.search(predicate):
@@ -118,3 +118,28 @@ def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
     if best is None:
         return None
     return best[1], "DELETE" if ending else "UPDATE"
+
+
+# Kinds whose second value replaces the first even when nothing says it changed; a job is
+# not one ("Is a nurse" and "Works at St Mary's" are both true at once).
+_REPLACED_BY_STATEMENT = SINGLE - {"job"}
+
+
+def _restated(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
+    """A plain statement in a kind held one at a time, with another value than the held
+    one ("Rides the tram to work" / "Commutes by bus"): the new value replaces it."""
+    subject, predicate = split_subject(fact)
+    kinds = topics(predicate) & _REPLACED_BY_STATEMENT
+    if not kinds or is_negative(fact):
+        return None
+    words = _words(predicate)
+    for pos, e in enumerate(existing):
+        if pos in used or e.ref < 0:
+            continue  # a fact of this batch says its own thing
+        e_subject, e_predicate = split_subject(e.text)
+        if e_subject != subject or is_negative(e.text) or not kinds & topics(e_predicate):
+            continue
+        held = _words(e_predicate)
+        if held and words and not held <= words and not words <= held:
+            return pos, "UPDATE"
+    return None
