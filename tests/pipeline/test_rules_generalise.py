@@ -178,3 +178,16 @@ def test_a_plain_statement_replaces_the_value_of_a_single_kind(held: str, conten
 ])
 def test_a_plain_statement_leaves_what_can_hold_beside_it(held: str, content: str) -> None:
     assert held in final([held], content)
+
+
+@pytest.mark.parametrize(("held", "content", "gone"), [
+    ("Is planning a cycling holiday in Girona", "We called off the Girona holiday.",
+     "Is planning a cycling holiday in Girona"),
+    ("Is training for the Lisbon half marathon",
+     "I pulled out of the half marathon because of a sore hip.",
+     "Is training for the Lisbon half marathon"),
+    ("Is considering a puppy from a breeder", "We decided on a rescue dog instead.",
+     "Is considering a puppy from a breeder"),
+])
+def test_plans_called_off_or_decided_otherwise(held: str, content: str, gone: str) -> None:
+    assert gone not in final([held], content)

@@ -57,7 +57,9 @@ _NEG = re.compile(r"n't\b|\b(?:not|no longer|never|cannot|anymore|dislikes|hates
 _ENDING = re.compile(r"\b(?:stopped|quit|gave up|left|sold|cancel+ed|passed away|died|"
                      r"broke up|ended|moved out|no longer|lost|laid off|fired|resigned|"
                      r"retired|got rid of|stole|stolen|graduated|broke|cut out|"
-                     r"is cancel+ed|was cancel+ed|is off|is over)\b", re.IGNORECASE)
+                     r"is cancel+ed|was cancel+ed|is off|is over|scrapped|called off|ditched|"
+                     r"dropped out|abandoned|backed out|pulled out|put on hold|packed in|"
+                     r"handed in (?:their|a|my) notice)\b", re.IGNORECASE)
 # Stems that say the same thing for reconciliation: "studies Italian" ~ "learning Italian".
 _SYNONYM_WORDS = {"study": "learn", "studied": "learn", "enjoy": "like", "love": "like",
                   "adore": "like", "fond": "like", "own": "has", "drive": "has"}

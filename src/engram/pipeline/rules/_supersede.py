@@ -40,7 +40,8 @@ _SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead
                    r"became|upgraded|traded|replaced|swapped|converted|transferred|moved|"
                    r"relocated|passed|failed|finished|completed|graduated|recovered|"
                    r"healed|returned|went back|anymore|no longer|these days|nowadays|again|"
-                   r"back to|new|officially|settled)\b", re.I)
+                   r"back to|new|officially|settled|decided|chose|opted|went with|"
+                   r"settled on)\b", re.I)
 # A beginning: only the same thing named again is superseded.
 _BEGIN = re.compile(r"\b(?:started|starting|began|begun|joined|took up|taken up|adopted|"
                     r"signed up|enrolled|accepted|got|bought|booked|rescheduled|postponed|"
@@ -52,7 +53,9 @@ promoted became become upgraded traded replaced swapped converted transferred mo
 relocated passed failed finished completed graduated recovered healed returned went back
 got new bought started starting began begun joined took taken up adopted signed enrolled
 accepted booked rescheduled postponed pushed delayed from to anymore longer nowadays
-days again back found landed new officially settled finally""".split()}  # noqa: SIM905 (a word list reads better as text)
+days again back found landed new officially settled finally decided chose opted went
+with pulled backed called off out scrapped ditched dropped abandoned packed handed notice
+hold put""".split()}  # noqa: SIM905 (a word list reads better as text)
 
 
 # Endings that close a single-valued slot whatever words the old memory used:
@@ -93,7 +96,11 @@ def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
                 if pos not in used and e_subject == subject \
                         and (slot_of(e_predicate) or ("",))[0] == slot:
                     return pos, "DELETE"
-    words, kinds = _words(predicate), topics(predicate)
+    # A reason or a manner after the change is not what changed: "Pulled out of the
+    # marathon because of their knee" ends "Is training for the marathon".
+    core = re.sub(r",?\s+(?:because|due to|since|as|after|so that|for good|in the end|at last|"
+                  r"for now)\b.*$", "", predicate)
+    words, kinds = _words(core), topics(predicate)
     ending = is_ending(fact) or (is_negative(fact) and not _SWAP.search(fact))
     swap = bool(_SWAP.search(fact)) or ending
     best: tuple[float, int] | None = None
