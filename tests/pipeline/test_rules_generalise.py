@@ -191,3 +191,8 @@ def test_a_plain_statement_leaves_what_can_hold_beside_it(held: str, content: st
 ])
 def test_plans_called_off_or_decided_otherwise(held: str, content: str, gone: str) -> None:
     assert gone not in final([held], content)
+
+
+def test_them_points_back_to_the_users_things_named_before() -> None:
+    facts = user("Any advice for my chilli plants? I keep them on the windowsill.")
+    assert facts == ["Keeps their chilli plants on the windowsill"]

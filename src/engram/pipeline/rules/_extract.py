@@ -79,6 +79,10 @@ _IS_CONTRACTED = re.compile(r"^((?i:my|our)\s+\w+)'s\s+(?=(?:actually|now|still|
                             r"on|in|at|a|an|the|\d|[A-Z])\b)")
 
 
+# "my tomato plants", "our new chairs": plural things "them" can point back to.
+_MY_PLURAL = re.compile(r"\b(?i:my|our)\s+((?:[a-z]+\s+)?[a-z]+[^s's]s)\b")
+
+
 def _clause_facts(clause: str, people: People) -> list[str]:
     clause = _APPOSITIVE.sub(r"\2 \1 ", clause)
     clause = _IS_CONTRACTED.sub(r"\1 is ", clause)
@@ -163,8 +167,11 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
     facts: list[str] = []
     people = People()
     place: tuple[str, str] | None = None  # ("at", "Spotify"): what "there" refers to
+    things: str | None = None  # "tomato plants" (from "my tomato plants"): what "them" is
     sentences = own_text(message.content)
     for s_i, sentence in enumerate(sentences):
+        named = _MY_PLURAL.findall(sentence)  # questions too: "about my tomato plants?"
+        things = named[-1] if named else things
         if is_question(sentence):
             head = statement_head(sentence)  # "I'm vegan, any recipes?" keeps "I'm vegan"
             if head is None:
@@ -193,6 +200,8 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
             for f in _clause_facts(clause, people):
                 if place:
                     f = re.sub(r"\b(?:there|here)\b", f"{place[0]} {place[1]}", f)
+                if things and not people.last:  # "I grow them on my balcony"
+                    f = re.sub(r"\bthem\b", f"their {things}", f)
                 facts.extend(_expand(f.strip(" ,;:")))
             where = list(_PLACE.finditer(clause))
             if where:
