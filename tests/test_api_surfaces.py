@@ -99,6 +99,7 @@ REST_TYPES = {
     ("add", "messages"),  # Any in Python; str | dict | list in JSON
     ("add", "timestamp"),  # a unix time is accepted too (-> ISO text)
     ("update", "timestamp"),  # the same
+    ("search", "as_of"), ("get_all", "as_of"),  # ISO text in JSON
     ("add", "expiration_date"),  # JSON has no date type: the day as text
     ("update", "expiration_date"),  # the same; null clears, left out keeps (fields_set)
     ("search", "search_mode"),  # str: Memory names the bad mode

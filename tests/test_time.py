@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -172,3 +173,64 @@ def test_the_expiration_date_is_filterable_as_a_day(memory: Memory) -> None:
     memory.add("b two", user_id="u", infer=False, expiration_date="2999-06-01")
     got = memory.get_all(filters={"user_id": "u", "expiration_date": {"gt": "2999-03-01"}})
     assert [r["memory"] for r in got["results"]] == ["b two"]
+
+
+# -- as_of: what was held at a moment, from the history ------------------------------------
+
+
+def _moment() -> str:
+    """A point strictly between two writes (the clock has microseconds)."""
+    time.sleep(0.002)
+    at = datetime.now(UTC).isoformat(timespec="microseconds")
+    time.sleep(0.002)
+    return at
+
+
+def test_as_of_before_and_after_an_update_and_a_delete(memory: Memory) -> None:
+    before_all = _moment()
+    flat = memory.add("I live in Lisbon", user_id="u", infer=False)["results"][0]["id"]
+    cat = memory.add("I have a cat named Miso", user_id="u", infer=False)["results"][0]["id"]
+    t_added = _moment()
+    memory.update(flat, "I live in Porto")
+    t_updated = _moment()
+    memory.delete(cat)
+    t_deleted = _moment()
+    memory.add("I have a dog named Rex", user_id="u", infer=False)
+    other = memory.add("Bob lives in Rome", user_id="bob", infer=False)["results"][0]["id"]
+    memory.delete(other)  # another scope's deleted memory never shows up
+
+    def held(at: str) -> dict[str, tuple[str, str | None]]:
+        out = memory.get_all(user_id="u", as_of=at)["results"]
+        return {r["memory"]: (r["valid_from"], r["valid_until"]) for r in out}
+
+    assert held(before_all) == {}
+    at_added = held(t_added)
+    assert set(at_added) == {"I live in Lisbon", "I have a cat named Miso"}
+    assert at_added["I live in Lisbon"][1] is not None  # superseded later by the update
+    assert at_added["I live in Lisbon"][1] < t_updated
+    assert set(held(t_updated)) == {"I live in Porto", "I have a cat named Miso"}
+    assert set(held(t_deleted)) == {"I live in Porto"}
+    assert held(t_deleted)["I live in Porto"][1] is None  # still held
+    assert set(held(datetime.now(UTC).isoformat())) == {"I live in Porto",
+                                                        "I have a dog named Rex"}
+    # search answers from the texts of that moment, deleted memories included
+    hits = memory.search("which city do I live in", user_id="u", as_of=t_added)["results"]
+    assert hits[0]["memory"] == "I live in Lisbon" and hits[0]["id"] == flat
+    assert 0 < hits[0]["score"] <= 1
+    pets = memory.search("pet", user_id="u", as_of=t_updated, top_k=1)["results"]
+    assert [(p["id"], p["memory"]) for p in pets] == [(cat, "I have a cat named Miso")]
+    now_pets = {h["memory"] for h in memory.search("pet", user_id="u")["results"]}
+    assert "I have a cat named Miso" not in now_pets  # nothing restored by reading the past
+    paged = memory.get_all(user_id="u", as_of=t_updated, page=1, page_size=1)
+    assert paged["total"] == 2 and len(paged["results"]) == 1
+
+
+def test_as_of_takes_a_date_and_names_bad_values(memory: Memory) -> None:
+    memory.add("Joined the choir", user_id="u", infer=False)
+    today = datetime.now(UTC).date()
+    assert len(memory.get_all(user_id="u", as_of=today.isoformat())["results"]) == 1
+    assert memory.get_all(user_id="u", as_of=today - timedelta(days=1))["results"] == []
+    with pytest.raises(InvalidInput, match="^as_of: "):
+        memory.search("choir", user_id="u", as_of="before lunch")
+    with pytest.raises(InvalidInput, match="^cursor: "):
+        memory.get_all(user_id="u", as_of=today, cursor="cjEw")

@@ -82,6 +82,7 @@ class MemoryAPI(Protocol):
         enable_graph: bool | None = None,
         explain: bool = False,
         show_expired: bool = False,
+        as_of: str | datetime | None = None,
     ) -> dict[str, Any]:
         """A scope's memories most relevant to ``query``, best first."""
         ...
@@ -119,6 +120,7 @@ class MemoryAPI(Protocol):
         cursor: str | None = None,
         enable_graph: bool | None = None,
         show_expired: bool = False,
+        as_of: str | datetime | None = None,
     ) -> dict[str, Any]:
         """A scope's memories, newest first, by page or by cursor."""
         ...

@@ -147,6 +147,11 @@ def _update_body(a: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _as_of_text(a: dict[str, Any]) -> dict[str, Any]:
+    """``as_of`` as ISO text (a datetime cannot travel as JSON)."""
+    return a | {"as_of": check_timestamp(a["as_of"], "as_of")}
+
+
 def _batch_items(ids: list[Any]) -> list[Any]:
     if not isinstance(ids, list):
         raise E.InvalidInput("memory_ids", "must be a non-empty list")
@@ -159,13 +164,14 @@ class Calls:
     add = Endpoint(MemoryAPI.add, lambda a: Call(
         "POST", "/v3/memories/add/", json=_clean(_add_body(a)), idempotent=False))
     search = Endpoint(MemoryAPI.search, lambda a: Call(
-        "POST", "/v3/memories/search/", json=_clean(a)))
+        "POST", "/v3/memories/search/", json=_clean(_as_of_text(a))))
     search_by_vector = Endpoint(MemoryAPI.search_by_vector, lambda a: Call(
         "POST", "/v1/memories/search/vector/", json=_clean(a)))
     get = Endpoint(MemoryAPI.get, lambda a: Call(
         "GET", f"/v1/memories/{_mid(a['memory_id'])}/"))
     get_all = Endpoint(MemoryAPI.get_all, lambda a: Call(
-        "POST", "/v3/memories/", json=_clean(a), shape=_list_shape(a["page"] is not None)))
+        "POST", "/v3/memories/", json=_clean(_as_of_text(a)),
+        shape=_list_shape(a["page"] is not None)))
     update = Endpoint(MemoryAPI.update, lambda a: Call(
         "PUT", f"/v1/memories/{_mid(a['memory_id'])}/", json=_update_body(a)))
     delete = Endpoint(MemoryAPI.delete, lambda a: Call(

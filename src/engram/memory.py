@@ -25,7 +25,8 @@ from engram._add import add as run_add
 from engram._api import SearchMode
 from engram._components import Components
 from engram._mem0_api import mem0_hints
-from engram._timeline import unexpired
+from engram._results import ranked_records
+from engram._timeline import list_as_of, search_as_of, unexpired
 from engram._types import KEEP, Keep
 from engram._update import embed_updates
 from engram._update import plan_update as _plan_update
@@ -247,8 +248,7 @@ class Memory:
                    filters: dict[str, Any] | None = None) -> dict[str, Any]:
         """Delete every memory of a scope (refuses to run without one); the scope ids may
         be positional, as in Mem0: ``delete_all("alice")``."""
-        where = V.scoped_filter(filters, require_scope=True, user_id=user_id,
-                                agent_id=agent_id, run_id=run_id)
+        where = V.scoped_filter(filters, True, user_id, agent_id, run_id)
         n = self._store.delete_where(where)
         return {"message": f"Deleted {n} memories", "deleted": n}
 
@@ -281,14 +281,16 @@ class Memory:
         cursor: str | None = None,
         enable_graph: bool | None = None,
         show_expired: bool = False,
+        as_of: str | datetime | None = None,
     ) -> dict[str, Any]:
         """Memories of a scope, newest first. Pages by ``page``/``page_size`` or by the
         ``next_cursor`` of the previous call (stable while others add). Memories past
-        their ``expiration_date`` are left out unless ``show_expired``."""
+        their ``expiration_date`` are left out unless ``show_expired``. ``as_of`` lists
+        what was held at that moment (:mod:`engram._timeline`), paged by ``page``."""
         V.check_bool(show_expired, "show_expired")
-        where = unexpired(self._store, V.scoped_filter(
-            filters, require_scope=True, user_id=user_id, agent_id=agent_id, run_id=run_id),
-            show_expired)
+        when = V.check_as_of(as_of)
+        where = V.scoped_filter(filters, True, user_id, agent_id, run_id)
+        where = where if when else unexpired(self._store, where, show_expired)
         size = V.check_top_k(_first(page_size, limit, top_k, 100),
                              "page_size" if page_size is not None else
                              "limit" if limit is not None else "top_k")
@@ -299,11 +301,15 @@ class Memory:
             if cursor is not None:
                 raise InvalidInput("cursor", "give page or cursor, not both")
             offset = (page - 1) * size
-        res = self._store.list_memories(where, limit=size, offset=offset, cursor=cursor)
-        out: dict[str, Any] = {"results": [r.to_dict() for r in res.records],
-                               "next_cursor": res.next_cursor}
+        if when is not None:
+            out, total = list_as_of(self._store, where, when, show_expired, offset, size, cursor)
+        else:
+            res = self._store.list_memories(where, limit=size, offset=offset, cursor=cursor)
+            out, total = {"results": [r.to_dict() for r in res.records],
+                          "next_cursor": res.next_cursor}, None
         if page is not None:
-            out.update(page=page, page_size=size, total=self._store.count(where))
+            out.update(page=page, page_size=size,
+                       total=self._store.count(where) if total is None else total)
         if self._graph_step(enable_graph) is not None:
             out["relations"] = [r.to_dict() for r in self._store.list_relations(where)]
         return out
@@ -325,6 +331,7 @@ class Memory:
         enable_graph: bool | None = None,
         explain: bool = False,
         show_expired: bool = False,
+        as_of: str | datetime | None = None,
     ) -> dict[str, Any]:
         """The memories most relevant to ``query`` in a scope, best first.
 
@@ -334,6 +341,7 @@ class Memory:
         and memories those relations came from get a bounded boost. ``explain=True``
         adds each result's ``score_details`` (:func:`engram.search.score_parts`).
         Memories past their ``expiration_date`` are left out unless ``show_expired``.
+        ``as_of`` searches what was held at that moment, by similarity alone.
         """
         V.check_bool(explain, "explain")
         V.check_bool(show_expired, "show_expired")
@@ -341,9 +349,12 @@ class Memory:
         k = V.check_top_k(_first(limit, top_k, 20), "limit" if limit is not None else "top_k")
         thr = V.check_threshold(threshold)
         V.check_bool(rerank, "rerank")
-        where = unexpired(self._store, V.scoped_filter(
-            filters, require_scope=True, user_id=user_id, agent_id=agent_id, run_id=run_id),
-            show_expired)
+        when = V.check_as_of(as_of)
+        where = V.scoped_filter(filters, True, user_id, agent_id, run_id)
+        if when is not None:
+            return {"results": search_as_of(self._store, where, query, when,
+                                            self._parts.embedder.embed, show_expired, k, thr)}
+        where = unexpired(self._store, where, show_expired)
         mode = V.check_mode(search_mode, self.config.search.mode)
         store = self._store
         embed = self._parts.read_embedder.embed  # queries are not worth persisting
@@ -357,17 +368,7 @@ class Memory:
             chosen = hybrid_search(store, where, query, embed=embed,
                                    cfg=self.config.search, mode=mode, k=k, threshold=thr,
                                    explain_out=parts)
-        recs = store.get_many([i for i, _ in chosen])
-        results = []
-        for mid, sim in chosen:
-            rec = recs.get(mid)
-            if rec is None:  # deleted between the two reads
-                continue
-            rec.score = round(sim, 6) if sim is not None else None
-            item = rec.to_dict()
-            if parts is not None:
-                item["score_details"] = {**parts.get(mid, {}), "threshold": thr}
-            results.append(item)
+        results = ranked_records(store, chosen, parts, thr)
         return {"results": results} | ({"relations": relations} if relations is not None else {})
 
     def search_by_vector(self, vector: list[float], *, filters: dict[str, Any] | None = None,
@@ -375,8 +376,7 @@ class Memory:
                          user_id: str | None = None, agent_id: str | None = None,
                          run_id: str | None = None) -> dict[str, Any]:
         """Vector-only search by a query the caller embedded (see ``engram._vector_search``)."""
-        where = V.scoped_filter(filters, require_scope=True, user_id=user_id,
-                                agent_id=agent_id, run_id=run_id)
+        where = V.scoped_filter(filters, True, user_id, agent_id, run_id)
         return search_by_vector(self._store, where, vector, top_k=top_k, threshold=threshold)
 
     def history(self, memory_id: str) -> list[dict[str, Any]]:

@@ -94,3 +94,24 @@ def test_clients_round_trip_event_time_and_expiration(server) -> None:
     assert asyncio.run(run_async()) == sync
     assert sync == ["2023-09-01T18:00:00.000000+00:00", "2999-01-01", [], [True], 0,
                     "2001-01-01", None, "2023-09-01T18:00:00.000000+00:00"]
+
+
+def test_client_reads_as_of_a_past_moment(server) -> None:
+    import time
+
+    with MemoryClient(api_key=server.new_key(), host=server.url) as c:
+        mid = c.add("My team is Falcon", user_id="u", infer=False)["results"][0]["id"]
+        time.sleep(0.002)
+        then = datetime.now(UTC)
+        time.sleep(0.002)
+        c.update(mid, "My team is Osprey")
+        past = c.get_all(user_id="u", as_of=then)["results"]
+        assert [(m["memory"], m["valid_until"] is not None) for m in past] == [
+            ("My team is Falcon", True)]
+        hits = c.search("team", user_id="u", as_of=then.isoformat())["results"]
+        assert [h["memory"] for h in hits] == ["My team is Falcon"]
+        assert [h["memory"] for h in c.search("team", user_id="u")["results"]] == [
+            "My team is Osprey"]
+        with pytest.raises(E.InvalidInput) as bad:
+            c.search("team", user_id="u", as_of="yesterday-ish")
+        assert bad.value.field == "as_of"

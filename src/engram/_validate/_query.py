@@ -45,8 +45,10 @@ def build_scope(user_id: Any = None, agent_id: Any = None, run_id: Any = None,
     return scope
 
 
-def scoped_filter(filters: Any, *, require_scope: bool, **ids: Any) -> F.Node:
+def scoped_filter(filters: Any, require_scope: bool, user_id: Any = None, agent_id: Any = None,
+                  run_id: Any = None) -> F.Node:
     """Mem0 2.x ``filters`` AND-ed with 1.x style ``user_id=`` keywords."""
+    ids = {"user_id": user_id, "agent_id": agent_id, "run_id": run_id}
     if filters is not None and not isinstance(filters, Mapping):
         raise InvalidInput("filters", f"must be a dict, got {type(filters).__name__}")
     node = F.parse_filters(filters)

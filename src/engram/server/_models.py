@@ -100,6 +100,8 @@ class SearchBody(_Body):
                                                      "keyword relevance, graph boost, fused score.")
     show_expired: bool = Field(default=False, description="Include memories past their "
                                                            "expiration_date.")
+    as_of: str | None = Field(default=None, description="ISO date or time: answer with what "
+                                                        "was held then (from the history).")
     reference_date: str | int | None = Field(default=None, description="Ignored.")
     categories: list[str] | None = Field(default=None, description="Only memories in any of "
                                                                     "these categories.")
@@ -138,6 +140,8 @@ class ListBody(_Body):
                                                                     "these categories.")
     show_expired: bool = Field(default=False, description="Include memories past their "
                                                            "expiration_date.")
+    as_of: str | None = Field(default=None, description="ISO date or time: answer with what "
+                                                        "was held then (from the history).")
 
 
 class UpdateBody(_Body):
@@ -222,6 +226,8 @@ class MemoryOut(BaseModel):
     immutable: bool | None = None
     score: float | None = None
     score_details: dict[str, Any] | None = None  # search(explain=True)
+    valid_from: str | None = None  # as_of reads: when this text became true
+    valid_until: str | None = None  # ... and when it stopped (None: still held)
 
 
 class AddResult(BaseModel):

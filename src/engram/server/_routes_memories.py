@@ -98,7 +98,8 @@ def _search(request: Request, tenant: Tenant, body: SearchBody) -> dict[str, Any
         limit=caps.cap(body.limit, "limit"), threshold=body.threshold, rerank=body.rerank,
         user_id=body.user_id, agent_id=body.agent_id, run_id=body.run_id,
         search_mode=body.search_mode,  # type: ignore[arg-type]  # the facade checks the mode
-        enable_graph=body.enable_graph, explain=body.explain, show_expired=body.show_expired)
+        enable_graph=body.enable_graph, explain=body.explain, show_expired=body.show_expired,
+        as_of=body.as_of)
 
 
 @router.post("/v3/memories/search/", response_model=SearchOut, response_model_exclude_unset=True, summary="Search memories")
@@ -143,7 +144,7 @@ def _list(request: Request, tenant: Tenant, body: ListBody) -> dict[str, Any]:
     mem = memory_for(request, tenant)
     ids: dict[str, Any] = {"user_id": body.user_id, "agent_id": body.agent_id,
                            "run_id": body.run_id, "enable_graph": body.enable_graph,
-                           "show_expired": body.show_expired}
+                           "show_expired": body.show_expired, "as_of": body.as_of}
     if body.cursor is not None:
         if body.page is not None:
             raise InvalidInput("cursor", "give page or cursor, not both")

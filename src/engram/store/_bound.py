@@ -74,6 +74,9 @@ class BoundStore:
     def history(self, memory_id: str) -> list[HistoryEvent]:
         return self.store.history(self.ns, memory_id)
 
+    def timeline(self, where: Node, since: str) -> list[tuple[MemoryRecord, list[HistoryEvent]]]:
+        return self.store.timeline(self.ns, where, since)
+
     def change_events(self, ref: str) -> list[HistoryEvent]:
         return self.store.change_events(self.ns, ref)
 

@@ -27,9 +27,9 @@ from engram.store._dialect import Dialect, SQLDialect, chunks
 from engram.store._filter_sql import compile_filter
 from engram.store._fts_terms import scope_terms
 from engram.store._pg_schema import shard_key
-from engram.store._rows import decode_cursor, from_row, page_from_rows
+from engram.store._rows import decode_cursor, from_row, page_from_rows, record_from_snapshot
 from engram.store.base import ApplyResult, ChangeSet, NewMemory, Page, ScopeCount
-from engram.store.filters import Node, scope_of
+from engram.store.filters import Node, is_scope_only, scope_of
 
 __all__ = ["MemorySQL", "RECORD_COLS", "MEMORY_COLS", "HISTORY_COLS"]
 
@@ -275,6 +275,33 @@ class MemorySQL(SQLDialect):
         rows = self._all(conn, f"SELECT {_EVENT_COLS} FROM {self.H} WHERE ns = ? "  # noqa: S608
                          "AND memory_id = ? ORDER BY hid", [ns, memory_id])
         return [_event(r) for r in rows]
+
+    def timeline(self, conn: Any, ns: str, where: Node, since: str
+                 ) -> list[tuple[MemoryRecord, list[HistoryEvent]]]:
+        """Each memory that matches ``where`` now, or (when ``where`` pins only scope ids)
+        was deleted after ``since`` from a matching scope, as a record (current, else the
+        DELETE row's snapshot) with its whole history, oldest first."""
+        cond, params = self.where(ns, where)
+        records = {r.id: r for r in (from_row(row) for row in self._all(
+            conn, f"SELECT {self.rec} FROM {self.M} m WHERE {cond}", params))}  # noqa: S608
+        if is_scope_only(where):
+            pins = scope_of(where)
+            for row in self._all(conn, f"SELECT {_EVENT_COLS} FROM {self.H} WHERE ns = ? "  # noqa: S608
+                                 "AND event = ? AND created_at > ? ORDER BY hid",
+                                 [ns, "DELETE", since]):
+                ev = _event(row)
+                snap = ev.snapshot or {}
+                if ev.memory_id not in records and snap and \
+                        all(snap.get(k) == v for k, v in pins.items()):
+                    records[ev.memory_id] = record_from_snapshot(snap)
+        events: dict[str, list[HistoryEvent]] = {i: [] for i in records}
+        for chunk in chunks(list(records)):
+            for row in self._all(conn, f"SELECT {_EVENT_COLS} FROM {self.H} WHERE ns = ? "  # noqa: S608
+                                 f"AND memory_id IN ({self._marks(len(chunk))}) ORDER BY hid",
+                                 [ns, *chunk]):
+                ev = _event(row)
+                events[ev.memory_id].append(ev)
+        return [(records[i], events[i]) for i in records]
 
     def change_events(self, conn: Any, ns: str, ref: str) -> list[HistoryEvent]:
         """The rows of the change ``ref`` names: its ``add_id``, or one of its rows' id."""

@@ -16,7 +16,7 @@ from engram._types import MemoryRecord, Scope
 from engram.errors import InvalidInput
 from engram.store.base import Page
 
-__all__ = ["from_row", "page_from_rows", "encode_cursor", "decode_cursor"]
+__all__ = ["from_row", "record_from_snapshot", "page_from_rows", "encode_cursor", "decode_cursor"]
 
 
 def from_row(row: Sequence[Any]) -> MemoryRecord:
@@ -41,6 +41,19 @@ def from_row(row: Sequence[Any]) -> MemoryRecord:
         happened_at=_iso(happened_at) if happened_at is not None else None,
         expiration_date=expiration_date,
     )
+
+
+def record_from_snapshot(snap: dict[str, Any]) -> MemoryRecord:
+    """The record a DELETE history row kept (``MemoryRecord.to_dict`` as JSON)."""
+    return MemoryRecord(
+        id=snap["id"], memory=snap["memory"], hash=snap.get("hash", ""),
+        scope=Scope(snap.get("user_id"), snap.get("agent_id"), snap.get("run_id")),
+        metadata=snap.get("metadata") or {}, created_at=snap.get("created_at", ""),
+        updated_at=snap.get("updated_at"), role=snap.get("role"),
+        actor_id=snap.get("actor_id"), memory_type=snap.get("memory_type"),
+        source_ids=snap.get("source_ids") or [], categories=snap.get("categories") or [],
+        immutable=bool(snap.get("immutable")), happened_at=snap.get("happened_at"),
+        expiration_date=snap.get("expiration_date"))
 
 
 def _iso(value: Any) -> str:

@@ -130,6 +130,11 @@ class SQLStore:
         with self._read() as conn:
             return self._sql.history(conn, ns, memory_id)
 
+    def timeline(self, ns: str, where: Node, since: str
+                 ) -> list[tuple[MemoryRecord, list[HistoryEvent]]]:
+        with self._read() as conn:
+            return self._sql.timeline(conn, ns, where, since)
+
     def change_events(self, ns: str, ref: str) -> list[HistoryEvent]:
         with self._read() as conn:
             return self._sql.change_events(conn, ns, ref)

@@ -192,6 +192,13 @@ class Store(Protocol):
 
     def history(self, ns: str, memory_id: str) -> list[HistoryEvent]: ...
 
+    def timeline(self, ns: str, where: Node, since: str
+                 ) -> list[tuple[MemoryRecord, list[HistoryEvent]]]:
+        """The memories matching ``where`` now, plus (for a filter of scope ids only)
+        those deleted after ``since`` from that scope, each with its whole history
+        oldest first: what ``as_of`` reads are rebuilt from."""
+        ...
+
     def change_events(self, ns: str, ref: str) -> list[HistoryEvent]:
         """The history rows of one change, oldest first: those whose ``add_id`` is
         ``ref``; else the row whose id is ``ref`` with the rest of its change (just that
