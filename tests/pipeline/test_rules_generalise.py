@@ -196,3 +196,23 @@ def test_plans_called_off_or_decided_otherwise(held: str, content: str, gone: st
 def test_them_points_back_to_the_users_things_named_before() -> None:
     facts = user("Any advice for my chilli plants? I keep them on the windowsill.")
     assert facts == ["Keeps their chilli plants on the windowsill"]
+
+
+@pytest.mark.parametrize(("held", "content", "gone"), [
+    ("Is waiting for a work permit", "My work permit came through on Friday!",
+     "Is waiting for a work permit"),
+    ("Is house hunting in Bristol", "We signed the lease on a flat in Clifton.",
+     "Is house hunting in Bristol"),
+    ("Is pregnant with their second child", "Our son Teo was born last night.",
+     "Is pregnant with their second child"),
+    ("Is 63 years old", "Celebrated my 64th birthday on Sunday.", "Is 63 years old"),
+    ("Is a heavy smoker", "I haven't touched a cigarette since March.", "Is a heavy smoker"),
+])
+def test_an_outcome_settles_the_state_that_waited_for_it(held: str, content: str,
+                                                          gone: str) -> None:
+    assert gone not in final([held], content)
+
+
+def test_an_unrelated_outcome_leaves_a_pending_state() -> None:
+    held = "Is waiting for a work permit"
+    assert held in final([held], "My sister got a puppy last week.")

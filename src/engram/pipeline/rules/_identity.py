@@ -57,6 +57,9 @@ _AGE = re.compile(r"^(?:i'?m|i am|(?:i\s+)?(?:just\s+)?turned|i'?ll\s+be|i\s+wil
                   r"(\d{1,3})(?:\s+years?\s+old|\s+y/?o)?(?:\s+(?:now|today|this\s+\w+|last\s+\w+|"
                   r"on\s+\w+|in\s+\w+|yesterday))?$",
                   re.I)
+# "Just had my 41st birthday": the age it makes.
+_BIRTHDAY_AGE = re.compile(r"^(?:i\s+)?(?:just\s+)?(?:had|celebrated|turned)\s+(?:my\s+)?(\d{1,3})"
+                           r"(?:st|nd|rd|th)\s+birthday\b", re.I)
 _PRONOUNS = re.compile(r"^my\s+pronouns\s+are\s+([\w/ ,]+)$|^i\s+use\s+([\w/]+)\s+pronouns$",
                        re.I)
 
@@ -91,7 +94,7 @@ def identity_fact(clause: str) -> str | None:
     name = m and (m.group(1) or m.group(2))
     if name and _is_name(name):
         return f"Name is {name}"
-    m = _AGE.match(c)
+    m = _AGE.match(c) or _BIRTHDAY_AGE.match(c)
     if m and 0 < int(m.group(1)) < 120:
         return f"Is {int(m.group(1))} years old"
     m = _PRONOUNS.match(c)

@@ -86,6 +86,9 @@ def _words(predicate: str) -> frozenset[str]:
 
 def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
     """(position, "UPDATE" | "DELETE") of the memory the fact supersedes, if any."""
+    outcome = _outcome(fact, existing, used)
+    if outcome is not None:
+        return outcome
     if not is_change(fact):
         return _restated(fact, existing, used)
     subject, predicate = split_subject(fact)
@@ -148,5 +151,32 @@ def _restated(fact: str, existing: list[Existing], used: set[int]) -> tuple[int,
             continue
         held = _words(e_predicate)
         if held and words and not held <= words and not words <= held:
+            return pos, "UPDATE"
+    return None
+
+
+# A state that waits for an outcome: looking, applying, waiting, preparing, expecting.
+_PENDING = re.compile(r"^(?:is|are)\s+(?:\w+\s+)?(?:waiting|looking|searching|hunting|applying|"
+                      r"hoping|trying|preparing|interviewing|nervous|worried|expecting|"
+                      r"pregnant|job hunting|house hunting|house-hunting|job-hunting|"
+                      r"saving up|saving for)\b", re.I)
+# An outcome: something was got, decided, done or happened ("Visa got approved",
+# "Signed the lease on a flat", "Starts at Monzo on Monday", "Daughter Mila was born").
+_OUTCOME = re.compile(r"\b(?:got|was|were|has been|have been|is now|signed|starts|started|"
+                      r"accepted|approved|granted|passed|failed|found|bought|landed|won|"
+                      r"rejected|born|arrived|came through|is gone|is over)\b", re.I)
+
+
+def _outcome(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
+    """The pending state an outcome settles: "Is looking for a new flat" ends with
+    "Signed the lease on a place in Clapham"; the subject of the outcome may be the
+    thing waited for ("Visa got approved"), so its words count too."""
+    if not _OUTCOME.search(fact) or is_negative(fact):
+        return None
+    words, kinds = _words(fact), topics(fact)
+    for pos, e in enumerate(existing):
+        if pos in used or e.ref < 0 or not _PENDING.match(e.text):
+            continue
+        if words & _words(e.text) or kinds & topics(e.text):
             return pos, "UPDATE"
     return None

@@ -29,7 +29,9 @@ _CLASSES = {
     "caffeine": "coffee espresso latte cappuccino americano decaf caffeine tea matcha mocha "
                 "rooibos chai cocoa",
     "alcohol": "alcohol beer wine whisky whiskey vodka gin cocktail cocktails sober",
-    "smoking": "smoke smoking smokes cigarette cigarettes vape vaping nicotine cigar",
+    "smoking": "smoke smoking smokes smoker smokers cigarette cigarettes vape vaping nicotine "
+               "cigar",
+    "baby": "pregnant pregnancy born baby newborn expecting",
     "diet": "vegetarian vegan pescatarian meat keto carnivore paleo gluten dairy chicken beef "
             "pork steak bacon",
     "vehicle": "car cars sedan suv truck van tesla civic honda toyota bmw audi ford prius "
@@ -51,7 +53,7 @@ _CLASSES = {
                   "keyboard harp",
     "pet": "dog cat puppy kitten hamster parrot rabbit goldfish fish turtle",
     "home": "apartment flat house condo studio home cottage bungalow townhouse loft roommate roommates flatmate flatmates "
-            "housemate housemates landlord mortgage rent rents renting",
+            "housemate housemates landlord mortgage rent rents renting lease",
     "partner": "boyfriend girlfriend partner wife husband fiance fiancee fiancé dating "
                "single engaged married divorced wedding widowed",
     "study": "degree course class classes studies university college masters phd "
@@ -101,7 +103,8 @@ def topics(text: str) -> frozenset[str]:
     low = re.sub(r"\b(?:own|new)\s+place\b", "home", low)
     found = {_CLASS_OF[s] for s in (stem(w) for w in re.findall(r"[a-z+#]+", low))
              if s in _CLASS_OF}
-    if _occupation(text) or re.search(r"^(?:works|worked|is working|started working)\s+"
+    if _occupation(text) or re.search(r"^(?:works|worked|is working|started working|starts|"
+                                      r"started|is starting)\s+"
                                       r"(?:as|at|for)\b", text, re.I):
         found.add("job")
     slot = (slot_of(text) or ("",))[0]  # a single-valued slot is a kind of its own
