@@ -16,7 +16,11 @@ from engram.pipeline.llm_steps import (
     describe_images,
     summarise_procedural,
 )
-from engram.pipeline.prompts import FACT_EXTRACTION_PROMPT, UPDATE_MEMORY_PROMPT
+from engram.pipeline.prompts import (
+    FACT_EXTRACTION_PROMPT,
+    MESSAGE_TIME_PROMPT,
+    UPDATE_MEMORY_PROMPT,
+)
 from engram.testing._llm import ScriptedLLM
 
 CTX = ExtractContext()
@@ -34,7 +38,7 @@ def test_extractor_sends_prompt_date_and_conversation_and_dedupes() -> None:
     assert warnings == ["facts[3]: not a non-empty string; dropped"]
     system, convo = llm.calls[0].messages
     assert system["content"].startswith(FACT_EXTRACTION_PROMPT)
-    assert "Today's date is 2026-03-01." in system["content"]
+    assert "The conversation took place on 2026-03-01;" in system["content"]
     assert "language of the conversation" in system["content"]
     assert convo["content"].splitlines()[0] == "user: I moved to Rome. I love espresso."
 
@@ -48,6 +52,19 @@ def test_extractor_uses_timestamp_custom_prompt_and_hints() -> None:
     assert system.startswith("Only record food facts.")
     assert FACT_EXTRACTION_PROMPT not in system
     assert "2025-12-24T10:00:00" in system and "diet" in system and "health data" in system
+    assert "2026-01-01" not in system  # the message time, not the day of the call
+
+
+def test_each_message_time_reaches_the_model() -> None:
+    llm = ScriptedLLM([{"facts": []}])
+    dated = [Message("user", "We moved last month.", index=0,
+                     timestamp="2024-06-03T08:15:00.000000+00:00"),
+             Message("user", "And I start a new job tomorrow.", index=1)]
+    LLMExtractor(llm, today="2026-01-01").extract(dated, ExtractContext(timestamp="2024-06-04"))
+    system, convo = llm.calls[0].messages
+    assert MESSAGE_TIME_PROMPT.format(when="2024-06-04") in system["content"]
+    assert convo["content"].splitlines() == ["[2024-06-03 08:15] user: We moved last month.",
+                                             "user: And I start a new job tomorrow."]
 
 
 def test_extractor_skips_the_call_when_there_is_nothing_to_read() -> None:

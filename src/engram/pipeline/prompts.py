@@ -22,7 +22,7 @@ __all__ = [
     "PROCEDURAL_MEMORY_PROMPT", "IMAGE_DESCRIPTION_PROMPT",
     "FACTS_SCHEMA", "UPDATE_SCHEMA", "PROCEDURAL_SCHEMA", "IMAGE_SCHEMA",
     "build_extraction_messages", "build_update_messages", "build_procedural_messages",
-    "build_image_messages", "transcript",
+    "build_image_messages", "transcript", "MESSAGE_TIME_PROMPT",
 ]
 
 FACT_EXTRACTION_PROMPT = """\
@@ -37,7 +37,7 @@ left out, in the style "Loves sci-fi movies", "Is allergic to peanuts", "Name is
   keep fixed phrases together ("Likes salt and pepper").
 - Keep negations and changes exactly ("Is no longer vegetarian", "Does not like horror").
 - Keep names, numbers, places and times; turn relative times ("yesterday", "next
-  month") into dates using today's date when that is safe.
+  month") into dates using the date the conversation took place when that is safe.
 - Remember lasting preferences behind requests ("please keep meals low in sugar" ->
   "Wants low-sugar meal suggestions"), not one-off requests.
 - Skip greetings, thanks, small talk, questions, general knowledge and anything the
@@ -119,12 +119,23 @@ _UPDATE_FORMAT = ('Answer with JSON only: {"memory": [{"id": <id or null>, "even
 
 
 def transcript(messages: list[Message]) -> str:
-    """One "role: text" line per message (the speaker's name when given)."""
+    """One "role: text" line per message (the speaker's name when given), led by the
+    message's own ``[time]`` when it has one."""
     lines = []
     for m in messages:
         who = f"{m.role} ({m.name})" if m.name else m.role
-        lines.append(f"{who}: {m.content.strip()}")
+        when = f"[{m.timestamp[:16].replace('T', ' ')}] " if m.timestamp else ""
+        lines.append(f"{when}{who}: {m.content.strip()}")
     return "\n".join(lines)
+
+
+# When the conversation took place: the day its relative times are read against (the
+# add's timestamp, else today), never the day the model happens to be called.
+MESSAGE_TIME_PROMPT = """\
+The conversation took place on {when}; a line may start with [its own time]. Write
+relative times as absolute ones read against the time of their message ("next month" ->
+"in June 2025", "last Friday" -> "on 6 June 2025", "this spring" -> "in spring 2025");
+keep a phrase as said when its date is unclear ("soon", "next Friday")."""
 
 
 def _hints(ctx: ExtractContext) -> str:
@@ -144,7 +155,7 @@ def build_extraction_messages(messages: list[Message], ctx: ExtractContext | Non
     when = ctx.timestamp or today
     system = "\n\n".join(p for p in (
         ctx.prompt or default,
-        f"Today's date is {when}.",
+        MESSAGE_TIME_PROMPT.format(when=when),
         _hints(ctx),
         "Answer in the language of the conversation.",
         _FACTS_FORMAT,

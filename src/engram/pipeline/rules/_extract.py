@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from engram._types import Message
 from engram.pipeline._results import warn
@@ -17,6 +18,7 @@ from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._answers import NO, YES, answer_clause
 from engram.pipeline.rules._corrections import MEANT, corrected
+from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
@@ -229,7 +231,10 @@ class RulesExtractor:
         question: str | None = None
         for msg in messages:
             if msg.role == source_role:
+                said = msg.timestamp or ctx.timestamp  # no time known: phrases stay as said
                 for text in extract_texts(msg, question, ctx.target == "agent"):
+                    if said:
+                        text = resolve_dates(text, datetime.fromisoformat(said))
                     key = re.sub(r"\W+", " ", text.lower()).strip()
                     sid = str(msg.index)
                     if key in seen:
