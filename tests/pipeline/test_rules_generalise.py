@@ -160,26 +160,6 @@ def test_a_bare_name_takes_the_relation_the_memories_hold() -> None:
     assert any(f.startswith("Colleague Tobias moved to Linz") for f in state)
 
 
-@pytest.mark.parametrize(("held", "content", "now"), [
-    ("Commutes by car", "I take the metro to the office.", "Takes the metro to the office"),
-    ("Is single", "I have a boyfriend called Idris.", "Has a boyfriend called Idris"),
-    ("Lives in a flat in Mitte", "We live in a house in Pankow.",
-     "Lives in a house in Pankow"),
-])
-def test_a_plain_statement_replaces_the_value_of_a_single_kind(held: str, content: str,
-                                                               now: str) -> None:
-    assert final([held], content) == [now]
-
-
-@pytest.mark.parametrize(("held", "content"), [
-    ("Is a paramedic", "I work at the county ambulance station."),  # a job: both hold
-    ("Drives a Skoda", "My husband drives a Jeep."),  # someone else's
-    ("Lives in Porto", "My brother lives in Faro."),
-])
-def test_a_plain_statement_leaves_what_can_hold_beside_it(held: str, content: str) -> None:
-    assert held in final([held], content)
-
-
 @pytest.mark.parametrize(("held", "content", "gone"), [
     ("Is planning a cycling holiday in Girona", "We called off the Girona holiday.",
      "Is planning a cycling holiday in Girona"),
