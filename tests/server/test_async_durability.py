@@ -62,9 +62,16 @@ def settled(client: MemoryClient, ids: list[str], timeout: float = 120) -> dict[
         time.sleep(0.2)
 
 
-def test_queued_adds_survive_sigkill_and_apply_exactly_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_queued_adds_survive_sigkill_and_apply_exactly_once(tmp_path: Path, backend: str) -> None:
     home = tmp_path / "home"
     home.mkdir()
+    store: dict[str, str] = {}
+    if backend == "postgres":
+        from tests import pg_server
+
+        pg_server.require()
+        store["ENGRAM_STORE_DSN"] = pg_server.fresh_dsn("durable")
     env = {**os.environ, "ENGRAM_HOME": str(home)}
     made = cli("keys", "create", "--org", "o", "--project", "p", "--json", env=env)
     assert made.returncode == 0, made.stderr
@@ -72,7 +79,7 @@ def test_queued_adds_survive_sigkill_and_apply_exactly_once(tmp_path: Path) -> N
     texts = [f"fact number {i} about the garden" for i in range(30)]
 
     # 1. A server that only queues (no worker here): SIGKILL right after the answers.
-    with server(home, ENGRAM_SERVER_JOB_WORKERS="0") as (proc, url):
+    with server(home, ENGRAM_SERVER_JOB_WORKERS="0", **store) as (proc, url):
         with MemoryClient(api_key=key, host=url) as c:
             first = [c.queue_add(t, user_id="dur", infer=False)["results"][0]["event_id"]
                      for t in texts[:15]]
@@ -80,7 +87,7 @@ def test_queued_adds_survive_sigkill_and_apply_exactly_once(tmp_path: Path) -> N
         kill(proc)
 
     # 2. A working server: it takes the queue over; killed again while adds still run.
-    with server(home) as (proc, url):
+    with server(home, **store) as (proc, url):
         with MemoryClient(api_key=key, host=url) as c:
             second = [c.queue_add(t, user_id="dur", infer=False)["results"][0]["event_id"]
                       for t in texts[15:]]
@@ -88,7 +95,7 @@ def test_queued_adds_survive_sigkill_and_apply_exactly_once(tmp_path: Path) -> N
         kill(proc)
 
     # 3. After the last restart every queued add is applied, and none twice.
-    with server(home) as (_, url), MemoryClient(api_key=key, host=url) as c:
+    with server(home, **store) as (_, url), MemoryClient(api_key=key, host=url) as c:
         events = settled(c, first + second)
         assert {e["status"] for e in events.values()} == {"SUCCEEDED"}
         stored = [m["memory"] for m in c.get_all(user_id="dur", page_size=100)["results"]]
