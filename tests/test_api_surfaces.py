@@ -68,7 +68,7 @@ def test_a_bound_client_method_shows_its_parameters() -> None:
 # -- the REST request models ------------------------------------------------------------
 
 # Accepted by every body: Platform fields that are ignored, or answered 501 when set.
-PLATFORM_ONLY = {"org_id", "project_id", "output_format", "version", "app_id", "categories"}
+PLATFORM_ONLY = {"org_id", "project_id", "output_format", "version", "app_id"}
 
 # (method, body model, parameters the body does not carry, fields only the body has)
 REST = [
@@ -76,8 +76,7 @@ REST = [
      {
         "custom_instructions", "agent_custom_instructions",  # Platform spellings of prompt
         "async_mode",  # queues the add (engram.server._events)
-        "immutable", "custom_categories", "structured_data_schema",
-        "includes", "excludes"}),  # 501
+        "structured_data_schema"}),  # 501
     ("search", M.SearchBody, set(), {
         "keyword_search", "fields", "metadata", "latest_only",
         "reference_date"}),  # Platform options, ignored

@@ -60,6 +60,10 @@ class MemoryAPI(Protocol):
         llm: LLM | None = None,
         filters: dict[str, Any] | None = None,
         expiration_date: str | date | None = None,
+        immutable: bool = False,
+        custom_categories: list[Any] | dict[str, str] | None = None,
+        includes: str | None = None,
+        excludes: str | None = None,
     ) -> dict[str, Any]:
         """Remember ``messages`` for a scope: ``{"results": [{id, memory, event}]}``
         (plus ``relations`` with the graph on, ``warnings`` when something was dropped).
@@ -83,6 +87,7 @@ class MemoryAPI(Protocol):
         explain: bool = False,
         show_expired: bool = False,
         as_of: str | datetime | None = None,
+        categories: list[str] | None = None,
     ) -> dict[str, Any]:
         """A scope's memories most relevant to ``query``, best first."""
         ...
@@ -121,6 +126,7 @@ class MemoryAPI(Protocol):
         enable_graph: bool | None = None,
         show_expired: bool = False,
         as_of: str | datetime | None = None,
+        categories: list[str] | None = None,
     ) -> dict[str, Any]:
         """A scope's memories, newest first, by page or by cursor."""
         ...

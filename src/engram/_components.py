@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from engram._categories import Classifier
 from engram.config import MemoryConfig
 from engram.errors import ConfigError
 
@@ -53,6 +54,7 @@ class Components:
         self._llm = llm
         self._llm_resolved = llm is not None
         self._steps: tuple[Extractor, Reconciler] | None = None
+        self._classifier: Classifier | None = None
         self._lock = threading.RLock()
 
     def _once(self, attr: str, build: Callable[[], Any]) -> Any:
@@ -99,6 +101,12 @@ class Components:
 
         emb: Embedder = self._once("_read_embedder", build)
         return emb
+
+    @property
+    def classifier(self) -> Classifier:
+        """Tags memories with categories from the vectors the embedder gave them."""
+        found: Classifier = self._once("_classifier", lambda: Classifier(self.read_embedder.embed))
+        return found
 
     @property
     def store(self) -> Store:

@@ -79,7 +79,8 @@ _CLIENT: dict[str, Key] = {
     "add(timestamp)": differs("Unix seconds or ISO-8601 text; see `Memory.add(timestamp)`"),
     "add(filters)": works("plain scope ids only (`user_id`/`agent_id`/`run_id`), as "
                           "mem0ai's client and agent-framework-mem0 send them"),
-    "add(custom_categories)": refused(_NOT_SERVED),
+    "add(custom_categories)": works("`[{name: description}]` or names; each memory gets the "
+                                    "closest of them (offline: by embedding similarity)"),
     "add(custom_instructions)": refused("use `prompt`"),
     "add(agent_custom_instructions)": refused("use `prompt`"),
     "add(expiration_date)": works(_EXPIRY),
@@ -87,12 +88,14 @@ _CLIENT: dict[str, Key] = {
     "search(query)": works(), "search(filters)": works(), "search(top_k)": works(),
     "search(rerank)": differs("see `Memory.search(rerank)`"), "search(threshold)": works(),
     **{f"search({p})": refused(_NOT_SERVED) for p in (
-        "metadata", "fields", "categories", "latest_only", "keyword_search")},
+        "metadata", "fields", "latest_only", "keyword_search")},
+    "search(categories)": works("memories in any of them (a `categories` `in` filter)"),
     "search(show_expired)": works(_SHOW_EXPIRED),
     "search(reference_date)": refused("see `Memory.search(reference_date)`"),
     "get_all(filters)": works(), "get_all(page)": works(), "get_all(page_size)": works(),
     **{f"get_all({p})": refused(_NOT_SERVED) for p in (
-        "start_date", "end_date", "categories", "latest_only")},
+        "start_date", "end_date", "latest_only")},
+    "get_all(categories)": works("memories in any of them (a `categories` `in` filter)"),
     "get_all(show_expired)": works(_SHOW_EXPIRED),
     "get(memory_id)": differs("see `Memory.get(memory_id)`"),
     "update(memory_id)": works(), "update(text)": works(), "update(metadata)": works(),

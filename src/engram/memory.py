@@ -18,13 +18,17 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from engram import _edits as E
 from engram import _undo
 from engram import _validate as V
 from engram._add import AddContext, AddOptions, GraphStep
 from engram._add import add as run_add
 from engram._api import SearchMode
+from engram._categories import catalog_from
 from engram._components import Components
+from engram._edits import MEMORY_TYPES as _MEMORY_TYPES
 from engram._mem0_api import mem0_hints
+from engram._project import Project
 from engram._results import ranked_records
 from engram._timeline import list_as_of, search_as_of, unexpired
 from engram._types import KEEP, Keep
@@ -33,9 +37,8 @@ from engram._update import plan_update as _plan_update
 from engram._vector_search import search_by_vector
 from engram.config import MemoryConfig
 from engram.errors import InvalidInput, NotFound
-from engram.graph import extractor_for, search_with_graph
+from engram.graph import search_with_graph
 from engram.llm.base import LLM  # a runtime name: the surface tests resolve the hints
-from engram.pipeline.base import ExtractContext
 from engram.search import hybrid_search
 from engram.store.base import BoundStore, ChangeSet
 
@@ -43,7 +46,7 @@ if TYPE_CHECKING:
     from engram.embed import Embedder
     from engram.store.base import Store
 
-MEMORY_TYPES = ("procedural_memory",)
+MEMORY_TYPES = _MEMORY_TYPES  # (named here too: the server checks queued adds against it)
 
 
 class Memory:
@@ -120,6 +123,10 @@ class Memory:
         llm: LLM | None = None,
         filters: dict[str, Any] | None = None,
         expiration_date: str | date | None = None,
+        immutable: bool = False,
+        custom_categories: list[Any] | dict[str, str] | None = None,
+        includes: str | None = None,
+        excludes: str | None = None,
     ) -> dict[str, Any]:
         """Remember ``messages`` for a scope; returns ``{"results": [{id, memory, event}]}``.
 
@@ -133,59 +140,48 @@ class Memory:
         ``created_at`` stays the time of writing. ``expiration_date`` (a day) hides what
         this add stores from reads after that day. ``llm`` writes this call's procedural
         summary (as Mem0's ``llm=``). ``filters={"user_id": ...}`` is Mem0's spelling of
-        the scope ids.
+        the scope ids. ``immutable`` memories are never updated or deleted by a later add;
+        ``custom_categories``, ``includes``/``excludes`` override ``memory.project``'s.
         """
         msgs = V.normalise_messages(messages)
+        V.check_bool(immutable, "immutable")
+        proj = self.project.settings()
         ids = V.scope_ids_from_filters(filters, user_id=user_id, agent_id=agent_id, run_id=run_id)
         scope = V.build_scope(ids["user_id"], ids["agent_id"], ids["run_id"], session_id)
         meta = self._metadata(metadata) or {}
         V.check_bool(infer, "infer")
-        if memory_type is not None and (not isinstance(memory_type, str)
-                                        or memory_type not in MEMORY_TYPES):
-            raise InvalidInput("memory_type", f"must be one of {MEMORY_TYPES} or None")
-        if prompt is not None:
-            V.check_text(prompt, "prompt")
+        E.check_add_args(memory_type, prompt, llm)
         timestamp = V.check_timestamp(timestamp)
         expires = V.check_expiration(expiration_date)
-        if llm is not None and not callable(getattr(llm, "complete_json", None)):
-            raise InvalidInput("llm", "must be an Engram LLM (with complete_json), e.g. "
-                                      "engram.llm.OpenAILLM; LangChain models are not taken")
-        graph = self._graph_step(enable_graph) if memory_type is None else None
-        cfg = self.config
-        extract = ExtractContext(
-            target="agent" if scope.agent_id and not scope.user_id else "user",
-            timestamp=timestamp, prompt=prompt or cfg.custom_fact_extraction_prompt,
-            update_prompt=cfg.custom_update_memory_prompt, includes=cfg.includes,
-            excludes=cfg.excludes)
+        graph = self._graph_step(enable_graph if enable_graph is not None
+                                 else proj.get("enable_graph")) if memory_type is None else None
+        extract = E.extract_context(self.config, proj, scope, timestamp, prompt,
+                                  includes=includes, excludes=excludes)
+        catalog = catalog_from(custom_categories, "custom_categories") \
+            if custom_categories is not None else proj.get("custom_categories")
         opts = AddOptions(metadata=meta, infer=infer, memory_type=memory_type, prompt=prompt,
                           extract=extract, graph=graph, llm=llm, expiration_date=expires,
-                          happened_at=V.event_time(timestamp) if timestamp else None)
-        ctx = AddContext(self._parts, self._store, cfg.pipeline.max_destructive,
-                         cfg.pipeline.on_no_fact)
+                          happened_at=V.event_time(timestamp) if timestamp else None,
+                          immutable=immutable, categories=catalog)
+        ctx = AddContext(self._parts, self._store, self.config.pipeline.max_destructive,
+                         self.config.pipeline.on_no_fact)
         return run_add(ctx, msgs, scope, opts)
 
     def _metadata(self, metadata: Any, field: str = "metadata") -> dict[str, Any] | None:
-        """Metadata checked against ``config.limits`` (None stays None: "unchanged")."""
-        if metadata is None:
-            return None
-        lim = self.config.limits
-        return V.check_metadata(metadata, field, V.MetadataLimits(
-            lim.metadata_max_depth, lim.metadata_max_keys, lim.metadata_max_bytes))
+        return E.checked_metadata(self.config, metadata, field)
 
     def _graph_step(self, enable_graph: bool | None) -> GraphStep | None:
-        V.check_bool(enable_graph, "enable_graph", optional=True)
-        on = self.config.graph.enabled if enable_graph is None else enable_graph
-        if not on:
-            return None
-        return GraphStep(extractor_for(self._parts.llm), self.config.graph.entity_similarity)
+        return E.graph_step(self.config, self._parts, enable_graph)
+
+    @property
+    def project(self) -> Project:
+        """This namespace's project settings (Mem0's ``client.project``)."""
+        return Project(self._store)
 
     def undo(self, add_id: str) -> dict[str, Any]:
-        """Undo an add: ``add_id`` is the id an add returned, or the id of one of its
-        history rows. Memories it created are deleted, updated ones get their old text
-        back and deleted ones are restored (same id, scope and metadata), in one
-        transaction recorded as new history rows; a memory changed since the add is left
-        as it is, with a warning. Returns ``{"results", "add_id"}`` (undo the undo with
-        that ``add_id``)."""
+        """Undo an add (its ``add_id`` or one of its history rows' ids): created memories
+        deleted, updated ones reworded back, deleted ones restored, in one transaction
+        (see :mod:`engram._undo`). Returns ``{"results", "add_id"}``."""
         ref = V.check_id(add_id, "add_id")
         return _undo.undo(self._store, self._parts.embedder, ref)
 
@@ -203,6 +199,7 @@ class Memory:
         upd = _plan_update(memory_id, text, self._metadata(metadata), "",
                            V.check_event_time(timestamp), expiration_date)
         embed_updates(self._parts.embedder, [upd])
+        E.tag_updates(self._parts, self.project.settings(), [upd])
         self._store.apply(ChangeSet(updates=[upd]))
         return {"message": "Memory updated successfully!", "id": upd.id,
                 "memory": self.get(upd.id)["memory"]}
@@ -224,6 +221,7 @@ class Memory:
         if len({u.id for u in ups}) != len(ups):
             raise InvalidInput("memories", "names one memory_id more than once")
         embed_updates(self._parts.embedder, ups)
+        E.tag_updates(self._parts, self.project.settings(), ups)
         self._store.apply(ChangeSet(updates=ups))
         return {"message": f"Successfully updated {len(ups)} memories", "count": len(ups)}
 
@@ -282,6 +280,7 @@ class Memory:
         enable_graph: bool | None = None,
         show_expired: bool = False,
         as_of: str | datetime | None = None,
+        categories: list[str] | None = None,
     ) -> dict[str, Any]:
         """Memories of a scope, newest first. Pages by ``page``/``page_size`` or by the
         ``next_cursor`` of the previous call (stable while others add). Memories past
@@ -289,7 +288,7 @@ class Memory:
         what was held at that moment (:mod:`engram._timeline`), paged by ``page``."""
         V.check_bool(show_expired, "show_expired")
         when = V.check_as_of(as_of)
-        where = V.scoped_filter(filters, True, user_id, agent_id, run_id)
+        where = V.scoped_filter(V.with_categories(filters, categories), True, user_id, agent_id, run_id)
         where = where if when else unexpired(self._store, where, show_expired)
         size = V.check_top_k(_first(page_size, limit, top_k, 100),
                              "page_size" if page_size is not None else
@@ -332,6 +331,7 @@ class Memory:
         explain: bool = False,
         show_expired: bool = False,
         as_of: str | datetime | None = None,
+        categories: list[str] | None = None,
     ) -> dict[str, Any]:
         """The memories most relevant to ``query`` in a scope, best first.
 
@@ -350,7 +350,7 @@ class Memory:
         thr = V.check_threshold(threshold)
         V.check_bool(rerank, "rerank")
         when = V.check_as_of(as_of)
-        where = V.scoped_filter(filters, True, user_id, agent_id, run_id)
+        where = V.scoped_filter(V.with_categories(filters, categories), True, user_id, agent_id, run_id)
         if when is not None:
             return {"results": search_as_of(self._store, where, query, when,
                                             self._parts.embedder.embed, show_expired, k, thr)}
@@ -392,8 +392,6 @@ class Memory:
         return [{"type": s.kind, "id": s.id, "total_memories": s.count,
                  "created_at": s.created_at, "updated_at": s.updated_at}
                 for s in self._store.scopes()]
-
-
 
 
 def _first(*values: Any) -> Any:

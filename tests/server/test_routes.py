@@ -175,8 +175,8 @@ def test_platform_features_we_lack_answer_501(http, method, path):
 
 def test_unsupported_options_answer_501_naming_them(http):
     r = http.post("/v3/memories/add/", json={"messages": "x", "user_id": "u", "infer": False,
-                                             "immutable": True})
-    assert r.status_code == 501 and "immutable" in r.json()["detail"]
+                                             "structured_data_schema": {"a": 1}})
+    assert r.status_code == 501 and "structured_data_schema" in r.json()["detail"]
 
 
 @pytest.mark.parametrize("header", [None, "Token wrong", "Token eng_notarealkey", "Basic abc",

@@ -396,3 +396,14 @@ def test_or_across_scopes_and_wildcards(store) -> None:
     assert ids({"user_id": "*"}) == ["o1", "o2", "o4"]
     assert ids({"AND": [{"user_id": "alice"}, {"run_id": "*"}]}) == ["o4"]
     assert ids({"agent_id": "*"}) == ["o3"]
+
+
+def test_project_settings_round_trip_per_namespace_and_survive_reset(store) -> None:
+    assert store.get_settings("p1") == {}
+    store.put_settings("p1", {"custom_instructions": "Only food", "includes": "diet"})
+    store.put_settings("p1", {"custom_instructions": "Only travel"})
+    store.put_settings("p2", {"excludes": "names"})
+    assert store.get_settings("p1") == {"custom_instructions": "Only travel"}
+    assert store.get_settings("p2") == {"excludes": "names"}
+    store.reset("p1")  # forgets memories, not the project's settings
+    assert store.get_settings("p1") == {"custom_instructions": "Only travel"}

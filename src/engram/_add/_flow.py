@@ -83,6 +83,8 @@ class AddOptions:
     extract: ExtractContext = field(default_factory=ExtractContext)
     graph: GraphStep | None = None
     llm: Any = None  # this call's LLM for the procedural summary (Mem0's add(llm=))
+    immutable: bool = False  # the memories this add stores are never changed by later adds
+    categories: dict[str, str] | None = None  # the catalog (None: Mem0's default)
     happened_at: str | None = None  # the call's timestamp, stored UTC form
     expiration_date: str | None = None  # YYYY-MM-DD for everything this add writes
 
@@ -115,7 +117,7 @@ def _raw(ctx: AddContext, messages: list[Message], scope: Scope,
     cs.add_id = _add_id()
     store, graph = ctx.store, opts.graph
     if graph is None:
-        store.apply(cs)
+        store.apply(_tagged(ctx, opts, cs))
         return {"results": raw_results(cs), "add_id": cs.add_id}
     # Each message's relations are linked to the memory stored from that message.
     found = graph.extractor.extract(messages, opts.extract.target)  # may be an LLM: unlocked
@@ -123,7 +125,7 @@ def _raw(ctx: AddContext, messages: list[Message], scope: Scope,
     with store.scope_lock(scope):
         relations = add_graph(store, ctx.parts.embedder, scope, cs, found.triples,
                               linked, graph.similarity)
-        store.apply(cs)
+        store.apply(_tagged(ctx, opts, cs))
     return {"results": raw_results(cs), "relations": relations, "add_id": cs.add_id}
 
 
@@ -141,7 +143,7 @@ def _procedural(ctx: AddContext, messages: list[Message], scope: Scope,
                     happened_at=opts.times(messages).of_sources([str(m.index) for m in messages]),
                     expiration_date=opts.expiration_date)
     cs = ChangeSet(adds=[add], add_id=_add_id())
-    ctx.store.apply(cs)
+    ctx.store.apply(_tagged(ctx, opts, cs))
     return {"results": [{"id": add.id, "memory": text, "event": "ADD"}], "add_id": cs.add_id}
 
 
@@ -184,18 +186,30 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
                 kept = [(r["id"], r["memory"], None) for r in results if r["event"] != "DELETE"]
                 out["relations"] = add_graph(store, embedder, scope, cs, found.triples,
                                              kept, graph.similarity)
-            applied = store.apply(cs)
+            applied = store.apply(_tagged(ctx, opts, cs))
         out["results"] = mark_skipped(results, applied)
     elif keep_raw:
         raw = raw_changeset(keep_raw, embed_texts(ctx.parts.embedder,
                                                   [m.content for m in keep_raw]),
                             scope, opts.metadata, opts.memory_type, opts.times(messages))
         raw.add_id = out["add_id"] = _add_id()
-        ctx.store.apply(raw)
+        ctx.store.apply(_tagged(ctx, opts, raw))
         out["results"] = raw_results(raw)
     if warnings:
         out["warnings"] = warnings
     return out
+
+
+def _tagged(ctx: AddContext, opts: AddOptions, cs: ChangeSet) -> ChangeSet:
+    """The add's own flags and categories on what it writes: new memories take the
+    call's ``immutable``; new and re-worded memories are classified from their vectors."""
+    for a in cs.adds:
+        a.immutable = opts.immutable
+    worded: list[Any] = [*cs.adds, *(u for u in cs.updates if u.embedding is not None)]
+    tags = ctx.parts.classifier.classify([w.embedding for w in worded], opts.categories)
+    for item, cats in zip(worded, tags, strict=True):
+        item.categories = cats
+    return cs
 
 
 def _neighbours(ctx: AddContext, scope: Scope, facts: list[Fact]) -> list[MemoryRecord]:

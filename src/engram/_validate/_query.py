@@ -63,6 +63,18 @@ def scoped_filter(filters: Any, require_scope: bool, user_id: Any = None, agent_
     return node
 
 
+def with_categories(filters: Any, categories: Any) -> Any:
+    """``filters`` AND-ed with "in any of ``categories``" (Mem0's search/get_all option)."""
+    if categories is None:
+        return filters
+    if not isinstance(categories, list) or not categories \
+            or not all(isinstance(c, str) for c in categories):
+        raise InvalidInput("categories", f"must be a non-empty list of names, got "
+                                         f"{brief(categories)}")
+    cond = {"categories": {"in": categories}}
+    return {"AND": [filters, cond]} if filters else cond
+
+
 def check_top_k(value: Any, field: str = "top_k") -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInput(field, f"must be an integer, got {brief(value)}")

@@ -26,8 +26,7 @@ __all__ = [
 Id = Field(default=None, min_length=1, max_length=256)
 
 # Platform options this server cannot honour: set to a non-empty value -> 501 naming it.
-UNSUPPORTED = ("app_id", "immutable", "custom_categories",
-               "structured_data_schema", "includes", "excludes")
+UNSUPPORTED = ("app_id", "structured_data_schema")
 
 
 class _Body(BaseModel):
@@ -68,14 +67,18 @@ class AddBody(_Body):
     async_mode: bool | None = Field(default=None, description="True: queue the add and answer "
                                     "at once with an event id (GET /v1/event/{id}/).")
     enable_graph: bool | None = GRAPH
-    immutable: SkipJsonSchema[bool | None] = None  # 501
+    immutable: bool = Field(default=False, description="Never updated or deleted by later "
+                                                       "adds (explicit calls still can).")
     expiration_date: str | None = Field(
         default=None, description="YYYY-MM-DD: the last day the stored memories hold; "
                                   "reads hide them after it (show_expired shows them).")
-    custom_categories: SkipJsonSchema[list[Any] | None] = None  # 501
+    custom_categories: list[Any] | dict[str, str] | None = Field(
+        default=None, description="This call's categories: [{name: description}] or names; "
+                                  "default: the project's, else Mem0's fifteen.")
+    includes: str | None = Field(default=None, description="What to remember (a hint to the "
+                                                           "extractor).")
+    excludes: str | None = Field(default=None, description="What never to remember.")
     structured_data_schema: SkipJsonSchema[dict[str, Any] | None] = None  # 501
-    includes: SkipJsonSchema[str | None] = None  # 501
-    excludes: SkipJsonSchema[str | None] = None  # 501
 
 
 class SearchBody(_Body):

@@ -110,14 +110,9 @@ _LATER = {"app_id": "apps are not scopes on this server; use user_id, agent_id o
           "timestamp": "filter on created_at (event times come with issue #19)"}
 
 
-def platform_filters(filters: Any, categories: list[str] | None = None,
-                     path: str = "filters") -> dict[str, Any] | None:
-    """``filters`` checked key by key against the Platform's fields, AND-ed with the
-    body's ``categories`` list (any of them). The check walks AND/OR/NOT."""
+def platform_filters(filters: Any, path: str = "filters") -> dict[str, Any] | None:
+    """``filters`` checked key by key against the Platform's fields (through AND/OR/NOT)."""
     _check_keys(filters, path)
-    if categories:
-        cond = {"categories": {"in": categories}}
-        return {"AND": [filters, cond]} if filters else cond
     return filters
 
 

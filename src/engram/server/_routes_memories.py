@@ -64,7 +64,9 @@ def _add(request: Request, tenant: Tenant, body: AddBody) -> dict[str, Any]:
     kwargs = {"messages": body.messages, **ids, "metadata": body.metadata, "infer": body.infer,
               "memory_type": body.memory_type, "prompt": prompt,
               "timestamp": R.timestamp_text(body.timestamp), "enable_graph": body.enable_graph,
-              "expiration_date": body.expiration_date}
+              "expiration_date": body.expiration_date,
+              "immutable": body.immutable, "custom_categories": body.custom_categories,
+              "includes": body.includes, "excludes": body.excludes}
     if body.async_mode:  # queued in the store; a worker of this server applies it
         return EV.queue_add(request, tenant, kwargs)
     result = memory_for(request, tenant).add(**kwargs)
@@ -92,14 +94,14 @@ def add_v1(request: Request, tenant: TenantDep, body: AddBody) -> dict[str, Any]
 def _search(request: Request, tenant: Tenant, body: SearchBody) -> dict[str, Any]:
     R.refuse_unsupported(body)
     caps = limits_for(request)
-    filters = R.platform_filters(body.filters, body.categories)
+    filters = R.platform_filters(body.filters)
     return memory_for(request, tenant).search(
         body.query, filters=filters, top_k=caps.cap(body.top_k, "top_k"),
         limit=caps.cap(body.limit, "limit"), threshold=body.threshold, rerank=body.rerank,
         user_id=body.user_id, agent_id=body.agent_id, run_id=body.run_id,
         search_mode=body.search_mode,  # type: ignore[arg-type]  # the facade checks the mode
         enable_graph=body.enable_graph, explain=body.explain, show_expired=body.show_expired,
-        as_of=body.as_of)
+        as_of=body.as_of, categories=body.categories)
 
 
 @router.post("/v3/memories/search/", response_model=SearchOut, response_model_exclude_unset=True, summary="Search memories")
@@ -139,12 +141,12 @@ def _list(request: Request, tenant: Tenant, body: ListBody) -> dict[str, Any]:
     R.refuse_unsupported(body)
     given = next((v for v in (body.page_size, body.limit, body.top_k) if v is not None), None)
     size = limits_for(request).cap(given, "page_size") or 100
-    filters = R.date_filters(R.platform_filters(body.filters, body.categories),
-                             body.start_date, body.end_date)
+    filters = R.date_filters(R.platform_filters(body.filters), body.start_date, body.end_date)
     mem = memory_for(request, tenant)
     ids: dict[str, Any] = {"user_id": body.user_id, "agent_id": body.agent_id,
                            "run_id": body.run_id, "enable_graph": body.enable_graph,
-                           "show_expired": body.show_expired, "as_of": body.as_of}
+                           "show_expired": body.show_expired, "as_of": body.as_of,
+                           "categories": body.categories}
     if body.cursor is not None:
         if body.page is not None:
             raise InvalidInput("cursor", "give page or cursor, not both")

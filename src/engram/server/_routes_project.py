@@ -3,14 +3,15 @@ and the Platform features this server lacks (501 with a message, never 404 or 50
 
     GET    /v1/ping/                 -> {"org_id", "project_id", ...}
     GET    /v1/entities/             -> {"count", "results": [{"type", "name", ...}]}
+    GET    /api/v1/orgs/organizations/{org}/projects/{project}/   the project's settings
     PUT    /v1/batch/                {"memories": [{"memory_id", "text"?, "metadata"?}]}
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 
 from engram.errors import InvalidInput, NotFound, NotSupported
 from engram.server import _events as EV
@@ -101,6 +102,34 @@ def batch_delete(request: Request, tenant: TenantDep, body: BatchDeleteBody) -> 
              summary="Forget every memory of this project (Engram extension)")
 def reset(request: Request, tenant: TenantDep) -> dict[str, Any]:
     return memory_for(request, tenant).reset()
+
+
+# -- the project's settings (Mem0's client.project.get/update) ------------------------------
+
+PROJECT_PATH = "/api/v1/orgs/organizations/{org_id}/projects/{project_id}/"
+
+
+def _own_project(tenant: Tenant, org_id: str, project_id: str) -> None:
+    """A key reaches its own project only; another's is answered as absent."""
+    if (org_id, project_id) != (tenant.org, tenant.project):
+        raise NotFound("project", f"{org_id}/{project_id}")
+
+
+@router.get(PROJECT_PATH, response_model=dict[str, Any], summary="The project's settings")
+def get_project(request: Request, tenant: TenantDep, org_id: str, project_id: str,
+                fields: Annotated[list[str] | None, Query()] = None) -> dict[str, Any]:
+    _own_project(tenant, org_id, project_id)
+    return memory_for(request, tenant).project.get(fields)
+
+
+@router.patch(PROJECT_PATH, response_model=dict[str, Any],
+              summary="Change the project's instructions, categories and defaults")
+def update_project(request: Request, tenant: TenantDep, org_id: str, project_id: str,
+                   body: dict[str, Any]) -> dict[str, Any]:
+    _own_project(tenant, org_id, project_id)
+    # Mem0's client repeats the path's ids in the body: checked like the path's.
+    _own_project(tenant, body.pop("org_id", org_id), body.pop("project_id", project_id))
+    return memory_for(request, tenant).project.update(**body)
 
 
 # -- Platform features this server does not have -----------------------------------------

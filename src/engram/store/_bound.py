@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -82,6 +82,12 @@ class BoundStore:
 
     def delete_where(self, where: Node) -> int:
         return self.store.delete_where(self.ns, where)
+
+    def get_settings(self) -> dict[str, Any]:
+        return self.store.get_settings(self.ns)
+
+    def put_settings(self, settings: dict[str, Any]) -> None:
+        self.store.put_settings(self.ns, settings)
 
     def scopes(self) -> list[ScopeCount]:
         return self.store.scopes(self.ns)

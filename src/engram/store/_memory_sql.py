@@ -56,6 +56,7 @@ class MemorySQL(SQLDialect):
         super().__init__(dialect)
         self.M, self.H, self.C = (("engram_memories", "engram_history", "engram_embedding_cache")
                                   if self.pg else ("memories", "history", "embedding_cache"))
+        self.S = "engram_project_settings" if self.pg else "project_settings"
         self.ctx_before, self.ctx_after = context_before, context_after
         self.ctx_session = context_session  # metadata key bounding a context, or None
         self.ctx_chars = context_chars  # longest context kept (0: no limit)
@@ -234,6 +235,20 @@ class MemorySQL(SQLDialect):
     def reset(self, conn: Any, ns: str) -> None:
         for table in (self.M, self.H):
             conn.execute(self.q(f"DELETE FROM {table} WHERE ns = ?"), [ns])  # noqa: S608
+
+    def get_settings(self, conn: Any, ns: str) -> dict[str, Any]:
+        """A namespace's project settings (``{}`` until some are saved)."""
+        rows = self._all(conn, f"SELECT settings FROM {self.S} WHERE ns = ?", [ns])  # noqa: S608
+        if not rows:
+            return {}
+        value = rows[0][0]
+        return value if isinstance(value, dict) else json.loads(value)
+
+    def put_settings(self, conn: Any, ns: str, settings: dict[str, Any], now: str) -> None:
+        conn.execute(self.q(f"INSERT INTO {self.S} (ns, settings, updated_at) VALUES (?, ?, ?) "  # noqa: S608
+                            "ON CONFLICT (ns) DO UPDATE SET settings = excluded.settings, "
+                            "updated_at = excluded.updated_at"),
+                     [ns, self.json(settings), now])
 
     def put_embeddings(self, conn: Any, model_id: str, items: dict[str, np.ndarray]) -> None:
         self._many(conn, f"INSERT INTO {self.C} (model_id, hash, vec) VALUES (?, ?, ?) "  # noqa: S608

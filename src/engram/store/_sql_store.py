@@ -101,6 +101,14 @@ class SQLStore:
                 PlatformSQL(self._sql.dialect).drop(conn, ns, kind)
         self._written()
 
+    def get_settings(self, ns: str) -> dict[str, Any]:
+        with self._read() as conn:
+            return self._sql.get_settings(conn, ns)
+
+    def put_settings(self, ns: str, settings: dict[str, Any]) -> None:
+        with self._write("saving the project settings failed, nothing was changed") as conn:
+            self._sql.put_settings(conn, ns, settings, now())
+
     def put_many_embeddings(self, model_id: str, items: dict[str, np.ndarray]) -> None:
         if items:
             with self._write("cannot write the embedding cache") as conn:

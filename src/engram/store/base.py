@@ -212,6 +212,14 @@ class Store(Protocol):
 
     def scopes(self, ns: str) -> list[ScopeCount]: ...
 
+    def get_settings(self, ns: str) -> dict[str, Any]:
+        """The namespace's project settings (Mem0's ``project.get``); ``{}`` if none."""
+        ...
+
+    def put_settings(self, ns: str, settings: dict[str, Any]) -> None:
+        """Replace the namespace's project settings (kept by ``reset``)."""
+        ...
+
     def reset(self, ns: str) -> None:
         """Drop every memory and history row of the namespace."""
         ...
