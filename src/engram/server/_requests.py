@@ -107,7 +107,7 @@ def query_filters(raw: str | None) -> dict[str, Any] | None:
 PLATFORM_FIELDS = frozenset({*COLUMN_FIELDS, *ALIASES, "metadata"})
 _LOGICAL = ("AND", "OR", "NOT")
 _LATER = {"app_id": "apps are not scopes on this server; use user_id, agent_id or run_id",
-          "timestamp": "filter on created_at (event times come with issue #19)"}
+          "timestamp": "filter on happened_at (the event time) or created_at"}
 
 
 def platform_filters(filters: Any, path: str = "filters") -> dict[str, Any] | None:
