@@ -43,23 +43,20 @@ ROWS: dict[str, tuple[str, dict[str, Any]]] = {
     "candidates 200": ("hybrid", {"candidates": 200}),
     "vector candidates 2x": ("hybrid", {"vector_depth": 2.0}),
     "vector candidates 0.5x": ("hybrid", {"vector_depth": 0.5}),
-    # Keyword context stored with each turn (ingest time): today's ±2 against less.
+    # Keyword context stored with each turn (ingest time). Default: ±2 turns within the
+    # turn's session, at most 800 characters, nearest turns first.
     "context: none": ("hybrid", {"context_before": 0, "context_after": 0}),
     "context: ±1 turn": ("hybrid", {"context_before": 1, "context_after": 1}),
-    "context: ±2 turns, weight 0.25": ("hybrid", {"context_weight": 0.25}),
-    "context: ±2 turns within the session": ("hybrid", {"context_bound": "session"}),
-    "context: ±1 turn within the session": ("hybrid", {"context_bound": "session",
-                                                       "context_before": 1, "context_after": 1}),
-    "session context, at most 400 chars": ("hybrid", {"context_bound": "session",
-                                                      "context_chars": 400}),
-    "session context, at most 800 chars": ("hybrid", {"context_bound": "session",
-                                                      "context_chars": 800}),
-    # Combinations on the session-bounded context.
-    "session context + keyword share 0.6": ("hybrid", {"context_bound": "session", "score_alpha": 0.6}),
-    "session context + cap 2 on aggregation": ("hybrid", {"context_bound": "session", **_AGG,
-                                                          "session_cap": 2}),
-    "session context + share 0.6 + cap 2 on aggregation": (
-        "hybrid", {"context_bound": "session", "score_alpha": 0.6, **_AGG, "session_cap": 2}),
+    "context: weight 0.25": ("hybrid", {"context_weight": 0.25}),
+    "context: across sessions, no cap (previous default)": ("hybrid", {"context_bound": "scope",
+                                                                       "context_chars": 0}),
+    "context: within the session, no cap": ("hybrid", {"context_chars": 0}),
+    "context: across sessions, at most 800 chars": ("hybrid", {"context_bound": "scope"}),
+    "context: at most 400 chars": ("hybrid", {"context_chars": 400}),
+    "context: at most 1600 chars": ("hybrid", {"context_chars": 1600}),
+    # A combination of the search-time levers.
+    "keyword share 0.6 + cap 2 on aggregation": ("hybrid", {"score_alpha": 0.6, **_AGG,
+                                                            "session_cap": 2}),
 }
 
 

@@ -93,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--questions", type=int, default=None, help="LongMemEval stratified subset")
     ap.add_argument("--rows", nargs="*", default=None)
     ap.add_argument("--skip-lme", action="store_true")
+    ap.add_argument("--locomo-json", type=Path, default=None,
+                    help="take the LOCOMO rows from an earlier levers.py result (same defaults)")
     ap.add_argument("--lme-json", type=Path, default=None,
                     help="take the LongMemEval rows from a longmemeval.py result instead of "
                          "running them (same rows, same defaults)")
@@ -102,7 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     embedder = BenchEmbedder(minilm())
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="engram-levers-") as tmp:
-        loco = locomo_rows(names, Path(tmp), embedder)
+        if args.locomo_json is not None:
+            old = json.loads(args.locomo_json.read_text())
+            if old["search_defaults"] != SearchConfig().model_dump():
+                ap.error(f"{args.locomo_json} was run with other search defaults")
+            loco = {n: old["locomo"][n] for n in names}
+        else:
+            loco = locomo_rows(names, Path(tmp), embedder)
         lme: dict[str, Any] = {}
         if args.lme_json is not None:
             saved = json.loads(args.lme_json.read_text())

@@ -104,9 +104,11 @@ class SearchConfig(_Section):
     context_before: int = Field(default=2, ge=0, le=10)
     context_after: int = Field(default=2, ge=0, le=10)
     context_weight: float = Field(default=0.5, ge=0)
-    # "session": a turn's context stops at turns of another session (metadata[session_field]).
-    context_bound: Literal["scope", "session"] = "scope"
-    context_chars: int = Field(default=0, ge=0)  # longest context kept, nearest turns first; 0: all
+    # "session": a turn's context stops at turns of another session (metadata[session_field]);
+    # at most context_chars of it, nearest turns first (0: all). Both measured on LOCOMO and
+    # LongMemEval dev (bench/results/levers.json, docs/architecture.md).
+    context_bound: Literal["scope", "session"] = "session"
+    context_chars: int = Field(default=800, ge=0)
     # Levers measured on LOCOMO (bench/locomo.py); see engram.search.
     fusion: Literal["rrf", "score"] = "score"
     score_alpha: float = Field(default=0.75, ge=0, le=1)  # keyword share, fusion="score"
