@@ -20,8 +20,9 @@ function hashFor(kind, id, st) {
   return link("scope", kind, id) + (s ? `?${s}` : "");
 }
 
+// Metadata keys go inside {"metadata": ...}: the server refuses unknown top-level fields.
 function metaFilter(st) {
-  return st.key ? { [st.key]: typedValue(st.value) } : null;
+  return st.key ? { metadata: { [st.key]: typedValue(st.value) } } : null;
 }
 
 function searchFilters(scope, st) {
