@@ -107,7 +107,19 @@ def test_raw_adds_are_undone_and_bad_ids_are_refused(mem: Memory) -> None:
 
 
 def test_an_add_that_changed_nothing_has_no_add_id(mem: Memory) -> None:
+    mem.config.pipeline.keep_episodes = False
     assert "add_id" not in mem.add("Hi, how are you?", user_id="u")
+
+
+def test_undo_removes_the_turns_an_add_kept(mem: Memory) -> None:
+    """A chit-chat add gives no fact but stores its turn: undo takes the turn back."""
+    res = mem.add("Hi, how are you?", user_id="u")
+    assert res["results"] == [] and len(res["episode_ids"]) == 1
+    turns = {"memory_type": "episode"}
+    assert [r["id"] for r in mem.get_all(user_id="u", filters=turns)["results"]] == \
+        res["episode_ids"]
+    mem.undo(res["add_id"])
+    assert mem.get_all(user_id="u", filters=turns)["results"] == []
 
 
 def test_cli_undo(tmp_path: Path, shared_minilm: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -122,7 +134,8 @@ def test_cli_undo(tmp_path: Path, shared_minilm: Any, monkeypatch: pytest.Monkey
     add_id = json.loads(added.output)["add_id"]
     out = run(app, ["undo", add_id, "--db", db, "--json"])
     assert out.exit_code == 0, out.output
-    assert [e["event"] for e in json.loads(out.output)["results"]] == ["DELETE"]
+    # The fact and the turn it came from (its episode).
+    assert [e["event"] for e in json.loads(out.output)["results"]] == ["DELETE", "DELETE"]
     listed = run(app, ["list", "--user", "u", "--db", db, "--json"])
     assert json.loads(listed.output)["results"] == []
     assert run(app, ["undo", "nope", "--db", db]).exit_code != 0

@@ -88,8 +88,13 @@ class MemoryAPI(Protocol):
         show_expired: bool = False,
         as_of: str | datetime | None = None,
         categories: list[str] | None = None,
+        include_evidence: bool = False,
+        facts_only: bool = False,
     ) -> dict[str, Any]:
-        """A scope's memories most relevant to ``query``, best first."""
+        """A scope's memories most relevant to ``query``, best first: facts, found
+        through their own text or the turns they came from, and turns no fact came from
+        (``memory_type: "episode"``) unless ``facts_only``; ``include_evidence`` gives
+        each fact its ``evidence`` turns."""
         ...
 
     def search_by_vector(

@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 Event = Literal["ADD", "UPDATE", "DELETE", "NONE"]
 SCOPE_KEYS = ("user_id", "agent_id", "run_id")
+# The memory_type of a stored conversation turn (infer=True keeps them as evidence).
+EPISODE = "episode"
 
 
 class Keep(enum.Enum):
@@ -116,10 +118,21 @@ class HistoryEvent:
     add_id: str | None = None  # the add (or undo) that made the change, for ``undo``
     # DELETE rows: the record as it was (scope, metadata, ...), so an undo can restore it.
     snapshot: dict[str, Any] | None = field(default=None, compare=False)
+    # The evidence (source_ids) of the version before and after the change.
+    old_source_ids: list[str] | None = None
+    new_source_ids: list[str] | None = None
+    origin: str | None = None  # "reextract" when Memory.reextract made the change
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "memory_id": self.memory_id, "event": self.event,
-                "old_memory": self.old_memory, "new_memory": self.new_memory,
-                "created_at": self.created_at, "actor_id": self.actor_id, "role": self.role,
-                "is_deleted": self.event == "DELETE",  # Mem0's history field
-                "add_id": self.add_id}
+        out: dict[str, Any] = {"id": self.id, "memory_id": self.memory_id, "event": self.event,
+               "old_memory": self.old_memory, "new_memory": self.new_memory,
+               "created_at": self.created_at, "actor_id": self.actor_id, "role": self.role,
+               "is_deleted": self.event == "DELETE",  # Mem0's history field
+               "add_id": self.add_id}
+        if self.old_source_ids:
+            out["old_source_ids"] = self.old_source_ids
+        if self.new_source_ids:
+            out["new_source_ids"] = self.new_source_ids
+        if self.origin is not None:
+            out["origin"] = self.origin
+        return out

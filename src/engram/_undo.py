@@ -45,6 +45,7 @@ class UndoStep:
     text: str
     previous: str | None = None
     snapshot: dict[str, Any] | None = None
+    sources: list[str] | None = None  # UPDATE: the provenance to put back (None: keep)
 
 
 @dataclass
@@ -71,7 +72,8 @@ def plan_undo(events: Sequence[HistoryEvent], current: dict[str, MemoryRecord]) 
         elif before is None and now is not None:
             plan.steps.append(UndoStep("DELETE", mid, now.memory))
         elif before is not None and now is not None:
-            plan.steps.append(UndoStep("UPDATE", mid, before, previous=now.memory))
+            plan.steps.append(UndoStep("UPDATE", mid, before, previous=now.memory,
+                                       sources=start.old_source_ids))
         elif before is not None:
             snap = next((e.snapshot for e in events if e.memory_id == mid and e.snapshot), None)
             if snap is None:
@@ -98,7 +100,7 @@ def undo(store: BoundStore, embedder: Embedder, ref: str) -> dict[str, Any]:
             cs.deletes.append(step.memory_id)
         elif step.event == "UPDATE":
             cs.updates.append(MemoryUpdate(step.memory_id, step.text, text_hash(step.text),
-                                           vecs[id(step)]))
+                                           vecs[id(step)], source_ids=step.sources))
         else:
             snap = step.snapshot or {}
             cs.adds.append(NewMemory(

@@ -147,6 +147,10 @@ class PipelineConfig(_Section):
     # add's warnings; "store_raw" also keeps it verbatim as a raw memory; "ignore" does
     # neither. Default warn: the loss is visible without storing chit-chat.
     on_no_fact: Literal["warn", "store_raw", "ignore"] = "warn"
+    # infer=True also keeps the conversation: each non-system turn is stored as an
+    # episode (memory_type "episode") in the add's transaction and the facts' source_ids
+    # name them. Off for users who must not keep transcripts (facts keep positions).
+    keep_episodes: bool = True
 
 
 class LimitsConfig(_Section):

@@ -27,9 +27,10 @@ from engram._api import SearchMode
 from engram._categories import catalog_from
 from engram._components import Components
 from engram._edits import MEMORY_TYPES as _MEMORY_TYPES
+from engram._evidence import facts_where
 from engram._mem0_api import mem0_hints
 from engram._project import Project
-from engram._results import ranked_records
+from engram._recall import SearchRequest, run_search
 from engram._timeline import list_as_of, search_as_of, unexpired
 from engram._types import KEEP, Keep
 from engram._update import embed_updates
@@ -37,9 +38,7 @@ from engram._update import plan_update as _plan_update
 from engram._vector_search import search_by_vector
 from engram.config import MemoryConfig
 from engram.errors import InvalidInput, NotFound
-from engram.graph import search_with_graph
 from engram.llm.base import LLM  # a runtime name: the surface tests resolve the hints
-from engram.search import hybrid_search
 from engram.store.base import BoundStore, ChangeSet
 
 if TYPE_CHECKING:
@@ -163,8 +162,9 @@ class Memory:
                           extract=extract, graph=graph, llm=llm, expiration_date=expires,
                           happened_at=V.event_time(timestamp) if timestamp else None,
                           immutable=immutable, categories=catalog)
-        ctx = AddContext(self._parts, self._store, self.config.pipeline.max_destructive,
-                         self.config.pipeline.on_no_fact)
+        pipe = self.config.pipeline
+        ctx = AddContext(self._parts, self._store, pipe.max_destructive, pipe.on_no_fact,
+                         pipe.keep_episodes)
         return run_add(ctx, msgs, scope, opts)
 
     def _metadata(self, metadata: Any, field: str = "metadata") -> dict[str, Any] | None:
@@ -282,13 +282,15 @@ class Memory:
         as_of: str | datetime | None = None,
         categories: list[str] | None = None,
     ) -> dict[str, Any]:
-        """Memories of a scope, newest first. Pages by ``page``/``page_size`` or by the
+        """Memories of a scope, newest first: its facts, or its stored turns with
+        ``filters={"memory_type": "episode"}``. Pages by ``page``/``page_size`` or by the
         ``next_cursor`` of the previous call (stable while others add). Memories past
         their ``expiration_date`` are left out unless ``show_expired``. ``as_of`` lists
         what was held at that moment (:mod:`engram._timeline`), paged by ``page``."""
         V.check_bool(show_expired, "show_expired")
         when = V.check_as_of(as_of)
-        where = V.scoped_filter(V.with_categories(filters, categories), True, user_id, agent_id, run_id)
+        where = facts_where(V.scoped_filter(V.with_categories(filters, categories), True,
+                                            user_id, agent_id, run_id))
         where = where if when else unexpired(self._store, where, show_expired)
         size = V.check_top_k(_first(page_size, limit, top_k, 100),
                              "page_size" if page_size is not None else
@@ -332,6 +334,8 @@ class Memory:
         show_expired: bool = False,
         as_of: str | datetime | None = None,
         categories: list[str] | None = None,
+        include_evidence: bool = False,
+        facts_only: bool = False,
     ) -> dict[str, Any]:
         """The memories most relevant to ``query`` in a scope, best first.
 
@@ -342,9 +346,15 @@ class Memory:
         adds each result's ``score_details`` (:func:`engram.search.score_parts`).
         Memories past their ``expiration_date`` are left out unless ``show_expired``.
         ``as_of`` searches what was held at that moment, by similarity alone.
+
+        Facts are found through their own text and through the turns they came from
+        (episodes); a matching turn no fact came from is returned as itself, with
+        ``memory_type: "episode"``, unless ``facts_only``. ``include_evidence=True``
+        gives each fact its ``evidence`` turns.
         """
-        V.check_bool(explain, "explain")
-        V.check_bool(show_expired, "show_expired")
+        for flag, name in ((explain, "explain"), (show_expired, "show_expired"),
+                           (include_evidence, "include_evidence"), (facts_only, "facts_only")):
+            V.check_bool(flag, name)
         query = V.check_text(query, "query")
         k = V.check_top_k(_first(limit, top_k, 20), "limit" if limit is not None else "top_k")
         thr = V.check_threshold(threshold)
@@ -355,21 +365,12 @@ class Memory:
             return {"results": search_as_of(self._store, where, query, when,
                                             self._parts.embedder.embed, show_expired, k, thr)}
         where = unexpired(self._store, where, show_expired)
-        mode = V.check_mode(search_mode, self.config.search.mode)
-        store = self._store
-        embed = self._parts.read_embedder.embed  # queries are not worth persisting
-        relations = None
-        parts: dict[str, dict[str, Any]] | None = {} if explain else None
-        if self._graph_step(enable_graph) is not None:
-            chosen, relations = search_with_graph(
-                store, where, query, embed=embed, cfg=self.config.search,
-                graph=self.config.graph, mode=mode, k=k, threshold=thr, explain_out=parts)
-        else:
-            chosen = hybrid_search(store, where, query, embed=embed,
-                                   cfg=self.config.search, mode=mode, k=k, threshold=thr,
-                                   explain_out=parts)
-        results = ranked_records(store, chosen, parts, thr)
-        return {"results": results} | ({"relations": relations} if relations is not None else {})
+        req = SearchRequest(query, where, V.check_mode(search_mode, self.config.search.mode),
+                            k, thr, graph=self._graph_step(enable_graph) is not None,
+                            explain=explain, include_evidence=include_evidence,
+                            facts_only=facts_only)
+        # Queries are not worth persisting: the read-only embedding cache.
+        return run_search(self._store, self._parts.read_embedder.embed, self.config, req)
 
     def search_by_vector(self, vector: list[float], *, filters: dict[str, Any] | None = None,
                          top_k: int | None = None, threshold: float | None = None,
@@ -377,7 +378,8 @@ class Memory:
                          run_id: str | None = None) -> dict[str, Any]:
         """Vector-only search by a query the caller embedded (see ``engram._vector_search``)."""
         where = V.scoped_filter(filters, True, user_id, agent_id, run_id)
-        return search_by_vector(self._store, where, vector, top_k=top_k, threshold=threshold)
+        return search_by_vector(self._store, facts_where(where), vector, top_k=top_k,
+                                threshold=threshold)
 
     def history(self, memory_id: str) -> list[dict[str, Any]]:
         """Every ADD/UPDATE/DELETE of a memory, oldest first (also after its deletion)."""

@@ -48,7 +48,8 @@ def test_add_without_neighbours_needs_no_update_call(make: Any) -> None:
         ("ADD", "Likes green tea"), ("ADD", "Lives in Porto")]
     assert len(llm.calls) == 1 and llm.calls[0].schema_name == "facts"
     rec = m.get(res["results"][0]["id"])
-    assert rec["source_ids"] == ["0"] and rec["user_id"] == "u"
+    # Provenance names the stored turn (an episode), not a position in the call.
+    assert rec["source_ids"] == res["episode_ids"] and rec["user_id"] == "u"
 
 
 def test_update_delete_none_are_applied_with_history(make: Any) -> None:

@@ -73,7 +73,8 @@ def test_ignore_neither_warns_nor_stores(make: Any) -> None:
 def test_small_talk_and_questions_are_not_reported(make: Any) -> None:
     r = make().add([{"role": "user", "content": "Thanks so much, bye!"},
                     {"role": "user", "content": "What time is it in Lima?"}], user_id="u")
-    assert r == {"results": []}
+    # No fact and no warning; the turns are kept as episodes (evidence, re-extraction).
+    assert r["results"] == [] and "warnings" not in r and len(r["episode_ids"]) == 2
 
 
 def test_an_unknown_mode_is_a_config_error_naming_the_field(make: Any) -> None:

@@ -149,16 +149,20 @@ def test_four_processes_lose_nothing_and_duplicate_no_fact(store: Any, dsn: str)
     for p in procs:
         p.join(120)
     assert [p.exitcode for p in procs] == [0] * 4
-    raw = _sql(dsn, "SELECT count(*), count(DISTINCT memory) FROM engram_memories WHERE raw")
+    raw = _sql(dsn, "SELECT count(*), count(DISTINCT memory) FROM engram_memories "
+                    "WHERE raw AND memory_type IS NULL")
     assert raw == [(400, 400)]  # 4 workers x 100 turns, none lost
+    # Each of the 4 x 50 inferred adds kept its one turn as an episode.
+    assert _sql(dsn, "SELECT count(*) FROM engram_memories WHERE memory_type = 'episode'") \
+        == [(200,)]
     facts = _sql(dsn, "SELECT user_id, agent_id, run_id, memory, count(*) FROM engram_memories "
-                      "WHERE NOT raw GROUP BY 1, 2, 3, 4")
+                      "WHERE NOT raw GROUP BY 1, 2, 3, 4")  # episodes are raw
     assert all(row[4] == 1 for row in facts)  # no duplicate fact in any scope
     expected = {(s, f"fact number {i % 40}") for i in range(0, 200, 2)
                 for s in [SCOPES[i % len(SCOPES)]]}
     assert {(Scope(*r[:3]), r[3]) for r in facts} == expected
     adds = _sql(dsn, "SELECT count(*) FROM engram_history WHERE event = 'ADD'")
-    assert adds == [(400 + len(expected),)]
+    assert adds == [(400 + len(expected) + 200,)]
     # Concurrent raw adds still see each scope's turns in one order: every context is
     # the window of its neighbours by insertion order.
     for scope in SCOPES:

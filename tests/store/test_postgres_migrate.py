@@ -39,6 +39,15 @@ def _source(path: Path) -> SQLiteStore:
                 for i in range(5)]))
     st.apply("", ChangeSet(updates=[MemoryUpdate("-0-1", "turn one, edited", "he", _vec(99))],
                            deletes=["-1-2"]))
+    # A stored turn (episode) and a fact citing it, updated by a re-extraction.
+    alice = SCOPES[0]
+    st.apply("", ChangeSet(adds=[
+        NewMemory("ep", "I keep bees", "hep", alice, _vec(7), role="user",
+                  memory_type="episode", raw=True),
+        NewMemory("fact", "Keeps bees", "hf", alice, _vec(8), source_ids=["ep"])]))
+    st.apply("", ChangeSet(updates=[MemoryUpdate("fact", "Keeps two hives", "hf2", _vec(9),
+                                                 source_ids=["ep", "-0-3"])],
+                           origin="reextract"))
     st.put_many_embeddings("test-embedder", {"abc": _vec(5)})
     return st
 
@@ -56,7 +65,9 @@ def _snapshot(st: Any) -> dict[str, Any]:
                 i for i, _ in st.keyword_search(ns, where, ["topic1", "edited"], 20))
             for r in recs:
                 out[f"{ns}/{r.id}/hist"] = [(h.id, h.event, h.old_memory, h.new_memory,
-                                             h.created_at) for h in st.history(ns, r.id)]
+                                             h.created_at, h.old_source_ids, h.new_source_ids,
+                                             h.origin) for h in st.history(ns, r.id)]
+            out[f"{ns}/{scope.key}/citing"] = st.citing(ns, where, ["ep", "-0-3"])
     out["deleted"] = [h.event for h in st.history("", "-1-2")]
     out["cache"] = {k: v.tolist() for k, v in st.get_many_embeddings(
         "test-embedder", ["abc"]).items()}
@@ -73,13 +84,15 @@ def test_cli_copies_everything_and_verifies(tmp_path: Path) -> None:
                                    "--to", dsn, "--json"])
     assert res.exit_code == 0, res.output
     report = json.loads(res.stdout)
-    assert report["memories"] == {"source": 29, "copied": 29, "skipped": 0}
-    assert report["history"]["source"] == report["history"]["copied"] == 32
+    assert report["memories"] == {"source": 31, "copied": 31, "skipped": 0}
+    assert report["history"]["source"] == report["history"]["copied"] == 35
     dst = PostgresStore(dsn, dims=DIMS, model_id="test-embedder")
     try:
         expected, got = _snapshot(src), _snapshot(dst)
         assert got == expected
         assert got["deleted"] == ["ADD", "DELETE"]
+        assert got["/alice\x1f\x1f/citing"] == {"ep": ["fact"], "-0-3": ["fact"]}
+        assert got["/fact/hist"][-1][5:] == (["ep"], ["ep", "-0-3"], "reextract")
     finally:
         dst.close()
         src.close()
@@ -99,12 +112,12 @@ def test_interrupted_copy_resumes_without_duplicates(tmp_path: Path) -> None:
         migrate_store(f"sqlite:{tmp_path / 'src.db'}", dsn, batch=4,
                       progress=stop_after_two_batches)
     report = migrate_store(f"sqlite:{tmp_path / 'src.db'}", dsn, batch=4)
-    assert report["memories"] == {"source": 29, "copied": 21, "skipped": 8}
+    assert report["memories"] == {"source": 31, "copied": 23, "skipped": 8}
     import psycopg
 
     with psycopg.connect(dsn) as conn:
         assert conn.execute("SELECT count(*), count(DISTINCT id) FROM engram_memories"
-                            ).fetchone() == (29, 29)
+                            ).fetchone() == (31, 31)
 
 
 def test_bad_arguments_name_the_option(tmp_path: Path) -> None:

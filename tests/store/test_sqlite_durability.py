@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -119,3 +120,61 @@ def test_threads_and_processes_write_one_file(tmp_path: Path) -> None:
     hits = m.search("proc1 reply 59", user_id="user-2", search_mode="vector", top_k=1)
     assert hits["results"][0]["memory"] == "proc1 reply 59"
     m.close()
+
+
+INFER_WRITER = textwrap.dedent(
+    """
+    import sys
+    from engram import Memory
+    from engram.testing import HashEmbedder
+    path, count = sys.argv[1], int(sys.argv[2])
+    m = Memory({"store": {"path": path}, "llm": {"provider": "rules"}}, embedder=HashEmbedder())
+    for i in range(count):
+        r = m.add([{"role": "user", "content": f"I adopted a puppy named Rex{i} last week."},
+                   {"role": "assistant", "content": f"Congratulations on Rex{i}!"}],
+                  user_id=f"user-{i % 3}")
+        facts = [x["id"] for x in r["results"] if x["event"] in ("ADD", "UPDATE")]
+        print(r["add_id"], ",".join(facts), ",".join(r["episode_ids"]), flush=True)
+    """
+)
+
+
+def test_sigkill_during_inferred_adds_keeps_facts_and_their_turns_together(tmp_path: Path) -> None:
+    """An infer=True add writes facts and the turns they cite in one transaction: after a
+    SIGKILL every returned add is whole, and no add is half there (turns without their
+    facts, or a fact citing a turn that is not stored)."""
+    path = tmp_path / "crash-infer.db"
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen([sys.executable, "-c", INFER_WRITER, str(path), "100000"],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout is not None
+    returned: list[list[str]] = []
+    deadline = time.monotonic() + 90
+    while len(returned) < 60 and time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        returned.append(line.split())
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+    assert len(returned) >= 60, "the writer did not get going"
+    _check_consistent(path)
+    db = sqlite3.connect(path)
+    per_add: dict[str, list[str | None]] = {}
+    for add_id, mtype in db.execute(
+            "SELECT h.add_id, m.memory_type FROM history h JOIN memories m ON m.id = h.memory_id "
+            "WHERE h.event = 'ADD'"):
+        per_add.setdefault(add_id, []).append(mtype)
+    updated = {a for (a,) in db.execute("SELECT add_id FROM history WHERE event = 'UPDATE'")}
+    # Every committed add holds its two turns and a fact (added, or an update of one).
+    assert per_add and all(kinds.count("episode") == 2 for kinds in per_add.values())
+    assert all(None in kinds or add in updated for add, kinds in per_add.items())
+    stored = {r[0] for r in db.execute("SELECT id FROM memories WHERE memory_type = 'episode'")}
+    for (src,) in db.execute("SELECT source_ids FROM memories WHERE memory_type IS NULL"):
+        assert set(json.loads(src)) <= stored  # no fact cites a turn that is not there
+    db.close()
+    for add_id, facts, episodes in returned:
+        assert add_id in per_add
+        assert set(episodes.split(",")) <= stored
+        assert facts  # each returned add changed a fact

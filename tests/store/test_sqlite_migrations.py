@@ -38,10 +38,11 @@ def test_a_version_2_file_is_upgraded_and_stays_searchable(tmp_path: Path,
     st = SQLiteStore(path, dims=4, model_id="m")
     db = sqlite3.connect(path)
     # Every later migration ran (3: scoped FTS, 4: history add_id/snapshot for undo,
-    # 6: event time and expiration date, 8: categories, 9: jobs).
+    # 5: provenance of each version and the origin on history rows, 6: event time and
+    # expiration date, 8: categories, 9: jobs).
     versions = [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY 1")]
     assert versions == [m[0] for m in schema._MIGRATIONS]
-    assert {1, 2, 3, 4, 6, 8, 9} <= set(versions)
+    assert {1, 2, 3, 4, 5, 6, 8, 9} <= set(versions)
     assert db.execute("SELECT count(*) FROM memories WHERE scope_terms = ''").fetchone()[0] == 0
     db.close()
     # An old memory's event time is its write time: nothing better is known.
@@ -49,7 +50,8 @@ def test_a_version_2_file_is_upgraded_and_stays_searchable(tmp_path: Path,
     assert rec is not None and rec.happened_at == rec.created_at == "2026-01-01T00:00:00+00:00"
     assert rec.expiration_date is None
     old = st.history("", "a")
-    assert [(e.event, e.add_id, e.snapshot) for e in old] == [("ADD", None, None)]
+    assert [(e.event, e.add_id, e.snapshot, e.new_source_ids, e.origin) for e in old] == [
+        ("ADD", None, None, None, None)]
     hits = st.keyword_search("", parse_filters({"user_id": "u"}), ["beach"], 10)
     assert [i for i, _ in hits] == ["a"]  # the other user's "beach" is not in this scope
     assert set(st.get_many_embeddings("m", ["hx", "ha"])) == {"hx", "ha"}  # cache + memory rows

@@ -6,7 +6,7 @@ Embedding runs once per add, after planning, on exactly the texts that will be w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,11 +47,14 @@ class Times:
 
 
 def plan_to_changeset(plan: Plan, vectors: list[np.ndarray], *, memory_type: str | None,
-                      actor: str | None, times: Times | None = None
+                      actor: str | None, times: Times | None = None,
+                      cite: Callable[[list[str]], list[str]] | None = None
                       ) -> tuple[ChangeSet, list[dict[str, Any]]]:
     """``vectors[i]`` belongs to ``plan.writes[i]``; returns the ChangeSet and the
     results (one per change, in plan order) the caller reports. An UPDATE takes the time
-    of the messages that restated it (a fact is dated by when it was last said)."""
+    of the messages that restated it (a fact is dated by when it was last said).
+    ``cite`` turns a change's source positions into the stored episodes' ids; with it,
+    an UPDATE also gives the memory the new evidence."""
     times = times or Times()
     vecs = dict(zip((id(c) for c in plan.writes), vectors, strict=True))
     cs = ChangeSet(actor_id=actor, role="user")
@@ -60,7 +63,8 @@ def plan_to_changeset(plan: Plan, vectors: list[np.ndarray], *, memory_type: str
         if c.event == "ADD":
             add = NewMemory(id=new_id(), text=c.text, hash=text_hash(c.text), scope=plan.scope,
                             embedding=vecs[id(c)], metadata=dict(plan.metadata), role="user",
-                            memory_type=memory_type, source_ids=list(c.source_ids),
+                            memory_type=memory_type,
+                            source_ids=(cite or list)(list(c.source_ids)),
                             unique=True, happened_at=times.of_sources(c.source_ids),
                             expiration_date=times.expiration_date)
             cs.adds.append(add)
@@ -69,7 +73,8 @@ def plan_to_changeset(plan: Plan, vectors: list[np.ndarray], *, memory_type: str
             assert c.memory_id is not None
             cs.updates.append(MemoryUpdate(id=c.memory_id, text=c.text, hash=text_hash(c.text),
                                            embedding=vecs[id(c)],
-                                           happened_at=times.of_sources(c.source_ids)))
+                                           happened_at=times.of_sources(c.source_ids),
+                                           source_ids=cite(list(c.source_ids)) if cite else None))
             results.append({"id": c.memory_id, "memory": c.text, "event": "UPDATE",
                             "previous_memory": c.previous})
         elif c.event == "DELETE":

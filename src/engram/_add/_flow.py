@@ -2,7 +2,8 @@
 
     add(ctx, messages, scope, options)
       raw (infer=False):  keep messages -> embed -> commit
-      inferred:           extract (outside the lock: it may be a slow LLM call)
+      inferred:           extract (outside the lock: it may be a slow LLM call), embed the
+                          turns kept as episodes (pipeline.keep_episodes)
                           -> under the scope lock: neighbours -> reconcile
                              -> plan_changes (pure) -> embed -> commit
       procedural:         summarise -> embed -> commit
@@ -28,9 +29,10 @@ from engram._add._commit import (
     raw_messages,
     raw_results,
 )
+from engram._add._episodes import Episodes, episodes_for
 from engram._add._graph import GraphStep, add_graph
 from engram._ids import new_id
-from engram._types import MemoryRecord, Message, Scope
+from engram._types import EPISODE, MemoryRecord, Message, Scope
 from engram.embed import text_hash
 from engram.errors import InvalidInput
 from engram.pipeline import DEFAULT_MAX_DESTRUCTIVE, no_fact_warning, plan_changes, unread
@@ -70,6 +72,7 @@ class AddContext:
     store: BoundStore
     max_destructive: int | None = DEFAULT_MAX_DESTRUCTIVE
     on_no_fact: str = "warn"  # pipeline.on_no_fact: warn | store_raw | ignore
+    keep_episodes: bool = True  # pipeline.keep_episodes: infer=True stores the turns
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ def add(ctx: AddContext, messages: list[Message], scope: Scope,
         out = _raw(ctx, messages, scope, options)
     else:
         out = _inferred(ctx, messages, scope, options)
-    if not any(r["event"] != "NONE" for r in out["results"]):
+    if not any(r["event"] != "NONE" for r in out["results"]) and not out.get("episode_ids"):
         out.pop("add_id", None)
     return out
 
@@ -156,15 +159,16 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
     missed = unread(messages, facts, opts.extract.target) if ctx.on_no_fact != "ignore" else []
     warnings.extend(no_fact_warning(m) for m in missed)
     keep_raw = missed if ctx.on_no_fact == "store_raw" else []
+    eps = _episodes(ctx, messages, scope, opts)
     out: dict[str, Any] = {"results": []}
     if graph is not None:
         out["relations"] = {"added": [], "invalidated": []}
+    store, embedder = ctx.store, ctx.parts.embedder
     if facts:
         found = graph.extractor.extract(messages, opts.extract.target) if graph else None
         if found is not None:
             warnings.extend(found.warnings)
         actor = next((m.name for m in messages if m.role == "user" and m.name), None)
-        store, embedder = ctx.store, ctx.parts.embedder
         with store.scope_lock(scope):
             held = _neighbours(ctx, scope, facts)
             decisions, dropped = reconciler.reconcile(
@@ -175,12 +179,12 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
             vectors = embed_texts(embedder, [c.text for c in plan.writes])
             times = opts.times(messages)
             cs, results = plan_to_changeset(plan, vectors, memory_type=opts.memory_type,
-                                            actor=actor, times=times)
-            if keep_raw:  # pipeline.on_no_fact=store_raw: in the same transaction
-                raw = raw_changeset(keep_raw, embed_texts(embedder, [m.content for m in keep_raw]),
-                                    scope, opts.metadata, opts.memory_type, times)
-                cs.adds.extend(raw.adds)
-                results += raw_results(raw)
+                                            actor=actor, times=times,
+                                            cite=eps.cite if eps else None)
+            results += _keep_raw(ctx, cs, keep_raw, scope, opts, times)
+            if eps is not None:  # first: the turns precede the facts that cite them
+                cs.adds[:0] = eps.adds
+                _keep_old_evidence(cs, held)
             cs.add_id = out["add_id"] = _add_id()
             if found is not None and graph is not None:
                 kept = [(r["id"], r["memory"], None) for r in results if r["event"] != "DELETE"]
@@ -188,13 +192,14 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
                                              kept, graph.similarity)
             applied = store.apply(_tagged(ctx, opts, cs))
         out["results"] = mark_skipped(results, applied)
-    elif keep_raw:
-        raw = raw_changeset(keep_raw, embed_texts(ctx.parts.embedder,
-                                                  [m.content for m in keep_raw]),
-                            scope, opts.metadata, opts.memory_type, opts.times(messages))
-        raw.add_id = out["add_id"] = _add_id()
-        ctx.store.apply(_tagged(ctx, opts, raw))
-        out["results"] = raw_results(raw)
+    elif keep_raw or eps is not None:
+        cs = ChangeSet(adds=eps.adds if eps is not None else [])
+        out["results"] = _keep_raw(ctx, cs, keep_raw, scope, opts, opts.times(messages))
+        cs.add_id = out["add_id"] = _add_id()
+        if not cs.is_empty():
+            store.apply(_tagged(ctx, opts, cs))
+    if eps is not None and eps.adds:
+        out["episode_ids"] = eps.ids()
     if warnings:
         out["warnings"] = warnings
     return out
@@ -212,10 +217,44 @@ def _tagged(ctx: AddContext, opts: AddOptions, cs: ChangeSet) -> ChangeSet:
     return cs
 
 
+def _keep_old_evidence(cs: ChangeSet, held: list[MemoryRecord]) -> None:
+    """An updated fact cites the turns of its old version and of the new one (read
+    under the scope lock, so nothing cited in between is lost)."""
+    before = {h.id: h.source_ids for h in held}
+    for u in cs.updates:
+        if u.source_ids is not None:
+            u.source_ids = list(dict.fromkeys([*before.get(u.id, []), *u.source_ids]))
+
+
+def _episodes(ctx: AddContext, messages: list[Message], scope: Scope,
+              opts: AddOptions) -> Episodes | None:
+    """The add's turns as episodes (``pipeline.keep_episodes``), embedded before the
+    scope lock is taken; None when episodes are off."""
+    if not ctx.keep_episodes:
+        return None
+    kept = raw_messages(messages)
+    # Read-only cache: the vectors are stored with the episodes themselves.
+    vectors = embed_texts(ctx.parts.read_embedder, [m.content for m in kept])
+    return episodes_for(kept, vectors, scope, opts.metadata, opts.times(messages))
+
+
+def _keep_raw(ctx: AddContext, cs: ChangeSet, missed: list[Message], scope: Scope,
+              opts: AddOptions, times: Times) -> list[dict[str, Any]]:
+    """pipeline.on_no_fact=store_raw: the messages that gave no fact as raw memories,
+    added to ``cs`` (the same transaction); their results."""
+    if not missed:
+        return []
+    raw = raw_changeset(missed, embed_texts(ctx.parts.embedder, [m.content for m in missed]),
+                        scope, opts.metadata, opts.memory_type, times)
+    cs.adds.extend(raw.adds)
+    return raw_results(raw)
+
+
 def _neighbours(ctx: AddContext, scope: Scope, facts: list[Fact]) -> list[MemoryRecord]:
     """The scope's memories most similar to any fact; ``held[ref]`` is shown as ``ref``."""
     store = ctx.store
-    where = F.parse_filters(scope.as_dict())
+    # Facts only: a stored turn is evidence, not a memory a fact can update or repeat.
+    where = F.parse_filters({**scope.as_dict(), "memory_type": {"ne": EPISODE}})
     ids: list[str] = []
     for vec in embed_texts(ctx.parts.embedder, [f.text for f in facts]):
         for mid, _ in store.vector_search(where, vec, NEIGHBOURS_PER_FACT):

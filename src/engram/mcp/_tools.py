@@ -146,13 +146,15 @@ class EngramTools:
         top_k: Annotated[int, Field(description="How many results at most.")] = 10,
         threshold: Annotated[float | None, Field(
             description="Minimum similarity (0..1) a result must have.")] = None,
+        include_evidence: Annotated[bool, Field(
+            description="Give each fact the conversation turns it came from.")] = False,
     ) -> dict[str, Any]:
         """Find a scope's memories most relevant to a query, best first, with scores."""
         scope = _ids(self.guard.call_scope(user_id=user_id, agent_id=agent_id, run_id=run_id))
         self.guard.check_filters(filters)
         out: dict[str, Any] = self.backend.search(
             query, **scope, filters=filters, top_k=self.limits.cap(top_k, "top_k"),
-            threshold=threshold)
+            threshold=threshold, include_evidence=include_evidence)
         self.guard.remember(r["id"] for r in out.get("results", []))
         return out
 

@@ -108,6 +108,10 @@ class SearchBody(_Body):
     reference_date: str | int | None = Field(default=None, description="Ignored.")
     categories: list[str] | None = Field(default=None, description="Only memories in any of "
                                                                     "these categories.")
+    include_evidence: bool = Field(default=False, description="Each fact's evidence: the "
+                                                              "stored turns it came from.")
+    facts_only: bool = Field(default=False, description="No turn (episode) as a result, "
+                                                        "only facts.")
 
 
 class VectorSearchBody(_Body):
@@ -231,6 +235,7 @@ class MemoryOut(BaseModel):
     score_details: dict[str, Any] | None = None  # search(explain=True)
     valid_from: str | None = None  # as_of reads: when this text became true
     valid_until: str | None = None  # ... and when it stopped (None: still held)
+    evidence: list[dict[str, Any]] | None = None  # search(include_evidence=True)
 
 
 class AddResult(BaseModel):
@@ -248,6 +253,8 @@ class AddOut(BaseModel):
     relations: dict[str, list[dict[str, Any]]] | None = Field(
         default=None, description="Graph on: {added, invalidated} relations.")
     add_id: str | None = None
+    episode_ids: list[str] | None = Field(
+        default=None, description="infer=True: the turns stored as episodes, in order.")
 
 
 class PendingItem(BaseModel):

@@ -101,7 +101,8 @@ def _search(request: Request, tenant: Tenant, body: SearchBody) -> dict[str, Any
         user_id=body.user_id, agent_id=body.agent_id, run_id=body.run_id,
         search_mode=body.search_mode,  # type: ignore[arg-type]  # the facade checks the mode
         enable_graph=body.enable_graph, explain=body.explain, show_expired=body.show_expired,
-        as_of=body.as_of, categories=body.categories)
+        as_of=body.as_of, categories=body.categories,
+        include_evidence=body.include_evidence, facts_only=body.facts_only)
 
 
 @router.post("/v3/memories/search/", response_model=SearchOut, response_model_exclude_unset=True, summary="Search memories")

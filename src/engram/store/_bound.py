@@ -56,6 +56,9 @@ class BoundStore:
     def count(self, where: Node) -> int:
         return self.store.count(self.ns, where)
 
+    def citing(self, where: Node, ids: Sequence[str]) -> dict[str, list[str]]:
+        return self.store.citing(self.ns, where, ids)
+
     def vector_search(self, where: Node, query: np.ndarray, k: int) -> list[tuple[str, float]]:
         return self.store.vector_search(self.ns, where, query, k)
 

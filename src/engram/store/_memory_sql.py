@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from engram._ids import new_id
-from engram._types import HistoryEvent, MemoryRecord, Scope
+from engram._types import EPISODE, HistoryEvent, MemoryRecord, Scope
 from engram.errors import NotFound
 from engram.store._contexts import group_by_scope, plan_contexts, session_key
 from engram.store._dialect import Dialect, SQLDialect, chunks
@@ -42,9 +42,12 @@ MEMORY_COLS = ("id", "ns", "user_id", "agent_id", "run_id", "actor_id", "role", 
                "created_at", "updated_at", "categories", "immutable", "happened_at",
                "expiration_date")
 HISTORY_COLS = ("id", "ns", "memory_id", "event", "old_memory", "new_memory", "actor_id",
-                "role", "created_at", "add_id", "snapshot")
+                "role", "created_at", "add_id", "snapshot", "old_source_ids",
+                "new_source_ids", "origin")
 _EVENT_COLS = ("id, memory_id, event, old_memory, new_memory, created_at, actor_id, role, "
-               "add_id, snapshot")
+               "add_id, snapshot, old_source_ids, new_source_ids, origin")
+# Rows that are facts (or raw memories), not stored conversation turns.
+NOT_EPISODE = f"(m.memory_type IS NULL OR m.memory_type <> '{EPISODE}')"
 
 
 class MemorySQL(SQLDialect):
@@ -127,11 +130,15 @@ class MemorySQL(SQLDialect):
                 sets["happened_at"] = u.happened_at
             if u.expiration_set:
                 sets["expiration_date"] = u.expiration_date
+            new_src = old.source_ids if u.source_ids is None else u.source_ids
+            if u.source_ids is not None:
+                sets["source_ids"] = self.json(new_src)
             assign = ", ".join(f"{k} = {self._marks_for([k])}" for k in sets)
             conn.execute(self.q(f"UPDATE {self.M} SET {assign} WHERE ns = ? AND id = ?"),  # noqa: S608
                          [*sets.values(), ns, u.id])
             new_text = u.text if u.text is not None else old.memory
-            history.append(self._event(ns, old.scope, u.id, "UPDATE", old.memory, new_text, cs, now))
+            history.append(self._event(ns, old.scope, u.id, "UPDATE", old.memory, new_text, cs, now,
+                                       sources=(old.source_ids, new_src)))
             result.records[u.id] = old
         for chunk in chunks(list(cs.deletes)):
             conn.execute(self.q(f"DELETE FROM {self.M} WHERE ns = ? "  # noqa: S608
@@ -139,7 +146,7 @@ class MemorySQL(SQLDialect):
         for mid in cs.deletes:
             old = before[mid]
             history.append(self._event(ns, old.scope, mid, "DELETE", old.memory, None, cs, now,
-                                       snapshot=old))
+                                       snapshot=old, sources=(old.source_ids, None)))
             result.records[mid] = old
         self.write_history(conn, history)
 
@@ -157,7 +164,7 @@ class MemorySQL(SQLDialect):
                 existing[key] = a.id
             rows.append(self._insert_row(ns, a, contexts.get(a.id, ""), now))
             history.append(self._event(ns, a.scope, a.id, "ADD", None, a.text, cs, now,
-                                       a.actor_id, a.role))
+                                       a.actor_id, a.role, sources=(None, a.source_ids)))
         cols = self.insert_cols()
         self._many(conn, f"INSERT INTO {self.M} ({', '.join(cols)}) "  # noqa: S608
                    f"VALUES ({self._marks_for(cols)})", rows)
@@ -174,13 +181,14 @@ class MemorySQL(SQLDialect):
         return out
 
     def hashes_in(self, conn: Any, ns: str, scope: Scope, hashes: Sequence[str]) -> dict[str, str]:
-        """Which of ``hashes`` exist in exactly this scope: hash -> oldest memory id."""
+        """Which of ``hashes`` exist in exactly this scope: hash -> oldest memory id.
+        Episodes do not count: a fact may repeat a turn word for word."""
         cond, params = self.scope_cond(scope, "m")
         out: dict[str, str] = {}
         for chunk in chunks(list(dict.fromkeys(hashes))):
             for h, mid in self._all(
                     conn, f"SELECT m.hash, m.id FROM {self.M} m WHERE m.ns = ? AND {cond} "  # noqa: S608
-                    f"AND m.hash IN ({self._marks(len(chunk))}) ORDER BY m.rid DESC",
+                    f"AND {NOT_EPISODE} AND m.hash IN ({self._marks(len(chunk))}) ORDER BY m.rid DESC",
                     [ns, *params, *chunk]):
                 out[h] = mid  # newest first, so the oldest id wins
         return out
@@ -209,11 +217,14 @@ class MemorySQL(SQLDialect):
 
     def _event(self, ns: str, scope: Scope, memory_id: str, event: str, old: str | None,
                new: str | None, cs: ChangeSet, now: str, actor_id: str | None = None,
-               role: str | None = None, snapshot: MemoryRecord | None = None) -> tuple[Any, ...]:
+               role: str | None = None, snapshot: MemoryRecord | None = None,
+               sources: tuple[list[str] | None, list[str] | None] = (None, None)
+               ) -> tuple[Any, ...]:
         # A DELETE keeps the record it removed (scope, metadata, ...) so undo can restore it.
         snap = json.dumps(snapshot.to_dict()) if snapshot is not None else None
+        old_src, new_src = (json.dumps(s) if s is not None else None for s in sources)
         row = (new_id(), ns, memory_id, event, old, new, actor_id or cs.actor_id,
-               role or cs.role, now, cs.add_id, snap)
+               role or cs.role, now, cs.add_id, snap, old_src, new_src, cs.origin)
         return (*row, shard_key(ns, scope)) if self.pg else row
 
     def write_history(self, conn: Any, rows: list[tuple[Any, ...]]) -> None:
@@ -229,7 +240,8 @@ class MemorySQL(SQLDialect):
             f"RETURNING {', '.join(RECORD_COLS)}", params)]
         cs = ChangeSet()
         self.write_history(conn, [self._event(ns, r.scope, r.id, "DELETE", r.memory, None, cs,
-                                              now, snapshot=r) for r in gone])
+                                              now, snapshot=r, sources=(r.source_ids, None))
+                                  for r in gone])
         return [r.id for r in gone]
 
     def reset(self, conn: Any, ns: str) -> None:
@@ -332,9 +344,11 @@ class MemorySQL(SQLDialect):
     def scopes(self, conn: Any, ns: str) -> list[ScopeCount]:
         out: list[ScopeCount] = []
         for kind, col in (("user", "user_id"), ("agent", "agent_id"), ("run", "run_id")):
-            rows = self._all(conn, f"SELECT {col}, count(*), min(created_at), "  # noqa: S608
-                             f"max(coalesce(updated_at, created_at)) FROM {self.M} WHERE ns = ? "
-                             f"AND {col} IS NOT NULL GROUP BY {col} ORDER BY {col}", [ns])
+            # Counted: facts; listed: any scope holding rows (episodes only, too).
+            rows = self._all(conn, f"SELECT m.{col}, count(CASE WHEN {NOT_EPISODE} THEN 1 END), "  # noqa: S608
+                             f"min(m.created_at), max(coalesce(m.updated_at, m.created_at)) "
+                             f"FROM {self.M} m WHERE m.ns = ? AND m.{col} IS NOT NULL "
+                             f"GROUP BY m.{col} ORDER BY m.{col}", [ns])
             out.extend(ScopeCount(kind, r[0], int(r[1]), r[2], r[3]) for r in rows)
         return out
 
@@ -358,6 +372,21 @@ class MemorySQL(SQLDialect):
             out[mid] = [r[0] for r in prev[::-1]] + [r[0] for r in nxt]
         return out
 
+    def citing(self, conn: Any, ns: str, where: Node, ids: Sequence[str]) -> dict[str, list[str]]:
+        """For each of ``ids`` (episodes): the matching facts whose ``source_ids`` name
+        it, oldest first. Ids no fact cites are left out."""
+        cond, params = self.where(ns, where)
+        each = ("jsonb_array_elements_text(m.source_ids) AS j(value)" if self.pg
+                else "json_each(m.source_ids) AS j")
+        out: dict[str, list[str]] = {}
+        for chunk in chunks(list(dict.fromkeys(ids))):
+            for fid, eid in self._all(
+                    conn, f"SELECT m.id, j.value FROM {self.M} m, {each} WHERE {cond} "  # noqa: S608
+                    f"AND {NOT_EPISODE} AND j.value IN ({self._marks(len(chunk))}) "
+                    "ORDER BY m.rid", [*params, *chunk]):
+                out.setdefault(eid, []).append(fid)
+        return out
+
     def embeddings(self, conn: Any, model_id: str, hashes: Sequence[str],
                    memory_rows: bool) -> dict[str, np.ndarray]:
         """Cached vectors by text hash. With ``memory_rows`` (the store's own model), a
@@ -377,9 +406,12 @@ class MemorySQL(SQLDialect):
 
 def _event(row: Sequence[Any]) -> HistoryEvent:
     """A history row from :data:`_EVENT_COLS` (the snapshot is JSON text)."""
-    mid, memory_id, event, old, new, created_at, actor_id, role, add_id, snapshot = row
+    (mid, memory_id, event, old, new, created_at, actor_id, role, add_id, snapshot,
+     old_src, new_src, origin) = row
     return HistoryEvent(mid, memory_id, event, old, new, created_at, actor_id, role, add_id,
-                        json.loads(snapshot) if snapshot else None)
+                        json.loads(snapshot) if snapshot else None,
+                        json.loads(old_src) if old_src else None,
+                        json.loads(new_src) if new_src else None, origin)
 
 
 def as_vector(value: Any) -> np.ndarray:

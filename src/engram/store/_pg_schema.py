@@ -223,6 +223,14 @@ def _platform(conn: Conn, dims: int) -> None:
         conn.execute(stmt)
 
 
+@migration(5, "history rows keep each version's provenance and say what made them")
+def _provenance_columns(conn: Conn, dims: int) -> None:
+    # As SQLite's migration 5 (JSON text on both, written by one layer).
+    conn.execute("ALTER TABLE engram_history ADD COLUMN old_source_ids text")
+    conn.execute("ALTER TABLE engram_history ADD COLUMN new_source_ids text")
+    conn.execute("ALTER TABLE engram_history ADD COLUMN origin text")
+
+
 @migration(9, "platform: durable job queue (async adds, webhook deliveries) and records")
 def _jobs_records(conn: Conn, dims: int) -> None:
     # As SQLite's migration 9 (engram.store._platform_sql runs on both): JSON as text,

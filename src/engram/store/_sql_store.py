@@ -157,6 +157,12 @@ class SQLStore:
         with self._read() as conn:
             return self._sql.hashes_in(conn, ns, scope, hashes)
 
+    def citing(self, ns: str, where: Node, ids: Sequence[str]) -> dict[str, list[str]]:
+        if not ids:
+            return {}
+        with self._read() as conn:
+            return self._sql.citing(conn, ns, where, ids)
+
     def neighbours(self, ns: str, ids: Sequence[str], before: int,
                    after: int) -> dict[str, list[str]]:
         with self._read() as conn:

@@ -279,6 +279,21 @@ def _platform(db: sqlite3.Connection) -> None:
     )
 
 
+@migration(5, "history rows keep each version's provenance and say what made them")
+def _provenance_columns(db: sqlite3.Connection) -> None:
+    # old/new_source_ids: the evidence (episode ids) of the version before and after the
+    # change, so an UPDATE keeps both. origin: null for an add, "reextract" for a change
+    # made by Memory.reextract.
+    _run_script(
+        db,
+        """
+        ALTER TABLE history ADD COLUMN old_source_ids TEXT;
+        ALTER TABLE history ADD COLUMN new_source_ids TEXT;
+        ALTER TABLE history ADD COLUMN origin TEXT;
+        """,
+    )
+
+
 @migration(9, "platform: durable job queue (async adds, webhook deliveries) and records")
 def _jobs_records(db: sqlite3.Connection) -> None:
     # Same columns as PostgreSQL's migration 9 (engram.store._platform_sql runs on both).

@@ -81,6 +81,9 @@ class MemoryUpdate:
     # expiration_date is written only when expiration_set (so None can clear it).
     expiration_date: str | None = None
     expiration_set: bool = False
+    # The memory's provenance from now on (None: unchanged); the history row keeps the
+    # list before and after.
+    source_ids: list[str] | None = None
 
 
 @dataclass
@@ -94,6 +97,8 @@ class ChangeSet:
     role: str | None = None
     # Recorded on every history row of the change, so ``Memory.undo`` can find them.
     add_id: str | None = None
+    # What made the change, on every history row ("reextract"; None for an add).
+    origin: str | None = None
     # Graph memory (engram.graph): written in the same transaction as the memories.
     entities: list[NewEntity] = field(default_factory=list)
     relations: list[NewRelation] = field(default_factory=list)
@@ -184,6 +189,12 @@ class Store(Protocol):
         """For each raw memory id: the ids of the raw memories of its scope stored just
         before (up to ``before``) and after (up to ``after``) it, in insertion order.
         Ids that are unknown or not raw are left out (``search.neighbours``)."""
+        ...
+
+    def citing(self, ns: str, where: Node, ids: Sequence[str]) -> dict[str, list[str]]:
+        """For each of ``ids`` (episodes): the ids of the memories matching ``where``
+        that are not episodes and name it in their ``source_ids``, oldest first; ids no
+        such memory cites are left out (search reaching facts through their evidence)."""
         ...
 
     def find_hashes(self, ns: str, scope: Scope, hashes: Sequence[str]) -> dict[str, str]:

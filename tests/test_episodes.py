@@ -1,0 +1,127 @@
+"""Episodes and evidence through ``Memory`` on both stores: infer=True keeps the turns,
+facts cite them, search reaches facts through them, and forgetting removes them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from engram import Memory
+
+TURNS = {"memory_type": "episode"}
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def mem(request: pytest.FixtureRequest, tmp_path: Path, shared_minilm: Any) -> Iterator[Memory]:
+    if request.param == "sqlite":
+        store: dict[str, Any] = {"path": str(tmp_path / "episodes.db")}
+    else:
+        from tests import pg_server
+
+        pg_server.require()
+        store = {"provider": "postgres", "dsn": pg_server.fresh_dsn("episodes")}
+    m = Memory({"store": store, "llm": {"provider": "rules"}}, embedder=shared_minilm)
+    yield m
+    m.close()
+
+
+CHAT = [{"role": "system", "content": "You are a helpful assistant."},
+        {"role": "user", "content": "I live in Lisbon and I play the cello."},
+        {"role": "assistant", "content": "Lovely! How long have you played?"},
+        {"role": "user", "content": "My neighbour's parrot kept everyone awake last night."}]
+
+
+def _turns(m: Memory, user: str = "u") -> list[dict[str, Any]]:
+    return m.get_all(user_id=user, filters=TURNS)["results"]
+
+
+def test_an_inferred_add_keeps_its_turns_and_facts_cite_them(mem: Memory) -> None:
+    res = mem.add(CHAT, user_id="u")
+    eps = res["episode_ids"]
+    # The system message is not a turn of the conversation.
+    stored = {t["id"]: t for t in _turns(mem)}
+    assert set(stored) == set(eps) and len(eps) == 3
+    assert [stored[i]["memory"] for i in eps] == [m["content"] for m in CHAT[1:]]
+    assert [stored[i]["role"] for i in eps] == ["user", "assistant", "user"]
+    facts = mem.get_all(user_id="u")["results"]
+    assert facts and all(f.get("memory_type") != "episode" for f in facts)
+    assert {f["memory"] for f in facts} >= {"Lives in Lisbon", "Plays the cello"}
+    for f in facts:
+        assert f["source_ids"] == [eps[0]]
+    assert mem.get_all(user_id="u", page=1, page_size=10)["total"] == len(facts)
+    assert {s["id"]: s["total_memories"] for s in mem.scopes()} == {"u": len(facts)}
+
+
+def test_keep_episodes_off_stores_no_turn(mem: Memory) -> None:
+    mem.config.pipeline.keep_episodes = False
+    res = mem.add(CHAT, user_id="u")
+    assert "episode_ids" not in res and _turns(mem) == []
+    facts = mem.get_all(user_id="u")["results"]
+    assert facts and all(f["source_ids"] == ["1"] for f in facts)  # positions, as before
+    assert mem.add("Thanks, bye!", user_id="u").get("episode_ids") is None
+    assert _turns(mem) == []
+
+
+def test_provenance_of_both_versions_survives_an_update(mem: Memory) -> None:
+    first = mem.add("I live in Lisbon.", user_id="u")
+    fid = first["results"][0]["id"]
+    second = mem.add("I moved to Berlin.", user_id="u")
+    upd = next(r for r in second["results"] if r["event"] == "UPDATE")
+    assert upd["id"] == fid
+    rec = mem.get(fid)
+    assert rec["source_ids"] == first["episode_ids"] + second["episode_ids"]
+    hist = mem.history(fid)
+    assert [h["event"] for h in hist] == ["ADD", "UPDATE"]
+    assert hist[0]["new_source_ids"] == first["episode_ids"]
+    assert hist[1]["old_source_ids"] == first["episode_ids"]
+    assert hist[1]["new_source_ids"] == first["episode_ids"] + second["episode_ids"]
+    # Undo puts the old text and the old provenance back.
+    mem.undo(second["add_id"])
+    assert mem.get(fid)["source_ids"] == first["episode_ids"]
+
+
+def test_search_reaches_a_fact_through_its_turn_and_shows_the_evidence(mem: Memory) -> None:
+    res = mem.add(CHAT, user_id="u")
+    cello = next(r["id"] for r in res["results"] if r["memory"] == "Plays the cello")
+    # The turn says "Lisbon" and "cello"; the fact "Plays the cello" does not say Lisbon.
+    hits = mem.search("Lisbon cello", user_id="u", top_k=3, include_evidence=True,
+                      explain=True)["results"]
+    assert hits[0]["id"] == cello  # in place of its turn, the best hit
+    assert hits[0]["score_details"]["via_episode"] == res["episode_ids"][0]
+    item = hits[0]
+    assert [e["memory"] for e in item["evidence"]] == [CHAT[1]["content"]]
+    assert all(h.get("memory_type") != "episode" for h in hits[:2])
+    without = mem.search("Lisbon cello", user_id="u", top_k=3)["results"]
+    assert all("evidence" not in h for h in without)
+
+
+def test_a_turn_without_a_fact_is_found_as_an_episode_unless_facts_only(mem: Memory) -> None:
+    res = mem.add(CHAT, user_id="u")
+    parrot = res["episode_ids"][2]
+    hits = mem.search("noisy parrot at night", user_id="u", top_k=3)["results"]
+    assert hits[0]["id"] == parrot and hits[0]["memory_type"] == "episode"
+    only = mem.search("noisy parrot at night", user_id="u", top_k=3, facts_only=True)["results"]
+    assert only and all(h.get("memory_type") != "episode" for h in only)
+    assert parrot not in [h["id"] for h in only]
+    # Asking for episodes by filter searches the turns themselves.
+    turns = mem.search("cello", user_id="u", filters=TURNS, top_k=5)["results"]
+    assert turns and all(h["memory_type"] == "episode" for h in turns)
+
+
+def test_delete_all_and_reset_leave_no_turn(mem: Memory) -> None:
+    mem.add(CHAT, user_id="u")
+    mem.add(CHAT, user_id="v")
+    mem.delete_all(user_id="u")
+    assert _turns(mem, "u") == [] and mem.get_all(user_id="u")["results"] == []
+    assert len(_turns(mem, "v")) == 3
+    mem.reset()
+    assert _turns(mem, "v") == [] and mem.scopes() == []
+
+
+def test_deleting_a_fact_leaves_its_turns(mem: Memory) -> None:
+    res = mem.add(CHAT, user_id="u")
+    mem.delete(res["results"][0]["id"])
+    assert len(_turns(mem)) == 3
