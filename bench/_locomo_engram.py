@@ -20,6 +20,7 @@ from typing import Any
 from _locomo_data import KS, Conversation, Turn, recall_at
 from engram import Memory
 from engram.store.base import ChangeSet, MemoryUpdate
+from engram.store.filters import parse_filters
 
 # name -> (search mode, SearchConfig overrides of the defaults). "Engram hybrid" is the
 # default search (score-aware fusion since this bench); the rest are one lever each.
@@ -100,10 +101,11 @@ def query_cache(mem: Memory, on: bool) -> None:
 
 
 def run_variant(mem: Memory, convs: Sequence[Conversation], mode: str,
-                overrides: dict[str, Any], *, sources: dict[str, set[str]] | None = None
-                ) -> RunResult:
+                overrides: dict[str, Any], *, sources: dict[str, set[str]] | None = None,
+                **search: Any) -> RunResult:
     """Ask every question of every conversation; recall@k from the results' dia_ids
-    (from ``sources`` for extracted facts, else from each result's metadata)."""
+    (from ``sources`` for extracted facts and episodes, else from each result's
+    metadata). ``search`` goes to ``Memory.search`` as it is (e.g. ``facts_only``)."""
     base = mem.config.search
     mem.config.search = base.model_copy(update=overrides)
     out = RunResult()
@@ -112,7 +114,7 @@ def run_variant(mem: Memory, convs: Sequence[Conversation], mode: str,
             for qa in conv.qa:
                 t0 = time.perf_counter()
                 res = mem.search(qa.question, user_id=conv.conv_id, top_k=max(KS),
-                                 search_mode=mode)["results"]  # type: ignore[arg-type]
+                                 search_mode=mode, **search)["results"]  # type: ignore[arg-type]
                 out.latencies_ms.append((time.perf_counter() - t0) * 1000)
                 got = [sorted(sources.get(r["id"], ())) if sources is not None
                        else [r["metadata"].get("dia_id", "")] for r in res]
@@ -125,16 +127,31 @@ def run_variant(mem: Memory, convs: Sequence[Conversation], mode: str,
 
 def ingest_inferred(mem: Memory, conv: Conversation) -> dict[str, set[str]]:
     """infer=True, one add per session (offline rules unless an LLM is configured);
-    returns each stored fact's evidence turns, from its ``source_ids`` (the indices of
-    the add's messages) mapped back to the session's dia_ids."""
+    returns the evidence turns (dia_ids) of every stored fact and episode. With
+    episodes kept, a fact's ``source_ids`` are episode ids (read once all sessions are
+    in, so an UPDATE's later evidence counts); without, they are the indices of the
+    add's messages, mapped back to the session's dia_ids."""
     sources: dict[str, set[str]] = {}
+    episode_dia: dict[str, str] = {}
     for turns in conv.sessions():
-        res = mem.add(_messages(turns, prefixed=False), user_id=conv.conv_id, infer=True,
+        msgs = _messages(turns, prefixed=False)
+        out = mem.add(msgs, user_id=conv.conv_id, infer=True,
                       metadata={"session": turns[0].session, "session_date": turns[0].date_text},
-                      timestamp=turns[0].when_iso())["results"]
-        touched = [r["id"] for r in res if r.get("event") in ("ADD", "UPDATE")]
+                      timestamp=turns[0].when_iso())
+        kept = [t for t, m in zip(turns, msgs, strict=True) if m["content"].strip()]
+        episode_dia.update(zip(out.get("episode_ids", []), (t.dia_id for t in kept), strict=False))
+        if episode_dia:
+            continue
+        touched = [r["id"] for r in out["results"] if r.get("event") in ("ADD", "UPDATE")]
         for mid, rec in mem.store.get_many("", touched).items():
             dia = {turns[int(i)].dia_id for i in rec.source_ids
                    if str(i).isdigit() and int(i) < len(turns)}
             sources.setdefault(mid, set()).update(dia)
+    if episode_dia:
+        sources = {e: {d} for e, d in episode_dia.items()}
+        page = mem.store.list_memories("", parse_filters({"user_id": conv.conv_id}),
+                                       limit=1_000_000)
+        for rec in page.records:
+            if rec.memory_type != "episode":
+                sources[rec.id] = {episode_dia[s] for s in rec.source_ids if s in episode_dia}
     return sources

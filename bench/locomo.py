@@ -1,7 +1,7 @@
 """LOCOMO retrieval bench: evidence recall@5/10/20 of Engram (hybrid, vector-only,
 keyword-only, each search lever, infer=True facts) and of mem0ai 2.x, side by side.
 
-    .venv/bin/python bench/locomo.py [--data DIR] [--skip-peer] [--skip-infer]
+    .venv/bin/python bench/locomo.py [--data DIR] [--skip-peer] [--skip-infer] [--only-infer]
 
 Every turn of a conversation becomes one raw memory (scope ``user_id`` = conversation),
 text prefixed with its session date and speaker, photo captions appended; each question
@@ -32,6 +32,7 @@ sys.path.insert(0, str(HERE))
 import _locomo_data as D  # noqa: E402
 import _locomo_engram as E  # noqa: E402
 import _locomo_report as R  # noqa: E402
+from engram.store.filters import parse_filters  # noqa: E402
 
 DEFAULT_DATA = HERE.parent.parent / "shared" / "data" / "locomo_dev"
 ALPHAS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.9)
@@ -93,19 +94,37 @@ def _tune_alpha(mem: Any, convs: list[D.Conversation]) -> dict[str, Any]:
     return {"grid": {str(a): v for a, v in per.items()}, "folds": D.leave_one_out(per)}
 
 
-def inferred_row(convs: list[D.Conversation], work: Path) -> dict[str, Any]:
-    mem = E.open_memory(work / "engram-infer.db")
-    t0 = time.perf_counter()
-    sources: dict[str, set[str]] = {}
-    for c in convs:
-        sources.update(E.ingest_inferred(mem, c))
-    took = time.perf_counter() - t0
-    r = E.run_variant(mem, convs, "hybrid", {}, sources=sources)
-    row = _row(f"Engram hybrid, infer=True facts ({mem.extractor_name})", r.rows, r.latencies_ms,
-               f"{len(sources)} facts from {sum(len(c.turns) for c in convs)} turns; "
-               f"recall via source_ids", facts=len(sources), ingest_s=round(took, 1))
-    mem.close()
-    return row
+def inferred_rows(convs: list[D.Conversation], work: Path) -> list[dict[str, Any]]:
+    """infer=True rows: facts without episodes (recall via source positions, as before
+    episodes), then with episodes: recall through the facts' provenance (facts only)
+    and through facts + episodes as search returns them (the default)."""
+    rows = []
+    turns = sum(len(c.turns) for c in convs)
+    for keep in (False, True):
+        mem = E.open_memory(work / f"engram-infer-{keep}.db")
+        mem.config.pipeline.keep_episodes = keep
+        t0 = time.perf_counter()
+        sources: dict[str, set[str]] = {}
+        for c in convs:
+            sources.update(E.ingest_inferred(mem, c))
+        took = round(time.perf_counter() - t0, 1)
+        facts = mem.store.count("", parse_filters({"memory_type": {"ne": "episode"}}))
+        size = (work / f"engram-infer-{keep}.db").stat().st_size
+        name = f"Engram hybrid, infer=True ({mem.extractor_name})"
+        info = dict(facts=facts, ingest_s=took, load_avg=os.getloadavg()[0], db_bytes=size)
+        variants = ([("facts, no episodes", {}, "recall via source_ids (positions)")] if not keep
+                    else [("facts via provenance", {"facts_only": True},
+                           "facts only; recall via the episodes each fact cites"),
+                          ("facts + episodes", {}, "default search: facts (via provenance) "
+                                                   "and turns no fact came from")])
+        for label, kw, note in variants:
+            r = E.run_variant(mem, convs, "hybrid", {}, sources=sources, **kw)
+            rows.append(_row(f"{name}: {label}", r.rows, r.latencies_ms,
+                             f"{facts} facts from {turns} turns; {note}", **info))
+            _log(f"{rows[-1]['name']}: r@10 {rows[-1]['summary']['overall']['r@10']} "
+                 f"p50 {rows[-1].get('p50_ms')} ms, ingest {took} s")
+        mem.close()
+    return rows
 
 
 def peer_row(data: Path, work: Path, reuse: bool, saved: Path | None = None) -> dict[str, Any]:
@@ -142,6 +161,19 @@ def targets(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "peer_r10": p["overall"]["r@10"]}
 
 
+def _only_infer(convs: list[D.Conversation], out: Path) -> int:
+    """Re-run the infer=True rows and put them in place of the old ones in ``out``."""
+    with tempfile.TemporaryDirectory(prefix="engram-locomo-") as tmp:
+        rows = inferred_rows(convs, Path(tmp))
+    print(R.table(rows))
+    doc = json.loads(out.read_text())
+    for r in rows:
+        r.pop("_rows", None)
+    doc["rows"] = [r for r in doc["rows"] if "infer=True" not in r["name"]] + rows
+    out.write_text(json.dumps(doc, indent=1, default=sorted) + "\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="directory of LOCOMO *.json")
@@ -154,15 +186,19 @@ def main(argv: list[str] | None = None) -> int:
                     help="take mem0's figures from a saved worker output instead of running it")
     ap.add_argument("--skip-infer", action="store_true", help="no infer=True row")
     ap.add_argument("--no-levers", action="store_true", help="headline rows only")
+    ap.add_argument("--only-infer", action="store_true",
+                    help="only the infer=True rows, merged into the existing --out file")
     args = ap.parse_args(argv)
     started = time.perf_counter()
     convs = D.load_dir(args.data)
     _log(f"{len(convs)} conversations, {sum(len(c.qa) for c in convs)} questions with evidence")
+    if args.only_infer:
+        return _only_infer(convs, args.out)
     with tempfile.TemporaryDirectory(prefix="engram-locomo-") as tmp:
         work = Path(tmp)
         rows, info = engram_rows(convs, work, not args.no_levers)
         if not args.skip_infer:
-            rows.append(inferred_row(convs, work))
+            rows.extend(inferred_rows(convs, work))
         if not args.skip_peer:
             _log("mem0ai (a few minutes per conversation on a busy machine)")
             rows.append(peer_row(args.data, args.peer_workdir or work / "peer", args.peer_reuse,

@@ -125,3 +125,105 @@ def test_deleting_a_fact_leaves_its_turns(mem: Memory) -> None:
     res = mem.add(CHAT, user_id="u")
     mem.delete(res["results"][0]["id"])
     assert len(_turns(mem)) == 3
+
+
+def _facts(m: Memory, user: str = "u") -> dict[str, dict[str, Any]]:
+    return {f["memory"]: f for f in m.get_all(user_id=user)["results"]}
+
+
+def test_reextract_dry_run_changes_nothing_then_applies_add(mem: Memory) -> None:
+    res = mem.add(CHAT, user_id="u")
+    for f in mem.get_all(user_id="u")["results"]:  # an extractor that kept nothing
+        mem.delete(f["id"])
+    dry = mem.reextract(user_id="u", dry_run=True)
+    assert dry["dry_run"] and dry["scopes"] == [{"user_id": "u", "episodes": 3, "add_id": None}]
+    assert {(e["event"], e["memory"]) for e in dry["results"]} >= {
+        ("ADD", "Lives in Lisbon"), ("ADD", "Plays the cello")}
+    assert mem.get_all(user_id="u")["results"] == []
+    done = mem.reextract(user_id="u")
+    facts = _facts(mem)
+    assert {e["memory"] for e in done["results"] if e["event"] == "ADD"} == set(facts)
+    lisbon = facts["Lives in Lisbon"]
+    assert lisbon["source_ids"] == [res["episode_ids"][0]]  # cites the stored turn
+    hist = mem.history(lisbon["id"])
+    assert [(h["event"], h.get("origin")) for h in hist] == [("ADD", "reextract")]
+    # Run again: everything is known, nothing changes.
+    again = mem.reextract(user_id="u")
+    assert {e["event"] for e in again["results"]} == {"NONE"}
+    assert again["scopes"][0]["add_id"] is None
+
+
+def test_reextract_updates_and_deletes_through_the_pipeline(mem: Memory) -> None:
+    def facts_only(text: str) -> None:  # an add that keeps no turn
+        mem.config.pipeline.keep_episodes = False
+        mem.add(text, user_id="u")
+        mem.config.pipeline.keep_episodes = True
+
+    facts_only("I live in Lisbon. I play tennis.")
+    lisbon = _facts(mem)["Lives in Lisbon"]["id"]
+    moved = mem.add("I moved to Berlin.", user_id="u")
+    stopped = mem.add("I stopped playing tennis.", user_id="u")
+    assert {"Plays tennis", "Lives in Lisbon"}.isdisjoint(_facts(mem))
+    # An older extractor would have missed both changes: put the old facts back.
+    mem.update(lisbon, "Lives in Lisbon")
+    facts_only("I play tennis.")
+    for f in _facts(mem).values():
+        if "Berlin" in f["memory"] and f["id"] != lisbon:
+            mem.delete(f["id"])
+    assert {"Plays tennis", "Lives in Lisbon"} <= set(_facts(mem))
+    done = mem.reextract(user_id="u")
+    events = {(e["event"], e.get("previous_memory") or e["memory"]) for e in done["results"]}
+    assert ("UPDATE", "Lives in Lisbon") in events and ("DELETE", "Plays tennis") in events
+    after = _facts(mem)
+    assert "Plays tennis" not in after and "Lives in Lisbon" not in after
+    assert after["Lives in Berlin"]["id"] == lisbon
+    assert moved["episode_ids"][0] in after["Lives in Berlin"]["source_ids"]
+    upd = mem.history(lisbon)[-1]
+    assert (upd["event"], upd["origin"]) == ("UPDATE", "reextract")
+    assert stopped["episode_ids"]  # the turn that deleted it is still there
+    # A rerun reads the same turns: nothing more to change.
+    assert {e["event"] for e in mem.reextract(user_id="u")["results"]} <= {"NONE"}
+
+
+def test_reextract_since_skips_older_turns_and_needs_a_scope(mem: Memory) -> None:
+    mem.add(CHAT, user_id="u")
+    later = mem.get_all(user_id="u", filters=TURNS)["results"][0]["created_at"]
+    for f in mem.get_all(user_id="u")["results"]:
+        mem.delete(f["id"])
+    assert mem.reextract(user_id="u", since="2999-01-01", dry_run=True)["scopes"] == []
+    assert mem.reextract(user_id="u", since=later, dry_run=True)["scopes"][0]["episodes"] == 3
+    from engram import InvalidInput
+
+    with pytest.raises(InvalidInput) as e:
+        mem.reextract(dry_run=True)
+    assert e.value.field == "filters"
+    with pytest.raises(InvalidInput) as e:
+        mem.reextract(user_id="u", since="yesterday")
+    assert e.value.field == "since"
+
+
+def test_cli_reextract_dry_run_then_apply(tmp_path: Path, shared_minilm: Any,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from engram import _components
+    from engram.cli import app
+
+    monkeypatch.setattr(_components.Components, "raw_embedder",
+                        property(lambda self: shared_minilm))
+    db = str(tmp_path / "cli.db")
+    run = CliRunner().invoke
+    added = json.loads(run(app, ["add", "I live in Lisbon.", "-u", "u", "--db", db,
+                                 "--json"]).output)
+    run(app, ["delete", added["results"][0]["id"], "--db", db])
+    dry = run(app, ["reextract", "-u", "u", "--dry-run", "--db", db])
+    assert dry.exit_code == 0 and "Lives in Lisbon" in dry.output, dry.output
+    assert json.loads(run(app, ["list", "-u", "u", "--db", db, "--json"]).output)[
+        "results"] == []
+    done = run(app, ["reextract", "-u", "u", "--db", db, "--json"])
+    assert done.exit_code == 0, done.output
+    assert [e["event"] for e in json.loads(done.output)["results"]] == ["ADD"]
+    bad = run(app, ["reextract", "--db", db])
+    assert bad.exit_code != 0 and "user_id" in bad.output

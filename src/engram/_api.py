@@ -167,6 +167,15 @@ class MemoryAPI(Protocol):
         """Every ADD/UPDATE/DELETE of a memory, oldest first."""
         ...
 
+    def reextract(self, filters: dict[str, Any] | None = None, *, user_id: str | None = None,
+                  agent_id: str | None = None, run_id: str | None = None,
+                  since: int | float | str | datetime | None = None,
+                  dry_run: bool = False) -> dict[str, Any]:
+        """Re-derive a scope's facts from its stored turns with the current extractor,
+        reconciled as an add is (one transaction per scope, history ``origin:
+        "reextract"``): ``{"results", "scopes", "dry_run"}``; a dry run changes nothing."""
+        ...
+
     def undo(self, add_id: str) -> dict[str, Any]:
         """Put back what one add changed (by its ``add_id``, or one of its history event
         ids), as a new change: ``{"results", "add_id"}`` plus ``warnings`` for memories

@@ -183,6 +183,9 @@ class Calls:
         "GET", f"/v1/memories/{_mid(a['memory_id'])}/history/"))
     undo = Endpoint(MemoryAPI.undo, lambda a: Call(
         "POST", f"/v1/memories/undo/{_mid(a['add_id'], 'add_id')}/", idempotent=False))
+    reextract = Endpoint(MemoryAPI.reextract, lambda a: Call(
+        "POST", "/v1/memories/reextract/", idempotent=False,
+        json=_clean(a | {"since": check_timestamp(a["since"], "since")})))
     scopes = Endpoint(MemoryAPI.scopes, lambda a: Call(
         "GET", "/v1/entities/", shape=_scopes_shape))
     # ``memories``: ``[{"memory_id", "text"?, "metadata"?}]``; all or nothing for unknown

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from engram import _validate as V
 from engram._evidence import evidence_of, facts_where, names_type, resolve
 from engram._types import EPISODE, MemoryRecord
 from engram.graph import search_with_graph
@@ -44,6 +45,10 @@ class SearchRequest:
     explain: bool = False
     include_evidence: bool = False
     facts_only: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("explain", "include_evidence", "facts_only"):
+            V.check_bool(getattr(self, name), name)
 
 
 def run_search(store: BoundStore, embed: Callable[[list[str]], np.ndarray],

@@ -83,6 +83,7 @@ class AsyncMemory:
     batch_delete = _threaded(MemoryAPI.batch_delete)
     history = _threaded(MemoryAPI.history)
     undo = _threaded(MemoryAPI.undo)
+    reextract = _threaded(MemoryAPI.reextract)
     reset = _threaded(MemoryAPI.reset)
     scopes = _threaded(MemoryAPI.scopes)
 

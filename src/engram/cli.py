@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from engram import _validate as V
 from engram import errors as E
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -148,6 +149,34 @@ def undo(
     """Undo an add: restore the memories it changed (recorded as a new change)."""
     with _errors():
         _emit(_memory(db).undo(id_), as_json, _changes_table)
+
+
+@app.command()
+def reextract(
+    user: UserOpt = None, agent: AgentOpt = None, run: RunOpt = None,
+    since: Annotated[str | None, typer.Option(help="Only turns stored at or after this ISO time.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the events, change nothing.")] = False,
+    db: DbOpt = None, as_json: JsonOpt = False,
+) -> None:
+    """Re-derive a scope's facts from its stored turns with the current extractor."""
+    from rich.progress import Progress
+
+    with _errors():
+        mem = _memory(db)
+        if as_json:
+            res = mem.reextract(user_id=user, agent_id=agent, run_id=run, since=since,
+                                dry_run=dry_run)
+        else:
+            with Progress(console=err, transient=True) as bar:
+                task = bar.add_task("re-extracting turns", total=None)
+
+                def step(done: int, total: int) -> None:
+                    bar.update(task, completed=done, total=total)
+
+                # Memory.reextract with a progress callback (the one private call here).
+                where = V.scoped_filter(None, True, user, agent, run)
+                res = mem._reextract(where, since, dry_run, progress=step)  # noqa: SLF001
+        _emit(res, as_json, _changes_table)
 
 
 @app.command()

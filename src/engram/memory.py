@@ -23,6 +23,7 @@ from engram import _undo
 from engram import _validate as V
 from engram._add import AddContext, AddOptions, GraphStep
 from engram._add import add as run_add
+from engram._add._reextract import Progress, reextract
 from engram._api import SearchMode
 from engram._categories import catalog_from
 from engram._components import Components
@@ -177,6 +178,19 @@ class Memory:
     def project(self) -> Project:
         """This namespace's project settings (Mem0's ``client.project``)."""
         return Project(self._store)
+
+    def reextract(self, filters: dict[str, Any] | None = None, *, user_id: str | None = None,
+                  agent_id: str | None = None, run_id: str | None = None,
+                  since: int | float | str | datetime | None = None,
+                  dry_run: bool = False) -> dict[str, Any]:
+        """Re-derive scopes' facts from their turns (:mod:`engram._add._reextract`)."""
+        return self._reextract(V.scoped_filter(filters, True, user_id, agent_id, run_id),
+                               since, dry_run)
+
+    def _reextract(self, where: Any, since: Any, dry_run: Any, progress: Progress | None = None
+                   ) -> dict[str, Any]:  # with the CLI's progress bar
+        return reextract(AddContext(self._parts, self._store, None), where, self.config,
+                         since=since, dry_run=dry_run, progress=progress)
 
     def undo(self, add_id: str) -> dict[str, Any]:
         """Undo an add (its ``add_id`` or one of its history rows' ids): created memories
@@ -345,16 +359,10 @@ class Memory:
         and memories those relations came from get a bounded boost. ``explain=True``
         adds each result's ``score_details`` (:func:`engram.search.score_parts`).
         Memories past their ``expiration_date`` are left out unless ``show_expired``.
-        ``as_of`` searches what was held at that moment, by similarity alone.
-
-        Facts are found through their own text and through the turns they came from
-        (episodes); a matching turn no fact came from is returned as itself, with
-        ``memory_type: "episode"``, unless ``facts_only``. ``include_evidence=True``
-        gives each fact its ``evidence`` turns.
+        ``as_of`` searches what was held at that moment, by similarity alone. Facts are
+        also found through their turns (:mod:`engram._recall`).
         """
-        for flag, name in ((explain, "explain"), (show_expired, "show_expired"),
-                           (include_evidence, "include_evidence"), (facts_only, "facts_only")):
-            V.check_bool(flag, name)
+        V.check_bool(show_expired, "show_expired")  # the other flags: SearchRequest
         query = V.check_text(query, "query")
         k = V.check_top_k(_first(limit, top_k, 20), "limit" if limit is not None else "top_k")
         thr = V.check_threshold(threshold)
@@ -366,10 +374,8 @@ class Memory:
                                             self._parts.embedder.embed, show_expired, k, thr)}
         where = unexpired(self._store, where, show_expired)
         req = SearchRequest(query, where, V.check_mode(search_mode, self.config.search.mode),
-                            k, thr, graph=self._graph_step(enable_graph) is not None,
-                            explain=explain, include_evidence=include_evidence,
-                            facts_only=facts_only)
-        # Queries are not worth persisting: the read-only embedding cache.
+                            k, thr, self._graph_step(enable_graph) is not None, explain,
+                            include_evidence, facts_only)  # queries: read-only cache
         return run_search(self._store, self._parts.read_embedder.embed, self.config, req)
 
     def search_by_vector(self, vector: list[float], *, filters: dict[str, Any] | None = None,
@@ -377,9 +383,8 @@ class Memory:
                          user_id: str | None = None, agent_id: str | None = None,
                          run_id: str | None = None) -> dict[str, Any]:
         """Vector-only search by a query the caller embedded (see ``engram._vector_search``)."""
-        where = V.scoped_filter(filters, True, user_id, agent_id, run_id)
-        return search_by_vector(self._store, facts_where(where), vector, top_k=top_k,
-                                threshold=threshold)
+        where = facts_where(V.scoped_filter(filters, True, user_id, agent_id, run_id))
+        return search_by_vector(self._store, where, vector, top_k=top_k, threshold=threshold)
 
     def history(self, memory_id: str) -> list[dict[str, Any]]:
         """Every ADD/UPDATE/DELETE of a memory, oldest first (also after its deletion)."""

@@ -210,3 +210,29 @@ def test_undo_over_http_matches_the_embedded_memory(server, tmp_path):
                 target.undo("no-such-add")
         assert answers[0] == answers[1] == answers[0][:3] + ([],)
         assert answers[0][2] == ["DELETE"]
+
+
+def test_client_reaches_evidence_and_reextracts_over_http(server):
+    """Search with include_evidence, an episode hit, history provenance and reextract
+    travel through the REST server and back unchanged."""
+    with MemoryClient(api_key=server.new_key(), host=server.url) as c:
+        res = c.add([{"role": "user", "content": "I live in Lisbon."},
+                     {"role": "user", "content": "The neighbour's parrot screamed all night."}],
+                    user_id="ev")
+        assert len(res["episode_ids"]) == 2
+        fact = next(r for r in res["results"] if r["memory"] == "Lives in Lisbon")
+        hits = c.search("Lisbon", user_id="ev", include_evidence=True)["results"]
+        top = next(h for h in hits if h["id"] == fact["id"])
+        assert [e["id"] for e in top["evidence"]] == [res["episode_ids"][0]]
+        parrot = c.search("parrot screaming", user_id="ev", top_k=1)["results"][0]
+        assert (parrot["id"], parrot["memory_type"]) == (res["episode_ids"][1], "episode")
+        assert c.search("parrot screaming", user_id="ev", facts_only=True)["results"][0][
+            "id"] == fact["id"]
+        assert c.history(fact["id"])[0]["new_source_ids"] == [res["episode_ids"][0]]
+        c.delete(fact["id"])
+        dry = c.reextract(user_id="ev", dry_run=True)
+        assert dry["dry_run"] and [e["event"] for e in dry["results"]] == ["ADD"]
+        assert c.get_all(user_id="ev")["results"] == []
+        done = c.reextract(filters={"user_id": "ev"})
+        assert [e["memory"] for e in done["results"]] == ["Lives in Lisbon"]
+        assert c.history(done["results"][0]["id"])[0]["origin"] == "reextract"

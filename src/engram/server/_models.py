@@ -126,6 +126,18 @@ class VectorSearchBody(_Body):
     run_id: str | None = Id
 
 
+class ReextractBody(_Body):
+    """Re-derive the facts of the matching scopes from their stored turns."""
+
+    filters: dict[str, Any] | None = None
+    user_id: str | None = Id
+    agent_id: str | None = Id
+    run_id: str | None = Id
+    since: str | int | float | None = Field(
+        default=None, description="Only turns stored at this time or later (ISO-8601 or unix).")
+    dry_run: bool = Field(default=False, description="Return the events, change nothing.")
+
+
 class ListBody(_Body):
     """List a scope's memories, newest first; ``page``/``page_size`` or ``cursor``."""
 
@@ -299,6 +311,11 @@ class HistoryOut(BaseModel):
     role: str | None = None
     is_deleted: bool = False  # Mem0's field: true on the DELETE event
     add_id: str | None = None
+    old_source_ids: list[str] | None = Field(
+        default=None, description="The evidence (episode ids) of the version before.")
+    new_source_ids: list[str] | None = Field(
+        default=None, description="The evidence (episode ids) of the version after.")
+    origin: str | None = Field(default=None, description="reextract: made by a re-extraction.")
 
 
 class MessageOut(BaseModel):

@@ -31,6 +31,7 @@ from engram.server._models import (
     MemoryOut,
     MessageOut,
     PendingOut,
+    ReextractBody,
     SearchBody,
     SearchOut,
     UpdateBody,
@@ -248,9 +249,18 @@ def delete_memory(request: Request, tenant: TenantDep, memory_id: str,
 
 
 @router.get("/v1/memories/{memory_id}/history/", response_model=list[HistoryOut],
+            response_model_exclude_unset=True,
             summary="A memory's history, oldest first")
 def history(request: Request, tenant: TenantDep, memory_id: str) -> list[dict[str, Any]]:
     return memory_for(request, tenant).history(memory_id)
+
+
+@router.post("/v1/memories/reextract/", summary="Re-extract facts from the stored turns")
+def reextract(request: Request, tenant: TenantDep, body: ReextractBody) -> dict[str, Any]:
+    R.refuse_unsupported(body)
+    return memory_for(request, tenant).reextract(
+        body.filters, user_id=body.user_id, agent_id=body.agent_id, run_id=body.run_id,
+        since=body.since, dry_run=body.dry_run)
 
 
 @router.post("/v1/memories/undo/{add_id}/", response_model=AddOut, response_model_exclude_unset=True,
