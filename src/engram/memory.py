@@ -306,9 +306,7 @@ class Memory:
         where = facts_where(V.scoped_filter(V.with_categories(filters, categories), True,
                                             user_id, agent_id, run_id))
         where = where if when else unexpired(self._store, where, show_expired)
-        size = V.check_top_k(_first(page_size, limit, top_k, 100),
-                             "page_size" if page_size is not None else
-                             "limit" if limit is not None else "top_k")
+        size = V.first_count(100, page_size=page_size, limit=limit, top_k=top_k)
         offset = 0
         cursor = V.check_cursor(cursor)
         if page is not None:
@@ -353,18 +351,15 @@ class Memory:
     ) -> dict[str, Any]:
         """The memories most relevant to ``query`` in a scope, best first.
 
-        Hybrid by default: vector and keyword candidates fused by score (``search.fusion``). ``score``
-        is the cosine similarity to the query, and ``threshold`` applies to it. With the
-        graph on, ``relations`` holds the neighbourhood of the entities the query names,
-        and memories those relations came from get a bounded boost. ``explain=True``
-        adds each result's ``score_details`` (:func:`engram.search.score_parts`).
-        Memories past their ``expiration_date`` are left out unless ``show_expired``.
-        ``as_of`` searches what was held at that moment, by similarity alone. Facts are
-        also found through their turns (:mod:`engram._recall`).
+        Hybrid by default (``search.fusion``); ``score`` is the cosine similarity, which
+        ``threshold`` applies to. The graph adds ``relations`` and a bounded boost;
+        ``explain=True`` adds ``score_details``; expired memories need ``show_expired``;
+        ``as_of`` searches what was held then (by similarity alone). Facts are also found
+        through their turns (:mod:`engram._recall`).
         """
         V.check_bool(show_expired, "show_expired")  # the other flags: SearchRequest
         query = V.check_text(query, "query")
-        k = V.check_top_k(_first(limit, top_k, 20), "limit" if limit is not None else "top_k")
+        k = V.first_count(20, limit=limit, top_k=top_k)
         thr = V.check_threshold(threshold)
         V.check_bool(rerank, "rerank")
         when = V.check_as_of(as_of)
@@ -400,6 +395,3 @@ class Memory:
                  "created_at": s.created_at, "updated_at": s.updated_at}
                 for s in self._store.scopes()]
 
-
-def _first(*values: Any) -> Any:
-    return next(v for v in values if v is not None)

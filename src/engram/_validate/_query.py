@@ -83,6 +83,15 @@ def check_top_k(value: Any, field: str = "top_k") -> int:
     return value
 
 
+def first_count(default: int, **given: Any) -> int:
+    """The first of ``given`` (Mem0's aliases for one count, in order of precedence) that
+    is set, checked under its own name; ``default`` when none is."""
+    for field, value in given.items():
+        if value is not None:
+            return check_top_k(value, field)
+    return default
+
+
 def check_page(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PAGE:
         raise InvalidInput("page", f"must be an integer from 1 to {MAX_PAGE}, got {brief(value)}")
