@@ -4,6 +4,7 @@ facts cite them, search reaches facts through them, and forgetting removes them.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,16 @@ def test_an_inferred_add_keeps_its_turns_and_facts_cite_them(mem: Memory) -> Non
         assert f["source_ids"] == [eps[0]]
     assert mem.get_all(user_id="u", page=1, page_size=10)["total"] == len(facts)
     assert {s["id"]: s["total_memories"] for s in mem.scopes()} == {"u": len(facts)}
+
+
+def test_as_of_reads_list_facts_and_the_turns_only_when_asked(mem: Memory) -> None:
+    mem.add(CHAT, user_id="u")
+    facts = {f["memory"] for f in mem.get_all(user_id="u")["results"]}
+    now = datetime.now(UTC).isoformat()
+    held = mem.get_all(user_id="u", as_of=now)["results"]
+    assert {h["memory"] for h in held} == facts
+    turns = mem.get_all(filters={"user_id": "u", "memory_type": "episode"}, as_of=now)
+    assert {t["memory"] for t in turns["results"]} == {m["content"] for m in CHAT[1:]}
 
 
 def test_keep_episodes_off_stores_no_turn(mem: Memory) -> None:

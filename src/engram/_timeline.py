@@ -29,7 +29,8 @@ from typing import Any
 
 import numpy as np
 
-from engram._types import HistoryEvent, MemoryRecord
+from engram._evidence import names_type
+from engram._types import EPISODE, HistoryEvent, MemoryRecord
 from engram._validate import not_expired
 from engram.embed import text_hash
 from engram.errors import InvalidInput
@@ -81,9 +82,12 @@ def held_at(store: BoundStore, where: F.Node, as_of: str,
     the day of ``as_of``."""
     day = as_of[:10]
     out = []
+    # Turns are left out here, not by the filter: a filter beyond the scope ids would drop
+    # the memories deleted since (their rows are history only).
+    turns_too = names_type(where)
     for rec, events in store.timeline(where, as_of):
         state = state_at(events, as_of)
-        if state is None:
+        if state is None or (rec.memory_type == EPISODE and not turns_too):
             continue
         if not show_expired and rec.expiration_date is not None and rec.expiration_date < day:
             continue

@@ -303,9 +303,10 @@ class Memory:
         what was held at that moment (:mod:`engram._timeline`), paged by ``page``."""
         V.check_bool(show_expired, "show_expired")
         when = V.check_as_of(as_of)
-        where = facts_where(V.scoped_filter(V.with_categories(filters, categories), True,
-                                            user_id, agent_id, run_id))
-        where = where if when else unexpired(self._store, where, show_expired)
+        scoped = V.scoped_filter(V.with_categories(filters, categories), True,
+                                 user_id, agent_id, run_id)
+        # as_of reads a scope's history, deleted memories included: it drops turns itself.
+        where = scoped if when else unexpired(self._store, facts_where(scoped), show_expired)
         size = V.first_count(100, page_size=page_size, limit=limit, top_k=top_k)
         offset = 0
         cursor = V.check_cursor(cursor)
