@@ -13,9 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
-from tests.server.test_serve_cli import ENGRAM, cli, free_port, stop_group
+from tests.server.test_serve_cli import ENGRAM, cli, free_port, stop_group, wait_serving
 
 from engram.client import MemoryClient
 
@@ -31,16 +30,7 @@ def server(home: Path, **env_extra: str) -> Iterator[tuple[subprocess.Popen[byte
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                pytest.fail("engram serve did not start:\n" + (home / "server.log").read_text())
-            time.sleep(0.2)
+        wait_serving(proc, url, home / "server.log")
         yield proc, url
     finally:
         stop_group(proc)

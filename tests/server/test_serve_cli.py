@@ -24,6 +24,22 @@ from engram.client import MemoryClient
 ENGRAM = [str(Path(sys.executable).parent / "engram")]
 
 
+def wait_serving(proc: subprocess.Popen[bytes], url: str, log: Path) -> None:
+    """Return once ``engram serve`` answers /healthz; fail with its log if it exits first
+    or is not up within 180 s (generous: each worker loads MiniLM, which takes a minute on
+    a machine at load 15+)."""
+    deadline = time.monotonic() + 180
+    while True:
+        try:
+            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            pytest.fail("engram serve did not start:\n" + log.read_text())
+        time.sleep(0.2)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -50,18 +66,8 @@ def serving(home: Path, workers: int = 2, **extra_env: str) -> Iterator[dict[str
     proc = subprocess.Popen([*ENGRAM, "serve", "--port", str(port), "--workers", str(workers)], env=env,
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
-    # Generous: each worker loads MiniLM, which takes a minute on a machine at load 15+.
-    deadline = time.monotonic() + 180
     try:
-        while True:
-            try:
-                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                pytest.fail("engram serve did not start:\n" + (home / "server.log").read_text())
-            time.sleep(0.2)
+        wait_serving(proc, url, home / "server.log")
         yield {"url": url, "key": key, "env": env, "home": home}
     finally:
         stop_group(proc)

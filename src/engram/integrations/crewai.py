@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from engram.integrations._bridge import missing
+from engram.integrations._bridge import PAGE, every_row, missing
 
 try:
     from crewai.memory.types import MemoryRecord, ScopeInfo
@@ -40,7 +40,6 @@ except ImportError as e:  # pragma: no cover - the extra is missing
 
 __all__ = ["EngramStorage", "crewai_embedder"]
 
-PAGE = 1_000  # the largest page Engram lists in one call
 PREFIX = "crewai_"
 ID, SCOPE, PATHS, CATS = "crewai_id", "crewai_scope", "crewai_scopes", "crewai_categories"
 IMPORTANCE, CREATED, ACCESSED = "crewai_importance", "crewai_created_at", "crewai_last_accessed"
@@ -205,14 +204,7 @@ class EngramStorage:
         return {"AND": conds}
 
     def _rows(self, where: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        """Every Engram memory matching ``where``, page by page."""
-        cursor = None
-        while True:
-            page = self.memory.get_all(filters=where, page_size=PAGE, cursor=cursor)
-            yield from page["results"]
-            cursor = page.get("next_cursor")
-            if not cursor:
-                return
+        return every_row(self.memory, where)
 
     def _engram_ids(self, scope_prefix: str | None = None, categories: list[str] | None = None,
                     record_ids: list[str] | None = None, older_than: datetime | None = None,

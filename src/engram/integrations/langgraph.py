@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from engram.integrations._bridge import missing
+from engram.integrations._bridge import PAGE, every_row, missing
 
 try:
     from langgraph.store.base import (
@@ -45,7 +45,6 @@ except ImportError as e:  # pragma: no cover - the extra is missing
 
 __all__ = ["EngramStore"]
 
-PAGE = 1_000  # the largest page Engram lists in one call
 NS, KEY, VALUE = "lg_namespace", "lg_key", "lg_value"
 
 
@@ -165,14 +164,7 @@ class EngramStore(BaseStore):
         return rows[0] if rows else None
 
     def _scan(self, where: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        """Every memory matching ``where``, newest first, page by page."""
-        cursor = None
-        while True:
-            page = self.memory.get_all(filters=where, page_size=PAGE, cursor=cursor)
-            yield from page["results"]
-            cursor = page.get("next_cursor")
-            if not cursor:
-                return
+        return every_row(self.memory, where)
 
     def _text(self, value: dict[str, Any], index: Any) -> str:
         paths = self.fields if index is None else (None if index is False else list(index))
