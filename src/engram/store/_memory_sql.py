@@ -20,16 +20,17 @@ from typing import Any
 import numpy as np
 
 from engram._ids import new_id
-from engram._types import EPISODE, HistoryEvent, MemoryRecord, Scope
+from engram._types import EPISODE, MemoryRecord, Scope
 from engram.errors import NotFound
 from engram.store._contexts import group_by_scope, plan_contexts, session_key
-from engram.store._dialect import Dialect, SQLDialect, chunks
+from engram.store._dialect import Dialect, chunks
 from engram.store._filter_sql import compile_filter
 from engram.store._fts_terms import scope_terms
+from engram.store._history_sql import HistorySQL
 from engram.store._pg_schema import shard_key
-from engram.store._rows import decode_cursor, from_row, page_from_rows, record_from_snapshot
+from engram.store._rows import decode_cursor, from_row, page_from_rows
 from engram.store.base import ApplyResult, ChangeSet, NewMemory, Page, ScopeCount
-from engram.store.filters import Node, is_scope_only, scope_of
+from engram.store.filters import Node, scope_of
 
 __all__ = ["MemorySQL", "RECORD_COLS", "MEMORY_COLS", "HISTORY_COLS"]
 
@@ -44,14 +45,13 @@ MEMORY_COLS = ("id", "ns", "user_id", "agent_id", "run_id", "actor_id", "role", 
 HISTORY_COLS = ("id", "ns", "memory_id", "event", "old_memory", "new_memory", "actor_id",
                 "role", "created_at", "add_id", "snapshot", "old_source_ids",
                 "new_source_ids", "origin")
-_EVENT_COLS = ("id, memory_id, event, old_memory, new_memory, created_at, actor_id, role, "
-               "add_id, snapshot, old_source_ids, new_source_ids, origin")
 # Rows that are facts (or raw memories), not stored conversation turns.
 NOT_EPISODE = f"(m.memory_type IS NULL OR m.memory_type <> '{EPISODE}')"
 
 
-class MemorySQL(SQLDialect):
-    """See the module docstring; one instance per dialect (and context window)."""
+class MemorySQL(HistorySQL):
+    """See the module docstring; one instance per dialect (and context window). The
+    history reads are :class:`~engram.store._history_sql.HistorySQL`'s."""
 
     def __init__(self, dialect: Dialect, *, context_before: int = 2, context_after: int = 2,
                  context_session: str | None = None, context_chars: int = 0,
@@ -298,49 +298,6 @@ class MemorySQL(SQLDialect):
         cond, params = self.where(ns, where)
         return int(self._all(conn, f"SELECT count(*) FROM {self.M} m WHERE {cond}", params)[0][0])  # noqa: S608
 
-    def history(self, conn: Any, ns: str, memory_id: str) -> list[HistoryEvent]:
-        rows = self._all(conn, f"SELECT {_EVENT_COLS} FROM {self.H} WHERE ns = ? "  # noqa: S608
-                         "AND memory_id = ? ORDER BY hid", [ns, memory_id])
-        return [_event(r) for r in rows]
-
-    def timeline(self, conn: Any, ns: str, where: Node, since: str
-                 ) -> list[tuple[MemoryRecord, list[HistoryEvent]]]:
-        """Each memory that matches ``where`` now, or (when ``where`` pins only scope ids)
-        was deleted after ``since`` from a matching scope, as a record (current, else the
-        DELETE row's snapshot) with its whole history, oldest first."""
-        cond, params = self.where(ns, where)
-        records = {r.id: r for r in (from_row(row) for row in self._all(
-            conn, f"SELECT {self.rec} FROM {self.M} m WHERE {cond}", params))}  # noqa: S608
-        if is_scope_only(where):
-            pins = scope_of(where)
-            for row in self._all(conn, f"SELECT {_EVENT_COLS} FROM {self.H} WHERE ns = ? "  # noqa: S608
-                                 "AND event = ? AND created_at > ? ORDER BY hid",
-                                 [ns, "DELETE", since]):
-                ev = _event(row)
-                snap = ev.snapshot or {}
-                if ev.memory_id not in records and snap and \
-                        all(snap.get(k) == v for k, v in pins.items()):
-                    records[ev.memory_id] = record_from_snapshot(snap)
-        events: dict[str, list[HistoryEvent]] = {i: [] for i in records}
-        for chunk in chunks(list(records)):
-            for row in self._all(conn, f"SELECT {_EVENT_COLS} FROM {self.H} WHERE ns = ? "  # noqa: S608
-                                 f"AND memory_id IN ({self._marks(len(chunk))}) ORDER BY hid",
-                                 [ns, *chunk]):
-                ev = _event(row)
-                events[ev.memory_id].append(ev)
-        return [(records[i], events[i]) for i in records]
-
-    def change_events(self, conn: Any, ns: str, ref: str) -> list[HistoryEvent]:
-        """The rows of the change ``ref`` names: its ``add_id``, or one of its rows' id."""
-        by_add = f"SELECT {_EVENT_COLS} FROM {self.H} WHERE ns = ? AND add_id = ? ORDER BY hid"  # noqa: S608
-        rows = self._all(conn, by_add, [ns, ref])
-        if not rows:
-            rows = self._all(conn, f"SELECT {_EVENT_COLS} FROM {self.H} "  # noqa: S608
-                             "WHERE ns = ? AND id = ?", [ns, ref])
-            if rows and rows[0][8] is not None:
-                rows = self._all(conn, by_add, [ns, rows[0][8]])
-        return [_event(r) for r in rows]
-
     def scopes(self, conn: Any, ns: str) -> list[ScopeCount]:
         out: list[ScopeCount] = []
         for kind, col in (("user", "user_id"), ("agent", "agent_id"), ("run", "run_id")):
@@ -402,16 +359,6 @@ class MemorySQL(SQLDialect):
                                       f"WHERE hash IN ({self._marks(len(missing))})", missing):
                     out[h] = as_vector(v)
         return out
-
-
-def _event(row: Sequence[Any]) -> HistoryEvent:
-    """A history row from :data:`_EVENT_COLS` (the snapshot is JSON text)."""
-    (mid, memory_id, event, old, new, created_at, actor_id, role, add_id, snapshot,
-     old_src, new_src, origin) = row
-    return HistoryEvent(mid, memory_id, event, old, new, created_at, actor_id, role, add_id,
-                        json.loads(snapshot) if snapshot else None,
-                        json.loads(old_src) if old_src else None,
-                        json.loads(new_src) if new_src else None, origin)
 
 
 def as_vector(value: Any) -> np.ndarray:
