@@ -3,7 +3,6 @@ facts cite them, search reaches facts through them, and forgetting removes them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,18 +14,10 @@ from engram import Memory
 TURNS = {"memory_type": "episode"}
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def mem(request: pytest.FixtureRequest, tmp_path: Path, shared_minilm: Any) -> Iterator[Memory]:
-    if request.param == "sqlite":
-        store: dict[str, Any] = {"path": str(tmp_path / "episodes.db")}
-    else:
-        from tests import pg_server
-
-        pg_server.require()
-        store = {"provider": "postgres", "dsn": pg_server.fresh_dsn("episodes")}
-    m = Memory({"store": store, "llm": {"provider": "rules"}}, embedder=shared_minilm)
-    yield m
-    m.close()
+@pytest.fixture
+def mem(memory: Memory) -> Memory:
+    """The conftest's Memory on each backend in turn (fresh store, MiniLM, rules)."""
+    return memory
 
 
 CHAT = [{"role": "system", "content": "You are a helpful assistant."},

@@ -4,7 +4,6 @@ history entry, on both stores (SQLite file; PostgreSQL by DSN, as a user configu
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,18 +16,10 @@ from engram._undo import plan_undo
 from engram.cli import app
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def mem(request: pytest.FixtureRequest, tmp_path: Path, shared_minilm: Any) -> Iterator[Memory]:
-    if request.param == "sqlite":
-        store: dict[str, Any] = {"path": str(tmp_path / "undo.db")}
-    else:
-        from tests import pg_server
-
-        pg_server.require()
-        store = {"provider": "postgres", "dsn": pg_server.fresh_dsn("undo")}
-    m = Memory({"store": store, "llm": {"provider": "rules"}}, embedder=shared_minilm)
-    yield m
-    m.close()
+@pytest.fixture
+def mem(memory: Memory) -> Memory:
+    """The conftest's Memory on each backend in turn (fresh store, MiniLM, rules)."""
+    return memory
 
 
 def _state(m: Memory, user: str = "u") -> dict[str, str]:
