@@ -81,3 +81,15 @@ def test_store_remembers_its_embedder_dimension(tmp_path: Path) -> None:
     Memory({"store": {"path": path}}, embedder=HashEmbedder(dims=64)).add("x", user_id="u", infer=False)
     with pytest.raises(ConfigError, match="64-dim"):
         Memory({"store": {"path": path}}, embedder=HashEmbedder(dims=32)).add("y", user_id="u", infer=False)
+
+
+def test_embedder_word_piece_budget_reaches_minilm(tmp_path: Path) -> None:
+    from engram.embed.onnx import MiniLMEmbedder
+
+    m = Memory({"store": {"path": str(tmp_path / "b.db")}, "embedder": {"max_tokens": 64}})
+    emb = m._parts.raw_embedder
+    assert isinstance(emb, MiniLMEmbedder) and emb.max_tokens == 64
+    assert emb.model_id.endswith("-64t")
+    m.close()
+    with pytest.raises(ConfigError, match="max_tokens"):
+        Memory({"embedder": {"max_tokens": 0}})

@@ -74,7 +74,8 @@ class Components:
 
             e = self.config.embedder
             return make_embedder(e.provider, model=e.model, base_url=e.base_url,
-                                 api_key=e.api_key, dims=e.dims, threads=e.threads)
+                                 api_key=e.api_key, dims=e.dims, threads=e.threads,
+                                 max_tokens=e.max_tokens)
 
         emb: Embedder = self._once("_embedder_raw", build)
         return emb

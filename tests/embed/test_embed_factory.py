@@ -34,6 +34,9 @@ def test_default_is_minilm() -> None:
     emb = make_embedder(threads=1)
     assert isinstance(emb, MiniLMEmbedder) and emb.threads == 1
     assert emb.model_id == "all-MiniLM-L6-v2-int8" and emb.dims == 384
+    cut = make_embedder(max_tokens=128)
+    assert isinstance(cut, MiniLMEmbedder) and cut.max_tokens == 128
+    assert cut.model_id == "all-MiniLM-L6-v2-int8-128t"
 
 
 def test_openai_provider() -> None:
@@ -55,6 +58,7 @@ def test_unknown_provider_lists_the_valid_ones() -> None:
         ("minilm", {"model": "other"}, "model"),
         ("minilm", {"api_key": "k", "dims": 3}, "api_key, dims"),
         ("openai", {"model": "m", "api_key": "k", "threads": 2}, "threads"),
+        ("ollama", {"max_tokens": 64}, "max_tokens"),
         ("sentence-transformers", {"base_url": "http://x"}, "base_url"),
     ],
 )

@@ -131,3 +131,21 @@ def test_bad_arguments() -> None:
         MiniLMEmbedder(threads=0)
     with pytest.raises(InvalidInput, match="single string"):
         MiniLMEmbedder().embed("oops")
+
+
+def test_a_smaller_budget_cuts_long_texts_only() -> None:
+    short = MiniLMEmbedder(max_tokens=16)
+    assert short.model_id == "all-MiniLM-L6-v2-int8-16t"  # its own cache key
+    full = MiniLMEmbedder()
+    head = " ".join(["river"] * 14)  # 14 words + [CLS] + [SEP] = 16 word pieces
+    long = head + " " + "stock market crash " * 40
+    a, b = short.embed([long, head, "I adopted a cat."]), full.embed([long, head, "I adopted a cat."])
+    # Past the budget only the head is embedded; texts within it are unchanged.
+    assert float(a[0] @ a[1]) > 0.9999 and float(b[0] @ b[1]) < 0.9
+    assert float(a[2] @ b[2]) > 0.9999
+
+
+@pytest.mark.parametrize("bad", [0, 7, 257])
+def test_budget_outside_the_trained_length_is_refused(bad: int) -> None:
+    with pytest.raises(InvalidInput, match="max_tokens"):
+        MiniLMEmbedder(max_tokens=bad)

