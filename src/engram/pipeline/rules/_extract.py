@@ -81,6 +81,10 @@ _IS_CONTRACTED = re.compile(r"^((?i:my|our)\s+\w+)'s\s+(?=(?:actually|now|still|
                             r"on|in|at|a|an|the|\d|[A-Z])\b)")
 
 
+# "my niece", "our landlord": an unnamed person "she"/"he" can point back to.
+_MY_KIN = re.compile(r"\b(?i:my|our)\s+(" + "|".join(sorted(F.RELATIONS)) + r")\b(?!\s+[A-Z])")
+
+
 # "my tomato plants", "our new chairs": plural things "them" can point back to.
 _MY_PLURAL = re.compile(r"\b(?i:my|our)\s+((?:[a-z]+\s+)?[a-z]+[^s's]s)\b")
 
@@ -120,6 +124,9 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     if fronted:  # "For flights I prefer aisle seats" -> "I prefer aisle seats for flights"
         clause = f"{fronted.group(2)} {fronted.group(1)[0].lower()}{fronted.group(1)[1:]}"
     fact = to_third_person(clause)
+    kin = _MY_KIN.findall(clause)
+    if fact and kin and not people.last:  # "a gift for my niece, she's ..." -> "Niece"
+        people.last = capitalise(kin[-1].lower())
     if fact and people.last:  # "we're throwing her a party" -> "... Mom Rosa a party"
         fact = re.sub(r"\b(?:her|him)\b(?!\s+own)", people.last, fact)
     if fact:

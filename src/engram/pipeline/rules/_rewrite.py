@@ -11,6 +11,8 @@ The house style follows the dev data: "I love X" -> "Loves X", "I'm not X" -> "I
 'Is no longer vegetarian'
 >>> to_third_person("I hurt my knee")
 'Hurt their knee'
+>>> to_third_person("I never eat breakfast")
+'Never eats breakfast'
 >>> conjugate("watch"), conjugate("study"), conjugate("moved")
 ('watches', 'studies', 'moved')
 """
@@ -120,6 +122,8 @@ def to_third_person(clause: str) -> str | None:
             words = rest.split()
             while words and words[0].lower() in _DROP_ADVERBS:
                 words.pop(0)
+            if head == "Never" and words and words[0].isalpha() and words[0].islower():
+                words[0] = conjugate(words[0])  # "I never drink" -> "Never drinks"
             text = capitalise(head) + (" " + " ".join(words) if words else "")
             return _no_longer(pronouns_to_third(text.strip()))
     m = re.match(r"^(?:i|we)\s+(.+)$", c, re.IGNORECASE)

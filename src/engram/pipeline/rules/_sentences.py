@@ -41,6 +41,8 @@ _CLAUSE_BREAK = re.compile(
     r"(?:(?:also|then|now|still|so|since then)\s*,?\s+)?(?=" + _SUBJ + r")"
     r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s|"
     r"we\s+\w+|we'[a-z]+\s|the\s+\w+\s+(?:is|was|are|were)\s|"
+    # ", she's turning 10", ", he works nights": a pronoun subject and its verb
+    r"(?:she|he)(?:'s\s|\s+(?:is|was|has|just|also|still|always|never|(?-i:[a-z]+[^s'u]s))\s)|"
     # ", it rains a lot" (not ", it was the dust": that one corrects the clause before)
     r"it\s+(?!was\b|is\b)(?-i:[a-z]+s)\s|(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
     + _FINITE + r")"
