@@ -145,8 +145,10 @@ class MemoryAPI(Protocol):
         clears it) for one memory."""
         ...
 
-    def delete(self, memory_id: str) -> dict[str, Any]:
-        """Forget one memory (its history keeps the DELETE)."""
+    def delete(self, memory_id: str, *, with_evidence: bool = False) -> dict[str, Any]:
+        """Forget one memory (its history keeps the DELETE). A fact's evidence turns
+        stay unless ``with_evidence``: then those no other fact cites go with it, in one
+        change (``evidence_deleted``; ``undo(add_id)`` puts them all back)."""
         ...
 
     def delete_all(self, user_id: str | None = None, agent_id: str | None = None,

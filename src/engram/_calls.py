@@ -175,7 +175,8 @@ class Calls:
     update = Endpoint(MemoryAPI.update, lambda a: Call(
         "PUT", f"/v1/memories/{_mid(a['memory_id'])}/", json=_update_body(a)))
     delete = Endpoint(MemoryAPI.delete, lambda a: Call(
-        "DELETE", f"/v1/memories/{_mid(a['memory_id'])}/"))
+        "DELETE", f"/v1/memories/{_mid(a['memory_id'])}/",
+        params={"with_evidence": "true"} if a["with_evidence"] is True else None))
     delete_all = Endpoint(MemoryAPI.delete_all, lambda a: Call(
         "DELETE", "/v1/memories/", params=_clean(
             a | {"filters": json.dumps(a["filters"]) if a["filters"] is not None else None})))

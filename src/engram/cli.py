@@ -184,15 +184,17 @@ def delete(
     memory_id: Annotated[str | None, typer.Argument(help="A memory id.")] = None,
     user: UserOpt = None, agent: AgentOpt = None, run: RunOpt = None,
     all_: Annotated[bool, typer.Option("--all", help="Delete every memory of the scope.")] = False,
+    with_evidence: Annotated[bool, typer.Option(
+        "--with-evidence", help="Also delete the fact's turns no other fact cites.")] = False,
     db: DbOpt = None, as_json: JsonOpt = False,
 ) -> None:
-    """Delete one memory, or with --all every memory of a scope."""
+    """Delete one memory, or with --all every memory of a scope (turns included)."""
     with _errors():
         m = _memory(db)
         if all_:
             res = m.delete_all(user_id=user, agent_id=agent, run_id=run)
         elif memory_id:
-            res = m.delete(memory_id)
+            res = m.delete(memory_id, with_evidence=with_evidence)
         else:
             raise E.InvalidInput("memory_id", "give a memory id, or --all with a scope")
         _emit(res, as_json, lambda r: out.print(r["message"]))

@@ -29,6 +29,7 @@ from engram._categories import catalog_from
 from engram._components import Components
 from engram._edits import MEMORY_TYPES as _MEMORY_TYPES
 from engram._evidence import facts_where
+from engram._forget import delete_memory
 from engram._mem0_api import mem0_hints
 from engram._project import Project
 from engram._recall import SearchRequest, run_search
@@ -250,10 +251,10 @@ class Memory:
         self._store.apply(ChangeSet(deletes=ids))
         return {"message": f"Successfully deleted {len(ids)} memories", "count": len(ids)}
 
-    def delete(self, memory_id: str) -> dict[str, Any]:
-        memory_id = V.check_id(memory_id)
-        self._store.apply(ChangeSet(deletes=[memory_id]))
-        return {"message": "Memory deleted successfully!", "id": memory_id}
+    def delete(self, memory_id: str, *, with_evidence: bool = False) -> dict[str, Any]:
+        """Forget one memory; ``with_evidence``: its turns no other fact cites too."""
+        V.check_bool(with_evidence, "with_evidence")
+        return delete_memory(self._store, V.check_id(memory_id), with_evidence)
 
     def delete_all(self, user_id: str | None = None, agent_id: str | None = None,
                    run_id: str | None = None, *,

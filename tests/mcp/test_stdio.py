@@ -84,6 +84,11 @@ def test_every_tool_on_the_embedded_store(tmp_path: Path) -> None:
             assert (events[1]["old_memory"], events[1]["new_memory"]) == \
                 ("I like green tea", "I like jasmine tea")
             assert "NotFound" in error(await c.call_tool("get_memory", {"memory_id": tea}))
+            # a fact forgotten with the turn it came from
+            cello = data(await c.call_tool("add_memory", {"messages": "I play the cello."}))
+            gone = data(await c.call_tool("delete_memory", {
+                "memory_id": cello["results"][0]["id"], "with_evidence": True}))
+            assert gone["evidence_deleted"] == cello["episode_ids"]
 
     run(scenario)
     # The embedded store is the CLI's: the memories are in $ENGRAM_HOME/engram.db.

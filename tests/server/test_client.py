@@ -236,3 +236,20 @@ def test_client_reaches_evidence_and_reextracts_over_http(server):
         done = c.reextract(filters={"user_id": "ev"})
         assert [e["memory"] for e in done["results"]] == ["Lives in Lisbon"]
         assert c.history(done["results"][0]["id"])[0]["origin"] == "reextract"
+
+
+def test_client_deletes_a_fact_with_its_evidence_over_http(server):
+    """with_evidence travels as a query flag; the answer, the turns' history and undo
+    come back as Memory gives them."""
+    with MemoryClient(api_key=server.new_key(), host=server.url) as c:
+        res = c.add("I play the cello.", user_id="dv")
+        fid, turns = res["results"][0]["id"], res["episode_ids"]
+        out = c.delete(fid, with_evidence=True)
+        assert out["id"] == fid and out["evidence_deleted"] == turns and out["add_id"]
+        assert c.get_all(user_id="dv", filters={"memory_type": "episode"})["results"] == []
+        assert c.history(turns[0])[-1]["origin"] == "delete_with_evidence"
+        c.undo(out["add_id"])
+        assert [t["id"] for t in c.get_all(
+            user_id="dv", filters={"memory_type": "episode"})["results"]] == turns
+        assert "evidence_deleted" not in c.delete(fid)
+        assert len(c.get_all(user_id="dv", filters={"memory_type": "episode"})["results"]) == 1

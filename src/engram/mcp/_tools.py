@@ -192,10 +192,12 @@ class EngramTools:
         out: dict[str, Any] = self.backend.update(memory_id, text=text, metadata=metadata)
         return out
 
-    def delete_memory(self, memory_id: MemoryId) -> dict[str, Any]:
+    def delete_memory(self, memory_id: MemoryId, with_evidence: Annotated[bool, Field(
+            description="Also forget the turns this fact came from that no other "
+                        "fact cites.")] = False) -> dict[str, Any]:
         """Forget one memory (its history keeps the DELETE event)."""
         self._owned(memory_id)
-        out: dict[str, Any] = self.backend.delete(memory_id)
+        out: dict[str, Any] = self.backend.delete(memory_id, with_evidence=with_evidence)
         return out
 
     def memory_history(self, memory_id: MemoryId) -> dict[str, Any]:

@@ -322,6 +322,10 @@ class MessageOut(BaseModel):
     message: str
     id: str | None = None
     memory: str | None = None
+    evidence_deleted: list[str] | None = Field(
+        default=None, description="delete with_evidence: the turns deleted with the fact.")
+    add_id: str | None = Field(
+        default=None, description="delete with_evidence: the change's id, for undo.")
 
 
 class DeleteAllOut(BaseModel):

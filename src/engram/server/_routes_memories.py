@@ -240,11 +240,15 @@ def update_memory(request: Request, tenant: TenantDep, memory_id: str,
                summary="Delete a memory")
 def delete_memory(request: Request, tenant: TenantDep, memory_id: str,
                   delete_linked: Annotated[bool | None, Query(
-                      description="Ignored: memories are not linked.")] = None) -> dict[str, Any]:
+                      description="Ignored: memories are not linked.")] = None,
+                  with_evidence: Annotated[bool, Query(
+                      description="Also delete the fact's evidence turns that no other "
+                                  "fact cites.")] = False) -> dict[str, Any]:
     mem = memory_for(request, tenant)
     text = mem.get(memory_id)["memory"]
-    out = mem.delete(memory_id)
-    EV.notify(request, tenant, [{"id": memory_id, "event": "DELETE", "memory": text}])
+    out = mem.delete(memory_id, with_evidence=with_evidence)
+    EV.notify(request, tenant, [{"id": memory_id, "event": "DELETE", "memory": text}]
+              + [{"id": e, "event": "DELETE"} for e in out.get("evidence_deleted", [])])
     return out
 
 
