@@ -13,6 +13,8 @@ or a role noun before a preposition takes "Is (a)". A "label: value" line is rea
 'Is a big fan of jazz']
 >>> subjectless("Studying for the GRE"), subjectless("The user prefers dark mode")
 ('Is studying for the GRE', 'Prefers dark mode')
+>>> subjectless("Switched to decaf last month"), subjectless("Addicted to crosswords")
+('Switched to decaf last month', 'Is addicted to crosswords')
 >>> labelled("Favorite color: blue"), labelled("Age: 29"), labelled("Big news: I moved")
 ('Favorite color is blue', 'Is 29 years old', None)
 """
@@ -47,6 +49,13 @@ _ADJ_PREP = re.compile(r"^(?:very\s+|really\s+|quite\s+|severely\s+|mildly\s+)?[
                        r"ful|ent|ant|ed|ive|al|ble|id|ar|ry|ly|ose|ile|ish)\s+(?:to|of|in|with|"
                        r"about|at|for|on)\b", re.I)
 # Role nouns: "Member of the chess club", "Big fan of the Lakers", "Owner of a cafe".
+# -ed words before "to"/"from" that are actions, not states: "Switched to an iPhone" is no
+# "Is switched to"; "Allergic to", "Committed to", "Married to" stay states.
+_ACTION_ED = re.compile(r"^(?:switched|moved|changed|upgraded|downgraded|transferred|relocated|"
+                        r"converted|returned|applied|subscribed|listened|talked|walked|"
+                        r"travell?ed|commuted|cycled|headed|emigrated|graduated|retired|"
+                        r"signed|turned|wanted|tried|decided|started|stopped|needed|planned)\b",
+                        re.I)
 _ROLE = re.compile(r"^(?:(?:big|huge|massive|long-?time|lifelong|proud|new|former|active|"
                    r"regular)\s+)?(?:fan|member|owner|graduate|student|volunteer|supporter|"
                    r"parent|mother|father|mom|dad|citizen|resident|native|employee|"
@@ -83,7 +92,8 @@ def subjectless(clause: str) -> str | None:
             return f"{rep} {rest}" if not rest.lower().startswith(("i ", "you ", "it ")) else None
     if len(words) < 2 or not words[0].isalpha():
         return None
-    if _ADJ_PREP.match(c) and words[0][0].isupper() and words[0].lower() not in PAST_FORMS:
+    if _ADJ_PREP.match(c) and words[0][0].isupper() and words[0].lower() not in PAST_FORMS \
+            and not _ACTION_ED.match(c):
         return "Is " + c[0].lower() + c[1:]
     if _ROLE.match(c):
         return "Is a " + c[0].lower() + c[1:]

@@ -13,6 +13,8 @@ The house style follows the dev data: "I love X" -> "Loves X", "I'm not X" -> "I
 'Hurt their knee'
 >>> to_third_person("I never eat breakfast")
 'Never eats breakfast'
+>>> to_third_person("I only cook on weekends"), to_third_person("I don't really cook anymore")
+('Only cooks on weekends', 'No longer cooks')
 >>> conjugate("watch"), conjugate("study"), conjugate("moved")
 ('watches', 'studies', 'moved')
 """
@@ -55,7 +57,7 @@ _DROP_ADVERBS = {"really", "just", "actually", "honestly", "definitely", "totall
 _KEEP_ADVERBS = {"usually", "always", "never", "often", "sometimes", "still", "mostly",
                  "rarely", "seldom", "generally", "normally", "typically", "recently",
                  "finally", "already", "occasionally", "regularly", "currently", "now",
-                 "even", "mainly", "no", "longer", "barely", "hardly"}
+                 "even", "mainly", "no", "longer", "barely", "hardly", "only"}
 _PAST = set("""went got left sold bought made took met saw came became began broke brought
 built caught chose drew drove ate fell felt fought found flew forgot gave grew heard held
 kept knew led lost meant paid ran rode said sent slept spent spoke stood stole swam taught
@@ -115,9 +117,12 @@ def to_third_person(clause: str) -> str | None:
             head = m.expand(rep) if "\\1" in rep else rep
             rest = c[m.end():].strip()
             if head == "No longer":  # "I don't eat meat anymore" -> "No longer eats meat"
-                vm = re.match(r"(?:i|we)\s+(?:don'?t|do not)\s+(\w+)", c, re.I)
+                # "I don't really eat meat anymore": the adverb is not the verb
+                adv = r"(?:(?:really|actually|even|much|often)\s+)?"
+                vm = re.match(r"(?:i|we)\s+(?:don'?t|do not)\s+" + adv + r"(\w+)", c, re.I)
                 rest = re.sub(r",?\s*\b(?:anymore|any more)\b", "", c[m.start():], flags=re.I)
-                rest = re.sub(r"^(?:i|we)\s+(?:don'?t|do not)\s+\w+", "", rest, flags=re.I)
+                rest = re.sub(r"^(?:i|we)\s+(?:don'?t|do not)\s+" + adv + r"\w+", "", rest,
+                              flags=re.I)
                 head = "No longer " + conjugate(vm.group(1)) if vm else head
             words = rest.split()
             while words and words[0].lower() in _DROP_ADVERBS:

@@ -30,13 +30,14 @@ import re
 from functools import lru_cache
 
 from engram.pipeline.base import Existing
+from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, slot_of, stem
-from engram.pipeline.rules._topics import SINGLE, split_subject, topics
+from engram.pipeline.rules._topics import SINGLE, as_diet, split_subject, topics
 
-__all__ = ["superseded", "is_change"]
+__all__ = ["superseded", "is_change", "SWAP", "SLOT_ENDINGS"]
 
 # A value swapped for another: a shared topic class is enough to find the old one.
-_SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|promoted|"
+SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|promoted|"
                    r"became|upgraded|traded|replaced|swapped|converted|transferred|moved|"
                    r"relocated|passed|failed|finished|completed|graduated|recovered|"
                    r"healed|returned|went back|anymore|no longer|these days|nowadays|again|"
@@ -60,7 +61,7 @@ hold put""".split()}  # noqa: SIM905 (a word list reads better as text)
 
 # Endings that close a single-valued slot whatever words the old memory used:
 # "Retired from the fire service" ends "Works as a firefighter".
-_SLOT_ENDINGS = [(slot, re.compile(p, re.I)) for slot, p in [
+SLOT_ENDINGS = [(slot, re.compile(p, re.I)) for slot, p in [
     ("job", r"\b(?:retired|resigned|got fired|was fired|got laid off|was laid off|"
             r"(?:was|been|got) made redundant|(?:was|got|been) let go|handed in (?:their|a) notice|"
             r"(?:lost|quit|left) (?:their|the|a) job|stopped working|is unemployed|"
@@ -73,14 +74,14 @@ _SLOT_ENDINGS = [(slot, re.compile(p, re.I)) for slot, p in [
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def is_change(fact: str) -> bool:
     """Does the fact say that something changed (began, ended, swapped)?"""
-    return bool(_SWAP.search(fact) or _BEGIN.search(fact) or is_ending(fact)
-                or is_negative(fact) or any(p.search(fact) for _, p in _SLOT_ENDINGS))
+    return bool(SWAP.search(fact) or _BEGIN.search(fact) or is_ending(fact)
+                or is_negative(fact) or any(p.search(fact) for _, p in SLOT_ENDINGS))
 
 
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def _words(predicate: str) -> frozenset[str]:
     # "works out" is exercise: it shares no word with "Works as a librarian"
-    predicate = re.sub(r"\b(?i:work(?:s|ed|ing)?)\s+out\b", "exercise", predicate)
+    predicate = re.sub(r"\b(?i:work(?:s|ed|ing)?)\s+out\b", "exercise", as_diet(predicate))
     return content_tokens(predicate) - _CHANGE_WORDS
 
 
@@ -92,7 +93,7 @@ def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
     if not is_change(fact):
         return None
     subject, predicate = split_subject(fact)
-    for slot, pattern in _SLOT_ENDINGS:
+    for slot, pattern in SLOT_ENDINGS:
         if pattern.search(predicate):
             for pos, e in enumerate(existing):
                 e_subject, e_predicate = split_subject(e.text)
@@ -104,17 +105,20 @@ def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
     core = re.sub(r",?\s+(?:because|due to|since|as|after|so that|for good|in the end|at last|"
                   r"for now)\b.*$", "", predicate)
     words, kinds = _words(core), topics(predicate)
-    ending = is_ending(fact) or (is_negative(fact) and not _SWAP.search(fact))
-    swap = bool(_SWAP.search(fact)) or ending
+    thing = _thing(subject)
+    ending = is_ending(fact) or (is_negative(fact) and not SWAP.search(fact))
+    swap = bool(SWAP.search(fact)) or ending
     best: tuple[float, int] | None = None
     for pos, e in enumerate(existing):
         if pos in used:
             continue
         e_subject, e_predicate = split_subject(e.text)
-        if e_subject != subject or is_negative(e.text) or is_ending(e.text):
+        if is_negative(e.text) or is_ending(e.text):
             continue
         held = _words(e_predicate)
-        shared = words & held
+        if e_subject != subject and not (thing and not e_subject and thing in held):
+            continue
+        shared = (words | ({thing} if thing and not e_subject else set())) & held
         same_kind = kinds & topics(e_predicate)
         if ending and not same_kind and not (words and words <= held):
             continue  # a denial names all of what it denies ("not allergic to shellfish")
@@ -128,6 +132,14 @@ def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
     if best is None:
         return None
     return best[1], "DELETE" if ending else "UPDATE"
+
+
+def _thing(subject: str) -> str | None:
+    """The stem of a one-word subject that is no relation: "Wedding is postponed" is about
+    the user's wedding when a memory of the user's names it ("Is planning a wedding")."""
+    if not subject or " " in subject or subject in RELATIONS:
+        return None
+    return next(iter(content_tokens(subject)), None)
 
 
 # A state that waits for an outcome: looking, applying, waiting, preparing, expecting.

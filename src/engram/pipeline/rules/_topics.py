@@ -23,7 +23,7 @@ from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._slots import slot_of, stem
 from engram.pipeline.rules._subjects import AUX, is_verb
 
-__all__ = ["split_subject", "topics", "SINGLE"]
+__all__ = ["split_subject", "topics", "SINGLE", "as_diet"]
 
 _CLASSES = {
     "caffeine": "coffee espresso latte cappuccino americano decaf caffeine tea matcha mocha "
@@ -96,11 +96,26 @@ age email address goal dream plan hobby diet commute""".split())  # noqa: SIM905
 _CLASS_OF = {stem(w): name for name, words in _CLASSES.items() for w in words.split()}
 
 
+_EATS_ANIMAL = re.compile(r"\b(?:eat|eats|eating|ate|eaten)\s+(?:\w+\s+){0,2}?(?:fish|seafood|"
+                         r"eggs|cheese|salmon|tuna|prawns|shrimp)\b", re.I)
+
+
+def as_diet(text: str) -> str:
+    """What someone eats is their diet: "eating fish again" is about "Is vegetarian", and
+    shares no word with "Has a fish tank".
+
+    >>> as_diet("Has started eating fish again")
+    'Has started eats meat again'
+    """
+    return _EATS_ANIMAL.sub("eats meat", text)
+
+
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def topics(text: str) -> frozenset[str]:
     """The topic classes the fact's words belong to."""
     low = re.sub(r"\bwork(?:s|ed|ing)?\s+out\b", "exercise", text.lower())
     low = re.sub(r"\b(?:own|new)\s+place\b", "home", low)
+    low = as_diet(low)
     found = {_CLASS_OF[s] for s in (stem(w) for w in re.findall(r"[a-z+#]+", low))
              if s in _CLASS_OF}
     if _occupation(text) or re.search(r"^(?:works|worked|is working|started working|starts|"

@@ -1,0 +1,77 @@
+"""Implicit updates found by meaning when no word links them.
+
+"Has been sober for a year" supersedes "Drinks wine most evenings" and "Now drinks oat
+milk" supersedes "Drinks whole milk in coffee", yet the lexical matcher in ``_supersede``
+sees no shared word or topic class. ``Memory`` gives the rules reconciler the embedder's
+cosine, and the scope's neighbours were found by it, so the nearest held memory of the
+same subject is the likeliest one a change fact replaces. It is taken only when:
+
+- the fact says that something changed (a swap: "now", "switched", "again", "instead";
+  or an ending: "quit", "sold", "no longer"); a plain statement, a bare denial or a mere
+  beginning ("Started learning the violin" next to "Plays the piano") adds, it replaces
+  nothing;
+- the memory is held (not a fact of the same batch), about the same subject, and states
+  something (no denial or ending of its own);
+- it is the nearest held memory, at a cosine of at least ``threshold`` and ahead of the
+  runner-up (any held memory) by ``margin``, so a fact near two memories changes neither.
+  MiniLM puts a change and what it replaces at only 0.25-0.6 ("Quit the reading group" /
+  "Is a member of a book club" 0.35) while unrelated memories of one person sit near 0.1,
+  so the margin carries as much of the decision as the floor; in a large scope, where
+  neighbours crowd together, it makes the match rarer, not looser.
+
+>>> from engram.pipeline.base import Existing
+>>> held = [Existing(0, "Drinks wine most evenings"), Existing(1, "Lives in Leeds")]
+>>> nearest_change("Now drinks only water", [0.52, 0.1], held, set(), 0.3, 0.1)
+(0, 'UPDATE')
+>>> nearest_change("Quit the choir", [0.25, 0.1], held, set(), 0.3, 0.1) is None
+True
+>>> nearest_change("Now drinks only water", [0.52, 0.45], held, set(), 0.3, 0.1) is None
+True
+>>> nearest_change("Loves red wine", [0.7, 0.1], held, set(), 0.3, 0.1) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from engram.pipeline.base import Existing
+from engram.pipeline.rules._slots import is_ending, is_negative
+from engram.pipeline.rules._supersede import SLOT_ENDINGS, SWAP
+from engram.pipeline.rules._topics import split_subject
+
+__all__ = ["nearest_change"]
+
+# A denial that says a state ended ("Does not smoke anymore"), not only that it is not so.
+_NO_LONGER = re.compile(r"\b(?:no longer|anymore|any more)\b", re.I)
+
+
+def _change_kind(fact: str) -> str | None:
+    """"DELETE" for an ending, "UPDATE" for a swap, None for anything else."""
+    if is_ending(fact) or _NO_LONGER.search(fact) or any(p.search(fact) for _, p in SLOT_ENDINGS):
+        return "DELETE"
+    if is_negative(fact):
+        return None
+    return "UPDATE" if SWAP.search(fact) else None
+
+
+def nearest_change(fact: str, cosines: Sequence[float], existing: list[Existing],
+                   used: set[int], threshold: float, margin: float) -> tuple[int, str] | None:
+    """(position, "UPDATE" | "DELETE") of the held memory the change fact replaces."""
+    event = _change_kind(fact)
+    if event is None:
+        return None
+    subject = split_subject(fact)[0]
+    ranked = sorted(((float(cosines[pos]), pos) for pos, e in enumerate(existing)
+                     if pos < len(cosines) and e.ref >= 0), reverse=True)
+    if not ranked or ranked[0][0] < threshold:
+        return None
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < margin:
+        return None  # as near another memory (anyone's, used or not): no clear target
+    pos = ranked[0][1]
+    e = existing[pos]
+    if pos in used or split_subject(e.text)[0] != subject or is_negative(e.text) \
+            or is_ending(e.text):
+        return None
+    return pos, event
