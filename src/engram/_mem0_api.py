@@ -22,7 +22,7 @@ from typing import ParamSpec, TypeVar
 from engram._mem0_keys import Key, differs, refused
 from engram.errors import NotSupported
 
-__all__ = ["API", "mem0_hints", "api_rows", "api_markdown_table"]
+__all__ = ["API", "mem0_hints", "api_rows", "api_markdown_table", "PROFILES", "ORGS", "APPS"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -74,6 +74,14 @@ _OSS: dict[str, Key] = {
 }
 
 _NOT_SERVED = "not served yet: the Platform feature is issue #20's remaining work"
+# The server's 501 answers quote these (engram.server._routes_project).
+PROFILES = ("Mem0's user profiles (a document an LLM writes about each user, rebuilt by "
+            "background jobs) are not built by Engram: `get_summary(filters={\"user_id\": "
+            "...})` summarises a user's memories instead")
+ORGS = ("organisations, projects and their members are not managed over the API: "
+        "`engram keys create --org ... --project ...` makes a project's key, and there are "
+        "no members or roles")
+APPS = "apps are not scopes in Engram: scope memories by `user_id`, `agent_id` or `run_id`"
 _CLIENT: dict[str, Key] = {
     "add(messages)": works(), "add(metadata)": works(), "add(infer)": works(),
     "add(timestamp)": differs("Unix seconds or ISO-8601 text; see `Memory.add(timestamp)`"),
@@ -112,7 +120,7 @@ _CLIENT: dict[str, Key] = {
     "delete_users(user_id)": refused("use `delete_all(user_id=...)`"),
     "delete_users(agent_id)": refused("use `delete_all(agent_id=...)`"),
     "delete_users(run_id)": refused("use `delete_all(run_id=...)`"),
-    "delete_users(app_id)": refused("apps are not scopes in Engram"),
+    "delete_users(app_id)": refused(APPS),
     "chat()": refused("not a Platform feature either (mem0ai raises)"),
     "create_memory_export(schema)": differs(
         "the export is JSON of the memories the filters (or `user_id`/`agent_id`/`run_id`) "
@@ -133,9 +141,17 @@ _CLIENT: dict[str, Key] = {
     "feedback(memory_id)": works(), "feedback(feedback)": works(),
     "feedback(feedback_reason)": works(),
     "get_summary(filters)": works("by the server's LLM when configured, else by rules"),
-    **{f"{m}()": refused(_NOT_SERVED) for m in (
-        "get_project", "update_project", "generate_profile", "get_profile", "get_profile_job",
-        "get_profile_settings", "update_profile_settings", "sample_profiles")},
+    **{f"{m}()": refused(_NOT_SERVED) for m in ("get_project", "update_project")},
+    **{f"{m}()": refused(PROFILES) for m in (
+        "generate_profile", "get_profile", "get_profile_job", "get_profile_settings",
+        "update_profile_settings", "sample_profiles")},
+    # mem0ai's client.project (an attribute, so not in the signature check above).
+    "project.get(fields)": works(), "project.update()": works(
+        "`custom_instructions`, `agent_custom_instructions`, `custom_categories`, `includes`, "
+        "`excludes`, `enable_graph`; `memory_depth`, `usecase_setting`, `multilingual` and "
+        "`decay` answer 501 naming the key"),
+    **{f"project.{m}()": refused(ORGS) for m in (
+        "create", "delete", "get_members", "add_member", "update_member", "remove_member")},
 }
 
 API: dict[str, Key] = {

@@ -170,7 +170,7 @@ def test_unknown_ids_are_404(http):
 ])
 def test_platform_features_we_lack_answer_501(http, method, path):
     r = http.request(method, path)
-    assert r.status_code == 501 and "not available" in r.json()["detail"]
+    assert r.status_code == 501 and "profiles: " in r.json()["detail"] and "get_summary" in r.json()["detail"]
 
 
 def test_unsupported_options_answer_501_naming_them(http):

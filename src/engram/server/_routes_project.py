@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
+from engram._mem0_api import APPS, ORGS, PROFILES
 from engram.errors import InvalidInput, NotFound, NotSupported
 from engram.server import _events as EV
 from engram.server._auth import TenantDep
@@ -52,7 +53,7 @@ def entities(request: Request, tenant: TenantDep) -> dict[str, Any]:
 def _delete_entity(request: Request, tenant: Tenant, entity_type: str,
                    entity_id: str) -> dict[str, Any]:
     if entity_type == "app":
-        raise NotSupported("entity_type: this Engram server has no apps")
+        raise NotSupported(f"entity_type: {APPS}")
     key = ENTITY_KINDS.get(entity_type)
     if key is None:
         raise InvalidInput("entity_type", f"must be user, agent or run, got {entity_type!r}")
@@ -134,16 +135,17 @@ def update_project(request: Request, tenant: TenantDep, org_id: str, project_id:
 
 # -- Platform features this server does not have -----------------------------------------
 
+# Each answer says why, in the words of the feature's row in docs/compat.md.
 UNSUPPORTED_PATHS = {
-    "/v2/profiles/{rest:path}": "profiles",
-    "/v2/entities/{entity_type}/{entity_id}/profile/": "profiles",
-    "/api/v1/orgs/{rest:path}": "organisation and project management (use `engram keys`)",
+    "/v2/profiles/{rest:path}": f"profiles: {PROFILES}",
+    "/v2/entities/{entity_type}/{entity_id}/profile/": f"profiles: {PROFILES}",
+    "/api/v1/orgs/{rest:path}": f"organisation and project management: {ORGS}",
 }
 
 
-def _unsupported(feature: str) -> Any:
+def _unsupported(reason: str) -> Any:
     def answer(tenant: TenantDep) -> None:
-        raise NotSupported(f"{feature}: not available on this Engram server")
+        raise NotSupported(reason)
 
     return answer
 
