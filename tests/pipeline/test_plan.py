@@ -119,7 +119,7 @@ def test_at_the_cap_changes_apply_and_the_cap_is_configurable() -> None:
     "engram.pipeline.rules._reconcile", "engram.pipeline.rules._extract",
     *(f"engram.pipeline.rules.{m}" for m in (
         "_answers", "_corrections", "_dates", "_facts", "_fragments", "_identity", "_nearest",
-        "_procedural", "_rewrite", "_sentences", "_speech", "_subjects", "_supersede", "_topics",
+        "_procedural", "_rewrite", "_sentences", "_speech", "_subjects", "_supersede", "_topics", "_wh",
         "_worth")),
 ])
 def test_docstring_examples_run(module: str) -> None:

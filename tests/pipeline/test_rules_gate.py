@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pipeline.test_rules_mechanisms import user
+from tests.pipeline.test_rules_mechanisms import texts, user
 
 
 def test_a_comma_splice_with_a_pronoun_subject_is_about_the_relative_named_before() -> None:
@@ -25,3 +25,49 @@ def test_a_pronoun_after_a_comma_without_a_relative_before_gives_no_guess() -> N
 ])
 def test_never_keeps_the_verb_in_the_third_person(content: str, expected: str) -> None:
     assert user(content) == [expected]
+
+
+def answer(question: str, reply: str) -> list[str]:
+    return texts(("assistant", question), ("user", reply))
+
+
+@pytest.mark.parametrize(("question", "reply", "expected"), [
+    # a stranded preposition takes the answer
+    ("What sort of podcasts do you listen to?", "True crime mostly.",
+     "Listens to True crime"),
+    ("Which station will you set off from?", "Euston", "Will set off from Euston"),
+    # the answer goes after the verb when a phrase follows it
+    ("What do you cook on Sundays?", "A big roast.", "Cooks a big roast on Sundays"),
+    # "where" with a verb of motion takes "to"; a time adverb closes the statement
+    ("Where are you heading next?", "Tallinn", "Is heading to Tallinn next"),
+    ("What are you reading?", "A history of salt.", "Is reading a history of salt"),
+    ("Who do you train with?", "My brother.", "Trains with their brother"),
+    # emphasis after the answer is not part of it
+    ("Which club do you follow?", "Hibs, always have.", "Follows Hibs"),
+    # an option named by one of its words
+    ("Would you rather eat in or on the balcony?", "Balcony, for sure.",
+     "Would rather eat on the balcony"),
+    # "any N" keeps its noun, and the assistant's reason for asking is dropped
+    ("Do you have any phobias I should know about?", "Spiders.", "Has Spiders phobias"),
+    ("Any kids?", "Two teenagers.", "Has two teenagers"),
+    ("What should I call you?", "Bea", "Prefers to be called Bea"),
+])
+def test_a_short_reply_is_read_by_the_shape_of_the_question(question: str, reply: str,
+                                                             expected: str) -> None:
+    assert answer(question, reply) == [expected]
+
+
+@pytest.mark.parametrize(("question", "reply"), [
+    ("Any questions before we start?", "None for now."),
+    ("Which slot do you want me to hold?", "The later one."),
+    ("Why do you ask about my weekend?", "No reason."),
+    ("What are you?", "A person."),
+])
+def test_a_reply_that_states_nothing_lasting_gives_nothing(question: str, reply: str) -> None:
+    assert answer(question, reply) == []
+
+
+def test_a_reply_of_an_answer_and_a_statement_keeps_both() -> None:
+    facts = answer("Should I plan around any food needs?", "Nut-free please, I'm allergic.")
+    assert "Is allergic" in facts
+    assert not any("please" in f for f in facts)

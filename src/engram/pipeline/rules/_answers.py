@@ -26,11 +26,15 @@ from __future__ import annotations
 
 import re
 
+from engram.pipeline.rules._wh import trim_reply, wh_answer
+
 __all__ = ["answer_clause", "YES", "NO"]
 
-YES = re.compile(r"^(?:yes|yeah|yep|yup|sure|correct|right|exactly|indeed|absolutely|"
-                 r"definitely|of course|that'?s right|that'?s correct|true|y|ya|please do|"
-                 r"go ahead)\b", re.I)
+# "true"/"right"/"correct" before another word open an answer ("True crime", "Right
+# by the station"), they do not confirm.
+YES = re.compile(r"^(?:yes|yeah|yep|yup|sure|(?:correct|right|true)(?!\s+[a-z])|exactly|indeed|"
+                 r"absolutely|definitely|of course|that'?s right|that'?s correct|y|ya|"
+                 r"please do|go ahead)\b", re.I)
 NO = re.compile(r"^(?:no|nope|nah|not really|not at all|never|wrong|incorrect|n)\b", re.I)
 _ORDINALS = {"first": 0, "1st": 0, "one": 0, "1": 0, "former": 0, "second": 1, "2nd": 1,
              "two": 1, "2": 1, "latter": -1, "third": 2, "3rd": 2, "three": 2, "3": 2,
@@ -118,8 +122,10 @@ def _chosen(question: str, reply: str) -> str | None:
     # "the spa one": "one" stands for the option named before it, it is no ordinal
     low = re.sub(r"^(?:the\s+)?((?!first|second|third|last|other)\w+(?:\s+\w+)?)\s+one$", r"\1",
                  low)
+    words = set(re.findall(r"[a-z]+", low)) - {"the", "a", "an", "one"}
     for o in opts:
         if o.lower() in low or low.removeprefix("the ") == o.lower() \
+                or words and words <= set(re.findall(r"[a-z]+", o.lower())) \
                 or (len(opts) == len({x.split()[0].lower() for x in opts})
                     and low.split()[0] == o.lower().split()[0]):
             return o
@@ -171,7 +177,21 @@ def _fill(q: str, r: str) -> str | None:
         return None
     aux = {"are": "I'm", "were": "I was", "have": "I have", "did": "I did"}.get(
         m.group(1).lower(), "I")
-    return f"{aux} {_BLANK.sub(lambda _: r, _second_to_first(m.group(2)), count=1)}"
+    # "any allergies I should know about" + "shellfish": "shellfish allergies"; the
+    # relative clause is the assistant's reason for asking
+    asked = _ASKERS.sub("", m.group(2))
+
+    def answer(b: re.Match[str]) -> str:
+        noun = re.match(r"any(?:\s+other)?\s+(\w+)$", b.group(0), re.I)
+        if noun and noun.group(1).lower()[:4] not in r.lower():
+            return f"{r} {noun.group(1)}"
+        return r
+
+    return f"{aux} {_BLANK.sub(answer, _second_to_first(asked), count=1)}"
+
+
+_ASKERS = re.compile(r"\s+(?:that\s+)?(?:i|we)\s+(?:should|need to|ought to)\s+(?:know|be aware)"
+                     r"(?:\s+(?:about|of))?$", re.I)
 
 
 def answer_clause(question: str, reply: str) -> str | None:
@@ -182,8 +202,7 @@ def answer_clause(question: str, reply: str) -> str | None:
     q = asked[-1].rstrip("?").strip()
     whole = question.strip()
     q = re.sub(r"^(?:and|so|also|ok|okay|great|nice|got it)\s*[,!.]?\s+(?=\w)", "", q, flags=re.I)
-    r = _FILLER.sub("", reply.strip().rstrip(".!")).strip()
-    r = re.sub(r",?\s+(?:please|thanks|thank you)$", "", r, flags=re.I)
+    r = trim_reply(_FILLER.sub("", reply.strip().rstrip(".!")).strip())
     if not r or len(r.split()) > 6:
         return None
     if YES.match(r) or NO.match(r):
@@ -212,7 +231,8 @@ def answer_clause(question: str, reply: str) -> str | None:
             return f"I'd rather {verb} {choice}"
         return f"I'd {verb} {choice}" if m and m.group(1).lower() == "would" else \
             f"I {verb} {choice}"
-    if re.match(r"^(?:i|i'm|i've|my|we)\b", r, re.I):
+    if re.match(r"^(?:i|i'm|i've|we)\b", r, re.I) or re.match(r"^my\b", r, re.I) \
+            and len(r.split()) > 3:  # "my wife" to "who do you live with?" is an answer
         return None  # a full statement: the extractor reads it as it is
     filled = _fill(q, _lower_start(r))
     if filled:
@@ -256,9 +276,13 @@ def answer_clause(question: str, reply: str) -> str | None:
     if m:
         verb = "are" if re.search(r"\bare\s+your\b", q, re.I) else "is"
         return f"My {m.group(1)} {verb} {r}"
+    if re.search(r"\b(?:call|address)\s+you\b", q, re.I) and len(r.split()) <= 2:
+        return f"I prefer to be called {r}"  # "what should I call you?" + "Rafa"
     m = _WHAT_DO.match(q)
-    if m:
-        return f"I {m.group(1)} {r}"
+    if m and re.search(r"\b(?:me|you)\b", m.group(2), re.I):
+        return None  # "which one do you want me to book?": a request of the moment
+    if m:  # "what do you do for fun?": the general reading keeps "for fun"
+        return (wh_answer(q, r) if m.group(2).strip() else None) or f"I {m.group(1)} {r}"
     if _YESNO.match(q):  # "every day, black" to "do you drink coffee?"
         yes = _yes_no(q, True)
         return f"{yes} {r}" if yes else None
@@ -269,6 +293,9 @@ def answer_clause(question: str, reply: str) -> str | None:
             if re.match(r"^\d", r) else "in " if m.group(1).lower() == "when" else ""
         verb = m.group(4) if m.group(2).lower() == "do" else _past(m.group(4))
         return f"I {m.group(3) or ''}{verb}{m.group(5)} {prep}{r}".replace("  ", " ")
+    filled = wh_answer(q, r)  # the question's shape: "which airport will you leave from?"
+    if filled:
+        return filled
     m = re.search(r"\bdo you\s+(\w+)(?:\s+\w+)?$", q, re.I)
     if m:  # "what kind of films do you watch usually?" -> "I watch ..."
         return f"I {m.group(1).lower()} {r}"

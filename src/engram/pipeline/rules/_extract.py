@@ -196,7 +196,8 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
         clauses = split_clauses(strip_discourse(sentence))
         if s_i == 0 and question and not agent:  # "Mostly westerns, and I ..." answers it
             first, *rest = split_clauses(sentence) or [""]
-            whole = answer_clause(question, sentence)
+            # a reply of two clauses is an answer and a statement, never one answer
+            whole = answer_clause(question, sentence) if not rest else None
             if whole:
                 clauses = [whole]
             elif rest and not (YES.match(first) or NO.match(first)):

@@ -48,7 +48,7 @@ _FINITE = {"is", "are", "was", "were", "has", "have", "had", "do", "does", "did"
            "can", "would", "could", "should", "get", "got", "make", "made"}
 _NAME = r"(?-i:[A-Z][a-z][\w'-]*)"
 _RELATIONAL = re.compile(r"^(?:my|our)\s+((?:best|older|younger|little|big|elder|twin|"
-                         r"step|ex|new|old|baby)\s+)?(\w+)(?:\s+(" + _NAME + r"))?\s+(.+)$",
+                         r"step|ex|new|old|baby)\s+)?([\w-]+)(?:\s+(" + _NAME + r"))?\s+(.+)$",
                          re.I)
 _PRONOUN = re.compile(r"^(she's|he's|they're|she|he|they)(?!')\b\s*(.*)$", re.I)
 

@@ -1,0 +1,98 @@
+"""A short reply to a wh-question, read by the question's shape rather than its words.
+
+``_answers`` knows common questions one by one ("where do you live?", "what's your
+name?"); this is its general fallback. A question "WH [noun] AUX you VERB-PHRASE?" is
+turned into the user's statement "I AUX VERB-PHRASE" with the reply put where the
+question word stood:
+
+- after a stranded preposition ("what music do you listen *to*?" -> "I listen to folk");
+- after the verb when the question asks for its object and a phrase follows ("what do
+  you do *for fun*?" -> "I do bouldering for fun");
+- at the end otherwise, with "in"/"to" for "where" ("I'm moving to Glasgow").
+
+Time adverbs that closed the question ("next", "these days") close the statement.
+"Any pets?" + "two rabbits" says what the user has.
+
+>>> wh_answer("Which airport will you leave from", "Gatwick")
+'I will leave from Gatwick'
+>>> wh_answer("What do you do for fun", "rock climbing")
+'I do rock climbing for fun'
+>>> wh_answer("Where are you travelling next", "Santiago")
+"I'm travelling to Santiago next"
+>>> wh_answer("Any pets at home", "two rabbits")
+'I have two rabbits at home'
+>>> wh_answer("Why do you ask", "no reason") is None
+True
+>>> wh_answer("Any questions", "none for now") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["wh_answer", "trim_reply"]
+
+_WH = re.compile(r"^(what|which|where|who|whom|how|when)(?:\s+(?:kind|sort|type|kinds|sorts|"
+                 r"types)\s+of)?(?:\s+(?!(?:do|does|did|will|would|are|were|have|can)\b)"
+                 r"[\w-]+){0,2}?\s+(do|did|will|would|are|were|have|can)\s+you\s+(.+)$", re.I)
+_ANY = re.compile(r"^(?:(?:do you have|have you got|got)\s+)?any\s+([\w-]+(?:\s+[\w-]+)?)"
+                  r"((?:\s+(?:at|in|on)\s+[\w\s-]+)?)$", re.I)
+_COUNTED = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|"
+                      r"a couple of|several|\d+)\s+\w", re.I)
+_PREP = {"to", "from", "with", "for", "in", "at", "on", "about", "into", "by", "of", "as"}
+_MOTION = re.compile(r"^(?:go|going|went|move|moving|moved|travel|travelling|traveling|"
+                     r"head|heading|fly|flying|relocate|relocating|drive|driving)\b", re.I)
+_TAIL_TIME = re.compile(r"\s+((?:next|now|currently|these days|nowadays|usually|normally|"
+                        r"at the moment|right now|this (?:year|summer|winter|weekend)|"
+                        r"most days|on weekends))$", re.I)
+_AUX = {"do": "I", "did": "I", "will": "I will", "would": "I would", "are": "I'm",
+        "were": "I was", "have": "I have", "can": "I can"}
+# What a reply adds after its answer that is not part of it: "Terrace, definitely".
+_TRAILING = re.compile(r",?\s+(?:definitely|for sure|always|always have|of course|obviously|"
+                       r"100\s*%|no question|hands down|easily|probably|i guess|i think|"
+                       r"please|thanks|thank you|tbh|honestly|lol|haha|ha|mostly|i reckon)"
+                       r"[\s.!]*$", re.I)
+
+
+def trim_reply(reply: str) -> str:
+    """The reply without the emphasis or courtesy after its answer.
+
+    >>> trim_reply("Terrace, definitely."), trim_reply("Celtic, always have")
+    ('Terrace', 'Celtic')
+    """
+    prev, r = None, reply.strip().rstrip(".!")
+    while prev != r:
+        prev, r = r, _TRAILING.sub("", r).strip().rstrip(".!")
+    return r
+
+
+def wh_answer(question: str, reply: str) -> str | None:
+    """The first-person statement ``reply`` makes in answer to ``question`` (no "?")."""
+    q = question.strip().rstrip("?").strip()
+    m = _ANY.match(q)
+    if m:  # only a counted reply says what the user has: not "none", not "hiking"
+        return f"I have {reply}{m.group(2)}" if _COUNTED.match(reply) else None
+    m = _WH.match(q)
+    if not m or m.group(1).lower() in ("why",):
+        return None
+    wh, aux, vp = m.group(1).lower(), m.group(2).lower(), m.group(3).strip()
+    tail = _TAIL_TIME.search(vp)
+    # "Santiago, in two weeks" says its own when: "next" is not added after it
+    after = f" {tail.group(1)}" if tail and "," not in reply else ""
+    vp = vp[:tail.start()] if tail else vp
+    words = vp.split()
+    if not words or any(w.lower() in ("you", "your", "me", "i") for w in words):
+        return None  # "what can you tell me": about the assistant, not the user
+    head = _AUX[aux]
+    if aux == "are" and not words[0].lower().endswith("ing"):
+        return None  # "what are you": not a verb phrase this can fill
+    if words[-1].lower() in _PREP:
+        return f"{head} {vp} {reply}{after}"
+    if wh in ("what", "which", "who", "whom") and len(words) > 1 \
+            and words[1].lower() in _PREP - {"to"}:
+        return f"{head} {words[0]} {reply} {' '.join(words[1:])}{after}"
+    if wh == "where":
+        prep = "to" if _MOTION.match(vp) else "in"
+        return f"{head} {vp} {prep} {reply}{after}"
+    return f"{head} {vp} {reply}{after}"
