@@ -74,6 +74,7 @@ export const Engram = {
   get: (id) => api("GET", `/v1/memories/${encodeURIComponent(id)}/`),
   history: (id) => api("GET", `/v1/memories/${encodeURIComponent(id)}/history/`),
   update: (id, body) => api("PUT", `/v1/memories/${encodeURIComponent(id)}/`, { body }),
-  remove: (id) => api("DELETE", `/v1/memories/${encodeURIComponent(id)}/`),
+  remove: (id, { withEvidence = false } = {}) => api("DELETE", `/v1/memories/${encodeURIComponent(id)}/`,
+    { query: withEvidence ? { with_evidence: "true" } : {} }),
   add: (body) => api("POST", "/v3/memories/add/", { body }),
 };

@@ -1,27 +1,23 @@
-// One memory: its text, scope and metadata; edit and delete (confirmed); its history
-// as a timeline of ADD / UPDATE / DELETE with old -> new text.
+// One memory: its text, scope, times and metadata; its evidence turns; edit and delete
+// (confirmed); its history as a timeline (../timeline.js).
 import { ApiError, Engram } from "../api.js";
-import { eventBadge, h, metaChips, scopeChips, scopeOf, link, timeEl } from "../dom.js";
+import { h, metaChips, scopeChips, scopeOf, link, timeEl } from "../dom.js";
+import { evidencePanel, timeline } from "../timeline.js";
+import { expiryChip, speaker } from "../time.js";
 
-function timeline(events) {
-  return h("ol", { class: "timeline", "aria-label": "History, oldest first" }, events.map((e) =>
-    h("li", { class: `event ev-${e.event.toLowerCase()}` },
-      h("div", { class: "when" }, eventBadge(e.event), " ", timeEl(e.created_at),
-        e.actor_id ? h("span", { class: "muted" }, ` by ${e.actor_id}`) : ""),
-      e.event === "UPDATE"
-        ? h("p", { class: "change" }, h("del", {}, e.old_memory ?? ""), h("span", { class: "arrow", "aria-label": "changed to" }, " → "), h("ins", {}, e.new_memory ?? ""))
-        : e.event === "DELETE"
-          ? h("p", { class: "change" }, h("del", {}, e.old_memory ?? e.new_memory ?? ""))
-          : h("p", { class: "change" }, h("ins", {}, e.new_memory ?? e.old_memory ?? "")))));
-}
+const MAX_TURNS = 50; // evidence turns fetched for one fact
+const orNull = (e) => { if (e instanceof ApiError && e.kind === "notfound") return null; throw e; };
 
 export async function memoryPage(ctx) {
   const [id] = ctx.params;
   const [memory, history] = await Promise.all([
-    Engram.get(id).catch((e) => { if (e instanceof ApiError && e.kind === "notfound") return null; throw e; }),
+    Engram.get(id).catch(orNull),
     Engram.history(id).catch((e) => { if (e instanceof ApiError && e.kind === "notfound") return []; throw e; }),
   ]);
   if (!memory && !history.length) throw new ApiError("notfound", `No memory with id ${id} in this project.`);
+  const cited = memory && memory.memory_type !== "episode" ? (memory.source_ids || []).slice(0, MAX_TURNS) : [];
+  const turns = await Promise.all(cited.map((s) => Engram.get(s).catch(orNull)
+    .then((t) => [s, t && t.memory_type === "episode" ? t : null])));
   const v = ctx.view;
   const home = memory ? scopeOf(memory)[0] : null;
   v.append(h("nav", { class: "crumbs", "aria-label": "Breadcrumb" }, h("a", { href: "#/" }, "Scopes"),
@@ -35,16 +31,21 @@ export async function memoryPage(ctx) {
     v.append(h("dl", { class: "panel facts" },
       h("dt", {}, "Scope"), h("dd", {}, scopeChips(memory)),
       h("dt", {}, "Metadata"), h("dd", {}, metaChips(memory.metadata) || h("span", { class: "muted" }, "none")),
+      memory.memory_type === "episode" ? [h("dt", {}, "Kind"), h("dd", {}, "A turn of a conversation, by ", speaker(memory))] : "",
+      h("dt", {}, "Happened"), h("dd", {}, timeEl(memory.happened_at || memory.created_at),
+        h("span", { class: "hint" }, " when it was said")),
       h("dt", {}, "Added"), h("dd", {}, timeEl(memory.created_at)),
+      h("dt", {}, "Expires"), h("dd", {}, expiryChip(memory) || h("span", { class: "muted" }, "never")),
       h("dt", {}, "Updated"), h("dd", {}, memory.updated_at ? timeEl(memory.updated_at) : h("span", { class: "muted" }, "never")),
       h("dt", {}, "Id"), h("dd", {}, h("code", {}, memory.id))));
-    v.append(editor(ctx, memory, home));
+    if (cited.length) v.append(evidencePanel(turns));
+    v.append(editor(ctx, memory, home, turns.filter(([, t]) => t).length));
   }
   v.append(h("section", { class: "panel", "aria-labelledby": "hist-h" },
     h("h2", { id: "hist-h" }, "History"), timeline(history)));
 }
 
-function editor(ctx, memory, home) {
+function editor(ctx, memory, home, stored) {
   const text = h("textarea", { id: "edit-text", name: "text", rows: 3, required: true }, memory.memory);
   const metaText = JSON.stringify(memory.metadata || {}, null, 2);
   const meta = h("textarea", { id: "edit-meta", name: "metadata", spellcheck: "false",
@@ -84,13 +85,19 @@ function editor(ctx, memory, home) {
     ctx.reload();
   };
   const remove = async () => {
+    // A fact's turns stay unless asked: other facts may cite them.
+    const also = stored ? h("input", { type: "checkbox", id: "with-evidence" }) : null;
     const ok = await ctx.confirm("Delete this memory?", [h("p", { class: "quote" }, memory.memory),
-      h("p", {}, "It will no longer be found by search. Its history is kept.")], "Delete");
+      h("p", {}, "It will no longer be found by search. Its history is kept."),
+      also ? h("p", { class: "check" }, also, h("label", { for: "with-evidence" },
+        "Also delete its evidence turns that no other fact cites")) : ""], "Delete");
     if (!ok) return;
+    let out;
     try {
-      await Engram.remove(memory.id);
+      out = await Engram.remove(memory.id, { withEvidence: !!(also && also.checked) });
     } catch (e) { ctx.fail(e); return; }
-    ctx.flash("Memory deleted.");
+    const n = (out && out.evidence_deleted || []).length;
+    ctx.flash(also && also.checked ? `Memory deleted with ${n} evidence ${n === 1 ? "turn" : "turns"}.` : "Memory deleted.");
     ctx.go(home ? link("scope", home.kind, home.id) : "#/");
   };
   return h("section", { class: "panel", "aria-labelledby": "edit-h" },

@@ -1,20 +1,24 @@
-// One scope's memories: search with scores, filters on metadata and dates, pages; its graph.
+// One scope's memories: search with scores, filters on metadata, dates and event time,
+// expired ones and an as-of moment, facts or their conversation turns, pages; its graph.
 import { Engram } from "../api.js";
 import { SCOPE_KEY, emptyState, h, link, metaChips, timeEl, typedValue } from "../dom.js";
+import { expiryChip, happenedChip, speaker, validity } from "../time.js";
 import { activityChart } from "../chart.js";
 import { graphPanel } from "../graph.js";
 
 const PAGE_SIZE = 20;
 
+const KEYS = ["q", "key", "value", "from", "to", "hfrom", "hto", "asof", "expired", "show"];
+
 function stateOf(query) {
   const n = parseInt(query.get("page") || "1", 10);
-  return { q: query.get("q") || "", key: query.get("key") || "", value: query.get("value") || "",
-    from: query.get("from") || "", to: query.get("to") || "", page: Number.isFinite(n) && n > 0 ? n : 1 };
+  const st = Object.fromEntries(KEYS.map((k) => [k, query.get(k) || ""]));
+  return { ...st, page: Number.isFinite(n) && n > 0 ? n : 1 };
 }
 
 function hashFor(kind, id, st) {
   const qs = new URLSearchParams();
-  for (const k of ["q", "key", "value", "from", "to"]) if (st[k]) qs.set(k, st[k]);
+  for (const k of KEYS) if (st[k]) qs.set(k, st[k]);
   if (st.page > 1) qs.set("page", String(st.page));
   const s = qs.toString();
   return link("scope", kind, id) + (s ? `?${s}` : "");
@@ -25,22 +29,40 @@ function metaFilter(st) {
   return st.key ? { metadata: { [st.key]: typedValue(st.value) } } : null;
 }
 
+// Conditions beyond the scope and metadata: event time (happened_at) and kind of record.
+function otherFilters(st) {
+  const parts = [];
+  if (st.hfrom) parts.push({ happened_at: { gte: st.hfrom } });
+  if (st.hto) parts.push({ happened_at: { lte: st.hto } });
+  if (st.show === "turns") parts.push({ memory_type: "episode" });
+  return parts;
+}
+
+function both(parts) {
+  return parts.length > 1 ? { AND: parts } : parts[0] || null;
+}
+
 function searchFilters(scope, st) {
   const parts = [scope];
   const meta = metaFilter(st);
   if (meta) parts.push(meta);
   if (st.from) parts.push({ created_at: { gte: st.from } });
   if (st.to) parts.push({ created_at: { lte: st.to } });
-  return parts.length === 1 ? scope : { AND: parts };
+  return both([...parts, ...otherFilters(st)]);
 }
 
 function memoryItem(m, withScore) {
-  return h("li", { class: withScore ? "memory scored" : "memory" },
+  const turn = m.memory_type === "episode";
+  const ev = (m.evidence || [])[0];
+  return h("li", { class: (withScore ? "memory scored" : "memory") + (turn ? " turn" : "") },
     withScore ? h("span", { class: "score", title: "Similarity to the query" },
       h("meter", { min: 0, max: 1, value: Math.max(0, m.score ?? 0), "aria-hidden": "true" }),
       h("span", {}, (m.score ?? 0).toFixed(3))) : "",
     h("a", { class: "text", href: link("memory", m.id) }, m.memory),
-    h("span", { class: "meta-line" }, timeEl(m.created_at), " ", metaChips(m.metadata)));
+    h("span", { class: "meta-line" }, turn ? [h("span", { class: "kind kind-turn" }, "turn"), " ", speaker(m), " "] : "",
+      timeEl(m.created_at), " ", happenedChip(m), " ", expiryChip(m), " ",
+      m.valid_from ? validity(m.valid_from, m.valid_until) : "", " ", metaChips(m.metadata)),
+    ev ? h("span", { class: "from" }, "from ", speaker(ev), " ", h("q", {}, ev.memory)) : "");
 }
 
 export async function scopePage(ctx) {
@@ -50,11 +72,18 @@ export async function scopePage(ctx) {
   const searching = !!st.q;
   const listBody = { ...scope, page: st.page, page_size: PAGE_SIZE };
   const meta = metaFilter(st);
-  if (meta) listBody.filters = meta;
+  const filters = both([meta, ...otherFilters(st)].filter(Boolean));
+  if (filters) listBody.filters = filters;
   if (st.from) listBody.start_date = st.from;
   if (st.to) listBody.end_date = st.to;
+  const when = {};
+  if (st.asof) when.as_of = st.asof;
+  if (st.expired) when.show_expired = true;
+  Object.assign(listBody, when);
+  const filtered = !!(filters || st.from || st.to);
   const [found, listed, activity, graph] = await Promise.all([
-    searching ? Engram.search({ query: st.q, filters: searchFilters(scope, st), top_k: 20 }) : null,
+    searching ? Engram.search({ query: st.q, filters: searchFilters(scope, st), top_k: 20,
+      include_evidence: !st.asof, ...when }) : null,
     searching ? null : Engram.list(listBody),
     Engram.activity(scope),
     Engram.graph(scope),
@@ -80,8 +109,17 @@ export async function scopePage(ctx) {
   h("div", { class: "field" }, field("value", "equals", { placeholder: "e.g. food", autocomplete: "off" })),
   h("div", { class: "field" }, field("from", "Added from", { type: "date" })),
   h("div", { class: "field" }, field("to", "to", { type: "date" })),
+  h("div", { class: "field" }, field("hfrom", "Happened from", { type: "date" })),
+  h("div", { class: "field" }, field("hto", "until", { type: "date" })),
+  h("div", { class: "field" }, field("asof", "As of", { placeholder: "e.g. 2024-05-01", autocomplete: "off",
+    title: "A date or ISO time: what was held then, from the history" })),
+  h("div", { class: "field" }, h("label", { for: "f-show" }, "Show"),
+    h("select", { id: "f-show", name: "show" }, h("option", { value: "" }, "Facts"),
+      h("option", { value: "turns", selected: st.show === "turns" }, "Conversation turns"))),
+  h("div", { class: "field check" }, h("input", { id: "f-expired", name: "expired", type: "checkbox", value: "1",
+    checked: !!st.expired }), h("label", { for: "f-expired" }, "Show expired")),
   h("div", { class: "field buttons" }, h("button", { type: "submit" }, "Apply"),
-    (st.q || st.key || st.from || st.to) ? h("a", { href: hashFor(kind, id, { page: 1 }), class: "button secondary" }, "Clear") : ""));
+    KEYS.some((k) => st[k]) ? h("a", { href: hashFor(kind, id, { page: 1 }), class: "button secondary" }, "Clear") : ""));
   v.append(form);
 
   const results = h("section", { class: "panel", "aria-labelledby": "res-h" });
@@ -96,13 +134,13 @@ export async function scopePage(ctx) {
   }
   const total = listed.count ?? listed.total ?? listed.results.length;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  results.append(h("h2", { id: "res-h" }, "Memories"),
+  results.append(h("h2", { id: "res-h" }, st.asof ? `Memories held at ${st.asof}` : "Memories"),
     h("p", { class: "muted", role: "status" }, `${total} ${total === 1 ? "memory" : "memories"}` +
-      (meta || st.from || st.to ? " match the filters" : "") + ", newest first."));
+      (filtered ? " match the filters" : "") + ", newest first."));
   if (!listed.results.length) {
     results.append(st.page > 1 ? emptyState("No memories on this page", "", h("a", { href: hashFor(kind, id, { ...st, page: 1 }) }, "Go to the first page"))
-      : emptyState(meta || st.from || st.to ? "No memory matches these filters" : "This scope holds no memories",
-        meta || st.from || st.to ? "Change or clear the filters." : ""));
+      : emptyState(filtered ? "No memory matches these filters" : st.asof ? "Nothing was held then" : "This scope holds no memories",
+        filtered ? "Change or clear the filters." : ""));
     return;
   }
   results.append(h("ol", { class: "memories" }, listed.results.map((m) => memoryItem(m, false))));
