@@ -71,3 +71,35 @@ def test_a_reply_of_an_answer_and_a_statement_keeps_both() -> None:
     facts = answer("Should I plan around any food needs?", "Nut-free please, I'm allergic.")
     assert "Is allergic" in facts
     assert not any("please" in f for f in facts)
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # an instruction to the assistant after a fact is not part of it
+    ("I'm vegan, so leave out the honey.", ["Is vegan"]),
+    ("I start at 6am, so don't call before 8.", ["Starts at 6am"]),
+    ("I'm colour-blind, so avoid red-green charts.", ["Is colour-blind"]),
+    # an aside to the assistant after a statement
+    ("I snore terribly, just so you know.", ["Snores terribly"]),
+    ("I get seasick, for the record.", ["Gets seasick"]),
+    # the speaker's verdict after a fact
+    ("I was watching a documentary on bees, fascinating stuff.",
+     ["Was watching a documentary on bees"]),
+])
+def test_what_is_said_to_the_assistant_is_cut_from_the_fact(content: str,
+                                                             expected: list[str]) -> None:
+    assert user(content) == expected
+
+
+def test_a_standing_request_is_still_kept() -> None:
+    facts = user("I have coeliac disease, so please keep recipes gluten-free.")
+    assert facts[0] == "Has coeliac disease"
+    assert len(facts) == 2 and "gluten-free" in facts[1]
+
+
+@pytest.mark.parametrize("content", [
+    "I've heard that Porto is lovely in autumn.",
+    "I read somewhere that crows recognise faces.",
+    "My gran always says 'waste not, want not' and I try to live by it.",
+])
+def test_hearsay_and_facts_that_point_back_into_the_chat_are_not_kept(content: str) -> None:
+    assert user(content) == []

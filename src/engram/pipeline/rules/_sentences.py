@@ -35,6 +35,9 @@ _SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|it\s+(?:is|was)|it's|"
          + r"|(?:my|our)\s+(?:\w+\s+)?\w+s\s+(?!(?:and|or|in|at|on|of|to|for|with|from|the|"
            r"a|an)\b)(?-i:[a-z]+)"  # a plural subject with a base verb: "my kids love"
          + r"|(?-i:[A-Z][a-z]\w*)\s+" + _FINITE + r")\b")
+# Imperatives that tell the assistant what to do with a fact just stated.
+_ORDERS = (r"leave|keep|skip|avoid|bear|note|remember|make sure|don'?t|do not|never|no need|"
+           r"stop|hold|drop|exclude|include|factor|use|go easy|steer clear")
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,?\s+(?:and|but|so|although|though|while|because|yet|"
     r"since(?!\s+(?:i|we)\s+(?:was|were)\b))\s+)"
@@ -47,7 +50,9 @@ _CLAUSE_BREAK = re.compile(
     r"it\s+(?!was\b|is\b)(?-i:[a-z]+s)\s|(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
     + _FINITE + r")"
     # "..., which means we need to move": a consequence with a subject of its own
-    r"|,?\s+which\s+means\s+(?:that\s+)?(?=" + _SUBJ + r")",
+    r"|,?\s+which\s+means\s+(?:that\s+)?(?=" + _SUBJ + r")"
+    # "..., so leave it out of the recipes": an instruction to the assistant after a fact
+    r"|,\s+(?:so|and)\s+(?=(?:please\s+)?(?:" + _ORDERS + r")\b)",
     re.IGNORECASE,
 )
 _BARE_NP = re.compile(r"^(?:(?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z][a-z]+)$")
@@ -85,7 +90,7 @@ _REQUEST = re.compile(
     r"^(?:please\s+)?(?:can|could|would|will)\s+you\b|^(?:please\s+)?(?:tell|show|give|"
     r"help|recommend|suggest|find|explain|write|list|search|look up|book|send|summari[sz]e|"
     r"translate|draft|generate|compose|rewrite|calculate|compare|describe|define|outline|"
-    r"proofread|remind me|plan)\b|"
+    r"proofread|remind me|plan)\b|^(?:please\s+)?(?:" + _ORDERS + r")\b|"
     r"^any (?:recommendations|suggestions|ideas|tips)\b|^let'?s\b",
     re.IGNORECASE,
 )
@@ -96,9 +101,15 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENT_END.split(text) if s and s.strip()]
 
 
+# An aside to the assistant after a statement: "I hate mornings, just so you know".
+_ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|for context|"
+                         r"if that helps|if that matters|in case (?:that|it) matters|"
+                         r"by the way|btw)$", re.I)
+
+
 def split_clauses(sentence: str) -> list[str]:
     """Independent clauses of one sentence, end punctuation removed."""
-    body = sentence.strip().rstrip(".!")
+    body = _ASIDE_TAIL.sub("", sentence.strip().rstrip(".!"))
     parts: list[str] = []
     for chunk in _SEMICOLON.split(body):
         for piece in (p.strip(" ,") for p in _CLAUSE_BREAK.split(chunk)):

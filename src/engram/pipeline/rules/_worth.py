@@ -5,6 +5,8 @@ or an opinion on the question at hand ("I think the answer is 42").
 
 >>> [worth(f) for f in ("Loves that idea", "Watched it twice", "Loves that band")]
 [False, False, True]
+>>> [worth(f) for f in ("Tries to stick to it", "Has heard that Oslo is pricey")]
+[False, False]
 >>> [worth(f) for f in ("Is bored", "Will think about it", "Agrees with you",
 ...                     "Needs a recipe for lasagna", "Is allergic to cats", "Is tired of Java")]
 [False, False, False, False, True, True]
@@ -32,7 +34,8 @@ _CRAVING = re.compile(r"^(?:feels like|is in the mood for|is craving|fancies)\b"
 # said: "Loves that idea", "Watched it twice", "Will make it tonight".
 _DEICTIC = re.compile(r"^(?:(?:will|would|did|can|could|might|just|really|also|finally|"
                       r"is going to)\s+)*"
-                      r"[a-z]+(?:\s+(?:to|about|with|for|on|at|in|out|up))?\s+"
+                      # "Tries to stick to it": a verb chain still ends in "it"
+                      r"[a-z]+(?:\s+to\s+[a-z]+)?(?:\s+(?:to|about|with|for|on|at|in|out|up|by|from|into|of|after))?\s+"
                       r"(?:it|that|this|them|those|these)(?:\s+(?:one|idea|thing|stuff|place|"
                       r"book|movie|film|show|song|recipe|plan|suggestion|advice|option|list))?"
                       r"(?:\s+(?:out|up|again|twice|once|later|tonight|today|tomorrow|soon|"
@@ -48,7 +51,10 @@ _REQUEST = re.compile(r"^(?:wants|would like|needs|wanted|is trying|has)\s+(?:to
                       r"suggestions|recommendations|a recipe|a summary|a list|an answer|"
                       r"to book|to order|to see)\b", re.I)
 _OPINION = re.compile(r"^(?:thinks|guesses|supposes|wonders|hopes|assumes|reckons|"
-                      r"is wondering|was wondering|is curious)\b(?!\s+(?:in|of)\b)", re.I)
+                      r"is wondering|was wondering|is curious)\b(?!\s+(?:in|of)\b)"
+                      # hearsay about the world: "Has heard that Lisbon is lovely"
+                      r"|^(?:has\s+)?(?:heard|read|seen)\s+(?:somewhere\s+|online\s+)?that\b",
+                      re.I)
 _YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
 # The conversation's own business: "brb", "Will be right back", "Question is about taxes".
 _ASIDE = re.compile(r"\b(?:brb|be right back|asking for a friend|please|just testing)\b|"
