@@ -103,3 +103,30 @@ def test_a_standing_request_is_still_kept() -> None:
 ])
 def test_hearsay_and_facts_that_point_back_into_the_chat_are_not_kept(content: str) -> None:
     assert user(content) == []
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("I teach piano and on Fridays I referee hockey.",
+     ["Teaches piano", "Referees hockey on Fridays"]),
+    ("I'm a postman but every summer I crew on a yacht.",
+     ["Is a postman", "Crews on a yacht every summer"]),
+])
+def test_a_fronted_phrase_after_a_conjunction_starts_a_clause(content: str,
+                                                               expected: list[str]) -> None:
+    assert user(content) == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("I knit jumpers and the odd pair of socks.", ["Knits jumpers and the odd pair of socks"]),
+    ("I speak Catalan and a little Basque.", ["Speaks Catalan", "Speaks a little Basque"]),
+    ("I paint landscapes and the occasional portrait.",
+     ["Paints landscapes", "Paints the occasional portrait"]),
+    ("I like rice and beans.", ["Likes rice and beans"]),
+])
+def test_a_second_object_with_its_own_amount_is_its_own_fact(content: str,
+                                                             expected: list[str]) -> None:
+    assert user(content) == expected
+
+
+def test_the_word_it_as_an_acronym_is_no_pronoun() -> None:
+    assert user("I work in IT.") == ["Works in IT"]

@@ -43,7 +43,8 @@ _EVENT = re.compile(r"^(?:the|my|our)\s+(?:\w+\s+)?(?:meeting|appointment|flight
                     r"party|dinner|call|exam|wedding|trip|class|lesson|deadline|visit)\b",
                     re.I)
 _INTRO = re.compile(r"\b(?:a|an|my|our)\s+(\w+)\s+(?:(?:called|named)\s+)?([A-Z][\w'-]+)")
-_FRONTED = re.compile(r"^((?:for|at|in|on|during|after|before|since|with|when it comes to)\s+"
+_FRONTED = re.compile(r"^((?:for|at|in|on|during|after|before|since|with|every|most|"
+                      r"when it comes to)\s+"
                       r"[\w' -]{1,30}?),?\s+((?:I|I'm|I've|we|we're)\s.+)$", re.I)
 _POSSESSED = re.compile(r"^(?:someone|somebody|a|an|the|\w+)\s+(?:\w+\s+){0,2}?\w+(?:ed|ole|en)\s+"
                         r"(?:my|our)\b", re.I)
@@ -167,7 +168,7 @@ def _expand(fact: str) -> list[str]:
     out: list[str] = []
     for a in (x for v in F.split_verb_phrases(fact) for y in F.split_verb_coordination(v)
               for x in F.split_adverbial_fragment(y)):
-        for b in F.split_shared_preposition(a):
+        for b in (y for x in F.split_shared_preposition(a) for y in F.split_graded_pair(x)):
             out.extend(F.split_lists(b))
     return out + [x for f in out for x in F.inferred_facts(f)]
 

@@ -103,6 +103,26 @@ def split_lists(fact: str) -> list[str]:
     return [f"{head} {item}" for item in items]
 
 
+_GRADED = re.compile(r"^((?:(?:is|was|has been)\s+)?[A-Za-z]+)\s+(.+?)\s+and\s+((?:some|a little|"
+                     r"a bit of|a few|the occasional|a lot of|lots of|basic|conversational|"
+                     r"fluent|very little|hardly any|a touch of)\s.+)$", re.I)
+
+
+def split_graded_pair(fact: str) -> list[str]:
+    """Two objects of one verb, the second with its own amount, are two facts.
+
+    >>> split_graded_pair("Speaks Welsh and some Irish")
+    ['Speaks Welsh', 'Speaks some Irish']
+    >>> split_graded_pair("Likes salt and pepper")
+    ['Likes salt and pepper']
+    """
+    m = _GRADED.match(fact)
+    if not m or m.group(1).lower() in _VERBISH or len(m.group(2).split()) > 4 \
+            or "," in m.group(2):  # "Speaks A, B and some C" is a list: split_lists
+        return [fact]
+    return [f"{m.group(1)} {m.group(2)}", f"{m.group(1)} {m.group(3)}"]
+
+
 def split_shared_preposition(fact: str) -> list[str]:
     """"X to A and (also) to B" -> "X to A", "X to B"."""
     if " and " not in fact or len(fact) > 300:  # the pattern backtracks on long text

@@ -51,6 +51,9 @@ _CLAUSE_BREAK = re.compile(
     + _FINITE + r")"
     # "..., which means we need to move": a consequence with a subject of its own
     r"|,?\s+which\s+means\s+(?:that\s+)?(?=" + _SUBJ + r")"
+    # "... and on Sundays I volunteer": a fronted phrase, then a subject of its own
+    r"|\s*,?\s+(?:and|but|so|then)\s+(?=(?:on|at|in|during|after|before|every|most)\s+"
+    r"[\w'-]+(?:\s+[\w'-]+){0,3},?\s+(?:I|I'm|I've|we|we're)\s)"
     # "..., so leave it out of the recipes": an instruction to the assistant after a fact
     r"|,\s+(?:so|and)\s+(?=(?:please\s+)?(?:" + _ORDERS + r")\b)",
     re.IGNORECASE,

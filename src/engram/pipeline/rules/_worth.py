@@ -5,8 +5,8 @@ or an opinion on the question at hand ("I think the answer is 42").
 
 >>> [worth(f) for f in ("Loves that idea", "Watched it twice", "Loves that band")]
 [False, False, True]
->>> [worth(f) for f in ("Tries to stick to it", "Has heard that Oslo is pricey")]
-[False, False]
+>>> [worth(f) for f in ("Tries to stick to it", "Has heard that Oslo is pricey", "Works in IT")]
+[False, False, True]
 >>> [worth(f) for f in ("Is bored", "Will think about it", "Agrees with you",
 ...                     "Needs a recipe for lasagna", "Is allergic to cats", "Is tired of Java")]
 [False, False, False, False, True, True]
@@ -36,7 +36,7 @@ _DEICTIC = re.compile(r"^(?:(?:will|would|did|can|could|might|just|really|also|f
                       r"is going to)\s+)*"
                       # "Tries to stick to it": a verb chain still ends in "it"
                       r"[a-z]+(?:\s+to\s+[a-z]+)?(?:\s+(?:to|about|with|for|on|at|in|out|up|by|from|into|of|after))?\s+"
-                      r"(?:it|that|this|them|those|these)(?:\s+(?:one|idea|thing|stuff|place|"
+                      r"(?-i:it|that|this|them|those|these)(?:\s+(?:one|idea|thing|stuff|place|"
                       r"book|movie|film|show|song|recipe|plan|suggestion|advice|option|list))?"
                       r"(?:\s+(?:out|up|again|twice|once|later|tonight|today|tomorrow|soon|"
                       r"now|first|too|as well|a lot|so much|very much))*$", re.I)
