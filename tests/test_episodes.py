@@ -173,6 +173,12 @@ def test_reextract_updates_and_deletes_through_the_pipeline(mem: Memory) -> None
         if "Berlin" in f["memory"] and f["id"] != lisbon:
             mem.delete(f["id"])
     assert {"Plays tennis", "Lives in Lisbon"} <= set(_facts(mem))
+    # The dry run shows the UPDATE and the DELETE and changes nothing, history included.
+    before, hist = _facts(mem), mem.history(lisbon)
+    dry = mem.reextract(user_id="u", dry_run=True)
+    planned = {(e["event"], e.get("previous_memory") or e["memory"]) for e in dry["results"]}
+    assert ("UPDATE", "Lives in Lisbon") in planned and ("DELETE", "Plays tennis") in planned
+    assert _facts(mem) == before and mem.history(lisbon) == hist
     done = mem.reextract(user_id="u")
     events = {(e["event"], e.get("previous_memory") or e["memory"]) for e in done["results"]}
     assert ("UPDATE", "Lives in Lisbon") in events and ("DELETE", "Plays tennis") in events
@@ -185,6 +191,21 @@ def test_reextract_updates_and_deletes_through_the_pipeline(mem: Memory) -> None
     assert stopped["episode_ids"]  # the turn that deleted it is still there
     # A rerun reads the same turns: nothing more to change.
     assert {e["event"] for e in mem.reextract(user_id="u")["results"]} <= {"NONE"}
+
+
+def test_reextract_reads_each_turn_at_the_time_it_was_said(mem: Memory) -> None:
+    """A turn said in May 2023 about "next month" means June 2023 whenever it is re-read,
+    and the fact re-derived from it is dated by the turn, not by the re-extraction."""
+    said = "2023-05-10T14:00:00+00:00"
+    mem.add("I am flying to Lisbon next month.", user_id="u", timestamp=said)
+    [fact] = mem.get_all(user_id="u")["results"]
+    assert fact["memory"] == "Is flying to Lisbon in June 2023"
+    mem.delete(fact["id"])
+    done = mem.reextract(user_id="u")
+    assert [(e["event"], e["memory"]) for e in done["results"]] == [
+        ("ADD", "Is flying to Lisbon in June 2023")]
+    [again] = mem.get_all(user_id="u")["results"]
+    assert again["happened_at"].startswith("2023-05-10T14:00:00")
 
 
 def test_reextract_since_skips_older_turns_and_needs_a_scope(mem: Memory) -> None:

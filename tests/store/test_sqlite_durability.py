@@ -124,11 +124,11 @@ def test_threads_and_processes_write_one_file(tmp_path: Path) -> None:
 
 INFER_WRITER = textwrap.dedent(
     """
-    import sys
+    import json, sys
     from engram import Memory
     from engram.testing import HashEmbedder
-    path, count = sys.argv[1], int(sys.argv[2])
-    m = Memory({"store": {"path": path}, "llm": {"provider": "rules"}}, embedder=HashEmbedder())
+    store, count = json.loads(sys.argv[1]), int(sys.argv[2])
+    m = Memory({"store": store, "llm": {"provider": "rules"}}, embedder=HashEmbedder())
     for i in range(count):
         r = m.add([{"role": "user", "content": f"I adopted a puppy named Rex{i} last week."},
                    {"role": "assistant", "content": f"Congratulations on Rex{i}!"}],
@@ -139,18 +139,16 @@ INFER_WRITER = textwrap.dedent(
 )
 
 
-def test_sigkill_during_inferred_adds_keeps_facts_and_their_turns_together(tmp_path: Path) -> None:
-    """An infer=True add writes facts and the turns they cite in one transaction: after a
-    SIGKILL every returned add is whole, and no add is half there (turns without their
-    facts, or a fact citing a turn that is not stored)."""
-    path = tmp_path / "crash-infer.db"
+def kill_inferred_writer(store: dict[str, str], adds: int = 60) -> list[list[str]]:
+    """Run :data:`INFER_WRITER` on ``store`` until it has returned ``adds`` adds (and is
+    in the middle of the next), then SIGKILL it; the returned adds' lines."""
     env = dict(os.environ, PYTHONUNBUFFERED="1")
-    proc = subprocess.Popen([sys.executable, "-c", INFER_WRITER, str(path), "100000"],
+    proc = subprocess.Popen([sys.executable, "-c", INFER_WRITER, json.dumps(store), "100000"],
                             stdout=subprocess.PIPE, text=True, env=env)
     assert proc.stdout is not None
     returned: list[list[str]] = []
     deadline = time.monotonic() + 90
-    while len(returned) < 60 and time.monotonic() < deadline:
+    while len(returned) < adds and time.monotonic() < deadline:
         line = proc.stdout.readline()
         if not line:
             break
@@ -158,23 +156,44 @@ def test_sigkill_during_inferred_adds_keeps_facts_and_their_turns_together(tmp_p
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     proc.stdout.close()
-    assert len(returned) >= 60, "the writer did not get going"
-    _check_consistent(path)
-    db = sqlite3.connect(path)
+    assert len(returned) >= adds, "the writer did not get going"
+    return returned
+
+
+def check_inferred_adds_whole(added: list[tuple[str, str | None]], updated: set[str],
+                              stored: set[str], sources: list[str],
+                              returned: list[list[str]]) -> None:
+    """After the kill: ``added`` (add_id, memory_type) of each ADD row still stored,
+    ``updated`` the add_ids of UPDATE rows, ``stored`` the episode ids, ``sources`` each
+    fact's source_ids (JSON). Every committed add holds its two turns and a fact (added,
+    or an update of one); no fact cites a turn that is not there; every returned add is
+    stored."""
     per_add: dict[str, list[str | None]] = {}
-    for add_id, mtype in db.execute(
-            "SELECT h.add_id, m.memory_type FROM history h JOIN memories m ON m.id = h.memory_id "
-            "WHERE h.event = 'ADD'"):
+    for add_id, mtype in added:
         per_add.setdefault(add_id, []).append(mtype)
-    updated = {a for (a,) in db.execute("SELECT add_id FROM history WHERE event = 'UPDATE'")}
-    # Every committed add holds its two turns and a fact (added, or an update of one).
     assert per_add and all(kinds.count("episode") == 2 for kinds in per_add.values())
     assert all(None in kinds or add in updated for add, kinds in per_add.items())
-    stored = {r[0] for r in db.execute("SELECT id FROM memories WHERE memory_type = 'episode'")}
-    for (src,) in db.execute("SELECT source_ids FROM memories WHERE memory_type IS NULL"):
-        assert set(json.loads(src)) <= stored  # no fact cites a turn that is not there
-    db.close()
+    for src in sources:
+        assert set(json.loads(src) if isinstance(src, str) else src) <= stored
     for add_id, facts, episodes in returned:
         assert add_id in per_add
         assert set(episodes.split(",")) <= stored
         assert facts  # each returned add changed a fact
+
+
+def test_sigkill_during_inferred_adds_keeps_facts_and_their_turns_together(tmp_path: Path) -> None:
+    """An infer=True add writes facts and the turns they cite in one transaction: after a
+    SIGKILL every returned add is whole, and no add is half there (turns without their
+    facts, or a fact citing a turn that is not stored)."""
+    path = tmp_path / "crash-infer.db"
+    returned = kill_inferred_writer({"path": str(path)})
+    _check_consistent(path)
+    db = sqlite3.connect(path)
+    check_inferred_adds_whole(
+        db.execute("SELECT h.add_id, m.memory_type FROM history h JOIN memories m "
+                   "ON m.id = h.memory_id WHERE h.event = 'ADD'").fetchall(),
+        {a for (a,) in db.execute("SELECT add_id FROM history WHERE event = 'UPDATE'")},
+        {r[0] for r in db.execute("SELECT id FROM memories WHERE memory_type = 'episode'")},
+        [r[0] for r in db.execute("SELECT source_ids FROM memories WHERE memory_type IS NULL")],
+        returned)
+    db.close()

@@ -5,7 +5,8 @@ ADD/UPDATE/DELETE/NONE path.
     reextract(ctx, where, dry_run=..., progress=...)
       list the matching episodes, oldest first; per scope:
         extract each stored add's turns (a group: one add's turns share created_at),
-          messages numbered across the scope so a fact's source is one episode id
+          messages numbered across the scope so a fact's source is one episode id,
+          each read at the time it was said (its happened_at), as the add read it
         -> under the scope lock: neighbours -> reconcile -> plan -> embed
         -> one transaction (history rows say origin "reextract"), or, dry run, nothing
 
@@ -22,7 +23,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from engram import _validate as V
-from engram._add._commit import embed_texts, mark_skipped, plan_to_changeset
+from engram._add._commit import Times, embed_texts, mark_skipped, plan_to_changeset
 from engram._ids import new_id
 from engram._types import EPISODE, MemoryRecord, Message, Scope
 from engram.pipeline import plan_changes
@@ -67,18 +68,22 @@ def reextract(ctx: AddContext, where: F.Node, config: MemoryConfig, *, since: An
         target = "agent" if scope.agent_id and not scope.user_id else "user"
         facts: list[Fact] = []
         pos = 0  # messages are numbered across the scope: index i is eps[i]
-        for when, group in groupby(eps, key=lambda r: r.created_at):
-            msgs = [Message(r.role or "user", r.memory, r.actor_id, index=i)
-                    for i, r in enumerate(group, start=pos)]
+        for _, group in groupby(eps, key=lambda r: r.created_at):
+            # Relative phrases ("next month") are read against when the turn was said,
+            # not when it was stored or re-read: the add read them so too.
+            msgs = [Message(r.role or "user", r.memory, r.actor_id, index=i,
+                            timestamp=r.happened_at) for i, r in enumerate(group, start=pos)]
             pos += len(msgs)
+            said = max((m.timestamp for m in msgs if m.timestamp), default=None)
             found, warned = extractor.extract(msgs, replace(extract, target=target,
-                                                            timestamp=when))
+                                                            timestamp=said))
             facts += found
             warnings += warned
             done += len(msgs)
             if progress is not None:
                 progress(done, len(turns))
         cite = _Cite({str(i): r.id for i, r in enumerate(eps)})
+        said_at = Times(None, {str(i): r.happened_at for i, r in enumerate(eps) if r.happened_at})
         summary: dict[str, Any] = {**scope.as_dict(), "episodes": len(eps), "add_id": None}
         out["scopes"].append(summary)
         if not facts:
@@ -96,7 +101,7 @@ def reextract(ctx: AddContext, where: F.Node, config: MemoryConfig, *, since: An
                 continue
             vectors = embed_texts(ctx.parts.embedder, [c.text for c in plan.writes])
             cs, results = plan_to_changeset(plan, vectors, memory_type=None, actor=None,
-                                            cite=cite)
+                                            times=said_at, cite=cite)
             _keep_old_evidence(cs, held)
             cs.origin, cs.add_id = ORIGIN, new_id()
             if not cs.is_empty():
