@@ -130,3 +130,13 @@ def test_a_second_object_with_its_own_amount_is_its_own_fact(content: str,
 
 def test_the_word_it_as_an_acronym_is_no_pronoun() -> None:
     assert user("I work in IT.") == ["Works in IT"]
+
+
+def test_a_role_from_a_place_is_the_role_and_the_origin() -> None:
+    assert user("I'm a potter from Stoke.") == ["Is a potter", "Is from Stoke"]
+    assert user("I'm a collector of maps from Persia.") == \
+        ["Is a collector of maps from Persia"]
+
+
+def test_a_subjectless_statement_speaks_of_the_user_in_the_third_person() -> None:
+    assert user("Finally fixed my bike!") == ["Finally fixed their bike"]

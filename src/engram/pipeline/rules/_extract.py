@@ -167,7 +167,7 @@ def _expand(fact: str) -> list[str]:
         return members
     out: list[str] = []
     for a in (x for v in F.split_verb_phrases(fact) for y in F.split_verb_coordination(v)
-              for x in F.split_adverbial_fragment(y)):
+              for z in F.split_adverbial_fragment(y) for x in F.split_origin(z)):
         for b in (y for x in F.split_shared_preposition(a) for y in F.split_graded_pair(x)):
             out.extend(F.split_lists(b))
     return out + [x for f in out for x in F.inferred_facts(f)]

@@ -123,6 +123,24 @@ def split_graded_pair(fact: str) -> list[str]:
     return [f"{m.group(1)} {m.group(2)}", f"{m.group(1)} {m.group(3)}"]
 
 
+_ROLE_FROM = re.compile(r"^(Is an?\s+[\w\s-]+?)\s+from\s+((?:the\s+)?(?-i:[A-Z])[\w'-]+"
+                        r"(?:\s+(?-i:[A-Z])[\w'-]+)*)$", re.I)
+
+
+def split_origin(fact: str) -> list[str]:
+    """"Is a nurse from Cork" says two things: the role and where the person is from.
+
+    >>> split_origin("Is a retired welder from Sheffield")
+    ['Is a retired welder', 'Is from Sheffield']
+    >>> split_origin("Is a fan of music from Mali")
+    ['Is a fan of music from Mali']
+    """
+    m = _ROLE_FROM.match(fact)
+    if not m or re.search(r"\b(?:of|with|for|to|at|in)\b", m.group(1), re.I):
+        return [fact]
+    return [m.group(1), f"Is from {m.group(2)}"]
+
+
 def split_shared_preposition(fact: str) -> list[str]:
     """"X to A and (also) to B" -> "X to A", "X to B"."""
     if " and " not in fact or len(fact) > 300:  # the pattern backtracks on long text

@@ -13,8 +13,8 @@ or a role noun before a preposition takes "Is (a)". A "label: value" line is rea
 'Is a big fan of jazz']
 >>> subjectless("Studying for the GRE"), subjectless("The user prefers dark mode")
 ('Is studying for the GRE', 'Prefers dark mode')
->>> subjectless("Switched to decaf last month"), subjectless("Addicted to crosswords")
-('Switched to decaf last month', 'Is addicted to crosswords')
+>>> subjectless("Switched to decaf last month"), subjectless("Sold my bike")
+('Switched to decaf last month', 'Sold their bike')
 >>> labelled("Favorite color: blue"), labelled("Age: 29"), labelled("Big news: I moved")
 ('Favorite color is blue', 'Is 29 years old', None)
 """
@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.rules._identity import identity_fact
-from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
+from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise, pronouns_to_third
 from engram.pipeline.rules._subjects import AUX, IS_FACT
 
 __all__ = ["subjectless", "labelled"]
@@ -82,7 +82,13 @@ def _verb_fact(words: list[str], clause: str) -> str | None:
 
 
 def subjectless(clause: str) -> str | None:
-    """The fact a subject-less clause states, or None if it is not one."""
+    """The fact a subject-less clause states, or None if it is not one; the speaker's
+    own words inside it in the third person ("Got my licence" -> "Got their licence")."""
+    fact = _subjectless(clause)
+    return pronouns_to_third(fact) if fact else None
+
+
+def _subjectless(clause: str) -> str | None:
     c = _USER.sub("", clause.strip(" ,."))
     words = c.split()
     for pat, rep in _NEGATED:
