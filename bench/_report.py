@@ -58,7 +58,7 @@ def ratios(e: dict[str, Any], m: dict[str, Any] | None) -> dict[str, float | Non
     }
     if _get(e, "long") is not None:
         # mem0 embeds inside add: its ingest time is its time until searchable.
-        out["long_searchable_time"] = ratio(_get(m, "long", "indexed_s"),
+        out["long_searchable_time"] = ratio(_get(m, "long", "searchable_s"),
                                             _get(e, "long", "searchable_s"))
         out["long_indexed_rate"] = ratio(_get(e, "long", "indexed_turns_per_s"),
                                          _get(m, "long", "indexed_turns_per_s"))

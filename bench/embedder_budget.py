@@ -83,6 +83,7 @@ def locomo_recall(emb: Any, work: Path) -> dict[str, Any]:
         s = CD.summarise(r.rows)["overall"]
         out[label] = {"r@5": s["r@5"], "r@10": s["r@10"], "r@20": s["r@20"]}
     mem.close()
+    _drop(work / f"locomo-{emb.model_id}.db")
     out["load1"] = load1()
     return out
 
@@ -106,8 +107,15 @@ def lme_recall(emb: Any, questions: list[LD.Question], work: Path) -> dict[str, 
         out[label]["per_question"] = {row["qid"]: [row["s_all@10"], row["t_any@10"]]
                                       for row in r.rows}
     mem.close()
+    _drop(work / f"lme-{emb.model_id}.db")
     out["load1"] = load1()
     return out
+
+
+def _drop(db: Path) -> None:
+    """A variant's store, once measured: the disk is shared and the next one is as big."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
 
 
 def verdict(rows: dict[str, dict[str, Any]], base: str = "minilm-256") -> dict[str, Any]:
@@ -151,6 +159,34 @@ def main(argv: list[str] | None = None) -> int:
     rows: dict[str, dict[str, Any]] = {}
     if args.merge and args.out.exists():
         rows = json.loads(args.out.read_text())["variants"]
+    pieces = V.MiniLMEmbedder()._ensure_loaded().tokenizer  # untruncated counts
+    pieces.no_truncation()
+    lengths = [len(e.ids) for e in pieces.encode_batch(sample)]
+    command = "python bench/embedder_budget.py " + " ".join(
+        f"'{a}'" if " " in a else a for a in (argv if argv is not None else sys.argv[1:]))
+    runs = json.loads(args.out.read_text()).get("runs", []) if args.merge and args.out.exists() else []
+    runs.append({"command": command, "started": started, "load_avg_start": os.getloadavg()})
+
+    def save() -> dict[str, Any]:
+        runs[-1].update(finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"), load_avg_end=os.getloadavg())
+        doc = {
+            "runs": runs, "cpus": os.cpu_count(),
+            "lme_questions": f"every {args.lme_every}-th of {len(everything)} in file order "
+                             f"({len(questions)} questions, "
+                             f"{sum(q.n_turns() for q in questions)} turns)",
+            "throughput_sample": {
+                "turns": len(sample), "batch": BATCH, "threads": args.threads,
+                "rule": f"every {args.stride}-th non-empty LongMemEval dev turn in file order",
+                "mean_chars": round(sum(map(len, sample)) / len(sample)),
+                "mean_word_pieces": round(sum(lengths) / len(lengths)),
+                **{f"share_over_{n}": round(sum(x > n for x in lengths) / len(lengths), 3)
+                   for n in (256, 128, 64)}},
+            "variants": rows, "verdict": verdict(rows),
+        }
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(doc, indent=1) + "\n")
+        return doc
+
     with tempfile.TemporaryDirectory(prefix="engram-budget-") as tmp:
         for name in args.variants:
             try:
@@ -160,39 +196,21 @@ def main(argv: list[str] | None = None) -> int:
                 _log(f"{name}: skipped, {e}")
                 rows[name] = {"skipped": str(e)}
                 continue
-            row: dict[str, Any] = {"model_id": emb.model_id, "dims": emb.dims}
+            row: dict[str, Any] = {**rows.get(name, {}), "model_id": emb.model_id, "dims": emb.dims}
+            rows[name] = row
             if not args.skip_throughput:
                 row["throughput"] = throughput(emb, sample)
                 _log(f"{name}: {row['throughput']}")
+                save()
             if not args.skip_locomo:
                 row["locomo"] = locomo_recall(emb, Path(tmp))
                 _log(f"{name}: locomo hybrid {row['locomo']['hybrid']}")
+                save()
             if not args.skip_lme:
                 row["lme"] = lme_recall(emb, questions, Path(tmp))
                 _log(f"{name}: lme hybrid { {k: v for k, v in row['lme']['hybrid'].items() if k != 'per_question'} }")
-            rows[name] = {**rows.get(name, {}), **row}
-    n_pieces = V.MiniLMEmbedder()._ensure_loaded().tokenizer  # untruncated counts below
-    n_pieces.no_truncation()
-    lengths = [len(e.ids) for e in n_pieces.encode_batch(sample)]
-    doc = {
-        "command": "python " + " ".join([str(Path(sys.argv[0]).relative_to(HERE.parent))
-                                         if Path(sys.argv[0]).is_absolute() else sys.argv[0],
-                                         *(argv if argv is not None else sys.argv[1:])]),
-        "started": started, "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "cpus": os.cpu_count(), "load_avg_end": os.getloadavg(),
-        "lme_questions": f"every {args.lme_every}-th of {len(everything)} in file order "
-                         f"({len(questions)} questions, {sum(q.n_turns() for q in questions)} turns)",
-        "throughput_sample": {"turns": len(sample), "rule": f"every {args.stride}-th non-empty "
-                              "LongMemEval dev turn in file order",
-                              "mean_chars": round(sum(map(len, sample)) / len(sample)),
-                              "mean_word_pieces": round(sum(lengths) / len(lengths)),
-                              "share_over_256": round(sum(n > 256 for n in lengths) / len(lengths), 3),
-                              "share_over_128": round(sum(n > 128 for n in lengths) / len(lengths), 3),
-                              "share_over_64": round(sum(n > 64 for n in lengths) / len(lengths), 3)},
-        "variants": rows, "verdict": verdict(rows),
-    }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(doc, indent=1) + "\n")
+                save()
+    doc = save()
     for name, r in rows.items():
         t = r.get("throughput", {})
         lo, lm = r.get("locomo", {}).get("hybrid", {}), r.get("lme", {}).get("hybrid", {})

@@ -74,6 +74,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--long-histories", type=int, default=3,
                    help="LongMemEval dev histories added one turn per call (0: skip)")
     p.add_argument("--long-searches", type=int, default=100)
+    p.add_argument("--long-turns", type=int, default=None,
+                   help="at most this many turns of each history (default: all)")
     p.add_argument("--long-only", action="store_true", help="only the long-turn phase")
     p.add_argument("--lme-data", type=Path, default=LME_DATA)
     p.add_argument("--max-tokens", type=int, default=None,
@@ -107,7 +109,7 @@ def build_plan(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
         import _lme_data
 
         long = L.build_long(_lme_data.load(args.lme_data), args.long_histories,
-                            args.long_searches, args.top_k)
+                            args.long_searches, args.top_k, max_turns=args.long_turns)
     return {
         "short": not args.long_only,
         "long": long,
