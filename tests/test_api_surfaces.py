@@ -77,13 +77,9 @@ REST = [
         "custom_instructions", "agent_custom_instructions",  # Platform spellings of prompt
         "async_mode",  # queues the add (engram.server._events)
         "structured_data_schema"}),  # 501
-    ("search", M.SearchBody, set(), {
-        "keyword_search", "fields", "metadata", "latest_only",
-        "reference_date"}),  # Platform options, ignored
+    ("search", M.SearchBody, set(), {"reference_date"}),  # a Platform option, ignored
     ("search_by_vector", M.VectorSearchBody, set(), set()),
-    ("get_all", M.ListBody, set(), {
-        "start_date", "end_date",  # created_at conditions
-        "fields", "latest_only"}),  # ignored
+    ("get_all", M.ListBody, set(), set()),
     ("update", M.UpdateBody, {"memory_id"}, set()),  # in the path
     ("batch_update", M.BatchUpdateBody, set(), set()),
     # The body is Mem0's [{"memory_id": ...}] list; Memory takes ids or those items.

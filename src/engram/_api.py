@@ -90,11 +90,16 @@ class MemoryAPI(Protocol):
         categories: list[str] | None = None,
         include_evidence: bool = False,
         facts_only: bool = False,
+        metadata: dict[str, Any] | None = None,
+        fields: list[str] | None = None,
+        keyword_search: bool | None = None,
+        latest_only: bool | None = None,
     ) -> dict[str, Any]:
         """A scope's memories most relevant to ``query``, best first: facts, found
         through their own text or the turns they came from, and turns no fact came from
         (``memory_type: "episode"``) unless ``facts_only``; ``include_evidence`` gives
-        each fact its ``evidence`` turns."""
+        each fact its ``evidence`` turns. Mem0's ``metadata``, ``fields``,
+        ``keyword_search`` and ``latest_only``: see :mod:`engram._read_options`."""
         ...
 
     def search_by_vector(
@@ -132,8 +137,12 @@ class MemoryAPI(Protocol):
         show_expired: bool = False,
         as_of: str | datetime | None = None,
         categories: list[str] | None = None,
+        start_date: str | None = None,
+        end_date: str | None = None,
+        latest_only: bool | None = None,
     ) -> dict[str, Any]:
-        """A scope's memories, newest first, by page or by cursor."""
+        """A scope's memories, newest first, by page or by cursor; ``start_date`` /
+        ``end_date`` bound ``created_at`` (see :mod:`engram._read_options`)."""
         ...
 
     def update(self, memory_id: str, text: str | None = None,

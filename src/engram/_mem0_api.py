@@ -74,6 +74,8 @@ _OSS: dict[str, Key] = {
 }
 
 _NOT_SERVED = "not served yet: the Platform feature is issue #20's remaining work"
+_LATEST = ("a memory has one current version (an update replaces it, `history` keeps the "
+           "old ones), so `True` is what every read does; `False` is refused (501)")
 # The server's 501 answers quote these (engram.server._routes_project).
 PROFILES = ("Mem0's user profiles (a document an LLM writes about each user, rebuilt by "
             "background jobs) are not built by Engram: `get_summary(filters={\"user_id\": "
@@ -95,14 +97,20 @@ _CLIENT: dict[str, Key] = {
     "add(structured_data_schema)": refused(_NOT_SERVED),
     "search(query)": works(), "search(filters)": works(), "search(top_k)": works(),
     "search(rerank)": differs("see `Memory.search(rerank)`"), "search(threshold)": works(),
-    **{f"search({p})": refused(_NOT_SERVED) for p in (
-        "metadata", "fields", "latest_only", "keyword_search")},
+    "search(metadata)": works("conditions on metadata keys, AND-ed with `filters`"),
+    "search(fields)": works("each result keeps only the named fields; an unknown name is "
+                            "an error naming it"),
+    "search(keyword_search)": differs("`True` fuses keyword relevance with similarity "
+                                      "(hybrid, Engram's default), `False` ranks by "
+                                      "similarity alone"),
+    "search(latest_only)": differs(_LATEST),
     "search(categories)": works("memories in any of them (a `categories` `in` filter)"),
     "search(show_expired)": works(_SHOW_EXPIRED),
     "search(reference_date)": refused("see `Memory.search(reference_date)`"),
     "get_all(filters)": works(), "get_all(page)": works(), "get_all(page_size)": works(),
-    **{f"get_all({p})": refused(_NOT_SERVED) for p in (
-        "start_date", "end_date", "latest_only")},
+    "get_all(start_date)": works("`created_at` on or after it"),
+    "get_all(end_date)": works("`created_at` on or before it (a bare day: that whole day)"),
+    "get_all(latest_only)": differs(_LATEST),
     "get_all(categories)": works("memories in any of them (a `categories` `in` filter)"),
     "get_all(show_expired)": works(_SHOW_EXPIRED),
     "get(memory_id)": differs("see `Memory.get(memory_id)`"),

@@ -7,6 +7,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from engram import _validate as V
@@ -15,7 +16,7 @@ from engram.embed import Embedder, text_hash
 from engram.errors import InvalidInput
 from engram.store.base import MemoryUpdate
 
-__all__ = ["plan_update", "embed_updates"]
+__all__ = ["plan_update", "plan_batch", "embed_updates"]
 
 
 def plan_update(memory_id: Any, text: Any, metadata: dict[str, Any] | None,
@@ -34,6 +35,26 @@ def plan_update(memory_id: Any, text: Any, metadata: dict[str, Any] | None,
         upd.hash = text_hash(upd.text)
     upd.metadata = metadata  # already checked against the configured limits
     return upd
+
+
+def plan_batch(memories: Any, metadata: Callable[[Any, str], dict[str, Any] | None]
+               ) -> list[MemoryUpdate]:
+    """``batch_update``'s items (``[{"memory_id", "text"?, "metadata"?, ...}]``), each
+    planned as one update; ``metadata`` checks an item's metadata against the config."""
+    if not isinstance(memories, list) or not memories:
+        raise InvalidInput("memories", "must be a non-empty list")
+    ups = []
+    for i, item in enumerate(memories):
+        if not isinstance(item, Mapping):
+            raise InvalidInput(f"memories[{i}]", "must be a dict with memory_id")
+        meta = metadata(item.get("metadata"), f"memories[{i}].metadata")
+        ups.append(plan_update(
+            item.get("memory_id"), item.get("text"), meta, f"memories[{i}].",
+            V.check_event_time(item.get("timestamp"), f"memories[{i}].timestamp"),
+            item.get("expiration_date", KEEP)))
+    if len({u.id for u in ups}) != len(ups):
+        raise InvalidInput("memories", "names one memory_id more than once")
+    return ups
 
 
 def embed_updates(embedder: Embedder, ups: list[MemoryUpdate]) -> None:

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from engram import _edits as E
+from engram import _read_options as O
 from engram import _undo
 from engram import _validate as V
 from engram._add import AddContext, AddOptions, GraphStep
@@ -35,7 +36,7 @@ from engram._project import Project
 from engram._recall import SearchRequest, run_search
 from engram._timeline import list_as_of, search_as_of, unexpired
 from engram._types import KEEP, Keep
-from engram._update import embed_updates
+from engram._update import embed_updates, plan_batch
 from engram._update import plan_update as _plan_update
 from engram._vector_search import search_by_vector
 from engram.config import MemoryConfig
@@ -222,19 +223,7 @@ class Memory:
     def batch_update(self, memories: list[dict[str, Any]]) -> dict[str, Any]:
         """Update many memories in ONE transaction: ``[{"memory_id", "text"?, "metadata"?}]``.
         An unknown id or a bad item changes nothing."""
-        if not isinstance(memories, list) or not memories:
-            raise InvalidInput("memories", "must be a non-empty list")
-        ups = []
-        for i, item in enumerate(memories):
-            if not isinstance(item, Mapping):
-                raise InvalidInput(f"memories[{i}]", "must be a dict with memory_id")
-            meta = self._metadata(item.get("metadata"), f"memories[{i}].metadata")
-            ups.append(_plan_update(
-                item.get("memory_id"), item.get("text"), meta, f"memories[{i}].",
-                V.check_event_time(item.get("timestamp"), f"memories[{i}].timestamp"),
-                item.get("expiration_date", KEEP)))
-        if len({u.id for u in ups}) != len(ups):
-            raise InvalidInput("memories", "names one memory_id more than once")
+        ups = plan_batch(memories, self._metadata)
         embed_updates(self._parts.embedder, ups)
         E.tag_updates(self._parts, self.project.settings(), ups)
         self._store.apply(ChangeSet(updates=ups))
@@ -296,6 +285,9 @@ class Memory:
         show_expired: bool = False,
         as_of: str | datetime | None = None,
         categories: list[str] | None = None,
+        start_date: str | None = None,
+        end_date: str | None = None,
+        latest_only: bool | None = None,
     ) -> dict[str, Any]:
         """Memories of a scope, newest first: its facts, or its stored turns with
         ``filters={"memory_type": "episode"}``. Pages by ``page``/``page_size`` or by the
@@ -304,8 +296,9 @@ class Memory:
         what was held at that moment (:mod:`engram._timeline`), paged by ``page``."""
         V.check_bool(show_expired, "show_expired")
         when = V.check_as_of(as_of)
-        scoped = V.scoped_filter(V.with_categories(filters, categories), True,
-                                 user_id, agent_id, run_id)
+        O.check_latest_only(latest_only)
+        filters = O.with_dates(V.with_categories(filters, categories), start_date, end_date)
+        scoped = V.scoped_filter(filters, True, user_id, agent_id, run_id)
         # as_of reads a scope's history, deleted memories included: it drops turns itself.
         where = scoped if when else unexpired(self._store, facts_where(scoped), show_expired)
         size = V.first_count(100, page_size=page_size, limit=limit, top_k=top_k)
@@ -350,30 +343,37 @@ class Memory:
         categories: list[str] | None = None,
         include_evidence: bool = False,
         facts_only: bool = False,
+        metadata: dict[str, Any] | None = None,
+        fields: list[str] | None = None,
+        keyword_search: bool | None = None,
+        latest_only: bool | None = None,
     ) -> dict[str, Any]:
-        """The memories most relevant to ``query`` in a scope, best first.
-
-        Hybrid by default (``search.fusion``); ``score`` is the cosine similarity, which
+        """The memories most relevant to ``query`` in a scope, best first. Hybrid by
+        default (``search.fusion``); ``score`` is the cosine similarity, which
         ``threshold`` applies to. The graph adds ``relations`` and a bounded boost;
         ``explain=True`` adds ``score_details``; expired memories need ``show_expired``;
         ``as_of`` searches what was held then (by similarity alone). Facts are also found
-        through their turns (:mod:`engram._recall`).
-        """
+        through their turns (:mod:`engram._recall`). Mem0's options: ``_read_options``."""
         V.check_bool(show_expired, "show_expired")  # the other flags: SearchRequest
         query = V.check_text(query, "query")
+        keep, search_mode = O.check_fields(fields), O.search_mode_for(keyword_search, search_mode)
+        O.check_latest_only(latest_only)
+        filters = O.with_metadata(filters, metadata)
         k = V.first_count(20, limit=limit, top_k=top_k)
         thr = V.check_threshold(threshold)
         V.check_bool(rerank, "rerank")
         when = V.check_as_of(as_of)
         where = V.scoped_filter(V.with_categories(filters, categories), True, user_id, agent_id, run_id)
         if when is not None:
-            return {"results": search_as_of(self._store, where, query, when,
-                                            self._parts.embedder.embed, show_expired, k, thr)}
+            return O.project({"results": search_as_of(
+                self._store, where, query, when, self._parts.embedder.embed, show_expired, k,
+                thr)}, keep)
         where = unexpired(self._store, where, show_expired)
         req = SearchRequest(query, where, V.check_mode(search_mode, self.config.search.mode),
                             k, thr, self._graph_step(enable_graph) is not None, explain,
                             include_evidence, facts_only)  # queries: read-only cache
-        return run_search(self._store, self._parts.read_embedder.embed, self.config, req)
+        return O.project(run_search(self._store, self._parts.read_embedder.embed, self.config,
+                                    req), keep)
 
     def search_by_vector(self, vector: list[float], *, filters: dict[str, Any] | None = None,
                          top_k: int | None = None, threshold: float | None = None,

@@ -194,6 +194,15 @@ def _search(c: Any) -> None:
                     show_expired=True)["results"]
     with pytest.raises(ValidationError):
         c.search("cricket", filters={"AND": [{"user_id": "alice"}, {"colour": "red"}]})
+    # The read options of mem0ai's SearchMemoryOptions.
+    cut = c.search("cricket", filters={"user_id": "alice"}, fields=["memory", "score"],
+                   metadata={"category": "hobbies"}, keyword_search=True, latest_only=True)
+    assert cut["results"] == [{"memory": "Likes to play cricket on weekends",
+                               "score": cut["results"][0]["score"]}]
+    with pytest.raises(ValidationError, match=r"fields\[0\]"):
+        c.search("cricket", filters={"user_id": "alice"}, fields=["colour"])
+    with pytest.raises(Mem0Error, match="latest_only"):
+        c.search("cricket", filters={"user_id": "alice"}, latest_only=False)
 
 
 @covers("get_all")
@@ -208,6 +217,9 @@ def _get_all(c: Any) -> None:
     assert len(page["results"]) == 2 and page["next"] and page["previous"] is None
     assert c.get_all(filters={"user_id": "alex"}, start_date="2999-01-01")["results"] == []
     assert len(c.get_all(filters={"user_id": "alex"}, end_date="2999-01-01")["results"]) == 3
+    assert c.get_all(filters={"user_id": "alex"}, latest_only=True)["count"] == 3
+    with pytest.raises(ValidationError, match="start_date"):
+        c.get_all(filters={"user_id": "alex"}, start_date="soon")
     # Graph memory: the docs' Joseph, and relations beside the memories.
     c.add([{"role": "user", "content": "My name is Joseph"},
            {"role": "assistant", "content": "Hello Joseph, it's nice to meet you!"},

@@ -95,10 +95,13 @@ class SearchBody(_Body):
     rerank: bool = False
     search_mode: str | None = Field(default=None, description="hybrid, vector or keyword.")
     enable_graph: bool | None = GRAPH
-    keyword_search: bool | None = Field(default=None, description="Ignored: search is hybrid.")
-    fields: list[str] | None = Field(default=None, description="Ignored: all fields returned.")
-    metadata: dict[str, Any] | None = Field(default=None, description="Ignored.")
-    latest_only: bool | None = Field(default=None, description="Ignored: memories have one version.")
+    metadata: dict[str, Any] | None = Field(default=None, description="Conditions on metadata "
+                                            "keys, AND-ed with filters.")
+    fields: list[str] | None = Field(default=None, description="Each result keeps only these.")
+    keyword_search: bool | None = Field(default=None, description="True: hybrid (keyword + "
+                                        "similarity); False: similarity alone.")
+    latest_only: bool | None = Field(default=None, description="True or left out: a memory "
+                                     "has one current version; False answers 501.")
     explain: bool = Field(default=False, description="Each result's score_details: similarity, "
                                                      "keyword relevance, graph boost, fused score.")
     show_expired: bool = Field(default=False, description="Include memories past their "
@@ -153,8 +156,8 @@ class ListBody(_Body):
     enable_graph: bool | None = GRAPH
     start_date: str | None = Field(default=None, description="created_at >= this date.")
     end_date: str | None = Field(default=None, description="created_at <= this date.")
-    fields: list[str] | None = Field(default=None, description="Ignored.")
-    latest_only: bool | None = Field(default=None, description="Ignored.")
+    latest_only: bool | None = Field(default=None, description="True or left out: a memory "
+                                     "has one current version; False answers 501.")
     categories: list[str] | None = Field(default=None, description="Only memories in any of "
                                                                     "these categories.")
     show_expired: bool = Field(default=False, description="Include memories past their "
@@ -226,8 +229,9 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 class MemoryOut(BaseModel):
-    id: str
-    memory: str
+    # Optional only so that search(fields=[...]) can leave them out; always set otherwise.
+    id: str | None = None
+    memory: str | None = None
     hash: str | None = None
     user_id: str | None = None
     agent_id: str | None = None

@@ -1,7 +1,7 @@
 """Pure translations from request models to :class:`engram.Memory` arguments.
 
 No I/O: these turn Platform spellings (ids inside ``filters``, ``custom_instructions``,
-unix timestamps, ``start_date``) into the facade's keywords, and refuse what we cannot
+unix timestamps) into the facade's keywords, and refuse what we cannot
 honour with :class:`~engram.errors.NotSupported` (answered 501).
 
 >>> scope_ids(None, {"user_id": "u1"}, {"user_id": None, "agent_id": None, "run_id": None})
@@ -23,7 +23,7 @@ from engram.errors import InvalidFilter, InvalidInput, NotSupported
 from engram.server._models import UNSUPPORTED
 from engram.store.filters import ALIASES, COLUMN_FIELDS
 
-__all__ = ["refuse_unsupported", "scope_ids", "timestamp_text", "date_filters",
+__all__ = ["refuse_unsupported", "scope_ids", "timestamp_text",
            "query_filters", "platform_filters", "PLATFORM_FIELDS"]
 
 SCOPE_KEYS = ("user_id", "agent_id", "run_id")
@@ -64,19 +64,6 @@ def scope_ids(session_id: str | None, filters: dict[str, Any] | None,
 def timestamp_text(value: int | float | str | None) -> str | None:
     """Mem0 sends a unix timestamp; the facade takes text (the one check, in _validate)."""
     return check_timestamp(value)
-
-
-def date_filters(filters: dict[str, Any] | None, start: str | None,
-                 end: str | None) -> dict[str, Any] | None:
-    """``start_date``/``end_date`` as ``created_at`` conditions AND-ed with ``filters``."""
-    conds: list[dict[str, Any]] = []
-    if start is not None:
-        conds.append({"created_at": {"gte": start}})
-    if end is not None:
-        conds.append({"created_at": {"lte": end}})
-    if not conds:
-        return filters
-    return {"AND": ([filters] if filters else []) + conds}
 
 
 def query_filters(raw: str | None) -> dict[str, Any] | None:

@@ -103,7 +103,9 @@ def _search(request: Request, tenant: Tenant, body: SearchBody) -> dict[str, Any
         search_mode=body.search_mode,  # type: ignore[arg-type]  # the facade checks the mode
         enable_graph=body.enable_graph, explain=body.explain, show_expired=body.show_expired,
         as_of=body.as_of, categories=body.categories,
-        include_evidence=body.include_evidence, facts_only=body.facts_only)
+        include_evidence=body.include_evidence, facts_only=body.facts_only,
+        metadata=body.metadata, fields=body.fields, keyword_search=body.keyword_search,
+        latest_only=body.latest_only)
 
 
 @router.post("/v3/memories/search/", response_model=SearchOut, response_model_exclude_unset=True, summary="Search memories")
@@ -143,12 +145,13 @@ def _list(request: Request, tenant: Tenant, body: ListBody) -> dict[str, Any]:
     R.refuse_unsupported(body)
     given = next((v for v in (body.page_size, body.limit, body.top_k) if v is not None), None)
     size = limits_for(request).cap(given, "page_size") or 100
-    filters = R.date_filters(R.platform_filters(body.filters), body.start_date, body.end_date)
+    filters = R.platform_filters(body.filters)
     mem = memory_for(request, tenant)
     ids: dict[str, Any] = {"user_id": body.user_id, "agent_id": body.agent_id,
                            "run_id": body.run_id, "enable_graph": body.enable_graph,
                            "show_expired": body.show_expired, "as_of": body.as_of,
-                           "categories": body.categories}
+                           "categories": body.categories, "start_date": body.start_date,
+                           "end_date": body.end_date, "latest_only": body.latest_only}
     if body.cursor is not None:
         if body.page is not None:
             raise InvalidInput("cursor", "give page or cursor, not both")
