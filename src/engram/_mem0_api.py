@@ -22,7 +22,8 @@ from typing import ParamSpec, TypeVar
 from engram._mem0_keys import Key, differs, refused
 from engram.errors import NotSupported
 
-__all__ = ["API", "mem0_hints", "api_rows", "api_markdown_table", "PROFILES", "ORGS", "APPS"]
+__all__ = ["API", "mem0_hints", "api_rows", "api_markdown_table", "PROFILES", "ORGS", "APPS",
+           "SCHEMA"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -73,7 +74,9 @@ _OSS: dict[str, Key] = {
                            "your own LLM"),
 }
 
-_NOT_SERVED = "not served yet: the Platform feature is issue #20's remaining work"
+SCHEMA = ("Engram's extractors write facts as text, not as records shaped by a schema: "
+          "keep structured fields in `metadata` (filterable), or shape an export with "
+          "`create_memory_export(schema)`")
 _LATEST = ("a memory has one current version (an update replaces it, `history` keeps the "
            "old ones), so `True` is what every read does; `False` is refused (501)")
 # The server's 501 answers quote these (engram.server._routes_project).
@@ -94,7 +97,7 @@ _CLIENT: dict[str, Key] = {
     "add(custom_instructions)": refused("use `prompt`"),
     "add(agent_custom_instructions)": refused("use `prompt`"),
     "add(expiration_date)": works(_EXPIRY),
-    "add(structured_data_schema)": refused(_NOT_SERVED),
+    "add(structured_data_schema)": refused(SCHEMA),
     "search(query)": works(), "search(filters)": works(), "search(top_k)": works(),
     "search(rerank)": differs("see `Memory.search(rerank)`"), "search(threshold)": works(),
     "search(metadata)": works("conditions on metadata keys, AND-ed with `filters`"),
@@ -149,7 +152,14 @@ _CLIENT: dict[str, Key] = {
     "feedback(memory_id)": works(), "feedback(feedback)": works(),
     "feedback(feedback_reason)": works(),
     "get_summary(filters)": works("by the server's LLM when configured, else by rules"),
-    **{f"{m}()": refused(_NOT_SERVED) for m in ("get_project", "update_project")},
+    "get_project(fields)": works("also `client.project.get(fields)`"),
+    **{f"update_project({p})": works("also `client.project.update(...)`; the others: "
+                                     "`includes`, `excludes`, `enable_graph`") for p in (
+        "custom_instructions", "agent_custom_instructions", "custom_categories")},
+    **{f"update_project({p})": refused(
+        "Mem0's memory-depth, use-case and language tuning has no equivalent: set "
+        "`custom_instructions`, `includes` or `excludes`") for p in (
+        "memory_depth", "usecase_setting", "multilingual")},
     **{f"{m}()": refused(PROFILES) for m in (
         "generate_profile", "get_profile", "get_profile_job", "get_profile_settings",
         "update_profile_settings", "sample_profiles")},

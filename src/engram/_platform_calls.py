@@ -84,6 +84,25 @@ class PlatformCalls:
         return Call("POST", "/v1/summary/", json={"filters": filters})
 
     @staticmethod
+    def get_project(fields: list[str] | None = None) -> Call:
+        """The key's project settings (Mem0's ``get_project`` / ``client.project.get``):
+        ``custom_instructions``, ``custom_categories``, ``includes``, ... or just ``fields``."""
+        return Call("GET", "/v1/project/", params=_clean({"fields": fields}))
+
+    @staticmethod
+    def update_project(custom_instructions: str | None = None,
+                       custom_categories: list[Any] | None = None,
+                       agent_custom_instructions: str | None = None,
+                       includes: str | None = None, excludes: str | None = None,
+                       enable_graph: bool | None = None) -> Call:
+        """Change the settings given (the others are kept): ``{"message"}``. Each add reads
+        them; a call's own value wins."""
+        return Call("PATCH", "/v1/project/", json=_clean({
+            "custom_instructions": custom_instructions, "custom_categories": custom_categories,
+            "agent_custom_instructions": agent_custom_instructions, "includes": includes,
+            "excludes": excludes, "enable_graph": enable_graph}))
+
+    @staticmethod
     def get_webhooks(project_id: str) -> Call:
         return Call("GET", f"/api/v1/webhooks/projects/{_mid(project_id, 'project_id')}/")
 

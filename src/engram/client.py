@@ -202,6 +202,19 @@ def _plain(call: Callable[..., Any], build: Callable[..., Any]) -> None:
         parameters=[self, *sig.parameters.values()])
 
 
+class ProjectSettings:
+    """``client.project.get/update`` as on mem0ai's client (awaitable on the async one)."""
+
+    def __init__(self, client: MemoryClient | AsyncMemoryClient) -> None:
+        self._client = client
+
+    def get(self, fields: list[str] | None = None) -> Any:
+        return self._client.get_project(fields)
+
+    def update(self, **settings: Any) -> Any:
+        return self._client.update_project(**settings)
+
+
 class MemoryClient(_Base):
     """Blocking client; thread-safe (httpx pools connections)."""
 
@@ -254,6 +267,13 @@ class MemoryClient(_Base):
     update_webhook = _server_sync(PlatformCalls.update_webhook)
     delete_webhook = _server_sync(PlatformCalls.delete_webhook)
     webhook_deliveries = _server_sync(PlatformCalls.webhook_deliveries)
+    get_project = _server_sync(PlatformCalls.get_project)
+    update_project = _server_sync(PlatformCalls.update_project)
+
+    @property
+    def project(self) -> ProjectSettings:
+        """Mem0's ``client.project``: ``.get(fields)`` and ``.update(**settings)``."""
+        return ProjectSettings(self)
 
     def users(self) -> Any:
         return self._send(Calls.users())
@@ -322,6 +342,13 @@ class AsyncMemoryClient(_Base):
     update_webhook = _server_async(PlatformCalls.update_webhook)
     delete_webhook = _server_async(PlatformCalls.delete_webhook)
     webhook_deliveries = _server_async(PlatformCalls.webhook_deliveries)
+    get_project = _server_async(PlatformCalls.get_project)
+    update_project = _server_async(PlatformCalls.update_project)
+
+    @property
+    def project(self) -> ProjectSettings:
+        """Mem0's ``client.project``: ``.get(fields)`` and ``.update(**settings)``."""
+        return ProjectSettings(self)
 
     async def users(self) -> Any:
         return await self._send(Calls.users())

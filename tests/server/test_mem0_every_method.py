@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from engram._mem0_api import API
+from engram._mem0_api import API, SCHEMA
 
 os.environ["MEM0_TELEMETRY"] = "false"
 mem0 = pytest.importorskip("mem0")
@@ -161,6 +161,9 @@ def _add(c: Any) -> None:
         time.sleep(0.05)
     with pytest.raises(ValidationError):
         c.add("no scope given", infer=False)
+    with pytest.raises(Mem0Error, match="structured_data_schema: Engram's extractors"):
+        c.add("Alex is 31", user_id="alex", structured_data_schema={"type": "object"})
+    assert API["MemoryClient.add(structured_data_schema)"].note in SCHEMA
 
 
 @covers("search")

@@ -175,3 +175,25 @@ def test_summary_offline_lists_the_scopes_memories(ours: MemoryClient, theirs: A
         ours.get_summary()
     theirs.add("I sail on weekends", user_id="s", infer=False)
     assert "I sail on weekends" in theirs.get_summary(filters={"user_id": "s"})["summary"]
+
+
+def test_our_clients_reach_the_project_settings(ours: MemoryClient, server: Any) -> None:
+    assert ours.get_project(fields=["custom_instructions"]) == {"custom_instructions": None}
+    assert ours.update_project(custom_instructions="Food only", includes="meals")["message"]
+    assert ours.project.get(["custom_instructions", "includes"]) == {
+        "custom_instructions": "Food only", "includes": "meals"}
+    ours.project.update(custom_categories=[{"drinks": "tea coffee juice"}])
+    mid = ours.add("Green tea every morning", user_id="pj", infer=False)["results"][0]["id"]
+    assert ours.get(mid)["categories"] == ["drinks"]
+    with pytest.raises(InvalidInput, match="fields"):
+        ours.get_project(fields=["colour"])
+    with MemoryClient(api_key=server.new_key(), host=server.url) as other:
+        assert other.get_project(["custom_instructions"]) == {"custom_instructions": None}
+
+    async def run() -> dict[str, Any]:
+        async with AsyncMemoryClient(api_key=ours.api_key, host=server.url) as c:
+            await c.project.update(excludes="greetings")
+            got: dict[str, Any] = await c.get_project(["excludes", "includes"])
+            return got
+
+    assert asyncio.run(run()) == {"excludes": "greetings", "includes": "meals"}

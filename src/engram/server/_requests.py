@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from engram._chars import brief
+from engram._mem0_api import APPS, SCHEMA
 from engram._validate import check_timestamp
 from engram.errors import InvalidFilter, InvalidInput, NotSupported
 from engram.server._models import UNSUPPORTED
@@ -34,8 +35,10 @@ def refuse_unsupported(body: BaseModel) -> None:
     for name in UNSUPPORTED:
         value = getattr(body, name, None)
         if value not in (None, False, "", [], {}):
-            raise NotSupported(f"{name}: this Engram server does not support this Mem0 "
-                               "Platform option; leave it out")
+            raise NotSupported(f"{name}: {_WHY[name]}")
+
+
+_WHY = {"app_id": APPS, "structured_data_schema": SCHEMA}  # docs/compat.md's words
 
 
 def scope_ids(session_id: str | None, filters: dict[str, Any] | None,

@@ -133,6 +133,20 @@ def update_project(request: Request, tenant: TenantDep, org_id: str, project_id:
     return memory_for(request, tenant).project.update(**body)
 
 
+@router.get("/v1/project/", response_model=dict[str, Any],
+            summary="The key's project settings (Engram's path for them)")
+def get_own_project(request: Request, tenant: TenantDep,
+                    fields: Annotated[list[str] | None, Query()] = None) -> dict[str, Any]:
+    return memory_for(request, tenant).project.get(fields)
+
+
+@router.patch("/v1/project/", response_model=dict[str, Any],
+              summary="Change the key's project settings (Engram's path for them)")
+def update_own_project(request: Request, tenant: TenantDep,
+                       body: dict[str, Any]) -> dict[str, Any]:
+    return memory_for(request, tenant).project.update(**body)
+
+
 # -- Platform features this server does not have -----------------------------------------
 
 # Each answer says why, in the words of the feature's row in docs/compat.md.
