@@ -140,3 +140,23 @@ def test_a_role_from_a_place_is_the_role_and_the_origin() -> None:
 
 def test_a_subjectless_statement_speaks_of_the_user_in_the_third_person() -> None:
     assert user("Finally fixed my bike!") == ["Finally fixed their bike"]
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("I collect vinyl records but I haven't bought any in years.",
+     ["Collects vinyl records", "Has not bought any in years"]),
+    ("I own a kayak but I haven't used it since June.",
+     ["Owns a kayak", "Has not used it since June"]),
+    ("I knit scarves but I haven't finished in weeks.",
+     ["Knits scarves", "Has not finished scarves in weeks"]),
+    ("I speak Greek but I haven't practised in years.",
+     ["Speaks Greek", "Has not practised in years"]),  # a name is no object to carry
+])
+def test_a_denial_without_an_object_takes_the_one_named_before(content: str,
+                                                               expected: list[str]) -> None:
+    assert user(content) == expected
+
+
+def test_a_greeting_with_there_and_a_nickname_after_but() -> None:
+    assert user("Hello there, my name's Wilhelmina but everybody calls me Billie.") == \
+        ["Name is Wilhelmina", "Prefers to be called Billie"]

@@ -205,7 +205,8 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
             elif rest and not (YES.match(first) or NO.match(first)):
                 answer = answer_clause(question, first)
                 clauses = [answer, *rest] if answer else clauses
-        for raw in clauses:
+        previous: str | None = None  # the sentence's last fact: "... but haven't played
+        for raw in clauses:          # in ages" plays what it named
             clause = strip_discourse(raw)
             if agent and _AGENT_CHATTER.match(clause):
                 continue
@@ -214,7 +215,9 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
                     f = re.sub(r"\b(?:there|here)\b", f"{place[0]} {place[1]}", f)
                 if things and not people.last:  # "I grow them on my balcony"
                     f = re.sub(r"\bthem\b", f"their {things}", f)
-                facts.extend(_expand(f.strip(" ,;:")))
+                f = F.carry_object(f.strip(" ,;:"), previous)
+                facts.extend(_expand(f))
+                previous = f
             where = list(_PLACE.finditer(clause))
             if where:
                 place = (where[-1].group(1), where[-1].group(2))

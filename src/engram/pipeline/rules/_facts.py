@@ -141,6 +141,27 @@ def split_origin(fact: str) -> list[str]:
     return [m.group(1), f"Is from {m.group(2)}"]
 
 
+_BARE_DENIAL = re.compile(r"^((?:has not|had not|did not|does not|never|cannot|no longer)\s+"
+                          r"[a-z]+)(\s+(?:in|for|since|lately|recently|much|often|anymore|"
+                          r"at all|any more)\b.*|$)", re.I)
+_OBJECT_OF = re.compile(r"^(?:[A-Z][a-z]+)\s+((?:the|a|an|their|some)\s+[\w\s-]+?|(?:[a-z]+\s+)?[a-z]+s)$")
+
+
+def carry_object(fact: str, previous: str | None) -> str:
+    """A denial without an object takes the one the clause before named.
+
+    >>> carry_object("Has not practised in months", "Plays the cello")
+    'Has not practised the cello in months'
+    >>> carry_object("Has not practised in months", "Lives in Leeds")
+    'Has not practised in months'
+    """
+    m = _BARE_DENIAL.match(fact)
+    obj = _OBJECT_OF.match(previous or "")
+    if not m or not obj or previous is None or previous.split()[0].lower() in _VERBISH:
+        return fact
+    return f"{m.group(1)} {obj.group(1)}{m.group(2)}"
+
+
 def split_shared_preposition(fact: str) -> list[str]:
     """"X to A and (also) to B" -> "X to A", "X to B"."""
     if " and " not in fact or len(fact) > 300:  # the pattern backtracks on long text

@@ -29,6 +29,7 @@ _SENT_END = re.compile(_ABBREV + r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])|\n+")
 _FINITE = (r"(?:is|was|has|are|were|had|will|can|does|did|got|went|left|made|took|keeps|"
            r"(?-i:[a-z]+(?:[^s']s|ed)))\b")
 _SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|it\s+(?:is|was)|it's|"
+         r"(?:everyone|everybody|(?:most\s+)?people)\s+(?:calls?|knows?)\b|"
          r"the\s+\w+(?:\s+\w+)?\s+(?:is|was|are|were)\b|i|i'm|"
          r"i've|i'd|i'll|we|we're|we've|she|she's|he|he's|they|they're|"
          r"(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+" + _FINITE
@@ -62,7 +63,7 @@ _BARE_NP = re.compile(r"^(?:(?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z][a-z]+)$")
 _SEMICOLON = re.compile(r"\s*;\s*")
 
 _DISCOURSE = re.compile(
-    r"^(?:(?:oh|well|so|ok|okay|yeah|yes|no|hey|hi|hello|um|uh|hmm|also|anyway|btw|"
+    r"^(?:(?:(?:hey|hi|hello) there|oh|well|so|ok|okay|yeah|yes|no|hey|hi|hello|um|uh|hmm|also|anyway|btw|"
     r"by the way|actually|honestly|sadly|unfortunately|luckily|fortunately|basically|"
     r"as i said|as i mentioned|like i said|just so you know|fyi|for the record|now|then|"
     r"great|good news|big news|news|guess what|remind me|note|note that|remember|"
