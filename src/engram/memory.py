@@ -251,13 +251,13 @@ class Memory:
         """Delete every memory of a scope (refuses to run without one); the scope ids may
         be positional, as in Mem0: ``delete_all("alice")``."""
         where = V.scoped_filter(filters, True, user_id, agent_id, run_id)
-        n = self._store.delete_where(where)
-        return {"message": f"Deleted {n} memories", "deleted": n}
+        ids = self._store.delete_where(where)
+        return {"message": f"Deleted {len(ids)} memories", "deleted": len(ids), "ids": ids}
 
     def reset(self) -> dict[str, Any]:
         """Forget everything (memories and history) in this Memory's namespace."""
-        self._store.reset()
-        return {"message": "Memory store reset"}
+        ids = self._store.reset()
+        return {"message": "Memory store reset", "deleted": len(ids), "ids": ids}
 
     # -- reads ----------------------------------------------------------------------------
 

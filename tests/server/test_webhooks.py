@@ -139,3 +139,30 @@ def test_a_4xx_ends_a_delivery_and_hooks_stay_in_their_project(server: Any,
         with pytest.raises(NotFound):
             other.delete_webhook(hook["webhook_id"])
         assert other.get_webhooks("p-two") == []
+
+
+def test_bulk_deletes_reset_and_undo_send_their_events(server: Any, receiver: Receiver,
+                                                       tmp_path: Any, monkeypatch: Any) -> None:
+    monkeypatch.setenv("MEM0_DIR", str(tmp_path / "mem0home"))
+    with MemoryClient(api_key=server.new_key("hooks"), host=server.url) as c:
+        c.create_webhook(receiver.url + "/ok", "all", c.ping()["project_id"],
+                         ["memory_add", "memory_update", "memory_delete"])
+        a = c.add("I swim", user_id="b1", infer=False)["results"][0]["id"]
+        b = c.add("I row", user_id="b2", infer=False)["results"][0]["id"]
+        d = c.add("I run", user_id="b3", infer=False)
+        e = c.add("I ski", user_id="b4", infer=False)["results"][0]["id"]
+        assert until(lambda: len(receiver.got) >= 4)
+        c.delete_all(user_id="b1")
+        theirs = mem0.MemoryClient(api_key=c.api_key, host=server.url)
+        theirs.delete_users(user_id="b2")  # an entity's delete
+        theirs.client.close()
+        c.undo(d["add_id"])  # the add is taken back: its memory is deleted
+        c.reset()  # b4 is left, then gone
+
+        def sent() -> list[tuple[str, str]]:
+            return sorted((body["event_type"], body["event_details"]["id"])
+                          for body in (json.loads(g["body"]) for g in receiver.got[4:]))
+
+        want = sorted([("memory_delete", a), ("memory_delete", d["results"][0]["id"]),
+                       ("memory_delete", b), ("memory_delete", e)])
+        assert until(lambda: sent() == want), sent()

@@ -202,10 +202,10 @@ def test_list_pagination_by_offset_and_cursor(store) -> None:
 def test_delete_where_and_reset(store) -> None:
     store.apply(NS, ChangeSet(adds=[mem("a1", "x", A, vec(0)), mem("a2", "y", AR, vec(1)),
                                     mem("b1", "z", B, vec(2))]))
-    assert store.delete_where(NS, where(user_id="alice", run_id="r1")) == 1
+    assert store.delete_where(NS, where(user_id="alice", run_id="r1")) == ["a2"]
     assert [h.event for h in store.history(NS, "a2")] == ["ADD", "DELETE"]
     assert store.vector_search(NS, where(user_id="alice"), vec(1), 5)[0][0] == "a1"
-    store.reset(NS)
+    assert sorted(store.reset(NS)) == ["a1", "b1"]
     assert store.count(NS, where(user_id="bob")) == 0
     assert store.history(NS, "b1") == []
 
@@ -284,7 +284,7 @@ def test_bound_view_reads_and_writes_only_its_namespace(store) -> None:
     assert t2.vector_search(where(user_id="alice"), vec(0), 5) == []
     with pytest.raises(NotFound):
         t2.apply(ChangeSet(deletes=["x1"]))
-    assert t2.delete_where(where(user_id="alice")) == 0
+    assert t2.delete_where(where(user_id="alice")) == []
     assert t1.count(where(user_id="alice")) == 1
 
 

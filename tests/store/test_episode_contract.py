@@ -82,7 +82,7 @@ def test_scopes_count_facts_and_list_a_scope_of_turns_only(store: Any) -> None:
 
 def test_forgetting_a_scope_or_the_namespace_leaves_no_turn(store: Any) -> None:
     _setup(store)
-    assert store.delete_where(NS, parse_filters({"user_id": "alice"})) == 4
+    assert len(store.delete_where(NS, parse_filters({"user_id": "alice"}))) == 4
     left = store.list_memories(NS, parse_filters({"memory_type": EPISODE}), limit=10)
     assert [r.id for r in left.records] == ["e9"]
     store.reset(NS)

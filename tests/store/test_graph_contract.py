@@ -132,7 +132,7 @@ def test_deleting_memories_removes_relations_without_evidence(store) -> None:
     assert [m.name for m in store.find_entities(NS, A, ["chicago"])] == []
     assert [(e.event, e.target) for e in store.graph_history(NS, A)][-1] == ("DELETE", "Chicago")
     n = store.delete_where(NS, parse_filters({"user_id": "alice"}))
-    assert n == 1 and store.list_relations(NS, A) == []
+    assert len(n) == 1 and store.list_relations(NS, A) == []
     assert store.find_entities(NS, A, ["user", "anna"]) == []
 
 

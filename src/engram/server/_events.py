@@ -60,6 +60,12 @@ def notify(request: Request, tenant: Tenant, results: list[dict[str, Any]]) -> N
         request.app.state.jobs.wake()
 
 
+def notify_deleted(request: Request, tenant: Tenant, ids: list[str]) -> None:
+    """``memory_delete`` deliveries for each memory a bulk delete (delete_all, an
+    entity's delete, reset) removed; its text is gone, so ``data.memory`` is null."""
+    notify(request, tenant, [{"id": i, "event": "DELETE", "memory": None} for i in ids])
+
+
 def _ms(start: str | None, end: str | None) -> float | None:
     if not start or not end:
         return None

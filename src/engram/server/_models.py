@@ -335,6 +335,7 @@ class MessageOut(BaseModel):
 class DeleteAllOut(BaseModel):
     message: str
     deleted: int
+    ids: list[str] = Field(default_factory=list, description="The deleted memories' ids.")
 
 
 class EntityOut(BaseModel):

@@ -210,9 +210,11 @@ def delete_all(request: Request, tenant: TenantDep, user_id: IdQ = None, agent_i
     if app_id:
         raise NotSupported("app_id: this Engram server has no apps; scope by user_id, "
                            "agent_id or run_id")
-    return memory_for(request, tenant).delete_all(
+    out = memory_for(request, tenant).delete_all(
         user_id=user_id, agent_id=agent_id, run_id=run_id,
         filters=R.platform_filters(R.query_filters(filters)))
+    EV.notify_deleted(request, tenant, out["ids"])
+    return out
 
 
 # -- one memory ---------------------------------------------------------------------------
@@ -273,4 +275,6 @@ def reextract(request: Request, tenant: TenantDep, body: ReextractBody) -> dict[
 @router.post("/v1/memories/undo/{add_id}/", response_model=AddOut, response_model_exclude_unset=True,
              summary="Undo an add (by its add_id or one of its history event ids)")
 def undo(request: Request, tenant: TenantDep, add_id: str) -> dict[str, Any]:
-    return memory_for(request, tenant).undo(add_id)
+    out = memory_for(request, tenant).undo(add_id)
+    EV.notify(request, tenant, out["results"])  # what it deleted, reworded or restored
+    return out

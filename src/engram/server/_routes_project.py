@@ -25,7 +25,6 @@ from engram.server._models import (
     BatchUpdateBody,
     DeleteAllOut,
     EntitiesOut,
-    MessageOut,
     PingOut,
 )
 from engram.server._routes_memories import limits_for, memory_for
@@ -59,9 +58,11 @@ def _delete_entity(request: Request, tenant: Tenant, entity_type: str,
         raise InvalidInput("entity_type", f"must be user, agent or run, got {entity_type!r}")
     scope: dict[str, Any] = {key: entity_id}
     result = memory_for(request, tenant).delete_all(**scope)
+    EV.notify_deleted(request, tenant, result["ids"])
     if result["deleted"] == 0:
         raise NotFound(entity_type, entity_id)
-    return {"message": "Entity deleted successfully.", "deleted": result["deleted"]}
+    return {"message": "Entity deleted successfully.", "deleted": result["deleted"],
+            "ids": result["ids"]}
 
 
 @router.delete("/v2/entities/{entity_type}/{entity_id}/", response_model=DeleteAllOut,
@@ -99,10 +100,12 @@ def batch_delete(request: Request, tenant: TenantDep, body: BatchDeleteBody) -> 
     return out
 
 
-@router.post("/v1/reset/", response_model=MessageOut,
+@router.post("/v1/reset/", response_model=DeleteAllOut,
              summary="Forget every memory of this project (Engram extension)")
 def reset(request: Request, tenant: TenantDep) -> dict[str, Any]:
-    return memory_for(request, tenant).reset()
+    out = memory_for(request, tenant).reset()
+    EV.notify_deleted(request, tenant, out["ids"])
+    return out
 
 
 # -- the project's settings (Mem0's client.project.get/update) ------------------------------

@@ -83,7 +83,7 @@ class BoundStore:
     def change_events(self, ref: str) -> list[HistoryEvent]:
         return self.store.change_events(self.ns, ref)
 
-    def delete_where(self, where: Node) -> int:
+    def delete_where(self, where: Node) -> list[str]:
         return self.store.delete_where(self.ns, where)
 
     def get_settings(self) -> dict[str, Any]:
@@ -95,8 +95,8 @@ class BoundStore:
     def scopes(self) -> list[ScopeCount]:
         return self.store.scopes(self.ns)
 
-    def reset(self) -> None:
-        self.store.reset(self.ns)
+    def reset(self) -> list[str]:
+        return self.store.reset(self.ns)
 
     def scope_lock(self, scope: Scope) -> AbstractContextManager[None]:
         return self.store.scope_lock(self.ns, scope)

@@ -244,9 +244,12 @@ class MemorySQL(HistorySQL):
                                   for r in gone])
         return [r.id for r in gone]
 
-    def reset(self, conn: Any, ns: str) -> None:
-        for table in (self.M, self.H):
-            conn.execute(self.q(f"DELETE FROM {table} WHERE ns = ?"), [ns])  # noqa: S608
+    def reset(self, conn: Any, ns: str) -> list[str]:
+        """Drop the namespace's memories and history; the memories' ids."""
+        ids = [r[0] for r in self._all(
+            conn, f"DELETE FROM {self.M} WHERE ns = ? RETURNING id", [ns])]  # noqa: S608
+        conn.execute(self.q(f"DELETE FROM {self.H} WHERE ns = ?"), [ns])  # noqa: S608
+        return ids
 
     def get_settings(self, conn: Any, ns: str) -> dict[str, Any]:
         """A namespace's project settings (``{}`` until some are saved)."""

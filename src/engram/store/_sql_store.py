@@ -83,23 +83,24 @@ class SQLStore:
         self._written()
         return result
 
-    def delete_where(self, ns: str, where: Node) -> int:
+    def delete_where(self, ns: str, where: Node) -> list[str]:
         stamp = now()
         with self._write("delete failed, nothing was deleted") as conn:
             ids = self._sql.delete_where(conn, ns, where, stamp)
             self._graph.cleanup(conn, ns, ids, stamp)
         self._written()
-        return len(ids)
+        return ids
 
-    def reset(self, ns: str) -> None:
+    def reset(self, ns: str) -> list[str]:
         with self._write("reset failed") as conn:
-            self._sql.reset(conn, ns)
+            ids = self._sql.reset(conn, ns)
             self._graph.reset(conn, ns)
             # What quotes the memories goes with them (feedback, exports); webhook
             # subscriptions and the job log stay.
             for kind in ("feedback", "export"):
                 PlatformSQL(self._sql.dialect).drop(conn, ns, kind)
         self._written()
+        return ids
 
     def get_settings(self, ns: str) -> dict[str, Any]:
         with self._read() as conn:

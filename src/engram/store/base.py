@@ -217,8 +217,8 @@ class Store(Protocol):
         ``snapshot``. Empty when ``ref`` names nothing."""
         ...
 
-    def delete_where(self, ns: str, where: Node) -> int:
-        """Delete matching memories (with DELETE history rows); return how many."""
+    def delete_where(self, ns: str, where: Node) -> list[str]:
+        """Delete matching memories (with DELETE history rows); return their ids."""
         ...
 
     def scopes(self, ns: str) -> list[ScopeCount]: ...
@@ -231,8 +231,9 @@ class Store(Protocol):
         """Replace the namespace's project settings (kept by ``reset``)."""
         ...
 
-    def reset(self, ns: str) -> None:
-        """Drop every memory and history row of the namespace."""
+    def reset(self, ns: str) -> list[str]:
+        """Drop every memory and history row of the namespace; return the memories' ids
+        (the server tells webhooks of each)."""
         ...
 
     def scope_lock(self, ns: str, scope: Scope) -> AbstractContextManager[None]:
