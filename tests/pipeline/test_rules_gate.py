@@ -160,3 +160,18 @@ def test_a_denial_without_an_object_takes_the_one_named_before(content: str,
 def test_a_greeting_with_there_and_a_nickname_after_but() -> None:
     assert user("Hello there, my name's Wilhelmina but everybody calls me Billie.") == \
         ["Name is Wilhelmina", "Prefers to be called Billie"]
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("My neighbour says I should join the allotment society, but I'm not interested.",
+     "Is not interested in joining the allotment society"),
+    ("My coach thinks I should enter the regional open, and honestly I'm keen.",
+     "Is keen on entering the regional open"),
+])
+def test_a_bare_answer_to_a_suggestion_is_about_the_suggestion(content: str,
+                                                               expected: str) -> None:
+    assert expected in user(content)
+
+
+def test_a_bare_not_interested_with_no_suggestion_stays_as_said() -> None:
+    assert "Is not interested in" not in " ".join(user("It poured all day, but I'm not interested."))

@@ -30,7 +30,7 @@ from engram.pipeline.rules._sentences import (
     strip_discourse,
 )
 from engram.pipeline.rules._slots import content_tokens
-from engram.pipeline.rules._speech import advice, is_hypothetical, is_reported, own_text
+from engram.pipeline.rules._speech import advice, is_hypothetical, is_reported, own_text, taken_up
 from engram.pipeline.rules._subjects import People
 from engram.pipeline.rules._worth import worth
 
@@ -206,7 +206,8 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
                 answer = answer_clause(question, first)
                 clauses = [answer, *rest] if answer else clauses
         previous: str | None = None  # the sentence's last fact: "... but haven't played
-        for raw in clauses:          # in ages" plays what it named
+        before: str | None = None  # in ages" plays what it named; the clause before
+        for raw in clauses:
             clause = strip_discourse(raw)
             if agent and _AGENT_CHATTER.match(clause):
                 continue
@@ -215,9 +216,10 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
                     f = re.sub(r"\b(?:there|here)\b", f"{place[0]} {place[1]}", f)
                 if things and not people.last:  # "I grow them on my balcony"
                     f = re.sub(r"\bthem\b", f"their {things}", f)
-                f = F.carry_object(f.strip(" ,;:"), previous)
+                f = taken_up(F.carry_object(f.strip(" ,;:"), previous), before)
                 facts.extend(_expand(f))
                 previous = f
+            before = clause
             where = list(_PLACE.finditer(clause))
             if where:
                 place = (where[-1].group(1), where[-1].group(2))

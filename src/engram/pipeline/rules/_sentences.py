@@ -42,7 +42,8 @@ _ORDERS = (r"leave|keep|skip|avoid|bear|note|remember|make sure|don'?t|do not|ne
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,?\s+(?:and|but|so|although|though|while|because|yet|"
     r"since(?!\s+(?:i|we)\s+(?:was|were)\b))\s+)"
-    r"(?:(?:also|then|now|still|so|since then)\s*,?\s+)?(?=" + _SUBJ + r")"
+    r"(?:(?:also|then|now|still|so|since then|honestly|frankly|actually|to be honest)\s*,?\s+)?"
+    r"(?=" + _SUBJ + r")"
     r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s|"
     r"we\s+\w+|we'[a-z]+\s|the\s+\w+\s+(?:is|was|are|were)\s|"
     # ", she's turning 10", ", he works nights": a pronoun subject and its verb

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 
+from engram.pipeline.rules._rewrite import pronouns_to_third
 from engram.pipeline.rules._sentences import split_sentences
 
-__all__ = ["own_text", "is_reported", "is_hypothetical", "advice"]
+__all__ = ["taken_up", "own_text", "is_reported", "is_hypothetical", "advice"]
 
 # Verbs that introduce someone else's words or opinion ("she said", "he thinks").
 _REPORTING = (r"(?:think|thinks|thought|say|says|said|claim|claims|claimed|believe|believes|"
@@ -91,6 +92,37 @@ def advice(clause: str) -> tuple[str, str] | None:
         return None
     adviser = m.group(1) if m.group(1).isupper() else m.group(1).lower()  # "GP" stays
     return adviser, m.group(2).strip(" .!")
+
+
+_SUGGESTED = re.compile(r"\b(?:thinks|reckons|says|said|suggested|suggests|keeps saying|"
+                        r"keeps telling me|wants me|wanted me|told me)\s+(?:that\s+)?"
+                        r"(?:i\s+(?:should|ought to|need to|must)\s+|to\s+)([a-z]+)\b(.*)$", re.I)
+_TAKEN_UP = re.compile(r"^(Is (?:not\s+)?(?:really\s+)?(?:interested|keen|sold|up for it))$", re.I)
+
+
+def _gerund(verb: str) -> str:
+    low = verb.lower()
+    if low.endswith("ie"):
+        return low[:-2] + "ying"
+    if low.endswith("e") and not low.endswith(("ee", "ye", "oe")):
+        return low[:-1] + "ing"
+    return low + "ing"
+
+
+def taken_up(fact: str, clause_before: str | None) -> str:
+    """A bare "not interested" after a suggestion is about the suggestion.
+
+    >>> taken_up("Is not interested", "My uncle says I should try fly fishing")
+    'Is not interested in trying fly fishing'
+    >>> taken_up("Is not interested", "It rained all day")
+    'Is not interested'
+    """
+    m = _TAKEN_UP.match(fact)
+    s = _SUGGESTED.search(clause_before or "")
+    if not m or not s:
+        return fact
+    prep = "on" if "keen" in m.group(1).lower() else "in"
+    return f"{m.group(1)} {prep} {_gerund(s.group(1))}{pronouns_to_third(s.group(2))}".rstrip(" ,.")
 
 
 def is_reported(clause: str) -> bool:
