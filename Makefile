@@ -84,14 +84,16 @@ bench: bench-ingest bench-locomo bench-extraction bench-server
 bench-server: $(VENV)/.bench
 	$(BIN)/python bench/server_load.py
 
-# Dev cases, then the unseen set written before any tuning (issue #22; its first-run
-# score is kept apart in bench/results/extraction_unseen_firstrun.json).
+# Dev cases, then the held-out sets written before any tuning (issue #22; their first-run
+# scores are kept apart in bench/results/extraction_*_firstrun.json).
 bench-extraction: $(VENV)/.bench
 	$(BIN)/python bench/extraction_eval.py
 	$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_unseen.jsonl \
 		--out bench/results/extraction_unseen.json
 	$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_fresh.jsonl \
 		--out bench/results/extraction_fresh.json
+	$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_fresh2.jsonl \
+		--out bench/results/extraction_fresh2.json
 
 # Screenshots of the dashboard's main pages (desktop and phone) in bench/results/screens/.
 screens: $(VENV)/.test $(VENV)/.chromium
