@@ -230,8 +230,13 @@ def _get_all(c: Any) -> None:
           user_id="joseph", enable_graph=True)
     graph = c.get_all(filters={"user_id": "joseph"}, enable_graph=True)
     assert graph["results"] and graph["relations"]
-    assert all(set(r) >= {"source", "relationship", "target"} for r in graph["relations"])
+    # The relation shape Mem0's graph-memory page shows.
+    shape = {"source", "source_type", "relationship", "target", "target_type"}
+    assert all(set(r) >= shape for r in graph["relations"])
     assert "Seattle" in {r["target"] for r in graph["relations"]}
+    found = c.search("Where am I from?", filters={"user_id": "joseph"}, enable_graph=True)
+    assert found["relations"] and all(set(r) >= shape | {"score"} and 0 <= r["score"] <= 1
+                                      for r in found["relations"])
 
 
 @covers("get")

@@ -69,7 +69,10 @@ class GraphHits:
     weights: dict[str, float] = field(default_factory=dict)  # memory id -> [0, 1]
 
     def as_dicts(self) -> list[dict[str, Any]]:
-        return [r.to_dict() for r in self.relations]
+        """Mem0's search relations, each with a ``score`` in [0, 1]: its graph score over
+        the highest one a relation can get (2.0: on topic, one hop away, still valid)."""
+        return [r.to_dict() | {"score": round(self.scores.get(r.id, 0.0) / 2.0, 4)}
+                for r in self.relations]
 
 
 def graph_search(store: Any, where: Any, query: str,

@@ -5,7 +5,7 @@ a relation without evidence is never stored, and one whose memories are all dele
 deleted with them (see :mod:`engram.store._graph_sql`).
 
 >>> GraphRelation("r1", "e1", "Anna", "lives_in", "e2", "Chicago", True, None).to_dict()
-{'source': 'Anna', 'relationship': 'lives_in', 'target': 'Chicago', 'valid': True}
+{'source': 'Anna', 'source_type': '', 'relationship': 'lives_in', 'target': 'Chicago', 'target_type': '', 'valid': True}
 """
 
 from __future__ import annotations
@@ -90,10 +90,15 @@ class GraphRelation:
     memory_ids: tuple[str, ...] = ()
     created_at: str = ""
     hop: int = 0
+    source_type: str = ""  # the endpoints' entity types (person, city, ...)
+    target_type: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "relationship": self.relationship,
-                "target": self.target, "valid": self.valid}
+        """Mem0's relation shape (``source``, ``source_type``, ``relationship``, ``target``,
+        ``target_type``) plus ``valid``: False once a later memory contradicted it."""
+        return {"source": self.source, "source_type": self.source_type,
+                "relationship": self.relationship, "target": self.target,
+                "target_type": self.target_type, "valid": self.valid}
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from engram.store.filters import Node, scope_of
 __all__ = ["GraphSQL"]
 
 _REL_COLS = ("r.id, r.source_id, s.name, r.relationship, r.target_id, t.name, r.valid, "
-             "r.valid_until, r.created_at")
+             "r.valid_until, r.created_at, s.type, t.type")
 _MAX_SCAN = 5000  # newest entities of a scope compared by name embedding
 
 
@@ -287,8 +287,9 @@ class GraphSQL(SQLDialect):
 
 
 def _relation(row: Sequence[Any], hop: int = 0) -> GraphRelation:
-    rid, sid, sname, rel, tid, tname, valid, until, created = row
-    return GraphRelation(rid, sid, sname, rel, tid, tname, bool(valid), until, (), created, hop)
+    rid, sid, sname, rel, tid, tname, valid, until, created, stype, ttype = row
+    return GraphRelation(rid, sid, sname, rel, tid, tname, bool(valid), until, (), created, hop,
+                         stype, ttype)
 
 
 def _blob(vec: np.ndarray | None) -> bytes | None:
