@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pipeline.test_rules_mechanisms import texts, user
+from tests.pipeline.test_rules_mechanisms import final, texts, user
 
 
 def test_a_comma_splice_with_a_pronoun_subject_is_about_the_relative_named_before() -> None:
@@ -175,3 +175,19 @@ def test_a_bare_answer_to_a_suggestion_is_about_the_suggestion(content: str,
 
 def test_a_bare_not_interested_with_no_suggestion_stays_as_said() -> None:
     assert "Is not interested in" not in " ".join(user("It poured all day, but I'm not interested."))
+
+
+def test_a_value_the_user_takes_back_is_replaced() -> None:
+    after = final(["Is scared of moths"], "I said I was scared of moths but it's actually wasps.")
+    assert after == ["Is scared of wasps"]
+
+
+def test_a_corrected_number_keeps_its_unit_and_drops_now() -> None:
+    after = final(["Daughter Ada is in grade 4"], "Sorry, Ada's in grade 5 now, not grade 4.")
+    assert after == ["Daughter Ada is in grade 5"]
+
+
+@pytest.mark.parametrize("content", ["No wait, I work in Derby, I got confused.",
+                                     "I mis-typed before, I work in Derby."])
+def test_a_slip_in_the_conversation_is_no_fact(content: str) -> None:
+    assert user(content) == ["Works in Derby"]

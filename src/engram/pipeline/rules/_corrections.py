@@ -29,7 +29,7 @@ import re
 from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._rewrite import capitalise, conjugate, to_third_person
 
-__all__ = ["corrected", "deny", "positive", "MEANT"]
+__all__ = ["corrected", "deny", "positive", "MEANT", "RETRACT"]
 
 _PREPS = r"(?:to|in|at|with|for|from|of|on|about|by|into|as)"
 _NEG_THEN_VALUE = re.compile(
@@ -113,8 +113,28 @@ def _state(text: str) -> str | None:
     return capitalise(m.group(1)) if m else None
 
 
+# "I said I was allergic to wasps but it's actually bees": the user takes back a value.
+RETRACT = re.compile(r"^i\s+(?:said|told you|mentioned|wrote|put down)\s+(?:that\s+)?(?P<said>.+?),?"
+                      r"\s+but\s+(?:it'?s|it\s+is|it\s+was|they'?re|that'?s)\s+(?:actually\s+|"
+                      r"really\s+)?(?P<new>[\w'-]+(?:\s+[\w'-]+){0,2})$", re.I)
+# "in year 3 now, not year 2": a time word after the value is not part of it
+_NOW_TAIL = re.compile(r"\s+(?:now|these days|nowadays|today|anymore)$", re.I)
+
+
 def corrected(clause: str) -> list[str] | None:
-    """[denial, corrected fact] for a clause that corrects itself, else None."""
+    """[denial, corrected fact] for a clause that corrects itself, else None.
+
+    >>> corrected("I said I was scared of moths but it's actually wasps")
+    ['Meant wasps, not moths']
+    >>> corrected("Ada's in grade 5 now, not grade 4")
+    ['Meant grade 5, not grade 4']
+    """
+    m = RETRACT.match(clause)
+    if m:
+        new = m.group("new").split()
+        said = m.group("said").split()
+        if len(said) > len(new):
+            return [f"Meant {' '.join(new)}, not {' '.join(said[-len(new):])}"]
     m = _MEANT.match(clause)
     if m:
         value = _FRAME_TAIL.sub("", m.group("new").strip())
@@ -130,13 +150,14 @@ def corrected(clause: str) -> list[str] | None:
             return [denial, _swap(right, m.group("value"))]
     m = _VALUE_NOT_OLD.match(clause)
     if m and not re.search(r"\bnot\b|n't\b|\bnever\b", m.group("pos"), re.I):
-        fact = _state(m.group("pos"))
+        pos = _NOW_TAIL.sub("", m.group("pos"))
+        fact = _state(pos)
         denial = deny(_swap(fact, m.group("old"))) if fact else None
         if fact and denial:
             return [denial, fact]
         old = m.group("old").split()
-        if fact is None and len(m.group("pos").split()) > len(old):
+        if fact is None and len(pos.split()) > len(old):
             # "Rex is a cat, not a dog": the value in the same place as the old one
-            value = " ".join(m.group("pos").split()[-len(old):])
+            value = " ".join(pos.split()[-len(old):])
             return [f"Meant {value}, not {m.group('old')}"]
     return None

@@ -17,7 +17,7 @@ from engram.pipeline._results import warn
 from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._answers import NO, YES, answer_clause
-from engram.pipeline.rules._corrections import MEANT, corrected
+from engram.pipeline.rules._corrections import MEANT, RETRACT, corrected
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
@@ -196,6 +196,8 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
             continue
         # Leading markers go first: "Actually, I ..." is not a compound subject.
         clauses = split_clauses(strip_discourse(sentence))
+        if RETRACT.match(strip_discourse(sentence).rstrip(".!")):  # "I said X but it's Y"
+            clauses = [strip_discourse(sentence).rstrip(".!")]
         if s_i == 0 and question and not agent:  # "Mostly westerns, and I ..." answers it
             first, *rest = split_clauses(sentence) or [""]
             # a reply of two clauses is an answer and a statement, never one answer

@@ -28,6 +28,9 @@ _MOMENT = re.compile(r"^(?:is|was)\s+(?:not\s+)?(?:so\s+|really\s+|very\s+|just\
                      r"(?:,?\s+(?:today|now|yet|right now|at the moment|tonight|this morning|"
                      r"here|thanks.*|about (?:that|it|this)|how .+|what .+|why .+|if .+|"
                      r"whether .+|(?:they|i)\s+.+)|,\s.*)?$", re.I)
+# A slip in the conversation itself: "Got confused", "Mis-typed earlier".
+_SLIP = re.compile(r"^(?:got|was|is)\s+(?:a bit\s+)?(?:confused|mixed up)\b|^(?:mis-?typed|misspoke|"
+                   r"misread|made a (?:typo|mistake)|mixed (?:it|them|things) up)\b", re.I)
 # A craving of the moment: "Feels like pizza tonight", "Is in the mood for a film".
 _CRAVING = re.compile(r"^(?:feels like|is in the mood for|is craving|fancies)\b", re.I)
 # An object that points back into the conversation ("that idea", "it") with nothing else
@@ -67,7 +70,7 @@ _ASIDE = re.compile(r"\b(?:brb|be right back|asking for a friend|please|just tes
 def worth(fact: str) -> bool:
     """False for facts that say nothing lasting about anyone."""
     if _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) \
-            or _CRAVING.match(fact) or _DEICTIC.match(fact):
+            or _CRAVING.match(fact) or _DEICTIC.match(fact) or _SLIP.match(fact):
         return False
     if re.search(r"\bthanks?\b|\bthank you\b", fact, re.I):  # said to the assistant
         return False
