@@ -134,12 +134,13 @@ _CLIENT: dict[str, Key] = {
     "delete_users(app_id)": refused(APPS),
     "chat()": refused("not a Platform feature either (mem0ai raises)"),
     "create_memory_export(schema)": differs(
-        "the export is JSON of the memories the filters (or `user_id`/`agent_id`/`run_id`) "
-        "select; the schema picks the memory fields each item keeps, it is not filled in "
-        "by an LLM"),
+        "with an LLM configured on the server the schema is filled in from the memories the "
+        "filters select, as Mem0 does (`data`, `method: \"llm\"`); without one, `data` is "
+        "null and the schema only picks the memory fields each listed memory keeps "
+        "(`method: \"projection\"`)"),
     "get_memory_export()": differs(
         "by `memory_export_id` or the filters it was made with; answers `{id, status, "
-        "schema, filters, memories, count}`"),
+        "schema, filters, data, method, memories, count}`"),
     "create_webhook(url)": works(), "create_webhook(name)": works(),
     "create_webhook(project_id)": works("the key's own project"),
     "create_webhook(event_types)": works("`memory_add`, `memory_update`, `memory_delete`; "

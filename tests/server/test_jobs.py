@@ -15,7 +15,7 @@ from engram._add import preset_add_id
 from engram.errors import LLMError
 from engram.llm import RetryPolicy
 from engram.server import ServerSettings, create_app
-from engram.server._digest import SUMMARY_PROMPT
+from engram.server._digest import EXPORT_PROMPT, SUMMARY_PROMPT
 from engram.server._jobs import JobWorker
 from engram.server._tenants import Tenants
 from engram.store.filters import TRUE
@@ -78,3 +78,30 @@ def test_summary_uses_the_configured_llm(tmp_path: Path) -> None:
     [call] = llm.calls
     assert call.messages[0]["content"] == SUMMARY_PROMPT
     assert "I keep bees" in call.messages[1]["content"]
+
+
+def test_an_export_schema_is_filled_in_by_the_configured_llm(tmp_path: Path) -> None:
+    filled = {"name": "Ann", "city": "Lyon", "hobbies": ["beekeeping"]}
+    llm = ScriptedLLM([filled])
+    schema = {"type": "object", "properties": {
+        "name": {"type": "string"}, "city": {"type": "string"},
+        "hobbies": {"type": "array", "items": {"type": "string"}}}}
+    settings = ServerSettings(keys_path=tmp_path / "k.db", rate_per_second=0)
+    app = create_app({"store": {"path": str(tmp_path / "s.db")}}, settings=settings,
+                     embedder=HashEmbedder(), llm=llm)
+    with ServerThread(app) as thread:
+        key = app.state.keys.create("o", "p")[1]
+        with MemoryClient(api_key=key, host=f"http://127.0.0.1:{thread.port}") as c:
+            for text in ("I keep bees", "I live in Lyon"):
+                c.add(text, user_id="ann", infer=False)
+            made = c.create_memory_export(schema, filters={"user_id": "ann"},
+                                          export_instructions="Only hobbies and places")
+            out = c.get_memory_export(made["id"])
+            # No schema: nothing to fill in, the memories themselves (no LLM call).
+            plain = c.get_memory_export(c.create_memory_export(user_id="ann")["id"])
+    assert out["data"] == filled and out["method"] == "llm" and out["count"] == 2
+    assert plain["data"] is None and plain["method"] == "projection"
+    [call] = llm.calls
+    assert call.messages[0]["content"] == EXPORT_PROMPT and call.schema == schema
+    assert call.messages[1]["content"].startswith("Instructions: Only hobbies and places")
+    assert "I live in Lyon" in call.messages[1]["content"]

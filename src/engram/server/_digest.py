@@ -6,7 +6,9 @@ The summary is written by the server's LLM when one is configured (:data:`SUMMAR
 else by rules: the distinct memories, oldest first, under a line that counts them and
 gives their dates. An export is JSON of the memories; a JSON schema, when given, selects
 the memory fields each item keeps (the schema's ``properties`` that name memory fields,
-directly or in an array of objects) and is stored with the export.
+directly or in an array of objects) and is stored with the export. With an LLM configured,
+the schema is also filled in from the memories (:data:`EXPORT_PROMPT`, with the call's
+``export_instructions``), as Mem0's Platform does: the export's ``data``.
 
 >>> rules_summary([{"memory": "Likes tea", "created_at": "2024-01-02T00:00:00+00:00"},
 ...                {"memory": "likes tea", "created_at": "2024-01-03T00:00:00+00:00"}])
@@ -24,8 +26,8 @@ if TYPE_CHECKING:
     from engram.llm import LLM
     from engram.memory import Memory
 
-__all__ = ["SUMMARY_PROMPT", "SUMMARY_SCHEMA", "scope_memories", "rules_summary",
-           "llm_summary", "parse_schema", "export_items"]
+__all__ = ["SUMMARY_PROMPT", "SUMMARY_SCHEMA", "EXPORT_PROMPT", "scope_memories",
+           "rules_summary", "llm_summary", "llm_export", "parse_schema", "export_items"]
 
 MAX_MEMORIES = 1000  # read per summary or export (newest first)
 MAX_LINES = 50  # bullets in a rules summary
@@ -37,6 +39,15 @@ You get the stored memories, oldest first, each with its date. Write 3 to 8 plai
 sentences: who they are, what they prefer, what they are working on, and anything that \
 changed over time (say what is current). Use only the memories; add nothing, and keep \
 names, numbers and dates exactly as written. Answer as JSON: {"summary": "..."}."""
+
+EXPORT_PROMPT = """You fill in a JSON schema from what a memory store knows about one \
+user, agent or session.
+
+You get the stored memories, oldest first, each with its date, and maybe instructions \
+from the person exporting them. Answer with one JSON object that follows the schema. Take \
+every value from the memories, keeping names, numbers and dates exactly as written; where \
+the memories say nothing, use null (or an empty list). When memories disagree, the newer \
+one holds."""
 
 SUMMARY_SCHEMA: dict[str, Any] = {
     "type": "object", "properties": {"summary": {"type": "string"}},
@@ -82,10 +93,8 @@ def rules_summary(memories: list[dict[str, Any]]) -> str:
 
 
 def llm_summary(llm: LLM, memories: list[dict[str, Any]]) -> str:
-    listed = "\n".join(f"- [{(m.get('created_at') or '')[:10]}] {m['memory']}"
-                       for m in _distinct(memories))
     out = llm.complete_json([{"role": "system", "content": SUMMARY_PROMPT},
-                             {"role": "user", "content": f"Memories:\n{listed}"}],
+                             {"role": "user", "content": f"Memories:\n{_listed(memories)}"}],
                             SUMMARY_SCHEMA, schema_name="summary")
     text = out.get("summary")
     if not isinstance(text, str) or not text.strip():
@@ -126,3 +135,18 @@ def export_items(memories: list[dict[str, Any]], schema: dict[str, Any] | None
     fields = _fields(schema) if schema else []
     keep = fields or [f for f in MEMORY_FIELDS if f != "hash"]
     return [{f: m.get(f) for f in keep} for m in memories]
+
+
+def _listed(memories: list[dict[str, Any]]) -> str:
+    return "\n".join(f"- [{(m.get('created_at') or '')[:10]}] {m['memory']}"
+                     for m in _distinct(memories))
+
+
+def llm_export(llm: LLM, memories: list[dict[str, Any]], schema: dict[str, Any],
+               instructions: str | None) -> dict[str, Any]:
+    """The schema filled in by the LLM from the memories (its structured-output call)."""
+    asked = f"Instructions: {instructions}\n\n" if instructions else ""
+    return llm.complete_json([{"role": "system", "content": EXPORT_PROMPT},
+                              {"role": "user", "content": f"{asked}Memories:\n"
+                                                          f"{_listed(memories)}"}],
+                             schema, schema_name="export")

@@ -60,8 +60,8 @@ class ScopeBody(_Body):
 class ExportBody(ScopeBody):
     schema_: dict[str, Any] | str | None = Field(default=None, alias="schema",
                                                  description="JSON schema of the export.")
-    export_instructions: str | None = Field(default=None, description="Stored; the offline "
-                                                                      "export does not read it.")
+    export_instructions: str | None = Field(default=None, description="Read by the LLM that "
+                                            "fills the schema in (when one is configured).")
 
 
 class ExportGetBody(ScopeBody):
@@ -104,9 +104,15 @@ def list_feedback(request: Request, tenant: TenantDep,
 def create_export(request: Request, tenant: TenantDep, body: ExportBody) -> dict[str, Any]:
     schema = D.parse_schema(body.schema_)
     where = body.where()
-    items = D.export_items(D.scope_memories(memory_for(request, tenant), where), schema)
+    memories = D.scope_memories(memory_for(request, tenant), where)
+    items = D.export_items(memories, schema)
+    llm = request.app.state.tenants.llm
+    # The LLM fills the schema in when there is one (Mem0's export); else the projection.
+    data = D.llm_export(llm, memories, schema, body.export_instructions) \
+        if llm is not None and schema and memories else None
     rec = EV.platform_of(request).put(tenant.namespace, "export", {
-        "schema": schema, "filters": where, "memories": items,
+        "schema": schema, "filters": where, "memories": items, "data": data,
+        "method": "llm" if data is not None else "projection",
         "export_instructions": body.export_instructions})
     return {"id": rec.id, "message": f"Memory export created with {len(items)} memories; "
                                      "fetch it with get_memory_export."}
