@@ -191,3 +191,14 @@ def test_a_corrected_number_keeps_its_unit_and_drops_now() -> None:
                                      "I mis-typed before, I work in Derby."])
 def test_a_slip_in_the_conversation_is_no_fact(content: str) -> None:
     assert user(content) == ["Works in Derby"]
+
+
+def test_someone_elses_reaction_to_the_chats_thing_is_no_fact() -> None:
+    assert user("My flatmates devoured it.") == []
+    assert user("My flatmates love curry.") == ["Flatmates love curry"]
+
+
+def test_we_all_counts_the_speakers() -> None:
+    # the facts' house style keeps "Is" for "we" too; the quantifier goes
+    assert user("We're all vegan except my dad.") == ["Is vegan except their dad"]
+    assert user("We are both nurses.") == ["Is nurses"]

@@ -153,7 +153,8 @@ def _clause_facts(clause: str, people: People) -> list[str]:
 # ", pretty cool" after a fact: the speaker's verdict on it, not part of it.
 _VERDICT_TAIL = re.compile(r",\s+(?:(?:pretty|so|really|very|quite|super|kinda)\s+)?(?:cool|good|fun|"
                            r"great|nice|interesting|awful|bad|boring|amazing|weird|wild|"
-                           r"lovely|sad|funny|fascinating)(?:\s+(?:stuff|thing|things|one|"
+                           r"lovely|sad|funny|fascinating|feeling (?:great|good|awful|tired|"
+                           r"amazing|better))(?:\s+(?:stuff|thing|things|one|"
                            r"read|place|show|book|film|movie))?$", re.I)
 
 

@@ -127,6 +127,8 @@ def to_third_person(clause: str) -> str | None:
             words = rest.split()
             while words and words[0].lower() in _DROP_ADVERBS:
                 words.pop(0)
+            if words and words[0].lower() in ("all", "both") and re.match(r"we", c, re.I):
+                words.pop(0)  # "we're all vegetarian": the quantifier counts the speakers
             if head == "Never" and words and words[0].isalpha() and words[0].islower():
                 words[0] = conjugate(words[0])  # "I never drink" -> "Never drinks"
             text = capitalise(head) + (" " + " ".join(words) if words else "")

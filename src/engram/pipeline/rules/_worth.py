@@ -7,6 +7,8 @@ or an opinion on the question at hand ("I think the answer is 42").
 [False, False, True]
 >>> [worth(f) for f in ("Tries to stick to it", "Has heard that Oslo is pricey", "Works in IT")]
 [False, False, True]
+>>> [worth(f) for f in ("In-laws loved it", "Sister Mia hated that", "Sister Mia loves jazz")]
+[False, False, True]
 >>> [worth(f) for f in ("Is bored", "Will think about it", "Agrees with you",
 ...                     "Needs a recipe for lasagna", "Is allergic to cats", "Is tired of Java")]
 [False, False, False, False, True, True]
@@ -71,6 +73,11 @@ def worth(fact: str) -> bool:
     """False for facts that say nothing lasting about anyone."""
     if _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) \
             or _CRAVING.match(fact) or _DEICTIC.match(fact) or _SLIP.match(fact):
+        return False
+    # someone else's reaction to the chat's thing: "In-laws loved it", "Sister Mia hated that"
+    told = re.match(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?=[a-z])(.+)$", fact)
+    if told and _DEICTIC.match(told.group(1)) and re.search(r"(?:ed|ought|ew|ore)\b",
+                                                            told.group(1).split()[0]):
         return False
     if re.search(r"\bthanks?\b|\bthank you\b", fact, re.I):  # said to the assistant
         return False
