@@ -118,3 +118,14 @@ def limited_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running
     running.app.state.limiter = RateLimiter(2.0, 3, clock=running.clock)
     with thread:
         yield running
+
+
+@pytest.fixture(scope="session")
+def engram_serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """``engram serve --workers 2`` as a user runs it (a subprocess on the real default
+    embedder), shared by the tests that need the real thing: ``{"url", "key", "env",
+    "home"}``; ``home / "keys.db"`` makes more keys."""
+    from tests.server.test_serve_cli import serving
+
+    with serving(tmp_path_factory.mktemp("home")) as s:
+        yield s

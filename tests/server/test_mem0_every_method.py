@@ -1,6 +1,8 @@
 """mem0ai 2.2.1's unchanged ``MemoryClient`` and ``AsyncMemoryClient`` over every public
 method, each called as Mem0's Platform docs show, against the real server on 127.0.0.1,
-and each answer checked for the shape those docs give it.
+and each answer checked for the shape those docs give it. Both clients run against the
+session's in-process server (uvicorn, HashEmbedder); the sync client also runs every
+scenario against ``engram serve`` itself (a subprocess on MiniLM).
 
 The methods are read from the installed classes (``client.project``'s too), so a method a
 newer mem0ai adds fails :func:`test_every_public_method_has_a_scenario` until it is
@@ -86,6 +88,28 @@ def client(request: Any, server: Any, tmp_path: Any, monkeypatch: Any) -> Any:
     yield Blocking(ac, loop)
     loop.run_until_complete(ac.async_client.aclose())
     loop.close()
+
+
+def test_every_method_against_engram_serve(engram_serve: dict[str, Any], tmp_path: Any,
+                                          monkeypatch: Any) -> None:
+    """The same scenarios through mem0ai's ``MemoryClient`` against ``engram serve`` run as a
+    user runs it (a subprocess, two uvicorn workers, the real MiniLM embedder), each on a
+    project of its own."""
+    from engram.server import KeyStore
+
+    monkeypatch.setenv("MEM0_DIR", str(tmp_path / "mem0home"))
+    keys = KeyStore(engram_serve["home"] / "keys.db")
+    failed = {}
+    for name in sorted(public_methods()):
+        c = mem0.MemoryClient(api_key=keys.create("serve", f"p-{name}")[1],
+                              host=engram_serve["url"])
+        try:
+            SCENARIOS[name](c)
+        except Exception as e:  # noqa: BLE001  # every method's outcome, then one verdict
+            failed[name] = repr(e)[:300]
+        finally:
+            c.client.close()
+    assert not failed, "\n".join(f"{k}: {v}" for k, v in failed.items())
 
 
 def test_every_public_method_has_a_scenario() -> None:

@@ -87,10 +87,9 @@ def stop_group(proc: subprocess.Popen[bytes]) -> None:
             continue
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    with serving(tmp_path_factory.mktemp("home")) as s:
-        yield s
+@pytest.fixture()
+def served(engram_serve):
+    return engram_serve
 
 
 def round_trip(served: dict[str, Any]) -> None:
