@@ -73,3 +73,17 @@ def test_an_unknown_filter_field_is_a_400_naming_it(client):
 def test_a_filter_that_confines_no_scope_is_refused(client):
     with pytest.raises(ValidationError, match="user_id, agent_id or run_id"):
         client.get_all(filters={"OR": [{"user_id": "u"}, {"keywords": {"contains": "x"}}]})
+
+
+def test_mem0s_timestamp_filter_is_the_event_time(client):
+    client.add("Went to Rome", user_id="t", infer=False, timestamp=1714557600)  # 2024-05-01
+    client.add("Went to Oslo", user_id="t", infer=False, timestamp=1717236000)  # 2024-06-01
+    late = client.get_all(filters={"AND": [{"user_id": "t"},
+                                           {"timestamp": {"gte": 1715000000}}]})
+    assert [m["memory"] for m in late["results"]] == ["Went to Oslo"]
+    early = client.search("went", filters={"AND": [{"user_id": "t"},
+                                                   {"timestamp": {"lt": "2024-05-15"}}]})
+    assert [m["memory"] for m in early["results"]] == ["Went to Rome"]
+    with pytest.raises(ValidationError, match="timestamp"):
+        client.get_all(filters={"AND": [{"user_id": "t"},
+                                        {"timestamp": {"gte": 1e300}}]})

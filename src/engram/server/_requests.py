@@ -96,14 +96,45 @@ def query_filters(raw: str | None) -> dict[str, Any] | None:
 # an empty answer); metadata keys go inside {"metadata": {...}}.
 PLATFORM_FIELDS = frozenset({*COLUMN_FIELDS, *ALIASES, "metadata"})
 _LOGICAL = ("AND", "OR", "NOT")
-_LATER = {"app_id": "apps are not scopes on this server; use user_id, agent_id or run_id",
-          "timestamp": "filter on happened_at (the event time) or created_at"}
+_LATER = {"app_id": "apps are not scopes on this server; use user_id, agent_id or run_id"}
 
 
 def platform_filters(filters: Any, path: str = "filters") -> dict[str, Any] | None:
-    """``filters`` checked key by key against the Platform's fields (through AND/OR/NOT)."""
+    """``filters`` checked key by key against the Platform's fields (through AND/OR/NOT),
+    with Mem0's ``timestamp`` (the add's ``timestamp``) read as ``happened_at``."""
     _check_keys(filters, path)
-    return filters
+    out: dict[str, Any] | None = _event_time(filters, path)
+    return out
+
+
+def _event_time(node: Any, path: str) -> Any:
+    """``timestamp`` keys renamed ``happened_at``; their Unix-second operands as ISO text."""
+    if isinstance(node, list):
+        return [_event_time(item, f"{path}[{i}]") for i, item in enumerate(node)]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in _LOGICAL:
+            out[key] = _event_time(value, f"{path}.{key}")
+        elif key == "timestamp":
+            if "happened_at" in node:
+                raise InvalidFilter(f"{path}.timestamp", "is Mem0's name of happened_at; "
+                                                         "give one of them")
+            out["happened_at"] = _unix_text(value, f"{path}.timestamp")
+        else:
+            out[key] = value
+    return out
+
+
+def _unix_text(value: Any, path: str) -> Any:
+    if isinstance(value, dict):
+        return {op: _unix_text(v, f"{path}.{op}") for op, v in value.items()}
+    if isinstance(value, list):
+        return [_unix_text(v, f"{path}[{i}]") for i, v in enumerate(value)]
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return check_timestamp(value, path)
+    return value
 
 
 def _check_keys(node: Any, path: str) -> None:
@@ -118,7 +149,7 @@ def _check_keys(node: Any, path: str) -> None:
             _check_keys(value, f"{path}.{key}")
         elif key in _LATER:
             raise NotSupported(f"{path}.{key}: {_LATER[key]}")
-        elif key not in PLATFORM_FIELDS:
+        elif key not in PLATFORM_FIELDS and key != "timestamp":
             where = f"{path}.{key}" if str(key).isidentifier() else f"{path}[{brief(key)}]"
             raise InvalidFilter(where,
                                 f"unknown filter field {brief(key)}; fields: "
