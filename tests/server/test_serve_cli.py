@@ -151,8 +151,9 @@ def test_logs_are_json_lines_with_request_ids(served):
 def test_keys_list_and_revoke(served):
     env = served["env"]
     listed = json.loads(cli("keys", "list", "--json", env=env).stdout)
-    assert [k["id"] for k in listed] == [served["key"]["id"]]
-    assert "key" not in listed[0] and served["key"]["key"] not in json.dumps(listed)
+    # (the server is shared: other tests' keys are listed too)
+    assert served["key"]["id"] in [k["id"] for k in listed]
+    assert all("key" not in k for k in listed) and served["key"]["key"] not in json.dumps(listed)
     assert cli("keys", "revoke", "key_missing", env=env).returncode == 3
     made = json.loads(cli("keys", "create", "--org", "o", "--project", "tmp", "--json",
                           env=env).stdout)
