@@ -44,8 +44,22 @@ class Session:
     turns: tuple[Turn, ...]
 
     def iso_date(self) -> str:
-        """``YYYY-MM-DD`` of the session (the key ``SearchConfig.date_field`` reads)."""
+        """``YYYY-MM-DD`` of the session."""
         return self.date[:10].replace("/", "-")
+
+    def iso_time(self) -> str:
+        """When the session took place, ISO-8601 (what ``add(timestamp=)`` takes; it
+        becomes each turn's ``happened_at``): ``2023/05/20 (Sat) 02:21`` ->
+        ``2023-05-20T02:21:00``."""
+        return iso_time(self.date)
+
+
+def iso_time(text: str) -> str:
+    """LongMemEval's ``2023/05/20 (Sat) 02:21`` as ``2023-05-20T02:21:00`` (the day alone
+    when no time is written)."""
+    day, _, rest = text.partition(" ")
+    clock = rest.split(")")[-1].strip()
+    return day.replace("/", "-") + (f"T{clock}:00" if clock else "")
 
 
 @dataclass(frozen=True)
@@ -57,9 +71,22 @@ class Question:
     sessions: tuple[Session, ...]
     question_date: str = ""
 
+    def newest_answer_session(self) -> str | None:
+        """The most recent answer session (by its date) when there are two or more, the
+        case where an older one may hold a value a newer one replaced; else None."""
+        dates = {x.session_id: iso_time(x.date) for x in self.sessions}
+        answers = [a for a in dict.fromkeys(self.answer_sessions) if a in dates]
+        if len(answers) < 2:
+            return None
+        return max(answers, key=lambda a: (dates[a], answers.index(a)))
+
     def evidence_turns(self) -> set[Hit]:
         return {(s.session_id, i) for s in self.sessions for i, t in enumerate(s.turns)
                 if t.has_answer}
+
+    def iso_question_time(self) -> str:
+        """When the question is asked, ISO-8601 ("" when the file gives no date)."""
+        return iso_time(self.question_date) if self.question_date else ""
 
     def n_turns(self) -> int:
         return sum(len(s.turns) for s in self.sessions)
@@ -130,15 +157,26 @@ def turn_any(q: Question, hits: Sequence[Hit], k: int) -> float | None:
     return float(any(h in ev for h in hits[:k])) if ev else None
 
 
+def newest_first(q: Question, hits: Sequence[Hit], k: int = 10) -> float | None:
+    """Knowledge-update questions with two or more answer sessions: 1.0 when the best-ranked
+    hit from an answer session comes from the most recent of them (0.0 when another does,
+    or none is in the first ``k``); None for other questions."""
+    newest = q.newest_answer_session()
+    if q.question_type != "knowledge-update" or newest is None:
+        return None
+    first = next((s for s, _ in hits[:k] if s in q.answer_sessions), None)
+    return float(first == newest)
+
+
 def score(q: Question, hits: Sequence[Hit]) -> dict[str, Any]:
     """One question's figures (what the summary averages)."""
     return {"qid": q.question_id, "type": q.question_type,
             "s_any@5": session_any(q, hits, 5), "s_any@10": session_any(q, hits, 10),
             "s_all@10": session_all(q, hits, 10), "t_any@10": turn_any(q, hits, 10),
-            "sessions@10": len({s for s, _ in hits[:10]})}
+            "sessions@10": len({s for s, _ in hits[:10]}), "newest": newest_first(q, hits)}
 
 
-METRICS = ("s_any@5", "s_any@10", "s_all@10", "t_any@10", "sessions@10")
+METRICS = ("s_any@5", "s_any@10", "s_all@10", "t_any@10", "sessions@10", "newest")
 
 
 def _mean(rows: Sequence[dict[str, Any]], m: str) -> float | None:

@@ -2,8 +2,10 @@
 memory per turn, one scope per question) and run a search row over the questions.
 
 Ingest goes through the public ``Memory.add(infer=False)``, one call per session (one
-embedding batch, served by the disk cache after the first run); each memory's turn index
-is then written into its metadata in one store transaction per session. Hits are mapped
+embedding batch, served by the disk cache after the first run) with the session's date as
+``timestamp`` (each turn's ``happened_at``); each memory's turn index is then written into
+its metadata in one store transaction per session. A question is asked on its
+``question_date`` (``search(reference_date=)``), as a user asks on some day. Hits are mapped
 back to turns by the ids ``add`` returned.
 """
 
@@ -43,7 +45,8 @@ def ingest(mem: Memory, q: Question) -> dict[str, Hit]:
             continue
         meta = {"session": s.session_id, "session_date": s.date, "date": s.iso_date()}
         res = mem.add([{"role": t.role, "content": t.content} for _, t in kept],
-                      user_id=q.question_id, infer=False, metadata=meta)["results"]
+                      user_id=q.question_id, infer=False, metadata=meta,
+                      timestamp=s.iso_time())["results"]
         if len(res) != len(kept):
             raise RuntimeError(f"{q.question_id}/{s.session_id}: {len(kept)} turns gave "
                                f"{len(res)} memories")
@@ -64,7 +67,8 @@ def run_row(mem: Memory, questions: Sequence[Question], where: dict[str, Hit], m
         for q in questions:
             t0, c0 = time.perf_counter(), time.process_time()
             res = mem.search(q.question, user_id=q.question_id, top_k=TOP_K,
-                             search_mode=mode)["results"]  # type: ignore[arg-type]
+                             search_mode=mode,  # type: ignore[arg-type]
+                             reference_date=q.iso_question_time() or None)["results"]
             out.latencies_ms.append((time.perf_counter() - t0) * 1000)
             out.cpu_ms.append((time.process_time() - c0) * 1000)
             hits = [where.get(r["id"], ("?", -1)) for r in res]

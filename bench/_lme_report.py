@@ -14,7 +14,7 @@ from typing import Any
 from _lme_data import TYPES
 
 _COLS = (("s_any@5", "sess any@5"), ("s_any@10", "sess any@10"), ("s_all@10", "sess all@10"),
-         ("t_any@10", "turn any@10"))
+         ("t_any@10", "turn any@10"), ("newest", "newest 1st"))
 _SHORT = {"multi-session": "multi", "temporal-reasoning": "temporal",
           "knowledge-update": "k-update", "single-session-user": "ss-user",
           "single-session-assistant": "ss-asst", "single-session-preference": "ss-pref"}

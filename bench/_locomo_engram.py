@@ -74,7 +74,7 @@ def ingest(mem: Memory, conv: Conversation) -> int:
     for turns in conv.sessions():
         meta = {"session": turns[0].session, "session_date": turns[0].date_text}
         res = mem.add(_messages(turns, prefixed=True), user_id=conv.conv_id, infer=False,
-                      metadata=meta)["results"]
+                      metadata=meta, timestamp=turns[0].when_iso())["results"]
         if len(res) != len(turns):
             raise RuntimeError(f"{conv.conv_id}: {len(turns)} turns gave {len(res)} memories")
         ups = [MemoryUpdate(id=r["id"], metadata=_turn_meta(t)) for r, t in zip(res, turns, strict=True)]
@@ -86,7 +86,7 @@ def ingest(mem: Memory, conv: Conversation) -> int:
 def _turn_meta(t: Turn) -> dict[str, Any]:
     meta = t.metadata()
     if t.day:
-        meta["date"] = t.day.isoformat()  # the key SearchConfig.date_field reads
+        meta["date"] = t.day.isoformat()  # the event time is happened_at (add's timestamp)
     return meta
 
 
@@ -111,10 +111,13 @@ def run_variant(mem: Memory, convs: Sequence[Conversation], mode: str,
     out = RunResult()
     try:
         for conv in convs:
+            # Questions are asked once the conversation is over: on its last session's day.
+            on = max((t.day for t in conv.turns if t.day), default=None)
             for qa in conv.qa:
                 t0 = time.perf_counter()
                 res = mem.search(qa.question, user_id=conv.conv_id, top_k=max(KS),
-                                 search_mode=mode, **search)["results"]  # type: ignore[arg-type]
+                                 search_mode=mode,  # type: ignore[arg-type]
+                                 **{"reference_date": on, **search})["results"]
                 out.latencies_ms.append((time.perf_counter() - t0) * 1000)
                 got = [sorted(sources.get(r["id"], ())) if sources is not None
                        else [r["metadata"].get("dia_id", "")] for r in res]

@@ -77,7 +77,7 @@ REST = [
         "custom_instructions", "agent_custom_instructions",  # Platform spellings of prompt
         "async_mode",  # queues the add (engram.server._events)
         "structured_data_schema"}),  # 501
-    ("search", M.SearchBody, set(), {"reference_date"}),  # a Platform option, ignored
+    ("search", M.SearchBody, set(), set()),
     ("search_by_vector", M.VectorSearchBody, set(), set()),
     ("get_all", M.ListBody, set(), set()),
     ("update", M.UpdateBody, {"memory_id"}, set()),  # in the path
@@ -95,6 +95,7 @@ REST_TYPES = {
     ("add", "timestamp"),  # a unix time is accepted too (-> ISO text)
     ("update", "timestamp"),  # the same
     ("search", "as_of"), ("get_all", "as_of"),  # ISO text in JSON
+    ("search", "reference_date"),  # ISO text or unix seconds in JSON
     ("add", "expiration_date"),  # JSON has no date type: the day as text
     ("update", "expiration_date"),  # the same; null clears, left out keeps (fields_set)
     ("search", "search_mode"),  # str: Memory names the bad mode
@@ -134,6 +135,7 @@ MCP_TYPES = {
     ("search_memories", "top_k"), ("list_memories", "page"),  # int with a default, not None
     ("list_memories", "page_size"),
     ("add_memory", "timestamp"), ("add_memory", "expiration_date"),  # ISO text in JSON
+    ("search_memories", "reference_date"),
 }
 
 

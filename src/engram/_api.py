@@ -94,12 +94,15 @@ class MemoryAPI(Protocol):
         fields: list[str] | None = None,
         keyword_search: bool | None = None,
         latest_only: bool | None = None,
+        reference_date: int | float | str | date | datetime | None = None,
     ) -> dict[str, Any]:
         """A scope's memories most relevant to ``query``, best first: facts, found
         through their own text or the turns they came from, and turns no fact came from
         (``memory_type: "episode"``) unless ``facts_only``; ``include_evidence`` gives
         each fact its ``evidence`` turns. Mem0's ``metadata``, ``fields``,
-        ``keyword_search`` and ``latest_only``: see :mod:`engram._read_options`."""
+        ``keyword_search`` and ``latest_only``: see :mod:`engram._read_options`.
+        ``reference_date`` is the day the query is asked on: "last week" in it is read
+        against that day (default: today)."""
         ...
 
     def search_by_vector(

@@ -152,6 +152,12 @@ def _as_of_text(a: dict[str, Any]) -> dict[str, Any]:
     return a | {"as_of": check_timestamp(a["as_of"], "as_of")}
 
 
+def _search_body(a: dict[str, Any]) -> dict[str, Any]:
+    """``as_of`` and ``reference_date`` as ISO text (JSON has no date type)."""
+    return _as_of_text(a) | {"reference_date": check_timestamp(a["reference_date"],
+                                                               "reference_date")}
+
+
 def _batch_items(ids: list[Any]) -> list[Any]:
     if not isinstance(ids, list):
         raise E.InvalidInput("memory_ids", "must be a non-empty list")
@@ -164,7 +170,7 @@ class Calls:
     add = Endpoint(MemoryAPI.add, lambda a: Call(
         "POST", "/v3/memories/add/", json=_clean(_add_body(a)), idempotent=False))
     search = Endpoint(MemoryAPI.search, lambda a: Call(
-        "POST", "/v3/memories/search/", json=_clean(_as_of_text(a))))
+        "POST", "/v3/memories/search/", json=_clean(_search_body(a))))
     search_by_vector = Endpoint(MemoryAPI.search_by_vector, lambda a: Call(
         "POST", "/v1/memories/search/vector/", json=_clean(a)))
     get = Endpoint(MemoryAPI.get, lambda a: Call(

@@ -55,8 +55,10 @@ _OSS: dict[str, Key] = {
                              "`bm25_score`, `entity_boost`, `final_score`, `vector_rank`, "
                              "`keyword_rank`, `fusion`"),
     "search(show_expired)": works(_SHOW_EXPIRED),
-    "search(reference_date)": refused("relative dates in a query are not resolved yet; name "
-                                      "the date (see `search.date_boost`)"),
+    "search(reference_date)": differs(
+        "an ISO date or date-time, `date`/`datetime` or Unix seconds: the day the query's "
+        "relative phrases (\"last week\", \"two months ago\") are read on; memories whose "
+        "`happened_at` falls in the period it names are preferred (`search.date_boost`)"),
     "get_all(filters)": works(), "get_all(top_k)": works(),
     "get_all(show_expired)": works(_SHOW_EXPIRED),
     "get(memory_id)": differs("an unknown id raises `engram.NotFound` (a `KeyError`) where "
@@ -109,7 +111,7 @@ _CLIENT: dict[str, Key] = {
     "search(latest_only)": differs(_LATEST),
     "search(categories)": works("memories in any of them (a `categories` `in` filter)"),
     "search(show_expired)": works(_SHOW_EXPIRED),
-    "search(reference_date)": refused("see `Memory.search(reference_date)`"),
+    "search(reference_date)": differs("see `Memory.search(reference_date)`"),
     "get_all(filters)": works(), "get_all(page)": works(), "get_all(page_size)": works(),
     "get_all(start_date)": works("`created_at` on or after it"),
     "get_all(end_date)": works("`created_at` on or before it (a bare day: that whole day)"),

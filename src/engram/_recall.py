@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -45,6 +46,7 @@ class SearchRequest:
     explain: bool = False
     include_evidence: bool = False
     facts_only: bool = False
+    reference: date | None = None  # the day relative time phrases are read on
 
     def __post_init__(self) -> None:
         for name in ("explain", "include_evidence", "facts_only"):
@@ -64,7 +66,7 @@ def run_search(store: BoundStore, embed: Callable[[list[str]], np.ndarray],
         return vecs
 
     common = dict(embed=embed_once, cfg=config.search, mode=req.mode, threshold=req.threshold,
-                  explain_out=parts)
+                  explain_out=parts, reference=req.reference)
     rows: list[tuple[str, float | None, str | None]]
     recs: dict[str, MemoryRecord]
     if req.graph:
@@ -78,7 +80,7 @@ def run_search(store: BoundStore, embed: Callable[[list[str]], np.ndarray],
         recs = store.get_many([m for m, _ in chosen])
     else:
         chosen = hybrid_search(store, req.where, req.query, k=req.k * EVIDENCE_DEPTH,
-                               **common)  # type: ignore[arg-type]
+                               shown=req.k, **common)  # type: ignore[arg-type]
         recs = store.get_many([m for m, _ in chosen])
         episodes = {m for m, r in recs.items() if r.memory_type == EPISODE}
         cited = store.citing(req.where, sorted(episodes)) if episodes else {}

@@ -115,8 +115,11 @@ class SearchConfig(_Section):
     score_alpha: float = Field(default=0.75, ge=0, le=1)  # keyword share, fusion="score"
     stop_words: bool = True  # drop function words from the keyword query
     vector_drop_names: bool = False  # embed the query without capitalised names
-    date_boost: float = Field(default=0.0, ge=0)  # x(1+boost) for dates the query names
-    date_field: str = "date"  # metadata key holding a memory's ISO date
+    date_boost: float = Field(default=0.5, ge=0)  # x(1+boost) for periods the query names
+    date_field: str = "happened_at"  # the event time, or a metadata key holding an ISO date
+    # Of two near-equal hits (score within this share) the newer comes first; the older
+    # when the query asks about an earlier state ("first", "used to"); 0: off.
+    recency_margin: float = Field(default=0.3, ge=0, le=1)
     neighbours: int = Field(default=0, ge=0, le=5)  # turns each side of a strong hit
     neighbour_hits: int = Field(default=3, ge=1, le=50)  # how many hits get them
     # Levers measured on LongMemEval and LOCOMO (bench/levers.py); see engram._fusion.

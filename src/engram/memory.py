@@ -347,15 +347,16 @@ class Memory:
         fields: list[str] | None = None,
         keyword_search: bool | None = None,
         latest_only: bool | None = None,
+        reference_date: int | float | str | date | datetime | None = None,
     ) -> dict[str, Any]:
         """The memories most relevant to ``query`` in a scope, best first. Hybrid by
         default (``search.fusion``); ``score`` is the cosine similarity, which
         ``threshold`` applies to. The graph adds ``relations`` and a bounded boost;
         ``explain=True`` adds ``score_details``; expired memories need ``show_expired``;
-        ``as_of`` searches what was held then (by similarity alone). Facts are also found
-        through their turns (:mod:`engram._recall`). Mem0's options: ``_read_options``."""
+        ``as_of``: what was held then (similarity alone). Facts are also found through
+        their turns (``_recall``). Mem0's options: ``_read_options``; ``reference_date``: ``_api``."""
         V.check_bool(show_expired, "show_expired")  # the other flags: SearchRequest
-        query = V.check_text(query, "query")
+        query, on = V.check_text(query, "query"), V.check_reference_date(reference_date)
         keep, search_mode = O.check_fields(fields), O.search_mode_for(keyword_search, search_mode)
         O.check_latest_only(latest_only)
         filters = O.with_metadata(filters, metadata)
@@ -371,7 +372,7 @@ class Memory:
         where = unexpired(self._store, where, show_expired)
         req = SearchRequest(query, where, V.check_mode(search_mode, self.config.search.mode),
                             k, thr, self._graph_step(enable_graph) is not None, explain,
-                            include_evidence, facts_only)  # queries: read-only cache
+                            include_evidence, facts_only, on)  # queries: read-only cache
         return O.project(run_search(self._store, self._parts.read_embedder.embed, self.config,
                                     req), keep)
 

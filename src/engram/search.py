@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engram._fusion import is_aggregation, keyword_share, spread
+from engram._fusion import EARLIER, is_aggregation, keyword_share, newer_first, spread
+from engram._periods import Period, in_periods, named_periods, relative_periods
 
 if TYPE_CHECKING:
     from engram.config import SearchConfig
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from engram.store.filters import Node
 
 __all__ = ["STOP_WORDS", "query_terms", "fuse", "fuse_scores", "without_names", "query_dates",
-           "date_matches", "hybrid_search", "score_parts"]
+           "date_matches", "query_periods", "hybrid_search", "score_parts"]
 
 # Function words that match nearly every turn and only add noise to BM25.
 STOP_WORDS = frozenset(
@@ -118,6 +120,18 @@ def date_matches(iso: str, specs: Sequence[DateSpec]) -> bool:
                for sy, sm, sd in specs)
 
 
+def query_periods(query: str, on: date) -> list[Period]:
+    """The periods ``query`` names, read on day ``on`` (the search's reference date):
+    calendar dates ("on 8 May", "in 2022") and relative phrases ("last week", "three
+    days ago"), see :mod:`engram._periods`.
+
+    >>> query_periods("What did I buy last month, or on 2 May?", date(2023, 6, 10))
+    [(datetime.date(2023, 5, 2), datetime.date(2023, 5, 2)), (datetime.date(2023, 5, 1), datetime.date(2023, 5, 31))]
+    """
+    return list(dict.fromkeys([*named_periods(query_dates(query), on),
+                               *relative_periods(query, on)]))
+
+
 def fuse(ranked: Sequence[tuple[Sequence[str], float]], *, k: int = 60) -> list[tuple[str, float]]:
     """Weighted reciprocal-rank fusion: each list adds ``weight / (k + rank)`` per id.
 
@@ -163,6 +177,8 @@ def hybrid_search(
     threshold: float | None,
     context_out: dict[str, str] | None = None,
     explain_out: dict[str, dict[str, Any]] | None = None,
+    reference: date | None = None,
+    shown: int | None = None,
 ) -> list[tuple[str, float | None]]:
     """Ids of the best ``k`` memories with their cosine similarity to the query (None
     in keyword mode without a threshold). Candidates come from the vector arm and the
@@ -170,7 +186,10 @@ def hybrid_search(
     ``threshold`` drops candidates whose similarity is below it. Neighbour expansion
     (``cfg.neighbours``) adds turns next to the best hits; ``context_out`` then maps each
     such turn's id to the hit it accompanies. ``explain_out`` receives each returned id's
-    score parts (:func:`score_parts`)."""
+    score parts (:func:`score_parts`). ``reference`` is the day the query's relative time
+    phrases are read on (default: today, UTC). ``shown``: how many of the ``k`` the caller
+    will show (the recency tie-break reorders only those, so it never changes which
+    memories are shown; default ``k``)."""
     depth = max(cfg.candidates, k)
     needs_vec = mode != "keyword" or threshold is not None or cfg.neighbours > 0
     vquery = without_names(query) if cfg.vector_drop_names else query
@@ -200,7 +219,14 @@ def hybrid_search(
             lists.append(([i for i, _ in kw_hits], cfg.keyword_weight if mode == "hybrid" else 1.0))
         fused = fuse(lists, k=cfg.rrf_k)
     if cfg.date_boost > 0:
-        fused = _boost_dates(store, query, fused, cfg.date_field, cfg.date_boost)
+        on = reference or datetime.now(UTC).date()
+        fused = _boost_dates(store, query_periods(query, on), fused, cfg.date_field,
+                             cfg.date_boost)
+    if cfg.recency_margin > 0 and fused:
+        window = min(k, shown or k)
+        times = _dates_of(store, [i for i, _ in fused[:window]], cfg.date_field)
+        fused = newer_first(fused, times.get, margin=cfg.recency_margin, window=window,
+                            older=EARLIER.search(query) is not None)
     if cfg.breadth == "always" or (cfg.breadth == "aggregate" and is_aggregation(query)):
         fused = _spread_sessions(store, fused, cfg, k)
     if qvec is not None:
@@ -249,19 +275,25 @@ def _round(x: float | None) -> float | None:
     return None if x is None else round(float(x), 6)
 
 
-def _boost_dates(store: BoundStore, query: str, fused: list[tuple[str, float]],
+def _dates_of(store: BoundStore, ids: Sequence[str], field: str) -> dict[str, str]:
+    """Each memory's time: its event time when ``field`` is ``happened_at``, else the ISO
+    date in ``metadata[field]`` (memories without one are left out)."""
+    out: dict[str, str] = {}
+    for mid, rec in store.get_many(list(ids)).items():
+        value = rec.happened_at if field == "happened_at" else rec.metadata.get(field)
+        if isinstance(value, str):
+            out[mid] = value
+    return out
+
+
+def _boost_dates(store: BoundStore, periods: Sequence[Period], fused: list[tuple[str, float]],
                  field: str, boost: float) -> list[tuple[str, float]]:
-    """Raise candidates whose ``metadata[field]`` date is one the query names."""
-    specs = query_dates(query)
-    if not specs or not fused:
+    """Raise candidates whose date (:func:`_dates_of`) falls in a period the query names."""
+    if not periods or not fused:
         return fused
-    recs = store.get_many([i for i, _ in fused])
-    out = []
-    for mid, score in fused:
-        rec = recs.get(mid)
-        day = rec.metadata.get(field) if rec is not None else None
-        out.append((mid, score * (1 + boost) if isinstance(day, str) and date_matches(day, specs)
-                    else score))
+    days = _dates_of(store, [i for i, _ in fused], field)
+    out = [(mid, score * (1 + boost) if in_periods(days.get(mid), periods) else score)
+           for mid, score in fused]
     return sorted(out, key=lambda kv: -kv[1])
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import engram
-from engram._mem0_api import API, api_markdown_table
+from engram._mem0_api import API, api_markdown_table, mem0_hints
 from engram.errors import InvalidInput, NotFound, NotSupported
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "compat.md"
@@ -80,8 +80,12 @@ def m(memory: engram.Memory) -> engram.Memory:
 
 
 def test_refused_parameters_name_the_difference_not_a_bare_type_error(m: engram.Memory) -> None:
-    with pytest.raises(NotSupported, match=r"search\(reference_date=...\)"):
-        m.search("x", user_id="u", reference_date="2024-01-01")  # type: ignore[call-arg]
+    @mem0_hints("MemoryClient")
+    def search(query: str) -> None:  # a method without the refused parameter
+        raise AssertionError("not reached")
+
+    with pytest.raises(NotSupported, match=r"search\(keyword_search=...\).*not served"):
+        search("x", keyword_search=True)  # type: ignore[call-arg]
     with pytest.raises(TypeError, match="bogus"):  # not Mem0's: Python's own message
         m.search("x", user_id="u", bogus=1)  # type: ignore[call-arg]
 

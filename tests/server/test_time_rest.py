@@ -115,3 +115,30 @@ def test_client_reads_as_of_a_past_moment(server) -> None:
         with pytest.raises(E.InvalidInput) as bad:
             c.search("team", user_id="u", as_of="yesterday-ish")
         assert bad.value.field == "as_of"
+
+
+def test_reference_date_travels_over_rest_and_both_clients(server) -> None:
+    key = server.new_key()
+    with httpx.Client(base_url=server.url, headers={"Authorization": f"Token {key}"}) as http:
+        r = http.post("/v3/memories/search/", json={"query": "hike last week", "user_id": "u",
+                                                    "reference_date": "2023-03-21"})
+        assert r.status_code == 200, r.text
+        r = http.post("/v3/memories/search/", json={"query": "hike", "user_id": "u",
+                                                    "reference_date": "someday"})
+        assert r.status_code == 400 and r.json()["field"] == "reference_date"
+    with MemoryClient(api_key=key, host=server.url) as c:
+        c.add("I went hiking with Sam", user_id="u", infer=False, timestamp="2023-03-14")
+        for ref in ("2023-03-21", date(2023, 3, 21), datetime(2023, 3, 21, tzinfo=UTC),
+                    1679400000):
+            hits = c.search("hike last week", user_id="u", reference_date=ref)["results"]
+            assert [h["memory"] for h in hits] == ["I went hiking with Sam"]
+        with pytest.raises(E.InvalidInput) as bad:
+            c.search("hike", user_id="u", reference_date="last tuesday")
+        assert bad.value.field == "reference_date"
+
+    async def run() -> list[str]:
+        async with AsyncMemoryClient(api_key=key, host=server.url) as ac:
+            out = await ac.search("hike last week", user_id="u", reference_date=date(2023, 3, 21))
+            return [h["memory"] for h in out["results"]]
+
+    assert asyncio.run(run()) == ["I went hiking with Sam"]

@@ -48,6 +48,7 @@ from engram._validate._time import (
     check_as_of,
     check_event_time,
     check_expiration,
+    check_reference_date,
     check_timestamp,
     event_time,
     not_expired,
@@ -59,5 +60,5 @@ __all__ = [
     "check_metadata", "check_mode", "check_name", "check_page", "check_safe",
     "check_scope_id", "with_categories", "scope_ids_from_filters", "check_text", "check_threshold", "check_timestamp", "check_top_k", "first_count",
     "normalise_messages", "scoped_filter", "check_as_of", "check_event_time",
-    "check_expiration", "event_time", "not_expired",
+    "check_expiration", "check_reference_date", "event_time", "not_expired",
 ]

@@ -12,6 +12,8 @@ filters compare them as text; a naive time is taken as UTC, as the filters do.
 '2026-01-31'
 >>> check_as_of("2025-05-01")
 '2025-05-01T23:59:59.999999+00:00'
+>>> check_reference_date("2023-05-20T23:30:00-02:00")
+datetime.date(2023, 5, 21)
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from engram.errors import InvalidInput
 from engram.store import filters as F
 
 __all__ = ["check_timestamp", "event_time", "check_event_time", "check_expiration",
-           "check_as_of", "not_expired"]
+           "check_as_of", "check_reference_date", "not_expired"]
 
 
 def check_timestamp(value: Any, field: str = "timestamp") -> str | None:
@@ -105,6 +107,16 @@ def check_as_of(value: Any, field: str = "as_of") -> str | None:
         with contextlib.suppress(ValueError):  # if not a date, check_timestamp says why
             value = datetime.combine(date.fromisoformat(value.strip()), time.max, UTC)
     return check_event_time(value, field)
+
+
+def check_reference_date(value: Any, field: str = "reference_date") -> date | None:
+    """The day a query is asked on, which its relative time phrases ("last week", "two
+    days ago") are read against: any accepted timestamp form, as its UTC day. A date
+    alone is that day."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    text = check_event_time(value, field)
+    return None if text is None else date.fromisoformat(text[:10])
 
 
 def not_expired(today: date) -> F.Node:

@@ -20,6 +20,8 @@ from engram.search import hybrid_search
 from engram.store.filters import is_scope_only
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from engram.config import GraphConfig, SearchConfig
     from engram.store.base import BoundStore
     from engram.store.filters import Node
@@ -36,7 +38,7 @@ def search_with_graph(
     store: BoundStore, where: Node, query: str, *,
     embed: Callable[[list[str]], np.ndarray], cfg: SearchConfig, graph: GraphConfig,
     mode: str, k: int, threshold: float | None,
-    explain_out: dict[str, dict[str, Any]] | None = None,
+    explain_out: dict[str, dict[str, Any]] | None = None, reference: date | None = None,
 ) -> tuple[list[tuple[str, float | None]], list[dict[str, Any]]]:
     """(ids with similarity, best first; relations as dicts). Without graph hits this
     is exactly the hybrid search. ``explain_out`` gets the score parts, with
@@ -45,9 +47,11 @@ def search_with_graph(
                         similarity=graph.entity_similarity, limit=graph.max_relations)
     if not hits.weights or graph.boost == 0:
         return (hybrid_search(store, where, query, embed=embed, cfg=cfg, mode=mode, k=k,
-                              threshold=threshold, explain_out=explain_out), hits.as_dicts())
+                              threshold=threshold, explain_out=explain_out,
+                              reference=reference), hits.as_dicts())
     deep = hybrid_search(store, where, query, embed=embed, cfg=cfg, mode=mode,
-                         k=max(2 * k, k + 10), threshold=threshold, explain_out=explain_out)
+                         k=max(2 * k, k + 10), threshold=threshold, explain_out=explain_out,
+                         reference=reference)
     missing = [m for m in hits.weights if m not in {i for i, _ in deep}]
     extra: dict[str, float | None] = {}
     # Linked memories lie in the scope the filter pins; one with more conditions (e.g.

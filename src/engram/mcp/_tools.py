@@ -148,13 +148,17 @@ class EngramTools:
             description="Minimum similarity (0..1) a result must have.")] = None,
         include_evidence: Annotated[bool, Field(
             description="Give each fact the conversation turns it came from.")] = False,
+        reference_date: Annotated[str | None, Field(
+            description="YYYY-MM-DD: the day the query is asked on; 'last week' in it is "
+                        "read against this day (default: today).")] = None,
     ) -> dict[str, Any]:
         """Find a scope's memories most relevant to a query, best first, with scores."""
         scope = _ids(self.guard.call_scope(user_id=user_id, agent_id=agent_id, run_id=run_id))
         self.guard.check_filters(filters)
         out: dict[str, Any] = self.backend.search(
             query, **scope, filters=filters, top_k=self.limits.cap(top_k, "top_k"),
-            threshold=threshold, include_evidence=include_evidence)
+            threshold=threshold, include_evidence=include_evidence,
+            reference_date=reference_date)
         self.guard.remember(r["id"] for r in out.get("results", []))
         return out
 

@@ -108,7 +108,10 @@ class SearchBody(_Body):
                                                            "expiration_date.")
     as_of: str | None = Field(default=None, description="ISO date or time: answer with what "
                                                         "was held then (from the history).")
-    reference_date: str | int | None = Field(default=None, description="Ignored.")
+    reference_date: str | int | float | None = Field(
+        default=None, description="ISO date or time (or unix seconds): the day the query is "
+                                  "asked on; relative phrases such as 'last week' in it are "
+                                  "read against it (default: today).")
     categories: list[str] | None = Field(default=None, description="Only memories in any of "
                                                                     "these categories.")
     include_evidence: bool = Field(default=False, description="Each fact's evidence: the "

@@ -105,7 +105,7 @@ def _search(request: Request, tenant: Tenant, body: SearchBody) -> dict[str, Any
         as_of=body.as_of, categories=body.categories,
         include_evidence=body.include_evidence, facts_only=body.facts_only,
         metadata=body.metadata, fields=body.fields, keyword_search=body.keyword_search,
-        latest_only=body.latest_only)
+        latest_only=body.latest_only, reference_date=body.reference_date)
 
 
 @router.post("/v3/memories/search/", response_model=SearchOut, response_model_exclude_unset=True, summary="Search memories")
