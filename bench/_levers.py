@@ -56,14 +56,13 @@ ROWS: dict[str, tuple[str, dict[str, Any]]] = {
     "context: at most 1600 chars": ("hybrid", {"context_chars": 1600}),
     # Time (issue #19): the question's date is its reference_date; memories whose event time
     # falls in a period the question names ("last week", "in May") are raised.
-    # Default: date boost 0.5, newer first among hits within 30% of each other.
+    # Default: date boost 0.5, no recency tie-break.
     "time: no date boost": ("hybrid", {"date_boost": 0.0}),
     "time: date boost 1": ("hybrid", {"date_boost": 1.0}),
-    "time: no recency tie-break": ("hybrid", {"recency_margin": 0.0}),
-    "time: recency margin 0.1": ("hybrid", {"recency_margin": 0.1}),
-    "time: recency margin 0.2": ("hybrid", {"recency_margin": 0.2}),
-    "time: recency margin 0.5": ("hybrid", {"recency_margin": 0.5}),
-    "time: no time levers": ("hybrid", {"date_boost": 0.0, "recency_margin": 0.0}),
+    "time: newer first, margin 0.1": ("hybrid", {"recency_margin": 0.1}),
+    "time: newer first, margin 0.3": ("hybrid", {"recency_margin": 0.3}),
+    "time: newer first, margin 0.3, same query words": ("hybrid", {"recency_margin": 0.3,
+                                                                   "recency_same": True}),
     # A combination of the search-time levers.
     "keyword share 0.6 + cap 2 on aggregation": ("hybrid", {"score_alpha": 0.6, **_AGG,
                                                             "session_cap": 2}),

@@ -65,6 +65,8 @@ def locomo_rows(names: list[str], work: Path, embedder: BenchEmbedder) -> dict[s
                       "by_half": {h: C.summarise(v)["overall"]["r@10"] for h, v in halves.items()}}
             _log(f"LOCOMO {n}: r@10 {out[n]['r@10']}")
         mem.close()
+        for f in work.glob(f"locomo-{gi}.db*"):  # one store on disk at a time
+            f.unlink()
     return out
 
 

@@ -104,6 +104,8 @@ def engram_rows(questions: list[D.Question], names: list[str], work: Path,
                 "cpu_p50_ms": round(D.percentile(again.cpu_ms, 50), 2),
                 "cpu_p95_ms": round(D.percentile(again.cpu_ms, 95), 2),
                 "load_avg": os.getloadavg()[0]}
+        for f in work.glob(f"engram-{gi}.db*"):  # ~0.5 GB per store: one on disk at a time
+            f.unlink()
     return [out[n] for n in names], info
 
 

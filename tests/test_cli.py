@@ -49,6 +49,22 @@ def test_add_search_list_history_delete(run: Any) -> None:
     assert [h["event"] for h in hist] == ["ADD", "DELETE"]
 
 
+def test_search_reads_relative_phrases_on_the_reference_date(run: Any, tmp_path: Path) -> None:
+    # The add command takes no timestamp: date the two memories through the API, same file.
+    from engram import Memory
+
+    m = Memory({"store": {"path": str(tmp_path / "cli.db")}})  # the file `run` passes
+    m.add("Went hiking with Sam", user_id="ann", infer=False, timestamp="2023-03-14")
+    m.add("Went hiking with Alex", user_id="ann", infer=False, timestamp="2023-02-01")
+    m.close()
+    args = ["search", "who did I hike with last week", "-u", "ann", "--json"]
+    for day, who in (("2023-03-21", "Sam"), ("2023-02-08", "Alex")):
+        hits = _json(run(*args, "--reference-date", day))["results"]
+        assert who in hits[0]["memory"]
+    res = run(*args, "--reference-date", "someday")
+    assert res.exit_code == 2 and "reference_date" in res.output
+
+
 def test_delete_all_needs_a_scope(run: Any) -> None:
     run("add", "x", "-u", "ann", "--raw")
     res = run("delete", "--all")

@@ -9,7 +9,7 @@ import pytest
 
 import engram._fusion
 from engram import Memory
-from engram._fusion import is_aggregation, keyword_share, spread
+from engram._fusion import EARLIER, is_aggregation, keyword_share, newer_first, same_terms, spread
 from engram.testing import HashEmbedder
 
 
@@ -59,6 +59,66 @@ def test_spread_caps_each_group_and_keeps_order() -> None:
     assert spread(ids, group, cap=10, k=7) == ids
     # Ungrouped ids are never held back.
     assert spread(["x", "y", "z"], lambda _: None, cap=1, k=3) == ["x", "y", "z"]
+
+
+def test_newer_first_reorders_near_ties_only_within_the_window() -> None:
+    when = {"old": "2023-01-01", "new": "2023-06-01", "mid": "2023-03-01", "none": None}.get
+    ranked = [("old", 1.0), ("mid", 0.9), ("new", 0.8), ("none", 0.79)]
+    # Within 25% of each hit above it: newest first, then "mid" above "old".
+    assert [m for m, _ in newer_first(ranked, when, margin=0.25, window=4)] == [
+        "new", "mid", "old", "none"]
+    # Within 15%: "mid" passes "old" (0.9 >= 0.85), "new" does not (0.8 < 0.85): each
+    # hit is compared with its own score, so a weak hit cannot ride a near tie upwards.
+    assert [m for m, _ in newer_first(ranked, when, margin=0.15, window=4)] == [
+        "mid", "old", "new", "none"]
+    # Outside the window nothing moves, and the window's members stay the same.
+    assert [m for m, _ in newer_first(ranked, when, margin=1.0, window=2)] == [
+        "mid", "old", "new", "none"]
+    # A hit without a time, or margin 0 on distinct scores, keeps its place.
+    assert newer_first(ranked, when, margin=0.0, window=4) == ranked
+    # With ``same``, only hits about the same thing trade places.
+    apart = {("old", "mid")}
+    assert [m for m, _ in newer_first(ranked, when, margin=0.25, window=4,
+                                      same=lambda a, b: (a, b) not in apart)] == [
+        "new", "old", "mid", "none"]  # "mid" stays below "old", "new" passes both
+    # older=True: the earlier of two near-equal hits comes first.
+    assert [m for m, _ in newer_first([("new", 1.0), ("old", 0.95)], when, margin=0.1,
+                                      window=2, older=True)] == ["old", "new"]
+
+
+@pytest.mark.parametrize(("q", "earlier"), [
+    ("What was my first car?", True), ("Where I used to live?", True),
+    ("What was my previous job?", True), ("Where do I live now?", False),
+    ("How many recipes have I tried?", False)])
+def test_questions_about_an_earlier_state(q: str, earlier: bool) -> None:
+    assert (EARLIER.search(q) is not None) == earlier
+
+
+def test_same_terms_needs_two_shared_query_words_and_half_of_them() -> None:
+    assert same_terms({"old", "sneakers"}, {"old", "sneakers", "keep"})
+    assert not same_terms({"sneakers"}, {"sneakers"})  # one word is not enough
+    assert not same_terms({"a", "b", "c", "d", "e"}, {"a", "b"})  # 2 of 5
+    assert not same_terms(set(), set())
+
+
+def test_recency_tie_break_runs_through_search(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    mem = _mem(tmp_path, recency_margin=0.5, recency_same=True, context_before=0,
+               context_after=0)
+    mem.add("I keep my old sneakers in the closet", user_id="u", infer=False,
+            timestamp="2023-05-25")
+    mem.add("I keep my old sneakers in the shed now", user_id="u", infer=False,
+            timestamp="2023-05-29")
+    mem.add("I like tea", user_id="u", infer=False, timestamp="2023-06-01")
+    top = [r["memory"] for r in mem.search("Where do I keep my old sneakers?", user_id="u",
+                                           top_k=2)["results"]]
+    assert top[0].endswith("shed now")
+    first = [r["memory"] for r in mem.search("Where did I first keep my old sneakers?",
+                                             user_id="u", top_k=2)["results"]]
+    assert first[0].endswith("closet")
+    mem.config.search = mem.config.search.model_copy(update={"recency_margin": 0.0})
+    off = mem.search("Where do I keep my old sneakers?", user_id="u", top_k=2)["results"]
+    assert {r["memory"] for r in off} == set(top)  # the same memories shown, order aside
+    mem.close()
 
 
 def _mem(tmp_path, **search) -> Memory:  # type: ignore[no-untyped-def]

@@ -110,12 +110,15 @@ def search(
     top_k: Annotated[int, typer.Option("--top-k", "-k")] = 10,
     filters: Annotated[str | None, typer.Option(help="JSON filter object.")] = None,
     mode: Annotated[str | None, typer.Option(help="hybrid, vector or keyword.")] = None,
+    reference_date: Annotated[str | None, typer.Option(
+        help="ISO date the query is asked on: 'last week' in it is read against it.")] = None,
     db: DbOpt = None, as_json: JsonOpt = False,
 ) -> None:
     """Search a scope's memories."""
     with _errors():
         res = _memory(db).search(query, user_id=user, agent_id=agent, run_id=run, top_k=top_k,
-                                 filters=_json_arg(filters, "filters"), search_mode=mode)
+                                 filters=_json_arg(filters, "filters"), search_mode=mode,
+                                 reference_date=reference_date)
         _emit(res, as_json, lambda r: _table(r["results"], ["score", "memory", "id"]))
 
 

@@ -119,7 +119,8 @@ class SearchConfig(_Section):
     date_field: str = "happened_at"  # the event time, or a metadata key holding an ISO date
     # Of two near-equal hits (score within this share) the newer comes first; the older
     # when the query asks about an earlier state ("first", "used to"); 0: off.
-    recency_margin: float = Field(default=0.3, ge=0, le=1)
+    recency_margin: float = Field(default=0.0, ge=0, le=1)
+    recency_same: bool = False  # only between hits holding mostly the same query words
     neighbours: int = Field(default=0, ge=0, le=5)  # turns each side of a strong hit
     neighbour_hits: int = Field(default=3, ge=1, le=50)  # how many hits get them
     # Levers measured on LongMemEval and LOCOMO (bench/levers.py); see engram._fusion.

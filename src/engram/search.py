@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engram._fusion import EARLIER, is_aggregation, keyword_share, newer_first, spread
+from engram._fusion import EARLIER, is_aggregation, keyword_share, newer_first, same_terms, spread
 from engram._periods import Period, in_periods, named_periods, relative_periods
 
 if TYPE_CHECKING:
@@ -223,10 +223,7 @@ def hybrid_search(
         fused = _boost_dates(store, query_periods(query, on), fused, cfg.date_field,
                              cfg.date_boost)
     if cfg.recency_margin > 0 and fused:
-        window = min(k, shown or k)
-        times = _dates_of(store, [i for i, _ in fused[:window]], cfg.date_field)
-        fused = newer_first(fused, times.get, margin=cfg.recency_margin, window=window,
-                            older=EARLIER.search(query) is not None)
+        fused = _recency(store, query, fused, cfg, min(k, shown or k))
     if cfg.breadth == "always" or (cfg.breadth == "aggregate" and is_aggregation(query)):
         fused = _spread_sessions(store, fused, cfg, k)
     if qvec is not None:
@@ -275,11 +272,12 @@ def _round(x: float | None) -> float | None:
     return None if x is None else round(float(x), 6)
 
 
-def _dates_of(store: BoundStore, ids: Sequence[str], field: str) -> dict[str, str]:
+def _dates_of(store: BoundStore, ids: Sequence[str], field: str,
+              recs: dict[str, Any] | None = None) -> dict[str, str]:
     """Each memory's time: its event time when ``field`` is ``happened_at``, else the ISO
     date in ``metadata[field]`` (memories without one are left out)."""
     out: dict[str, str] = {}
-    for mid, rec in store.get_many(list(ids)).items():
+    for mid, rec in (store.get_many(list(ids)) if recs is None else recs).items():
         value = rec.happened_at if field == "happened_at" else rec.metadata.get(field)
         if isinstance(value, str):
             out[mid] = value
@@ -295,6 +293,22 @@ def _boost_dates(store: BoundStore, periods: Sequence[Period], fused: list[tuple
     out = [(mid, score * (1 + boost) if in_periods(days.get(mid), periods) else score)
            for mid, score in fused]
     return sorted(out, key=lambda kv: -kv[1])
+
+
+def _recency(store: BoundStore, query: str, fused: list[tuple[str, float]],
+             cfg: SearchConfig, window: int) -> list[tuple[str, float]]:
+    """The recency tie-break (:func:`engram._fusion.newer_first`) over the shown hits;
+    with ``cfg.recency_same``, only between hits holding mostly the same query words."""
+    ids = [i for i, _ in fused[:window]]
+    recs = store.get_many(ids)
+    times = _dates_of(store, ids, cfg.date_field, recs)
+    same = None
+    if cfg.recency_same:
+        terms = set(query_terms(query))
+        words = {m: terms & set(_WORD.findall(r.memory.lower())) for m, r in recs.items()}
+        same = lambda a, b: same_terms(words.get(a, set()), words.get(b, set()))  # noqa: E731
+    return newer_first(fused, times.get, margin=cfg.recency_margin, window=window,
+                       older=EARLIER.search(query) is not None, same=same)
 
 
 def _spread_sessions(store: BoundStore, fused: list[tuple[str, float]], cfg: SearchConfig,

@@ -96,7 +96,23 @@ def test_ingest_writes_session_turn_and_date(tmp_path: Path) -> None:
     where = E.ingest(mem, q)
     rec = mem.get(next(i for i, h in where.items() if h == ("s3", 3)))
     assert {"session": "s3", "turn": 3, "date": "2023-05-03"}.items() <= rec["metadata"].items()
+    assert rec["happened_at"] == "2023-05-03T10:00:00.000000+00:00"  # the haystack date
     mem.close()
+
+
+def test_dates_and_newest_first() -> None:
+    assert D.iso_time("2023/05/20 (Sat) 02:21") == "2023-05-20T02:21:00"
+    assert D.iso_time("2023/05/20") == "2023-05-20"
+    q = D.parse(_question("q", "knowledge-update"))
+    assert q.iso_question_time() == "2023-06-01T10:00:00"
+    assert q.newest_answer_session() == "s3"  # 3 May, after s1's 1 May
+    assert D.newest_first(q, [("s2", 0), ("s3", 3), ("s1", 0)]) == 1.0
+    assert D.newest_first(q, [("s1", 0), ("s3", 3)]) == 0.0
+    assert D.newest_first(q, [("s2", 0)]) == 0.0  # no answer session found: a miss
+    other = D.parse(_question("q", "temporal-reasoning"))
+    assert D.newest_first(other, [("s3", 3)]) is None  # only knowledge-update counts
+    one = D.parse({**_question("q", "knowledge-update"), "answer_session_ids": ["s1"]})
+    assert one.newest_answer_session() is None and D.newest_first(one, [("s1", 0)]) is None
 
 
 def test_default_search_configuration_is_the_one_the_bench_reports() -> None:
