@@ -81,11 +81,11 @@ def m(memory: engram.Memory) -> engram.Memory:
 
 def test_refused_parameters_name_the_difference_not_a_bare_type_error(m: engram.Memory) -> None:
     @mem0_hints("MemoryClient")
-    def search(query: str) -> None:  # a method without the refused parameter
+    def add(messages: str) -> None:  # a method without the refused parameter
         raise AssertionError("not reached")
 
-    with pytest.raises(NotSupported, match=r"search\(keyword_search=...\).*not served"):
-        search("x", keyword_search=True)  # type: ignore[call-arg]
+    with pytest.raises(NotSupported, match=r"add\(structured_data_schema=...\)"):
+        add("x", structured_data_schema={})  # type: ignore[call-arg]
     with pytest.raises(TypeError, match="bogus"):  # not Mem0's: Python's own message
         m.search("x", user_id="u", bogus=1)  # type: ignore[call-arg]
 
