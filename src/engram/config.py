@@ -53,7 +53,7 @@ class EmbedderConfig(_Section):
     api_key: str | None = None
     dims: int | None = Field(default=None, gt=0)
     threads: int | None = Field(default=None, gt=0)
-    max_tokens: int | None = Field(default=None, gt=0)  # word pieces per text (minilm); None: 256
+    max_tokens: int | None = Field(default=None, gt=0)  # word pieces per text (minilm); None: 64
 
 
 class StoreConfig(_Section):

@@ -28,7 +28,7 @@ def test_shape_dtype_and_unit_rows(minilm: MiniLMEmbedder) -> None:
     assert v.shape == (len(TEXTS), 384)
     assert v.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
-    assert minilm.model_id == "all-MiniLM-L6-v2-int8" and minilm.dims == 384
+    assert minilm.model_id == "all-MiniLM-L6-v2-int8-64t" and minilm.dims == 384
 
 
 def test_empty_input(minilm: MiniLMEmbedder) -> None:
@@ -63,9 +63,13 @@ def test_similar_meanings_score_higher(minilm: MiniLMEmbedder) -> None:
 
 def test_long_text_is_truncated_not_rejected(minilm: MiniLMEmbedder) -> None:
     long = "word " * 2000
-    cut = " ".join(["word"] * 254)  # 254 words + [CLS] + [SEP] = 256 tokens
+    cut = " ".join(["word"] * 62)  # 62 words + [CLS] + [SEP] = the default 64 word pieces
     v = minilm.embed([long, cut])
     assert float(v[0] @ v[1]) > 0.9999
+    full = MiniLMEmbedder(max_tokens=256)
+    assert full.model_id == "all-MiniLM-L6-v2-int8"  # the model's own length: the plain id
+    w = full.embed([long, " ".join(["word"] * 254)])
+    assert float(w[0] @ w[1]) > 0.9999
 
 
 def test_construction_loads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -136,7 +140,7 @@ def test_bad_arguments() -> None:
 def test_a_smaller_budget_cuts_long_texts_only() -> None:
     short = MiniLMEmbedder(max_tokens=16)
     assert short.model_id == "all-MiniLM-L6-v2-int8-16t"  # its own cache key
-    full = MiniLMEmbedder()
+    full = MiniLMEmbedder(max_tokens=256)
     head = " ".join(["river"] * 14)  # 14 words + [CLS] + [SEP] = 16 word pieces
     long = head + " " + "stock market crash " * 40
     a, b = short.embed([long, head, "I adopted a cat."]), full.embed([long, head, "I adopted a cat."])

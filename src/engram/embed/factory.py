@@ -1,7 +1,7 @@
 """Build an embedder by provider name, importing only what that provider needs.
 
 >>> make_embedder("minilm").model_id
-'all-MiniLM-L6-v2-int8'
+'all-MiniLM-L6-v2-int8-64t'
 >>> make_embedder("word2vec")
 Traceback (most recent call last):
 ...
@@ -42,7 +42,7 @@ def make_embedder(
 
     ``model`` is required for "openai" (e.g. ``text-embedding-3-small``) and, for
     "sentence-transformers", is an optional local model directory. ``threads`` and
-    ``max_tokens`` (word pieces embedded per text, default 256) are MiniLM's.
+    ``max_tokens`` (word pieces embedded per text, default 64) are MiniLM's.
     """
     if provider == "minilm":
         _refuse(provider, model=model, base_url=base_url, api_key=api_key, dims=dims)
