@@ -250,3 +250,19 @@ def test_cli_reextract_dry_run_then_apply(tmp_path: Path, shared_minilm: Any,
     assert [e["event"] for e in json.loads(done.output)["results"]] == ["ADD"]
     bad = run(app, ["reextract", "--db", db])
     assert bad.exit_code != 0 and "user_id" in bad.output
+
+
+def test_a_question_naming_the_speaker_reaches_her_own_turn(mem: Memory) -> None:
+    """A turn's vector carries who said it: neither turn names Anna, yet the question
+    about her finds hers first; its text stays as said, its hash is of what was embedded."""
+    from engram.embed import text_hash
+
+    res = mem.add([{"role": "user", "name": "Ben", "content": "We adopted a dog last week."},
+                   {"role": "user", "name": "Anna", "content": "We adopted a cat last week."}],
+                  user_id="u")
+    for who, other in (("Anna", "cat"), ("Ben", "dog")):
+        top = mem.search(f"What did {who} adopt?", user_id="u", filters=TURNS,
+                         top_k=1)["results"][0]
+        assert (top["actor_id"], top["memory"]) == (who, f"We adopted a {other} last week.")
+    anna = mem.get(res["episode_ids"][1])
+    assert anna["hash"] == text_hash("Anna: We adopted a cat last week.")

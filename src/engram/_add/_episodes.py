@@ -5,6 +5,17 @@ set, so it gets the same keyword document (with the turns around it) and vector 
 ``infer=False`` memory. The add's facts cite them: a fact's ``source_ids`` are episode
 ids (durable), not positions in the call. Written in the add's transaction, so a failed
 add leaves neither facts nor turns (``pipeline.keep_episodes`` turns this off).
+
+A turn is who said it as well as what was said: its vector encodes the speaker's name
+with the text (:func:`spoken`), so a question that names the speaker ("what did Anna
+say about ...") reaches that speaker's own turns, which rarely name her. The stored text
+stays as said; the row's ``hash`` is that of what was embedded, so the embedding cache,
+which reuses a stored row's vector for the same hash, never hands the named vector to
+the bare text. Measured on the LOCOMO dev conversations (``bench/locomo.py``): evidence
+recall@10 of the default search over facts and episodes rose on every conversation.
+
+>>> spoken(Message("user", "I adopted a cat.", "Anna")), spoken(Message("user", "Hi"))
+('Anna: I adopted a cat.', 'Hi')
 """
 
 from __future__ import annotations
@@ -20,7 +31,7 @@ from engram._types import EPISODE, Message, Scope
 from engram.embed import text_hash
 from engram.store.base import NewMemory
 
-__all__ = ["Episodes", "episodes_for"]
+__all__ = ["Episodes", "episodes_for", "spoken"]
 
 
 @dataclass
@@ -39,13 +50,19 @@ class Episodes:
         return [a.id for a in self.adds]
 
 
+def spoken(m: Message) -> str:
+    """What an episode's vector encodes: the speaker's name (when the message gives one)
+    and the text."""
+    return f"{m.name}: {m.content}" if m.name else m.content
+
+
 def episodes_for(kept: list[Message], vectors: list[np.ndarray], scope: Scope,
                  metadata: dict[str, Any], times: Times) -> Episodes:
-    """One episode per kept message (``vectors[i]`` is ``kept[i]``'s), dated by the
-    message's own time, else the call's, and expiring with what the add writes."""
+    """One episode per kept message (``vectors[i]`` embeds ``spoken(kept[i])``), dated
+    by the message's own time, else the call's, and expiring with what the add writes."""
     out = Episodes()
     for m, vec in zip(kept, vectors, strict=True):
-        add = NewMemory(id=new_id(), text=m.content, hash=text_hash(m.content), scope=scope,
+        add = NewMemory(id=new_id(), text=m.content, hash=text_hash(spoken(m)), scope=scope,
                         embedding=vec, metadata=dict(metadata), role=m.role, actor_id=m.name,
                         memory_type=EPISODE, raw=True,
                         happened_at=times.of_sources([str(m.index)]),

@@ -29,7 +29,7 @@ from engram._add._commit import (
     raw_messages,
     raw_results,
 )
-from engram._add._episodes import Episodes, episodes_for
+from engram._add._episodes import Episodes, episodes_for, spoken
 from engram._add._graph import GraphStep, add_graph
 from engram._ids import new_id
 from engram._types import EPISODE, MemoryRecord, Message, Scope
@@ -233,8 +233,9 @@ def _episodes(ctx: AddContext, messages: list[Message], scope: Scope,
     if not ctx.keep_episodes:
         return None
     kept = raw_messages(messages)
-    # Read-only cache: the vectors are stored with the episodes themselves.
-    vectors = embed_texts(ctx.parts.read_embedder, [m.content for m in kept])
+    # Read-only cache: the vectors are stored with the episodes themselves. A turn's
+    # vector carries its speaker (see engram._add._episodes.spoken).
+    vectors = embed_texts(ctx.parts.read_embedder, [spoken(m) for m in kept])
     return episodes_for(kept, vectors, scope, opts.metadata, opts.times(messages))
 
 
