@@ -153,6 +153,11 @@ def _search(c: Any) -> None:
                                "score": cut["results"][0]["score"]}]
     with pytest.raises(ValidationError, match=r"fields\[0\]"):
         c.search("cricket", filters={"user_id": "alice"}, fields=["colour"])
+    # The docs' temporal example: relative dates read against reference_date.
+    assert c.search("cricket last week", filters={"user_id": "alice"},
+                    reference_date="2025-03-21T00:00:00Z")["results"]
+    with pytest.raises(ValidationError, match="reference_date"):
+        c.search("cricket", filters={"user_id": "alice"}, reference_date="someday")
     with pytest.raises(Mem0Error, match="latest_only"):
         c.search("cricket", filters={"user_id": "alice"}, latest_only=False)
 
