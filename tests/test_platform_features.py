@@ -24,6 +24,7 @@ def test_memories_get_mem0_default_categories_and_filter_by_them(memory: engram.
                  "Prefers green tea over coffee", "Flying to Tokyo next month",
                  "The printer on floor 3 is broken"]:
         memory.add(text, user_id="u", infer=False)
+    memory.flush()  # a queued memory's categories come with its vector (engram._vectors)
     cats = _cats(memory, user_id="u")
     assert cats["Loves playing badminton, football and basketball"][0] == "sports"
     assert cats["Prefers green tea over coffee"][0] == "food"
@@ -48,6 +49,7 @@ def test_memories_get_mem0_default_categories_and_filter_by_them(memory: engram.
 
 def test_a_reworded_memory_is_classified_again(memory: engram.Memory) -> None:
     mid = memory.add("Flying to Tokyo next month", user_id="u", infer=False)["results"][0]["id"]
+    memory.flush()  # a queued memory's categories come with its vector
     assert memory.get(mid)["categories"] == ["travel"]
     memory.update(mid, text="Prefers green tea over coffee")
     assert memory.get(mid)["categories"] == ["food"]
@@ -78,6 +80,7 @@ def test_project_settings_are_stored_and_used_by_adds(memory: engram.Memory) -> 
     assert got["custom_categories"] and set(got["custom_categories"]) == {"pets", "work"}
     assert got["custom_instructions"] == "Remember pets and work only"
     out = memory.add("My dog Rex is a beagle", user_id="o", infer=False)
+    memory.flush()  # the writer classifies it with the project's catalog
     assert memory.get(out["results"][0]["id"])["categories"] == ["pets"]
     with pytest.raises(NotSupported, match="decay"):
         memory.project.update(decay=True)

@@ -196,6 +196,12 @@ class MemoryAPI(Protocol):
         changed since, which are left as they are."""
         ...
 
+    def flush(self, timeout: float | None = None) -> dict[str, Any]:
+        """Wait until every memory of the namespace has its vector (adds may return
+        before: ``embedder.background``); ``{"message", "pending"}``, ``pending`` > 0
+        only when ``timeout`` seconds ran out first."""
+        ...
+
     def reset(self) -> dict[str, Any]:
         """Forget everything in this memory's namespace."""
         ...

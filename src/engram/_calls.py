@@ -202,6 +202,8 @@ class Calls:
     # ids, or ``[{"memory_id": ...}]`` as Mem0's client sends them.
     batch_delete = Endpoint(MemoryAPI.batch_delete, lambda a: Call(
         "DELETE", "/v1/batch/", json={"memories": _batch_items(a["memory_ids"])}))
+    flush = Endpoint(MemoryAPI.flush, lambda a: Call(
+        "POST", "/v1/flush/", params=_clean(a)))
     # Forget every memory of the key's project.
     reset = Endpoint(MemoryAPI.reset, lambda a: Call("POST", "/v1/reset/", idempotent=True))
 

@@ -17,10 +17,11 @@ from engram.config import MemoryConfig
 from engram.errors import ConfigError
 
 if TYPE_CHECKING:
+    from engram._vectors import VectorWriter
     from engram.embed import Embedder
     from engram.llm import LLM
     from engram.pipeline.base import Extractor, Reconciler
-    from engram.store.base import Store
+    from engram.store.base import BoundStore, Store
 
 
 class StoreEmbeddingCache:
@@ -55,6 +56,7 @@ class Components:
         self._llm_resolved = llm is not None
         self._steps: tuple[Extractor, Reconciler] | None = None
         self._classifier: Classifier | None = None
+        self._writer: VectorWriter | None = None
         self._lock = threading.RLock()
 
     def _once(self, attr: str, build: Callable[[], Any]) -> Any:
@@ -175,6 +177,19 @@ class Components:
         steps: tuple[Extractor, Reconciler] = self._once("_steps", build)
         return steps
 
+    def writer(self, store: BoundStore) -> VectorWriter:
+        """The background writer of queued vectors (:mod:`engram._vectors`) for the one
+        namespace ``store`` is bound to (a Memory holds one)."""
+        def build() -> VectorWriter:
+            from engram._vectors import writer_for
+
+            return writer_for(store, self)
+
+        found: VectorWriter = self._once("_writer", build)
+        return found
+
     def close(self) -> None:
+        if self._writer is not None:  # its batch under way ends before the store closes
+            self._writer.close()
         if self._store is not None:
             self._store.close()

@@ -78,6 +78,7 @@ def import_jsonl(memory: Any, path: str | Path, *, defaults: Mapping[str, str | 
     flush()
     if bar is not None:
         bar.stop()
+    memory.flush()  # the vectors the adds left to the background worker
     return {"imported": imported, "scopes": len(scopes)}
 
 

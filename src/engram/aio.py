@@ -84,6 +84,7 @@ class AsyncMemory:
     history = _threaded(MemoryAPI.history)
     undo = _threaded(MemoryAPI.undo)
     reextract = _threaded(MemoryAPI.reextract)
+    flush = _threaded(MemoryAPI.flush)
     reset = _threaded(MemoryAPI.reset)
     scopes = _threaded(MemoryAPI.scopes)
 

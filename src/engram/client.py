@@ -253,6 +253,7 @@ class MemoryClient(_Base):
     scopes = _sync(Calls.scopes)
     batch_update = _sync(Calls.batch_update)
     batch_delete = _sync(Calls.batch_delete)
+    flush = _sync(Calls.flush)
     reset = _sync(Calls.reset)
     # The server's Platform features (mem0ai's MemoryClient names and parameters).
     queue_add = _sync(PlatformCalls.queue_add)
@@ -329,6 +330,7 @@ class AsyncMemoryClient(_Base):
     scopes = _async(Calls.scopes)
     batch_update = _async(Calls.batch_update)
     batch_delete = _async(Calls.batch_delete)
+    flush = _async(Calls.flush)
     reset = _async(Calls.reset)
     queue_add = _async(PlatformCalls.queue_add)
     get_event = _server_async(PlatformCalls.get_event)

@@ -54,6 +54,10 @@ class EmbedderConfig(_Section):
     dims: int | None = Field(default=None, gt=0)
     threads: int | None = Field(default=None, gt=0)
     max_tokens: int | None = Field(default=None, gt=0)  # word pieces per text (minilm); None: 64
+    # infer=False adds return once text, metadata, history and keyword index are
+    # committed; a background worker writes the vectors (Memory.flush waits for them).
+    # False: every add embeds before it commits, as before.
+    background: bool = True
 
 
 class StoreConfig(_Section):

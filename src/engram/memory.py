@@ -136,14 +136,13 @@ class Memory:
         facts and reconciles them with what the scope already holds. With the graph on
         (``graph.enabled`` or ``enable_graph=True``) entities and relations are stored in
         the same transaction and reported as ``relations: {added, invalidated}``.
-        ``timestamp`` (Unix seconds, ISO text, datetime) says when the messages were
-        said: the memories' ``happened_at`` (a message's own ``"timestamp"`` key wins
-        for what came from it) and the date relative phrases are read against;
-        ``created_at`` stays the time of writing. ``expiration_date`` (a day) hides what
-        this add stores from reads after that day. ``llm`` writes this call's procedural
-        summary (as Mem0's ``llm=``). ``filters={"user_id": ...}`` is Mem0's spelling of
-        the scope ids. ``immutable`` memories are never updated or deleted by a later add;
-        ``custom_categories``, ``includes``/``excludes`` override ``memory.project``'s.
+        ``timestamp`` (Unix seconds, ISO text, datetime) is when the messages were said
+        (``happened_at``; a message's own ``"timestamp"`` wins), which relative dates are
+        read against; ``created_at`` stays the write time. ``expiration_date`` (a day)
+        hides what this add stores from reads after that day. ``llm``: this call's
+        procedural summary (Mem0's). ``filters={"user_id": ...}``: Mem0's scope ids. Later
+        adds never change ``immutable`` memories; ``custom_categories``, ``includes`` and
+        ``excludes`` override ``memory.project``'s. Vectors may follow (:meth:`flush`).
         """
         msgs = V.normalise_messages(messages)
         V.check_bool(immutable, "immutable")
@@ -167,8 +166,12 @@ class Memory:
                           immutable=immutable, categories=catalog)
         pipe = self.config.pipeline
         ctx = AddContext(self._parts, self._store, pipe.max_destructive, pipe.on_no_fact,
-                         pipe.keep_episodes)
+                         pipe.keep_episodes, self._parts.writer(self._store),
+                         self.config.embedder.background and custom_categories is None)
         return run_add(ctx, msgs, scope, opts)
+
+    def flush(self, timeout: float | None = None) -> dict[str, Any]:
+        return self._parts.writer(self._store).flush(V.check_timeout(timeout))
 
     def _metadata(self, metadata: Any, field: str = "metadata") -> dict[str, Any] | None:
         return E.checked_metadata(self.config, metadata, field)
@@ -195,11 +198,8 @@ class Memory:
                          since=since, dry_run=dry_run, progress=progress)
 
     def undo(self, add_id: str) -> dict[str, Any]:
-        """Undo an add (its ``add_id`` or one of its history rows' ids): created memories
-        deleted, updated ones reworded back, deleted ones restored, in one transaction
-        (see :mod:`engram._undo`). Returns ``{"results", "add_id"}``."""
-        ref = V.check_id(add_id, "add_id")
-        return _undo.undo(self._store, self._parts.embedder, ref)
+        """Undo an add by its ``add_id`` or a history row's id (:mod:`engram._undo`)."""
+        return _undo.undo(self._store, self._parts.embedder, V.check_id(add_id, "add_id"))
 
     @mem0_hints("Memory")
     def update(self, memory_id: str, text: str | None = None, metadata: dict[str, Any] | None = None,
@@ -360,8 +360,7 @@ class Memory:
         keep, search_mode = O.check_fields(fields), O.search_mode_for(keyword_search, search_mode)
         O.check_latest_only(latest_only)
         filters = O.with_metadata(filters, metadata)
-        k = V.first_count(20, limit=limit, top_k=top_k)
-        thr = V.check_threshold(threshold)
+        k, thr = V.first_count(20, limit=limit, top_k=top_k), V.check_threshold(threshold)
         V.check_bool(rerank, "rerank")
         when = V.check_as_of(as_of)
         where = V.scoped_filter(V.with_categories(filters, categories), True, user_id, agent_id, run_id)
@@ -370,6 +369,7 @@ class Memory:
                 self._store, where, query, when, self._parts.embedder.embed, show_expired, k,
                 thr)}, keep)
         where = unexpired(self._store, where, show_expired)
+        self._parts.writer(self._store).catch_up(where)  # a small backlog: read your writes
         req = SearchRequest(query, where, V.check_mode(search_mode, self.config.search.mode),
                             k, thr, self._graph_step(enable_graph) is not None, explain,
                             include_evidence, facts_only, on)  # queries: read-only cache
@@ -382,6 +382,7 @@ class Memory:
                          run_id: str | None = None) -> dict[str, Any]:
         """Vector-only search by a query the caller embedded (see ``engram._vector_search``)."""
         where = facts_where(V.scoped_filter(filters, True, user_id, agent_id, run_id))
+        self._parts.writer(self._store).catch_up(where)  # as search: read your writes
         return search_by_vector(self._store, where, vector, top_k=top_k, threshold=threshold)
 
     def history(self, memory_id: str) -> list[dict[str, Any]]:

@@ -93,6 +93,7 @@ def test_refused_parameters_name_the_difference_not_a_bare_type_error(m: engram.
 def test_explain_returns_each_results_score_parts(m: engram.Memory) -> None:
     m.add("I keep bees on the roof", user_id="u", infer=False)
     m.add("My sister plays the cello", user_id="u", infer=False)
+    m.flush()  # similarities are compared below: every vector written
     plain = m.search("bees roof", user_id="u")["results"]
     out = m.search("bees roof", user_id="u", explain=True, threshold=0.0)["results"]
     assert [r["id"] for r in out] == [r["id"] for r in plain]

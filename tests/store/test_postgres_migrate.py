@@ -49,6 +49,9 @@ def _source(path: Path) -> SQLiteStore:
                                                  source_ids=["ep", "-0-3"])],
                            origin="reextract"))
     st.put_many_embeddings("test-embedder", {"abc": _vec(5)})
+    # A memory whose vector is still pending (engram._vectors): it stays pending.
+    st.apply("", ChangeSet(adds=[NewMemory("-pending", "a topic1 turn, vector pending", "hp",
+                                           SCOPES[0], None)]))
     return st
 
 
@@ -69,6 +72,7 @@ def _snapshot(st: Any) -> dict[str, Any]:
                                              h.origin) for h in st.history(ns, r.id)]
             out[f"{ns}/{scope.key}/citing"] = st.citing(ns, where, ["ep", "-0-3"])
     out["deleted"] = [h.event for h in st.history("", "-1-2")]
+    out["pending"] = [st.pending_vectors(ns) for ns in ("", "tenant")]
     out["cache"] = {k: v.tolist() for k, v in st.get_many_embeddings(
         "test-embedder", ["abc"]).items()}
     return out
@@ -84,13 +88,14 @@ def test_cli_copies_everything_and_verifies(tmp_path: Path) -> None:
                                    "--to", dsn, "--json"])
     assert res.exit_code == 0, res.output
     report = json.loads(res.stdout)
-    assert report["memories"] == {"source": 31, "copied": 31, "skipped": 0}
-    assert report["history"]["source"] == report["history"]["copied"] == 35
+    assert report["memories"] == {"source": 32, "copied": 32, "skipped": 0}
+    assert report["history"]["source"] == report["history"]["copied"] == 36
+    assert report["vector_queue"] == {"source": 1, "copied": 1, "skipped": 0}
     dst = PostgresStore(dsn, dims=DIMS, model_id="test-embedder")
     try:
         expected, got = _snapshot(src), _snapshot(dst)
         assert got == expected
-        assert got["deleted"] == ["ADD", "DELETE"]
+        assert got["deleted"] == ["ADD", "DELETE"] and got["pending"] == [1, 0]
         assert got["/alice\x1f\x1f/citing"] == {"ep": ["fact"], "-0-3": ["fact"]}
         assert got["/fact/hist"][-1][5:] == (["ep"], ["ep", "-0-3"], "reextract")
     finally:
@@ -112,12 +117,12 @@ def test_interrupted_copy_resumes_without_duplicates(tmp_path: Path) -> None:
         migrate_store(f"sqlite:{tmp_path / 'src.db'}", dsn, batch=4,
                       progress=stop_after_two_batches)
     report = migrate_store(f"sqlite:{tmp_path / 'src.db'}", dsn, batch=4)
-    assert report["memories"] == {"source": 31, "copied": 23, "skipped": 8}
+    assert report["memories"] == {"source": 32, "copied": 24, "skipped": 8}
     import psycopg
 
     with psycopg.connect(dsn) as conn:
         assert conn.execute("SELECT count(*), count(DISTINCT id) FROM engram_memories"
-                            ).fetchone() == (31, 31)
+                            ).fetchone() == (32, 32)
 
 
 def test_bad_arguments_name_the_option(tmp_path: Path) -> None:

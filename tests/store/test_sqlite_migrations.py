@@ -39,10 +39,10 @@ def test_a_version_2_file_is_upgraded_and_stays_searchable(tmp_path: Path,
     db = sqlite3.connect(path)
     # Every later migration ran (3: scoped FTS, 4: history add_id/snapshot for undo,
     # 5: provenance of each version and the origin on history rows, 6: event time and
-    # expiration date, 8: categories, 9: jobs).
+    # expiration date, 7: the pending-vector queue, 8: categories, 9: jobs).
     versions = [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY 1")]
     assert versions == [m[0] for m in schema._MIGRATIONS]
-    assert {1, 2, 3, 4, 5, 6, 8, 9} <= set(versions)
+    assert {1, 2, 3, 4, 5, 6, 7, 8, 9} <= set(versions)
     assert db.execute("SELECT count(*) FROM memories WHERE scope_terms = ''").fetchone()[0] == 0
     db.close()
     # An old memory's event time is its write time: nothing better is known.

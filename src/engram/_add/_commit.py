@@ -101,7 +101,7 @@ def raw_messages(messages: list[Message]) -> list[Message]:
     return [m for m in messages if m.role != "system" and m.content.strip()]
 
 
-def raw_changeset(kept: list[Message], vectors: list[np.ndarray], scope: Scope,
+def raw_changeset(kept: list[Message], vectors: Sequence[np.ndarray | None], scope: Scope,
                   metadata: dict[str, Any], memory_type: str | None,
                   times: Times | None = None) -> ChangeSet:
     """One memory per kept message, as it is (``raw``: conversational order and context),

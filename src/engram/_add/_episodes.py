@@ -20,6 +20,7 @@ recall@10 of the default search over facts and episodes rose on every conversati
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +32,7 @@ from engram._types import EPISODE, Message, Scope
 from engram.embed import text_hash
 from engram.store.base import NewMemory
 
-__all__ = ["Episodes", "episodes_for", "spoken"]
+__all__ = ["Episodes", "episodes_for", "spoken_text", "spoken"]
 
 
 @dataclass
@@ -53,13 +54,20 @@ class Episodes:
 def spoken(m: Message) -> str:
     """What an episode's vector encodes: the speaker's name (when the message gives one)
     and the text."""
-    return f"{m.name}: {m.content}" if m.name else m.content
+    return spoken_text(m.name, m.content)
 
 
-def episodes_for(kept: list[Message], vectors: list[np.ndarray], scope: Scope,
+def spoken_text(speaker: str | None, text: str) -> str:
+    """:func:`spoken` from a stored turn's ``actor_id`` and text (the vector writer
+    embeds a queued turn this way: engram._vectors)."""
+    return f"{speaker}: {text}" if speaker else text
+
+
+def episodes_for(kept: list[Message], vectors: Sequence[np.ndarray | None], scope: Scope,
                  metadata: dict[str, Any], times: Times) -> Episodes:
-    """One episode per kept message (``vectors[i]`` embeds ``spoken(kept[i])``), dated
-    by the message's own time, else the call's, and expiring with what the add writes."""
+    """One episode per kept message (``vectors[i]`` embeds ``spoken(kept[i])``; None: it
+    is queued, :mod:`engram._vectors`), dated by the message's own time, else the
+    call's, and expiring with what the add writes."""
     out = Episodes()
     for m, vec in zip(kept, vectors, strict=True):
         add = NewMemory(id=new_id(), text=m.content, hash=text_hash(spoken(m)), scope=scope,

@@ -1,15 +1,22 @@
 """The add flow: one entry for raw, inferred and procedural adds.
 
     add(ctx, messages, scope, options)
-      raw (infer=False):  keep messages -> embed -> commit
-      inferred:           extract (outside the lock: it may be a slow LLM call), embed the
-                          turns kept as episodes (pipeline.keep_episodes)
-                          -> under the scope lock: neighbours -> reconcile
-                             -> plan_changes (pure) -> embed -> commit
+      raw (infer=False):  keep messages -> embed (or queue: embedder.background) -> commit
+      inferred:           extract (outside the lock: it may be a slow LLM call), embed (or
+                          queue) the turns kept as episodes (pipeline.keep_episodes)
+                          -> under the scope lock: write the scope's pending fact vectors
+                             -> neighbours -> reconcile -> plan_changes (pure) -> embed
+                             -> commit
       procedural:         summarise -> embed -> commit
 
 Holding the scope lock from the neighbour search to the commit is what makes two
 concurrent adds of one fact yield one memory.
+
+Queued vectors (``AddContext.defer``, :mod:`engram._vectors`): a stored message or turn
+is committed with its text, keyword index and history, and its vector follows from the
+background writer, which also picks its categories then (they come from the vector).
+Facts of ``infer=True`` adds are always embedded before they commit: the next add's
+reconciliation finds them by similarity.
 """
 
 from __future__ import annotations
@@ -19,6 +26,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from engram._add._commit import (
     Times,
@@ -38,10 +47,11 @@ from engram.errors import InvalidInput
 from engram.pipeline import DEFAULT_MAX_DESTRUCTIVE, no_fact_warning, plan_changes, unread
 from engram.pipeline.base import Existing, ExtractContext, Fact
 from engram.store import filters as F
-from engram.store.base import BoundStore, ChangeSet, NewMemory
+from engram.store.base import ApplyResult, BoundStore, ChangeSet, NewMemory
 
 if TYPE_CHECKING:
     from engram._components import Components
+    from engram._vectors import VectorWriter
 
 NEIGHBOURS_PER_FACT = 5
 # The server's queued adds name their add_id in advance (the job's id), so that after a
@@ -73,6 +83,16 @@ class AddContext:
     max_destructive: int | None = DEFAULT_MAX_DESTRUCTIVE
     on_no_fact: str = "warn"  # pipeline.on_no_fact: warn | store_raw | ignore
     keep_episodes: bool = True  # pipeline.keep_episodes: infer=True stores the turns
+    # Pending vectors (engram._vectors): with ``defer`` stored messages and turns queue
+    # theirs; inferred adds first write the scope's pending facts' vectors.
+    vectors: VectorWriter | None = None
+    defer: bool = False
+
+    def embed_later(self, texts: list[str]) -> list[np.ndarray | None]:
+        """The vectors of stored messages or turns: none yet when they are queued."""
+        if self.defer and self.vectors is not None:
+            return [None] * len(texts)
+        return list(embed_texts(self.parts.read_embedder, texts))
 
 
 @dataclass(frozen=True)
@@ -114,13 +134,13 @@ def add(ctx: AddContext, messages: list[Message], scope: Scope,
 def _raw(ctx: AddContext, messages: list[Message], scope: Scope,
          opts: AddOptions) -> dict[str, Any]:
     kept = raw_messages(messages)
-    vectors = embed_texts(ctx.parts.read_embedder, [m.content for m in kept])
+    vectors = ctx.embed_later([m.content for m in kept])
     cs = raw_changeset(kept, vectors, scope, opts.metadata, opts.memory_type,
                        opts.times(messages))
     cs.add_id = _add_id()
     store, graph = ctx.store, opts.graph
     if graph is None:
-        store.apply(_tagged(ctx, opts, cs))
+        _commit(ctx, opts, cs)
         return {"results": raw_results(cs), "add_id": cs.add_id}
     # Each message's relations are linked to the memory stored from that message.
     found = graph.extractor.extract(messages, opts.extract.target)  # may be an LLM: unlocked
@@ -128,7 +148,7 @@ def _raw(ctx: AddContext, messages: list[Message], scope: Scope,
     with store.scope_lock(scope):
         relations = add_graph(store, ctx.parts.embedder, scope, cs, found.triples,
                               linked, graph.similarity)
-        store.apply(_tagged(ctx, opts, cs))
+        _commit(ctx, opts, cs)
     return {"results": raw_results(cs), "relations": relations, "add_id": cs.add_id}
 
 
@@ -146,7 +166,7 @@ def _procedural(ctx: AddContext, messages: list[Message], scope: Scope,
                     happened_at=opts.times(messages).of_sources([str(m.index) for m in messages]),
                     expiration_date=opts.expiration_date)
     cs = ChangeSet(adds=[add], add_id=_add_id())
-    ctx.store.apply(_tagged(ctx, opts, cs))
+    _commit(ctx, opts, cs)
     return {"results": [{"id": add.id, "memory": text, "event": "ADD"}], "add_id": cs.add_id}
 
 
@@ -170,6 +190,8 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
             warnings.extend(found.warnings)
         actor = next((m.name for m in messages if m.role == "user" and m.name), None)
         with store.scope_lock(scope):
+            if ctx.vectors is not None:  # neighbours by similarity need every vector
+                ctx.vectors.drain(scope, facts_only=True)
             held = _neighbours(ctx, scope, facts)
             decisions, dropped = reconciler.reconcile(
                 facts, [Existing(i, h.memory) for i, h in enumerate(held)], opts.extract)
@@ -190,14 +212,14 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
                 kept = [(r["id"], r["memory"], None) for r in results if r["event"] != "DELETE"]
                 out["relations"] = add_graph(store, embedder, scope, cs, found.triples,
                                              kept, graph.similarity)
-            applied = store.apply(_tagged(ctx, opts, cs))
+            applied = _commit(ctx, opts, cs)
         out["results"] = mark_skipped(results, applied)
     elif keep_raw or eps is not None:
         cs = ChangeSet(adds=eps.adds if eps is not None else [])
         out["results"] = _keep_raw(ctx, cs, keep_raw, scope, opts, opts.times(messages))
         cs.add_id = out["add_id"] = _add_id()
         if not cs.is_empty():
-            store.apply(_tagged(ctx, opts, cs))
+            _commit(ctx, opts, cs)
     if eps is not None and eps.adds:
         out["episode_ids"] = eps.ids()
     if warnings:
@@ -205,12 +227,23 @@ def _inferred(ctx: AddContext, messages: list[Message], scope: Scope,
     return out
 
 
+def _commit(ctx: AddContext, opts: AddOptions, cs: ChangeSet) -> ApplyResult:
+    """Apply ``cs`` (tagged) in one transaction; wake the vector writer when it queued
+    vectors."""
+    applied = ctx.store.apply(_tagged(ctx, opts, cs))
+    if ctx.vectors is not None and any(a.embedding is None for a in cs.adds):
+        ctx.vectors.notify()
+    return applied
+
+
 def _tagged(ctx: AddContext, opts: AddOptions, cs: ChangeSet) -> ChangeSet:
     """The add's own flags and categories on what it writes: new memories take the
-    call's ``immutable``; new and re-worded memories are classified from their vectors."""
+    call's ``immutable``; new and re-worded memories are classified from their vectors
+    (a queued vector's memory is classified by the writer, with the project's catalog)."""
     for a in cs.adds:
         a.immutable = opts.immutable
-    worded: list[Any] = [*cs.adds, *(u for u in cs.updates if u.embedding is not None)]
+    both: list[Any] = [*cs.adds, *cs.updates]
+    worded = [w for w in both if w.embedding is not None]
     tags = ctx.parts.classifier.classify([w.embedding for w in worded], opts.categories)
     for item, cats in zip(worded, tags, strict=True):
         item.categories = cats
@@ -228,14 +261,14 @@ def _keep_old_evidence(cs: ChangeSet, held: list[MemoryRecord]) -> None:
 
 def _episodes(ctx: AddContext, messages: list[Message], scope: Scope,
               opts: AddOptions) -> Episodes | None:
-    """The add's turns as episodes (``pipeline.keep_episodes``), embedded before the
-    scope lock is taken; None when episodes are off."""
+    """The add's turns as episodes (``pipeline.keep_episodes``), embedded (or queued)
+    before the scope lock is taken; None when episodes are off."""
     if not ctx.keep_episodes:
         return None
     kept = raw_messages(messages)
     # Read-only cache: the vectors are stored with the episodes themselves. A turn's
     # vector carries its speaker (see engram._add._episodes.spoken).
-    vectors = embed_texts(ctx.parts.read_embedder, [spoken(m) for m in kept])
+    vectors = ctx.embed_later([spoken(m) for m in kept])
     return episodes_for(kept, vectors, scope, opts.metadata, opts.times(messages))
 
 

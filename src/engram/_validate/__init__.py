@@ -28,6 +28,7 @@ from engram._validate._query import (
     check_mode,
     check_page,
     check_threshold,
+    check_timeout,
     check_top_k,
     first_count,
     scope_ids_from_filters,
@@ -58,7 +59,7 @@ __all__ = [
     "MAX_ID", "MAX_PAGE", "MAX_TEXT", "MAX_TOP_K", "ROLES", "SCOPE_ID_CHARS", "SEARCH_MODES",
     "MetadataLimits", "brief", "build_scope", "check_bool", "check_cursor", "check_id",
     "check_metadata", "check_mode", "check_name", "check_page", "check_safe",
-    "check_scope_id", "with_categories", "scope_ids_from_filters", "check_text", "check_threshold", "check_timestamp", "check_top_k", "first_count",
+    "check_scope_id", "with_categories", "scope_ids_from_filters", "check_text", "check_threshold", "check_timeout", "check_timestamp", "check_top_k", "first_count",
     "normalise_messages", "scoped_filter", "check_as_of", "check_event_time",
     "check_expiration", "check_reference_date", "event_time", "not_expired",
 ]

@@ -21,7 +21,7 @@ from engram._validate._text import check_scope_id
 from engram.errors import InvalidInput
 from engram.store import filters as F
 
-__all__ = ["MAX_PAGE", "MAX_TOP_K", "SEARCH_MODES", "build_scope", "check_bool", "scope_ids_from_filters",
+__all__ = ["MAX_PAGE", "MAX_TOP_K", "SEARCH_MODES", "build_scope", "check_bool", "check_timeout", "scope_ids_from_filters",
            "check_cursor", "check_mode", "check_page", "check_threshold", "check_top_k", "scoped_filter"]
 
 MAX_TOP_K = 1_000
@@ -113,6 +113,15 @@ def check_threshold(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float) \
             or not -1.0 <= value <= 1.0:  # NaN compares false: refused here too
         raise InvalidInput("threshold", f"must be a number between -1 and 1, got {brief(value)}")
+    return float(value)
+
+
+def check_timeout(value: Any) -> float | None:
+    """Seconds to wait at most (None: no limit)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:
+        raise InvalidInput("timeout", f"must be a number of seconds >= 0, got {brief(value)}")
     return float(value)
 
 

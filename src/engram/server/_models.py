@@ -335,6 +335,11 @@ class MessageOut(BaseModel):
         default=None, description="delete with_evidence: the change's id, for undo.")
 
 
+class FlushOut(BaseModel):
+    message: str
+    pending: int
+
+
 class DeleteAllOut(BaseModel):
     message: str
     deleted: int

@@ -25,6 +25,7 @@ from engram.server._models import (
     BatchUpdateBody,
     DeleteAllOut,
     EntitiesOut,
+    FlushOut,
     PingOut,
 )
 from engram.server._routes_memories import limits_for, memory_for
@@ -148,6 +149,12 @@ def get_own_project(request: Request, tenant: TenantDep,
 def update_own_project(request: Request, tenant: TenantDep,
                        body: dict[str, Any]) -> dict[str, Any]:
     return memory_for(request, tenant).project.update(**body)
+
+
+@router.post("/v1/flush/", response_model=FlushOut,
+             summary="Wait for every pending vector of this project (Engram extension)")
+def flush(request: Request, tenant: TenantDep, timeout: float | None = None) -> dict[str, Any]:
+    return memory_for(request, tenant).flush(timeout)
 
 
 # -- Platform features this server does not have -----------------------------------------

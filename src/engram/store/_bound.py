@@ -25,6 +25,7 @@ from engram._types import HistoryEvent, MemoryRecord, Scope
 
 if TYPE_CHECKING:
     from engram.store._graph_records import EntityMatch, GraphEvent, GraphRelation
+    from engram.store._vector_queue import PendingText
     from engram.store.base import ApplyResult, ChangeSet, Page, ScopeCount, Store
     from engram.store.filters import Node
 
@@ -82,6 +83,22 @@ class BoundStore:
 
     def change_events(self, ref: str) -> list[HistoryEvent]:
         return self.store.change_events(self.ns, ref)
+
+    def claim_vectors(self, owner: str, limit: int, lease: float,
+                      scope: Scope | None = None, facts_only: bool = False
+                      ) -> list[PendingText]:
+        return self.store.claim_vectors(self.ns, owner, limit, lease, scope, facts_only)
+
+    def finish_vectors(self, owner: str, done: Sequence[tuple[PendingText, np.ndarray]],
+                       categories: Sequence[list[str]] | None = None) -> int:
+        return self.store.finish_vectors(self.ns, owner, done, categories)
+
+    def release_vectors(self, owner: str, ids: Sequence[str], retry_at: float | None = None,
+                        error: str | None = None) -> None:
+        self.store.release_vectors(self.ns, owner, ids, retry_at, error)
+
+    def pending_vectors(self, scope: Scope | None = None, facts_only: bool = False) -> int:
+        return self.store.pending_vectors(self.ns, scope, facts_only)
 
     def delete_where(self, where: Node) -> list[str]:
         return self.store.delete_where(self.ns, where)

@@ -65,13 +65,18 @@ class MemorySQL(HistorySQL):
         self.ctx_chars = context_chars  # longest context kept (0: no limit)
         self.json = json_param  # PostgreSQL: psycopg's Jsonb
         self.rec = ", ".join(f"m.{c}" for c in RECORD_COLS)
+        # How a memory row says its vector is there (not pending).
+        self.has_vec = "m.embedding IS NOT NULL" if self.pg else "length(m.embedding) > 0"
 
     # -- dialect values -------------------------------------------------------------------
 
     def vec(self, v: np.ndarray | None) -> Any:
         """A vector as a bound parameter: float32 bytes (SQLite BLOB) or an array that
-        pgvector sends in binary (``%b``)."""
-        assert v is not None
+        pgvector sends in binary (``%b``). None is a pending vector (see
+        :mod:`engram.store._vector_queue`): NULL, or SQLite's empty BLOB (the column
+        was declared NOT NULL before vectors could follow)."""
+        if v is None:
+            return None if self.pg else b""
         arr = np.ascontiguousarray(v, dtype=np.float32)
         return arr if self.pg else arr.tobytes()
 
@@ -358,8 +363,9 @@ class MemorySQL(HistorySQL):
                 out[h] = as_vector(v)
             missing = [h for h in chunk if h not in out]
             if missing and memory_rows:
-                for h, v in self._all(conn, f"SELECT hash, embedding FROM {self.M} "  # noqa: S608
-                                      f"WHERE hash IN ({self._marks(len(missing))})", missing):
+                for h, v in self._all(conn, f"SELECT m.hash, m.embedding FROM {self.M} m "  # noqa: S608
+                                      f"WHERE m.hash IN ({self._marks(len(missing))}) "
+                                      f"AND {self.has_vec}", missing):
                     out[h] = as_vector(v)
         return out
 

@@ -274,6 +274,27 @@ def _jobs_records(conn: Conn, dims: int) -> None:
         conn.execute(stmt)
 
 
+@migration(7, "pending vectors: a durable queue; a memory's vector may follow its text")
+def _vector_queue(conn: Conn, dims: int) -> None:
+    # As SQLite's migration 7: a NULL embedding and a queue row, written in the add's
+    # transaction, mean "vector pending" (engram._vectors). Workers of any process
+    # claim rows with FOR UPDATE SKIP LOCKED and a lease (engram.store._vector_queue).
+    conn.execute("ALTER TABLE engram_memories ALTER COLUMN embedding DROP NOT NULL")
+    conn.execute("""
+        CREATE TABLE engram_vector_queue (
+            memory_id   text COLLATE "C" PRIMARY KEY
+                        REFERENCES engram_memories (id) ON DELETE CASCADE,
+            ns          text COLLATE "C" NOT NULL,
+            length      integer NOT NULL,
+            owner       text,
+            lease_until double precision,
+            attempts    integer NOT NULL DEFAULT 0,
+            error       text,
+            enqueued_at text COLLATE "C" NOT NULL
+        )""")
+    conn.execute("CREATE INDEX engram_vector_queue_ns ON engram_vector_queue (ns, lease_until)")
+
+
 def _ensure_vector_extension(conn: Conn) -> None:
     if conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'vector'").fetchone():
         return

@@ -7,6 +7,7 @@ a backend subclass supplies only its connections (:meth:`SQLStore._read`,
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import Any
@@ -21,6 +22,7 @@ from engram.store._graph_sql import GraphSQL
 from engram.store._memory_sql import MemorySQL
 from engram.store._platform import PlatformStore
 from engram.store._platform_sql import PlatformSQL
+from engram.store._vector_queue import PendingText, VectorQueueSQL, owner_alive
 from engram.store.base import ApplyResult, ChangeSet, Page, ScopeCount
 from engram.store.filters import Node
 
@@ -34,6 +36,7 @@ class SQLStore:
     model_id: str
     _sql: MemorySQL
     _graph: GraphSQL
+    _queue: VectorQueueSQL
 
     # -- what a backend supplies ------------------------------------------------------
 
@@ -78,10 +81,46 @@ class SQLStore:
         with self._write("write failed, nothing was written") as conn:
             self._before_apply(conn, ns, changes)
             self._sql.apply(conn, ns, changes, stamp, result)
+            self._queue.enqueue(conn, ns, [(a.id, a.text) for a in changes.adds
+                                           if a.embedding is None and a.id not in result.skipped],
+                                stamp)
+            self._queue.drop(conn, [u.id for u in changes.updates if u.text is not None])
             self._graph.write(conn, ns, changes, stamp, result.skipped)
             self._graph.cleanup(conn, ns, changes.deletes, stamp)
         self._written()
         return result
+
+    # -- pending vectors (SQL in _vector_queue) ---------------------------------------
+
+    def claim_vectors(self, ns: str, owner: str, limit: int, lease: float,
+                      scope: Scope | None = None, facts_only: bool = False
+                      ) -> list[PendingText]:
+        with self._write("cannot claim pending vectors") as conn:
+            t = time.time()
+            dead = [o for o in self._queue.claimants(conn, ns, t) if not owner_alive(o)]
+            return self._queue.claim(conn, ns, owner, limit, t, lease, scope, dead, facts_only)
+
+    def finish_vectors(self, ns: str, owner: str,
+                       done: Sequence[tuple[PendingText, np.ndarray]],
+                       categories: Sequence[list[str]] | None = None) -> int:
+        if not done:
+            return 0
+        with self._write("cannot write vectors, they stay pending") as conn:
+            n = self._queue.finish(conn, ns, owner, done, self._sql.vec, categories,
+                                   self._sql.json)
+        self._written()
+        return n
+
+    def release_vectors(self, ns: str, owner: str, ids: Sequence[str],
+                        retry_at: float | None = None, error: str | None = None) -> None:
+        if ids:
+            with self._write("cannot release pending vectors") as conn:
+                self._queue.release(conn, owner, ids, retry_at, error)
+
+    def pending_vectors(self, ns: str, scope: Scope | None = None,
+                        facts_only: bool = False) -> int:
+        with self._read() as conn:
+            return self._queue.count(conn, ns, scope, facts_only)
 
     def delete_where(self, ns: str, where: Node) -> list[str]:
         stamp = now()

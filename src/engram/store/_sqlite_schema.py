@@ -357,6 +357,42 @@ def _time_columns(db: sqlite3.Connection) -> None:
     )
 
 
+@migration(7, "pending vectors: a durable queue; an embedding update skips the keyword index")
+def _vector_queue(db: sqlite3.Connection) -> None:
+    # An add may commit a memory before its vector (engram._vectors): the row holds an
+    # empty embedding and a queue row says so, in the same transaction, so a crash
+    # loses nothing. owner/lease_until are a worker's claim (engram.store._vector_queue).
+    # Writing the vector later must not re-index the text: memories_au now watches the
+    # text columns only, and memories_av logs the vector change for the vector cache.
+    _run_script(
+        db,
+        """
+        CREATE TABLE vector_queue (
+            memory_id   TEXT PRIMARY KEY REFERENCES memories(id) ON DELETE CASCADE,
+            ns          TEXT NOT NULL,
+            length      INTEGER NOT NULL,
+            owner       TEXT,
+            lease_until REAL,
+            attempts    INTEGER NOT NULL DEFAULT 0,
+            error       TEXT,
+            enqueued_at TEXT NOT NULL
+        );
+        CREATE INDEX vector_queue_ns ON vector_queue(ns, lease_until);
+        DROP TRIGGER memories_au;
+        CREATE TRIGGER memories_au AFTER UPDATE OF memory, context ON memories BEGIN
+            INSERT INTO memories_fts(memories_fts, rowid, memory, context, scope_terms)
+            VALUES ('delete', old.rid, old.memory, old.context, old.scope_terms);
+            INSERT INTO memories_fts(rowid, memory, context, scope_terms)
+            VALUES (new.rid, new.memory, new.context, new.scope_terms);
+            INSERT INTO change_log(rid, op) VALUES (new.rid, 'U');
+        END;
+        CREATE TRIGGER memories_av AFTER UPDATE OF embedding ON memories BEGIN
+            INSERT INTO change_log(rid, op) VALUES (new.rid, 'U');
+        END;
+        """,
+    )
+
+
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     # Not executescript(): it COMMITs first, which would drop the migration's lock.
     stmt = ""

@@ -35,11 +35,12 @@ from engram.store._graph_records import (
     RelationLink,
 )
 from engram.store._platform import PlatformStore
+from engram.store._vector_queue import PendingText
 from engram.store.filters import Node
 
 __all__ = ["Store", "BoundStore", "NewMemory", "MemoryUpdate", "ChangeSet", "ApplyResult",
            "Page", "ScopeCount", "NewEntity", "NewRelation", "RelationLink", "Invalidation",
-           "EntityMatch", "GraphRelation", "GraphEvent"]
+           "EntityMatch", "GraphRelation", "GraphEvent", "PendingText"]
 
 
 @dataclass
@@ -51,7 +52,9 @@ class NewMemory:
     text: str
     hash: str
     scope: Scope
-    embedding: np.ndarray
+    # None: the vector follows (a worker writes it, engram._vectors); the text is
+    # searchable by keyword from the commit on.
+    embedding: np.ndarray | None
     metadata: dict[str, Any] = field(default_factory=dict)
     role: str | None = None
     actor_id: str | None = None
@@ -239,6 +242,36 @@ class Store(Protocol):
     def scope_lock(self, ns: str, scope: Scope) -> AbstractContextManager[None]:
         """Serialises reconciliation of one scope across threads and processes, from
         reading the scope's memories to the commit of what was decided."""
+        ...
+
+    # -- pending vectors (an add may commit a memory before its vector) --------------------
+
+    def claim_vectors(self, ns: str, owner: str, limit: int, lease: float,
+                      scope: Scope | None = None, facts_only: bool = False
+                      ) -> list[PendingText]:
+        """Up to ``limit`` pending memories of ``ns`` (of exactly ``scope`` when given;
+        no stored turns with ``facts_only``), oldest first, that no live claimant holds;
+        they are ``owner``'s for ``lease`` seconds. Safe with many workers in many
+        processes."""
+        ...
+
+    def finish_vectors(self, ns: str, owner: str,
+                       done: Sequence[tuple[PendingText, np.ndarray]],
+                       categories: Sequence[list[str]] | None = None) -> int:
+        """Write each vector (where the memory still has the text that was embedded),
+        and ``categories[i]`` with ``done[i]`` when given, and drop the queue rows, in
+        one transaction; how many were written."""
+        ...
+
+    def release_vectors(self, ns: str, owner: str, ids: Sequence[str],
+                        retry_at: float | None = None, error: str | None = None) -> None:
+        """Give claimed rows back (free at once, or from ``retry_at``, a Unix time)."""
+        ...
+
+    def pending_vectors(self, ns: str, scope: Scope | None = None,
+                        facts_only: bool = False) -> int:
+        """How many memories of ``ns`` (of exactly ``scope``; no stored turns with
+        ``facts_only``) wait for their vector."""
         ...
 
     def get_many_embeddings(self, model_id: str, hashes: Sequence[str]) -> dict[str, np.ndarray]:

@@ -37,6 +37,7 @@ from engram.store._graph_sql import GraphSQL
 from engram.store._memory_sql import HISTORY_COLS, MEMORY_COLS, as_vector
 from engram.store._pg_schema import shard_key
 from engram.store._platform_sql import PlatformSQL
+from engram.store._vector_queue import QUEUE_COLS
 
 Progress = Callable[[str, int, int], None]  # (table, rows done, rows in total)
 
@@ -65,6 +66,8 @@ _TABLES = [
     # exports, webhooks): a job leased in the source is copied as it stands.
     _Table("jobs", "engram_jobs", PlatformSQL.JOB_COLS, "seq"),
     _Table("records", "engram_records", PlatformSQL.RECORD_COLS, "seq"),
+    # Pending vectors stay pending in the target (a claim is never copied).
+    _Table("vector_queue", "engram_vector_queue", QUEUE_COLS, "rowid", key=("memory_id",)),
 ]
 
 
@@ -143,7 +146,7 @@ def _to_pg(t: _Table, row: Sequence[Any]) -> tuple[Any, ...]:
     if t.name == "memories":
         values.update(metadata=Jsonb(json.loads(values["metadata"])),
                       source_ids=Jsonb(json.loads(values["source_ids"])),
-                      raw=bool(values["raw"]), embedding=as_vector(values["embedding"]),
+                      raw=bool(values["raw"]), embedding=_vector(values["embedding"]),
                       categories=Jsonb(json.loads(values["categories"])),
                       immutable=bool(values["immutable"]))
     if t.name == "project_settings":
@@ -211,9 +214,16 @@ def _norm(col: str, value: Any) -> Any:
         return json.loads(value)
     if col in ("raw", "immutable"):
         return bool(value)
-    if col == "embedding" and value is not None:
-        return as_vector(value).tobytes()
+    if col == "embedding":
+        vec = _vector(value)
+        return None if vec is None else vec.tobytes()
     return bytes(value) if isinstance(value, memoryview) else value
+
+
+def _vector(value: Any) -> Any:
+    """A stored vector as an array; None while it is pending (SQLite's empty BLOB)."""
+    vec = None if value is None else as_vector(value)
+    return vec if vec is not None and vec.size else None
 
 
 def _chunks(src: sqlite3.Connection, select: str, batch: int) -> Iterator[list[Any]]:

@@ -48,6 +48,7 @@ from engram.store._graph_sql import GraphSQL
 from engram.store._memory_sql import MemorySQL
 from engram.store._pg_schema import lock_key, migrate
 from engram.store._sql_store import SQLStore
+from engram.store._vector_queue import VectorQueueSQL
 from engram.store.base import ChangeSet
 from engram.store.filters import Node
 
@@ -70,6 +71,7 @@ class PostgresStore(SQLStore):
                               context_after=context_after, context_session=context_session,
                               context_chars=context_chars, json_param=Jsonb)
         self._graph = _GRAPH
+        self._queue = VectorQueueSQL("postgres")
         # ts_rank weights are {D, C, B, A}; context is B, the memory itself A.
         self._weights = [0.0, 0.0, float(context_weight), 1.0]
         self._ef_search = int(ef_search)
@@ -204,7 +206,7 @@ class PostgresStore(SQLStore):
         # Relaxed iterative scans may return rows slightly out of order: re-sort them.
         rows = self._rows(
             f"WITH hits AS MATERIALIZED (SELECT m.id, m.embedding <=> %b AS d FROM {_T} m "  # noqa: S608
-            f"WHERE {self._sql.q(cond)} ORDER BY d LIMIT %s) "
+            f"WHERE {self._sql.q(cond)} AND m.embedding IS NOT NULL ORDER BY d LIMIT %s) "
             "SELECT id, 1 - d FROM hits ORDER BY d, id",
             [self._sql.vec(query), *params, k], "vector search failed")
         return [(mid, float(s)) for mid, s in rows]
@@ -214,7 +216,8 @@ class PostgresStore(SQLStore):
             return {}
         rows = self._rows(
             f"SELECT m.id, 1 - (m.embedding <=> %b) FROM {_T} m "  # noqa: S608
-            "WHERE m.ns = %s AND m.id = ANY(%s)", (self._sql.vec(query), ns, list(ids)))
+            "WHERE m.ns = %s AND m.id = ANY(%s) AND m.embedding IS NOT NULL",
+            (self._sql.vec(query), ns, list(ids)))
         return {mid: float(s) for mid, s in rows}
 
 

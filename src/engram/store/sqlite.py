@@ -41,6 +41,7 @@ from engram.store._memory_sql import MemorySQL, as_vector
 from engram.store._sql_store import SQLStore
 from engram.store._sqlite_schema import migrate
 from engram.store._vector_index import PartitionKey, VectorIndex
+from engram.store._vector_queue import VectorQueueSQL
 from engram.store.filters import Node, is_scope_only, scope_of
 
 _PRUNE_EVERY = 5_000  # change-log rows kept beyond what every reader needs
@@ -60,6 +61,7 @@ class SQLiteStore(SQLStore):
                               context_after=context_after, context_session=context_session,
                               context_chars=context_chars)
         self._graph = _GRAPH
+        self._queue = VectorQueueSQL("sqlite")
         self._ctx_weight = context_weight
         try:
             private_file(self.path)  # 0600 in a 0700 folder when we create them (-wal/-shm follow)
@@ -207,7 +209,7 @@ class SQLiteStore(SQLStore):
                 "FROM change_log c LEFT JOIN memories m ON m.rid = c.rid "
                 "WHERE c.seq > ? ORDER BY c.seq", (self._index_seq,)).fetchall()
             for seq, rid, mid, mns, u, a, r, emb in rows:
-                if mid is None:
+                if mid is None or not emb:  # deleted, or its vector is pending
                     self._index.remove(rid)
                     self._rid_id.pop(rid, None)
                 else:
@@ -223,7 +225,8 @@ class SQLiteStore(SQLStore):
             self._index.clear()
             self._rid_id.clear()
             for rid, mid, mns, u, a, r, emb in db.execute(
-                    "SELECT rid, id, ns, user_id, agent_id, run_id, embedding FROM memories"):
+                    "SELECT rid, id, ns, user_id, agent_id, run_id, embedding FROM memories "
+                    "WHERE length(embedding) > 0"):  # pending vectors are not indexed yet
                 self._index.upsert((mns, u, a, r), rid, as_vector(emb))
                 self._rid_id[rid] = mid
             self._index_seq = head

@@ -1,0 +1,199 @@
+"""Pending vectors: the worker that writes them, and ``flush``.
+
+With ``embedder.background`` on (the default) an ``infer=False`` add commits its
+memories with their text, metadata, history and keyword index, and queues their vectors
+in the same transaction (:mod:`engram.store._vector_queue`); the add returns before any
+model runs. A :class:`VectorWriter` then embeds the queue in batches across adds (the
+embedder sorts each batch by length, so it pads only to its own longest text) and writes
+the vectors back. Until then search finds those memories by keyword alone.
+
+Threads: one background thread per writer, started by :meth:`VectorWriter.notify` after
+an add and ended when the queue holds nothing it can claim, so an idle Memory holds no
+thread. Any process may run writers on the same store: claims are leases, and rows of a
+killed process are claimed again (at once when it ran on this host, see
+:func:`engram.store._vector_queue.owner_alive`).
+
+Categories come from a memory's vector (:mod:`engram._categories`), so the writer picks
+them when it writes the vector, with the project's catalog (``memory.project``) as it
+stands then; until then a queued memory has none. An add with its own
+``custom_categories`` embeds before it commits instead (its catalog is not stored).
+
+Reconciliation (``infer=True``) compares new facts with the scope's facts by vector
+similarity, so it must see every one of them: under the scope lock, before the
+neighbour search, it writes the scope's pending fact vectors itself (:meth:`drain`,
+``facts_only``: the add's stored turns are evidence, never compared, and stay queued),
+and writes its own facts' vectors in its transaction, as before.
+
+Read your writes: a search whose scope has a small backlog (at most ``CATCH_UP``
+pending) writes it first (:meth:`catch_up`), so one add followed by a search behaves as
+when adds embedded; a larger backlog (a bulk import under way) is found by keyword.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import threading
+import time
+import weakref
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from engram._add._episodes import spoken_text
+from engram._ids import new_id
+from engram._project import Project
+from engram._types import EPISODE, Scope
+from engram.store._vector_queue import PendingText, owner_id
+from engram.store.filters import Node, scope_of
+
+if TYPE_CHECKING:
+    from engram._components import Components
+    from engram.embed import Embedder
+    from engram.store.base import BoundStore
+
+__all__ = ["VectorWriter", "writer_for", "BATCH", "LEASE", "RETRY_AFTER", "CATCH_UP"]
+
+Tagger = Callable[[Sequence[np.ndarray]], list[list[str]]]  # vectors -> their categories
+
+log = logging.getLogger("engram.vectors")
+
+BATCH = 64  # texts claimed and embedded at once (the embedder splits them by length)
+LEASE = 120.0  # seconds a claim holds before another worker may take the rows
+RETRY_AFTER = 5.0  # seconds rows wait after the embedder failed on them
+CATCH_UP = 16  # a search writes its scope's pending vectors itself up to this many
+CATCH_UP_WAIT = 10.0  # seconds a search waits at most for them (a loaded machine: seconds)
+
+
+_LIVE: weakref.WeakSet[VectorWriter] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_all() -> None:
+    # A daemon thread still inside the model when the interpreter tears down aborts
+    # the process ("terminate called without an active exception"): let each finish
+    # its batch. Rows not reached stay queued for the next run.
+    for w in list(_LIVE):
+        w.close()
+
+
+class VectorWriter:
+    """Writes the pending vectors of one namespace with one embedder."""
+
+    def __init__(self, store: BoundStore, embedder: Embedder, *, tag: Tagger | None = None,
+                 batch: int = BATCH, lease: float = LEASE) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.tag = tag
+        self.batch = batch
+        self.lease = lease
+        self.owner = owner_id(new_id()[:12])
+        self.error: Exception | None = None  # the background thread's last failure
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._more = False
+        self._closed = False
+
+    # -- one step ---------------------------------------------------------------------
+
+    def step(self, scope: Scope | None = None, facts_only: bool = False) -> int:
+        """Claim, embed and write one batch; how many memories it claimed (0: none
+        free). On an embedder failure the rows go back to the queue and it raises."""
+        items = self.store.claim_vectors(self.owner, self.batch, self.lease, scope,
+                                         facts_only)
+        if not items:
+            return 0
+        try:
+            vecs = list(self.embedder.embed([_embedded(i) for i in items]))
+            cats = self.tag(vecs) if self.tag is not None else None
+        except BaseException as e:
+            self.store.release_vectors(self.owner, [i.id for i in items],
+                                       time.time() + RETRY_AFTER, f"{type(e).__name__}: {e}")
+            raise
+        self.store.finish_vectors(self.owner, list(zip(items, vecs, strict=True)), cats)
+        return len(items)
+
+    def drain(self, scope: Scope | None = None, timeout: float | None = None,
+              facts_only: bool = False) -> int:
+        """Write pending vectors (of ``scope`` only when given; not the stored turns'
+        with ``facts_only``) until none is left or ``timeout`` seconds passed; rows other
+        live workers hold are waited for. Returns how many are still pending."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            left = self.store.pending_vectors(scope, facts_only)
+            if left == 0 or (deadline is not None and time.monotonic() > deadline):
+                return left
+            if not self.step(scope, facts_only):
+                time.sleep(0.05)  # other workers hold them, or they wait to be retried
+
+    def flush(self, timeout: float | None = None) -> dict[str, Any]:
+        """``Memory.flush``: every pending vector of the namespace, waited for at most
+        ``timeout`` seconds."""
+        left = self.drain(timeout=timeout)
+        return {"message": "All vectors written" if not left else f"{left} vectors pending",
+                "pending": left}
+
+    def catch_up(self, where: Node, most: int = CATCH_UP, wait: float = CATCH_UP_WAIT) -> None:
+        """Read your writes: when at most ``most`` memories of the scope a search filter
+        pins wait for their vector, write them (or wait for the worker that holds them)
+        for at most ``wait`` seconds, a search's small, bounded cost; a larger backlog (a
+        bulk import) is left to the workers and found by keyword meanwhile."""
+        scope = Scope(**scope_of(where))
+        if 0 < self.store.pending_vectors(scope) <= most:
+            self.drain(scope, timeout=wait)
+
+    # -- the background thread --------------------------------------------------------
+
+    def notify(self) -> None:
+        """Rows were queued: make sure the background thread runs."""
+        with self._lock:
+            if self._closed:
+                return
+            self._more = True
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="engram-vectors",
+                                                daemon=True)
+                _LIVE.add(self)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                if self._closed or not self._more:
+                    self._thread = None
+                    return
+                self._more = False
+            try:
+                while not self._closed and self.step():
+                    pass
+                self.error = None
+            except Exception as e:  # noqa: BLE001 - a thread's error would vanish: keep it
+                # The rows are back in the queue (retried after RETRY_AFTER, by the next
+                # add's thread or by flush, which raises the embedder's error itself).
+                self.error = e
+                log.warning("engram: writing pending vectors failed, they stay queued: %s", e)
+
+    def close(self, timeout: float = 30.0) -> None:
+        """Stop after the batch under way (its rows are written or stay queued)."""
+        with self._lock:
+            self._closed = True
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+
+def _embedded(item: PendingText) -> str:
+    """The text a queued memory's vector encodes: as the add would have embedded it."""
+    return spoken_text(item.actor_id, item.text) if item.memory_type == EPISODE else item.text
+
+
+def writer_for(store: BoundStore, parts: Components) -> VectorWriter:
+    """A Memory's writer: its read embedder (the vectors are stored in the memory rows,
+    not the cache) and its classifier with the project's catalog of the moment."""
+
+    def tag(vecs: Sequence[np.ndarray]) -> list[list[str]]:
+        catalog = Project(store).settings().get("custom_categories")
+        return parts.classifier.classify(vecs, catalog)
+
+    return VectorWriter(store, parts.read_embedder, tag=tag)

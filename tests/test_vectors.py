@@ -1,0 +1,195 @@
+"""Pending vectors (engram._vectors): searchable at once by keyword, vectors written by a
+background worker, flush, the synchronous switch, reconciliation, and kill -9 mid-embedding
+(tests/store/test_sqlite_durability.py)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+
+from engram import Memory
+from engram.embed.base import Matrix
+from engram.errors import InvalidInput
+from engram.testing import HashEmbedder
+
+
+class GatedEmbedder(HashEmbedder):
+    """HashEmbedder whose calls from the background worker wait for ``gate``: holds
+    vectors pending while queries and the test's own calls go through."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+        self.waiting = threading.Event()  # the worker holds a claim, inside embed
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        if threading.current_thread().name == "engram-vectors":
+            self.waiting.set()
+            assert self.gate.wait(30), "the test never opened the gate"
+        return super().embed(texts)
+
+
+@pytest.fixture
+def gated(store_config: dict[str, Any]) -> Any:
+    emb = GatedEmbedder()
+    m = Memory({"store": store_config, "llm": {"provider": "rules"}}, embedder=emb)
+    yield m, emb
+    emb.gate.set()
+    m.close()
+
+
+def test_an_add_is_searchable_by_keyword_before_its_vector(gated: Any) -> None:
+    m, emb = gated
+    mid = m.add("I keep bees on the roof of the garage", user_id="u", infer=False)["results"][0]["id"]
+    assert emb.waiting.wait(10)  # the worker holds it, stuck at the gate
+    assert m._store.pending_vectors() == 1
+    hybrid = m.search("bees garage", user_id="u")["results"]
+    assert [r["id"] for r in hybrid] == [mid] and "score" not in hybrid[0]  # no similarity yet
+    assert m.search("bees garage", user_id="u", search_mode="vector")["results"] == []
+    assert m.search("bees garage", user_id="u", threshold=0.0)["results"] == []
+    emb.gate.set()
+    assert m.flush() == {"message": "All vectors written", "pending": 0}
+    vec = m.search("bees garage", user_id="u", search_mode="vector")["results"]
+    assert [r["id"] for r in vec] == [mid] and vec[0]["score"] > 0.3
+
+
+def test_a_search_writes_a_small_backlog_of_its_scope_first(
+        store_config: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    from engram._vectors import CATCH_UP, VectorWriter
+
+    monkeypatch.setattr(VectorWriter, "notify", lambda self: None)  # no background worker
+    m = Memory({"store": store_config}, embedder=HashEmbedder())
+    try:
+        mid = m.add("I keep bees on the roof", user_id="u", infer=False)["results"][0]["id"]
+        m.add([{"role": "user", "content": f"bulk {i}"} for i in range(CATCH_UP + 1)],
+              user_id="bulk", infer=False)
+        assert m._store.pending_vectors() == CATCH_UP + 2
+        # One pending memory in u's scope: written by the search, found by vector.
+        hit = m.search("bees roof", user_id="u", search_mode="vector")["results"]
+        assert [r["id"] for r in hit] == [mid] and m._store.pending_vectors() == CATCH_UP + 1
+        # A backlog above CATCH_UP (a bulk import) is left to the workers: keyword only.
+        assert m.search("bulk 3", user_id="bulk", search_mode="vector")["results"] == []
+        assert m.search("bulk", user_id="bulk", search_mode="keyword", top_k=50)["results"]
+        assert m.flush()["pending"] == 0
+    finally:
+        m.close()
+
+
+def test_flush_times_out_with_what_is_left(gated: Any) -> None:
+    m, emb = gated
+    m.add([{"role": "user", "content": "one"}, {"role": "user", "content": "two"}],
+          user_id="u", infer=False)
+    assert emb.waiting.wait(10)  # the worker claimed both: flush can only wait for it
+    out = m.flush(timeout=0.2)
+    assert out["pending"] == 2
+    with pytest.raises(InvalidInput) as e:
+        m.flush(timeout=-1)
+    assert e.value.field == "timeout"
+    emb.gate.set()
+    assert m.flush()["pending"] == 0
+
+
+def test_the_synchronous_switch_writes_the_vector_in_the_add(store_config: dict[str, Any]) -> None:
+    emb = GatedEmbedder()
+    emb.gate.set()
+    m = Memory({"store": store_config, "embedder": {"background": False}}, embedder=emb)
+    try:
+        mid = m.add("I keep bees on the roof", user_id="u", infer=False)["results"][0]["id"]
+        assert m._store.pending_vectors() == 0  # embedded inside the add
+        assert m._parts.writer(m._store)._thread is None  # no worker was started
+        assert m.get(mid)["categories"]  # classified from the vector at once
+        hit = m.search("bees roof", user_id="u", search_mode="vector")["results"]
+        assert hit[0]["id"] == mid
+    finally:
+        m.close()
+
+
+def test_an_inferred_add_first_writes_its_scopes_pending_vectors(gated: Any) -> None:
+    m, emb = gated
+    m.add("I like green tea", user_id="u", infer=False)
+    m.add("I like black coffee", user_id="other", infer=False)
+    assert m._store.pending_vectors() == 2
+    emb.gate.set()
+    # The worker may race it; either way the inferred add's scope has every vector.
+    m.add("I like green tea", user_id="u")
+    from engram._types import Scope
+
+    assert m._store.pending_vectors(Scope(user_id="u"), facts_only=True) == 0
+    # The fact equals the raw memory's text: reconciliation saw that memory (by vector).
+    texts = [r["memory"] for r in m.get_all(user_id="u")["results"]]
+    assert texts.count("I like green tea") == 1, texts
+
+
+def test_an_update_or_delete_of_a_pending_memory_leaves_no_queue_row(gated: Any) -> None:
+    m, emb = gated
+    a, b = (r["id"] for r in m.add([{"role": "user", "content": "alpha note"},
+                                     {"role": "user", "content": "beta note"}],
+                                    user_id="u", infer=False)["results"])
+    assert m._store.pending_vectors() == 2
+    emb.gate.set()  # the update embeds its new text itself
+    m.update(a, "gamma note")
+    m.delete(b)
+    assert m.flush()["pending"] == 0
+    hit = m.search("gamma", user_id="u", search_mode="vector")["results"]
+    assert [r["id"] for r in hit] == [a]
+
+
+def test_the_writer_picks_a_queued_memorys_categories_from_its_vector(gated: Any) -> None:
+    m, emb = gated
+    m.project.update(custom_categories=[{"beekeeping": "bees, hives, honey, beekeeping"},
+                                        {"cars": "cars, driving, engines, garages"}])
+    mid = m.add("I keep bees and harvest honey from the hives", user_id="u",
+                infer=False)["results"][0]["id"]
+    assert emb.waiting.wait(10)
+    assert m.get(mid)["categories"] == []  # nothing to pick them from yet
+    emb.gate.set()
+    assert m.flush()["pending"] == 0
+    assert m.get(mid)["categories"] == ["beekeeping"]  # the project's catalog
+    assert [r["id"] for r in m.search("honey", user_id="u", categories=["beekeeping"])
+            ["results"]] == [mid]
+
+
+def test_an_add_with_its_own_catalog_embeds_before_it_commits(gated: Any) -> None:
+    m, emb = gated  # the gate stays shut: a queued vector would never be written
+    mid = m.add("I keep bees and harvest honey from the hives", user_id="u", infer=False,
+                custom_categories=[{"beekeeping": "bees, hives, honey, beekeeping"},
+                                   {"cars": "cars, driving, engines, garages"}]
+                )["results"][0]["id"]
+    assert m._store.pending_vectors() == 0
+    assert m.get(mid)["categories"] == ["beekeeping"]
+
+
+def test_an_inferred_adds_turns_are_queued_and_never_waited_for(gated: Any) -> None:
+    from engram._types import Scope
+
+    m, emb = gated
+    first = m.add("I like green tea", user_id="u")
+    assert first["episode_ids"] and emb.waiting.wait(10)  # the worker holds the turn
+    # The next inferred add of the scope needs the facts' vectors only: the turn the
+    # worker holds (stuck at the gate) does not hold it up.
+    second = m.add("I like green tea a lot", user_id="u")
+    assert m._store.pending_vectors(Scope(user_id="u"), facts_only=True) == 0
+    assert m._store.pending_vectors() == len(first["episode_ids"]) + len(second["episode_ids"])
+    turns = m.get_all(user_id="u", filters={"memory_type": "episode"})["results"]
+    assert {t["id"] for t in turns} == {*first["episode_ids"], *second["episode_ids"]}
+    emb.gate.set()
+    assert m.flush()["pending"] == 0
+    hit = m.search("green tea", user_id="u", search_mode="vector",
+                   filters={"memory_type": "episode"})["results"]
+    assert {r["id"] for r in hit} == {t["id"] for t in turns}
+
+
+def test_a_queued_turn_is_embedded_with_its_speaker_as_an_add_would(gated: Any) -> None:
+    m, emb = gated
+    out = m.add([{"role": "user", "name": "Anna", "content": "I adopted a grey cat"}],
+                user_id="u")
+    [turn] = out["episode_ids"]
+    emb.gate.set()
+    assert m.flush()["pending"] == 0
+    [spoken], [bare] = emb.embed(["Anna: I adopted a grey cat"]), emb.embed(["I adopted a grey cat"])
+    sims = m._store.similarities([turn], spoken)
+    assert sims[turn] == pytest.approx(1.0, abs=1e-5)
+    assert m._store.similarities([turn], bare)[turn] < 0.999
