@@ -44,7 +44,7 @@ import numpy as np
 from engram._add._episodes import spoken_text
 from engram._ids import new_id
 from engram._project import Project
-from engram._types import EPISODE, Scope
+from engram._types import EPISODE, MemoryRecord, Scope
 from engram.store._vector_queue import PendingText, owner_id
 from engram.store.filters import Node, scope_of
 
@@ -134,12 +134,24 @@ class VectorWriter:
         return {"message": "All vectors written" if not left else f"{left} vectors pending",
                 "pending": left}
 
-    def catch_up(self, where: Node, most: int = CATCH_UP, wait: float = CATCH_UP_WAIT) -> None:
-        """Read your writes: when at most ``most`` memories of the scope a search filter
-        pins wait for their vector, write them (or wait for the worker that holds them)
-        for at most ``wait`` seconds, a search's small, bounded cost; a larger backlog (a
-        bulk import) is left to the workers and found by keyword meanwhile."""
-        scope = Scope(**scope_of(where))
+    def settled(self, rec: MemoryRecord | None) -> MemoryRecord | None:
+        """``get``'s read your writes: a memory read while its scope has a small
+        backlog is read again once that is written (its categories come with it)."""
+        if rec is None or not self.store.pending_vectors(rec.scope):
+            return rec
+        self._catch_up(rec.scope)
+        return self.store.get(rec.id)
+
+    def catch_up(self, where: Node) -> None:
+        """Read your writes for a search: see :meth:`_catch_up`."""
+        self._catch_up(Scope(**scope_of(where)))
+
+    def _catch_up(self, scope: Scope, most: int = CATCH_UP,
+                  wait: float = CATCH_UP_WAIT) -> None:
+        """Read your writes: when at most ``most`` memories of ``scope`` (as a search
+        filter pins it) wait for their vector, write them (or wait for the worker that
+        holds them) for at most ``wait`` seconds, a read's small, bounded cost; a larger
+        backlog (a bulk import) is left to the workers and found by keyword meanwhile."""
         if 0 < self.store.pending_vectors(scope) <= most:
             self.drain(scope, timeout=wait)
 
