@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from engram import _validate as V
 from engram._add import GraphStep
+from engram._categories import catalog_from
 from engram._types import Scope
 from engram.config import MemoryConfig
 from engram.errors import InvalidInput
@@ -18,7 +19,7 @@ from engram.store.base import MemoryUpdate
 if TYPE_CHECKING:
     from engram._components import Components
 
-__all__ = ["tag_updates", "extract_context", "check_add_args", "MEMORY_TYPES",
+__all__ = ["catalog_for", "tag_updates", "extract_context", "check_add_args", "MEMORY_TYPES",
            "checked_metadata", "graph_step"]
 
 MEMORY_TYPES = ("procedural_memory",)
@@ -40,6 +41,15 @@ def graph_step(cfg: MemoryConfig, parts: Components, enable_graph: Any) -> Graph
     if not on:
         return None
     return GraphStep(extractor_for(parts.llm), cfg.graph.entity_similarity)
+
+
+def catalog_for(custom_categories: Any, proj: dict[str, Any]) -> dict[str, str] | None:
+    """An add's category catalog: its own ``custom_categories``, else the project's
+    (None: Mem0's default)."""
+    if custom_categories is not None:
+        return catalog_from(custom_categories, "custom_categories")
+    found: dict[str, str] | None = proj.get("custom_categories")
+    return found
 
 
 def check_add_args(memory_type: Any, prompt: Any, llm: Any) -> None:

@@ -26,7 +26,6 @@ from engram._add import AddContext, AddOptions, GraphStep
 from engram._add import add as run_add
 from engram._add._reextract import Progress, reextract
 from engram._api import SearchMode
-from engram._categories import catalog_from
 from engram._components import Components
 from engram._edits import MEMORY_TYPES as _MEMORY_TYPES
 from engram._evidence import facts_where
@@ -158,8 +157,7 @@ class Memory:
                                  else proj.get("enable_graph")) if memory_type is None else None
         extract = E.extract_context(self.config, proj, scope, timestamp, prompt,
                                   includes=includes, excludes=excludes)
-        catalog = catalog_from(custom_categories, "custom_categories") \
-            if custom_categories is not None else proj.get("custom_categories")
+        catalog = E.catalog_for(custom_categories, proj)
         opts = AddOptions(metadata=meta, infer=infer, memory_type=memory_type, prompt=prompt,
                           extract=extract, graph=graph, llm=llm, expiration_date=expires,
                           happened_at=V.event_time(timestamp) if timestamp else None,
