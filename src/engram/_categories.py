@@ -1,7 +1,8 @@
 """Memory categories, as Mem0's Platform tags memories: a catalog of names with
 descriptions (Mem0's default fifteen, a project's own, or one add call's own), and the
 offline classifier that picks a memory's categories by the similarity of its vector to
-each description's vector (the embedder the memory already went through; no LLM).
+each description's vector (the embedder the memory already went through), or the
+configured LLM with ``pipeline.categorize = "llm"`` (:mod:`engram._categories_llm`).
 
 >>> catalog_from([{"medications": "Prescriptions and dosages"}, "appointments"], "c")
 {'medications': 'Prescriptions and dosages', 'appointments': 'appointments'}
@@ -9,6 +10,7 @@ each description's vector (the embedder the memory already went through; no LLM)
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -16,7 +18,9 @@ from typing import Any
 import numpy as np
 
 from engram._chars import brief
-from engram.errors import InvalidInput
+from engram.errors import EngramError, InvalidInput
+
+_log = logging.getLogger("engram.categories")
 
 __all__ = ["DEFAULT_CATEGORIES", "MIN_CONTRAST", "MARGIN", "MAX_PER_MEMORY", "FALLBACK",
            "catalog_from", "Classifier"]
@@ -95,10 +99,12 @@ def catalog_from(value: Any, field: str) -> dict[str, str]:
 
 class Classifier:
     """Tags vectors with the categories of a catalog; description vectors are computed
-    once per catalog (thread-safe)."""
+    once per catalog (thread-safe). With an LLM, the memories' texts are tagged by it and
+    the vectors are the fallback when it fails."""
 
-    def __init__(self, embed: Any) -> None:
+    def __init__(self, embed: Any, llm: Any = None) -> None:
         self._embed = embed  # texts -> (n, dims) unit vectors
+        self._llm = llm
         self._vectors: dict[tuple[tuple[str, str], ...], np.ndarray] = {}
         self._lock = threading.Lock()
 
@@ -113,12 +119,20 @@ class Classifier:
                 self._vectors[key] = found
         return found
 
-    def classify(self, vectors: Sequence[np.ndarray],
-                 catalog: Mapping[str, str] | None = None) -> list[list[str]]:
-        """Each vector's categories, best first (see the module's constants)."""
+    def classify(self, vectors: Sequence[np.ndarray], catalog: Mapping[str, str] | None = None,
+                 texts: Sequence[str] | None = None) -> list[list[str]]:
+        """Each vector's categories, best first (see the module's constants); ``texts``
+        are the memories' texts, read by the LLM when one tags."""
         catalog = catalog or DEFAULT_CATEGORIES
         if not len(vectors):
             return []
+        if self._llm is not None and texts is not None and len(texts) == len(vectors):
+            from engram._categories_llm import llm_categories
+
+            try:
+                return llm_categories(self._llm, texts, catalog, MAX_PER_MEMORY)
+            except EngramError as e:  # categories never fail a write: tag from vectors
+                _log.warning("LLM categories failed, tagged from vectors: %s", e)
         names = list(catalog)
         picks = [n for n in names if n != FALLBACK]
         sims = np.asarray(vectors, dtype=np.float32) @ self._matrix(catalog).T

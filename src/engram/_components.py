@@ -108,7 +108,16 @@ class Components:
     @property
     def classifier(self) -> Classifier:
         """Tags memories with categories from the vectors the embedder gave them."""
-        found: Classifier = self._once("_classifier", lambda: Classifier(self.read_embedder.embed))
+        def build() -> Classifier:
+            llm = None
+            if self.config.pipeline.categorize == "llm":
+                llm = self.llm
+                if llm is None:
+                    raise ConfigError("pipeline.categorize is 'llm' but no LLM is configured "
+                                      "(llm.provider); set one or keep 'embedding'")
+            return Classifier(self.read_embedder.embed, llm)
+
+        found: Classifier = self._once("_classifier", build)
         return found
 
     @property

@@ -68,7 +68,8 @@ def tag_updates(parts: Components, project: dict[str, Any], ups: list[MemoryUpda
     from the project's catalog, else Mem0's default."""
     worded = [u for u in ups if u.embedding is not None]
     tags = parts.classifier.classify([u.embedding for u in worded if u.embedding is not None],
-                                     project.get("custom_categories"))
+                                     project.get("custom_categories"),
+                                     [u.text or "" for u in worded])
     for u, cats in zip(worded, tags, strict=True):
         u.categories = cats
 

@@ -95,7 +95,8 @@ _CLIENT: dict[str, Key] = {
     "add(filters)": works("plain scope ids only (`user_id`/`agent_id`/`run_id`), as "
                           "mem0ai's client and agent-framework-mem0 send them"),
     "add(custom_categories)": works("`[{name: description}]` or names; each memory gets the "
-                                    "closest of them (offline: by embedding similarity)"),
+                                    "closest of them (offline: by embedding similarity; "
+                                    "by the LLM with pipeline.categorize=llm)"),
     "add(custom_instructions)": refused("use `prompt`"),
     "add(agent_custom_instructions)": refused("use `prompt`"),
     "add(expiration_date)": works(_EXPIRY),

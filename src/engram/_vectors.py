@@ -55,7 +55,8 @@ if TYPE_CHECKING:
 
 __all__ = ["VectorWriter", "writer_for", "BATCH", "LEASE", "RETRY_AFTER", "CATCH_UP"]
 
-Tagger = Callable[[Sequence[np.ndarray]], list[list[str]]]  # vectors -> their categories
+# (vectors, texts) -> their categories
+Tagger = Callable[[Sequence[np.ndarray], Sequence[str]], list[list[str]]]
 
 log = logging.getLogger("engram.vectors")
 
@@ -106,7 +107,7 @@ class VectorWriter:
             return 0
         try:
             vecs = list(self.embedder.embed([_embedded(i) for i in items]))
-            cats = self.tag(vecs) if self.tag is not None else None
+            cats = self.tag(vecs, [i.text for i in items]) if self.tag is not None else None
         except BaseException as e:
             self.store.release_vectors(self.owner, [i.id for i in items],
                                        time.time() + RETRY_AFTER, f"{type(e).__name__}: {e}")
@@ -204,8 +205,8 @@ def writer_for(store: BoundStore, parts: Components) -> VectorWriter:
     """A Memory's writer: its read embedder (the vectors are stored in the memory rows,
     not the cache) and its classifier with the project's catalog of the moment."""
 
-    def tag(vecs: Sequence[np.ndarray]) -> list[list[str]]:
+    def tag(vecs: Sequence[np.ndarray], texts: Sequence[str]) -> list[list[str]]:
         catalog = Project(store).settings().get("custom_categories")
-        return parts.classifier.classify(vecs, catalog)
+        return parts.classifier.classify(vecs, catalog, texts)
 
     return VectorWriter(store, parts.read_embedder, tag=tag)

@@ -160,6 +160,10 @@ class PipelineConfig(_Section):
     # episode (memory_type "episode") in the add's transaction and the facts' source_ids
     # name them. Off for users who must not keep transcripts (facts keep positions).
     keep_episodes: bool = True
+    # Who picks a memory's categories: "embedding", offline by the similarity of its vector
+    # to each category's description; "llm", the configured LLM (one call per batch of
+    # memories, the embedding's pick when it fails), as Mem0's Platform does.
+    categorize: Literal["embedding", "llm"] = "embedding"
 
 
 class LimitsConfig(_Section):

@@ -244,7 +244,8 @@ def _tagged(ctx: AddContext, opts: AddOptions, cs: ChangeSet) -> ChangeSet:
         a.immutable = opts.immutable
     both: list[Any] = [*cs.adds, *cs.updates]
     worded = [w for w in both if w.embedding is not None]
-    tags = ctx.parts.classifier.classify([w.embedding for w in worded], opts.categories)
+    tags = ctx.parts.classifier.classify([w.embedding for w in worded], opts.categories,
+                                         [w.text or "" for w in worded])
     for item, cats in zip(worded, tags, strict=True):
         item.categories = cats
     return cs
