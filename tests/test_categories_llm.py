@@ -62,3 +62,11 @@ def test_llm_categories_need_an_llm(tmp_path: Any, shared_minilm: Any) -> None:
                   custom_categories={"travel": "trips"})  # classified at add time
     finally:
         m.close()
+
+
+def test_module_examples() -> None:
+    import doctest
+
+    import engram._categories_llm
+
+    assert doctest.testmod(engram._categories_llm).failed == 0
