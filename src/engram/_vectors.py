@@ -209,4 +209,8 @@ def writer_for(store: BoundStore, parts: Components) -> VectorWriter:
         catalog = Project(store).settings().get("custom_categories")
         return parts.classifier.classify(vecs, catalog, texts)
 
-    return VectorWriter(store, parts.read_embedder, tag=tag)
+    writer = VectorWriter(store, parts.read_embedder, tag=tag)
+    on_close = getattr(store.store, "on_close", None)
+    if on_close is not None:  # a store closed under a Memory left open stops its writer first
+        on_close(writer.close)
+    return writer

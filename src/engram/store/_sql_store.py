@@ -8,7 +8,7 @@ a backend subclass supplies only its connections (:meth:`SQLStore._read`,
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -56,6 +56,18 @@ class SQLStore:
 
     def scope_lock(self, ns: str, scope: Scope) -> AbstractContextManager[None]:
         raise NotImplementedError
+
+    # -- closing ------------------------------------------------------------------------
+
+    def on_close(self, stop: Callable[[], None]) -> None:
+        """Call ``stop`` when the store closes, before its connections go: a background
+        vector writer (engram._vectors) of a Memory left open must end its batch first,
+        since closing a SQLite connection another thread is using crashes the process."""
+        self.__dict__.setdefault("_stops", []).append(stop)
+
+    def _stop_users(self) -> None:
+        for stop in self.__dict__.pop("_stops", []):
+            stop()
 
     # -- the namespace view -------------------------------------------------------------
 

@@ -155,6 +155,7 @@ class PostgresStore(SQLStore):
             yield conn
 
     def close(self) -> None:
+        self._stop_users()
         self._pool.close()
 
     # -- locks ----------------------------------------------------------------------------

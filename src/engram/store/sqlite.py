@@ -153,6 +153,7 @@ class SQLiteStore(SQLStore):
                 f"{self.dims}-dim vectors. Use the same embedder or another store path.")
 
     def close(self) -> None:
+        self._stop_users()
         with self._conns_lock:
             for db in self._conns:
                 db.close()
