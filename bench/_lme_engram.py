@@ -54,6 +54,7 @@ def ingest(mem: Memory, q: Question) -> dict[str, Hit]:
                for r, (i, _) in zip(res, kept, strict=True)]
         mem.store.apply("", ChangeSet(updates=ups))
         where.update((r["id"], (s.session_id, i)) for r, (i, _) in zip(res, kept, strict=True))
+    mem.flush()  # the vectors the background writer owes: recall is of a fully indexed store
     return where
 
 

@@ -80,6 +80,7 @@ def ingest(mem: Memory, conv: Conversation) -> int:
         ups = [MemoryUpdate(id=r["id"], metadata=_turn_meta(t)) for r, t in zip(res, turns, strict=True)]
         mem.store.apply("", ChangeSet(updates=ups))
         n += len(turns)
+    mem.flush()  # the vectors the background writer owes: recall is of a fully indexed store
     return n
 
 
@@ -157,4 +158,5 @@ def ingest_inferred(mem: Memory, conv: Conversation) -> dict[str, set[str]]:
         for rec in page.records:
             if rec.memory_type != "episode":
                 sources[rec.id] = {episode_dia[s] for s in rec.source_ids if s in episode_dia}
+    mem.flush()  # the stored turns' vectors follow in the background: all in first
     return sources
