@@ -71,8 +71,9 @@ def plan_next_lesson(memory: Memory, student: str) -> dict[str, Any]:
 
 
 def main() -> None:
-    path = os.path.join(tempfile.mkdtemp(prefix="engram-tutor-"), "tutor.db")
-    with Memory({"store": {"path": path}}) as memory:
+    # A throwaway store: the example leaves nothing behind when it ends.
+    with tempfile.TemporaryDirectory(prefix="engram-tutor-") as tmp, \
+            Memory({"store": {"path": os.path.join(tmp, "tutor.db")}}) as memory:
         print(f"extractor: {memory.extractor_name}")
         for student, lessons in LESSONS.items():
             for lesson in lessons:

@@ -76,8 +76,9 @@ def draft_reply(customer: str, facts: list[str], past: list[dict[str, Any]]) -> 
 
 
 def main() -> None:
-    path = os.path.join(tempfile.mkdtemp(prefix="engram-inbox-"), "inbox.db")
-    with Memory({"store": {"path": path}}) as memory:
+    # A throwaway store: the example leaves nothing behind when it ends.
+    with tempfile.TemporaryDirectory(prefix="engram-inbox-") as tmp, \
+            Memory({"store": {"path": os.path.join(tmp, "inbox.db")}}) as memory:
         print(f"extractor: {memory.extractor_name}")
         for t in TICKETS:
             remember_ticket(memory, t)
