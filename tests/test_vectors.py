@@ -1,6 +1,6 @@
 """Pending vectors (engram._vectors): searchable at once by keyword, vectors written by a
-background worker, flush, the synchronous switch, reconciliation, and kill -9 mid-embedding
-(tests/store/test_sqlite_durability.py)."""
+background worker, flush, the synchronous switch, reconciliation; kill -9 mid-embedding:
+tests/test_vectors_kill.py (and tests/store/test_sqlite_durability.py)."""
 
 from __future__ import annotations
 
