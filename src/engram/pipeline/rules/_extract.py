@@ -17,6 +17,7 @@ from engram.pipeline._results import warn
 from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._answers import NO, YES, answer_clause
+from engram.pipeline.rules._coordination import split_comma_predicates
 from engram.pipeline.rules._corrections import MEANT, RETRACT, corrected
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._fragments import labelled, subjectless
@@ -167,7 +168,8 @@ def _expand(fact: str) -> list[str]:
     if members:
         return members
     out: list[str] = []
-    for a in (x for v in F.split_verb_phrases(fact) for y in F.split_verb_coordination(v)
+    for a in (x for p in split_comma_predicates(fact) for v in F.split_verb_phrases(p)
+              for y in F.split_verb_coordination(v)
               for z in F.split_adverbial_fragment(y) for x in F.split_origin(z)):
         for b in (y for x in F.split_shared_preposition(a) for y in F.split_graded_pair(x)):
             out.extend(F.split_lists(b))

@@ -31,6 +31,7 @@ import numpy.typing as npt
 
 from engram.pipeline.base import Decision, Existing, ExtractContext, Fact
 from engram.pipeline.rules._corrections import MEANT, positive
+from engram.pipeline.rules._instead import replaced_intention
 from engram.pipeline.rules._nearest import nearest_change
 from engram.pipeline.rules._slots import (
     content_tokens,
@@ -180,6 +181,7 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
     words = [(frozenset(content_tokens(e.text, drop_time=False)), is_negative(e.text))
              for e in existing]
     out: list[Decision] = []
+    batch: list[tuple[int, str, tuple[str, ...]]] = []  # facts this call added, in order
     for i, fact in enumerate(facts):
         src = fact.source_ids
         key = normalise(fact.text)
@@ -223,6 +225,9 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         if change is None and not deferred and change_threshold is not None:
             change = nearest_change(fact.text, sims[i], existing, used, change_threshold,
                                     CHANGE_MARGIN)
+        if change is None and not deferred:  # "... a greyhound instead" two turns on
+            pos = replaced_intention(fact.text, src, [b for b in batch if b[0] not in used])
+            change = (pos, "UPDATE") if pos is not None else None
         if change is not None:
             pos, event = change
             used.add(pos)
@@ -248,6 +253,7 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             out.append(Decision("NONE", ref=existing[best[1]].ref, fact=i, source_ids=src))
             continue
         # The added fact is a neighbour of the later ones, under a ref of its own (< 0).
+        batch.append((len(existing), fact.text, src))
         existing.append(Existing(-1 - len(out), fact.text))
         keys.append(normalise(fact.text))
         words.append(same)

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from engram.pipeline.base import Existing
 from engram.pipeline.rules._facts import RELATIONS
+from engram.pipeline.rules._rewrite import PAST_FORMS
 from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, slot_of, stem
 from engram.pipeline.rules._topics import SINGLE, as_diet, split_subject, topics
 
@@ -144,7 +145,9 @@ def _thing(subject: str) -> str | None:
 
 # A state that waits for an outcome: looking, applying, waiting, preparing, expecting.
 _PENDING = re.compile(r"^(?:is|are)\s+(?:\w+\s+)?(?:waiting|looking|searching|hunting|applying|"
-                      r"preparing|interviewing|nervous|worried|expecting|"
+                      r"preparing|interviewing|nervous|worried|expecting|training for|"
+                      r"studying for|revising for|rehearsing for|practi[sc]ing for|"
+                      r"getting ready for|"
                       r"pregnant|job hunting|house hunting|house-hunting|job-hunting|"
                       r"saving up|saving for)\b", re.I)
 # An outcome: something was got, decided, done or happened ("Visa got approved",
@@ -158,12 +161,19 @@ def _outcome(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, 
     """The pending state an outcome settles: "Is looking for a new flat" ends with
     "Signed the lease on a place in Clapham"; the subject of the outcome may be the
     thing waited for ("Visa got approved"), so its words count too."""
-    if not _OUTCOME.search(fact) or is_negative(fact):
+    if is_negative(fact):
+        return None
+    # Any past event that names the awaited thing in two words settles it too: "Ran
+    # the Leeds half marathon" ends "Is training for the Leeds half marathon".
+    first = fact.split()[0].lower() if fact.split() else ""
+    happened = first in PAST_FORMS or (first.endswith("ed") and len(first) > 4)
+    if not _OUTCOME.search(fact) and not happened:
         return None
     words, kinds = _words(fact), topics(fact)
     for pos, e in enumerate(existing):
         if pos in used or e.ref < 0 or not _PENDING.match(e.text):
             continue
-        if words & _words(e.text) or kinds & topics(e.text):
+        shared = words & _words(e.text)
+        if _OUTCOME.search(fact) and (shared or kinds & topics(e.text)) or len(shared) >= 2:
             return pos, "UPDATE"
     return None

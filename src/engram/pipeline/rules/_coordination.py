@@ -1,0 +1,107 @@
+"""Predicates joined by commas: one subject, several verb phrases.
+
+Chat strings verb phrases together with commas and no repeated subject: "I drink oat
+milk, avoid gluten, and only eat fish on Fridays", "ran the Leeds 10k, finished in 52
+minutes", "drinks oat milk, can't do dairy". Each phrase is a fact of its own. A comma
+opens a new predicate only when what follows it is a verb phrase by form: a negated
+auxiliary ("can't", "don't", "never"), or a verb in the tense of the fact's own verb (a
+base or -s form after a present verb, a past form after a past one), so "likes tea,
+coffee and juice" and "moved to Leeds, a city I love" stay whole.
+
+>>> split_comma_predicates("Drinks oat milk, avoid gluten, and only eat fish on Fridays")
+['Drinks oat milk', 'Avoids gluten', 'Only eats fish on Fridays']
+>>> split_comma_predicates("Ran the Leeds 10k on Sunday, finished in 52 minutes")
+['Ran the Leeds 10k on Sunday', 'Finished in 52 minutes']
+>>> split_comma_predicates("Eats almost anything, can't stand olives")
+['Eats almost anything', 'Dislikes olives']
+>>> split_comma_predicates("Likes tea, coffee and juice")
+['Likes tea, coffee and juice']
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
+
+__all__ = ["split_comma_predicates"]
+
+# Present verbs the user's facts open with (third person) and their base forms.
+_PRESENT_S = frozenset("""loves likes hates enjoys plays works lives has is speaks drives
+prefers owns runs goes takes makes wants needs uses reads writes watches teaches studies
+cooks eats drinks visits collects volunteers attends spends keeps rides swims walks travels
+sings dances paints knows bakes coaches manages leads builds grows hikes skis surfs knits
+sews gardens fixes repairs sells buys dislikes adores avoids misses practices practises
+trains follows supports listens skips hikes cycles commutes brews shops gets wears sleeps
+wakes starts finishes volunteers meditates journals swims climbs rows""".split())  # noqa: SIM905
+
+
+def _base_of(verb: str) -> str:
+    """"watches" -> "watch", "studies" -> "study", "has" -> "have"."""
+    if verb in ("has", "goes", "does"):
+        return {"has": "have", "goes": "go", "does": "do"}[verb]
+    if re.search(r"(?:ss|sh|ch|x|z)es$", verb):
+        return verb[:-2]
+    if re.search(r"[^aeiou]ies$", verb):
+        return verb[:-3] + "y"
+    return verb[:-1]
+
+
+_BASE = {_base_of(v): v for v in _PRESENT_S if v != "is"}
+_NEGATED = [(re.compile(p, re.I), r) for p, r in [
+    (r"^(?:can'?t|cannot|can not)\s+stand\b", "Dislikes"),
+    (r"^(?:can'?t|cannot|can not)\b", "Cannot"),
+    (r"^(?:don'?t|do not|doesn'?t|does not)\b", "Does not"),
+    (r"^(?:won'?t|will not)\b", "Will not"),
+    (r"^(?:didn'?t|did not)\b", "Did not"),
+    (r"^(?:haven'?t|have not|hasn'?t|has not)\b", "Has not"),
+    (r"^never\b", "Never"),
+    (r"^no longer\b", "No longer"),
+]]
+_ADVERB = r"(?:(?:only|usually|always|often|sometimes|mostly|mainly|also|still|never|rarely)\s+)?"
+_PIECE = re.compile(r"(,\s+(?:and\s+|but\s+)?)")
+
+
+def _tense(word: str) -> str | None:
+    low = word.lower()
+    if low in _PRESENT_S:
+        return "present"
+    if low in PAST_FORMS or (low.endswith("ed") and len(low) > 4):
+        return "past"
+    return None
+
+
+def _as_predicate(piece: str, tense: str) -> str | None:
+    """The piece as a fact of its own if it is a verb phrase in ``tense``, else None."""
+    for pat, rep in _NEGATED:
+        m = pat.match(piece)
+        if m and len(piece[m.end():].split()) >= 1:
+            return f"{rep}{piece[m.end():]}"
+    m = re.match(r"^(" + _ADVERB + r")([A-Za-z]+)\b(.*)$", piece)
+    if not m or not m.group(3).strip():
+        return None
+    adverb, verb, rest = m.group(1), m.group(2).lower(), m.group(3)
+    if tense == "present" and (verb in _BASE or verb in _PRESENT_S):
+        return capitalise(f"{adverb}{verb if verb in _PRESENT_S else _BASE[verb]}{rest}")
+    if tense == "past" and _tense(verb) == "past" and verb not in ("had", "was", "were"):
+        return capitalise(f"{adverb}{verb}{rest}")
+    return None
+
+
+def split_comma_predicates(fact: str) -> list[str]:
+    """The fact's comma-joined verb phrases as facts of their own (see the module doc)."""
+    words = fact.split()
+    tense = _tense(words[0]) if words and words[0][0].isupper() else None
+    if tense is None or "," not in fact:
+        return [fact]
+    pieces = _PIECE.split(fact)  # [phrase, joiner, phrase, joiner, phrase ...]
+    out = [pieces[0]]
+    for joiner, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        own = _as_predicate(piece, tense)
+        if own is None:
+            out[-1] = f"{out[-1]}{joiner}{piece}"  # not a verb phrase: it stays where it was
+        else:
+            out.append(own)
+    if len(out) > 1 and any(len(p.split()) < 2 for p in out):
+        return [fact]
+    return out
