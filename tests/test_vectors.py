@@ -33,7 +33,9 @@ class GatedEmbedder(HashEmbedder):
 
 
 @pytest.fixture
-def gated(store_config: dict[str, Any]) -> Any:
+def gated(store_config: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> Any:
+    # Reads wait this long for the rows the gated worker holds (10 s by default).
+    monkeypatch.setattr("engram._vectors.CATCH_UP_WAIT", 0.5)
     emb = GatedEmbedder()
     m = Memory({"store": store_config, "llm": {"provider": "rules"}}, embedder=emb)
     yield m, emb
@@ -193,3 +195,35 @@ def test_a_queued_turn_is_embedded_with_its_speaker_as_an_add_would(gated: Any) 
     sims = m._store.similarities([turn], spoken)
     assert sims[turn] == pytest.approx(1.0, abs=1e-5)
     assert m._store.similarities([turn], bare)[turn] < 0.999
+
+
+def test_get_all_and_its_categories_filter_read_a_small_backlog_after_writing_it(
+        store_config: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Categories come with the vector: get_all (and its ``categories`` filter) writes a
+    small backlog of its scope first, as search and get do; a bulk backlog is listed at
+    once, without categories until the writer (or flush) reaches it."""
+    from engram._vectors import CATCH_UP, VectorWriter
+
+    monkeypatch.setattr(VectorWriter, "notify", lambda self: None)  # no background worker
+    m = Memory({"store": store_config}, embedder=HashEmbedder())
+    try:
+        m.project.update(custom_categories=[{"beekeeping": "bees, hives, honey, beekeeping"},
+                                            {"cars": "cars, driving, engines, garages"}])
+        mid = m.add("I keep bees and harvest honey from the hives", user_id="u",
+                    infer=False)["results"][0]["id"]
+        listed = m.get_all(user_id="u")["results"]
+        assert [(r["id"], r["categories"]) for r in listed] == [(mid, ["beekeeping"])]
+        m.add("I keep bees in the garden", user_id="u2", infer=False)
+        assert [r["memory"] for r in m.get_all(user_id="u2", categories=["beekeeping"])
+                ["results"]] == ["I keep bees in the garden"]
+        bulk = [{"role": "user", "content": f"bees and honey, hive {i}"}
+                for i in range(CATCH_UP + 1)]
+        m.add(bulk, user_id="bulk", infer=False)
+        listed = m.get_all(user_id="bulk", limit=100)["results"]
+        assert len(listed) == CATCH_UP + 1 and all(r["categories"] == [] for r in listed)
+        assert m.get_all(user_id="bulk", categories=["beekeeping"])["results"] == []
+        assert m.flush()["pending"] == 0
+        assert len(m.get_all(user_id="bulk", categories=["beekeeping"], limit=100)
+                   ["results"]) == CATCH_UP + 1
+    finally:
+        m.close()

@@ -24,9 +24,11 @@ neighbour search, it writes the scope's pending fact vectors itself (:meth:`drai
 ``facts_only``: the add's stored turns are evidence, never compared, and stay queued),
 and writes its own facts' vectors in its transaction, as before.
 
-Read your writes: a search whose scope has a small backlog (at most ``CATCH_UP``
-pending) writes it first (:meth:`catch_up`), so one add followed by a search behaves as
-when adds embedded; a larger backlog (a bulk import under way) is found by keyword.
+Read your writes: a search, ``get`` or ``get_all`` whose scope has a small backlog (at
+most ``CATCH_UP`` pending) writes it first (:meth:`catch_up`), so one add followed by a
+read behaves as when adds embedded, categories included; a larger backlog (a bulk import
+under way) is found by keyword and listed without categories until it is written, so a
+``categories`` filter misses it meanwhile (``flush`` first to filter a fresh import).
 """
 
 from __future__ import annotations
@@ -147,14 +149,13 @@ class VectorWriter:
         """Read your writes for a search: see :meth:`_catch_up`."""
         self._catch_up(Scope(**scope_of(where)))
 
-    def _catch_up(self, scope: Scope, most: int = CATCH_UP,
-                  wait: float = CATCH_UP_WAIT) -> None:
+    def _catch_up(self, scope: Scope, most: int = CATCH_UP, wait: float | None = None) -> None:
         """Read your writes: when at most ``most`` memories of ``scope`` (as a search
         filter pins it) wait for their vector, write them (or wait for the worker that
         holds them) for at most ``wait`` seconds, a read's small, bounded cost; a larger
         backlog (a bulk import) is left to the workers and found by keyword meanwhile."""
         if 0 < self.store.pending_vectors(scope) <= most:
-            self.drain(scope, timeout=wait)
+            self.drain(scope, timeout=CATCH_UP_WAIT if wait is None else wait)
 
     # -- the background thread --------------------------------------------------------
 

@@ -299,9 +299,9 @@ class Memory:
         scoped = V.scoped_filter(filters, True, user_id, agent_id, run_id)
         # as_of reads a scope's history, deleted memories included: it drops turns itself.
         where = scoped if when else unexpired(self._store, facts_where(scoped), show_expired)
-        size = V.first_count(100, page_size=page_size, limit=limit, top_k=top_k)
-        offset = 0
-        cursor = V.check_cursor(cursor)
+        self._parts.writer(self._store).catch_up(where)  # as search: categories come with
+        size = V.first_count(100, page_size=page_size, limit=limit, top_k=top_k)  # vectors
+        offset, cursor = 0, V.check_cursor(cursor)
         if page is not None:
             V.check_page(page)
             if cursor is not None:

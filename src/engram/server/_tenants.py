@@ -113,8 +113,24 @@ class Tenants:
         with self._lock:
             mem = self._cache.setdefault(namespace, mem)
             while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)  # shares the store: nothing to close
+                _, old = self._cache.popitem(last=False)  # it shares the store: kept open
+                _stop_writer(old, wait=0)  # its batch under way ends; the rest stays queued
         return mem
 
     def close(self) -> None:
+        """Stop every tenant's vector writer (each ends its batch under way; rows it did
+        not reach stay queued for the next start), then close the shared store."""
+        with self._lock:
+            mems = list(self._cache.values())
+            self._cache.clear()
+        for mem in mems:
+            _stop_writer(mem, wait=30.0)
         self._parts.close()
+
+
+def _stop_writer(mem: Memory, wait: float) -> None:
+    # A tenant's Memory shares the store, so Memory.close (which closes it) is not for
+    # it: only its own part, the background vector writer, is stopped.
+    writer = mem._parts._writer  # noqa: SLF001 - built lazily; None when it never added
+    if writer is not None:
+        writer.close(wait)

@@ -7,7 +7,9 @@ a backend subclass supplies only its connections (:meth:`SQLStore._read`,
 
 from __future__ import annotations
 
+import inspect
 import time
+import weakref
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
@@ -62,12 +64,18 @@ class SQLStore:
     def on_close(self, stop: Callable[[], None]) -> None:
         """Call ``stop`` when the store closes, before its connections go: a background
         vector writer (engram._vectors) of a Memory left open must end its batch first,
-        since closing a SQLite connection another thread is using crashes the process."""
-        self.__dict__.setdefault("_stops", []).append(stop)
+        since closing a SQLite connection another thread is using crashes the process.
+        A bound method is held weakly: a Memory dropped (a server evicting a tenant) is
+        not kept alive by the store it shared."""
+        ref: Callable[[], Callable[[], None] | None] = (
+            weakref.WeakMethod(stop) if inspect.ismethod(stop) else (lambda: stop))
+        self.__dict__.setdefault("_stops", []).append(ref)
 
     def _stop_users(self) -> None:
-        for stop in self.__dict__.pop("_stops", []):
-            stop()
+        for ref in self.__dict__.pop("_stops", []):
+            stop = ref()
+            if stop is not None:
+                stop()
 
     # -- the namespace view -------------------------------------------------------------
 
