@@ -122,13 +122,13 @@ def test_update_can_set_the_event_time(memory: Memory) -> None:
 
 # -- expiration ----------------------------------------------------------------------------
 
-TODAY = datetime.now(UTC).date()
-
-
 def test_expired_memories_are_hidden_not_deleted(memory: Memory) -> None:
+    # Today is read here, not at import: a suite that crosses midnight UTC between
+    # collection and this test would see "today" expire (the fresh-clone run did).
+    today = datetime.now(UTC).date()
     memory.add("Gate code is 4411", user_id="u", infer=False, expiration_date="2020-01-31")
     memory.add("Parking is on level 2", user_id="u", infer=False,
-               expiration_date=TODAY)  # holds through its last day
+               expiration_date=today)  # holds through its last day
     memory.add("Office is on floor 5", user_id="u", infer=False)
     shown = {r["memory"] for r in memory.get_all(user_id="u")["results"]}
     assert shown == {"Parking is on level 2", "Office is on floor 5"}
@@ -136,7 +136,7 @@ def test_expired_memories_are_hidden_not_deleted(memory: Memory) -> None:
     assert "Gate code is 4411" not in hits and hits
     every = memory.get_all(user_id="u", show_expired=True)["results"]
     assert {r["memory"]: r.get("expiration_date") for r in every} == {
-        "Gate code is 4411": "2020-01-31", "Parking is on level 2": TODAY.isoformat(),
+        "Gate code is 4411": "2020-01-31", "Parking is on level 2": today.isoformat(),
         "Office is on floor 5": None}
     found = memory.search("gate code", user_id="u", show_expired=True)["results"]
     assert found[0]["memory"] == "Gate code is 4411"
