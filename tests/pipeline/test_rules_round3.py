@@ -99,3 +99,72 @@ def test_instead_replaces_only_an_intention_not_a_held_fact() -> None:
     state = conversation(("user", "I own a pressure cooker."), ("assistant", "Handy!"),
                          ("user", "I mostly use the slow cooker instead."))
     assert any("pressure cooker" in s for s in state)
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("My cousin Ana told me she's moving to Lima in May.",
+     ["Has a cousin named Ana", "Cousin Ana is moving to Lima in May"]),
+    ("My grandpa said he's been learning Welsh on his tablet.",
+     ["Grandpa has been learning Welsh on his tablet"]),
+    ("Tariq mentioned that he got a place at art school.", ["Tariq got a place at art school"]),
+])
+def test_a_person_reporting_their_own_news_gives_a_fact_about_them(
+        content: str, expected: list[str]) -> None:
+    assert user(content) == expected
+
+
+@pytest.mark.parametrize("content", [
+    "My brother said she's leaving the choir.",  # "she" is not the brother
+    "My flatmate says I leave the lights on too much.",  # an opinion about the user
+    "Apparently he said he's got a new car.",  # nobody the user names
+])
+def test_reported_speech_about_others_or_about_the_user_stays_dropped(content: str) -> None:
+    assert user(content) == []
+
+
+def test_a_reporters_news_supersedes_what_was_held_about_them() -> None:
+    state = final(["Has a friend named Odile", "Friend Odile is looking for a new flat"],
+                  "Odile texted me that she signed the lease on a place in Lille.")
+    assert "Friend Odile is looking for a new flat" not in state
+    assert any("Lille" in s for s in state)
+
+
+def test_a_quotation_of_several_sentences_is_nobody_s_fact() -> None:
+    content = ('Could you tidy up this note from Mirela?\n\n"Hello all, I am moving to the '
+               'Lyon team in March. I have also adopted a kitten. Best, Mirela"')
+    assert user(content) == []
+
+
+def test_the_sender_named_before_a_colon_is_not_a_fact() -> None:
+    assert user('My landlord just emailed me: "I\'m selling the building." Great.') == []
+
+
+@pytest.mark.parametrize(("held", "content", "gone", "kept"), [
+    ("Likes cricket", "I never said I liked cricket, that was my dad.", "Likes cricket",
+     "Does not like cricket"),
+    ("Is a morning person", "I didn't say I was a morning person.", "Is a morning person",
+     "Is not a morning person"),
+])
+def test_a_disowned_statement_removes_the_memory_it_made(held: str, content: str, gone: str,
+                                                         kept: str) -> None:
+    state = final([held, "Lives in Derby"], content)
+    assert gone not in state and kept in state and "Lives in Derby" in state
+
+
+@pytest.mark.parametrize(("held", "content", "expected"), [
+    ("Anniversary is on June 14", "Quick correction: our anniversary is the 4th of June, "
+     "not the 14th.", "Anniversary is the 4th of June"),
+    ("Son is in year 3", "Small correction, my son is in year 4 now, not year 3.",
+     "Son is in year 4"),
+    ("Daughter Pia is in second grade", "Pia's in third grade now, not second.",
+     "Daughter Pia is in third grade"),
+])
+def test_a_corrected_number_replaces_the_held_one(held: str, content: str,
+                                                  expected: str) -> None:
+    assert final([held], content) == [expected]
+
+
+def test_an_outcome_settles_only_the_same_persons_wait() -> None:
+    held = ["Is looking for a new job", "Has a sister named Ola"]
+    state = final(held, "My sister Ola got a new job at the library.")
+    assert "Is looking for a new job" in state

@@ -29,7 +29,7 @@ import re
 from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._rewrite import capitalise, conjugate, to_third_person
 
-__all__ = ["corrected", "deny", "positive", "MEANT", "RETRACT"]
+__all__ = ["corrected", "deny", "disowned", "positive", "MEANT", "RETRACT"]
 
 _PREPS = r"(?:to|in|at|with|for|from|of|on|about|by|into|as)"
 _NEG_THEN_VALUE = re.compile(
@@ -50,7 +50,8 @@ _SOMEONE_ELSE = re.compile(r"^(?:my|our|his|her|their)\s+\w+|^(?:him|her|them|he
                            re.I)
 MEANT = re.compile(r"^Meant (?P<new>.+), not (?P<old>.+)$")
 _NUMBER = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|one|two|three|four|five|six|seven|eight|nine|"
-                     r"ten|eleven|twelve)$", re.I)
+                     r"ten|eleven|twelve|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                     r"ninth|tenth|eleventh|twelfth)$", re.I)
 _BASE = {"has": "have", "is": "be", "does": "do", "goes": "go"}
 
 
@@ -113,6 +114,19 @@ def _state(text: str) -> str | None:
     return capitalise(m.group(1)) if m else None
 
 
+def _aligned(said: list[str], old: list[str]) -> str | None:
+    """The words of ``said`` that stand where ``old`` stood: a number for a number
+    ("in fourth grade now, not third"), else its last words, never a bare preposition
+    ("the 21st of March, not the 12th" corrects "21st", not "of March")."""
+    if _NUMBER.match(old[-1]):
+        at = [i for i, w in enumerate(said) if _NUMBER.match(w)]
+        return " ".join(said[max(0, at[-1] + 1 - len(old)):at[-1] + 1]) if at else None
+    value = said[-len(old):]
+    if re.fullmatch(_PREPS, value[0], re.I):
+        return None
+    return " ".join(value)
+
+
 # "I said I was allergic to wasps but it's actually bees": the user takes back a value.
 RETRACT = re.compile(r"^i\s+(?:said|told you|mentioned|wrote|put down)\s+(?:that\s+)?(?P<said>.+?),?"
                       r"\s+but\s+(?:it'?s|it\s+is|it\s+was|they'?re|that'?s)\s+(?:actually\s+|"
@@ -158,6 +172,45 @@ def corrected(clause: str) -> list[str] | None:
         old = m.group("old").split()
         if fact is None and len(pos.split()) > len(old):
             # "Rex is a cat, not a dog": the value in the same place as the old one
-            value = " ".join(pos.split()[-len(old):])
-            return [f"Meant {value}, not {m.group('old')}"]
+            aligned = _aligned(pos.split(), old)
+            return [f"Meant {aligned}, not {m.group('old')}"] if aligned else None
     return None
+
+
+# "I never said I liked horror films": the user denies having stated it, which is a
+# denial of the statement itself, in the present ("I don't like horror films").
+_DISOWNED = re.compile(r"^i\s+(?:never|didn'?t|did not)\s+(?:said|say|told you|tell you|"
+                       r"mentioned|mention|claimed|claim|wrote|write)\s+(?:that\s+)?"
+                       r"i(?P<verb>'m|\s+\w+)\s+(?P<rest>.+)$", re.I)
+
+
+def disowned(clause: str) -> str | None:
+    """The first-person denial a disowned statement amounts to, else None.
+
+    >>> disowned("I never said I liked jazz fusion")
+    "I don't like jazz fusion"
+    >>> disowned("I didn't say I was a morning person")
+    "I'm not a morning person"
+    >>> disowned("I said I liked jazz") is None
+    True
+    """
+    m = _DISOWNED.match(clause.strip())
+    if not m:
+        return None
+    verb, rest = m.group("verb").strip().lower(), m.group("rest").strip()
+    if verb in ("'m", "was", "am", "were"):
+        return f"I'm not {rest}"
+    if verb in ("had", "have"):
+        return f"I don't have {rest}"
+    if verb in ("could", "can"):
+        return f"I can't {rest}"
+    if not verb.endswith("ed"):
+        return None
+    # "liked" -> "like", "played" -> "play": the base the rewriter knows, if either is
+    base = next((b for b in (verb[:-1], verb[:-2]) if conjugate(b) != b + "s" or b in _KNOWN),
+                verb[:-1] if re.search(r"[^aeiou][aeiou][^aeiouwy]ed$", verb) else verb[:-2])
+    return f"I don't {base} {rest}"
+
+
+_KNOWN = {"like", "love", "hate", "enjoy", "play", "own", "live", "work", "want", "need",
+          "prefer", "use", "smoke", "drink", "cook", "watch", "visit", "dislike", "adore"}

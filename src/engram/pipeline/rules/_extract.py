@@ -18,11 +18,12 @@ from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._answers import NO, YES, answer_clause
 from engram.pipeline.rules._coordination import split_comma_predicates
-from engram.pipeline.rules._corrections import MEANT, RETRACT, corrected
+from engram.pipeline.rules._corrections import MEANT, RETRACT, corrected, disowned
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
+from engram.pipeline.rules._self_report import self_report
 from engram.pipeline.rules._sentences import (
     is_noise,
     is_question,
@@ -102,6 +103,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     request = F.standing_request(clause)
     if request:
         return [*out, request]
+    clause = self_report(clause) or clause  # "my aunt said she's retiring": her news
     given = advice(clause)
     if given:  # "My doctor says I need to cut down on salt"
         return [*out, capitalise(f"{given[0]} advised them to {pronouns_to_third(given[1])}")]
@@ -114,6 +116,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     who = identity_fact(clause)
     if who:
         return [*out, who]
+    clause = disowned(clause) or clause  # "I never said I liked X": a denial of X
     fixed = corrected(clause)
     if fixed:
         return [*out, *fixed]

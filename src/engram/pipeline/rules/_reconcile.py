@@ -109,8 +109,11 @@ def _meant(fact: str, existing: list[Existing], used: set[int]) -> Decision | No
     m = MEANT.match(fact)
     if not m:
         return None
-    old = re.compile(r"\b" + re.escape(re.sub(r"^(?:a|an|the)\s+", "", m.group("old"))) + r"\b",
-                     re.I)
+    said = re.sub(r"^(?:a|an|the)\s+", "", m.group("old"))
+    # "the 12th" is held as "March 12": an ordinal's suffix is optional
+    said = re.sub(r"^(\d+)(?:st|nd|rd|th)$", r"\1", said)
+    old = re.compile(r"\b" + re.escape(said) + (r"(?:st|nd|rd|th)?" if said.isdigit() else "")
+                     + r"\b", re.I)
     for pos, e in enumerate(existing):
         if pos not in used and old.search(e.text):
             used.add(pos)

@@ -71,7 +71,8 @@ _DISCOURSE = re.compile(
     r"remember that|just to let you know|in fact|to be honest|also,? note|these days|"
     r"nowadays|lately|currently|right now|at the moment|quick update|update|"
     # openers of a correction: what follows is the corrected statement
-    r"(?:it\s+)?turns out(?: that)?|wait|oops|whoops|correction|to clarify|just to clarify|"
+    r"(?:it\s+)?turns out(?: that)?|wait|oops|whoops|(?:(?:a|one|small|quick|tiny|minor)\s+)*"
+    r"(?:correction|update)|to clarify|just to clarify|"
     r"let me correct that|my mistake|my bad|scratch that|sorry)"
     r"\s*[,:!.\-–—]*\s+)+",
     re.IGNORECASE,

@@ -31,7 +31,7 @@ _REPORTING = (r"(?:think|thinks|thought|say|says|said|claim|claims|claimed|belie
               r"believed|insist|insists|insisted|reckon|reckons|reckoned|assume|assumes|"
               r"assumed|suspect|suspects|suspected|swear|swears|swore|argue|argues|argued|"
               r"write|writes|wrote|mention|mentions|mentioned|tell|tells|told|text|texts|"
-              r"texted|post|posts|posted|guess|guesses|guessed|is convinced|was convinced|"
+              r"texted|email|emails|emailed|messaged|post|posts|posted|guess|guesses|guessed|is convinced|was convinced|"
               r"keeps? saying|kept saying|seems? to think|seemed to think|heard|hears|"
               r"imagine|imagines|imagined|joked|jokes|suggested|suggests|accused|accuses)")
 # A subject that is not the speaker: "my friend (Lena)", "Lena", "she", "people", "a guy".
@@ -55,6 +55,8 @@ _FORWARD = re.compile(
     r"notice|chat|transcript|quote|reply|response)s?\b[^:]{0,80}:\s*|"
     r"\b" + _REPORTING + r"(?:\s+(?:me|us|this|that|it))?\s*:\s*|^\s*(?:fwd?|forwarded "
     r"message|-{2,}\s*forwarded|from|subject|to)\s*:", re.I)
+_QUOTED_SPAN = re.compile(r"\"[^\"]*[.!?\n][^\"]*\"|“[^”]*[.!?\n][^”]*”")
+_REPORTING_AT = re.compile(_REPORTING + r"\b", re.I)
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|(?<!\w)'[^']{12,}'(?!\w)")
 _HYPOTHETICAL_START = re.compile(
     r"^(?:(?:and|but|so|well|oh|also),?\s+)?(?:if|suppose|supposing|imagine|imagining|"
@@ -147,11 +149,15 @@ def own_text(content: str) -> list[str]:
     ("... email from a stranger:", "she wrote:") ends the speaker's part of the message.
     """
     kept: list[str] = []
+    # A quotation of several sentences or lines is removed whole, before splitting: cut
+    # sentence by sentence, its middle would read as the speaker's own words.
+    content = _QUOTED_SPAN.sub(" ", content)
     for sentence in split_sentences(content):
         cut = _FORWARD.search(sentence) if ":" in sentence else None
         if cut:  # everything after the colon (and after this sentence) is someone else's
             head = sentence[:cut.start()].strip(" ,:")
-            if len(head.split()) >= 3:
+            # "My boss just texted me:": the head names the sender, it states nothing
+            if len(head.split()) >= 3 and not _REPORTING_AT.match(sentence[cut.start():]):
                 kept.append(head)
             break
         sentence = _QUOTED.sub(" ", sentence)

@@ -157,6 +157,9 @@ _OUTCOME = re.compile(r"\b(?:got|was born|were born|signed|starts|started|"
                       r"rejected|born|arrived|came through|is gone|is over)\b", re.I)
 
 
+_BIRTH = re.compile(r"\b(?:was born|were born|born|arrived)\b", re.I)
+
+
 def _outcome(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
     """The pending state an outcome settles: "Is looking for a new flat" ends with
     "Signed the lease on a place in Clapham"; the subject of the outcome may be the
@@ -169,11 +172,19 @@ def _outcome(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, 
     happened = first in PAST_FORMS or (first.endswith("ed") and len(first) > 4)
     if not _OUTCOME.search(fact) and not happened:
         return None
-    words, kinds = _words(fact), topics(fact)
+    subject, predicate = split_subject(fact)
+    words, kinds = _words(predicate), topics(predicate)
     for pos, e in enumerate(existing):
-        if pos in used or e.ref < 0 or not _PENDING.match(e.text):
+        e_subject, e_predicate = split_subject(e.text)
+        if pos in used or e.ref < 0 or not _PENDING.match(e_predicate):
             continue
-        shared = words & _words(e.text)
-        if _OUTCOME.search(fact) and (shared or kinds & topics(e.text)) or len(shared) >= 2:
+        # The same person's wait: "Sister Ola got a job" leaves the user's job search. The
+        # subject may be what was awaited: a newborn, or the thing named ("Visa got approved").
+        thing = _thing(subject)
+        if e_subject != subject and not (not e_subject and (_BIRTH.search(fact) or (
+                thing and thing in _words(e_predicate)))):
+            continue
+        shared = words & _words(e_predicate)
+        if _OUTCOME.search(fact) and (shared or kinds & topics(e_predicate)) or len(shared) >= 2:
             return pos, "UPDATE"
     return None

@@ -1,0 +1,65 @@
+"""Someone's news about themselves, passed on by the user, is a fact about them.
+
+Reported speech is not the user's own claim (``_speech``), but when the reporter speaks
+of themselves the report is how the user knows that person: "my cousin Ana told me she's
+moving to Lima" is a fact about Ana ("Cousin Ana is moving to Lima"), as Mem0 would keep
+it. Only a person the user names or relates to qualifies, and only when the pronoun
+agrees with them: "my brother said she's ..." speaks of someone else and stays dropped.
+What they say about the user ("said I'm lazy") stays someone else's opinion.
+
+>>> self_report("My cousin Ana told me she's moving to Lima in May")
+'My cousin Ana is moving to Lima in May'
+>>> self_report("Tariq mentioned that he got a place at art school")
+'Tariq got a place at art school'
+>>> self_report("My brother said she's leaving") is None
+True
+>>> self_report("My friend says I work too hard") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["self_report"]
+
+_HE = {"brother", "husband", "boyfriend", "son", "dad", "father", "grandpa", "grandfather",
+       "uncle", "nephew", "fiance", "grandson", "stepdad", "stepson"}
+_SHE = {"sister", "wife", "girlfriend", "daughter", "mum", "mom", "mother", "grandma",
+        "grandmother", "aunt", "niece", "fiancee", "fiancée", "granddaughter", "stepmom",
+        "stepdaughter", "gran", "nan"}
+_PERSON = {"friend", "boss", "manager", "colleague", "coworker", "neighbour", "neighbor",
+           "roommate", "flatmate", "housemate", "cousin", "partner", "mentor", "coach",
+           "teacher", "classmate", "buddy", "mate", "pal", "bestie", "twin", "landlord",
+           "landlady", "spouse"} | _HE | _SHE
+_REPORT = re.compile(
+    r"^(?P<who>(?:my|our)\s+(?:(?:best|old|close|new|little|big|older|younger)\s+)?"
+    r"(?P<rel>[a-z]+)(?:\s+(?-i:[A-Z][a-z][\w'-]*))?|(?-i:[A-Z][a-z][\w'-]*))\s+"
+    r"(?:just\s+|finally\s+|also\s+)?(?:said|says|told me|tells me|mentioned|texted(?:\s+me)?|"
+    r"announced|let me know|wrote|messaged(?:\s+me)?|called to say|rang to say)\s+"
+    r"(?:that\s+)?(?P<pro>she|he)(?P<verb>'s|\s+[a-z]+)\b(?P<rest>.*)$", re.I)
+# "she's" is "she has" before a past participle ("she's been", "she's got").
+_HAS_NEXT = re.compile(r"^\s+(?:been|got|had|done|gone|finished|started|moved|left|"
+                       r"bought|sold|passed|quit|taken|found|made)\b", re.I)
+_NOT_A_NAME = {"i", "we", "you", "she", "he", "they", "it", "someone", "everyone", "nobody",
+               "people", "apparently", "and", "but", "so", "then", "also"}
+
+
+def self_report(clause: str) -> str | None:
+    """The reported clause with the reporter as its subject, if they spoke of themselves."""
+    m = _REPORT.match(clause.strip())
+    if not m:
+        return None
+    who, rel, pro = m.group("who"), (m.group("rel") or "").lower(), m.group("pro").lower()
+    if rel:
+        if rel not in _PERSON or (pro == "she" and rel in _HE) or (pro == "he" and rel in _SHE):
+            return None
+    elif who.lower() in _NOT_A_NAME:
+        return None
+    verb = m.group("verb")
+    if verb == "'s":
+        verb = " has" if _HAS_NEXT.match(m.group("rest")) else " is"
+    rest = m.group("rest").rstrip(" .!")
+    if not rest.strip() or re.match(r"^\s+(?:said|thinks?|says)\b", verb):
+        return None
+    return f"{who}{verb}{rest}"
