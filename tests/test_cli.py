@@ -86,7 +86,7 @@ def test_import_jsonl(run: Any, tmp_path: Path) -> None:
     lines.append({"role": "assistant", "content": "no user id on this one"})
     src.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
     res = _json(run("import", str(src), "-u", "fallback", "--json", "--batch", "2"))
-    assert res == {"imported": 8, "scopes": 3}
+    assert res == {"imported": 8, "scopes": 3, "already_imported": 0}
     assert len(_json(run("list", "-u", "fallback", "--json"))["results"]) == 1
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"role": "user", "content": "ok", "user_id": "u"}\n[1, 2]\n')
@@ -102,7 +102,8 @@ def test_import_keeps_each_lines_timestamp(run: Any, tmp_path: Path) -> None:
         {"role": "user", "content": "Signed up for a full marathon", "user_id": "u",
          "timestamp": 1696118400},  # 2023-10-01 UTC
         {"role": "user", "content": "Bought new shoes", "user_id": "u"}]) + "\n")
-    assert _json(run("import", str(src), "--json")) == {"imported": 3, "scopes": 1}
+    assert _json(run("import", str(src), "--json")) == {"imported": 3, "scopes": 1,
+                                                         "already_imported": 0}
     when = {r["memory"]: r["happened_at"] for r in
             _json(run("list", "-u", "u", "--json"))["results"]}
     assert when["Ran a half marathon"] == "2023-04-16T06:00:00.000000+00:00"

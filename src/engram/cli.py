@@ -211,15 +211,18 @@ def import_(
     db: DbOpt = None, as_json: JsonOpt = False,
 ) -> None:
     """Bulk raw import (infer=False). Each line: {"role", "content"[, "user_id", "agent_id",
-    "run_id", "metadata", "name"]}; --user/--agent/--run fill missing ids."""
+    "run_id", "metadata", "name", "timestamp"]}; --user/--agent/--run fill missing ids.
+    Shows lines committed and indexed with their rates; run it again after an
+    interruption to finish it (lines already stored are skipped)."""
     from engram._import import import_jsonl
 
     with _errors():
         res = import_jsonl(_memory(db), path, defaults={"user_id": user, "agent_id": agent,
                                                          "run_id": run},
                            batch=batch, progress=not as_json)
-        _emit(res, as_json, lambda r: out.print(f"imported {r['imported']} messages "
-                                                f"into {r['scopes']} scopes"))
+        _emit(res, as_json, lambda r: out.print(
+            f"imported {r['imported']} messages into {r['scopes']} scopes"
+            + (f" ({r['already_imported']} already imported)" if r["already_imported"] else "")))
 
 
 @app.command()

@@ -103,12 +103,13 @@ def raw_messages(messages: list[Message]) -> list[Message]:
 
 def raw_changeset(kept: list[Message], vectors: Sequence[np.ndarray | None], scope: Scope,
                   metadata: dict[str, Any], memory_type: str | None,
-                  times: Times | None = None) -> ChangeSet:
+                  times: Times | None = None, ids: Sequence[str] | None = None) -> ChangeSet:
     """One memory per kept message, as it is (``raw``: conversational order and context),
-    dated by its own ``timestamp``, else the call's."""
+    dated by its own ``timestamp``, else the call's; ``ids``: message ``i``'s memory id
+    (an import's, see ``preset_memory_ids``), else a new one."""
     times = times or Times()
     return ChangeSet(adds=[
-        NewMemory(id=new_id(), text=m.content, hash=text_hash(m.content), scope=scope,
+        NewMemory(id=ids[m.index] if ids else new_id(), text=m.content, hash=text_hash(m.content), scope=scope,
                   embedding=vec, metadata=dict(metadata), role=m.role, actor_id=m.name,
                   memory_type=memory_type, source_ids=[str(m.index)], raw=True,
                   happened_at=m.timestamp or times.default,

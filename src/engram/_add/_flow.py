@@ -73,6 +73,21 @@ def _add_id() -> str:
     return _ADD_ID.get() or new_id()
 
 
+# ``engram import`` names the memories of a raw add in advance, one id per message (by
+# position), derived from the file and the line: a re-run finds what is stored already.
+_MEMORY_IDS: ContextVar[tuple[str, ...] | None] = ContextVar("engram_memory_ids", default=None)
+
+
+@contextmanager
+def preset_memory_ids(ids: tuple[str, ...]) -> Iterator[None]:
+    """Raw adds made inside this block store message ``i`` under ``ids[i]``."""
+    token = _MEMORY_IDS.set(ids)
+    try:
+        yield
+    finally:
+        _MEMORY_IDS.reset(token)
+
+
 @dataclass(frozen=True)
 class AddContext:
     """What an add runs on: the (lazily built) parts and the store bound to the tenant's
@@ -136,7 +151,7 @@ def _raw(ctx: AddContext, messages: list[Message], scope: Scope,
     kept = raw_messages(messages)
     vectors = ctx.embed_later([m.content for m in kept])
     cs = raw_changeset(kept, vectors, scope, opts.metadata, opts.memory_type,
-                       opts.times(messages))
+                       opts.times(messages), _MEMORY_IDS.get())
     cs.add_id = _add_id()
     store, graph = ctx.store, opts.graph
     if graph is None:
