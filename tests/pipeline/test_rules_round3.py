@@ -168,3 +168,55 @@ def test_an_outcome_settles_only_the_same_persons_wait() -> None:
     held = ["Is looking for a new job", "Has a sister named Ola"]
     state = final(held, "My sister Ola got a new job at the library.")
     assert "Is looking for a new job" in state
+
+
+def answer(question: str, reply: str) -> list[str]:
+    return [f.text for f in RulesExtractor().extract(
+        [Message("assistant", question, index=0), Message("user", reply, index=1)], CTX)[0]]
+
+
+@pytest.mark.parametrize(("question", "reply", "expected"), [
+    ("Do you still go swimming?", "Not since my operation.", ["No longer goes swimming"]),
+    ("Do you still bake?", "Not anymore, no time.", ["No longer bakes"]),
+    # a second question after ", or" is the assistant's own and is left out
+    ("Do you still use the rowing machine, or should it go?", "Not for years.",
+     ["No longer uses the rowing machine"]),
+])
+def test_a_reply_naming_since_when_denies_a_yes_no_question(question: str, reply: str,
+                                                           expected: list[str]) -> None:
+    assert answer(question, reply) == expected
+
+
+def test_a_denied_still_question_removes_the_held_habit() -> None:
+    assert final(["Goes swimming every week"], "Not since my operation.",
+                 before="Do you still go swimming every week?") == \
+        ["No longer goes swimming every week"]
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("I'd rather you called me Gus.", ["Prefers to be called Gus"]),
+    ("They/them, please.", ["Pronouns are they/them"]),
+    ("And I'm Wren, by the way.", ["Name is Wren"]),
+    ("Random thought - my parrot hates the hoover.", ["Parrot hates the hoover"]),
+    ("Mid-week update - I booked the ferry to Bilbao.", ["Booked the ferry to Bilbao"]),
+    ("Haven't cycled since the spring to be honest.", ["Has not cycled since the spring"]),
+    ("Pescatarian, so no steak for me.", ["Is pescatarian"]),
+    ("Newly retired, so not in a rush anymore.", None),
+    ("Bit sleepy today, the neighbours had a party.", []),
+    ("Feeling tired this morning.", []),
+])
+def test_chat_openings_and_tails_around_a_fact(content: str,
+                                               expected: list[str] | None) -> None:
+    facts = user(content)
+    if expected is None:
+        assert facts[0] == "Is newly retired" and "no" not in facts[-1].split()
+    else:
+        assert facts == expected
+
+
+@pytest.mark.parametrize("content", [
+    "We moved into a cottage near Hexham, the view of the hills is stunning.",
+    "We moved into a cottage near Hexham, the heating isn't great.",
+])
+def test_a_comma_clause_about_a_thing_is_split_off(content: str) -> None:
+    assert user(content) == ["Moved into a cottage near Hexham"]

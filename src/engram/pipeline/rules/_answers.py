@@ -144,6 +144,9 @@ def _yes_no(q: str, yes: bool) -> str | None:
     if not m or re.match(r"(?:want|need|like)\s+me\b", m.group(2), re.I):
         return None  # "do you want me to book it?" is an offer, not a fact
     aux, rest = m.group(1).lower(), _second_to_first(m.group(2))
+    # "do you still play it, or could that go?": the second question is the assistant's
+    rest = re.sub(r",\s+or\s+(?:could|can|should|would|will|shall|do|is|are|shall)\b.*$", "",
+                  rest)
     if aux in ("can", "will") or re.search(r"\b(?:or)\b", rest):
         return None
     if aux == "are":
@@ -154,7 +157,15 @@ def _yes_no(q: str, yes: bool) -> str | None:
         return f"I have {'' if yes else 'not '}{rest}"
     if aux == "did":
         return f"I {_past(rest)}" if yes else f"I did not {rest}"
+    if not yes and re.match(r"^still\s+", rest):  # "do you still X?" - "no": no longer X
+        return f"I don't {rest[6:]} anymore"
     return f"I {rest}" if yes else f"I don't {rest}"
+
+
+# A reply that denies by naming since when or how often: "not since college", "not
+# anymore", "not for years" answer a yes/no question with no.
+_NOT_SINCE = re.compile(r"^not\s+(?:since|for|in|anymore|any more|these days|lately|"
+                        r"recently|now|often|much|regularly|really)\b", re.I)
 
 
 # Words standing for the answer in a question: "allergic to anything", "any pets".
@@ -205,6 +216,8 @@ def answer_clause(question: str, reply: str) -> str | None:
     r = trim_reply(_FILLER.sub("", reply.strip().rstrip(".!")).strip())
     if not r or len(r.split()) > 6:
         return None
+    if _NOT_SINCE.match(r) and _YESNO.match(q):
+        return _yes_no(q, False)
     if YES.match(r) or NO.match(r):
         rest = (YES.sub("", r, count=1) if YES.match(r) else NO.sub("", r, count=1)).strip(" ,")
         if not rest or re.match(r"^(?:please|thanks?|thank you|it is|i do|i am|i have)\b",

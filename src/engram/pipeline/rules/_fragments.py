@@ -43,6 +43,7 @@ _NEGATED = [(re.compile(p, re.I), r) for p, r in [
     (r"^(?:didn'?t|did not)\b", "Did not"), (r"^(?:won'?t|will not)\b", "Will not"),
     (r"^(?:isn'?t|is not|not)\b", "Is not"), (r"^(?:never)\b", "Never"),
     (r"^(?:no longer)\b", "No longer"),
+    (r"^(?:haven'?t|hasn'?t|have not|has not)\b", "Has not"),
 ]]
 # Adjectives that take a complement ("allergic to", "afraid of", "fluent in").
 _ADJ_PREP = re.compile(r"^(?:very\s+|really\s+|quite\s+|severely\s+|mildly\s+)?[a-z]+(?:ic|ous|"
@@ -60,6 +61,13 @@ _ROLE = re.compile(r"^(?:(?:big|huge|massive|long-?time|lifelong|proud|new|forme
                    r"regular)\s+)?(?:fan|member|owner|graduate|student|volunteer|supporter|"
                    r"parent|mother|father|mom|dad|citizen|resident|native|employee|"
                    r"founder|user|subscriber|lover|regular)\s+(?:of|at|in|from|for)\b", re.I)
+# A lasting condition or status said alone, as notes say it: "Lactose intolerant", "Coeliac".
+_CONDITION = re.compile(r"^(?:(?:severely|mildly|very|quite|slightly|recently|newly|happily)\s+)?"
+                        r"(?:[a-z]+\s+)?(?:intolerant|allergic|coeliac|celiac|diabetic|vegan|"
+                        r"vegetarian|pescatarian|pregnant|asthmatic|epileptic|dyslexic|"
+                        r"autistic|colou?r-?blind|left-handed|right-handed|teetotal|sober|deaf|"
+                        r"single|married|divorced|widowed|retired|unemployed|self-employed|"
+                        r"freelance|gluten-free|dairy-free)$", re.I)
 _USER = re.compile(r"^(?:the\s+)?user(?:'s)?\s+", re.I)
 _LABEL_LINE = re.compile(r"^([A-Za-z][\w ]{0,24}?)\s*:\s*([^:]{1,40})$")
 
@@ -96,6 +104,8 @@ def _subjectless(clause: str) -> str | None:
         if m and len(words) >= 3:
             rest = c[m.end():].strip()
             return f"{rep} {rest}" if not rest.lower().startswith(("i ", "you ", "it ")) else None
+    if _CONDITION.match(c) and words[0][:1].isupper():  # "Lactose intolerant", "Coeliac"
+        return "Is " + c[0].lower() + c[1:]
     if len(words) < 2 or not words[0].isalpha():
         return None
     if _ADJ_PREP.match(c) and words[0][0].isupper() and words[0].lower() not in PAST_FORMS \

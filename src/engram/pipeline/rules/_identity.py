@@ -52,7 +52,9 @@ _NICKNAME = re.compile(
     + r"|^(?:everyone|everybody|people|friends|my\s+friends|most\s+people|folks)\s+"
       r"(?:\w+\s+)?calls?\s+me\s+" + _NAME
     + r"|^i\s+(?:usually\s+|mostly\s+|prefer\s+to\s+)?go\s+by\s+" + _NAME
-    + r"|^i\s+prefer\s+(?:to\s+be\s+called|being\s+called)\s+" + _NAME, re.I)
+    + r"|^i\s+prefer\s+(?:to\s+be\s+called|being\s+called)\s+" + _NAME
+    + r"|^(?:honestly\s+)?i'?d\s+(?:rather|prefer(?:\s+it\s+if)?|like\s+it\s+if)\s+you\s+"
+      r"call(?:ed)?\s+me\s+" + _NAME, re.I)
 _AGE = re.compile(r"^(?:i'?m|i am|(?:i\s+)?(?:just\s+)?turned|i'?ll\s+be|i\s+will\s+be)\s+"
                   r"(\d{1,3})(?:\s+years?\s+old|\s+y/?o)?(?:\s+(?:now|today|this\s+\w+|last\s+\w+|"
                   r"on\s+\w+|in\s+\w+|yesterday))?$",
@@ -60,8 +62,10 @@ _AGE = re.compile(r"^(?:i'?m|i am|(?:i\s+)?(?:just\s+)?turned|i'?ll\s+be|i\s+wil
 # "Just had my 41st birthday": the age it makes.
 _BIRTHDAY_AGE = re.compile(r"^(?:i\s+)?(?:just\s+)?(?:had|celebrated|turned)\s+(?:my\s+)?(\d{1,3})"
                            r"(?:st|nd|rd|th)\s+birthday\b", re.I)
-_PRONOUNS = re.compile(r"^my\s+pronouns\s+are\s+([\w/ ,]+)$|^i\s+use\s+([\w/]+)\s+pronouns$",
-                       re.I)
+_PRONOUNS = re.compile(r"^my\s+pronouns\s+are\s+([\w/ ,]+)$|^i\s+use\s+([\w/]+)\s+pronouns$"
+                       # a bare set, as people give it: "She/her, please", "they/them"
+                       r"|^((?:she|he|they|ze|xe|it)/(?:her|him|them|hir|zir|xem|its)(?:/\w+)?)"
+                       r"(?:\s+pronouns)?(?:,?\s+please)?$", re.I)
 
 
 def _is_name(words: str) -> bool:
@@ -99,5 +103,5 @@ def identity_fact(clause: str) -> str | None:
         return f"Is {int(m.group(1))} years old"
     m = _PRONOUNS.match(c)
     if m:
-        return f"Pronouns are {(m.group(1) or m.group(2)).strip()}"
+        return f"Pronouns are {next(g for g in m.groups() if g).strip().lower()}"
     return None

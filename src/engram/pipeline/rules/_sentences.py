@@ -45,7 +45,8 @@ _CLAUSE_BREAK = re.compile(
     r"(?:(?:also|then|now|still|so|since then|honestly|frankly|actually|to be honest)\s*,?\s+)?"
     r"(?=" + _SUBJ + r")"
     r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s|"
-    r"we\s+\w+|we'[a-z]+\s|the\s+\w+\s+(?:is|was|are|were)\s|"
+    r"we\s+\w+|we'[a-z]+\s|the\s+\w+(?:\s+of\s+(?:the\s+)?\w+)?\s+(?:isn't|wasn't|aren't|"
+    r"weren't|" + _FINITE + r")\s|"
     # ", she's turning 10", ", he works nights": a pronoun subject and its verb
     r"(?:she|he)(?:'s\s|\s+(?:is|was|has|just|also|still|always|never|(?-i:[a-z]+[^s'u]s))\s)|"
     # ", it rains a lot" (not ", it was the dust": that one corrects the clause before)
@@ -57,14 +58,16 @@ _CLAUSE_BREAK = re.compile(
     r"|\s*,?\s+(?:and|but|so|then)\s+(?=(?:on|at|in|during|after|before|every|most)\s+"
     r"[\w'-]+(?:\s+[\w'-]+){0,3},?\s+(?:I|I'm|I've|we|we're)\s)"
     # "..., so leave it out of the recipes": an instruction to the assistant after a fact
-    r"|,\s+(?:so|and)\s+(?=(?:please\s+)?(?:" + _ORDERS + r")\b)",
+    r"|,\s+(?:so|and)\s+(?=(?:please\s+)?(?:" + _ORDERS + r")\b)"
+    # "Divorced, so not looking for anything serious": a consequence, a clause of its own
+    r"|,\s+so\s+(?=not\b)",
     re.IGNORECASE,
 )
 _BARE_NP = re.compile(r"^(?:(?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z][a-z]+)$")
 _SEMICOLON = re.compile(r"\s*;\s*")
 
 _DISCOURSE = re.compile(
-    r"^(?:(?:(?:hey|hi|hello) there|oh|well|so|ok|okay|yeah|yes|no|hey|hi|hello|um|uh|hmm|also|anyway|btw|"
+    r"^(?:(?:(?:hey|hi|hello) there|and|but|oh|well|so|ok|okay|yeah|yes|no|hey|hi|hello|um|uh|hmm|also|anyway|btw|"
     r"by the way|actually|honestly|sadly|unfortunately|luckily|fortunately|basically|"
     r"as i said|as i mentioned|like i said|just so you know|fyi|for the record|now|then|"
     r"great|good news|big news|news|guess what|remind me|note|note that|remember|"
@@ -78,6 +81,8 @@ _DISCOURSE = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^[^:]{1,25}:\s+(?=\S)")  # "Big news: ...", "Remind me: ..."
+# "Quick one - I'm ...", "Random thought -- my ...": a short heading before a dash
+_DASH_LABEL = re.compile(r"^[^–—,]{1,20}?\s+(?:-{1,2}|–|—)\s+(?=\S)")
 
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|good (?:morning|afternoon|evening|night)|bye|goodbye|see you|"
@@ -110,12 +115,15 @@ def split_sentences(text: str) -> list[str]:
 # An aside to the assistant after a statement: "I hate mornings, just so you know".
 _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|for context|"
                          r"if that helps|if that matters|in case (?:that|it) matters|"
-                         r"by the way|btw)$", re.I)
+                         r"by the way|btw|to be honest|to be fair|honestly|tbh|if i'?m honest|"
+                         r"if i'?m being honest|sadly|haha|lol)$", re.I)
 
 
 def split_clauses(sentence: str) -> list[str]:
     """Independent clauses of one sentence, end punctuation removed."""
     body = _ASIDE_TAIL.sub("", sentence.strip().rstrip(".!"))
+    # "..., so no cheese board for me": what the fact means for the request at hand
+    body = re.sub(r",\s+so\s+(?:no|nothing|none)\b(?!\s+longer\b).*$", "", body, flags=re.I)
     parts: list[str] = []
     for chunk in _SEMICOLON.split(body):
         for piece in (p.strip(" ,") for p in _CLAUSE_BREAK.split(chunk)):
@@ -135,9 +143,11 @@ def strip_discourse(clause: str) -> str:
     while prev != clause:
         prev = clause
         clause = _DISCOURSE.sub("", clause)
-        m = _LABEL.match(clause)
-        if m and not re.search(r"\b(?:is|am|are|was|have|has)\b", m.group(0), re.I):
-            clause = clause[m.end():]
+        for label in (_LABEL, _DASH_LABEL):
+            m = label.match(clause)
+            if m and not re.search(r"\b(?:is|am|are|was|have|has|i|i'm|my|we)\b|'",
+                                   m.group(0), re.I):
+                clause = clause[m.end():]
     return clause.strip(" ,")
 
 

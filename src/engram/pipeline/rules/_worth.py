@@ -21,7 +21,7 @@ import re
 __all__ = ["worth"]
 
 # "Is bored", "Is not sure yet": the state of the moment, not of the person.
-_MOMENT = re.compile(r"^(?:is|was)\s+(?:not\s+)?(?:so\s+|really\s+|very\s+|just\s+|a bit\s+|"
+_MOMENT = re.compile(r"^(?:(?:is|was)\s+(?:feeling\s+)?|(?:a\s+)?bit\s+|feeling\s+)(?:not\s+)?(?:so\s+|really\s+|very\s+|just\s+|a bit\s+|"
                      r"kind of\s+|pretty\s+)?(?:bored|tired|hungry|thirsty|sleepy|sure|unsure|"
                      r"good|fine|ok|okay|alright|great|well|doing well|doing good|doing fine|"
                      r"curious|confused|lost|back|here|ready|done|browsing|wondering|kidding|"
