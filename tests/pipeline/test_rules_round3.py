@@ -220,3 +220,35 @@ def test_chat_openings_and_tails_around_a_fact(content: str,
 ])
 def test_a_comma_clause_about_a_thing_is_split_off(content: str) -> None:
     assert user(content) == ["Moved into a cottage near Hexham"]
+
+
+def test_things_had_each_with_a_determiner_are_facts_of_their_own() -> None:
+    assert user("We have a husky and two ferrets.") == ["Has a husky", "Has two ferrets"]
+
+
+def test_an_aside_before_a_comma_is_cut_inside_the_sentence() -> None:
+    assert user("Haven't been to the gym in months to be honest, I mostly swim now.") == \
+        ["Has not been to the gym in months", "Mostly swims now"]
+
+
+@pytest.mark.parametrize(("held", "content"), [
+    ("Is vegan", "These days I eat a little bit of butter again."),
+    ("Is vegetarian", "I started eating chicken again."),
+])
+def test_eating_animal_food_again_ends_the_diet(held: str, content: str) -> None:
+    assert held not in final([held], content)
+
+
+def test_time_since_the_last_one_ends_the_habit() -> None:
+    assert final(["Drinks wine most evenings", "Lives in Hull"],
+                 "It's been two months since my last glass of wine!") == \
+        ["Lives in Hull", "Has not had wine in two months"]
+
+
+def test_where_they_are_now_after_a_move_is_where_they_live() -> None:
+    assert final(["Lives in Bath"], "We left Bath in June, we're in Exeter now.") == \
+        ["Left Bath in June", "Lives in Exeter"]
+
+
+def test_where_they_are_now_without_a_move_is_not_a_home() -> None:
+    assert user("I'm in Rome now, the flight was fine.") == ["Is in Rome now"]

@@ -24,7 +24,7 @@ import re
 
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 
-__all__ = ["split_comma_predicates"]
+__all__ = ["split_comma_predicates", "split_possessions"]
 
 # Present verbs the user's facts open with (third person) and their base forms.
 _PRESENT_S = frozenset("""loves likes hates enjoys plays works lives has is speaks drives
@@ -105,3 +105,23 @@ def split_comma_predicates(fact: str) -> list[str]:
     if len(out) > 1 and any(len(p.split()) < 2 for p in out):
         return [fact]
     return out
+
+
+_DET = r"(?:a|an|two|three|four|five|six|\d+|some|several|a few|a couple of)"
+_POSSESSIONS = re.compile(r"^(Has|Owns|Has got|Keeps)\s+(" + _DET + r"\s+[\w' -]+?)\s+and\s+("
+                          + _DET + r"\s+[\w' -]+)$")
+
+
+def split_possessions(fact: str) -> list[str]:
+    """"Has two cats and a tortoise named Shelly" -> one fact per thing had: each item
+    has its own determiner, so "Has a bread and butter pudding" is one thing.
+
+    >>> split_possessions("Has two cats and a tortoise named Shelly")
+    ['Has two cats', 'Has a tortoise named Shelly']
+    >>> split_possessions("Has a bread and butter pudding recipe")
+    ['Has a bread and butter pudding recipe']
+    """
+    m = _POSSESSIONS.match(fact)
+    if not m:
+        return [fact]
+    return [f"{m.group(1)} {m.group(2)}", f"{m.group(1)} {m.group(3)}"]

@@ -17,7 +17,7 @@ from engram.pipeline._results import warn
 from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._answers import NO, YES, answer_clause
-from engram.pipeline.rules._coordination import split_comma_predicates
+from engram.pipeline.rules._coordination import split_comma_predicates, split_possessions
 from engram.pipeline.rules._corrections import MEANT, RETRACT, corrected, disowned
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._fragments import labelled, subjectless
@@ -92,7 +92,21 @@ _MY_KIN = re.compile(r"\b(?i:my|our)\s+(" + "|".join(sorted(F.RELATIONS)) + r")\
 _MY_PLURAL = re.compile(r"\b(?i:my|our)\s+((?:[a-z]+\s+)?[a-z]+[^s's]s)\b")
 
 
+_MOVED = re.compile(r"^(?:has\s+|just\s+|finally\s+)*(?:moved|relocated|emigrated|left)\b", re.I)
+_HERE_NOW = re.compile(r"^Is\s+(?:now\s+)?(?:living\s+|based\s+)?in\s+((?-i:[A-Z][\w'-]+)"
+                       r"(?:\s+(?-i:[A-Z][\w'-]+))*)(?:\s+now)?$")
+# "It's been a year since my last drink": the habit stopped that long ago.
+_SINCE_LAST = re.compile(r"^it'?s\s+been\s+(?P<n>(?:\w+\s+){0,2}?\w+)\s+since\s+(?:my|our)\s+last\s+"
+                         r"(?P<x>[\w-]+(?:\s+[\w-]+){0,3})$", re.I)
+
+
 def _clause_facts(clause: str, people: People) -> list[str]:
+    since = _SINCE_LAST.match(clause)
+    if since:  # a measure names no habit: "my last glass of wine" is wine
+        thing = re.sub(r"^(?:glass|cup|bottle|pint|pack|packet|bite|slice|sip|drop|piece|"
+                       r"can|mug|shot|puff)\s+of\s+", "", since.group("x"))
+        article = "" if thing != since.group("x") else "an " if thing[0] in "aeiou" else "a "
+        return [f"Has not had {article}{thing} in {since.group('n')}"]
     clause = _APPOSITIVE.sub(r"\2 \1 ", clause)
     clause = _IS_CONTRACTED.sub(r"\1 is ", clause)
     # "actually" inside a clause marks a correction; the statement is the same without it
@@ -171,7 +185,8 @@ def _expand(fact: str) -> list[str]:
     if members:
         return members
     out: list[str] = []
-    for a in (x for p in split_comma_predicates(fact) for v in F.split_verb_phrases(p)
+    for a in (x for q in split_comma_predicates(fact) for p in split_possessions(q)
+              for v in F.split_verb_phrases(p)
               for y in F.split_verb_coordination(v)
               for z in F.split_adverbial_fragment(y) for x in F.split_origin(z)):
         for b in (y for x in F.split_shared_preposition(a) for y in F.split_graded_pair(x)):
@@ -231,6 +246,8 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
             where = list(_PLACE.finditer(clause))
             if where:
                 place = (where[-1].group(1), where[-1].group(2))
+    if any(_MOVED.match(f) for f in facts):  # "we moved out of Leeds, we're in York now"
+        facts = [_HERE_NOW.sub(r"Lives in \1", f) for f in facts]
     # A fact needs two words and some content ("Has been" or "They they" is not one).
     return [f for f in facts if len(f.split()) >= 2 and content_tokens(f, drop_time=False)
             and (agent or worth(f))]

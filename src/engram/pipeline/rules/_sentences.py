@@ -126,7 +126,7 @@ def split_clauses(sentence: str) -> list[str]:
     body = re.sub(r",\s+so\s+(?:no|nothing|none)\b(?!\s+longer\b).*$", "", body, flags=re.I)
     parts: list[str] = []
     for chunk in _SEMICOLON.split(body):
-        for piece in (p.strip(" ,") for p in _CLAUSE_BREAK.split(chunk)):
+        for piece in (_ASIDE_TAIL.sub("", p.strip(" ,")) for p in _CLAUSE_BREAK.split(chunk)):
             # "My wife Julia | I are ..." / "Chris | I got ...": a bare noun phrase before
             # "and I" is a compound subject, not a clause of its own.
             if (parts and _BARE_NP.match(parts[-1]) and re.match(r"I\b", piece)

@@ -96,8 +96,9 @@ age email address goal dream plan hobby diet commute""".split())  # noqa: SIM905
 _CLASS_OF = {stem(w): name for name, words in _CLASSES.items() for w in words.split()}
 
 
-_EATS_ANIMAL = re.compile(r"\b(?:eat|eats|eating|ate|eaten)\s+(?:\w+\s+){0,2}?(?:fish|seafood|"
-                         r"eggs|cheese|salmon|tuna|prawns|shrimp)\b", re.I)
+_EATS_ANIMAL = re.compile(r"\b(?:eat|eats|eating|ate|eaten)\s+(?:\w+\s+){0,4}?(?:fish|seafood|"
+                         r"eggs|cheese|salmon|tuna|prawns|shrimp|meat|chicken|beef|pork|bacon|"
+                         r"steak|dairy|butter|yogh?urt|honey|burgers?)\b", re.I)
 
 
 def as_diet(text: str) -> str:
