@@ -252,3 +252,62 @@ def test_where_they_are_now_after_a_move_is_where_they_live() -> None:
 
 def test_where_they_are_now_without_a_move_is_not_a_home() -> None:
     assert user("I'm in Rome now, the flight was fine.") == ["Is in Rome now"]
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("Prefers oolong over black tea, especially after lunch.",
+     ["Prefers oolong over black tea, especially after lunch"]),
+    ("Just turned 63 on Monday, feeling creaky.", ["Is 63 years old"]),
+    ("I'm two chapters into Dune, and once I'm finished I want to try the sequel.",
+     ["Is two chapters into Dune", "Wants to try the sequel"]),
+    ("Got a rowing machine in May and I've been using it every morning since.",
+     ["Got a rowing machine in May", "Has been using it every morning"]),
+    ("Both my daughters swim, while my husband and I are learning salsa.",
+     ["Daughters swim", "Is learning salsa with husband"]),
+    ("I'm still at Arup, fully remote now, and my partner Jem found a job there.",
+     ["Is still at Arup, fully remote now", "Has a partner named Jem",
+      "Partner Jem found a job at Arup"]),
+])
+def test_clause_edges_round_three(content: str, expected: list[str]) -> None:
+    assert user(content) == expected
+
+
+@pytest.mark.parametrize(("content", "inferred"), [
+    ("We've finally settled into our new cottage in Ludlow.", "Lives in Ludlow"),
+    ("I accepted the job offer from Arup.", "Works at Arup"),
+])
+def test_a_new_home_or_an_accepted_offer_implies_the_state(content: str, inferred: str) -> None:
+    assert inferred in user(content)
+
+
+def test_said_x_but_meant_y_corrects_the_held_value() -> None:
+    assert final(["Lives in Leeds", "Likes cricket"],
+                 "Earlier I said Leeds, but I meant Bradford.") == \
+        ["Lives in Bradford", "Likes cricket"]
+
+
+def test_a_name_the_user_no_longer_wants_is_removed() -> None:
+    state = final(["Prefers to be called Tommo", "Name is Thomas"],
+                  "Please stop calling me Tommo.")
+    assert state == ["Name is Thomas", "Does not want to be called Tommo"]
+
+
+@pytest.mark.parametrize("content", ["I need some lunchbox ideas.",
+                                     "Would like a few gift suggestions for my niece."])
+def test_asking_for_ideas_is_no_fact(content: str) -> None:
+    assert user(content) == []
+
+
+@pytest.mark.parametrize("content", ["Marta totally deserves it.",
+                                     "Kai moved to Oslo, he loves it there."])
+def test_another_persons_vague_reaction_is_no_fact(content: str) -> None:
+    assert not any(f.endswith(("it", "it there")) for f in user(content))
+
+
+def test_a_denied_liking_ends_a_held_liking_of_the_same_thing() -> None:
+    assert final(["Loves rowing"], "I don't enjoy rowing anymore.") == ["No longer enjoys rowing"]
+
+
+def test_a_denial_about_one_pet_leaves_another_pet_held() -> None:
+    assert final(["Has a hamster"], "I don't like rabbits.") == \
+        ["Has a hamster", "Does not like rabbits"]

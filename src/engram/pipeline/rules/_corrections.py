@@ -29,7 +29,7 @@ import re
 from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._rewrite import capitalise, conjugate, to_third_person
 
-__all__ = ["corrected", "deny", "disowned", "positive", "MEANT", "RETRACT"]
+__all__ = ["corrected", "deny", "disowned", "positive", "MEANT", "RETRACT", "SAID_MEANT"]
 
 _PREPS = r"(?:to|in|at|with|for|from|of|on|about|by|into|as)"
 _NEG_THEN_VALUE = re.compile(
@@ -131,6 +131,9 @@ def _aligned(said: list[str], old: list[str]) -> str | None:
 RETRACT = re.compile(r"^i\s+(?:said|told you|mentioned|wrote|put down)\s+(?:that\s+)?(?P<said>.+?),?"
                       r"\s+but\s+(?:it'?s|it\s+is|it\s+was|they'?re|that'?s)\s+(?:actually\s+|"
                       r"really\s+)?(?P<new>[\w'-]+(?:\s+[\w'-]+){0,2})$", re.I)
+SAID_MEANT = re.compile(r"^(?:earlier,?\s+|before,?\s+)?i\s+(?:said|wrote|typed|told you|put)\s+"
+                         r"(?P<old>[\w'-]+(?:\s+[\w'-]+){0,2}),?\s+but\s+i\s+meant\s+"
+                         r"(?P<new>[\w'-]+(?:\s+[\w'-]+){0,2})$", re.I)
 # "in year 3 now, not year 2": a time word after the value is not part of it
 _NOW_TAIL = re.compile(r"\s+(?:now|these days|nowadays|today|anymore)$", re.I)
 
@@ -149,6 +152,9 @@ def corrected(clause: str) -> list[str] | None:
         said = m.group("said").split()
         if len(said) > len(new):
             return [f"Meant {' '.join(new)}, not {' '.join(said[-len(new):])}"]
+    m = SAID_MEANT.match(clause)
+    if m:  # "Earlier I said Austin, but I meant Houston"
+        return [f"Meant {m.group('new')}, not {m.group('old')}"]
     m = _MEANT.match(clause)
     if m:
         value = _FRAME_TAIL.sub("", m.group("new").strip())

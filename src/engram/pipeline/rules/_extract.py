@@ -18,7 +18,7 @@ from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._answers import NO, YES, answer_clause
 from engram.pipeline.rules._coordination import split_comma_predicates, split_possessions
-from engram.pipeline.rules._corrections import MEANT, RETRACT, corrected, disowned
+from engram.pipeline.rules._corrections import MEANT, RETRACT, SAID_MEANT, corrected, disowned
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
@@ -100,7 +100,14 @@ _SINCE_LAST = re.compile(r"^it'?s\s+been\s+(?P<n>(?:\w+\s+){0,2}?\w+)\s+since\s+
                          r"(?P<x>[\w-]+(?:\s+[\w-]+){0,3})$", re.I)
 
 
+# "once I'm done I want to read ...": the time clause before the statement is dropped
+_WHEN_FIRST = re.compile(r"^(?:once|when|after|as soon as)\s+(?:i|i'm|we|we're)\b.*?,?\s+"
+                         r"(?=(?:i|i'll|i'm|i'd|we|we'll)\s+\w)", re.I)
+
+
 def _clause_facts(clause: str, people: People) -> list[str]:
+    clause = _WHEN_FIRST.sub("", clause)
+    clause = re.sub(r"^(?i:both|all)\s+(?=(?i:my|our)\s)", "", clause)  # "Both my kids play"
     since = _SINCE_LAST.match(clause)
     if since:  # a measure names no habit: "my last glass of wine" is wine
         thing = re.sub(r"^(?:glass|cup|bottle|pint|pack|packet|bite|slice|sip|drop|piece|"
@@ -114,22 +121,24 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     out: list[str] = F.relation_facts(clause)
     for rel, name in F.relation_names(clause):
         people.introduce(rel, name)
-    request = F.standing_request(clause)
+    # "please stop calling me Liz" is about the name, not a standing request
+    request = None if re.search(r"\bcall(?:ing)?\s+me\b", clause, re.I) \
+        else F.standing_request(clause)
     if request:
         return [*out, request]
     clause = self_report(clause) or clause  # "my aunt said she's retiring": her news
     given = advice(clause)
     if given:  # "My doctor says I need to cut down on salt"
         return [*out, capitalise(f"{given[0]} advised them to {pronouns_to_third(given[1])}")]
+    who = identity_fact(clause)  # before the noise filter: "please stop calling me Liz"
+    if who:
+        return [*out, who]
     if is_noise(clause) or is_reported(clause) or is_hypothetical(clause):
         return out
     clause = _HEDGE.sub("", clause)
     named = introduction(clause)
     if named:  # "I'm Yusuf, a nurse from Izmir": the name, then the rest as a clause
         return [*out, named[0], *_clause_facts(named[1], people)]
-    who = identity_fact(clause)
-    if who:
-        return [*out, who]
     clause = disowned(clause) or clause  # "I never said I liked X": a denial of X
     fixed = corrected(clause)
     if fixed:
@@ -217,7 +226,8 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
             continue
         # Leading markers go first: "Actually, I ..." is not a compound subject.
         clauses = split_clauses(strip_discourse(sentence))
-        if RETRACT.match(strip_discourse(sentence).rstrip(".!")):  # "I said X but it's Y"
+        if RETRACT.match(strip_discourse(sentence).rstrip(".!")) \
+                or SAID_MEANT.match(strip_discourse(sentence).rstrip(".!")):  # "I said X but it's Y"
             clauses = [strip_discourse(sentence).rstrip(".!")]
         if s_i == 0 and question and not agent:  # "Mostly westerns, and I ..." answers it
             first, *rest = split_clauses(sentence) or [""]

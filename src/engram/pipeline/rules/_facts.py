@@ -183,7 +183,9 @@ def split_adverbial_fragment(fact: str) -> list[str]:
     if not m:
         return [fact]
     first = m.group(4).split()[0].lower()
-    if first in _VERBISH or first.endswith(("ing", "ed")):  # a clause, not a noun phrase
+    if first in _VERBISH or first in _PREPS | {"after", "before", "during", "when", "around"} \
+            or first.endswith(("ing", "ed")):
+        # a clause or an adverbial ("especially in the afternoon"), not a noun phrase
         return [fact]
     verb = m.group(1)
     if verb.lower() in {"is", "was", "has", "does", "did", "would", "will", "no"}:
@@ -198,6 +200,15 @@ def inferred_facts(fact: str) -> list[str]:
                  r"(?:\s+from\s+" + _NAME + r")?\s+to (" + _NAME + ")", fact)
     if m:
         out.append(f"Lives in {m.group(1)}")
+    m = re.match(r"^(?:Has\s+)?(?:(?:just|recently|finally)\s+)?(?:settled|moved)\s+into\s+"
+                 r"(?:a|their|our|the)\s+(?:new\s+)?(?:\w+\s+)?(?:flat|house|home|place|"
+                 r"apartment|cottage|condo)\s+in\s+(" + _NAME + ")", fact)
+    if m:  # "Settled into their new flat in Leith" -> "Lives in Leith"
+        out.append(f"Lives in {m.group(1)}")
+    m = re.match(r"^(?:Took|Accepted|Has accepted|Has taken)\s+(?:the|a|an|their)\s+(?:job\s+)?"
+                 r"(?:offer|job|position|role)\s+(?:at|from|with)\s+(" + _NAME + ")", fact)
+    if m:  # "Took the offer from Spotify" -> "Works at Spotify"
+        out.append(f"Works at {m.group(1)}")
     m = re.match(r"^(?:Went|Became|Turned) (vegan|vegetarian|pescatarian|keto|sober)\b", fact)
     if m:  # "Went vegan in January" -> "Is vegan"
         out.append(f"Is {m.group(1)}")

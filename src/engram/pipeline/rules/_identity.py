@@ -55,6 +55,9 @@ _NICKNAME = re.compile(
     + r"|^i\s+prefer\s+(?:to\s+be\s+called|being\s+called)\s+" + _NAME
     + r"|^(?:honestly\s+)?i'?d\s+(?:rather|prefer(?:\s+it\s+if)?|like\s+it\s+if)\s+you\s+"
       r"call(?:ed)?\s+me\s+" + _NAME, re.I)
+_NOT_CALLED = re.compile(r"^(?:please\s+)?(?:stop|quit)\s+calling\s+me\s+" + _NAME
+                         + r"|^(?:please\s+)?(?:don'?t|do not)\s+call\s+me\s+" + _NAME + r"(?:\s+anymore)?$",
+                         re.I)
 _AGE = re.compile(r"^(?:i'?m|i am|(?:i\s+)?(?:just\s+)?turned|i'?ll\s+be|i\s+will\s+be)\s+"
                   r"(\d{1,3})(?:\s+years?\s+old|\s+y/?o)?(?:\s+(?:now|today|this\s+\w+|last\s+\w+|"
                   r"on\s+\w+|in\s+\w+|yesterday))?$",
@@ -90,6 +93,9 @@ def identity_fact(clause: str) -> str | None:
     m = _MY_NAME.match(c)
     if m and _is_name(m.group(1)):
         return f"Name is {m.group(1)}"
+    m = _NOT_CALLED.match(c)
+    if m and _is_name(m.group(1) or m.group(2)):
+        return f"Does not want to be called {m.group(1) or m.group(2)}"
     m = _NICKNAME.match(c)
     if m:
         name = next(g for g in m.groups() if g)

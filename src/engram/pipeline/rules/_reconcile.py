@@ -41,6 +41,7 @@ from engram.pipeline.rules._slots import (
     normalise,
     slot_of,
     slot_value,
+    stem,
 )
 from engram.pipeline.rules._subjects import known_as
 from engram.pipeline.rules._supersede import superseded
@@ -68,10 +69,20 @@ def _slot_target(fact: str, existing: list[Existing], used: set[int]) -> int | N
     return None
 
 
+# Verbs of liking deny one another: "Does not want to be called Liz" ends "Prefers to be
+# called Liz", "Does not enjoy running" ends "Loves running".
+_LIKING = frozenset(stem(w) for w in ("want", "prefer", "like", "love", "enjoy", "fancy",
+                                      "adore"))
+
+
+def _liking(tokens: frozenset[str]) -> frozenset[str]:
+    return frozenset("like" if t in _LIKING else t for t in tokens)
+
+
 def _denies(negative: str, positive: str) -> bool:
     """Does ``negative`` deny or end the state ``positive`` states?"""
-    target = content_tokens(negative)
-    stated = content_tokens(positive)
+    target = _liking(content_tokens(negative))
+    stated = _liking(content_tokens(positive))
     shared = target & stated
     if not target or not shared:
         return False

@@ -26,12 +26,14 @@ _SENT_END = re.compile(_ABBREV + r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])|\n+")
 # A new clause starts at a conjunction (or ";") followed by a subject and, for nouns,
 # a verb: "..., and I'm", "... but I love", "; now I'm", "and she's".
 # A finite verb after a noun subject: an auxiliary, a past form or an -s/-ed form.
-_FINITE = (r"(?:is|was|has|are|were|had|will|can|does|did|got|went|left|made|took|keeps|"
+_FINITE = (r"(?:is|was|has|are|were|had|will|can|does|did|got|went|left|made|took|keeps|found|"
+           r"bought|sold|began|became|won|lost|met|ran|saw|told|said|gave|came|grew|"
            r"(?-i:[a-z]+(?:[^s']s|ed)))\b")
 _SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|it\s+(?:is|was)|it's|"
          r"(?:everyone|everybody|(?:most\s+)?people)\s+(?:calls?|knows?)\b|"
          r"the\s+\w+(?:\s+\w+)?\s+(?:is|was|are|were)\b|i|i'm|"
          r"i've|i'd|i'll|we|we're|we've|she|she's|he|he's|they|they're|"
+         r"(?:my|our)\s+\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+and\s+i\s|"  # "my wife and I ..."
          r"(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+" + _FINITE
          + r"|(?:my|our)\s+(?:\w+\s+)?\w+s\s+(?!(?:and|or|in|at|on|of|to|for|with|from|the|"
            r"a|an)\b)(?-i:[a-z]+)"  # a plural subject with a base verb: "my kids love"
@@ -54,6 +56,8 @@ _CLAUSE_BREAK = re.compile(
     + _FINITE + r")"
     # "..., which means we need to move": a consequence with a subject of its own
     r"|,?\s+which\s+means\s+(?:that\s+)?(?=" + _SUBJ + r")"
+    # "..., and once I'm done I want ...": a time clause opens the next statement
+    r"|,\s+and\s+(?=(?:once|when|after|as soon as)\s+(?:i|i'm|we|we're)\s)"
     # "... and on Sundays I volunteer": a fronted phrase, then a subject of its own
     r"|\s*,?\s+(?:and|but|so|then)\s+(?=(?:on|at|in|during|after|before|every|most)\s+"
     r"[\w'-]+(?:\s+[\w'-]+){0,3},?\s+(?:I|I'm|I've|we|we're)\s)"
@@ -119,6 +123,17 @@ _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|fo
                          r"if i'?m being honest|sadly|haha|lol)$", re.I)
 
 
+# How the speaker feels about it, after a comma: "turned 41, feeling ancient".
+_FEELING_TAIL = re.compile(r",\s+feeling\s+(?:(?:so|very|really|a bit|pretty|quite|kind of)\s+)?"
+                           r"[a-z]+$", re.I)
+# "... every day since": the time it dangles from was said before.
+_DANGLING = re.compile(r"\s+(?:ever\s+)?since$", re.I)
+
+
+def _tails(piece: str) -> str:
+    return _DANGLING.sub("", _FEELING_TAIL.sub("", _ASIDE_TAIL.sub("", piece.strip(" ,"))))
+
+
 def split_clauses(sentence: str) -> list[str]:
     """Independent clauses of one sentence, end punctuation removed."""
     body = _ASIDE_TAIL.sub("", sentence.strip().rstrip(".!"))
@@ -126,7 +141,7 @@ def split_clauses(sentence: str) -> list[str]:
     body = re.sub(r",\s+so\s+(?:no|nothing|none)\b(?!\s+longer\b).*$", "", body, flags=re.I)
     parts: list[str] = []
     for chunk in _SEMICOLON.split(body):
-        for piece in (_ASIDE_TAIL.sub("", p.strip(" ,")) for p in _CLAUSE_BREAK.split(chunk)):
+        for piece in (_tails(p) for p in _CLAUSE_BREAK.split(chunk)):
             # "My wife Julia | I are ..." / "Chris | I got ...": a bare noun phrase before
             # "and I" is a compound subject, not a clause of its own.
             if (parts and _BARE_NP.match(parts[-1]) and re.match(r"I\b", piece)

@@ -109,6 +109,10 @@ def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
     thing = _thing(subject)
     ending = is_ending(fact) or (is_negative(fact) and not SWAP.search(fact))
     swap = bool(SWAP.search(fact)) or ending
+    # a denial with no change in it; "has not smoked since March" dates an ending
+    bare_denial = is_negative(fact) and not is_ending(fact) and not SWAP.search(fact) \
+        and not re.search(r"\bsince\b|\b(?:in|for)\s+(?:\w+\s+)?(?:years|months|weeks|ages)\b",
+                          fact, re.I)
     best: tuple[float, int] | None = None
     for pos, e in enumerate(existing):
         if pos in used:
@@ -123,6 +127,9 @@ def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
         same_kind = kinds & topics(e_predicate)
         if ending and not same_kind and not (words and words <= held):
             continue  # a denial names all of what it denies ("not allergic to shellfish")
+        if bare_denial and not shared:
+            continue  # "Does not like dogs" says nothing of the cat held
+
         # A beginning in a kind held one at a time replaces the held one ("Got engaged
         # to Marco" / "Is single"); in other kinds only the same thing named again does.
         if not shared and not ((swap or ending or same_kind & SINGLE) and same_kind):

@@ -43,7 +43,7 @@ _DEICTIC = re.compile(r"^(?:(?:will|would|did|can|could|might|just|really|also|f
                       r"[a-z]+(?:\s+to\s+[a-z]+)?(?:\s+(?:to|about|with|for|on|at|in|out|up|by|from|into|of|after))?\s+"
                       r"(?-i:it|that|this|them|those|these)(?:\s+(?:one|idea|thing|stuff|place|"
                       r"book|movie|film|show|song|recipe|plan|suggestion|advice|option|list))?"
-                      r"(?:\s+(?:out|up|again|twice|once|later|tonight|today|tomorrow|soon|"
+                      r"(?:\s+(?:out|up|again|twice|once|later|tonight|today|tomorrow|soon|there|"
                       r"now|first|too|as well|a lot|so much|very much))*$", re.I)
 # A reply about the conversation itself: its object is only "it", "that", "so" ...
 _VAGUE = {"it", "that", "this", "so", "them", "there", "about", "yet", "later", "now", "too",
@@ -55,6 +55,10 @@ _REQUEST = re.compile(r"^(?:wants|would like|needs|wanted|is trying|has)\s+(?:to
                       r"a quick question|help|some help|advice|some advice|ideas|some ideas|"
                       r"suggestions|recommendations|a recipe|a summary|a list|an answer|"
                       r"to book|to order|to see)\b", re.I)
+# "Needs some dinner ideas": what the user asks the assistant for right now.
+_ASKS_FOR = re.compile(r"^(?:needs|wants|would like|is looking for)\s+(?:some\s+|a few\s+|a\s+|"
+                       r"more\s+|new\s+)?(?:[\w-]+\s+){0,2}(?:ideas|suggestions|"
+                       r"recommendations|tips|inspiration|pointers)(?:\s+for\s+.+)?$", re.I)
 _OPINION = re.compile(r"^(?:thinks|guesses|supposes|wonders|hopes|assumes|reckons|"
                       r"is wondering|was wondering|is curious)\b(?!\s+(?:in|of)\b)"
                       # hearsay about the world: "Has heard that Lisbon is lovely"
@@ -71,13 +75,13 @@ _ASIDE = re.compile(r"\b(?:brb|be right back|asking for a friend|please|just tes
 
 def worth(fact: str) -> bool:
     """False for facts that say nothing lasting about anyone."""
-    if _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) \
+    if _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) or _ASKS_FOR.match(fact) \
             or _CRAVING.match(fact) or _DEICTIC.match(fact) or _SLIP.match(fact):
         return False
     # someone else's reaction to the chat's thing: "In-laws loved it", "Sister Mia hated that"
     told = re.match(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?=[a-z])(.+)$", fact)
-    if told and _DEICTIC.match(told.group(1)) and re.search(r"(?:ed|ought|ew|ore)\b",
-                                                            told.group(1).split()[0]):
+    if told and _DEICTIC.match(re.sub(r"^(?:totally|absolutely|definitely|so|really)\s+", "",
+                                      told.group(1))):
         return False
     if re.search(r"\bthanks?\b|\bthank you\b", fact, re.I):  # said to the assistant
         return False
