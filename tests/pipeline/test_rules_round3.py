@@ -311,3 +311,23 @@ def test_a_denied_liking_ends_a_held_liking_of_the_same_thing() -> None:
 def test_a_denial_about_one_pet_leaves_another_pet_held() -> None:
     assert final(["Has a hamster"], "I don't like rabbits.") == \
         ["Has a hamster", "Does not like rabbits"]
+
+
+def test_a_question_about_him_is_answered_about_the_person_named_before() -> None:
+    state = conversation(("user", "I'm stuck for a present for my uncle Tobias."),
+                         ("assistant", "What is he into?"),
+                         ("user", "Jigsaws and birdwatching. He turns 70 in May."))
+    assert "Uncle Tobias is into Jigsaws and birdwatching" in state
+    assert "Uncle Tobias turns 70 in May" in state
+
+
+def test_he_in_a_later_turn_is_the_person_an_earlier_turn_named() -> None:
+    state = conversation(("user", "My nephew Ruben had his driving test today."),
+                         ("assistant", "How did it go?"),
+                         ("user", "He passed first time!"))
+    assert any(s.startswith("Nephew Ruben passed") for s in state)
+
+
+def test_a_question_about_her_with_nobody_named_is_no_fact_about_the_user() -> None:
+    state = conversation(("assistant", "What is she into?"), ("user", "Pottery mostly."))
+    assert not any("pottery" in s.lower() and s.startswith("Is") for s in state)

@@ -16,6 +16,7 @@ from engram._types import Message
 from engram.pipeline._results import warn
 from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
+from engram.pipeline.rules._about_them import as_asked_of_you, said_of
 from engram.pipeline.rules._answers import NO, YES, answer_clause
 from engram.pipeline.rules._coordination import split_comma_predicates, split_possessions
 from engram.pipeline.rules._corrections import MEANT, RETRACT, SAID_MEANT, corrected, disowned
@@ -203,10 +204,12 @@ def _expand(fact: str) -> list[str]:
     return out + [x for f in out for x in F.inferred_facts(f)]
 
 
-def extract_texts(message: Message, question: str | None, agent: bool) -> list[str]:
-    """Fact texts from one message; ``question`` is the assistant turn it answers."""
+def extract_texts(message: Message, question: str | None, agent: bool,
+                  people: People | None = None) -> list[str]:
+    """Fact texts from one message; ``question`` is the assistant turn it answers;
+    ``people`` the persons earlier turns named ("he" in this one may be one of them)."""
     facts: list[str] = []
-    people = People()
+    people = people if people is not None else People()
     place: tuple[str, str] | None = None  # ("at", "Spotify"): what "there" refers to
     things: str | None = None  # "tomato plants" (from "my tomato plants"): what "them" is
     sentences = own_text(message.content)
@@ -229,7 +232,12 @@ def extract_texts(message: Message, question: str | None, agent: bool) -> list[s
         if RETRACT.match(strip_discourse(sentence).rstrip(".!")) \
                 or SAID_MEANT.match(strip_discourse(sentence).rstrip(".!")):  # "I said X but it's Y"
             clauses = [strip_discourse(sentence).rstrip(".!")]
-        if s_i == 0 and question and not agent:  # "Mostly westerns, and I ..." answers it
+        if s_i == 0 and question and not agent and people.last and as_asked_of_you(question):
+            # "What is he into?" - "Board games": the answer is about him
+            answer = answer_clause(as_asked_of_you(question) or "", sentence)
+            told = said_of(answer, people.last) if answer else None
+            clauses = [told] if told else clauses
+        elif s_i == 0 and question and not agent:  # "Mostly westerns, and I ..." answers it
             first, *rest = split_clauses(sentence) or [""]
             # a reply of two clauses is an answer and a statement, never one answer
             whole = answer_clause(question, sentence) if not rest else None
@@ -279,10 +287,11 @@ class RulesExtractor:
         if n_images:
             warn(warnings, f"image skipped: {n_images} image(s) not described (no LLM configured)")
         question: str | None = None
+        people = People()  # "he" in a later turn may be the brother an earlier one named
         for msg in messages:
             if msg.role == source_role:
                 said = msg.timestamp or ctx.timestamp  # no time known: phrases stay as said
-                for text in extract_texts(msg, question, ctx.target == "agent"):
+                for text in extract_texts(msg, question, ctx.target == "agent", people):
                     if said:
                         text = resolve_dates(text, datetime.fromisoformat(said))
                     key = re.sub(r"\W+", " ", text.lower()).strip()

@@ -21,6 +21,8 @@ Time adverbs that closed the question ("next", "these days") close the statement
 "I'm travelling to Santiago next"
 >>> wh_answer("Any pets at home", "two rabbits")
 'I have two rabbits at home'
+>>> wh_answer("What are you into", "board games"), wh_answer("Which city are you based in", "Oslo")
+("I'm into board games", "I'm based in Oslo")
 >>> wh_answer("Why do you ask", "no reason") is None
 True
 >>> wh_answer("Any questions", "none for now") is None
@@ -85,8 +87,8 @@ def wh_answer(question: str, reply: str) -> str | None:
     if not words or any(w.lower() in ("you", "your", "me", "i") for w in words):
         return None  # "what can you tell me": about the assistant, not the user
     head = _AUX[aux]
-    if aux == "are" and not words[0].lower().endswith("ing"):
-        return None  # "what are you": not a verb phrase this can fill
+    if aux == "are" and not words[0].lower().endswith("ing") and words[-1].lower() not in _PREP:
+        return None  # "what are you": not a phrase this can fill ("are you into" is one)
     if words[-1].lower() in _PREP:
         return f"{head} {vp} {reply}{after}"
     if wh in ("what", "which", "who", "whom") and len(words) > 1 \
