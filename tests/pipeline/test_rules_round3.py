@@ -331,3 +331,24 @@ def test_he_in_a_later_turn_is_the_person_an_earlier_turn_named() -> None:
 def test_a_question_about_her_with_nobody_named_is_no_fact_about_the_user() -> None:
     state = conversation(("assistant", "What is she into?"), ("user", "Pottery mostly."))
     assert not any("pottery" in s.lower() and s.startswith("Is") for s in state)
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("My mum lives with us now.", ["Mum lives with them now"]),
+    ("My son's nursery is in Hove.", ["Son's nursery is in Hove"]),
+    ("Remember that my wife's favourite band is Elbow.", ["Wife's favourite band is Elbow"]),
+    ("My brother's visiting on Saturday.", ["Brother is visiting on Saturday"]),
+    ("I usually get up at 6:45 on weekdays.", ["Usually gets up at 6:45 on weekdays"]),
+    ("I do pilates twice a week.", ["Does pilates twice a week"]),
+    ("I do love a good crossword.", ["Loves a good crossword"]),
+    ("We got a kitten! He's a ginger tabby called Nacho.",
+     ["Got a kitten", "Kitten is a ginger tabby called Nacho"]),
+    ("I used to live in Derby but moved to Hull for work.",
+     ["Used to live in Derby", "Moved to Hull for work", "Lives in Hull"]),
+    ("Since I'm pescatarian, what should I order?", ["Is pescatarian"]),
+    ("As a nurse, which shoes are best for long shifts?", ["Is a nurse"]),
+    ("I've started bouldering, it's so addictive.", ["Has started bouldering"]),
+    ("Need to renew my passport before March.", ["Needs to renew their passport before March"]),
+])
+def test_probe_sentences_round_three(content: str, expected: list[str]) -> None:
+    assert user(content) == expected

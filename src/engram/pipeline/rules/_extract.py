@@ -86,7 +86,10 @@ _IS_CONTRACTED = re.compile(r"^((?i:my|our)\s+\w+)'s\s+(?=(?:actually|now|still|
 
 
 # "my niece", "our landlord": an unnamed person "she"/"he" can point back to.
-_MY_KIN = re.compile(r"\b(?i:my|our)\s+(" + "|".join(sorted(F.RELATIONS)) + r")\b(?!\s+[A-Z])")
+_MY_KIN = re.compile(r"\b(?i:my|our)\s+(" + "|".join(sorted(F.RELATIONS)) + r")\b(?!\s+[A-Z])"
+                     # "we got a puppy, she's ...": an animal or a baby the user now has
+                     r"|\b(?i:a|an)\s+(?:new\s+|rescue\s+)?(puppy|kitten|dog|cat|rabbit|hamster|"
+                     r"parrot|tortoise|horse|baby)\b(?!\s+[A-Z])")
 
 
 # "my tomato plants", "our new chairs": plural things "them" can point back to.
@@ -108,6 +111,7 @@ _WHEN_FIRST = re.compile(r"^(?:once|when|after|as soon as)\s+(?:i|i'm|we|we're)\
 
 def _clause_facts(clause: str, people: People) -> list[str]:
     clause = _WHEN_FIRST.sub("", clause)
+    clause = re.sub(r"^(?i:as)\s+((?i:a|an)\s+[\w-]+(?:\s+[\w-]+)?)$", r"I'm \1", clause)  # "As a nurse, ..."
     clause = re.sub(r"^(?i:both|all)\s+(?=(?i:my|our)\s)", "", clause)  # "Both my kids play"
     since = _SINCE_LAST.match(clause)
     if since:  # a measure names no habit: "my last glass of wine" is wine
@@ -153,7 +157,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     if fronted:  # "For flights I prefer aisle seats" -> "I prefer aisle seats for flights"
         clause = f"{fronted.group(2)} {fronted.group(1)[0].lower()}{fronted.group(1)[1:]}"
     fact = to_third_person(clause)
-    kin = _MY_KIN.findall(clause)
+    kin = [a or b for a, b in _MY_KIN.findall(clause)]
     if fact and kin and not people.last:  # "a gift for my niece, she's ..." -> "Niece"
         people.last = capitalise(kin[-1].lower())
     if fact and people.last:  # "we're throwing her a party" -> "... Mom Rosa a party"

@@ -305,7 +305,7 @@ def split_verb_coordination(fact: str) -> list[str]:
     first = fact.split(" ", 1)[0].lower()
     if not (first.endswith("ed") or first in PAST_FORMS):
         return [fact]
-    m = re.match(r"^(.+?),?\s+and\s+(?:then\s+)?(\w+)\s+(.+)$", fact)
+    m = re.match(r"^(.+?),?\s+(?:and|but)\s+(?:then\s+)?(\w+)\s+(.+)$", fact)
     if not m or not (m.group(2).endswith("ed") or m.group(2).lower() in PAST_FORMS):
         return [fact]
     return [m.group(1), f"{capitalise(m.group(2))} {m.group(3)}"]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.rules._identity import identity_fact
-from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise, pronouns_to_third
+from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise, conjugate, pronouns_to_third
 from engram.pipeline.rules._subjects import AUX, IS_FACT
 
 __all__ = ["subjectless", "labelled"]
@@ -69,7 +69,7 @@ _CONDITION = re.compile(r"^(?:(?:severely|mildly|very|quite|slightly|recently|ne
                         r"single|married|divorced|widowed|retired|unemployed|self-employed|"
                         r"freelance|gluten-free|dairy-free)$", re.I)
 _USER = re.compile(r"^(?:the\s+)?user(?:'s)?\s+", re.I)
-_LABEL_LINE = re.compile(r"^([A-Za-z][\w ]{0,24}?)\s*:\s*([^:]{1,40})$")
+_LABEL_LINE = re.compile(r"^([A-Za-z][\w ]{0,24}?)(?<!\d)\s*:\s*(?!\d)([^:]{1,40})$")
 
 
 def _verb_fact(words: list[str], clause: str) -> str | None:
@@ -108,6 +108,9 @@ def _subjectless(clause: str) -> str | None:
         return "Is " + c[0].lower() + c[1:]
     if len(words) < 2 or not words[0].isalpha():
         return None
+    if words[0].lower() in ("need", "want", "have", "plan", "hope", "intend", "mean") \
+            and words[1].lower() == "to" and len(words) >= 3:  # "Need to renew my passport"
+        return capitalise(conjugate(words[0].lower())) + " " + " ".join(words[1:])
     if _ADJ_PREP.match(c) and words[0][0].isupper() and words[0].lower() not in PAST_FORMS \
             and not _ACTION_ED.match(c):
         return "Is " + c[0].lower() + c[1:]

@@ -25,6 +25,10 @@ import re
 
 __all__ = ["PAST_FORMS", "to_third_person", "conjugate", "pronouns_to_third", "capitalise"]
 
+# Verbs "do" can stress ("I do like olives"); before anything else "do" is the verb.
+_EMPHASISED = (r"like|love|hate|enjoy|want|need|know|think|have|miss|feel|care|mind|plan|"
+               r"hope|wish|prefer|remember|believe|go|get|make|take|try|see|eat|drink|cook|"
+               r"play|work|live|use|read|watch|run|walk|swim|speak|own|worry|struggle|wonder")
 # Openings with a fixed third-person form: (pattern, replacement). Order matters.
 _OPENINGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.IGNORECASE), r)
@@ -49,6 +53,8 @@ _OPENINGS: list[tuple[re.Pattern[str], str]] = [
         (r"^(?:i|we)\s+(?:don'?t|do not)\b", "Does not"),
         (r"^(?:i|we)\s+(?:didn'?t|did not)\b", "Did not"),
         (r"^(?:i|we)\s+(?:never)\b", "Never"),
+        # "I do yoga", "I do my best work at night": "do" before an object is the verb
+        (r"^(?:i|we)\s+do\b(?=\s+(?!(?:not|n't|" + _EMPHASISED + r")\b)[a-z])", "Does"),
         (r"^(?:i|we)\s+(can|could|should|must|might|may|do|did)\b", "\\1"),
     ]
 ]
@@ -110,7 +116,8 @@ def _no_longer(text: str) -> str:
 
 def to_third_person(clause: str) -> str | None:
     """The clause as a subject-less third-person fact, or None if it has no "I"/"we" subject."""
-    c = clause.strip()
+    # "I do like olives": "do" before a verb is emphasis, the verb is the fact's
+    c = re.sub(r"^((?i:i|we))\s+(?i:do)\s+(?=(?i:" + _EMPHASISED + r")\b)", r"\1 ", clause.strip())
     for pat, rep in _OPENINGS:
         m = pat.match(c)
         if m:

@@ -74,8 +74,8 @@ _DISCOURSE = re.compile(
     r"^(?:(?:(?:hey|hi|hello) there|and|but|oh|well|so|ok|okay|yeah|yes|no|hey|hi|hello|um|uh|hmm|also|anyway|btw|"
     r"by the way|actually|honestly|sadly|unfortunately|luckily|fortunately|basically|"
     r"as i said|as i mentioned|like i said|just so you know|fyi|for the record|now|then|"
-    r"great|good news|big news|news|guess what|remind me|note|note that|remember|"
-    r"remember that|just to let you know|in fact|to be honest|also,? note|these days|"
+    r"great|good news|big news|news|guess what|remind me|note that|note|remember that|"
+    r"remember|just to let you know|in fact|to be honest|also,? note|these days|"
     r"nowadays|lately|currently|right now|at the moment|quick update|update|"
     # openers of a correction: what follows is the corrected statement
     r"(?:it\s+)?turns out(?: that)?|wait|oops|whoops|(?:(?:a|one|small|quick|tiny|minor)\s+)*"
@@ -130,8 +130,17 @@ _FEELING_TAIL = re.compile(r",\s+feeling\s+(?:(?:so|very|really|a bit|pretty|qui
 _DANGLING = re.compile(r"\s+(?:ever\s+)?since$", re.I)
 
 
+# ", it's harder than it looks", ", it's so relaxing": the speaker's verdict on the thing
+_IT_VERDICT = re.compile(r",\s+(?:it'?s|it\s+is|that'?s)\s+(?:(?:so|really|very|pretty|way|a lot|"
+                         r"much|quite|super|kinda|a bit)\s+[a-z]+(?:\s+than\s+.+)?|"
+                         r"[a-z]+er\s+than\s+.+|(?:great|fun|amazing|awesome|brilliant|tough|"
+                         r"hard|lovely|wonderful|terrible|awful|exhausting|rewarding|"
+                         r"addictive|relaxing|stressful|boring))$", re.I)
+
+
 def _tails(piece: str) -> str:
-    return _DANGLING.sub("", _FEELING_TAIL.sub("", _ASIDE_TAIL.sub("", piece.strip(" ,"))))
+    piece = _IT_VERDICT.sub("", _ASIDE_TAIL.sub("", piece.strip(" ,")))
+    return _DANGLING.sub("", _FEELING_TAIL.sub("", piece))
 
 
 def split_clauses(sentence: str) -> list[str]:
@@ -152,12 +161,17 @@ def split_clauses(sentence: str) -> list[str]:
     return parts
 
 
+# "Since I'm vegan, what can I bring?": the reason given for a question is a statement
+_BECAUSE = re.compile(r"^(?:since|because|given that|now that|seeing as)\s+"
+                      r"(?=(?:i|i'm|i've|we|we're|we've|my|our)\b)", re.I)
+
+
 def strip_discourse(clause: str) -> str:
     """Drop leading discourse markers and short labels ("Big news:", "As I said,")."""
     prev = None
     while prev != clause:
         prev = clause
-        clause = _DISCOURSE.sub("", clause)
+        clause = _BECAUSE.sub("", _DISCOURSE.sub("", clause))
         for label in (_LABEL, _DASH_LABEL):
             m = label.match(clause)
             if m and not re.search(r"\b(?:is|am|are|was|have|has|i|i'm|my|we)\b|'",

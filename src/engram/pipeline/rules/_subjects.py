@@ -80,6 +80,12 @@ class People:
 
     def split(self, clause: str) -> tuple[str, str] | None:
         """(subject, predicate) of a clause about someone other than the speaker."""
+        m = re.match(r"^(?:my|our)\s+(?:\w+\s+)?([\w-]+)'s\s", clause, re.I)
+        if m and m.group(1).lower() in RELATIONS:  # "my son's school is", "my sister's visiting"
+            found = _my_subject(clause)
+            if found and found[1].split()[0] in ("is", "are", "was", "were") and len(found[1].split()) > 1:
+                self.last = found[0].removesuffix("'s") if found[0].endswith("'s") else None
+                return found
         m = _RELATIONAL.match(clause)
         if m:
             adj, rel, name, rest = (m.group(1) or ""), m.group(2), m.group(3), m.group(4)
@@ -134,6 +140,13 @@ def _my_subject(clause: str) -> tuple[str, str] | None:
     """("Best friend from school", "is ...") from a longer "my ..." subject."""
     words = clause.split()[1:]
     for i, w in enumerate(words[:5]):
+        for n in (1, 2):  # "my son's school is", "my wife's favourite band is": a possessive
+            if w.lower().endswith("'s") and i + n + 1 < len(words) \
+                    and words[i + n + 1].lower() in ("is", "are", "was", "were") \
+                    and not any(x.lower() in ("is", "are", "was", "were")
+                                for x in words[i + 1:i + n + 1]):
+                return (capitalise(" ".join([*words[:i + 1 + n]])),
+                        " ".join(words[i + n + 1:]))
         if w.lower().endswith("'s") and i < 4 and len(w) > 2:
             return capitalise(" ".join([*words[:i], w[:-2]])), " ".join(["is", *words[i + 1:]])
         if i and is_verb(w, i):

@@ -80,8 +80,12 @@ def worth(fact: str) -> bool:
         return False
     # someone else's reaction to the chat's thing: "In-laws loved it", "Sister Mia hated that"
     told = re.match(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?=[a-z])(.+)$", fact)
-    if told and _DEICTIC.match(re.sub(r"^(?:totally|absolutely|definitely|so|really)\s+", "",
-                                      told.group(1))):
+    reaction = re.sub(r"^(?:totally|absolutely|definitely|so|really)\s+", "",
+                      told.group(1)) if told else ""
+    # "them" after a present verb is the user ("Mum lives with them now"), not the chat's thing
+    if told and _DEICTIC.match(reaction) and (
+            re.search(r"(?:ed|ought|ew|ore)\b", reaction.split()[0])
+            or not re.search(r"\bthem\b", reaction)):
         return False
     if re.search(r"\bthanks?\b|\bthank you\b", fact, re.I):  # said to the assistant
         return False
