@@ -83,7 +83,13 @@ class People:
         m = re.match(r"^(?:my|our)\s+(?:\w+\s+)?([\w-]+)'s\s", clause, re.I)
         if m and m.group(1).lower() in RELATIONS:  # "my son's school is", "my sister's visiting"
             found = _my_subject(clause)
-            if found and found[1].split()[0] in ("is", "are", "was", "were") and len(found[1].split()) > 1:
+            # a possessive subject, or "'s" as "is" before what "is" can take ("visiting",
+            # "80", "away"); "my neighbour's parrot kept me awake" is neither
+            after = found[1].split()[1] if found and len(found[1].split()) > 1 else ""
+            if found and found[1].split()[0] in ("is", "are", "was", "were") and (
+                    "'s" in found[0] or after.endswith("ing") or after[:1].isdigit()
+                    or after in ("a", "an", "the", "not", "at", "in", "on", "away", "home",
+                                 "back", "still", "now", "off", "out", "really", "so")):
                 self.last = found[0].removesuffix("'s") if found[0].endswith("'s") else None
                 return found
         m = _RELATIONAL.match(clause)
