@@ -352,3 +352,29 @@ def test_a_question_about_her_with_nobody_named_is_no_fact_about_the_user() -> N
 ])
 def test_probe_sentences_round_three(content: str, expected: list[str]) -> None:
     assert user(content) == expected
+
+
+@pytest.mark.parametrize(("held", "content", "gone"), [
+    ("Lives in Norwich", "We're settled in Ipswich now.", "Lives in Norwich"),
+    ("Plans to walk the Camino in May", "The Camino's off, my hip needs surgery.",
+     "Plans to walk the Camino in May"),
+    ("Is training for a duathlon", "Did my first duathlon on Saturday!",
+     "Is training for a duathlon"),
+    ("Is single", "I'm seeing someone now, his name is Ayo.", "Is single"),
+    ("Lives with parents", "I finally moved out of my mum and dad's house.", "Lives with parents"),
+    ("Likes reality TV", "I've gone off reality TV.", "Likes reality TV"),
+    ("Brother Sol lives in Leeds", "My brother Sol moved back to Hull.",
+     "Brother Sol lives in Leeds"),
+])
+def test_changed_states_round_three(held: str, content: str, gone: str) -> None:
+    assert gone not in final([held, "Has a tortoise"], content)
+
+
+def test_moving_a_meeting_is_no_move_of_home() -> None:
+    assert final(["Lives in Leeds"], "We moved the book club to Friday.") == \
+        ["Lives in Leeds", "Moved the book club to Friday"]
+
+
+def test_a_wait_is_settled_only_by_the_event_it_named() -> None:
+    assert "Is training for a duathlon" in final(["Is training for a duathlon"],
+                                                  "Did my first pottery class on Saturday!")

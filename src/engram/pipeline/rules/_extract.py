@@ -75,14 +75,16 @@ _THING_STATE = re.compile(r"^(?:the|our|my)\s+((?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:
                           r"have been|were|are)\s+(?:now\s+|finally\s+|officially\s+)?"
                           r"(?:cancel+ed|postponed|over|off|done|finished|broken|gone|sold|"
                           r"fixed|healed|booked|confirmed|rescheduled|moved|delayed|approved|"
-                          r"rejected|closed|paid off)\b.*)$", re.I)
+                          r"rejected|closed|paid off|pushed|pushed back|brought forward|"
+                          r"put back)\b.*)$", re.I)
 # "Emma, my daughter, is ..." -> "my daughter Emma is ...".
 _APPOSITIVE = re.compile(r"^((?-i:[A-Z][a-z]\w*)),\s+((?:my|our)\s+(?:\w+\s+)?\w+),\s+", re.I)
 
 
 # "My birthday's actually May 15": the contraction is "is" before an adverb or a value.
-_IS_CONTRACTED = re.compile(r"^((?i:my|our)\s+\w+)'s\s+(?=(?:actually|now|still|really|also|not|"
-                            r"on|in|at|a|an|the|\d|[A-Z])\b)")
+_IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+)'s\s+(?=(?:actually|now|still|really|also|not|"
+                            r"on|in|at|a|an|the|off|over|cancelled|canceled|postponed|done|"
+                            r"finished|booked|confirmed|moved|\d|[A-Z])\b)")
 
 
 # "my niece", "our landlord": an unnamed person "she"/"he" can point back to.
@@ -99,6 +101,8 @@ _MY_PLURAL = re.compile(r"\b(?i:my|our)\s+((?:[a-z]+\s+)?[a-z]+[^s's]s)\b")
 _MOVED = re.compile(r"^(?:has\s+|just\s+|finally\s+)*(?:moved|relocated|emigrated|left)\b", re.I)
 _HERE_NOW = re.compile(r"^Is\s+(?:now\s+)?(?:living\s+|based\s+)?in\s+((?-i:[A-Z][\w'-]+)"
                        r"(?:\s+(?-i:[A-Z][\w'-]+))*)(?:\s+now)?$")
+_SETTLED_IN = re.compile(r"^Is\s+(?:now\s+|finally\s+)?(?:settled|living)\s+in\s+((?-i:[A-Z][\w'-]+)"
+                         r"(?:\s+(?-i:[A-Z][\w'-]+))*)(?:\s+now)?$")
 # "It's been a year since my last drink": the habit stopped that long ago.
 _SINCE_LAST = re.compile(r"^it'?s\s+been\s+(?P<n>(?:\w+\s+){0,2}?\w+)\s+since\s+(?:my|our)\s+last\s+"
                          r"(?P<x>[\w-]+(?:\s+[\w-]+){0,3})$", re.I)
@@ -270,6 +274,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 place = (where[-1].group(1), where[-1].group(2))
     if any(_MOVED.match(f) for f in facts):  # "we moved out of Leeds, we're in York now"
         facts = [_HERE_NOW.sub(r"Lives in \1", f) for f in facts]
+    facts = [_SETTLED_IN.sub(r"Lives in \1", f) for f in facts]  # "We're settled in Hull now"
     # A fact needs two words and some content ("Has been" or "They they" is not one).
     return [f for f in facts if len(f.split()) >= 2 and content_tokens(f, drop_time=False)
             and (agent or worth(f))]

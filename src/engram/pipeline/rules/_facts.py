@@ -196,9 +196,9 @@ def split_adverbial_fragment(fact: str) -> list[str]:
 def inferred_facts(fact: str) -> list[str]:
     """State implied by an event: "Moved to Berlin" -> "Lives in Berlin"."""
     out = []
-    m = re.match(r"^(?:(?:just|recently|finally)\s+)?(?i:moved|relocated)"
+    m = re.match(r"^(?:(?:just|recently|finally)\s+)?(?i:moved|relocated)(?:\s+back)?"
                  r"(?:\s+from\s+" + _NAME + r")?\s+to (" + _NAME + ")", fact)
-    if m:
+    if m:  # "Moved (back) to Leeds": where they live now
         out.append(f"Lives in {m.group(1)}")
     m = re.match(r"^(?:Has\s+)?(?:(?:just|recently|finally)\s+)?(?:settled|moved)\s+into\s+"
                  r"(?:a|their|our|the)\s+(?:new\s+)?(?:\w+\s+)?(?:flat|house|home|place|"

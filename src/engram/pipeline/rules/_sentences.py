@@ -53,7 +53,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?:she|he)(?:'s\s|\s+(?:is|was|has|just|also|still|always|never|(?-i:[a-z]+[^s'u]s))\s)|"
     # ", it rains a lot" (not ", it was the dust": that one corrects the clause before)
     r"it\s+(?!was\b|is\b)(?-i:[a-z]+s)\s|(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
-    + _FINITE + r")"
+    + _FINITE + r"|(?:his|her|their)\s+\w+\s+(?:is|was|are|were)\s)"
     # "..., which means we need to move": a consequence with a subject of its own
     r"|,?\s+which\s+means\s+(?:that\s+)?(?=" + _SUBJ + r")"
     # "..., and once I'm done I want ...": a time clause opens the next statement

@@ -59,7 +59,9 @@ _ENDING = re.compile(r"\b(?:stopped|quit|gave up|left|sold|cancel+ed|passed away
                      r"retired|got rid of|stole|stolen|graduated|broke|cut out|"
                      r"is cancel+ed|was cancel+ed|is off|is over|scrapped|called off|ditched|"
                      r"dropped out|abandoned|backed out|pulled out|put on hold|packed in|"
-                     r"handed in (?:their|a|my) notice)\b", re.IGNORECASE)
+                     r"handed in (?:their|a|my) notice|gone off|went off|lost interest|"
+                     r"fell out of love|grown out of|grew out of|got bored of|is bored of|"
+                     r"is done with|is over)\b", re.IGNORECASE)
 # Stems that say the same thing for reconciliation: "studies Italian" ~ "learning Italian".
 _SYNONYM_WORDS = {"study": "learn", "studied": "learn", "enjoy": "like", "love": "like",
                   "adore": "like", "fond": "like", "own": "has", "drive": "has"}

@@ -55,7 +55,7 @@ _CLASSES = {
     "home": "apartment flat house condo studio home cottage bungalow townhouse loft roommate roommates flatmate flatmates "
             "housemate housemates landlord mortgage rent rents renting lease",
     "partner": "boyfriend girlfriend partner wife husband fiance fiancee fiancé dating "
-               "single engaged married divorced wedding widowed",
+               "single engaged married divorced wedding widowed seeing",
     "study": "degree course class classes studies university college masters phd "
              "bootcamp school semester graduated graduate graduating student",
     "job": "job jobs role position career employer employed unemployed promoted promotion "
@@ -123,6 +123,10 @@ def topics(text: str) -> frozenset[str]:
                                       r"started|is starting)\s+"
                                       r"(?:as|at|for)\b", text, re.I):
         found.add("job")
+    if re.search(r"\b(?i:moved|relocated|moving|emigrated)\s+(?i:back\s+)?(?:to|from)\s+[A-Z]", text):
+        found.add("home")  # a move to a named place, not "moved the meeting to Friday"
+    if re.search(r"\b(?i:moved|moving)\s+out\b|^(?i:lives|living|is living)\s+(?:with|at|near)\b", text):
+        found.add("home")  # "Lives with parents" / "Moved out of their parents' place"
     slot = (slot_of(text) or ("",))[0]  # a single-valued slot is a kind of its own
     if slot in ("residence", "job", "relationship", "diet"):
         found.add({"residence": "home", "relationship": "partner"}.get(slot, slot))
