@@ -194,7 +194,7 @@ def _outcome(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, 
         shared = words & _words(e_predicate)
         # what was prepared for, named whole: "for the Leeds half" / "Ran the Leeds half"
         aim = re.search(r"\bfor\s+(.+)$", e_predicate)
-        named = bool(aim) and bool(_words(aim.group(1))) and _words(aim.group(1)) <= words
+        named = aim is not None and bool(_words(aim.group(1))) and _words(aim.group(1)) <= words
         if _OUTCOME.search(fact) and (shared or kinds & topics(e_predicate)) or named:
             return pos, "UPDATE"
     return None
