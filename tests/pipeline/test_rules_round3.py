@@ -378,3 +378,18 @@ def test_moving_a_meeting_is_no_move_of_home() -> None:
 def test_a_wait_is_settled_only_by_the_event_it_named() -> None:
     assert "Is training for a duathlon" in final(["Is training for a duathlon"],
                                                   "Did my first pottery class on Saturday!")
+
+
+@pytest.mark.parametrize("content", ["I had a bagel for breakfast.", "Just grabbed a coffee.",
+                                     "I'm off to bed, night!", "I'll be honest, I forgot."])
+def test_the_days_routine_is_no_memory(content: str) -> None:
+    assert user(content) == []
+
+
+def test_a_routine_said_as_a_habit_is_kept() -> None:
+    assert user("I usually have porridge for breakfast.") == \
+        ["Usually has porridge for breakfast"]
+
+
+def test_it_was_lovely_after_an_outing_is_a_verdict() -> None:
+    assert user("We went to Whitby on Sunday, it was gorgeous.") == ["Went to Whitby on Sunday"]

@@ -80,7 +80,8 @@ _DISCOURSE = re.compile(
     # openers of a correction: what follows is the corrected statement
     r"(?:it\s+)?turns out(?: that)?|wait|oops|whoops|(?:(?:a|one|small|quick|tiny|minor)\s+)*"
     r"(?:correction|update)|to clarify|just to clarify|"
-    r"let me correct that|my mistake|my bad|scratch that|sorry)"
+    r"let me correct that|my mistake|my bad|scratch that|sorry|i'?ll be honest|"
+    r"i have to say|i must say|i gotta say)"
     r"\s*[,:!.\-–—]*\s+)+",
     re.IGNORECASE,
 )
@@ -131,11 +132,12 @@ _DANGLING = re.compile(r"\s+(?:ever\s+)?since$", re.I)
 
 
 # ", it's harder than it looks", ", it's so relaxing": the speaker's verdict on the thing
-_IT_VERDICT = re.compile(r",\s+(?:it'?s|it\s+is|that'?s)\s+(?:(?:so|really|very|pretty|way|a lot|"
+_IT_VERDICT = re.compile(r",\s+(?:it'?s|it\s+is|it\s+was|that'?s|that\s+was)\s+(?:(?:so|really|very|pretty|way|a lot|"
                          r"much|quite|super|kinda|a bit)\s+[a-z]+(?:\s+than\s+.+)?|"
                          r"[a-z]+er\s+than\s+.+|(?:great|fun|amazing|awesome|brilliant|tough|"
                          r"hard|lovely|wonderful|terrible|awful|exhausting|rewarding|"
-                         r"addictive|relaxing|stressful|boring))$", re.I)
+                         r"addictive|relaxing|stressful|boring|lovely|gorgeous|beautiful|perfect|"
+                         r"nice|cool|incredible|unreal|epic|magical))$", re.I)
 
 
 def _tails(piece: str) -> str:

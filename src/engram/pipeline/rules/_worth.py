@@ -33,6 +33,13 @@ _MOMENT = re.compile(r"^(?:(?:is|was)\s+(?:feeling\s+)?|(?:a\s+)?bit\s+|feeling\
 # A slip in the conversation itself: "Got confused", "Mis-typed earlier".
 _SLIP = re.compile(r"^(?:got|was|is)\s+(?:a bit\s+)?(?:confused|mixed up)\b|^(?:mis-?typed|misspoke|"
                    r"misread|made a (?:typo|mistake)|mixed (?:it|them|things) up)\b", re.I)
+# The day's routine, done or about to be: "Had pasta for lunch", "Is off to bed".
+_ROUTINE = re.compile(r"^(?:just\s+)?(?:had|ate|finished|drank|is having|is eating|grabbed)\s+"
+                      r"(?:\w+\s+){0,3}?(?:for\s+)?(?:breakfast|lunch|dinner|tea|supper|brunch|"
+                      r"coffee|snack|a snack|their coffee|their lunch|their dinner)"
+                      r"(?:\s+(?:today|tonight|this morning|earlier))?$"
+                      r"|^(?:is\s+)?(?:off|heading|going)\s+to\s+(?:bed|sleep|work|the shops)\b",
+                      re.I)
 # A craving of the moment: "Feels like pizza tonight", "Is in the mood for a film".
 _CRAVING = re.compile(r"^(?:feels like|is in the mood for|is craving|fancies)\b", re.I)
 # An object that points back into the conversation ("that idea", "it") with nothing else
@@ -76,7 +83,8 @@ _ASIDE = re.compile(r"\b(?:brb|be right back|asking for a friend|please|just tes
 def worth(fact: str) -> bool:
     """False for facts that say nothing lasting about anyone."""
     if _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) or _ASKS_FOR.match(fact) \
-            or _CRAVING.match(fact) or _DEICTIC.match(fact) or _SLIP.match(fact):
+            or _CRAVING.match(fact) or _DEICTIC.match(fact) or _SLIP.match(fact) \
+            or _ROUTINE.match(fact):
         return False
     # someone else's reaction to the chat's thing: "In-laws loved it", "Sister Mia hated that"
     told = re.match(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?=[a-z])(.+)$", fact)
