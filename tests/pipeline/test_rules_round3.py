@@ -393,3 +393,14 @@ def test_a_routine_said_as_a_habit_is_kept() -> None:
 
 def test_it_was_lovely_after_an_outing_is_a_verdict() -> None:
     assert user("We went to Whitby on Sunday, it was gorgeous.") == ["Went to Whitby on Sunday"]
+
+
+@pytest.mark.parametrize(("question", "reply", "expected"), [
+    ("Do you cook at weekends?", "Sometimes, mostly Sundays.",
+     ["Sometimes cooks at weekends, mostly Sundays"]),
+    ("What's your cat called?", "Pickle.", ["Has a cat named Pickle"]),
+    ("How old is your daughter?", "She's six.", ["Daughter is six years old"]),
+    ("Which town did you grow up in?", "Wexford.", ["Grew up in Wexford"]),
+])
+def test_short_answers_round_three(question: str, reply: str, expected: list[str]) -> None:
+    assert answer(question, reply) == expected

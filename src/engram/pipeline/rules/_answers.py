@@ -218,6 +218,13 @@ def answer_clause(question: str, reply: str) -> str | None:
         return None
     if _NOT_SINCE.match(r) and _YESNO.match(q):
         return _yes_no(q, False)
+    often = re.match(r"^(sometimes|often|usually|occasionally|rarely|always|mostly|"
+                     r"every so often|now and then)\b,?\s*(.*)$", r, re.I)
+    said = _yes_no(q, True) if often and _YESNO.match(q) else None
+    if often and said and said.startswith("I ") and not said.startswith(("I'm", "I was")):
+        # "do you work weekends?" + "sometimes, every other Saturday"
+        tail = f", {often.group(2)}" if often.group(2) else ""
+        return f"I {often.group(1).lower()} {said[2:]}{tail}"
     if YES.match(r) or NO.match(r):
         rest = (YES.sub("", r, count=1) if YES.match(r) else NO.sub("", r, count=1)).strip(" ,")
         if not rest or re.match(r"^(?:please|thanks?|thank you|it is|i do|i am|i have)\b",
@@ -282,9 +289,14 @@ def answer_clause(question: str, reply: str) -> str | None:
             return f"I work as {r}" if re.match(r"^(?:a|an)\b", r, re.I) else f"I work {r}"
         job = r[0].lower() + r[1:]
         return f"I work as {'an' if job[0] in 'aeiou' else 'a'} {job}"
-    m = re.match(r"^what(?:'s|\s+is)\s+your\s+(\w+)'s\s+name$", q, re.I)
-    if m:  # "what's your wife's name?" -> "my wife Hannah ..."
-        return f"My {m.group(1)} is called {r}"
+    m = re.match(r"^what(?:'s|\s+is)\s+your\s+(\w+)'s\s+name$|^what(?:'s|\s+is)\s+your\s+(\w+)"
+                 r"\s+(?:called|named)$", q, re.I)
+    if m:  # "what's your wife's name?", "what's your dog called?" -> "my wife Hannah ..."
+        return f"My {m.group(1) or m.group(2)} is called {r}"
+    m = re.match(r"^how\s+old\s+is\s+your\s+(\w+)$", q, re.I)
+    age = re.match(r"^(?:(?:he|she)(?:'s|\s+is)\s+)?(\d{1,3}|[a-z]+)(?:\s+years?\s+old)?$", r, re.I)
+    if m and age:  # "how old is your son?" + "He's nine"
+        return f"My {m.group(1)} is {age.group(1)} years old"
     m = _YOUR.match(q)
     if m:
         verb = "are" if re.search(r"\bare\s+your\b", q, re.I) else "is"

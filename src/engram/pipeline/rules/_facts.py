@@ -188,7 +188,8 @@ def split_adverbial_fragment(fact: str) -> list[str]:
         # a clause or an adverbial ("especially in the afternoon"), not a noun phrase
         return [fact]
     verb = m.group(1)
-    if verb.lower() in {"is", "was", "has", "does", "did", "would", "will", "no"}:
+    if verb.lower() in {"is", "was", "has", "does", "did", "would", "will", "no", "sometimes",
+                        "often", "usually", "occasionally", "rarely", "always", "mostly"}:
         return [fact]
     return [verb + m.group(2), f"{capitalise(m.group(3).lower())} {verb.lower()} {m.group(4)}"]
 

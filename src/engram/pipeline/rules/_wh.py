@@ -48,6 +48,11 @@ _MOTION = re.compile(r"^(?:go|going|went|move|moving|moved|travel|travelling|tra
 _TAIL_TIME = re.compile(r"\s+((?:next|now|currently|these days|nowadays|usually|normally|"
                         r"at the moment|right now|this (?:year|summer|winter|weekend)|"
                         r"most days|on weekends))$", re.I)
+_PAST = {"grow": "grew", "go": "went", "get": "got", "meet": "met", "buy": "bought",
+         "have": "had", "do": "did", "make": "made", "take": "took", "come": "came",
+         "see": "saw", "find": "found", "leave": "left", "begin": "began", "study": "studied",
+         "fly": "flew", "drive": "drove", "ride": "rode", "eat": "ate", "spend": "spent",
+         "learn": "learned", "live": "lived", "work": "worked", "move": "moved"}
 _AUX = {"do": "I", "did": "I", "will": "I will", "would": "I would", "are": "I'm",
         "were": "I was", "have": "I have", "can": "I can"}
 # What a reply adds after its answer that is not part of it: "Terrace, definitely".
@@ -87,6 +92,10 @@ def wh_answer(question: str, reply: str) -> str | None:
     if not words or any(w.lower() in ("you", "your", "me", "i") for w in words):
         return None  # "what can you tell me": about the assistant, not the user
     head = _AUX[aux]
+    if aux == "did":  # "which city did you grow up in?" -> "I grew up in Cork"
+        words[0] = _PAST.get(words[0].lower()) or (words[0] + ("d" if words[0].endswith("e")
+                                                               else "ed"))
+        vp = " ".join(words)
     if aux == "are" and not words[0].lower().endswith("ing") and words[-1].lower() not in _PREP:
         return None  # "what are you": not a phrase this can fill ("are you into" is one)
     if words[-1].lower() in _PREP:
