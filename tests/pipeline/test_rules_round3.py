@@ -404,3 +404,18 @@ def test_it_was_lovely_after_an_outing_is_a_verdict() -> None:
 ])
 def test_short_answers_round_three(question: str, reply: str, expected: list[str]) -> None:
     assert answer(question, reply) == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("My GP told me I have a vitamin D deficiency.", ["Has a vitamin D deficiency"]),
+    ("My optician says my left eye is weaker.", ["Left eye is weaker"]),
+    ("My dentist diagnosed me with gum disease.", ["Has gum disease"]),
+    ("My physio said I should rest the ankle.", ["Physio advised them to rest the ankle"]),
+])
+def test_an_examiners_finding_about_the_user_is_the_users_fact(content: str,
+                                                                expected: list[str]) -> None:
+    assert user(content) == expected
+
+
+def test_a_friends_opinion_about_the_user_stays_dropped() -> None:
+    assert user("My friend told me I have great taste in music.") == []

@@ -24,7 +24,7 @@ from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
-from engram.pipeline.rules._self_report import self_report
+from engram.pipeline.rules._self_report import diagnosis, self_report
 from engram.pipeline.rules._sentences import (
     is_noise,
     is_question,
@@ -135,7 +135,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
         else F.standing_request(clause)
     if request:
         return [*out, request]
-    clause = self_report(clause) or clause  # "my aunt said she's retiring": her news
+    clause = self_report(clause) or diagnosis(clause) or clause  # her news; the GP's finding
     given = advice(clause)
     if given:  # "My doctor says I need to cut down on salt"
         return [*out, capitalise(f"{given[0]} advised them to {pronouns_to_third(given[1])}")]

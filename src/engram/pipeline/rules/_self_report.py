@@ -21,7 +21,37 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["self_report"]
+__all__ = ["self_report", "diagnosis"]
+
+# Someone who examined the user tells them about their own body: "my doctor told me I
+# have low iron" is how the user knows it, so it is the user's fact ("Has low iron").
+_EXAMINER = re.compile(
+    r"^(?:my|our|the)\s+(?:doctor|gp|dentist|physio|physiotherapist|consultant|nurse|optician|"
+    r"specialist|midwife|surgeon|dermatologist|cardiologist|audiologist|allergist)\s+"
+    r"(?:just\s+)?(?:says|said|told me|has told me|confirmed|diagnosed me with)\s+(?:that\s+)?"
+    r"(?P<rest>(?:i|i'm|i've|my)\b.+|[a-z].+)$", re.I)
+
+
+def diagnosis(clause: str) -> str | None:
+    """The user's own statement inside an examiner's finding about them, else None.
+
+    >>> diagnosis("My GP told me I have low iron")
+    'I have low iron'
+    >>> diagnosis("My dentist diagnosed me with a cracked molar")
+    'I have a cracked molar'
+    >>> diagnosis("My friend told me I have great taste") is None
+    True
+    """
+    m = _EXAMINER.match(clause.strip())
+    if not m:
+        return None
+    rest = m.group("rest")
+    if re.search(r"\bdiagnosed me with\b", clause, re.I):
+        return f"I have {rest}"
+    if re.match(r"^(?:i|i'm|i've|my)\b", rest, re.I) and not re.search(
+            r"\b(?:should|need to|must|have to|ought to)\b", rest, re.I):
+        return rest  # advice ("I should rest") is kept by ``_speech.advice`` instead
+    return None
 
 _HE = {"brother", "husband", "boyfriend", "son", "dad", "father", "grandpa", "grandfather",
        "uncle", "nephew", "fiance", "grandson", "stepdad", "stepson"}
