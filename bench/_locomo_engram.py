@@ -134,7 +134,7 @@ def ingest_inferred(mem: Memory, conv: Conversation) -> dict[str, set[str]]:
     returns the evidence turns (dia_ids) of every stored fact and episode. With
     episodes kept, a fact's ``source_ids`` are episode ids (read once all sessions are
     in, so an UPDATE's later evidence counts); without, they are the indices of the
-    add's messages, mapped back to the session's dia_ids."""
+    add's messages, mapped back to the session's dia_ids. Does not flush."""
     sources: dict[str, set[str]] = {}
     episode_dia: dict[str, str] = {}
     for turns in conv.sessions():
@@ -158,5 +158,6 @@ def ingest_inferred(mem: Memory, conv: Conversation) -> dict[str, set[str]]:
         for rec in page.records:
             if rec.memory_type != "episode":
                 sources[rec.id] = {episode_dia[s] for s in rec.source_ids if s in episode_dia}
-    mem.flush()  # the stored turns' vectors follow in the background: all in first
+    # The stored turns' vectors follow in the background: the caller flushes before
+    # searching (and times the adds and the flush apart).
     return sources

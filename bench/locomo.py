@@ -103,15 +103,19 @@ def inferred_rows(convs: list[D.Conversation], work: Path) -> list[dict[str, Any
     for keep in (False, True):
         mem = E.open_memory(work / f"engram-infer-{keep}.db")
         mem.config.pipeline.keep_episodes = keep
-        t0 = time.perf_counter()
+        load0, t0 = os.getloadavg()[0], time.perf_counter()
         sources: dict[str, set[str]] = {}
         for c in convs:
             sources.update(E.ingest_inferred(mem, c))
+        adds = round(time.perf_counter() - t0, 1)  # every add returned
+        mem.flush()  # the stored turns' vectors (background writer): all in before search
         took = round(time.perf_counter() - t0, 1)
         facts = mem.store.count("", parse_filters({"memory_type": {"ne": "episode"}}))
         size = (work / f"engram-infer-{keep}.db").stat().st_size
         name = f"Engram hybrid, infer=True ({mem.extractor_name})"
-        info = dict(facts=facts, ingest_s=took, load_avg=os.getloadavg()[0], db_bytes=size)
+        info = dict(facts=facts, ingest_s=took, ingest_adds_s=adds, load_avg_start=load0,
+                    load_avg=os.getloadavg()[0],
+                    db_bytes=size)
         variants = ([("facts, no episodes", {}, "recall via source_ids (positions)")] if not keep
                     else [("facts via provenance", {"facts_only": True},
                            "facts only; recall via the episodes each fact cites"),
@@ -122,7 +126,8 @@ def inferred_rows(convs: list[D.Conversation], work: Path) -> list[dict[str, Any
             rows.append(_row(f"{name}: {label}", r.rows, r.latencies_ms,
                              f"{facts} facts from {turns} turns; {note}", **info))
             _log(f"{rows[-1]['name']}: r@10 {rows[-1]['summary']['overall']['r@10']} "
-                 f"p50 {rows[-1].get('p50_ms')} ms, ingest {took} s")
+                 f"p50 {rows[-1].get('p50_ms')} ms, adds {adds} s, flushed {took} s, "
+                 f"load {os.getloadavg()[0]:.2f}")
         mem.close()
     return rows
 
