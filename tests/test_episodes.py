@@ -266,3 +266,55 @@ def test_a_question_naming_the_speaker_reaches_her_own_turn(mem: Memory) -> None
         assert (top["actor_id"], top["memory"]) == (who, f"We adopted a {other} last week.")
     anna = mem.get(res["episode_ids"][1])
     assert anna["hash"] == text_hash("Anna: We adopted a cat last week.")
+
+
+def _vector_is(m: Memory, mid: str, text: str) -> bool:
+    """Whether the stored vector of ``mid`` is the embedding of ``text``."""
+    [q] = m._parts.raw_embedder.embed([text])
+    return m.store.similarities("", [mid], q)[mid] > 0.999
+
+
+def test_every_path_embeds_a_turn_with_its_speaker(mem: Memory) -> None:
+    """A turn's vector and hash are of "Speaker: text" however it is (re)written: the
+    add (or the background writer), update, batch_update, and undo of each; its keyword
+    index keeps the speaker throughout, its text stays as said."""
+    from engram.embed import text_hash
+
+    out = mem.add([{"role": "user", "name": "Anna", "content": "We adopted a cat last week."}],
+                  user_id="u", timestamp="2023-05-08T10:00:00Z")
+    mem.flush()
+    [eid] = out["episode_ids"]
+    assert _vector_is(mem, eid, "Anna: We adopted a cat last week.")
+    upd = mem.update(eid, "We adopted a kitten last week.")
+    assert upd["memory"] == "We adopted a kitten last week."
+    assert _vector_is(mem, eid, "Anna: We adopted a kitten last week.")
+    assert mem.get(eid)["hash"] == text_hash("Anna: We adopted a kitten last week.")
+    mem.batch_update([{"memory_id": eid, "text": "We adopted two kittens."}])
+    assert _vector_is(mem, eid, "Anna: We adopted two kittens.")
+    assert mem.get(eid)["hash"] == text_hash("Anna: We adopted two kittens.")
+    # Undo of an update puts the earlier text back, embedded as the add embedded it.
+    [row] = [h for h in mem.history(eid) if h["new_memory"] == "We adopted two kittens."]
+    mem.undo(row["id"])
+    assert mem.get(eid)["memory"] == "We adopted a kitten last week."
+    assert _vector_is(mem, eid, "Anna: We adopted a kitten last week.")
+    # Undo of a delete restores the turn as it was: vector, speaker in the keyword
+    # index, and the time it was said.
+    mem.delete(eid)
+    assert mem.get_all(user_id="u", filters=TURNS)["results"] == []
+    [dele] = [h for h in mem.history(eid) if h["event"] == "DELETE"]
+    mem.undo(dele["id"])
+    back = mem.get(eid)
+    assert back["happened_at"].startswith("2023-05-08")
+    assert _vector_is(mem, eid, "Anna: We adopted a kitten last week.")
+    hits = mem.search("Anna", user_id="u", filters=TURNS, search_mode="keyword")["results"]
+    assert [h["id"] for h in hits] == [eid]
+
+
+def test_the_spoken_module_examples_run() -> None:
+    import doctest
+
+    import engram._add._episodes
+    import engram._spoken
+
+    assert doctest.testmod(engram._spoken).failed == 0
+    assert doctest.testmod(engram._add._episodes).failed == 0

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from engram._ids import new_id
-from engram._types import Event, HistoryEvent, MemoryRecord, Scope
+from engram._spoken import embedded_text
+from engram._types import EPISODE, Event, HistoryEvent, MemoryRecord, Scope
 from engram.embed import text_hash
 from engram.errors import NotFound
 from engram.store.base import ChangeSet, MemoryUpdate, NewMemory
@@ -89,26 +90,30 @@ def undo(store: BoundStore, embedder: Embedder, ref: str) -> dict[str, Any]:
     events = store.change_events(ref)
     if not events:
         raise NotFound("add or history event", ref)
-    plan = plan_undo(events, store.get_many(list(dict.fromkeys(e.memory_id for e in events))))
+    current = store.get_many(list(dict.fromkeys(e.memory_id for e in events)))
+    plan = plan_undo(events, current)
     writes = [s for s in plan.steps if s.event != "DELETE"]
+    # A restored turn is embedded (and hashed) as the add embedded it: with its speaker.
+    said = {id(s): embedded_text(*_kind(s, current), s.text) for s in writes}
     vecs = dict(zip((id(s) for s in writes),
-                    embedder.embed([s.text for s in writes]) if writes else [], strict=True))
+                    embedder.embed([said[id(s)] for s in writes]) if writes else [], strict=True))
     cs = ChangeSet(add_id=new_id())
     results: list[dict[str, Any]] = []
     for step in plan.steps:
         if step.event == "DELETE":
             cs.deletes.append(step.memory_id)
         elif step.event == "UPDATE":
-            cs.updates.append(MemoryUpdate(step.memory_id, step.text, text_hash(step.text),
+            cs.updates.append(MemoryUpdate(step.memory_id, step.text, text_hash(said[id(step)]),
                                            vecs[id(step)], source_ids=step.sources))
         else:
             snap = step.snapshot or {}
             cs.adds.append(NewMemory(
-                id=step.memory_id, text=step.text, hash=text_hash(step.text),
+                id=step.memory_id, text=step.text, hash=text_hash(said[id(step)]),
                 scope=Scope(snap.get("user_id"), snap.get("agent_id"), snap.get("run_id")),
                 embedding=vecs[id(step)], metadata=dict(snap.get("metadata") or {}),
                 role=snap.get("role"), actor_id=snap.get("actor_id"),
-                memory_type=snap.get("memory_type"),
+                memory_type=snap.get("memory_type"), raw=snap.get("memory_type") == EPISODE,
+                happened_at=snap.get("happened_at"), expiration_date=snap.get("expiration_date"),
                 source_ids=list(snap.get("source_ids") or []),
                 categories=list(snap.get("categories") or []),
                 immutable=bool(snap.get("immutable"))))
@@ -121,3 +126,13 @@ def undo(store: BoundStore, embedder: Embedder, ref: str) -> dict[str, Any]:
     if plan.warnings:
         out["warnings"] = plan.warnings
     return out
+
+
+def _kind(step: UndoStep, current: dict[str, MemoryRecord]) -> tuple[str | None, str | None]:
+    """(memory_type, actor_id) of the memory a step writes: as it is now (UPDATE), or as
+    it was deleted (ADD back)."""
+    rec = current.get(step.memory_id)
+    if rec is not None:
+        return rec.memory_type, rec.actor_id
+    snap = step.snapshot or {}
+    return snap.get("memory_type"), snap.get("actor_id")

@@ -11,10 +11,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from engram import _validate as V
+from engram._spoken import embedded_text
 from engram._types import KEEP
 from engram.embed import Embedder, text_hash
 from engram.errors import InvalidInput
-from engram.store.base import MemoryUpdate
+from engram.store.base import BoundStore, MemoryUpdate
 
 __all__ = ["plan_update", "plan_batch", "embed_updates"]
 
@@ -57,10 +58,18 @@ def plan_batch(memories: Any, metadata: Callable[[Any, str], dict[str, Any] | No
     return ups
 
 
-def embed_updates(embedder: Embedder, ups: list[MemoryUpdate]) -> None:
-    """The new vectors of the updates that change text, in one batch."""
+def embed_updates(embedder: Embedder, ups: list[MemoryUpdate], store: BoundStore) -> None:
+    """The new vectors of the updates that change text, in one batch, each embedded (and
+    hashed) as its memory's kind is (a stored turn with its speaker: engram._spoken)."""
     texts = [u for u in ups if u.text is not None]
-    if texts:
-        vecs = embedder.embed([u.text for u in texts])  # type: ignore[misc]
-        for u, v in zip(texts, vecs, strict=True):
-            u.embedding = v
+    if not texts:
+        return
+    held = store.get_many([u.id for u in texts])  # an unknown id: apply raises NotFound
+    said = []
+    for u in texts:
+        rec = held.get(u.id)
+        text = u.text or ""
+        said.append(embedded_text(rec.memory_type, rec.actor_id, text) if rec else text)
+        u.hash = text_hash(said[-1])
+    for u, v in zip(texts, embedder.embed(said), strict=True):
+        u.embedding = v

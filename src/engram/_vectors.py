@@ -43,10 +43,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engram._add._episodes import spoken_text
 from engram._ids import new_id
 from engram._project import Project
-from engram._types import EPISODE, MemoryRecord, Scope
+from engram._spoken import embedded_text
+from engram._types import MemoryRecord, Scope
 from engram.store._vector_queue import PendingText, owner_id
 from engram.store.filters import Node, scope_of
 
@@ -199,7 +199,7 @@ class VectorWriter:
 
 def _embedded(item: PendingText) -> str:
     """The text a queued memory's vector encodes: as the add would have embedded it."""
-    return spoken_text(item.actor_id, item.text) if item.memory_type == EPISODE else item.text
+    return embedded_text(item.memory_type, item.actor_id, item.text)
 
 
 def writer_for(store: BoundStore, parts: Components) -> VectorWriter:

@@ -212,7 +212,7 @@ class Memory:
             text = data
         upd = _plan_update(memory_id, text, self._metadata(metadata), "",
                            V.check_event_time(timestamp), expiration_date)
-        embed_updates(self._parts.embedder, [upd])
+        embed_updates(self._parts.embedder, [upd], self._store)
         E.tag_updates(self._parts, self.project.settings(), [upd])
         self._store.apply(ChangeSet(updates=[upd]))
         return {"message": "Memory updated successfully!", "id": upd.id,
@@ -222,7 +222,7 @@ class Memory:
         """Update many memories in ONE transaction: ``[{"memory_id", "text"?, "metadata"?}]``.
         An unknown id or a bad item changes nothing."""
         ups = plan_batch(memories, self._metadata)
-        embed_updates(self._parts.embedder, ups)
+        embed_updates(self._parts.embedder, ups, self._store)
         E.tag_updates(self._parts, self.project.settings(), ups)
         self._store.apply(ChangeSet(updates=ups))
         return {"message": f"Successfully updated {len(ups)} memories", "count": len(ups)}

@@ -87,3 +87,33 @@ def test_forgetting_a_scope_or_the_namespace_leaves_no_turn(store: Any) -> None:
     assert [r.id for r in left.records] == ["e9"]
     store.reset(NS)
     assert store.count(NS, parse_filters({})) == 0
+
+
+def _said(mid: str, text: str, speaker: str | None, **kw: Any) -> NewMemory:
+    return NewMemory(mid, text, f"h-{mid}", A, vec(0), role="user", actor_id=speaker,
+                     raw=True, **kw)
+
+
+def test_a_turns_speaker_is_in_its_keyword_index_not_its_text(store: Any) -> None:
+    """Questions name the speaker ("what did Anna ..."): a stored turn is found by its
+    speaker's name, before and after later turns refresh its context; a fact or a raw
+    message by the same actor is indexed by its text only, and no memory's text changes."""
+    alice = parse_filters({"user_id": "alice"})
+    store.apply(NS, ChangeSet(adds=[
+        _said("e1", "We adopted a cat last week", "Anna", memory_type=EPISODE),
+        _said("e2", "Lovely, what is its name?", "Ben", memory_type=EPISODE),
+        _said("r1", "I also like tea", "Anna"),  # infer=False: no episode
+        NewMemory("f1", "Adopted a cat", "h-f1", A, vec(1), actor_id="Anna")]))
+
+    def found(word: str) -> list[str]:
+        return sorted(i for i, _ in store.keyword_search(NS, alice, [word], 10))
+
+    assert found("anna") == ["e1"] and found("ben") == ["e2"]
+    # Later turns refresh the stored turns' contexts; each keeps its own speaker.
+    store.apply(NS, ChangeSet(adds=[
+        _said("e3", "Her name is Miso", "Anna", memory_type=EPISODE),
+        _said("e4", "Cute", None, memory_type=EPISODE)]))
+    assert found("anna") == ["e1", "e3"] and found("ben") == ["e2"]
+    texts = {i: r.memory for i, r in store.get_many(NS, ["e1", "e2", "e3", "e4"]).items()}
+    assert texts == {"e1": "We adopted a cat last week", "e2": "Lovely, what is its name?",
+                     "e3": "Her name is Miso", "e4": "Cute"}

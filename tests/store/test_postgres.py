@@ -249,3 +249,28 @@ def test_a_migration_numbered_below_the_highest_applied_still_runs(dsn: str) -> 
         _pg_schema._MIGRATIONS.remove(late)
     assert ran == [0]
     assert (0,) in _sql(dsn, "SELECT version FROM engram_schema_migrations")
+
+
+def test_migration_11_puts_old_turns_speakers_in_the_keyword_index(dsn: str) -> None:
+    """Turns stored before migration 11 held their speaker in actor_id only: once it
+    runs they are found by the speaker's name, as new turns are (their text unchanged)."""
+    st = _open(dsn)
+    st.apply("", ChangeSet(adds=[
+        NewMemory("e1", "We adopted a cat", "h1", SCOPES[0], _vec(1), actor_id="Anna",
+                  memory_type="episode", raw=True),
+        NewMemory("f1", "Adopted a cat", "h2", SCOPES[0], _vec(2), actor_id="Anna")]))
+    st.close()
+    # As a store before migration 11 wrote them: no speaker in the context.
+    import psycopg
+
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("UPDATE engram_memories SET context = ''")
+        conn.execute("DELETE FROM engram_schema_migrations WHERE version = 11")
+    st = _open(dsn)
+    try:
+        assert [i for i, _ in st.keyword_search("", parse_filters({"user_id": "u0"}),
+                                                ["anna"], 5)] == ["e1"]
+        assert st.get("", "e1").memory == "We adopted a cat"
+    finally:
+        st.close()
+    assert _sql(dsn, "SELECT context FROM engram_memories ORDER BY id") == [("Anna\n",), ("",)]

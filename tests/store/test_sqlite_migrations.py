@@ -58,3 +58,27 @@ def test_a_version_2_file_is_upgraded_and_stays_searchable(tmp_path: Path,
     st.apply("", ChangeSet(adds=[NewMemory("c", "beach day again", "hc", Scope("u"), v)]))
     assert {i for i, _ in st.keyword_search("", parse_filters({"user_id": "u"}), ["beach"], 10)} == {"a", "c"}
     st.close()
+
+
+def test_migration_11_puts_old_turns_speakers_in_the_keyword_index(tmp_path: Path) -> None:
+    """Turns stored before migration 11 held their speaker in actor_id only: once it
+    runs they are found by the speaker's name, as new turns are (their text unchanged)."""
+    path, v = tmp_path / "old.db", np.ones(4, dtype=np.float32) / 2
+    st = SQLiteStore(path, dims=4, model_id="m")
+    st.apply("", ChangeSet(adds=[
+        NewMemory("e1", "We adopted a cat", "h1", Scope("u"), v, actor_id="Anna",
+                  memory_type="episode", raw=True),
+        NewMemory("f1", "Adopted a cat", "h2", Scope("u"), v, actor_id="Anna")]))
+    st.close()
+    db = sqlite3.connect(path)  # as a store before migration 11 wrote them
+    db.execute("UPDATE memories SET context = ''")
+    db.execute("DELETE FROM schema_migrations WHERE version = 11")
+    db.commit()
+    db.close()
+    st = SQLiteStore(path, dims=4, model_id="m")
+    try:
+        hits = st.keyword_search("", parse_filters({"user_id": "u"}), ["anna"], 5)
+        assert [i for i, _ in hits] == ["e1"]
+        assert st.get("", "e1").memory == "We adopted a cat"
+    finally:
+        st.close()

@@ -7,12 +7,12 @@ ids (durable), not positions in the call. Written in the add's transaction, so a
 add leaves neither facts nor turns (``pipeline.keep_episodes`` turns this off).
 
 A turn is who said it as well as what was said: its vector encodes the speaker's name
-with the text (:func:`spoken`), so a question that names the speaker ("what did Anna
-say about ...") reaches that speaker's own turns, which rarely name her. The stored text
-stays as said; the row's ``hash`` is that of what was embedded, so the embedding cache,
-which reuses a stored row's vector for the same hash, never hands the named vector to
-the bare text. Measured on the LOCOMO dev conversations (``bench/locomo.py``): evidence
-recall@10 of the default search over facts and episodes rose on every conversation.
+with the text (:func:`spoken`) and its keyword document holds the name, so a question
+that names the speaker ("what did Anna say about ...") reaches that speaker's own turns,
+which rarely name her; the stored text stays as said (:mod:`engram._spoken` decides
+this once for every path). Measured on the LOCOMO dev conversations
+(``bench/locomo.py``): evidence recall@10 of the default search over facts and episodes
+rose on every conversation.
 
 >>> spoken(Message("user", "I adopted a cat.", "Anna")), spoken(Message("user", "Hi"))
 ('Anna: I adopted a cat.', 'Hi')
@@ -28,11 +28,11 @@ import numpy as np
 
 from engram._add._commit import Times
 from engram._ids import new_id
+from engram._spoken import embedded_hash, embedded_text
 from engram._types import EPISODE, Message, Scope
-from engram.embed import text_hash
 from engram.store.base import NewMemory
 
-__all__ = ["Episodes", "episodes_for", "spoken_text", "spoken"]
+__all__ = ["Episodes", "episodes_for", "spoken"]
 
 
 @dataclass
@@ -54,13 +54,7 @@ class Episodes:
 def spoken(m: Message) -> str:
     """What an episode's vector encodes: the speaker's name (when the message gives one)
     and the text."""
-    return spoken_text(m.name, m.content)
-
-
-def spoken_text(speaker: str | None, text: str) -> str:
-    """:func:`spoken` from a stored turn's ``actor_id`` and text (the vector writer
-    embeds a queued turn this way: engram._vectors)."""
-    return f"{speaker}: {text}" if speaker else text
+    return embedded_text(EPISODE, m.name, m.content)
 
 
 def episodes_for(kept: list[Message], vectors: Sequence[np.ndarray | None], scope: Scope,
@@ -70,7 +64,7 @@ def episodes_for(kept: list[Message], vectors: Sequence[np.ndarray | None], scop
     call's, and expiring with what the add writes."""
     out = Episodes()
     for m, vec in zip(kept, vectors, strict=True):
-        add = NewMemory(id=new_id(), text=m.content, hash=text_hash(spoken(m)), scope=scope,
+        add = NewMemory(id=new_id(), text=m.content, hash=embedded_hash(EPISODE, m.name, m.content), scope=scope,
                         embedding=vec, metadata=dict(metadata), role=m.role, actor_id=m.name,
                         memory_type=EPISODE, raw=True,
                         happened_at=times.of_sources([str(m.index)]),

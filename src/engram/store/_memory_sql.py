@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from engram._ids import new_id
+from engram._spoken import speaker_terms, with_terms
 from engram._types import EPISODE, MemoryRecord, Scope
 from engram.errors import NotFound
 from engram.store._contexts import group_by_scope, plan_contexts, session_key
@@ -200,24 +201,30 @@ class MemorySQL(HistorySQL):
 
     def contexts(self, conn: Any, ns: str, adds: list[NewMemory]) -> dict[str, str]:
         """Keyword context for raw adds: the turns before and after each one in its
-        scope (within its session when ``ctx_session`` names one); the last stored turns
-        get their "after" part refreshed. The caller holds the scope's write lock."""
+        scope (within its session when ``ctx_session`` names one), led by a stored
+        turn's speaker (:func:`engram._spoken.speaker_terms`); the last stored turns get
+        their "after" part refreshed. The caller holds the scope's write lock."""
         before_n, after_n = self.ctx_before, self.ctx_after
-        if not adds or before_n + after_n == 0:
-            return {}
+        if before_n + after_n == 0:  # no window: a turn's speaker is its whole context
+            return {a.id: speaker_terms(a.memory_type, a.actor_id) for a in adds}
         out: dict[str, str] = {}
         key = self.ctx_session
         for scope, group in group_by_scope(adds).items():
             cond, params = self.scope_cond(scope, "m")
-            tail = self._all(conn, f"SELECT m.rid, m.memory, m.metadata FROM {self.M} m "  # noqa: S608
-                             f"WHERE m.ns = ? AND m.raw = ? AND {cond} ORDER BY m.rid DESC LIMIT ?",
+            tail = self._all(conn, "SELECT m.rid, m.memory, m.metadata, m.memory_type, "  # noqa: S608
+                             f"m.actor_id FROM {self.M} m WHERE m.ns = ? AND m.raw = ? AND {cond} "
+                             "ORDER BY m.rid DESC LIMIT ?",
                              [ns, True, *params, before_n + after_n])[::-1]
             refresh, fresh = plan_contexts(
-                [(r, t) for r, t, _ in tail], [a.text for a in group], before_n, after_n,
-                tail_keys=[session_key(m, key) for _, _, m in tail],
+                [(r[0], r[1]) for r in tail], [a.text for a in group], before_n, after_n,
+                tail_keys=[session_key(r[2], key) for r in tail],
                 new_keys=[session_key(a.metadata, key) for a in group], max_chars=self.ctx_chars)
-            self._many(conn, f"UPDATE {self.M} SET context = ? WHERE rid = ?", refresh)  # noqa: S608
-            out.update((a.id, ctx) for a, ctx in zip(group, fresh, strict=True))
+            # A stored turn's own speaker leads its context (engram._spoken).
+            terms = {r[0]: speaker_terms(r[3], r[4]) for r in tail}
+            self._many(conn, f"UPDATE {self.M} SET context = ? WHERE rid = ?",  # noqa: S608
+                       [(with_terms(terms[rid], ctx), rid) for ctx, rid in refresh])
+            out.update((a.id, with_terms(speaker_terms(a.memory_type, a.actor_id), ctx))
+                       for a, ctx in zip(group, fresh, strict=True))
         return out
 
     def _event(self, ns: str, scope: Scope, memory_id: str, event: str, old: str | None,

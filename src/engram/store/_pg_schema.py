@@ -18,7 +18,7 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from engram._types import Scope
+from engram._types import EPISODE, Scope
 
 Conn = Any  # psycopg.Connection (kept loose: importing this module needs no psycopg)
 _MIGRATIONS: list[tuple[int, str, Callable[[Conn, int], None]]] = []
@@ -293,6 +293,15 @@ def _vector_queue(conn: Conn, dims: int) -> None:
             enqueued_at text COLLATE "C" NOT NULL
         )""")
     conn.execute("CREATE INDEX engram_vector_queue_ns ON engram_vector_queue (ns, lease_until)")
+
+
+@migration(11, "a stored turn's speaker in its keyword index")
+def _speaker_terms(conn: Conn, dims: int) -> None:
+    # As SQLite's migration 11: old turns' contexts led by their speaker, as new turns'
+    # are (engram._spoken); the generated tsv column follows.
+    conn.execute("UPDATE engram_memories SET context = actor_id || %s || context "
+                 "WHERE memory_type = %s AND actor_id IS NOT NULL AND actor_id <> ''",
+                 ("\n", EPISODE))
 
 
 def _ensure_vector_extension(conn: Conn) -> None:

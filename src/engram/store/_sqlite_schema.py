@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from engram._types import EPISODE
+
 _MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = []
 
 
@@ -391,6 +393,17 @@ def _vector_queue(db: sqlite3.Connection) -> None:
         END;
         """,
     )
+
+
+@migration(11, "a stored turn's speaker in its keyword index")
+def _speaker_terms(db: sqlite3.Connection) -> None:
+    # Turns stored before this kept their speaker in actor_id only; new ones lead their
+    # keyword context with it (engram._spoken). Same here, so old turns are found by the
+    # speaker's name too; memories_au re-indexes each changed row. (Their vectors are
+    # left as they are: re-embedding is not a migration's job.)
+    db.execute("UPDATE memories SET context = actor_id || ? || context "
+               "WHERE memory_type = ? AND actor_id IS NOT NULL AND actor_id <> ''",
+               ("\n", EPISODE))
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
