@@ -235,6 +235,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         if label:  # "Favorite color: blue"
             facts.append(label)
             continue
+        people.events.note(sentence)
         # Leading markers go first: "Actually, I ..." is not a compound subject.
         clauses = split_clauses(strip_discourse(sentence))
         if RETRACT.match(strip_discourse(sentence).rstrip(".!")) \
@@ -265,7 +266,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                     f = re.sub(r"\b(?:there|here)\b", f"{place[0]} {place[1]}", f)
                 if things and not people.last:  # "I grow them on my balcony"
                     f = re.sub(r"\bthem\b", f"their {things}", f)
-                f = taken_up(F.carry_object(f.strip(" ,;:"), previous), before)
+                f = people.events.resolve(taken_up(F.carry_object(f.strip(" ,;:"), previous),
+                                                   before))
                 facts.extend(_expand(f))
                 previous = f
             before = clause

@@ -210,6 +210,9 @@ def inferred_facts(fact: str) -> list[str]:
                  r"(?:offer|job|position|role)\s+(?:at|from|with)\s+(" + _NAME + ")", fact)
     if m:  # "Took the offer from Spotify" -> "Works at Spotify"
         out.append(f"Works at {m.group(1)}")
+    m = re.match(r"^((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)\s+(?:just\s+)?turned\s+(\d{1,3})\b", fact)
+    if m and m.group(1).split()[0].lower() in RELATIONS:  # "Son Eli turned 9" -> his age
+        out.append(f"{m.group(1)} is {m.group(2)} years old")
     m = re.match(r"^(?:Went|Became|Turned) (vegan|vegetarian|pescatarian|keto|sober)\b", fact)
     if m:  # "Went vegan in January" -> "Is vegan"
         out.append(f"Is {m.group(1)}")

@@ -106,7 +106,7 @@ def _subjectless(clause: str) -> str | None:
         if m and len(words) >= 3:
             rest = c[m.end():].strip()
             return f"{rep} {rest}" if not rest.lower().startswith(("i ", "you ", "it ")) else None
-    if _CONDITION.match(c) and words[0][:1].isupper():  # "Lactose intolerant", "Coeliac"
+    if _CONDITION.match(c):  # "Lactose intolerant", "Coeliac", "well, pescatarian"
         return "Is " + c[0].lower() + c[1:]
     if len(words) < 2 or not words[0].isalpha():
         return None

@@ -54,6 +54,9 @@ _CLAUSE_BREAK = re.compile(
     # ", it rains a lot" (not ", it was the dust": that one corrects the clause before)
     r"it\s+(?!was\b|is\b)(?-i:[a-z]+s)\s|(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
     + _FINITE + r"|(?:his|her|their)\s+\w+\s+(?:is|was|are|were)\s)"
+    # "I did until Friday - I've just started at Lloyds", "..., then we're moving"
+    r"|\s+[-–—]\s+(?=(?:i|i'm|i've|i'll|we|we're|we've|my|our)\s)"
+    r"|,\s+then\s+(?=(?:i|i'm|i've|i'll|we|we're|we've|we'll)\s)"
     # "..., which means we need to move": a consequence with a subject of its own
     r"|,?\s+which\s+means\s+(?:that\s+)?(?=" + _SUBJ + r")"
     # "..., and once I'm done I want ...": a time clause opens the next statement
@@ -121,7 +124,8 @@ def split_sentences(text: str) -> list[str]:
 _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|for context|"
                          r"if that helps|if that matters|in case (?:that|it) matters|"
                          r"by the way|btw|to be honest|to be fair|honestly|tbh|if i'?m honest|"
-                         r"if i'?m being honest|sadly|haha|lol)$", re.I)
+                         r"if i'?m being honest|sadly|haha|lol|really|i guess|i suppose|"
+                         r"though)$", re.I)
 
 
 # How the speaker feels about it, after a comma: "turned 41, feeling ancient".

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from engram.pipeline.rules._events import Events
 from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 
@@ -73,6 +74,7 @@ class People:
     def __init__(self) -> None:
         self.known: dict[str, str] = {}  # "Mia" -> "Sister Mia"
         self.last: str | None = None
+        self.events = Events()  # "moved it to Sunday": the barbecue named before
 
     def introduce(self, relation: str, name: str) -> None:
         self.known[name] = f"{capitalise(relation)} {name}"

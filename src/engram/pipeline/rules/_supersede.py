@@ -47,7 +47,8 @@ SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|
 # A beginning: only the same thing named again is superseded.
 _BEGIN = re.compile(r"\b(?:started|starting|began|begun|joined|took up|taken up|adopted|"
                     r"signed up|enrolled|accepted|got|bought|booked|rescheduled|postponed|"
-                    r"moved up|pushed back|delayed|found|landed|got the|bought the|finally)\b",
+                    r"moved up|pushed back|pushed|brought forward|put back|delayed|found|landed|"
+                    r"got the|bought the|finally)\b",
                     re.I)
 # Words that describe the change, not the thing changed.
 _CHANGE_WORDS = {stem(w) for w in """switched switching switch changed changing now instead

@@ -120,7 +120,7 @@ def topics(text: str) -> frozenset[str]:
     found = {_CLASS_OF[s] for s in (stem(w) for w in re.findall(r"[a-z+#]+", low))
              if s in _CLASS_OF}
     if _occupation(text) or re.search(r"^(?:works|worked|is working|started working|starts|"
-                                      r"started|is starting)\s+"
+                                      r"started|is starting|has (?:just )?started)\s+"
                                       r"(?:as|at|for)\b", text, re.I):
         found.add("job")
     if re.search(r"\b(?i:moved|relocated|moving|emigrated)\s+(?i:back\s+)?(?:to|from)\s+[A-Z]", text):

@@ -40,6 +40,9 @@ _ROUTINE = re.compile(r"^(?:just\s+)?(?:had|ate|finished|drank|is having|is eati
                       r"(?:\s+(?:today|tonight|this morning|earlier))?$"
                       r"|^(?:is\s+)?(?:off|heading|going)\s+to\s+(?:bed|sleep|work|the shops)\b",
                       re.I)
+# "Did until Friday": an elliptical verb whose object was said before, in another turn.
+_ELLIPSIS = re.compile(r"^(?:did|does|do|is|was|has|had)\s+(?:until|till|before|since|too|"
+                       r"as well|so)\b", re.I)
 # A craving of the moment: "Feels like pizza tonight", "Is in the mood for a film".
 _CRAVING = re.compile(r"^(?:feels like|is in the mood for|is craving|fancies)\b", re.I)
 # An object that points back into the conversation ("that idea", "it") with nothing else
@@ -84,7 +87,7 @@ def worth(fact: str) -> bool:
     """False for facts that say nothing lasting about anyone."""
     if _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) or _ASKS_FOR.match(fact) \
             or _CRAVING.match(fact) or _DEICTIC.match(fact) or _SLIP.match(fact) \
-            or _ROUTINE.match(fact):
+            or _ROUTINE.match(fact) or _ELLIPSIS.match(fact):
         return False
     # someone else's reaction to the chat's thing: "In-laws loved it", "Sister Mia hated that"
     told = re.match(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?=[a-z])(.+)$", fact)
