@@ -1,4 +1,4 @@
-"""The search levers' pure decisions (engram._fusion) on small hand-made cases, and each
+"""The search levers' pure decisions (engram._fusion, engram._recency) on small hand-made cases, and each
 lever switched on through SearchConfig in a real Memory (deterministic embedder)."""
 
 from __future__ import annotations
@@ -8,8 +8,17 @@ import doctest
 import pytest
 
 import engram._fusion
+import engram._recency
 from engram import Memory
-from engram._fusion import EARLIER, is_aggregation, keyword_share, newer_first, same_terms, spread
+from engram._fusion import is_aggregation, keyword_share, spread
+from engram._recency import (
+    EARLIER,
+    asks_when,
+    newer_first,
+    newest_lead,
+    prefers_earlier,
+    same_terms,
+)
 from engram.testing import HashEmbedder
 
 
@@ -94,6 +103,56 @@ def test_questions_about_an_earlier_state(q: str, earlier: bool) -> None:
     assert (EARLIER.search(q) is not None) == earlier
 
 
+def test_newest_lead_moves_only_the_latest_near_best_hit_to_the_top() -> None:
+    when = {"a": "2023-01-01", "b": "2023-06-01", "c": "2023-03-01", "d": "2023-09-01",
+            "e": None}.get
+    ranked = [("a", 1.0), ("c", 0.9), ("b", 0.8), ("d", 0.7), ("e", 0.6)]
+    # Within 25% of the best: a, c, b; b happened last and leads, the rest keep their order.
+    assert [m for m, _ in newest_lead(ranked, when, margin=0.25, window=5)] == [
+        "b", "a", "c", "d", "e"]
+    # "d" is newer still but 30% below the best: not near-best until the margin allows it.
+    assert newest_lead(ranked, when, margin=0.35, window=5)[0][0] == "d"
+    # Only the first ``window`` hits compete; the order past it is never touched.
+    assert [m for m, _ in newest_lead(ranked, when, margin=0.35, window=2)] == [
+        "c", "a", "b", "d", "e"]
+    # The best hit is already the latest near-best one, or the margin is 0: no change.
+    assert newest_lead([("d", 1.0), ("a", 0.99)], when, margin=0.1, window=2) == [
+        ("d", 1.0), ("a", 0.99)]
+    assert newest_lead(ranked, when, margin=0.0, window=5) == ranked
+    # A hit without a time never leads; older=True picks the earliest near-best hit.
+    assert newest_lead([("c", 1.0), ("e", 0.99)], when, margin=0.1, window=2)[0][0] == "c"
+    assert newest_lead([("c", 1.0), ("a", 0.9), ("b", 0.95)], when, margin=0.2, window=3,
+                       older=True)[0][0] == "a"
+    # With ``same``, only hits about the same thing as the best one compete.
+    assert newest_lead(ranked, when, margin=0.25, window=5,
+                       same=lambda best, m: m != "b")[0][0] == "c"
+    # Fewer than two hits, or a best score of 0: nothing to weigh.
+    assert newest_lead([("a", 1.0)], when, margin=0.5, window=3) == [("a", 1.0)]
+    assert newest_lead([("a", 0.0), ("b", 0.0)], when, margin=0.5, window=2)[0][0] == "a"
+
+
+@pytest.mark.parametrize(("q", "earlier"), [
+    ("What was my first car?", True), ("Where did I live previously?", True),
+    ("What did I originally order?", True),
+    # The current state is asked for, though an earlier thing is named.
+    ("What company is Rachel, a colleague from my previous job, currently working at?", False),
+    ("Where do I keep my old bike now?", False),
+    # "The first two months" is a period, not an earlier state.
+    ("How many stamps did I buy in the first two months?", False),
+    ("How many stamps did I buy in the first 3 weeks?", False),
+    ("When was the first time I went skiing?", True)])
+def test_prefers_earlier(q: str, earlier: bool) -> None:
+    assert prefers_earlier(q) == earlier
+
+
+@pytest.mark.parametrize(("q", "when"), [
+    ("When did Anna move to Oslo?", True), ("Which month did I start yoga?", True),
+    ("How long ago did I buy the car?", True), ("What time do I wake up?", False),
+    ("How long have I lived here?", False), ("Where do I keep my sneakers?", False)])
+def test_asks_when(q: str, when: bool) -> None:
+    assert asks_when(q) == when
+
+
 def test_same_terms_needs_two_shared_query_words_and_half_of_them() -> None:
     assert same_terms({"old", "sneakers"}, {"old", "sneakers", "keep"})
     assert not same_terms({"sneakers"}, {"sneakers"})  # one word is not enough
@@ -102,8 +161,8 @@ def test_same_terms_needs_two_shared_query_words_and_half_of_them() -> None:
 
 
 def test_recency_tie_break_runs_through_search(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    mem = _mem(tmp_path, recency_margin=0.5, recency_same=True, context_before=0,
-               context_after=0)
+    mem = _mem(tmp_path, recency_mode="swap", recency_margin=0.5, recency_same=True,
+               context_before=0, context_after=0)
     mem.add("I keep my old sneakers in the closet", user_id="u", infer=False,
             timestamp="2023-05-25")
     mem.add("I keep my old sneakers in the shed now", user_id="u", infer=False,
@@ -118,6 +177,31 @@ def test_recency_tie_break_runs_through_search(tmp_path) -> None:  # type: ignor
     mem.config.search = mem.config.search.model_copy(update={"recency_margin": 0.0})
     off = mem.search("Where do I keep my old sneakers?", user_id="u", top_k=2)["results"]
     assert {r["memory"] for r in off} == set(top)  # the same memories shown, order aside
+    mem.close()
+
+
+def test_newest_lead_runs_through_search(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A wide margin (0.9): on three tiny texts keyword scores are far apart.
+    mem = _mem(tmp_path, recency_mode="lead", recency_margin=0.9, context_before=0,
+               context_after=0)
+    mem.add("I keep my old sneakers in a box in the closet", user_id="u", infer=False,
+            timestamp="2023-05-25")
+    mem.add("I keep my old sneakers in the shed", user_id="u", infer=False,
+            timestamp="2023-05-29")
+    mem.add("I like tea and old books", user_id="u", infer=False, timestamp="2023-06-01")
+
+    def order(q: str) -> list[str]:
+        res = mem.search(q, user_id="u", top_k=3, reference_date="2023-06-02")["results"]
+        return [str(r["memory"]).split()[-1] for r in res]
+
+    # The closet is the better match; the shed, said later, leads.
+    assert order("Where do I keep my old sneakers in a box?") == ["shed", "closet", "books"]
+    assert order("Where did I first keep my old sneakers?")[0] == "closet"
+    # Asked when, or for a named period: relevance alone orders.
+    assert order("When did I keep my old sneakers in a box?")[0] == "closet"
+    assert order("Where did I keep my old sneakers in a box in May 2023?")[0] == "closet"
+    mem.config.search = mem.config.search.model_copy(update={"recency_margin": 0.0})
+    assert order("Where do I keep my old sneakers in a box?") == ["closet", "shed", "books"]
     mem.close()
 
 
@@ -153,6 +237,7 @@ def test_adaptive_share_and_vector_depth_run_through_search(tmp_path) -> None:  
 
 def test_doctests() -> None:
     assert doctest.testmod(engram._fusion).failed == 0
+    assert doctest.testmod(engram._recency).failed == 0
 
 
 def test_context_levers_reach_the_store_from_the_config(tmp_path) -> None:  # type: ignore[no-untyped-def]

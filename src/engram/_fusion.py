@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Sequence
 
-__all__ = ["keyword_share", "is_aggregation", "spread", "newer_first", "same_terms", "AGGREGATION", "EARLIER"]
+__all__ = ["keyword_share", "is_aggregation", "spread", "AGGREGATION"]
 
 # How far down the keyword list the "rest" is read: the 10th hit, as results are 10 deep.
 _REST_AT = 9
@@ -77,54 +77,3 @@ def spread(ids: Sequence[str], group_of: Callable[[str], Hashable | None], *, ca
         if len(head) == k:
             return head
     return (head + held)[:k]
-
-
-#: Questions about an earlier state of things ("what did I first ...", "used to"): the
-#: recency tie-break then prefers the older of two near-equal hits.
-EARLIER = re.compile(r"\b(first|originally|initially|at first|previous(ly)?|used to|formerly"
-                     r"|earliest|oldest)\b", re.IGNORECASE)
-
-
-def same_terms(a: set[str], b: set[str], *, at_least: int = 2) -> bool:
-    """Are two hits about the same thing, judged by the query words each contains? They
-    share ``at_least`` of them and at least half of all those either has (Jaccard ≥ 0.5).
-
-    >>> same_terms({"old", "sneakers", "keep"}, {"old", "sneakers"})
-    True
-    >>> same_terms({"caroline", "adoption"}, {"caroline", "agency"})
-    False
-    """
-    both = len(a & b)
-    return both >= at_least and 2 * both >= len(a | b)
-
-
-def newer_first(ranked: Sequence[tuple[str, float]], when: Callable[[str], str | None], *,
-                margin: float, window: int, older: bool = False,
-                same: Callable[[str, str], bool] | None = None) -> list[tuple[str, float]]:
-    """Within the first ``window`` of ``ranked`` (best first), a hit moves above the hit
-    just before it when it happened later (``when``: sortable times) and its score is at
-    least (1 − ``margin``) of that hit's: of two near-equally relevant hits, the newer
-    one (a value restated later replaces the older) comes first. ``older`` prefers the
-    earlier instead. Hits without a time, or with the same time, keep their order; with
-    ``same``, only hits it calls about the same thing trade places.
-
-    >>> t = {"a": "2023-01", "b": "2023-05", "c": "2023-03"}.get
-    >>> [m for m, _ in newer_first([("a", 1.0), ("b", 0.95), ("c", 0.5)], t, margin=0.1, window=3)]
-    ['b', 'a', 'c']
-    >>> [m for m, _ in newer_first([("a", 1.0), ("b", 0.8)], t, margin=0.1, window=2)]
-    ['a', 'b']
-    """
-    head = list(ranked[:window])
-    sign = -1 if older else 1
-    for i in range(1, len(head)):
-        j = i
-        while j > 0:
-            (above, s_above), (mid, s) = head[j - 1], head[j]
-            ta, tb = when(above), when(mid)
-            later = ta is not None and tb is not None and (tb > ta if sign > 0 else tb < ta)
-            if not (later and s >= (1 - margin) * s_above
-                    and (same is None or same(above, mid))):
-                break
-            head[j - 1], head[j] = head[j], head[j - 1]
-            j -= 1
-    return head + list(ranked[window:])

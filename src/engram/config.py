@@ -121,9 +121,14 @@ class SearchConfig(_Section):
     vector_drop_names: bool = False  # embed the query without capitalised names
     date_boost: float = Field(default=0.5, ge=0)  # x(1+boost) for periods the query names
     date_field: str = "happened_at"  # the event time, or a metadata key holding an ISO date
-    # Of two near-equal hits (score within this share) the newer comes first; the older
-    # when the query asks about an earlier state ("first", "used to"); 0: off.
-    recency_margin: float = Field(default=0.0, ge=0, le=1)
+    # Recency among near-equal hits (score within recency_margin of the other; 0: off),
+    # the older when the query asks about an earlier state ("first", "used to"). "lead":
+    # the latest of the hits near the best moves to the top, unless the query names a
+    # period or asks when; "swap": near-equal neighbours trade places, repeatedly. Only
+    # among the best recency_window hits, so the first page keeps its members.
+    recency_margin: float = Field(default=0.25, ge=0, le=1)
+    recency_mode: Literal["swap", "lead"] = "lead"
+    recency_window: int = Field(default=10, ge=1, le=1000)
     recency_same: bool = False  # only between hits holding mostly the same query words
     neighbours: int = Field(default=0, ge=0, le=5)  # turns each side of a strong hit
     neighbour_hits: int = Field(default=3, ge=1, le=50)  # how many hits get them

@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engram._fusion import EARLIER, is_aggregation, keyword_share, newer_first, same_terms, spread
+from engram._fusion import is_aggregation, keyword_share, spread
 from engram._periods import Period, in_periods, named_periods, relative_periods
+from engram._recency import asks_when, newer_first, newest_lead, prefers_earlier, same_terms
 
 if TYPE_CHECKING:
     from engram.config import SearchConfig
@@ -218,12 +219,16 @@ def hybrid_search(
         if mode != "vector":
             lists.append(([i for i, _ in kw_hits], cfg.keyword_weight if mode == "hybrid" else 1.0))
         fused = fuse(lists, k=cfg.rrf_k)
+    periods: list[Period] = []
+    if cfg.date_boost > 0 or cfg.recency_mode == "lead":
+        periods = query_periods(query, reference or datetime.now(UTC).date())
     if cfg.date_boost > 0:
-        on = reference or datetime.now(UTC).date()
-        fused = _boost_dates(store, query_periods(query, on), fused, cfg.date_field,
-                             cfg.date_boost)
-    if cfg.recency_margin > 0 and fused:
-        fused = _recency(store, query, fused, cfg, min(k, shown or k))
+        fused = _boost_dates(store, periods, fused, cfg.date_field, cfg.date_boost)
+    # The lead is for the state of things now: not for a question that names its period
+    # or asks when something happened.
+    lead_off = cfg.recency_mode == "lead" and (bool(periods) or asks_when(query))
+    if cfg.recency_margin > 0 and fused and not lead_off:
+        fused = _recency(store, query, fused, cfg, min(k, shown or k, cfg.recency_window))
     if cfg.breadth == "always" or (cfg.breadth == "aggregate" and is_aggregation(query)):
         fused = _spread_sessions(store, fused, cfg, k)
     if qvec is not None:
@@ -307,8 +312,9 @@ def _recency(store: BoundStore, query: str, fused: list[tuple[str, float]],
         terms = set(query_terms(query))
         words = {m: terms & set(_WORD.findall(r.memory.lower())) for m, r in recs.items()}
         same = lambda a, b: same_terms(words.get(a, set()), words.get(b, set()))  # noqa: E731
-    return newer_first(fused, times.get, margin=cfg.recency_margin, window=window,
-                       older=EARLIER.search(query) is not None, same=same)
+    order = newest_lead if cfg.recency_mode == "lead" else newer_first
+    return order(fused, times.get, margin=cfg.recency_margin, window=window,
+                 older=prefers_earlier(query), same=same)
 
 
 def _spread_sessions(store: BoundStore, fused: list[tuple[str, float]], cfg: SearchConfig,
