@@ -38,6 +38,11 @@ ROWS: dict[str, tuple[str, dict[str, Any]]] = {
     "breadth: session cap 2 on aggregation questions": ("hybrid", {**_AGG, "session_cap": 2}),
     "breadth: session cap 3 on aggregation questions": ("hybrid", {**_AGG, "session_cap": 3}),
     "breadth: session cap 3 on every question": ("hybrid", {"breadth": "always", "session_cap": 3}),
+    # Softer than a cap: each hit loses a share of its score per better hit of its session.
+    "breadth: session damping 0.05 on every question": ("hybrid", {"breadth": "always",
+                                                                  "session_damp": 0.05}),
+    "breadth: session damping 0.1 on aggregation questions": ("hybrid", {**_AGG,
+                                                                        "session_damp": 0.1}),
     # Candidate depth and the vector arm's share of candidates.
     "candidates 50": ("hybrid", {"candidates": 50}),
     "candidates 200": ("hybrid", {"candidates": 200}),
@@ -55,14 +60,25 @@ ROWS: dict[str, tuple[str, dict[str, Any]]] = {
     "context: at most 400 chars": ("hybrid", {"context_chars": 400}),
     "context: at most 1600 chars": ("hybrid", {"context_chars": 1600}),
     # Time (issue #19): the question's date is its reference_date; memories whose event time
-    # falls in a period the question names ("last week", "in May") are raised.
-    # Default: date boost 0.5, no recency tie-break.
+    # falls in a period the question names ("last week", "in May") are raised. Default:
+    # date boost 0.5; the latest of the hits within 25% of the best leads (among the best
+    # 10; not when the question names a period or asks when).
     "time: no date boost": ("hybrid", {"date_boost": 0.0}),
     "time: date boost 1": ("hybrid", {"date_boost": 1.0}),
-    "time: newer first, margin 0.1": ("hybrid", {"recency_margin": 0.1}),
-    "time: newer first, margin 0.3": ("hybrid", {"recency_margin": 0.3}),
-    "time: newer first, margin 0.3, same query words": ("hybrid", {"recency_margin": 0.3,
-                                                                   "recency_same": True}),
+    "time: no recency (previous default)": ("hybrid", {"recency_margin": 0.0}),
+    "time: newest leads, margin 0.15": ("hybrid", {"recency_margin": 0.15}),
+    "time: newest leads, margin 0.2": ("hybrid", {"recency_margin": 0.2}),
+    "time: newest leads, margin 0.3": ("hybrid", {"recency_margin": 0.3}),
+    "time: newest leads, same query words": ("hybrid", {"recency_same": True}),
+    "time: newest leads among the best 20": ("hybrid", {"recency_window": 20}),
+    "time: newer first (swaps), margin 0.1": ("hybrid", {"recency_mode": "swap",
+                                                         "recency_margin": 0.1}),
+    "time: newer first (swaps), margin 0.3": ("hybrid", {"recency_mode": "swap",
+                                                         "recency_margin": 0.3}),
+    "time: newer first (swaps) 0.3, same query words": ("hybrid", {
+        "recency_mode": "swap", "recency_margin": 0.3, "recency_same": True}),
+    "time: newer first (swaps) 0.3 among the best 20": ("hybrid", {
+        "recency_mode": "swap", "recency_margin": 0.3, "recency_window": 20}),
     # A combination of the search-time levers.
     "keyword share 0.6 + cap 2 on aggregation": ("hybrid", {"score_alpha": 0.6, **_AGG,
                                                             "session_cap": 2}),

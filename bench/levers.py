@@ -60,9 +60,12 @@ def locomo_rows(names: list[str], work: Path, embedder: BenchEmbedder) -> dict[s
                 i = seen[row["conv"]] = seen.get(row["conv"], -1) + 1
                 halves["AB"[i % 2]].append(row)
             s = C.summarise(r.rows)
-            out[n] = {"r@10": s["overall"]["r@10"],
+            out[n] = {"r@10": s["overall"]["r@10"], "r@5": s["overall"]["r@5"],
                       "by_category": {c: v["r@10"] for c, v in s["by_category"].items()},
-                      "by_half": {h: C.summarise(v)["overall"]["r@10"] for h, v in halves.items()}}
+                      "by_half": {h: C.summarise(v)["overall"]["r@10"] for h, v in halves.items()},
+                      # r@5 too: a lever that reorders the first 10 only shows there.
+                      "r@5_by_half": {h: C.summarise(v)["overall"]["r@5"]
+                                      for h, v in halves.items()}}
             _log(f"LOCOMO {n}: r@10 {out[n]['r@10']}")
         mem.close()
         for f in work.glob(f"locomo-{gi}.db*"):  # one store on disk at a time
@@ -74,16 +77,21 @@ def table(names: list[str], loco: dict[str, Any], lme: dict[str, Any]) -> str:
     width = max(len(n) for n in names)
     cats = list(next(iter(loco.values()))["by_category"]) if loco else []
     head = (f"{'row':<{width}} | LOCOMO r@10 (A/B)     | " + " | ".join(f"{c[:8]:>8}" for c in cats)
-            + " | LME all@10 (A/B)      | LME turn@10 | sess/10")
+            + " | r@5 (A/B)             | LME all@10 (A/B)      | LME turn@10 | sess/10"
+            + " | newest (A/B)")
     lines = [head, "-" * len(head)]
     for n in names:
         lo, le = loco.get(n), lme.get(n)
         cells = f"{lo['r@10']:.3f} ({lo['by_half']['A']:.3f}/{lo['by_half']['B']:.3f})" if lo else "-"
         cat = " | ".join(f"{lo['by_category'][c]:8.3f}" for c in cats) if lo else ""
+        if lo and "r@5" in lo:
+            r5 = lo["r@5_by_half"]
+            cat += f" | {lo['r@5']:.3f} ({r5['A']:.3f}/{r5['B']:.3f})"
         if le:
             o, h = le["summary"]["overall"], le["summary"]["by_half"]
             right = (f"{o['s_all@10']:.3f} ({h['A']['s_all@10']:.3f}/{h['B']['s_all@10']:.3f})"
-                     f" | {o['t_any@10']:11.3f} | {o['sessions@10']:7.2f}")
+                     f" | {o['t_any@10']:11.3f} | {o['sessions@10']:7.2f}"
+                     f" | {o['newest']} ({h['A']['newest']}/{h['B']['newest']})")
         else:
             right = "-"
         lines.append(f"{n:<{width}} | {cells:<21} | {cat} | {right}")

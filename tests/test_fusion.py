@@ -10,7 +10,7 @@ import pytest
 import engram._fusion
 import engram._recency
 from engram import Memory
-from engram._fusion import is_aggregation, keyword_share, spread
+from engram._fusion import damp_groups, is_aggregation, keyword_share, spread
 from engram._recency import (
     EARLIER,
     asks_when,
@@ -68,6 +68,21 @@ def test_spread_caps_each_group_and_keeps_order() -> None:
     assert spread(ids, group, cap=10, k=7) == ids
     # Ungrouped ids are never held back.
     assert spread(["x", "y", "z"], lambda _: None, cap=1, k=3) == ["x", "y", "z"]
+
+
+def test_damp_groups_lets_another_groups_near_equal_hit_in() -> None:
+    group = {"a1": "a", "a2": "a", "a3": "a", "b1": "b", "x": None}.get
+    ranked = [("a1", 1.0), ("a2", 0.95), ("a3", 0.9), ("b1", 0.85), ("x", 0.5)]
+    out = damp_groups(ranked, group, rate=0.1)
+    # a2 scores 0.855, a3 0.729: b1 (0.85, its group's first) passes a3 but not a2.
+    assert [m for m, _ in out] == ["a1", "a2", "b1", "a3", "x"]
+    assert dict(out)["a3"] == pytest.approx(0.9 * 0.81)
+    # A stronger damping lets b1 pass a2 too; rate 0 changes nothing.
+    assert [m for m, _ in damp_groups(ranked, group, rate=0.2)][:2] == ["a1", "b1"]
+    assert damp_groups(ranked, group, rate=0.0) == ranked
+    # Ungrouped ids are never damped.
+    assert dict(damp_groups([("x", 1.0), ("y", 0.9)], lambda _: None, rate=0.5)) == {
+        "x": 1.0, "y": 0.9}
 
 
 def test_newer_first_reorders_near_ties_only_within_the_window() -> None:
@@ -208,6 +223,21 @@ def test_newest_lead_runs_through_search(tmp_path) -> None:  # type: ignore[no-u
 def _mem(tmp_path, **search) -> Memory:  # type: ignore[no-untyped-def]
     return Memory({"store": {"path": str(tmp_path / "m.db")}, "search": search},
                   embedder=HashEmbedder())
+
+
+def test_session_damping_runs_through_search(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    mem = _mem(tmp_path, breadth="always", session_damp=0.5, context_before=0,
+               context_after=0, recency_margin=0.0)
+    for s, n in (("s1", 3), ("s2", 1)):
+        mem.add([{"role": "user", "content": f"I bought a plant {'today ' * (4 - i)}#{s}{i}"}
+                 for i in range(n)], user_id="u", infer=False, metadata={"session": s})
+    q = "Did I buy a plant today?"
+    damped = [r["metadata"]["session"] for r in mem.search(q, user_id="u", top_k=2)["results"]]
+    mem.config.search = mem.config.search.model_copy(update={"session_damp": 0.0,
+                                                             "breadth": "off"})
+    plain = [r["metadata"]["session"] for r in mem.search(q, user_id="u", top_k=2)["results"]]
+    assert plain == ["s1", "s1"] and damped == ["s1", "s2"]
+    mem.close()
 
 
 def test_breadth_spreads_an_aggregation_question_over_sessions(tmp_path) -> None:  # type: ignore[no-untyped-def]

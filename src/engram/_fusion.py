@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Sequence
 
-__all__ = ["keyword_share", "is_aggregation", "spread", "AGGREGATION"]
+__all__ = ["keyword_share", "is_aggregation", "spread", "damp_groups", "AGGREGATION"]
 
 # How far down the keyword list the "rest" is read: the 10th hit, as results are 10 deep.
 _REST_AT = 9
@@ -77,3 +77,26 @@ def spread(ids: Sequence[str], group_of: Callable[[str], Hashable | None], *, ca
         if len(head) == k:
             return head
     return (head + held)[:k]
+
+
+def damp_groups(ranked: Sequence[tuple[str, float]], group_of: Callable[[str], Hashable | None],
+                *, rate: float) -> list[tuple[str, float]]:
+    """Each group's hits after its first lose a share of their score: the n-th hit of a
+    group (n = 0, 1, ...) scores × (1 − ``rate``)^n, then all are sorted again. A softer
+    :func:`spread`: a session's second-best turn still beats another session's weak one,
+    but not its near-equal one. Ids without a group are not damped.
+
+    >>> g = {"a1": "a", "a2": "a", "a3": "a", "b1": "b"}.get
+    >>> [m for m, _ in damp_groups([("a1", 1.0), ("a2", 0.95), ("a3", 0.9), ("b1", 0.85)], g,
+    ...                            rate=0.2)]
+    ['a1', 'b1', 'a2', 'a3']
+    """
+    seen: dict[Hashable, int] = {}
+    out: list[tuple[str, float]] = []
+    for mid, score in ranked:
+        g = group_of(mid)
+        n = 0
+        if g is not None:
+            n = seen[g] = seen.get(g, -1) + 1
+        out.append((mid, score * (1 - rate) ** n))
+    return sorted(out, key=lambda kv: -kv[1])

@@ -138,6 +138,9 @@ class SearchConfig(_Section):
     breadth: Literal["off", "aggregate", "always"] = "off"  # cap hits per session
     session_cap: int = Field(default=2, ge=1, le=100)  # hits per session when breadth is on
     session_field: str = "session"  # metadata key naming a memory's session
+    # With breadth on: instead of the cap, each hit loses this share per earlier hit of its
+    # session (0: the cap).
+    session_damp: float = Field(default=0.0, ge=0, le=1)
     vector_depth: float = Field(default=1.0, gt=0, le=10)  # vector candidates = x candidates
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engram._fusion import is_aggregation, keyword_share, spread
+from engram._fusion import damp_groups, is_aggregation, keyword_share, spread
 from engram._periods import Period, in_periods, named_periods, relative_periods
 from engram._recency import asks_when, newer_first, newest_lead, prefers_earlier, same_terms
 
@@ -224,13 +224,14 @@ def hybrid_search(
         periods = query_periods(query, reference or datetime.now(UTC).date())
     if cfg.date_boost > 0:
         fused = _boost_dates(store, periods, fused, cfg.date_field, cfg.date_boost)
+    if cfg.breadth == "always" or (cfg.breadth == "aggregate" and is_aggregation(query)):
+        fused = (_damp_sessions if cfg.session_damp > 0 else _spread_sessions)(store, fused,
+                                                                                cfg, k)
     # The lead is for the state of things now: not for a question that names its period
     # or asks when something happened.
     lead_off = cfg.recency_mode == "lead" and (bool(periods) or asks_when(query))
     if cfg.recency_margin > 0 and fused and not lead_off:
         fused = _recency(store, query, fused, cfg, min(k, shown or k, cfg.recency_window))
-    if cfg.breadth == "always" or (cfg.breadth == "aggregate" and is_aggregation(query)):
-        fused = _spread_sessions(store, fused, cfg, k)
     if qvec is not None:
         missing = [i for i, _ in fused if i not in sims]
         sims.update(store.similarities(missing, qvec) if missing else {})
@@ -332,6 +333,21 @@ def _spread_sessions(store: BoundStore, fused: list[tuple[str, float]], cfg: Sea
     score = dict(window)
     order = spread([i for i, _ in window], session, cap=cfg.session_cap, k=len(window))
     return [(i, score[i]) for i in order] + fused[len(window):]
+
+
+def _damp_sessions(store: BoundStore, fused: list[tuple[str, float]], cfg: SearchConfig,
+                   k: int) -> list[tuple[str, float]]:
+    """Each session's hits after its first lose ``cfg.session_damp`` of their score per
+    place (:func:`engram._fusion.damp_groups`), among the best ``k`` × 5 candidates."""
+    window = fused[: k * 5]
+    recs = store.get_many([i for i, _ in window])
+
+    def session(mid: str) -> str | None:
+        rec = recs.get(mid)
+        value = rec.metadata.get(cfg.session_field) if rec is not None else None
+        return None if value is None else str(value)
+
+    return damp_groups(window, session, rate=cfg.session_damp) + fused[len(window):]
 
 
 def _expand(store: BoundStore, qvec: np.ndarray, hits: list[tuple[str, float | None]],
