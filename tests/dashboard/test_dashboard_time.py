@@ -1,5 +1,5 @@
 """The dashboard's evidence and time views in real headless Chromium against a real
-server: a fact's evidence turns (speaker, when said), its history with validity intervals
+server: a fact's evidence turns (speaker, when said), a turn's citing facts, its history with validity intervals
 and the re-extraction that changed it, delete with evidence, event time shown and
 filtered, expired memories hidden and shown, and the as-of view."""
 
@@ -76,6 +76,28 @@ def test_a_fact_shows_its_evidence_turns_and_their_speaker(
     expect(page.get_by_role("heading", name=LISBON)).to_be_visible()
     expect(page.locator("dl.facts")).to_contain_text("A turn of a conversation, by Erin (user)")
     expect(page.locator("ol.turns")).to_have_count(0)
+
+
+def test_a_turn_shows_the_facts_citing_it(page: Any, site: Site, erin: dict[str, Any]) -> None:
+    """The reverse of the evidence panel: a turn's page lists the facts whose provenance
+    names it (as the API's facts say, read here without the filter), each a link; a turn
+    no fact came from says so."""
+    lisbon, assistant = erin["turns"][0], erin["turns"][1]
+    with site.api() as c:
+        facts = c.post("/v3/memories/", json={"user_id": "erin", "page_size": 100}).json()["results"]
+    citing = [f["memory"] for f in facts if lisbon in (f.get("source_ids") or [])]
+    assert "Lives in Berlin" in citing and len(citing) >= 2  # the cello too
+    _open(page, site, f"memory/{lisbon}")
+    panel = page.get_by_role("region", name="Facts citing this turn")
+    expect(panel.locator("li.fact a.text")).to_have_text(citing, ignore_case=False)
+    panel.get_by_role("link", name="Lives in Berlin").click()
+    expect(page.get_by_role("heading", name="Lives in Berlin")).to_be_visible()
+    expect(page.get_by_role("region", name="Facts citing this turn")).to_have_count(0)
+    page.goto(f"{site.url}/dashboard/#/memory/{assistant}")
+    expect(page.get_by_role("heading", name="Lovely! How long have you played?")).to_be_visible()
+    empty = page.get_by_role("region", name="Facts citing this turn")
+    expect(empty).to_contain_text("No stored fact cites this turn")
+    expect(empty.locator("li")).to_have_count(0)
 
 
 def test_the_timeline_shows_validity_and_the_reextraction(

@@ -117,3 +117,20 @@ def test_a_turns_speaker_is_in_its_keyword_index_not_its_text(store: Any) -> Non
     texts = {i: r.memory for i, r in store.get_many(NS, ["e1", "e2", "e3", "e4"]).items()}
     assert texts == {"e1": "We adopted a cat last week", "e2": "Lovely, what is its name?",
                      "e3": "Her name is Miso", "e4": "Cute"}
+
+
+def test_a_filter_on_source_ids_lists_the_facts_citing_a_turn(store: Any) -> None:
+    """``source_ids`` is a list column like ``categories``: a condition holds when one
+    of a memory's cited ids matches (None: it cites nothing)."""
+    _setup(store)
+    store.apply(NS, ChangeSet(adds=[fact("f3", "Was in Paris", ["e1", "e2"])]))
+
+    def ids(f: dict[str, Any]) -> list[str]:
+        page = store.list_memories(NS, parse_filters({"user_id": "alice", **f}), limit=50)
+        return sorted(r.id for r in page.records)
+
+    assert ids({"source_ids": "e1"}) == ["f1", "f2", "f3"]
+    assert ids({"source_ids": {"in": ["e2", "e9"]}}) == ["f3"]  # e9 is bob's
+    assert ids({"source_ids": {"ne": "e1"}}) == ["e1", "e2"]  # the turns cite nothing
+    assert ids({"source_ids": None}) == ["e1", "e2"]
+    assert ids({"source_ids": "e1", "topic": "home"}) == ["f1"]

@@ -118,6 +118,8 @@ def test_date_only_covers_the_whole_day() -> None:
     ({"user_id": 3}, "filters.user_id", "expected a string or null, got int"),
     ({"user_id": {"gt": 3}}, "filters.user_id.gt", "expected a string, got int"),
     ({"role": True}, "filters.role", "expected a string or null, got bool"),
+    ({"source_ids": {"gt": "e1"}}, "filters.source_ids.gt",
+     "source_ids take eq, ne, in, nin, contains or icontains, not 'gt'"),
     ({"AND": []}, "filters.AND", "AND needs at least one condition"),
     ({"OR": {"a": 1}}, "filters.OR", "expected a list of mappings, got dict"),
     ({"NOT": "x"}, "filters.NOT", "expected a mapping or a list of mappings, got str"),

@@ -39,7 +39,7 @@ from typing import Literal
 
 from engram.errors import InvalidInput
 from engram.store._filter_nodes import _True
-from engram.store.filters import COLUMN_FIELDS, DATE_FIELDS, And, Node, Not, Or
+from engram.store.filters import COLUMN_FIELDS, DATE_FIELDS, LIST_FIELDS, And, Node, Not, Or
 
 __all__ = ["compile_filter", "Dialect"]
 
@@ -95,7 +95,7 @@ class _Compiler:
 
     def column(self, field: str, op: str, value: object, neg: bool) -> Frag:
         col, ph = f"{self.alias}.{_COLUMNS[field]}", self.ph
-        if field == "categories":
+        if field in LIST_FIELDS:
             return self.categories(col, op, value, neg)
         if op == "eq" and value is None:
             return f"{col} IS {'NOT ' if neg else ''}NULL", []
@@ -121,8 +121,9 @@ class _Compiler:
     def bytewise(self, expr: str) -> str:
         return expr
 
-    # A memory's categories are a JSON array of names; a condition holds when one of them
-    # matches (``None``: the array is empty). Each dialect lists the elements as ``c.value``.
+    # A memory's categories (and its source_ids) are a JSON array of strings; a condition
+    # holds when one of them matches (``None``: the array is empty). Each dialect lists
+    # the elements as ``c.value``.
     elements = "json_each({col}) AS c"
     length = "json_array_length({col})"
 

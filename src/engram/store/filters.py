@@ -13,11 +13,14 @@ Mem0 2.x filters::
     {"OR": [{"topic": "food"}, {"NOT": {"seen": True}}]} AND / OR / NOT, any depth
     {"metadata": {"user_id": "x"}}                       keys in here are metadata keys
     {"categories": {"in": ["food", "travel"]}}           any of the memory's categories
+    {"source_ids": "ep1"}                                the facts citing that turn
     {"keywords": {"icontains": "pizza"}}                 the memory's text
     {"memory_ids": ["m1", "m2"]}                         these memories
 
 Keys ``id user_id agent_id run_id actor_id role memory_type hash created_at updated_at
-categories happened_at expiration_date`` are columns, ``keywords`` (the text) and
+categories source_ids happened_at expiration_date`` are columns (``categories`` and
+``source_ids``, a memory's provenance, are lists: a condition holds when one of its items
+matches, ``None`` when it is empty), ``keywords`` (the text) and
 ``memory_ids`` Mem0's Platform names of two; any other key is a metadata key.
 ``{"NOT": [f1, f2]}`` matches rows that match none of ``f1, f2``. Only uppercase
 ``AND``/``OR``/``NOT`` are logical operators.
@@ -52,7 +55,8 @@ from engram.store._filter_dates import _Day, date_day, date_list, normalise_date
 from engram.store._filter_nodes import TRUE, And, Cmp, Node, Not, Or, and_
 
 __all__ = [
-    "And", "Cmp", "Node", "Not", "Or", "TRUE", "COLUMN_FIELDS", "DATE_FIELDS", "OPERATORS",
+    "And", "Cmp", "Node", "Not", "Or", "TRUE", "COLUMN_FIELDS", "DATE_FIELDS", "LIST_FIELDS",
+    "OPERATORS",
     "MAX_DEPTH", "MAX_NODES", "MAX_LIST", "ALIASES", "and_", "parse_filters", "scope_of",
     "confines_scope",
 ]
@@ -60,7 +64,9 @@ __all__ = [
 OPERATORS = ("eq", "ne", "in", "nin", "gt", "gte", "lt", "lte", "contains", "icontains")
 COLUMN_FIELDS = frozenset({"id", "user_id", "agent_id", "run_id", "actor_id", "role",
                            "memory_type", "hash", "created_at", "updated_at",
-                           "categories", "happened_at", "expiration_date"})
+                           "categories", "source_ids", "happened_at", "expiration_date"})
+# Columns holding a list of strings: a condition holds when one item matches.
+LIST_FIELDS = frozenset({"categories", "source_ids"})
 # Mem0 Platform's filter names for two columns: the text and the id.
 ALIASES = {"keywords": "memory", "memory_ids": "id"}
 DATE_FIELDS = frozenset({"created_at", "updated_at", "happened_at"})
@@ -231,8 +237,8 @@ class _Parser:
         return and_(*parts)
 
     def leaf(self, field: str, is_meta: bool, op: str, value: object, path: str) -> Node:
-        if field == "categories" and not is_meta and op in _RANGE:
-            raise InvalidFilter(path, f"categories take eq, ne, in, nin, contains or icontains, "
+        if field in LIST_FIELDS and not is_meta and op in _RANGE:
+            raise InvalidFilter(path, f"{field} take eq, ne, in, nin, contains or icontains, "
                                 f"not {op!r}")
         if op in ("in", "nin"):
             if not isinstance(value, list | tuple):

@@ -1,8 +1,9 @@
 // A memory's history as a timeline (ADD / UPDATE / DELETE with old -> new text), each
 // version with the interval it was held, what made the change (an add, a re-extraction,
-// a delete with its evidence) and how its evidence changed; and a fact's evidence turns.
+// a delete with its evidence) and how its evidence changed; a fact's evidence turns, and
+// the facts citing a turn.
 import { eventBadge, h, link, timeEl } from "./dom.js";
-import { speaker, validity } from "./time.js";
+import { expiryChip, speaker, validity } from "./time.js";
 
 const ORIGINS = { reextract: "re-extraction", delete_with_evidence: "deleted with its evidence" };
 
@@ -45,4 +46,17 @@ export function evidencePanel(turns) {
         timeEl(t.happened_at || t.created_at)),
       h("a", { class: "text", href: link("memory", id) }, t.memory)))) : "",
     gone ? h("p", { class: "hint" }, `${gone} cited ${gone === 1 ? "turn is" : "turns are"} not stored (deleted, or added with keep_episodes off).`) : "");
+}
+
+// facts: the stored facts whose source_ids name this turn (a source_ids filter), oldest
+// first; more: whether there are more than were fetched.
+export function citingPanel(facts, more) {
+  return h("section", { class: "panel", "aria-labelledby": "cite-h" },
+    h("h2", { id: "cite-h" }, "Facts citing this turn"),
+    h("p", { class: "muted" }, facts.length
+      ? "The stored facts extracted from this turn (deleting one leaves the turn)."
+      : "No stored fact cites this turn: search can still find it as a turn."),
+    facts.length ? h("ul", { class: "citing" }, facts.map((f) => h("li", { class: "fact" },
+      h("a", { class: "text", href: link("memory", f.id) }, f.memory), " ", expiryChip(f)))) : "",
+    more ? h("p", { class: "hint" }, `Only the first ${facts.length} are shown.`) : "");
 }

@@ -1,11 +1,12 @@
 // One memory: its text, scope, times and metadata; its evidence turns; edit and delete
 // (confirmed); its history as a timeline (../timeline.js).
 import { ApiError, Engram } from "../api.js";
-import { h, metaChips, scopeChips, scopeOf, link, timeEl } from "../dom.js";
-import { evidencePanel, timeline } from "../timeline.js";
+import { h, metaChips, scopeChips, scopeOf, link, timeEl, SCOPE_KEY } from "../dom.js";
+import { citingPanel, evidencePanel, timeline } from "../timeline.js";
 import { expiryChip, speaker } from "../time.js";
 
 const MAX_TURNS = 50; // evidence turns fetched for one fact
+const MAX_CITING = 50; // facts citing one turn fetched
 const orNull = (e) => { if (e instanceof ApiError && e.kind === "notfound") return null; throw e; };
 
 export async function memoryPage(ctx) {
@@ -18,6 +19,10 @@ export async function memoryPage(ctx) {
   const cited = memory && memory.memory_type !== "episode" ? (memory.source_ids || []).slice(0, MAX_TURNS) : [];
   const turns = await Promise.all(cited.map((s) => Engram.get(s).catch(orNull)
     .then((t) => [s, t && t.memory_type === "episode" ? t : null])));
+  // A turn's facts: those of its scope whose provenance names it (expired ones too).
+  const citing = memory && memory.memory_type === "episode"
+    ? await Engram.list({ ...Object.fromEntries(scopeOf(memory).map(({ kind, id: v }) => [SCOPE_KEY[kind], v])),
+      filters: { source_ids: memory.id }, page_size: MAX_CITING, show_expired: true }) : null;
   const v = ctx.view;
   const home = memory ? scopeOf(memory)[0] : null;
   v.append(h("nav", { class: "crumbs", "aria-label": "Breadcrumb" }, h("a", { href: "#/" }, "Scopes"),
@@ -39,6 +44,7 @@ export async function memoryPage(ctx) {
       h("dt", {}, "Updated"), h("dd", {}, memory.updated_at ? timeEl(memory.updated_at) : h("span", { class: "muted" }, "never")),
       h("dt", {}, "Id"), h("dd", {}, h("code", {}, memory.id))));
     if (cited.length) v.append(evidencePanel(turns));
+    if (citing) v.append(citingPanel(citing.results, (citing.count ?? citing.results.length) > citing.results.length));
     v.append(editor(ctx, memory, home, turns.filter(([, t]) => t).length));
   }
   v.append(h("section", { class: "panel", "aria-labelledby": "hist-h" },
