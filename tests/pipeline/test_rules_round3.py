@@ -442,3 +442,16 @@ def test_it_in_a_rescheduled_plan_is_the_event_named_before() -> None:
 
 def test_a_condition_after_a_discourse_marker_is_kept() -> None:
     assert user("Well, vegan really, I eat no animal products.")[0] == "Is vegan"
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("Some context: I'm 44, widowed, with a teenage son (Max is 15), and we live in Crewe.",
+     ["Is 44 years old", "Is widowed, with a teenage son", "Max is 15 years old",
+      "Lives in Crewe"]),
+    ("Just got back from a week in Crete with my wife Ana, it was magical.",
+     ["Has a wife named Ana", "Got back from a week in Crete with their wife Ana"]),
+    ("I'm knitting a jumper for my dad - it's a Christmas present.",
+     ["Is knitting a jumper for their dad"]),
+])
+def test_longer_messages_round_three(content: str, expected: list[str]) -> None:
+    assert user(content) == expected

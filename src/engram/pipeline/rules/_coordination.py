@@ -58,12 +58,16 @@ _NEGATED = [(re.compile(p, re.I), r) for p, r in [
     (r"^never\b", "Never"),
     (r"^no longer\b", "No longer"),
 ]]
+_STATES = {"single", "retired", "vegan", "vegetarian", "pregnant", "unemployed", "self-employed",
+           "divorced", "widowed", "engaged", "based", "originally", "currently", "fluent"}
 _ADVERB = r"(?:(?:only|usually|always|often|sometimes|mostly|mainly|also|still|never|rarely)\s+)?"
 _PIECE = re.compile(r"(,\s+(?:and\s+|but\s+)?)")
 
 
 def _tense(word: str) -> str | None:
     low = word.lower()
+    if low in ("is", "was"):
+        return "state"
     if low in _PRESENT_S:
         return "present"
     if low in PAST_FORMS or (low.endswith("ed") and len(low) > 4):
@@ -77,12 +81,15 @@ def _as_predicate(piece: str, tense: str) -> str | None:
         m = pat.match(piece)
         if m and len(piece[m.end():].split()) >= 1:
             return f"{rep}{piece[m.end():]}"
-    m = re.match(r"^(" + _ADVERB + r")([A-Za-z]+)\b(.*)$", piece)
-    if not m or not m.group(3).strip():
+    m = re.match(r"^(" + _ADVERB + r")([A-Za-z-]+)\b(.*)$", piece)
+    if not m or not m.group(3).strip() and tense != "state":
         return None
     adverb, verb, rest = m.group(1), m.group(2).lower(), m.group(3)
     if tense == "present" and (verb in _BASE or verb in _PRESENT_S):
         return capitalise(f"{adverb}{verb if verb in _PRESENT_S else _BASE[verb]}{rest}")
+    if tense == "state" and not adverb and (verb.endswith("ed") and len(verb) > 4
+                                            or verb in _STATES):
+        return capitalise(f"is {verb}{rest}")  # "Is 38, married with two kids"
     if tense == "past" and _tense(verb) == "past" and verb not in ("had", "was", "were"):
         return capitalise(f"{adverb}{verb}{rest}")
     return None

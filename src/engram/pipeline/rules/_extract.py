@@ -209,6 +209,9 @@ def _expand(fact: str) -> list[str]:
               for z in F.split_adverbial_fragment(y) for x in F.split_origin(z)):
         for b in (y for x in F.split_shared_preposition(a) for y in F.split_graded_pair(x)):
             out.extend(F.split_lists(b))
+    # "Is 38" (from "I'm 38, married ...") is an age
+    out = [re.sub(r"^((?:[A-Z][a-z]+\s+)?(?i:is))\s+(\d{1,2}|1[01]\d)$", r"\1 \2 years old", f)
+           for f in out]
     return out + [x for f in out for x in F.inferred_facts(f)]
 
 

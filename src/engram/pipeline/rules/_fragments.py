@@ -100,6 +100,9 @@ def subjectless(clause: str) -> str | None:
 
 def _subjectless(clause: str) -> str | None:
     c = _USER.sub("", clause.strip(" ,."))
+    # "Just got back from Hanoi": the adverb is not the verb; the fact keeps it out
+    c = re.sub(r"^(?i:just|finally|recently|also|only just)\s+(?=[a-z])", "", c)
+    c = c[:1].upper() + c[1:]
     words = c.split()
     for pat, rep in _NEGATED:
         m = pat.match(c)

@@ -52,10 +52,10 @@ _CLAUSE_BREAK = re.compile(
     # ", she's turning 10", ", he works nights": a pronoun subject and its verb
     r"(?:she|he)(?:'s\s|\s+(?:is|was|has|just|also|still|always|never|(?-i:[a-z]+[^s'u]s))\s)|"
     # ", it rains a lot" (not ", it was the dust": that one corrects the clause before)
-    r"it\s+(?!was\b|is\b)(?-i:[a-z]+s)\s|(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
+    r"it\s+(?!was\b|is\b)(?-i:[a-z]+s)\s|(?-i:[A-Z][a-z]+)\s+(?:is|was|has)\s+(?=\d)|(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
     + _FINITE + r"|(?:his|her|their)\s+\w+\s+(?:is|was|are|were)\s)"
     # "I did until Friday - I've just started at Lloyds", "..., then we're moving"
-    r"|\s+[-–—]\s+(?=(?:i|i'm|i've|i'll|we|we're|we've|my|our)\s)"
+    r"|\s+[-–—]\s+(?=(?:i|i'm|i've|i'll|we|we're|we've|my|our|it's|it\s+is)\s)"
     r"|,\s+then\s+(?=(?:i|i'm|i've|i'll|we|we're|we've|we'll)\s)"
     # "..., which means we need to move": a consequence with a subject of its own
     r"|,?\s+which\s+means\s+(?:that\s+)?(?=" + _SUBJ + r")"

@@ -152,6 +152,9 @@ def own_text(content: str) -> list[str]:
     # A quotation of several sentences or lines is removed whole, before splitting: cut
     # sentence by sentence, its middle would read as the speaker's own words.
     content = _QUOTED_SPAN.sub(" ", content)
+    # "two kids (Ava is 10, Sam is 7)": a clause in brackets is said beside the sentence
+    content = re.sub(r"\s*\(([^()]*\b(?:is|are|was|has|have|'s)\b[^()]*)\)\s*(?:,|(?=[.;!?]|$))",
+                     r"; \1; ", content)
     for sentence in split_sentences(content):
         cut = _FORWARD.search(sentence) if ":" in sentence else None
         if cut:  # everything after the colon (and after this sentence) is someone else's
