@@ -100,9 +100,13 @@ def subjectless(clause: str) -> str | None:
 
 def _subjectless(clause: str) -> str | None:
     c = _USER.sub("", clause.strip(" ,."))
-    # "Just got back from Hanoi": the adverb is not the verb; the fact keeps it out
-    c = re.sub(r"^(?i:just|finally|recently|also|only just)\s+(?=[a-z])", "", c)
-    c = c[:1].upper() + c[1:]
+    # "Finally fixed my bike": the adverb is not the verb; "just"/"also" are dropped, as
+    # the first-person rewrite drops them, the others kept before the verb's fact
+    m = re.match(r"^(?i:(just|also|only just)|(finally|recently))\s+(?=[a-z])", c)
+    if m and not (m.group(2) and c[m.end():].split()[0] in ("is", "was", "has")):
+        fact = _subjectless(c[m.end():])
+        return f"{m.group(2).capitalize()} {fact[0].lower()}{fact[1:]}" if fact and m.group(2) \
+            else fact
     words = c.split()
     for pat, rep in _NEGATED:
         m = pat.match(c)
