@@ -455,3 +455,15 @@ def test_a_condition_after_a_discourse_marker_is_kept() -> None:
 ])
 def test_longer_messages_round_three(content: str, expected: list[str]) -> None:
     assert user(content) == expected
+
+
+def test_a_label_named_then_given_as_it_is_that_labels_value() -> None:
+    state = final(["Surname is Hart", "Name is Lou"],
+                  "We got married in May and I took my husband's surname, so it's Nowak now.")
+    assert "Surname is Nowak" in state and "Surname is Hart" not in state
+    assert "Name is Lou" in state
+
+
+def test_a_labelled_value_is_held_one_at_a_time() -> None:
+    assert final(["Phone number is 01632 960001"], "My phone number is 01632 960999.") == \
+        ["Phone number is 01632 960999"]

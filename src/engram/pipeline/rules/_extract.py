@@ -103,6 +103,11 @@ _HERE_NOW = re.compile(r"^Is\s+(?:now\s+)?(?:living\s+|based\s+)?in\s+((?-i:[A-Z
                        r"(?:\s+(?-i:[A-Z][\w'-]+))*)(?:\s+now)?$")
 _SETTLED_IN = re.compile(r"^Is\s+(?:now\s+|finally\s+)?(?:settled|living)\s+in\s+((?-i:[A-Z][\w'-]+)"
                          r"(?:\s+(?-i:[A-Z][\w'-]+))*)(?:\s+now)?$")
+# A value the user holds one of, named and then given as "it": "..., so it's Okafor now".
+_SLOT_NOUN = re.compile(r"\b(surname|last name|first name|name|(?:phone |mobile )?number|email(?: "
+                        r"address)?|address|username|postcode|zip code)\b", re.I)
+_IT_IS = re.compile(r"^(?:so\s+|and\s+)?it(?:'s|\s+is)\s+((?-i:[A-Z0-9])[\w@.+-]*(?:\s+(?-i:[A-Z])[\w-]*)?)"
+                    r"(?:\s+now)?$", re.I)
 # "It's been a year since my last drink": the habit stopped that long ago.
 _SINCE_LAST = re.compile(r"^it'?s\s+been\s+(?P<n>(?:\w+\s+){0,2}?\w+)\s+since\s+(?:my|our)\s+last\s+"
                          r"(?P<x>[\w-]+(?:\s+[\w-]+){0,3})$", re.I)
@@ -258,6 +263,10 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             elif rest and not (YES.match(first) or NO.match(first)):
                 answer = answer_clause(question, first)
                 clauses = [answer, *rest] if answer else clauses
+        slot = _SLOT_NOUN.findall(sentence)
+        if slot:  # "took my wife's surname, so it's Okafor now": "it" is the surname
+            clauses = [_IT_IS.sub(lambda m: f"my {slot[-1].lower()} is {m.group(1)}", c)
+                       for c in clauses]
         previous: str | None = None  # the sentence's last fact: "... but haven't played
         before: str | None = None  # in ages" plays what it named; the clause before
         for raw in clauses:

@@ -41,6 +41,9 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                 r"^(?:has\s+|just\s+|recently\s+)?joined\s+[A-Z][\w&'-]*\s+as\b|"
                 r"^(?:was|got|has been|is|just got)\s+promoted\s+to\b"),
         ("name", r"^(?:name is|is called|goes by)\b"),
+        # values held one at a time under their own label: "Surname is Okafor"
+        ("label", r"^(?P<key>surname|last name|first name|middle name|(?:phone |mobile )?number|"
+                  r"email(?: address)?|address|username|postcode|zip code)\s+is\b"),
         ("origin", r"^(?:is|comes|is originally|originally comes)\s+(?:originally\s+)?from\b"),
         ("birthday", r"^birthday\s+is\b"),
         ("age", r"^is\s+\d+(?:\s+years old)?$"),

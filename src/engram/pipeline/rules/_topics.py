@@ -92,7 +92,7 @@ def _occupation(text: str) -> bool:
 
 # Nouns that open the user's own facts ("Name is Maya", "Favorite color is green").
 _OWN = set("""name favorite favourite pronouns birthday job occupation role due nickname
-age email address goal dream plan hobby diet commute""".split())  # noqa: SIM905 (a word list reads better as text)
+age email address goal dream plan hobby diet commute surname number username postcode phone mobile""".split())  # noqa: SIM905 (a word list reads better as text)
 _CLASS_OF = {stem(w): name for name, words in _CLASSES.items() for w in words.split()}
 
 
