@@ -265,8 +265,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 clauses = [answer, *rest] if answer else clauses
         slot = _SLOT_NOUN.findall(sentence)
         if slot:  # "took my wife's surname, so it's Okafor now": "it" is the surname
-            clauses = [_IT_IS.sub(lambda m: f"my {slot[-1].lower()} is {m.group(1)}", c)
-                       for c in clauses]
+            label = slot[-1].lower()
+            clauses = [_IT_IS.sub(rf"my {label} is \1", c) for c in clauses]
         previous: str | None = None  # the sentence's last fact: "... but haven't played
         before: str | None = None  # in ages" plays what it named; the clause before
         for raw in clauses:
