@@ -467,3 +467,10 @@ def test_a_label_named_then_given_as_it_is_that_labels_value() -> None:
 def test_a_labelled_value_is_held_one_at_a_time() -> None:
     assert final(["Phone number is 01632 960001"], "My phone number is 01632 960999.") == \
         ["Phone number is 01632 960999"]
+
+
+def test_an_option_someone_else_would_like_is_no_preference_of_the_user() -> None:
+    state = conversation(("user", "Any ideas for my dad's birthday?"),
+                         ("assistant", "A whisky tasting, a cookbook, or a watch?"),
+                         ("user", "He'd love a whisky tasting."))
+    assert not any(s.startswith("Prefers") for s in state)
