@@ -216,7 +216,8 @@ def answer_clause(question: str, reply: str) -> str | None:
     r = trim_reply(_FILLER.sub("", reply.strip().rstrip(".!")).strip())
     if not r or len(r.split()) > 6:
         return None
-    if re.match(r"^(?:she|he|they)(?:'d|'s|'ll|\s)", r, re.I):
+    if re.match(r"^(?:she|he|they)(?:'d|'s|'ll|\s)", r, re.I) \
+            and not re.match(r"^(?:how|what|where|when|which)\b.*\byour\s+\w+", q, re.I):
         return None  # "She'd love a photo book": someone else's answer, not the user's
     if _NOT_SINCE.match(r) and _YESNO.match(q):
         return _yes_no(q, False)
