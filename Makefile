@@ -94,6 +94,10 @@ bench-extraction: $(VENV)/.bench
 		--out bench/results/extraction_fresh.json
 	$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_fresh2.jsonl \
 		--out bench/results/extraction_fresh2.json
+	$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_fresh3.jsonl \
+		--out bench/results/extraction_fresh3.json
+	$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_fresh4.jsonl \
+		--out bench/results/extraction_fresh4.json
 
 # Screenshots of the dashboard's main pages (desktop and phone) in bench/results/screens/.
 screens: $(VENV)/.test $(VENV)/.chromium
