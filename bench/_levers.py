@@ -21,6 +21,7 @@ INGEST_FIELDS = ("context_before", "context_after", "context_weight", "context_b
                  "context_chars")
 
 _AGG = {"breadth": "aggregate"}
+_CAP = {**_AGG, "session_damp": 0.0}  # the cap rule, not the damping
 ROWS: dict[str, tuple[str, dict[str, Any]]] = {
     BASE: ("hybrid", {}),
     "Engram vector-only": ("vector", {}),
@@ -34,13 +35,17 @@ ROWS: dict[str, tuple[str, dict[str, Any]]] = {
                                                   "score_alpha": 0.9}),
     "fusion: rrf 3:1": ("hybrid", {"fusion": "rrf", "adaptive_alpha": False}),
     # Breadth: spread results over sessions.
-    "breadth: none": ("hybrid", {"breadth": "off"}),
-    "breadth: session cap 2 on aggregation questions": ("hybrid", {**_AGG, "session_cap": 2}),
-    "breadth: session cap 3 on aggregation questions": ("hybrid", {**_AGG, "session_cap": 3}),
-    "breadth: session cap 3 on every question": ("hybrid", {"breadth": "always", "session_cap": 3}),
-    # Softer than a cap: each hit loses a share of its score per better hit of its session.
-    "breadth: session damping 0.05 on every question": ("hybrid", {"breadth": "always",
-                                                                  "session_damp": 0.05}),
+    # Default: when one session holds the whole first page, each hit of the best 5 pages
+    # loses 5% of its score per better hit of its session.
+    "breadth: none (previous default)": ("hybrid", {"breadth": "off"}),
+    "breadth: flooded page, damping 0.03": ("hybrid", {"session_damp": 0.03}),
+    "breadth: flooded page, damping 0.08": ("hybrid", {"session_damp": 0.08}),
+    "breadth: flooded page, cap 2": ("hybrid", {"session_damp": 0.0, "session_cap": 2}),
+    "breadth: session cap 2 on aggregation questions": ("hybrid", {**_CAP, "session_cap": 2}),
+    "breadth: session cap 3 on aggregation questions": ("hybrid", {**_CAP, "session_cap": 3}),
+    "breadth: session cap 3 on every question": ("hybrid", {"breadth": "always",
+                                                            "session_damp": 0.0, "session_cap": 3}),
+    "breadth: session damping 0.05 on every question": ("hybrid", {"breadth": "always"}),
     "breadth: session damping 0.1 on aggregation questions": ("hybrid", {**_AGG,
                                                                         "session_damp": 0.1}),
     # Candidate depth and the vector arm's share of candidates.
@@ -80,7 +85,7 @@ ROWS: dict[str, tuple[str, dict[str, Any]]] = {
     "time: newer first (swaps) 0.3 among the best 20": ("hybrid", {
         "recency_mode": "swap", "recency_margin": 0.3, "recency_window": 20}),
     # A combination of the search-time levers.
-    "keyword share 0.6 + cap 2 on aggregation": ("hybrid", {"score_alpha": 0.6, **_AGG,
+    "keyword share 0.6 + cap 2 on aggregation": ("hybrid", {"score_alpha": 0.6, **_CAP,
                                                             "session_cap": 2}),
 }
 

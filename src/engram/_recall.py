@@ -19,6 +19,7 @@ import numpy as np
 
 from engram import _validate as V
 from engram._evidence import evidence_of, facts_where, names_type, resolve
+from engram._rerank import Records
 from engram._types import EPISODE, MemoryRecord
 from engram.graph import search_with_graph
 from engram.search import hybrid_search
@@ -75,13 +76,15 @@ def run_search(store: BoundStore, embed: Callable[[list[str]], np.ndarray],
         rows = [(m, s, None) for m, s in chosen]
         recs = store.get_many([m for m, _ in chosen])
     elif names_type(req.where):
-        chosen = hybrid_search(store, req.where, req.query, k=req.k, **common)  # type: ignore[arg-type]
+        read = Records(store)  # what the search read is not read again
+        chosen = hybrid_search(store, req.where, req.query, k=req.k, records=read, **common)  # type: ignore[arg-type]
         rows = [(m, s, None) for m, s in chosen]
-        recs = store.get_many([m for m, _ in chosen])
+        recs = read.get([m for m, _ in chosen])
     else:
+        read = Records(store)
         chosen = hybrid_search(store, req.where, req.query, k=req.k * EVIDENCE_DEPTH,
-                               shown=req.k, **common)  # type: ignore[arg-type]
-        recs = store.get_many([m for m, _ in chosen])
+                               shown=req.k, records=read, **common)  # type: ignore[arg-type]
+        recs = read.get([m for m, _ in chosen])
         episodes = {m for m, r in recs.items() if r.memory_type == EPISODE}
         cited = store.citing(req.where, sorted(episodes)) if episodes else {}
         facts = sorted({f for fs in cited.values() for f in fs})

@@ -135,12 +135,14 @@ class SearchConfig(_Section):
     # Levers measured on LongMemEval and LOCOMO (bench/levers.py); see engram._fusion.
     adaptive_alpha: bool = False  # keyword share from keyword-score concentration
     adaptive_alpha_min: float = Field(default=0.4, ge=0, le=1)  # share when evidence is flat
-    breadth: Literal["off", "aggregate", "always"] = "off"  # cap hits per session
+    # Spread hits over sessions: for counting/listing questions ("aggregate"), for every
+    # question ("always"), or when one session holds the whole first page ("flooded").
+    breadth: Literal["off", "aggregate", "always", "flooded"] = "flooded"
     session_cap: int = Field(default=2, ge=1, le=100)  # hits per session when breadth is on
     session_field: str = "session"  # metadata key naming a memory's session
     # With breadth on: instead of the cap, each hit loses this share per earlier hit of its
     # session (0: the cap).
-    session_damp: float = Field(default=0.0, ge=0, le=1)
+    session_damp: float = Field(default=0.05, ge=0, le=1)
     vector_depth: float = Field(default=1.0, gt=0, le=10)  # vector candidates = x candidates
 
 

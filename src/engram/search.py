@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engram._fusion import damp_groups, is_aggregation, keyword_share, spread
-from engram._periods import Period, in_periods, named_periods, relative_periods
-from engram._recency import asks_when, newer_first, newest_lead, prefers_earlier, same_terms
+from engram._fusion import is_aggregation, keyword_share
+from engram._periods import Period, named_periods, relative_periods
+from engram._recency import asks_when
+from engram._rerank import Records, boost_dates, by_recency, flooded, spread_sessions
 
 if TYPE_CHECKING:
     from engram.config import SearchConfig
@@ -180,6 +181,7 @@ def hybrid_search(
     explain_out: dict[str, dict[str, Any]] | None = None,
     reference: date | None = None,
     shown: int | None = None,
+    records: Records | None = None,
 ) -> list[tuple[str, float | None]]:
     """Ids of the best ``k`` memories with their cosine similarity to the query (None
     in keyword mode without a threshold). Candidates come from the vector arm and the
@@ -190,7 +192,8 @@ def hybrid_search(
     score parts (:func:`score_parts`). ``reference`` is the day the query's relative time
     phrases are read on (default: today, UTC). ``shown``: how many of the ``k`` the caller
     will show (the recency tie-break reorders only those, so it never changes which
-    memories are shown; default ``k``)."""
+    memories are shown; default ``k``). ``records`` keeps the stored records the search
+    read, for the caller to reuse."""
     depth = max(cfg.candidates, k)
     needs_vec = mode != "keyword" or threshold is not None or cfg.neighbours > 0
     vquery = without_names(query) if cfg.vector_drop_names else query
@@ -219,19 +222,23 @@ def hybrid_search(
         if mode != "vector":
             lists.append(([i for i, _ in kw_hits], cfg.keyword_weight if mode == "hybrid" else 1.0))
         fused = fuse(lists, k=cfg.rrf_k)
+    recs = Records(store) if records is None else records
+    page = min(k, shown or k)
     periods: list[Period] = []
     if cfg.date_boost > 0 or cfg.recency_mode == "lead":
         periods = query_periods(query, reference or datetime.now(UTC).date())
     if cfg.date_boost > 0:
-        fused = _boost_dates(store, periods, fused, cfg.date_field, cfg.date_boost)
-    if cfg.breadth == "always" or (cfg.breadth == "aggregate" and is_aggregation(query)):
-        fused = (_damp_sessions if cfg.session_damp > 0 else _spread_sessions)(store, fused,
-                                                                                cfg, k)
+        fused = boost_dates(recs, periods, fused, cfg.date_field, cfg.date_boost)
+    if fused and (cfg.breadth == "always"
+                  or (cfg.breadth == "aggregate" and is_aggregation(query))
+                  or (cfg.breadth == "flooded" and flooded(recs, fused, cfg, page))):
+        fused = spread_sessions(recs, fused, cfg, k)
     # The lead is for the state of things now: not for a question that names its period
     # or asks when something happened.
     lead_off = cfg.recency_mode == "lead" and (bool(periods) or asks_when(query))
     if cfg.recency_margin > 0 and fused and not lead_off:
-        fused = _recency(store, query, fused, cfg, min(k, shown or k, cfg.recency_window))
+        fused = by_recency(recs, query, set(query_terms(query)), fused, cfg,
+                           min(page, cfg.recency_window))
     if qvec is not None:
         missing = [i for i, _ in fused if i not in sims]
         sims.update(store.similarities(missing, qvec) if missing else {})
@@ -276,78 +283,6 @@ def score_parts(ids: Sequence[str], sims: dict[str, float],
 
 def _round(x: float | None) -> float | None:
     return None if x is None else round(float(x), 6)
-
-
-def _dates_of(store: BoundStore, ids: Sequence[str], field: str,
-              recs: dict[str, Any] | None = None) -> dict[str, str]:
-    """Each memory's time: its event time when ``field`` is ``happened_at``, else the ISO
-    date in ``metadata[field]`` (memories without one are left out)."""
-    out: dict[str, str] = {}
-    for mid, rec in (store.get_many(list(ids)) if recs is None else recs).items():
-        value = rec.happened_at if field == "happened_at" else rec.metadata.get(field)
-        if isinstance(value, str):
-            out[mid] = value
-    return out
-
-
-def _boost_dates(store: BoundStore, periods: Sequence[Period], fused: list[tuple[str, float]],
-                 field: str, boost: float) -> list[tuple[str, float]]:
-    """Raise candidates whose date (:func:`_dates_of`) falls in a period the query names."""
-    if not periods or not fused:
-        return fused
-    days = _dates_of(store, [i for i, _ in fused], field)
-    out = [(mid, score * (1 + boost) if in_periods(days.get(mid), periods) else score)
-           for mid, score in fused]
-    return sorted(out, key=lambda kv: -kv[1])
-
-
-def _recency(store: BoundStore, query: str, fused: list[tuple[str, float]],
-             cfg: SearchConfig, window: int) -> list[tuple[str, float]]:
-    """The recency tie-break (:func:`engram._fusion.newer_first`) over the shown hits;
-    with ``cfg.recency_same``, only between hits holding mostly the same query words."""
-    ids = [i for i, _ in fused[:window]]
-    recs = store.get_many(ids)
-    times = _dates_of(store, ids, cfg.date_field, recs)
-    same = None
-    if cfg.recency_same:
-        terms = set(query_terms(query))
-        words = {m: terms & set(_WORD.findall(r.memory.lower())) for m, r in recs.items()}
-        same = lambda a, b: same_terms(words.get(a, set()), words.get(b, set()))  # noqa: E731
-    order = newest_lead if cfg.recency_mode == "lead" else newer_first
-    return order(fused, times.get, margin=cfg.recency_margin, window=window,
-                 older=prefers_earlier(query), same=same)
-
-
-def _spread_sessions(store: BoundStore, fused: list[tuple[str, float]], cfg: SearchConfig,
-                     k: int) -> list[tuple[str, float]]:
-    """At most ``cfg.session_cap`` hits per session (``metadata[cfg.session_field]``)
-    among the best candidates; the rest follow them. Scores stay as fused."""
-    window = fused[: k * 5]
-    recs = store.get_many([i for i, _ in window])
-
-    def session(mid: str) -> str | None:
-        rec = recs.get(mid)
-        value = rec.metadata.get(cfg.session_field) if rec is not None else None
-        return None if value is None else str(value)
-
-    score = dict(window)
-    order = spread([i for i, _ in window], session, cap=cfg.session_cap, k=len(window))
-    return [(i, score[i]) for i in order] + fused[len(window):]
-
-
-def _damp_sessions(store: BoundStore, fused: list[tuple[str, float]], cfg: SearchConfig,
-                   k: int) -> list[tuple[str, float]]:
-    """Each session's hits after its first lose ``cfg.session_damp`` of their score per
-    place (:func:`engram._fusion.damp_groups`), among the best ``k`` × 5 candidates."""
-    window = fused[: k * 5]
-    recs = store.get_many([i for i, _ in window])
-
-    def session(mid: str) -> str | None:
-        rec = recs.get(mid)
-        value = rec.metadata.get(cfg.session_field) if rec is not None else None
-        return None if value is None else str(value)
-
-    return damp_groups(window, session, rate=cfg.session_damp) + fused[len(window):]
 
 
 def _expand(store: BoundStore, qvec: np.ndarray, hits: list[tuple[str, float | None]],

@@ -1,0 +1,111 @@
+"""The reorderings after fusion that read stored records: the date boost, the session
+breadth rules and recency (their pure decisions are in :mod:`engram._fusion` and
+:mod:`engram._recency`). :class:`Records` reads each record once per search and hands
+what it read to the caller (``_recall`` builds its results from it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from engram._fusion import damp_groups, spread
+from engram._periods import Period, in_periods
+from engram._recency import newer_first, newest_lead, prefers_earlier, same_terms
+
+if TYPE_CHECKING:
+    from engram._types import MemoryRecord
+    from engram.config import SearchConfig
+    from engram.store.base import BoundStore
+
+__all__ = ["Records", "boost_dates", "by_recency", "flooded", "spread_sessions"]
+
+Ranked = list[tuple[str, float]]
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class Records:
+    """The records of one search, each read from the store once."""
+
+    def __init__(self, store: BoundStore) -> None:
+        self.store = store
+        self.got: dict[str, MemoryRecord] = {}
+
+    def get(self, ids: Sequence[str]) -> dict[str, MemoryRecord]:
+        missing = [i for i in dict.fromkeys(ids) if i not in self.got]
+        if missing:
+            self.got.update(self.store.get_many(missing))
+        return {i: self.got[i] for i in ids if i in self.got}
+
+
+def dates_of(recs: dict[str, MemoryRecord], field: str) -> dict[str, str]:
+    """Each memory's time: its event time when ``field`` is ``happened_at``, else the ISO
+    date in ``metadata[field]`` (memories without one are left out)."""
+    out: dict[str, str] = {}
+    for mid, rec in recs.items():
+        value = rec.happened_at if field == "happened_at" else rec.metadata.get(field)
+        if isinstance(value, str):
+            out[mid] = value
+    return out
+
+
+def boost_dates(recs: Records, periods: Sequence[Period], fused: Ranked, field: str,
+                boost: float) -> Ranked:
+    """Raise candidates whose date (:func:`dates_of`) falls in a period the query names."""
+    if not periods or not fused:
+        return fused
+    days = dates_of(recs.get([i for i, _ in fused]), field)
+    out = [(mid, score * (1 + boost) if in_periods(days.get(mid), periods) else score)
+           for mid, score in fused]
+    return sorted(out, key=lambda kv: -kv[1])
+
+
+def by_recency(recs: Records, query: str, terms: set[str], fused: Ranked, cfg: SearchConfig,
+               window: int) -> Ranked:
+    """Recency (:mod:`engram._recency`, ``cfg.recency_mode``) over the first ``window``
+    hits; with ``cfg.recency_same``, only between hits holding mostly the same query
+    words (``terms``)."""
+    got = recs.get([i for i, _ in fused[:window]])
+    times = dates_of(got, cfg.date_field)
+    same = None
+    if cfg.recency_same:
+        words = {m: terms & set(_WORD.findall(r.memory.lower())) for m, r in got.items()}
+        same = lambda a, b: same_terms(words.get(a, set()), words.get(b, set()))  # noqa: E731
+    order = newest_lead if cfg.recency_mode == "lead" else newer_first
+    return order(fused, times.get, margin=cfg.recency_margin, window=window,
+                 older=prefers_earlier(query), same=same)
+
+
+def _sessions(recs: dict[str, MemoryRecord], field: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for mid, rec in recs.items():
+        value = rec.metadata.get(field)
+        if value is not None:
+            out[mid] = str(value)
+    return out
+
+
+def flooded(recs: Records, fused: Ranked, cfg: SearchConfig, page: int) -> bool:
+    """Is every one of the first ``page`` hits (at least two) from one session? Such a
+    page cannot show evidence told over several sessions."""
+    head = [i for i, _ in fused[:page]]
+    if len(head) < 2:
+        return False
+    sessions = _sessions(recs.get(head), cfg.session_field)
+    return len(sessions) == len(head) and len(set(sessions.values())) == 1
+
+
+def spread_sessions(recs: Records, fused: Ranked, cfg: SearchConfig, k: int) -> Ranked:
+    """Among the best ``k`` × 5 candidates, spread hits over sessions
+    (``metadata[cfg.session_field]``): at most ``cfg.session_cap`` per session, the rest
+    after them (:func:`engram._fusion.spread`, scores kept), or with ``cfg.session_damp``
+    each hit losing that share per better hit of its session
+    (:func:`engram._fusion.damp_groups`)."""
+    window = fused[: k * 5]
+    session = _sessions(recs.get([i for i, _ in window]), cfg.session_field).get
+    if cfg.session_damp > 0:
+        return damp_groups(window, session, rate=cfg.session_damp) + fused[len(window):]
+    score = dict(window)
+    order = spread([i for i, _ in window], session, cap=cfg.session_cap, k=len(window))
+    return [(i, score[i]) for i in order] + fused[len(window):]
