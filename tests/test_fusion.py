@@ -240,8 +240,29 @@ def test_session_damping_runs_through_search(tmp_path) -> None:  # type: ignore[
     mem.close()
 
 
+def test_a_page_flooded_by_one_session_lets_another_in(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    mem = _mem(tmp_path, breadth="flooded", session_damp=0.5, context_before=0,
+               context_after=0, recency_margin=0.0)
+    for s, n in (("s1", 3), ("s2", 1)):
+        mem.add([{"role": "user", "content": f"I bought a plant {'today ' * (4 - i)}#{s}{i}"}
+                 for i in range(n)], user_id="u", infer=False, metadata={"session": s})
+    q = "Did I buy a plant today?"
+
+    def sessions(top_k: int) -> list[str]:
+        return [r["metadata"]["session"] for r in mem.search(q, user_id="u", top_k=top_k)["results"]]
+
+    flooded2, page4 = sessions(2), sessions(4)
+    mem.config.search = mem.config.search.model_copy(update={"breadth": "off"})
+    # Two results, both of s1: the page is flooded, and s2's near-equal turn comes in.
+    assert sessions(2) == ["s1", "s1"] and flooded2 == ["s1", "s2"]
+    # Four results already hold s2: not flooded, nothing moves.
+    assert page4 == sessions(4)
+    mem.close()
+
+
 def test_breadth_spreads_an_aggregation_question_over_sessions(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    mem = _mem(tmp_path, breadth="aggregate", session_cap=1, context_before=0, context_after=0)
+    mem = _mem(tmp_path, breadth="aggregate", session_cap=1, session_damp=0.0, context_before=0,
+               context_after=0)
     for s, n in (("s1", 4), ("s2", 1), ("s3", 1)):
         mem.add([{"role": "user", "content": f"I bought a plant {'today ' * (5 - i)}#{s}{i}"}
                  for i in range(n)], user_id="u", infer=False, metadata={"session": s})
