@@ -84,6 +84,10 @@ ROWS: dict[str, tuple[str, dict[str, Any]]] = {
         "recency_mode": "swap", "recency_margin": 0.3, "recency_same": True}),
     "time: newer first (swaps) 0.3 among the best 20": ("hybrid", {
         "recency_mode": "swap", "recency_margin": 0.3, "recency_window": 20}),
+    # Speaker: a first-person question (no "you") raises the user's own turns. Default 0.5.
+    "speaker: no user boost (previous default)": ("hybrid", {"user_boost": 0.0}),
+    "speaker: user boost 0.3": ("hybrid", {"user_boost": 0.3}),
+    "speaker: user boost 1": ("hybrid", {"user_boost": 1.0}),
     # A combination of the search-time levers.
     "keyword share 0.6 + cap 2 on aggregation": ("hybrid", {"score_alpha": 0.6, **_CAP,
                                                             "session_cap": 2}),

@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Sequence
 
-__all__ = ["keyword_share", "is_aggregation", "spread", "damp_groups", "AGGREGATION"]
+__all__ = ["keyword_share", "is_aggregation", "spread", "damp_groups", "about_the_user",
+           "AGGREGATION"]
 
 # How far down the keyword list the "rest" is read: the 10th hit, as results are 10 deep.
 _REST_AT = 9
@@ -100,3 +101,19 @@ def damp_groups(ranked: Sequence[tuple[str, float]], group_of: Callable[[str], H
             n = seen[g] = seen.get(g, -1) + 1
         out.append((mid, score * (1 - rate) ** n))
     return sorted(out, key=lambda kv: -kv[1])
+
+
+_FIRST_PERSON = re.compile(r"\b(i|me|my|mine|myself)\b", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
+
+
+def about_the_user(query: str) -> bool:
+    """Does the question ask about the user (first person) rather than about what the
+    assistant said ("you", "your")? Then the user's own turns hold the answer.
+
+    >>> about_the_user("Where do I keep my old sneakers?")
+    True
+    >>> about_the_user("What did you recommend for my trip?"), about_the_user("Who is Anna?")
+    (False, False)
+    """
+    return _FIRST_PERSON.search(query) is not None and _SECOND_PERSON.search(query) is None

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from engram.config import SearchConfig
     from engram.store.base import BoundStore
 
-__all__ = ["Records", "boost_dates", "by_recency", "flooded", "spread_sessions"]
+__all__ = ["Records", "boost_dates", "boost_user", "by_recency", "flooded", "spread_sessions"]
 
 Ranked = list[tuple[str, float]]
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -59,6 +59,16 @@ def boost_dates(recs: Records, periods: Sequence[Period], fused: Ranked, field: 
     out = [(mid, score * (1 + boost) if in_periods(days.get(mid), periods) else score)
            for mid, score in fused]
     return sorted(out, key=lambda kv: -kv[1])
+
+
+def boost_user(recs: Records, fused: Ranked, boost: float, k: int) -> Ranked:
+    """Among the best ``k`` × 5 candidates, the turns the user said (role ``user``) score
+    × (1 + ``boost``)."""
+    window = fused[: k * 5]
+    got = recs.get([i for i, _ in window])
+    out = [(m, s * (1 + boost) if (r := got.get(m)) is not None and r.role == "user" else s)
+           for m, s in window]
+    return sorted(out, key=lambda kv: -kv[1]) + fused[len(window):]
 
 
 def by_recency(recs: Records, query: str, terms: set[str], fused: Ranked, cfg: SearchConfig,

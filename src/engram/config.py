@@ -121,6 +121,8 @@ class SearchConfig(_Section):
     vector_drop_names: bool = False  # embed the query without capitalised names
     date_boost: float = Field(default=0.5, ge=0)  # x(1+boost) for periods the query names
     date_field: str = "happened_at"  # the event time, or a metadata key holding an ISO date
+    # A question about the user (I/my, no "you"): the user's own turns score x(1+boost).
+    user_boost: float = Field(default=0.5, ge=0)
     # Recency among near-equal hits (score within recency_margin of the other; 0: off),
     # the older when the query asks about an earlier state ("first", "used to"). "lead":
     # the latest of the hits near the best moves to the top, unless the query names a

@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engram._fusion import is_aggregation, keyword_share
+from engram._fusion import about_the_user, is_aggregation, keyword_share
 from engram._periods import Period, named_periods, relative_periods
 from engram._recency import asks_when
-from engram._rerank import Records, boost_dates, by_recency, flooded, spread_sessions
+from engram._rerank import Records, boost_dates, boost_user, by_recency, flooded, spread_sessions
 
 if TYPE_CHECKING:
     from engram.config import SearchConfig
@@ -229,6 +229,8 @@ def hybrid_search(
         periods = query_periods(query, reference or datetime.now(UTC).date())
     if cfg.date_boost > 0:
         fused = boost_dates(recs, periods, fused, cfg.date_field, cfg.date_boost)
+    if cfg.user_boost > 0 and fused and about_the_user(query):
+        fused = boost_user(recs, fused, cfg.user_boost, k)
     if fused and (cfg.breadth == "always"
                   or (cfg.breadth == "aggregate" and is_aggregation(query))
                   or (cfg.breadth == "flooded" and flooded(recs, fused, cfg, page))):
