@@ -10,7 +10,7 @@ import pytest
 import engram._fusion
 import engram._recency
 from engram import Memory
-from engram._fusion import damp_groups, is_aggregation, keyword_share, spread
+from engram._fusion import about_the_user, damp_groups, is_aggregation, keyword_share, spread
 from engram._recency import (
     EARLIER,
     asks_when,
@@ -257,6 +257,33 @@ def test_a_page_flooded_by_one_session_lets_another_in(tmp_path) -> None:  # typ
     assert sessions(2) == ["s1", "s1"] and flooded2 == ["s1", "s2"]
     # Four results already hold s2: not flooded, nothing moves.
     assert page4 == sessions(4)
+    mem.close()
+
+
+@pytest.mark.parametrize(("q", "user"), [
+    ("Where do I keep my old sneakers?", True), ("How many books have I read?", True),
+    ("What did you recommend for my trip?", False), ("Can you remind me of your tip?", False),
+    ("Where does Anna live?", False)])
+def test_about_the_user(q: str, user: bool) -> None:
+    assert about_the_user(q) == user
+
+
+def test_user_boost_raises_the_users_own_turn(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    mem = _mem(tmp_path, context_before=0, context_after=0, recency_margin=0.0, user_boost=0.5)
+    mem.add([{"role": "user", "content": "I keep my bike in the garage"},
+             {"role": "assistant", "content": "Keep the bike in the garage, and keep the bike "
+                                              "chain oiled"},
+             {"role": "user", "content": "thanks a lot"},
+             {"role": "assistant", "content": "happy cycling"}],
+            user_id="u", infer=False)
+
+    def first(q: str) -> str:
+        return str(mem.search(q, user_id="u", top_k=4)["results"][0]["role"])
+
+    assert first("Where do I keep my bike?") == "user"
+    assert first("What did you say to keep the bike?") == "assistant"  # asks about "you"
+    mem.config.search = mem.config.search.model_copy(update={"user_boost": 0.0})
+    assert first("Where do I keep my bike?") == "assistant"
     mem.close()
 
 
