@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import threading
 import time
 from typing import Any
 
@@ -13,7 +14,7 @@ import numpy as np
 from engram._types import Scope
 from engram.store.base import ChangeSet, MemoryUpdate, NewMemory
 from engram.store.filters import parse_filters
-from tests.store.conftest import DIMS
+from tests.store.conftest import BACKENDS, DIMS
 
 U = parse_filters({"user_id": "u"})
 
@@ -92,3 +93,34 @@ def test_changed_text_is_not_overwritten_and_deletes_drop_the_row(store: Any) ->
     assert store.finish_vectors("", "w", [(items[a], _vec(1)), (items[c], _vec(2))]) == 1
     assert store.pending_vectors("") == 0
     assert store.similarities("", [a, c], _vec(3)) == {a: 1.0, c: 0.0}
+
+
+def test_the_writer_never_waits_for_a_row_another_transaction_holds(tmp_path: Any) -> None:
+    """PostgreSQL (SQLite has one writer at a time and no row locks): a vector whose memory row is locked (an add refreshing its keyword
+    context, say) is given back to the queue instead of waited for, so the writer can
+    never be one side of a deadlock; it is written on a later round."""
+    store = BACKENDS["postgres"](tmp_path, DIMS, None)
+    try:
+        _never_waits(store)
+    finally:
+        store.close()
+
+
+def _never_waits(store: Any) -> None:
+    ids = _pending(store, 3)
+    items = store.claim_vectors("", "w1", 10, 60.0)
+    out: list[int] = []
+    with store.connection() as other, other.transaction():
+        other.execute("SELECT id FROM engram_memories WHERE id = %s FOR UPDATE", [ids[0]])
+        t = threading.Thread(target=lambda: out.append(store.finish_vectors(
+            "", "w1", [(i, _vec(n)) for n, i in enumerate(items)])))
+        t.start()
+        t.join(10)
+        waited = t.is_alive()
+    t.join()
+    assert not waited, "the writer waited for a row lock"
+    assert out == [2] and store.pending_vectors("") == 1
+    [again] = store.claim_vectors("", "w2", 10, 60.0)  # given back at once, not leased
+    assert again.id == ids[0]
+    assert store.finish_vectors("", "w2", [(again, _vec(0))]) == 1
+    assert store.pending_vectors("") == 0

@@ -135,6 +135,8 @@ class VectorQueueSQL(SQLDialect):
         how many vectors were written."""
         mark = "%b" if self.pg else "?"
         cats = ", categories = ?" if categories is not None else ""
+        if self.pg:
+            done, categories = self._lockable(conn, ns, owner, done, categories)
         written = 0
         for i, (item, v) in enumerate(done):
             extra = [json(categories[i])] if categories is not None else []
@@ -146,6 +148,35 @@ class VectorQueueSQL(SQLDialect):
             conn.execute(self.q(f"DELETE FROM {self.Q} WHERE owner = ? AND memory_id IN "  # noqa: S608
                                 f"({self._marks(len(chunk))})"), [owner, *chunk])
         return written
+
+    def _lockable(self, conn: Any, ns: str, owner: str,
+                  done: Sequence[tuple[PendingText, np.ndarray]],
+                  categories: Sequence[list[str]] | None
+                  ) -> tuple[list[tuple[PendingText, np.ndarray]], list[list[str]] | None]:
+        """PostgreSQL: the items whose memory row and queue row this transaction could
+        lock without waiting; the others are given back to the queue for a later round.
+        The writer never waits for a row lock, so it can never close a deadlock with an
+        add that refreshes its neighbours' keyword context, or updates or deletes a
+        pending memory, while holding rows the writer wants (the fresh-clone suite saw
+        one: an import failing with "deadlock detected")."""
+        ids = [item.id for item, _ in done]
+        free: set[str] = set()
+        held: set[str] = set()  # queue rows locked here: releasing them cannot wait
+        for chunk in chunks(ids):
+            marks = self._marks(len(chunk))
+            rows = self._all(conn, f"SELECT id FROM {self.M} WHERE ns = ? AND id IN "  # noqa: S608
+                             f"({marks}) FOR UPDATE SKIP LOCKED", [ns, *chunk])
+            mine = self._all(conn, f"SELECT memory_id FROM {self.Q} WHERE owner = ? AND "  # noqa: S608
+                             f"memory_id IN ({marks}) FOR UPDATE SKIP LOCKED", [owner, *chunk])
+            held |= {r[0] for r in mine}
+            free |= {r[0] for r in rows} & held
+        busy = [i for i in ids if i not in free and i in held]
+        if busy:  # claimed again next round; a queue row another transaction holds is
+            # being deleted or was already given back, and its lease covers the rest
+            self.release(conn, owner, busy, None, None)
+        keep = [i for i, (item, _) in enumerate(done) if item.id in free]
+        return ([done[i] for i in keep],
+                [categories[i] for i in keep] if categories is not None else None)
 
     def release(self, conn: Any, owner: str, ids: Sequence[str], retry_at: float | None,
                 error: str | None) -> None:
