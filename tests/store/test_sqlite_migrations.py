@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from engram._types import Scope
-from engram.store import _sqlite_schema as schema
+from engram.store import _sqlite_migrate as schema
+from engram.store import _sqlite_schema  # noqa: F401  (registers the migrations)
 from engram.store.base import ChangeSet, NewMemory
 from engram.store.filters import parse_filters
 from engram.store.sqlite import SQLiteStore

@@ -1,28 +1,18 @@
 """SQLite schema as numbered migrations, recorded in ``schema_migrations``.
 
-Each migration is a function registered with :func:`migration`; :func:`migrate` applies
-the missing ones in order, each in its own transaction, under SQLite's write lock so two
-processes opening a fresh file do not race.
+Each migration is a function registered with :func:`migration` (the registry and the
+runner, :func:`migrate`, live in :mod:`engram.store._sqlite_migrate`).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
-from datetime import UTC, datetime
 
 from engram._types import EPISODE
+from engram.store._sqlite_migrate import migrate, migration
+from engram.store._sqlite_migrate import run_script as _run_script
 
-_MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = []
-
-
-def migration(version: int, name: str) -> Callable[[Callable[[sqlite3.Connection], None]], Callable[[sqlite3.Connection], None]]:
-    def register(fn: Callable[[sqlite3.Connection], None]) -> Callable[[sqlite3.Connection], None]:
-        _MIGRATIONS.append((version, name, fn))
-        _MIGRATIONS.sort(key=lambda m: m[0])
-        return fn
-
-    return register
+__all__ = ["migrate", "migration"]
 
 
 @migration(1, "memories, fts, history, embedding cache, change log")
@@ -404,41 +394,3 @@ def _speaker_terms(db: sqlite3.Connection) -> None:
     db.execute("UPDATE memories SET context = actor_id || ? || context "
                "WHERE memory_type = ? AND actor_id IS NOT NULL AND actor_id <> ''",
                ("\n", EPISODE))
-
-
-def _run_script(db: sqlite3.Connection, script: str) -> None:
-    # Not executescript(): it COMMITs first, which would drop the migration's lock.
-    stmt = ""
-    for line in script.splitlines(keepends=True):
-        if line.strip().startswith("--"):
-            continue
-        stmt += line
-        if sqlite3.complete_statement(stmt):
-            db.execute(stmt)
-            stmt = ""
-
-
-def migrate(db: sqlite3.Connection) -> int:
-    """Apply missing migrations; return the schema version. ``db`` is in autocommit."""
-    db.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
-    for version, name, fn in _MIGRATIONS:
-        db.execute("BEGIN IMMEDIATE")  # the write lock: other openers wait here
-        try:
-            done = db.execute(
-                "SELECT 1 FROM schema_migrations WHERE version = ?", (version,)
-            ).fetchone()
-            if not done:
-                fn(db)
-                db.execute(
-                    "INSERT INTO schema_migrations VALUES (?, ?, ?)",
-                    (version, name, datetime.now(UTC).isoformat()),
-                )
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:  # SQLite may have rolled back itself (disk full, I/O)
-                db.execute("ROLLBACK")
-            raise
-    return _MIGRATIONS[-1][0]
