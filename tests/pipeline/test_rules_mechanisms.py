@@ -11,6 +11,7 @@ import pytest
 from engram._types import Message
 from engram.pipeline.base import Existing, ExtractContext, Fact
 from engram.pipeline.rules import RulesExtractor, RulesReconciler
+from tests.pipeline._state import state_after
 
 CTX = ExtractContext()
 
@@ -26,21 +27,7 @@ def user(content: str) -> list[str]:
 
 def final(existing: list[str], content: str, *, before: str | None = None) -> list[str]:
     """The memory state after one add through the rules pair."""
-    msgs = [("assistant", before)] if before else []
-    facts, _ = RulesExtractor().extract(
-        [Message(r, c, index=i) for i, (r, c) in enumerate([*msgs, ("user", content)])], CTX)
-    state: dict[int, str | None] = dict(enumerate(existing))
-    added = []
-    decisions, _ = RulesReconciler().reconcile(
-        facts, [Existing(i, t) for i, t in enumerate(existing)], CTX)
-    for d in decisions:
-        if d.event == "ADD" and d.text:
-            added.append(d.text)
-        elif d.event == "UPDATE" and d.ref is not None and d.text:
-            state[d.ref] = d.text
-        elif d.event == "DELETE" and d.ref is not None:
-            state[d.ref] = None
-    return [t for t in state.values() if t] + added
+    return state_after([*([("assistant", before)] if before else []), ("user", content)], existing)
 
 
 # --- who is speaking: reported, quoted, forwarded and imagined text (#17 item 4) ---

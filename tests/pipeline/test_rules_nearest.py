@@ -13,9 +13,9 @@ import numpy as np
 import pytest
 
 from engram import Memory
-from engram._types import Message
-from engram.pipeline.base import Existing, ExtractContext
-from engram.pipeline.rules import RulesExtractor, RulesReconciler
+from engram.pipeline.base import ExtractContext
+from engram.pipeline.rules import RulesReconciler
+from tests.pipeline._state import state_after
 from tests.pipeline.test_rules_mechanisms import final
 
 CTX = ExtractContext()
@@ -26,19 +26,7 @@ def state(embedder: Any, existing: list[str], content: str, **kw: Any) -> list[s
     def cosine(a: list[str], b: list[str]) -> np.ndarray:
         return np.asarray(embedder.embed(a) @ embedder.embed(b).T)
 
-    facts, _ = RulesExtractor().extract([Message("user", content, index=0)], CTX)
-    decisions, _ = RulesReconciler(cosine, **kw).reconcile(
-        facts, [Existing(i, t) for i, t in enumerate(existing)], CTX)
-    held: dict[int, str | None] = dict(enumerate(existing))
-    added = []
-    for d in decisions:
-        if d.event == "ADD" and d.text:
-            added.append(d.text)
-        elif d.event == "UPDATE" and d.ref is not None:
-            held[d.ref] = d.text
-        elif d.event == "DELETE" and d.ref is not None:
-            held[d.ref] = None
-    return [t for t in held.values() if t] + added
+    return state_after([("user", content)], existing, RulesReconciler(cosine, **kw))
 
 
 @pytest.mark.parametrize(("held", "content"), [

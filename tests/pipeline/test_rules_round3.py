@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from engram._types import Message
-from engram.pipeline.base import Existing, ExtractContext
-from engram.pipeline.rules import RulesExtractor, RulesReconciler
+from engram.pipeline.base import ExtractContext
+from engram.pipeline.rules import RulesExtractor
+from tests.pipeline._state import state_after
 from tests.pipeline.test_rules_mechanisms import final, user
 
 CTX = ExtractContext()
@@ -16,21 +17,7 @@ CTX = ExtractContext()
 
 def conversation(*turns: tuple[str, str], existing: list[str] | None = None) -> list[str]:
     """The memory state after one add of a whole conversation through the rules pair."""
-    held = existing or []
-    facts, _ = RulesExtractor().extract(
-        [Message(r, c, index=i) for i, (r, c) in enumerate(turns)], CTX)
-    decisions, _ = RulesReconciler().reconcile(
-        facts, [Existing(i, t) for i, t in enumerate(held)], CTX)
-    state: dict[int, str | None] = dict(enumerate(held))
-    added: list[str] = []
-    for d in decisions:
-        if d.event == "ADD" and d.text:
-            added.append(d.text)
-        elif d.event == "UPDATE" and d.ref is not None and d.text:
-            state[d.ref] = d.text
-        elif d.event == "DELETE" and d.ref is not None:
-            state[d.ref] = None
-    return [t for t in state.values() if t is not None] + added
+    return state_after(turns, existing or [])
 
 
 @pytest.mark.parametrize(("content", "expected"), [
