@@ -40,6 +40,9 @@ class Fact:
 
     text: str
     source_ids: tuple[str, ...] = ()
+    # Said as a correction ("wait, I got that wrong - ..."): the rules reconciler lets it
+    # replace the held memory of the same frame (pipeline.rules._retake).
+    correction: bool = False
 
 
 @dataclass(frozen=True)

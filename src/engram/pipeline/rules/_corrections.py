@@ -130,7 +130,9 @@ def _aligned(said: list[str], old: list[str]) -> str | None:
 # "I said I was allergic to wasps but it's actually bees": the user takes back a value.
 RETRACT = re.compile(r"^i\s+(?:said|told you|mentioned|wrote|put down)\s+(?:that\s+)?(?P<said>.+?),?"
                       r"\s+but\s+(?:it'?s|it\s+is|it\s+was|they'?re|that'?s)\s+(?:actually\s+|"
-                      r"really\s+)?(?P<new>[\w'-]+(?:\s+[\w'-]+){0,2})$", re.I)
+                      r"really\s+)?(?P<new>[\w'-]+(?:\s+[\w'-]+){0,2}?)"
+                      # "... but it's actually Bosch where I work": the frame after the value
+                      r"(?:\s+(?:where|that|who|which)?\s*(?:i|we)(?:'m|'re)?\s+[\w' -]+)?$", re.I)
 SAID_MEANT = re.compile(r"^(?:earlier,?\s+|before,?\s+)?i\s+(?:said|wrote|typed|told you|put)\s+"
                          r"(?P<old>[\w'-]+(?:\s+[\w'-]+){0,2}),?\s+but\s+i\s+meant\s+"
                          r"(?P<new>[\w'-]+(?:\s+[\w'-]+){0,2})$", re.I)
@@ -150,7 +152,7 @@ def corrected(clause: str) -> list[str] | None:
     if m:
         new = m.group("new").split()
         said = m.group("said").split()
-        if len(said) > len(new):
+        if len(said) >= len(new):  # "I told you Siemens, but it's Bosch"
             return [f"Meant {' '.join(new)}, not {' '.join(said[-len(new):])}"]
     m = SAID_MEANT.match(clause)
     if m:  # "Earlier I said Austin, but I meant Houston"

@@ -23,6 +23,7 @@ from engram.pipeline.rules._corrections import MEANT, RETRACT, SAID_MEANT, corre
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
+from engram.pipeline.rules._retake import opens_correction, uncleft
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
 from engram.pipeline.rules._self_report import diagnosis, self_report
 from engram.pipeline.rules._sentences import (
@@ -157,6 +158,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     fixed = corrected(clause)
     if fixed:
         return [*out, *fixed]
+    clause = uncleft(clause) or clause  # "it's almonds I'm allergic to"
     m = _COMPOUND.match(clause)
     if m:  # "My wife Julia and I are thinking ..." -> "Is thinking ... with wife Julia"
         partner = re.sub(r"^(?:my|our)\s+", "", m.group(1), flags=re.I)
@@ -221,9 +223,10 @@ def _expand(fact: str) -> list[str]:
 
 
 def extract_texts(message: Message, question: str | None, agent: bool,
-                  people: People | None = None) -> list[str]:
+                  people: People | None = None, corrections: set[str] | None = None) -> list[str]:
     """Fact texts from one message; ``question`` is the assistant turn it answers;
-    ``people`` the persons earlier turns named ("he" in this one may be one of them)."""
+    ``people`` the persons earlier turns named ("he" in this one may be one of them);
+    ``corrections``, if given, receives the facts said as corrections (``_retake``)."""
     facts: list[str] = []
     people = people if people is not None else People()
     place: tuple[str, str] | None = None  # ("at", "Spotify"): what "there" refers to
@@ -244,11 +247,13 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             facts.append(label)
             continue
         people.events.note(sentence)
+        fixing = opens_correction(sentence) or uncleft(strip_discourse(sentence)) is not None
+        first_fact = len(facts)
         # Leading markers go first: "Actually, I ..." is not a compound subject.
         clauses = split_clauses(strip_discourse(sentence))
-        if RETRACT.match(strip_discourse(sentence).rstrip(".!")) \
-                or SAID_MEANT.match(strip_discourse(sentence).rstrip(".!")):  # "I said X but it's Y"
-            clauses = [strip_discourse(sentence).rstrip(".!")]
+        plain = _HEDGE.sub("", strip_discourse(sentence)).rstrip(".!")
+        if RETRACT.match(plain) or SAID_MEANT.match(plain):  # "I said X but it's Y"
+            clauses = [plain]
         if s_i == 0 and question and not agent and people.last and as_asked_of_you(question):
             # "What is he into?" - "Board games": the answer is about him
             answer = answer_clause(as_asked_of_you(question) or "", sentence)
@@ -286,6 +291,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             where = list(_PLACE.finditer(clause))
             if where:
                 place = (where[-1].group(1), where[-1].group(2))
+        if fixing and corrections is not None:
+            corrections.update(facts[first_fact:])
     if any(_MOVED.match(f) for f in facts):  # "we moved out of Leeds, we're in York now"
         facts = [_HERE_NOW.sub(r"Lives in \1", f) for f in facts]
     facts = [_SETTLED_IN.sub(r"Lives in \1", f) for f in facts]  # "We're settled in Hull now"
@@ -314,18 +321,21 @@ class RulesExtractor:
         for msg in messages:
             if msg.role == source_role:
                 said = msg.timestamp or ctx.timestamp  # no time known: phrases stay as said
-                for text in extract_texts(msg, question, ctx.target == "agent", people):
+                fixes: set[str] = set()
+                for text in extract_texts(msg, question, ctx.target == "agent", people, fixes):
+                    fix = text in fixes
                     if said:
                         text = resolve_dates(text, datetime.fromisoformat(said))
                     key = re.sub(r"\W+", " ", text.lower()).strip()
                     sid = str(msg.index)
                     if key in seen:
                         old = facts[seen[key]]
-                        if sid not in old.source_ids:
-                            facts[seen[key]] = Fact(old.text, (*old.source_ids, sid))
+                        if sid not in old.source_ids or fix:
+                            facts[seen[key]] = Fact(old.text, tuple(dict.fromkeys(
+                                (*old.source_ids, sid))), old.correction or fix)
                         continue
                     seen[key] = len(facts)
-                    facts.append(Fact(text, (sid,)))
+                    facts.append(Fact(text, (sid,), fix))
             if msg.role != "system":
                 question = msg.content if msg.role != source_role and "?" in msg.content \
                     else None

@@ -33,6 +33,7 @@ from engram.pipeline.base import Decision, Existing, ExtractContext, Fact
 from engram.pipeline.rules._corrections import MEANT, positive
 from engram.pipeline.rules._instead import replaced_intention
 from engram.pipeline.rules._nearest import nearest_change
+from engram.pipeline.rules._retake import frame_target
 from engram.pipeline.rules._slots import (
     content_tokens,
     is_ending,
@@ -185,7 +186,7 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
     n_held = len(existing)
     existing = list(existing)
     names = [e.text for e in existing]  # "Lena moved" is about the held "friend named Lena"
-    facts = [Fact(known_as(f.text, names), f.source_ids) for f in facts]
+    facts = [Fact(known_as(f.text, names), f.source_ids, f.correction) for f in facts]
     sims = (np.asarray(similarity([f.text for f in facts], [e.text for e in existing]))
             if facts and existing else np.zeros((len(facts), len(existing))))
     used: set[int] = set()
@@ -221,6 +222,8 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         deferred = pos is not None and _sibling_says_it_better(i, facts, existing, pos, used)
         if deferred:
             pos = None  # "Moved to Berlin" leaves "Lives in Lisbon" to "Lives in Berlin"
+        if pos is None and fact.correction:  # "wait, it's almonds I'm allergic to"
+            pos = frame_target(fact.text, existing, used)
         if pos is not None:
             used.add(pos)
             out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))

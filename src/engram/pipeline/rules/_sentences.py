@@ -37,7 +37,10 @@ _SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|it\s+(?:is|was)|it's|"
          r"(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+" + _FINITE
          + r"|(?:my|our)\s+(?:\w+\s+)?\w+s\s+(?!(?:and|or|in|at|on|of|to|for|with|from|the|"
            r"a|an)\b)(?-i:[a-z]+)"  # a plural subject with a base verb: "my kids love"
-         + r"|(?-i:[A-Z][a-z]\w*)\s+" + _FINITE + r")\b")
+         + r"|(?-i:[A-Z][a-z]\w*)\s+" + _FINITE
+         # "... and Sam's moving to Cork": a name with "'s" as "is" before a value
+         + r"|(?-i:[A-Z][a-z]\w*)'s\s+(?:a|an|(?-i:[a-z]+ing)|\d+)"
+         + r")\b")
 # Imperatives that tell the assistant what to do with a fact just stated.
 _ORDERS = (r"leave|keep|skip|avoid|bear|note|remember|make sure|don'?t|do not|never|no need|"
            r"stop|hold|drop|exclude|include|factor|use|go easy|steer clear")
@@ -50,7 +53,8 @@ _CLAUSE_BREAK = re.compile(
     r"we\s+\w+|we'[a-z]+\s|the\s+\w+(?:\s+of\s+(?:the\s+)?\w+)?\s+(?:isn't|wasn't|aren't|"
     r"weren't|" + _FINITE + r")\s|"
     # ", she's turning 10", ", he works nights": a pronoun subject and its verb
-    r"(?:she|he)(?:'s\s|\s+(?:is|was|has|just|also|still|always|never|(?-i:[a-z]+[^s'u]s))\s)|"
+    r"(?:she|he)(?:'s\s|\s+(?:is|was|has|had|got|went|turned|just|also|still|always|never|"
+    r"(?-i:[a-z]+[^s'u]s)|(?-i:[a-z]{2,}ed))\s)|"
     # ", it rains a lot" (not ", it was the dust": that one corrects the clause before)
     r"it\s+(?!was\b|is\b)(?-i:[a-z]+s)\s|(?-i:[A-Z][a-z]+)\s+(?:is|was|has)\s+(?=\d)|(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
     + _FINITE + r"|(?:his|her|their)\s+\w+\s+(?:is|was|are|were)\s)"
@@ -84,6 +88,8 @@ _DISCOURSE = re.compile(
     r"(?:it\s+)?turns out(?: that)?|wait|oops|whoops|(?:(?:a|one|small|quick|tiny|minor)\s+)*"
     r"(?:correction|update)|to clarify|just to clarify|"
     r"let me correct that|my mistake|my bad|scratch that|sorry|i'?ll be honest|"
+    r"i\s+(?:got\s+(?:that|it|this)\s+wrong|was wrong|made a mistake|misspoke|mis-?typed|"
+    r"mixed\s+(?:that|them|it|those)\s+up)(?:\s+(?:earlier|before|last time))?|"
     r"i have to say|i must say|i gotta say)"
     r"\s*[,:!.\-–—]*\s+)+",
     re.IGNORECASE,

@@ -116,6 +116,12 @@ class People:
         if m and m.group(1).split()[0].lower() not in _NOT_NAMES:  # "Mark's favorite film is"
             self.last = self.known.get(m.group(1), m.group(1))
             return self.last + "'s", m.group(2)[3:]
+        m = re.match(r"^(" + _NAME + r")'s\s+(?=(?:\d|a\b|an\b|the\b|not\b|now\b|still\b|in\b|"
+                     r"at\b|on\b|off\b|away\b|home\b|back\b|[a-z]+ing\b))(.+)$", clause)
+        if m and m.group(1).lower() not in _NOT_NAMES:  # "Leo's 8 now": "'s" is "is"
+            subject = self.known.get(m.group(1), m.group(1))
+            self.last = subject
+            return subject, "is " + m.group(2)
         m = re.match(r"^(" + _NAME + r"(?:\s+" + _NAME + r")?)((?:\s+(?:from|at)\s+(?:work|"
                      r"school|college|church|the gym|the office|next door|upstairs))?)"
                      r"\s+(\S+)(.*)$", clause)

@@ -1,0 +1,106 @@
+"""Corrections said as a fresh statement, without naming the value they replace.
+
+"Wait, I got that wrong - I'm allergic to almonds" or the cleft "it's almonds I'm
+allergic to" restate a frame ("Is allergic to ...") with a new value. The statement is
+a correction because of how it is said (a correction opener, or a cleft that puts the
+value in focus), and what it corrects is the held memory of the same subject whose
+predicate opens with the same frame and differs only in a short value. No pair of
+values is listed: the frame is read off the two texts.
+
+>>> opens_correction("No wait, I'm allergic to almonds"), opens_correction("I love almonds")
+(True, False)
+>>> uncleft("it's almonds I'm allergic to")
+"I'm allergic to almonds"
+>>> uncleft("it's actually Bosch where I work")
+'I work at Bosch'
+>>> from engram.pipeline.base import Existing
+>>> held = [Existing(0, "Lives in Leeds"), Existing(1, "Is allergic to cashews")]
+>>> frame_target("Is allergic to almonds", held, set())
+1
+>>> frame_target("Is allergic to dust mites in spring", [Existing(0, "Is allergic")], set())
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram.pipeline.base import Existing
+from engram.pipeline.rules._slots import is_ending, is_negative
+from engram.pipeline.rules._topics import split_subject
+
+__all__ = ["opens_correction", "uncleft", "frame_target"]
+
+# Openers that take back something said before. A bare "actually" or "sorry" is not
+# one: "Actually, I'm thinking of learning Spanish" adds, it corrects nothing.
+_OPENER = re.compile(
+    r"^\s*(?:(?:no,?\s+)?wait\b|no\s+no\b|oops|whoops|(?:a\s+|one\s+|quick\s+|small\s+)?"
+    r"correction\b|scratch that|my mistake|my bad|to clarify|let me correct\b|"
+    r"(?:sorry,?\s+|oh,?\s+|actually,?\s+)?i\s+(?:got\s+(?:that|it|this)\s+wrong|was wrong|"
+    r"made a mistake|misspoke|mis-?typed|mixed\s+(?:that|them|it|those)\s+up|"
+    r"told you wrong|gave you the wrong))", re.I)
+# "it's almonds (that) I'm allergic to": the value in focus, then the frame it fills.
+_CLEFT = re.compile(
+    r"^(?:no,?\s+)?it(?:'s|\s+is|\s+was)\s+(?:actually\s+|really\s+)?"
+    r"(?P<x>(?:(?:a|an|the|my|our)\s+)?[\w'-]+(?:\s+[\w'-]+)??)\s+"
+    r"(?P<rel>that\s+|which\s+|where\s+)?(?P<who>i|we)(?P<rest>'m\s+[^,]+|'re\s+[^,]+|\s+[^,]+)"
+    r"(?:,.*)?$", re.I)
+# Verbs of place take "in" when a cleft's "where" is spelled out; the rest take "at".
+_IN_PLACE = re.compile(r"\b(?:live|lived|living|stay|stayed|staying|grew up|was born|"
+                       r"am based|'m based|are based|'re based)$", re.I)
+
+
+def opens_correction(sentence: str) -> bool:
+    """Does the sentence open by taking back something said before?"""
+    return bool(_OPENER.match(sentence))
+
+
+def is_cleft(clause: str) -> bool:
+    return uncleft(clause) is not None
+
+
+def uncleft(clause: str) -> str | None:
+    """The plain first-person statement a cleft says ("it's X I drive" -> "I drive X");
+    None when the clause is no cleft or its frame takes no object."""
+    m = _CLEFT.match(clause.strip().rstrip(".!"))
+    if not m:
+        return None
+    x, rest = m.group("x"), m.group("who") + m.group("rest").rstrip()
+    if m.group("rel") and m.group("rel").strip().lower() == "where":
+        return f"{rest} {'in' if _IN_PLACE.search(rest) else 'at'} {x}"
+    last = rest.split()[-1].lower()
+    # the frame must lack its object: "I'm allergic to", "I drive", not "I'm fine"
+    if last in ("fine", "ok", "okay", "sure", "good", "right", "wrong") or len(rest.split()) < 2:
+        return None
+    return f"{rest} {x}"
+
+
+def _lead(a: list[str], b: list[str]) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def frame_target(fact: str, existing: list[Existing], used: set[int]) -> int | None:
+    """Position of the memory a correction restates with a new value: the same subject,
+    a predicate opening with the same two or more words, each side's value at most three
+    words. The longest shared frame wins; a denial corrects nothing this way."""
+    if is_negative(fact) or is_ending(fact):
+        return None
+    subject, predicate = split_subject(fact)
+    new = predicate.lower().split()
+    best: tuple[int, int] | None = None
+    for pos, e in enumerate(existing):
+        if pos in used or is_negative(e.text) or is_ending(e.text):
+            continue
+        e_subject, e_predicate = split_subject(e.text)
+        old = e_predicate.lower().split()
+        n = _lead(new, old)
+        if e_subject != subject or n < 2 or n in (len(new), len(old)) \
+                or len(new) - n > 3 or len(old) - n > 3:
+            continue
+        if best is None or n > best[0]:
+            best = (n, pos)
+    return None if best is None else best[1]

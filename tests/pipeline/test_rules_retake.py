@@ -1,0 +1,47 @@
+"""Corrections and changes of state found by general mechanisms (issue #22, round of
+helper extract): a correction said as a fresh statement replaces the held memory of the
+same frame, clefts, names with "'s", endings and status slots. Every sentence is written
+for this file; none is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline.test_rules_round3 import conversation
+
+
+@pytest.mark.parametrize(("held", "said", "expected"), [
+    # an opener that takes something back, then the frame with a new value
+    (["Is allergic to cashews", "Lives in Derby"], "Oops, my mistake: I'm allergic to almonds.",
+     ["Is allergic to almonds", "Lives in Derby"]),
+    (["Plays the violin"], "Scratch that, I play the viola.", ["Plays the viola"]),
+    # a cleft puts the corrected value in focus
+    (["Is allergic to cashews"], "No wait, it's almonds I'm allergic to.",
+     ["Is allergic to almonds"]),
+    # "I told you X, but it's actually Y <frame>": the value in the held memory swapped
+    (["Works at Siemens"], "I think I told you Siemens, but it's actually Bosch where I work.",
+     ["Works at Bosch"]),
+    # a name's "'s" before a number is "is": the relative's age is corrected
+    (["Son Leo is 7 years old"], "Correction: Leo's 8, he celebrated on Sunday.",
+     ["Son Leo is 8 years old", "Son Leo celebrated on Sunday"]),
+    (["Brother Tom lives in Leeds"], "Sorry, I got that wrong before - Tom lives in York.",
+     ["Brother Tom lives in York"]),
+])
+def test_a_correction_replaces_the_same_frame(held: list[str], said: str,
+                                               expected: list[str]) -> None:
+    assert sorted(conversation(("user", said), existing=held)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("held", "said"), [
+    # without a correction opener the same frame is a second value, not a replacement
+    (["Is allergic to cashews"], "I'm allergic to almonds too."),
+    # a bare "actually" opens no correction
+    (["Is thinking of buying a car"], "Actually, I'm thinking of learning Spanish."),
+])
+def test_a_plain_statement_keeps_the_held_frame(held: list[str], said: str) -> None:
+    assert held[0] in conversation(("user", said), existing=held)
+
+
+def test_a_name_with_s_is_a_clause_of_its_own() -> None:
+    assert conversation(("user", "Nina's a vet and Sam's moving to Cork.")) == [
+        "Nina is a vet", "Sam is moving to Cork"]
