@@ -45,3 +45,43 @@ def test_a_plain_statement_keeps_the_held_frame(held: list[str], said: str) -> N
 def test_a_name_with_s_is_a_clause_of_its_own() -> None:
     assert conversation(("user", "Nina's a vet and Sam's moving to Cork.")) == [
         "Nina is a vet", "Sam is moving to Cork"]
+
+
+@pytest.mark.parametrize(("held", "said", "gone", "kept"), [
+    # an animal given up ends "Has a dog named ..." (the reason and the new home aside)
+    (["Has a dog named Rusty", "Lives in Hull"],
+     "We had to rehome Rusty because of my partner's asthma.", "Has a dog named Rusty",
+     "Lives in Hull"),
+    (["Has a dog named Rusty"], "We gave Rusty away to a farm.", "Has a dog named Rusty", None),
+    (["Has a hamster named Pip"], "Sadly we had to have Pip put down last week.",
+     "Has a hamster named Pip", None),
+    # a birth settles the pregnancy, whatever words either uses
+    (["Is expecting twins in May", "Lives in Hull"], "Our twin girls arrived on Tuesday!",
+     "Is expecting twins in May", "Lives in Hull"),
+    (["Is pregnant, due in June"], "She came early and we named her Ivy.",
+     "Is pregnant, due in June", None),
+    # "seeing someone" is a relationship status, so it replaces "Is single"
+    (["Is single", "Lives in Hull"], "I've been seeing a guy named Omar for a few weeks.",
+     "Is single", "Lives in Hull"),
+    # "no more <doing>" ends the habit
+    (["Drives to work every day"], "My office closed so no more driving to work for me.",
+     "Drives to work every day", None),
+    # a clause after a comma with its own subject and a negated verb is split off, so the
+    # ending names only what ended
+    (["Is in training for the Berlin marathon"],
+     "I've pulled out of the marathon, my hamstring isn't recovering.",
+     "Is in training for the Berlin marathon", None),
+])
+def test_a_change_ends_the_held_state(held: list[str], said: str, gone: str,
+                                      kept: str | None) -> None:
+    state = conversation(("user", said), existing=held)
+    assert gone not in state, state
+    assert kept is None or kept in state, state
+
+
+@pytest.mark.parametrize(("held", "said"), [
+    (["Is expecting a promotion"], "The new printer finally arrived at the office today."),
+    (["Has a dog named Rusty"], "I put down a deposit on a flat."),
+])
+def test_an_unrelated_arrival_or_phrase_keeps_the_state(held: list[str], said: str) -> None:
+    assert held[0] in conversation(("user", said), existing=held)

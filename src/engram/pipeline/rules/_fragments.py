@@ -91,6 +91,24 @@ def _verb_fact(words: list[str], clause: str) -> str | None:
     return None
 
 
+# "no more commuting (for me)": a habit ended, said with its gerund
+_NO_MORE = re.compile(r"^(?i:no\s+more)\s+((?-i:[a-z]+)ing)\b(.*?)(?:\s+for\s+(?:me|us|them))?$")
+
+
+def _base(gerund: str) -> str:
+    """"commuting" -> "commute", "running" -> "run", "cooking" -> "cook" (by spelling: a
+    single short vowel before the last consonant took a silent "e")."""
+    stem = gerund[:-3]
+    if len(stem) <= 2:  # "using"
+        return stem + "e"
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]
+    if re.search(r"(?:[^aeiou][aeiou][bcdgkmnptvz]|[vcz]|[^aeiou][aeiou]s)$", stem) \
+            and not re.search(r"(?:en|er|on|it|et|ad)$", stem):
+        return stem + "e"
+    return stem
+
+
 def subjectless(clause: str) -> str | None:
     """The fact a subject-less clause states, or None if it is not one; the speaker's
     own words inside it in the third person ("Got my licence" -> "Got their licence")."""
@@ -107,6 +125,9 @@ def _subjectless(clause: str) -> str | None:
         fact = _subjectless(c[m.end():])
         return f"{m.group(2).capitalize()} {fact[0].lower()}{fact[1:]}" if fact and m.group(2) \
             else fact
+    m = _NO_MORE.match(c)
+    if m:  # "No more commuting for me" -> "No longer commutes"
+        return f"No longer {conjugate(_base(m.group(1).lower()))}{m.group(2)}"
     words = c.split()
     for pat, rep in _NEGATED:
         m = pat.match(c)

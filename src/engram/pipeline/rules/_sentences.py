@@ -27,6 +27,7 @@ _SENT_END = re.compile(_ABBREV + r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])|\n+")
 # a verb: "..., and I'm", "... but I love", "; now I'm", "and she's".
 # A finite verb after a noun subject: an auxiliary, a past form or an -s/-ed form.
 _FINITE = (r"(?:is|was|has|are|were|had|will|can|does|did|got|went|left|made|took|keeps|found|"
+           r"isn't|wasn't|aren't|weren't|hasn't|hadn't|won't|can't|doesn't|didn't|"
            r"bought|sold|began|became|won|lost|met|ran|saw|told|said|gave|came|grew|"
            r"(?-i:[a-z]+(?:[^s']s|ed)))\b")
 _SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|it\s+(?:is|was)|it's|"
@@ -71,14 +72,16 @@ _CLAUSE_BREAK = re.compile(
     # "..., so leave it out of the recipes": an instruction to the assistant after a fact
     r"|,\s+(?:so|and)\s+(?=(?:please\s+)?(?:" + _ORDERS + r")\b)"
     # "Divorced, so not looking for anything serious": a consequence, a clause of its own
-    r"|,\s+so\s+(?=not\b)",
+    r"|,\s+so\s+(?=not\b)"
+    # "Office closed so no more driving in for me": the ending is a clause of its own
+    r"|,?\s+(?:so|and)\s+(?=no\s+more\s+(?-i:[a-z]+ing)\b)",
     re.IGNORECASE,
 )
 _BARE_NP = re.compile(r"^(?:(?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z][a-z]+)$")
 _SEMICOLON = re.compile(r"\s*;\s*")
 
 _DISCOURSE = re.compile(
-    r"^(?:(?:(?:hey|hi|hello) there|and|but|oh|well|so|ok|okay|yeah|yes|no|hey|hi|hello|um|uh|hmm|also|anyway|btw|"
+    r"^(?:(?:(?:hey|hi|hello) there|and|but|oh|well|so|ok|okay|yeah|yes|no(?!\s+(?:more|longer)\b)|hey|hi|hello|um|uh|hmm|also|anyway|btw|"
     r"by the way|actually|honestly|sadly|unfortunately|luckily|fortunately|basically|"
     r"as i said|as i mentioned|like i said|just so you know|fyi|for the record|now|then|"
     r"great|good news|big news|news|guess what|remind me|note that|note|remember that|"

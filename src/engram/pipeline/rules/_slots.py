@@ -49,7 +49,8 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
         ("age", r"^is\s+\d+(?:\s+years old)?$"),
         ("favorite", r"^favou?rite\s+(?P<key>[\w\s]+?)\s+(?:is|are)\b"),
         ("relationship", r"\b(?:single|engaged|married|divorced|widowed|dating|"
-                         r"in a relationship)\b"),
+                         r"in a relationship|seeing (?:someone|somebody|a (?:guy|girl|man|woman|"
+                         r"boy|lady))|has an? (?:boyfriend|girlfriend|partner))\b"),
         ("diet", r"^(?:is|went|became|turned)\s+(?:a\s+)?(?:vegetarian|vegan|pescatarian|"
                  r"carnivore|keto)\b|^eats\s+meat\b"),
         ("prefers", r"^prefers\b"),
@@ -64,7 +65,11 @@ _ENDING = re.compile(r"\b(?:stopped|quit|gave up|left|sold|cancel+ed|passed away
                      r"dropped out|abandoned|backed out|pulled out|put on hold|packed in|"
                      r"handed in (?:their|a|my) notice|gone off|went off|lost interest|"
                      r"fell out of love|grown out of|grew out of|got bored of|is bored of|"
-                     r"is done with|is over)\b", re.IGNORECASE)
+                     r"is done with|is over|"
+                     # an animal given up: rehomed, given away, put down
+                     r"re-?hom(?:e|ed|ing)|gave\s+(?:[\w'-]+\s+){0,3}?away|given\s+"
+                     r"(?:[\w'-]+\s+){0,3}?away|(?:had|have|has|was|were|got)\s+(?:[\w'-]+\s+){0,3}?"
+                     r"put\s+down|put to sleep)\b", re.IGNORECASE)
 # Stems that say the same thing for reconciliation: "studies Italian" ~ "learning Italian".
 _SYNONYM_WORDS = {"study": "learn", "studied": "learn", "enjoy": "like", "love": "like",
                   "adore": "like", "fond": "like", "own": "has", "drive": "has"}

@@ -58,7 +58,7 @@ got new bought started starting began begun joined took taken up adopted signed 
 accepted booked rescheduled postponed pushed delayed from to anymore longer nowadays
 days again back found landed new officially settled finally decided chose opted went
 with pulled backed called off out scrapped ditched dropped abandoned packed handed notice
-hold put""".split()}  # noqa: SIM905 (a word list reads better as text)
+hold put rehome rehomed re-home gave given away down sleep""".split()}  # noqa: SIM905 (a word list reads better as text)
 
 
 # Endings that close a single-valued slot whatever words the old memory used:
@@ -106,9 +106,11 @@ def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
     # marathon because of their knee" ends "Is training for the marathon".
     core = re.sub(r",?\s+(?:because|due to|since|as|after|so that|for good|in the end|at last|"
                   r"for now)\b.*$", "", predicate)
+    ending = is_ending(fact) or (is_negative(fact) and not SWAP.search(fact))
+    if ending:  # where it went is not what ended: "Gave Rusty away to a farm"
+        core = re.sub(r"\s+(?:to|with|at)\s+(?:a|an|the|their|his|her|some)\s.*$", "", core) or core
     words, kinds = _words(core), topics(predicate)
     thing = _thing(subject)
-    ending = is_ending(fact) or (is_negative(fact) and not SWAP.search(fact))
     swap = bool(SWAP.search(fact)) or ending
     # a denial with no change in it; "has not smoked since March" dates an ending
     bare_denial = is_negative(fact) and not is_ending(fact) and not SWAP.search(fact) \
@@ -165,7 +167,11 @@ _OUTCOME = re.compile(r"\b(?:got|was born|were born|signed|starts|started|"
                       r"rejected|born|arrived|came through|is gone|is over)\b", re.I)
 
 
-_BIRTH = re.compile(r"\b(?:was born|were born|born|arrived)\b", re.I)
+_BIRTH = re.compile(r"\b(?:was born|were born|born|arrived|gave birth|had (?:a|the|our|their) "
+                    r"baby|named (?:her|him|them|the baby))\b", re.I)
+_PREGNANT = re.compile(r"\b(?:pregnant|expecting\s+(?:a\s+baby|twins|triplets|a\s+(?:boy|girl|son|"
+                       r"daughter|child)|(?:their|our)\s+(?:first|second|third)\s+(?:baby|child)))\b",
+                       re.I)
 
 
 def _outcome(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
@@ -196,6 +202,8 @@ def _outcome(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, 
         # what was prepared for, named whole: "for the Leeds half" / "Ran the Leeds half"
         aim = re.search(r"\bfor\s+(.+)$", e_predicate)
         named = aim is not None and bool(_words(aim.group(1))) and _words(aim.group(1)) <= words
-        if _OUTCOME.search(fact) and (shared or kinds & topics(e_predicate)) or named:
+        # a birth is what a pregnancy waited for, whatever words either uses
+        born = bool(_BIRTH.search(fact)) and bool(_PREGNANT.search(e_predicate))
+        if _OUTCOME.search(fact) and (shared or kinds & topics(e_predicate)) or named or born:
             return pos, "UPDATE"
     return None
