@@ -85,3 +85,24 @@ def test_a_change_ends_the_held_state(held: list[str], said: str, gone: str,
 ])
 def test_an_unrelated_arrival_or_phrase_keeps_the_state(held: list[str], said: str) -> None:
     assert held[0] in conversation(("user", said), existing=held)
+
+
+def test_a_plan_moved_to_another_month_in_a_later_turn() -> None:
+    state = conversation(("user", "I'm going to Lisbon in April."),
+                         ("assistant", "Lovely, Lisbon is great in April."),
+                         ("user", "Actually it'll have to be October, work is too busy then."))
+    assert state == ["Is going to Lisbon in October"]
+
+
+@pytest.mark.parametrize(("held", "said", "expected"), [
+    # the held memory with a time of the same kind (a weekday for a weekday) is moved
+    (["Lives in Hull", "Has a dentist appointment on Friday"], "Hmm, make it Thursday.",
+     ["Lives in Hull", "Has a dentist appointment on Thursday"]),
+    (["Has a dentist appointment on Friday"], "Let's say 7pm.",
+     ["Has a dentist appointment on Friday"]),  # no time of that kind held: nothing moves
+    (["Has a dentist appointment on Friday"], "It'll be fine.",
+     ["Has a dentist appointment on Friday"]),
+])
+def test_a_time_said_again_moves_the_plan_that_holds_its_kind(
+        held: list[str], said: str, expected: list[str]) -> None:
+    assert conversation(("user", said), existing=held) == expected

@@ -48,7 +48,8 @@ _FRAME_TAIL = re.compile(r"\s+(?:(?:is|are|was|were)\s+(?:my|our|the)\b|(?:i|we|
 # The corrected value is someone else's: "I don't play the flute, that was my sister".
 _SOMEONE_ELSE = re.compile(r"^(?:my|our|his|her|their)\s+\w+|^(?:him|her|them|he|she|they)$",
                            re.I)
-MEANT = re.compile(r"^Meant (?P<new>.+), not (?P<old>.+)$")
+# "Meant X, not Y"; without ", not Y" a time said again for a plan (``_retake.retimed``).
+MEANT = re.compile(r"^Meant (?P<new>.+?)(?:, not (?P<old>.+))?$")
 _NUMBER = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|one|two|three|four|five|six|seven|eight|nine|"
                      r"ten|eleven|twelve|first|second|third|fourth|fifth|sixth|seventh|eighth|"
                      r"ninth|tenth|eleventh|twelfth)$", re.I)

@@ -23,7 +23,7 @@ from engram.pipeline.rules._corrections import MEANT, RETRACT, SAID_MEANT, corre
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
-from engram.pipeline.rules._retake import opens_correction, uncleft
+from engram.pipeline.rules._retake import opens_correction, retimed, uncleft
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
 from engram.pipeline.rules._self_report import diagnosis, self_report
 from engram.pipeline.rules._sentences import (
@@ -155,7 +155,8 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     if named:  # "I'm Yusuf, a nurse from Izmir": the name, then the rest as a clause
         return [*out, named[0], *_clause_facts(named[1], people)]
     clause = disowned(clause) or clause  # "I never said I liked X": a denial of X
-    fixed = corrected(clause)
+    moved = retimed(clause)  # "it'll have to be September": the plan's time
+    fixed = corrected(clause) or ([moved] if moved else None)
     if fixed:
         return [*out, *fixed]
     clause = uncleft(clause) or clause  # "it's almonds I'm allergic to"

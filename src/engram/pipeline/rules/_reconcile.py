@@ -33,7 +33,7 @@ from engram.pipeline.base import Decision, Existing, ExtractContext, Fact
 from engram.pipeline.rules._corrections import MEANT, positive
 from engram.pipeline.rules._instead import replaced_intention
 from engram.pipeline.rules._nearest import nearest_change
-from engram.pipeline.rules._retake import frame_target
+from engram.pipeline.rules._retake import frame_target, retime_target
 from engram.pipeline.rules._slots import (
     content_tokens,
     is_ending,
@@ -121,6 +121,12 @@ def _meant(fact: str, existing: list[Existing], used: set[int]) -> Decision | No
     m = MEANT.match(fact)
     if not m:
         return None
+    if m.group("old") is None:  # "Meant September": the plan said last with a month
+        hit = retime_target(m.group("new"), existing, used)
+        if hit is None:
+            return Decision("NONE")
+        used.add(hit[0])
+        return Decision("UPDATE", hit[1], existing[hit[0]].ref)
     said = re.sub(r"^(?:a|an|the)\s+", "", m.group("old"))
     # "the 12th" is held as "March 12": an ordinal's suffix is optional
     said = re.sub(r"^(\d+)(?:st|nd|rd|th)$", r"\1", said)

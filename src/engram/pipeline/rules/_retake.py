@@ -28,7 +28,7 @@ from engram.pipeline.base import Existing
 from engram.pipeline.rules._slots import is_ending, is_negative
 from engram.pipeline.rules._topics import split_subject
 
-__all__ = ["opens_correction", "uncleft", "frame_target"]
+__all__ = ["opens_correction", "uncleft", "frame_target", "retimed", "retime_target"]
 
 # Openers that take back something said before. A bare "actually" or "sorry" is not
 # one: "Actually, I'm thinking of learning Spanish" adds, it corrects nothing.
@@ -104,3 +104,61 @@ def frame_target(fact: str, existing: list[Existing], used: set[int]) -> int | N
         if best is None or n > best[0]:
             best = (n, pos)
     return None if best is None else best[1]
+
+
+# Kinds of time value: a new one replaces the held value of the same kind.
+_TIME_KINDS = [re.compile(p, re.I) for p in (
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b",
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    r"\b(?:spring|summer|autumn|fall|winter)\b",
+    r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b",
+    r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b",
+)]
+# "Actually it'll have to be September", "make it Friday": a plan's time moved, the plan
+# left unnamed (it is the one said before that holds a time of the same kind).
+_RETIME = re.compile(r"^(?:(?:actually|no|wait|sorry|oh|hmm|ok|okay)[,!]?\s+)*(?:it'?ll\s+(?:have\s+to\s+|"
+                     r"need\s+to\s+)?be|it\s+will\s+(?:have\s+to\s+)?be|it\s+has\s+to\s+be|"
+                     r"it'?s\s+(?:going\s+to\s+be|moved\s+to|been\s+moved\s+to)|"
+                     r"(?:we'?ll|i'?ll)\s+(?:have\s+to\s+)?make\s+it|make\s+(?:it|that)|"
+                     r"change\s+(?:it|that)\s+to|let'?s\s+(?:say|make\s+it))\s+"
+                     r"(?:in\s+|on\s+|at\s+)?(?P<value>(?:the\s+)?[\w:]+(?:\s*(?:am|pm))?)"
+                     r"(?:\s*(?:,|\bbecause\b|\bas\b|\bsince\b)\s.*)?$", re.I)  # a reason after it
+
+
+def _kind(value: str) -> int | None:
+    return next((k for k, p in enumerate(_TIME_KINDS) if p.fullmatch(value.strip())), None)
+
+
+def retimed(clause: str) -> str | None:
+    """"Meant September" for a clause that moves an unnamed plan to a new time.
+
+    >>> retimed("it'll have to be September"), retimed("make it 7pm"), retimed("it'll be fine")
+    ('Meant September', 'Meant 7pm', None)
+    """
+    m = _RETIME.match(clause.strip().rstrip(".!"))
+    if not m or _kind(m.group("value")) is None:
+        return None
+    return f"Meant {m.group('value')}"
+
+
+def retime_target(value: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
+    """(position, new text) of the latest memory holding a time of ``value``'s kind,
+    the batch's own facts (said last) before the held ones.
+
+    >>> retime_target("September", [Existing(0, "Is going to Crete in June"),
+    ...                              Existing(1, "Plays squash on Mondays")], set())
+    (0, 'Is going to Crete in September')
+    """
+    kind = _kind(value)
+    if kind is None:
+        return None
+    pattern = _TIME_KINDS[kind]
+    order = sorted(range(len(existing)), key=lambda p: (existing[p].ref >= 0, -p))
+    for pos in order:
+        text = existing[pos].text
+        old = pattern.search(text)
+        if pos in used or old is None or old.group(0).lower() == value.lower():
+            continue
+        return pos, text[:old.start()] + value + text[old.end():]
+    return None
