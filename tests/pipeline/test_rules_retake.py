@@ -106,3 +106,30 @@ def test_a_plan_moved_to_another_month_in_a_later_turn() -> None:
 def test_a_time_said_again_moves_the_plan_that_holds_its_kind(
         held: list[str], said: str, expected: list[str]) -> None:
     assert conversation(("user", said), existing=held) == expected
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # a question weighing a definite choice says it is being considered ...
+    ("Should I accept the offer from Oxford?", ["Is considering accepting the offer from Oxford"]),
+    # ... a question between options, or about a passing thing, says nothing lasting
+    ("Should I learn Rust or Go first?", []),
+    ("Should I bring a jacket tonight?", []),
+    # musing about another life is no state
+    ("I often wonder what it would be like to run a bakery.", []),
+    # "Name's X" without "my"
+    ("Name's Priya, I'm a dentist from Leeds.", ["Name is Priya", "Is a dentist", "Is from Leeds"]),
+])
+def test_framed_statements(said: str, expected: list[str]) -> None:
+    assert conversation(("user", said)) == expected
+
+
+def test_a_wedding_with_a_named_partner_replaces_dating() -> None:
+    state = conversation(("user", "Alex and I got married in June!"),
+                         existing=["Is dating someone named Alex"])
+    assert "Is married to Alex" in state and "Is dating someone named Alex" not in state
+
+
+def test_settled_into_a_new_home_is_where_they_live() -> None:
+    state = conversation(("user", "The movers left and we're finally settled into our new "
+                                  "flat in York."), existing=["Lives in Derby"])
+    assert "Lives in York" in state and "Lives in Derby" not in state

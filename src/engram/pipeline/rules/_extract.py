@@ -36,6 +36,7 @@ from engram.pipeline.rules._sentences import (
 from engram.pipeline.rules._slots import content_tokens
 from engram.pipeline.rules._speech import advice, is_hypothetical, is_reported, own_text, taken_up
 from engram.pipeline.rules._subjects import People
+from engram.pipeline.rules._weighed import weighed_choice
 from engram.pipeline.rules._worth import worth
 
 __all__ = ["RulesExtractor", "extract_texts"]
@@ -237,7 +238,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         named = _MY_PLURAL.findall(sentence)  # questions too: "about my tomato plants?"
         things = named[-1] if named else things
         if is_question(sentence):
-            head = statement_head(sentence)  # "I'm vegan, any recipes?" keeps "I'm vegan"
+            # "I'm vegan, any recipes?" keeps "I'm vegan"; "should I take X?" weighs X
+            head = statement_head(sentence) or weighed_choice(strip_discourse(sentence))
             if head is None:
                 continue
             sentence = head

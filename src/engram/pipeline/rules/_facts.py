@@ -201,7 +201,7 @@ def inferred_facts(fact: str) -> list[str]:
                  r"(?:\s+from\s+" + _NAME + r")?\s+to (" + _NAME + ")", fact)
     if m:  # "Moved (back) to Leeds": where they live now
         out.append(f"Lives in {m.group(1)}")
-    m = re.match(r"^(?:Has\s+)?(?:(?:just|recently|finally)\s+)?(?:settled|moved)\s+into\s+"
+    m = re.match(r"^(?:Has\s+|Is\s+)?(?:(?:just|recently|finally|now)\s+)?(?:settled|moved)\s+into\s+"
                  r"(?:a|their|our|the)\s+(?:new\s+)?(?:\w+\s+)?(?:flat|house|home|place|"
                  r"apartment|cottage|condo)\s+in\s+(" + _NAME + ")", fact)
     if m:  # "Settled into their new flat in Leith" -> "Lives in Leith"
@@ -217,8 +217,10 @@ def inferred_facts(fact: str) -> list[str]:
     if m:  # "Went vegan in January" -> "Is vegan"
         out.append(f"Is {m.group(1)}")
     m = re.match(r"^Got (engaged|married|divorced)\b(\s+to\s+" + _NAME + ")?", fact)
-    if m:
-        out.append(f"Is {m.group(1)}{m.group(2) or ''}")
+    if m:  # "Got married in May with Chris" (from "Chris and I got married") is to Chris
+        partner = m.group(2) or re.sub(r"^.*\s+with\s+(" + _NAME + r")$", r" to \1",
+                                       fact if m.group(1) != "divorced" else "")
+        out.append(f"Is {m.group(1)}{partner if partner.startswith(' to ') else ''}")
     return out
 
 

@@ -44,7 +44,7 @@ _INTRO_APPOSITION = re.compile(r"^(?:(?:hi|hello|hey)[,!.\s]+)?(?:i'?m|i am|this
                                r"my name'?s)\s+" + _NAME + r",\s+((?:a|an)\s+.+)$", re.I)
 _NOBODY = {"nobody", "everyone", "everybody", "someone", "somebody", "anyone", "nothing",
            "everything", "something", "winter", "summer", "life", "it", "same", "more"}
-_MY_NAME = re.compile(r"^(?:my\s+(?:first\s+|full\s+|real\s+)?name\s+is|my\s+name'?s|"
+_MY_NAME = re.compile(r"^(?:my\s+(?:first\s+|full\s+|real\s+)?name\s+is|(?:my\s+)?name'?s|"
                       r"the\s+name'?s|i'?m\s+called|i\s+am\s+called|i'?m\s+named)\s+"
                       + _NAME, re.I)
 _NICKNAME = re.compile(

@@ -34,7 +34,7 @@ __all__ = ["opens_correction", "uncleft", "frame_target", "retimed", "retime_tar
 # one: "Actually, I'm thinking of learning Spanish" adds, it corrects nothing.
 _OPENER = re.compile(
     r"^\s*(?:(?:no,?\s+)?wait\b|no\s+no\b|oops|whoops|(?:a\s+|one\s+|quick\s+|small\s+)?"
-    r"correction\b|scratch that|my mistake|my bad|to clarify|let me correct\b|"
+    r"correction\b|scratch that|my mistake|my bad|to clarify|let me correct\b|change of plans?\b|"
     r"(?:sorry,?\s+|oh,?\s+|actually,?\s+)?i\s+(?:got\s+(?:that|it|this)\s+wrong|was wrong|"
     r"made a mistake|misspoke|mis-?typed|mixed\s+(?:that|them|it|those)\s+up|"
     r"told you wrong|gave you the wrong))", re.I)

@@ -61,7 +61,10 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|(?<!\w)'[^']{12,}'(?!
 _HYPOTHETICAL_START = re.compile(
     r"^(?:(?:and|but|so|well|oh|also),?\s+)?(?:if|suppose|supposing|imagine|imagining|"
     r"assuming|hypothetically|what if|in case|even if|unless|say if|let'?s say|pretend|"
-    r"in theory|in a perfect world|in another life|someday,? if)\b", re.I)
+    r"in theory|in a perfect world|in another life|someday,? if|"
+    # "I sometimes wonder what it would be like to ...": a musing, not a state
+    r"(?:i|we)\s+(?:\w+\s+)?(?:wonder|wondered|daydream|dream)\s+(?:what|whether|if|how)\b)",
+    re.I)
 # "..., if I had the money": a condition inside the sentence ("I wonder if" is a question).
 _IF_INSIDE = re.compile(r"(?<!\bwonder)(?<!\bknow)(?<!\bsure)(?<!\bask)(?<!\bsee)"
                         r"(?<!\bcheck)(?<!\bremember)(?<!\bsee)\s+(?:only\s+|even\s+)?if\s+"
