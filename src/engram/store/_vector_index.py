@@ -6,9 +6,11 @@ caller's data, not with everyone's.
 
 >>> import numpy as np
 >>> ix = VectorIndex(dims=2)
->>> ix.upsert(("", "u1", None, None), 7, np.array([1.0, 0.0], dtype=np.float32))
+>>> ix.upsert(("", "u1", None, None), 7, np.array([1.0, 0.0], dtype=np.float32), "m7")
 >>> ix.search([("", "u1", None, None)], np.array([1.0, 0.0], dtype=np.float32), 5)
 [(7, 1.0)]
+>>> ix.id_of(7), ix.similarities_of("", ["m7", "gone"], np.array([0.6, 0.8], dtype=np.float32))
+('m7', {'m7': 0.6000000238418579})
 """
 
 from __future__ import annotations
@@ -65,6 +67,10 @@ class VectorIndex:
         self.dims = dims
         self._parts: dict[PartitionKey, _Partition] = {}
         self._where: dict[int, PartitionKey] = {}
+        # Memory ids both ways: a search's candidates come as ids (keyword hits), and
+        # looking their rows up in SQL cost more than scoring them (~1 ms a search).
+        self._ids: dict[int, str] = {}
+        self._rids: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._where)
@@ -72,8 +78,11 @@ class VectorIndex:
     def clear(self) -> None:
         self._parts.clear()
         self._where.clear()
+        self._ids.clear()
+        self._rids.clear()
 
-    def upsert(self, key: PartitionKey, rid: int, vec: np.ndarray) -> None:
+    def upsert(self, key: PartitionKey, rid: int, vec: np.ndarray, mid: str = "") -> None:
+        """Store row ``rid``'s vector in partition ``key``; ``mid`` is its memory id."""
         old = self._where.get(rid)
         if old is not None and old != key:
             self.remove(rid)
@@ -82,8 +91,17 @@ class VectorIndex:
             part = self._parts[key] = _Partition(self.dims)
         part.upsert(rid, vec)
         self._where[rid] = key
+        if mid:
+            self._ids[rid] = mid
+            self._rids[mid] = rid
+
+    def id_of(self, rid: int) -> str:
+        return self._ids[rid]
 
     def remove(self, rid: int) -> None:
+        mid = self._ids.pop(rid, None)
+        if mid is not None and self._rids.get(mid) == rid:
+            del self._rids[mid]
         key = self._where.pop(rid, None)
         if key is None:
             return
@@ -134,12 +152,15 @@ class VectorIndex:
             top = np.argsort(-scores, kind="stable")
         return [(int(rids[i]), float(scores[i])) for i in top]
 
-    def similarities(self, rids: Sequence[int], query: np.ndarray) -> dict[int, float]:
-        """Cosine of the query with each known rid (unknown rids are left out)."""
-        out: dict[int, float] = {}
-        for rid in rids:
-            key = self._where.get(rid)
-            if key is not None:
+    def similarities_of(self, ns: str, ids: Sequence[str], query: np.ndarray) -> dict[str, float]:
+        """Cosine of the query with each memory id indexed in namespace ``ns`` (ids not
+        indexed are left out), in id order, as the SQL lookup this replaces gave them:
+        fusion breaks exact ties (duplicate texts) by that order."""
+        out: dict[str, float] = {}
+        for mid in sorted(set(ids)):
+            rid = self._rids.get(mid)
+            key = None if rid is None else self._where.get(rid)
+            if key is not None and key[0] == ns:
                 part = self._parts[key]
-                out[rid] = float(part.mat[part.pos[rid]] @ query)
+                out[mid] = float(part.mat[part.pos[rid]] @ query)  # type: ignore[index]
         return out

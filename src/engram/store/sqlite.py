@@ -32,7 +32,6 @@ import numpy as np
 from engram._files import private_file
 from engram._types import Scope
 from engram.errors import ConfigError, StoreError
-from engram.store._dialect import chunks
 from engram.store._file_lock import ScopeFileLocks
 from engram.store._filter_sql import compile_filter
 from engram.store._fts_terms import scope_match
@@ -71,7 +70,6 @@ class SQLiteStore(SQLStore):
         self._conns: list[sqlite3.Connection] = []
         self._conns_lock = threading.Lock()
         self._index = VectorIndex(dims)
-        self._rid_id: dict[int, str] = {}
         self._index_seq = -1  # -1: never loaded
         self._index_lock = threading.Lock()
         self._locks = ScopeFileLocks(self.path)
@@ -212,10 +210,8 @@ class SQLiteStore(SQLStore):
             for seq, rid, mid, mns, u, a, r, emb in rows:
                 if mid is None or not emb:  # deleted, or its vector is pending
                     self._index.remove(rid)
-                    self._rid_id.pop(rid, None)
                 else:
-                    self._index.upsert((mns, u, a, r), rid, as_vector(emb))
-                    self._rid_id[rid] = mid
+                    self._index.upsert((mns, u, a, r), rid, as_vector(emb), mid)
                 self._index_seq = seq
 
     def _reload(self, db: sqlite3.Connection) -> None:
@@ -224,12 +220,10 @@ class SQLiteStore(SQLStore):
             row = db.execute("SELECT seq FROM sqlite_sequence WHERE name='change_log'").fetchone()
             head = int(row[0]) if row else 0
             self._index.clear()
-            self._rid_id.clear()
             for rid, mid, mns, u, a, r, emb in db.execute(
                     "SELECT rid, id, ns, user_id, agent_id, run_id, embedding FROM memories "
                     "WHERE length(embedding) > 0"):  # pending vectors are not indexed yet
-                self._index.upsert((mns, u, a, r), rid, as_vector(emb))
-                self._rid_id[rid] = mid
+                self._index.upsert((mns, u, a, r), rid, as_vector(emb), mid)
             self._index_seq = head
         finally:
             db.execute("COMMIT")
@@ -251,20 +245,14 @@ class SQLiteStore(SQLStore):
         with self._index_lock:
             keys: list[PartitionKey] = self._index.partitions(ns, scope_of(where))
             hits = self._index.search(keys, query.astype(np.float32), k, allowed)
-            return [(self._rid_id[rid], s) for rid, s in hits]
+            return [(self._index.id_of(rid), s) for rid, s in hits]
 
     def similarities(self, ns: str, ids: Sequence[str], query: np.ndarray) -> dict[str, float]:
         self._sync()
         if not ids:
             return {}
-        rows = []
-        for chunk in chunks(list(ids)):
-            rows += self._db().execute(
-                f"SELECT rid, id FROM memories WHERE +ns = ? AND id IN ({','.join('?' * len(chunk))})",  # noqa: S608
-                [ns, *chunk]).fetchall()
-        with self._index_lock:
-            sims = self._index.similarities([r[0] for r in rows], query.astype(np.float32))
-        return {mid: sims[rid] for rid, mid in rows if rid in sims}
+        with self._index_lock:  # the index knows every indexed row's id: no SQL read
+            return self._index.similarities_of(ns, ids, query.astype(np.float32))
 
 
 def _rollback(db: sqlite3.Connection) -> None:
