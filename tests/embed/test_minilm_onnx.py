@@ -73,7 +73,7 @@ def test_long_text_is_truncated_not_rejected(minilm: MiniLMEmbedder) -> None:
 
 
 def test_construction_loads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    def boom(threads: int | None) -> None:
+    def boom() -> None:
         raise AssertionError("loaded too early")
 
     monkeypatch.setattr(onnx_mod, "_load", boom)
@@ -87,9 +87,9 @@ def test_concurrent_first_calls_load_once(monkeypatch: pytest.MonkeyPatch) -> No
     real_load = onnx_mod._load
     loads: list[int] = []
 
-    def counting_load(threads: int | None) -> object:
+    def counting_load() -> object:
         loads.append(1)
-        return real_load(threads)
+        return real_load()
 
     monkeypatch.setattr(onnx_mod, "_load", counting_load)
     emb = MiniLMEmbedder(threads=1)
@@ -106,6 +106,32 @@ def test_concurrent_first_calls_load_once(monkeypatch: pytest.MonkeyPatch) -> No
     for t in threads:
         t.join()
     assert len(loads) == 1 and len(results) == 4
+
+
+def test_batches_run_at_once_give_the_same_vectors_in_order() -> None:
+    texts = [" ".join(["word"] * n) + f" number {n}" for n in (30, 2, 17, 9, 25, 1, 12, 40)]
+    alone = MiniLMEmbedder(threads=1, batch_size=2).embed(texts)
+    together = MiniLMEmbedder(threads=3, batch_size=2).embed(texts)
+    assert np.array_equal(alone, together)  # one thread per run: bit-identical
+    assert np.array_equal(together[3], MiniLMEmbedder(threads=1).embed([texts[3]])[0])
+
+
+def test_a_failing_run_in_a_helper_thread_raises_on_the_caller() -> None:
+    emb = MiniLMEmbedder(threads=2, batch_size=1)
+    emb.load()
+    real_run = emb._run
+    calls: list[int] = []
+
+    def flaky(m: object, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        calls.append(1)
+        if len(calls) == 2:
+            raise EmbedderError("MiniLM inference failed: boom")
+        return real_run(m, ids, mask)  # type: ignore[arg-type]
+
+    emb._run = flaky  # type: ignore[method-assign]
+    with pytest.raises(EmbedderError, match="boom"):
+        emb.embed(["one", "two words", "three words here", "four"])
+    assert all(t.name != "engram-minilm" for t in threading.enumerate())  # none left behind
 
 
 def test_model_sha256_mismatch_is_an_embedder_error(monkeypatch: pytest.MonkeyPatch) -> None:

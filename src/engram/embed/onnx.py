@@ -12,6 +12,7 @@ checked against pinned sha256 digests when the model is first used.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -104,7 +105,7 @@ def clip(ids: list[int], max_tokens: int) -> list[int]:
     return [*ids[: max_tokens - 1], ids[-1]]
 
 
-def _load(threads: int | None) -> _Loaded:
+def _load() -> _Loaded:
     import onnxruntime as ort
     from onnxruntime.capi import onnxruntime_pybind11_state as ort_state
     from tokenizers import Tokenizer
@@ -123,12 +124,14 @@ def _load(threads: int | None) -> _Loaded:
     tokenizer.enable_truncation(MAX_TOKENS)
 
     opts = ort.SessionOptions()
-    opts.intra_op_num_threads = threads or 0  # 0: one per core
+    # One thread per model run; MiniLMEmbedder runs several batches at once instead.
+    # Splitting each of a run's ~300 small operators over threads that sleep between
+    # them (spinning burnt a core: 9.9 s CPU against 6.2 s for 800 LOCOMO turns) cost a
+    # wake-up per operator: one 13-token question took 6.2 CPU ms on two threads against
+    # 5.6 on one, and more wall time on a busy machine (10.1 ms against 7.6, load 6.9).
+    # The vectors are bit-identical either way.
+    opts.intra_op_num_threads = 1
     opts.inter_op_num_threads = 1
-    # Idle intra-op threads sleep instead of spinning: a spinning thread burns a core
-    # that another embedding call (the background vector writer beside an add), the
-    # store or another process could use. 800 LOCOMO turns at 64 word pieces, 2 cores:
-    # 9.9 s CPU / 8.6 s wall spinning, 6.2-6.3 s CPU / 3.9-5.9 s wall without (load < 1).
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     try:
@@ -150,10 +153,20 @@ def _load(threads: int | None) -> _Loaded:
 BATCH_SIZE = 8
 
 
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 class MiniLMEmbedder:
     """all-MiniLM-L6-v2 (int8 ONNX): 384 dims, mean pooling, unit-norm rows.
 
-    ``threads`` caps onnxruntime's intra-op threads (None: one per core).
+    ``threads``: how many model runs (batches) go at once, each on one thread (None: one
+    per core the process may use); a call of one batch (a search's question) runs on
+    the caller's thread.
     ``batch_size`` is how many texts run through the model at once; texts are sorted
     by token length first so each batch pads only to its own longest text.
     ``max_tokens`` is the word-piece budget of one text (``MIN_TOKENS``..256, [CLS] and
@@ -176,6 +189,7 @@ class MiniLMEmbedder:
             raise InvalidInput("max_tokens", f"must be within {MIN_TOKENS}..{MAX_TOKENS} "
                                              f"(the model's trained length), got {max_tokens}")
         self.threads = threads
+        self.workers = threads or _cores()
         self.batch_size = batch_size
         self.max_tokens = max_tokens
         base = "all-MiniLM-L6-v2-int8"
@@ -192,7 +206,7 @@ class MiniLMEmbedder:
         if loaded is None:
             with self._lock:
                 if self._loaded is None:
-                    self._loaded = _load(self.threads)
+                    self._loaded = _load()
                 loaded = self._loaded
         return loaded
 
@@ -205,9 +219,34 @@ class MiniLMEmbedder:
         encodings = m.tokenizer.encode_batch(items)
         token_ids = [clip(e.ids, self.max_tokens) for e in encodings]
         out = np.empty((len(items), self.dims), dtype=np.float32)
-        for batch in plan_batches([len(ids) for ids in token_ids], self.batch_size):
-            ids, mask = pad_batch([token_ids[i] for i in batch])
-            out[batch] = self._run(m, ids, mask)
+        batches = plan_batches([len(ids) for ids in token_ids], self.batch_size)
+        todo = iter(batches)
+        take = threading.Lock()
+        failed: list[BaseException] = []
+
+        def work() -> None:
+            while not failed:
+                with take:
+                    batch = next(todo, None)
+                if batch is None:
+                    return
+                try:
+                    ids, mask = pad_batch([token_ids[i] for i in batch])
+                    out[batch] = self._run(m, ids, mask)  # disjoint rows: no lock needed
+                except BaseException as e:  # noqa: BLE001 - raised on the caller's thread
+                    failed.append(e)
+
+        # Helpers live for this call only (an idle embedder holds no thread); onnxruntime
+        # releases the GIL, so the runs overlap.
+        helpers = [threading.Thread(target=work, name="engram-minilm", daemon=True)
+                   for _ in range(min(self.workers, len(batches)) - 1)]
+        for t in helpers:
+            t.start()
+        work()
+        for t in helpers:
+            t.join()
+        if failed:
+            raise failed[0]
         return out
 
     def _run(self, m: _Loaded, ids: np.ndarray, mask: np.ndarray) -> Matrix:
