@@ -133,3 +133,28 @@ def test_settled_into_a_new_home_is_where_they_live() -> None:
     state = conversation(("user", "The movers left and we're finally settled into our new "
                                   "flat in York."), existing=["Lives in Derby"])
     assert "Lives in York" in state and "Lives in Derby" not in state
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    # one verb, two objects with a phrase each
+    ((("user", "I write Python at work and Rust at home."),),
+     ["Writes Python at work", "Writes Rust at home"]),
+    # "born and raised" is one past state
+    ((("user", "I'm 35, born and bred in Leeds."),),
+     ["Is 35 years old", "Was born and bred in Leeds"]),
+    # "no, just X" to "any N?": none of N, and X
+    ((("assistant", "Do you have any siblings?"), ("user", "No, just a couple of cousins.")),
+     ["Does not have any siblings", "Has a couple of cousins"]),
+    # two ages to "how old are your N?"
+    ((("assistant", "How old are your daughters?"), ("user", "4 and 11.")),
+     ["Has two daughters aged 4 and 11"]),
+])
+def test_coordination_and_short_answers(turns: tuple[tuple[str, str], ...],
+                                        expected: list[str]) -> None:
+    assert conversation(*turns) == expected
+
+
+def test_a_definite_noun_with_a_past_verb_opens_a_clause() -> None:
+    state = conversation(("user", "I finished my thesis and the university offered me a "
+                                  "postdoc."))
+    assert state[0] == "Finished their thesis"

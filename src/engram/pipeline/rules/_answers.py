@@ -235,6 +235,10 @@ def answer_clause(question: str, reply: str) -> str | None:
             return _yes_no(q, bool(YES.match(r)))
         if re.match(r"^(?:i|i'm|i've|my|we|she|he|they|it)\b", rest, re.I):
             return None  # "yes, I'm gluten-free": the statement says it better
+        only = re.match(r"^(?:just|only)\s+(.+)$", rest, re.I)
+        asked_any = re.match(r"^(?:do|did)\s+you\s+(\w+)\s+any\s+\w+", q, re.I)
+        if NO.match(r) and only and asked_any:  # "any pets?" - "no, just plants": none, and X
+            return f"{_yes_no(q, False)}; I {asked_any.group(1).lower()} {only.group(1)}"
         if NO.match(r):
             r = rest  # "no, Porto": the correction is the answer
         else:
@@ -296,6 +300,9 @@ def answer_clause(question: str, reply: str) -> str | None:
                  r"\s+(?:called|named)$", q, re.I)
     if m:  # "what's your wife's name?", "what's your dog called?" -> "my wife Hannah ..."
         return f"My {m.group(1) or m.group(2)} is called {r}"
+    m = re.match(r"^how\s+old\s+are\s+your\s+(\w+s)$", q, re.I)
+    if m and re.match(r"^\d{1,2}\s+(?:and|&)\s+\d{1,2}$", r):  # "how old are your kids?" + "6 and 9"
+        return f"I have two {m.group(1)} aged {r}"
     m = re.match(r"^how\s+old\s+is\s+your\s+(\w+)$", q, re.I)
     age = re.match(r"^(?:(?:he|she)(?:'s|\s+is)\s+)?(\d{1,3}|[a-z]+)(?:\s+years?\s+old)?$", r, re.I)
     if m and age:  # "how old is your son?" + "He's nine"

@@ -24,7 +24,7 @@ import re
 
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 
-__all__ = ["split_comma_predicates", "split_possessions"]
+__all__ = ["split_comma_predicates", "split_possessions", "split_paired_objects"]
 
 # Present verbs the user's facts open with (third person) and their base forms.
 _PRESENT_S = frozenset("""loves likes hates enjoys plays works lives has is speaks drives
@@ -132,3 +132,30 @@ def split_possessions(fact: str) -> list[str]:
     if not m:
         return [fact]
     return [f"{m.group(1)} {m.group(2)}", f"{m.group(1)} {m.group(3)}"]
+
+
+# "Speaks Arabic at home and English at work": two objects, each with its own phrase.
+_PAIRED = re.compile(r"^(?P<verb>(?-i:[A-Z][a-z]+)(?:\s+(?:not|no longer))?)\s+(?P<a>[\w'-]+(?:\s+[\w'-]+)?)"
+                     r"\s+(?P<p>(?:at|in|on|with|for|to|from)\s+[\w'-]+(?:\s+[\w'-]+)?)\s+and\s+"
+                     r"(?P<b>[\w'-]+(?:\s+[\w'-]+)?)\s+(?P<q>(?:at|in|on|with|for|to|from)\s+"
+                     r"[\w'-]+(?:\s+[\w'-]+)?)$")
+
+
+def split_paired_objects(fact: str) -> list[str]:
+    """One verb, two objects each with a phrase of its own -> a fact per object; the
+    second object must not be a verb ("Plays tennis on Sundays and swims on Mondays" is
+    the verb splitter's).
+
+    >>> split_paired_objects("Speaks Welsh at home and English at work")
+    ['Speaks Welsh at home', 'Speaks English at work']
+    >>> split_paired_objects("Plays tennis on Sundays and swims on Mondays")
+    ['Plays tennis on Sundays and swims on Mondays']
+    """
+    m = _PAIRED.match(fact)
+    if not m or m.group("verb").split()[0].lower() in ("is", "was", "are", "were"):
+        return [fact]
+    head = m.group("b").split()[0].lower()
+    if head in _PRESENT_S or head in _BASE or _tense(head) == "past" or head.endswith("ing"):
+        return [fact]
+    return [f"{m.group('verb')} {m.group('a')} {m.group('p')}",
+            f"{m.group('verb')} {m.group('b')} {m.group('q')}"]

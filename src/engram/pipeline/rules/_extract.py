@@ -18,7 +18,11 @@ from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._about_them import as_asked_of_you, said_of
 from engram.pipeline.rules._answers import NO, YES, answer_clause
-from engram.pipeline.rules._coordination import split_comma_predicates, split_possessions
+from engram.pipeline.rules._coordination import (
+    split_comma_predicates,
+    split_paired_objects,
+    split_possessions,
+)
 from engram.pipeline.rules._corrections import MEANT, RETRACT, SAID_MEANT, corrected, disowned
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._fragments import labelled, subjectless
@@ -212,7 +216,10 @@ def _expand(fact: str) -> list[str]:
     if members:
         return members
     out: list[str] = []
-    for a in (x for q in split_comma_predicates(fact) for p in split_possessions(q)
+    # "born and raised in Cork" is one state, said in the past: never split
+    fact = re.sub(r"\bborn and (raised|bred)\b", r"born-and-\1", fact)
+    for a in (x for q in split_comma_predicates(fact) for o in split_possessions(q)
+              for p in split_paired_objects(o)
               for v in F.split_verb_phrases(p)
               for y in F.split_verb_coordination(v)
               for z in F.split_adverbial_fragment(y) for x in F.split_origin(z)):
@@ -220,6 +227,8 @@ def _expand(fact: str) -> list[str]:
             out.extend(F.split_lists(b))
     # "Is 38" (from "I'm 38, married ...") is an age
     out = [re.sub(r"^((?:[A-Z][a-z]+\s+)?(?i:is))\s+(\d{1,2}|1[01]\d)$", r"\1 \2 years old", f)
+           for f in out]
+    out = [re.sub(r"^Is born-and-(\w+)", r"Was born and \1", f).replace("born-and-", "born and ")
            for f in out]
     return out + [x for f in out for x in F.inferred_facts(f)]
 
@@ -266,8 +275,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             first, *rest = split_clauses(sentence) or [""]
             # a reply of two clauses is an answer and a statement, never one answer
             whole = answer_clause(question, sentence) if not rest else None
-            if whole:
-                clauses = [whole]
+            if whole:  # "no, just plants" to "any pets?" answers twice: "...; I have plants"
+                clauses = whole.split("; ")
             elif rest and not (YES.match(first) or NO.match(first)):
                 answer = answer_clause(question, first)
                 clauses = [answer, *rest] if answer else clauses

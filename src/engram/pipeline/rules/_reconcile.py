@@ -111,7 +111,8 @@ def _corrected_by_sibling(i: int, facts: list[Fact]) -> bool:
     """The next fact of the batch restates the denied fact's frame with a new value
     ("Is not a nurse", "Is a pharmacist"): a correction, not two facts."""
     right = positive(facts[i].text)
-    if right is None or i + 1 >= len(facts) or is_negative(facts[i + 1].text):
+    if right is None or i + 1 >= len(facts) or is_negative(facts[i + 1].text) \
+            or re.search(r"\bany\b", facts[i].text):  # "Has no pets; has plants": no value
         return False
     return right.split()[0] == facts[i + 1].text.split()[0]
 
