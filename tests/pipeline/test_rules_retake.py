@@ -158,3 +158,19 @@ def test_a_definite_noun_with_a_past_verb_opens_a_clause() -> None:
     state = conversation(("user", "I finished my thesis and the university offered me a "
                                   "postdoc."))
     assert state[0] == "Finished their thesis"
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # a liking of "it"/"them" is a liking of what the clause before took up or bought
+    ("My son Max just started swimming lessons and he loves them.",
+     ["Has a son named Max", "Son Max just started swimming lessons",
+      "Son Max loves swimming lessons"]),
+    ("I bought a new bike last week and I love it.",
+     ["Bought a new bike last week", "Loves their bike"]),
+    # a start without an object starts what the message said was got
+    ("Got the teaching job! I start on Monday.",
+     ["Got the teaching job", "Starts the teaching job on Monday"]),
+])
+def test_an_object_carried_to_the_next_clause(said: str, expected: list[str]) -> None:
+    assert conversation(("user", said)) == expected
+

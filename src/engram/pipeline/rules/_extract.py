@@ -242,6 +242,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
     people = people if people is not None else People()
     place: tuple[str, str] | None = None  # ("at", "Spotify"): what "there" refers to
     things: str | None = None  # "tomato plants" (from "my tomato plants"): what "them" is
+    said_last: str | None = None  # the message's last fact: "Got the job! I start Monday."
     sentences = own_text(message.content)
     for s_i, sentence in enumerate(sentences):
         named = _MY_PLURAL.findall(sentence)  # questions too: "about my tomato plants?"
@@ -295,10 +296,10 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                     f = re.sub(r"\b(?:there|here)\b", f"{place[0]} {place[1]}", f)
                 if things and not people.last:  # "I grow them on my balcony"
                     f = re.sub(r"\bthem\b", f"their {things}", f)
-                f = people.events.resolve(taken_up(F.carry_object(f.strip(" ,;:"), previous),
-                                                   before))
+                f = people.events.resolve(taken_up(F.carry_object(F.liked_object(
+                    F.started_what(f.strip(" ,;:"), said_last), previous), previous), before))
                 facts.extend(_expand(f))
-                previous = f
+                previous = said_last = f
             before = clause
             where = list(_PLACE.finditer(clause))
             if where:

@@ -162,6 +162,65 @@ def carry_object(fact: str, previous: str | None) -> str:
     return f"{m.group(1)} {obj.group(1)}{m.group(2)}"
 
 
+# "... started swimming lessons and he loves them": a liking of "it"/"them" is a liking
+# of what the clause before took up, bought or began.
+_LIKES_IT = re.compile(r"^(.*?\b(?i:loves|likes|enjoys|hates|adores|dislikes|is loving|is enjoying|"
+                       r"is hating)\s+)(?:it|them)(\s+so\s+much|\s+already)?$")
+_TOOK_UP = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}?(?i:just\s+|finally\s+|recently\s+)?(?i:started|"
+                      r"bought|got|joined|began|tried|took up|adopted|signed up for|booked|"
+                      r"ordered|picked up)\s+(?P<obj>(?:(?:a|an|the|their|some)\s+)?"
+                      r"[\w-]+(?:\s+[\w-]+){0,2}?)(?:\s+(?:last|this|on|in|at|for|from|with|"
+                      r"yesterday|today|recently)\b.*)?$")
+
+
+def liked_object(fact: str, previous: str | None) -> str:
+    """"Loves it" after "Started pottery classes" -> "Loves pottery classes".
+
+    >>> liked_object("Son Max loves them", "Son Max just started swimming lessons")
+    'Son Max loves swimming lessons'
+    >>> liked_object("Loves it", "Bought a new bike last week")
+    'Loves their bike'
+    >>> liked_object("Loves it", "Lives in Leeds")
+    'Loves it'
+    """
+    m = _LIKES_IT.match(fact)
+    took = _TOOK_UP.match(previous or "")
+    if not m or not took:
+        return fact
+    # "a new bike" is theirs now, and no longer new to the reconciler (a "new" X swaps)
+    obj = re.sub(r"^(?:a|an)\s+(?:new\s+)?", "their ", took.group("obj"))
+    return f"{m.group(1)}{obj}"
+
+
+# "Got the nursing job! I start on the 1st": a start without an object is the start of
+# what the message just said was got.
+_BARE_START = re.compile(r"^((?i:starts|started|begins|began|is starting))\s+(?=(?:on|next|this|in|at|"
+                         r"tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|"
+                         r"sunday|the\s+\d)\b)", re.I)
+_GOT_ROLE = re.compile(r"^(?i:finally\s+|just\s+)?(?i:got|landed|accepted|was offered|took|has got)\s+"
+                       r"(?P<obj>(?:the|a|an|their)\s+(?:[\w-]+\s+){0,2}?(?:job|role|position|post|"
+                       r"place|internship|apprenticeship|contract))\b|^(?i:finally\s+)?(?i:got|was|"
+                       r"has been)\s+hired\b")
+
+
+def started_what(fact: str, got: str | None) -> str:
+    """"Starts on the 1st" after "Got the nursing job" -> "Starts the nursing job on the 1st".
+
+    >>> started_what("Starts on Monday", "Got the teaching job")
+    'Starts the teaching job on Monday'
+    >>> started_what("Started on Monday", "Finally got hired as a junior chef")
+    'Started the job on Monday'
+    >>> started_what("Starts on Monday", "Lives in Leeds")
+    'Starts on Monday'
+    """
+    m = _BARE_START.match(fact)
+    g = _GOT_ROLE.match(got or "")
+    if not m or not g:
+        return fact
+    obj = re.sub(r"^(?:a|an)\s+", "the ", g.group("obj")) if g.group("obj") else "the job"
+    return f"{m.group(1)} {obj} {fact[m.end():]}"
+
+
 def split_shared_preposition(fact: str) -> list[str]:
     """"X to A and (also) to B" -> "X to A", "X to B"."""
     if " and " not in fact or len(fact) > 300:  # the pattern backtracks on long text
