@@ -47,6 +47,7 @@ from engram._ids import new_id
 from engram._project import Project
 from engram._spoken import embedded_text
 from engram._types import MemoryRecord, Scope
+from engram.errors import StoreError
 from engram.store._vector_queue import PendingText, owner_id
 from engram.store.filters import Node, scope_of
 
@@ -138,6 +139,7 @@ class VectorWriter:
         """``Memory.flush``: every pending vector of the namespace, waited for at most
         ``timeout`` seconds."""
         left = self.drain(timeout=timeout)
+        self.tidy()
         return {"message": "All vectors written" if not left else f"{left} vectors pending",
                 "pending": left}
 
@@ -185,12 +187,24 @@ class VectorWriter:
             try:
                 while not self._closed and self.step():
                     pass
+                self.tidy()  # idle now: a good moment for the store's upkeep
                 self.error = None
             except Exception as e:  # noqa: BLE001 - a thread's error would vanish: keep it
                 # The rows are back in the queue (retried after RETRY_AFTER, by the next
                 # add's thread or by flush, which raises the embedder's error itself).
                 self.error = e
                 log.warning("engram: writing pending vectors failed, they stay queued: %s", e)
+
+    def tidy(self) -> None:
+        """The store's upkeep after writes, if it has any (SQLite: keyword index
+        merges, see :meth:`engram.store.sqlite.SQLiteStore.tidy_keywords`)."""
+        tidy = getattr(self.store.store, "tidy_keywords", None)
+        if tidy is None:
+            return
+        try:
+            tidy()
+        except StoreError as e:  # upkeep only: searches stay right, merely slower
+            log.warning("engram: keyword index upkeep failed: %s", e)
 
     def close(self, timeout: float = 30.0) -> None:
         """Stop after the batch under way (its rows are written or stay queued)."""

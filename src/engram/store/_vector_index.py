@@ -156,11 +156,15 @@ class VectorIndex:
         """Cosine of the query with each memory id indexed in namespace ``ns`` (ids not
         indexed are left out), in id order, as the SQL lookup this replaces gave them:
         fusion breaks exact ties (duplicate texts) by that order."""
-        out: dict[str, float] = {}
+        by_part: dict[PartitionKey, tuple[list[str], list[int]]] = {}
         for mid in sorted(set(ids)):
             rid = self._rids.get(mid)
             key = None if rid is None else self._where.get(rid)
             if key is not None and key[0] == ns:
-                part = self._parts[key]
-                out[mid] = float(part.mat[part.pos[rid]] @ query)  # type: ignore[index]
-        return out
+                got = by_part.setdefault(key, ([], []))
+                got[0].append(mid)
+                got[1].append(self._parts[key].pos[rid])  # type: ignore[index]
+        found: dict[str, float] = {}
+        for key, (mids, rows) in by_part.items():  # one product per scope, not per id
+            found.update(zip(mids, (self._parts[key].mat[rows] @ query).tolist(), strict=True))
+        return {mid: found[mid] for mid in sorted(found)}
