@@ -174,3 +174,32 @@ def test_a_definite_noun_with_a_past_verb_opens_a_clause() -> None:
 def test_an_object_carried_to_the_next_clause(said: str, expected: list[str]) -> None:
     assert conversation(("user", said)) == expected
 
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    # news of an outcome from whoever decides it is the user's fact; a verdict is not
+    ((("user", "My boss just told me I'm getting a raise in March!"),),
+     ["Is getting a raise in March"]),
+    ((("user", "My boss told me I'm too slow."),), []),
+    # "he'd" is "he would", about the person named before
+    ((("user", "I need a present for my husband's birthday."),
+      ("assistant", "How about a watch or a cooking class?"),
+      ("user", "He'd love the watch, he's always late.")),
+     ["Needs a present for their husband's birthday", "Husband would love the watch",
+      "Husband is always late"]),
+    # how the user travels: the means
+    ((("assistant", "How do you usually get to school?"), ("user", "Bus, unless it's sunny.")),
+     ["Usually gets to school by bus, unless it's sunny"]),
+    # the full name hardly anyone uses
+    ((("user", "Call me Jo, nobody calls me Joanna except my dad."),),
+     ["Prefers to be called Jo", "Name is Joanna"]),
+])
+def test_news_pronouns_means_and_names(turns: tuple[tuple[str, str], ...],
+                                       expected: list[str]) -> None:
+    assert conversation(*turns) == expected
+
+
+def test_a_changed_mind_ends_the_wish() -> None:
+    state = conversation(("user", "I've changed my mind about law, I'm doing history instead."),
+                         existing=["Wants to study law", "Lives in Leeds"])
+    assert "Wants to study law" not in state and "Lives in Leeds" in state

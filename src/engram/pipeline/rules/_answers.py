@@ -53,6 +53,8 @@ _YOUR = re.compile(r"^(?:what|who|when|which)(?:'s|\s+is|\s+are|\s+was)\s+your\s
 _WHAT_DO = re.compile(r"^(?:what|which)\s+(?:\w+\s+){0,3}?(?:do|would)\s+you\s+"
                       r"(like|love|prefer|enjoy|want|play|drink|eat|use|speak|drive|watch|"
                       r"read|study|need|have|own|do)\b(.*)$", re.I)
+_HOW_TRAVEL = re.compile(r"^how\s+do\s+you\s+((?:usually|normally|typically|generally|mostly)\s+)?"
+                         r"(get|travel|commute|go|come)\b(.*)$", re.I)
 _HOW_MANY = re.compile(r"^how\s+many\s+(\w+)\s+do\s+you\s+(have|own|speak|play)$", re.I)
 _IN_WHAT = re.compile(r"^(?:what|which)\s+(?:city|town|country|state|neighbou?rhood|area|"
                       r"part of \w+)\s+(?:are\s+you|do\s+you\s+(live|work|stay))\s+(in|at|from)$",
@@ -328,6 +330,12 @@ def answer_clause(question: str, reply: str) -> str | None:
             if re.match(r"^\d", r) else "in " if m.group(1).lower() == "when" else ""
         verb = m.group(4) if m.group(2).lower() == "do" else _past(m.group(4))
         return f"I {m.group(3) or ''}{verb}{m.group(5)} {prep}{r}".replace("  ", " ")
+    m = _HOW_TRAVEL.match(q)
+    way = re.match(r"^(?:by\s+|on\s+|the\s+|my\s+|a\s+)*([\w-]+(?:\s+[\w-]+)?)(\s*,.*)?$", r, re.I)
+    if m and way:  # "how do you get to work?" + "Bike, unless it rains": the means
+        means = "on foot" if re.match(r"^(?:walk|walking|foot)$", way.group(1), re.I) \
+            else f"by {way.group(1).lower()}"
+        return f"I {m.group(1) or ''}{m.group(2)}{m.group(3)} {means}{way.group(2) or ''}"
     filled = wh_answer(q, r)  # the question's shape: "which airport will you leave from?"
     if filled:
         return filled

@@ -29,7 +29,7 @@ from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
 from engram.pipeline.rules._retake import opens_correction, retimed, uncleft
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
-from engram.pipeline.rules._self_report import diagnosis, self_report
+from engram.pipeline.rules._self_report import decided_news, diagnosis, self_report
 from engram.pipeline.rules._sentences import (
     is_noise,
     is_question,
@@ -146,7 +146,8 @@ def _clause_facts(clause: str, people: People) -> list[str]:
         else F.standing_request(clause)
     if request:
         return [*out, request]
-    clause = self_report(clause) or diagnosis(clause) or clause  # her news; the GP's finding
+    # her news; the GP's finding; the manager's news for the user
+    clause = self_report(clause) or diagnosis(clause) or decided_news(clause) or clause
     given = advice(clause)
     if given:  # "My doctor says I need to cut down on salt"
         return [*out, capitalise(f"{given[0]} advised them to {pronouns_to_third(given[1])}")]

@@ -55,6 +55,11 @@ _NICKNAME = re.compile(
     + r"|^i\s+prefer\s+(?:to\s+be\s+called|being\s+called)\s+" + _NAME
     + r"|^(?:honestly\s+)?i'?d\s+(?:rather|prefer(?:\s+it\s+if)?|like\s+it\s+if)\s+you\s+"
       r"call(?:ed)?\s+me\s+" + _NAME, re.I)
+# "nobody calls me Rebecca except my gran": the full name, used by almost no one
+_FULL_NAME = re.compile(r"^(?:nobody|no one|no-one|hardly anyone|only\s+(?:my\s+)?\w+)\s+(?:\w+\s+)?"
+                        r"(?:calls\s+me|says|uses)\s+" + _NAME + r"(?:\s+(?:except|but|apart from|"
+                        r"other than|anymore)\b.*)?$|^(?:nobody|no one)\s+(?:except|but|apart from)\s+"
+                        r"(?:my\s+)?\w+\s+(?:calls\s+me|says|uses)\s+" + _NAME + "$", re.I)
 _NOT_CALLED = re.compile(r"^(?:please\s+)?(?:stop|quit)\s+calling\s+me\s+" + _NAME
                          + r"|^(?:please\s+)?(?:don'?t|do not)\s+call\s+me\s+" + _NAME + r"(?:\s+anymore)?$",
                          re.I)
@@ -96,6 +101,9 @@ def identity_fact(clause: str) -> str | None:
     m = _NOT_CALLED.match(c)
     if m and _is_name(m.group(1) or m.group(2)):
         return f"Does not want to be called {m.group(1) or m.group(2)}"
+    m = _FULL_NAME.match(c)
+    if m and _is_name(next(g for g in m.groups() if g)):
+        return f"Name is {next(g for g in m.groups() if g)}"
     m = _NICKNAME.match(c)
     if m:
         name = next(g for g in m.groups() if g)

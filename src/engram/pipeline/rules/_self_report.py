@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["self_report", "diagnosis"]
+__all__ = ["self_report", "diagnosis", "decided_news"]
 
 # Someone who examined the user tells them about their own body: "my doctor told me I
 # have low iron" is how the user knows it, so it is the user's fact ("Has low iron").
@@ -30,6 +30,31 @@ _EXAMINER = re.compile(
     r"specialist|midwife|surgeon|dermatologist|cardiologist|audiologist|allergist)\s+"
     r"(?:just\s+)?(?:says|said|told me|has told me|confirmed|diagnosed me with)\s+(?:that\s+)?"
     r"(?P<rest>(?:i|i'm|i've|my)\b.+|[a-z].+)$", re.I)
+
+
+# Someone who decides about the user's work, home or studies tells them news: "my manager
+# told me I'm getting the lead role". Only news of an outcome is the user's fact, never
+# a verdict ("my boss told me I'm lazy" stays theirs).
+_DECIDER = re.compile(
+    r"^(?:my|our|the)\s+(?:manager|boss|line manager|landlord|landlady|school|university|uni|"
+    r"college|tutor|supervisor|recruiter|employer|company|bank|council|editor|agent|hr)\s+"
+    r"(?:just\s+|finally\s+)?(?:told me|has told me|informed me|confirmed|let me know|emailed "
+    r"(?:me\s+)?to say|called to say|rang to say)\s+(?:that\s+)?"
+    r"(?P<rest>(?:i'm|i\s+am)\s+(?:getting|being|going to be|starting|moving)\b.+|"
+    r"(?:i've|i\s+have)\s+(?:got|been\s+(?:accepted|promoted|approved|offered|selected|"
+    r"shortlisted|given))\b.+|i\s+(?:got|passed|will be|'ll be)\b.+|i'll\s+be\b.+)$", re.I)
+
+
+def decided_news(clause: str) -> str | None:
+    """The user's news inside what their manager, landlord or school told them, else None.
+
+    >>> decided_news("My manager just told me I'm getting the lead role in May")
+    "I'm getting the lead role in May"
+    >>> decided_news("My boss told me I'm too slow") is None
+    True
+    """
+    m = _DECIDER.match(clause.strip())
+    return m.group("rest") if m else None
 
 
 def diagnosis(clause: str) -> str | None:

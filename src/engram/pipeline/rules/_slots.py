@@ -65,7 +65,7 @@ _ENDING = re.compile(r"\b(?:stopped|quit|gave up|left|sold|cancel+ed|passed away
                      r"dropped out|abandoned|backed out|pulled out|put on hold|packed in|"
                      r"handed in (?:their|a|my) notice|gone off|went off|lost interest|"
                      r"fell out of love|grown out of|grew out of|got bored of|is bored of|"
-                     r"is done with|is over|"
+                     r"is done with|is over|changed (?:their|my|our) minds? about|"
                      # an animal given up: rehomed, given away, put down
                      r"re-?hom(?:e|ed|ing)|gave\s+(?:[\w'-]+\s+){0,3}?away|given\s+"
                      r"(?:[\w'-]+\s+){0,3}?away|(?:had|have|has|was|were|got)\s+(?:[\w'-]+\s+){0,3}?"

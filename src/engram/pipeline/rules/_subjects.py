@@ -55,7 +55,7 @@ _NAME = r"(?-i:[A-Z][a-z][\w'-]*)"
 _RELATIONAL = re.compile(r"^(?:my|our)\s+((?:best|older|younger|little|big|elder|twin|"
                          r"step|ex|new|old|baby)\s+)?([\w-]+)(?:\s+(" + _NAME + r"))?\s+(.+)$",
                          re.I)
-_PRONOUN = re.compile(r"^(she's|he's|they're|she|he|they)(?!')\b\s*(.*)$", re.I)
+_PRONOUN = re.compile(r"^(she's|he's|they're|she'd|he'd|she|he|they)(?!')\b\s*(.*)$", re.I)
 
 
 def is_verb(word: str, position: int) -> bool:
@@ -140,6 +140,8 @@ class People:
             rest = m.group(2)
             if m.group(1).lower().endswith(("'s", "'re")):
                 rest = "is " + rest
+            elif m.group(1).lower().endswith("'d"):  # "she'd love the class"
+                rest = "would " + rest
             return self.last, rest
         return None
 

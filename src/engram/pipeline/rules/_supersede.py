@@ -58,7 +58,7 @@ got new bought started starting began begun joined took taken up adopted signed 
 accepted booked rescheduled postponed pushed delayed from to anymore longer nowadays
 days again back found landed new officially settled finally decided chose opted went
 with pulled backed called off out scrapped ditched dropped abandoned packed handed notice
-hold put rehome rehomed re-home gave given away down sleep""".split()}  # noqa: SIM905 (a word list reads better as text)
+hold put rehome rehomed re-home gave given away down sleep mind minds""".split()}  # noqa: SIM905 (a word list reads better as text)
 
 
 # Endings that close a single-valued slot whatever words the old memory used:
