@@ -203,3 +203,32 @@ def test_a_changed_mind_ends_the_wish() -> None:
     state = conversation(("user", "I've changed my mind about law, I'm doing history instead."),
                          existing=["Wants to study law", "Lives in Leeds"])
     assert "Wants to study law" not in state and "Lives in Leeds" in state
+
+
+@pytest.mark.parametrize(("held", "said", "expected"), [
+    # a change naming only the new value keeps the held frame
+    (["Uses an Android phone", "Lives in Leeds"], "Switched to an iPhone last month.",
+     ["Uses an iPhone", "Lives in Leeds"]),
+    (["Drinks black coffee every morning"], "I switched to green tea a few weeks ago.",
+     ["Drinks green tea"]),
+])
+def test_a_new_value_in_the_held_frame(held: list[str], said: str, expected: list[str]) -> None:
+    assert conversation(("user", said), existing=held) == expected
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    # an offer to remember something, accepted
+    ((("user", "My alarm goes off at 5am."),
+      ("assistant", "Would you like me to remember that you are an early riser?"),
+      ("user", "Yes please.")), ["Alarm goes off at 5am", "Is an early riser"]),
+    # "no" plus a statement to "any N?": none of N, and the statement
+    ((("assistant", "Any allergies I should know about?"), ("user", "Nope, I eat anything.")),
+     ["Has no allergies", "Eats anything"]),
+    # "no" plus another value: the value in the question's frame
+    ((("assistant", "Do you live in Porto?"), ("user", "No, Lisbon.")), ["Lives in Lisbon"]),
+    # "no, not at all" is one no, never a yes
+    ((("assistant", "Are you allergic to nuts?"), ("user", "No, not at all.")),
+     ["Is not allergic to nuts"]),
+])
+def test_short_answers_with_a_no(turns: tuple[tuple[str, str], ...], expected: list[str]) -> None:
+    assert conversation(*turns) == expected

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from engram.pipeline.rules._corrections import swap_value
 from engram.pipeline.rules._wh import trim_reply, wh_answer
 
 __all__ = ["answer_clause", "YES", "NO"]
@@ -40,7 +41,8 @@ _ORDINALS = {"first": 0, "1st": 0, "one": 0, "1": 0, "former": 0, "second": 1, "
              "two": 1, "2": 1, "latter": -1, "third": 2, "3rd": 2, "three": 2, "3": 2,
              "fourth": 3, "4th": 3, "four": 3, "4": 3, "last": -1}
 # "Should I remember that you ...?", "So you ...?", "Just to confirm, you ...?"
-_CONFIRM = re.compile(r"^(?:(?:should|shall|can|may)\s+i\s+(?:remember|note|save|keep in mind|"
+_CONFIRM = re.compile(r"^(?:(?:(?:should|shall|can|may)\s+i|(?:would|do)\s+you\s+(?:like|want)\s+me\s+to)"
+                      r"\s+(?:remember|note|save|keep in mind|make a note|"
                       r"write down|store)\s+(?:that\s+)?|(?:so|just to confirm|to confirm|"
                       r"to be clear|if i understand correctly|am i right that|is it true that|"
                       r"did you say|did you mean)\s*,?\s*(?:that\s+)?)(you\b.+)$", re.I)
@@ -235,12 +237,21 @@ def answer_clause(question: str, reply: str) -> str | None:
         if not rest or re.match(r"^(?:please|thanks?|thank you|it is|i do|i am|i have)\b",
                                 rest, re.I):
             return _yes_no(q, bool(YES.match(r)))
+        none_of = re.match(r"^(?:do\s+you\s+have\s+)?any\s+(\w+(?:\s+\w+)?)(?:\s+(?:i|we)\s+"
+                           r"should\b.*)?$", q, re.I)
+        if NO.match(r) and none_of and re.match(r"^(?:i|i'm|i've)\b", rest, re.I):
+            return f"I have no {none_of.group(1)}; {rest}"  # "any allergies?" - "nope, I ..."
         if re.match(r"^(?:i|i'm|i've|my|we|she|he|they|it)\b", rest, re.I):
             return None  # "yes, I'm gluten-free": the statement says it better
         only = re.match(r"^(?:just|only)\s+(.+)$", rest, re.I)
         asked_any = re.match(r"^(?:do|did)\s+you\s+(\w+)\s+any\s+\w+", q, re.I)
         if NO.match(r) and only and asked_any:  # "any pets?" - "no, just plants": none, and X
             return f"{_yes_no(q, False)}; I {asked_any.group(1).lower()} {only.group(1)}"
+        if NO.match(r) and (NO.match(rest) or re.match(r"^not\b", rest, re.I)):
+            return _yes_no(q, False)  # "no, not at all": the no said twice
+        said = _yes_no(q, True) if NO.match(r) and _YESNO.match(q) else None
+        if said and len(rest.split()) <= 3 and not re.search(r"\b(?:i|not|never)\b|n't", rest, re.I):
+            return swap_value(said, rest)  # "live in Porto?" - "no, Lisbon": "I live in Lisbon"
         if NO.match(r):
             r = rest  # "no, Porto": the correction is the answer
         else:

@@ -29,7 +29,7 @@ import re
 from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._rewrite import capitalise, conjugate, to_third_person
 
-__all__ = ["corrected", "deny", "disowned", "positive", "MEANT", "RETRACT", "SAID_MEANT"]
+__all__ = ["corrected", "deny", "disowned", "positive", "swap_value", "MEANT", "RETRACT", "SAID_MEANT"]
 
 _PREPS = r"(?:to|in|at|with|for|from|of|on|about|by|into|as)"
 _NEG_THEN_VALUE = re.compile(
@@ -89,7 +89,7 @@ def positive(denial: str) -> str | None:
     return capitalise(out) if out != denial else None
 
 
-def _swap(fact: str, value: str) -> str:
+def swap_value(fact: str, value: str) -> str:
     """Put ``value`` where the fact holds the value it corrects: the same kind of word
     (a number for a number, a name for a name), else the object of the last preposition,
     else the last words."""
@@ -170,12 +170,12 @@ def corrected(clause: str) -> list[str] | None:
         if denial and _SOMEONE_ELSE.match(m.group("value")):
             return [denial]  # only the denial is the speaker's
         if denial and right:
-            return [denial, _swap(right, m.group("value"))]
+            return [denial, swap_value(right, m.group("value"))]
     m = _VALUE_NOT_OLD.match(clause)
     if m and not re.search(r"\bnot\b|n't\b|\bnever\b", m.group("pos"), re.I):
         pos = _NOW_TAIL.sub("", m.group("pos"))
         fact = _state(pos)
-        denial = deny(_swap(fact, m.group("old"))) if fact else None
+        denial = deny(swap_value(fact, m.group("old"))) if fact else None
         if fact and denial:
             return [denial, fact]
         old = m.group("old").split()

@@ -276,7 +276,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         elif s_i == 0 and question and not agent:  # "Mostly westerns, and I ..." answers it
             first, *rest = split_clauses(sentence) or [""]
             # a reply of two clauses is an answer and a statement, never one answer
-            whole = answer_clause(question, sentence) if not rest else None
+            # ("no, I eat anything" to "any allergies?" is a denial and a statement)
+            whole = answer_clause(question, sentence) if not rest or NO.match(first) else None
             if whole:  # "no, just plants" to "any pets?" answers twice: "...; I have plants"
                 clauses = whole.split("; ")
             elif rest and not (YES.match(first) or NO.match(first)):

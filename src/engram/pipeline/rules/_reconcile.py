@@ -33,7 +33,7 @@ from engram.pipeline.base import Decision, Existing, ExtractContext, Fact
 from engram.pipeline.rules._corrections import MEANT, positive
 from engram.pipeline.rules._instead import replaced_intention
 from engram.pipeline.rules._nearest import nearest_change
-from engram.pipeline.rules._retake import frame_target, retime_target
+from engram.pipeline.rules._retake import frame_target, reframed, retime_target
 from engram.pipeline.rules._slots import (
     content_tokens,
     is_ending,
@@ -233,7 +233,8 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             pos = frame_target(fact.text, existing, used)
         if pos is not None:
             used.add(pos)
-            out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
+            text = reframed(fact.text, existing[pos].text) or fact.text  # "promoted to X"
+            out.append(Decision("UPDATE", text, existing[pos].ref, i, src))
             continue
         hit = _contradiction(fact.text, existing, used)
         if hit is not None:
@@ -255,8 +256,9 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         if change is not None:
             pos, event = change
             used.add(pos)
-            if event == "UPDATE":
-                out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
+            if event == "UPDATE":  # "Switched to a Pixel" keeps the held "Uses" frame
+                text = reframed(fact.text, existing[pos].text) or fact.text
+                out.append(Decision("UPDATE", text, existing[pos].ref, i, src))
             else:
                 out.append(Decision("DELETE", ref=existing[pos].ref, fact=i, source_ids=src))
                 out.append(Decision("ADD", fact.text, None, i, src))

@@ -28,7 +28,7 @@ from engram.pipeline.base import Existing
 from engram.pipeline.rules._slots import is_ending, is_negative
 from engram.pipeline.rules._topics import split_subject
 
-__all__ = ["opens_correction", "uncleft", "frame_target", "retimed", "retime_target"]
+__all__ = ["opens_correction", "uncleft", "frame_target", "retimed", "retime_target", "reframed"]
 
 # Openers that take back something said before. A bare "actually" or "sorry" is not
 # one: "Actually, I'm thinking of learning Spanish" adds, it corrects nothing.
@@ -162,3 +162,25 @@ def retime_target(value: str, existing: list[Existing], used: set[int]) -> tuple
             continue
         return pos, text[:old.start()] + value + text[old.end():]
     return None
+
+
+# A change that names only the new value: "Switched to a Pixel". The held memory says
+# which frame the value fills ("Uses an iPhone"), so the update keeps that frame and swaps
+# the value. (A promotion keeps its own words: "Works as a senior analyst at X" is, to
+# MiniLM, nearly the "junior analyst" memory it replaces, so it would read as stale.)
+_SWITCHED = re.compile(r"^(?:(?:finally|just|recently)\s+)?(?i:switched|changed|upgraded|converted|"
+                       r"went over|moved over)(?:\s+over)?\s+to\s+(?P<new>.+?)"
+                       r"(?:\s+(?:last|this|yesterday|today|on|in|a\s+few|a\s+couple|recently|"
+                       r"because|since|after)\b.*)?$", re.I)
+_USE_FRAME = re.compile(r"^(?P<verb>Uses|Drinks|Drives|Has|Owns|Plays|Eats|Takes|Reads|Watches|"
+                        r"Prefers|Listens to|Works with|Is on)\s+(?P<old>.+)$")
+def reframed(fact: str, held: str) -> str | None:
+    """The held memory with the change's new value in its frame, else None.
+
+    >>> reframed("Switched over to a Pixel last week", "Uses an iPhone")
+    'Uses a Pixel'
+    >>> reframed("Switched to decaf", "Lives in Leeds") is None
+    True
+    """
+    m, frame = _SWITCHED.match(fact), _USE_FRAME.match(held)
+    return f"{frame.group('verb')} {m.group('new')}" if m and frame else None
