@@ -227,3 +227,30 @@ def test_get_all_and_its_categories_filter_read_a_small_backlog_after_writing_it
                    ["results"]) == CATCH_UP + 1
     finally:
         m.close()
+
+
+def test_the_background_writer_embeds_as_background_work(store_config: dict[str, Any]) -> None:
+    """The writer's thread runs its batches one at a time (engram.embed._batching
+    .background); a flush, which the caller waits for, does not."""
+    from engram.embed._batching import in_background
+
+    seen: list[tuple[str, bool]] = []
+    done = threading.Event()
+
+    class Watching(HashEmbedder):
+        def embed(self, texts: Sequence[str]) -> Matrix:
+            seen.append((threading.current_thread().name, in_background()))
+            if threading.current_thread().name == "engram-vectors":
+                done.set()
+            return super().embed(texts)
+
+    m = Memory({"store": store_config, "llm": {"provider": "rules"}}, embedder=Watching())
+    m.add("I keep bees on the roof of the garage", user_id="u", infer=False)
+    assert done.wait(10)
+    assert ("engram-vectors", True) in seen
+    seen.clear()
+    m._parts.writer(m._store).drain()  # the caller's own thread: foreground
+    m.add("My sister lives in Lisbon", user_id="u", infer=False)
+    m.flush()
+    assert all(bg == (name == "engram-vectors") for name, bg in seen), seen
+    m.close()

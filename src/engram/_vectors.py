@@ -47,6 +47,7 @@ from engram._ids import new_id
 from engram._project import Project
 from engram._spoken import embedded_text
 from engram._types import MemoryRecord, Scope
+from engram.embed._batching import background
 from engram.errors import StoreError
 from engram.store._vector_queue import PendingText, owner_id
 from engram.store.filters import Node, scope_of
@@ -178,6 +179,10 @@ class VectorWriter:
                 self._thread.start()
 
     def _run(self) -> None:
+        with background():  # one model run at a time: the adds keep a core
+            self._loop()
+
+    def _loop(self) -> None:
         while True:
             with self._lock:
                 if self._closed or not self._more:

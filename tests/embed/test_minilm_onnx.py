@@ -179,3 +179,25 @@ def test_a_smaller_budget_cuts_long_texts_only() -> None:
 def test_budget_outside_the_trained_length_is_refused(bad: int) -> None:
     with pytest.raises(InvalidInput, match="max_tokens"):
         MiniLMEmbedder(max_tokens=bad)
+
+
+def test_background_work_runs_its_batches_one_at_a_time() -> None:
+    from engram.embed._batching import background
+
+    emb = MiniLMEmbedder(threads=2, batch_size=1)
+    emb.load()
+    real_run = emb._run
+    where: list[str] = []
+
+    def watched(m: object, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        where.append(threading.current_thread().name)
+        return real_run(m, ids, mask)  # type: ignore[arg-type]
+
+    emb._run = watched  # type: ignore[method-assign]
+    texts = ["one", "two words", "three words here", "four"]
+    with background():
+        quiet = emb.embed(texts)
+    assert set(where) == {threading.current_thread().name}
+    where.clear()
+    assert np.array_equal(emb.embed(texts), quiet)
+    assert "engram-minilm" in where  # in the foreground a helper thread takes batches

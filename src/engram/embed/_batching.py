@@ -9,16 +9,43 @@ original order is restored afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import numpy as np
 import numpy.typing as npt
 
 from engram.embed.base import Matrix, l2_normalize
 
-__all__ = ["plan_batches", "pad_batch", "mean_pool"]
+__all__ = ["plan_batches", "pad_batch", "mean_pool", "background", "in_background"]
 
 IntMatrix = npt.NDArray[np.int64]
+
+_BACKGROUND: ContextVar[bool] = ContextVar("engram_embed_background", default=False)
+
+
+@contextmanager
+def background() -> Iterator[None]:
+    """Embeddings made inside this block (in this thread) are background work: an
+    embedder that runs batches at once runs them one at a time, leaving the other cores
+    to the adds and searches a caller waits for.
+
+    >>> with background():
+    ...     in_background()
+    True
+    >>> in_background()
+    False
+    """
+    token = _BACKGROUND.set(True)
+    try:
+        yield
+    finally:
+        _BACKGROUND.reset(token)
+
+
+def in_background() -> bool:
+    return _BACKGROUND.get()
 
 
 # What one extra model run costs, in padded tokens: measured here as ~1.3 ms of fixed

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from engram.embed._batching import mean_pool, pad_batch, plan_batches
+from engram.embed._batching import in_background, mean_pool, pad_batch, plan_batches
 from engram.embed.base import Matrix, check_texts, empty_matrix
 from engram.errors import EmbedderError, InvalidInput
 
@@ -166,7 +166,7 @@ class MiniLMEmbedder:
 
     ``threads``: how many model runs (batches) go at once, each on one thread (None: one
     per core the process may use); a call of one batch (a search's question) runs on
-    the caller's thread.
+    the caller's thread, and so does background work (:func:`engram.embed._batching.background`).
     ``batch_size`` is how many texts run through the model at once; texts are sorted
     by token length first so each batch pads only to its own longest text.
     ``max_tokens`` is the word-piece budget of one text (``MIN_TOKENS``..256, [CLS] and
@@ -238,8 +238,9 @@ class MiniLMEmbedder:
 
         # Helpers live for this call only (an idle embedder holds no thread); onnxruntime
         # releases the GIL, so the runs overlap.
+        workers = 1 if in_background() else self.workers
         helpers = [threading.Thread(target=work, name="engram-minilm", daemon=True)
-                   for _ in range(min(self.workers, len(batches)) - 1)]
+                   for _ in range(min(workers, len(batches)) - 1)]
         for t in helpers:
             t.start()
         work()
