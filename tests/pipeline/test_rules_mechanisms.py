@@ -159,7 +159,7 @@ def test_short_answers(question: str, reply: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize(("held", "content", "expected"), [
     (["Drinks green tea every afternoon", "Lives in Utrecht"], "I switched to rooibos.",
-     ["Drinks rooibos", "Lives in Utrecht"]),
+     ["Drinks rooibos", "Lives in Utrecht", "Switched to rooibos"]),
     (["Rides a Yamaha motorbike"], "I swapped the Yamaha for a Ducati last month.",
      ["Swapped the Yamaha for a Ducati last month"]),
     (["Is studying for the CPA exam"], "I passed the CPA exam!", ["Passed the CPA exam"]),

@@ -208,9 +208,9 @@ def test_a_changed_mind_ends_the_wish() -> None:
 @pytest.mark.parametrize(("held", "said", "expected"), [
     # a change naming only the new value keeps the held frame
     (["Uses an Android phone", "Lives in Leeds"], "Switched to an iPhone last month.",
-     ["Uses an iPhone", "Lives in Leeds"]),
+     ["Uses an iPhone", "Lives in Leeds", "Switched to an iPhone last month"]),
     (["Drinks black coffee every morning"], "I switched to green tea a few weeks ago.",
-     ["Drinks green tea"]),
+     ["Drinks green tea", "Switched to green tea a few weeks ago"]),
 ])
 def test_a_new_value_in_the_held_frame(held: list[str], said: str, expected: list[str]) -> None:
     assert conversation(("user", said), existing=held) == expected
@@ -232,3 +232,24 @@ def test_a_new_value_in_the_held_frame(held: list[str], said: str, expected: lis
 ])
 def test_short_answers_with_a_no(turns: tuple[tuple[str, str], ...], expected: list[str]) -> None:
     assert conversation(*turns) == expected
+
+
+@pytest.mark.parametrize(("held", "said", "expected"), [
+    # a switch keeps the held frame with the new value, and the event itself
+    (["Uses an Android phone"], "Switched to an iPhone last month.",
+     ["Uses an iPhone", "Switched to an iPhone last month"]),
+    # a changed mind about a held wish leaves its denial
+    (["Wants to study law", "Lives in Leeds"], "I've changed my mind about law.",
+     ["Lives in Leeds", "No longer wants to study law"]),
+    # a bare "finished in" finishes what the clause before did
+    (["Is training for the Leeds 10k"], "I ran the Leeds 10k on Sunday, finished in 52 minutes!",
+     ["Ran the Leeds 10k on Sunday", "Finished the Leeds 10k in 52 minutes"]),
+])
+def test_events_and_the_states_they_leave(held: list[str], said: str,
+                                          expected: list[str]) -> None:
+    assert conversation(("user", said), existing=held) == expected
+
+
+def test_this_job_is_their_job_and_a_word_said_is_no_fact() -> None:
+    assert conversation(("user", "They asked if I'm leaving and I said no chance. "
+                                  "I love this job.")) == ["Loves their job"]

@@ -299,8 +299,11 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 if things and not people.last:  # "I grow them on my balcony"
                     f = re.sub(r"\bthem\b", f"their {things}", f)
                 f = people.events.resolve(taken_up(F.carry_object(F.liked_object(
-                    F.started_what(f.strip(" ,;:"), said_last), previous), previous), before))
-                facts.extend(_expand(f))
+                    F.finished_what(F.started_what(f.strip(" ,;:"), said_last), said_last),
+                    previous), previous), before))
+                pieces = _expand(f)  # "Ran the 10k, finished in 52 minutes": what was finished
+                pieces[1:] = [F.finished_what(p, b) for b, p in zip(pieces, pieces[1:], strict=False)]
+                facts.extend(pieces)
                 previous = said_last = f
             before = clause
             where = list(_PLACE.finditer(clause))

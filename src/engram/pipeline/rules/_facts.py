@@ -203,6 +203,25 @@ _GOT_ROLE = re.compile(r"^(?i:finally\s+|just\s+)?(?i:got|landed|accepted|was of
                        r"has been)\s+hired\b")
 
 
+_BARE_FINISH = re.compile(r"^((?i:finished|completed|did it|won|came\s+\w+))\s+(?=(?:in|with|at|on)\b)")
+_DID_THING = re.compile(r"^(?i:ran|did|raced|swam|rode|walked|played|sat|took|entered)\s+(?P<obj>the\s+"
+                        r"[\w-]+(?:\s+[\w-]+){0,3}?)(?:\s+(?:on|in|at|last|this|yesterday|today)\b.*)?$")
+
+
+def finished_what(fact: str, did: str | None) -> str:
+    """"Finished in 4:12" after "Ran the Leeds 10k" -> "Finished the Leeds 10k in 4:12".
+
+    >>> finished_what("Finished in 52 minutes", "Ran the Leeds 10k on Sunday")
+    'Finished the Leeds 10k in 52 minutes'
+    >>> finished_what("Finished in 52 minutes", "Lives in Leeds")
+    'Finished in 52 minutes'
+    """
+    m, d = _BARE_FINISH.match(fact), _DID_THING.match(did or "")
+    if not m or not d:
+        return fact
+    return f"{m.group(1)} {d.group('obj')} {fact[m.end():]}"
+
+
 def started_what(fact: str, got: str | None) -> str:
     """"Starts on the 1st" after "Got the nursing job" -> "Starts the nursing job on the 1st".
 

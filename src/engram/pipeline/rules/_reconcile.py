@@ -33,7 +33,7 @@ from engram.pipeline.base import Decision, Existing, ExtractContext, Fact
 from engram.pipeline.rules._corrections import MEANT, positive
 from engram.pipeline.rules._instead import replaced_intention
 from engram.pipeline.rules._nearest import nearest_change
-from engram.pipeline.rules._retake import frame_target, reframed, retime_target
+from engram.pipeline.rules._retake import frame_target, given_up, reframed, retime_target
 from engram.pipeline.rules._slots import (
     content_tokens,
     is_ending,
@@ -256,12 +256,15 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         if change is not None:
             pos, event = change
             used.add(pos)
-            if event == "UPDATE":  # "Switched to a Pixel" keeps the held "Uses" frame
-                text = reframed(fact.text, existing[pos].text) or fact.text
-                out.append(Decision("UPDATE", text, existing[pos].ref, i, src))
-            else:
-                out.append(Decision("DELETE", ref=existing[pos].ref, fact=i, source_ids=src))
+            state = reframed(fact.text, existing[pos].text)
+            if event == "UPDATE" and state:  # "Switched to a Pixel": "Uses a Pixel", and the
+                out.append(Decision("UPDATE", state, existing[pos].ref, i, src))  # event
                 out.append(Decision("ADD", fact.text, None, i, src))
+            elif event == "UPDATE":
+                out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
+            else:  # "Changed their mind about law" ends "Wants to study law": "No longer wants ..."
+                out.append(Decision("DELETE", ref=existing[pos].ref, fact=i, source_ids=src))
+                out.append(Decision("ADD", given_up(fact.text, existing[pos].text), None, i, src))
             continue
         if _denies_removed(fact.text, existing, used):
             # "Not in Madrid anymore" after "Moved to Lisbon" replaced "Lives in Madrid".

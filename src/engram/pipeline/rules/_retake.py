@@ -28,7 +28,8 @@ from engram.pipeline.base import Existing
 from engram.pipeline.rules._slots import is_ending, is_negative
 from engram.pipeline.rules._topics import split_subject
 
-__all__ = ["opens_correction", "uncleft", "frame_target", "retimed", "retime_target", "reframed"]
+__all__ = ["opens_correction", "uncleft", "frame_target", "retimed", "retime_target", "reframed",
+           "given_up"]
 
 # Openers that take back something said before. A bare "actually" or "sorry" is not
 # one: "Actually, I'm thinking of learning Spanish" adds, it corrects nothing.
@@ -184,3 +185,22 @@ def reframed(fact: str, held: str) -> str | None:
     """
     m, frame = _SWITCHED.match(fact), _USE_FRAME.match(held)
     return f"{frame.group('verb')} {m.group('new')}" if m and frame else None
+
+
+_CHANGED_MIND = re.compile(r"^(?:Has\s+)?changed (?:their|my|our) minds? about\b", re.I)
+
+
+def given_up(fact: str, held: str) -> str:
+    """What a changed mind about a held wish or plan leaves: "No longer wants to study
+    law" for "Changed their mind about law" against "Wants to study law"; any other
+    ending is kept in its own words.
+
+    >>> given_up("Has changed their mind about law", "Wants to study law")
+    'No longer wants to study law'
+    >>> given_up("Sold the piano", "Plays the piano")
+    'Sold the piano'
+    """
+    verb = held.split()[0] if held.split() else ""
+    if not _CHANGED_MIND.match(fact) or not re.fullmatch(r"(?-i:[A-Z][a-z]+s)", verb):
+        return fact
+    return f"No longer {held[0].lower()}{held[1:]}"

@@ -98,6 +98,9 @@ def conjugate(verb: str) -> str:
 def pronouns_to_third(text: str) -> str:
     """Object and possessive first-person pronouns inside a fact -> third person."""
     text = re.sub(r"\b(?:my|our)\b", "their", text, flags=re.IGNORECASE)
+    # "I love this job": the job the speaker has, not one pointed at
+    text = re.sub(r"\bthis\s+(?=(?:job|house|flat|apartment|city|town|team|school|course|"
+                  r"neighbourhood|neighborhood|company|role)\b)", "their ", text, flags=re.IGNORECASE)
     text = re.sub(r"\b(?:myself|ourselves)\b", "themselves", text, flags=re.IGNORECASE)
     text = re.sub(r"\b(?:mine|ours)\b", "theirs", text, flags=re.IGNORECASE)
     text = re.sub(r"\b(?:me|us)\b", "them", text)
