@@ -253,3 +253,13 @@ def test_events_and_the_states_they_leave(held: list[str], said: str,
 def test_this_job_is_their_job_and_a_word_said_is_no_fact() -> None:
     assert conversation(("user", "They asked if I'm leaving and I said no chance. "
                                   "I love this job.")) == ["Loves their job"]
+
+
+@pytest.mark.parametrize(("held", "said", "expected"), [
+    (["Is engaged to Tom", "Lives in Hull"], "Tom and I called off the engagement.",
+     ["Lives in Hull", "Called off the engagement with Tom"]),
+    (["Is 29 years old"], "It was my 30th birthday on Sunday.", ["Is 30 years old"]),
+])
+def test_an_engagement_ended_and_a_birthday_that_makes_an_age(
+        held: list[str], said: str, expected: list[str]) -> None:
+    assert conversation(("user", said), existing=held) == expected

@@ -68,8 +68,9 @@ _AGE = re.compile(r"^(?:i'?m|i am|(?:i\s+)?(?:just\s+)?turned|i'?ll\s+be|i\s+wil
                   r"on\s+\w+|in\s+\w+|yesterday))?$",
                   re.I)
 # "Just had my 41st birthday": the age it makes.
-_BIRTHDAY_AGE = re.compile(r"^(?:i\s+)?(?:just\s+)?(?:had|celebrated|turned)\s+(?:my\s+)?(\d{1,3})"
-                           r"(?:st|nd|rd|th)\s+birthday\b", re.I)
+_BIRTHDAY_AGE = re.compile(r"^(?:(?:i\s+)?(?:just\s+)?(?:had|celebrated|turned)|(?:it|yesterday|today|"
+                           r"sunday|saturday|friday|monday|tuesday|wednesday|thursday)(?:'s|\s+"
+                           r"was|\s+is))\s+(?:my\s+)?(\d{1,3})(?:st|nd|rd|th)\s+birthday\b", re.I)
 _PRONOUNS = re.compile(r"^my\s+pronouns\s+are\s+([\w/ ,]+)$|^i\s+use\s+([\w/]+)\s+pronouns$"
                        # a bare set, as people give it: "She/her, please", "they/them"
                        r"|^((?:she|he|they|ze|xe|it)/(?:her|him|them|hir|zir|xem|its)(?:/\w+)?)"
