@@ -263,3 +263,10 @@ def test_this_job_is_their_job_and_a_word_said_is_no_fact() -> None:
 def test_an_engagement_ended_and_a_birthday_that_makes_an_age(
         held: list[str], said: str, expected: list[str]) -> None:
     assert conversation(("user", said), existing=held) == expected
+
+
+def test_a_leading_adverb_is_not_the_verb_of_a_coordination() -> None:
+    state = conversation(("user", "I finally upgraded to an Xbox Series X and sold the old one "
+                                  "to a friend."), existing=["Has an Xbox One"])
+    assert state == ["Has an Xbox Series X", "Finally upgraded to an Xbox Series X",
+                     "Sold the old one to a friend"]

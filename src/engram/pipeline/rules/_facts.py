@@ -386,7 +386,8 @@ def split_verb_phrases(fact: str) -> list[str]:
 
 def split_verb_coordination(fact: str) -> list[str]:
     """"Sold their Civic and bought a Tesla" -> two facts (a past verb after "and")."""
-    first = fact.split(" ", 1)[0].lower()
+    # "Finally upgraded to X and gave ...": the adverb is not the verb
+    first = re.sub(r"^(?:finally|just|recently|also|then)\s+", "", fact, flags=re.I).split(" ", 1)[0].lower()
     if not (first.endswith("ed") or first in PAST_FORMS):
         return [fact]
     m = re.match(r"^(.+?),?\s+(?:and|but)\s+(?:then\s+)?(\w+)\s+(.+)$", fact)
