@@ -270,3 +270,19 @@ def test_a_leading_adverb_is_not_the_verb_of_a_coordination() -> None:
                                   "to a friend."), existing=["Has an Xbox One"])
     assert state == ["Has an Xbox Series X", "Finally upgraded to an Xbox Series X",
                      "Sold the old one to a friend"]
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    # a choice of what someone or something is
+    ((("assistant", "Is Rex a dog or a cat?"), ("user", "A dog, a very lazy one.")),
+     ["Rex is a dog"]),
+    ((("assistant", "Is your car an estate or a hatchback?"), ("user", "Hatchback.")),
+     ["Car is a hatchback"]),
+    # another value, "actually", to a yes/no question: the value in the question's frame
+    ((("assistant", "Are you vegetarian?"), ("user", "Pescatarian, actually.")),
+     ["Is pescatarian"]),
+    ((("assistant", "Do you live in Leeds?"), ("user", "York, actually.")), ["Lives in York"]),
+])
+def test_answers_that_pick_or_correct_a_value(turns: tuple[tuple[str, str], ...],
+                                               expected: list[str]) -> None:
+    assert conversation(*turns) == expected

@@ -55,6 +55,9 @@ _YOUR = re.compile(r"^(?:what|who|when|which)(?:'s|\s+is|\s+are|\s+was)\s+your\s
 _WHAT_DO = re.compile(r"^(?:what|which)\s+(?:\w+\s+){0,3}?(?:do|would)\s+you\s+"
                       r"(like|love|prefer|enjoy|want|play|drink|eat|use|speak|drive|watch|"
                       r"read|study|need|have|own|do)\b(.*)$", re.I)
+# "is Rex a dog or a cat?": a choice of what someone or something is
+_WHICH_KIND = re.compile(r"^(is|are|was)\s+((?-i:[A-Z][a-z]+)|your\s+\w+)\s+((?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)"
+                         r"\s+or\s+((?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)$", re.I)
 _HOW_TRAVEL = re.compile(r"^how\s+do\s+you\s+((?:usually|normally|typically|generally|mostly)\s+)?"
                          r"(get|travel|commute|go|come)\b(.*)$", re.I)
 _HOW_MANY = re.compile(r"^how\s+many\s+(\w+)\s+do\s+you\s+(have|own|speak|play)$", re.I)
@@ -261,6 +264,19 @@ def answer_clause(question: str, reply: str) -> str | None:
                 return filled
             yes = _yes_no(q, True)  # "yeah, a Honda Civic" to "do you have a car?"
             return f"{yes}, {_lower_start(r)}" if yes and not _BLANK.search(q) else yes
+    m = _WHICH_KIND.match(q)
+    if m and not re.match(r"^(?:you|it|this|that|there)$", m.group(2), re.I):
+        picked = _chosen(f"{m.group(3)} or {m.group(4)}", r.split(",")[0])
+        if picked:  # "is Rex a dog or a cat?" + "a dog, a lazy one": "Rex is a dog"
+            who = re.sub(r"^your\b", "my", m.group(2), flags=re.I)
+            option = next(o for o in (m.group(3), m.group(4)) if o.lower().endswith(picked.lower()))
+            return f"{who} {m.group(1).lower()} {option}"
+    if _YESNO.match(q) and re.search(r"(?:^|,\s*)actually$", r, re.I) and len(r.split()) <= 4:
+        said = _yes_no(q, True)  # "are you vegetarian?" + "pescatarian, actually"
+        value = re.sub(r",?\s*actually$", "", r, flags=re.I)
+        if said and value and not (YES.match(value) or NO.match(value)):
+            # a common word stays one ("Pescatarian" is no name), a name stays a name
+            return swap_value(said, value.lower() if said.split()[-1].islower() else value)
     offered = [x.rstrip("?.!:") for x in re.split(r"(?<=[.!?:])\s+", whole) if " or " in x]
     choice = _chosen(q, r) or (_chosen(offered[-1], r) if offered and not _options(q)
                                else None)
