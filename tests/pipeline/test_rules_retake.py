@@ -286,3 +286,14 @@ def test_a_leading_adverb_is_not_the_verb_of_a_coordination() -> None:
 def test_answers_that_pick_or_correct_a_value(turns: tuple[tuple[str, str], ...],
                                                expected: list[str]) -> None:
     assert conversation(*turns) == expected
+
+
+@pytest.mark.parametrize("clause", [
+    "It's amazing what we can do for our own health.",
+    "It's a good reminder that I'm not alone in this.",
+    "It's great when I finish a long run.",
+])
+def test_a_verdict_or_a_whole_clause_is_no_cleft(clause: str) -> None:
+    from engram.pipeline.rules._retake import uncleft
+
+    assert uncleft(clause) is None

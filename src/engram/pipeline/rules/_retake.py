@@ -45,6 +45,11 @@ _CLEFT = re.compile(
     r"(?P<x>(?:(?:a|an|the|my|our)\s+)?[\w'-]+(?:\s+[\w'-]+)??)\s+"
     r"(?P<rel>that\s+|which\s+|where\s+)?(?P<who>i|we)(?P<rest>'m\s+[^,]+|'re\s+[^,]+|\s+[^,]+)"
     r"(?:,.*)?$", re.I)
+# What a cleft puts in focus is a thing: a determiner, a name, a number or a plural
+# ("it's almonds I'm allergic to"); "it's amazing what we can do" is a verdict, no cleft.
+_FOCUS = re.compile(r"^(?:(?:a|an|the|my|our)\s+\w|(?-i:[A-Z0-9])|(?!\w*(?:ous|ful|ing|ive|ic|al)s?$)"
+                    r"[\w'-]+s$)(?!.*\b(?:what|when|where|how|why|who)$)", re.I)
+_PREPOSITIONS = {"to", "for", "at", "in", "with", "on", "about", "from", "of", "into", "by"}
 # Verbs of place take "in" when a cleft's "where" is spelled out; the rest take "at".
 _IN_PLACE = re.compile(r"\b(?:live|lived|living|stay|stayed|staying|grew up|was born|"
                        r"am based|'m based|are based|'re based)$", re.I)
@@ -63,14 +68,16 @@ def uncleft(clause: str) -> str | None:
     """The plain first-person statement a cleft says ("it's X I drive" -> "I drive X");
     None when the clause is no cleft or its frame takes no object."""
     m = _CLEFT.match(clause.strip().rstrip(".!"))
-    if not m:
+    if not m or not _FOCUS.match(m.group("x")):
         return None
     x, rest = m.group("x"), m.group("who") + m.group("rest").rstrip()
     if m.group("rel") and m.group("rel").strip().lower() == "where":
         return f"{rest} {'in' if _IN_PLACE.search(rest) else 'at'} {x}"
     last = rest.split()[-1].lower()
-    # the frame must lack its object: "I'm allergic to", "I drive", not "I'm fine"
-    if last in ("fine", "ok", "okay", "sure", "good", "right", "wrong") or len(rest.split()) < 2:
+    # the frame must lack its object: "I'm allergic to", "I drive", not "I'm fine" nor
+    # a whole clause ("it's a reminder that I'm not alone in this fight")
+    if last in ("fine", "ok", "okay", "sure", "good", "right", "wrong") or len(rest.split()) < 2 \
+            or (len(rest.split()) > 4 and last not in _PREPOSITIONS):
         return None
     return f"{rest} {x}"
 
