@@ -297,3 +297,14 @@ def test_a_verdict_or_a_whole_clause_is_no_cleft(clause: str) -> None:
     from engram.pipeline.rules._retake import uncleft
 
     assert uncleft(clause) is None
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    ((("user", "I'm buying a gift for my niece."), ("assistant", "How old is she?"),
+      ("user", "Twelve.")), ["Is buying a gift for their niece", "Niece is 12 years old"]),
+    ((("user", "I'm planning a party for my son."), ("assistant", "Fun! How old is he turning?"),
+      ("user", "Seven.")), ["Is planning a party for their son", "Son is turning 7"]),
+])
+def test_an_age_in_words_for_the_person_named_before(turns: tuple[tuple[str, str], ...],
+                                                     expected: list[str]) -> None:
+    assert conversation(*turns) == expected

@@ -65,7 +65,9 @@ _IN_WHAT = re.compile(r"^(?:what|which)\s+(?:city|town|country|state|neighbou?rh
                       r"part of \w+)\s+(?:are\s+you|do\s+you\s+(live|work|stay))\s+(in|at|from)$",
                       re.I)
 _JOB = re.compile(r"^what\s+do\s+you\s+do(?:\s+for\s+(?:a\s+living|work))?$", re.I)
-_AGE = re.compile(r"^how\s+old\s+are\s+you$", re.I)
+_AGE = re.compile(r"^how\s+old\s+are\s+you(\s+turning)?$", re.I)
+_NUMBER_WORDS = {w: i for i, w in enumerate("""zero one two three four five six seven eight nine
+ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen""".split())}
 _NAME = re.compile(r"^what(?:'s|\s+is)\s+your\s+name$", re.I)
 _FILLER = re.compile(r"^(?:um+|uh+|well|hmm+|oh|i guess|i think|probably|mostly|mainly|"
                      r"definitely|maybe|just)\s*,?\s*", re.I)
@@ -317,8 +319,10 @@ def answer_clause(question: str, reply: str) -> str | None:
         return f"I {verb}{rest} {prep}{r}".replace("  ", " ")
     if _NAME.match(q):
         return f"My name is {r}"
-    if _AGE.match(q) and re.match(r"^\d{1,3}$", r):
-        return f"I'm {r}"
+    age = _AGE.match(q)
+    n = r if re.match(r"^\d{1,3}$", r) else _NUMBER_WORDS.get(r.lower())
+    if age and n is not None:  # "how old is she (turning)?" + "twelve", asked of "you"
+        return f"I'm turning {n}" if age.group(1) else f"I'm {n}"
     r = _lower_start(r)
     if _JOB.match(q):
         if re.match(r"^(?:a|an|at|for|in)\b", r, re.I):
