@@ -67,7 +67,7 @@ _IN_WHAT = re.compile(r"^(?:what|which)\s+(?:city|town|country|state|neighbou?rh
 _JOB = re.compile(r"^what\s+do\s+you\s+do(?:\s+for\s+(?:a\s+living|work))?$", re.I)
 _AGE = re.compile(r"^how\s+old\s+are\s+you(\s+turning)?$", re.I)
 _NUMBER_WORDS = {w: i for i, w in enumerate("""zero one two three four five six seven eight nine
-ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen""".split())}
+ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen""".split())}  # noqa: SIM905
 _NAME = re.compile(r"^what(?:'s|\s+is)\s+your\s+name$", re.I)
 _FILLER = re.compile(r"^(?:um+|uh+|well|hmm+|oh|i guess|i think|probably|mostly|mainly|"
                      r"definitely|maybe|just)\s*,?\s*", re.I)
