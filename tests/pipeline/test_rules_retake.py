@@ -308,3 +308,9 @@ def test_a_verdict_or_a_whole_clause_is_no_cleft(clause: str) -> None:
 def test_an_age_in_words_for_the_person_named_before(turns: tuple[tuple[str, str], ...],
                                                      expected: list[str]) -> None:
     assert conversation(*turns) == expected
+
+
+def test_a_relative_with_s_after_a_comma_opens_a_clause() -> None:
+    assert conversation(("user", "I never really got into tennis, my wife's the player in "
+                                  "our house."), existing=["Plays tennis"]) == [
+        "Never got into tennis", "Wife is the player in their house"]

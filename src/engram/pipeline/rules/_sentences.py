@@ -73,6 +73,8 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?:so|and)\s+(?=(?:please\s+)?(?:" + _ORDERS + r")\b)"
     # "Divorced, so not looking for anything serious": a consequence, a clause of its own
     r"|,\s+so\s+(?=not\b)"
+    # ", my husband's the golfer": a relative with "'s" as "is", a clause of its own
+    r"|\s*,\s+(?=(?:my|our)\s+\w+'s\s+(?:the|a|an|not|always|still|now|also|more|much)\b)"
     # "Call me Jo, nobody calls me Joanna": who calls the user what, a clause of its own
     r"|\s*,\s+(?=(?:nobody|no one|everyone|everybody|people)\s+(?:\w+\s+)?calls?\s+me\b)"
     # "Office closed so no more driving in for me": the ending is a clause of its own
