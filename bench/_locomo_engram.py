@@ -94,11 +94,18 @@ def _turn_meta(t: Turn) -> dict[str, Any]:
 def query_cache(mem: Memory, on: bool) -> None:
     """Off: every search pays its query embedding, as a new question does (the bench
     asks each question many times). On: repeated questions reuse the cached vector, so
-    lever rows run fast; their latency is then not comparable."""
+    lever rows run fast; their latency is then not comparable. Searches embed through
+    the read embedder (an LRU over the store's cache): off swaps in one without the LRU."""
+    from engram._components import StoreEmbeddingCache
+    from engram.embed import CachedEmbedder
+
     parts = mem._parts  # noqa: SLF001 - bench only
     if not hasattr(parts, "_bench_cached"):
         parts._bench_cached = parts.embedder  # type: ignore[attr-defined]
+        parts._bench_read = parts.read_embedder  # type: ignore[attr-defined]
     parts._embedder = parts._bench_cached if on else parts.raw_embedder  # type: ignore[attr-defined]
+    parts._read_embedder = parts._bench_read if on else CachedEmbedder(  # type: ignore[attr-defined]
+        parts.raw_embedder, StoreEmbeddingCache(parts.store, write=False), lru_size=0)
 
 
 def run_variant(mem: Memory, convs: Sequence[Conversation], mode: str,

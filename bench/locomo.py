@@ -122,6 +122,7 @@ def inferred_rows(convs: list[D.Conversation], work: Path) -> list[dict[str, Any
                           ("facts + episodes", {}, "default search: facts (via provenance) "
                                                    "and turns no fact came from")])
         for label, kw, note in variants:
+            E.query_cache(mem, False)  # each row embeds every question, as a new one would
             r = E.run_variant(mem, convs, "hybrid", {}, sources=sources, **kw)
             rows.append(_row(f"{name}: {label}", r.rows, r.latencies_ms,
                              f"{facts} facts from {turns} turns; {note}", **info))
