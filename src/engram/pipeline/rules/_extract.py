@@ -132,8 +132,10 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     if since:  # a measure names no habit: "my last glass of wine" is wine
         thing = re.sub(r"^(?:glass|cup|bottle|pint|pack|packet|bite|slice|sip|drop|piece|"
                        r"can|mug|shot|puff)\s+of\s+", "", since.group("x"))
-        article = "" if thing != since.group("x") else "an " if thing[0] in "aeiou" else "a "
-        return [f"Has not had {article}{thing} in {since.group('n')}"]
+        # the habit ended that long ago: "Quit cigarettes three months ago"
+        if re.fullmatch(r"[a-z]+[^aeiouys]", thing):
+            thing += "s"
+        return [f"Quit {thing} {since.group('n')} ago"]
     clause = _APPOSITIVE.sub(r"\2 \1 ", clause)
     clause = _IS_CONTRACTED.sub(r"\1 is ", clause)
     # "actually" inside a clause marks a correction; the statement is the same without it
