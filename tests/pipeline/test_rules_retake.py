@@ -314,3 +314,16 @@ def test_a_relative_with_s_after_a_comma_opens_a_clause() -> None:
     assert conversation(("user", "I never really got into tennis, my wife's the player in "
                                   "our house."), existing=["Plays tennis"]) == [
         "Never got into tennis", "Wife is the player in their house"]
+
+
+@pytest.mark.parametrize(("held", "said", "expected"), [
+    ([], "Any pasta ideas? But please, nothing with mushrooms.", ["Avoids mushrooms"]),
+    ([], "No worries, thanks.", []),
+    # "no more <doing>" is an ending, never a food avoided
+    (["Drives to work"], "No more driving for me.", ["No longer drives"]),
+    # a first day at a named place starts a job there
+    (["Works at Tesco"], "Tomorrow's my first day at Sainsbury's.",
+     ["Starts working at Sainsbury's tomorrow"]),
+])
+def test_avoided_food_and_a_first_day(held: list[str], said: str, expected: list[str]) -> None:
+    assert conversation(("user", said), existing=held) == expected

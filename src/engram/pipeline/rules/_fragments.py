@@ -91,6 +91,15 @@ def _verb_fact(words: list[str], clause: str) -> str | None:
     return None
 
 
+# "nothing with coriander, please", "no onions for me": what the user avoids
+_NOTHING_WITH = re.compile(r"^(?:please,?\s+)?(?:nothing\s+with|no|without)\s+((?-i:[a-z][a-z-]+)(?:\s+"
+                           r"(?-i:[a-z][a-z-]+))?)(?:\s+for\s+(?:me|us))?(?:,?\s+please)?$", re.I)
+_NOT_A_FOOD = {"problem", "problems", "worries", "worry", "thanks", "thank", "way", "idea", "rush",
+               "pressure", "need", "doubt", "clue", "chance", "more", "longer", "one", "reason"}
+# "Tomorrow's my first day at Lidl": a new job starts
+_FIRST_DAY = re.compile(r"^(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                        r"(?:'s|\s+is)\s+(?:my|our)\s+first\s+day\s+at\s+((?-i:[A-Z])[\w&'-]*"
+                        r"(?:\s+(?-i:[A-Z])[\w&'-]*)*)$", re.I)
 # "no more commuting (for me)": a habit ended, said with its gerund
 _NO_MORE = re.compile(r"^(?i:no\s+more)\s+((?-i:[a-z]+)ing)\b(.*?)(?:\s+for\s+(?:me|us|them))?$")
 
@@ -125,6 +134,13 @@ def _subjectless(clause: str) -> str | None:
         fact = _subjectless(c[m.end():])
         return f"{m.group(2).capitalize()} {fact[0].lower()}{fact[1:]}" if fact and m.group(2) \
             else fact
+    m = _NOTHING_WITH.match(c)
+    if m and m.group(1).split()[0].lower() not in _NOT_A_FOOD \
+            and not m.group(1).split()[0].endswith("ing"):  # "nothing with coriander, please"
+        return f"Avoids {m.group(1)}"
+    m = _FIRST_DAY.match(c)
+    if m:  # "Tomorrow's my first day at Lidl" -> "Starts working at Lidl tomorrow"
+        return f"Starts working at {m.group(2)} {m.group(1).lower()}"
     m = _NO_MORE.match(c)
     if m:  # "No more commuting for me" -> "No longer commutes"
         return f"No longer {conjugate(_base(m.group(1).lower()))}{m.group(2)}"

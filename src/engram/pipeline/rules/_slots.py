@@ -39,7 +39,8 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                 r"^(?:started|got|took|found|landed|accepted)\s+(?:a\s+)?(?:new\s+)?job\b|"
                 r"^(?:is now|became)\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
                 r"^(?:has\s+|just\s+|recently\s+)?joined\s+[A-Z][\w&'-]*\s+as\b|"
-                r"^(?:was|got|has been|is|just got)\s+promoted\s+to\b"),
+                r"^(?:was|got|has been|is|just got)\s+promoted\s+to\b|"
+                r"^(?:starts|started|is starting)\s+working\s+at\s+[A-Z]"),
         ("name", r"^(?:name is|is called|goes by)\b"),
         # values held one at a time under their own label: "Surname is Okafor"
         ("label", r"^(?P<key>surname|last name|first name|middle name|(?:phone |mobile )?number|"
