@@ -327,3 +327,13 @@ def test_a_relative_with_s_after_a_comma_opens_a_clause() -> None:
 ])
 def test_avoided_food_and_a_first_day(held: list[str], said: str, expected: list[str]) -> None:
     assert conversation(("user", said), existing=held) == expected
+
+
+@pytest.mark.parametrize(("held", "said", "expected"), [
+    # the short reason after a comma is no part of what ended
+    (["Likes horror films"], "I'm not really into horror anymore, too jumpy.",
+     ["Is no longer into horror"]),
+    ([], "I don't drink at all, never have.", ["Does not drink at all"]),
+])
+def test_short_tails_after_a_denial(held: list[str], said: str, expected: list[str]) -> None:
+    assert conversation(("user", said), existing=held) == expected

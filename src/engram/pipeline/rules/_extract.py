@@ -210,8 +210,13 @@ _VERDICT_TAIL = re.compile(r",\s+(?:(?:pretty|so|really|very|quite|super|kinda)\
                            r"read|place|show|book|film|movie))?$", re.I)
 
 
+# ", too jumpy" (the reason, said short) and ", never have" (the denial said again)
+_SHORT_TAIL = re.compile(r",\s+(?:(?:way\s+)?too\s+[a-z-]+|(?:never|always)\s+(?:have|has|had|did|do|does|"
+                         r"will|was|am))$", re.I)
+
+
 def _expand(fact: str) -> list[str]:
-    fact = _VERDICT_TAIL.sub("", fact)
+    fact = _SHORT_TAIL.sub("", _VERDICT_TAIL.sub("", fact))
     if fact.startswith("Meant "):  # a value correction, applied by the reconciler as is
         return [fact] if MEANT.match(fact) else []
     fact = re.sub(r",\s*not\s+[\w\s'-]+$", "", fact)  # "Name is Robert, not Bob"
