@@ -337,3 +337,16 @@ def test_avoided_food_and_a_first_day(held: list[str], said: str, expected: list
 ])
 def test_short_tails_after_a_denial(held: list[str], said: str, expected: list[str]) -> None:
     assert conversation(("user", said), existing=held) == expected
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # a present-tense verb, "and", a second verb phrase
+    ("I teach maths at a secondary school and coach the under-12s on Saturdays.",
+     ["Teaches maths at a secondary school", "Coaches the under-12s on Saturdays"]),
+    ("I play guitar and sing in a choir.", ["Plays guitar", "Sings in a choir"]),
+    ("I love fish and chips.", ["Loves fish and chips"]),
+    # ", which is a shame" is the speaker's verdict
+    ("I'm allergic to cats, which is a shame.", ["Is allergic to cats"]),
+])
+def test_present_verbs_joined_by_and(said: str, expected: list[str]) -> None:
+    assert conversation(("user", said)) == expected

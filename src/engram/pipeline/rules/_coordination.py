@@ -24,7 +24,8 @@ import re
 
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 
-__all__ = ["split_comma_predicates", "split_possessions", "split_paired_objects"]
+__all__ = ["split_comma_predicates", "split_possessions", "split_paired_objects",
+           "split_present_verbs"]
 
 # Present verbs the user's facts open with (third person) and their base forms.
 _PRESENT_S = frozenset("""loves likes hates enjoys plays works lives has is speaks drives
@@ -159,3 +160,25 @@ def split_paired_objects(fact: str) -> list[str]:
         return [fact]
     return [f"{m.group('verb')} {m.group('a')} {m.group('p')}",
             f"{m.group('verb')} {m.group('b')} {m.group('q')}"]
+
+
+def split_present_verbs(fact: str) -> list[str]:
+    """A present-tense fact whose "and" joins a second verb phrase -> two facts, the
+    second verb in the fact's form.
+
+    >>> split_present_verbs("Teaches maths in Bristol and coach the under-12s on Saturdays")
+    ['Teaches maths in Bristol', 'Coaches the under-12s on Saturdays']
+    >>> split_present_verbs("Likes fish and chips")
+    ['Likes fish and chips']
+    """
+    words = fact.split()
+    if not words or _tense(words[0]) != "present" or words[0].lower() == "is":
+        return [fact]
+    m = re.match(r"^(.+?\s+\S+),?\s+and\s+(?:also\s+)?([a-z]+)\s+(\S.*)$", fact)
+    if not m or len(m.group(1).split()) < 2:
+        return [fact]
+    verb = m.group(2)
+    third = verb if verb in _PRESENT_S else _BASE.get(verb)
+    if third is None or third in ("is", "has"):
+        return [fact]
+    return [m.group(1), capitalise(f"{third} {m.group(3)}")]

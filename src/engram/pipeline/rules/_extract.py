@@ -22,6 +22,7 @@ from engram.pipeline.rules._coordination import (
     split_comma_predicates,
     split_paired_objects,
     split_possessions,
+    split_present_verbs,
 )
 from engram.pipeline.rules._corrections import MEANT, RETRACT, SAID_MEANT, corrected, disowned
 from engram.pipeline.rules._dates import resolve_dates
@@ -212,7 +213,8 @@ _VERDICT_TAIL = re.compile(r",\s+(?:(?:pretty|so|really|very|quite|super|kinda)\
 
 # ", too jumpy" (the reason, said short) and ", never have" (the denial said again)
 _SHORT_TAIL = re.compile(r",\s+(?:(?:way\s+)?too\s+[a-z-]+|(?:never|always)\s+(?:have|has|had|did|do|does|"
-                         r"will|was|am))$", re.I)
+                         r"will|was|am)|which\s+is\s+(?:a\s+|so\s+|really\s+)?(?:shame|pity|pain|"
+                         r"sad|annoying|great|nice|lucky|handy|ironic|funny|fine|good|bad))$", re.I)
 
 
 def _expand(fact: str) -> list[str]:
@@ -227,7 +229,7 @@ def _expand(fact: str) -> list[str]:
     # "born and raised in Cork" is one state, said in the past: never split
     fact = re.sub(r"\bborn and (raised|bred)\b", r"born-and-\1", fact)
     for a in (x for q in split_comma_predicates(fact) for o in split_possessions(q)
-              for p in split_paired_objects(o)
+              for r in split_paired_objects(o) for p in split_present_verbs(r)
               for v in F.split_verb_phrases(p)
               for y in F.split_verb_coordination(v)
               for z in F.split_adverbial_fragment(y) for x in F.split_origin(z)):
