@@ -125,6 +125,21 @@ def peer_row(data: Path, questions: list[D.Question], work: Path, reuse: bool,
                 ingest_s=round(res["ingest_s"], 1), turns=res["turns"])
 
 
+def saved_peer_row(path: Path, questions: list[D.Question]) -> dict[str, Any]:
+    """mem0ai's row of a saved result, for a run that changes only Engram (mem0ai's
+    hits do not depend on Engram's settings; its LongMemEval ingest takes hours on two
+    cores). The row's note says where it came from."""
+    saved = json.loads(path.read_text())
+    if saved["questions"] != [q.question_id for q in questions]:
+        raise SystemExit(f"{path}: another question set")
+    rows = [r for r in saved["rows"] if r["name"].startswith("mem0ai")]
+    if not rows:
+        raise SystemExit(f"{path}: no mem0ai row")
+    note = rows[0].get("note", "")
+    return {**rows[0], "note": note if "carried over" in note
+            else f"{note}; carried over from an earlier run ({path.name})"}
+
+
 def reuse_engram(path: Path, questions: list[D.Question]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Engram's rows of a saved result, checked to be today's defaults and questions."""
     from engram.config import SearchConfig
@@ -179,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--peer-reuse", action="store_true", help="reuse mem0's store in --peer-workdir")
     ap.add_argument("--peer-json", type=Path, default=None,
                     help="take mem0's hits from a saved worker output instead of running it")
+    ap.add_argument("--peer-row", type=Path, default=None,
+                    help="take mem0ai's row from a previous result (same questions) instead "
+                         "of running it")
     ap.add_argument("--engram-json", type=Path, default=None,
                     help="take Engram's rows from a previous result (same defaults) and only "
                          "refresh the mem0 row, e.g. once a long peer run has finished")
@@ -196,7 +214,9 @@ def main(argv: list[str] | None = None) -> int:
             rows, info = reuse_engram(args.engram_json, questions)
         else:
             rows, info = engram_rows(questions, names, Path(tmp), BenchEmbedder(minilm()))
-        if not args.skip_peer:
+        if args.peer_row is not None:
+            rows.append(saved_peer_row(args.peer_row, questions))
+        elif not args.skip_peer:
             _log("mem0ai (embeds every turn with fp32 MiniLM: slow on a busy machine)")
             rows.append(peer_row(args.data, questions, args.peer_workdir or Path(tmp) / "peer",
                                  args.peer_reuse, args.peer_json))

@@ -139,3 +139,23 @@ def test_engram_rows_are_reused_only_under_todays_defaults(tmp_path: Path) -> No
     path.write_text(json.dumps(saved))
     with pytest.raises(SystemExit, match="other search defaults"):
         LME.reuse_engram(path, qs)
+
+
+def test_the_peer_row_is_carried_over_only_for_the_same_questions(tmp_path: Path) -> None:
+    qs = D.load(_data(tmp_path))
+    peer = {"name": "mem0ai 2.2.1", "note": "vector search", "summary": {}}
+    saved = {"questions": [q.question_id for q in qs], "rows": [{"name": _levers.BASE}, peer]}
+    path = tmp_path / "saved.json"
+    path.write_text(json.dumps(saved))
+    row = LME.saved_peer_row(path, qs)
+    assert row["name"] == "mem0ai 2.2.1" and row["note"].startswith("vector search; carried over")
+    # Carried over twice: the note says so once.
+    saved["rows"][1] = row
+    path.write_text(json.dumps(saved))
+    assert LME.saved_peer_row(path, qs)["note"] == row["note"]
+    with pytest.raises(SystemExit, match="another question set"):
+        LME.saved_peer_row(path, qs[:2])
+    saved["rows"] = [{"name": _levers.BASE}]
+    path.write_text(json.dumps(saved))
+    with pytest.raises(SystemExit, match="no mem0ai row"):
+        LME.saved_peer_row(path, qs)
