@@ -88,6 +88,13 @@ ROWS: dict[str, tuple[str, dict[str, Any]]] = {
     "speaker: no user boost (previous default)": ("hybrid", {"user_boost": 0.0}),
     "speaker: user boost 0.3": ("hybrid", {"user_boost": 0.3}),
     "speaker: user boost 1": ("hybrid", {"user_boost": 1.0}),
+    # Replies: the turn right after a hit whose question names a query word gains a share
+    # of that hit's score (engram._replies). Default: share 0.2 among the best 20.
+    "replies: off (previous default)": ("hybrid", {"reply_share": 0.0}),
+    "replies: share 0.1": ("hybrid", {"reply_share": 0.1}),
+    "replies: share 0.3": ("hybrid", {"reply_share": 0.3}),
+    "replies: among the best 10": ("hybrid", {"reply_window": 10}),
+    "replies: among the best 40": ("hybrid", {"reply_window": 40}),
     # A combination of the search-time levers.
     "keyword share 0.6 + cap 2 on aggregation": ("hybrid", {"score_alpha": 0.6, **_CAP,
                                                             "session_cap": 2}),

@@ -13,13 +13,15 @@ from typing import TYPE_CHECKING
 from engram._fusion import damp_groups, spread
 from engram._periods import Period, in_periods
 from engram._recency import newer_first, newest_lead, prefers_earlier, same_terms
+from engram._replies import asks_about, lift_replies
 
 if TYPE_CHECKING:
     from engram._types import MemoryRecord
     from engram.config import SearchConfig
     from engram.store.base import BoundStore
 
-__all__ = ["Records", "boost_dates", "boost_user", "by_recency", "flooded", "spread_sessions"]
+__all__ = ["Records", "boost_dates", "boost_user", "by_recency", "flooded", "lift_answers",
+           "spread_sessions"]
 
 Ranked = list[tuple[str, float]]
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -69,6 +71,34 @@ def boost_user(recs: Records, fused: Ranked, boost: float, k: int) -> Ranked:
     out = [(m, s * (1 + boost) if (r := got.get(m)) is not None and r.role == "user" else s)
            for m, s in window]
     return sorted(out, key=lambda kv: -kv[1]) + fused[len(window):]
+
+
+def lift_answers(recs: Records, fused: Ranked, cfg: SearchConfig, window: int,
+                 terms: set[str], *, users_only: bool = False) -> Ranked:
+    """The turn right after each turn among the first ``window`` hits that asks about one
+    of the query's ``terms`` (:func:`engram._replies.asks_about`), when it is of the same
+    session (``metadata[cfg.session_field]``), gains ``cfg.reply_share`` ×
+    the asking turn's score (:func:`engram._replies.lift_replies`). ``users_only``: only
+    replies the user gave (role ``user``) gain; for a question about what the user said,
+    the assistant's answer to the user's own question is not it."""
+    got = recs.get([i for i, _ in fused[:window]])
+    askers = [m for m, r in got.items() if asks_about(r.memory, terms)]
+    if not askers:
+        return fused
+    nxt = {m: n[0] for m, n in recs.store.neighbours(askers, 0, 1).items() if n}
+    replies = recs.get(list(nxt.values()))
+    field = cfg.session_field
+
+    def reply_of(mid: str) -> str | None:
+        reply = replies.get(nxt.get(mid, ""))
+        if reply is None or reply.metadata.get(field) != got[mid].metadata.get(field):
+            return None
+        if users_only and reply.role not in (None, "user"):
+            return None
+        return reply.id
+
+    return lift_replies(fused, asks=set(askers).__contains__, reply_of=reply_of,
+                        share=cfg.reply_share, window=window)
 
 
 def by_recency(recs: Records, query: str, terms: set[str], fused: Ranked, cfg: SearchConfig,

@@ -121,6 +121,12 @@ class SearchConfig(_Section):
     vector_drop_names: bool = False  # embed the query without capitalised names
     date_boost: float = Field(default=0.5, ge=0)  # x(1+boost) for periods the query names
     date_field: str = "happened_at"  # the event time, or a metadata key holding an ISO date
+    # The turn right after a turn among the best reply_window hits whose question names a
+    # query word ("...what inspired you?"), in the same session, gains reply_share x the
+    # asking turn's score (0: off); see engram._replies. For a question about the user,
+    # only the user's replies gain.
+    reply_share: float = Field(default=0.2, ge=0, le=1)
+    reply_window: int = Field(default=20, ge=1, le=1000)
     # A question about the user (I/my, no "you"): the user's own turns score x(1+boost).
     user_boost: float = Field(default=0.5, ge=0)
     # Recency among near-equal hits (score within recency_margin of the other; 0: off),

@@ -27,7 +27,15 @@ import numpy as np
 from engram._fusion import about_the_user, is_aggregation, keyword_share
 from engram._periods import Period, named_periods, relative_periods
 from engram._recency import asks_when
-from engram._rerank import Records, boost_dates, boost_user, by_recency, flooded, spread_sessions
+from engram._rerank import (
+    Records,
+    boost_dates,
+    boost_user,
+    by_recency,
+    flooded,
+    lift_answers,
+    spread_sessions,
+)
 
 if TYPE_CHECKING:
     from engram.config import SearchConfig
@@ -229,7 +237,11 @@ def hybrid_search(
         periods = query_periods(query, reference or datetime.now(UTC).date())
     if cfg.date_boost > 0:
         fused = boost_dates(recs, periods, fused, cfg.date_field, cfg.date_boost)
-    if cfg.user_boost > 0 and fused and about_the_user(query):
+    user = about_the_user(query)
+    if cfg.reply_share > 0 and fused:
+        fused = lift_answers(recs, fused, cfg, cfg.reply_window,
+                             set(query_terms(query, stop_words=True)), users_only=user)
+    if cfg.user_boost > 0 and fused and user:
         fused = boost_user(recs, fused, cfg.user_boost, k)
     if fused and (cfg.breadth == "always"
                   or (cfg.breadth == "aggregate" and is_aggregation(query))
