@@ -172,13 +172,15 @@ def split_present_verbs(fact: str) -> list[str]:
     ['Likes fish and chips']
     """
     words = fact.split()
-    if not words or _tense(words[0]) != "present" or words[0].lower() == "is":
+    if not words or _tense(words[0]) != "present" or words[0].lower() in ("is", "has", "does"):
         return [fact]
     m = re.match(r"^(.+?\s+\S+),?\s+and\s+(?:also\s+)?([a-z]+)\s+(\S.*)$", fact)
     if not m or len(m.group(1).split()) < 2:
         return [fact]
     verb = m.group(2)
     third = verb if verb in _PRESENT_S else _BASE.get(verb)
-    if third is None or third in ("is", "has"):
+    # the fact's own verb again is a noun joined to its object ("Loves the food and love
+    # songs"); an auxiliary opens no phrase of its own
+    if third is None or third in ("is", "has") or third == words[0].lower():
         return [fact]
     return [m.group(1), capitalise(f"{third} {m.group(3)}")]
