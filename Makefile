@@ -88,16 +88,13 @@ bench-server: $(VENV)/.bench
 # scores are kept apart in bench/results/extraction_*_firstrun.json).
 bench-extraction: $(VENV)/.bench
 	$(BIN)/python bench/extraction_eval.py
-	$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_unseen.jsonl \
-		--out bench/results/extraction_unseen.json
-	$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_fresh.jsonl \
-		--out bench/results/extraction_fresh.json
-	$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_fresh2.jsonl \
-		--out bench/results/extraction_fresh2.json
-	$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_fresh3.jsonl \
-		--out bench/results/extraction_fresh3.json
-	$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_fresh4.jsonl \
-		--out bench/results/extraction_fresh4.json
+	for set in unseen fresh fresh2 fresh3 fresh4 fresh5; do \
+		$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_$$set.jsonl \
+			--out bench/results/extraction_$$set.json || exit 1; \
+	done
+	# fresh5 is blind (written without reading the rules): also as Memory wires the reconciler.
+	$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_fresh5.jsonl \
+		--similarity minilm --out bench/results/extraction_fresh5_minilm.json
 
 # Screenshots of the dashboard's main pages (desktop and phone) in bench/results/screens/.
 screens: $(VENV)/.test $(VENV)/.chromium
