@@ -41,8 +41,18 @@ from engram.pipeline.rules._slots import is_ending, is_negative
 from engram.pipeline.rules._supersede import SLOT_ENDINGS, SWAP
 from engram.pipeline.rules._topics import split_subject
 
-__all__ = ["nearest_change"]
+__all__ = ["nearest_change", "nearest_corrected"]
 
+# A change of state said with an inchoative verb: become / go / turn / grow + the new
+# state ("went vegan", "has gone freelance", "turned 40", "got engaged"). What follows must
+# be a state, not a place, an errand or a thing had ("went to Rome", "went skiing", "got
+# a bike").
+_INCHOATIVE = re.compile(
+    r"\b(?:(?:become|became|gone|went|turned|turns|grew|grown)\s+(?:(?:fully|completely|"
+    r"totally|full|entirely|officially|properly)\s+)?(?!(?:to|back|home|out|for|on|in|into|"
+    r"up|down|with|through|off|away|by|over|there|here|a|an|the|my|their|our|his|her|its|"
+    r"it|some|rid|used|and|but|so|well|wrong|missing)\b)(?![a-z]+ing\b)[a-z0-9][\w-]*|"
+    r"got\s+(?:married|engaged|divorced|separated|hitched|sober|promoted|hired))\b", re.I)
 # A denial that says a state ended ("Does not smoke anymore"), not only that it is not so.
 _NO_LONGER = re.compile(r"\b(?:no longer|anymore|any more)\b", re.I)
 
@@ -53,7 +63,7 @@ def _change_kind(fact: str) -> str | None:
         return "DELETE"
     if is_negative(fact):
         return None
-    return "UPDATE" if SWAP.search(fact) else None
+    return "UPDATE" if SWAP.search(fact) or _INCHOATIVE.search(fact) else None
 
 
 def nearest_change(fact: str, cosines: Sequence[float], existing: list[Existing],
@@ -62,6 +72,23 @@ def nearest_change(fact: str, cosines: Sequence[float], existing: list[Existing]
     event = _change_kind(fact)
     if event is None:
         return None
+    pos = nearest_held(fact, cosines, existing, used, threshold, margin)
+    return None if pos is None else (pos, event)
+
+
+def nearest_corrected(fact: str, cosines: Sequence[float], existing: list[Existing],
+                      used: set[int], threshold: float, margin: float) -> int | None:
+    """Position of the held memory a fact said as a correction restates when no frame word
+    links them ("scratch that, I'm a school librarian" after "Works as a teacher"): the
+    same nearest-memory test as a change; a denial restates nothing."""
+    if is_negative(fact) or is_ending(fact):
+        return None
+    return nearest_held(fact, cosines, existing, used, threshold, margin)
+
+
+def nearest_held(fact: str, cosines: Sequence[float], existing: list[Existing],
+                 used: set[int], threshold: float, margin: float) -> int | None:
+    """The nearest held memory of the fact's subject, clear of the runner-up by margin."""
     subject = split_subject(fact)[0]
     ranked = sorted(((float(cosines[pos]), pos) for pos, e in enumerate(existing)
                      if pos < len(cosines) and e.ref >= 0), reverse=True)
@@ -74,4 +101,4 @@ def nearest_change(fact: str, cosines: Sequence[float], existing: list[Existing]
     if pos in used or split_subject(e.text)[0] != subject or is_negative(e.text) \
             or is_ending(e.text):
         return None
-    return pos, event
+    return pos

@@ -32,7 +32,7 @@ import numpy.typing as npt
 from engram.pipeline.base import Decision, Existing, ExtractContext, Fact
 from engram.pipeline.rules._corrections import MEANT, positive
 from engram.pipeline.rules._instead import replaced_intention
-from engram.pipeline.rules._nearest import nearest_change
+from engram.pipeline.rules._nearest import nearest_change, nearest_corrected
 from engram.pipeline.rules._retake import frame_target, given_up, reframed, retime_target
 from engram.pipeline.rules._slots import (
     content_tokens,
@@ -231,6 +231,9 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             pos = None  # "Moved to Berlin" leaves "Lives in Lisbon" to "Lives in Berlin"
         if pos is None and fact.correction:  # "wait, it's almonds I'm allergic to"
             pos = frame_target(fact.text, existing, used)
+            if pos is None and change_threshold is not None:  # no frame word shared
+                pos = nearest_corrected(fact.text, sims[i], existing, used, change_threshold,
+                                        CHANGE_MARGIN)
         if pos is not None:
             used.add(pos)
             text = reframed(fact.text, existing[pos].text) or fact.text  # "promoted to X"

@@ -38,7 +38,8 @@ _OPENER = re.compile(
     r"correction\b|scratch that|my mistake|my bad|to clarify|let me correct\b|change of plans?\b|"
     r"(?:sorry,?\s+|oh,?\s+|actually,?\s+)?i\s+(?:got\s+(?:that|it|this)\s+wrong|was wrong|"
     r"made a mistake|misspoke|mis-?typed|mixed\s+(?:that|them|it|those)\s+up|"
-    r"told you wrong|gave you the wrong))", re.I)
+    r"told you wrong|gave you the wrong|meant(?:\s+to\s+say)?(?:\s+that)?\s+(?:i\b|my\b|we\b|our\b)))",
+    re.I)
 # "it's almonds (that) I'm allergic to": the value in focus, then the frame it fills.
 _CLEFT = re.compile(
     r"^(?:no,?\s+)?it(?:'s|\s+is|\s+was)\s+(?:actually\s+|really\s+)?"
@@ -93,8 +94,10 @@ def _lead(a: list[str], b: list[str]) -> int:
 
 def frame_target(fact: str, existing: list[Existing], used: set[int]) -> int | None:
     """Position of the memory a correction restates with a new value: the same subject,
-    a predicate opening with the same two or more words, each side's value at most three
-    words. The longest shared frame wins; a denial corrects nothing this way."""
+    predicates that share two or more words of frame around one differing span (the
+    value, at most three words a side): "Lives in X" / "Lives in Y", or, the value inside
+    the frame, "Has two kids" / "Has three kids". The longest shared frame wins; a denial
+    corrects nothing this way."""
     if is_negative(fact) or is_ending(fact):
         return None
     subject, predicate = split_subject(fact)
@@ -106,7 +109,8 @@ def frame_target(fact: str, existing: list[Existing], used: set[int]) -> int | N
         e_subject, e_predicate = split_subject(e.text)
         old = e_predicate.lower().split()
         n = _lead(new, old)
-        if e_subject != subject or n < 2 or n in (len(new), len(old)) \
+        n += _lead(new[n:][::-1], old[n:][::-1])  # the frame's words after the value
+        if e_subject != subject or n < 2 or _lead(new, old) < 1 or n in (len(new), len(old)) \
                 or len(new) - n > 3 or len(old) - n > 3:
             continue
         if best is None or n > best[0]:

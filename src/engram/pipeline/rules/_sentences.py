@@ -98,6 +98,8 @@ _DISCOURSE = re.compile(
     r"change of plans?|plans? changed|"
     r"i\s+(?:got\s+(?:that|it|this)\s+wrong|was wrong|made a mistake|misspoke|mis-?typed|"
     r"mixed\s+(?:that|them|it|those)\s+up)(?:\s+(?:earlier|before|last time))?|"
+    # "I meant I'm allergic to X": a whole clause restated; "I meant X, not Y" stays
+    r"i\s+meant(?:\s+to\s+say)?(?:\s+that)?(?=\s+(?:i\b|my\b|we\b|our\b))|"
     r"i have to say|i must say|i gotta say)"
     r"\s*[,:!.\-–—]*\s+)+",
     re.IGNORECASE,

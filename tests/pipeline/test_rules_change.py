@@ -1,0 +1,105 @@
+"""Changes and corrections found by how they are said, not by the pair of values: a
+correction that restates a clause ("I meant I'm ..."), a value inside its frame ("Has two
+kids" -> "Has three kids"), a correction no frame word links to its memory (found by the
+MiniLM cosine, as ``Memory`` wires it), and a change said with an inchoative verb ("went
+vegan", "turned 40"). Sentences written for this file; none is in an eval set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from engram._types import Message
+from engram.pipeline.base import ExtractContext
+from engram.pipeline.rules import RulesExtractor, RulesReconciler
+from tests.pipeline._state import state_after
+from tests.pipeline.test_rules_mechanisms import final
+
+
+def texts(content: str) -> list[tuple[str, bool]]:
+    facts, _ = RulesExtractor().extract([Message("user", content, index=0)], ExtractContext())
+    return [(f.text, f.correction) for f in facts]
+
+
+def state(embedder: Any, existing: list[str], content: str) -> list[str]:
+    def cosine(a: list[str], b: list[str]) -> np.ndarray:
+        return np.asarray(embedder.embed(a) @ embedder.embed(b).T)
+
+    return state_after([("user", content)], existing, RulesReconciler(cosine))
+
+
+# --- "I meant <clause>": the clause is the corrected statement ---
+
+def test_i_meant_a_whole_clause_is_a_correction_of_it() -> None:
+    assert texts("Sorry, I meant I'm allergic to shellfish, not peanuts.") == [
+        ("Is not allergic to peanuts", True), ("Is allergic to shellfish", True)]
+    after = final(["Is allergic to peanuts", "Plays chess"],
+                  "Ugh, I meant I'm allergic to shellfish, not peanuts.")
+    assert "Is allergic to peanuts" not in after
+    assert "Is allergic to shellfish" in after and "Plays chess" in after
+
+
+def test_i_meant_a_value_and_meant_to_stay_as_they_were() -> None:
+    assert texts("Sorry, I meant shellfish, not peanuts.") == [
+        ("Meant shellfish, not peanuts", False)]
+    assert all(not fix for _, fix in texts("I meant to ring the dentist this morning."))
+
+
+# --- a correction whose value sits inside its frame ---
+
+@pytest.mark.parametrize(("held", "content", "new"), [
+    ("Has two kids", "Correction: I have three kids.", "Has three kids"),
+    ("Goes climbing on Tuesdays", "Wait, I go climbing on Thursdays.", "Goes climbing on Thursdays"),
+])
+def test_a_corrected_value_inside_the_frame_replaces_it(held: str, content: str,
+                                                         new: str) -> None:
+    after = final([held, "Lives in Derby"], content)
+    assert held not in after
+    assert new in after and "Lives in Derby" in after
+
+
+def test_a_correction_of_another_frame_keeps_the_memory() -> None:
+    # "Has" alone is no frame: a correction about a car leaves the kids alone
+    after = final(["Has two kids"], "Correction: I have a blue car.")
+    assert "Has two kids" in after
+
+
+# --- a correction no frame word links (MiniLM cosine, as Memory wires it) ---
+
+def test_a_correction_replaces_its_nearest_held_memory(shared_minilm: Any) -> None:
+    after = state(shared_minilm, ["Works as a teacher", "Likes chess"],
+                  "Scratch that, I'm a school librarian, not a teacher.")
+    assert "Works as a teacher" not in after
+    assert "Likes chess" in after
+    # without the correction opener the same statement adds beside the job
+    assert "Works as a teacher" in state(shared_minilm, ["Works as a teacher", "Likes chess"],
+                                         "I'm a school librarian.")
+
+
+def test_a_correction_near_two_memories_changes_neither(shared_minilm: Any) -> None:
+    held = ["Works at a library", "Works at a school"]  # cosine 0.55 and 0.50
+    after = state(shared_minilm, held, "Scratch that, I'm a school librarian.")
+    assert set(held) <= set(after)
+
+
+# --- a change said with an inchoative verb ---
+
+@pytest.mark.parametrize(("held", "content"), [
+    ("Is vegetarian", "I've gone fully vegan since January."),
+    ("Eats meat", "I went vegetarian over the summer."),
+])
+def test_an_inchoative_change_replaces_its_nearest_memory(shared_minilm: Any, held: str,
+                                                          content: str) -> None:
+    after = state(shared_minilm, [held, "Lives in Oslo"], content)
+    assert held not in after and "Lives in Oslo" in after
+
+
+@pytest.mark.parametrize(("held", "content"), [
+    ("Plans to visit Rome", "I went to the Vatican museums last week."),  # a place
+    ("Goes skiing every winter", "We went skiing in the Alps in March."),  # an errand
+])
+def test_going_somewhere_is_no_change_of_state(shared_minilm: Any, held: str,
+                                               content: str) -> None:
+    assert held in state(shared_minilm, [held, "Lives in Oslo"], content)
