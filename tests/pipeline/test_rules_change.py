@@ -103,3 +103,36 @@ def test_an_inchoative_change_replaces_its_nearest_memory(shared_minilm: Any, he
 def test_going_somewhere_is_no_change_of_state(shared_minilm: Any, held: str,
                                                content: str) -> None:
     assert held in state(shared_minilm, [held, "Lives in Oslo"], content)
+
+
+# --- a state set against before by the sentence's opener ("these days I ...") ---
+
+@pytest.mark.parametrize(("held", "content", "plain"), [
+    ("Works night shifts at the hospital", "At the moment I'm on day shifts.",
+     "I'm on day shifts."),
+    ("Uses Spotify", "Currently I'm on Apple Music, the family plan was cheaper.",
+     "I'm on Apple Music, the family plan was cheaper."),
+])
+def test_a_state_said_as_now_replaces_its_nearest_memory(shared_minilm: Any, held: str,
+                                                         content: str, plain: str) -> None:
+    others = ["Has a sister named Ruth", "Likes crosswords"]
+    after = state(shared_minilm, [held, *others], content)
+    assert held not in after
+    assert set(others) <= set(after)
+    # the same statement without the opener says nothing changed: it adds
+    assert held in state(shared_minilm, [held, *others], plain)
+
+
+def test_the_opener_marks_the_facts_and_keeps_their_text() -> None:
+    facts, _ = RulesExtractor().extract(
+        [Message("user", "These days I'm on day shifts.", index=0)], ExtractContext())
+    assert [(f.text, f.change) for f in facts] == [("Is on day shifts", True)]
+    facts, _ = RulesExtractor().extract(
+        [Message("user", "I'm on day shifts.", index=0)], ExtractContext())
+    assert [f.change for f in facts] == [False]
+
+
+def test_a_state_said_as_now_without_a_near_memory_adds(shared_minilm: Any) -> None:
+    held = ["Works night shifts at the hospital", "Likes crosswords"]
+    after = state(shared_minilm, held, "These days I'm really into sourdough.")
+    assert set(held) <= set(after) and len(after) == 3

@@ -43,6 +43,9 @@ class Fact:
     # Said as a correction ("wait, I got that wrong - ..."): the rules reconciler lets it
     # replace the held memory of the same frame (pipeline.rules._retake).
     correction: bool = False
+    # Said as the state that holds now ("these days I ..."): it may replace the nearest held
+    # memory of its subject as a change does (pipeline.rules._now).
+    change: bool = False
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from engram.pipeline.rules._corrections import MEANT, RETRACT, SAID_MEANT, corre
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
+from engram.pipeline.rules._now import said_as_now
 from engram.pipeline.rules._retake import opens_correction, retimed, uncleft
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
 from engram.pipeline.rules._self_report import decided_news, diagnosis, self_report
@@ -244,10 +245,12 @@ def _expand(fact: str) -> list[str]:
 
 
 def extract_texts(message: Message, question: str | None, agent: bool,
-                  people: People | None = None, corrections: set[str] | None = None) -> list[str]:
+                  people: People | None = None, corrections: set[str] | None = None,
+                  changes: set[str] | None = None) -> list[str]:
     """Fact texts from one message; ``question`` is the assistant turn it answers;
     ``people`` the persons earlier turns named ("he" in this one may be one of them);
-    ``corrections``, if given, receives the facts said as corrections (``_retake``)."""
+    ``corrections``, if given, receives the facts said as corrections (``_retake``);
+    ``changes`` those said as the state that holds now ("these days I ...", ``_now``)."""
     facts: list[str] = []
     people = people if people is not None else People()
     place: tuple[str, str] | None = None  # ("at", "Spotify"): what "there" refers to
@@ -320,6 +323,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 place = (where[-1].group(1), where[-1].group(2))
         if fixing and corrections is not None:
             corrections.update(facts[first_fact:])
+        if changes is not None and said_as_now(sentence):
+            changes.update(facts[first_fact:])
     if any(_MOVED.match(f) for f in facts):  # "we moved out of Leeds, we're in York now"
         facts = [_HERE_NOW.sub(r"Lives in \1", f) for f in facts]
     facts = [_SETTLED_IN.sub(r"Lives in \1", f) for f in facts]  # "We're settled in Hull now"
@@ -349,8 +354,10 @@ class RulesExtractor:
             if msg.role == source_role:
                 said = msg.timestamp or ctx.timestamp  # no time known: phrases stay as said
                 fixes: set[str] = set()
-                for text in extract_texts(msg, question, ctx.target == "agent", people, fixes):
-                    fix = text in fixes
+                nows: set[str] = set()
+                for text in extract_texts(msg, question, ctx.target == "agent", people, fixes,
+                                          nows):
+                    fix, now = text in fixes, text in nows
                     if said:
                         text = resolve_dates(text, datetime.fromisoformat(said))
                     key = re.sub(r"\W+", " ", text.lower()).strip()
@@ -359,10 +366,11 @@ class RulesExtractor:
                         old = facts[seen[key]]
                         if sid not in old.source_ids or fix:
                             facts[seen[key]] = Fact(old.text, tuple(dict.fromkeys(
-                                (*old.source_ids, sid))), old.correction or fix)
+                                (*old.source_ids, sid))), old.correction or fix,
+                                old.change or now)
                         continue
                     seen[key] = len(facts)
-                    facts.append(Fact(text, (sid,), fix))
+                    facts.append(Fact(text, (sid,), fix, now))
             if msg.role != "system":
                 question = msg.content if msg.role != source_role and "?" in msg.content \
                     else None

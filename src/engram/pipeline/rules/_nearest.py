@@ -67,9 +67,13 @@ def _change_kind(fact: str) -> str | None:
 
 
 def nearest_change(fact: str, cosines: Sequence[float], existing: list[Existing],
-                   used: set[int], threshold: float, margin: float) -> tuple[int, str] | None:
-    """(position, "UPDATE" | "DELETE") of the held memory the change fact replaces."""
+                   used: set[int], threshold: float, margin: float,
+                   said_as_now: bool = False) -> tuple[int, str] | None:
+    """(position, "UPDATE" | "DELETE") of the held memory the change fact replaces;
+    ``said_as_now``: its sentence set it against before ("these days I ...", ``_now``)."""
     event = _change_kind(fact)
+    if event is None and said_as_now and not is_negative(fact):
+        event = "UPDATE"
     if event is None:
         return None
     pos = nearest_held(fact, cosines, existing, used, threshold, margin)

@@ -193,7 +193,7 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
     n_held = len(existing)
     existing = list(existing)
     names = [e.text for e in existing]  # "Lena moved" is about the held "friend named Lena"
-    facts = [Fact(known_as(f.text, names), f.source_ids, f.correction) for f in facts]
+    facts = [Fact(known_as(f.text, names), f.source_ids, f.correction, f.change) for f in facts]
     sims = (np.asarray(similarity([f.text for f in facts], [e.text for e in existing]))
             if facts and existing else np.zeros((len(facts), len(existing))))
     used: set[int] = set()
@@ -252,7 +252,7 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         change = None if deferred else superseded(fact.text, existing, used)
         if change is None and not deferred and change_threshold is not None:
             change = nearest_change(fact.text, sims[i], existing, used, change_threshold,
-                                    CHANGE_MARGIN)
+                                    CHANGE_MARGIN, fact.change)
         if change is None and not deferred:  # "... a greyhound instead" two turns on
             pos = replaced_intention(fact.text, src, [b for b in batch if b[0] not in used])
             change = (pos, "UPDATE") if pos is not None else None

@@ -1,0 +1,32 @@
+"""A sentence that presents its state as the current one, set against an earlier one.
+
+"These days I'm on day shifts", "Nowadays we rent in York", "Currently I'm on Apple
+Music": the opener says the state holds now as opposed to before, yet it is discourse the
+extractor strips, so the fact ("Is on day shifts") no longer says it changed. The facts of
+such a sentence are marked, and the reconciler lets each replace its nearest held memory
+of the same subject (``_nearest``, MiniLM cosine as ``Memory`` wires it), as it does for a
+fact that says "now" or "switched" in its own words.
+
+>>> said_as_now("These days I'm teaching yoga"), said_as_now("Oh, at the moment I rent")
+(True, True)
+>>> said_as_now("I like it now"), said_as_now("Now and then I paint")
+(False, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["said_as_now"]
+
+# Only at the start: "now" inside a clause is kept by the extractor and read there.
+# "Now and then", "now that" and "for now" are no contrast with before.
+_NOW_OPENER = re.compile(
+    r"^(?:(?:oh|well|so|and|but|ok|okay|yeah|anyway|actually)\W+)*"
+    r"(?:these days|nowadays|currently|at the moment|at present|right now|"
+    r"now(?!\s+(?:and\s+then|that|for)\b)|since then|from now on)\b", re.I)
+
+
+def said_as_now(sentence: str) -> bool:
+    """Does the sentence open by setting its state against an earlier one?"""
+    return bool(_NOW_OPENER.match(sentence.strip()))
