@@ -136,3 +136,47 @@ def test_a_state_said_as_now_without_a_near_memory_adds(shared_minilm: Any) -> N
     held = ["Works night shifts at the hospital", "Likes crosswords"]
     after = state(shared_minilm, held, "These days I'm really into sourdough.")
     assert set(held) <= set(after) and len(after) == 3
+
+
+# --- a correction that gives only the value, applied to what was just said ---
+
+@pytest.mark.parametrize(("first", "fix", "right", "wrong"), [
+    ("I work at Siemens as an engineer.", "Oh sorry, not Siemens, Bosch.", "Bosch", "Siemens"),
+    ("My brother Tim lives in Cork.", "Sorry, I meant Galway.", "Galway", "Cork"),
+    ("I've been a nurse for ten years.", "Well, twelve years actually.", "twelve years",
+     "ten years"),
+    ("I go swimming on Mondays.", "I mean Tuesdays, sorry.", "Tuesdays", "Mondays"),
+    ("I'm flying to Oslo on Friday.", "Change of plans, it's Saturday now.", "Saturday",
+     "Friday"),
+])
+def test_a_value_alone_corrects_the_fact_just_said(first: str, fix: str, right: str,
+                                                   wrong: str) -> None:
+    after = state_after([("user", first), ("assistant", "Got it."), ("user", fix)],
+                        ["Likes crosswords"])
+    assert "Likes crosswords" in after
+    assert any(right in t for t in after)
+    assert not any(wrong in t for t in after)
+    assert not any(t.startswith("Meant") for t in after)
+
+
+def test_a_value_alone_leaves_memories_of_earlier_conversations() -> None:
+    # nothing said in this conversation to correct: no held name is guessed at
+    after = state_after([("user", "Sorry, I meant Galway.")], ["Lives in Cork", "Sister Ana lives in Bray"])
+    assert after == ["Lives in Cork", "Sister Ana lives in Bray"]
+
+
+@pytest.mark.parametrize("content", [
+    "Galway is lovely.",  # a statement about the place
+    "Well, Tom.",  # no correction said
+    "Actually, I love it.",  # no value of a kind
+])
+def test_what_is_no_value_correction_keeps_the_fact(content: str) -> None:
+    after = state_after([("user", "My brother Tim lives in Cork."), ("user", content)])
+    assert "Brother Tim lives in Cork" in after
+
+
+def test_an_answer_to_a_question_is_not_a_correction() -> None:
+    after = state_after([("user", "My brother Tim lives in Cork."),
+                         ("assistant", "Where does your sister live?"),
+                         ("user", "Actually Lisbon.")])
+    assert "Brother Tim lives in Cork" in after

@@ -30,6 +30,7 @@ from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
 from engram.pipeline.rules._now import said_as_now
 from engram.pipeline.rules._retake import opens_correction, retimed, uncleft
+from engram.pipeline.rules._revalue import revalued
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
 from engram.pipeline.rules._self_report import decided_news, diagnosis, self_report
 from engram.pipeline.rules._sentences import (
@@ -273,6 +274,10 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             facts.append(label)
             continue
         people.events.note(sentence)
+        value_fix = revalued(sentence)  # "Sorry, I meant Galway": the value alone
+        if value_fix and (", not " in value_fix or not (s_i == 0 and question)):
+            facts.append(value_fix)
+            continue
         fixing = opens_correction(sentence) or uncleft(strip_discourse(sentence)) is not None
         first_fact = len(facts)
         # Leading markers go first: "Actually, I ..." is not a compound subject.

@@ -34,6 +34,7 @@ from engram.pipeline.rules._corrections import MEANT, positive
 from engram.pipeline.rules._instead import replaced_intention
 from engram.pipeline.rules._nearest import nearest_change, nearest_corrected
 from engram.pipeline.rules._retake import frame_target, given_up, reframed, retime_target
+from engram.pipeline.rules._revalue import revalue_target
 from engram.pipeline.rules._slots import (
     content_tokens,
     is_ending,
@@ -123,7 +124,8 @@ def _meant(fact: str, existing: list[Existing], used: set[int]) -> Decision | No
     if not m:
         return None
     if m.group("old") is None:  # "Meant September": the plan said last with a month
-        hit = retime_target(m.group("new"), existing, used)
+        hit = retime_target(m.group("new"), existing, used) \
+            or revalue_target(m.group("new"), existing, used)  # "Meant Galway", just said
         if hit is None:
             return Decision("NONE")
         used.add(hit[0])

@@ -1,0 +1,96 @@
+"""A correction that gives only the value: "Sorry, I meant Galway", "No wait, Aliens",
+"Oh sorry, not Siemens, Bosch", "Well, twelve years actually", "Tuesdays, I mean".
+
+The turn takes back something said a moment ago and says the right value, leaving the
+frame to be understood from what it corrects. Read as ``Meant V`` (``Meant V, not X`` when
+the wrong value is named) it is applied by the reconciler: a named old value is replaced
+wherever it is held; an unnamed one is the value of the same kind in the latest fact of
+the same conversation (a name for a name, a number of the same unit for a number, a
+weekday for a weekday). A held memory from an earlier conversation is not guessed at: the
+value alone does not say which of them it corrects.
+
+>>> revalued("Sorry, I meant Galway."), revalued("Oh sorry, not Siemens, Bosch.")
+('Meant Galway', 'Meant Bosch, not Siemens')
+>>> revalued("Well, twelve years actually."), revalued("No wait, Aliens, the sequel.")
+('Meant twelve years', 'Meant Aliens')
+>>> revalued("Galway is lovely."), revalued("Sorry, Galway.") is None, revalued("Bosch.")
+(None, True, None)
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram.pipeline.base import Existing
+
+__all__ = ["revalued", "revalue_target"]
+
+_NUMBER = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+           r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+           r"forty|fifty|sixty|seventy|eighty|ninety|a hundred)")
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+# A value with a kind: a name, a number with an optional unit, a weekday.
+_VALUE = (rf"(?:(?-i:[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){{0,2}})|{_NUMBER}(?:\s+[a-z]+)?|{_WEEKDAY})")
+_OPENER = (r"(?:(?:oh|no|nope|wait|sorry|oops|whoops|actually|well|hmm|um|sorry|my bad|"
+           r"my mistake|scratch that|correction|i mean|i meant|change of plans?)\b[\s,:!.\-–—]*)")
+_CLOSER = r"(?:,?\s*(?:sorry|actually|i mean|my bad|my mistake))"
+_BARE = re.compile(
+    rf"^(?P<open>{_OPENER}+)?(?:it'?s\s+|it\s+(?:is|was)\s+|make\s+that\s+)?"
+    rf"(?:not\s+(?P<old1>{_VALUE}),?\s+(?:but\s+|it'?s\s+)?(?P<new1>{_VALUE})|"
+    rf"(?P<new2>{_VALUE})(?:,?\s+not\s+(?:the\s+)?(?P<old2>{_VALUE}))?)"
+    # an appositive after the value ("Aliens, the sequel") and a time word ("... now")
+    rf"(?:,\s+(?:the|a|an)\s+\w+)?(?:\s+(?:now|then|instead))?(?P<close>{_CLOSER})?[.!]*$", re.I)
+_DAYS = re.compile(rf"\b{_WEEKDAY}\b", re.I)
+
+
+def revalued(sentence: str) -> str | None:
+    """"Meant V" / "Meant V, not X" for a turn that corrects only a value, else None. It must
+    be said as a correction (an opener such as "sorry", "wait", "I meant", or a closing
+    "sorry" / "actually") or name the wrong value ("not X")."""
+    m = _BARE.match(sentence.strip())
+    if not m:
+        return None
+    new, old = m.group("new1") or m.group("new2"), m.group("old1") or m.group("old2")
+    opener = (m.group("open") or "").strip(" ,:!.-").lower()
+    if not (old or m.group("close") or (opener and opener not in ("oh", "well", "hmm", "um"))):
+        return None
+    if not old and opener in ("no", "nope", "sorry", "oh no") and not m.group("close"):
+        return None  # "No, Lisbon" / "Sorry, Galway" answer a question; a turn of its own
+    return f"Meant {new}, not {old}" if old else f"Meant {new}"
+
+
+def _swap(value: str, text: str) -> str | None:
+    """``text`` with its value of ``value``'s kind replaced by ``value``, or None."""
+    number = re.fullmatch(rf"({_NUMBER})(?:\s+([a-z]+))?", value, re.I)
+    if number:
+        unit = number.group(2)
+        pat = re.compile(rf"\b{_NUMBER}\b" + (rf"(?=\s+{re.escape(unit)}\b)" if unit else ""),
+                         re.I)
+        hits = list(pat.finditer(text))
+        new = number.group(1)
+    elif _DAYS.fullmatch(value):
+        hits, new = list(_DAYS.finditer(text)), value
+    else:  # a name: the fact's last capitalised span after its first word
+        hits = [h for h in re.finditer(r"(?<=\s)[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*)*", text)]
+        new = value
+    if not hits or hits[-1].group(0).lower() == new.lower():
+        return None
+    h = hits[-1]
+    return text[:h.start()] + new + text[h.end():]
+
+
+def revalue_target(value: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
+    """(position, new text) of the latest fact of this conversation holding a value of
+    ``value``'s kind (held memories are not guessed at).
+
+    >>> revalue_target("Galway", [Existing(0, "Lives in Cork"),
+    ...                           Existing(-1, "Brother Tim lives in Cork")], set())
+    (1, 'Brother Tim lives in Galway')
+    """
+    for pos in sorted(range(len(existing)), key=lambda p: -p):
+        if pos in used or existing[pos].ref >= 0:
+            continue
+        text = _swap(value, existing[pos].text)
+        if text:
+            return pos, text
+    return None
