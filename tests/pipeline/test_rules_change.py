@@ -180,3 +180,14 @@ def test_an_answer_to_a_question_is_not_a_correction() -> None:
                          ("assistant", "Where does your sister live?"),
                          ("user", "Actually Lisbon.")])
     assert "Brother Tim lives in Cork" in after
+
+
+# --- "I read" is hearsay only with what was read ---
+
+@pytest.mark.parametrize(("content", "kept"), [
+    ("I read a lot of Japanese crime novels.", True),  # a habit of the speaker's
+    ("I read that oat milk is bad for teeth.", False),  # passing on what was read
+    ("I read somewhere you should nap at noon.", False),
+])
+def test_reading_is_a_habit_unless_what_was_read_follows(content: str, kept: bool) -> None:
+    assert bool(texts(content)) is kept

@@ -44,7 +44,10 @@ _REPORTED = re.compile(
       r"keeps|kept|has|had|have|all|never|honestly|probably|firmly|seriously)\s+){0,2}"
     + _REPORTING + r"\b", re.I)
 # The speaker passing on what they only heard or read: "I heard that ...", "I was told ...".
-_HEARSAY = re.compile(r"^(?:i|we)\s+(?:(?:just|once|recently)\s+)?(?:heard|read|was told|"
+# "I read" passes on only with what was read ("I read that ...", "read somewhere"); "I read
+# paper books" is a habit of the speaker's own.
+_HEARSAY = re.compile(r"^(?:i|we)\s+(?:(?:just|once|recently)\s+)?(?:heard|read\s+(?:that|somewhere|"
+                      r"online|in|on|about|an?\s+(?:article|post|study|report|piece|thread))|was told|"
                       r"were told|got told|have heard|'ve heard|saw online|saw somewhere)\b"
                       r"|^(?:according to|apparently|rumou?r (?:has it|is)|word is)\b"
                       r"|^(?:(?:they|people|some)\s+say)\b", re.I)
