@@ -191,3 +191,13 @@ def test_an_answer_to_a_question_is_not_a_correction() -> None:
 ])
 def test_reading_is_a_habit_unless_what_was_read_follows(content: str, kept: bool) -> None:
     assert bool(texts(content)) is kept
+
+
+@pytest.mark.parametrize(("content", "fact"), [
+    ("I hung up my boots last season.", "Hung up their boots last season"),
+    ("We dug a pond behind the shed.", "Dug a pond behind the shed"),
+    ("I swept the regional chess title in May.", "Swept the regional chess title in May"),
+])
+def test_an_irregular_past_is_kept_as_said(content: str, fact: str) -> None:
+    # not conjugated as a present ("Hungs up ...")
+    assert texts(content)[0][0] == fact

@@ -68,7 +68,10 @@ _PAST = set("""went got left sold bought made took met saw came became began bro
 built caught chose drew drove ate fell felt fought found flew forgot gave grew heard held
 kept knew led lost meant paid ran rode said sent slept spent spoke stood stole swam taught
 told thought threw understood woke wore won wrote had was were hurt quit put cut set let
-hit shut split spread did sang sat struck swore tore bit hid shot fed""".split())  # noqa: SIM905 (a word list reads better as text)
+hit shut split spread did sang sat struck swore tore bit hid shot fed hung dug spun stuck
+stung swung clung flung lent bent dealt knelt leapt lit slid sank shrank sprang drank rang
+sought fled wept crept swept dreamt burnt learnt spilt froze rose shook wove forgave
+withdrew mistook overcame""".split())  # noqa: SIM905 (a word list reads better as text)
 PAST_FORMS = frozenset(_PAST)
 _BASE_ED = {"need", "feed", "bleed", "breed", "speed", "proceed", "succeed", "exceed", "heed",
             "weed", "seed", "shed", "shred", "embed", "wed", "bed", "head", "lead", "read",
