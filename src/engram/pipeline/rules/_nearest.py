@@ -41,7 +41,7 @@ from engram.pipeline.rules._slots import is_ending, is_negative
 from engram.pipeline.rules._supersede import SLOT_ENDINGS, SWAP
 from engram.pipeline.rules._topics import split_subject
 
-__all__ = ["nearest_change", "nearest_corrected"]
+__all__ = ["change_kind", "nearest_change", "nearest_corrected"]
 
 # A change of state said with an inchoative verb: become / go / turn / grow + the new
 # state ("went vegan", "has gone freelance", "turned 40", "got engaged"). What follows must
@@ -57,7 +57,7 @@ _INCHOATIVE = re.compile(
 _NO_LONGER = re.compile(r"\b(?:no longer|anymore|any more)\b", re.I)
 
 
-def _change_kind(fact: str) -> str | None:
+def change_kind(fact: str) -> str | None:
     """"DELETE" for an ending, "UPDATE" for a swap, None for anything else."""
     if is_ending(fact) or _NO_LONGER.search(fact) or any(p.search(fact) for _, p in SLOT_ENDINGS):
         return "DELETE"
@@ -71,7 +71,7 @@ def nearest_change(fact: str, cosines: Sequence[float], existing: list[Existing]
                    said_as_now: bool = False) -> tuple[int, str] | None:
     """(position, "UPDATE" | "DELETE") of the held memory the change fact replaces;
     ``said_as_now``: its sentence set it against before ("these days I ...", ``_now``)."""
-    event = _change_kind(fact)
+    event = change_kind(fact)
     if event is None and said_as_now and not is_negative(fact):
         event = "UPDATE"
     if event is None:

@@ -31,6 +31,7 @@ import numpy.typing as npt
 
 from engram.pipeline.base import Decision, Existing, ExtractContext, Fact
 from engram.pipeline.rules._corrections import MEANT, positive
+from engram.pipeline.rules._exclusive import exclusive_target, said_changed
 from engram.pipeline.rules._instead import replaced_intention
 from engram.pipeline.rules._nearest import nearest_change, nearest_corrected
 from engram.pipeline.rules._retake import frame_target, given_up, reframed, retime_target
@@ -255,6 +256,10 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         if change is None and not deferred and change_threshold is not None:
             change = nearest_change(fact.text, sims[i], existing, used, change_threshold,
                                     CHANGE_MARGIN, fact.change)
+        if change is None and not deferred and change_threshold is not None \
+                and said_changed(fact):  # "is at Klarna now" with "Works at Spotify" held
+            pos = exclusive_target(fact.text, existing, used, similarity)
+            change = (pos, "UPDATE") if pos is not None else None
         if change is None and not deferred:  # "... a greyhound instead" two turns on
             pos = replaced_intention(fact.text, src, [b for b in batch if b[0] not in used])
             change = (pos, "UPDATE") if pos is not None else None
