@@ -6,7 +6,8 @@
 Variants (``_budget_embedders.variants``): MiniLM int8 at 256 word pieces (today), 128
 and 64; 64 word pieces of the first sentence plus the rest's content words; every
 128-piece window of a turn, mean- or max-pooled into one vector; paraphrase-MiniLM-L3 (3
-layers, fp32 ONNX) and a static 64-dim model, both shipped inside PyPI packages.
+layers, fp32 ONNX) and a static 64-dim model, both shipped inside PyPI packages; MiniLM
+at 64 with int8 kernels (``_int8_kernels``: the same model dynamically quantised).
 
 For each variant:
 - throughput: a fixed sample of LongMemEval turns (every ``--stride``-th non-empty turn
