@@ -47,8 +47,7 @@ class Int8Kernels(E.MiniLMEmbedder):
 
     def __init__(self, threads: int | None = None, max_tokens: int = E.DEFAULT_TOKENS) -> None:
         super().__init__(threads=threads, max_tokens=max_tokens)
-        self.model_id = f"{self.model_id}-q8dyn"
-        self._path = quantized_model()
+        self.model_id = f"{self.model_id}-q8dyn"  # cheap: the model is built on first use
 
     def _ensure_loaded(self) -> E._Loaded:
         import onnxruntime as ort
@@ -56,7 +55,7 @@ class Int8Kernels(E.MiniLMEmbedder):
         with self._lock:
             if self._loaded is None:
                 base = E._load()
-                session = ort.InferenceSession(str(self._path), base.session.get_session_options(),
+                session = ort.InferenceSession(str(quantized_model()), base.session.get_session_options(),
                                                providers=["CPUExecutionProvider"])
                 self._loaded = dataclasses.replace(base, session=session)
             return self._loaded
