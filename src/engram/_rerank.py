@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from engram._fusion import damp_groups, spread
 from engram._periods import Period, in_periods
 from engram._recency import newer_first, newest_lead, prefers_earlier, same_terms
-from engram._replies import asks_about, lift_replies
+from engram._replies import Ranked, asks_about, lift_replies
 
 if TYPE_CHECKING:
     from engram._types import MemoryRecord
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["Records", "boost_dates", "boost_user", "by_recency", "flooded", "lift_answers",
            "spread_sessions"]
 
-Ranked = list[tuple[str, float]]
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

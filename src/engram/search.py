@@ -237,10 +237,9 @@ def hybrid_search(
         periods = query_periods(query, reference or datetime.now(UTC).date())
     if cfg.date_boost > 0:
         fused = boost_dates(recs, periods, fused, cfg.date_field, cfg.date_boost)
-    user = about_the_user(query)
+    user, words = about_the_user(query), set(query_terms(query))  # read once: two steps use them
     if cfg.reply_share > 0 and fused:
-        fused = lift_answers(recs, fused, cfg, cfg.reply_window,
-                             set(query_terms(query, stop_words=True)), users_only=user)
+        fused = lift_answers(recs, fused, cfg, cfg.reply_window, words, users_only=user)
     if cfg.user_boost > 0 and fused and user:
         fused = boost_user(recs, fused, cfg.user_boost, k)
     if fused and (cfg.breadth == "always"
@@ -251,8 +250,7 @@ def hybrid_search(
     # or asks when something happened.
     lead_off = cfg.recency_mode == "lead" and (bool(periods) or asks_when(query))
     if cfg.recency_margin > 0 and fused and not lead_off:
-        fused = by_recency(recs, query, set(query_terms(query)), fused, cfg,
-                           min(page, cfg.recency_window))
+        fused = by_recency(recs, query, words, fused, cfg, min(page, cfg.recency_window))
     if qvec is not None:
         missing = [i for i, _ in fused if i not in sims]
         sims.update(store.similarities(missing, qvec) if missing else {})
