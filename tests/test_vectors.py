@@ -229,6 +229,29 @@ def test_get_all_and_its_categories_filter_read_a_small_backlog_after_writing_it
         m.close()
 
 
+def test_get_writes_its_own_memorys_vector_behind_a_bulk_backlog(
+        store_config: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A get reads its own write however long the scope's backlog: only that memory is
+    written first (its categories with it); the backlog stays for the workers."""
+    from engram._vectors import CATCH_UP, VectorWriter
+
+    monkeypatch.setattr(VectorWriter, "notify", lambda self: None)  # no background worker
+    m = Memory({"store": store_config}, embedder=HashEmbedder())
+    try:
+        m.project.update(custom_categories=[{"beekeeping": "bees, hives, honey, beekeeping"},
+                                            {"cars": "cars, driving, engines, garages"}])
+        m.add([{"role": "user", "content": f"my car number {i} needs new tyres"}
+               for i in range(CATCH_UP + 4)], user_id="u", infer=False)
+        mid = m.add("I keep bees and harvest honey from the hives", user_id="u",
+                    infer=False)["results"][0]["id"]
+        assert m._store.pending_vectors(ids=[mid]) == 1
+        assert m.get(mid)["categories"] == ["beekeeping"]
+        assert m._store.pending_vectors(ids=[mid]) == 0
+        assert m._store.pending_vectors() == CATCH_UP + 4  # the others wait for a worker
+    finally:
+        m.close()
+
+
 def test_the_background_writer_embeds_as_background_work(store_config: dict[str, Any]) -> None:
     """The writer's thread runs its batches one at a time (engram.embed._batching
     .background); a flush, which the caller waits for, does not."""

@@ -106,11 +106,13 @@ class VectorWriter:
 
     # -- one step ---------------------------------------------------------------------
 
-    def step(self, scope: Scope | None = None, facts_only: bool = False) -> int:
-        """Claim, embed and write one batch; how many memories it claimed (0: none
-        free). On an embedder failure the rows go back to the queue and it raises."""
+    def step(self, scope: Scope | None = None, facts_only: bool = False,
+             ids: Sequence[str] | None = None) -> int:
+        """Claim, embed and write one batch (of ``ids`` only when given); how many
+        memories it claimed (0: none free). On an embedder failure the rows go back to
+        the queue and it raises."""
         items = self.store.claim_vectors(self.owner, self.batch, self.lease, scope,
-                                         facts_only)
+                                         facts_only, ids)
         if not items:
             return 0
         try:
@@ -145,11 +147,18 @@ class VectorWriter:
                 "pending": left}
 
     def settled(self, rec: MemoryRecord | None) -> MemoryRecord | None:
-        """``get``'s read your writes: a memory read while its scope has a small
-        backlog is read again once that is written (its categories come with it)."""
-        if rec is None or not self.store.pending_vectors(rec.scope):
+        """``get``'s read your writes: a memory read while its own vector is pending is
+        read again once that is written (its categories come with it). Only that memory
+        is written here, however long its scope's backlog (a bulk import must not slow
+        a ``get``); when another worker holds it, its write is waited for, at most
+        ``CATCH_UP_WAIT`` seconds (the full suite on a loaded machine once read a
+        memory a worker had claimed, before its categories were written)."""
+        if rec is None or not self.store.pending_vectors(ids=[rec.id]):
             return rec
-        self._catch_up(rec.scope)
+        deadline = time.monotonic() + CATCH_UP_WAIT
+        while self.store.pending_vectors(ids=[rec.id]) and time.monotonic() < deadline:
+            if not self.step(ids=[rec.id]):
+                time.sleep(0.02)  # another worker holds it: its write is near
         return self.store.get(rec.id)
 
     def catch_up(self, where: Node) -> None:

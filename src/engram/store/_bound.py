@@ -85,9 +85,9 @@ class BoundStore:
         return self.store.change_events(self.ns, ref)
 
     def claim_vectors(self, owner: str, limit: int, lease: float,
-                      scope: Scope | None = None, facts_only: bool = False
-                      ) -> list[PendingText]:
-        return self.store.claim_vectors(self.ns, owner, limit, lease, scope, facts_only)
+                      scope: Scope | None = None, facts_only: bool = False,
+                      ids: Sequence[str] | None = None) -> list[PendingText]:
+        return self.store.claim_vectors(self.ns, owner, limit, lease, scope, facts_only, ids)
 
     def finish_vectors(self, owner: str, done: Sequence[tuple[PendingText, np.ndarray]],
                        categories: Sequence[list[str]] | None = None) -> int:
@@ -97,8 +97,9 @@ class BoundStore:
                         error: str | None = None) -> None:
         self.store.release_vectors(self.ns, owner, ids, retry_at, error)
 
-    def pending_vectors(self, scope: Scope | None = None, facts_only: bool = False) -> int:
-        return self.store.pending_vectors(self.ns, scope, facts_only)
+    def pending_vectors(self, scope: Scope | None = None, facts_only: bool = False,
+                        ids: Sequence[str] | None = None) -> int:
+        return self.store.pending_vectors(self.ns, scope, facts_only, ids)
 
     def delete_where(self, where: Node) -> list[str]:
         return self.store.delete_where(self.ns, where)

@@ -113,12 +113,13 @@ class SQLStore:
     # -- pending vectors (SQL in _vector_queue) ---------------------------------------
 
     def claim_vectors(self, ns: str, owner: str, limit: int, lease: float,
-                      scope: Scope | None = None, facts_only: bool = False
-                      ) -> list[PendingText]:
+                      scope: Scope | None = None, facts_only: bool = False,
+                      ids: Sequence[str] | None = None) -> list[PendingText]:
         with self._write("cannot claim pending vectors") as conn:
             t = time.time()
             dead = [o for o in self._queue.claimants(conn, ns, t) if not owner_alive(o)]
-            return self._queue.claim(conn, ns, owner, limit, t, lease, scope, dead, facts_only)
+            return self._queue.claim(conn, ns, owner, limit, t, lease, scope, dead, facts_only,
+                                     ids)
 
     def finish_vectors(self, ns: str, owner: str,
                        done: Sequence[tuple[PendingText, np.ndarray]],
@@ -138,9 +139,9 @@ class SQLStore:
                 self._queue.release(conn, owner, ids, retry_at, error)
 
     def pending_vectors(self, ns: str, scope: Scope | None = None,
-                        facts_only: bool = False) -> int:
+                        facts_only: bool = False, ids: Sequence[str] | None = None) -> int:
         with self._read() as conn:
-            return self._queue.count(conn, ns, scope, facts_only)
+            return self._queue.count(conn, ns, scope, facts_only, ids)
 
     def delete_where(self, ns: str, where: Node) -> list[str]:
         stamp = now()

@@ -98,18 +98,19 @@ class VectorQueueSQL(SQLDialect):
 
     def claim(self, conn: Any, ns: str, owner: str, limit: int, now: float, lease: float,
               scope: Scope | None = None, dead: Sequence[str] = (),
-              facts_only: bool = False) -> list[PendingText]:
+              facts_only: bool = False, ids: Sequence[str] | None = None
+              ) -> list[PendingText]:
         """Up to ``limit`` free rows of ``ns`` (oldest first; only ``scope``'s when
-        given; no stored turns with ``facts_only``), stamped with ``owner`` until
-        ``now + lease``."""
+        given; no stored turns with ``facts_only``; only those of ``ids`` when given),
+        stamped with ``owner`` until ``now + lease``."""
         cond, params = "(q.lease_until IS NULL OR q.lease_until < ?", [ns, now]
         if dead:
             cond += f" OR q.owner IN ({self._marks(len(dead))})"
             params += list(dead)
         cond += ")"
         join = ""
-        if scope is not None or facts_only:
-            sc, sp = _pinned(scope, facts_only)
+        if scope is not None or facts_only or ids is not None:
+            sc, sp = _pinned(scope, facts_only, ids)
             join, cond = f" JOIN {self.M} m ON m.id = q.memory_id", f"{cond} AND {sc}"
             params += sp
         lock = " FOR UPDATE OF q SKIP LOCKED" if self.pg else ""
@@ -187,13 +188,14 @@ class VectorQueueSQL(SQLDialect):
                                 f"({self._marks(len(chunk))})"), [retry_at, error, owner, *chunk])
 
     def count(self, conn: Any, ns: str, scope: Scope | None = None,
-              facts_only: bool = False) -> int:
+              facts_only: bool = False, ids: Sequence[str] | None = None) -> int:
         """Memories of ``ns`` (of ``scope`` when given; no stored turns with
-        ``facts_only``) whose vector is pending."""
-        if scope is None and not facts_only:
+        ``facts_only``; among ``ids`` when given) whose vector is pending, claimed or
+        not."""
+        if scope is None and not facts_only and ids is None:
             return int(self._all(conn, f"SELECT count(*) FROM {self.Q} WHERE ns = ?",  # noqa: S608
                                  [ns])[0][0])
-        sc, sp = _pinned(scope, facts_only)
+        sc, sp = _pinned(scope, facts_only, ids)
         return int(self._all(conn, f"SELECT count(*) FROM {self.Q} q JOIN {self.M} m "  # noqa: S608
                              f"ON m.id = q.memory_id WHERE q.ns = ? AND {sc}", [ns, *sp])[0][0])
 
@@ -203,10 +205,12 @@ class VectorQueueSQL(SQLDialect):
         return rows[0][0] if rows else None
 
 
-def _pinned(scope: Scope | None, facts_only: bool = False) -> tuple[str, list[Any]]:
+def _pinned(scope: Scope | None, facts_only: bool = False,
+            ids: Sequence[str] | None = None) -> tuple[str, list[Any]]:
     """The scope's given ids (``user_id = ?``...), as a search filter pins them: the
     memories a search or a reconciliation of that scope reads; with ``facts_only``, not
-    the stored turns (a reconciliation compares facts with facts only)."""
+    the stored turns (a reconciliation compares facts with facts only); with ``ids``,
+    those memories only (a ``get`` that reads its own write)."""
     pairs = [] if scope is None else [
         (c, v) for c, v in (("user_id", scope.user_id), ("agent_id", scope.agent_id),
                             ("run_id", scope.run_id)) if v is not None]
@@ -215,4 +219,7 @@ def _pinned(scope: Scope | None, facts_only: bool = False) -> tuple[str, list[An
     if facts_only:
         conds.append("(m.memory_type IS NULL OR m.memory_type <> ?)")
         params.append(EPISODE)
+    if ids is not None:
+        conds.append(f"m.id IN ({', '.join('?' * len(ids))})" if ids else "1 = 0")
+        params.extend(ids)
     return (" AND ".join(conds) or "1 = 1"), params

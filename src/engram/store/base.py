@@ -247,10 +247,10 @@ class Store(Protocol):
     # -- pending vectors (an add may commit a memory before its vector) --------------------
 
     def claim_vectors(self, ns: str, owner: str, limit: int, lease: float,
-                      scope: Scope | None = None, facts_only: bool = False
-                      ) -> list[PendingText]:
+                      scope: Scope | None = None, facts_only: bool = False,
+                      ids: Sequence[str] | None = None) -> list[PendingText]:
         """Up to ``limit`` pending memories of ``ns`` (of exactly ``scope`` when given;
-        no stored turns with ``facts_only``), oldest first, that no live claimant holds;
+        no stored turns with ``facts_only``; among ``ids`` when given), oldest first, that no live claimant holds;
         they are ``owner``'s for ``lease`` seconds. Safe with many workers in many
         processes."""
         ...
@@ -269,9 +269,10 @@ class Store(Protocol):
         ...
 
     def pending_vectors(self, ns: str, scope: Scope | None = None,
-                        facts_only: bool = False) -> int:
+                        facts_only: bool = False, ids: Sequence[str] | None = None) -> int:
         """How many memories of ``ns`` (of exactly ``scope``; no stored turns with
-        ``facts_only``) wait for their vector."""
+        ``facts_only``; among ``ids``) wait for their vector, claimed by a worker or
+        not."""
         ...
 
     def get_many_embeddings(self, model_id: str, hashes: Sequence[str]) -> dict[str, np.ndarray]:
