@@ -37,7 +37,8 @@ from engram.pipeline.rules._nearest import change_kind
 from engram.pipeline.rules._slots import is_ending, is_negative
 from engram.pipeline.rules._topics import split_subject
 
-__all__ = ["SLOT_FLOOR", "SLOT_MARGIN", "exclusive_target", "frame_slot", "said_changed"]
+__all__ = ["SLOT_FLOOR", "SLOT_MARGIN", "exclusive_slots", "exclusive_target", "frame_slot",
+           "said_changed"]
 
 Similarity = Callable[[list[str], list[str]], npt.NDArray[np.floating]]
 
@@ -100,7 +101,7 @@ def frame_slot(predicate: str) -> str | None:
     return next((n for n, p in _FRAMES if p.search(predicate)), None)
 
 
-def _slots(texts: list[str], similarity: Similarity) -> list[str | None]:
+def exclusive_slots(texts: list[str], similarity: Similarity) -> list[str | None]:
     """The exclusive slot of each text (subject stripped), or None."""
     out: list[str | None] = [frame_slot(split_subject(t)[1]) for t in texts]
     preds = [_WHEN.sub("", split_subject(t)[1]).strip(" ,") or t for t in texts]
@@ -131,7 +132,7 @@ def exclusive_target(fact: str, existing: Sequence[Existing], used: set[int],
             and not is_ending(e.text)]
     if not held:
         return None
-    slots = _slots([fact] + [existing[p].text for p in held], similarity)
+    slots = exclusive_slots([fact] + [existing[p].text for p in held], similarity)
     if slots[0] is None:
         return None
     same = [p for p, s in zip(held, slots[1:], strict=True) if s == slots[0]]

@@ -17,7 +17,10 @@ same subject is the likeliest one a change fact replaces. It is taken only when:
   MiniLM puts a change and what it replaces at only 0.25-0.6 ("Quit the reading group" /
   "Is a member of a book club" 0.35) while unrelated memories of one person sit near 0.1,
   so the margin carries as much of the decision as the floor; in a large scope, where
-  neighbours crowd together, it makes the match rarer, not looser.
+  neighbours crowd together, it makes the match rarer, not looser;
+- the reconciler then checks that the two are about the same thing (``_agree``): the same
+  single-valued slot, and no passing event ("Is visiting family in Cork" is near "Lives
+  in Leeds", yet a visit is no move).
 
 >>> from engram.pipeline.base import Existing
 >>> held = [Existing(0, "Drinks wine most evenings"), Existing(1, "Lives in Leeds")]

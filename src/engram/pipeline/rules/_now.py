@@ -11,6 +11,8 @@ fact that says "now" or "switched" in its own words.
 (True, True)
 >>> said_as_now("I like it now"), said_as_now("Now and then I paint")
 (False, False)
+>>> said_as_now("Right now I'm working from a cafe")
+False
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ import re
 __all__ = ["said_as_now"]
 
 # Only at the start: "now" inside a clause is kept by the extractor and read there.
-# "Now and then", "now that" and "for now" are no contrast with before.
+# "Now and then", "now that" and "for now" are no contrast with before; "right now" is
+# this very moment ("right now I'm at the gym, on a train, working from a cafe"), no
+# standing state set against an earlier one.
 _NOW_OPENER = re.compile(
     r"^(?:(?:oh|well|so|and|but|ok|okay|yeah|anyway|actually)\W+)*"
-    r"(?:these days|nowadays|currently|at the moment|at present|right now|"
+    r"(?:these days|nowadays|currently|at the moment|at present|"
     r"now(?!\s+(?:and\s+then|that|for)\b)|since then|from now on)\b", re.I)
 
 

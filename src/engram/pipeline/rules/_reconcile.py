@@ -30,6 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engram.pipeline.base import Decision, Existing, ExtractContext, Fact
+from engram.pipeline.rules._agree import passing, same_frame
 from engram.pipeline.rules._corrections import MEANT, positive
 from engram.pipeline.rules._exclusive import exclusive_target, said_changed
 from engram.pipeline.rules._instead import replaced_intention
@@ -256,8 +257,13 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         if change is None and not deferred and change_threshold is not None:
             change = nearest_change(fact.text, sims[i], existing, used, change_threshold,
                                     CHANGE_MARGIN, fact.change)
+            if change is not None and not same_frame(  # a visit near "Lives in Leeds"
+                    fact.text, existing[change[0]].text, similarity,
+                    ending=change[1] == "DELETE"):
+                change = None
+        # "is at Klarna now" with "Works at Spotify" held; a stay or a meal out is no job
         if change is None and not deferred and change_threshold is not None \
-                and said_changed(fact):  # "is at Klarna now" with "Works at Spotify" held
+                and said_changed(fact) and not passing(fact.text):
             pos = exclusive_target(fact.text, existing, used, similarity)
             change = (pos, "UPDATE") if pos is not None else None
         if change is None and not deferred:  # "... a greyhound instead" two turns on

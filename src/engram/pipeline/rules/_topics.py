@@ -23,7 +23,7 @@ from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._slots import slot_of, stem
 from engram.pipeline.rules._subjects import AUX, is_verb
 
-__all__ = ["split_subject", "topics", "SINGLE", "as_diet"]
+__all__ = ["split_subject", "topics", "SINGLE", "as_diet", "is_occupation"]
 
 _CLASSES = {
     "caffeine": "coffee espresso latte cappuccino americano decaf caffeine tea matcha mocha "
@@ -85,7 +85,8 @@ brother sister daughter partner sober other expert introvert extrovert vegetaria
 pescatarian beer""".split())  # noqa: SIM905 (a word list reads better as text)
 
 
-def _occupation(text: str) -> bool:
+def is_occupation(text: str) -> bool:
+    """"Is a midwife", "Became a senior analyst": a job named by the shape of its noun."""
     m = _OCCUPATION.match(text)
     return m is not None and m.group("noun").lower() not in _NOT_JOBS | RELATIONS
 
@@ -119,7 +120,7 @@ def topics(text: str) -> frozenset[str]:
     low = as_diet(low)
     found = {_CLASS_OF[s] for s in (stem(w) for w in re.findall(r"[a-z+#]+", low))
              if s in _CLASS_OF}
-    if _occupation(text) or re.search(r"^(?:works|worked|is working|started working|starts|"
+    if is_occupation(text) or re.search(r"^(?:works|worked|is working|started working|starts|"
                                       r"started|is starting|has (?:just )?started)\s+"
                                       r"(?:as|at|for)\b", text, re.I):
         found.add("job")
