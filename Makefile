@@ -95,6 +95,8 @@ bench-extraction: $(VENV)/.bench
 	# fresh5 is blind (written without reading the rules): also as Memory wires the reconciler.
 	$(BIN)/python bench/extraction_eval.py --cases bench/data/extraction_fresh5.jsonl \
 		--similarity minilm --out bench/results/extraction_fresh5_minilm.json
+	# Own slot-agreement pairs through Memory offline: false replacements and misses.
+	$(BIN)/python bench/nearest_pairs.py
 
 # Screenshots of the dashboard's main pages (desktop and phone) in bench/results/screens/.
 screens: $(VENV)/.test $(VENV)/.chromium
