@@ -57,6 +57,14 @@ def run_pair(pair: dict[str, Any], embedder: Any) -> dict[str, Any]:
             "events": [(e["event"], e["memory"]) for e in events]}
 
 
+def _shown(path: Path) -> str:
+    """The pairs file as given relative to the project, so results name no worktree."""
+    try:
+        return str(path.resolve().relative_to(Path(__file__).resolve().parents[1]))
+    except ValueError:
+        return str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pairs", type=Path, default=PAIRS)
@@ -73,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     neg = [r for r in rows if r["kind"] == "negative"]
     pos = [r for r in rows if r["kind"] == "positive"]
     summary = {
-        "pairs_file": str(args.pairs), "negatives": len(neg), "positives": len(pos),
+        "pairs_file": _shown(args.pairs), "negatives": len(neg), "positives": len(pos),
         "false_replacements": sum(r["false_replacement"] for r in rows),
         "false_replacements_on_negatives": sum(r["false_replacement"] for r in neg),
         "misses": sum(r["miss"] for r in pos),
