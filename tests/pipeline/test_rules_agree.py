@@ -13,9 +13,11 @@ import numpy as np
 import pytest
 
 from engram import Memory
+from engram.pipeline.base import Existing, Fact
 from engram.pipeline.rules import RulesReconciler
 from engram.pipeline.rules._agree import passing, same_frame, standing_slot
 from engram.pipeline.rules._now import said_as_now
+from engram.pipeline.rules._reconcile import plan_decisions
 from tests.pipeline._state import state_after
 
 OTHERS = ["Has a brother named Idris", "Likes sudoku"]
@@ -61,6 +63,24 @@ def test_a_change_in_the_same_slot_still_replaces(shared_minilm: Any, held: str,
     assert set(OTHERS) <= set(after)
 
 
+def test_a_person_newly_known_replaces_no_partner_however_near() -> None:
+    # a cosine that puts the new acquaintance nearest the husband, clear of the rest: the
+    # nearness test alone would replace him
+    near = {("Has a new neighbour named Greta", "Has a husband named Piotr"): 0.6,
+            ("Is divorced", "Has a husband named Piotr"): 0.6}
+
+    def cosine(a: list[str], b: list[str]) -> np.ndarray:
+        return np.array([[near.get((x, y), 0.05) for y in b] for x in a])
+
+    held = [Existing(0, "Has a husband named Piotr"), Existing(1, "Likes sudoku")]
+    new = plan_decisions([Fact("Has a new neighbour named Greta", change=True)], held,
+                         cosine, 0.9, change_threshold=0.3)
+    assert [d.event for d in new] == ["ADD"]
+    ended = plan_decisions([Fact("Is divorced", change=True)], held, cosine, 0.9,
+                           change_threshold=0.3)
+    assert ("UPDATE", 0) in [(d.event, d.ref) for d in ended]
+
+
 def test_passing_events_and_states() -> None:
     assert passing("Is visiting their cousin in Oslo")
     assert passing("Is at the cinema")
@@ -77,6 +97,10 @@ def test_slots_agree_by_frame() -> None:
     assert standing_slot("Works at Airbus") == "work"
     assert standing_slot("Moved to Dundee") == "home"
     assert standing_slot("Likes sudoku") is None
+    assert standing_slot("Has a new neighbour named Greta") == "relation:neighbour"
+    assert standing_slot("Has a husband named Piotr") == "relationship"
+    assert not same_frame("Has a new neighbour named Greta", "Has a husband named Piotr")
+    assert same_frame("Is divorced", "Has a husband named Piotr")
     assert same_frame("Is a barrister", "Works as a solicitor")
     assert not same_frame("Lives in Oslo", "Works as a nurse")
     assert not same_frame("Is painting the spare bedroom", "Works as a dentist")

@@ -31,6 +31,8 @@ True
 ('work', 'work')
 >>> standing_slot("Is a midwife"), standing_slot("Is a member of a choir")
 ('work', None)
+>>> standing_slot("Has an old flatmate named Jess"), standing_slot("Has a wife named Ana")
+('relation:flatmate', 'relationship')
 >>> standing_slot("Lives in Leeds"), standing_slot("Drinks oat milk")
 ('home', None)
 >>> same_frame("Is having a cup of tea before bed", "Drinks black coffee every morning")
@@ -52,6 +54,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engram.pipeline.rules._exclusive import exclusive_slots, frame_slot
+from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._slots import slot_of, stem
 from engram.pipeline.rules._topics import is_occupation, split_subject
 
@@ -62,6 +65,11 @@ Similarity = Callable[[list[str], list[str]], npt.NDArray[np.floating]]
 # The slot names of ``_slots`` and ``_exclusive`` that say one thing: a job, an employer
 # and an occupation are all what someone works at; a residence is a home.
 _FAMILY = {"residence": "home", "job": "work", "occupation": "work", "employer": "work"}
+
+# Someone known by relation: "Has an old flatmate named Jess", "Has a cat called Miso".
+_KNOWN = re.compile(r"^has\s+(?:a|an)\s+(?:[\w-]+\s+)?(?P<rel>\w+)\s+(?:named|called)\b", re.I)
+_PARTNERS = frozenset("""wife husband spouse partner boyfriend girlfriend fiance fiancee
+fiancé fiancée""".split())  # noqa: SIM905 (a word list reads better as text)
 
 # A stay, a visit, an outing: bounded in time by what it is. The nouns are kinds of
 # occasion (trips, gatherings, meals), not phrases of any fact.
@@ -90,12 +98,19 @@ _PROGRESSIVE = re.compile(r"^(?:is|are)\s+(?:\w+ly\s+)?(?:also\s+)?(?P<verb>[a-z
 
 
 def standing_slot(text: str) -> str | None:
-    """The single-valued slot a fact's own frame names ("Lives in" -> "home"), or None."""
+    """The single-valued slot a fact's own frame names ("Lives in" -> "home"), or None;
+    a person or pet known by relation is a frame of its own ("Has a flatmate named Jess"
+    -> "relation:flatmate"): a new flatmate is no new wife."""
     predicate = split_subject(text)[1]
     slot = frame_slot(predicate) or ("work" if is_occupation(predicate) else None)
     if slot is None:
         hit = slot_of(predicate)
         slot = None if hit is None else ":".join(p for p in hit if p)
+    if slot is None:
+        known = _KNOWN.match(predicate)
+        if known and known.group("rel").lower() in RELATIONS:
+            rel = known.group("rel").lower()
+            slot = "relationship" if rel in _PARTNERS else f"relation:{rel}"
     return _FAMILY.get(slot, slot) if slot else None
 
 
