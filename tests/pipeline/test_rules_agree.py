@@ -129,3 +129,10 @@ def test_memory_keeps_a_home_through_a_visit_and_replaces_it_on_a_move(
     assert "Lives in Oslo" not in texts
     assert "Works as a dentist" in texts
     m.close()
+
+
+def test_a_word_inside_a_compound_names_no_status() -> None:
+    # lexical path (no embedding): "single" in "single-speed" is no relationship status
+    # (it was a 'partner' topic of a beginning, so the purchase replaced the marriage)
+    after = state_after([("user", "I bought a single-speed bike.")], ["Is married", "Likes chess"])
+    assert "Is married" in after and len(after) == 3

@@ -8,6 +8,8 @@ topic. Two facts in one slot with different values -> the newer replaces the old
 (('residence', ''), ('residence', ''))
 >>> slot_of("Favorite color is green")
 ('favorite', 'color')
+>>> slot_of("Is engaged"), slot_of("Bought a single-speed bike")
+(('relationship', ''), None)
 >>> is_negative("Is no longer vegetarian"), is_negative("Is vegetarian")
 (True, False)
 >>> sorted(content_tokens("Stopped playing tennis on weekends"))
@@ -49,9 +51,10 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
         ("birthday", r"^birthday\s+is\b"),
         ("age", r"^is\s+\d+(?:\s+years old)?$"),
         ("favorite", r"^favou?rite\s+(?P<key>[\w\s]+?)\s+(?:is|are)\b"),
-        ("relationship", r"\b(?:single|engaged|married|divorced|widowed|dating|"
+        # a status word stands alone: "single-speed", "speed-dating" are no status
+        ("relationship", r"(?<![\w-])(?:single|engaged|married|divorced|widowed|dating|"
                          r"in a relationship|seeing (?:someone|somebody|a (?:guy|girl|man|woman|"
-                         r"boy|lady))|has an? (?:boyfriend|girlfriend|partner))\b"),
+                         r"boy|lady))|has an? (?:boyfriend|girlfriend|partner))(?![\w-])"),
         ("diet", r"^(?:is|went|became|turned)\s+(?:a\s+)?(?:vegetarian|vegan|pescatarian|"
                  r"carnivore|keto)\b|^eats\s+meat\b"),
         ("prefers", r"^prefers\b"),

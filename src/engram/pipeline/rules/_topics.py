@@ -12,6 +12,8 @@ never pairs of facts.
 ('', 'Lives in Porto')
 >>> sorted(topics("Switched to decaf")), sorted(topics("Drinks espresso every morning"))
 (['caffeine'], ['caffeine'])
+>>> sorted(topics("Bought a single-speed bike")), sorted(topics("Is dairy-free"))
+([], ['diet'])
 """
 
 from __future__ import annotations
@@ -118,6 +120,9 @@ def topics(text: str) -> frozenset[str]:
     low = re.sub(r"\bwork(?:s|ed|ing)?\s+out\b", "exercise", text.lower())
     low = re.sub(r"\b(?:own|new)\s+place\b", "home", low)
     low = as_diet(low)
+    # the first word of a compound only qualifies it: a "single-speed" bike is no
+    # relationship status, "single-origin" coffee no partner; "dairy-free" is still diet
+    low = re.sub(r"\b[a-z]+-(?!free\b)(?=[a-z])", " ", low)
     found = {_CLASS_OF[s] for s in (stem(w) for w in re.findall(r"[a-z+#]+", low))
              if s in _CLASS_OF}
     if is_occupation(text) or re.search(r"^(?:works|worked|is working|started working|starts|"
