@@ -246,4 +246,6 @@ def writer_for(store: BoundStore, parts: Components) -> VectorWriter:
     on_close = getattr(store.store, "on_close", None)
     if on_close is not None:  # a store closed under a Memory left open stops its writer first
         on_close(writer.close)
+    if store.pending_vectors():  # a backlog from before: a crash, or a changed embedder
+        writer.notify()
     return writer

@@ -61,6 +61,7 @@ class MemorySQL(HistorySQL):
         self.M, self.H, self.C = (("engram_memories", "engram_history", "engram_embedding_cache")
                                   if self.pg else ("memories", "history", "embedding_cache"))
         self.S = "engram_project_settings" if self.pg else "project_settings"
+        self.Q = "engram_vector_queue" if self.pg else "vector_queue"
         self.ctx_before, self.ctx_after = context_before, context_after
         self.ctx_session = context_session  # metadata key bounding a context, or None
         self.ctx_chars = context_chars  # longest context kept (0: no limit)
@@ -362,7 +363,9 @@ class MemorySQL(HistorySQL):
     def embeddings(self, conn: Any, model_id: str, hashes: Sequence[str],
                    memory_rows: bool) -> dict[str, np.ndarray]:
         """Cached vectors by text hash. With ``memory_rows`` (the store's own model), a
-        text held as a memory is a cache hit too: never embedded, or kept, twice."""
+        text held as a memory is a cache hit too: never embedded, or kept, twice; not
+        one whose vector is queued (it may be an earlier embedder's, kept until the
+        workers rewrite it)."""
         out: dict[str, np.ndarray] = {}
         for chunk in chunks(list(dict.fromkeys(hashes))):
             for h, v in self._all(conn, f"SELECT hash, vec FROM {self.C} WHERE model_id = ? "  # noqa: S608
@@ -372,7 +375,8 @@ class MemorySQL(HistorySQL):
             if missing and memory_rows:
                 for h, v in self._all(conn, f"SELECT m.hash, m.embedding FROM {self.M} m "  # noqa: S608
                                       f"WHERE m.hash IN ({self._marks(len(missing))}) "
-                                      f"AND {self.has_vec}", missing):
+                                      f"AND {self.has_vec} AND NOT EXISTS (SELECT 1 FROM "
+                                      f"{self.Q} q WHERE q.memory_id = m.id)", missing):
                     out[h] = as_vector(v)
         return out
 

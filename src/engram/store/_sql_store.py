@@ -8,6 +8,7 @@ a backend subclass supplies only its connections (:meth:`SQLStore._read`,
 from __future__ import annotations
 
 import inspect
+import logging
 import time
 import weakref
 from collections.abc import Callable, Sequence
@@ -27,6 +28,8 @@ from engram.store._platform_sql import PlatformSQL
 from engram.store._vector_queue import PendingText, VectorQueueSQL, owner_alive
 from engram.store.base import ApplyResult, ChangeSet, Page, ScopeCount
 from engram.store.filters import Node
+
+_log = logging.getLogger("engram")
 
 __all__ = ["SQLStore"]
 
@@ -52,6 +55,16 @@ class SQLStore:
 
     def _before_apply(self, conn: Any, ns: str, changes: ChangeSet) -> None:
         """Inside the transaction, before anything is read (PostgreSQL takes locks)."""
+
+    def _embedder_changed(self, conn: Any, held_model: str, shown: str) -> None:
+        """The store was written by another embedder of the same width (a new default,
+        or a configuration change): every vector is rewritten by the workers, in the
+        background, from the first read or write on; until then searches use the old
+        vectors, which is far better than none, and nothing is lost either way."""
+        n = self._queue.requeue_all(conn, now())
+        _log.warning("engram: %s holds vectors from %r; the configured embedder is %r: "
+                     "its %d memories are re-embedded in the background", shown,
+                     held_model, self.model_id, n)
 
     def _written(self) -> None:
         """After a commit (SQLite catches its vector index up)."""

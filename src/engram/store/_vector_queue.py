@@ -84,6 +84,17 @@ class VectorQueueSQL(SQLDialect):
         self._many(conn, f"INSERT INTO {self.Q} (memory_id, ns, length, enqueued_at) "  # noqa: S608
                    "VALUES (?, ?, ?, ?)", [(mid, ns, len(text), now) for mid, text in items])
 
+    def requeue_all(self, conn: Any, now: str) -> int:
+        """Queue every memory of every namespace whose vector is not pending yet: the
+        store's embedder changed, and vectors of two models must not be compared. The
+        old vectors serve searches until the workers replace them (a model of the same
+        width: its vectors are far better than none). Returns how many were queued."""
+        cur = conn.execute(self.q(
+            f"INSERT INTO {self.Q} (memory_id, ns, length, enqueued_at) "  # noqa: S608
+            f"SELECT m.id, m.ns, length(m.memory), ? FROM {self.M} m WHERE NOT EXISTS "
+            f"(SELECT 1 FROM {self.Q} q WHERE q.memory_id = m.id)"), [now])
+        return max(cur.rowcount, 0)
+
     def drop(self, conn: Any, ids: Sequence[str]) -> None:
         """Forget queue rows whose memory got a vector some other way (an update)."""
         for chunk in chunks(list(ids)):

@@ -104,12 +104,20 @@ class PostgresStore(SQLStore):
         conn.execute("SET jit = off")
 
     def _check_embedder(self, conn: psycopg.Connection[Any]) -> None:
-        # The database remembers which embedder wrote it: mixing dimensions corrupts search.
-        mine = {"model_id": self.model_id, "dims": self.dims}
-        conn.execute("INSERT INTO engram_meta (key, value) VALUES ('embedder', %s) "
-                     "ON CONFLICT (key) DO NOTHING", (Jsonb(mine),))
-        row = conn.execute("SELECT value FROM engram_meta WHERE key = 'embedder'").fetchone()
-        held = row[0] if row else mine
+        # The database remembers which embedder wrote it: mixing dimensions corrupts
+        # search; another model of the same width has every vector rewritten.
+        mine: dict[str, Any] = {"model_id": self.model_id, "dims": self.dims}
+        with conn.transaction():
+            conn.execute("INSERT INTO engram_meta (key, value) VALUES ('embedder', %s) "
+                         "ON CONFLICT (key) DO NOTHING", (Jsonb(mine),))
+            # Locked: two processes opening with a new embedder queue the rows once.
+            row = conn.execute("SELECT value FROM engram_meta WHERE key = 'embedder' "
+                               "FOR UPDATE").fetchone()
+            held = row[0] if row else mine
+            if held["dims"] == self.dims and held["model_id"] != self.model_id:
+                self._embedder_changed(conn, held["model_id"], f"store {self._dsn_shown}")
+                conn.execute("UPDATE engram_meta SET value = %s WHERE key = 'embedder'",
+                             (Jsonb(mine),))
         if held["dims"] != self.dims:
             raise ConfigError(
                 f"store {self._dsn_shown} holds {held['dims']}-dim vectors from "

@@ -26,6 +26,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -139,14 +140,17 @@ class SQLiteStore(SQLStore):
         self._sync()
 
     def _check_embedder(self) -> None:
-        # The file remembers which embedder wrote it: mixing dimensions would corrupt search.
+        # The file remembers which embedder wrote it: mixing dimensions would corrupt
+        # search; another model of the same width has every vector rewritten.
+        mine: dict[str, Any] = {"model_id": self.model_id, "dims": self.dims}
         with self._write("cannot open store") as w:
             row = w.execute("SELECT value FROM store_meta WHERE key='embedder'").fetchone()
-            if row is None:
-                w.execute("INSERT INTO store_meta VALUES ('embedder', ?)",
-                          (json.dumps({"model_id": self.model_id, "dims": self.dims}),))
-                return
-        held = json.loads(row[0])
+            held = json.loads(row[0]) if row is not None else mine
+            if held["dims"] == self.dims and held["model_id"] != self.model_id:
+                self._embedder_changed(w, held["model_id"], f"store {str(self.path)!r}")
+            if held["dims"] == self.dims and (row is None or held != mine):
+                w.execute("INSERT OR REPLACE INTO store_meta VALUES ('embedder', ?)",
+                          (json.dumps(mine),))
         if held["dims"] != self.dims:
             raise ConfigError(
                 f"store {str(self.path)!r} holds {held['dims']}-dim vectors from "
