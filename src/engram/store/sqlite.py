@@ -188,12 +188,27 @@ class SQLiteStore(SQLStore):
         words = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
         match = f"{scope_match(ns, scope_of(where))} AND ({words})"
         sql, params = compile_filter(where, "sqlite", alias="m")
+        score = "bm25(memories_fts, 1.0, ?, 0.0)"
+        if is_scope_only(where):
+            # The scope's tokens already confine the match to the filter's rows, so FTS5
+            # ranks and cuts to k before the join: a question naming a speaker matches
+            # nearly every turn of its scope (their contexts lead with the speaker), and
+            # joining each to its row cost a third of the keyword search (LOCOMO). The
+            # filter still applies after the cut: one that contradicts itself
+            # ({"AND": [{"user_id": "a"}, {"user_id": "b"}]}) pins only the first id's
+            # tokens and must still match nothing.
+            query = (f"SELECT m.id, f.s FROM (SELECT rowid, {score} AS s FROM memories_fts "  # noqa: S608
+                     "WHERE memories_fts MATCH ? ORDER BY s LIMIT ?) f "
+                     f"JOIN memories m ON m.rid = f.rowid WHERE m.ns = ? AND ({sql}) "
+                     "ORDER BY f.s LIMIT ?")
+            args = [self._ctx_weight, match, k, ns, *params, k]
+        else:
+            query = (f"SELECT m.id, {score} AS s FROM memories_fts "  # noqa: S608
+                     "JOIN memories m ON m.rid = memories_fts.rowid "
+                     f"WHERE memories_fts MATCH ? AND m.ns = ? AND ({sql}) ORDER BY s LIMIT ?")
+            args = [self._ctx_weight, match, ns, *params, k]
         with self._read("keyword search failed") as db:
-            rows = db.execute(
-                "SELECT m.id, bm25(memories_fts, 1.0, ?, 0.0) AS s FROM memories_fts "
-                "JOIN memories m ON m.rid = memories_fts.rowid "
-                f"WHERE memories_fts MATCH ? AND m.ns = ? AND ({sql}) ORDER BY s LIMIT ?",  # noqa: S608
-                [self._ctx_weight, match, ns, *params, k]).fetchall()
+            rows = db.execute(query, args).fetchall()
         return [(mid, -float(s)) for mid, s in rows]
 
     def tidy_keywords(self, pages: int = MERGE_PAGES) -> None:

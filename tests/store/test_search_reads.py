@@ -1,0 +1,39 @@
+"""What search reads from a store, on every backend: the keyword search's two plans (a
+scope-only filter ranks inside the keyword index before the join; other filters join
+first)."""
+
+from __future__ import annotations
+
+from engram._types import Scope
+from engram.store.base import ChangeSet
+from engram.store.filters import parse_filters
+from tests.store.test_contract import NS, A, B, mem, vec
+
+
+def test_keyword_plans_agree_and_cut_to_the_best_k(store) -> None:
+    # Many rows of one scope share a word (as a speaker's name leads every context);
+    # the scope-only plan cuts inside the index, the filtered plan after the join.
+    adds = [mem(f"a{i}", "caroline " + "adoption " * (i % 4) + f"note {i}", A, vec(i % 8),
+                metadata={"kept": True}) for i in range(30)]
+    adds += [mem(f"b{i}", "caroline adoption adoption adoption", B, vec(0)) for i in range(5)]
+    store.apply(NS, ChangeSet(adds=adds))
+    terms = ["caroline", "adoption"]
+    scoped = store.keyword_search(NS, parse_filters({"user_id": "alice"}), terms, 7)
+    every_row = {"user_id": "alice", "kept": True}  # not scope-only: the other plan
+    filtered = store.keyword_search(NS, parse_filters(every_row), terms, 7)
+    assert len(scoped) == 7 and all(i.startswith("a") for i, _ in scoped)
+    assert [s for _, s in scoped] == sorted((s for _, s in scoped), reverse=True)
+    assert [s for _, s in scoped] == [s for _, s in filtered]
+    full = store.keyword_search(NS, parse_filters({"user_id": "alice"}), terms, 100)
+    assert [s for _, s in full][:7] == [s for _, s in scoped]
+
+
+def test_keyword_search_with_a_contradicting_scope_matches_nothing(store) -> None:
+    store.apply(NS, ChangeSet(adds=[mem("a1", "likes tea", A, vec(0)),
+                                    mem("b1", "likes tea", B, vec(0))]))
+    both = parse_filters({"AND": [{"user_id": "alice"}, {"user_id": "bob"}]})
+    assert store.keyword_search(NS, both, ["tea"], 10) == []
+    run = parse_filters({"user_id": "alice", "run_id": "r9"})
+    assert store.keyword_search(NS, run, ["tea"], 10) == []
+    assert store.keyword_search(NS, parse_filters({"user_id": "alice"}), ["tea"], 10)[0][0] == "a1"
+    assert Scope(user_id="alice") == A
