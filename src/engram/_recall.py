@@ -84,14 +84,16 @@ def run_search(store: BoundStore, embed: Callable[[list[str]], np.ndarray],
         read = Records(store)
         chosen = hybrid_search(store, req.where, req.query, k=req.k * EVIDENCE_DEPTH,
                                shown=req.k, records=read, **common)  # type: ignore[arg-type]
-        recs = read.get([m for m, _ in chosen])
-        episodes = {m for m, r in recs.items() if r.memory_type == EPISODE}
+        # The candidates' types, then whole records of the k results only: the search
+        # asks EVIDENCE_DEPTH times deeper than it shows.
+        heads = read.heads([m for m, _ in chosen])
+        episodes = {m for m, h in heads.items() if h.memory_type == EPISODE}
         cited = store.citing(req.where, sorted(episodes)) if episodes else {}
         facts = sorted({f for fs in cited.values() for f in fs})
         sims = store.similarities(facts, seen[-1]) if facts and seen else {}
-        rows = resolve([(m, s) for m, s in chosen if m in recs], episodes, cited, sims,
+        rows = resolve([(m, s) for m, s in chosen if m in heads], episodes, cited, sims,
                        k=req.k, facts_only=req.facts_only)
-        recs.update(store.get_many([m for m, _, _ in rows if m not in recs]))
+        recs = read.get([m for m, _, _ in rows])
     results = []
     for mid, score, via in rows:
         rec = recs.get(mid)

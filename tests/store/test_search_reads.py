@@ -1,13 +1,39 @@
-"""What search reads from a store, on every backend: the keyword search's two plans (a
-scope-only filter ranks inside the keyword index before the join; other filters join
-first)."""
+"""What search reads from a store, on every backend: the heads of records (role, type,
+event time, metadata: no text) and the keyword search's two plans (a scope-only filter
+ranks inside the keyword index before the join; other filters join first)."""
 
 from __future__ import annotations
 
 from engram._types import Scope
-from engram.store.base import ChangeSet
+from engram.store.base import ChangeSet, MemoryUpdate
 from engram.store.filters import parse_filters
 from tests.store.test_contract import NS, A, B, mem, vec
+
+
+def test_heads_carry_role_time_and_metadata_of_the_namespaces_own_rows(store) -> None:
+    store.apply(NS, ChangeSet(adds=[
+        mem("m1", "likes tea", A, vec(0), metadata={"session": 3}, role="user",
+            happened_at="2023-05-08T13:56:00+00:00"),
+        mem("m2", "likes coffee", B, vec(1), memory_type="episode"),
+    ]))
+    store.apply("other", ChangeSet(adds=[mem("x1", "likes milk", A, vec(2))]))
+    heads = store.get_heads(NS, ["m1", "m2", "x1", "gone"])
+    assert sorted(heads) == ["m1", "m2"]
+    whole = store.get_many(NS, ["m1", "m2"])
+    for mid, head in heads.items():
+        assert head.id == mid
+        assert (head.role, head.memory_type, head.happened_at, head.metadata) == (
+            whole[mid].role, whole[mid].memory_type, whole[mid].happened_at, whole[mid].metadata)
+    assert heads["m1"].metadata == {"session": 3}
+    assert heads["m1"].role == "user" and heads["m2"].memory_type == "episode"
+    assert store.get_heads(NS, []) == {}
+
+
+def test_heads_follow_a_metadata_update(store) -> None:
+    store.apply(NS, ChangeSet(adds=[mem("m1", "likes tea", A, vec(0), metadata={"session": 1})]))
+    assert store.get_heads(NS, ["m1"])["m1"].metadata == {"session": 1}
+    store.apply(NS, ChangeSet(updates=[MemoryUpdate(id="m1", metadata={"session": 2})]))
+    assert store.get_heads(NS, ["m1"])["m1"].metadata == {"session": 2}
 
 
 def test_keyword_plans_agree_and_cut_to_the_best_k(store) -> None:

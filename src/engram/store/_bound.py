@@ -25,6 +25,7 @@ from engram._types import HistoryEvent, MemoryRecord, Scope
 
 if TYPE_CHECKING:
     from engram.store._graph_records import EntityMatch, GraphEvent, GraphRelation
+    from engram.store._rows import RecordHead
     from engram.store._vector_queue import PendingText
     from engram.store.base import ApplyResult, ChangeSet, Page, ScopeCount, Store
     from engram.store.filters import Node
@@ -48,6 +49,9 @@ class BoundStore:
 
     def get_many(self, ids: Sequence[str]) -> dict[str, MemoryRecord]:
         return self.store.get_many(self.ns, ids)
+
+    def get_heads(self, ids: Sequence[str]) -> dict[str, RecordHead]:
+        return self.store.get_heads(self.ns, ids)
 
     def list_memories(self, where: Node, *, limit: int, offset: int = 0,
                       cursor: str | None = None) -> Page:

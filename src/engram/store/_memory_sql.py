@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -23,6 +23,7 @@ from engram._ids import new_id
 from engram._spoken import speaker_terms, with_terms
 from engram._types import EPISODE, MemoryRecord, Scope
 from engram.errors import NotFound
+from engram.store import _rows
 from engram.store._contexts import group_by_scope, plan_contexts, session_key
 from engram.store._dialect import Dialect, chunks
 from engram.store._filter_sql import compile_filter
@@ -46,6 +47,7 @@ MEMORY_COLS = ("id", "ns", "user_id", "agent_id", "run_id", "actor_id", "role", 
 HISTORY_COLS = ("id", "ns", "memory_id", "event", "old_memory", "new_memory", "actor_id",
                 "role", "created_at", "add_id", "snapshot", "old_source_ids",
                 "new_source_ids", "origin")
+T = TypeVar("T")
 # Rows that are facts (or raw memories), not stored conversation turns.
 NOT_EPISODE = f"(m.memory_type IS NULL OR m.memory_type <> '{EPISODE}')"
 
@@ -67,6 +69,7 @@ class MemorySQL(HistorySQL):
         self.ctx_chars = context_chars  # longest context kept (0: no limit)
         self.json = json_param  # PostgreSQL: psycopg's Jsonb
         self.rec = ", ".join(f"m.{c}" for c in RECORD_COLS)
+        self.head = ", ".join(f"m.{c}" for c in _rows.HEAD_COLS)
         # How a memory row says its vector is there (not pending).
         self.has_vec = "m.embedding IS NOT NULL" if self.pg else "length(m.embedding) > 0"
 
@@ -288,16 +291,23 @@ class MemorySQL(HistorySQL):
 
     def fetch(self, conn: Any, ns: str, ids: Sequence[str],
               for_update: bool = False) -> dict[str, MemoryRecord]:
-        out: dict[str, MemoryRecord] = {}
+        return self._fetch(conn, ns, ids, self.rec, from_row, for_update)
+
+    def fetch_heads(self, conn: Any, ns: str, ids: Sequence[str]) -> dict[str, _rows.RecordHead]:
+        """Role, event time and metadata by id: no text, scope or lists read."""
+        return self._fetch(conn, ns, ids, self.head, _rows.head_from_row, False)
+
+    def _fetch(self, conn: Any, ns: str, ids: Sequence[str], cols: str,
+               make: Callable[[Any], T], for_update: bool) -> dict[str, T]:
+        out: dict[str, T] = {}
         # SQLite "+ns": with a long IN list and no statistics it would otherwise scan the
         # (ns, ...) index instead of looking each id up (measured 47 ms -> 0.05 ms).
         # PostgreSQL "FOR UPDATE": the rows stay as read until the commit.
         ns_col, lock = ("m.ns", " FOR UPDATE" if for_update else "") if self.pg else ("+m.ns", "")
         for chunk in chunks(list(dict.fromkeys(ids))):
-            for row in self._all(conn, f"SELECT {self.rec} FROM {self.M} m WHERE {ns_col} = ? "  # noqa: S608
+            for row in self._all(conn, f"SELECT {cols} FROM {self.M} m WHERE {ns_col} = ? "  # noqa: S608
                                  f"AND m.id IN ({self._marks(len(chunk))}){lock}", [ns, *chunk]):
-                rec = from_row(row)
-                out[rec.id] = rec
+                out[row[0]] = make(row)
         return out
 
     def list_memories(self, conn: Any, ns: str, where: Node, limit: int, offset: int,

@@ -25,6 +25,7 @@ from engram.store._graph_sql import GraphSQL
 from engram.store._memory_sql import MemorySQL
 from engram.store._platform import PlatformStore
 from engram.store._platform_sql import PlatformSQL
+from engram.store._rows import RecordHead
 from engram.store._vector_queue import PendingText, VectorQueueSQL, owner_alive
 from engram.store.base import ApplyResult, ChangeSet, Page, ScopeCount
 from engram.store.filters import Node
@@ -198,6 +199,12 @@ class SQLStore:
             return {}
         with self._read() as conn:
             return self._sql.fetch(conn, ns, ids)
+
+    def get_heads(self, ns: str, ids: Sequence[str]) -> dict[str, RecordHead]:
+        if not ids:
+            return {}
+        with self._read() as conn:
+            return self._sql.fetch_heads(conn, ns, ids)
 
     def list_memories(self, ns: str, where: Node, *, limit: int, offset: int = 0,
                       cursor: str | None = None) -> Page:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -37,6 +37,9 @@ from engram.store._graph_records import (
 from engram.store._platform import PlatformStore
 from engram.store._vector_queue import PendingText
 from engram.store.filters import Node
+
+if TYPE_CHECKING:
+    from engram.store._rows import RecordHead
 
 __all__ = ["Store", "BoundStore", "NewMemory", "MemoryUpdate", "ChangeSet", "ApplyResult",
            "Page", "ScopeCount", "NewEntity", "NewRelation", "RelationLink", "Invalidation",
@@ -164,6 +167,11 @@ class Store(Protocol):
     def get(self, ns: str, memory_id: str) -> MemoryRecord | None: ...
 
     def get_many(self, ns: str, ids: Sequence[str]) -> dict[str, MemoryRecord]: ...
+
+    def get_heads(self, ns: str, ids: Sequence[str]) -> dict[str, RecordHead]:
+        """What search reads of each memory besides its text (role, type, event time,
+        metadata): :class:`~engram.store._rows.RecordHead`; unknown ids are left out."""
+        ...
 
     def list_memories(
         self, ns: str, where: Node, *, limit: int, offset: int = 0, cursor: str | None = None
