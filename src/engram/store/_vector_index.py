@@ -150,21 +150,36 @@ class VectorIndex:
             top = top[np.argsort(-scores[top], kind="stable")]
         else:
             top = np.argsort(-scores, kind="stable")
-        return [(int(rids[i]), float(scores[i])) for i in top]
+        # tolist: the same Python ints and floats as int()/float() of each, in one call.
+        return list(zip(rids[top].tolist(), scores[top].tolist(), strict=True))
+
+    def ids_of(self, hits: Sequence[tuple[int, float]]) -> list[tuple[str, float]]:
+        """:meth:`search`'s hits with memory ids for row ids."""
+        ids = self._ids
+        return [(ids[rid], s) for rid, s in hits]
 
     def similarities_of(self, ns: str, ids: Sequence[str], query: np.ndarray) -> dict[str, float]:
         """Cosine of the query with each memory id indexed in namespace ``ns`` (ids not
         indexed are left out), in id order, as the SQL lookup this replaces gave them:
         fusion breaks exact ties (duplicate texts) by that order."""
+        # Grouped by partition in id order (each product's rows in the order they always
+        # had: a row's cosine must not change with the rows computed beside it), with
+        # the lookups bound to locals: this loop ran twice a search over ~200 ids.
+        rids, where = self._rids, self._where
         by_part: dict[PartitionKey, tuple[list[str], list[int]]] = {}
         for mid in sorted(set(ids)):
-            rid = self._rids.get(mid)
-            key = None if rid is None else self._where.get(rid)
-            if key is not None and key[0] == ns:
-                got = by_part.setdefault(key, ([], []))
-                got[0].append(mid)
-                got[1].append(self._parts[key].pos[rid])  # type: ignore[index]
+            rid = rids.get(mid)
+            key = None if rid is None else where.get(rid)
+            if key is None or key[0] != ns:
+                continue
+            got = by_part.get(key)
+            if got is None:
+                got = by_part[key] = ([], [])
+            got[0].append(mid)
+            got[1].append(rid)  # type: ignore[arg-type]
         found: dict[str, float] = {}
-        for key, (mids, rows) in by_part.items():  # one product per scope, not per id
-            found.update(zip(mids, (self._parts[key].mat[rows] @ query).tolist(), strict=True))
-        return {mid: found[mid] for mid in sorted(found)}
+        for key, (mids, in_part) in by_part.items():  # one product per scope, not per id
+            part = self._parts[key]
+            rows = [part.pos[rid] for rid in in_part]
+            found.update(zip(mids, (part.mat[rows] @ query).tolist(), strict=True))
+        return found if len(by_part) < 2 else {mid: found[mid] for mid in sorted(found)}

@@ -279,8 +279,8 @@ class SQLiteStore(SQLStore):
         allowed = self._allowed_rids(ns, where)
         with self._index_lock:
             keys: list[PartitionKey] = self._index.partitions(ns, scope_of(where))
-            hits = self._index.search(keys, query.astype(np.float32), k, allowed)
-            return [(self._index.id_of(rid), s) for rid, s in hits]
+            return self._index.ids_of(self._index.search(keys, query.astype(np.float32), k,
+                                                         allowed))
 
     def similarities(self, ns: str, ids: Sequence[str], query: np.ndarray) -> dict[str, float]:
         self._sync()
