@@ -53,6 +53,7 @@ from collections.abc import Callable
 import numpy as np
 import numpy.typing as npt
 
+from engram.pipeline.rules._episodes import in_progress, one_off
 from engram.pipeline.rules._exclusive import exclusive_slots, frame_slot
 from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._slots import slot_of, stem
@@ -117,7 +118,7 @@ def standing_slot(text: str) -> str | None:
 def passing(fact: str) -> bool:
     """Does the fact report a passing event (a stay, an outing, a meal, being somewhere
     on one occasion) rather than a state it holds?"""
-    if _STAY.search(fact) or _ONCE.search(fact):
+    if _STAY.search(fact) or _ONCE.search(fact) or one_off(split_subject(fact)[1]):
         return True
     return standing_slot(fact) is None and bool(_AT.match(split_subject(fact)[1]))
 
@@ -131,8 +132,9 @@ def _head(text: str) -> str:
 
 
 def _activity(fact: str) -> bool:
-    """An activity in progress outside any slot's frame ("Is cooking for friends")."""
-    return standing_slot(fact) is None and bool(_PROGRESSIVE.match(split_subject(fact)[1]))
+    """An activity in progress outside any slot's frame ("Is cooking for friends"); the
+    progressive of holding an arrangement ("Is renting a cottage") is a state."""
+    return standing_slot(fact) is None and in_progress(split_subject(fact)[1])
 
 
 def _slots(texts: list[str], similarity: Similarity | None) -> list[tuple[str | None, bool]]:

@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engram.pipeline.base import Existing, Fact
+from engram.pipeline.rules._episodes import in_progress
 from engram.pipeline.rules._nearest import change_kind
 from engram.pipeline.rules._slots import is_ending, is_negative
 from engram.pipeline.rules._topics import split_subject
@@ -105,7 +106,9 @@ def exclusive_slots(texts: list[str], similarity: Similarity) -> list[str | None
     """The exclusive slot of each text (subject stripped), or None."""
     out: list[str | None] = [frame_slot(split_subject(t)[1]) for t in texts]
     preds = [_WHEN.sub("", split_subject(t)[1]).strip(" ,") or t for t in texts]
-    todo = [k for k, s in enumerate(out) if s is None]
+    # An activity under way ("Is driving a hire car around Skye") is what someone is
+    # doing, not what they do for a living: MiniLM puts it by "Drives a taxi for a living"
+    todo = [k for k, s in enumerate(out) if s is None and not in_progress(preds[k])]
     if not todo:
         return out
     sims = np.asarray(similarity([preds[k] for k in todo], _PHRASES))

@@ -265,7 +265,9 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         if change is None and not deferred and change_threshold is not None \
                 and said_changed(fact) and not passing(fact.text):
             pos = exclusive_target(fact.text, existing, used, similarity)
-            change = (pos, "UPDATE") if pos is not None else None
+            # and both agree on it: "Has a new flatmate called Ola now" is no new home
+            change = (pos, "UPDATE") if pos is not None and same_frame(
+                fact.text, existing[pos].text, similarity) else None
         if change is None and not deferred:  # "... a greyhound instead" two turns on
             pos = replaced_intention(fact.text, src, [b for b in batch if b[0] not in used])
             change = (pos, "UPDATE") if pos is not None else None

@@ -30,6 +30,7 @@ import re
 from functools import lru_cache
 
 from engram.pipeline.base import Existing
+from engram.pipeline.rules._episodes import one_off
 from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._rewrite import PAST_FORMS
 from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, slot_of, stem
@@ -74,6 +75,12 @@ SLOT_ENDINGS = [(slot, re.compile(p, re.I)) for slot, p in [
 ]]
 
 
+# People met through a job or a home are not the job or the home: "Shares a desk with
+# their new colleague" changes no job, "Has a new flatmate" no address.
+_PEOPLE = re.compile(r"\b(?:colleagues?|co-?workers?|boss(?:es)?|landlord|landlady|"
+                     r"room-?mates?|flat-?mates?|house-?mates?|neighbou?rs?)\b", re.I)
+
+
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def is_change(fact: str) -> bool:
     """Does the fact say that something changed (began, ended, swapped)?"""
@@ -96,6 +103,10 @@ def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
     if not is_change(fact):
         return None
     subject, predicate = split_subject(fact)
+    # "Tried a new vegan bakery again yesterday": "new" and "again" tell of the visit, so
+    # a one-off experience changes no standing state (an outcome was matched above)
+    if one_off(predicate):
+        return None
     for slot, pattern in SLOT_ENDINGS:
         if pattern.search(predicate):
             for pos, e in enumerate(existing):
@@ -110,7 +121,7 @@ def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
     ending = is_ending(fact) or (is_negative(fact) and not SWAP.search(fact))
     if ending:  # where it went is not what ended: "Gave Rusty away to a farm"
         core = re.sub(r"\s+(?:to|with|at)\s+(?:a|an|the|their|his|her|some)\s.*$", "", core) or core
-    words, kinds = _words(core), topics(predicate)
+    words, kinds = _words(core), topics(_PEOPLE.sub("", predicate))
     thing = _thing(subject)
     swap = bool(SWAP.search(fact)) or ending
     # a denial with no change in it; "has not smoked since March" dates an ending
@@ -128,7 +139,7 @@ def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
         if e_subject != subject and not (thing and not e_subject and thing in held):
             continue
         shared = (words | ({thing} if thing and not e_subject else set())) & held
-        same_kind = kinds & topics(e_predicate)
+        same_kind = kinds & topics(_PEOPLE.sub("", e_predicate))
         if ending and not same_kind and not (words and words <= held):
             continue  # a denial names all of what it denies ("not allergic to shellfish")
         if bare_denial and not shared:

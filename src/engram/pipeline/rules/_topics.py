@@ -119,6 +119,10 @@ def topics(text: str) -> frozenset[str]:
     """The topic classes the fact's words belong to."""
     low = re.sub(r"\bwork(?:s|ed|ing)?\s+out\b", "exercise", text.lower())
     low = re.sub(r"\b(?:own|new)\s+place\b", "home", low)
+    # "home" after a preposition is where something happens ("closer to home", "works
+    # from home", "speaks Arabic at home"), not a dwelling, unless a move is told
+    if not re.search(r"\b(?:mov|relocat)\w*", low):
+        low = re.sub(r"\b(?:at|from|near|nearer|closer to|close to|towards)\s+home\b", " ", low)
     low = as_diet(low)
     # the first word of a compound only qualifies it: a "single-speed" bike is no
     # relationship status, "single-origin" coffee no partner; "dairy-free" is still diet
