@@ -18,6 +18,8 @@ values is listed: the frame is read off the two texts.
 >>> frame_target("Is allergic to almonds", held, set())
 1
 >>> frame_target("Is allergic to dust mites in spring", [Existing(0, "Is allergic")], set())
+>>> frame_target("Has one son and one daughter", [Existing(0, "Has two sons")], set())
+0
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.base import Existing
-from engram.pipeline.rules._slots import is_ending, is_negative
+from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, stem
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["opens_correction", "uncleft", "frame_target", "retimed", "retime_target", "reframed",
@@ -115,7 +117,25 @@ def frame_target(fact: str, existing: list[Existing], used: set[int]) -> int | N
             continue
         if best is None or n > best[0]:
             best = (n, pos)
-    return None if best is None else best[1]
+    return best[1] if best is not None else _recounted(subject, predicate, existing, used)
+
+
+def _recounted(subject: str, predicate: str, existing: list[Existing],
+               used: set[int]) -> int | None:
+    """A frame of one word whose thing is said again with another count or company: "Has
+    one brother and one sister" corrects "Has two brothers" (the same verb, the thing
+    named again, and a word of the held memory gone). One such memory, or none."""
+    new = predicate.lower().split()
+    hits = []
+    for pos, e in enumerate(existing):
+        e_subject, e_predicate = split_subject(e.text)
+        old = e_predicate.lower().split()
+        if pos in used or e_subject != subject or is_negative(e.text) or is_ending(e.text) \
+                or not old or old[0] != new[0] or not set(old) - set(new):
+            continue
+        if (content_tokens(e_predicate) & content_tokens(predicate)) - {stem(new[0])}:
+            hits.append(pos)
+    return hits[0] if len(hits) == 1 else None
 
 
 # Kinds of time value: a new one replaces the held value of the same kind.

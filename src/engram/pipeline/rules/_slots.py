@@ -71,6 +71,9 @@ _ENDING = re.compile(r"\b(?:stopped|quit|gave up|left|sold|cancel+ed|passed away
                      r"fell out of love|grown out of|grew out of|got bored of|is bored of|"
                      r"is done with|is over|changed (?:their|my|our) minds? about|"
                      # an animal given up: rehomed, given away, put down
+                     # abstinence counted in time: "Three months smoke-free", "sober since May"
+                     r"[a-z]+-free\s+(?:for|since)|(?:days?|weeks?|months?|years?)\s+"
+                     r"(?:[a-z]+-free|sober|clean)|"
                      r"re-?hom(?:e|ed|ing)|gave\s+(?:[\w'-]+\s+){0,3}?away|given\s+"
                      r"(?:[\w'-]+\s+){0,3}?away|(?:had|have|has|was|were|got)\s+(?:[\w'-]+\s+){0,3}?"
                      r"put\s+down|put to sleep)\b", re.IGNORECASE)

@@ -39,6 +39,7 @@ _CLASSES = {
     "vehicle": "car cars sedan suv truck van tesla civic honda toyota bmw audi ford prius "
                "volkswagen vw kia hyundai mazda subaru volvo motorbike motorcycle",
     "commute": "commute commutes commuting bus train subway metro tram carpool",
+    "console": "playstation ps xbox nintendo wii gamecube",
     "phone": "phone iphone android pixel samsung smartphone galaxy",
     "computer": "laptop macbook pc computer thinkpad desktop chromebook mac windows linux "
                 "macos ubuntu",
@@ -96,6 +97,10 @@ def is_occupation(text: str) -> bool:
 # Nouns that open the user's own facts ("Name is Maya", "Favorite color is green").
 _OWN = set("""name favorite favourite pronouns birthday job occupation role due nickname
 age email address goal dream plan hobby diet commute surname number username postcode phone mobile""".split())  # noqa: SIM905 (a word list reads better as text)
+# A count opens a span of time or a number of things, never a person: "Three months
+# smoke-free", "Two weeks left".
+_COUNTS = set("""one two three four five six seven eight nine ten eleven twelve twenty thirty
+forty fifty a few several many""".split())  # noqa: SIM905 (a word list reads better as text)
 _CLASS_OF = {stem(w): name for name, words in _CLASSES.items() for w in words.split()}
 
 
@@ -152,8 +157,8 @@ def split_subject(text: str) -> tuple[str, str]:
     first = words[0].lower()
     if first in RELATIONS:
         n = 2 if words[1][:1].isupper() and words[1].isalpha() else 1
-    elif first not in _OWN and not is_verb(first, 1) and first not in AUX \
-            and is_verb(words[1], 1):
+    elif first not in _OWN and first not in _COUNTS and not is_verb(first, 1) \
+            and first not in AUX and is_verb(words[1], 1):
         n = 1  # "Lena got a job": a person named without a relation
     else:
         return "", text
