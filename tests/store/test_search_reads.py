@@ -63,3 +63,19 @@ def test_keyword_search_with_a_contradicting_scope_matches_nothing(store) -> Non
     assert store.keyword_search(NS, run, ["tea"], 10) == []
     assert store.keyword_search(NS, parse_filters({"user_id": "alice"}), ["tea"], 10)[0][0] == "a1"
     assert Scope(user_id="alice") == A
+
+
+def test_heads_read_again_follow_every_write(store) -> None:
+    # SQLite keeps heads between reads until a commit: each kind of write shows at once.
+    store.apply(NS, ChangeSet(adds=[mem("m1", "likes tea", A, vec(0), metadata={"s": 1})]))
+    assert store.get_heads(NS, ["m1", "m2"])["m1"].metadata == {"s": 1}
+    store.apply(NS, ChangeSet(adds=[mem("m2", "likes jam", A, vec(1), role="user")]))
+    assert store.get_heads(NS, ["m1", "m2"])["m2"].role == "user"
+    store.apply(NS, ChangeSet(updates=[MemoryUpdate(id="m1", metadata={"s": 2},
+                                                    happened_at="2024-01-02T00:00:00+00:00")]))
+    head = store.get_heads(NS, ["m1"])["m1"]
+    assert head.metadata == {"s": 2} and head.happened_at == store.get(NS, "m1").happened_at
+    store.apply(NS, ChangeSet(deletes=["m1"]))
+    assert list(store.get_heads(NS, ["m1", "m2"])) == ["m2"]
+    store.delete_where(NS, parse_filters({"user_id": "alice"}))
+    assert store.get_heads(NS, ["m2"]) == {}

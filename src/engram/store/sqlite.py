@@ -37,7 +37,9 @@ from engram.store._file_lock import ScopeFileLocks
 from engram.store._filter_sql import compile_filter
 from engram.store._fts_terms import scope_match
 from engram.store._graph_sql import GraphSQL
+from engram.store._head_cache import HeadCache
 from engram.store._memory_sql import MemorySQL, as_vector
+from engram.store._rows import RecordHead
 from engram.store._sql_store import SQLStore
 from engram.store._sqlite_schema import migrate
 from engram.store._vector_index import PartitionKey, VectorIndex
@@ -77,6 +79,7 @@ class SQLiteStore(SQLStore):
         self._index_seq = -1  # -1: never loaded
         self._index_lock = threading.Lock()
         self._locks = ScopeFileLocks(self.path)
+        self._head_cache = HeadCache(self.path)
         db = self._db()
         try:
             migrate(db)
@@ -163,6 +166,7 @@ class SQLiteStore(SQLStore):
             for db in self._conns:
                 db.close()
             self._conns.clear()
+        self._head_cache.close()
         self._local = threading.local()
 
     def _prune_change_log(self, db: sqlite3.Connection) -> None:
@@ -176,6 +180,14 @@ class SQLiteStore(SQLStore):
         ``apply`` needs no lock of its own: BEGIN IMMEDIATE already serialises the
         context windows and duplicate checks it reads inside its transaction."""
         return self._locks.hold(ns, scope.key)
+
+    def get_heads(self, ns: str, ids: Sequence[str]) -> dict[str, RecordHead]:
+        """Kept between searches until anything is committed (:mod:`._head_cache`)."""
+        if not ids:
+            return {}
+        with self._read():  # its driver errors are the store's, as any read's
+            return self._head_cache.get(ns, ids, lambda missing: super(SQLiteStore, self)
+                                        .get_heads(ns, missing))
 
     # -- keyword search (FTS5) --------------------------------------------------------
 
