@@ -15,8 +15,12 @@ The parent runs one worker process per version and round, alternating (base, new
 new, ...) so both see the same load; each worker asks every question once after one
 warm-up pass and records wall and CPU ms per search and each question's top-10 ids. The
 parent checks that the two versions return the same ids for every question (the stores
-are the same files) and prints p50/p95 per version with the load average. ``--profile``
-adds a cProfile pass to each worker's output (top costs by own time).
+are the same files), prints p50/p95 per version with the load average and appends them
+to ``--out``. ``--profile`` adds a cProfile pass to each worker's output (top costs by own
+time). A timed search repeats its warm-up search, so what SQLite keeps between searches
+(record heads, ``engram.store._head_cache``) is warm for exactly its candidates;
+``--cold-heads`` empties it before each timed search, as a write between any two
+searches would: the two runs bound what a new question on a read-mostly store pays.
 """
 
 from __future__ import annotations
@@ -85,7 +89,8 @@ def query_vectors(work: Path, asks: dict[str, list[Ask]]) -> Path:
     return path
 
 
-def worker(work: Path, n_lme: int, out: Path, profile: bool, repeat: int) -> None:
+def worker(work: Path, n_lme: int, out: Path, profile: bool, repeat: int,
+           cold_heads: bool) -> None:
     import engram
     from _lme_engram import open_memory
     from engram._components import StoreEmbeddingCache
@@ -108,7 +113,10 @@ def worker(work: Path, n_lme: int, out: Path, profile: bool, repeat: int) -> Non
         for f in calls:  # warm-up: caches, the vector index, SQLite's pages
             f()
         wall, cpu, ids = [], [], []
+        heads = getattr(parts.store, "_head_cache", None)  # SQLite's, since #23
         for f in calls:
+            if cold_heads and heads is not None:
+                heads._heads.clear()  # as if a write came between any two searches
             t0, c0 = time.perf_counter(), time.process_time()
             res = f()
             wall.append((time.perf_counter() - t0) * 1000)
@@ -141,10 +149,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--base", type=Path, help="src/ of the version to compare with")
     ap.add_argument("--new", type=Path, default=HERE.parent / "src", help="src/ of the version measured")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--out", type=Path, default=HERE / "results" / "search_profile.json")
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--cold-heads", action="store_true",
+                    help="empty SQLite's kept record heads before each timed search")
     args = ap.parse_args(argv)
     if args.worker:
-        worker(args.work, args.lme_questions, args.worker, args.profile, args.lme_repeat)
+        worker(args.work, args.lme_questions, args.worker, args.profile, args.lme_repeat,
+               args.cold_heads)
         return 0
     build(args.work, args.lme_questions)
     query_vectors(args.work, questions(args.lme_questions))
@@ -157,17 +169,26 @@ def main(argv: list[str] | None = None) -> int:
             env = {**os.environ, "PYTHONPATH": str(path)}
             cmd = [sys.executable, __file__, "--worker", str(out), "--work", str(args.work),
                    "--lme-questions", str(args.lme_questions), "--lme-repeat", str(args.lme_repeat)]
+            cmd += ["--cold-heads"] if args.cold_heads else []
             subprocess.run(cmd + (["--profile"] if args.profile and r == 0 else []),
                            env=env, check=True)
             got[v].append(json.loads(out.read_text()))
             loads.append(os.getloadavg()[0])
     print(f"load average (1 min) during the runs: {min(loads):.2f}-{max(loads):.2f}")
     same = True
+    summary: dict[str, Any] = {"at": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()),
+                               "load_avg": [round(min(loads), 2), round(max(loads), 2)],
+                               "versions": {v: str(p) for v, p in versions.items()},
+                               "cold_heads": args.cold_heads}
     for name in ("locomo", "longmemeval"):
         for v, runs in got.items():
             wall = [x for run in runs for x in run[name]["wall"]]
             cpu = [x for run in runs for x in run[name]["cpu"]]
             print(f"{name:12s} {v:5s} n={len(wall):5d}  wall {_stats(wall)}  cpu {_stats(cpu)}")
+            summary[f"{name}/{v}"] = {"searches": len(wall), **{
+                f"{k}_{q}_ms": round(f(xs), 2) for k, xs in (("wall", wall), ("cpu", cpu))
+                for q, f in (("p50", statistics.median),
+                             ("p95", lambda x: statistics.quantiles(x, n=20)[-1]))}}
             if runs[0][name].get("profile"):
                 print(runs[0][name]["profile"])
         if "base" in got:
@@ -175,6 +196,10 @@ def main(argv: list[str] | None = None) -> int:
             diff = sum(x != y for x, y in zip(a, b, strict=True))
             same &= diff == 0
             print(f"{name}: top-{TOP_K} ids differ on {diff} of {len(a)} questions")
+            summary[f"{name}/differ"] = diff
+    doc = json.loads(args.out.read_text()) if args.out.exists() else {"runs": []}
+    doc["runs"].append(summary)
+    args.out.write_text(json.dumps(doc, indent=1) + "\n")
     return 0 if same else 1
 
 
