@@ -103,3 +103,26 @@ def test_a_days_exception_or_another_slot_leaves_it(shared_minilm: Any, held: st
     after = minilm_state(shared_minilm, held, content)
     assert held in after
     assert set(OTHERS) <= set(after)
+
+
+def test_a_promotion_told_with_they_keeps_the_employer() -> None:
+    after = state_after([("user", "They promoted me to design lead last month!")],
+                        ["Is a junior designer at Canva", *OTHERS])
+    assert "Is a junior designer at Canva" not in after
+    assert "Is a design lead at Canva" in after
+    assert set(OTHERS) <= set(after)
+
+
+def test_a_contracted_is_before_a_date_or_a_name() -> None:
+    after = state_after([("user", "Our anniversary's June 9.")])
+    assert after == ["Anniversary is June 9"]
+
+
+@pytest.mark.parametrize(("content", "ends"), [
+    ("Retirement has begun! No more alarm clocks.", True),
+    ("Retirement starts next spring.", False),  # a plan, the job still held
+])
+def test_retirement_begun_ends_the_job(content: str, ends: bool) -> None:
+    after = state_after([("user", content)], ["Works as a bus driver", *OTHERS])
+    assert ("Works as a bus driver" not in after) is ends
+    assert set(OTHERS) <= set(after)

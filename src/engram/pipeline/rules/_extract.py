@@ -32,7 +32,7 @@ from engram.pipeline.rules._now import said_as_now
 from engram.pipeline.rules._retake import opens_correction, retimed, uncleft
 from engram.pipeline.rules._revalue import revalued
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
-from engram.pipeline.rules._self_report import decided_news, diagnosis, self_report
+from engram.pipeline.rules._self_report import decided_news, diagnosis, done_to_me, self_report
 from engram.pipeline.rules._sentences import (
     is_noise,
     is_question,
@@ -93,7 +93,7 @@ _APPOSITIVE = re.compile(r"^((?-i:[A-Z][a-z]\w*)),\s+((?:my|our)\s+(?:\w+\s+)?\w
 # "My birthday's actually May 15": the contraction is "is" before an adverb or a value.
 _IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+)'s\s+(?=(?:actually|now|still|really|also|not|"
                             r"on|in|at|a|an|the|off|over|cancelled|canceled|postponed|done|"
-                            r"finished|booked|confirmed|moved|\d|[A-Z])\b)")
+                            r"finished|booked|confirmed|moved)\b|\d|[A-Z])")  # "March 21": no \b in it
 
 
 # "my niece", "our landlord": an unnamed person "she"/"he" can point back to.
@@ -152,7 +152,8 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     if request:
         return [*out, request]
     # her news; the GP's finding; the manager's news for the user
-    clause = self_report(clause) or diagnosis(clause) or decided_news(clause) or clause
+    clause = self_report(clause) or diagnosis(clause) or decided_news(clause) \
+        or done_to_me(clause) or clause
     given = advice(clause)
     if given:  # "My doctor says I need to cut down on salt"
         return [*out, capitalise(f"{given[0]} advised them to {pronouns_to_third(given[1])}")]

@@ -215,7 +215,30 @@ def reframed(fact: str, held: str) -> str | None:
     True
     """
     m, frame = _SWITCHED.match(fact), _USE_FRAME.match(held)
-    return f"{frame.group('verb')} {m.group('new')}" if m and frame else None
+    if m and frame:
+        return f"{frame.group('verb')} {m.group('new')}"
+    return _promoted(fact, held)
+
+
+# A promotion names the new role; the employer of the held job stays ("Was promoted to
+# team lead" against "Is a developer at Monzo" -> "Is a team lead at Monzo").
+_PROMOTED = re.compile(r"^(?:was\s+|got\s+|has\s+been\s+|been\s+)?(?:just\s+)?promoted\s+to\s+"
+                       r"(?:(?:a|an|the)\s+)?(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+                       r"(?:\s+(?:last|this|yesterday|today|on|in|after|at|a\s+few)\b.*)?$", re.I)
+_JOB_HELD = re.compile(r"^(?:is\s+(?:a|an)\s+|works\s+as\s+(?:a|an)\s+)[\w -]+?"
+                       r"(?:\s+(?:at|for|with)\s+(?P<employer>(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])"
+                       r"[\w&.'-]*)*))?$", re.I)
+
+
+def _promoted(fact: str, held: str) -> str | None:
+    """ "Is a team lead at Monzo" for "Was promoted to team lead" against a held job."""
+    m, job = _PROMOTED.match(fact), _JOB_HELD.match(held)
+    if m is None or job is None or re.search(r"\b(?:at|for|with)\s+(?-i:[A-Z])", fact):
+        return None  # the promotion names its employer: the fact says it all
+    role = m.group("role")
+    article = "an" if role[0].lower() in "aeiou" else "a"
+    at = f" at {job.group('employer')}" if job.group("employer") else ""
+    return f"Is {article} {role}{at}"
 
 
 _CHANGED_MIND = re.compile(r"^(?:Has\s+)?changed (?:their|my|our) minds? about\b", re.I)

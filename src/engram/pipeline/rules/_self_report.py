@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["self_report", "diagnosis", "decided_news"]
+__all__ = ["self_report", "diagnosis", "decided_news", "done_to_me"]
 
 # Someone who examined the user tells them about their own body: "my doctor told me I
 # have low iron" is how the user knows it, so it is the user's fact ("Has low iron").
@@ -118,3 +118,29 @@ def self_report(clause: str) -> str | None:
     if not rest.strip() or re.match(r"^\s+(?:said|thinks?|says)\b", verb):
         return None
     return f"{who}{verb}{rest}"
+
+
+# What an employer or a school does to the user, told with "they" or the decider as the
+# subject, is the user's own news: "They promoted me to team lead" -> "I was promoted to
+# team lead", as "I was promoted" would be told.
+_DONE_TO_ME = re.compile(r"^(?:they|(?:my|the|our)\s+(?:company|boss|manager|employer|firm|"
+                         r"school|team)|work)\s+(?:(?:just|finally|have|has|had)\s+)?"
+                         r"(?:(promoted|hired|fired|sacked|offered|transferred|accepted|rejected)"
+                         r"\s+me|(laid)\s+me\s+off|(let)\s+me\s+go|(made)\s+me\s+redundant)\b",
+                         re.I)
+_PARTICLE = {"laid": "laid off", "let": "let go", "made": "made redundant"}
+
+
+def done_to_me(clause: str) -> str | None:
+    """The clause told in the passive with the user as subject, or None.
+
+    >>> done_to_me("They promoted me to engineering lead last month")
+    'I was promoted to engineering lead last month'
+    >>> done_to_me("They told me a joke") is None
+    True
+    """
+    m = _DONE_TO_ME.match(clause)
+    if m is None:
+        return None
+    verb = next(g for g in m.groups() if g)
+    return f"I was {_PARTICLE.get(verb.lower(), verb)}{clause[m.end():]}"

@@ -68,7 +68,7 @@ SLOT_ENDINGS = [(slot, re.compile(p, re.I)) for slot, p in [
     ("job", r"\b(?:retired|resigned|got fired|was fired|got laid off|was laid off|"
             r"(?:was|been|got) made redundant|(?:was|got|been) let go|handed in (?:their|a) notice|"
             r"(?:lost|quit|left) (?:their|the|a) job|stopped working|is unemployed|"
-            r"is out of work|is between jobs)\b"),
+            r"is out of work|is between jobs|retirement (?:(?:starts|begins) (?:now|today)|has (?:started|begun)))\b"),
     ("relationship", r"\b(?:broke up|split up|divorced|separated|(?:called|broke) off the "
                      r"(?:engagement|wedding)|broke it off)\b"),
     ("residence", r"\bmoved out\b"),
@@ -108,10 +108,13 @@ def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
     if one_off(predicate):
         return None
     for slot, pattern in SLOT_ENDINGS:
-        if pattern.search(predicate):
+        hit = pattern.search(fact)
+        # an ending that opens the fact is its own subject: "Retirement starts now"
+        who = subject if pattern.search(predicate) else "" if hit and hit.start() == 0 else None
+        if who is not None:
             for pos, e in enumerate(existing):
                 e_subject, e_predicate = split_subject(e.text)
-                if pos not in used and e_subject == subject \
+                if pos not in used and e_subject == who \
                         and (slot_of(e_predicate) or ("",))[0] == slot:
                     return pos, "DELETE"
     # A reason or a manner after the change is not what changed: "Pulled out of the
