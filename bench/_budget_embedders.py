@@ -190,11 +190,7 @@ def variants(threads: int | None = None) -> dict[str, Callable[[], Any]]:
         "minilm chunks of 128, max": lambda: Chunked(128, "max", threads),
         "paraphrase-MiniLM-L3 fp32 ONNX, 128": lambda: L3Onnx(128, threads),
         "static tokenlearn 64d": StaticTokenlearn,
-        "minilm-64 int8 kernels": lambda: _int8_kernels(threads),
+        # The default before int8 kernels: the shipped file's float products, batches of 8.
+        "minilm-64 float kernels": lambda: MiniLMEmbedder(threads=threads, max_tokens=64,
+                                                          kernels="float"),
     }
-
-
-def _int8_kernels(threads: int | None) -> Any:
-    from _int8_kernels import Int8Kernels  # imports onnx's quantisation: only when measured
-
-    return Int8Kernels(threads=threads, max_tokens=64)

@@ -3,11 +3,14 @@
     .venv/bin/python bench/embedder_budget.py [--variants NAME ...] [--lme-every N]
         [--skip-locomo] [--skip-lme] [--skip-throughput] [--out FILE]
 
-Variants (``_budget_embedders.variants``): MiniLM int8 at 256 word pieces (today), 128
-and 64; 64 word pieces of the first sentence plus the rest's content words; every
-128-piece window of a turn, mean- or max-pooled into one vector; paraphrase-MiniLM-L3 (3
-layers, fp32 ONNX) and a static 64-dim model, both shipped inside PyPI packages; MiniLM
-at 64 with int8 kernels (``_int8_kernels``: the same model dynamically quantised).
+Variants (``_budget_embedders.variants``): MiniLM (int8 kernels, the default) at 256
+word pieces, 128 and 64 (the default); 64 word pieces of the first sentence plus the
+rest's content words; every 128-piece window of a turn, mean- or max-pooled into one
+vector; paraphrase-MiniLM-L3 (3 layers, fp32 ONNX) and a static 64-dim model, both
+shipped inside PyPI packages; MiniLM at 64 with the shipped file's float kernels (the
+default until 6 Dec 2026). Entries of the results file measured before then: "minilm-*"
+ran float kernels, and "minilm-64 int8 kernels" was int8 kernels in batches (refused
+since: a batch changes each text's vector).
 
 For each variant:
 - throughput: a fixed sample of LongMemEval turns (every ``--stride``-th non-empty turn

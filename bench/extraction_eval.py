@@ -206,10 +206,11 @@ def by_behaviour(results: list[CaseResult]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def minilm_embed() -> Embed:
+def minilm_embed(kernels: str | None = None) -> Embed:
+    """MiniLM as Memory wires it (``kernels`` None), or pinned (the scorer: "float")."""
     from engram.embed import make_embedder
 
-    embedder = make_embedder("minilm")
+    embedder = make_embedder("minilm", kernels=kernels)
     return lambda texts: np.asarray(embedder.embed(list(texts)))
 
 
@@ -244,10 +245,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="near-duplicate similarity of the rules reconciler (minilm: as "
                          "Memory wires it; its time then includes embedding)")
     args = ap.parse_args(argv)
-    embed = minilm_embed()
-    extractor, reconciler, label = _pair(args.llm,
-                                         embed if args.similarity == "minilm" else None)
-    results = run_pair(load_cases(args.cases), extractor, reconciler, embed)
+    # The scorer stays on the float kernels every earlier figure was scored with; the
+    # reconciler's similarity is the embedder Memory uses today.
+    scorer = minilm_embed("float")
+    extractor, reconciler, label = _pair(
+        args.llm, minilm_embed() if args.similarity == "minilm" else None)
+    results = run_pair(load_cases(args.cases), extractor, reconciler, scorer)
     summary: dict[str, Any] = {"pair": label, "cases_file": str(args.cases),
                                **summarise(results)}
     if any(r.behaviour for r in results):

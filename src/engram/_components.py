@@ -77,7 +77,7 @@ class Components:
             e = self.config.embedder
             return make_embedder(e.provider, model=e.model, base_url=e.base_url,
                                  api_key=e.api_key, dims=e.dims, threads=e.threads,
-                                 max_tokens=e.max_tokens)
+                                 max_tokens=e.max_tokens, kernels=e.kernels)
 
         emb: Embedder = self._once("_embedder_raw", build)
         return emb

@@ -54,6 +54,9 @@ class EmbedderConfig(_Section):
     dims: int | None = Field(default=None, gt=0)
     threads: int | None = Field(default=None, gt=0)
     max_tokens: int | None = Field(default=None, gt=0)  # word pieces per text (minilm); None: 64
+    # minilm's matrix products: int8 kernels (default; half the CPU, same recall) or the
+    # shipped float ones. Each makes its own vectors: a store re-embeds on a change.
+    kernels: Literal["int8", "float"] | None = None
     # infer=False adds return once text, metadata, history and keyword index are
     # committed; a background worker writes the vectors (Memory.flush waits for them).
     # False: every add embeds before it commits, as before.

@@ -9,6 +9,6 @@ from engram.embed.onnx import MiniLMEmbedder
 
 @pytest.fixture(scope="session")
 def minilm() -> MiniLMEmbedder:
-    emb = MiniLMEmbedder(batch_size=4)  # small batches so a few texts span several
+    emb = MiniLMEmbedder()  # the default: int8 kernels, one text a run
     emb.load()
     return emb

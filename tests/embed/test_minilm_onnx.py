@@ -28,7 +28,7 @@ def test_shape_dtype_and_unit_rows(minilm: MiniLMEmbedder) -> None:
     assert v.shape == (len(TEXTS), 384)
     assert v.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
-    assert minilm.model_id == "all-MiniLM-L6-v2-int8-64t" and minilm.dims == 384
+    assert minilm.model_id == "all-MiniLM-L6-v2-int8-q8-64t" and minilm.dims == 384
 
 
 def test_empty_input(minilm: MiniLMEmbedder) -> None:
@@ -45,8 +45,21 @@ def test_order_is_restored_after_length_sorting(minilm: MiniLMEmbedder) -> None:
 
 
 def test_batching_does_not_depend_on_batch_size() -> None:
-    small, big = MiniLMEmbedder(batch_size=1), MiniLMEmbedder(batch_size=64)
+    small = MiniLMEmbedder(batch_size=1, kernels="float")
+    big = MiniLMEmbedder(batch_size=64, kernels="float")
     np.testing.assert_allclose(small.embed(TEXTS), big.embed(TEXTS), atol=1e-5)
+
+
+def test_an_int8_vector_does_not_depend_on_the_texts_beside_it(minilm: MiniLMEmbedder) -> None:
+    # Activations are quantised per run: one text a run keeps a vector a function of
+    # its text (in one batch of four, cosines fell to 0.993).
+    text = "I keep bees on the roof of the garage and harvest honey every August."
+    mates = ["I keep cats in the kitchen and feed them tuna every single evening.",
+             "WOW!!! 12345 67890 ?!?! $$$ %%%% MAXIMUM ACTIVATION TEST ////",
+             "The quick brown fox jumps over the lazy dog near the river bank today."]
+    alone = minilm.embed([text])[0]
+    assert np.array_equal(minilm.embed([text, *mates])[0], alone)
+    assert np.array_equal(minilm.embed([*mates, text])[3], alone)
 
 
 def test_duplicates_get_identical_rows(minilm: MiniLMEmbedder) -> None:
@@ -67,13 +80,14 @@ def test_long_text_is_truncated_not_rejected(minilm: MiniLMEmbedder) -> None:
     v = minilm.embed([long, cut])
     assert float(v[0] @ v[1]) > 0.9999
     full = MiniLMEmbedder(max_tokens=256)
-    assert full.model_id == "all-MiniLM-L6-v2-int8"  # the model's own length: the plain id
+    assert full.model_id == "all-MiniLM-L6-v2-int8-q8"  # the model's own length: no budget
+    assert MiniLMEmbedder(max_tokens=256, kernels="float").model_id == "all-MiniLM-L6-v2-int8"
     w = full.embed([long, " ".join(["word"] * 254)])
     assert float(w[0] @ w[1]) > 0.9999
 
 
 def test_construction_loads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    def boom() -> None:
+    def boom(*args: object) -> None:
         raise AssertionError("loaded too early")
 
     monkeypatch.setattr(onnx_mod, "_load", boom)
@@ -87,9 +101,9 @@ def test_concurrent_first_calls_load_once(monkeypatch: pytest.MonkeyPatch) -> No
     real_load = onnx_mod._load
     loads: list[int] = []
 
-    def counting_load() -> object:
+    def counting_load(*args: str) -> object:
         loads.append(1)
-        return real_load()
+        return real_load(*args)
 
     monkeypatch.setattr(onnx_mod, "_load", counting_load)
     emb = MiniLMEmbedder(threads=1)
@@ -110,10 +124,12 @@ def test_concurrent_first_calls_load_once(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_batches_run_at_once_give_the_same_vectors_in_order() -> None:
     texts = [" ".join(["word"] * n) + f" number {n}" for n in (30, 2, 17, 9, 25, 1, 12, 40)]
-    alone = MiniLMEmbedder(threads=1, batch_size=2).embed(texts)
-    together = MiniLMEmbedder(threads=3, batch_size=2).embed(texts)
-    assert np.array_equal(alone, together)  # one thread per run: bit-identical
-    assert np.array_equal(together[3], MiniLMEmbedder(threads=1).embed([texts[3]])[0])
+    for kernels, batch in (("float", 2), ("int8", 1)):
+        alone = MiniLMEmbedder(threads=1, batch_size=batch, kernels=kernels).embed(texts)
+        together = MiniLMEmbedder(threads=3, batch_size=batch, kernels=kernels).embed(texts)
+        assert np.array_equal(alone, together)  # one thread per run: bit-identical
+        one = MiniLMEmbedder(threads=1, kernels=kernels).embed([texts[3]])[0]
+        assert np.array_equal(together[3], one)
 
 
 def test_a_failing_run_in_a_helper_thread_raises_on_the_caller() -> None:
@@ -159,13 +175,17 @@ def test_bad_arguments() -> None:
         MiniLMEmbedder(batch_size=0)
     with pytest.raises(InvalidInput, match="threads"):
         MiniLMEmbedder(threads=0)
+    with pytest.raises(InvalidInput, match="kernels"):
+        MiniLMEmbedder(kernels="int4")
+    with pytest.raises(InvalidInput, match="batch_size.*one text at a time"):
+        MiniLMEmbedder(batch_size=8)  # int8 kernels: a batch would change the vectors
     with pytest.raises(InvalidInput, match="single string"):
         MiniLMEmbedder().embed("oops")
 
 
 def test_a_smaller_budget_cuts_long_texts_only() -> None:
     short = MiniLMEmbedder(max_tokens=16)
-    assert short.model_id == "all-MiniLM-L6-v2-int8-16t"  # its own cache key
+    assert short.model_id == "all-MiniLM-L6-v2-int8-q8-16t"  # its own cache key
     full = MiniLMEmbedder(max_tokens=256)
     head = " ".join(["river"] * 14)  # 14 words + [CLS] + [SEP] = 16 word pieces
     long = head + " " + "stock market crash " * 40

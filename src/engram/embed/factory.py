@@ -1,7 +1,7 @@
 """Build an embedder by provider name, importing only what that provider needs.
 
 >>> make_embedder("minilm").model_id
-'all-MiniLM-L6-v2-int8-64t'
+'all-MiniLM-L6-v2-int8-q8-64t'
 >>> make_embedder("word2vec")
 Traceback (most recent call last):
 ...
@@ -37,22 +37,23 @@ def make_embedder(
     dims: int | None = None,
     threads: int | None = None,
     max_tokens: int | None = None,
+    kernels: str | None = None,
 ) -> Embedder:
     """The embedder for ``provider``; nothing is loaded until its first ``embed``.
 
     ``model`` is required for "openai" (e.g. ``text-embedding-3-small``) and, for
-    "sentence-transformers", is an optional local model directory. ``threads`` and
-    ``max_tokens`` (word pieces embedded per text, default 64) are MiniLM's.
+    "sentence-transformers", is an optional local model directory. ``threads``,
+    ``max_tokens`` (word pieces embedded per text, default 64) and ``kernels`` ("int8",
+    the default, or "float") are MiniLM's.
     """
     if provider == "minilm":
         _refuse(provider, model=model, base_url=base_url, api_key=api_key, dims=dims)
-        from engram.embed.onnx import MiniLMEmbedder
+        from engram.embed.onnx import DEFAULT_TOKENS, MiniLMEmbedder
 
-        if max_tokens is None:
-            return MiniLMEmbedder(threads=threads)
-        return MiniLMEmbedder(threads=threads, max_tokens=max_tokens)
+        return MiniLMEmbedder(threads=threads, kernels=kernels or "int8",
+                              max_tokens=DEFAULT_TOKENS if max_tokens is None else max_tokens)
     if provider in PRESETS:
-        _refuse(provider, threads=threads, max_tokens=max_tokens)
+        _refuse(provider, threads=threads, max_tokens=max_tokens, kernels=kernels)
         url, default_model, key_var = PRESETS[provider]
         # A local server gets a placeholder, never the OpenAI key from the environment.
         key = api_key or (os.environ.get(key_var) if key_var else "unused")
@@ -65,13 +66,13 @@ def make_embedder(
     if provider == "openai":
         if not model:
             raise ConfigError("the openai embedder needs model=, e.g. 'text-embedding-3-small'")
-        _refuse(provider, threads=threads, max_tokens=max_tokens)
+        _refuse(provider, threads=threads, max_tokens=max_tokens, kernels=kernels)
         from engram.embed.openai import OpenAIEmbedder
 
         return OpenAIEmbedder(model, base_url=base_url, api_key=api_key, dims=dims)
     if provider == "sentence-transformers":
         _refuse(provider, base_url=base_url, api_key=api_key, threads=threads,
-                max_tokens=max_tokens)
+                max_tokens=max_tokens, kernels=kernels)
         from engram.embed.sbert import SentenceTransformerEmbedder
 
         if dims is None:

