@@ -50,8 +50,10 @@ _PROTOTYPES: dict[str, tuple[str, ...]] = {
                    "Drives a taxi for a living", "Is working as a waiter"),
     "employer": ("Works at a large software company", "Is employed by an insurance firm",
                  "Has a job at a bank", "Is with Accenture", "Is at Microsoft"),
+    # where one lives, and how it is held (renting or owning is the home, not a stay)
     "home": ("Lives in a flat in the city centre", "Has a house in a small village",
-             "Lives in Manchester"),
+             "Lives in Manchester", "Rents an apartment near the park",
+             "Owns a terraced house"),
     "relationship": ("Is married", "Is single", "Has a boyfriend", "Is divorced"),
     "diet": ("Is vegetarian", "Follows a vegan diet", "Eats meat"),
     "age": ("Is 34 years old", "Is in their late twenties"),
