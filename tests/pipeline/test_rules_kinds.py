@@ -126,3 +126,18 @@ def test_retirement_begun_ends_the_job(content: str, ends: bool) -> None:
     after = state_after([("user", content)], ["Works as a bus driver", *OTHERS])
     assert ("Works as a bus driver" not in after) is ends
     assert set(OTHERS) <= set(after)
+
+
+def test_a_plan_known_by_its_place_is_called_off() -> None:
+    after = state_after([("user", "Porto is off, the flights doubled in price.")],
+                        ["Is planning a long weekend in Porto in May", *OTHERS])
+    assert "Is planning a long weekend in Porto in May" not in after
+    assert set(OTHERS) <= set(after)
+
+
+def test_a_residence_from_a_day_on_replaces_the_old_one() -> None:
+    content = "The boxes are gone and as of Monday I'm officially a Cardiff resident!"
+    after = state_after([("user", content)], ["Lives in Swansea", "Likes sudoku"])
+    assert "Lives in Swansea" not in after
+    assert any("Cardiff resident" in a for a in after)
+    assert "Likes sudoku" in after

@@ -55,7 +55,7 @@ _EVENT = re.compile(r"^(?:the|my|our)\s+(?:\w+\s+)?(?:meeting|appointment|flight
                     r"party|dinner|call|exam|wedding|trip|class|lesson|deadline|visit)\b",
                     re.I)
 _INTRO = re.compile(r"\b(?:a|an|my|our)\s+(\w+)\s+(?:(?:called|named)\s+)?([A-Z][\w'-]+)")
-_FRONTED = re.compile(r"^((?:for|at|in|on|during|after|before|since|with|every|most|"
+_FRONTED = re.compile(r"^((?:for|at|in|on|during|after|before|since|with|every|most|as of|"
                       r"when it comes to)\s+"
                       r"[\w' -]{1,30}?),?\s+((?:I|I'm|I've|we|we're)\s.+)$", re.I)
 _POSSESSED = re.compile(r"^(?:someone|somebody|a|an|the|\w+)\s+(?:\w+\s+){0,2}?\w+(?:ed|ole|en)\s+"
@@ -85,7 +85,10 @@ _THING_STATE = re.compile(r"^(?:the|our|my)\s+((?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:
                           r"(?:cancel+ed|postponed|over|off|done|finished|broken|gone|sold|"
                           r"fixed|healed|booked|confirmed|rescheduled|moved|delayed|approved|"
                           r"rejected|closed|paid off|pushed|pushed back|brought forward|"
-                          r"put back)\b.*)$", re.I)
+                          r"put back)\b.*)$"
+                          # a plan known by its place, ended: "Chamonix is off"
+                          r"|^((?-i:[A-Z][a-z]+)\s+(?:is|was|got)\s+(?:now\s+|officially\s+)?"
+                          r"(?:cancel+ed|called off|postponed|off|scrapped))(?:\s*,.*)?$", re.I)
 # "Emma, my daughter, is ..." -> "my daughter Emma is ...".
 _APPOSITIVE = re.compile(r"^((?-i:[A-Z][a-z]\w*)),\s+((?:my|our)\s+(?:\w+\s+)?\w+),\s+", re.I)
 
@@ -196,7 +199,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
         return [*out, fact]
     state = _THING_STATE.match(clause)
     if state:  # "The Paris trip is cancelled" -> "Paris trip is cancelled"
-        return [*out, capitalise(pronouns_to_third(state.group(1)))]
+        return [*out, capitalise(pronouns_to_third(state.group(1) or state.group(2)))]
     if _POSSESSED.search(clause) and len(clause.split()) >= 4:
         # "Someone stole my bike": about the user's things, told in the third person.
         return [*out, capitalise(pronouns_to_third(clause))]

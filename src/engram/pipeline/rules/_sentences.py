@@ -67,7 +67,7 @@ _CLAUSE_BREAK = re.compile(
     # "..., and once I'm done I want ...": a time clause opens the next statement
     r"|,\s+and\s+(?=(?:once|when|after|as soon as)\s+(?:i|i'm|we|we're)\s)"
     # "... and on Sundays I volunteer": a fronted phrase, then a subject of its own
-    r"|\s*,?\s+(?:and|but|so|then)\s+(?=(?:on|at|in|during|after|before|every|most)\s+"
+    r"|\s*,?\s+(?:and|but|so|then)\s+(?=(?:on|at|in|during|after|before|every|most|as\s+of)\s+"
     r"[\w'-]+(?:\s+[\w'-]+){0,3},?\s+(?:I|I'm|I've|we|we're)\s)"
     # "..., so leave it out of the recipes": an instruction to the assistant after a fact
     r"|,\s+(?:so|and)\s+(?=(?:please\s+)?(?:" + _ORDERS + r")\b)"

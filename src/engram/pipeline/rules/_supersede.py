@@ -141,9 +141,10 @@ def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
         held = _words(e_predicate)
         if e_subject != subject and not (thing and not e_subject and thing in held):
             continue
-        shared = (words | ({thing} if thing and not e_subject else set())) & held
+        named = words | ({thing} if thing and not e_subject else set())  # "Chamonix is off"
+        shared = named & held
         same_kind = kinds & topics(_PEOPLE.sub("", e_predicate))
-        if ending and not same_kind and not (words and words <= held):
+        if ending and not same_kind and not (named and named <= held):
             continue  # a denial names all of what it denies ("not allergic to shellfish")
         if bare_denial and not shared:
             continue  # "Does not like dogs" says nothing of the cat held

@@ -55,7 +55,7 @@ _CLASSES = {
     "instrument": "guitar piano violin drums cello ukulele bass saxophone flute trumpet "
                   "keyboard harp",
     "pet": "dog cat puppy kitten hamster parrot rabbit goldfish fish turtle",
-    "home": "apartment flat house condo studio home cottage bungalow townhouse loft roommate roommates flatmate flatmates "
+    "home": "apartment flat house condo studio home cottage bungalow townhouse loft roommate roommates flatmate flatmates resident "
             "housemate housemates landlord mortgage rent rents renting lease",
     "partner": "boyfriend girlfriend partner wife husband fiance fiancee fiancé dating "
                "single engaged married divorced wedding widowed seeing",
