@@ -141,3 +141,19 @@ def test_a_residence_from_a_day_on_replaces_the_old_one() -> None:
     assert "Lives in Swansea" not in after
     assert any("Cardiff resident" in a for a in after)
     assert "Likes sudoku" in after
+
+
+def test_a_plan_moved_to_another_date_keeps_one_plan() -> None:
+    turns = [("user", "I'll be in Vilnius on the 12th."),
+             ("assistant", "Noted!"),
+             ("user", "Oh, the conference shifted, I'll get there on the 14th now.")]
+    after = state_after(turns, ["Likes sudoku"])
+    assert "Will be in Vilnius on the 14th" in after
+    assert not any("12th" in a for a in after)
+    assert "Likes sudoku" in after
+
+
+def test_a_second_plan_with_its_own_date_is_no_move() -> None:
+    after = state_after([("user", "I'll be at the dentist on the 3rd.")],
+                        ["Will be in Vilnius on the 12th"])
+    assert "Will be in Vilnius on the 12th" in after

@@ -35,7 +35,13 @@ from engram.pipeline.rules._corrections import MEANT, positive
 from engram.pipeline.rules._exclusive import exclusive_target, said_changed
 from engram.pipeline.rules._instead import replaced_intention
 from engram.pipeline.rules._nearest import nearest_change, nearest_corrected
-from engram.pipeline.rules._retake import frame_target, given_up, reframed, retime_target
+from engram.pipeline.rules._retake import (
+    frame_target,
+    given_up,
+    moved_plan,
+    reframed,
+    retime_target,
+)
 from engram.pipeline.rules._revalue import revalue_target
 from engram.pipeline.rules._slots import (
     content_tokens,
@@ -48,7 +54,7 @@ from engram.pipeline.rules._slots import (
     stem,
 )
 from engram.pipeline.rules._subjects import known_as
-from engram.pipeline.rules._supersede import superseded
+from engram.pipeline.rules._supersede import SWAP, superseded
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["RulesReconciler", "Similarity", "plan_decisions"]
@@ -252,6 +258,12 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
                 out.append(Decision("ADD", fact.text, None, i, src))
             else:
                 out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
+            continue
+        moved = None if deferred or not (fact.change or fact.correction or SWAP.search(
+            fact.text)) else moved_plan(fact.text, existing, used)  # "... on the 5th now"
+        if moved is not None:
+            used.add(moved[0])
+            out.append(Decision("UPDATE", moved[1], existing[moved[0]].ref, i, src))
             continue
         change = None if deferred else superseded(fact.text, existing, used)
         if change is None and not deferred and change_threshold is not None:

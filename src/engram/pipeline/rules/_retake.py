@@ -196,6 +196,39 @@ def retime_target(value: str, existing: list[Existing], used: set[int]) -> tuple
     return None
 
 
+# A plan: what the user will do, or is about to.
+_PLAN = re.compile(r"^(?:will|is going to|plans to|is planning|is (?:flying|arriving|leaving|"
+                   r"travel+ing|driving|heading|getting|coming|going|moving|starting)\b)", re.I)
+
+
+def moved_plan(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
+    """(position, new text) of the plan a changed plan moves to a new time: "Will arrive
+    on the 5th now" after "Will be in Rome on the 3rd" leaves "Will be in Rome on the 5th".
+    The caller has checked that the fact says it changed; both must be plans of one
+    subject, and the time of the same kind (a date for a date, a month for a month).
+
+    >>> moved_plan("Will land on the 9th now", [Existing(0, "Will be in Oslo on the 7th"),
+    ...                                         Existing(1, "Plays darts on the 1st")], set())
+    (0, 'Will be in Oslo on the 9th')
+    """
+    subject, predicate = split_subject(fact)
+    if not _PLAN.match(predicate):
+        return None
+    for pattern in _TIME_KINDS:
+        new = pattern.search(predicate)
+        if new is None:
+            continue
+        for pos in sorted(range(len(existing)), key=lambda p: (existing[p].ref >= 0, -p)):
+            e_subject, e_predicate = split_subject(existing[pos].text)
+            old = pattern.search(existing[pos].text)
+            if pos in used or old is None or e_subject != subject \
+                    or not _PLAN.match(e_predicate) or old.group(0).lower() == new.group(0).lower():
+                continue
+            text = existing[pos].text
+            return pos, text[:old.start()] + new.group(0) + text[old.end():]
+    return None
+
+
 # A change that names only the new value: "Switched to a Pixel". The held memory says
 # which frame the value fills ("Uses an iPhone"), so the update keeps that frame and swaps
 # the value. (A promotion keeps its own words: "Works as a senior analyst at X" is, to
