@@ -112,3 +112,24 @@ def test_lexical_supersession_skips_one_offs_but_not_dated_changes() -> None:
     held = [Existing(0, "Is vegetarian"), Existing(1, "Rents a studio in Leith")]
     assert superseded("Tried a new tapas bar again on Friday", held, set()) is None
     assert superseded("Moved into a new flat in Portobello last week", held, set()) == (1, "UPDATE")
+
+
+def test_a_tour_under_way_leaves_the_boat_or_car_held(shared_minilm: Any) -> None:
+    # with int8 MiniLM the yacht was nearest the dinghy, and the verb is the same
+    held, content = "Sails a small dinghy", "At the moment I'm sailing a charter yacht around Crete."
+    for after in both_states(shared_minilm, held, content):
+        assert held in after
+        assert set(OTHERS) <= set(after)
+
+
+@pytest.mark.parametrize(("held", "content", "replaced"), [
+    ("Drives a Ford Focus", "These days I drive an electric Kia.", True),  # one car at a time
+    # what is under way, or a stay, said "these days" changes nothing held
+    ("Drives a Vauxhall Corsa", "These days I'm driving a borrowed pickup across Wales.", False),
+    ("Rents a flat in Derby", "These days I'm house-sitting a cottage near Derby.", False),
+])
+def test_a_state_said_as_now_replaces_the_held_one_of_its_kind(
+        shared_minilm: Any, held: str, content: str, replaced: bool) -> None:
+    for after in both_states(shared_minilm, held, content):
+        assert (held not in after) is replaced
+        assert set(OTHERS) <= set(after)

@@ -89,6 +89,7 @@ _STAY = re.compile(
 # Said of this one occasion: "tonight", "this weekend".
 _ONCE = re.compile(r"\b(?:tonight|today|this\s+(?:morning|afternoon|evening|week|weekend))\b",
                    re.I)
+_THROUGH = re.compile(r"\b(?:around|round|through|across|along)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 # Being somewhere: "Is at the pool", "Is at their cousin's wedding".
 _AT = re.compile(r"^(?:is|are)\s+(?:\w+ly\s+)?at\s+(?:a|an|the|their|his|her|my|our)\b", re.I)
 # An activity in progress ("Is cooking for friends", "Is tutoring a neighbour's kid"):
@@ -118,7 +119,12 @@ def standing_slot(text: str) -> str | None:
 def passing(fact: str) -> bool:
     """Does the fact report a passing event (a stay, an outing, a meal, being somewhere
     on one occasion) rather than a state it holds?"""
-    if _STAY.search(fact) or _ONCE.search(fact) or one_off(split_subject(fact)[1]):
+    predicate = split_subject(fact)[1]
+    if _STAY.search(fact) or _ONCE.search(fact) or one_off(predicate):
+        return True
+    # an activity under way through a named place is a tour ("Is sailing a yacht around
+    # Crete"): the boat or car of a tour is no boat or car held
+    if in_progress(predicate) and _THROUGH.search(predicate):
         return True
     return standing_slot(fact) is None and bool(_AT.match(split_subject(fact)[1]))
 

@@ -63,7 +63,7 @@ _HOLDING = frozenset("""living renting leasing subletting lodging boarding ownin
 studying dating seeing married raising fostering employed freelancing contracting temping
 teaching training""".split())  # noqa: SIM905 (a word list reads better as text)
 _PROGRESSIVE = re.compile(r"^(?:is|are)\s+(?:(?:now|currently|still|also|just|\w+ly)\s+)*"
-                          r"(?P<verb>[a-z]{2,}ing)\b", re.I)
+                          r"(?P<verb>(?:[a-z]+-)?[a-z]{2,}ing)\b", re.I)
 
 
 def one_off(predicate: str) -> bool:

@@ -265,7 +265,8 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             used.add(moved[0])
             out.append(Decision("UPDATE", moved[1], existing[moved[0]].ref, i, src))
             continue
-        change = None if deferred else superseded(fact.text, existing, used)
+        change = None if deferred else superseded(  # a stay said "these days" is no move
+            fact.text, existing, used, fact.change and not passing(fact.text))
         if change is None and not deferred and change_threshold is not None:
             change = nearest_change(fact.text, sims[i], existing, used, change_threshold,
                                     CHANGE_MARGIN, fact.change)

@@ -30,7 +30,7 @@ import re
 from functools import lru_cache
 
 from engram.pipeline.base import Existing
-from engram.pipeline.rules._episodes import one_off
+from engram.pipeline.rules._episodes import in_progress, one_off
 from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._rewrite import PAST_FORMS
 from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, slot_of, stem
@@ -95,14 +95,18 @@ def _words(predicate: str) -> frozenset[str]:
     return content_tokens(predicate) - _CHANGE_WORDS
 
 
-def superseded(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
-    """(position, "UPDATE" | "DELETE") of the memory the fact supersedes, if any."""
+def superseded(fact: str, existing: list[Existing], used: set[int],
+               said_now: bool = False) -> tuple[int, str] | None:
+    """(position, "UPDATE" | "DELETE") of the memory the fact supersedes, if any;
+    ``said_now``: its sentence set it against before ("These days I drive a Kia")."""
     outcome = _outcome(fact, existing, used)
     if outcome is not None:
         return outcome
-    if not is_change(fact):
-        return None
     subject, predicate = split_subject(fact)
+    # said as now, a state changes the held one of its word or kind; what is under way
+    # right now ("Is driving a hire car") changes nothing held
+    if not is_change(fact) and not (said_now and not in_progress(predicate)):
+        return None
     # "Tried a new vegan bakery again yesterday": "new" and "again" tell of the visit, so
     # a one-off experience changes no standing state (an outcome was matched above)
     if one_off(predicate):
