@@ -209,7 +209,7 @@ def moved_plan(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
 
     >>> moved_plan("Will land on the 9th now", [Existing(0, "Will be in Oslo on the 7th"),
     ...                                         Existing(1, "Plays darts on the 1st")], set())
-    (0, 'Will be in Oslo on the 9th')
+    (0, 'Will land in Oslo on the 9th')
     """
     subject, predicate = split_subject(fact)
     if not _PLAN.match(predicate):
@@ -224,9 +224,25 @@ def moved_plan(fact: str, existing: list[Existing], used: set[int]) -> tuple[int
             if pos in used or old is None or e_subject != subject \
                     or not _PLAN.match(e_predicate) or old.group(0).lower() == new.group(0).lower():
                 continue
-            text = existing[pos].text
-            return pos, text[:old.start()] + new.group(0) + text[old.end():]
+            return pos, _in_own_words(fact, new, existing[pos].text)
     return None
+
+
+_WHERE = re.compile(r"\b(?:in|to|at)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*")
+
+
+def _in_own_words(fact: str, when: re.Match[str], held: str) -> str:
+    """The moved plan told in the fact's words, with the place of the held plan when the
+    fact names none: "Will arrive on the 5th now" + "Will be in Rome on the 3rd" -> "Will
+    arrive in Rome on the 5th" (the held words with a new date read as the old plan)."""
+    where = _WHERE.search(held)
+    text = fact
+    if where and not _WHERE.search(fact):
+        head = fact[:when.start()].rstrip()
+        prep = re.search(r"\s(?:on|in|at|by|for)$", head)  # the place goes before "on the 5th"
+        cut = prep.start() if prep else len(head)
+        text = f"{head[:cut]} {where.group(0)}{head[cut:]} {fact[when.start():]}"
+    return re.sub(r",?\s+(?:now|instead)$", "", text)
 
 
 # A change that names only the new value: "Switched to a Pixel". The held memory says
