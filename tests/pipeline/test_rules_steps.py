@@ -70,20 +70,6 @@ def test_images_are_skipped_with_a_warning() -> None:
     assert warnings and warnings[0].startswith("image skipped:")
 
 
-def test_extraction_is_fast() -> None:
-    msgs = [Message("user", "I'm diabetic, and I'm allergic to kiwi. My uncle Piotr is a "
-                    "baker in Gdansk, and he's visiting me in August.", index=0)]
-    ex = RulesExtractor()
-    ex.extract(msgs, CTX)
-    # CPU time of this thread: what the rules cost, not how long other processes on a
-    # shared machine kept the core (wall time made this fail under load).
-    t0 = time.thread_time()
-    for _ in range(50):
-        RulesReconciler().reconcile(ex.extract(msgs, CTX)[0], [Existing(0, "Lives in Krakow")],
-                                    CTX)
-    assert (time.thread_time() - t0) / 50 < 0.002
-
-
 @pytest.mark.parametrize(("fact", "old", "event"), [
     ("Lives in Tampere", "Lives in Oulu", "UPDATE"),
     ("Moved to Galway last spring", "Lives in Cork", "UPDATE"),
