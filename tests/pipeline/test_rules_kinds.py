@@ -158,3 +158,16 @@ def test_a_second_plan_with_its_own_date_is_no_move() -> None:
     after = state_after([("user", "I'll be at the dentist on the 3rd.")],
                         ["Will be in Vilnius on the 12th"])
     assert "Will be in Vilnius on the 12th" in after
+
+
+@pytest.mark.parametrize("said", ["I was let go.", "I got laid off.", "I was fired."])
+def test_a_bare_job_loss_is_a_fact_and_ends_the_job(said: str) -> None:
+    # "Was let go" has no content word besides the ending itself: it was dropped, so the
+    # held job stayed and the add reported no fact.
+    after = state_after([("user", said)], ["Works as a courier for Parcelnet", "Has a cat"])
+    assert "Works as a courier for Parcelnet" not in after and "Has a cat" in after
+    assert len(after) == 2 and after[-1].lower().startswith(("was ", "got "))
+
+
+def test_an_ending_with_nothing_named_stays_no_fact() -> None:
+    assert state_after([("user", "I stopped.")], ["Plays squash"]) == ["Plays squash"]

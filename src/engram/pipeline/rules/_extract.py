@@ -43,6 +43,7 @@ from engram.pipeline.rules._sentences import (
 from engram.pipeline.rules._slots import content_tokens
 from engram.pipeline.rules._speech import advice, is_hypothetical, is_reported, own_text, taken_up
 from engram.pipeline.rules._subjects import People
+from engram.pipeline.rules._supersede import ends_a_slot
 from engram.pipeline.rules._weighed import weighed_choice
 from engram.pipeline.rules._worth import worth
 
@@ -337,8 +338,10 @@ def extract_texts(message: Message, question: str | None, agent: bool,
     if any(_MOVED.match(f) for f in facts):  # "we moved out of Leeds, we're in York now"
         facts = [_HERE_NOW.sub(r"Lives in \1", f) for f in facts]
     facts = [_SETTLED_IN.sub(r"Lives in \1", f) for f in facts]  # "We're settled in Hull now"
-    # A fact needs two words and some content ("Has been" or "They they" is not one).
-    return [f for f in facts if len(f.split()) >= 2 and content_tokens(f, drop_time=False)
+    # A fact needs two words and some content ("Has been" or "They they" is not one);
+    # the end of a known state is content of its own ("Was laid off" ends a job).
+    return [f for f in facts if len(f.split()) >= 2
+            and (content_tokens(f, drop_time=False) or ends_a_slot(f))
             and (agent or worth(f))]
 
 

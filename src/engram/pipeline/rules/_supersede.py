@@ -36,7 +36,7 @@ from engram.pipeline.rules._rewrite import PAST_FORMS
 from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, slot_of, stem
 from engram.pipeline.rules._topics import SINGLE, as_diet, split_subject, topics
 
-__all__ = ["superseded", "is_change", "SWAP", "SLOT_ENDINGS"]
+__all__ = ["superseded", "is_change", "ends_a_slot", "SWAP", "SLOT_ENDINGS"]
 
 # A value swapped for another: a shared topic class is enough to find the old one.
 SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|promoted|"
@@ -73,6 +73,16 @@ SLOT_ENDINGS = [(slot, re.compile(p, re.I)) for slot, p in [
                      r"(?:engagement|wedding)|broke it off)\b"),
     ("residence", r"\bmoved out\b"),
 ]]
+
+
+def ends_a_slot(fact: str) -> bool:
+    """The fact ends a single-valued state by a phrase that names the state ("Was laid
+    off", "Got let go": a job), so it says something with no other content word.
+
+    >>> ends_a_slot("Was laid off"), ends_a_slot("Was made redundant"), ends_a_slot("Has been")
+    (True, True, False)
+    """
+    return any(p.search(fact) for _, p in SLOT_ENDINGS)
 
 
 # People met through a job or a home are not the job or the home: "Shares a desk with
