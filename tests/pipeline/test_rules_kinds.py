@@ -171,3 +171,16 @@ def test_a_bare_job_loss_is_a_fact_and_ends_the_job(said: str) -> None:
 
 def test_an_ending_with_nothing_named_stays_no_fact() -> None:
     assert state_after([("user", "I stopped.")], ["Plays squash"]) == ["Plays squash"]
+
+
+def test_a_later_ending_leaves_an_earlier_ending_held(shared_minilm: Any) -> None:
+    # "Was made redundant by Parcelnet" is an event of the past, not a job held: being
+    # fired from the next job is another event beside it (MiniLM put the two near
+    # enough for the nearest-memory rule to delete the first).
+    def cosine(a: list[str], b: list[str]) -> Any:
+        return shared_minilm.embed(a) @ shared_minilm.embed(b).T
+
+    after = state_after([("user", "I got fired yesterday.")],
+                        ["Was made redundant by Parcelnet in March", "Has a cat"],
+                        RulesReconciler(cosine))
+    assert "Was made redundant by Parcelnet in March" in after and len(after) == 3

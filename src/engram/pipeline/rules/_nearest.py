@@ -41,7 +41,7 @@ from collections.abc import Sequence
 
 from engram.pipeline.base import Existing
 from engram.pipeline.rules._slots import is_ending, is_negative
-from engram.pipeline.rules._supersede import SLOT_ENDINGS, SWAP
+from engram.pipeline.rules._supersede import SLOT_ENDINGS, SWAP, ends_a_slot
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["change_kind", "nearest_change", "nearest_corrected"]
@@ -106,6 +106,6 @@ def nearest_held(fact: str, cosines: Sequence[float], existing: list[Existing],
     pos = ranked[0][1]
     e = existing[pos]
     if pos in used or split_subject(e.text)[0] != subject or is_negative(e.text) \
-            or is_ending(e.text):
+            or is_ending(e.text) or ends_a_slot(e.text):  # an ending held is an event
         return None
     return pos

@@ -128,7 +128,7 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         if who is not None:
             for pos, e in enumerate(existing):
                 e_subject, e_predicate = split_subject(e.text)
-                if pos not in used and e_subject == who \
+                if pos not in used and e_subject == who and not ends_a_slot(e.text) \
                         and (slot_of(e_predicate) or ("",))[0] == slot:
                     return pos, "DELETE"
     # A reason or a manner after the change is not what changed: "Pulled out of the
@@ -150,8 +150,8 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         if pos in used:
             continue
         e_subject, e_predicate = split_subject(e.text)
-        if is_negative(e.text) or is_ending(e.text):
-            continue
+        if is_negative(e.text) or is_ending(e.text) or ends_a_slot(e.text):
+            continue  # an ending held is an event: a later one ends nothing of it
         held = _words(e_predicate)
         if e_subject != subject and not (thing and not e_subject and thing in held):
             continue
