@@ -126,16 +126,17 @@ class VectorWriter:
         return len(items)
 
     def drain(self, scope: Scope | None = None, timeout: float | None = None,
-              facts_only: bool = False) -> int:
+              facts_only: bool = False, ids: Sequence[str] | None = None) -> int:
         """Write pending vectors (of ``scope`` only when given; not the stored turns'
-        with ``facts_only``) until none is left or ``timeout`` seconds passed; rows other
-        live workers hold are waited for. Returns how many are still pending."""
+        with ``facts_only``; of ``ids`` only when given) until none is left or
+        ``timeout`` seconds passed; rows other live workers hold are waited for.
+        Returns how many are still pending."""
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
-            left = self.store.pending_vectors(scope, facts_only)
+            left = self.store.pending_vectors(scope, facts_only, ids)
             if left == 0 or (deadline is not None and time.monotonic() > deadline):
                 return left
-            if not self.step(scope, facts_only):
+            if not self.step(scope, facts_only, ids):
                 time.sleep(0.05)  # other workers hold them, or they wait to be retried
 
     def flush(self, timeout: float | None = None) -> dict[str, Any]:
@@ -155,10 +156,7 @@ class VectorWriter:
         memory a worker had claimed, before its categories were written)."""
         if rec is None or not self.store.pending_vectors(ids=[rec.id]):
             return rec
-        deadline = time.monotonic() + CATCH_UP_WAIT
-        while self.store.pending_vectors(ids=[rec.id]) and time.monotonic() < deadline:
-            if not self.step(ids=[rec.id]):
-                time.sleep(0.02)  # another worker holds it: its write is near
+        self.drain(timeout=CATCH_UP_WAIT, ids=[rec.id])
         return self.store.get(rec.id)
 
     def catch_up(self, where: Node) -> None:

@@ -231,6 +231,6 @@ def _pinned(scope: Scope | None, facts_only: bool = False,
         conds.append("(m.memory_type IS NULL OR m.memory_type <> ?)")
         params.append(EPISODE)
     if ids is not None:
-        conds.append(f"m.id IN ({', '.join('?' * len(ids))})" if ids else "1 = 0")
+        conds.append(f"m.id IN ({SQLDialect._marks(len(ids))})" if ids else "1 = 0")
         params.extend(ids)
     return (" AND ".join(conds) or "1 = 1"), params

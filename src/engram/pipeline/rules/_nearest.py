@@ -41,7 +41,7 @@ from collections.abc import Sequence
 
 from engram.pipeline.base import Existing
 from engram.pipeline.rules._slots import is_ending, is_negative
-from engram.pipeline.rules._supersede import SLOT_ENDINGS, SWAP, ends_a_slot
+from engram.pipeline.rules._supersede import SWAP, ends_a_slot
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["change_kind", "nearest_change", "nearest_corrected"]
@@ -62,7 +62,7 @@ _NO_LONGER = re.compile(r"\b(?:no longer|anymore|any more)\b", re.I)
 
 def change_kind(fact: str) -> str | None:
     """"DELETE" for an ending, "UPDATE" for a swap, None for anything else."""
-    if is_ending(fact) or _NO_LONGER.search(fact) or any(p.search(fact) for _, p in SLOT_ENDINGS):
+    if is_ending(fact) or _NO_LONGER.search(fact) or ends_a_slot(fact):
         return "DELETE"
     if is_negative(fact):
         return None

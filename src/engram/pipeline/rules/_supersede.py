@@ -95,7 +95,7 @@ _PEOPLE = re.compile(r"\b(?:colleagues?|co-?workers?|boss(?:es)?|landlord|landla
 def is_change(fact: str) -> bool:
     """Does the fact say that something changed (began, ended, swapped)?"""
     return bool(SWAP.search(fact) or _BEGIN.search(fact) or is_ending(fact)
-                or is_negative(fact) or any(p.search(fact) for _, p in SLOT_ENDINGS))
+                or is_negative(fact) or ends_a_slot(fact))
 
 
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
