@@ -5,12 +5,23 @@ semantics (an UPDATE replaces the held text, a DELETE removes it, ADDs come last
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
 
 from engram._types import Message
 from engram.pipeline.base import Existing, ExtractContext
 from engram.pipeline.rules import RulesExtractor, RulesReconciler
 
 CTX = ExtractContext()
+
+
+def minilm_reconciler(embedder: Any) -> RulesReconciler:
+    """The rules reconciler given the embedder's cosine, as ``Memory`` wires it."""
+    def cosine(a: list[str], b: list[str]) -> np.ndarray:
+        return np.asarray(embedder.embed(a) @ embedder.embed(b).T)
+
+    return RulesReconciler(cosine)
 
 
 def state_after(turns: Sequence[tuple[str, str]], existing: Sequence[str] = (),

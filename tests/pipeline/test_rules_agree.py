@@ -14,20 +14,16 @@ import pytest
 
 from engram import Memory
 from engram.pipeline.base import Existing, Fact
-from engram.pipeline.rules import RulesReconciler
 from engram.pipeline.rules._agree import passing, same_frame, standing_slot
 from engram.pipeline.rules._now import said_as_now
 from engram.pipeline.rules._reconcile import plan_decisions
-from tests.pipeline._state import state_after
+from tests.pipeline._state import minilm_reconciler, state_after
 
 OTHERS = ["Has a brother named Idris", "Likes sudoku"]
 
 
 def state(embedder: Any, held: str, content: str) -> list[str]:
-    def cosine(a: list[str], b: list[str]) -> np.ndarray:
-        return np.asarray(embedder.embed(a) @ embedder.embed(b).T)
-
-    return state_after([("user", content)], [held, *OTHERS], RulesReconciler(cosine))
+    return state_after([("user", content)], [held, *OTHERS], minilm_reconciler(embedder))
 
 
 # Each of these replaced its held memory before the agreement test (MiniLM puts the two

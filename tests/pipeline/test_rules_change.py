@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pytest
 
 from engram._types import Message
 from engram.pipeline.base import ExtractContext
-from engram.pipeline.rules import RulesExtractor, RulesReconciler
-from tests.pipeline._state import state_after
+from engram.pipeline.rules import RulesExtractor
+from tests.pipeline._state import minilm_reconciler, state_after
 from tests.pipeline.test_rules_mechanisms import final
 
 
@@ -24,10 +23,7 @@ def texts(content: str) -> list[tuple[str, bool]]:
 
 
 def state(embedder: Any, existing: list[str], content: str) -> list[str]:
-    def cosine(a: list[str], b: list[str]) -> np.ndarray:
-        return np.asarray(embedder.embed(a) @ embedder.embed(b).T)
-
-    return state_after([("user", content)], existing, RulesReconciler(cosine))
+    return state_after([("user", content)], existing, minilm_reconciler(embedder))
 
 
 # --- "I meant <clause>": the clause is the corrected statement ---

@@ -14,23 +14,19 @@ import numpy as np
 import pytest
 
 from engram.pipeline.base import Existing
-from engram.pipeline.rules import RulesReconciler
 from engram.pipeline.rules._episodes import in_progress, one_off
 from engram.pipeline.rules._exclusive import exclusive_slots
 from engram.pipeline.rules._supersede import superseded
-from tests.pipeline._state import state_after
+from tests.pipeline._state import minilm_reconciler, state_after
 
 OTHERS = ["Has a brother named Idris", "Likes sudoku"]
 
 
 def both_states(embedder: Any, held: str, content: str) -> tuple[list[str], list[str]]:
     """The state after one add: lexical rules, then with the MiniLM cosine as Memory wires it."""
-    def cosine(a: list[str], b: list[str]) -> np.ndarray:
-        return np.asarray(embedder.embed(a) @ embedder.embed(b).T)
-
     turns = [("user", content)]
     return (state_after(turns, [held, *OTHERS]),
-            state_after(turns, [held, *OTHERS], RulesReconciler(cosine)))
+            state_after(turns, [held, *OTHERS], minilm_reconciler(embedder)))
 
 
 @pytest.mark.parametrize(("held", "content"), [

@@ -7,22 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pytest
 
-from engram.pipeline.rules import RulesReconciler
 from engram.pipeline.rules._exclusive import frame_slot
-from tests.pipeline._state import state_after
+from tests.pipeline._state import minilm_reconciler, state_after
 
 OTHER = ["Loves jazz", "Has a cat named Miso"]
 
 
 def state(embedder: Any, held: str, content: str) -> list[str]:
     """The memory state after one add, the reconciler given the cosine as Memory wires it."""
-    def cosine(a: list[str], b: list[str]) -> np.ndarray:
-        return np.asarray(embedder.embed(a) @ embedder.embed(b).T)
-
-    return state_after([("user", content)], [held, *OTHER], RulesReconciler(cosine))
+    return state_after([("user", content)], [held, *OTHER], minilm_reconciler(embedder))
 
 
 @pytest.mark.parametrize(("held", "content"), [
@@ -59,11 +54,8 @@ def test_other_slots_trips_and_plain_statements_replace_nothing(
 
 
 def test_two_held_memories_in_the_slot_leave_no_clear_target(shared_minilm: Any) -> None:
-    def cosine(a: list[str], b: list[str]) -> np.ndarray:
-        return np.asarray(shared_minilm.embed(a) @ shared_minilm.embed(b).T)
-
     held = ["Works as a paramedic", "Works as a music tutor", *OTHER]
-    after = state_after([("user", "I drive a bus these days.")], held, RulesReconciler(cosine))
+    after = state_after([("user", "I drive a bus these days.")], held, minilm_reconciler(shared_minilm))
     assert all(h in after for h in held)
 
 

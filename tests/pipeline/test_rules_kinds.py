@@ -10,26 +10,21 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pytest
 
 from engram.pipeline.base import Existing
-from engram.pipeline.rules import RulesReconciler
 from engram.pipeline.rules._exclusive import frame_slot
 from engram.pipeline.rules._retake import frame_target
 from engram.pipeline.rules._slots import is_ending
 from engram.pipeline.rules._supersede import superseded
 from engram.pipeline.rules._topics import split_subject, topics
-from tests.pipeline._state import state_after
+from tests.pipeline._state import minilm_reconciler, state_after
 
 OTHERS = ["Likes sudoku", "Lives in Preston"]
 
 
 def minilm_state(embedder: Any, held: str, content: str) -> list[str]:
-    def cosine(a: list[str], b: list[str]) -> np.ndarray:
-        return np.asarray(embedder.embed(a) @ embedder.embed(b).T)
-
-    return state_after([("user", content)], [held, *OTHERS], RulesReconciler(cosine))
+    return state_after([("user", content)], [held, *OTHERS], minilm_reconciler(embedder))
 
 
 def test_abstinence_counted_in_time_is_an_ending() -> None:
@@ -177,10 +172,7 @@ def test_a_later_ending_leaves_an_earlier_ending_held(shared_minilm: Any) -> Non
     # "Was made redundant by Parcelnet" is an event of the past, not a job held: being
     # fired from the next job is another event beside it (MiniLM put the two near
     # enough for the nearest-memory rule to delete the first).
-    def cosine(a: list[str], b: list[str]) -> Any:
-        return shared_minilm.embed(a) @ shared_minilm.embed(b).T
-
     after = state_after([("user", "I got fired yesterday.")],
                         ["Was made redundant by Parcelnet in March", "Has a cat"],
-                        RulesReconciler(cosine))
+                        minilm_reconciler(shared_minilm))
     assert "Was made redundant by Parcelnet in March" in after and len(after) == 3
