@@ -12,7 +12,7 @@ and speaker are then written into its metadata in one store transaction per sess
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,12 +136,14 @@ def run_variant(mem: Memory, convs: Sequence[Conversation], mode: str,
     return out
 
 
-def ingest_inferred(mem: Memory, conv: Conversation) -> dict[str, set[str]]:
-    """infer=True, one add per session (offline rules unless an LLM is configured);
-    returns the evidence turns (dia_ids) of every stored fact and episode. With
-    episodes kept, a fact's ``source_ids`` are episode ids (read once all sessions are
-    in, so an UPDATE's later evidence counts); without, they are the indices of the
-    add's messages, mapped back to the session's dia_ids. Does not flush."""
+def ingest_inferred(mem: Memory, conv: Conversation) -> Callable[[], dict[str, set[str]]]:
+    """infer=True, one add per session (offline rules unless an LLM is configured).
+    Returns a call that gives the evidence turns (dia_ids) of every stored fact and
+    episode: with episodes kept, a fact's ``source_ids`` are episode ids, read from the
+    store when the call is made (once all sessions are in, so an UPDATE's later evidence
+    counts, and after the caller's clock stops: reading the store back is the bench's
+    bookkeeping, not ingest); without, they are the indices of the add's messages,
+    mapped back to the session's dia_ids as the adds return. Does not flush."""
     sources: dict[str, set[str]] = {}
     episode_dia: dict[str, str] = {}
     for turns in conv.sessions():
@@ -158,13 +160,18 @@ def ingest_inferred(mem: Memory, conv: Conversation) -> dict[str, set[str]]:
             dia = {turns[int(i)].dia_id for i in rec.source_ids
                    if str(i).isdigit() and int(i) < len(turns)}
             sources.setdefault(mid, set()).update(dia)
-    if episode_dia:
-        sources = {e: {d} for e, d in episode_dia.items()}
+
+    def read() -> dict[str, set[str]]:
+        if not episode_dia:
+            return sources
+        cited = {e: {d} for e, d in episode_dia.items()}
         page = mem.store.list_memories("", parse_filters({"user_id": conv.conv_id}),
                                        limit=1_000_000)
         for rec in page.records:
             if rec.memory_type != "episode":
-                sources[rec.id] = {episode_dia[s] for s in rec.source_ids if s in episode_dia}
+                cited[rec.id] = {episode_dia[s] for s in rec.source_ids if s in episode_dia}
+        return cited
+
     # The stored turns' vectors follow in the background: the caller flushes before
     # searching (and times the adds and the flush apart).
-    return sources
+    return read

@@ -86,7 +86,7 @@ def test_neighbour_expansion_adds_adjacent_turns_flagged(tmp_path: Path, conv: D
 
 def test_infer_true_facts_map_back_to_turns(tmp_path: Path, conv: D.Conversation) -> None:
     mem = E.open_memory(tmp_path / "i.db", embedder=HashEmbedder())
-    sources = E.ingest_inferred(mem, conv)
+    sources = E.ingest_inferred(mem, conv)()
     known = {t.dia_id for t in conv.turns}
     assert all(s <= known for s in sources.values())
     mem.close()

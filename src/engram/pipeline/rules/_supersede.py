@@ -75,6 +75,7 @@ SLOT_ENDINGS = [(slot, re.compile(p, re.I)) for slot, p in [
 ]]
 
 
+@lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def ends_a_slot(fact: str) -> bool:
     """The fact ends a single-valued state by a phrase that names the state ("Was laid
     off", "Got let go": a job), so it says something with no other content word.
