@@ -43,6 +43,8 @@ False
 True
 >>> same_frame("Eats meat again", "Is vegetarian"), same_frame("Lives in Cork", "Is single")
 (True, False)
+>>> same_frame("Now swims after work", "Prefers swimming at dawn")
+True
 """
 
 from __future__ import annotations
@@ -80,7 +82,8 @@ _OCCASION = (r"(?:trip|holiday|vacation|visit|break|date|tour|retreat|night out|
              r"breakfast|brunch|supper|meal|weekend|week|night|day|few days)")
 _STAY = re.compile(
     r"\b(?:visiting|staying\s+(?:with|at|in|over|for)|(?:house|dog|pet|cat|baby)-?sitting|"
-    r"babysitting|(?:on|at|for|to)\s+(?:a|an|the|their|his|her|my|our)\s+(?:[\w'-]+\s+){0,3}?"
+    r"babysitting|(?:go|goes|going|went)\s+out\s+(?:for|to)\b|"  # an outing, "goes out for tapas"
+    r"(?:on|at|for|to)\s+(?:a|an|the|their|his|her|my|our)\s+(?:[\w'-]+\s+){0,3}?"
     + _OCCASION + r"s?|"
     # a meal or a drink had: "having dinner at", "had a cup of tea"
     r"(?:having|had|grabbing|grabbed)\s+(?:a\s+|an\s+|some\s+)?(?:[\w-]+\s+){0,2}?"
@@ -154,11 +157,27 @@ def _slots(texts: list[str], similarity: Similarity | None) -> list[tuple[str | 
     return out
 
 
+# Adverbs before a fact's verb: "Mostly works late" is about working.
+_ADVERBS = re.compile(r"^(?:(?:\w+ly|now|still|often|usually|always|sometimes|mainly)\s+)+",
+                      re.I)
+# A preference for how or when one does something: "Prefers cycling in the dark".
+_PREFERS_DOING = re.compile(r"^prefers\s+(?P<verb>[a-z]{2,})ing\b", re.I)
+
+
+def _preferred_activity(text: str) -> str | None:
+    """The stem of the activity a held preference is about ("work" for "Prefers working
+    late"): a change in doing it changes the preference, whatever slot MiniLM guesses."""
+    m = _PREFERS_DOING.match(split_subject(text)[1])
+    return _head(f"Is {m.group('verb')}ing") if m else None
+
+
 def same_frame(fact: str, held: str, similarity: Similarity | None = None, *,
                ending: bool = False) -> bool:
     """May ``fact`` (a change; ``ending``: it says something stopped) replace ``held``?"""
     if not ending and (passing(fact) or (_activity(fact) and _head(fact) != _head(held))):
         return False
+    if not ending and _preferred_activity(held) == _head(_ADVERBS.sub("", fact)):
+        return True  # "Now runs at lunchtime" changes "Prefers running in the evening"
     (new, new_by_frame), (old, old_by_frame) = _slots([fact, held], similarity)
     if new is not None and old is not None:
         return new == old

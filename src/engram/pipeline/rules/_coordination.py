@@ -170,14 +170,20 @@ def split_present_verbs(fact: str) -> list[str]:
     ['Teaches maths in Bristol', 'Coaches the under-12s on Saturdays']
     >>> split_present_verbs("Likes fish and chips")
     ['Likes fish and chips']
+    >>> split_present_verbs("Is moving to Lyon in May and need a removal van")
+    ['Is moving to Lyon in May', 'Needs a removal van']
     """
     words = fact.split()
-    if not words or _tense(words[0]) != "present" or words[0].lower() in ("is", "has", "does"):
+    if not words or _tense(words[0]) not in ("present", "state") or words[0].lower() in ("does", "was"):
         return [fact]
     m = re.match(r"^(.+?\s+\S+),?\s+and\s+(?:also\s+)?([a-z]+)\s+(\S.*)$", fact)
     if not m or len(m.group(1).split()) < 2:
         return [fact]
     verb = m.group(2)
+    # After "Is ..."/"Has ..." only a verb left in the speaker's own form ("I'm starting
+    # a course and want ...") opens a phrase: a third-person word there may be a noun.
+    if words[0].lower() in ("is", "has") and verb not in _BASE:
+        return [fact]
     third = verb if verb in _PRESENT_S else _BASE.get(verb)
     # the fact's own verb again is a noun joined to its object ("Loves the food and love
     # songs"); an auxiliary opens no phrase of its own

@@ -126,6 +126,15 @@ _SINCE_LAST = re.compile(r"^it'?s\s+been\s+(?P<n>(?:\w+\s+){0,2}?\w+)\s+since\s+
                          r"(?P<x>[\w-]+(?:\s+[\w-]+){0,3})$", re.I)
 
 
+# A verb of motion before "there": the place is where one goes, not where one is.
+_TO_THERE = re.compile(r"\b((?:mov|relocat|head|go|travell?|fly|flie|driv|com|emigrat|"
+                       r"return)(?:e|es|ed|ing|s)?|went|flew|drove|came|back)\s+there\b", re.I)
+
+
+# "No, I work in Leith": a reply that answers no question contradicts what is held.
+_NO_FIRST = re.compile(r"^\s*(?:no|nope|nah)\s*[,.!-]+\s*(?:i\b|i'm\b|my\b|it's\b)", re.I)
+
+
 # "once I'm done I want to read ...": the time clause before the statement is dropped
 _WHEN_FIRST = re.compile(r"^(?:once|when|after|as soon as)\s+(?:i|i'm|we|we're)\b.*?,?\s+"
                          r"(?=(?:i|i'll|i'm|i'd|we|we'll)\s+\w)", re.I)
@@ -283,7 +292,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         if value_fix and (", not " in value_fix or not (s_i == 0 and question)):
             facts.append(value_fix)
             continue
-        fixing = opens_correction(sentence) or uncleft(strip_discourse(sentence)) is not None
+        fixing = opens_correction(sentence) or uncleft(strip_discourse(sentence)) is not None \
+            or (s_i == 0 and question is None and bool(_NO_FIRST.match(sentence)))
         first_fact = len(facts)
         # Leading markers go first: "Actually, I ..." is not a compound subject.
         clauses = split_clauses(strip_discourse(sentence))
@@ -316,7 +326,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             if agent and _AGENT_CHATTER.match(clause):
                 continue
             for f in _clause_facts(clause, people):
-                if place:
+                if place:  # "moving there" goes to the place: "Is moving to Reading"
+                    f = _TO_THERE.sub(rf"\1 to {place[1]}", f)
                     f = re.sub(r"\b(?:there|here)\b", f"{place[0]} {place[1]}", f)
                 if things and not people.last:  # "I grow them on my balcony"
                     f = re.sub(r"\bthem\b", f"their {things}", f)

@@ -39,9 +39,13 @@ asperger autistic adhd deaf blind lgbt lgbtq gay queer trans vegan ok okay""".sp
 _NAME = r"((?-i:[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?))"
 _INTRO = re.compile(r"^(?:hi|hello|hey)?[,!.\s]*(?:(?:i'?m|i am|this is|it'?s)\s+" + _NAME
                     + r"(?:\s+(?:here|btw|by the way))?|" + _NAME + r"\s+here(?:,.*)?)$", re.I)
-# "I'm Yusuf, a nurse from Izmir": a name, then what the speaker is.
+# "I'm Yusuf, a nurse from Izmir", "I'm Lotte, 34", "I'm Sam, pronouns they/them": a
+# name, then more about the speaker (what they are, their age, where from, pronouns).
 _INTRO_APPOSITION = re.compile(r"^(?:(?:hi|hello|hey)[,!.\s]+)?(?:i'?m|i am|this is|my name is|"
-                               r"my name'?s)\s+" + _NAME + r",\s+((?:a|an)\s+.+)$", re.I)
+                               r"my name'?s)\s+" + _NAME + r",\s+((?:a|an|from)\s+.+|\d{1,3}\b.*|"
+                               r"(?:my\s+)?pronouns\b.+|(?:she|he|they|ze|xe)/\w+.*)$", re.I)
+# What follows the name is said of "I'm" ("a nurse", "34", "from Oslo"), or stands alone.
+_AFTER_IM = re.compile(r"^(?:a|an|from)\s|^\d", re.I)
 _NOBODY = {"nobody", "everyone", "everybody", "someone", "somebody", "anyone", "nothing",
            "everything", "something", "winter", "summer", "life", "it", "same", "more"}
 _MY_NAME = re.compile(r"^(?:my\s+(?:first\s+|full\s+|real\s+)?name\s+is|(?:my\s+)?name'?s|"
@@ -71,7 +75,7 @@ _AGE = re.compile(r"^(?:i'?m|i am|(?:i\s+)?(?:just\s+)?turned|i'?ll\s+be|i\s+wil
 _BIRTHDAY_AGE = re.compile(r"^(?:(?:i\s+)?(?:just\s+)?(?:had|celebrated|turned)|(?:it|yesterday|today|"
                            r"sunday|saturday|friday|monday|tuesday|wednesday|thursday)(?:'s|\s+"
                            r"was|\s+is))\s+(?:my\s+)?(\d{1,3})(?:st|nd|rd|th)\s+birthday\b", re.I)
-_PRONOUNS = re.compile(r"^my\s+pronouns\s+are\s+([\w/ ,]+)$|^i\s+use\s+([\w/]+)\s+pronouns$"
+_PRONOUNS = re.compile(r"^(?:my\s+)?pronouns\s+(?:are\s+)?([\w/ ,]+)$|^i\s+use\s+([\w/]+)\s+pronouns$"
                        # a bare set, as people give it: "She/her, please", "they/them"
                        r"|^((?:she|he|they|ze|xe|it)/(?:her|him|them|hir|zir|xem|its)(?:/\w+)?)"
                        r"(?:\s+pronouns)?(?:,?\s+please)?$", re.I)
@@ -86,10 +90,13 @@ def introduction(clause: str) -> tuple[str, str] | None:
 
     >>> introduction("I'm Yusuf, a nurse from Izmir")
     ('Name is Yusuf', "I'm a nurse from Izmir")
+    >>> introduction("I'm Sam, pronouns they/them")
+    ('Name is Sam', 'pronouns they/them')
     """
     m = _INTRO_APPOSITION.match(clause.strip(" ,.!"))
     if m and _is_name(m.group(1)):
-        return f"Name is {m.group(1)}", f"I'm {m.group(2)}"
+        rest = m.group(2)
+        return f"Name is {m.group(1)}", f"I'm {rest}" if _AFTER_IM.match(rest) else rest
     return None
 
 

@@ -60,6 +60,10 @@ _INCHOATIVE = re.compile(
 _NO_LONGER = re.compile(r"\b(?:no longer|anymore|any more)\b", re.I)
 
 
+_ADVERB_FIRST = re.compile(r"^(?:mostly|usually|mainly|generally|normally|typically|"
+                           r"often|sometimes|always)\s+", re.I)
+
+
 def change_kind(fact: str) -> str | None:
     """"DELETE" for an ending, "UPDATE" for a swap, None for anything else."""
     if is_ending(fact) or _NO_LONGER.search(fact) or ends_a_slot(fact):
@@ -96,7 +100,9 @@ def nearest_corrected(fact: str, cosines: Sequence[float], existing: list[Existi
 def nearest_held(fact: str, cosines: Sequence[float], existing: list[Existing],
                  used: set[int], threshold: float, margin: float) -> int | None:
     """The nearest held memory of the fact's subject, clear of the runner-up by margin."""
-    subject = split_subject(fact)[0]
+    # "Mostly works late": an opening adverb names no one (the lexical matchers still
+    # read it as a subject, which keeps "instead" from swapping things merely related)
+    subject = split_subject(_ADVERB_FIRST.sub("", fact))[0]
     ranked = sorted(((float(cosines[pos]), pos) for pos, e in enumerate(existing)
                      if pos < len(cosines) and e.ref >= 0), reverse=True)
     if not ranked or ranked[0][0] < threshold:

@@ -30,7 +30,26 @@ _NOW_OPENER = re.compile(
     r"(?:these days|nowadays|currently|at the moment|at present|"
     r"now(?!\s+(?:and\s+then|that|for)\b)|since then|from now on)\b", re.I)
 
+# "Since the baby arrived, I ...", "Ever since my operation I ...": the state dates from an
+# event, so it replaced what held before it. A present state after "since" is a reason
+# ("Since I'm vegan, ..."), not a time, so the event must be in the past or a bare noun.
+_SINCE_EVENT = re.compile(
+    r"^(?:(?:oh|well|so|and|but)\W+)*(?:ever\s+)?since\s+(?:"
+    r"(?:the|my|our|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:\w+ed|arrived|came|began|"
+    r"started|happened|left|went|broke|got|was|were)\b"  # "the baby arrived"
+    r"|(?:i|we|he|she|they)\s+(?:\w+ed|got|had|left|lost|became|began|went|came|took|quit|"
+    r"broke|was|were|split|gave)\b"  # "I moved", "we split up"
+    r"|(?:my|our)\s+[\w-]+(?:\s+[\w-]+)?\s*,"  # "since my operation, ..."
+    r"|last\s+(?:year|month|week|summer|winter|spring|autumn|christmas))", re.I)
+
 
 def said_as_now(sentence: str) -> bool:
-    """Does the sentence open by setting its state against an earlier one?"""
-    return bool(_NOW_OPENER.match(sentence.strip()))
+    """Does the sentence open by setting its state against an earlier one?
+
+    >>> said_as_now("Since the twins were born I cook far less")
+    True
+    >>> said_as_now("Since I'm vegan, I skip the cheese board")
+    False
+    """
+    s = sentence.strip()
+    return bool(_NOW_OPENER.match(s) or _SINCE_EVENT.match(s))

@@ -202,7 +202,9 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
     """
     n_held = len(existing)
     existing = list(existing)
-    names = [e.text for e in existing]  # "Lena moved" is about the held "friend named Lena"
+    # "Lena moved" is about the held "friend named Lena"; "Nadia is ..." about the user
+    # named Nadia, held or named in this batch
+    names = [e.text for e in existing] + [f.text for f in facts]
     facts = [Fact(known_as(f.text, names), f.source_ids, f.correction, f.change) for f in facts]
     sims = (np.asarray(similarity([f.text for f in facts], [e.text for e in existing]))
             if facts and existing else np.zeros((len(facts), len(existing))))

@@ -38,7 +38,12 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                       r"(?:from\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+)?to\b"),
         ("job", r"^works\s+(?:as|at|for)\b|^is\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
                 r"^(?:job|occupation|profession|role)\s+is\b|^is employed\b|"
-                r"^(?:started|got|took|found|landed|accepted)\s+(?:a\s+)?(?:new\s+)?job\b|"
+                # "Has taken a teaching job", "Landed a new sales role"; a second job on
+                # the side ("a weekend job") leaves the main one
+                r"^(?:has\s+|just\s+|finally\s+)*(?:started|got|took|taken|found|landed|"
+                r"accepted)\s+(?!(?:[\w-]+\s+){0,3}?(?:part-time|weekend|side|summer|holiday|"
+                r"second|evening|temporary)\b)(?:a\s+|an\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?"
+                r"(?:job|role|position|post)\b|"
                 r"^(?:is now|became)\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
                 r"^(?:has\s+|just\s+|recently\s+)?joined\s+[A-Z][\w&'-]*\s+as\b|"
                 r"^(?:was|got|has been|is|just got)\s+promoted\s+to\b|"

@@ -172,6 +172,9 @@ def _my_subject(clause: str) -> tuple[str, str] | None:
 
 _HELD_RELATION = re.compile(r"^Has an?\s+((?:\w+\s+)?\w+)\s+(?:named|called)\s+(" + _NAME + r")\b")
 _HELD_SUBJECT = re.compile(r"^((?-i:[A-Z][a-z]+(?:\s+[a-z]+)?))\s+(" + _NAME + r")\s+[a-z]")
+# The user's own name, held: "Omar is a civil engineer" then speaks of the user.
+_OWN_NAME = re.compile(r"^(?:(?:first\s+)?name\s+is|goes\s+by|prefers\s+to\s+be\s+called)\s+("
+                       + _NAME + r")$", re.I)
 
 
 def known_as(fact: str, held: list[str]) -> str:
@@ -184,6 +187,11 @@ def known_as(fact: str, held: list[str]) -> str:
     'Friend Lena got a job in Oslo'
     >>> known_as("Lena got a job in Oslo", [])
     'Lena got a job in Oslo'
+
+    The user's own held name is the user: facts are told without a subject.
+
+    >>> known_as("Tariq teaches maths", ["Name is Tariq"])
+    'Teaches maths'
     """
     m = re.match(r"^(" + _NAME + r")\s+(\S.*)$", fact)
     if not m or m.group(1).lower() in _NOT_NAMES or not is_verb(m.group(2).split()[0], 1):
@@ -196,4 +204,8 @@ def known_as(fact: str, held: list[str]) -> str:
         r = _HELD_SUBJECT.match(text)
         if r and r.group(2) == name and r.group(1).split()[-1].lower() in RELATIONS:
             return f"{r.group(1)} {fact}"
+    # "Katherine sounds so stiff" speaks of the name itself, not of its bearer
+    if not re.match(r"(?:sounds|feels|seems|looks)\b", m.group(2)) and any(
+            (r := _OWN_NAME.match(text)) and r.group(1) == name for text in held):
+        return capitalise(m.group(2))
     return fact
