@@ -32,6 +32,7 @@ sys.path.insert(0, str(HERE))
 import _locomo_data as D  # noqa: E402
 import _locomo_engram as E  # noqa: E402
 import _locomo_report as R  # noqa: E402
+from _machine import cpu  # noqa: E402
 from engram.store.filters import parse_filters  # noqa: E402
 
 DEFAULT_DATA = HERE.parent.parent / "shared" / "data" / "locomo_dev"
@@ -218,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
            "questions": sum(len(c.qa) for c in convs),
            "dropped_evidence_ids": sum(c.dropped_evidence for c in convs),
            "engram": info, "targets": targets(rows), "rows": rows,
-           "run_s": round(time.perf_counter() - started, 1), "cpus": os.cpu_count(),
+           "run_s": round(time.perf_counter() - started, 1), "cpus": os.cpu_count(), "cpu": cpu(),
            "load_avg_end": os.getloadavg()[0]}
     print(json.dumps({"targets": doc["targets"], "latency_remeasured": info["latency_remeasured"],
                       "run_s": doc["run_s"]}))

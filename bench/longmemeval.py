@@ -42,6 +42,7 @@ import _lme_engram as E  # noqa: E402
 import _lme_report as R  # noqa: E402
 from _levers import BASE, HEADLINE, ROWS, ingest_key, search_part  # noqa: E402
 from _lme_cache import BenchEmbedder, minilm  # noqa: E402
+from _machine import cpu  # noqa: E402
 
 DEFAULT_DATA = HERE.parent.parent / "shared" / "data" / "longmemeval_dev" / "longmemeval_s_dev.json.gz"
 
@@ -226,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     print(R.types_table(headline + [r for r in rows if r not in headline]))
     doc = {"data": str(args.data), "questions": [q.question_id for q in questions],
            "subset": args.questions, "engram": info, "targets": targets(rows), "rows": rows,
-           "run_s": round(time.perf_counter() - started, 1), "cpus": os.cpu_count(),
+           "run_s": round(time.perf_counter() - started, 1), "cpus": os.cpu_count(), "cpu": cpu(),
            "load_avg_end": os.getloadavg()[0]}
     print(json.dumps({"targets": doc["targets"], "latency_remeasured": info.get("latency_remeasured"),
                       "run_s": doc["run_s"], "load": doc["load_avg_end"]}, default=str))

@@ -35,6 +35,7 @@ import _locomo_data as CD  # noqa: E402
 import _locomo_engram as CE  # noqa: E402
 import engram  # noqa: E402
 from _lme_cache import BenchEmbedder, minilm  # noqa: E402
+from _machine import cpu  # noqa: E402
 from engram import Memory  # noqa: E402
 from longmemeval import DEFAULT_DATA as LME_DATA  # noqa: E402
 
@@ -100,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
 
     raw = make_embedder()  # the default MiniLM; the stores' vectors came from the same model
     run: dict[str, Any] = {"label": args.label, "engram": engram.__file__,
-                           "at": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())}
+                           "at": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()), "cpu": cpu()}
     mem = LE.open_memory(args.work / f"lme-{args.lme_questions}.db", raw)
     cold(mem)
     run["longmemeval"] = timed([
