@@ -165,7 +165,8 @@ def test_short_answers(question: str, reply: str, expected: list[str]) -> None:
     (["Is studying for the CPA exam"], "I passed the CPA exam!", ["Passed the CPA exam"]),
     (["Works as a sous chef at Marrow"], "I got promoted to head chef at Marrow.",
      ["Got promoted to head chef at Marrow"]),
-    (["Works as a postman"], "I retired last spring.", ["Retired last spring"]),
+    (["Works as a postman"], "I retired last spring.",
+     ["Retired last spring; no longer works as a postman"]),  # what ended is kept (_ended)
     (["Is dating Yusuf"], "Yusuf and I broke up.", ["Broke up with Yusuf"]),
     (["Has a rabbit named Clover"], "Sadly Clover died on Sunday.",
      ["Rabbit Clover died on Sunday"]),

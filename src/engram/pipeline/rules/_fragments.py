@@ -55,7 +55,10 @@ _ADJ_PREP = re.compile(r"^(?:very\s+|really\s+|quite\s+|severely\s+|mildly\s+)?[
 _ACTION_ED = re.compile(r"^(?:switched|moved|changed|upgraded|downgraded|transferred|relocated|"
                         r"converted|returned|applied|subscribed|listened|talked|walked|"
                         r"travell?ed|commuted|cycled|headed|emigrated|graduated|retired|"
-                        r"signed|turned|wanted|tried|decided|started|stopped|needed|planned)\b",
+                        r"signed|turned|wanted|tried|decided|started|stopped|needed|planned|"
+                        # verbs of a phrasal action: "Handed in my notice", "Called in sick"
+                        r"handed|filled|sent|checked|logged|dropped|called|booked|paid|"
+                        r"finished|gave|put|pulled|backed)\b",
                         re.I)
 _ROLE = re.compile(r"^(?:(?:big|huge|massive|long-?time|lifelong|proud|new|former|active|"
                    r"regular)\s+)?(?:fan|member|owner|graduate|student|volunteer|supporter|"

@@ -32,6 +32,7 @@ import numpy.typing as npt
 from engram.pipeline.base import Decision, Existing, ExtractContext, Fact
 from engram.pipeline.rules._agree import passing, same_frame
 from engram.pipeline.rules._corrections import MEANT, positive
+from engram.pipeline.rules._ended import with_what_ended
 from engram.pipeline.rules._exclusive import exclusive_target, said_changed
 from engram.pipeline.rules._instead import replaced_intention
 from engram.pipeline.rules._nearest import nearest_change, nearest_corrected
@@ -255,9 +256,10 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         if hit is not None:
             pos, fact_negative = hit
             used.add(pos)
-            if fact_negative:
+            if fact_negative:  # "Graduated in May" keeps what was studied
                 out.append(Decision("DELETE", ref=existing[pos].ref, fact=i, source_ids=src))
-                out.append(Decision("ADD", fact.text, None, i, src))
+                out.append(Decision("ADD", with_what_ended(fact.text, existing[pos].text),
+                                    None, i, src))
             else:
                 out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
             continue
@@ -297,7 +299,8 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
                 out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
             else:  # "Changed their mind about law" ends "Wants to study law": "No longer wants ..."
                 out.append(Decision("DELETE", ref=existing[pos].ref, fact=i, source_ids=src))
-                out.append(Decision("ADD", given_up(fact.text, existing[pos].text), None, i, src))
+                out.append(Decision("ADD", with_what_ended(given_up(
+                    fact.text, existing[pos].text), existing[pos].text), None, i, src))
             continue
         if _denies_removed(fact.text, existing, used):
             # "Not in Madrid anymore" after "Moved to Lisbon" replaced "Lives in Madrid".
