@@ -120,7 +120,18 @@ def _options(question: str) -> list[str]:
                                                                 for p in parts[:-1]):
         noun = parts[-1].split()[1]  # "vegetarian or meat options": both are options
         parts = [f"{p} {noun}" for p in parts[:-1]] + [parts[-1]]
-    return parts if len(parts) >= 2 and all(len(p.split()) <= 5 for p in parts) else []
+    # "running in the morning or in the evening": the verb is shared by both options
+    head = re.match(r"^(.+?)\s+(in|at|on|by|with|before|after)\s", parts[0]) if parts else None
+    if head:
+        parts = [parts[0]] + [f"{head.group(1)} {p}" if p.split()[0].lower() == head.group(2)
+                              else p for p in parts[1:]]
+    return parts if len(parts) >= 2 and all(len(p.split()) <= 6 for p in parts) else []
+
+
+def _singular(text: str) -> set[str]:
+    """The words of ``text``, a plural's "s" dropped: "evenings" picks "in the evening"."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            for w in re.findall(r"[a-z]+", text)}
 
 
 def _chosen(question: str, reply: str) -> str | None:
@@ -131,10 +142,10 @@ def _chosen(question: str, reply: str) -> str | None:
     # "the spa one": "one" stands for the option named before it, it is no ordinal
     low = re.sub(r"^(?:the\s+)?((?!first|second|third|last|other)\w+(?:\s+\w+)?)\s+one$", r"\1",
                  low)
-    words = set(re.findall(r"[a-z]+", low)) - {"the", "a", "an", "one"}
+    words = _singular(low) - {"the", "a", "an", "one"}
     for o in opts:
         if o.lower() in low or low.removeprefix("the ") == o.lower() \
-                or words and words <= set(re.findall(r"[a-z]+", o.lower())) \
+                or words and words <= _singular(o.lower()) \
                 or (len(opts) == len({x.split()[0].lower() for x in opts})
                     and low.split()[0] == o.lower().split()[0]):
             return o
@@ -175,6 +186,10 @@ def _yes_no(q: str, yes: bool) -> str | None:
 # anymore", "not for years" answer a yes/no question with no.
 _NOT_SINCE = re.compile(r"^not\s+(?:since|for|in|anymore|any more|these days|lately|"
                         r"recently|now|often|much|regularly|really)\b", re.I)
+
+
+# A reply of nothing at all: "none", "nothing", "none at all".
+_NONE = re.compile(r"^(?:none|nothing|not any|zero)(?:\s+at\s+all|\s+really|\s+whatsoever)?$", re.I)
 
 
 # Words standing for the answer in a question: "allergic to anything", "any pets".
@@ -237,6 +252,13 @@ def answer_clause(question: str, reply: str) -> str | None:
         # "do you work weekends?" + "sometimes, every other Saturday"
         tail = f", {often.group(2)}" if often.group(2) else ""
         return f"I {often.group(1).lower()} {said[2:]}{tail}"
+    none = _NONE.match(NO.sub("", r, count=1).strip(" ,") if NO.match(r) else r)
+    if none:  # "nope, none" to "any allergies?": the user has none of them
+        any_of = re.match(r"^(?:do\s+you\s+have\s+)?any\s+(\w+(?:\s+\w+)?)(?:\s+(?:i|we)\s+"
+                          r"should\b.*)?$", q, re.I)
+        if any_of:
+            return f"I have no {any_of.group(1)}"
+        return _yes_no(q, False) if _YESNO.match(q) and _BLANK.search(q) else None
     if YES.match(r) or NO.match(r):
         rest = (YES.sub("", r, count=1) if YES.match(r) else NO.sub("", r, count=1)).strip(" ,")
         if not rest or re.match(r"^(?:please|thanks?|thank you|it is|i do|i am|i have)\b",
@@ -285,6 +307,7 @@ def answer_clause(question: str, reply: str) -> str | None:
     if choice:
         m = re.search(r"\b(do|would)\s+you\s+(rather\s+)?(\w+)", q, re.I)
         verb = m.group(3) if m else "prefer"
+        choice = re.sub(rf"^{re.escape(verb)}\s+", "", choice, flags=re.I)  # "sit by the window"
         if m and m.group(2):
             return f"I'd rather {verb} {choice}"
         return f"I'd {verb} {choice}" if m and m.group(1).lower() == "would" else \

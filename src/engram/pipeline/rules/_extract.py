@@ -18,14 +18,9 @@ from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._about_them import as_asked_of_you, said_of
 from engram.pipeline.rules._answers import NO, YES, answer_clause
-from engram.pipeline.rules._coordination import (
-    split_comma_predicates,
-    split_paired_objects,
-    split_possessions,
-    split_present_verbs,
-)
-from engram.pipeline.rules._corrections import MEANT, RETRACT, SAID_MEANT, corrected, disowned
+from engram.pipeline.rules._corrections import RETRACT, SAID_MEANT, corrected, disowned
 from engram.pipeline.rules._dates import resolve_dates
+from engram.pipeline.rules._expand import expand
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
 from engram.pipeline.rules._now import said_as_now
@@ -92,6 +87,9 @@ _THING_STATE = re.compile(r"^(?:the|our|my)\s+((?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:
                           r"(?:cancel+ed|called off|postponed|off|scrapped))(?:\s*,.*)?$", re.I)
 # "Emma, my daughter, is ..." -> "my daughter Emma is ...".
 _APPOSITIVE = re.compile(r"^((?-i:[A-Z][a-z]\w*)),\s+((?:my|our)\s+(?:\w+\s+)?\w+),\s+", re.I)
+# "My husband, Ravi, works ..." -> "My husband Ravi works ...".
+_NAME_APPOSITIVE = re.compile(r"^((?:my|our)\s+(?:\w+\s+)?\w+),\s+((?-i:[A-Z][a-z][\w'-]*)),\s+",
+                              re.I)
 
 
 # "My birthday's actually May 15": the contraction is "is" before an adverb or a value.
@@ -153,6 +151,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
             thing += "s"
         return [f"Quit {thing} {since.group('n')} ago"]
     clause = _APPOSITIVE.sub(r"\2 \1 ", clause)
+    clause = _NAME_APPOSITIVE.sub(r"\1 \2 ", clause)
     clause = _IS_CONTRACTED.sub(r"\1 is ", clause)
     # "actually" inside a clause marks a correction; the statement is the same without it
     clause = re.sub(r"(?<=\w)\s+actually\b,?", "", clause).strip()
@@ -171,8 +170,10 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     if given:  # "My doctor says I need to cut down on salt"
         return [*out, capitalise(f"{given[0]} advised them to {pronouns_to_third(given[1])}")]
     who = identity_fact(clause)  # before the noise filter: "please stop calling me Liz"
-    if who:
-        return [*out, who]
+    if who:  # "Name's Oluwatobi, but you can call me Tobi": a second one after the first
+        tail = re.match(r"^.*?,\s*(?:but|and|so)\s+(.+)$", clause)
+        more = identity_fact(tail.group(1)) if tail else None
+        return [*out, who, *([more] if more and more != who else [])]
     if is_noise(clause) or is_reported(clause) or is_hypothetical(clause):
         return out
     clause = _HEDGE.sub("", clause)
@@ -217,46 +218,6 @@ def _clause_facts(clause: str, people: People) -> list[str]:
         text = re.sub(r",\s*not\s+[^,]+$", "", clause)  # "..., not Tuesday" is a correction
         return [*out, capitalise(pronouns_to_third(text))]
     return out
-
-
-# ", pretty cool" after a fact: the speaker's verdict on it, not part of it.
-_VERDICT_TAIL = re.compile(r",\s+(?:(?:pretty|so|really|very|quite|super|kinda)\s+)?(?:cool|good|fun|"
-                           r"great|nice|interesting|awful|bad|boring|amazing|weird|wild|"
-                           r"lovely|sad|funny|fascinating|feeling (?:great|good|awful|tired|"
-                           r"amazing|better))(?:\s+(?:stuff|thing|things|one|"
-                           r"read|place|show|book|film|movie))?$", re.I)
-
-
-# ", too jumpy" (the reason, said short) and ", never have" (the denial said again)
-_SHORT_TAIL = re.compile(r",\s+(?:(?:way\s+)?too\s+[a-z-]+|(?:never|always)\s+(?:have|has|had|did|do|does|"
-                         r"will|was|am)|which\s+is\s+(?:a\s+|so\s+|really\s+)?(?:shame|pity|pain|"
-                         r"sad|annoying|great|nice|lucky|handy|ironic|funny|fine|good|bad))$", re.I)
-
-
-def _expand(fact: str) -> list[str]:
-    fact = _SHORT_TAIL.sub("", _VERDICT_TAIL.sub("", fact))
-    if fact.startswith("Meant "):  # a value correction, applied by the reconciler as is
-        return [fact] if MEANT.match(fact) else []
-    fact = re.sub(r",\s*not\s+[\w\s'-]+$", "", fact)  # "Name is Robert, not Bob"
-    members = F.enumerated_members(fact)
-    if members:
-        return members
-    out: list[str] = []
-    # "born and raised in Cork" is one state, said in the past: never split
-    fact = re.sub(r"\bborn and (raised|bred)\b", r"born-and-\1", fact)
-    for a in (x for q in split_comma_predicates(fact) for o in split_possessions(q)
-              for r in split_paired_objects(o) for p in split_present_verbs(r)
-              for v in F.split_verb_phrases(p)
-              for y in F.split_verb_coordination(v)
-              for z in F.split_adverbial_fragment(y) for x in F.split_origin(z)):
-        for b in (y for x in F.split_shared_preposition(a) for y in F.split_graded_pair(x)):
-            out.extend(F.split_lists(b))
-    # "Is 38" (from "I'm 38, married ...") is an age
-    out = [re.sub(r"^((?:[A-Z][a-z]+\s+)?(?i:is))\s+(\d{1,2}|1[01]\d)$", r"\1 \2 years old", f)
-           for f in out]
-    out = [re.sub(r"^Is born-and-(\w+)", r"Was born and \1", f).replace("born-and-", "born and ")
-           for f in out]
-    return out + [x for f in out for x in F.inferred_facts(f)]
 
 
 def extract_texts(message: Message, question: str | None, agent: bool,
@@ -334,7 +295,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 f = people.events.resolve(taken_up(F.carry_object(F.liked_object(
                     F.finished_what(F.started_what(f.strip(" ,;:"), said_last), said_last),
                     previous), previous), before))
-                pieces = _expand(f)  # "Ran the 10k, finished in 52 minutes": what was finished
+                pieces = expand(f)  # "Ran the 10k, finished in 52 minutes": what was finished
                 pieces[1:] = [F.finished_what(p, b) for b, p in zip(pieces, pieces[1:], strict=False)]
                 facts.extend(pieces)
                 previous = said_last = f

@@ -157,6 +157,8 @@ def _subjectless(clause: str) -> str | None:
         return "Is " + c[0].lower() + c[1:]
     if len(words) < 2 or not words[0].isalpha():
         return None
+    if words[0].lower() == "been" and len(words) >= 3:  # "Been commuting by bus for years"
+        return "Has been " + " ".join(words[1:])
     if words[0].lower() in ("need", "want", "have", "plan", "hope", "intend", "mean") \
             and words[1].lower() == "to" and len(words) >= 3:  # "Need to renew my passport"
         return capitalise(conjugate(words[0].lower())) + " " + " ".join(words[1:])

@@ -52,7 +52,7 @@ _MY_NAME = re.compile(r"^(?:my\s+(?:first\s+|full\s+|real\s+)?name\s+is|(?:my\s+
                       r"the\s+name'?s|i'?m\s+called|i\s+am\s+called|i'?m\s+named)\s+"
                       + _NAME, re.I)
 _NICKNAME = re.compile(
-    r"^(?:please\s+)?(?:(?:you\s+can|feel\s+free\s+to|just)\s+)?call\s+me\s+" + _NAME
+    r"^(?:please\s+)?(?:(?:you\s+can|feel\s+free\s+to)\s+)?(?:just\s+)?call\s+me\s+" + _NAME
     + r"|^(?:everyone|everybody|people|friends|my\s+friends|most\s+people|folks)\s+"
       r"(?:\w+\s+)?calls?\s+me\s+" + _NAME
     + r"|^i\s+(?:usually\s+|mostly\s+|prefer\s+to\s+)?go\s+by\s+" + _NAME

@@ -15,6 +15,8 @@ What they say about the user ("said I'm lazy") stays someone else's opinion.
 True
 >>> self_report("My friend says I work too hard") is None
 True
+>>> self_report("He says he wants to be a pilot"), self_report("He says she is tired")
+('He wants to be a pilot', None)
 """
 
 from __future__ import annotations
@@ -109,6 +111,8 @@ def self_report(clause: str) -> str | None:
     if rel:
         if rel not in _PERSON or (pro == "she" and rel in _HE) or (pro == "he" and rel in _SHE):
             return None
+    elif who.lower() in ("she", "he") and who.lower() == pro:
+        pass  # "She says she wants to be a vet": the person just named, of herself
     elif who.lower() in _NOT_A_NAME:
         return None
     verb = m.group("verb")

@@ -1,0 +1,62 @@
+"""One extracted fact -> the facts it holds: the splitting step after a clause's rewrite.
+
+>>> expand("Loves jazz and plays the saxophone")
+['Loves jazz', 'Plays the saxophone']
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram.pipeline.rules import _facts as F
+from engram.pipeline.rules._coordination import (
+    split_comma_predicates,
+    split_paired_objects,
+    split_possessions,
+    split_present_verbs,
+)
+from engram.pipeline.rules._corrections import MEANT
+
+__all__ = ["expand"]
+
+
+# ", pretty cool" after a fact: the speaker's verdict on it, not part of it.
+_VERDICT_TAIL = re.compile(r",\s+(?:(?:pretty|so|really|very|quite|super|kinda)\s+)?(?:cool|good|fun|"
+                           r"great|nice|interesting|awful|bad|boring|amazing|weird|wild|"
+                           r"lovely|sad|funny|fascinating|feeling (?:great|good|awful|tired|"
+                           r"amazing|better))(?:\s+(?:stuff|thing|things|one|"
+                           r"read|place|show|book|film|movie))?$", re.I)
+
+
+# ", too jumpy" (the reason, said short) and ", never have" (the denial said again)
+_SHORT_TAIL = re.compile(r",\s+(?:(?:way\s+)?too\s+[a-z-]+|(?:never|always)\s+(?:have|has|had|did|do|does|"
+                         r"will|was|am)|which\s+is\s+(?:a\s+|so\s+|really\s+)?(?:shame|pity|pain|"
+                         r"sad|annoying|great|nice|lucky|handy|ironic|funny|fine|good|bad))$", re.I)
+
+
+def expand(fact: str) -> list[str]:
+    """One fact as said -> the facts it holds (coordinations, lists, shared prepositions
+    split; a verdict or short reason after it dropped; an inferred fact or two added)."""
+    fact = _SHORT_TAIL.sub("", _VERDICT_TAIL.sub("", fact))
+    if fact.startswith("Meant "):  # a value correction, applied by the reconciler as is
+        return [fact] if MEANT.match(fact) else []
+    fact = re.sub(r",\s*not\s+[\w\s'-]+$", "", fact)  # "Name is Robert, not Bob"
+    members = F.enumerated_members(fact)
+    if members:
+        return members
+    out: list[str] = []
+    # "born and raised in Cork" is one state, said in the past: never split
+    fact = re.sub(r"\bborn and (raised|bred)\b", r"born-and-\1", fact)
+    for a in (x for q in split_comma_predicates(fact) for o in split_possessions(q)
+              for r in split_paired_objects(o) for p in split_present_verbs(r)
+              for v in F.split_verb_phrases(p)
+              for y in F.split_verb_coordination(v)
+              for z in F.split_adverbial_fragment(y) for x in F.split_origin(z)):
+        for b in (y for x in F.split_shared_preposition(a) for y in F.split_graded_pair(x)):
+            out.extend(F.split_lists(b))
+    # "Is 38" (from "I'm 38, married ...") is an age
+    out = [re.sub(r"^((?:[A-Z][a-z]+\s+)?(?i:is))\s+(\d{1,2}|1[01]\d)$", r"\1 \2 years old", f)
+           for f in out]
+    out = [re.sub(r"^Is born-and-(\w+)", r"Was born and \1", f).replace("born-and-", "born and ")
+           for f in out]
+    return out + [x for f in out for x in F.inferred_facts(f)]
