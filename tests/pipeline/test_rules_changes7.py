@@ -89,3 +89,20 @@ def test_an_opening_adverb_is_no_subject_for_the_nearest_memory() -> None:
 ])
 def test_there_after_a_verb_of_motion_is_where_one_goes(content: str, expected: str) -> None:
     assert expected in user(content)
+
+
+def test_a_cause_that_means_the_user_gave_something_up_ends_it() -> None:
+    state = final(["Plays squash on Thursdays", "Lives in York"],
+                  "My back injury means I've had to give up squash.")
+    assert "Plays squash on Thursdays" not in state
+    assert "Lives in York" in state
+
+
+@pytest.mark.parametrize("content", ["I've given up squash.", "I had to give up squash."])
+def test_given_up_and_had_to_give_up_are_endings(content: str) -> None:
+    assert "Plays squash on Thursdays" not in final(["Plays squash on Thursdays"], content)
+
+
+def test_wanting_to_give_up_ends_nothing() -> None:
+    assert "Plays squash on Thursdays" in final(["Plays squash on Thursdays"],
+                                                "I want to give up squash.")

@@ -64,6 +64,8 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+then\s+(?=(?:i|i'm|i've|i'll|we|we're|we've|we'll)\s)"
     # "..., which means we need to move": a consequence with a subject of its own
     r"|,?\s+which\s+means\s+(?:that\s+)?(?=" + _SUBJ + r")"
+    # "My new job means I'm up at five": the cause, then the user's own statement
+    r"|(?<=\w)\s+means\s+(?:that\s+)?(?=(?:i|i'm|i've|i'll|we|we're|we've)\s)"
     # "..., and once I'm done I want ...": a time clause opens the next statement
     r"|,\s+and\s+(?=(?:once|when|after|as soon as)\s+(?:i|i'm|we|we're)\s)"
     # "... and on Sundays I volunteer": a fronted phrase, then a subject of its own

@@ -67,7 +67,9 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _NEG = re.compile(r"n't\b|\b(?:not|no longer|never|cannot|anymore|dislikes|hates|stopped|"
                   r"quit|gave up)\b", re.IGNORECASE)
-_ENDING = re.compile(r"\b(?:stopped|quit|gave up|left|sold|cancel+ed|passed away|died|"
+_ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|left|sold|"
+                     # forced to end it: "Has had to give up squash"
+                     r"had to (?:give up|stop|quit|sell|cancel|leave|drop|close|shut)|cancel+ed|passed away|died|"
                      r"broke up|ended|moved out|no longer|lost|laid off|fired|resigned|"
                      r"retired|got rid of|stole|stolen|graduated|broke|cut out|"
                      r"is cancel+ed|was cancel+ed|is off|is over|scrapped|called off|ditched|"
