@@ -106,3 +106,15 @@ def test_given_up_and_had_to_give_up_are_endings(content: str) -> None:
 def test_wanting_to_give_up_ends_nothing() -> None:
     assert "Plays squash on Thursdays" in final(["Plays squash on Thursdays"],
                                                 "I want to give up squash.")
+
+
+@pytest.mark.parametrize("content", ["We finally got the last boxes unpacked in our new house in Ely.",
+                                     "As of Monday I'm officially a Lisbon resident!"])
+def test_a_new_home_in_a_named_place_is_where_the_user_lives(content: str) -> None:
+    state = final(["Lives in Derby"], content)
+    assert "Lives in Derby" not in state
+    assert any(s.startswith("Lives in ") for s in state)
+
+
+def test_a_new_home_still_looked_for_is_no_move() -> None:
+    assert "Lives in Derby" in final(["Lives in Derby"], "I'm looking for a new flat in Ely.")

@@ -16,6 +16,7 @@ from engram.pipeline.rules._coordination import (
     split_present_verbs,
 )
 from engram.pipeline.rules._corrections import MEANT
+from engram.pipeline.rules._inferred import inferred_facts
 
 __all__ = ["expand"]
 
@@ -59,4 +60,4 @@ def expand(fact: str) -> list[str]:
            for f in out]
     out = [re.sub(r"^Is born-and-(\w+)", r"Was born and \1", f).replace("born-and-", "born and ")
            for f in out]
-    return out + [x for f in out for x in F.inferred_facts(f)]
+    return out + [x for f in out for x in inferred_facts(f)]

@@ -21,7 +21,7 @@ import re
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 
 __all__ = ["RELATIONS", "relation_facts", "split_lists", "split_shared_preposition",
-           "split_adverbial_fragment", "inferred_facts", "enumerated_members",
+           "split_adverbial_fragment", "enumerated_members",
            "standing_request", "split_verb_coordination", "ENDINGS", "relation_names",
            "split_verb_phrases"]
 
@@ -270,36 +270,6 @@ def split_adverbial_fragment(fact: str) -> list[str]:
                         "often", "usually", "occasionally", "rarely", "always", "mostly"}:
         return [fact]
     return [verb + m.group(2), f"{capitalise(m.group(3).lower())} {verb.lower()} {m.group(4)}"]
-
-
-def inferred_facts(fact: str) -> list[str]:
-    """State implied by an event: "Moved to Berlin" -> "Lives in Berlin"."""
-    out = []
-    m = re.match(r"^(?:(?:just|recently|finally)\s+)?(?i:moved|relocated)(?:\s+back)?"
-                 r"(?:\s+from\s+" + _NAME + r")?\s+to (" + _NAME + ")", fact)
-    if m:  # "Moved (back) to Leeds": where they live now
-        out.append(f"Lives in {m.group(1)}")
-    m = re.match(r"^(?:Has\s+|Is\s+)?(?:(?:just|recently|finally|now)\s+)?(?:settled|moved)\s+into\s+"
-                 r"(?:a|their|our|the)\s+(?:new\s+)?(?:\w+\s+)?(?:flat|house|home|place|"
-                 r"apartment|cottage|condo)\s+in\s+(" + _NAME + ")", fact)
-    if m:  # "Settled into their new flat in Leith" -> "Lives in Leith"
-        out.append(f"Lives in {m.group(1)}")
-    m = re.match(r"^(?:Took|Accepted|Has accepted|Has taken)\s+(?:the|a|an|their)\s+(?:job\s+)?"
-                 r"(?:offer|job|position|role)\s+(?:at|from|with)\s+(" + _NAME + ")", fact)
-    if m:  # "Took the offer from Spotify" -> "Works at Spotify"
-        out.append(f"Works at {m.group(1)}")
-    m = re.match(r"^((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)\s+(?:just\s+)?turned\s+(\d{1,3})\b", fact)
-    if m and m.group(1).split()[0].lower() in RELATIONS:  # "Son Eli turned 9" -> his age
-        out.append(f"{m.group(1)} is {m.group(2)} years old")
-    m = re.match(r"^(?:Went|Became|Turned) (vegan|vegetarian|pescatarian|keto|sober)\b", fact)
-    if m:  # "Went vegan in January" -> "Is vegan"
-        out.append(f"Is {m.group(1)}")
-    m = re.match(r"^Got (engaged|married|divorced)\b(\s+to\s+" + _NAME + ")?", fact)
-    if m:  # "Got married in May with Chris" (from "Chris and I got married") is to Chris
-        partner = m.group(2) or re.sub(r"^.*\s+with\s+(" + _NAME + r")$", r" to \1",
-                                       fact if m.group(1) != "divorced" else "")
-        out.append(f"Is {m.group(1)}{partner if partner.startswith(' to ') else ''}")
-    return out
 
 
 def enumerated_members(fact: str) -> list[str]:

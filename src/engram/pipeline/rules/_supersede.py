@@ -114,6 +114,10 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
     if outcome is not None:
         return outcome
     subject, predicate = split_subject(fact)
+    # a search or a wait has not changed anything yet: "Is looking for a new flat in Ely"
+    # leaves "Lives in Derby", "Is applying for new jobs" the job held
+    if _PENDING.match(predicate) and not is_ending(fact):
+        return None
     # said as now, a state changes the held one of its word or kind; what is under way
     # right now ("Is driving a hire car") changes nothing held
     if not is_change(fact) and not (said_now and not in_progress(predicate)):

@@ -1,0 +1,59 @@
+"""States an event implies, added beside it: "Moved to Berlin" -> "Lives in Berlin".
+
+>>> inferred_facts("Moved to Leeds in May")
+['Lives in Leeds']
+>>> inferred_facts("Finally unpacked in their new flat in Ely")
+['Lives in Ely']
+>>> inferred_facts("Is looking for a new flat in Ely")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram.pipeline.rules._facts import _NAME, RELATIONS
+
+__all__ = ["inferred_facts"]
+
+
+# A home of the user's own, new, in a named place: they live there now.
+_NEW_HOME = re.compile(r"\b(?:their|our|my)\s+new\s+(?:\w+\s+)?(?:flat|house|home|place|apartment|"
+                       r"cottage|condo)\s+in\s+(" + _NAME + ")")
+# ... unless it is still being looked for or wished for.
+_SEEKING = re.compile(r"^(?:Is|Are)\s+(?:\w+\s+)?(?:looking|searching|hunting|hoping|thinking|"
+                      r"planning|saving)\b|^(?:Wants|Plans|Hopes|Would like|Needs)\b")
+
+
+def inferred_facts(fact: str) -> list[str]:
+    """State implied by an event: "Moved to Berlin" -> "Lives in Berlin"."""
+    out = []
+    m = re.match(r"^(?:(?:just|recently|finally)\s+)?(?i:moved|relocated)(?:\s+back)?"
+                 r"(?:\s+from\s+" + _NAME + r")?\s+to (" + _NAME + ")", fact)
+    if m:  # "Moved (back) to Leeds": where they live now
+        out.append(f"Lives in {m.group(1)}")
+    m = re.match(r"^(?:Has\s+|Is\s+)?(?:(?:just|recently|finally|now)\s+)?(?:settled|moved)\s+into\s+"
+                 r"(?:a|their|our|the)\s+(?:new\s+)?(?:\w+\s+)?(?:flat|house|home|place|"
+                 r"apartment|cottage|condo)\s+in\s+(" + _NAME + ")", fact) \
+        or (None if _SEEKING.match(fact) else _NEW_HOME.search(fact))
+    if m:  # "Settled into their new flat in Leith", "Unpacked in our new house in Ely"
+        out.append(f"Lives in {m.group(1)}")
+    m = re.match(r"^Is\s+(?:now\s+|officially\s+)*an?\s+(" + _NAME + r")\s+resident\b", fact)
+    if m:  # "Is officially a Leeds resident" -> "Lives in Leeds"
+        out.append(f"Lives in {m.group(1)}")
+    m = re.match(r"^(?:Took|Accepted|Has accepted|Has taken)\s+(?:the|a|an|their)\s+(?:job\s+)?"
+                 r"(?:offer|job|position|role)\s+(?:at|from|with)\s+(" + _NAME + ")", fact)
+    if m:  # "Took the offer from Spotify" -> "Works at Spotify"
+        out.append(f"Works at {m.group(1)}")
+    m = re.match(r"^((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)\s+(?:just\s+)?turned\s+(\d{1,3})\b", fact)
+    if m and m.group(1).split()[0].lower() in RELATIONS:  # "Son Eli turned 9" -> his age
+        out.append(f"{m.group(1)} is {m.group(2)} years old")
+    m = re.match(r"^(?:Went|Became|Turned) (vegan|vegetarian|pescatarian|keto|sober)\b", fact)
+    if m:  # "Went vegan in January" -> "Is vegan"
+        out.append(f"Is {m.group(1)}")
+    m = re.match(r"^Got (engaged|married|divorced)\b(\s+to\s+" + _NAME + ")?", fact)
+    if m:  # "Got married in May with Chris" (from "Chris and I got married") is to Chris
+        partner = m.group(2) or re.sub(r"^.*\s+with\s+(" + _NAME + r")$", r" to \1",
+                                       fact if m.group(1) != "divorced" else "")
+        out.append(f"Is {m.group(1)}{partner if partner.startswith(' to ') else ''}")
+    return out
