@@ -55,7 +55,7 @@ def test_pronouns_relations_and_compound_subjects() -> None:
         "Has a cousin named Ravi", "Cousin Ravi lives in Leicester",
         "Cousin Ravi works as a locksmith"]
     assert texts(("user", "Dana and I got married in October.")) == [
-        "Got married in October with Dana", "Is married to Dana"]
+        "Got married to Dana in October", "Is married to Dana"]
 
 
 def test_answer_to_an_assistant_question() -> None:

@@ -27,6 +27,7 @@ from engram.pipeline.rules._now import said_as_now
 from engram.pipeline.rules._retake import opens_correction, retimed, uncleft
 from engram.pipeline.rules._revalue import revalued
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
+from engram.pipeline.rules._roles import at_the_event
 from engram.pipeline.rules._self_report import decided_news, diagnosis, done_to_me, self_report
 from engram.pipeline.rules._sentences import (
     is_noise,
@@ -138,6 +139,22 @@ _WHEN_FIRST = re.compile(r"^(?:once|when|after|as soon as)\s+(?:i|i'm|we|we're)\
                          r"(?=(?:i|i'll|i'm|i'd|we|we'll)\s+\w)", re.I)
 
 
+# A couple's own event takes the partner as its object, right after the verb:
+# "Got engaged to Priti on Saturday", "Separated from Tom in the spring".
+_COUPLE = re.compile(r"^((?:has\s+|just\s+)*(?:got\s+(?P<to>engaged|married|hitched)|"
+                     r"(?P<from>separated|divorced|got divorced)|(?:broke|split)\s+up))\b(.*)$",
+                     re.I)
+
+
+def _with_partner(fact: str, partner: str) -> str:
+    """The fact of "<partner> and I ..." with the partner put where the verb takes them."""
+    m = _COUPLE.match(fact)
+    if not m:
+        return f"{fact} with {partner}"
+    prep = "to" if m.group("to") else "from" if m.group("from") else "with"
+    return f"{m.group(1)} {prep} {partner}{m.group(4)}"
+
+
 def _clause_facts(clause: str, people: People) -> list[str]:
     clause = _WHEN_FIRST.sub("", clause)
     clause = re.sub(r"^(?i:as)\s+((?i:a|an)\s+[\w-]+(?:\s+[\w-]+)?)$", r"I'm \1", clause)  # "As a nurse, ..."
@@ -190,7 +207,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     if m:  # "My wife Julia and I are thinking ..." -> "Is thinking ... with wife Julia"
         partner = re.sub(r"^(?:my|our)\s+", "", m.group(1), flags=re.I)
         fact = to_third_person("I " + re.sub(r"^are\b", "am", m.group(2)))
-        return [*out, f"{fact} with {partner}"] if fact else out
+        return [*out, _with_partner(fact, partner)] if fact else out
     fronted = _FRONTED.match(clause)
     if fronted:  # "For flights I prefer aisle seats" -> "I prefer aisle seats for flights"
         clause = f"{fronted.group(2)} {fronted.group(1)[0].lower()}{fronted.group(1)[1:]}"
@@ -310,6 +327,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
     if any(_MOVED.match(f) for f in facts):  # "we moved out of Leeds, we're in York now"
         facts = [_HERE_NOW.sub(r"Lives in \1", f) for f in facts]
     facts = [_SETTLED_IN.sub(r"Lives in \1", f) for f in facts]  # "We're settled in Hull now"
+    facts = at_the_event(facts)  # "... is getting married and I'm the best man": whose wedding
     # A fact needs two words and some content ("Has been" or "They they" is not one);
     # the end of a known state is content of its own ("Was laid off" ends a job).
     return [f for f in facts if len(f.split()) >= 2

@@ -55,6 +55,12 @@ _NAME = r"(?-i:[A-Z][a-z][\w'-]*)"
 _RELATIONAL = re.compile(r"^(?:my|our)\s+((?:best|older|younger|little|big|elder|twin|"
                          r"step|ex|new|old|baby)\s+)?([\w-]+)(?:\s+(" + _NAME + r"))?\s+(.+)$",
                          re.I)
+# "'s" is "has" before a past participle: "she's been", "he's given up", "she's cut out".
+_PARTICIPLE = re.compile(r"^(?:just\s+|already\s+|finally\s+|never\s+|always\s+)?(?:been|got|had|done|"
+                         r"gone|given|taken|made|seen|found|left|lost|bought|sold|quit|moved|"
+                         r"started|stopped|finished|passed|decided|booked|signed|joined|"
+                         r"(?:cut|put|set|shut)\s+(?:out|up|down|off|back|in|on|away))\b",
+                         re.I)
 _PRONOUN = re.compile(r"^(she's|he's|they're|she'd|he'd|she|he|they)(?!')\b\s*(.*)$", re.I)
 
 
@@ -84,6 +90,10 @@ class People:
         """(subject, predicate) of a clause about someone other than the speaker."""
         m = re.match(r"^(?:my|our)\s+(?:\w+\s+)?([\w-]+)'s\s", clause, re.I)
         if m and m.group(1).lower() in RELATIONS:  # "my son's school is", "my sister's visiting"
+            has = re.match(r"^(?:my|our)\s+((?:\w+\s+)?[\w-]+)'s\s+(.+)$", clause, re.I)
+            if has and _PARTICIPLE.match(has.group(2)):  # "my mum's given up sugar"
+                self.last = capitalise(has.group(1).lower())
+                return self.last, "has " + has.group(2)
             found = _my_subject(clause)
             # a possessive subject, or "'s" as "is" before what "is" can take ("visiting",
             # "80", "away"); "my neighbour's parrot kept me awake" is neither
@@ -138,7 +148,9 @@ class People:
         m = _PRONOUN.match(clause)
         if m and self.last:
             rest = m.group(2)
-            if m.group(1).lower().endswith(("'s", "'re")):
+            if m.group(1).lower().endswith("'s") and _PARTICIPLE.match(rest):
+                rest = "has " + rest  # "he's given up golf", "she's cut out sugar"
+            elif m.group(1).lower().endswith(("'s", "'re")):
                 rest = "is " + rest
             elif m.group(1).lower().endswith("'d"):  # "she'd love the class"
                 rest = "would " + rest
