@@ -72,3 +72,17 @@ def test_her_own_news_passed_on_by_pronoun() -> None:
 def test_what_she_says_of_someone_else_is_not_her_fact() -> None:
     facts = user("My daughter Zoe loves horses. She says he is a bully.")
     assert not any("bully" in f for f in facts)
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("I'm based in Leeds, well, Otley actually, just outside it.",
+     ["Is based in Otley, just outside Leeds"]),
+    ("I work in Leeds, sorry, Bradford.", ["Works in Bradford"]),
+    ("My shift starts at 7, or rather 8.", ["Shift starts at 8"]),
+])
+def test_a_value_put_right_as_it_is_said_is_the_value(content: str, expected: list[str]) -> None:
+    assert user(content) == expected
+
+
+def test_well_before_a_common_phrase_corrects_nothing() -> None:
+    assert user("I love Lisbon, well, most of it.") == ["Loves Lisbon, well, most of it"]

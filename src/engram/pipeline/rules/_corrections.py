@@ -29,7 +29,8 @@ import re
 from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._rewrite import capitalise, conjugate, to_third_person
 
-__all__ = ["corrected", "deny", "disowned", "positive", "swap_value", "MEANT", "RETRACT", "SAID_MEANT"]
+__all__ = ["corrected", "deny", "disowned", "positive", "said_again", "swap_value", "MEANT", "RETRACT",
+           "SAID_MEANT"]
 
 _PREPS = r"(?:to|in|at|with|for|from|of|on|about|by|into|as)"
 _NEG_THEN_VALUE = re.compile(
@@ -223,3 +224,29 @@ def disowned(clause: str) -> str | None:
 
 _KNOWN = {"like", "love", "hate", "enjoy", "play", "own", "live", "work", "want", "need",
           "prefer", "use", "smoke", "drink", "cook", "watch", "visit", "dislike", "adore"}
+
+
+# "in Zurich, well, Winterthur actually": a name or number put right as it is said; the
+# second one stands, and "it" after it is the first ("just outside it": outside Zurich).
+_SAID_AGAIN = re.compile(
+    r"\b(?P<a>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?|\d[\w:.]*),\s+(?:well|or rather|i mean|"
+    r"sorry|actually|make that)\s*,?\s+(?P<b>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?|\d[\w:.]*)"
+    r"(?:\s*,?\s+actually)?\b", re.I)
+
+
+def said_again(clause: str) -> str:
+    """The clause with a value corrected in passing replaced by the correction.
+
+    >>> said_again("I'm based in Zurich, well, Winterthur actually, just outside it")
+    "I'm based in Winterthur, just outside Zurich"
+    >>> said_again("We land at 9, or rather 10")
+    'We land at 10'
+    >>> said_again("I love Paris, well, most of it")
+    'I love Paris, well, most of it'
+    """
+    m = _SAID_AGAIN.search(clause)
+    if not m or m.group("a")[0].isdigit() != m.group("b")[0].isdigit():
+        return clause
+    rest = re.sub(r"\b(?:outside|near|next to|close to|from)\s+it\b",
+                  lambda x: x.group(0)[:-2] + m.group("a"), clause[m.end():])
+    return clause[:m.start()] + m.group("b") + rest

@@ -18,7 +18,13 @@ from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._about_them import as_asked_of_you, said_of
 from engram.pipeline.rules._answers import NO, YES, answer_clause
-from engram.pipeline.rules._corrections import RETRACT, SAID_MEANT, corrected, disowned
+from engram.pipeline.rules._corrections import (
+    RETRACT,
+    SAID_MEANT,
+    corrected,
+    disowned,
+    said_again,
+)
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._expand import expand
 from engram.pipeline.rules._fragments import labelled, subjectless
@@ -169,6 +175,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
         return [f"Quit {thing} {since.group('n')} ago"]
     clause = _APPOSITIVE.sub(r"\2 \1 ", clause)
     clause = _NAME_APPOSITIVE.sub(r"\1 \2 ", clause)
+    clause = said_again(clause)  # "in Zurich, well, Winterthur": Winterthur
     clause = _IS_CONTRACTED.sub(r"\1 is ", clause)
     # "actually" inside a clause marks a correction; the statement is the same without it
     clause = re.sub(r"(?<=\w)\s+actually\b,?", "", clause).strip()
