@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from engram.pipeline.rules._choices import chosen, options
 from engram.pipeline.rules._corrections import swap_value
 from engram.pipeline.rules._wh import trim_reply, wh_answer
 
@@ -37,9 +38,6 @@ YES = re.compile(r"^(?:yes|yeah|yep|yup|sure|(?:correct|right|true)(?!\s+[a-z])|
                  r"absolutely|definitely|of course|that'?s right|that'?s correct|y|ya|"
                  r"please do|go ahead)\b", re.I)
 NO = re.compile(r"^(?:no|nope|nah|not really|not at all|never|wrong|incorrect|n)\b", re.I)
-_ORDINALS = {"first": 0, "1st": 0, "one": 0, "1": 0, "former": 0, "second": 1, "2nd": 1,
-             "two": 1, "2": 1, "latter": -1, "third": 2, "3rd": 2, "three": 2, "3": 2,
-             "fourth": 3, "4th": 3, "four": 3, "4": 3, "last": -1}
 # "Should I remember that you ...?", "So you ...?", "Just to confirm, you ...?"
 _CONFIRM = re.compile(r"^(?:(?:(?:should|shall|can|may)\s+i|(?:would|do)\s+you\s+(?:like|want)\s+me\s+to)"
                       r"\s+(?:remember|note|save|keep in mind|make a note|"
@@ -106,53 +104,6 @@ def _second_to_first(text: str) -> str:
     text = re.sub(r"^you\b", "I", text, flags=re.I)
     text = re.sub(r"\b(?:to|with|for|about|at)\s+you\b", lambda m: m.group(0)[:-3] + "me", text)
     return re.sub(r"\byou\b", "I", text, flags=re.I)
-
-
-def _options(question: str) -> list[str]:
-    """"X or Y", "X, Y or Z" at the end of the question: the choices it offers."""
-    m = re.search(r"(?:prefer|like|want|choose|pick|rather|between|:)\s+(.+?)$", question,
-                  re.I) or re.search(r"([^,]+(?:,\s*[^,]+)*,?\s+or\s+.+)$", question)
-    if not m:
-        return []
-    parts = re.split(r",\s*(?:or\s+)?|\s+or\s+|\s+and\s+", m.group(1))
-    parts = [re.sub(r"^(?:the|a|an)\s+", "", p.strip(" ,")) for p in parts if p.strip(" ,")]
-    if len(parts) >= 2 and len(parts[-1].split()) == 2 and all(len(p.split()) == 1
-                                                                for p in parts[:-1]):
-        noun = parts[-1].split()[1]  # "vegetarian or meat options": both are options
-        parts = [f"{p} {noun}" for p in parts[:-1]] + [parts[-1]]
-    # "running in the morning or in the evening": the verb is shared by both options
-    head = re.match(r"^(.+?)\s+(in|at|on|by|with|before|after)\s", parts[0]) if parts else None
-    if head:
-        parts = [parts[0]] + [f"{head.group(1)} {p}" if p.split()[0].lower() == head.group(2)
-                              else p for p in parts[1:]]
-    return parts if len(parts) >= 2 and all(len(p.split()) <= 6 for p in parts) else []
-
-
-def _singular(text: str) -> set[str]:
-    """The words of ``text``, a plural's "s" dropped: "evenings" picks "in the evening"."""
-    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-            for w in re.findall(r"[a-z]+", text)}
-
-
-def _chosen(question: str, reply: str) -> str | None:
-    opts = _options(question)
-    if not opts:
-        return None
-    low = reply.lower()
-    # "the spa one": "one" stands for the option named before it, it is no ordinal
-    low = re.sub(r"^(?:the\s+)?((?!first|second|third|last|other)\w+(?:\s+\w+)?)\s+one$", r"\1",
-                 low)
-    words = _singular(low) - {"the", "a", "an", "one"}
-    for o in opts:
-        if o.lower() in low or low.removeprefix("the ") == o.lower() \
-                or words and words <= _singular(o.lower()) \
-                or (len(opts) == len({x.split()[0].lower() for x in opts})
-                    and low.split()[0] == o.lower().split()[0]):
-            return o
-    m = re.search(r"\b(" + "|".join(_ORDINALS) + r")\b", low)
-    if m and re.search(r"\b(?:one|option|choice|the|number|#)\b", low) or m and low == m.group(0):
-        return opts[_ORDINALS[m.group(1)]] if m and _ORDINALS[m.group(1)] < len(opts) else None
-    return None
 
 
 def _yes_no(q: str, yes: bool) -> str | None:
@@ -290,7 +241,7 @@ def answer_clause(question: str, reply: str) -> str | None:
             return f"{yes}, {_lower_start(r)}" if yes and not _BLANK.search(q) else yes
     m = _WHICH_KIND.match(q)
     if m and not re.match(r"^(?:you|it|this|that|there)$", m.group(2), re.I):
-        picked = _chosen(f"{m.group(3)} or {m.group(4)}", r.split(",")[0])
+        picked = chosen(f"{m.group(3)} or {m.group(4)}", r.split(",")[0])
         if picked:  # "is Rex a dog or a cat?" + "a dog, a lazy one": "Rex is a dog"
             who = re.sub(r"^your\b", "my", m.group(2), flags=re.I)
             option = next(o for o in (m.group(3), m.group(4)) if o.lower().endswith(picked.lower()))
@@ -302,7 +253,7 @@ def answer_clause(question: str, reply: str) -> str | None:
             # a common word stays one ("Pescatarian" is no name), a name stays a name
             return swap_value(said, value.lower() if said.split()[-1].islower() else value)
     offered = [x.rstrip("?.!:") for x in re.split(r"(?<=[.!?:])\s+", whole) if " or " in x]
-    choice = _chosen(q, r) or (_chosen(offered[-1], r) if offered and not _options(q)
+    choice = chosen(q, r) or (chosen(offered[-1], r) if offered and not options(q)
                                else None)
     if choice:
         m = re.search(r"\b(do|would)\s+you\s+(rather\s+)?(\w+)", q, re.I)
