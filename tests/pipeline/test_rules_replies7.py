@@ -86,3 +86,11 @@ def test_a_value_put_right_as_it_is_said_is_the_value(content: str, expected: li
 
 def test_well_before_a_common_phrase_corrects_nothing() -> None:
     assert user("I love Lisbon, well, most of it.") == ["Loves Lisbon, well, most of it"]
+
+
+def test_a_reply_that_opens_by_correcting_is_no_answer_to_the_question() -> None:
+    facts = texts(("user", "I'm planning to paint the kitchen yellow on Sunday."),
+                  ("assistant", "Lovely! Do you need tips on brushes?"),
+                  ("user", "Change of plan, we're going with a pale blue instead."))
+    assert not any("tips" in f.lower() for f in facts)
+    assert "Is going with a pale blue instead" in facts

@@ -290,7 +290,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             answer = answer_clause(as_asked_of_you(question) or "", sentence)
             told = said_of(answer, people.last) if answer else None
             clauses = [told] if told else clauses
-        elif s_i == 0 and question and not agent:  # "Mostly westerns, and I ..." answers it
+        elif s_i == 0 and question and not agent and not opens_correction(sentence):
+            # "Mostly westerns, and I ..." answers it; "Change of plan, we're ..." does not
             first, *rest = split_clauses(sentence) or [""]
             # a reply of two clauses is an answer and a statement, never one answer
             # ("no, I eat anything" to "any allergies?" is a denial and a statement)
