@@ -58,6 +58,7 @@ import numpy.typing as npt
 from engram.pipeline.rules._episodes import in_progress, one_off
 from engram.pipeline.rules._exclusive import exclusive_slots, frame_slot
 from engram.pipeline.rules._facts import RELATIONS
+from engram.pipeline.rules._nearest import ADVERB_FIRST
 from engram.pipeline.rules._slots import slot_of, stem
 from engram.pipeline.rules._topics import is_occupation, split_subject
 
@@ -157,9 +158,6 @@ def _slots(texts: list[str], similarity: Similarity | None) -> list[tuple[str | 
     return out
 
 
-# Adverbs before a fact's verb: "Mostly works late" is about working.
-_ADVERBS = re.compile(r"^(?:(?:\w+ly|now|still|often|usually|always|sometimes|mainly)\s+)+",
-                      re.I)
 # A preference for how or when one does something: "Prefers cycling in the dark".
 _PREFERS_DOING = re.compile(r"^prefers\s+(?P<verb>[a-z]{2,})ing\b", re.I)
 
@@ -176,7 +174,7 @@ def same_frame(fact: str, held: str, similarity: Similarity | None = None, *,
     """May ``fact`` (a change; ``ending``: it says something stopped) replace ``held``?"""
     if not ending and (passing(fact) or (_activity(fact) and _head(fact) != _head(held))):
         return False
-    if not ending and _preferred_activity(held) == _head(_ADVERBS.sub("", fact)):
+    if not ending and _preferred_activity(held) == _head(ADVERB_FIRST.sub("", fact)):
         return True  # "Now runs at lunchtime" changes "Prefers running in the evening"
     (new, new_by_frame), (old, old_by_frame) = _slots([fact, held], similarity)
     if new is not None and old is not None:

@@ -44,7 +44,7 @@ from engram.pipeline.rules._slots import is_ending, is_negative
 from engram.pipeline.rules._supersede import SWAP, ends_a_slot
 from engram.pipeline.rules._topics import split_subject
 
-__all__ = ["change_kind", "nearest_change", "nearest_corrected"]
+__all__ = ["ADVERB_FIRST", "change_kind", "nearest_change", "nearest_corrected"]
 
 # A change of state said with an inchoative verb: become / go / turn / grow + the new
 # state ("went vegan", "has gone freelance", "turned 40", "got engaged"). What follows must
@@ -60,8 +60,9 @@ _INCHOATIVE = re.compile(
 _NO_LONGER = re.compile(r"\b(?:no longer|anymore|any more)\b", re.I)
 
 
-_ADVERB_FIRST = re.compile(r"^(?:mostly|usually|mainly|generally|normally|typically|"
-                           r"often|sometimes|always)\s+", re.I)
+# Adverbs of frequency or degree before a fact's verb: "Mostly works late" is about working.
+ADVERB_FIRST = re.compile(r"^(?:(?:mostly|usually|mainly|generally|normally|typically|often|"
+                          r"sometimes|always|now|still)\s+)+", re.I)
 
 
 def change_kind(fact: str) -> str | None:
@@ -102,7 +103,7 @@ def nearest_held(fact: str, cosines: Sequence[float], existing: list[Existing],
     """The nearest held memory of the fact's subject, clear of the runner-up by margin."""
     # "Mostly works late": an opening adverb names no one (the lexical matchers still
     # read it as a subject, which keeps "instead" from swapping things merely related)
-    subject = split_subject(_ADVERB_FIRST.sub("", fact))[0]
+    subject = split_subject(ADVERB_FIRST.sub("", fact))[0]
     ranked = sorted(((float(cosines[pos]), pos) for pos, e in enumerate(existing)
                      if pos < len(cosines) and e.ref >= 0), reverse=True)
     if not ranked or ranked[0][0] < threshold:
