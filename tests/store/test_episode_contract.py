@@ -134,3 +134,20 @@ def test_a_filter_on_source_ids_lists_the_facts_citing_a_turn(store: Any) -> Non
     assert ids({"source_ids": {"ne": "e1"}}) == ["e1", "e2"]  # the turns cite nothing
     assert ids({"source_ids": None}) == ["e1", "e2"]
     assert ids({"source_ids": "e1", "topic": "home"}) == ["f1"]
+
+
+def test_vector_search_keeps_to_the_kind_a_filter_asks_for(store: Any) -> None:
+    _setup(store)
+    store.apply(NS, ChangeSet(adds=[NewMemory("f3", "Untyped fact", "h-u", A, vec(0))]))
+
+    def found(filters: dict[str, Any]) -> set[str]:
+        return {m for m, _ in store.vector_search(NS, parse_filters(filters), vec(0), 10)}
+
+    not_turn = {"memory_type": {"ne": EPISODE}}
+    assert found({"user_id": "alice", **not_turn}) == {"f1", "f2", "f3"}
+    assert found({"user_id": "alice", "memory_type": EPISODE}) == {"e1", "e2"}
+    assert found({"user_id": "alice"}) == {"e1", "e2", "f1", "f2", "f3"}
+    assert found(not_turn) == {"f1", "f2", "f3", "f9"}
+    assert found({"user_id": "alice", "topic": "home", **not_turn}) == {"f1"}
+    assert found({"user_id": "alice", "topic": "home", "memory_type": EPISODE}) == set()
+    assert found({"AND": [{"user_id": "alice"}, {"memory_type": EPISODE}, not_turn]}) == set()

@@ -7,7 +7,8 @@ import numpy as np
 
 from engram.store._vector_index import VectorIndex
 
-A, B, OTHER = ("", "a", None, None), ("", "b", None, None), ("ns2", "a", None, None)
+A, B, OTHER = ("", "a", None, None, False), ("", "b", None, None, False), ("ns2", "a", None, None, False)
+A_TURNS = ("", "a", None, None, True)
 
 
 def _unit(*xs: float) -> np.ndarray:
@@ -38,3 +39,19 @@ def test_search_hits_are_python_numbers_and_map_to_ids() -> None:
     assert ix.ids_of(hits) == [("x", 1.0), ("y", float(_unit(1, 1)[0]))]
     ix.remove(0)
     assert [m for m, _ in ix.ids_of(ix.search([A], _unit(1, 0), 5))] == ["y", "z"]
+
+
+def test_partitions_pick_a_kind_and_a_row_moves_when_its_kind_changes() -> None:
+    ix = VectorIndex(dims=2)
+    ix.upsert(A, 1, _unit(1, 0), "fact")
+    ix.upsert(A_TURNS, 2, _unit(1, 0.1), "turn")
+    ix.upsert(B, 3, _unit(1, 0), "other user's fact")
+    q = _unit(1, 0)
+    ids = lambda keys: [m for m, _ in ix.ids_of(ix.search(keys, q, 5))]  # noqa: E731
+    assert ids(ix.partitions("", {"user_id": "a"})) == ["fact", "turn"]
+    assert ids(ix.partitions("", {"user_id": "a"}, episodes=False)) == ["fact"]
+    assert ids(ix.partitions("", {"user_id": "a"}, episodes=True)) == ["turn"]
+    assert ids(ix.partitions("", {}, episodes=False)) == ["fact", "other user's fact"]
+    ix.upsert(A, 2, _unit(1, 0.1), "turn")  # the same row, now a fact: it moves
+    assert ids(ix.partitions("", {"user_id": "a"}, episodes=True)) == []
+    assert ids(ix.partitions("", {"user_id": "a"}, episodes=False)) == ["fact", "turn"]

@@ -6,8 +6,12 @@ caller's data, not with everyone's.
 
 >>> import numpy as np
 >>> ix = VectorIndex(dims=2)
->>> ix.upsert(("", "u1", None, None), 7, np.array([1.0, 0.0], dtype=np.float32), "m7")
->>> ix.search([("", "u1", None, None)], np.array([1.0, 0.0], dtype=np.float32), 5)
+>>> ix.upsert(("", "u1", None, None, False), 7, np.array([1.0, 0.0], dtype=np.float32), "m7")
+>>> ix.search(ix.partitions("", {"user_id": "u1"}), np.array([1.0, 0.0], dtype=np.float32), 5)
+[(7, 1.0)]
+>>> ix.search(ix.partitions("", {"user_id": "u1"}, episodes=True), np.array([1.0, 0.0], dtype=np.float32), 5)
+[]
+>>> ix.search(ix.partitions("", {"user_id": "u1"}, episodes=False), np.array([1.0, 0.0], dtype=np.float32), 5)
 [(7, 1.0)]
 >>> ix.id_of(7), ix.similarities_of("", ["m7", "gone"], np.array([0.6, 0.8], dtype=np.float32))
 ('m7', {'m7': 0.6000000238418579})
@@ -19,7 +23,10 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-PartitionKey = tuple[str, str | None, str | None, str | None]  # (ns, user, agent, run)
+# (ns, user, agent, run, is an episode): facts and stored turns sit apart, since most
+# searches want one kind only (a fact's neighbours, the facts of a search); picking
+# them out of a shared partition took a SQL read of the scope's rows per search.
+PartitionKey = tuple[str, str | None, str | None, str | None, bool]
 
 
 class _Partition:
@@ -110,12 +117,15 @@ class VectorIndex:
         if part.size == 0:
             del self._parts[key]
 
-    def partitions(self, ns: str, pinned: dict[str, str]) -> list[PartitionKey]:
-        """The partitions of namespace ``ns`` whose scope agrees with the pinned ids."""
+    def partitions(self, ns: str, pinned: dict[str, str], episodes: bool | None = None
+                   ) -> list[PartitionKey]:
+        """The partitions of namespace ``ns`` whose scope agrees with the pinned ids, and
+        with ``episodes`` when it says which kind (None: both)."""
         want = (pinned.get("user_id"), pinned.get("agent_id"), pinned.get("run_id"))
         return [
             k for k in self._parts
-            if k[0] == ns and all(w is None or w == have for w, have in zip(want, k[1:], strict=True))
+            if k[0] == ns and (episodes is None or k[4] == episodes)
+            and all(w is None or w == have for w, have in zip(want, k[1:4], strict=True))
         ]
 
     def search(

@@ -50,6 +50,7 @@ import re
 from collections.abc import Mapping
 
 from engram._chars import brief, text_problem
+from engram._types import EPISODE
 from engram.errors import InvalidFilter
 from engram.store._filter_dates import _Day, date_day, date_list, normalise_date
 from engram.store._filter_nodes import TRUE, And, Cmp, Node, Not, Or, and_
@@ -58,7 +59,7 @@ __all__ = [
     "And", "Cmp", "Node", "Not", "Or", "TRUE", "COLUMN_FIELDS", "DATE_FIELDS", "LIST_FIELDS",
     "OPERATORS",
     "MAX_DEPTH", "MAX_NODES", "MAX_LIST", "ALIASES", "and_", "parse_filters", "scope_of",
-    "confines_scope",
+    "split_kind", "confines_scope",
 ]
 
 OPERATORS = ("eq", "ne", "in", "nin", "gt", "gte", "lt", "lte", "contains", "icontains")
@@ -115,6 +116,25 @@ def is_scope_only(node: Node) -> bool:
     if isinstance(node, And):
         return all(is_scope_only(n) for n in node.items)
     return node is TRUE
+
+
+def split_kind(node: Node) -> tuple[Node, bool | None]:
+    """The filter without its top-level ``memory_type`` condition on episodes, and what
+    that condition asked: True for episodes only, False for everything else, None when
+    there was none. A store that keeps each kind apart answers that part for free.
+
+    >>> split_kind(parse_filters({"user_id": "u", "memory_type": {"ne": "episode"}}))
+    (And(items=(Cmp(field='user_id', op='eq', value='u', is_meta=False),)), False)
+    >>> split_kind(parse_filters({"memory_type": "episode"}))
+    (TRUE, True)
+    """
+    items = node.items if isinstance(node, And) else (node,)
+    for i, n in enumerate(items):
+        if (isinstance(n, Cmp) and not n.is_meta and n.field == "memory_type"
+                and n.op in ("eq", "ne") and n.value == EPISODE):
+            rest = items[:i] + items[i + 1:]
+            return (And(rest) if rest else TRUE), n.op == "eq"
+    return node, None
 
 
 def confines_scope(node: Node) -> bool:

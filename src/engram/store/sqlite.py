@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from engram._files import private_file
-from engram._types import Scope
+from engram._types import EPISODE, Scope
 from engram.errors import ConfigError, StoreError
 from engram.store._file_lock import ScopeFileLocks
 from engram.store._filter_sql import compile_filter
@@ -44,7 +44,7 @@ from engram.store._sql_store import SQLStore
 from engram.store._sqlite_schema import migrate
 from engram.store._vector_index import PartitionKey, VectorIndex
 from engram.store._vector_queue import VectorQueueSQL
-from engram.store.filters import Node, is_scope_only, scope_of
+from engram.store.filters import Node, is_scope_only, scope_of, split_kind
 
 _PRUNE_EVERY = 5_000  # change-log rows kept beyond what every reader needs
 _GRAPH = GraphSQL("sqlite")
@@ -251,14 +251,15 @@ class SQLiteStore(SQLStore):
                 self._reload(db)
                 return
             rows = db.execute(
-                "SELECT c.seq, c.rid, m.id, m.ns, m.user_id, m.agent_id, m.run_id, m.embedding "
+                "SELECT c.seq, c.rid, m.id, m.ns, m.user_id, m.agent_id, m.run_id, m.memory_type, "
+                "m.embedding "
                 "FROM change_log c LEFT JOIN memories m ON m.rid = c.rid "
                 "WHERE c.seq > ? ORDER BY c.seq", (self._index_seq,)).fetchall()
-            for seq, rid, mid, mns, u, a, r, emb in rows:
+            for seq, rid, mid, mns, u, a, r, kind, emb in rows:
                 if mid is None or not emb:  # deleted, or its vector is pending
                     self._index.remove(rid)
                 else:
-                    self._index.upsert((mns, u, a, r), rid, as_vector(emb), mid)
+                    self._index.upsert((mns, u, a, r, kind == EPISODE), rid, as_vector(emb), mid)
                 self._index_seq = seq
 
     def _reload(self, db: sqlite3.Connection) -> None:
@@ -267,17 +268,18 @@ class SQLiteStore(SQLStore):
             row = db.execute("SELECT seq FROM sqlite_sequence WHERE name='change_log'").fetchone()
             head = int(row[0]) if row else 0
             self._index.clear()
-            for rid, mid, mns, u, a, r, emb in db.execute(
-                    "SELECT rid, id, ns, user_id, agent_id, run_id, embedding FROM memories "
-                    "WHERE length(embedding) > 0"):  # pending vectors are not indexed yet
-                self._index.upsert((mns, u, a, r), rid, as_vector(emb), mid)
+            for rid, mid, mns, u, a, r, kind, emb in db.execute(
+                    "SELECT rid, id, ns, user_id, agent_id, run_id, memory_type, embedding "
+                    "FROM memories WHERE length(embedding) > 0"):  # pending: not indexed yet
+                self._index.upsert((mns, u, a, r, kind == EPISODE), rid, as_vector(emb), mid)
             self._index_seq = head
         finally:
             db.execute("COMMIT")
 
     def _allowed_rids(self, ns: str, where: Node) -> set[int] | None:
-        """None when the filter only pins scope ids (the partitions already do that)."""
-        if is_scope_only(where):
+        """None when the filter only pins scope ids and the kind (the partitions already
+        do that)."""
+        if is_scope_only(split_kind(where)[0]):
             return None
         sql, params = compile_filter(where, "sqlite", alias="m")
         rows = self._db().execute(
@@ -290,7 +292,8 @@ class SQLiteStore(SQLStore):
         self._sync()
         allowed = self._allowed_rids(ns, where)
         with self._index_lock:
-            keys: list[PartitionKey] = self._index.partitions(ns, scope_of(where))
+            keys: list[PartitionKey] = self._index.partitions(ns, scope_of(where),
+                                                              split_kind(where)[1])
             return self._index.ids_of(self._index.search(keys, query.astype(np.float32), k,
                                                          allowed))
 
