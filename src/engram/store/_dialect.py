@@ -47,14 +47,19 @@ class SQLDialect:
     def _marks(n: int) -> str:
         return ",".join("?" * n)
 
-    @staticmethod
-    def scope_cond(scope: Scope, alias: str) -> tuple[str, list[Any]]:
+    def scope_cond(self, scope: Scope, alias: str) -> tuple[str, list[Any]]:
         """Exactly this scope; ``= ?`` / ``IS NULL`` so the btree indexes apply (``IS
-        NOT DISTINCT FROM`` cannot use one)."""
+        NOT DISTINCT FROM`` cannot use one). On SQLite an absent id is written
+        ``+col IS NULL``, which no index serves: without table statistics the planner
+        took the ``(ns, run_id)`` index for "run_id IS NULL", whose one key holds every
+        row of a store without runs, and scanned it (0.31 ms at 767 rows, growing with
+        the store) where the pinned user's index reads the user's rows only."""
         parts, params = [], []
+        unindexed = "" if self.pg else "+"
         for col, value in zip(SCOPE_COLS, (scope.user_id, scope.agent_id, scope.run_id),
                               strict=True):
-            parts.append(f"{alias}.{col} IS NULL" if value is None else f"{alias}.{col} = ?")
+            parts.append(f"{unindexed}{alias}.{col} IS NULL" if value is None
+                         else f"{alias}.{col} = ?")
             params += [] if value is None else [value]
         return " AND ".join(parts), params
 

@@ -194,10 +194,14 @@ class MemorySQL(HistorySQL):
         """Which of ``hashes`` exist in exactly this scope: hash -> oldest memory id.
         Episodes do not count: a fact may repeat a turn word for word."""
         cond, params = self.scope_cond(scope, "m")
+        # SQLite, without table statistics, took the (ns, run_id) index for "run_id IS
+        # NULL", which holds every row of a store without runs, and scanned it on each
+        # add (0.35 ms at 767 rows, growing with the store); the hash index finds the rows.
+        table = f"{self.M} m" if self.pg else f"{self.M} m INDEXED BY memories_hash"
         out: dict[str, str] = {}
         for chunk in chunks(list(dict.fromkeys(hashes))):
             for h, mid in self._all(
-                    conn, f"SELECT m.hash, m.id FROM {self.M} m WHERE m.ns = ? AND {cond} "  # noqa: S608
+                    conn, f"SELECT m.hash, m.id FROM {table} WHERE m.ns = ? AND {cond} "  # noqa: S608
                     f"AND {NOT_EPISODE} AND m.hash IN ({self._marks(len(chunk))}) ORDER BY m.rid DESC",
                     [ns, *params, *chunk]):
                 out[h] = mid  # newest first, so the oldest id wins
