@@ -28,8 +28,8 @@ Usage::
     python bench/extraction_eval.py --verbose       # plus per-case misses
     python bench/extraction_eval.py --llm           # the configured LLM pair
     python bench/extraction_eval.py --cases other.jsonl --out results/x.json
-    python bench/extraction_eval.py --cases bench/data/extraction_unseen.jsonl \
-        --out bench/results/extraction_unseen.json   # the unseen set (issue #22)
+    python bench/extraction_eval.py --cases bench/data/extraction_unseen.jsonl
+        # the unseen set (issue #22) -> bench/results/extraction_unseen.json
 """
 
 from __future__ import annotations
@@ -235,12 +235,32 @@ def _pair(use_llm: bool, similarity: Embed | None) -> tuple[Extractor, Reconcile
     return RulesExtractor(), RulesReconciler(cosine), "rules_minilm"
 
 
+def default_out(cases: Path, label: str) -> Path:
+    """The result path a run writes when no --out is given, named after the cases file so
+    a run on one set never overwrites another's results: the dev cases keep their historic
+    ``extraction_<pair>.json``; any other ``<stem>.jsonl`` gives ``<stem>[_minilm|_llm].json``
+    (``extraction_`` put first when the stem lacks it).
+
+    >>> default_out(Path("bench/data/extraction_fresh8.jsonl"), "rules_minilm").name
+    'extraction_fresh8_minilm.json'
+    >>> default_out(Path("tests/pipeline/data/extraction_heldout2.jsonl"), "rules").name
+    'extraction_heldout2.json'
+    """
+    if cases.resolve() == DEV_CASES.resolve():
+        return RESULTS / f"extraction_{'llm' if label.startswith('llm') else label}.json"
+    stem = cases.name.split(".")[0]
+    stem = stem if stem.startswith("extraction_") else f"extraction_{stem}"
+    suffix = "_llm" if label.startswith("llm") else label.removeprefix("rules")
+    return RESULTS / f"{stem}{suffix}.json"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cases", type=Path, default=DEV_CASES)
     ap.add_argument("--llm", action="store_true", help="use the configured LLM pair")
     ap.add_argument("--verbose", "-v", action="store_true", help="print per-case misses")
-    ap.add_argument("--out", type=Path, default=None, help="result JSON path")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="result JSON path (default: named after --cases, see default_out)")
     ap.add_argument("--similarity", choices=("lexical", "minilm"), default="lexical",
                     help="near-duplicate similarity of the rules reconciler (minilm: as "
                          "Memory wires it; its time then includes embedding)")
@@ -267,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
             for got, bad in r.stale:
                 print(f"   STALE:     {got!r} ~ {bad!r}")
     print(json.dumps(summary, indent=2))
-    out = args.out or RESULTS / f"extraction_{label if not args.llm else 'llm'}.json"
+    out = args.out or default_out(args.cases, label)
     out.parent.mkdir(parents=True, exist_ok=True)
     detail = [{"id": r.id, **({"behaviour": r.behaviour} if r.behaviour else {}),
                "predicted": r.predicted, "missed": r.missed, "extra": r.extra,

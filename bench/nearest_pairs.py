@@ -17,6 +17,8 @@ is still there verbatim is a miss. Collateral: another held memory lost on a neg
 Usage::
 
     python bench/nearest_pairs.py                      # -> bench/results/nearest_pairs.json
+    python bench/nearest_pairs.py --pairs bench/data/nearest_pairs_blind.jsonl
+        # -> bench/results/nearest_pairs_blind.json (named after --pairs)
     python bench/nearest_pairs.py --out bench/results/nearest_pairs_firstrun.json
 """
 
@@ -65,10 +67,20 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def default_out(pairs: Path) -> Path:
+    """Results named after the pairs file, so a run on one set never overwrites another's.
+
+    >>> default_out(Path("bench/data/nearest_pairs_blind.jsonl")).name
+    'nearest_pairs_blind.json'
+    """
+    return RESULTS / f"{pairs.name.split('.')[0]}.json"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pairs", type=Path, default=PAIRS)
-    ap.add_argument("--out", type=Path, default=RESULTS / "nearest_pairs.json")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="result JSON path (default: named after --pairs)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print each wrong pair")
     args = ap.parse_args(argv)
     from engram.embed import make_embedder
@@ -94,8 +106,9 @@ def main(argv: list[str] | None = None) -> int:
         if r["false_replacement"] or r["miss"]:
             print(f"[{r['id']}] {r['target']!r} + {r['message']!r} -> {r['after']}")
     print(json.dumps(summary, indent=2))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({**summary, "per_pair": rows}, indent=1) + "\n",
+    out = args.out or default_out(args.pairs)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({**summary, "per_pair": rows}, indent=1) + "\n",
                         encoding="utf-8")
     return 0
 

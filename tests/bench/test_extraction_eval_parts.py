@@ -65,3 +65,17 @@ def test_unseen_set_is_well_formed_and_balanced() -> None:
         assert not set(c["must_not"]) & set(c["final"]), c["id"]
         counts[c["behaviour"]] = counts.get(c["behaviour"], 0) + 1
     assert len(counts) == 10 and min(counts.values()) >= 6, counts
+
+
+def test_the_default_out_follows_the_cases_file_so_no_set_overwrites_another() -> None:
+    data = Path("bench/data")
+    eight = ev.default_out(data / "extraction_fresh8.jsonl", "rules_minilm")
+    seven = ev.default_out(data / "extraction_fresh7.jsonl", "rules_minilm")
+    assert eight.name == "extraction_fresh8_minilm.json" and seven != eight
+    assert ev.default_out(data / "extraction_fresh8.jsonl", "rules").name == "extraction_fresh8.json"
+    assert ev.default_out(data / "extraction_fresh8.jsonl", "llm-openai").name \
+        == "extraction_fresh8_llm.json"
+    assert ev.default_out(Path("/tmp/probe.jsonl"), "rules").name == "extraction_probe.json"
+    # the dev cases keep the names every earlier dev figure was recorded under
+    assert ev.default_out(ev.DEV_CASES, "rules_minilm").name == "extraction_rules_minilm.json"
+    assert all(p.parent == ev.RESULTS for p in (eight, seven))

@@ -34,3 +34,9 @@ def test_the_pair_file_is_well_formed() -> None:
     assert {p["kind"] for p in pairs} == {"negative", "positive"}
     assert all(p["target"] in p["held"] for p in pairs)
     assert len({p["id"] for p in pairs}) == len(pairs)
+
+
+def test_the_default_out_follows_the_pairs_file() -> None:
+    assert npairs.default_out(npairs.PAIRS) == npairs.RESULTS / "nearest_pairs.json"
+    blind = npairs.default_out(npairs.PAIRS.with_name("nearest_pairs_blind.jsonl"))
+    assert blind == npairs.RESULTS / "nearest_pairs_blind.json"
