@@ -30,6 +30,7 @@ from engram.pipeline.rules._expand import expand
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
 from engram.pipeline.rules._now import said_as_now
+from engram.pipeline.rules._restated import restated
 from engram.pipeline.rules._retake import opens_correction, retimed, uncleft
 from engram.pipeline.rules._revalue import revalued
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
@@ -258,6 +259,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
     said_last: str | None = None  # the message's last fact: "Got the job! I start Monday."
     sentences = own_text(message.content)
     for s_i, sentence in enumerate(sentences):
+        sentence = restated(sentence)  # "from Leeds on Friday, no wait, York": York
         named = _MY_PLURAL.findall(sentence)  # questions too: "about my tomato plants?"
         things = named[-1] if named else things
         if is_question(sentence):

@@ -15,6 +15,8 @@ value alone does not say which of them it corrects.
 ('Meant twelve years', 'Meant Aliens')
 >>> revalued("Galway is lovely."), revalued("Sorry, Galway.") is None, revalued("Bosch.")
 (None, True, None)
+>>> revalued("Hold on, no, they moved it to the 9th."), revalued("Scratch that, it's at 6.")
+('Meant the 9th', 'Meant 6')
 """
 
 from __future__ import annotations
@@ -30,12 +32,20 @@ _NUMBER = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|e
            r"forty|fifty|sixty|seventy|eighty|ninety|a hundred)")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
 # A value with a kind: a name, a number with an optional unit, a weekday.
-_VALUE = (rf"(?:(?-i:[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){{0,2}})|{_NUMBER}(?:\s+[a-z]+)?|{_WEEKDAY})")
+# A date or a clock time is a value of its own kind ("the 19th", "4pm"), moved whole.
+_WHEN = r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?::\d\d)?\s*(?:am|pm)"
+_VALUE = (rf"(?:{_WHEN}|(?-i:[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){{0,2}})|{_NUMBER}(?:\s+[a-z]+)?|"
+          rf"{_WEEKDAY})")
 _OPENER = (r"(?:(?:oh|no|nope|wait|sorry|oops|whoops|actually|well|hmm|um|sorry|my bad|"
-           r"my mistake|scratch that|correction|i mean|i meant|change of plans?)\b[\s,:!.\-–—]*)")
+           r"my mistake|scratch that|correction|i mean|i meant|change of plans?|hang on|"
+           r"hold on)\b[\s,:!.\-–—]*)")
+# What a value is restated with: "it's at 4", "they moved it to the 19th", "make it 8".
+_RESTATE = (r"(?:(?:it'?s|it\s+(?:is|was|has\s+been)|(?:they|we|i)(?:'ve|\s+have)?\s+(?:moved|"
+            r"changed|pushed|put|switched)\s+it)\s+(?:now\s+|actually\s+)?(?:(?:back\s+)?to\s+)?|"
+            r"make\s+(?:that|it)\s+)?(?:(?:at|on|in)\s+(?=\S+[.!]*$))?")
 _CLOSER = r"(?:,?\s*(?:sorry|actually|i mean|my bad|my mistake))"
 _BARE = re.compile(
-    rf"^(?P<open>{_OPENER}+)?(?:it'?s\s+|it\s+(?:is|was)\s+|make\s+that\s+)?"
+    rf"^(?P<open>{_OPENER}+)?{_RESTATE}"
     rf"(?:not\s+(?P<old1>{_VALUE}),?\s+(?:but\s+|it'?s\s+)?(?P<new1>{_VALUE})|"
     rf"(?P<new2>{_VALUE})(?:,?\s+not\s+(?:the\s+)?(?P<old2>{_VALUE}))?)"
     # an appositive after the value ("Aliens, the sequel") and a time word ("... now")
@@ -56,6 +66,8 @@ def revalued(sentence: str) -> str | None:
         return None
     if not old and opener in ("no", "nope", "sorry", "oh no") and not m.group("close"):
         return None  # "No, Lisbon" / "Sorry, Galway" answer a question; a turn of its own
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", new):  # a date said without "the"
+        new = f"the {new}"
     return f"Meant {new}, not {old}" if old else f"Meant {new}"
 
 

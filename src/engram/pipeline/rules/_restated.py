@@ -1,0 +1,101 @@
+"""A value put right in the middle of a sentence: "from Heathrow on Monday, no wait, Luton".
+
+People correct themselves as they type: a value, a marker that takes it back ("no wait",
+"sorry", "well actually", "I mean", "or rather", "make that", "hang on") and the right
+value. The right value replaces the one of the *same kind* said before it in the sentence,
+which need not be the word just before the marker: in "from Heathrow on Monday, no wait,
+Luton" the place is wrong, not the day. Kinds are read off the values themselves:
+
+- a number, an ordinal or a clock time ("7", "21st", "6:30", "9pm");
+- a month, a weekday, a season;
+- a name (a capitalised word or two that is none of the above).
+
+The markers and the new value are then dropped, so the sentence says only what holds.
+A marker followed by no value ("I love Rome, well, most of it") changes nothing, and a
+value with no earlier one of its kind ("Tuesday, sorry, Leeds") is left as said.
+
+>>> restated("We fly from Heathrow on Monday, no wait, Luton, the cheap flights")
+'We fly from Luton on Monday, the cheap flights'
+>>> restated("The recital is in March, well actually April")
+'The recital is in April'
+>>> restated("My shift starts at 8, sorry, 9, so I leave early")
+'My shift starts at 9, so I leave early'
+>>> restated("I love Rome, well, most of it")
+'I love Rome, well, most of it'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["restated", "value_kind"]
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december")
+_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+_SEASONS = "spring|summer|autumn|fall|winter"
+# The kinds, tried in order; a name is any capitalised span that is no month or day.
+_KINDS: list[tuple[str, str]] = [
+    ("number", r"\d{1,4}(?:[.:]\d\d)?(?:st|nd|rd|th)?(?:\s*(?:am|pm))?"),
+    ("month", rf"(?i:{_MONTHS})"),
+    ("weekday", rf"(?i:{_DAYS})"),
+    ("season", rf"(?i:{_SEASONS})"),
+    ("name", r"(?-i:[A-Z][\w'&-]+)(?:\s+(?-i:[A-Z][\w'&-]+))?"),
+]
+_ANY_VALUE = "|".join(f"(?:{p})" for _, p in _KINDS)
+# Markers that take back what was just said (one or more, with their commas).
+_MARKER = (r"(?:no|nope|wait|hang on|hold on|sorry|oops|well|actually|i mean|i meant|"
+           r"or rather|rather|make that|scratch that|correction|my bad|my mistake)")
+_FIX = re.compile(
+    # set off by a comma or a dash: "said Leeds, but I meant York" is a retraction
+    rf"\s*(?:,|\s[-–—])\s*(?P<marks>(?:{_MARKER}\s*[,:!.\-–—]*\s*)+?)(?:it'?s\s+|the\s+)?"
+    rf"(?P<new>{_ANY_VALUE})(?:\s*,?\s+actually)?(?=\s*(?:[,;.!?]|$))", re.I)
+
+
+def value_kind(value: str) -> str | None:
+    """The kind of a value ("number", "month", "weekday", "season", "name"), else None.
+
+    >>> value_kind("21st"), value_kind("June"), value_kind("Fridays"), value_kind("Luton")
+    ('number', 'month', 'weekday', 'name')
+    >>> value_kind("most") is None
+    True
+    """
+    for kind, pattern in _KINDS:
+        if re.fullmatch(pattern, value.strip()):
+            return kind
+    return None
+
+
+def _last_of_kind(text: str, kind: str) -> re.Match[str] | None:
+    """The last value of ``kind`` in ``text`` (a name is never the sentence's first word:
+    "We", "My" are capitalised too)."""
+    pattern = dict(_KINDS)[kind]
+    hits = [m for m in re.finditer(rf"(?<![\w'])(?:{pattern})(?![\w'])", text)
+            if value_kind(m.group(0)) == kind and (kind != "name" or m.start() > 0)]
+    return hits[-1] if hits else None
+
+
+def restated(sentence: str) -> str:
+    """The sentence with each value taken back replaced by the value said after it."""
+    for _ in range(3):  # a sentence rarely puts more than one value right
+        fixed = _restate_once(sentence)
+        if fixed == sentence:
+            return sentence
+        sentence = fixed
+    return sentence
+
+
+def _restate_once(sentence: str) -> str:
+    for m in _FIX.finditer(sentence):
+        kind = value_kind(m.group("new"))
+        marks = m.group("marks").strip(" ,:!.-–—").lower()
+        # a lone "well" hedges as often as it corrects ("Rome, well, Rome proper");
+        # "well, Winterthur actually" is left to ``_corrections.said_again``
+        if kind is None or marks == "well":
+            continue
+        old = _last_of_kind(sentence[:m.start()], kind)
+        if old is None or old.group(0).lower() == m.group("new").lower():
+            continue
+        head = sentence[:old.start()] + m.group("new") + sentence[old.end():m.start()]
+        return head + sentence[m.end():]
+    return sentence

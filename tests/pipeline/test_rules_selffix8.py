@@ -1,0 +1,50 @@
+"""Values put right inside one message (#22): a marker that takes a value back ("no wait",
+"sorry", "well actually", "hang on") and the value that stands, within a sentence or in
+the next one. The right value replaces the one of its own kind, so "from Leeds on Friday,
+no wait, York" fixes the place and keeps the day. Every sentence is written for this
+file; none is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from engram.pipeline.rules._restated import restated
+from tests.pipeline.test_rules_mechanisms import final
+
+
+@pytest.mark.parametrize(("said", "meant"), [
+    ("The train leaves Leeds on Friday, no wait, York", "The train leaves York on Friday"),
+    ("Book it for Friday, sorry, Saturday, at noon", "Book it for Saturday, at noon"),
+    ("The gig is in July, well actually August", "The gig is in August"),
+    ("I'm 52, sorry, 53", "I'm 53"),
+    ("Her party starts at 6pm, hang on, 7pm", "Her party starts at 7pm"),
+])
+def test_the_value_said_after_a_marker_replaces_the_one_of_its_kind(said: str,
+                                                                    meant: str) -> None:
+    assert restated(said) == meant
+
+
+@pytest.mark.parametrize("said", [
+    "I adore Venice, well, most of it",  # no value after the marker
+    "We meet on Mondays, sorry, Leeds is far",  # a name follows, but no name came before
+    "I said Bristol, but I meant Bath",  # a retraction of its own (``_corrections``)
+    "My sister moved to Lyon in May, no regrets",
+])
+def test_a_marker_without_a_value_of_a_kind_said_before_changes_nothing(said: str) -> None:
+    assert restated(said) == said
+
+
+def test_a_date_put_right_in_the_next_sentence_replaces_it_in_the_fact() -> None:
+    after = final([], "My driving lesson is on the 3rd of June. Hold on, no, they moved it "
+                      "to the 5th.")
+    assert after == ["Driving lesson is on the 5th of June"]
+
+
+def test_a_time_put_right_in_the_next_sentence_leaves_one_fact() -> None:
+    after = final([], "My haircut is Wednesday at 2. Scratch that, it's at 5.")
+    assert after == ["Haircut is Wednesday at 5"]
+
+
+def test_the_place_put_right_mid_sentence_keeps_the_day() -> None:
+    after = final([], "I'm driving up from Cardiff on Sunday, no wait, Swansea.")
+    assert len(after) == 1 and "Swansea on Sunday" in after[0] and "Cardiff" not in after[0]
