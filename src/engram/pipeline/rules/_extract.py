@@ -29,6 +29,7 @@ from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._expand import expand
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
+from engram.pipeline.rules._idioms import last_day, plain_change
 from engram.pipeline.rules._now import said_as_now
 from engram.pipeline.rules._restated import restated
 from engram.pipeline.rules._retake import opens_correction, retimed, uncleft
@@ -87,7 +88,7 @@ def _other_subject(clause: str, people: People) -> str | None:
 _THING_STATE = re.compile(r"^(?:the|our|my)\s+((?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:is|was|got|has been|"
                           r"have been|were|are)\s+(?:now\s+|finally\s+|officially\s+)?"
                           r"(?:cancel+ed|postponed|over|off|done|finished|broken|gone|sold|"
-                          r"fixed|healed|booked|confirmed|rescheduled|moved|delayed|approved|"
+                          r"fixed|healed|booked|written off|totall?ed|stolen|confirmed|rescheduled|moved|delayed|approved|"
                           r"rejected|closed|paid off|pushed|pushed back|brought forward|"
                           r"put back)\b.*)$"
                           # a plan known by its place, ended: "Chamonix is off"
@@ -163,7 +164,7 @@ def _with_partner(fact: str, partner: str) -> str:
 
 
 def _clause_facts(clause: str, people: People) -> list[str]:
-    clause = _WHEN_FIRST.sub("", clause)
+    clause = last_day(clause) or _WHEN_FIRST.sub("", clause)  # "my last day at X was ..."
     clause = re.sub(r"^(?i:as)\s+((?i:a|an)\s+[\w-]+(?:\s+[\w-]+)?)$", r"I'm \1", clause)  # "As a nurse, ..."
     clause = re.sub(r"^(?i:both|all)\s+(?=(?i:my|our)\s)", "", clause)  # "Both my kids play"
     since = _SINCE_LAST.match(clause)
@@ -322,7 +323,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 f = people.events.resolve(taken_up(F.carry_object(F.liked_object(
                     F.finished_what(F.started_what(f.strip(" ,;:"), said_last), said_last),
                     previous), previous), before))
-                pieces = expand(f)  # "Ran the 10k, finished in 52 minutes": what was finished
+                pieces = expand(plain_change(f))  # "Ran the 10k, finished in 52 minutes"
                 pieces[1:] = [F.finished_what(p, b) for b, p in zip(pieces, pieces[1:], strict=False)]
                 facts.extend(pieces)
                 previous = said_last = f

@@ -252,7 +252,7 @@ def _in_own_words(fact: str, when: re.Match[str], held: str) -> str:
 _SWITCHED = re.compile(r"^(?:(?:finally|just|recently)\s+)?(?i:switched|changed|upgraded|converted|"
                        r"went over|moved over)(?:\s+over)?\s+to\s+(?P<new>.+?)"
                        r"(?:\s+(?:last|this|yesterday|today|on|in|a\s+few|a\s+couple|recently|"
-                       r"because|since|after)\b.*)?$", re.I)
+                       r"because|since|after|and|at\s+the\s+(?:start|end|beginning))\b.*)?$", re.I)
 _USE_FRAME = re.compile(r"^(?P<verb>Uses|Drinks|Drives|Has|Owns|Plays|Eats|Takes|Reads|Watches|"
                         r"Prefers|Listens to|Works with|Is on)\s+(?P<old>.+)$")
 def reframed(fact: str, held: str) -> str | None:

@@ -69,7 +69,12 @@ _NEG = re.compile(r"n't\b|\b(?:not|no longer|never|cannot|anymore|dislikes|hates
                   r"quit|gave up)\b", re.IGNORECASE)
 _ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|left|sold|"
                      # forced to end it: "Has had to give up squash"
-                     r"had to (?:give up|stop|quit|sell|cancel|leave|drop|close|shut)|cancel+ed|passed away|died|"
+                     r"had to (?:give up|stop|quit|sell|cancel|leave|drop|close|shut|say goodbye to)|"
+                     r"cancel+ed|passed away|died|"
+                     # not kept on: a renewal skipped, a car written off, a course dropped
+                     r"(?:did not|didn't|not|won't be|will not be) renew(?:ing)?|let\s+(?:\w+\s+){1,3}?lapse|"
+                     r"written off|totall?ed|dropped\s+(?:the|their|my|our)\s+(?:[\w-]+\s+){0,2}?"
+                     r"(?:class|classes|course|lessons?|module|membership|subscription)|"
                      r"broke up|ended|moved out|no longer|lost|laid off|fired|resigned|"
                      r"retired|got rid of|stole|stolen|graduated|broke|cut out|"
                      r"is cancel+ed|was cancel+ed|is off|is over|scrapped|called off|ditched|"

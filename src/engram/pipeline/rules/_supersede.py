@@ -44,7 +44,7 @@ SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|
                    r"relocated|passed|failed|finished|completed|graduated|recovered|"
                    r"healed|returned|went back|anymore|no longer|these days|nowadays|again|"
                    r"back to|new|officially|settled|decided|chose|opted|went with|"
-                   r"settled on)\b", re.I)
+                   r"settled on|cut down|cut back|defended|submitted)\b", re.I)
 # A beginning: only the same thing named again is superseded.
 _BEGIN = re.compile(r"\b(?:started|starting|began|begun|joined|took up|taken up|adopted|"
                     r"signed up|enrolled|accepted|got|bought|booked|rescheduled|postponed|"
@@ -59,7 +59,8 @@ got new bought started starting began begun joined took taken up adopted signed 
 accepted booked rescheduled postponed pushed delayed from to anymore longer nowadays
 days again back found landed new officially settled finally decided chose opted went
 with pulled backed called off out scrapped ditched dropped abandoned packed handed notice
-hold put rehome rehomed re-home gave given away down sleep mind minds""".split()}  # noqa: SIM905 (a word list reads better as text)
+hold put rehome rehomed re-home gave given away down sleep mind minds renew renewed
+renewing lapse say goodbye written cut""".split()}  # noqa: SIM905 (a word list reads better as text)
 
 
 # Endings that close a single-valued slot whatever words the old memory used:
@@ -141,7 +142,8 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
     core = re.sub(r",?\s+(?:because|due to|since|as|after|so that|for good|in the end|at last|"
                   r"for now)\b.*$", "", predicate)
     ending = is_ending(fact) or (is_negative(fact) and not SWAP.search(fact))
-    if ending:  # where it went is not what ended: "Gave Rusty away to a farm"
+    if ending:  # where it went is not what ended: "Gave Rusty away to a farm"; nor is a
+        core = re.sub(r",\s.*$", "", core)  # comment after a comma ("..., too far away")
         core = re.sub(r"\s+(?:to|with|at)\s+(?:a|an|the|their|his|her|some)\s.*$", "", core) or core
     words, kinds = _words(core), topics(_PEOPLE.sub("", predicate))
     thing = _thing(subject)
@@ -163,8 +165,12 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         named = words | ({thing} if thing and not e_subject else set())  # "Chamonix is off"
         shared = named & held
         same_kind = kinds & topics(_PEOPLE.sub("", e_predicate))
-        if ending and not same_kind and not (named and named <= held):
-            continue  # a denial names all of what it denies ("not allergic to shellfish")
+        # a denial names all of what it denies ("not allergic to shellfish"); an ending
+        # told of the thing held is about it, wherever it happened ("The Polo got
+        # written off on the ring road" ends "Drives a VW Polo")
+        if ending and not same_kind and not (named and named <= held) \
+                and not (thing and not e_subject and thing in held):
+            continue
         if bare_denial and not shared:
             continue  # "Does not like dogs" says nothing of the cat held
 

@@ -1,0 +1,77 @@
+"""Changes of state said with an idiom, put in the plain words the reconciler reads.
+
+The matchers of ``_supersede``, ``_slots`` and ``_nearest`` know a change by its verb:
+"got married", "was promoted", "switched to", "quit". People say the same change with
+an idiom ("tied the knot", "got bumped up to", "went over to", "kicked the habit"), and
+then the fact reads as news with no change in it, and the memory it supersedes stays.
+Each idiom below is a common English way of saying one of those changes; the fact keeps
+everything else it said. An idiom that is as often literal is not listed.
+
+>>> plain_change("Tied the knot in Lisbon with Marco")
+'Got married in Lisbon with Marco'
+>>> plain_change("Got bumped up to senior editor")
+'Got promoted to senior editor'
+>>> plain_change("Went over to a Pixel in the spring")
+'Switched to a Pixel in the spring'
+>>> plain_change("Is officially out of Leeds")
+'Moved out of Leeds'
+>>> plain_change("Is out of milk")
+'Is out of milk'
+>>> last_day("My last day at the bakery was Friday")
+'I left the bakery on Friday'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CHANGE_IDIOMS", "last_day", "plain_change"]
+
+# (idiom, plain words); matched case-insensitively anywhere in the fact.
+CHANGE_IDIOMS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for p, r in [
+    # a wedding
+    (r"\b(?:tied|tie|tying) the knot\b", "got married"),
+    (r"\bwalked down the aisle\b", "got married"),
+    # a promotion
+    (r"\b(?:got|was|been|has been) (?:bumped|moved|kicked) up to\b", "got promoted to"),
+    (r"\b(?:got|was|been) made up to\b", "got promoted to"),
+    # a job lost or given up
+    (r"\bgot (?:the sack|sacked|the boot|canned|axed)\b", "was fired"),
+    (r"\b(?:jacked|packed|chucked) in (?:their|my|the) job\b", "quit their job"),
+    (r"\bstepped down (as|from)\b", r"resigned \1"),
+    # a habit given up
+    (r"\bkicked the habit\b", "quit"),
+    (r"\b(?:binned|ditched|chucked) the (vape|cigarettes|fags|cigs)\b", r"quit the \1"),
+    # one thing for another
+    (r"\b(?:went|gone|moved|made the (?:switch|move|jump)) over to\b", "switched to"),
+    (r"\bmade the (?:switch|move|jump) to\b", "switched to"),
+    (r"\bgave (?:\w+ ){0,2}the (?:push|boot|elbow)\b", "broke up with"),
+    # a home left for good ("out of Leeds" for a day is a trip: the adverb says it is not)
+    (r"^(?:is|are) (?:now |finally )?(?:officially|for good|properly) out of "
+     r"(?=(?-i:[A-Z]))", "Moved out of "),
+]]
+
+
+def plain_change(fact: str) -> str:
+    """The fact with a change idiom said in plain words (its first letter kept as cased)."""
+    out = fact
+    for pattern, plain in CHANGE_IDIOMS:
+        out = pattern.sub(plain, out)
+    return out[:1].upper() + out[1:] if out != fact else fact
+
+
+# "My last day at the clinic was Friday": the job (or school) there is over. Said in the
+# present ("is Friday") it is a plan, and is left as said.
+_LAST_DAY = re.compile(r"^(?:my|our)\s+(?:final|last)\s+(?:day|shift)\s+(?:at|in|with)\s+"
+                       r"(?P<where>.+?)"
+                       r"\s+was\s+(?:on\s+)?(?P<when>.+)$", re.I)
+
+
+def last_day(clause: str) -> str | None:
+    """"I left X on Y" for "my last day at X was Y", else None."""
+    m = _LAST_DAY.match(clause.strip().rstrip(".!"))
+    if not m:
+        return None
+    when = m.group("when")
+    on = "on " if re.match(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d", when) else ""
+    return f"I left {m.group('where')} {on}{when}"

@@ -1,0 +1,46 @@
+"""Changes said with an idiom replace what they change (#22): a wedding, a promotion, a
+switch, a habit or a renewal given up, a car written off, a course dropped, a last day
+at work. Every sentence is written for this file; none is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from engram.pipeline.rules._idioms import last_day, plain_change
+from tests.pipeline.test_rules_mechanisms import final
+
+
+@pytest.mark.parametrize(("fact", "plain"), [
+    ("Tied the knot with Ines in June", "Got married with Ines in June"),
+    ("Got bumped up to shift supervisor", "Got promoted to shift supervisor"),
+    ("Got the sack from the call centre", "Was fired from the call centre"),
+    ("Kicked the habit last spring", "Quit last spring"),
+    ("Made the switch to oat milk", "Switched to oat milk"),
+    ("Is finally out of Croydon", "Is finally out of Croydon"),  # no adverb of for-good
+    ("Is officially out of Croydon", "Moved out of Croydon"),
+    ("Tied a knot in the rope", "Tied a knot in the rope"),
+])
+def test_a_change_idiom_is_said_in_plain_words(fact: str, plain: str) -> None:
+    assert plain_change(fact) == plain
+
+
+def test_a_last_day_said_in_the_past_is_a_leaving() -> None:
+    assert last_day("My last day at the library was Thursday") == "I left the library on Thursday"
+    assert last_day("My last day at the library is Thursday") is None  # still to come
+
+
+@pytest.mark.parametrize(("held", "message", "gone"), [
+    ("Owns a Ford Fiesta", "The Fiesta got written off on the motorway.", "Owns a Ford Fiesta"),
+    ("Has a gym membership at PureGym", "Didn't renew the PureGym membership, too far away.",
+     "Has a gym membership at PureGym"),
+    ("Takes Spanish evening classes", "Dropped the Spanish classes after Christmas.",
+     "Takes Spanish evening classes"),
+    ("Works as a porter at St Mary's", "My last day at St Mary's was Monday.",
+     "Works as a porter at St Mary's"),
+    ("Uses a Dell laptop", "Went over to a ThinkPad and never looked back.", "Uses a Dell laptop"),
+    ("Drinks five cups of tea a day", "I've cut down to two cups of tea.",
+     "Drinks five cups of tea a day"),
+])
+def test_the_idiom_replaces_the_memory_it_changes(held: str, message: str, gone: str) -> None:
+    after = final([held, "Likes crosswords"], message)
+    assert gone not in after and "Likes crosswords" in after
