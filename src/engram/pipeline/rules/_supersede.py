@@ -30,6 +30,7 @@ import re
 from functools import lru_cache
 
 from engram.pipeline.base import Existing
+from engram.pipeline.rules._completed import completed
 from engram.pipeline.rules._episodes import in_progress, one_off
 from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._rewrite import PAST_FORMS
@@ -114,6 +115,9 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
     outcome = _outcome(fact, existing, used)
     if outcome is not None:
         return outcome
+    done = completed(fact, existing, used)  # "Defended their thesis" / "Is writing a thesis"
+    if done is not None:
+        return done, "UPDATE"
     subject, predicate = split_subject(fact)
     # a search or a wait has not changed anything yet: "Is looking for a new flat in Ely"
     # leaves "Lives in Derby", "Is applying for new jobs" the job held
@@ -139,8 +143,11 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
                     return pos, "DELETE"
     # A reason or a manner after the change is not what changed: "Pulled out of the
     # marathon because of their knee" ends "Is training for the marathon".
-    core = re.sub(r",?\s+(?:because|due to|since|as|after|so that|for good|in the end|at last|"
-                  r"for now)\b.*$", "", predicate)
+    # ("as" gives a reason only before a clause: "Started a new job as head of maths" names
+    # the job)
+    core = re.sub(r",?\s+(?:because|due to|since|as(?=\s+(?:i|we|it|they|he|she|there|the|my|"
+                  r"their)\b)|after|so that|for good|in the end|at last|for now)\b.*$", "",
+                  predicate)
     ending = is_ending(fact) or (is_negative(fact) and not SWAP.search(fact))
     if ending:  # where it went is not what ended: "Gave Rusty away to a farm"; nor is a
         core = re.sub(r",\s.*$", "", core)  # comment after a comma ("..., too far away")

@@ -1,0 +1,35 @@
+"""Implicit updates found by what the new fact is about (#22): work under way that a
+completion ends, and a role named after "as" that is the job, not a reason. Every
+sentence is written for this file; none is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline.test_rules_mechanisms import final
+
+HELD = ["Is building a wooden canoe in the garage", "Likes crosswords"]
+
+
+@pytest.mark.parametrize("message", [
+    "Finished the canoe on Saturday, it floats!",
+    "I finally completed my canoe last weekend.",
+])
+def test_a_completion_ends_the_work_under_way(message: str) -> None:
+    after = final(HELD, message)
+    assert HELD[0] not in after and "Likes crosswords" in after
+
+
+@pytest.mark.parametrize("message", [
+    "Finished a jigsaw on Saturday.",  # another thing
+    "Watched a canoe race on Saturday.",  # no completion
+    "My brother finished his canoe on Saturday.",  # someone else's
+])
+def test_what_is_not_a_completion_of_the_held_work_leaves_it(message: str) -> None:
+    assert HELD[0] in final(HELD, message)
+
+
+def test_a_new_job_named_after_as_replaces_the_old_one() -> None:
+    after = final(["Teaches history at Oakfield School"],
+                  "Started my new job as head of history at a college in Derby this week.")
+    assert "Teaches history at Oakfield School" not in after
