@@ -48,3 +48,16 @@ def test_a_time_put_right_in_the_next_sentence_leaves_one_fact() -> None:
 def test_the_place_put_right_mid_sentence_keeps_the_day() -> None:
     after = final([], "I'm driving up from Cardiff on Sunday, no wait, Swansea.")
     assert len(after) == 1 and "Swansea on Sunday" in after[0] and "Cardiff" not in after[0]
+
+
+def test_no_to_a_still_question_ends_the_old_value_and_keeps_the_new() -> None:
+    after = final(["Works Saturdays at the bike shop"],
+                  "No, Thursdays since the summer.",
+                  before="Are you still doing Saturdays at the bike shop?")
+    assert "Works Saturdays at the bike shop" not in after
+    assert any("Thursdays" in f and "bike shop" in f for f in after)
+
+
+def test_no_to_a_still_question_without_a_value_only_ends_it() -> None:
+    after = final(["Is on night shifts"], "Nope.", before="Are you still on night shifts?")
+    assert "Is on night shifts" not in after

@@ -28,6 +28,7 @@ import re
 
 from engram.pipeline.rules._choices import chosen, options
 from engram.pipeline.rules._corrections import swap_value
+from engram.pipeline.rules._restated import swap_kind
 from engram.pipeline.rules._wh import trim_reply, wh_answer
 
 __all__ = ["answer_clause", "YES", "NO"]
@@ -120,6 +121,8 @@ def _yes_no(q: str, yes: bool) -> str | None:
                   rest)
     if aux in ("can", "will") or re.search(r"\b(?:or)\b", rest):
         return None
+    if aux == "are" and not yes and re.match(r"^still\s+", rest):  # "are you still on nights?"
+        return f"I'm no longer {rest[6:]}"
     if aux == "are":
         return f"I'm {'' if yes else 'not '}{rest}"
     if aux == "were":
@@ -228,6 +231,10 @@ def answer_clause(question: str, reply: str) -> str | None:
         if NO.match(r) and (NO.match(rest) or re.match(r"^not\b", rest, re.I)):
             return _yes_no(q, False)  # "no, not at all": the no said twice
         said = _yes_no(q, True) if NO.match(r) and _YESNO.match(q) else None
+        moved = swap_kind(re.sub(r"\bstill\s+", "", said), rest) if said and re.search(
+            r"\bstill\b", said) else None
+        if moved:  # "still on Saturdays?" - "no, Sundays since May": that ended, this holds
+            return f"{_yes_no(q, False)}; {moved}"
         if said and len(rest.split()) <= 3 and not re.search(r"\b(?:i|not|never)\b|n't", rest, re.I):
             return swap_value(said, rest)  # "live in Porto?" - "no, Lisbon": "I live in Lisbon"
         if NO.match(r):

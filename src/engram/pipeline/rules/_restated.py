@@ -7,7 +7,7 @@ which need not be the word just before the marker: in "from Heathrow on Monday, 
 Luton" the place is wrong, not the day. Kinds are read off the values themselves:
 
 - a number, an ordinal or a clock time ("7", "21st", "6:30", "9pm");
-- a month, a weekday, a season;
+- a month, a weekday (or the weekend), a season, a part of the day ("nights");
 - a name (a capitalised word or two that is none of the above).
 
 The markers and the new value are then dropped, so the sentence says only what holds.
@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["restated", "value_kind"]
+__all__ = ["restated", "swap_kind", "value_kind"]
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december")
-_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+_DAYS = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays?|weekends?)"
+_DAYPARTS = r"(?:mornings?|afternoons?|evenings?|nights?|days)"
 _SEASONS = "spring|summer|autumn|fall|winter"
 # The kinds, tried in order; a name is any capitalised span that is no month or day.
 _KINDS: list[tuple[str, str]] = [
@@ -40,6 +41,7 @@ _KINDS: list[tuple[str, str]] = [
     ("month", rf"(?i:{_MONTHS})"),
     ("weekday", rf"(?i:{_DAYS})"),
     ("season", rf"(?i:{_SEASONS})"),
+    ("daypart", rf"(?i:{_DAYPARTS})"),
     ("name", r"(?-i:[A-Z][\w'&-]+)(?:\s+(?-i:[A-Z][\w'&-]+))?"),
 ]
 _ANY_VALUE = "|".join(f"(?:{p})" for _, p in _KINDS)
@@ -99,3 +101,23 @@ def _restate_once(sentence: str) -> str:
         head = sentence[:old.start()] + m.group("new") + sentence[old.end():m.start()]
         return head + sentence[m.end():]
     return sentence
+
+
+def swap_kind(text: str, reply: str) -> str | None:
+    """``text`` with its value of the kind ``reply`` opens with replaced by ``reply`` (the
+    rest of the reply, "since March", goes at the end), or None when ``text`` holds no
+    value of that kind.
+
+    >>> swap_kind("I'm working Saturdays at the pub", "Sundays since May")
+    "I'm working Sundays at the pub since May"
+    >>> swap_kind("I'm working at the pub", "Sundays") is None
+    True
+    """
+    first = reply.split()[0] if reply.split() else ""
+    kind = value_kind(first)
+    old = _last_of_kind(text, kind) if kind else None
+    if old is None:
+        return None
+    tail = reply[len(first):].strip()
+    out = text[:old.start()] + first + text[old.end():]
+    return f"{out} {tail}" if tail else out
