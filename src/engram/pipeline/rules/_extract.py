@@ -102,7 +102,7 @@ _NAME_APPOSITIVE = re.compile(r"^((?:my|our)\s+(?:\w+\s+)?\w+),\s+((?-i:[A-Z][a-
 
 
 # "My birthday's actually May 15": the contraction is "is" before an adverb or a value.
-_IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+)'s\s+(?=(?:actually|now|still|really|also|not|"
+_IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+)'s\s+(?=(?:actually|now|still|really|also|not|called|named|"
                             r"on|in|at|a|an|the|off|over|cancelled|canceled|postponed|done|"
                             r"finished|booked|confirmed|moved)\b|\d|[A-Z])")  # "March 21": no \b in it
 
@@ -205,7 +205,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     clause = _HEDGE.sub("", clause)
     named = introduction(clause)
     if named:  # "I'm Yusuf, a nurse from Izmir": the name, then the rest as a clause
-        return [*out, named[0], *_clause_facts(named[1], people)]
+        return [*out, named[0], *(f for rest in named[1] for f in _clause_facts(rest, people))]
     clause = disowned(clause) or clause  # "I never said I liked X": a denial of X
     moved = retimed(clause)  # "it'll have to be September": the plan's time
     fixed = corrected(clause) or ([moved] if moved else None)

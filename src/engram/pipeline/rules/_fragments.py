@@ -132,7 +132,10 @@ def _subjectless(clause: str) -> str | None:
     c = _USER.sub("", clause.strip(" ,."))
     # "Finally fixed my bike": the adverb is not the verb; "just"/"also" are dropped, as
     # the first-person rewrite drops them, the others kept before the verb's fact
-    m = re.match(r"^(?i:(just|also|only just)|(finally|recently))\s+(?=[a-z])", c)
+    # an adverb of how often ("Usually works out before breakfast") is kept the same way
+    m = re.match(r"^(?i:(just|also|only just)|(finally|recently|usually|mostly|mainly|often|"
+                 r"always|sometimes|normally|generally|typically|rarely|seldom|"
+                 r"occasionally|regularly))\s+(?=[a-z])", c)
     if m and not (m.group(2) and c[m.end():].split()[0] in ("is", "was", "has")):
         fact = _subjectless(c[m.end():])
         return f"{m.group(2).capitalize()} {fact[0].lower()}{fact[1:]}" if fact and m.group(2) \

@@ -38,11 +38,15 @@ republican democrat libertarian gen millennial texan californian parisian london
 asperger autistic adhd deaf blind lgbt lgbtq gay queer trans vegan ok okay""".split())  # noqa: SIM905 (a word list reads better as text)
 _NAME = r"((?-i:[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?))"
 _INTRO = re.compile(r"^(?:hi|hello|hey)?[,!.\s]*(?:(?:i'?m|i am|this is|it'?s)\s+" + _NAME
-                    + r"(?:\s+(?:here|btw|by the way))?|" + _NAME + r"\s+here(?:,.*)?)$", re.I)
+                    + r"(?:\s+(?:here|btw|by the way))?|" + _NAME
+                    # "Noor here, 27, ...": more about the speaker is an introduction's
+                    + r"\s+here(?:,(?!\s*(?:\d|(?:my\s+)?pronouns\b|(?:she|he|they)/|(?:a|an|from)\s)).*)?)$",
+                    re.I)
 # "I'm Yusuf, a nurse from Izmir", "I'm Lotte, 34", "I'm Sam, pronouns they/them": a
 # name, then more about the speaker (what they are, their age, where from, pronouns).
-_INTRO_APPOSITION = re.compile(r"^(?:(?:hi|hello|hey)[,!.\s]+)?(?:i'?m|i am|this is|my name is|"
-                               r"my name'?s)\s+" + _NAME + r",\s+((?:a|an|from)\s+.+|\d{1,3}\b.*|"
+_INTRO_APPOSITION = re.compile(r"^(?:(?:hi|hello|hey)[,!.\s]+)?(?:(?:i'?m|i am|this is|my name is|"
+                               r"my name'?s)\s+" + _NAME + r"|" + _NAME.replace("((", "(?P<here>(", 1)
+                               + r"\s+here),\s+((?:a|an|from)\s+.+|\d{1,3}\b.*|"
                                r"(?:my\s+)?pronouns\b.+|(?:she|he|they|ze|xe)/\w+.*)$", re.I)
 # What follows the name is said of "I'm" ("a nurse", "34", "from Oslo"), or stands alone.
 _AFTER_IM = re.compile(r"^(?:a|an|from)\s|^\d", re.I)
@@ -85,19 +89,27 @@ def _is_name(words: str) -> bool:
     return all(w.lower() not in DEMONYMS | _NOBODY for w in words.split())
 
 
-def introduction(clause: str) -> tuple[str, str] | None:
-    """("Name is X", "I'm <what follows>") for "I'm X, a nurse from Izmir", else None.
+# Between two things said of the speaker after the name: "27, pronouns she/they".
+_NEXT_PIECE = re.compile(r",\s+(?=(?:my\s+)?pronouns\b|(?:she|he|they|ze|xe)/|\d{1,3}\b|"
+                         r"(?:a|an|from)\s)", re.I)
+
+
+def introduction(clause: str) -> tuple[str, list[str]] | None:
+    """("Name is X", ["I'm <what follows>", ...]) for "I'm X, a nurse from Izmir", else None.
 
     >>> introduction("I'm Yusuf, a nurse from Izmir")
-    ('Name is Yusuf', "I'm a nurse from Izmir")
+    ('Name is Yusuf', ["I'm a nurse from Izmir"])
     >>> introduction("I'm Sam, pronouns they/them")
-    ('Name is Sam', 'pronouns they/them')
+    ('Name is Sam', ['pronouns they/them'])
+    >>> introduction("Ines here, 31, from Porto, pronouns she/her")
+    ('Name is Ines', ["I'm 31", "I'm from Porto", 'pronouns she/her'])
     """
     m = _INTRO_APPOSITION.match(clause.strip(" ,.!"))
-    if m and _is_name(m.group(1)):
-        rest = m.group(2)
-        return f"Name is {m.group(1)}", f"I'm {rest}" if _AFTER_IM.match(rest) else rest
-    return None
+    name = m and (m.group(1) or m.group("here"))
+    if not m or not name or not _is_name(name):
+        return None
+    pieces = _NEXT_PIECE.split(m.group(m.lastindex or 0))
+    return f"Name is {name}", [f"I'm {p}" if _AFTER_IM.match(p) else p for p in pieces]
 
 
 def identity_fact(clause: str) -> str | None:

@@ -204,9 +204,23 @@ def strip_discourse(clause: str) -> str:
     return clause.strip(" ,")
 
 
+# "Bit grey today, isn't it": a remark that asks to be agreed with, small talk, unless the
+# speaker states something of their own ("I'm early, aren't I").
+_TAG = re.compile(r",\s+(?:isn'?t|wasn'?t|aren'?t|weren'?t|doesn'?t|don'?t|didn'?t|won'?t|"
+                  r"hasn'?t|haven'?t|innit)(?:\s+(?:it|they|there|he|she|that|this))?\s*[.!?]*$",
+                  re.I)
+
+
 def is_question(sentence: str) -> bool:
-    """A question by its mark or by its opening word (chat often omits the mark)."""
+    """A question by its mark or by its opening word (chat often omits the mark), or a
+    remark with a question tag.
+
+    >>> is_question("Bit chilly out, isn't it."), is_question("I'm early, aren't I.")
+    (True, False)
+    """
     s = sentence.strip()
+    if _TAG.search(s) and not re.match(r"^(?:i|i'm|i've|my|we|we're|our)\b", s, re.I):
+        return True
     return s.endswith("?") or bool(_QUESTION_START.match(s) and len(s.split()) > 1
                                    and not re.match(r"^(?:is|was|has)\b", s, re.I)
                                    and s.endswith("?"))

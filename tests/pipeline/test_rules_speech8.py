@@ -1,0 +1,42 @@
+"""How people say things about themselves and others (#22): an adverb of frequency before a
+subject-less verb, a remark with a question tag, "my X's called Y", and an introduction
+with its age and pronouns after "<Name> here". Every sentence is written for this file;
+none is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline.test_rules_mechanisms import user
+
+
+@pytest.mark.parametrize(("said", "fact"), [
+    ("Usually takes the bus to the studio.", "Usually takes the bus to the studio"),
+    ("Rarely drinks coffee after lunch.", "Rarely drinks coffee after lunch"),
+    ("Often volunteers at the food bank on Fridays.", "Often volunteers at the food bank on Fridays"),
+])
+def test_a_subjectless_fact_after_an_adverb_of_frequency_is_kept(said: str, fact: str) -> None:
+    assert user(said) == [fact]
+
+
+@pytest.mark.parametrize("said", [
+    "Lovely sunset tonight, isn't it.",
+    "Busy on the roads today, wasn't it?",
+    "Those clouds look heavy, don't they.",
+])
+def test_a_remark_with_a_question_tag_stores_nothing(said: str) -> None:
+    assert user(said) == []
+
+
+def test_a_tag_after_the_speakers_own_statement_does_not_hide_it() -> None:
+    assert user("I'm the oldest in the choir, aren't I.") != []
+
+
+def test_a_relation_whose_name_is_given_with_an_apostrophe_s() -> None:
+    assert user("My flatmate's called Joon, he's a nurse.") == [
+        "Has a flatmate named Joon", "Flatmate Joon is a nurse"]
+
+
+def test_name_here_then_age_and_pronouns_are_three_facts() -> None:
+    assert user("Tamsin here, 44, pronouns she/her.") == [
+        "Name is Tamsin", "Is 44 years old", "Pronouns are she/her"]
