@@ -61,3 +61,16 @@ def test_no_to_a_still_question_ends_the_old_value_and_keeps_the_new() -> None:
 def test_no_to_a_still_question_without_a_value_only_ends_it() -> None:
     after = final(["Is on night shifts"], "Nope.", before="Are you still on night shifts?")
     assert "Is on night shifts" not in after
+
+
+def test_a_statement_narrowed_a_moment_later_keeps_only_the_narrower_thing() -> None:
+    after = final([], "I react badly to dairy. Oh wait, it's actually just cream, butter is fine.")
+    assert after == ["Reacts badly to cream"]
+
+
+@pytest.mark.parametrize("said", [
+    "I react badly to dairy. It's just a phase.",  # no opener: no correction
+    "I react badly to dairy. Oh, it's only Monday.",  # no common noun to narrow to
+])
+def test_what_is_not_a_narrowing_leaves_the_statement(said: str) -> None:
+    assert "Reacts badly to dairy" in final([], said)

@@ -30,6 +30,7 @@ from engram.pipeline.rules._expand import expand
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
 from engram.pipeline.rules._idioms import last_day, plain_change
+from engram.pipeline.rules._narrowed import narrowed
 from engram.pipeline.rules._now import said_as_now
 from engram.pipeline.rules._restated import restated
 from engram.pipeline.rules._retake import opens_correction, retimed, uncleft
@@ -276,7 +277,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             facts.append(label)
             continue
         people.events.note(sentence)
-        value_fix = revalued(sentence)  # "Sorry, I meant Galway": the value alone
+        value_fix = revalued(sentence) or narrowed(sentence)  # "Sorry, I meant Galway"
         if value_fix and (", not " in value_fix or not (s_i == 0 and question)):
             facts.append(value_fix)
             continue

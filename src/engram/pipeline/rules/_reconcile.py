@@ -35,6 +35,7 @@ from engram.pipeline.rules._corrections import MEANT, positive
 from engram.pipeline.rules._ended import with_what_ended
 from engram.pipeline.rules._exclusive import exclusive_target, said_changed
 from engram.pipeline.rules._instead import replaced_intention
+from engram.pipeline.rules._narrowed import narrow_target
 from engram.pipeline.rules._nearest import nearest_change, nearest_corrected
 from engram.pipeline.rules._retake import (
     frame_target,
@@ -127,14 +128,19 @@ def _corrected_by_sibling(i: int, facts: list[Fact]) -> bool:
     return right.split()[0] == facts[i + 1].text.split()[0]
 
 
-def _meant(fact: str, existing: list[Existing], used: set[int]) -> Decision | None:
+def _meant(fact: str, existing: list[Existing], used: set[int],
+           cosines: npt.NDArray[np.floating] | None = None,
+           threshold: float | None = None) -> Decision | None:
     """"Meant Dallas, not Austin": the memory holding "Austin" now holds "Dallas"."""
     m = MEANT.match(fact)
     if not m:
         return None
     if m.group("old") is None:  # "Meant September": the plan said last with a month
-        hit = retime_target(m.group("new"), existing, used) \
-            or revalue_target(m.group("new"), existing, used)  # "Meant Galway", just said
+        new = m.group("new")
+        hit = retime_target(new, existing, used) \
+            or revalue_target(new, existing, used) \
+            or (narrow_target(new, existing, used, cosines, threshold, CHANGE_MARGIN)
+                if new[:1].islower() else None)  # "Meant prawns": narrowed
         if hit is None:
             return Decision("NONE")
         used.add(hit[0])
@@ -225,7 +231,7 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             held = keys.index(key) if key in keys else words.index(same)
             out.append(Decision("NONE", ref=existing[held].ref, fact=i, source_ids=src))
             continue
-        meant = _meant(fact.text, existing, used)
+        meant = _meant(fact.text, existing, used, sims[i], change_threshold)
         if meant is not None:
             out.append(Decision(meant.event, meant.text, meant.ref, i, src))
             continue
