@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pipeline.test_rules_mechanisms import user
+from tests.pipeline.test_rules_mechanisms import final, user
 
 
 @pytest.mark.parametrize(("said", "fact"), [
@@ -40,3 +40,27 @@ def test_a_relation_whose_name_is_given_with_an_apostrophe_s() -> None:
 def test_name_here_then_age_and_pronouns_are_three_facts() -> None:
     assert user("Tamsin here, 44, pronouns she/her.") == [
         "Name is Tamsin", "Is 44 years old", "Pronouns are she/her"]
+
+
+@pytest.mark.parametrize(("said", "fact"), [
+    ("Home is Falmouth these days.", "Lives in Falmouth"),
+    ("Home's Perth now.", "Lives in Perth now"),
+    ("Truro is just where my office is.", "Office is in Truro"),
+])
+def test_home_and_where_things_are_said_with_a_place_subject(said: str, fact: str) -> None:
+    assert user(said) == [fact]
+
+
+def test_home_is_where_the_heart_is_is_no_address() -> None:
+    assert user("Home is where the heart is.") == []
+
+
+def test_a_held_home_put_right_with_home_is_is_replaced() -> None:
+    after = final(["Lives in Truro"], "Hang on, that's wrong: home is Falmouth, Truro is just "
+                                      "where my office is.")
+    assert "Lives in Falmouth" in after and "Lives in Truro" not in after
+
+
+def test_having_a_food_of_animals_now_is_a_change_of_diet() -> None:
+    after = final(["Is vegetarian", "Plays darts"], "I'm having chicken twice a week now.")
+    assert "Is vegetarian" not in after and "Plays darts" in after

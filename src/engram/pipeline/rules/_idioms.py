@@ -46,6 +46,8 @@ CHANGE_IDIOMS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for
     (r"\b(?:went|gone|moved|made the (?:switch|move|jump)) over to\b", "switched to"),
     (r"\bmade the (?:switch|move|jump) to\b", "switched to"),
     (r"\bgave (?:\w+ ){0,2}the (?:push|boot|elbow)\b", "broke up with"),
+    # where someone lives, said with "home" as the subject ("Home is Perth now")
+    (r"^(?:(?:my|their|our) )?home(?:'s| is) (?:now )?(?:in )?(?=(?-i:[A-Z]))", "Lives in "),
     # a home left for good ("out of Leeds" for a day is a trip: the adverb says it is not)
     (r"^(?:is|are) (?:now |finally )?(?:officially|for good|properly) out of "
      r"(?=(?-i:[A-Z]))", "Moved out of "),

@@ -96,7 +96,8 @@ _DISCOURSE = re.compile(
     # openers of a correction: what follows is the corrected statement
     r"(?:it\s+)?turns out(?: that)?|wait|oops|whoops|(?:(?:a|one|small|quick|tiny|minor)\s+)*"
     r"(?:correction|update)|to clarify|just to clarify|"
-    r"let me correct that|my mistake|my bad|scratch that|sorry|i'?ll be honest|"
+    r"let me correct that|my mistake|my bad|scratch that|sorry|i'?ll be honest|hold on|hang on|"
+    r"that'?s (?:wrong|off|not right|not quite right|incorrect)|"
     r"change of plans?|plans? changed|"
     r"i\s+(?:got\s+(?:that|it|this)\s+wrong|was wrong|made a mistake|misspoke|mis-?typed|"
     r"mixed\s+(?:that|them|it|those)\s+up)(?:\s+(?:earlier|before|last time))?|"
