@@ -64,3 +64,12 @@ def test_a_held_home_put_right_with_home_is_is_replaced() -> None:
 def test_having_a_food_of_animals_now_is_a_change_of_diet() -> None:
     after = final(["Is vegetarian", "Plays darts"], "I'm having chicken twice a week now.")
     assert "Is vegetarian" not in after and "Plays darts" in after
+
+
+def test_a_consequence_with_a_bare_noun_subject_is_a_clause_of_its_own() -> None:
+    assert user("We've got twin toddlers, so quiet is a thing of the past.") == ["Has twin toddlers"]
+
+
+def test_she_will_after_a_named_person_is_about_her() -> None:
+    assert user("My cousin Ria got into Oxford, she'll be reading law.") == [
+        "Has a cousin named Ria", "Cousin Ria got into Oxford", "Cousin Ria will be reading law"]

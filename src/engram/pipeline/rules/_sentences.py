@@ -54,7 +54,7 @@ _CLAUSE_BREAK = re.compile(
     r"we\s+\w+|we'[a-z]+\s|the\s+\w+(?:\s+of\s+(?:the\s+)?\w+)?\s+(?:isn't|wasn't|aren't|"
     r"weren't|" + _FINITE + r")\s|"
     # ", she's turning 10", ", he works nights": a pronoun subject and its verb
-    r"(?:she|he)(?:'s\s|\s+(?:is|was|has|had|got|went|turned|just|also|still|always|never|"
+    r"(?:she|he)(?:'s\s|'ll\s|\s+(?:is|was|has|had|got|went|turned|just|also|still|always|never|"
     r"(?-i:[a-z]+[^s'u]s)|(?-i:[a-z]{2,}ed))\s)|"
     # ", it rains a lot" (not ", it was the dust": that one corrects the clause before)
     r"it\s+(?!was\b|is\b)(?-i:[a-z]+s)\s|(?-i:[A-Z][a-z]+)\s+(?:is|was|has)\s+(?=\d)|(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
@@ -73,8 +73,9 @@ _CLAUSE_BREAK = re.compile(
     r"[\w'-]+(?:\s+[\w'-]+){0,3},?\s+(?:I|I'm|I've|we|we're)\s)"
     # "..., so leave it out of the recipes": an instruction to the assistant after a fact
     r"|,\s+(?:so|and)\s+(?=(?:please\s+)?(?:" + _ORDERS + r")\b)"
-    # "Divorced, so not looking for anything serious": a consequence, a clause of its own
-    r"|,\s+so\s+(?=not\b)"
+    # "Divorced, so not looking for anything serious": a consequence, a clause of its own;
+    # so is "..., so sleep is a distant memory" (a bare noun and its verb)
+    r"|,\s+so\s+(?=not\b|(?-i:[a-z]+)\s+(?:is|was|are|were|has been)\s)"
     # ", my husband's the golfer": a relative with "'s" as "is", a clause of its own
     r"|\s*,\s+(?=(?:my|our)\s+\w+'s\s+(?:the|a|an|not|always|still|now|also|more|much)\b)"
     # "Call me Jo, nobody calls me Joanna": who calls the user what, a clause of its own

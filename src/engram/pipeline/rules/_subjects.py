@@ -61,7 +61,8 @@ _PARTICIPLE = re.compile(r"^(?:just\s+|already\s+|finally\s+|never\s+|always\s+)
                          r"started|stopped|finished|passed|decided|booked|signed|joined|"
                          r"(?:cut|put|set|shut)\s+(?:out|up|down|off|back|in|on|away))\b",
                          re.I)
-_PRONOUN = re.compile(r"^(she's|he's|they're|she'd|he'd|she|he|they)(?!')\b\s*(.*)$", re.I)
+_PRONOUN = re.compile(r"^(she's|he's|they're|she'd|he'd|she'll|he'll|she|he|they)(?!')\b\s*(.*)$",
+                      re.I)
 
 
 def is_verb(word: str, position: int) -> bool:
@@ -154,6 +155,8 @@ class People:
                 rest = "is " + rest
             elif m.group(1).lower().endswith("'d"):  # "she'd love the class"
                 rest = "would " + rest
+            elif m.group(1).lower().endswith("'ll"):  # "she'll be my boss"
+                rest = "will " + rest
             return self.last, rest
         return None
 
