@@ -107,11 +107,19 @@ def _second_to_first(text: str) -> str:
     return re.sub(r"\byou\b", "I", text, flags=re.I)
 
 
+# An offer to go on doing something for the user: its answer is a standing wish.
+_KEEP_ON = re.compile(r"^(?:should|shall|can)\s+i\s+(?:keep|continue|carry on|go on)\s+((?-i:[a-z]+)ing\b.+)$",
+                      re.I)
+
+
 def _yes_no(q: str, yes: bool) -> str | None:
     m = _CONFIRM.match(q) or _TAG.match(q)
     if m:
         clause = _second_to_first(m.group(1))
         return clause if yes else None  # a denial of a guess says little
+    keep = _KEEP_ON.match(q)
+    if keep:  # "should I keep suggesting X?" - "yes please": the user wants X kept coming
+        return f"I {'want' if yes else 'do not want'} the assistant to keep {keep.group(1)}"
     m = _YESNO.match(q)
     if not m or re.match(r"(?:want|need|like)\s+me\b", m.group(2), re.I):
         return None  # "do you want me to book it?" is an offer, not a fact
@@ -259,13 +267,21 @@ def answer_clause(question: str, reply: str) -> str | None:
         if said and value and not (YES.match(value) or NO.match(value)):
             # a common word stays one ("Pescatarian" is no name), a name stays a name
             return swap_value(said, value.lower() if said.split()[-1].islower() else value)
-    offered = [x.rstrip("?.!:") for x in re.split(r"(?<=[.!?:])\s+", whole) if " or " in x]
+    # the options may be offered in a sentence before a "which" question, with "and"
+    which = bool(re.match(r"^which\b", q, re.I))
+    offered = [x.rstrip("?.!:").replace(" and ", " or ") if which else x.rstrip("?.!:")
+               for x in re.split(r"(?<=[.!?:])\s+", whole)
+               if " or " in x or which and " and " in x and not x.endswith("?")]
+    # "Weekends work better for me": the option named, said as a verdict on it
+    verdict = re.match(r"^(?P<pick>.+?)\s+(?:works?|suits?|is|are|sounds?)\s+(?:me\s+)?(?:better|best|"
+                       r"good|great|fine|ideal)(?:\s+for\s+(?:me|us))?$", r, re.I)
+    r = verdict.group("pick") if verdict and chosen(q, verdict.group("pick")) else r
     choice = chosen(q, r) or (chosen(offered[-1], r) if offered and not options(q)
                                else None)
     if choice:
         m = re.search(r"\b(do|would)\s+you\s+(rather\s+)?(\w+)", q, re.I)
         verb = m.group(3) if m else "prefer"
-        choice = re.sub(rf"^{re.escape(verb)}\s+", "", choice, flags=re.I)  # "sit by the window"
+        choice = _second_to_first(re.sub(rf"^{re.escape(verb)}\s+", "", choice, flags=re.I))
         if m and m.group(2):
             return f"I'd rather {verb} {choice}"
         return f"I'd {verb} {choice}" if m and m.group(1).lower() == "would" else \

@@ -18,7 +18,12 @@ __all__ = ["chosen", "options"]
 # Words that pick an option by its place in the list ("the second one", "the latter").
 _ORDINALS = {"first": 0, "1st": 0, "one": 0, "1": 0, "former": 0, "second": 1, "2nd": 1,
              "two": 1, "2": 1, "latter": -1, "third": 2, "3rd": 2, "three": 2, "3": 2,
-             "fourth": 3, "4th": 3, "four": 3, "4": 3, "last": -1}
+             "fourth": 3, "4th": 3, "four": 3, "4": 3, "last": -1,
+             # options of time are offered in their order: "the later one" is the last
+             "earlier": 0, "earliest": 0, "sooner": 0, "later": -1, "latest": -1}
+
+
+_PREPS = ("in", "at", "on", "by", "with", "before", "after")
 
 
 def options(question: str) -> list[str]:
@@ -28,7 +33,9 @@ def options(question: str) -> list[str]:
     if not m:
         return []
     parts = re.split(r",\s*(?:or\s+)?|\s+or\s+|\s+and\s+", m.group(1))
-    parts = [re.sub(r"^(?:the|a|an)\s+", "", p.strip(" ,")) for p in parts if p.strip(" ,")]
+    # "There's a 7am train or a 10am one": what presents the list is no part of it
+    parts = [re.sub(r"^(?:(?:there'?s|there\s+(?:is|are)|we\s+have|i\s+found)\s+)?(?:the|a|an)\s+",
+                    "", p.strip(" ,"), flags=re.I) for p in parts if p.strip(" ,")]
     if len(parts) >= 2 and len(parts[-1].split()) == 2 and all(len(p.split()) == 1
                                                                 for p in parts[:-1]):
         noun = parts[-1].split()[1]  # "vegetarian or meat options": both are options
@@ -36,7 +43,7 @@ def options(question: str) -> list[str]:
     # "running in the morning or in the evening": the verb is shared by both options
     head = re.match(r"^(.+?)\s+(in|at|on|by|with|before|after)\s", parts[0]) if parts else None
     if head:
-        parts = [parts[0]] + [f"{head.group(1)} {p}" if p.split()[0].lower() == head.group(2)
+        parts = [parts[0]] + [f"{head.group(1)} {p}" if p.split()[0].lower() in _PREPS
                               else p for p in parts[1:]]
     return parts if len(parts) >= 2 and all(len(p.split()) <= 6 for p in parts) else []
 
