@@ -161,7 +161,7 @@ def test_short_answers(question: str, reply: str, expected: list[str]) -> None:
     (["Drinks green tea every afternoon", "Lives in Utrecht"], "I switched to rooibos.",
      ["Drinks rooibos", "Lives in Utrecht", "Switched to rooibos"]),
     (["Rides a Yamaha motorbike"], "I swapped the Yamaha for a Ducati last month.",
-     ["Swapped the Yamaha for a Ducati last month"]),
+     ["Rides a Ducati motorbike", "Swapped the Yamaha for a Ducati last month"]),
     (["Is studying for the CPA exam"], "I passed the CPA exam!", ["Passed the CPA exam"]),
     (["Works as a sous chef at Marrow"], "I got promoted to head chef at Marrow.",
      ["Got promoted to head chef at Marrow"]),

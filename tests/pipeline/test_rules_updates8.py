@@ -33,3 +33,10 @@ def test_a_new_job_named_after_as_replaces_the_old_one() -> None:
     after = final(["Teaches history at Oakfield School"],
                   "Started my new job as head of history at a college in Derby this week.")
     assert "Teaches history at Oakfield School" not in after
+
+
+def test_a_swap_naming_both_values_keeps_the_held_frame_with_the_new_one() -> None:
+    after = final(["Daughter Mina plays the clarinet", "Likes crosswords"],
+                  "Mina has swapped the clarinet for the saxophone.")
+    assert "Daughter Mina plays the saxophone" in after
+    assert "Daughter Mina plays the clarinet" not in after

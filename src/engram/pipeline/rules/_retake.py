@@ -266,7 +266,36 @@ def reframed(fact: str, held: str) -> str | None:
     m, frame = _SWITCHED.match(fact), _USE_FRAME.match(held)
     if m and frame:
         return f"{frame.group('verb')} {m.group('new')}"
-    return _promoted(fact, held)
+    return _swapped(fact, held) or _promoted(fact, held)
+
+
+# A swap that names both values: "Swapped the trumpet for the drums", "Replaced the old
+# Golf with a Kia". The held memory of the same subject that names the old value keeps its
+# frame with the new one ("Son Theo plays the trumpet" -> "Son Theo plays the drums").
+_SWAPPED = re.compile(r"^(?:has\s+|have\s+|just\s+|finally\s+)*(?:swapped|traded|exchanged|"
+                      r"replaced)\s+(?:the\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?(?P<old>[\w'-]+"
+                      r"(?:\s+[\w'-]+)?)\s+(?:for|with)\s+(?:the\s+|a\s+|an\s+|some\s+)?"
+                      r"(?P<new>[\w'-]+(?:\s+[\w'-]+)?)(?:\s*[,;].*|\s+(?:last|this|in|on|after|"
+                      r"because)\b.*)?$", re.I)
+
+
+def _swapped(fact: str, held: str) -> str | None:
+    """The held memory with the value a swap gave up replaced by the one it took.
+
+    >>> _swapped("Son Ivo has swapped the cello for the bass", "Son Ivo plays the cello")
+    'Son Ivo plays the bass'
+    >>> _swapped("Swapped the cello for the bass", "Son Ivo plays the cello") is None
+    True
+    """
+    subject, predicate = split_subject(fact)
+    m = _SWAPPED.match(predicate)
+    h_subject, h_predicate = split_subject(held)
+    if m is None or h_subject != subject:
+        return None
+    old = re.search(r"\b" + re.escape(m.group("old")) + r"\b", held, re.I)
+    if old is None:
+        return None
+    return held[:old.start()] + m.group("new") + held[old.end():]
 
 
 # A promotion names the new role; the employer of the held job stays ("Was promoted to
