@@ -44,3 +44,18 @@ def test_a_last_day_said_in_the_past_is_a_leaving() -> None:
 def test_the_idiom_replaces_the_memory_it_changes(held: str, message: str, gone: str) -> None:
     after = final([held, "Likes crosswords"], message)
     assert gone not in after and "Likes crosswords" in after
+
+
+@pytest.mark.parametrize(("fact", "plain"), [
+    ("Grandad hit 90 on Sunday", "Grandad turned 90 on Sunday"),
+    ("Hit 40 deer signs on the drive", "Hit 40 deer signs on the drive"),  # no age
+    ("Karaoke has never been their thing", "Does not like karaoke"),
+    ("Is not their thing", "Is not their thing"),
+])
+def test_an_age_reached_and_a_dislike_said_as_not_my_thing(fact: str, plain: str) -> None:
+    assert plain_change(fact) == plain
+
+
+def test_one_name_with_another_relation_is_no_duplicate() -> None:
+    after = final(["Has a sister named Roisin"], "No, Roisin is my niece, I don't have a sister.")
+    assert "Has a niece named Roisin" in after and "Has a sister named Roisin" not in after

@@ -17,6 +17,10 @@ everything else it said. An idiom that is as often literal is not listed.
 'Moved out of Leeds'
 >>> plain_change("Is out of milk")
 'Is out of milk'
+>>> plain_change("Dad hit 75 last week"), plain_change("Hit 3 deer on the road")
+('Dad turned 75 last week', 'Hit 3 deer on the road')
+>>> plain_change("Camping has never been their thing")
+'Does not like camping'
 >>> last_day("My last day at the bakery was Friday")
 'I left the bakery on Friday'
 """
@@ -48,6 +52,11 @@ CHANGE_IDIOMS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for
     (r"\bgave (?:\w+ ){0,2}the (?:push|boot|elbow)\b", "broke up with"),
     # where someone lives, said with "home" as the subject ("Home is Perth now")
     (r"^(?:(?:my|their|our) )?home(?:'s| is) (?:now )?(?:in )?(?=(?-i:[A-Z]))", "Lives in "),
+    # an age reached ("hit 40" is "turned 40"; a number of anything else is no age)
+    (r"\bhit (\d{2,3})(?=\s+(?:last|this|on|in|yesterday|today)\b|$)", r"turned \1"),
+    # a dislike said as "not my thing": "Alcohol has never been their thing"
+    (r"^(?P<x>(?-i:[A-Z])[\w' -]{1,40}?) (?:has never been|was never|is not|isn't|is never) "
+     r"(?:really )?their thing$", r"Does not like \g<x>"),
     # a home left for good ("out of Leeds" for a day is a trip: the adverb says it is not)
     (r"^(?:is|are) (?:now |finally )?(?:officially|for good|properly) out of "
      r"(?=(?-i:[A-Z]))", "Moved out of "),
@@ -59,7 +68,12 @@ def plain_change(fact: str) -> str:
     out = fact
     for pattern, plain in CHANGE_IDIOMS:
         out = pattern.sub(plain, out)
-    return out[:1].upper() + out[1:] if out != fact else fact
+    if out == fact:
+        return fact
+    # "Does not like Alcohol": the thing disliked keeps its case only if it is a name
+    out = re.sub(r"^(Does not like )([A-Z])(?=[a-z]+(?:\s|$))",
+                 lambda m: m.group(1) + m.group(2).lower(), out)
+    return out[:1].upper() + out[1:]
 
 
 # "My last day at the clinic was Friday": the job (or school) there is over. Said in the

@@ -320,7 +320,7 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         neg = is_negative(fact.text)
         best = max(((float(sims[i, p]), p) for p, e in enumerate(existing[:n_held])
                     if is_negative(e.text) == neg), default=(0.0, -1))
-        if best[0] >= threshold:
+        if best[0] >= threshold and not _other_relation(fact.text, existing[best[1]].text):
             out.append(Decision("NONE", ref=existing[best[1]].ref, fact=i, source_ids=src))
             continue
         # The added fact is a neighbour of the later ones, under a ref of its own (< 0).
@@ -330,6 +330,16 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         words.append(same)
         out.append(Decision("ADD", fact.text, None, i, src))
     return _fold_batch(out)
+
+
+_KNOWN_AS = re.compile(r"^Has an?\s+(?:[\w-]+\s+)?(\w+)\s+(?:named|called)\s+(\w+)")
+
+
+def _other_relation(fact: str, held: str) -> bool:
+    """"Has a cousin named Ollie" beside "Has a brother named Ollie": one name, two
+    relations, which the embedding puts within a near-duplicate's distance."""
+    a, b = _KNOWN_AS.match(fact), _KNOWN_AS.match(held)
+    return bool(a and b and a.group(1).lower() != b.group(1).lower())
 
 
 def _fold_batch(out: list[Decision]) -> list[Decision]:
