@@ -4,8 +4,11 @@ sentence is written for this file; none is in an evaluation set."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from tests.pipeline._state import minilm_reconciler, state_after
 from tests.pipeline.test_rules_mechanisms import final
 
 HELD = ["Is building a wooden canoe in the garage", "Likes crosswords"]
@@ -40,3 +43,26 @@ def test_a_swap_naming_both_values_keeps_the_held_frame_with_the_new_one() -> No
                   "Mina has swapped the clarinet for the saxophone.")
     assert "Daughter Mina plays the saxophone" in after
     assert "Daughter Mina plays the clarinet" not in after
+
+
+def test_an_arrangement_imposed_from_next_month_replaces_the_held_one() -> None:
+    after = final(["Works from home every day", "Likes crosswords"],
+                  "My boss is making us work from the office on Mondays from next month.")
+    assert "Works from home every day" not in after and "Likes crosswords" in after
+    assert any(f.startswith("Has to work from the office on Mondays") for f in after)
+
+
+def test_from_next_month_alone_replaces_nothing_of_another_kind() -> None:
+    after = final(["Lives in Hull", "Plays the oboe"], "I'm joining a book club from next month.")
+    assert "Lives in Hull" in after and "Plays the oboe" in after
+
+
+@pytest.mark.parametrize("message", [
+    "I'm joining a book club from next month.",
+    "From next month I'm volunteering at the animal shelter on Saturdays.",
+])
+def test_a_new_thing_from_next_month_keeps_what_is_held_with_the_embedding(
+        message: str, shared_minilm: Any) -> None:
+    held = ["Lives in Hull", "Plays the oboe", "Works as a pharmacist"]
+    after = state_after([("user", message)], held, minilm_reconciler(shared_minilm))
+    assert set(held) <= set(after)

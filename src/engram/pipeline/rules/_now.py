@@ -13,6 +13,8 @@ fact that says "now" or "switched" in its own words.
 (False, False)
 >>> said_as_now("Right now I'm working from a cafe")
 False
+>>> said_as_now("I'm on the early rota from next month")
+True
 """
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ _SINCE_EVENT = re.compile(
     r"|last\s+(?:year|month|week|summer|winter|spring|autumn|christmas))", re.I)
 
 
+# "... from next month", "starting in May": a new arrangement that replaces the current one.
+_FROM_THEN = re.compile(r"\b(?:from\s+(?:next\s+(?:week|month|year|term|season)|now\s+on)|"
+                        r"starting\s+(?:next\s+(?:week|month|year|term)|from\s+next))\b", re.I)
+
+
 def said_as_now(sentence: str) -> bool:
     """Does the sentence open by setting its state against an earlier one?
 
@@ -52,4 +59,4 @@ def said_as_now(sentence: str) -> bool:
     False
     """
     s = sentence.strip()
-    return bool(_NOW_OPENER.match(s) or _SINCE_EVENT.match(s))
+    return bool(_NOW_OPENER.match(s) or _SINCE_EVENT.match(s) or _FROM_THEN.search(s))

@@ -133,6 +133,11 @@ _DONE_TO_ME = re.compile(r"^(?:they|(?:my|the|our)\s+(?:company|boss|manager|emp
                          r"\s+me|(laid)\s+me\s+off|(let)\s+me\s+go|(made)\s+me\s+redundant)\b",
                          re.I)
 _PARTICLE = {"laid": "laid off", "let": "let go", "made": "made redundant"}
+# An arrangement imposed on the user: "They're making us come in three days a week".
+_MADE_TO = re.compile(r"^(?:they|(?:my|the|our)\s+(?:company|boss|manager|employer|firm|school|"
+                      r"landlord|office|work))(?:'re|'s|\s+(?:is|are|has been|have been))\s+"
+                      r"(?:making|forcing|requiring|getting)\s+(?:me|us)\s+(?:to\s+)?(?P<rest>.+)$",
+                      re.I)
 
 
 def done_to_me(clause: str) -> str | None:
@@ -142,7 +147,13 @@ def done_to_me(clause: str) -> str | None:
     'I was promoted to engineering lead last month'
     >>> done_to_me("They told me a joke") is None
     True
+    >>> done_to_me("My school is making us wear ties from January")
+    'I have to wear ties from January'
+
     """
+    m = _MADE_TO.match(clause)
+    if m:  # "My company is making us come into the office": what the user now has to do
+        return f"I have to {m.group('rest')}"
     m = _DONE_TO_ME.match(clause)
     if m is None:
         return None
