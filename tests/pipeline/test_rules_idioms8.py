@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from engram.pipeline.rules._idioms import last_day, plain_change
+from engram.pipeline.rules._idioms import last_day, plain_change, said_plainly
 from tests.pipeline.test_rules_mechanisms import final
 
 
@@ -59,3 +59,20 @@ def test_an_age_reached_and_a_dislike_said_as_not_my_thing(fact: str, plain: str
 def test_one_name_with_another_relation_is_no_duplicate() -> None:
     after = final(["Has a sister named Roisin"], "No, Roisin is my niece, I don't have a sister.")
     assert "Has a niece named Roisin" in after and "Has a sister named Roisin" not in after
+
+
+@pytest.mark.parametrize(("clause", "plain"), [
+    ("My Saturday mornings are parkrun now", "I do parkrun on Saturday mornings now"),
+    ("Our weekends are all about the allotment these days",
+     "I do the allotment on weekends these days"),
+    ("My evenings are quiet", None),
+    ("My Mondays are busy now", None),  # how the time feels, no activity
+])
+def test_a_regular_time_given_over_to_an_activity(clause: str, plain: str | None) -> None:
+    assert said_plainly(clause) == plain
+
+
+def test_the_time_given_over_to_a_new_sport_replaces_the_old_one() -> None:
+    after = final(["Plays squash on Thursdays", "Likes crosswords"],
+                  "My Thursday evenings are badminton now.")
+    assert "Plays squash on Thursdays" not in after and "Likes crosswords" in after

@@ -29,7 +29,7 @@ from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._expand import expand
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
-from engram.pipeline.rules._idioms import last_day, plain_change
+from engram.pipeline.rules._idioms import plain_change, said_plainly
 from engram.pipeline.rules._narrowed import narrowed
 from engram.pipeline.rules._now import said_as_now
 from engram.pipeline.rules._restated import restated
@@ -165,7 +165,7 @@ def _with_partner(fact: str, partner: str) -> str:
 
 
 def _clause_facts(clause: str, people: People) -> list[str]:
-    clause = last_day(clause) or _WHEN_FIRST.sub("", clause)  # "my last day at X was ..."
+    clause = said_plainly(clause) or _WHEN_FIRST.sub("", clause)  # "my last day at X was"
     clause = re.sub(r"^(?i:as)\s+((?i:a|an)\s+[\w-]+(?:\s+[\w-]+)?)$", r"I'm \1", clause)  # "As a nurse, ..."
     clause = re.sub(r"^(?i:both|all)\s+(?=(?i:my|our)\s)", "", clause)  # "Both my kids play"
     since = _SINCE_LAST.match(clause)

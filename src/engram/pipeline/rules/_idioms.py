@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CHANGE_IDIOMS", "last_day", "plain_change"]
+__all__ = ["CHANGE_IDIOMS", "last_day", "plain_change", "said_plainly"]
 
 # (idiom, plain words); matched case-insensitively anywhere in the fact.
 CHANGE_IDIOMS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for p, r in [
@@ -91,3 +91,30 @@ def last_day(clause: str) -> str | None:
     when = m.group("when")
     on = "on " if re.match(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d", when) else ""
     return f"I left {m.group('where')} {on}{when}"
+
+
+# "My Wednesday evenings are padel now": a regular time given over to an activity.
+_TIME_GIVEN = re.compile(
+    r"^(?:my|our)\s+(?P<when>(?:(?-i:[A-Z])[a-z]+\s+)?(?:mornings|evenings|afternoons|nights|"
+    r"weekends|lunchtimes|lunch breaks|(?:mon|tues|wednes|thurs|fri|satur|sun)days))\s+"
+    r"(?:are|have become)\s+(?:all\s+about\s+|for\s+|taken up by\s+)?(?P<what>[a-z][\w -]*?)"
+    r"\s+(?P<now>now|these days|nowadays)(?:,.*)?$", re.I)
+
+
+# What a time can be said to be that is no activity: "my Mondays are busy now".
+_HOW_TIME_FEELS = frozenset("""busy quiet free hectic crazy mad full packed chaos chaotic calm
+manic slow long short boring fun great lovely taken booked sacred mine ours different
+better worse easier harder empty lonely""".split())  # noqa: SIM905 (a word list reads better as text)
+
+
+def said_plainly(clause: str) -> str | None:
+    """A clause said with a common turn of phrase, in the first person plainly, else None.
+
+    >>> said_plainly("My Sunday mornings are all about yoga now")
+    'I do yoga on Sunday mornings now'
+    >>> said_plainly("My evenings are quiet")  # no activity said as what the time is now
+    """
+    m = _TIME_GIVEN.match(clause.strip().rstrip(".!"))
+    if m and m.group("what").lower() not in _HOW_TIME_FEELS:
+        return f"I do {m.group('what')} on {m.group('when')} {m.group('now').lower()}"
+    return last_day(clause)
