@@ -66,3 +66,16 @@ def test_a_new_thing_from_next_month_keeps_what_is_held_with_the_embedding(
     held = ["Lives in Hull", "Plays the oboe", "Works as a pharmacist"]
     after = state_after([("user", message)], held, minilm_reconciler(shared_minilm))
     assert set(held) <= set(after)
+
+
+def test_an_exception_keeps_the_statement_and_denies_the_other_object() -> None:
+    assert final([], "I drink wine, just not rosé.") == ["Drinks wine", "Does not drink rosé"]
+
+
+def test_a_denial_narrowed_replaces_the_broader_one() -> None:
+    after = final(["Doesn't watch TV"], "Well, I do watch documentaries, just not reality TV.")
+    assert sorted(after) == ["Does not watch reality TV", "Watches documentaries"]
+
+
+def test_said_no_with_a_thing_after_it_is_words_said() -> None:
+    assert all(not f.startswith("Said no") for f in final([], "I said no sugar, but I do take honey."))

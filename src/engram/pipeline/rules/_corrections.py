@@ -12,6 +12,8 @@ corrected one. "I meant Dallas, not Austin" names only the values: it becomes a
 ['Is not allergic to walnuts', 'Is allergic to sesame']
 >>> corrected("I actually have three kids, not two")
 ['Does not have two kids', 'Has three kids']
+>>> corrected("I eat fish, just not shellfish")
+['Eats fish', 'Does not eat shellfish']
 >>> corrected("Sorry, I meant Dallas, not Austin")
 ['Meant Dallas, not Austin']
 >>> corrected("it's a Kia I drive, not a Fiat")
@@ -174,7 +176,14 @@ def corrected(clause: str) -> list[str] | None:
             return [denial, swap_value(right, m.group("value"))]
     m = _VALUE_NOT_OLD.match(clause)
     if m and not re.search(r"\bnot\b|n't\b|\bnever\b", m.group("pos"), re.I):
+        # "I eat fish, just not shellfish": an exception to the statement, which stands;
+        # the exception is the same verb with the other object
         pos = _NOW_TAIL.sub("", m.group("pos"))
+        plain = re.sub(r",?\s+(?:just|but|only|though)$", "", pos, flags=re.I)
+        fact = _state(plain)
+        if plain != pos and fact and len(fact.split()) >= 2:
+            other = deny(f"{fact.split()[0]} {m.group('old')}")
+            return [fact, other] if other else [fact]
         fact = _state(pos)
         denial = deny(swap_value(fact, m.group("old"))) if fact else None
         if fact and denial:

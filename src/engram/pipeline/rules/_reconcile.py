@@ -170,7 +170,9 @@ def _richer_version(fact: str, existing: list[Existing], used: set[int]) -> int 
     neg = is_negative(fact)
     for pos, e in enumerate(existing):
         old = content_tokens(e.text, drop_time=False)
-        if pos not in used and len(old) >= 3 and old < new and is_negative(e.text) == neg \
+        # a denial narrowed ("Does not eat meat" -> "... red meat") has fewer words to share
+        if pos not in used and len(old) >= (2 if neg else 3) and old < new \
+                and is_negative(e.text) == neg \
                 and e.ref >= 0:  # not a fact of this batch: each says its own thing
             return pos
     return None
@@ -275,8 +277,11 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             used.add(moved[0])
             out.append(Decision("UPDATE", moved[1], existing[moved[0]].ref, i, src))
             continue
+        # a denial leaves what its own message just said: "I eat fish, just not shellfish"
+        said_with = {b[0] for b in batch if set(b[2]) & set(src)} \
+            if is_negative(fact.text) and not fact.correction else set()
         change = None if deferred else superseded(  # a stay said "these days" is no move
-            fact.text, existing, used, fact.change and not passing(fact.text))
+            fact.text, existing, used | said_with, fact.change and not passing(fact.text))
         if change is None and not deferred and change_threshold is not None:
             change = nearest_change(fact.text, sims[i], existing, used, change_threshold,
                                     CHANGE_MARGIN, fact.change)

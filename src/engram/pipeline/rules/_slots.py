@@ -100,7 +100,8 @@ was were be been being has have had do does did will would can could should may 
 must not no longer never their them they theirs themselves it its this that these those
 very really just also still now then so too again anymore any more some much many usually
 often sometimes always who which what named called every each there here than after before
-since until because someone somebody""".split())  # noqa: SIM905 (a word list reads better as text)
+since until because someone somebody doesn don isn wasn aren weren didn hasn haven hadn won
+t""".split())  # noqa: SIM905 (a word list reads better as text)
 _TIME = set("""today yesterday tomorrow tonight morning week weekend month year ago last
 next january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday days day spring summer autumn

@@ -98,7 +98,8 @@ def worth(fact: str) -> bool:
             re.search(r"(?:ed|ought|ew|ore)\b", reaction.split()[0])
             or not re.search(r"\bthem\b", reaction)):
         return False
-    if re.match(r"^Said\s+(?:no|yes|no way|no chance|nothing|ok|okay|sure|hi|hello|maybe)$", fact):
+    if re.match(r"^Said\s+(?:no|yes|no way|no chance|nothing|ok|okay|sure|hi|hello|maybe)$", fact) \
+            or re.match(r"^Said\s+(?:no|yes)\s+(?-i:[a-z])", fact):  # "I said no meat, but ..."
         return False  # "I said no way": a word said, not a fact
     if re.search(r"\bthanks?\b|\bthank you\b", fact, re.I):  # said to the assistant
         return False
