@@ -6,9 +6,12 @@ file; none is in an evaluation set."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from engram.pipeline.rules._restated import restated
+from tests.pipeline._state import minilm_reconciler, state_after
 from tests.pipeline.test_rules_mechanisms import final
 
 
@@ -74,3 +77,19 @@ def test_a_statement_narrowed_a_moment_later_keeps_only_the_narrower_thing() -> 
 ])
 def test_what_is_not_a_narrowing_leaves_the_statement(said: str) -> None:
     assert "Reacts badly to dairy" in final([], said)
+
+
+def test_a_held_statement_narrowed_later_by_its_object_with_the_embedding(
+        shared_minilm: Any) -> None:
+    held = ["Is allergic to seafood", "Lives in Bristol", "Plays the banjo"]
+    after = state_after([("user", "Sorry, I got that wrong before: it's only prawns that do it.")],
+                        held, minilm_reconciler(shared_minilm))
+    assert "Is allergic to prawns" in after and "Is allergic to seafood" not in after
+    assert {"Lives in Bristol", "Plays the banjo"} <= set(after)
+
+
+def test_a_narrowing_near_no_held_object_changes_nothing(shared_minilm: Any) -> None:
+    held = ["Lives in Bristol", "Plays the banjo"]
+    after = state_after([("user", "Oh wait, it's actually just prawns.")], held,
+                        minilm_reconciler(shared_minilm))
+    assert set(held) <= set(after)

@@ -6,9 +6,9 @@ narrower thing and no frame; the frame is the one of the statement it narrows:
 
 - the fact said just before in the same conversation, if it ends in an object ("Is
   allergic to seafood" -> "Is allergic to prawns");
-- else (a held memory from an earlier conversation) the held memory nearest to the
-  correction by the embedding, clear of the runner-up (``_nearest.nearest_held``), whose
-  object is then replaced the same way.
+- else (a held memory from an earlier conversation) the held memory whose object is
+  nearest to the narrower thing by the embedding, clear of the runner-up, whose object is
+  then replaced the same way.
 
 It must be said as a correction: an opener ("oh", "wait", "sorry", "I got that wrong")
 or "actually". "It's just a cold" (no opener) and "It's only Tuesday" (no common noun)
@@ -27,13 +27,15 @@ are not corrections of anything.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
 
 from engram.pipeline.base import Existing
-from engram.pipeline.rules._nearest import nearest_held
+from engram.pipeline.rules._slots import is_negative
+
+Similarity = Callable[[list[str], list[str]], npt.NDArray[np.floating]]
 
 __all__ = ["narrowed", "narrowed_object", "narrow_target"]
 
@@ -73,18 +75,27 @@ def narrowed_object(text: str, value: str) -> str | None:
 
 
 def narrow_target(value: str, existing: list[Existing], used: set[int],
-                  cosines: Sequence[float] | npt.NDArray[np.floating] | None,
-                  threshold: float | None,
+                  similarity: Similarity | None, threshold: float | None,
                   margin: float) -> tuple[int, str] | None:
     """(position, new text) of the statement a narrowing to ``value`` narrows: the latest
-    fact of this conversation, else the held memory nearest to the correction."""
+    fact of this conversation, else the held memory whose object is nearest to the value
+    by the embedding ("cashews" to "tree nuts" 0.47, to "crosswords" 0.25), clear of the
+    runner-up by ``margin``."""
     batch = [p for p in range(len(existing)) if existing[p].ref < 0 and p not in used]
     if batch:
         text = narrowed_object(existing[batch[-1]].text, value)
         return (batch[-1], text) if text else None
-    if cosines is None or threshold is None:
+    if similarity is None or threshold is None:
         return None
-    pos = nearest_held(f"Meant {value}", [float(c) for c in cosines], existing, used,
-                       threshold, margin)
-    text = narrowed_object(existing[pos].text, value) if pos is not None else None
-    return (pos, text) if pos is not None and text else None
+    held = [(p, m.group("old")) for p, e in enumerate(existing)
+            if p not in used and e.ref >= 0 and not is_negative(e.text)
+            and (m := _OBJECT.match(e.text)) is not None]
+    if not held:
+        return None
+    cos = np.asarray(similarity([value], [obj for _, obj in held]))[0]
+    ranked = sorted(zip(cos.tolist(), range(len(held)), strict=True), reverse=True)
+    if ranked[0][0] < threshold or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < margin:
+        return None
+    pos = held[ranked[0][1]][0]
+    text = narrowed_object(existing[pos].text, value)
+    return (pos, text) if text else None

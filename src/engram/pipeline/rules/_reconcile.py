@@ -129,7 +129,7 @@ def _corrected_by_sibling(i: int, facts: list[Fact]) -> bool:
 
 
 def _meant(fact: str, existing: list[Existing], used: set[int],
-           cosines: npt.NDArray[np.floating] | None = None,
+           similarity: Similarity | None = None,
            threshold: float | None = None) -> Decision | None:
     """"Meant Dallas, not Austin": the memory holding "Austin" now holds "Dallas"."""
     m = MEANT.match(fact)
@@ -139,7 +139,7 @@ def _meant(fact: str, existing: list[Existing], used: set[int],
         new = m.group("new")
         hit = retime_target(new, existing, used) \
             or revalue_target(new, existing, used) \
-            or (narrow_target(new, existing, used, cosines, threshold, CHANGE_MARGIN)
+            or (narrow_target(new, existing, used, similarity, threshold, CHANGE_MARGIN)
                 if new[:1].islower() else None)  # "Meant prawns": narrowed
         if hit is None:
             return Decision("NONE")
@@ -233,7 +233,7 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             held = keys.index(key) if key in keys else words.index(same)
             out.append(Decision("NONE", ref=existing[held].ref, fact=i, source_ids=src))
             continue
-        meant = _meant(fact.text, existing, used, sims[i], change_threshold)
+        meant = _meant(fact.text, existing, used, similarity, change_threshold)
         if meant is not None:
             out.append(Decision(meant.event, meant.text, meant.ref, i, src))
             continue
