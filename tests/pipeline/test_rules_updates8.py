@@ -79,3 +79,8 @@ def test_a_denial_narrowed_replaces_the_broader_one() -> None:
 
 def test_said_no_with_a_thing_after_it_is_words_said() -> None:
     assert all(not f.startswith("Said no") for f in final([], "I said no sugar, but I do take honey."))
+
+
+def test_the_partner_an_action_was_done_with_is_not_replaced() -> None:
+    after = final([], "My wife Oona and I just bought a narrowboat called Heron.")
+    assert "Has a wife named Oona" in after

@@ -94,6 +94,10 @@ _PEOPLE = re.compile(r"\b(?:colleagues?|co-?workers?|boss(?:es)?|landlord|landla
                      r"room-?mates?|flat-?mates?|house-?mates?|neighbou?rs?)\b", re.I)
 
 
+_COMPANY = re.compile(r"\s+with\s+(?:their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:"
+                      + "|".join(sorted(RELATIONS)) + r")(?:\s+(?-i:[A-Z])[\w'-]+)?\b", re.I)
+
+
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def is_change(fact: str) -> bool:
     """Does the fact say that something changed (began, ended, swapped)?"""
@@ -152,7 +156,10 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
     if ending:  # where it went is not what ended: "Gave Rusty away to a farm"; nor is a
         core = re.sub(r",\s.*$", "", core)  # comment after a comma ("..., too far away")
         core = re.sub(r"\s+(?:to|with|at)\s+(?:a|an|the|their|his|her|some)\s.*$", "", core) or core
-    words, kinds = _words(core), topics(_PEOPLE.sub("", predicate))
+    # who it was done with is company, not what changed: "Adopted a tortoise with husband
+    # Sven" says nothing new of the husband
+    predicate = _COMPANY.sub("", predicate)
+    words, kinds = _words(_COMPANY.sub("", core)), topics(_PEOPLE.sub("", predicate))
     thing = _thing(subject)
     swap = bool(SWAP.search(fact)) or ending
     # a denial with no change in it; "has not smoked since March" dates an ending
