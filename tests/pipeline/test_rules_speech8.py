@@ -73,3 +73,16 @@ def test_a_consequence_with_a_bare_noun_subject_is_a_clause_of_its_own() -> None
 def test_she_will_after_a_named_person_is_about_her() -> None:
     assert user("My cousin Ria got into Oxford, she'll be reading law.") == [
         "Has a cousin named Ria", "Cousin Ria got into Oxford", "Cousin Ria will be reading law"]
+
+
+@pytest.mark.parametrize("said", [
+    "My back won't take it.",
+    "I always drop it.",
+    "My wrist just isn't having it.",
+])
+def test_a_remark_whose_only_object_is_it_or_them_stores_nothing(said: str) -> None:
+    assert user(said) == []
+
+
+def test_an_adverb_and_a_real_object_is_still_a_fact() -> None:
+    assert user("I always take the stairs.") == ["Always takes the stairs"]

@@ -48,7 +48,8 @@ _CRAVING = re.compile(r"^(?:feels like|is in the mood for|is craving|fancies)\b"
 # An object that points back into the conversation ("that idea", "it") with nothing else
 # said: "Loves that idea", "Watched it twice", "Will make it tonight".
 _DEICTIC = re.compile(r"^(?:(?:will|would|did|can|could|might|just|really|also|finally|"
-                      r"is going to)\s+)*"
+                      r"is going to|always|usually|often|sometimes|never|won't|isn't|doesn't|"
+                      r"can't|don't|didn't|wouldn't|is not|does not|will not)\s+)*"
                       # "Tries to stick to it": a verb chain still ends in "it"
                       r"[a-z]+(?:\s+to\s+[a-z]+)?(?:\s+(?:to|about|with|for|on|at|in|out|up|by|from|into|of|after))?\s+"
                       r"(?-i:it|that|this|them|those|these)(?:\s+(?:one|idea|thing|stuff|place|"
