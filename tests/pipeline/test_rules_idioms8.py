@@ -76,3 +76,12 @@ def test_the_time_given_over_to_a_new_sport_replaces_the_old_one() -> None:
     after = final(["Plays squash on Thursdays", "Likes crosswords"],
                   "My Thursday evenings are badminton now.")
     assert "Plays squash on Thursdays" not in after and "Likes crosswords" in after
+
+
+@pytest.mark.parametrize(("fact", "plain"), [
+    ("Ended up selling the caravan", "Sold the caravan"),
+    ("Ended up quitting the band", "Quit the band"),
+    ("Ended up doing medicine", "Ended up doing medicine"),  # an outcome, no change verb
+])
+def test_ended_up_with_a_change_is_the_change_in_the_past(fact: str, plain: str) -> None:
+    assert plain_change(fact) == plain

@@ -31,7 +31,7 @@ from engram.pipeline.rules._corrections import swap_value
 from engram.pipeline.rules._restated import swap_kind
 from engram.pipeline.rules._wh import trim_reply, wh_answer
 
-__all__ = ["answer_clause", "YES", "NO"]
+__all__ = ["answer_clause", "past_tense", "YES", "NO"]
 
 # "true"/"right"/"correct" before another word open an answer ("True crime", "Right
 # by the station"), they do not confirm.
@@ -82,15 +82,20 @@ _IRREGULAR_PAST = {"go": "went", "grow": "grew", "get": "got", "come": "came", "
                    "do": "did", "see": "saw", "run": "ran", "write": "wrote", "know": "knew",
                    "give": "gave", "fly": "flew", "drive": "drove", "eat": "ate", "sell": "sold",
                    "win": "won", "lose": "lost", "hear": "heard", "pay": "paid", "feel": "felt",
-                   "keep": "kept", "tell": "told", "say": "said", "think": "thought"}
+                   "keep": "kept", "tell": "told", "say": "said", "think": "thought",
+                   "quit": "quit", "put": "put", "cut": "cut", "set": "set", "shut": "shut",
+                   "let": "let", "split": "split", "break": "broke", "give up": "gave up"}
 
 
-def _past(phrase: str) -> str:
+def past_tense(phrase: str) -> str:
     """The phrase with its first verb in the past ("grow up" -> "grew up")."""
     verb, _, rest = phrase.partition(" ")
     low = verb.lower()
     past = _IRREGULAR_PAST.get(low) or (low + "d" if low.endswith("e") else
                                         low[:-1] + "ied" if re.search(r"[^aeiou]y$", low)
+                                        # one short vowel before the last consonant: "stopped"
+                                        else low + low[-1] + "ed"
+                                        if re.fullmatch(r"[^aeiou]+[aeiou][bdgmnprt]", low)
                                         else low + "ed")
     return f"{past} {rest}".strip()
 
@@ -138,7 +143,7 @@ def _yes_no(q: str, yes: bool) -> str | None:
     if aux == "have":
         return f"I have {'' if yes else 'not '}{rest}"
     if aux == "did":
-        return f"I {_past(rest)}" if yes else f"I did not {rest}"
+        return f"I {past_tense(rest)}" if yes else f"I did not {rest}"
     if not yes and re.match(r"^still\s+", rest):  # "do you still X?" - "no": no longer X
         return f"I don't {rest[6:]} anymore"
     return f"I {rest}" if yes else f"I don't {rest}"
@@ -312,7 +317,7 @@ def answer_clause(question: str, reply: str) -> str | None:
         r = _lower_start(r)
         rest = re.sub(r"\s*\b(?:now|currently|these days|nowadays|at the moment|right now|"
                       r"originally)\b", "", m.group(2), flags=re.I)
-        verb = _past(m.group(1)) if re.match(r"^where\s+did\b", q, re.I) else m.group(1)
+        verb = past_tense(m.group(1)) if re.match(r"^where\s+did\b", q, re.I) else m.group(1)
         return f"I {verb}{rest} {prep}{r}".replace("  ", " ")
     if _NAME.match(q):
         return f"My name is {r}"
@@ -356,7 +361,7 @@ def answer_clause(question: str, reply: str) -> str | None:
         prep = "" if re.match(r"^(?:at|on|in|around|about|by|before|after|every|each|once|"
                               r"twice|\d+\s+times)\b", r, re.I) else "at " \
             if re.match(r"^\d", r) else "in " if m.group(1).lower() == "when" else ""
-        verb = m.group(4) if m.group(2).lower() == "do" else _past(m.group(4))
+        verb = m.group(4) if m.group(2).lower() == "do" else past_tense(m.group(4))
         return f"I {m.group(3) or ''}{verb}{m.group(5)} {prep}{r}".replace("  ", " ")
     m = _HOW_TRAVEL.match(q)
     way = re.match(r"^(?:by\s+|on\s+|the\s+|my\s+|a\s+)*([\w-]+(?:\s+[\w-]+)?)(\s*,.*)?$", r, re.I)

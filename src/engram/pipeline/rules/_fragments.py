@@ -27,7 +27,7 @@ from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise, conjugate, pronouns_to_third
 from engram.pipeline.rules._subjects import AUX, IS_FACT
 
-__all__ = ["subjectless", "labelled"]
+__all__ = ["base_form", "subjectless", "labelled"]
 
 # Verbs that open chat remarks rather than facts ("Looks like rain", "Sounds good").
 _IMPERSONAL = {"looks", "seems", "sounds", "feels", "means", "depends", "happens", "matters",
@@ -107,7 +107,7 @@ _FIRST_DAY = re.compile(r"^(today|tomorrow|monday|tuesday|wednesday|thursday|fri
 _NO_MORE = re.compile(r"^(?i:no\s+more)\s+((?-i:[a-z]+)ing)\b(.*?)(?:\s+for\s+(?:me|us|them))?$")
 
 
-def _base(gerund: str) -> str:
+def base_form(gerund: str) -> str:
     """"commuting" -> "commute", "running" -> "run", "cooking" -> "cook" (by spelling: a
     single short vowel before the last consonant took a silent "e")."""
     stem = gerund[:-3]
@@ -165,7 +165,7 @@ def _subjectless(clause: str) -> str | None:
         return f"Starts working at {m.group(2)} {m.group(1).lower()}"
     m = _NO_MORE.match(c)
     if m:  # "No more commuting for me" -> "No longer commutes"
-        return f"No longer {conjugate(_base(m.group(1).lower()))}{m.group(2)}"
+        return f"No longer {conjugate(base_form(m.group(1).lower()))}{m.group(2)}"
     words = c.split()
     for pat, rep in _NEGATED:
         m = pat.match(c)

@@ -21,6 +21,8 @@ everything else it said. An idiom that is as often literal is not listed.
 ('Dad turned 75 last week', 'Hit 3 deer on the road')
 >>> plain_change("Camping has never been their thing")
 'Does not like camping'
+>>> plain_change("Ended up pulling out of the relay"), plain_change("Ended up doing law")
+('Pulled out of the relay', 'Ended up doing law')
 >>> last_day("My last day at the bakery was Friday")
 'I left the bakery on Friday'
 """
@@ -28,6 +30,11 @@ everything else it said. An idiom that is as often literal is not listed.
 from __future__ import annotations
 
 import re
+
+from engram.pipeline.rules._answers import past_tense as _past
+from engram.pipeline.rules._fragments import base_form
+from engram.pipeline.rules._slots import is_ending
+from engram.pipeline.rules._supersede import SWAP
 
 __all__ = ["CHANGE_IDIOMS", "last_day", "plain_change", "said_plainly"]
 
@@ -63,9 +70,24 @@ CHANGE_IDIOMS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for
 ]]
 
 
+# "Ended up pulling out of the marathon": the outcome is the change itself, in the past.
+_ENDED_UP = re.compile(r"^(?:has\s+)?ended\s+up\s+(?P<verb>[a-z]+ing)\b(?P<rest>.*)$", re.I)
+
+
+def _outcome(fact: str) -> str | None:
+    """"Pulled out of X" for "Ended up pulling out of X" when what it became is a change of
+    state (an ending or a swap); "Ended up doing law" keeps its words, which say it was
+    the outcome of a choice (``_exclusive``)."""
+    m = _ENDED_UP.match(fact)
+    if not m:
+        return None
+    told = _past(f"{base_form(m.group('verb').lower())}{m.group('rest')}")
+    return told[:1].upper() + told[1:] if is_ending(told) or SWAP.search(told) else None
+
+
 def plain_change(fact: str) -> str:
     """The fact with a change idiom said in plain words (its first letter kept as cased)."""
-    out = fact
+    out = _outcome(fact) or fact
     for pattern, plain in CHANGE_IDIOMS:
         out = pattern.sub(plain, out)
     if out == fact:
