@@ -86,3 +86,12 @@ def test_a_remark_whose_only_object_is_it_or_them_stores_nothing(said: str) -> N
 
 def test_an_adverb_and_a_real_object_is_still_a_fact() -> None:
     assert user("I always take the stairs.") == ["Always takes the stairs"]
+
+
+@pytest.mark.parametrize(("said", "facts"), [
+    ("I'm a welder, not a fitter, common mix-up.", ["Is not a fitter", "Is a welder"]),
+    ("I live in Deal, my mistake.", ["Lives in Deal"]),
+])
+def test_a_word_on_the_slip_after_a_statement_is_no_part_of_it(said: str,
+                                                               facts: list[str]) -> None:
+    assert user(said) == facts
