@@ -132,10 +132,6 @@ def subjectless(clause: str) -> str | None:
 _HOME_IS = re.compile(r"^(?:(?:my|our)\s+)?home(?:'s|\s+is)\s+(?:now\s+)?(?:in\s+)?"
                       r"(?P<place>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)*)"
                       r"(?:\s+(?:now|these days|nowadays))?(?:,\s+(?P<tail>.+))?$", re.I)
-# "Leith is just where my office is": the place of a thing of the user's.
-_WHERE_MY = re.compile(r"^(?P<place>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)*)\s+is\s+"
-                       r"(?:just\s+|only\s+)?where\s+(?:my|our)\s+(?P<thing>[a-z]+(?:\s+[a-z]+)?)"
-                       r"\s+is$", re.I)
 
 
 def _subjectless(clause: str) -> str | None:
@@ -143,9 +139,6 @@ def _subjectless(clause: str) -> str | None:
     m = _HOME_IS.match(c)
     if m:  # "home is Berkeley now" -> "Lives in Berkeley"; "..., Oakland is where I work"
         return f"Lives in {m.group('place')}"  # the aside after it says where else
-    m = _WHERE_MY.match(c)
-    if m:  # "Oakland is just where my office is" -> "Office is in Oakland"
-        return f"{capitalise(m.group('thing'))} is in {m.group('place')}"
     # "Finally fixed my bike": the adverb is not the verb; "just"/"also" are dropped, as
     # the first-person rewrite drops them, the others kept before the verb's fact
     # an adverb of how often ("Usually works out before breakfast") is kept the same way

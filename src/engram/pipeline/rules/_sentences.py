@@ -145,10 +145,7 @@ _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|fo
                          r"if that helps|if that matters|in case (?:that|it) matters|"
                          r"by the way|btw|to be honest|to be fair|honestly|tbh|if i'?m honest|"
                          r"if i'?m being honest|sadly|haha|lol|really|i guess|i suppose|"
-                         r"though|"
-                         # a word on the slip itself: "..., easy mix-up", "..., my mistake"
-                         r"(?:an?\s+|my\s+)?(?:[\w-]+\s+)?(?:mistake|mix-?up|error|slip|typo))$",
-                         re.I)
+                         r"though)$", re.I)
 
 
 # How the speaker feels about it, after a comma: "turned 41, feeling ancient".
