@@ -52,6 +52,7 @@ _BEGIN = re.compile(r"\b(?:started|starting|began|begun|joined|took up|taken up|
                     r"moved up|pushed back|pushed|brought forward|put back|delayed|found|landed|"
                     r"got the|bought the|finally)\b",
                     re.I)
+_PURCHASE = re.compile(r"\b(?:bought|purchased|ordered|picked up)\b", re.I)
 # Words that describe the change, not the thing changed.
 _CHANGE_WORDS = {stem(w) for w in """switched switching switch changed changing now instead
 promoted became become upgraded traded replaced swapped converted transferred moved
@@ -110,6 +111,29 @@ def _words(predicate: str) -> frozenset[str]:
     # "works out" is exercise: it shares no word with "Works as a librarian"
     predicate = re.sub(r"\b(?i:work(?:s|ed|ing)?)\s+out\b", "exercise", as_diet(predicate))
     return content_tokens(predicate) - _CHANGE_WORDS
+
+
+def _modifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
+    """Words of the new fact that only qualify the last word of a name the held memory
+    does not use: "marathon" in "Bought marathon shoes" names shoes, not the marathon a
+    held "Is training for a marathon" waits for, so it settles no wait (a word is taken
+    as a name's last when nothing but a function or time word, a mark or the end
+    follows it; without a parse a verb after a noun looks the same, so this only serves
+    outcomes and purchases, which are told as an object got).
+
+    >>> sorted(_modifiers("Bought a canoe paddle yesterday", frozenset({"cano"})))
+    ['cano']
+    >>> sorted(_modifiers("Adopted a dog called Biscuit", frozenset({"dog"})))
+    []
+    """
+    toks = re.findall(r"[A-Za-z0-9][\w'-]*|[^\w\s]", predicate)
+    content = [content_tokens(t) - _CHANGE_WORDS if t[0].isalnum() else frozenset() for t in toks]
+    out: set[str] = set()
+    for i in range(len(toks) - 1):
+        last = i + 2 >= len(toks) or not content[i + 2]
+        if content[i] and content[i + 1] and last and not content[i + 1] & held:
+            out |= content[i]
+    return frozenset(out)
 
 
 def superseded(fact: str, existing: list[Existing], used: set[int],
@@ -176,7 +200,15 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         held = _words(e_predicate)
         if e_subject != subject and not (thing and not e_subject and thing in held):
             continue
-        named = words | ({thing} if thing and not e_subject else set())  # "Chamonix is off"
+        # a purchase leaves the work under way that it names ("Bought a canoe paddle" /
+        # "Is building a wooden canoe", "Bought a novel" / "Is writing a novel"): things
+        # are bought for an activity, not to end it (a completion was matched above)
+        bought = not swap and bool(_PURCHASE.search(fact))
+        if bought and in_progress(e_predicate):
+            continue
+        # and what was bought is the last word of its name ("Bought marathon shoes")
+        named = (words - _modifiers(core, held) if bought else words) \
+            | ({thing} if thing and not e_subject else set())
         shared = named & held
         same_kind = kinds & topics(_PEOPLE.sub("", e_predicate))
         # a denial names all of what it denies ("not allergic to shellfish"); an ending
@@ -253,10 +285,12 @@ def _outcome(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, 
         if e_subject != subject and not (not e_subject and (_BIRTH.search(fact) or (
                 thing and thing in _words(e_predicate)))):
             continue
-        shared = words & _words(e_predicate)
+        held = _words(e_predicate)
+        shared = (words - _modifiers(predicate, held)) & held
         # what was prepared for, named whole: "for the Leeds half" / "Ran the Leeds half"
         aim = re.search(r"\bfor\s+(.+)$", e_predicate)
-        named = aim is not None and bool(_words(aim.group(1))) and _words(aim.group(1)) <= words
+        named = aim is not None and bool(_words(aim.group(1))) \
+            and _words(aim.group(1)) <= words - _modifiers(predicate, held)
         # a birth is what a pregnancy waited for, whatever words either uses
         born = bool(_BIRTH.search(fact)) and bool(_PREGNANT.search(e_predicate))
         if _OUTCOME.search(fact) and (shared or kinds & topics(e_predicate)) or named or born:
