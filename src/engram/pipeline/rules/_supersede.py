@@ -52,6 +52,11 @@ _BEGIN = re.compile(r"\b(?:started|starting|began|begun|joined|took up|taken up|
                     r"moved up|pushed back|pushed|brought forward|put back|delayed|found|landed|"
                     r"got the|bought the|finally)\b",
                     re.I)
+# What a beginning can fulfil: a wish, a plan, an intention, a wait.
+_AIMED = re.compile(r"^(?:wants|would (?:like|love)|hopes|plans|intends|aims|wishes|dreams|"
+                    r"needs|means to|has been meaning|is (?:planning|thinking|considering|"
+                    r"hoping|going to|keen|tempted|about to|looking|waiting|saving|trying)|"
+                    r"will|might|may)\b", re.I)
 _PURCHASE = re.compile(r"\b(?:bought|purchased|ordered|picked up)\b", re.I)
 # Words that describe the change, not the thing changed.
 _CHANGE_WORDS = {stem(w) for w in """switched switching switch changed changing now instead
@@ -186,6 +191,9 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
     words, kinds = _words(_COMPANY.sub("", core)), topics(_PEOPLE.sub("", predicate))
     thing = _thing(subject)
     swap = bool(SWAP.search(fact)) or ending
+    begun = not swap and not said_now and bool(_BEGIN.search(fact))
+    # something got, perhaps "new", with no other word of change
+    got = not ending and not SWAP.search(re.sub(r"\bnew\b", "", fact, flags=re.I))
     # a denial with no change in it; "has not smoked since March" dates an ending
     bare_denial = is_negative(fact) and not is_ending(fact) and not SWAP.search(fact) \
         and not re.search(r"\bsince\b|\b(?:in|for)\s+(?:\w+\s+)?(?:years|months|weeks|ages)\b",
@@ -203,7 +211,7 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         # a purchase leaves the work under way that it names ("Bought a canoe paddle" /
         # "Is building a wooden canoe", "Bought a novel" / "Is writing a novel"): things
         # are bought for an activity, not to end it (a completion was matched above)
-        bought = not swap and bool(_PURCHASE.search(fact))
+        bought = got and bool(_PURCHASE.search(fact))
         if bought and in_progress(e_predicate):
             continue
         # and what was bought is the last word of its name ("Bought marathon shoes")
@@ -221,8 +229,16 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
             continue  # "Does not like dogs" says nothing of the cat held
 
         # A beginning in a kind held one at a time replaces the held one ("Got engaged
-        # to Marco" / "Is single"); in other kinds only the same thing named again does.
+        # to Marco" / "Is single"); in other kinds only the same thing named again does,
+        # and only what was aimed at: a word in common with a standing state is no
+        # sign of its end ("Started a law podcast" leaves "Studies law", "Got Ella a
+        # scarf" leaves "Has a sister named Ella"), while "Started learning Welsh" is
+        # what "Wants to learn Welsh" waited for, and work under way ends in what it
+        # was for ("Got their driving licence" / "Is learning to drive").
         if not shared and not ((swap or ending or same_kind & SINGLE) and same_kind):
+            continue
+        if begun and not same_kind & SINGLE and not _AIMED.match(e_predicate) \
+                and not in_progress(e_predicate):
             continue
         score = 2 * len(shared) + len(same_kind) + len(same_kind & SINGLE)
         if best is None or score > best[0]:
