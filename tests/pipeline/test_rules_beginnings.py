@@ -2,8 +2,8 @@
 state does not end it: "Started a law podcast" deleted "Studies law", "Got Ella a scarf
 for her birthday" deleted "Has a sister named Ella". It still fulfils a wish or a plan,
 ends work under way in what the work was for, and replaces a thing held one at a time.
-Every sentence is written for this file; none is in an evaluation set. On the first run
-of these pairs (before the change) 14 of the 20 standing states were lost."""
+Every sentence is written for this file; none is in an evaluation set (the pairs that
+found the fault are bench/data/nearest_pairs_shared.jsonl)."""
 
 from __future__ import annotations
 
@@ -12,22 +12,19 @@ import pytest
 from tests.pipeline.test_rules_mechanisms import final
 
 KEPT = [
-    ("Plays the guitar", "Joined a guitar forum online."),
-    ("Works at a bakery in Leith", "Got a bakery voucher for my birthday."),
-    ("Lives in Glasgow", "Booked a Glasgow hotel for my mum's visit."),
-    ("Has a cat named Pixel", "Got a cat tree from IKEA."),
-    ("Drives a blue Volvo", "Booked the Volvo in for a service on Friday."),
-    ("Is training for the Berlin marathon", "Joined a running club in Hackney."),
-    ("Works as a nurse at St Mary's", "Started a nursing podcast with a friend."),
-    ("Has a sister named Ella", "Got Ella a scarf for her birthday."),
-    ("Supports Arsenal", "Bought an Arsenal mug for my dad."),
-    ("Is married to Tom", "Booked a table for Tom's birthday."),
-    ("Plays tennis on Saturdays", "Joined a table tennis league at work."),
-    ("Is allergic to cats", "Adopted a dog from the shelter."),
-    ("Studies law at Leeds", "Started a law podcast."),
-    ("Is planning a trip to Japan", "Bought a Japanese phrasebook."),
-    ("Has a garden allotment", "Joined the allotment committee."),
-    ("Lives with their partner Sam", "Started a new job at a bank."),
+    ("Plays the cello", "Joined a cello fan group on Facebook."),
+    ("Works at a garden centre in Frome", "Got a garden centre gift card from my aunt."),
+    ("Lives in Norwich", "Booked a Norwich restaurant for our anniversary."),
+    ("Has a rabbit named Clover", "Got a rabbit hutch cover from the pet shop."),
+    ("Drives a grey Honda Jazz", "Booked the Honda in for its MOT on Monday."),
+    ("Works as a pharmacist at Boots", "Started a pharmacy newsletter with a colleague."),
+    ("Has a nephew named Kai", "Got Kai a kite for his birthday."),
+    ("Supports Leeds United", "Bought a Leeds United scarf for my grandad."),
+    ("Is married to Priya", "Booked a spa day for Priya's birthday."),
+    ("Plays squash on Mondays", "Joined a squash ladder at the leisure centre."),
+    ("Studies history at Durham", "Started a history book club."),
+    ("Has a canal boat", "Joined the canal society."),
+    ("Lives with their partner Dev", "Started a new job at a hospital."),
 ]
 
 
@@ -39,9 +36,19 @@ def test_a_beginning_that_shares_a_word_leaves_a_standing_state(held: str, messa
 @pytest.mark.parametrize(("held", "message"), [
     ("Wants to learn Welsh", "Started learning Welsh on Duolingo."),
     ("Is thinking about getting a rescue greyhound", "We adopted a rescue greyhound!"),
-    ("Works at a bakery in Leith", "Started a new job at a cafe in Portobello."),
+    ("Works at a deli in Hove", "Started a new job at a bistro in Brighton."),
     ("Is learning to sail", "Got my sailing certificate this morning."),
-    ("Lives in Glasgow", "We moved to Edinburgh last month."),
+    ("Lives in Exeter", "We moved to Plymouth last month."),
 ])
 def test_a_beginning_still_ends_what_it_fulfils_or_replaces(held: str, message: str) -> None:
     assert held not in final([held], message)
+
+
+@pytest.mark.parametrize(("held", "message", "kept"), [
+    ("Supports Everton", "Everton switched to a new kit sponsor.", True),
+    ("Shares a flat with Mo", "Mo changed jobs in the summer.", True),
+    ("Is planning a party for June", "The party is postponed to July.", False),
+])
+def test_a_things_own_news_changes_a_plan_for_it_not_a_tie_to_it(
+        held: str, message: str, kept: bool) -> None:
+    assert (held in final([held], message)) is kept

@@ -206,7 +206,12 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         if is_negative(e.text) or is_ending(e.text) or ends_a_slot(e.text):
             continue  # an ending held is an event: a later one ends nothing of it
         held = _words(e_predicate)
-        if e_subject != subject and not (thing and not e_subject and thing in held):
+        # a thing's own news changes the user's plan for it or ends what they hold of
+        # it ("Wedding is postponed", "The Polo got written off"), not a standing tie
+        # ("Celtic switched to a back three" leaves "Supports Celtic")
+        about = thing and not e_subject and thing in held and (
+            ending or _AIMED.match(e_predicate) or in_progress(e_predicate))
+        if e_subject != subject and not about:
             continue
         # a purchase leaves the work under way that it names ("Bought a canoe paddle" /
         # "Is building a wooden canoe", "Bought a novel" / "Is writing a novel"): things
