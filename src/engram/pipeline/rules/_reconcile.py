@@ -57,6 +57,7 @@ from engram.pipeline.rules._slots import (
 )
 from engram.pipeline.rules._subjects import known_as
 from engram.pipeline.rules._supersede import SWAP, superseded
+from engram.pipeline.rules._theirs import spare_own
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["RulesReconciler", "Similarity", "plan_decisions"]
@@ -334,7 +335,7 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         keys.append(normalise(fact.text))
         words.append(same)
         out.append(Decision("ADD", fact.text, None, i, src))
-    return _fold_batch(out)
+    return _fold_batch(spare_own(out, facts, existing))
 
 
 _KNOWN_AS = re.compile(r"^Has an?\s+(?:[\w-]+\s+)?(\w+)\s+(?:named|called)\s+(\w+)")
