@@ -52,3 +52,8 @@ def test_a_beginning_still_ends_what_it_fulfils_or_replaces(held: str, message: 
 def test_a_things_own_news_changes_a_plan_for_it_not_a_tie_to_it(
         held: str, message: str, kept: bool) -> None:
     assert (held in final([held], message)) is kept
+
+
+def test_an_outing_this_weekend_leaves_the_standing_liking() -> None:
+    held = "Likes sailing on the Solent"
+    assert held in final([held], "Went sailing off Cornwall instead this weekend.")

@@ -47,7 +47,7 @@ _EXPERIENCE = re.compile(
     r"round|over|with|along|back to)|came\s+(?:to|over|round|along))\b", re.I)
 # Said of one occasion: a day, a night, a named weekday, "the other day".
 _OCCASION = re.compile(
-    r"\b(?:yesterday|today|tonight|earlier|the other day|this\s+(?:morning|afternoon|"
+    r"\b(?:yesterday|today|tonight|earlier|the other day|this\s+(?:morning|afternoon|weekend|"
     r"evening)|last\s+(?:night|weekend|week|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)|(?:on|over|at)\s+the\s+weekend|on\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday))\b", re.I)
