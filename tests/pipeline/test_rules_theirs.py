@@ -36,3 +36,11 @@ def test_the_tie_to_the_relative_and_a_wait_for_them_still_follow_their_news() -
 ])
 def test_theirs(fact: str, held: str, expected: bool) -> None:
     assert theirs(fact, held) is expected
+
+
+def test_a_relation_with_a_word_before_it_is_a_subject_of_its_own() -> None:
+    held = "Is learning Italian"
+    assert held in final([held], "My Italian teacher moved to Bari last month.")
+    from engram.pipeline.rules._topics import split_subject
+    assert split_subject("Older brother Sam lives in Leeds") == ("older brother sam", "Lives in Leeds")
+    assert split_subject("Called mum yesterday evening") == ("", "Called mum yesterday evening")

@@ -157,6 +157,10 @@ def split_subject(text: str) -> tuple[str, str]:
     first = words[0].lower()
     if first in RELATIONS:
         n = 2 if words[1][:1].isupper() and words[1].isalpha() else 1
+    elif len(words) > 3 and words[1].lower() in RELATIONS and first not in _OWN \
+            and first not in _COUNTS and first not in AUX and not is_verb(first, 1):
+        # a relation with a word before it: "Japanese teacher moved ...", "Best friend Jo ..."
+        n = 3 if words[2][:1].isupper() and words[2].isalpha() else 2
     elif first not in _OWN and first not in _COUNTS and not is_verb(first, 1) \
             and first not in AUX and is_verb(words[1], 1):
         n = 1  # "Lena got a job": a person named without a relation
