@@ -57,3 +57,11 @@ def test_a_things_own_news_changes_a_plan_for_it_not_a_tie_to_it(
 def test_an_outing_this_weekend_leaves_the_standing_liking() -> None:
     held = "Likes sailing on the Solent"
     assert held in final([held], "Went sailing off Cornwall instead this weekend.")
+
+
+@pytest.mark.parametrize(("held", "message"), [
+    ("Teaches violin", "Got a new violin pupil today."),
+    ("Is pescatarian", "Started a pescatarian recipe blog."),
+])
+def test_a_held_word_that_qualifies_another_thing_names_nothing_held(held: str, message: str) -> None:
+    assert held in final([held], message)

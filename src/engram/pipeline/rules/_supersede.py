@@ -141,6 +141,41 @@ def _modifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _qualifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
+    """Held words that qualify a noun after them in a run of content words ending in a
+    word the held memory lacks: "garden" in "Finished the garden fence", "cardiff" in
+    "Finished a Cardiff half marathon". A past form or an -ed word ends a run (a verb
+    after a noun: "the firm kept them on").
+
+    >>> sorted(_qualifiers("Finished the garden fence", frozenset({"garden"})))
+    ['garden']
+    >>> sorted(_qualifiers("Dug the garden", frozenset({"garden"})))
+    []
+    """
+    toks = re.findall(r"[A-Za-z0-9][\w'-]*|[^\w\s]", predicate)
+    content = [content_tokens(t) - _CHANGE_WORDS
+               if t[0].isalnum() and t.lower() not in PAST_FORMS and not t.lower().endswith("ed")
+               else frozenset() for t in toks]
+    out: set[str] = set()
+    run: list[tuple[frozenset[str], bool]] = []
+    for t, c in [*zip(toks, content, strict=True), ("", frozenset())]:
+        if c:
+            run.append((c, t[:1].isupper()))
+            continue
+        # a name in capitals is one thing ("Xbox Series X"), not a qualified noun
+        named = sum(cap for _, cap in run) > 1
+        if len(run) > 1 and not named and not run[-1][0] & held:
+            for q, _ in run[:-1]:
+                out |= q & held
+        run = []
+    return frozenset(out)
+
+
+def _without(text: str, stems: frozenset[str]) -> str:
+    """The text with the words whose stems are given taken out."""
+    return " ".join(w for w in text.split() if not content_tokens(w) & stems)
+
+
 def superseded(fact: str, existing: list[Existing], used: set[int],
                said_now: bool = False) -> tuple[int, str] | None:
     """(position, "UPDATE" | "DELETE") of the memory the fact supersedes, if any;
@@ -220,10 +255,17 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         if bought and in_progress(e_predicate):
             continue
         # and what was bought is the last word of its name ("Bought marathon shoes")
-        named = (words - _modifiers(core, held) if bought else words) \
+        # a held word that only qualifies the name of another thing ("the garden
+        # fence", "a Cardiff half marathon") neither names the held thing nor lends
+        # the fact its kind; work under way is left out, since what it leads to is
+        # named after it ("Passed their driving test" / "Is learning to drive")
+        qual = _qualifiers(core, held) if not ending and not in_progress(e_predicate) \
+            else frozenset()
+        named = (words - _modifiers(core, held) if bought else words - qual) \
             | ({thing} if thing and not e_subject else set())
         shared = named & held
-        same_kind = kinds & topics(_PEOPLE.sub("", e_predicate))
+        own_kinds = kinds if not qual else topics(_PEOPLE.sub("", _without(predicate, qual)))
+        same_kind = own_kinds & topics(_PEOPLE.sub("", e_predicate))
         # a denial names all of what it denies ("not allergic to shellfish"); an ending
         # told of the thing held is about it, wherever it happened ("The Polo got
         # written off on the ring road" ends "Drives a VW Polo")
