@@ -65,3 +65,22 @@ def test_an_outing_this_weekend_leaves_the_standing_liking() -> None:
 ])
 def test_a_held_word_that_qualifies_another_thing_names_nothing_held(held: str, message: str) -> None:
     assert held in final([held], message)
+
+
+@pytest.mark.parametrize(("held", "message"), [
+    ("Is redecorating the bathroom", "Ordered a new bathroom mirror."),
+    ("Has an allotment", "We finally finished the allotment shed."),
+])
+def test_a_nearest_memory_found_through_a_qualifying_word_is_left(held: str, message: str) -> None:
+    assert held in final([held], message)
+
+
+@pytest.mark.parametrize(("fact", "held", "expected"), [
+    ("Ordered a new bathroom mirror", "Is redecorating the bathroom", True),
+    ("Ordered a new bathroom", "Is redecorating the bathroom", False),  # the thing itself
+    ("Mostly works late at night", "Prefers working early", False),  # no noun phrase
+    ("Bought an Xbox Series X", "Has an Xbox One", False),  # a name in capitals
+])
+def test_only_qualifies(fact: str, held: str, expected: bool) -> None:
+    from engram.pipeline.rules._supersede import only_qualifies
+    assert only_qualifies(fact, held) is expected

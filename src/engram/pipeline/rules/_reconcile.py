@@ -56,7 +56,7 @@ from engram.pipeline.rules._slots import (
     stem,
 )
 from engram.pipeline.rules._subjects import known_as
-from engram.pipeline.rules._supersede import SWAP, superseded
+from engram.pipeline.rules._supersede import SWAP, only_qualifies, superseded
 from engram.pipeline.rules._theirs import spare_own
 from engram.pipeline.rules._topics import split_subject
 
@@ -286,9 +286,9 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         if change is None and not deferred and change_threshold is not None:
             change = nearest_change(fact.text, sims[i], existing, used, change_threshold,
                                     CHANGE_MARGIN, fact.change)
-            if change is not None and not same_frame(  # a visit near "Lives in Leeds"
+            if change is not None and (not same_frame(  # a visit near "Lives in Leeds"
                     fact.text, existing[change[0]].text, similarity,
-                    ending=change[1] == "DELETE"):
+                    ending=change[1] == "DELETE") or only_qualifies(fact.text, existing[change[0]].text)):
                 change = None
         # "is at Klarna now" with "Works at Spotify" held; a stay or a meal out is no job
         if change is None and not deferred and change_threshold is not None \

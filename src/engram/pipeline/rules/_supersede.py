@@ -37,7 +37,7 @@ from engram.pipeline.rules._rewrite import PAST_FORMS
 from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, slot_of, stem
 from engram.pipeline.rules._topics import SINGLE, as_diet, split_subject, topics
 
-__all__ = ["superseded", "is_change", "ends_a_slot", "SWAP", "SLOT_ENDINGS"]
+__all__ = ["superseded", "only_qualifies", "is_change", "ends_a_slot", "SWAP", "SLOT_ENDINGS"]
 
 # A value swapped for another: a shared topic class is enough to find the old one.
 SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|promoted|"
@@ -141,6 +141,10 @@ def _modifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+_DETERMINERS = frozenset("""a an the my our your their his her its this that these those some
+new any every another""".split())  # noqa: SIM905
+
+
 def _qualifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
     """Held words that qualify a noun after them in a run of content words ending in a
     word the held memory lacks: "garden" in "Finished the garden fence", "cardiff" in
@@ -154,21 +158,37 @@ def _qualifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
     """
     toks = re.findall(r"[A-Za-z0-9][\w'-]*|[^\w\s]", predicate)
     content = [content_tokens(t) - _CHANGE_WORDS
-               if t[0].isalnum() and t.lower() not in PAST_FORMS and not t.lower().endswith("ed")
+               if t[0].isalnum() and t.lower() not in PAST_FORMS
+               and not (len(t) > 4 and t.lower().endswith("ed"))  # "shed" is a noun
                else frozenset() for t in toks]
     out: set[str] = set()
     run: list[tuple[frozenset[str], bool]] = []
+    opened = False  # the run follows a determiner: a noun phrase, not "works late"
+    before = ""
     for t, c in [*zip(toks, content, strict=True), ("", frozenset())]:
         if c:
+            if not run:
+                opened = before.lower() in _DETERMINERS
             run.append((c, t[:1].isupper()))
             continue
+        before = t
         # a name in capitals is one thing ("Xbox Series X"), not a qualified noun
         named = sum(cap for _, cap in run) > 1
-        if len(run) > 1 and not named and not run[-1][0] & held:
+        if opened and len(run) > 1 and not named and not run[-1][0] & held:
             for q, _ in run[:-1]:
                 out |= q & held
         run = []
     return frozenset(out)
+
+
+def only_qualifies(fact: str, held: str) -> bool:
+    """Every word the fact shares with the held memory only qualifies another thing
+    ("Ordered new kitchen tiles" / "Is renovating the kitchen"): a closeness of vectors
+    that rests on such a word says nothing of the held memory."""
+    _, predicate = split_subject(fact)
+    words = _words(split_subject(held)[1])
+    shared = _words(predicate) & words
+    return bool(shared) and shared <= _qualifiers(predicate, words)
 
 
 def _without(text: str, stems: frozenset[str]) -> str:
