@@ -50,6 +50,7 @@ from engram.pipeline.rules._slots import (
     is_ending,
     is_negative,
     lexical_similarity,
+    new_name,
     normalise,
     slot_of,
     slot_value,
@@ -326,7 +327,8 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         neg = is_negative(fact.text)
         best = max(((float(sims[i, p]), p) for p, e in enumerate(existing[:n_held])
                     if is_negative(e.text) == neg), default=(0.0, -1))
-        if best[0] >= threshold and not _other_relation(fact.text, existing[best[1]].text):
+        if best[0] >= threshold and not _other_relation(fact.text, existing[best[1]].text) \
+                and not new_name(fact.text, existing[best[1]].text):
             out.append(Decision("NONE", ref=existing[best[1]].ref, fact=i, source_ids=src))
             continue
         # The added fact is a neighbour of the later ones, under a ref of its own (< 0).

@@ -26,7 +26,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["slot_of", "slot_value", "slot_conflict", "slot_signature", "signatures_conflict",
+__all__ = ["new_name", "slot_of", "slot_value", "slot_conflict", "slot_signature", "signatures_conflict",
            "is_negative", "is_ending",
            "content_tokens", "normalise", "lexical_similarity", "stem"]
 
@@ -118,6 +118,8 @@ def stem(word: str) -> str:
 
     >>> [stem(w) for w in ("likes", "liked", "like", "running", "run", "studies", "boxes")]
     ['lik', 'lik', 'lik', 'run', 'run', 'study', 'box']
+    >>> stem("rex33"), stem("2011")
+    ('rex33', '2011')
     """
     w = word
     for suf in ("ing", "ies", "es", "ed", "s"):
@@ -126,8 +128,8 @@ def stem(word: str) -> str:
                 continue  # "likes" loses only its "s"
             w = w[: -len(suf)] + ("y" if suf == "ies" else "")
             break
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
-        w = w[:-1]  # "runn" -> "run"
+    if len(w) > 3 and w[-1] == w[-2] and w[-1].isalpha() and w[-1] not in "aeiouls":
+        w = w[:-1]  # "runn" -> "run"; never a digit: "flat 11" is not "flat 1"
     return w[:-1] if len(w) > 3 and w.endswith("e") else w
 
 
@@ -244,3 +246,25 @@ def lexical_similarity(a: list[str], b: list[str]) -> npt.NDArray[np.float32]:
             union = x | y
             out[i, j] = len(x & y) / len(union) if union else 0.0
     return out
+
+
+def new_name(fact: str, held: str) -> bool:
+    """Does the fact name someone or something the held memory does not: a capitalised
+    word after its first, or a token with a digit ("Adopted a puppy named Rex36" /
+    "... named Rex3", "Lives at number 12" / "... number 2")? Two such facts are not
+    one fact said twice however close their vectors.
+
+    >>> new_name("Has a dog named Rex", "Has a dog named Max"), new_name("Likes tea", "Loves tea")
+    (True, False)
+    """
+    def names(text: str) -> set[str]:
+        words = re.findall(r"[\w'-]+", text)
+        return {w.lower() for w in words[1:] if any(c.isdigit() for c in w) or (
+            w[:1].isupper() and w.lower() not in _CALENDAR and w.lower()[:-1] not in _CALENDAR)}
+    return bool(names(fact) - names(held))
+
+
+# Capitalised, but a time, not a name: "on Fridays" adds a when, not a who.
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december christmas
+easter""".split())  # noqa: SIM905
