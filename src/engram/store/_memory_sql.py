@@ -20,17 +20,17 @@ from typing import Any, TypeVar
 import numpy as np
 
 from engram._ids import new_id
-from engram._spoken import speaker_terms, with_terms
 from engram._types import EPISODE, MemoryRecord, Scope
 from engram.errors import NotFound
 from engram.store import _rows
-from engram.store._contexts import group_by_scope, plan_contexts, session_key
+from engram.store._contexts import group_by_scope
 from engram.store._dialect import Dialect, chunks
 from engram.store._filter_sql import compile_filter
 from engram.store._fts_terms import scope_terms
 from engram.store._history_sql import HistorySQL
 from engram.store._pg_schema import shard_key
 from engram.store._rows import decode_cursor, from_row, page_from_rows
+from engram.store._turns_sql import TurnsSQL
 from engram.store.base import ApplyResult, ChangeSet, NewMemory, Page, ScopeCount
 from engram.store.filters import Node, scope_of
 
@@ -52,9 +52,10 @@ T = TypeVar("T")
 NOT_EPISODE = f"(m.memory_type IS NULL OR m.memory_type <> '{EPISODE}')"
 
 
-class MemorySQL(HistorySQL):
+class MemorySQL(HistorySQL, TurnsSQL):
     """See the module docstring; one instance per dialect (and context window). The
-    history reads are :class:`~engram.store._history_sql.HistorySQL`'s."""
+    history reads are :class:`~engram.store._history_sql.HistorySQL`'s, the raw turns'
+    neighbourhood :class:`~engram.store._turns_sql.TurnsSQL`'s."""
 
     def __init__(self, dialect: Dialect, *, context_before: int = 2, context_after: int = 2,
                  context_session: str | None = None, context_chars: int = 0,
@@ -207,34 +208,6 @@ class MemorySQL(HistorySQL):
                 out[h] = mid  # newest first, so the oldest id wins
         return out
 
-    def contexts(self, conn: Any, ns: str, adds: list[NewMemory]) -> dict[str, str]:
-        """Keyword context for raw adds: the turns before and after each one in its
-        scope (within its session when ``ctx_session`` names one), led by a stored
-        turn's speaker (:func:`engram._spoken.speaker_terms`); the last stored turns get
-        their "after" part refreshed. The caller holds the scope's write lock."""
-        before_n, after_n = self.ctx_before, self.ctx_after
-        if before_n + after_n == 0:  # no window: a turn's speaker is its whole context
-            return {a.id: speaker_terms(a.memory_type, a.actor_id) for a in adds}
-        out: dict[str, str] = {}
-        key = self.ctx_session
-        for scope, group in group_by_scope(adds).items():
-            cond, params = self.scope_cond(scope, "m")
-            tail = self._all(conn, "SELECT m.rid, m.memory, m.metadata, m.memory_type, "  # noqa: S608
-                             f"m.actor_id FROM {self.M} m WHERE m.ns = ? AND m.raw = ? AND {cond} "
-                             "ORDER BY m.rid DESC LIMIT ?",
-                             [ns, True, *params, before_n + after_n])[::-1]
-            refresh, fresh = plan_contexts(
-                [(r[0], r[1]) for r in tail], [a.text for a in group], before_n, after_n,
-                tail_keys=[session_key(r[2], key) for r in tail],
-                new_keys=[session_key(a.metadata, key) for a in group], max_chars=self.ctx_chars)
-            # A stored turn's own speaker leads its context (engram._spoken).
-            terms = {r[0]: speaker_terms(r[3], r[4]) for r in tail}
-            self._many(conn, f"UPDATE {self.M} SET context = ? WHERE rid = ?",  # noqa: S608
-                       [(with_terms(terms[rid], ctx), rid) for ctx, rid in refresh])
-            out.update((a.id, with_terms(speaker_terms(a.memory_type, a.actor_id), ctx))
-                       for a, ctx in zip(group, fresh, strict=True))
-        return out
-
     def _event(self, ns: str, scope: Scope, memory_id: str, event: str, old: str | None,
                new: str | None, cs: ChangeSet, now: str, actor_id: str | None = None,
                role: str | None = None, snapshot: MemoryRecord | None = None,
@@ -337,26 +310,6 @@ class MemorySQL(HistorySQL):
                              f"FROM {self.M} m WHERE m.ns = ? AND m.{col} IS NOT NULL "
                              f"GROUP BY m.{col} ORDER BY m.{col}", [ns])
             out.extend(ScopeCount(kind, r[0], int(r[1]), r[2], r[3]) for r in rows)
-        return out
-
-    def neighbours(self, conn: Any, ns: str, ids: Sequence[str], before: int,
-                   after: int) -> dict[str, list[str]]:
-        """For each raw memory id: the raw memories of its scope stored just before and
-        after it, in insertion order. Other ids are left out."""
-        out: dict[str, list[str]] = {}
-        for mid in dict.fromkeys(ids):
-            row = self._all(conn, f"SELECT m.rid, m.user_id, m.agent_id, m.run_id FROM {self.M} m "  # noqa: S608
-                            "WHERE m.ns = ? AND m.id = ? AND m.raw = ?", [ns, mid, True])
-            if not row:
-                continue
-            rid, *ids3 = row[0]
-            cond, params = self.scope_cond(Scope(*ids3), "m")
-            same = f"SELECT m.id FROM {self.M} m WHERE m.ns = ? AND m.raw = ? AND {cond} AND m.rid"  # noqa: S608
-            prev = self._all(conn, f"{same} < ? ORDER BY m.rid DESC LIMIT ?",
-                             [ns, True, *params, rid, before]) if before else []
-            nxt = self._all(conn, f"{same} > ? ORDER BY m.rid LIMIT ?",
-                            [ns, True, *params, rid, after]) if after else []
-            out[mid] = [r[0] for r in prev[::-1]] + [r[0] for r in nxt]
         return out
 
     def citing(self, conn: Any, ns: str, where: Node, ids: Sequence[str]) -> dict[str, list[str]]:
