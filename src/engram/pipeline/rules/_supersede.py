@@ -118,6 +118,17 @@ def _words(predicate: str) -> frozenset[str]:
     return content_tokens(predicate) - _CHANGE_WORDS
 
 
+def _tokens(predicate: str, verbs_end: bool) -> tuple[list[str], list[frozenset[str]]]:
+    """The predicate's words and marks, and each one's content stems (none for a mark, a
+    function word or a word of change; with ``verbs_end``, none for a past form or an
+    -ed word either, so that a verb after a noun ends the name: "the firm kept them")."""
+    toks = re.findall(r"[A-Za-z0-9][\w'-]*|[^\w\s]", predicate)
+    return toks, [content_tokens(t) - _CHANGE_WORDS if t[0].isalnum() and not (
+        verbs_end and (t.lower() in PAST_FORMS
+                       or (len(t) > 4 and t.lower().endswith("ed"))))  # "shed" is a noun
+        else frozenset() for t in toks]
+
+
 def _modifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
     """Words of the new fact that only qualify the last word of a name the held memory
     does not use: "marathon" in "Bought marathon shoes" names shoes, not the marathon a
@@ -131,8 +142,7 @@ def _modifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
     >>> sorted(_modifiers("Adopted a dog called Biscuit", frozenset({"dog"})))
     []
     """
-    toks = re.findall(r"[A-Za-z0-9][\w'-]*|[^\w\s]", predicate)
-    content = [content_tokens(t) - _CHANGE_WORDS if t[0].isalnum() else frozenset() for t in toks]
+    toks, content = _tokens(predicate, verbs_end=False)
     out: set[str] = set()
     for i in range(len(toks) - 1):
         last = i + 2 >= len(toks) or not content[i + 2]
@@ -156,11 +166,7 @@ def _qualifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
     >>> sorted(_qualifiers("Dug the garden", frozenset({"garden"})))
     []
     """
-    toks = re.findall(r"[A-Za-z0-9][\w'-]*|[^\w\s]", predicate)
-    content = [content_tokens(t) - _CHANGE_WORDS
-               if t[0].isalnum() and t.lower() not in PAST_FORMS
-               and not (len(t) > 4 and t.lower().endswith("ed"))  # "shed" is a noun
-               else frozenset() for t in toks]
+    toks, content = _tokens(predicate, verbs_end=True)
     out: set[str] = set()
     run: list[tuple[frozenset[str], bool]] = []
     opened = False  # the run follows a determiner: a noun phrase, not "works late"
