@@ -276,10 +276,10 @@ class SQLiteStore(SQLStore):
         finally:
             db.execute("COMMIT")
 
-    def _allowed_rids(self, ns: str, where: Node) -> set[int] | None:
-        """None when the filter only pins scope ids and the kind (the partitions already
-        do that)."""
-        if is_scope_only(split_kind(where)[0]):
+    def _allowed_rids(self, ns: str, where: Node, rest: Node) -> set[int] | None:
+        """None when ``rest``, the filter without its kind, only pins scope ids (the
+        partitions already do that)."""
+        if is_scope_only(rest):
             return None
         sql, params = compile_filter(where, "sqlite", alias="m")
         rows = self._db().execute(
@@ -290,10 +290,10 @@ class SQLiteStore(SQLStore):
     def vector_search(self, ns: str, where: Node, query: np.ndarray, k: int
                       ) -> list[tuple[str, float]]:
         self._sync()
-        allowed = self._allowed_rids(ns, where)
+        rest, episodes = split_kind(where)
+        allowed = self._allowed_rids(ns, where, rest)
         with self._index_lock:
-            keys: list[PartitionKey] = self._index.partitions(ns, scope_of(where),
-                                                              split_kind(where)[1])
+            keys: list[PartitionKey] = self._index.partitions(ns, scope_of(where), episodes)
             return self._index.ids_of(self._index.search(keys, query.astype(np.float32), k,
                                                          allowed))
 

@@ -50,18 +50,18 @@ def spare_own(decisions: list[Decision], facts: list[Fact],
     """The decisions with every UPDATE or DELETE of a user's own memory by a relative's
     news taken back: the memory stays and the news is added as said."""
     held = {e.ref: e.text for e in existing}
-    spared = {d.fact for d in decisions
-              if d.event in ("UPDATE", "DELETE") and d.fact is not None and d.ref in held
-              and theirs(facts[d.fact].text, held[d.ref])}
-    if not spared:
+    taken_back = [d for d in decisions
+                  if d.event in ("UPDATE", "DELETE") and d.fact is not None and d.ref in held
+                  and theirs(facts[d.fact].text, held[d.ref])]
+    if not taken_back:
         return decisions
+    spared = {d.fact for d in taken_back if d.fact is not None}
     out: list[Decision] = []
     for d in decisions:
-        if d.fact in spared and d.event in ("UPDATE", "DELETE") and d.ref in held \
-                and theirs(facts[d.fact].text, held[d.ref]):
+        if any(d is t for t in taken_back):
             continue
-        if d.fact in spared and d.event == "ADD":  # not "...; no longer <the held>"
-            d = dataclasses.replace(d, text=facts[d.fact].text)
+        if d.fact is not None and d.fact in spared and d.event == "ADD":
+            d = dataclasses.replace(d, text=facts[d.fact].text)  # not "...; no longer <held>"
         out.append(d)
     for i in spared:  # the news itself, once
         if not any(d.fact == i and d.event in ("ADD", "UPDATE") for d in out):
