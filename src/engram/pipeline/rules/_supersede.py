@@ -37,7 +37,7 @@ from engram.pipeline.rules._rewrite import PAST_FORMS
 from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, slot_of, stem
 from engram.pipeline.rules._topics import SINGLE, as_diet, split_subject, topics
 
-__all__ = ["superseded", "only_qualifies", "is_change", "ends_a_slot", "SWAP", "SLOT_ENDINGS"]
+__all__ = ["superseded", "only_qualifies", "BIRTH", "is_change", "ends_a_slot", "SWAP", "SLOT_ENDINGS"]
 
 # A value swapped for another: a shared topic class is enough to find the old one.
 SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|promoted|"
@@ -343,8 +343,8 @@ _OUTCOME = re.compile(r"\b(?:got|was born|were born|signed|starts|started|"
                       r"rejected|born|arrived|came through|is gone|is over)\b", re.I)
 
 
-_BIRTH = re.compile(r"\b(?:was born|were born|born|arrived|gave birth|had (?:a|the|our|their) "
-                    r"baby|named (?:her|him|them|the baby))\b", re.I)
+BIRTH = re.compile(r"\b(?:was born|were born|born|arrived|gave birth|had (?:a|the|our|their) "
+                   r"baby|named (?:her|him|them|the baby))\b", re.I)
 _PREGNANT = re.compile(r"\b(?:pregnant|expecting\s+(?:a\s+baby|twins|triplets|a\s+(?:boy|girl|son|"
                        r"daughter|child)|(?:their|our)\s+(?:first|second|third)\s+(?:baby|child)))\b",
                        re.I)
@@ -371,7 +371,7 @@ def _outcome(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, 
         # The same person's wait: "Sister Ola got a job" leaves the user's job search. The
         # subject may be what was awaited: a newborn, or the thing named ("Visa got approved").
         thing = _thing(subject)
-        if e_subject != subject and not (not e_subject and (_BIRTH.search(fact) or (
+        if e_subject != subject and not (not e_subject and (BIRTH.search(fact) or (
                 thing and thing in _words(e_predicate)))):
             continue
         held = _words(e_predicate)
@@ -381,7 +381,7 @@ def _outcome(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, 
         named = aim is not None and bool(_words(aim.group(1))) \
             and _words(aim.group(1)) <= words - _modifiers(predicate, held)
         # a birth is what a pregnancy waited for, whatever words either uses
-        born = bool(_BIRTH.search(fact)) and bool(_PREGNANT.search(e_predicate))
+        born = bool(BIRTH.search(fact)) and bool(_PREGNANT.search(e_predicate))
         if _OUTCOME.search(fact) and (shared or kinds & topics(e_predicate)) or named or born:
             return pos, "UPDATE"
     return None

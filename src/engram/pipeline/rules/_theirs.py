@@ -22,13 +22,13 @@ import re
 from engram.pipeline.base import Decision, Existing, Fact
 from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._slots import content_tokens
+from engram.pipeline.rules._supersede import BIRTH
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["spare_own", "theirs"]
 
 # The user, as the rules' third-person rewrite names them.
 _USER = re.compile(r"\b(?:them|their|theirs|themselves|they)\b", re.I)
-_ARRIVAL = re.compile(r"\b(?:was born|were born|born|arrived)\b", re.I)
 
 
 def theirs(fact: str, held: str) -> bool:
@@ -40,7 +40,7 @@ def theirs(fact: str, held: str) -> bool:
     who, predicate = split_subject(fact)
     if not who or who.split()[0] not in RELATIONS or split_subject(held)[0]:
         return False
-    if _USER.search(predicate) or _ARRIVAL.search(predicate):
+    if _USER.search(predicate) or BIRTH.search(predicate):
         return False
     return not content_tokens(who) & content_tokens(held)
 
