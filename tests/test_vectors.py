@@ -252,6 +252,34 @@ def test_get_writes_its_own_memorys_vector_behind_a_bulk_backlog(
         m.close()
 
 
+def test_get_never_returns_a_row_read_before_another_worker_wrote_its_vector(
+        store_config: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another worker (a server's second process) finishes a memory's vector just after
+    ``get`` read its row: the row read must not be the one without categories. Reading
+    the row before asking the queue returned it (1 in 40 on ``engram serve``)."""
+    from engram._vectors import VectorWriter
+
+    monkeypatch.setattr(VectorWriter, "notify", lambda self: None)  # no background worker
+    m = Memory({"store": store_config}, embedder=HashEmbedder())
+    try:
+        m.project.update(custom_categories=[{"beekeeping": "bees, hives, honey, beekeeping"},
+                                            {"cars": "cars, driving, engines, garages"}])
+        mid = m.add("I keep bees and harvest honey from the hives", user_id="u",
+                    infer=False)["results"][0]["id"]
+        other = VectorWriter(m._store, HashEmbedder(), tag=m._parts.writer(m._store).tag)
+        read = m._store.get
+
+        def read_then_the_other_worker_writes(memory_id: str) -> Any:
+            row = read(memory_id)
+            other.drain()  # between this read and whatever get does next
+            return row
+
+        monkeypatch.setattr(m._store, "get", read_then_the_other_worker_writes)
+        assert m.get(mid)["categories"] == ["beekeeping"]
+    finally:
+        m.close()
+
+
 def test_the_background_writer_embeds_as_background_work(store_config: dict[str, Any]) -> None:
     """The writer's thread runs its batches one at a time (engram.embed._batching
     .background); a flush, which the caller waits for, does not."""

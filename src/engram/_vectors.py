@@ -147,17 +147,18 @@ class VectorWriter:
         return {"message": "All vectors written" if not left else f"{left} vectors pending",
                 "pending": left}
 
-    def settled(self, rec: MemoryRecord | None) -> MemoryRecord | None:
-        """``get``'s read your writes: a memory read while its own vector is pending is
-        read again once that is written (its categories come with it). Only that memory
-        is written here, however long its scope's backlog (a bulk import must not slow
-        a ``get``); when another worker holds it, its write is waited for, at most
-        ``CATCH_UP_WAIT`` seconds (the full suite on a loaded machine once read a
-        memory a worker had claimed, before its categories were written)."""
-        if rec is None or not self.store.pending_vectors(ids=[rec.id]):
-            return rec
-        self.drain(timeout=CATCH_UP_WAIT, ids=[rec.id])
-        return self.store.get(rec.id)
+    def settled(self, memory_id: str) -> MemoryRecord | None:
+        """``get``'s read your writes: a memory whose own vector is pending is read once
+        that is written (its categories come with it). Only that memory is written here,
+        however long its scope's backlog (a bulk import must not slow a ``get``); when
+        another worker holds it, its write is waited for, at most ``CATCH_UP_WAIT``
+        seconds (the full suite on a loaded machine once read a memory a worker had
+        claimed, before its categories were written). The queue is asked before the row
+        is read: read first, a worker finishing in between left a row without its
+        categories that the queue no longer listed (a server's two workers, 1 in 40)."""
+        if self.store.pending_vectors(ids=[memory_id]):
+            self.drain(timeout=CATCH_UP_WAIT, ids=[memory_id])
+        return self.store.get(memory_id)
 
     def catch_up(self, where: Node) -> None:
         """Read your writes for a search: see :meth:`_catch_up`."""

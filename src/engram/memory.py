@@ -261,7 +261,7 @@ class Memory:
 
     def get(self, memory_id: str) -> dict[str, Any]:
         memory_id = V.check_id(memory_id)  # (a memory of a small backlog: written first)
-        rec = self._parts.writer(self._store).settled(self._store.get(memory_id))
+        rec = self._parts.writer(self._store).settled(memory_id)
         if rec is None:
             raise NotFound("memory", memory_id)
         return rec.to_dict()

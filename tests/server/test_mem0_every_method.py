@@ -16,6 +16,8 @@ from __future__ import annotations
 import asyncio
 import inspect
 import os
+import traceback
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -74,7 +76,9 @@ def test_every_method_against_engram_serve(engram_serve: dict[str, Any], tmp_pat
         try:
             SCENARIOS[name](c)
         except Exception as e:  # noqa: BLE001  # every method's outcome, then one verdict
-            failed[name] = repr(e)[:300]
+            # Where it failed too: a bare assert in the scenarios says nothing by itself.
+            where = traceback.extract_tb(e.__traceback__)[-1]
+            failed[name] = f"{repr(e)[:300]} at {Path(where.filename).name}:{where.lineno}"
         finally:
             c.client.close()
     assert not failed, "\n".join(f"{k}: {v}" for k, v in failed.items())
