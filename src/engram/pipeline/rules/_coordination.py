@@ -63,6 +63,9 @@ _STATES = {"single", "retired", "vegan", "vegetarian", "pregnant", "unemployed",
            "divorced", "widowed", "engaged", "based", "originally", "currently", "fluent"}
 _ADVERB = r"(?:(?:only|usually|always|often|sometimes|mostly|mainly|also|still|never|rarely)\s+)?"
 _PIECE = re.compile(r"(,\s+(?:and\s+|but\s+)?)")
+# What follows a verb that takes an object: a determiner, a possessive, a number (not
+# "it": a fact of its own would not say what).
+_OBJECT = re.compile(r"^\s+(?:a|an|the|their|his|her|our|my|its|\d+)\b", re.I)
 
 
 def _tense(word: str) -> str | None:
@@ -86,6 +89,12 @@ def _as_predicate(piece: str, tense: str) -> str | None:
     if not m or not m.group(3).strip() and tense != "state":
         return None
     adverb, verb, rest = m.group(1), m.group(2).lower(), m.group(3)
+    # After a state or a habit, a past verb with its object is an event of its own:
+    # "Is 35, had their birthday on Sunday", "Loves the bike, bought a bell for it" (a bare
+    # participle stays a state: "Is 38, married with two kids")
+    if tense in ("state", "present") and _tense(verb) == "past" and not adverb \
+            and _OBJECT.match(rest):
+        return capitalise(f"{verb}{rest}")
     if tense == "present" and (verb in _BASE or verb in _PRESENT_S):
         return capitalise(f"{adverb}{verb if verb in _PRESENT_S else _BASE[verb]}{rest}")
     if tense == "state" and not adverb and (verb.endswith("ed") and len(verb) > 4

@@ -156,8 +156,30 @@ def _meant(fact: str, existing: list[Existing], used: set[int],
         if pos not in used and old.search(e.text):
             used.add(pos)
             new = re.sub(r"^(?:a|an|the)\s+", "", m.group("new"))
-            return Decision("UPDATE", old.sub(new, e.text, count=1), existing[pos].ref)
+            return Decision("UPDATE", _put(old, new, e.text), existing[pos].ref)
     return Decision("NONE")
+
+
+def _put(old: re.Pattern[str], new: str, text: str) -> str:
+    """``text`` with its first ``old`` replaced by ``new``; words ``new`` ends with that
+    the text already has after the old value are not said twice ("three cats" for "two"
+    in "Has two cats").
+
+    >>> _put(re.compile(r"\\btwo\\b"), "three cats", "Has two cats at home")
+    'Has three cats at home'
+    >>> _put(re.compile(r"\\bAustin\\b"), "Dallas", "Lives in Austin")
+    'Lives in Dallas'
+    """
+    hit = old.search(text)
+    if hit is None:
+        return text
+    words = new.split()
+    after = text[hit.end():]
+    for k in range(len(words) - 1, 0, -1):
+        if re.match(r"\s+" + re.escape(" ".join(words[-k:])) + r"\b", after, re.I):
+            new = " ".join(words[:-k])
+            break
+    return text[:hit.start()] + new + after
 
 
 def _denies_removed(fact: str, existing: list[Existing], used: set[int]) -> bool:

@@ -1,0 +1,45 @@
+"""A corrected value put in place once, and an event said after a state in one breath
+(issue #22). Every sentence is written for this file; none is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from engram.pipeline.rules._coordination import split_comma_predicates
+from tests.pipeline.test_rules_round3 import conversation
+
+
+@pytest.mark.parametrize(("held", "said", "expected"), [
+    # the value's unit is already in the held memory: it is not said twice
+    (["Has two cats"], "Sorry, three cats, not two.", ["Has three cats"]),
+    (["Keeps four hens in the garden"], "Oops, five hens, not four.",
+     ["Keeps five hens in the garden"]),
+    # a value without a unit is put in as it was
+    (["Lives in Leeds"], "Sorry, I meant York, not Leeds.", ["Lives in York"]),
+])
+def test_a_corrected_value_replaces_the_old_one_once(held: list[str], said: str,
+                                                     expected: list[str]) -> None:
+    assert conversation(("user", said), existing=held) == expected
+
+
+@pytest.mark.parametrize(("fact", "parts"), [
+    # a past verb with its object after a state or a habit is an event of its own
+    ("Is 41, had their birthday on Friday", ["Is 41", "Had their birthday on Friday"]),
+    ("Is shattered, ran a half marathon this morning",
+     ["Is shattered", "Ran a half marathon this morning"]),
+    ("Loves the new kayak, bought a paddle for it", ["Loves the new kayak",
+                                                    "Bought a paddle for it"]),
+    # a bare participle is still a state, and a list is still one fact
+    ("Is 52, divorced with one son", ["Is 52", "Is divorced with one son"]),
+    ("Likes plums, pears and figs", ["Likes plums, pears and figs"]),
+    # a past verb with no object is not split off ("raised" describes where they are from)
+    ("Is from Hull, born and raised", ["Is from Hull, born and raised"]),
+])
+def test_a_past_event_after_a_state_is_a_fact_of_its_own(fact: str, parts: list[str]) -> None:
+    assert split_comma_predicates(fact) == parts
+
+
+def test_an_age_said_with_its_occasion_updates_the_age_held() -> None:
+    out = conversation(("user", "I'm 41, had my birthday on Friday."),
+                       existing=["Is 40 years old", "Lives in Hull"])
+    assert sorted(out) == ["Had their birthday on Friday", "Is 41 years old", "Lives in Hull"]
