@@ -43,3 +43,41 @@ def test_an_age_said_with_its_occasion_updates_the_age_held() -> None:
     out = conversation(("user", "I'm 41, had my birthday on Friday."),
                        existing=["Is 40 years old", "Lives in Hull"])
     assert sorted(out) == ["Had their birthday on Friday", "Is 41 years old", "Lives in Hull"]
+
+
+@pytest.mark.parametrize(("held", "said", "expected"), [
+    # the thing itself is the subject; the held memory keeps its words, with the new time
+    (["Plays badminton on Fridays"], "Badminton is on Sundays now.", ["Plays badminton on Sundays"]),
+    (["Goes to choir on Wednesdays"], "Choir moved to Mondays.", ["Goes to choir on Mondays"]),
+    # someone else moved it
+    (["Has a physio appointment on the 11th"], "The clinic moved my physio to the 15th.",
+     ["Has a physio appointment on the 15th"]),
+    # a correction of an appointment's date, said as a statement
+    (["Has a vet appointment on the 2nd"], "Correction: the vet appointment is on the 3rd.",
+     ["Has a vet appointment on the 3rd"]),
+    # days said together move together, in the held memory's form
+    (["Swims on Mondays and Wednesdays"], "I moved my swimming to Tuesday and Thursday.",
+     ["Swims on Tuesdays and Thursdays"]),
+    # a clock time for a clock time
+    (["Walks the dog at 7am"], "I walk the dog at 6am now.", ["Walks the dog at 6am"]),
+])
+def test_a_schedule_held_moves_to_the_new_time(held: list[str], said: str,
+                                                expected: list[str]) -> None:
+    assert conversation(("user", said), existing=held) == expected
+
+
+def test_a_day_added_to_the_days_held_moves_none_of_them() -> None:
+    out = conversation(("user", "I'm in the office on Tuesdays as well as Mondays now."),
+                       existing=["Works from the office on Mondays"])
+    assert out and all("Mondays" in f for f in out if "office" in f)
+
+
+@pytest.mark.parametrize(("held", "said", "kept"), [
+    # another activity on another day moves nothing
+    (["Plays badminton on Fridays"], "Yoga is on Sundays now.", "Plays badminton on Fridays"),
+    # a relative's schedule is theirs
+    (["Goes to choir on Wednesdays"], "My sister's choir moved to Mondays.",
+     "Goes to choir on Wednesdays"),
+])
+def test_a_time_that_moves_nothing_held_leaves_it(held: list[str], said: str, kept: str) -> None:
+    assert kept in conversation(("user", said), existing=held)

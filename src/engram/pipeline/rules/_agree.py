@@ -50,21 +50,16 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-
-import numpy as np
-import numpy.typing as npt
 
 from engram.pipeline.rules._episodes import in_progress, one_off
 from engram.pipeline.rules._exclusive import exclusive_slots, frame_slot
 from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._nearest import ADVERB_FIRST
-from engram.pipeline.rules._slots import slot_of, stem
+from engram.pipeline.rules._slots import Similarity, slot_of, stem
 from engram.pipeline.rules._topics import is_occupation, split_subject
 
 __all__ = ["passing", "same_frame", "standing_slot"]
 
-Similarity = Callable[[list[str], list[str]], npt.NDArray[np.floating]]
 
 # The slot names of ``_slots`` and ``_exclusive`` that say one thing: a job, an employer
 # and an occupation are all what someone works at; a residence is a home.

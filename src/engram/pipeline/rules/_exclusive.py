@@ -27,21 +27,19 @@ slots of ``_slots``, which need the full frame ("Lives in", "Works as").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
-import numpy.typing as npt
 
 from engram.pipeline.base import Existing, Fact
 from engram.pipeline.rules._episodes import in_progress
 from engram.pipeline.rules._nearest import change_kind
-from engram.pipeline.rules._slots import is_ending, is_negative
+from engram.pipeline.rules._slots import Similarity, is_ending, is_negative
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["SLOT_FLOOR", "SLOT_MARGIN", "exclusive_slots", "exclusive_target", "frame_slot",
            "said_changed"]
 
-Similarity = Callable[[list[str], list[str]], npt.NDArray[np.floating]]
 
 # A few phrases per slot, written for this module (not taken from any eval set).
 _PROTOTYPES: dict[str, tuple[str, ...]] = {

@@ -56,7 +56,8 @@ __all__ = ["RulesExtractor", "extract_texts"]
 
 # Statements without "I" still matter when they schedule something for the user.
 _WHEN = re.compile(r"\b(?:on (?:mon|tue|wed|thu|fri|sat|sun)\w*|at \d{1,2}(?::\d\d)?\s*"
-                   r"(?:am|pm)?|tomorrow|tonight|next (?:week|month|year|\w+day))\b", re.I)
+                   r"(?:am|pm)?|tomorrow|tonight|next (?:week|month|year|\w+day)|"
+                   r"on the \d{1,2}(?:st|nd|rd|th))\b", re.I)  # "... is on the 6th"
 _EVENT = re.compile(r"^(?:the|my|our)\s+(?:\w+\s+)?(?:meeting|appointment|flight|interview|"
                     r"party|dinner|call|exam|wedding|trip|class|lesson|deadline|visit)\b",
                     re.I)
@@ -243,6 +244,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
         return [*out, capitalise(pronouns_to_third(clause))]
     if _EVENT.match(clause) and _WHEN.search(clause):
         text = re.sub(r",\s*not\s+[^,]+$", "", clause)  # "..., not Tuesday" is a correction
+        text = re.sub(r"^(?i:the)\s+", "", text)  # "Dentist appointment is on the 6th"
         return [*out, capitalise(pronouns_to_third(text))]
     return out
 

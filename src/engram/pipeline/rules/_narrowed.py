@@ -27,15 +27,11 @@ are not corrections of anything.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import numpy as np
-import numpy.typing as npt
 
 from engram.pipeline.base import Existing
-from engram.pipeline.rules._slots import is_negative
-
-Similarity = Callable[[list[str], list[str]], npt.NDArray[np.floating]]
+from engram.pipeline.rules._slots import Similarity, is_negative
 
 __all__ = ["narrowed", "narrowed_object", "narrow_target"]
 

@@ -24,28 +24,26 @@ An existing memory is updated or deleted at most once per call.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import numpy as np
-import numpy.typing as npt
 
 from engram.pipeline.base import Decision, Existing, ExtractContext, Fact
 from engram.pipeline.rules._agree import passing, same_frame
-from engram.pipeline.rules._corrections import MEANT, positive
+from engram.pipeline.rules._corrections import positive
 from engram.pipeline.rules._ended import with_what_ended
 from engram.pipeline.rules._exclusive import exclusive_target, said_changed
 from engram.pipeline.rules._instead import replaced_intention
-from engram.pipeline.rules._narrowed import narrow_target
+from engram.pipeline.rules._meant import meant_decision
 from engram.pipeline.rules._nearest import nearest_change, nearest_corrected
+from engram.pipeline.rules._rescheduled import rescheduled
 from engram.pipeline.rules._retake import (
     frame_target,
     given_up,
     moved_plan,
     reframed,
-    retime_target,
 )
-from engram.pipeline.rules._revalue import revalue_target
 from engram.pipeline.rules._slots import (
+    Similarity,
     content_tokens,
     is_ending,
     is_negative,
@@ -63,7 +61,6 @@ from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["RulesReconciler", "Similarity", "plan_decisions"]
 
-Similarity = Callable[[list[str], list[str]], npt.NDArray[np.floating]]
 def _slot_target(fact: str, existing: list[Existing], used: set[int]) -> int | None:
     subject, predicate = split_subject(fact)
     slot = slot_of(predicate)
@@ -128,58 +125,6 @@ def _corrected_by_sibling(i: int, facts: list[Fact]) -> bool:
             or re.search(r"\bany\b", facts[i].text):  # "Has no pets; has plants": no value
         return False
     return right.split()[0] == facts[i + 1].text.split()[0]
-
-
-def _meant(fact: str, existing: list[Existing], used: set[int],
-           similarity: Similarity | None = None,
-           threshold: float | None = None) -> Decision | None:
-    """"Meant Dallas, not Austin": the memory holding "Austin" now holds "Dallas"."""
-    m = MEANT.match(fact)
-    if not m:
-        return None
-    if m.group("old") is None:  # "Meant September": the plan said last with a month
-        new = m.group("new")
-        hit = retime_target(new, existing, used) \
-            or revalue_target(new, existing, used) \
-            or (narrow_target(new, existing, used, similarity, threshold, CHANGE_MARGIN)
-                if new[:1].islower() else None)  # "Meant prawns": narrowed
-        if hit is None:
-            return Decision("NONE")
-        used.add(hit[0])
-        return Decision("UPDATE", hit[1], existing[hit[0]].ref)
-    said = re.sub(r"^(?:a|an|the)\s+", "", m.group("old"))
-    # "the 12th" is held as "March 12": an ordinal's suffix is optional
-    said = re.sub(r"^(\d+)(?:st|nd|rd|th)$", r"\1", said)
-    old = re.compile(r"\b" + re.escape(said) + (r"(?:st|nd|rd|th)?" if said.isdigit() else "")
-                     + r"\b", re.I)
-    for pos, e in enumerate(existing):
-        if pos not in used and old.search(e.text):
-            used.add(pos)
-            new = re.sub(r"^(?:a|an|the)\s+", "", m.group("new"))
-            return Decision("UPDATE", _put(old, new, e.text), existing[pos].ref)
-    return Decision("NONE")
-
-
-def _put(old: re.Pattern[str], new: str, text: str) -> str:
-    """``text`` with its first ``old`` replaced by ``new``; words ``new`` ends with that
-    the text already has after the old value are not said twice ("three cats" for "two"
-    in "Has two cats").
-
-    >>> _put(re.compile(r"\\btwo\\b"), "three cats", "Has two cats at home")
-    'Has three cats at home'
-    >>> _put(re.compile(r"\\bAustin\\b"), "Dallas", "Lives in Austin")
-    'Lives in Dallas'
-    """
-    hit = old.search(text)
-    if hit is None:
-        return text
-    words = new.split()
-    after = text[hit.end():]
-    for k in range(len(words) - 1, 0, -1):
-        if re.match(r"\s+" + re.escape(" ".join(words[-k:])) + r"\b", after, re.I):
-            new = " ".join(words[:-k])
-            break
-    return text[:hit.start()] + new + after
 
 
 def _denies_removed(fact: str, existing: list[Existing], used: set[int]) -> bool:
@@ -257,7 +202,8 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             held = keys.index(key) if key in keys else words.index(same)
             out.append(Decision("NONE", ref=existing[held].ref, fact=i, source_ids=src))
             continue
-        meant = _meant(fact.text, existing, used, similarity, change_threshold)
+        meant = meant_decision(fact.text, existing, used, similarity, change_threshold,
+                               CHANGE_MARGIN)
         if meant is not None:
             out.append(Decision(meant.event, meant.text, meant.ref, i, src))
             continue
@@ -296,7 +242,8 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
                 out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
             continue
         moved = None if deferred or not (fact.change or fact.correction or SWAP.search(
-            fact.text)) else moved_plan(fact.text, existing, used)  # "... on the 5th now"
+            fact.text)) else moved_plan(fact.text, existing, used) \
+            or rescheduled(fact.text, existing, used)  # "... on the 5th now"
         if moved is not None:
             used.add(moved[0])
             out.append(Decision("UPDATE", moved[1], existing[moved[0]].ref, i, src))

@@ -21,12 +21,13 @@ topic. Two facts in one slot with different values -> the newer replaces the old
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["new_name", "slot_of", "slot_value", "slot_conflict", "slot_signature", "signatures_conflict",
+__all__ = ["Similarity", "new_name", "slot_of", "slot_value", "slot_conflict", "slot_signature", "signatures_conflict",
            "is_negative", "is_ending",
            "content_tokens", "normalise", "lexical_similarity", "stem"]
 
@@ -230,6 +231,10 @@ def is_negative(text: str) -> bool:
 def is_ending(text: str) -> bool:
     """Does the fact end a state (left a job, sold a car, a pet died, a trip cancelled)?"""
     return bool(_ENDING.search(text))
+
+
+# (facts, memories) -> their similarities, one row per fact: MiniLM cosines, or lexical.
+Similarity = Callable[[list[str], list[str]], npt.NDArray[np.floating]]
 
 
 def lexical_similarity(a: list[str], b: list[str]) -> npt.NDArray[np.float32]:

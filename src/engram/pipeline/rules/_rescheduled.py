@@ -1,0 +1,84 @@
+"""A thing held at one time that is now at another: "Squash is on Wednesdays now" after
+"Plays squash on Mondays", "The dentist moved my appointment to the 9th" after "Has a
+dentist appointment on the 4th".
+
+What moved is named by a word the held memory shares with the fact (the activity, the
+appointment), whoever the fact's grammatical subject is (the user, the thing itself, or
+whoever moved it), and the new time is of the kind the held memory gives (a weekday for
+a weekday, a date for a date, a clock time for a clock time). The held memory keeps its
+own words with the new time in place of the old, so "Goes to pilates on Tuesdays" with
+"Pilates moved to Thursdays" becomes "Goes to pilates on Thursdays", not an event with no
+one doing it. Only the user's own memories are moved here; a relative's news moving them
+is taken back for every path at once (``_theirs.spare_own``). The caller has checked
+that the fact says something changed.
+
+>>> from engram.pipeline.base import Existing
+>>> rescheduled("Squash is on Wednesdays now", [Existing(0, "Plays squash on Mondays")], set())
+(0, 'Plays squash on Wednesdays')
+>>> rescheduled("Moved the book club to 7pm", [Existing(0, "Hosts a book club at 8pm")], set())
+(0, 'Hosts a book club at 7pm')
+>>> rescheduled("Moved gym to Tuesday and Friday", [Existing(0, "Goes to the gym on Mondays")], set())
+(0, 'Goes to the gym on Tuesdays and Fridays')
+>>> rescheduled("Squash is on Wednesdays now", [Existing(0, "Plays tennis on Mondays")], set()) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram.pipeline.base import Existing
+from engram.pipeline.rules._slots import content_tokens
+from engram.pipeline.rules._topics import split_subject
+
+__all__ = ["rescheduled"]
+
+# Kinds of time a schedule is held at; a kind is only ever swapped for its own kind.
+_KINDS = (r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?",
+          r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)",
+          r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d")
+# A kind's values said together: "Tuesdays and Fridays", "the 3rd, 4th or 5th".
+_RUNS = [(re.compile(rf"\b{k}\b", re.I),
+          re.compile(rf"\b{k}(?:(?:,\s*|\s+(?:and|or|&)\s+){k})*\b", re.I)) for k in _KINDS]
+# Words of the move itself, never what moved.
+_MOVE_WORDS = content_tokens("""moved move moving rescheduled changed switched pushed put
+brought shifted now instead again these days nowadays actually correction""")
+
+
+def rescheduled(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
+    """(position, new text) of the held memory whose time the fact moves, if any. A time
+    held that the fact says again is no move ("... on Thursdays as well as Fridays"
+    adds a day to "... on Fridays"): that is left to the other paths."""
+    for one, run in _RUNS:
+        new = run.search(fact)
+        if new is None:
+            continue
+        said = {_bare(v) for v in one.findall(fact)}
+        what = content_tokens(fact[:new.start()] + " " + fact[new.end():]) - _MOVE_WORDS
+        for pos in sorted(range(len(existing)), key=lambda p: -p):  # the latest first
+            held = existing[pos].text
+            old = run.search(held)
+            if pos in used or old is None or {_bare(v) for v in one.findall(held)} & said:
+                continue
+            if split_subject(held)[0] or not what & content_tokens(held):
+                continue
+            return pos, held[:old.start()] + _as_held(new.group(0), old.group(0)) + held[old.end():]
+    return None
+
+
+def _bare(value: str) -> str:
+    """A value as compared: "Mondays" is "monday", "the 4th" is "4th"."""
+    value = re.sub(r"^the\s+", "", value.lower())
+    return value[:-1] if value.endswith("days") else value
+
+
+def _as_held(new: str, old: str) -> str:
+    """The new time in the held memory's form: "the 9th" where it said "the 4th",
+    "Tuesdays and Fridays" where it said "Mondays"."""
+    if re.match(r"(?i:the)\s", old) and not re.match(r"(?i:the)\s", new):
+        new = f"the {new}"
+    elif re.match(r"(?i:the)\s", new) and not re.match(r"(?i:the)\s", old):
+        new = new[4:]
+    if re.search(r"(?i:days)\b", old):  # a habit's days: every one of them
+        new = re.sub(r"(?i:(?<=day))\b(?!s)", "s", new)
+    return new
