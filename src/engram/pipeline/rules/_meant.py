@@ -3,6 +3,11 @@ where a held memory says Austin; "Meant September" (no old value) moves the plan
 value of the same kind or the narrowed thing said last (:mod:`._retake`,
 :mod:`._revalue`, :mod:`._narrowed` find which). Used by the reconciler (rule 0: a
 correction of a value is applied before anything else is compared).
+
+>>> meant_decision("Meant Dallas, not Austin", [Existing(0, "Lives in Austin")], set())
+Decision(event='UPDATE', text='Lives in Dallas', ref=0, fact=None, source_ids=())
+>>> meant_decision("Meant Dallas, not Austin", [Existing(0, "Lives in Reno")], set()).event
+'NONE'
 """
 
 from __future__ import annotations
