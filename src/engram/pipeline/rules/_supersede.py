@@ -46,6 +46,9 @@ SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|
                    r"healed|returned|went back|anymore|no longer|these days|nowadays|again|"
                    r"back to|new|officially|settled|decided|chose|opted|went with|"
                    r"settled on|cut down|cut back|defended|submitted)\b", re.I)
+# A visit or a stay, said as what the subject is doing.
+_VISIT = re.compile(r"^(?:is|are|was|were)\s+(?:\w+\s+)?(?:visiting|staying\s+(?:with|at|in|over))\b",
+                    re.I)
 # A beginning: only the same thing named again is superseded.
 _BEGIN = re.compile(r"\b(?:started|starting|began|begun|joined|took up|taken up|adopted|"
                     r"signed up|enrolled|accepted|got|bought|booked|rescheduled|postponed|"
@@ -225,6 +228,10 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
     # a one-off experience changes no standing state (an outcome was matched above)
     if one_off(predicate):
         return None
+    # a visit or a stay is no move, whatever word of change it has: "Is visiting
+    # Madrid again next week" leaves "Lives in Madrid" (and a relative's the same)
+    if _VISIT.match(predicate) and not is_ending(fact):
+        return None
     for slot, pattern in SLOT_ENDINGS:
         hit = pattern.search(fact)
         # an ending that opens the fact is its own subject: "Retirement starts now"
@@ -358,11 +365,11 @@ def _outcome(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, 
         return None
     # Any past event that names the awaited thing in two words settles it too: "Ran
     # the Leeds half marathon" ends "Is training for the Leeds half marathon".
-    first = fact.split()[0].lower() if fact.split() else ""
+    subject, predicate = split_subject(fact)  # "Partner Sam ran ...": the verb is "ran"
+    first = predicate.split()[0].lower() if predicate.split() else ""
     happened = first in PAST_FORMS or (first.endswith("ed") and len(first) > 4)
-    if not _OUTCOME.search(fact) and not happened:
+    if not _OUTCOME.search(fact) and not happened and not BIRTH.search(fact):
         return None
-    subject, predicate = split_subject(fact)
     words, kinds = _words(predicate), topics(predicate)
     for pos, e in enumerate(existing):
         e_subject, e_predicate = split_subject(e.text)
