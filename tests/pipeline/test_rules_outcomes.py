@@ -33,3 +33,28 @@ def test_what_happened_settles_the_wait_held(held: list[str], said: str, gone: s
 ])
 def test_a_visit_leaves_where_someone_lives(held: list[str], said: str) -> None:
     assert held[0] in conversation(("user", said), existing=held)
+
+
+@pytest.mark.parametrize(("held", "said", "now"), [
+    # how one gets to work is one commute, whatever the means
+    (["Takes the tram to work"], "I walk to work these days.", "Walks to work these days"),
+    (["Commutes by bus"], "I drive to work now.", "Drives to work now"),
+    # back in a city, said as how things are now, is a home
+    (["Lives in Vienna"], "I'm back in Graz these days.", "Is back in Graz these days"),
+])
+def test_a_commute_or_a_home_said_as_now_replaces_the_held_one(held: list[str], said: str,
+                                                               now: str) -> None:
+    assert conversation(("user", said), existing=held) == [now]
+
+
+@pytest.mark.parametrize(("held", "said"), [
+    # one journey is no new commute
+    (["Walks to work"], "It was pouring, so I took a taxi to work this morning."),
+    (["Cycles to work"], "Chain snapped, caught the train today."),
+    # a trip back is no move
+    (["Lives in Vienna"], "I'm back in Graz for my cousin's wedding next week."),
+    # someone else's commute is theirs
+    (["Takes the tram to work"], "My wife drives to work."),
+])
+def test_a_journey_or_a_trip_leaves_the_commute_and_the_home(held: list[str], said: str) -> None:
+    assert held[0] in conversation(("user", said), existing=held)

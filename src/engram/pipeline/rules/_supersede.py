@@ -257,6 +257,9 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
     # Sven" says nothing new of the husband
     predicate = _COMPANY.sub("", predicate)
     words, kinds = _words(_COMPANY.sub("", core)), topics(_PEOPLE.sub("", predicate))
+    verb = predicate.split()[0].lower() if predicate.split() else ""
+    if verb in PAST_FORMS and not SWAP.search(fact):  # a journey made is no new commute:
+        kinds -= {"commute"}  # "Got the bus today" leaves "Cycles to work"
     thing = _thing(subject)
     swap = bool(SWAP.search(fact)) or ending
     begun = not swap and not said_now and bool(_BEGIN.search(fact))

@@ -119,6 +119,12 @@ def as_diet(text: str) -> str:
     return _EATS_ANIMAL.sub("eats meat", text)
 
 
+# Going to work by some means: "Cycles to work", "Takes the bus into the office".
+_TO_WORK = re.compile(r"\b(?:cycl|bik|driv|walk|jog|run|ride|rode|scoot|tak|get|catch|commut)"
+                      r"\w*\s+(?:(?:the|a|an|their|my)\s+)?(?:[\w-]+\s+)?(?:in\s+)?"
+                      r"(?:to|into)\s+(?:work|the office|the job)\b", re.I)
+
+
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def topics(text: str) -> frozenset[str]:
     """The topic classes the fact's words belong to."""
@@ -140,8 +146,12 @@ def topics(text: str) -> frozenset[str]:
         found.add("job")
     if re.search(r"\b(?i:moved|relocated|moving|emigrated)\s+(?i:back\s+)?(?:to|from)\s+[A-Z]", text):
         found.add("home")  # a move to a named place, not "moved the meeting to Friday"
+    if re.search(r"^(?i:is|are)\s+(?i:now\s+)?(?i:back)\s+(?i:home\s+)?(?i:in|to)\s+[A-Z]", text):
+        found.add("home")  # "Is back in Leeds these days": living there again
     if re.search(r"\b(?i:moved|moving)\s+out\b|^(?i:lives|living|is living)\s+(?:with|at|near)\b", text):
         found.add("home")  # "Lives with parents" / "Moved out of their parents' place"
+    if _TO_WORK.search(text):  # how one gets to work is one's commute, by any means
+        found = (found - {"exercise"}) | {"commute"}
     slot = (slot_of(text) or ("",))[0]  # a single-valued slot is a kind of its own
     if slot in ("residence", "job", "relationship", "diet"):
         found.add({"residence": "home", "relationship": "partner"}.get(slot, slot))
