@@ -82,5 +82,5 @@ def test_a_nearest_memory_found_through_a_qualifying_word_is_left(held: str, mes
     ("Bought an Xbox Series X", "Has an Xbox One", False),  # a name in capitals
 ])
 def test_only_qualifies(fact: str, held: str, expected: bool) -> None:
-    from engram.pipeline.rules._supersede import only_qualifies
+    from engram.pipeline.rules._phrases import only_qualifies
     assert only_qualifies(fact, held) is expected

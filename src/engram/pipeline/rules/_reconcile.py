@@ -35,6 +35,7 @@ from engram.pipeline.rules._exclusive import exclusive_target, said_changed
 from engram.pipeline.rules._instead import replaced_intention
 from engram.pipeline.rules._meant import meant_decision
 from engram.pipeline.rules._nearest import nearest_change, nearest_corrected
+from engram.pipeline.rules._phrases import only_qualifies
 from engram.pipeline.rules._rescheduled import rescheduled
 from engram.pipeline.rules._retake import (
     frame_target,
@@ -55,7 +56,7 @@ from engram.pipeline.rules._slots import (
     stem,
 )
 from engram.pipeline.rules._subjects import known_as
-from engram.pipeline.rules._supersede import SWAP, only_qualifies, superseded
+from engram.pipeline.rules._supersede import SWAP, superseded
 from engram.pipeline.rules._theirs import spare_own
 from engram.pipeline.rules._topics import split_subject
 

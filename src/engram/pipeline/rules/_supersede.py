@@ -33,11 +33,13 @@ from engram.pipeline.base import Existing
 from engram.pipeline.rules._completed import completed
 from engram.pipeline.rules._episodes import in_progress, one_off
 from engram.pipeline.rules._facts import RELATIONS
+from engram.pipeline.rules._outcome import PENDING, settled_wait, thing_of
+from engram.pipeline.rules._phrases import modifiers, qualifiers, without, words_of
 from engram.pipeline.rules._rewrite import PAST_FORMS
-from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, slot_of, stem
-from engram.pipeline.rules._topics import SINGLE, as_diet, split_subject, topics
+from engram.pipeline.rules._slots import is_ending, is_negative, slot_of
+from engram.pipeline.rules._topics import SINGLE, split_subject, topics
 
-__all__ = ["superseded", "only_qualifies", "BIRTH", "is_change", "ends_a_slot", "SWAP", "SLOT_ENDINGS"]
+__all__ = ["superseded", "is_change", "ends_a_slot", "SWAP", "SLOT_ENDINGS"]
 
 # A value swapped for another: a shared topic class is enough to find the old one.
 SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|promoted|"
@@ -61,18 +63,6 @@ _AIMED = re.compile(r"^(?:wants|would (?:like|love)|hopes|plans|intends|aims|wis
                     r"hoping|going to|keen|tempted|about to|looking|waiting|saving|trying)|"
                     r"will|might|may)\b", re.I)
 _PURCHASE = re.compile(r"\b(?:bought|purchased|ordered|picked up)\b", re.I)
-# Words that describe the change, not the thing changed.
-_CHANGE_WORDS = {stem(w) for w in """switched switching switch changed changing now instead
-promoted became become upgraded traded replaced swapped converted transferred moved
-relocated passed failed finished completed graduated recovered healed returned went back
-got new bought started starting began begun joined took taken up adopted signed enrolled
-accepted booked rescheduled postponed pushed delayed from to anymore longer nowadays
-days again back found landed new officially settled finally decided chose opted went
-with pulled backed called off out scrapped ditched dropped abandoned packed handed notice
-hold put rehome rehomed re-home gave given away down sleep mind minds renew renewed
-renewing lapse say goodbye written cut""".split()}  # noqa: SIM905 (a word list reads better as text)
-
-
 # Endings that close a single-valued slot whatever words the old memory used:
 # "Retired from the fire service" ends "Works as a firefighter".
 SLOT_ENDINGS = [(slot, re.compile(p, re.I)) for slot, p in [
@@ -114,102 +104,11 @@ def is_change(fact: str) -> bool:
                 or is_negative(fact) or ends_a_slot(fact))
 
 
-@lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
-def _words(predicate: str) -> frozenset[str]:
-    # "works out" is exercise: it shares no word with "Works as a librarian"
-    predicate = re.sub(r"\b(?i:work(?:s|ed|ing)?)\s+out\b", "exercise", as_diet(predicate))
-    return content_tokens(predicate) - _CHANGE_WORDS
-
-
-def _tokens(predicate: str, verbs_end: bool) -> tuple[list[str], list[frozenset[str]]]:
-    """The predicate's words and marks, and each one's content stems (none for a mark, a
-    function word or a word of change; with ``verbs_end``, none for a past form or an
-    -ed word either, so that a verb after a noun ends the name: "the firm kept them")."""
-    toks = re.findall(r"[A-Za-z0-9][\w'-]*|[^\w\s]", predicate)
-    return toks, [content_tokens(t) - _CHANGE_WORDS if t[0].isalnum() and not (
-        verbs_end and (t.lower() in PAST_FORMS
-                       or (len(t) > 4 and t.lower().endswith("ed"))))  # "shed" is a noun
-        else frozenset() for t in toks]
-
-
-def _modifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
-    """Words of the new fact that only qualify the last word of a name the held memory
-    does not use: "marathon" in "Bought marathon shoes" names shoes, not the marathon a
-    held "Is training for a marathon" waits for, so it settles no wait (a word is taken
-    as a name's last when nothing but a function or time word, a mark or the end
-    follows it; without a parse a verb after a noun looks the same, so this only serves
-    outcomes and purchases, which are told as an object got).
-
-    >>> sorted(_modifiers("Bought a canoe paddle yesterday", frozenset({"cano"})))
-    ['cano']
-    >>> sorted(_modifiers("Adopted a dog called Biscuit", frozenset({"dog"})))
-    []
-    """
-    toks, content = _tokens(predicate, verbs_end=False)
-    out: set[str] = set()
-    for i in range(len(toks) - 1):
-        last = i + 2 >= len(toks) or not content[i + 2]
-        if content[i] and content[i + 1] and last and not content[i + 1] & held:
-            out |= content[i]
-    return frozenset(out)
-
-
-_DETERMINERS = frozenset("""a an the my our your their his her its this that these those some
-new any every another""".split())  # noqa: SIM905
-
-
-def _qualifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
-    """Held words that qualify a noun after them in a run of content words ending in a
-    word the held memory lacks: "garden" in "Finished the garden fence", "cardiff" in
-    "Finished a Cardiff half marathon". A past form or an -ed word ends a run (a verb
-    after a noun: "the firm kept them on").
-
-    >>> sorted(_qualifiers("Finished the garden fence", frozenset({"garden"})))
-    ['garden']
-    >>> sorted(_qualifiers("Dug the garden", frozenset({"garden"})))
-    []
-    """
-    toks, content = _tokens(predicate, verbs_end=True)
-    out: set[str] = set()
-    run: list[tuple[frozenset[str], bool]] = []
-    opened = False  # the run follows a determiner: a noun phrase, not "works late"
-    before = ""
-    for t, c in [*zip(toks, content, strict=True), ("", frozenset())]:
-        if c:
-            if not run:
-                opened = before.lower() in _DETERMINERS
-            run.append((c, t[:1].isupper()))
-            continue
-        before = t
-        # a name in capitals is one thing ("Xbox Series X"), not a qualified noun
-        named = sum(cap for _, cap in run) > 1
-        if opened and len(run) > 1 and not named and not run[-1][0] & held:
-            for q, _ in run[:-1]:
-                out |= q & held
-        run = []
-    return frozenset(out)
-
-
-def only_qualifies(fact: str, held: str) -> bool:
-    """Every word the fact shares with the held memory only qualifies another thing
-    ("Ordered new kitchen tiles" / "Is renovating the kitchen"): a closeness of vectors
-    that rests on such a word says nothing of the held memory."""
-    _, predicate = split_subject(fact)
-    words = _words(split_subject(held)[1])
-    shared = _words(predicate) & words
-    return bool(shared) and shared <= _qualifiers(predicate, words)
-
-
-def _without(text: str, stems: frozenset[str]) -> str:
-    """The text with the words whose stems are given taken out."""
-    return " ".join(w for w in text.split() if not content_tokens(w) & stems)
-
-
 def superseded(fact: str, existing: list[Existing], used: set[int],
                said_now: bool = False) -> tuple[int, str] | None:
     """(position, "UPDATE" | "DELETE") of the memory the fact supersedes, if any;
     ``said_now``: its sentence set it against before ("These days I drive a Kia")."""
-    outcome = _outcome(fact, existing, used)
+    outcome = settled_wait(fact, existing, used)
     if outcome is not None:
         return outcome
     done = completed(fact, existing, used)  # "Defended their thesis" / "Is writing a thesis"
@@ -218,7 +117,7 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
     subject, predicate = split_subject(fact)
     # a search or a wait has not changed anything yet: "Is looking for a new flat in Ely"
     # leaves "Lives in Derby", "Is applying for new jobs" the job held
-    if _PENDING.match(predicate) and not is_ending(fact):
+    if PENDING.match(predicate) and not is_ending(fact):
         return None
     # said as now, a state changes the held one of its word or kind; what is under way
     # right now ("Is driving a hire car") changes nothing held
@@ -256,11 +155,11 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
     # who it was done with is company, not what changed: "Adopted a tortoise with husband
     # Sven" says nothing new of the husband
     predicate = _COMPANY.sub("", predicate)
-    words, kinds = _words(_COMPANY.sub("", core)), topics(_PEOPLE.sub("", predicate))
+    words, kinds = words_of(_COMPANY.sub("", core)), topics(_PEOPLE.sub("", predicate))
     verb = predicate.split()[0].lower() if predicate.split() else ""
     if verb in PAST_FORMS and not SWAP.search(fact):  # a journey made is no new commute:
         kinds -= {"commute"}  # "Got the bus today" leaves "Cycles to work"
-    thing = _thing(subject)
+    thing = thing_of(subject)
     swap = bool(SWAP.search(fact)) or ending
     begun = not swap and not said_now and bool(_BEGIN.search(fact))
     # something got, perhaps "new", with no other word of change
@@ -276,7 +175,7 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         e_subject, e_predicate = split_subject(e.text)
         if is_negative(e.text) or is_ending(e.text) or ends_a_slot(e.text):
             continue  # an ending held is an event: a later one ends nothing of it
-        held = _words(e_predicate)
+        held = words_of(e_predicate)
         # a thing's own news changes the user's plan for it or ends what they hold of
         # it ("Wedding is postponed", "The Polo got written off"), not a standing tie
         # ("Celtic switched to a back three" leaves "Supports Celtic")
@@ -295,12 +194,12 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         # fence", "a Cardiff half marathon") neither names the held thing nor lends
         # the fact its kind; work under way is left out, since what it leads to is
         # named after it ("Passed their driving test" / "Is learning to drive")
-        qual = _qualifiers(core, held) if not ending and not in_progress(e_predicate) \
+        qual = qualifiers(core, held) if not ending and not in_progress(e_predicate) \
             else frozenset()
-        named = (words - _modifiers(core, held) if bought else words - qual) \
+        named = (words - modifiers(core, held) if bought else words - qual) \
             | ({thing} if thing and not e_subject else set())
         shared = named & held
-        own_kinds = kinds if not qual else topics(_PEOPLE.sub("", _without(predicate, qual)))
+        own_kinds = kinds if not qual else topics(_PEOPLE.sub("", without(predicate, qual)))
         same_kind = own_kinds & topics(_PEOPLE.sub("", e_predicate))
         # a denial names all of what it denies ("not allergic to shellfish"); an ending
         # told of the thing held is about it, wherever it happened ("The Polo got
@@ -329,69 +228,3 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
     if best is None:
         return None
     return best[1], "DELETE" if ending else "UPDATE"
-
-
-def _thing(subject: str) -> str | None:
-    """The stem of a one-word subject that is no relation: "Wedding is postponed" is about
-    the user's wedding when a memory of the user's names it ("Is planning a wedding")."""
-    if not subject or " " in subject or subject in RELATIONS:
-        return None
-    return next(iter(content_tokens(subject)), None)
-
-
-# A state that waits for an outcome: looking, applying, waiting, preparing, expecting.
-_PENDING = re.compile(r"^(?:is|are)\s+(?:\w+\s+)?(?:waiting|looking|searching|hunting|applying|"
-                      r"preparing|interviewing|nervous|worried|expecting|training for|"
-                      r"studying for|revising for|rehearsing for|practi[sc]ing for|"
-                      r"getting ready for|"
-                      r"pregnant|job hunting|house hunting|house-hunting|job-hunting|"
-                      r"saving up|saving for)\b", re.I)
-# An outcome: something was got, decided, done or happened ("Visa got approved",
-# "Signed the lease on a flat", "Starts at Monzo on Monday", "Daughter Mila was born").
-_OUTCOME = re.compile(r"\b(?:got|was born|were born|signed|starts|started|"
-                      r"accepted|approved|granted|passed|failed|found|bought|landed|won|"
-                      r"rejected|born|arrived|came through|is gone|is over)\b", re.I)
-
-
-BIRTH = re.compile(r"\b(?:was born|were born|born|arrived|gave birth|had (?:a|the|our|their) "
-                   r"baby|named (?:her|him|them|the baby))\b", re.I)
-_PREGNANT = re.compile(r"\b(?:pregnant|expecting\s+(?:a\s+baby|twins|triplets|a\s+(?:boy|girl|son|"
-                       r"daughter|child)|(?:their|our)\s+(?:first|second|third)\s+(?:baby|child)))\b",
-                       re.I)
-
-
-def _outcome(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
-    """The pending state an outcome settles: "Is looking for a new flat" ends with
-    "Signed the lease on a place in Clapham"; the subject of the outcome may be the
-    thing waited for ("Visa got approved"), so its words count too."""
-    if is_negative(fact):
-        return None
-    # Any past event that names the awaited thing in two words settles it too: "Ran
-    # the Leeds half marathon" ends "Is training for the Leeds half marathon".
-    subject, predicate = split_subject(fact)  # "Partner Sam ran ...": the verb is "ran"
-    first = predicate.split()[0].lower() if predicate.split() else ""
-    happened = first in PAST_FORMS or (first.endswith("ed") and len(first) > 4)
-    if not _OUTCOME.search(fact) and not happened and not BIRTH.search(fact):
-        return None
-    words, kinds = _words(predicate), topics(predicate)
-    for pos, e in enumerate(existing):
-        e_subject, e_predicate = split_subject(e.text)
-        if pos in used or e.ref < 0 or not _PENDING.match(e_predicate):
-            continue
-        # The same person's wait: "Sister Ola got a job" leaves the user's job search. The
-        # subject may be what was awaited: a newborn, or the thing named ("Visa got approved").
-        thing = _thing(subject)
-        if e_subject != subject and not (not e_subject and (BIRTH.search(fact) or (
-                thing and thing in _words(e_predicate)))):
-            continue
-        held = _words(e_predicate)
-        shared = (words - _modifiers(predicate, held)) & held
-        # what was prepared for, named whole: "for the Leeds half" / "Ran the Leeds half"
-        aim = re.search(r"\bfor\s+(.+)$", e_predicate)
-        named = aim is not None and bool(_words(aim.group(1))) \
-            and _words(aim.group(1)) <= words - _modifiers(predicate, held)
-        # a birth is what a pregnancy waited for, whatever words either uses
-        born = bool(BIRTH.search(fact)) and bool(_PREGNANT.search(e_predicate))
-        if _OUTCOME.search(fact) and (shared or kinds & topics(e_predicate)) or named or born:
-            return pos, "UPDATE"
-    return None

@@ -21,8 +21,8 @@ import re
 
 from engram.pipeline.base import Decision, Existing, Fact
 from engram.pipeline.rules._facts import RELATIONS
+from engram.pipeline.rules._outcome import BIRTH
 from engram.pipeline.rules._slots import content_tokens
-from engram.pipeline.rules._supersede import BIRTH
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["spare_own", "theirs"]

@@ -1,0 +1,93 @@
+"""A wait settled: what happened ends the state that waited for it. "Is looking for a new
+flat" ends with "Signed the lease on a place in Clapham", "Is training for the Leeds half"
+with "Ran the Leeds half", "Is pregnant" with "Daughter Mila was born". The outcome may
+be told by the thing awaited ("Visa got approved"), by the person it happened to
+("Husband Ian did the triathlon"), or by a birth, whatever words the wait used.
+
+>>> from engram.pipeline.base import Existing
+>>> settled_wait("Signed the lease on a flat in Clapham", [Existing(0, "Is looking for a flat")], set())
+(0, 'UPDATE')
+>>> settled_wait("Ran the Leeds half", [Existing(0, "Is training for the Leeds half")], set())
+(0, 'UPDATE')
+>>> settled_wait("Bought a lamp", [Existing(0, "Is looking for a flat")], set()) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram.pipeline.base import Existing
+from engram.pipeline.rules._facts import RELATIONS
+from engram.pipeline.rules._phrases import modifiers, words_of
+from engram.pipeline.rules._rewrite import PAST_FORMS
+from engram.pipeline.rules._slots import content_tokens, is_negative
+from engram.pipeline.rules._topics import split_subject, topics
+
+__all__ = ["BIRTH", "PENDING", "settled_wait", "thing_of"]
+
+
+def thing_of(subject: str) -> str | None:
+    """The stem of a one-word subject that is no relation: "Wedding is postponed" is about
+    the user's wedding when a memory of the user's names it ("Is planning a wedding")."""
+    if not subject or " " in subject or subject in RELATIONS:
+        return None
+    return next(iter(content_tokens(subject)), None)
+
+
+# A state that waits for an outcome: looking, applying, waiting, preparing, expecting.
+PENDING = re.compile(r"^(?:is|are)\s+(?:\w+\s+)?(?:waiting|looking|searching|hunting|applying|"
+                      r"preparing|interviewing|nervous|worried|expecting|training for|"
+                      r"studying for|revising for|rehearsing for|practi[sc]ing for|"
+                      r"getting ready for|"
+                      r"pregnant|job hunting|house hunting|house-hunting|job-hunting|"
+                      r"saving up|saving for)\b", re.I)
+# An outcome: something was got, decided, done or happened ("Visa got approved",
+# "Signed the lease on a flat", "Starts at Monzo on Monday", "Daughter Mila was born").
+_OUTCOME = re.compile(r"\b(?:got|was born|were born|signed|starts|started|"
+                      r"accepted|approved|granted|passed|failed|found|bought|landed|won|"
+                      r"rejected|born|arrived|came through|is gone|is over)\b", re.I)
+
+
+BIRTH = re.compile(r"\b(?:was born|were born|born|arrived|gave birth|had (?:a|the|our|their) "
+                   r"baby|named (?:her|him|them|the baby))\b", re.I)
+_PREGNANT = re.compile(r"\b(?:pregnant|expecting\s+(?:a\s+baby|twins|triplets|a\s+(?:boy|girl|son|"
+                       r"daughter|child)|(?:their|our)\s+(?:first|second|third)\s+(?:baby|child)))\b",
+                       re.I)
+
+
+def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
+    """The pending state an outcome settles: "Is looking for a new flat" ends with
+    "Signed the lease on a place in Clapham"; the subject of the outcome may be the
+    thing waited for ("Visa got approved"), so its words count too."""
+    if is_negative(fact):
+        return None
+    # Any past event that names the awaited thing in two words settles it too: "Ran
+    # the Leeds half marathon" ends "Is training for the Leeds half marathon".
+    subject, predicate = split_subject(fact)  # "Partner Sam ran ...": the verb is "ran"
+    first = predicate.split()[0].lower() if predicate.split() else ""
+    happened = first in PAST_FORMS or (first.endswith("ed") and len(first) > 4)
+    if not _OUTCOME.search(fact) and not happened and not BIRTH.search(fact):
+        return None
+    words, kinds = words_of(predicate), topics(predicate)
+    for pos, e in enumerate(existing):
+        e_subject, e_predicate = split_subject(e.text)
+        if pos in used or e.ref < 0 or not PENDING.match(e_predicate):
+            continue
+        # The same person's wait: "Sister Ola got a job" leaves the user's job search. The
+        # subject may be what was awaited: a newborn, or the thing named ("Visa got approved").
+        thing = thing_of(subject)
+        if e_subject != subject and not (not e_subject and (BIRTH.search(fact) or (
+                thing and thing in words_of(e_predicate)))):
+            continue
+        held = words_of(e_predicate)
+        shared = (words - modifiers(predicate, held)) & held
+        # what was prepared for, named whole: "for the Leeds half" / "Ran the Leeds half"
+        aim = re.search(r"\bfor\s+(.+)$", e_predicate)
+        named = aim is not None and bool(words_of(aim.group(1))) \
+            and words_of(aim.group(1)) <= words - modifiers(predicate, held)
+        # a birth is what a pregnancy waited for, whatever words either uses
+        born = bool(BIRTH.search(fact)) and bool(_PREGNANT.search(e_predicate))
+        if _OUTCOME.search(fact) and (shared or kinds & topics(e_predicate)) or named or born:
+            return pos, "UPDATE"
+    return None
