@@ -17,6 +17,9 @@ from engram.pipeline.rules._coordination import (
 )
 from engram.pipeline.rules._corrections import MEANT
 from engram.pipeline.rules._inferred import inferred_facts
+from engram.pipeline.rules._rewrite import PAST_FORMS
+from engram.pipeline.rules._subjects import NOT_NAMES
+from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["expand"]
 
@@ -51,7 +54,7 @@ def expand(fact: str) -> list[str]:
     for a in (x for q in split_comma_predicates(fact) for o in split_possessions(q)
               for r in split_paired_objects(o) for p in split_present_verbs(r)
               for v in F.split_verb_phrases(p)
-              for y in F.split_verb_coordination(v)
+              for y in _past_coordination(v)
               for z in F.split_adverbial_fragment(y) for x in F.split_origin(z)):
         for b in (y for x in F.split_shared_preposition(a) for y in F.split_graded_pair(x)):
             out.extend(F.split_lists(b))
@@ -61,3 +64,33 @@ def expand(fact: str) -> list[str]:
     out = [re.sub(r"^Is born-and-(\w+)", r"Was born and \1", f).replace("born-and-", "born and ")
            for f in out]
     return out + [x for f in out for x in inferred_facts(f)]
+
+
+def _past_coordination(fact: str) -> list[str]:
+    """Past verb phrases joined by "and", with the subject said once: "Brother Jonas left
+    Siemens and joined Bosch" -> one fact each, about him.
+
+    >>> _past_coordination("Brother Jonas left Siemens and joined Bosch")
+    ['Brother Jonas left Siemens', 'Brother Jonas joined Bosch']
+    >>> _past_coordination("Jonas left Siemens and joined Bosch")
+    ['Jonas left Siemens', 'Jonas joined Bosch']
+    >>> _past_coordination("Sold the van and bought a bike")
+    ['Sold the van', 'Bought a bike']
+    """
+    subject, predicate = split_subject(fact)
+    named = re.match(r"^((?-i:[A-Z])[\w'-]+)\s+(\S.*)$", fact)  # a bare name: "Jonas left ..."
+    if subject and fact.lower().startswith(subject + " "):
+        head = fact[:len(subject)]
+    elif named and not subject and _name_like(named.group(1)) \
+            and F.split_verb_coordination(named.group(2)) != [named.group(2)]:
+        head, predicate = named.group(1), named.group(2)
+    else:
+        return F.split_verb_coordination(fact)
+    return [f"{head} {p[0].lower()}{p[1:]}" for p in F.split_verb_coordination(predicate)]
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised word that may be a name, not a verb or an adverb opening a fact
+    ("Got married ...", "Finally upgraded ...")."""
+    low = word.lower()
+    return not (low in PAST_FORMS or low.endswith(("ed", "ly")) or low in NOT_NAMES)

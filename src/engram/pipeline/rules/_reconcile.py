@@ -32,6 +32,7 @@ from engram.pipeline.rules._agree import passing, same_frame
 from engram.pipeline.rules._corrections import positive
 from engram.pipeline.rules._ended import with_what_ended
 from engram.pipeline.rules._exclusive import exclusive_target, said_changed
+from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._instead import replaced_intention
 from engram.pipeline.rules._meant import meant_decision
 from engram.pipeline.rules._nearest import nearest_change, nearest_corrected
@@ -95,6 +96,13 @@ def _denies(negative: str, positive: str) -> bool:
     """Does ``negative`` deny or end the state ``positive`` states?"""
     target = _liking(content_tokens(negative))
     stated = _liking(content_tokens(positive))
+    who, predicate = split_subject(negative)
+    if who and who.split()[0] in RELATIONS and content_tokens(predicate):
+        # What a person ended is named after their name: "Brother Jonas left Siemens"
+        # ends his job, not "Has a brother named Jonas" (a death, with nothing after
+        # the name, ends the tie itself)
+        target = _liking(content_tokens(predicate))
+        stated = stated - content_tokens(who)
     shared = target & stated
     if not target or not shared:
         return False

@@ -23,14 +23,14 @@ from engram.pipeline.rules._events import Events
 from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 
-__all__ = ["People", "is_verb", "AUX", "IS_FACT", "known_as"]
+__all__ = ["People", "is_verb", "AUX", "IS_FACT", "NOT_NAMES", "known_as"]
 
 AUX = {"is", "was", "are", "were", "has", "had", "will", "would", "can", "could", "does",
        "did", "doesn't", "didn't", "isn't", "wasn't", "won't", "can't", "should", "might",
        "must", "may", "hasn't", "never", "always", "still", "just", "also", "finally",
        "recently", "now", "usually", "often"}
 # Capitalised words that open a sentence without naming anyone.
-_NOT_NAMES = set("""the this that these those it its there here what who when where why how
+NOT_NAMES = set("""the this that these those it its there here what who when where why how
 my our your his her their i we you he she they today tomorrow yesterday tonight everyone
 everybody someone somebody nobody anyone all both each every some many most none a an and
 but so or if then also thanks thank hi hello hey yes no ok okay please sorry well oh
@@ -124,19 +124,19 @@ class People:
             return _my_subject(clause)
         m = re.match(r"^(" + _NAME + r"(?:\s+" + _NAME + r")?)('s\s+(?:\w+\s+){1,2}(?:is|are|was)"
                      r"\s+.+)$", clause)
-        if m and m.group(1).split()[0].lower() not in _NOT_NAMES:  # "Mark's favorite film is"
+        if m and m.group(1).split()[0].lower() not in NOT_NAMES:  # "Mark's favorite film is"
             self.last = self.known.get(m.group(1), m.group(1))
             return self.last + "'s", m.group(2)[3:]
         m = re.match(r"^(" + _NAME + r")'s\s+(?=(?:\d|a\b|an\b|the\b|not\b|now\b|still\b|in\b|"
                      r"at\b|on\b|off\b|away\b|home\b|back\b|[a-z]+ing\b))(.+)$", clause)
-        if m and m.group(1).lower() not in _NOT_NAMES:  # "Leo's 8 now": "'s" is "is"
+        if m and m.group(1).lower() not in NOT_NAMES:  # "Leo's 8 now": "'s" is "is"
             subject = self.known.get(m.group(1), m.group(1))
             self.last = subject
             return subject, "is " + m.group(2)
         m = re.match(r"^(" + _NAME + r"(?:\s+" + _NAME + r")?)((?:\s+(?:from|at)\s+(?:work|"
                      r"school|college|church|the gym|the office|next door|upstairs))?)"
                      r"\s+(\S+)(.*)$", clause)
-        if m and m.group(1).split()[0].lower() not in _NOT_NAMES and is_verb(m.group(3), 1) \
+        if m and m.group(1).split()[0].lower() not in NOT_NAMES and is_verb(m.group(3), 1) \
                 and not _noun_then_verb(m.group(3), m.group(4)):
             name, rest = m.group(1), m.group(3) + m.group(4)
             if re.match(r"^(?:is|was)\s+(?:my|our)\s+\w+(?:\s+\w+)?$", rest):
@@ -209,8 +209,10 @@ def known_as(fact: str, held: list[str]) -> str:
     'Teaches maths'
     """
     m = re.match(r"^(" + _NAME + r")\s+(\S.*)$", fact)
-    if not m or m.group(1).lower() in _NOT_NAMES or not is_verb(m.group(2).split()[0], 1):
+    if not m or m.group(1).lower() in NOT_NAMES or not is_verb(m.group(2).split()[0], 1):
         return fact
+    if m.group(1).lower() in RELATIONS:  # "Brother is at Bosch now": which brother?
+        return _named(m.group(1), m.group(2), held) or fact
     name = m.group(1)
     for text in held:
         r = _HELD_RELATION.match(text)
@@ -224,3 +226,22 @@ def known_as(fact: str, held: list[str]) -> str:
             (r := _OWN_NAME.match(text)) and r.group(1) == name for text in held):
         return capitalise(m.group(2))
     return fact
+
+
+def _named(relation: str, rest: str, held: list[str]) -> str | None:
+    """"Brother Jonas <rest>" when the memories name one brother only, Jonas; None when
+    they name none or several (then "my brother" does not say which).
+
+    >>> _named("Brother", "is at Bosch now", ["Brother Jonas works at Siemens"])
+    'Brother Jonas is at Bosch now'
+    >>> _named("Sister", "moved", ["Has a sister named Ana", "Sister Bea lives in Vigo"]) is None
+    True
+    """
+    rel = relation.lower()
+    names = set()
+    for text in held:
+        for pattern in (_HELD_RELATION, _HELD_SUBJECT):
+            r = pattern.match(text)
+            if r and r.group(1).lower() == rel:  # "older brother" is another relation
+                names.add(r.group(2))
+    return f"{relation} {names.pop()} {rest}" if len(names) == 1 else None
