@@ -58,3 +58,30 @@ def test_a_commute_or_a_home_said_as_now_replaces_the_held_one(held: list[str], 
 ])
 def test_a_journey_or_a_trip_leaves_the_commute_and_the_home(held: list[str], said: str) -> None:
     assert held[0] in conversation(("user", said), existing=held)
+
+
+@pytest.mark.parametrize(("held", "said"), [
+    # the last day at a place held ends the job there
+    (["Works at the garden centre"], "Today was my last day at the garden centre."),
+    (["Works as a porter at St Mary's"], "Last shift at St Mary's today, then a month off."),
+])
+def test_the_last_day_at_a_job_ends_it(held: list[str], said: str) -> None:
+    out = conversation(("user", said), existing=held)
+    assert held[0] not in out and any("last" in f for f in out)
+
+
+@pytest.mark.parametrize(("held", "said"), [
+    # one shift or lesson done is no ending
+    (["Works at the garden centre"], "Finished my shift at the garden centre, shattered."),
+    (["Takes piano lessons"], "Just finished my piano lesson."),
+    # the last day of something else is not the job
+    (["Works as a teacher"], "Last day of term today!"),
+])
+def test_a_routine_done_or_another_last_day_keeps_the_job(held: list[str], said: str) -> None:
+    assert held[0] in conversation(("user", said), existing=held)
+
+
+def test_a_habit_given_up_after_a_comma_ends_it() -> None:
+    out = conversation(("user", "My back's gone, no more climbing for me."),
+                       existing=["Goes climbing twice a week"])
+    assert "Goes climbing twice a week" not in out and "No longer climbs" in out

@@ -81,3 +81,24 @@ def test_a_day_added_to_the_days_held_moves_none_of_them() -> None:
 ])
 def test_a_time_that_moves_nothing_held_leaves_it(held: list[str], said: str, kept: str) -> None:
     assert kept in conversation(("user", said), existing=held)
+
+
+@pytest.mark.parametrize(("held", "said", "expected"), [
+    # an amount said as where it has got to replaces the amount held, in the held words
+    (["Smokes about ten cigarettes a day"], "Down to two cigarettes a day now.",
+     ["Smokes two cigarettes a day"]),
+    (["Drinks five cans of cola a week"], "I'm down to one can of cola a week.",
+     ["Drinks one can of cola a week"]),
+    # the period goes with the amount
+    (["Drinks three teas a day"], "I've cut back to a single tea in the evening.",
+     ["Drinks a single tea in the evening"]),
+])
+def test_a_new_amount_replaces_the_amount_held(held: list[str], said: str,
+                                               expected: list[str]) -> None:
+    assert conversation(("user", said), existing=held) == expected
+
+
+def test_an_amount_of_another_thing_leaves_the_held_one() -> None:
+    out = conversation(("user", "Down to two biscuits a day now."),
+                       existing=["Drinks three teas a day"])
+    assert "Drinks three teas a day" in out

@@ -51,6 +51,12 @@ _OCCASION = re.compile(
     r"evening)|last\s+(?:night|weekend|week|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)|(?:on|over|at)\s+the\s+weekend|on\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday))\b", re.I)
+# A unit of a routine done: a shift, a lesson, a session; the last one is an ending.
+_ROUTINE_DONE = re.compile(
+    r"^(?:\w+ly\s+)?(?:finished|done with|wrapped up|clocked off|knocked off|got through)\s+"
+    r"(?:(?:their|the|a|an|today's|tonight's|this week's|another)\s+)?(?!(?:last|final)\b)"
+    r"(?:[\w-]+\s+)?(?:shift|workday|lesson|class|session|workout|run|training|practice|"
+    r"rehearsal|match|meeting|lecture|seminar)s?\b", re.I)
 # Change verbs at the head of a fact: whatever date it carries, it says a state changed.
 _CHANGE_HEAD = re.compile(
     r"^(?:\w+ly\s+)?(?:switched|changed|moved|relocated|sold|bought|started|began|joined|"
@@ -71,6 +77,8 @@ def one_off(predicate: str) -> bool:
     change verb at its head? A verb of experience is enough ("Tried oat milk"); any past
     verb with a day or a night named is one too ("Spent the afternoon painting")."""
     text = predicate.strip()
+    if _ROUTINE_DONE.match(text):  # "Finished their shift at Lidl": one of many
+        return True
     if _CHANGE_HEAD.match(text) or is_ending(text):
         return False
     if _EXPERIENCE.match(text):

@@ -58,7 +58,8 @@ _ACTION_ED = re.compile(r"^(?:switched|moved|changed|upgraded|downgraded|transfe
                         r"signed|turned|wanted|tried|decided|started|stopped|needed|planned|"
                         # verbs of a phrasal action: "Handed in my notice", "Called in sick"
                         r"handed|filled|sent|checked|logged|dropped|called|booked|paid|"
-                        r"finished|gave|put|pulled|backed)\b",
+                        r"finished|gave|put|pulled|backed|traded|swapped|cashed|turned|sold|"
+                        r"part-exchanged)\b",
                         re.I)
 _ROLE = re.compile(r"^(?:(?:big|huge|massive|long-?time|lifelong|proud|new|former|active|"
                    r"regular)\s+)?(?:fan|member|owner|graduate|student|volunteer|supporter|"
@@ -103,6 +104,14 @@ _NOT_A_FOOD = {"problem", "problems", "worries", "worry", "thanks", "thank", "wa
 _FIRST_DAY = re.compile(r"^(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                         r"(?:'s|\s+is)\s+(?:my|our)\s+first\s+day\s+at\s+((?-i:[A-Z])[\w&'-]*"
                         r"(?:\s+(?-i:[A-Z])[\w&'-]*)*)$", re.I)
+# An amount said as where it has got to: "Down to one coffee a day", "Up to 30k a week".
+_DOWN_TO = re.compile(r"^(?:down|up|back)\s+to\s+(?:\d+|one|two|three|four|five|six|seven|"
+                      r"eight|nine|ten|a\s+couple\s+of|a\s+few|a\s+single|a|an)\s+\w", re.I)
+# "Today was my last day at Brill's", "Last shift at the depot today": the end of a job
+_LAST_DAY = re.compile(r"^(?:(?P<when>today|yesterday|friday|saturday|monday|tuesday|wednesday|"
+                       r"thursday|sunday)(?:'s|\s+(?:is|was))\s+)?(?:(?:my|our)\s+)?(?:very\s+)?"
+                       r"last\s+(?:ever\s+)?(?P<unit>day|shift|week)\s+at\s+(?P<where>.+?)"
+                       r"(?:\s+(?P<after>today|yesterday))?$", re.I)
 # "no more commuting (for me)": a habit ended, said with its gerund
 _NO_MORE = re.compile(r"^(?i:no\s+more)\s+((?-i:[a-z]+)ing)\b(.*?)(?:\s+for\s+(?:me|us|them))?$")
 
@@ -156,6 +165,13 @@ def _subjectless(clause: str) -> str | None:
     m = _FIRST_DAY.match(c)
     if m:  # "Tomorrow's my first day at Lidl" -> "Starts working at Lidl tomorrow"
         return f"Starts working at {m.group(2)} {m.group(1).lower()}"
+    if _DOWN_TO.match(c):  # "Down to one coffee a day now": the amount it is at
+        return "Is " + c[0].lower() + c[1:]
+    m = _LAST_DAY.match(c)
+    if m:  # "Last day at Hillside today" -> "Had their last day at Hillside today"
+        when = (m.group("when") or m.group("after") or "").lower()
+        return f"Had their last {m.group('unit').lower()} at {m.group('where')}" \
+            + (f" {when}" if when else "")
     m = _NO_MORE.match(c)
     if m:  # "No more commuting for me" -> "No longer commutes"
         return f"No longer {conjugate(base_form(m.group(1).lower()))}{m.group(2)}"

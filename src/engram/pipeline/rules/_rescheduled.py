@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.base import Existing
-from engram.pipeline.rules._slots import content_tokens
+from engram.pipeline.rules._slots import content_tokens, stem
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["rescheduled"]
@@ -46,9 +46,12 @@ brought shifted now instead again these days nowadays actually correction""")
 
 
 def rescheduled(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
-    """(position, new text) of the held memory whose time the fact moves, if any. A time
-    held that the fact says again is no move ("... on Thursdays as well as Fridays"
-    adds a day to "... on Fridays"): that is left to the other paths."""
+    """(position, new text) of the held memory whose time or amount the fact moves, if
+    any. A time held that the fact says again is no move ("... on Thursdays as well as
+    Fridays" adds a day to "... on Fridays"): that is left to the other paths."""
+    amount = _new_amount(fact, existing, used)
+    if amount is not None:
+        return amount
     for one, run in _RUNS:
         new = run.search(fact)
         if new is None:
@@ -82,3 +85,40 @@ def _as_held(new: str, old: str) -> str:
     if re.search(r"(?i:days)\b", old):  # a habit's days: every one of them
         new = re.sub(r"(?i:(?<=day))\b(?!s)", "s", new)
     return new
+
+
+# An amount of something: "three coffees", "2 cigarettes", "a single coffee".
+# An approximation before it and a period after it belong to it: "about four coffees a
+# day" becomes "a single coffee in the morning" whole.
+_AMOUNT = re.compile(r"\b(?:(?:about|around|roughly|nearly|almost|maybe|at least|at most)\s+)?"
+                     r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                     r"twelve|twenty|a couple of|a few|a single|half a)\s+(?P<unit>[a-z]+)\b"
+                     r"(?:\s+(?:a|per|each|every)\s+(?:day|week|month|night|morning|evening)|"
+                     r"\s+in\s+the\s+(?:morning|afternoon|evening)|\s+at\s+(?:night|lunch|work))?",
+                     re.I)
+
+
+def _new_amount(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
+    """The held amount of the same thing, given the fact's: "Drinks three coffees a day"
+    with "Is down to one coffee a day" -> "Drinks one coffee a day".
+
+    >>> _new_amount("Is down to one coffee a day", [Existing(0, "Drinks about three coffees a day")], set())
+    (0, 'Drinks one coffee a day')
+    >>> _new_amount("Cut down to a single coffee in the morning",
+    ...             [Existing(0, "Drinks four coffees a day")], set())
+    (0, 'Drinks a single coffee in the morning')
+    """
+    new = _AMOUNT.search(fact)
+    if new is None:
+        return None
+    unit = stem(new.group("unit").lower())  # "can" is a unit here, not a stop word
+    for pos in sorted(range(len(existing)), key=lambda p: -p):
+        held = existing[pos].text
+        old = _AMOUNT.search(held)
+        if pos in used or old is None or split_subject(held)[0] != split_subject(fact)[0]:
+            continue
+        if stem(old.group("unit").lower()) != unit \
+                or old.group("n").lower() == new.group("n").lower():
+            continue
+        return pos, held[:old.start()] + new.group(0) + held[old.end():]
+    return None
