@@ -85,3 +85,14 @@ def test_a_habit_given_up_after_a_comma_ends_it() -> None:
     out = conversation(("user", "My back's gone, no more climbing for me."),
                        existing=["Goes climbing twice a week"])
     assert "Goes climbing twice a week" not in out and "No longer climbs" in out
+
+
+@pytest.mark.parametrize(("held", "said"), [
+    # what a thing was done for is not what began: the learning goes on
+    (["Is learning Portuguese"], "Booked a week in Porto to practise my Portuguese."),
+    # a session of the preparation is no outcome of it
+    (["Is training for a triathlon"], "Swam 2k this morning as triathlon training."),
+    (["Is revising for the bar exam"], "Did a mock bar exam today for revision."),
+])
+def test_a_step_of_what_is_under_way_leaves_it(held: list[str], said: str) -> None:
+    assert held[0] in conversation(("user", said), existing=held)

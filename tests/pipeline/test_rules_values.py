@@ -102,3 +102,18 @@ def test_an_amount_of_another_thing_leaves_the_held_one() -> None:
     out = conversation(("user", "Down to two biscuits a day now."),
                        existing=["Drinks three teas a day"])
     assert "Drinks three teas a day" in out
+
+
+@pytest.mark.parametrize(("held", "said", "expected"), [
+    # a count corrected by itself, with what it counts, corrects the held count
+    (["Has two sons"], "Three sons actually, the eldest is at uni.", "Has three sons"),
+    (["Keeps three hens"], "Four hens, sorry.", "Keeps four hens"),
+])
+def test_a_count_said_again_corrects_the_held_count(held: list[str], said: str,
+                                                    expected: str) -> None:
+    out = conversation(("user", said), existing=held)
+    assert expected in out and held[0] not in out
+
+
+def test_a_bare_value_does_not_guess_at_a_held_memory() -> None:
+    assert "Lives in Cork" in conversation(("user", "Galway actually."), existing=["Lives in Cork"])

@@ -30,11 +30,10 @@ from engram.pipeline.rules._expand import expand
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import identity_fact, introduction
 from engram.pipeline.rules._idioms import plain_change, said_plainly
-from engram.pipeline.rules._narrowed import narrowed
 from engram.pipeline.rules._now import said_as_now
 from engram.pipeline.rules._restated import restated
 from engram.pipeline.rules._retake import opens_correction, retimed, uncleft
-from engram.pipeline.rules._revalue import revalued
+from engram.pipeline.rules._revalue import value_correction
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
 from engram.pipeline.rules._roles import at_the_event
 from engram.pipeline.rules._self_report import decided_news, diagnosis, done_to_me, self_report
@@ -279,10 +278,11 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             facts.append(label)
             continue
         people.events.note(sentence)
-        value_fix = revalued(sentence) or narrowed(sentence)  # "Sorry, I meant Galway"
-        if value_fix and (", not " in value_fix or not (s_i == 0 and question)):
+        value_fix, sentence = value_correction(sentence, answering=s_i == 0 and bool(question))
+        if value_fix:  # "Sorry, I meant Galway"
             facts.append(value_fix)
-            continue
+            if not sentence:
+                continue
         fixing = opens_correction(sentence) or uncleft(strip_discourse(sentence)) is not None \
             or (s_i == 0 and question is None and bool(_NO_FIRST.match(sentence)))
         first_fact = len(facts)

@@ -26,6 +26,10 @@ from engram.pipeline.rules._topics import split_subject, topics
 
 __all__ = ["BIRTH", "PENDING", "settled_wait", "thing_of"]
 
+# The wait itself named in what happened: a session of it, not its end.
+_STILL_AT_IT = re.compile(r"\b(?:training|practice|practising|practicing|revision|revising|"
+                          r"prep|preparation|rehearsal|warm-up|session)\b", re.I)
+
 
 def thing_of(subject: str) -> str | None:
     """The stem of a one-word subject that is no relation: "Wedding is postponed" is about
@@ -68,6 +72,8 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
     first = predicate.split()[0].lower() if predicate.split() else ""
     happened = first in PAST_FORMS or (first.endswith("ed") and len(first) > 4)
     if not _OUTCOME.search(fact) and not happened and not BIRTH.search(fact):
+        return None
+    if _STILL_AT_IT.search(predicate):  # "Ran 30k for marathon training": the wait goes on
         return None
     words, kinds = words_of(predicate), topics(predicate)
     for pos, e in enumerate(existing):

@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.base import Existing
+from engram.pipeline.rules._narrowed import narrowed
 
-__all__ = ["revalued", "revalue_target"]
+__all__ = ["revalued", "revalue_target", "value_correction"]
 
 _NUMBER = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
            r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
@@ -71,6 +72,27 @@ def revalued(sentence: str) -> str | None:
     return f"Meant {new}, not {old}" if old else f"Meant {new}"
 
 
+def value_correction(sentence: str, answering: bool) -> tuple[str | None, str]:
+    """("Meant V[, not X]" or None, what of the sentence is left to read). The whole
+    sentence may correct a value, or only its head before a comma ("Three kids
+    actually, the eldest is Ana"). An answer to a question is no correction unless it
+    names the wrong value ("Lisbon" to "where do you live?").
+
+    >>> value_correction("Three kids actually, the eldest is Ana", answering=False)
+    ('Meant Three kids', 'the eldest is Ana')
+    >>> value_correction("Sorry, I meant Galway.", answering=False)
+    ('Meant Galway', '')
+    """
+    fix = revalued(sentence) or narrowed(sentence)
+    if fix and (", not " in fix or not answering):
+        return fix, ""
+    head, _, rest = sentence.partition(", ")
+    fix = revalued(head) if rest else None
+    if fix and (", not " in fix or not answering):
+        return fix, rest
+    return None, sentence
+
+
 def _swap(value: str, text: str) -> str | None:
     """``text`` with its value of ``value``'s kind replaced by ``value``, or None."""
     number = re.fullmatch(rf"({_NUMBER})(?:\s+([a-z]+))?", value, re.I)
@@ -79,7 +101,7 @@ def _swap(value: str, text: str) -> str | None:
         pat = re.compile(rf"\b{_NUMBER}\b" + (rf"(?=\s+{re.escape(unit)}\b)" if unit else ""),
                          re.I)
         hits = list(pat.finditer(text))
-        new = number.group(1)
+        new = number.group(1).lower()  # "Three daughters actually" opened its sentence
     elif _DAYS.fullmatch(value):
         hits, new = list(_DAYS.finditer(text)), value
     else:  # a name: the fact's last capitalised span after its first word
@@ -93,14 +115,23 @@ def _swap(value: str, text: str) -> str | None:
 
 def revalue_target(value: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
     """(position, new text) of the latest fact of this conversation holding a value of
-    ``value``'s kind (held memories are not guessed at).
+    ``value``'s kind; a held memory only when the value says what it counts and the memory
+    counts the same ("Three daughters actually" / "Has two daughters"): a bare value
+    does not say which held memory it corrects.
 
     >>> revalue_target("Galway", [Existing(0, "Lives in Cork"),
     ...                           Existing(-1, "Brother Tim lives in Cork")], set())
     (1, 'Brother Tim lives in Galway')
+    >>> revalue_target("three daughters", [Existing(0, "Has two daughters")], set())
+    (0, 'Has three daughters')
+    >>> revalue_target("Galway", [Existing(0, "Lives in Cork")], set()) is None
+    True
     """
-    for pos in sorted(range(len(existing)), key=lambda p: -p):
-        if pos in used or existing[pos].ref >= 0:
+    counted = re.fullmatch(rf"{_NUMBER}\s+([a-z]+)", value, re.I)  # "three daughters"
+    for pos in sorted(range(len(existing)), key=lambda p: (existing[p].ref >= 0, -p)):
+        # a held memory only when the value names what it counts, and the memory counts it
+        if pos in used or (existing[pos].ref >= 0 and not (counted and re.search(
+                rf"\b{_NUMBER}\s+{re.escape(counted.group(1))}\b", existing[pos].text, re.I))):
             continue
         text = _swap(value, existing[pos].text)
         if text:

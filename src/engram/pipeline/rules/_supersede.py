@@ -51,6 +51,9 @@ SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|
 # A visit or a stay, said as what the subject is doing.
 _VISIT = re.compile(r"^(?:is|are|was|were)\s+(?:\w+\s+)?(?:visiting|staying\s+(?:with|at|in|over))\b",
                     re.I)
+# What something was done for, said as an infinitive with its object.
+_PURPOSE = re.compile(r"\s+(?:in order\s+)?to\s+(?!be\b)[a-z]+\s+(?:their|his|her|our|my|the|a|an|"
+                      r"some|more)\b.*$")
 # A beginning: only the same thing named again is superseded.
 _BEGIN = re.compile(r"\b(?:started|starting|began|begun|joined|took up|taken up|adopted|"
                     r"signed up|enrolled|accepted|got|bought|booked|rescheduled|postponed|"
@@ -148,6 +151,9 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
     core = re.sub(r",?\s+(?:because|due to|since|as(?=\s+(?:i|we|it|they|he|she|there|the|my|"
                   r"their)\b)|after|so that|for good|in the end|at last|for now)\b.*$", "",
                   predicate)
+    # nor is its purpose: "Booked a trip to Rome to practise their Italian" begins a trip,
+    # not the Italian held ("Is learning Italian")
+    core = _PURPOSE.sub("", core) or core
     ending = is_ending(fact) or (is_negative(fact) and not SWAP.search(fact))
     if ending:  # where it went is not what ended: "Gave Rusty away to a farm"; nor is a
         core = re.sub(r",\s.*$", "", core)  # comment after a comma ("..., too far away")
