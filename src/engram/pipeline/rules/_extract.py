@@ -28,8 +28,9 @@ from engram.pipeline.rules._corrections import (
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._expand import expand
 from engram.pipeline.rules._fragments import labelled, subjectless
-from engram.pipeline.rules._identity import identity_fact, introduction
+from engram.pipeline.rules._identity import also_called, identity_fact, introduction
 from engram.pipeline.rules._idioms import plain_change, said_plainly
+from engram.pipeline.rules._inferred import homes_said
 from engram.pipeline.rules._now import said_as_now
 from engram.pipeline.rules._restated import restated
 from engram.pipeline.rules._retake import opens_correction, retimed, uncleft
@@ -119,11 +120,6 @@ _MY_KIN = re.compile(r"\b(?i:my|our)\s+(" + "|".join(sorted(F.RELATIONS)) + r")\
 _MY_PLURAL = re.compile(r"\b(?i:my|our)\s+((?:[a-z]+\s+)?[a-z]+[^s's]s)\b")
 
 
-_MOVED = re.compile(r"^(?:has\s+|just\s+|finally\s+)*(?:moved|relocated|emigrated|left)\b", re.I)
-_HERE_NOW = re.compile(r"^Is\s+(?:now\s+)?(?:living\s+|based\s+)?in\s+((?-i:[A-Z][\w'-]+)"
-                       r"(?:\s+(?-i:[A-Z][\w'-]+))*)(?:\s+now)?$")
-_SETTLED_IN = re.compile(r"^Is\s+(?:now\s+|finally\s+)?(?:settled|living)\s+in\s+((?-i:[A-Z][\w'-]+)"
-                         r"(?:\s+(?-i:[A-Z][\w'-]+))*)(?:\s+now)?$")
 # A value the user holds one of, named and then given as "it": "..., so it's Okafor now".
 _SLOT_NOUN = re.compile(r"\b(surname|last name|first name|name|(?:phone |mobile )?number|email(?: "
                         r"address)?|address|username|postcode|zip code)\b", re.I)
@@ -198,8 +194,8 @@ def _clause_facts(clause: str, people: People) -> list[str]:
         return [*out, capitalise(f"{given[0]} advised them to {pronouns_to_third(given[1])}")]
     who = identity_fact(clause)  # before the noise filter: "please stop calling me Liz"
     if who:  # "Name's Oluwatobi, but you can call me Tobi": a second one after the first
-        tail = re.match(r"^.*?,\s*(?:but|and|so)\s+(.+)$", clause)
-        more = identity_fact(tail.group(1)) if tail else None
+        tail = re.match(r"^.*?(?:,\s*|\s+)(?:but|and|so)\s+(.+)$", clause)
+        more = identity_fact(tail.group(1)) or also_called(tail.group(1)) if tail else None
         return [*out, who, *([more] if more and more != who else [])]
     if is_noise(clause) or is_reported(clause) or is_hypothetical(clause):
         return out
@@ -317,6 +313,10 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             clause = strip_discourse(raw)
             if agent and _AGENT_CHATTER.match(clause):
                 continue
+            nick = also_called(clause) if previous and previous.startswith("Name is ") else None
+            if nick:  # "I'm Margaret, but Maggie is fine": the clause after the name
+                facts.append(nick)
+                continue
             for f in _clause_facts(clause, people):
                 if place:  # "moving there" goes to the place: "Is moving to Reading"
                     f = _TO_THERE.sub(rf"\1 to {place[1]}", f)
@@ -338,9 +338,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             corrections.update(facts[first_fact:])
         if changes is not None and said_as_now(sentence):
             changes.update(facts[first_fact:])
-    if any(_MOVED.match(f) for f in facts):  # "we moved out of Leeds, we're in York now"
-        facts = [_HERE_NOW.sub(r"Lives in \1", f) for f in facts]
-    facts = [_SETTLED_IN.sub(r"Lives in \1", f) for f in facts]  # "We're settled in Hull now"
+    facts = homes_said(facts)  # "we moved out of Leeds, we're in York now": Lives in York
     facts = at_the_event(facts)  # "... is getting married and I'm the best man": whose wedding
     # A fact needs two words and some content ("Has been" or "They they" is not one);
     # the end of a known state is content of its own ("Was laid off" ends a job).

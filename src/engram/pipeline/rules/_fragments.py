@@ -104,6 +104,9 @@ _NOT_A_FOOD = {"problem", "problems", "worries", "worry", "thanks", "thank", "wa
 _FIRST_DAY = re.compile(r"^(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                         r"(?:'s|\s+is)\s+(?:my|our)\s+first\s+day\s+at\s+((?-i:[A-Z])[\w&'-]*"
                         r"(?:\s+(?-i:[A-Z])[\w&'-]*)*)$", re.I)
+# A condition with how far or since when it holds after it.
+_CONDITION_THEN = re.compile(r"^(.+?),?\s+(mostly|mainly|largely|usually|strictly|these days|"
+                             r"nowadays|now)$", re.I)
 # An amount said as where it has got to: "Down to one coffee a day", "Up to 30k a week".
 _DOWN_TO = re.compile(r"^(?:down|up|back)\s+to\s+(?:\d+|one|two|three|four|five|six|seven|"
                       r"eight|nine|ten|a\s+couple\s+of|a\s+few|a\s+single|a|an)\s+\w", re.I)
@@ -156,8 +159,15 @@ def _subjectless(clause: str) -> str | None:
                  r"occasionally|regularly))\s+(?=[a-z])", c)
     if m and not (m.group(2) and c[m.end():].split()[0] in ("is", "was", "has")):
         fact = _subjectless(c[m.end():])
+        aux = re.match(r"^(Is|Has|Was)\s+", fact or "")
+        if fact and m.group(2) and aux:  # "Mostly vegetarian" -> "Is mostly vegetarian"
+            return f"{aux.group(1)} {m.group(2).lower()} {fact[aux.end():]}"
         return f"{m.group(2).capitalize()} {fact[0].lower()}{fact[1:]}" if fact and m.group(2) \
             else fact
+    m = _CONDITION_THEN.match(c)
+    if m and _CONDITION.match(m.group(1)):  # "Vegetarian, mostly", "Pescatarian these days"
+        state, how = m.group(1)[0].lower() + m.group(1)[1:], m.group(2).lower()
+        return f"Is {how} {state}" if how.endswith("ly") else f"Is {state} {how}"
     m = _NOTHING_WITH.match(c)
     if m and m.group(1).split()[0].lower() not in _NOT_A_FOOD \
             and not m.group(1).split()[0].endswith("ing"):  # "nothing with coriander, please"

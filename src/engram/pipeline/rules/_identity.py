@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["identity_fact", "introduction", "DEMONYMS"]
+__all__ = ["also_called", "identity_fact", "introduction", "DEMONYMS"]
 
 # Capitalised words that describe rather than name: "I'm Italian", "I'm Catholic".
 DEMONYMS = set("""american british english irish scottish welsh canadian australian
@@ -63,6 +63,9 @@ _NICKNAME = re.compile(
     + r"|^i\s+prefer\s+(?:to\s+be\s+called|being\s+called)\s+" + _NAME
     + r"|^(?:honestly\s+)?i'?d\s+(?:rather|prefer(?:\s+it\s+if)?|like\s+it\s+if)\s+you\s+"
       r"call(?:ed)?\s+me\s+" + _NAME, re.I)
+# A short name allowed after the full one: "Name's Tomasz, but Tom is fine".
+_SHORT_IS_FINE = re.compile(r"^(?:just\s+)?" + _NAME + r"(?:'s|\s+is|\s+works)\s+(?:fine|ok|okay|"
+                            r"good|great)(?:\s+too)?$")
 # "nobody calls me Rebecca except my gran": the full name, used by almost no one
 _FULL_NAME = re.compile(r"^(?:nobody|no one|no-one|hardly anyone|only\s+(?:my\s+)?\w+)\s+(?:\w+\s+)?"
                         r"(?:calls\s+me|says|uses)\s+" + _NAME + r"(?:\s+(?:except|but|apart from|"
@@ -110,6 +113,17 @@ def introduction(clause: str) -> tuple[str, list[str]] | None:
         return None
     pieces = _NEXT_PIECE.split(m.group(m.lastindex or 0))
     return f"Name is {name}", [f"I'm {p}" if _AFTER_IM.match(p) else p for p in pieces]
+
+
+def also_called(after_name: str) -> str | None:
+    """The nickname in what follows a name given: "Tom is fine" after "Name's Tomasz"
+    (alone, "Dinner is fine" is no name, so this is only asked after one).
+
+    >>> also_called("Tom is fine"), also_called("it is fine")
+    ('Prefers to be called Tom', None)
+    """
+    m = _SHORT_IS_FINE.match(after_name.strip(" ,.!"))
+    return f"Prefers to be called {m.group(1)}" if m and _is_name(m.group(1)) else None
 
 
 def identity_fact(clause: str) -> str | None:

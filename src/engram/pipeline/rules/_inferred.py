@@ -14,7 +14,7 @@ import re
 
 from engram.pipeline.rules._facts import _NAME, RELATIONS
 
-__all__ = ["inferred_facts"]
+__all__ = ["homes_said", "inferred_facts"]
 
 
 # A home of the user's own, new, in a named place: they live there now.
@@ -57,3 +57,24 @@ def inferred_facts(fact: str) -> list[str]:
                                        fact if m.group(1) != "divorced" else "")
         out.append(f"Is {m.group(1)}{partner if partner.startswith(' to ') else ''}")
     return out
+
+
+_MOVED = re.compile(r"^(?:has\s+|just\s+|finally\s+)*(?:moved|relocated|emigrated|left)\b", re.I)
+_HERE_NOW = re.compile(r"^Is\s+(?:now\s+)?(?:living\s+|based\s+)?in\s+((?-i:[A-Z][\w'-]+)"
+                       r"(?:\s+(?-i:[A-Z][\w'-]+))*)(?:\s+now)?$")
+_SETTLED_IN = re.compile(r"^Is\s+(?:now\s+|finally\s+)?(?:settled|living)\s+in\s+((?-i:[A-Z][\w'-]+)"
+                         r"(?:\s+(?-i:[A-Z][\w'-]+))*)(?:\s+now)?$")
+
+
+def homes_said(facts: list[str]) -> list[str]:
+    """A message's facts with where the user is now said as a home: "We're settled in Hull
+    now" always, "Is in York now" when the message also tells of a move.
+
+    >>> homes_said(["Moved out of Leeds", "Is in York now"])
+    ['Moved out of Leeds', 'Lives in York']
+    >>> homes_said(["Is in York now"])
+    ['Is in York now']
+    """
+    if any(_MOVED.match(f) for f in facts):
+        facts = [_HERE_NOW.sub(r"Lives in \1", f) for f in facts]
+    return [_SETTLED_IN.sub(r"Lives in \1", f) for f in facts]

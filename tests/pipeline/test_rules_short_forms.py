@@ -1,0 +1,31 @@
+"""Short forms people write: a condition with a hedge, a short name allowed after the full
+one (issue #22). Every sentence is written for this file; none is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline.test_rules_round3 import conversation
+
+
+@pytest.mark.parametrize(("said", "fact"), [
+    ("Vegan, mostly.", "Is mostly vegan"),
+    ("Mostly vegan.", "Is mostly vegan"),
+    ("Coeliac these days.", "Is coeliac these days"),
+    ("Lactose intolerant, strictly.", "Is strictly lactose intolerant"),
+])
+def test_a_condition_with_a_hedge_is_kept(said: str, fact: str) -> None:
+    assert conversation(("user", said)) == [fact]
+
+
+@pytest.mark.parametrize(("said", "facts"), [
+    ("Name's Bartholomew but Bart is fine.", ["Name is Bartholomew", "Prefers to be called Bart"]),
+    ("I'm Katarzyna, but Kasia is fine.", ["Name is Katarzyna", "Prefers to be called Kasia"]),
+])
+def test_a_short_name_allowed_after_the_full_one(said: str, facts: list[str]) -> None:
+    assert conversation(("user", said)) == facts
+
+
+@pytest.mark.parametrize("said", ["Thursday is fine.", "Pasta is fine, thanks."])
+def test_something_fine_without_a_name_before_it_is_no_name(said: str) -> None:
+    assert not any("called" in f for f in conversation(("user", said)))
