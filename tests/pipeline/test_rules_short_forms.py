@@ -29,3 +29,15 @@ def test_a_short_name_allowed_after_the_full_one(said: str, facts: list[str]) ->
 @pytest.mark.parametrize("said", ["Thursday is fine.", "Pasta is fine, thanks."])
 def test_something_fine_without_a_name_before_it_is_no_name(said: str) -> None:
     assert not any("called" in f for f in conversation(("user", said)))
+
+
+@pytest.mark.parametrize(("reply", "facts"), [
+    # a reply that names its own things is whole: no "pets" tacked on
+    ("Three goldfish, Bubbles, Nemo and Dory.", None),
+    ("A hamster.", ["Has a hamster"]),
+])
+def test_an_answer_naming_its_own_things_takes_no_word_of_the_question(
+        reply: str, facts: list[str] | None) -> None:
+    out = conversation(("assistant", "Do you have any pets?"), ("user", reply))
+    assert out and not any(f.endswith("pets") or " pets " in f for f in out)
+    assert facts is None or out == facts

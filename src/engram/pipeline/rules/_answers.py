@@ -185,7 +185,10 @@ def _fill(q: str, r: str) -> str | None:
 
     def answer(b: re.Match[str]) -> str:
         noun = re.match(r"any(?:\s+other)?\s+(\w+)$", b.group(0), re.I)
-        if noun and noun.group(1).lower()[:4] not in r.lower():
+        # only a bare kind takes the noun ("shellfish allergies"); a reply that names its
+        # own things ("two cats, Miso and Tofu") is whole
+        if noun and noun.group(1).lower()[:4] not in r.lower() and "," not in r \
+                and not re.match(r"(?:a|an|one|two|three|four|five|\d+)\s", r, re.I):
             return f"{r} {noun.group(1)}"
         return r
 
