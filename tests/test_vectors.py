@@ -43,6 +43,25 @@ def gated(store_config: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> Any:
     m.close()
 
 
+# Two categories a memory is told apart by, for the tests of categories and pending vectors.
+CATALOG = [{"beekeeping": "bees, hives, honey, beekeeping"},
+           {"cars": "cars, driving, engines, garages"}]
+BEES = "I keep bees and harvest honey from the hives"
+
+
+@pytest.fixture
+def unwritten(store_config: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A Memory with the bee and car catalog and no background worker: queued vectors
+    stay queued until a read, a flush or the test writes them."""
+    from engram._vectors import VectorWriter
+
+    monkeypatch.setattr(VectorWriter, "notify", lambda self: None)
+    m = Memory({"store": store_config}, embedder=HashEmbedder())
+    m.project.update(custom_categories=CATALOG)
+    yield m
+    m.close()
+
+
 def test_an_add_is_searchable_by_keyword_before_its_vector(gated: Any) -> None:
     m, emb = gated
     mid = m.add("I keep bees on the roof of the garage", user_id="u", infer=False)["results"][0]["id"]
@@ -141,10 +160,8 @@ def test_an_update_or_delete_of_a_pending_memory_leaves_no_queue_row(gated: Any)
 
 def test_the_writer_picks_a_queued_memorys_categories_from_its_vector(gated: Any) -> None:
     m, emb = gated
-    m.project.update(custom_categories=[{"beekeeping": "bees, hives, honey, beekeeping"},
-                                        {"cars": "cars, driving, engines, garages"}])
-    mid = m.add("I keep bees and harvest honey from the hives", user_id="u",
-                infer=False)["results"][0]["id"]
+    m.project.update(custom_categories=CATALOG)
+    mid = m.add(BEES, user_id="u", infer=False)["results"][0]["id"]
     assert emb.waiting.wait(10)
     assert m.get(mid)["categories"] == []  # nothing to pick them from yet
     emb.gate.set()
@@ -156,10 +173,7 @@ def test_the_writer_picks_a_queued_memorys_categories_from_its_vector(gated: Any
 
 def test_an_add_with_its_own_catalog_embeds_before_it_commits(gated: Any) -> None:
     m, emb = gated  # the gate stays shut: a queued vector would never be written
-    mid = m.add("I keep bees and harvest honey from the hives", user_id="u", infer=False,
-                custom_categories=[{"beekeeping": "bees, hives, honey, beekeeping"},
-                                   {"cars": "cars, driving, engines, garages"}]
-                )["results"][0]["id"]
+    mid = m.add(BEES, user_id="u", infer=False, custom_categories=CATALOG)["results"][0]["id"]
     assert m._store.pending_vectors() == 0
     assert m.get(mid)["categories"] == ["beekeeping"]
 
@@ -198,86 +212,64 @@ def test_a_queued_turn_is_embedded_with_its_speaker_as_an_add_would(gated: Any) 
 
 
 def test_get_all_and_its_categories_filter_read_a_small_backlog_after_writing_it(
-        store_config: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+        unwritten: Any) -> None:
     """Categories come with the vector: get_all (and its ``categories`` filter) writes a
     small backlog of its scope first, as search and get do; a bulk backlog is listed at
     once, without categories until the writer (or flush) reaches it."""
-    from engram._vectors import CATCH_UP, VectorWriter
+    from engram._vectors import CATCH_UP
 
-    monkeypatch.setattr(VectorWriter, "notify", lambda self: None)  # no background worker
-    m = Memory({"store": store_config}, embedder=HashEmbedder())
-    try:
-        m.project.update(custom_categories=[{"beekeeping": "bees, hives, honey, beekeeping"},
-                                            {"cars": "cars, driving, engines, garages"}])
-        mid = m.add("I keep bees and harvest honey from the hives", user_id="u",
-                    infer=False)["results"][0]["id"]
-        listed = m.get_all(user_id="u")["results"]
-        assert [(r["id"], r["categories"]) for r in listed] == [(mid, ["beekeeping"])]
-        m.add("I keep bees in the garden", user_id="u2", infer=False)
-        assert [r["memory"] for r in m.get_all(user_id="u2", categories=["beekeeping"])
-                ["results"]] == ["I keep bees in the garden"]
-        bulk = [{"role": "user", "content": f"bees and honey, hive {i}"}
-                for i in range(CATCH_UP + 1)]
-        m.add(bulk, user_id="bulk", infer=False)
-        listed = m.get_all(user_id="bulk", limit=100)["results"]
-        assert len(listed) == CATCH_UP + 1 and all(r["categories"] == [] for r in listed)
-        assert m.get_all(user_id="bulk", categories=["beekeeping"])["results"] == []
-        assert m.flush()["pending"] == 0
-        assert len(m.get_all(user_id="bulk", categories=["beekeeping"], limit=100)
-                   ["results"]) == CATCH_UP + 1
-    finally:
-        m.close()
+    m = unwritten
+    mid = m.add(BEES, user_id="u", infer=False)["results"][0]["id"]
+    listed = m.get_all(user_id="u")["results"]
+    assert [(r["id"], r["categories"]) for r in listed] == [(mid, ["beekeeping"])]
+    m.add("I keep bees in the garden", user_id="u2", infer=False)
+    assert [r["memory"] for r in m.get_all(user_id="u2", categories=["beekeeping"])
+            ["results"]] == ["I keep bees in the garden"]
+    bulk = [{"role": "user", "content": f"bees and honey, hive {i}"}
+            for i in range(CATCH_UP + 1)]
+    m.add(bulk, user_id="bulk", infer=False)
+    listed = m.get_all(user_id="bulk", limit=100)["results"]
+    assert len(listed) == CATCH_UP + 1 and all(r["categories"] == [] for r in listed)
+    assert m.get_all(user_id="bulk", categories=["beekeeping"])["results"] == []
+    assert m.flush()["pending"] == 0
+    assert len(m.get_all(user_id="bulk", categories=["beekeeping"], limit=100)
+               ["results"]) == CATCH_UP + 1
 
 
-def test_get_writes_its_own_memorys_vector_behind_a_bulk_backlog(
-        store_config: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_get_writes_its_own_memorys_vector_behind_a_bulk_backlog(unwritten: Any) -> None:
     """A get reads its own write however long the scope's backlog: only that memory is
     written first (its categories with it); the backlog stays for the workers."""
-    from engram._vectors import CATCH_UP, VectorWriter
+    from engram._vectors import CATCH_UP
 
-    monkeypatch.setattr(VectorWriter, "notify", lambda self: None)  # no background worker
-    m = Memory({"store": store_config}, embedder=HashEmbedder())
-    try:
-        m.project.update(custom_categories=[{"beekeeping": "bees, hives, honey, beekeeping"},
-                                            {"cars": "cars, driving, engines, garages"}])
-        m.add([{"role": "user", "content": f"my car number {i} needs new tyres"}
-               for i in range(CATCH_UP + 4)], user_id="u", infer=False)
-        mid = m.add("I keep bees and harvest honey from the hives", user_id="u",
-                    infer=False)["results"][0]["id"]
-        assert m._store.pending_vectors(ids=[mid]) == 1
-        assert m.get(mid)["categories"] == ["beekeeping"]
-        assert m._store.pending_vectors(ids=[mid]) == 0
-        assert m._store.pending_vectors() == CATCH_UP + 4  # the others wait for a worker
-    finally:
-        m.close()
+    m = unwritten
+    m.add([{"role": "user", "content": f"my car number {i} needs new tyres"}
+           for i in range(CATCH_UP + 4)], user_id="u", infer=False)
+    mid = m.add(BEES, user_id="u", infer=False)["results"][0]["id"]
+    assert m._store.pending_vectors(ids=[mid]) == 1
+    assert m.get(mid)["categories"] == ["beekeeping"]
+    assert m._store.pending_vectors(ids=[mid]) == 0
+    assert m._store.pending_vectors() == CATCH_UP + 4  # the others wait for a worker
 
 
 def test_get_never_returns_a_row_read_before_another_worker_wrote_its_vector(
-        store_config: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+        unwritten: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Another worker (a server's second process) finishes a memory's vector just after
     ``get`` read its row: the row read must not be the one without categories. Reading
     the row before asking the queue returned it (1 in 40 on ``engram serve``)."""
     from engram._vectors import VectorWriter
 
-    monkeypatch.setattr(VectorWriter, "notify", lambda self: None)  # no background worker
-    m = Memory({"store": store_config}, embedder=HashEmbedder())
-    try:
-        m.project.update(custom_categories=[{"beekeeping": "bees, hives, honey, beekeeping"},
-                                            {"cars": "cars, driving, engines, garages"}])
-        mid = m.add("I keep bees and harvest honey from the hives", user_id="u",
-                    infer=False)["results"][0]["id"]
-        other = VectorWriter(m._store, HashEmbedder(), tag=m._parts.writer(m._store).tag)
-        read = m._store.get
+    m = unwritten
+    mid = m.add(BEES, user_id="u", infer=False)["results"][0]["id"]
+    other = VectorWriter(m._store, HashEmbedder(), tag=m._parts.writer(m._store).tag)
+    read = m._store.get
 
-        def read_then_the_other_worker_writes(memory_id: str) -> Any:
-            row = read(memory_id)
-            other.drain()  # between this read and whatever get does next
-            return row
+    def read_then_the_other_worker_writes(memory_id: str) -> Any:
+        row = read(memory_id)
+        other.drain()  # between this read and whatever get does next
+        return row
 
-        monkeypatch.setattr(m._store, "get", read_then_the_other_worker_writes)
-        assert m.get(mid)["categories"] == ["beekeeping"]
-    finally:
-        m.close()
+    monkeypatch.setattr(m._store, "get", read_then_the_other_worker_writes)
+    assert m.get(mid)["categories"] == ["beekeeping"]
 
 
 def test_the_background_writer_embeds_as_background_work(store_config: dict[str, Any]) -> None:
