@@ -41,3 +41,12 @@ def test_an_answer_naming_its_own_things_takes_no_word_of_the_question(
     out = conversation(("assistant", "Do you have any pets?"), ("user", reply))
     assert out and not any(f.endswith("pets") or " pets " in f for f in out)
     assert facts is None or out == facts
+
+
+@pytest.mark.parametrize(("said", "fact"), [
+    # how the speaker feels about it, after a comma, is no part of the fact
+    ("I'm on the morning bus now, thank god.", "Is on the morning bus now"),
+    ("Got my own desk at work, at last.", "Got their own desk at work"),
+])
+def test_a_feeling_after_the_fact_is_dropped_not_the_fact(said: str, fact: str) -> None:
+    assert conversation(("user", said)) == [fact]

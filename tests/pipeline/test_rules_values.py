@@ -117,3 +117,9 @@ def test_a_count_said_again_corrects_the_held_count(held: list[str], said: str,
 
 def test_a_bare_value_does_not_guess_at_a_held_memory() -> None:
     assert "Lives in Cork" in conversation(("user", "Galway actually."), existing=["Lives in Cork"])
+
+
+def test_the_part_of_the_day_a_shift_is_worked_moves_in_the_held_words() -> None:
+    out = conversation(("user", "I'm on early shifts now, thankfully."),
+                       existing=["Works late shifts at the warehouse"])
+    assert out == ["Works early shifts at the warehouse"]

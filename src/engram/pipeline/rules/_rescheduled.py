@@ -17,6 +17,8 @@ that the fact says something changed.
 (0, 'Plays squash on Wednesdays')
 >>> rescheduled("Moved the book club to 7pm", [Existing(0, "Hosts a book club at 8pm")], set())
 (0, 'Hosts a book club at 7pm')
+>>> rescheduled("Is on day shifts now", [Existing(0, "Works night shifts at the depot")], set())
+(0, 'Works day shifts at the depot')
 >>> rescheduled("Moved gym to Tuesday and Friday", [Existing(0, "Goes to the gym on Mondays")], set())
 (0, 'Goes to the gym on Tuesdays and Fridays')
 >>> rescheduled("Squash is on Wednesdays now", [Existing(0, "Plays tennis on Mondays")], set()) is None
@@ -36,13 +38,16 @@ __all__ = ["rescheduled"]
 # Kinds of time a schedule is held at; a kind is only ever swapped for its own kind.
 _KINDS = (r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?",
           r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)",
-          r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d")
+          r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d",
+          # the part of the day a shift is worked: "night shifts" -> "day shifts"
+          r"(?:day|night|early|late|morning|evening|afternoon|weekend|weekday|graveyard)"
+          r"(?=\s+shifts?\b)")
 # A kind's values said together: "Tuesdays and Fridays", "the 3rd, 4th or 5th".
 _RUNS = [(re.compile(rf"\b{k}\b", re.I),
           re.compile(rf"\b{k}(?:(?:,\s*|\s+(?:and|or|&)\s+){k})*\b", re.I)) for k in _KINDS]
 # Words of the move itself, never what moved.
 _MOVE_WORDS = content_tokens("""moved move moving rescheduled changed switched pushed put
-brought shifted now instead again these days nowadays actually correction""")
+brought now instead again these days nowadays actually correction""")  # not "shifted": a shift is a thing
 
 
 def rescheduled(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:

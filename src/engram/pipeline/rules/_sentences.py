@@ -145,6 +145,9 @@ _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|fo
                          r"if that helps|if that matters|in case (?:that|it) matters|"
                          r"by the way|btw|to be honest|to be fair|honestly|tbh|if i'?m honest|"
                          r"if i'?m being honest|sadly|haha|lol|really|i guess|i suppose|"
+                         # how the speaker feels about it: "..., thank god", "..., at last"
+                         r"thank (?:god|goodness|heavens|fuck)|thankfully|luckily|fortunately|"
+                         r"unfortunately|at last|for once|yay|woo+hoo+|phew|ugh|"
                          r"though)$", re.I)
 
 
