@@ -90,6 +90,7 @@ _SEMICOLON = re.compile(r"\s*;\s*")
 _DISCOURSE = re.compile(
     r"^(?:(?:(?:hey|hi|hello) there|and|but|oh|well|so|ok|okay|yeah|yes|no(?!\s+(?:more|longer)\b)|hey|hi|hello|um|uh|hmm|also|anyway|btw|"
     r"by the way|actually|honestly|sadly|unfortunately|luckily|fortunately|basically|"
+    r"since (?:we|i) last (?:spoke|talked|chatted|caught up|saw each other)|"
     r"as i said|as i mentioned|like i said|just so you know|fyi|for the record|now|then|"
     r"great|good news|big news|news|guess what|remind me|note that|note|remember that|"
     r"remember|just to let you know|in fact|to be honest|also,? note|these days|"
@@ -255,6 +256,19 @@ def statement_head(sentence: str) -> str | None:
     return head if len(head.split()) >= 3 else None
 
 
+# A verdict on doing something in general, the doing as its subject: "Staying positive
+# is so important", "Taking a risk is scary" (an opinion, not a fact about the speaker).
+_GERUND_VERDICT = re.compile(
+    r"^(?!(?:no|some|any|every)thing\b)(?-i:[A-Za-z][a-z]+ing)\b(?:\s+[\w'-]+){0,10}?\s+"
+    r"(?:is|was|are|can be|has been)\s+"
+    r"(?:so\s+|very\s+|really\s+|super\s+|pretty\s+|just\s+|always\s+|definitely\s+)?"
+    r"(?:key|great|important|scary|hard|tough|fun|amazing|awesome|crucial|vital|essential|"
+    r"the key|a game.changer|the best|worth it|everything|huge|tiring|exhausting|rewarding|"
+    r"so rewarding|challenging|a challenge|not easy|no joke|a lot|tricky|difficult|easy|"
+    r"stressful|exciting|nice|crazy|wild|a struggle|a nightmare|a breeze|hectic)\b"
+    r"(?!\s+for\s+(?:me|my|us|our|him|her))", re.I)  # "... great for my back" is about them
+
+
 def is_noise(clause: str) -> bool:
     """Greetings, thanks, acknowledgements, requests and empty fragments carry no fact."""
     c = clause.strip()
@@ -265,4 +279,4 @@ def is_noise(clause: str) -> bool:
         # "Hi, how are you", "Thanks, that's all for now": nothing but pleasantries.
         if len(rest.split()) <= 2 or _QUESTION_START.match(rest) or is_noise(rest):
             return True
-    return bool(_REQUEST.match(c))
+    return bool(_REQUEST.match(c) or _GERUND_VERDICT.match(c))

@@ -148,6 +148,10 @@ def is_hypothetical(clause: str) -> bool:
                 or _WISH.match(c))
 
 
+_SPOKEN_AS = {"wanna": "want to", "gonna": "going to", "gotta": "got to", "'em": "them"}
+_SPOKEN = re.compile(r"(?<![\w'])(?:wanna|gonna|gotta|'em)\b", re.I)
+
+
 def own_text(content: str) -> list[str]:
     """The sentences of a message that are the speaker's own statements.
 
@@ -158,6 +162,10 @@ def own_text(content: str) -> list[str]:
     # A quotation of several sentences or lines is removed whole, before splitting: cut
     # sentence by sentence, its middle would read as the speaker's own words.
     content = _QUOTED_SPAN.sub(" ", content)
+    # a stage direction in square brackets ("[shares a photo: ...]", "[laughs]") is no
+    # statement of the speaker's; chat spellings are read as the words they stand for
+    content = re.sub(r"\s*\[[^\[\]]{0,400}\]", " ", content)
+    content = _SPOKEN.sub(lambda m: _SPOKEN_AS[m.group(0).lower()], content)
     # "two kids (Ava is 10, Sam is 7)": a clause in brackets is said beside the sentence
     content = re.sub(r"\s*\(([^()]*\b(?:is|are|was|has|have|'s)\b[^()]*)\)\s*(?:,|(?=[.;!?]|$))",
                      r"; \1; ", content)

@@ -1,0 +1,39 @@
+"""Chat as people write it: stage directions in brackets, chat spellings, verdicts on
+doing things in general, a "since we last spoke" opener (issue #22). Every sentence is
+written for this file; none is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline.test_rules_round3 import conversation
+
+
+@pytest.mark.parametrize(("said", "facts"), [
+    # a stage direction is no part of what was said
+    ("I finally repainted the shed. [shares a photo: a green shed]", ["Finally repainted the shed"]),
+    ("Adopted a greyhound last week [laughs]", ["Adopted a greyhound last week"]),
+    # chat spellings are the words they stand for
+    ("I wanna learn the cello.", ["Wants to learn the cello"]),
+    ("I'm gonna run the Bath half in March.", ["Is going to run the Bath half in March"]),
+    # an opener about the last chat is no part of the statement
+    ("Since we last talked, I've started a pottery course.", ["Has started a pottery course"]),
+])
+def test_chat_is_read_as_what_it_says(said: str, facts: list[str]) -> None:
+    assert conversation(("user", said)) == facts
+
+
+@pytest.mark.parametrize("said", [
+    "Keeping a routine is so important.",
+    "Moving house is always stressful.",
+    "Finding good childcare has been tricky.",
+])
+def test_a_verdict_on_doing_something_in_general_is_no_fact(said: str) -> None:
+    assert conversation(("user", said)) == []
+
+
+def test_a_verdict_about_the_speaker_is_not_taken_for_one_in_general() -> None:
+    from engram.pipeline.rules._sentences import is_noise
+
+    assert not is_noise("Cycling is great for my knees")
+    assert not is_noise("Nothing is easy")  # no doing named
