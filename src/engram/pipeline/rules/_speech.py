@@ -164,7 +164,7 @@ def own_text(content: str) -> list[str]:
     content = _QUOTED_SPAN.sub(" ", content)
     # a stage direction in square brackets ("[shares a photo: ...]", "[laughs]") is no
     # statement of the speaker's; chat spellings are read as the words they stand for
-    content = re.sub(r"\s*\[[^\[\]]{0,400}\]", " ", content)
+    content = re.sub(r"\s*\[[^\[\]]{0,400}\](?!\()", " ", content)  # not a link's "[text](url)"
     content = _SPOKEN.sub(lambda m: _SPOKEN_AS[m.group(0).lower()], content)
     # "two kids (Ava is 10, Sam is 7)": a clause in brackets is said beside the sentence
     content = re.sub(r"\s*\(([^()]*\b(?:is|are|was|has|have|'s)\b[^()]*)\)\s*(?:,|(?=[.;!?]|$))",
