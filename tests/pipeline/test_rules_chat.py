@@ -37,3 +37,10 @@ def test_a_verdict_about_the_speaker_is_not_taken_for_one_in_general() -> None:
 
     assert not is_noise("Cycling is great for my knees")
     assert not is_noise("Nothing is easy")  # no doing named
+
+
+def test_a_link_is_no_forwarded_text() -> None:
+    """The colon of "https://" after "a post" read as a forwarded text's opening, and the
+    whole sentence was dropped as someone else's words."""
+    assert conversation(("user", "I started a blog post at https://example.org about my allotment.")) \
+        != []

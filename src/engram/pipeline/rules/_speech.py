@@ -55,8 +55,8 @@ _HEARSAY = re.compile(r"^(?:i|we)\s+(?:(?:just|once|recently)\s+)?(?:heard|read\
 _FORWARD = re.compile(
     r"\b(?:an?|the|this|that|these|his|her|their|my|our|some)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:e-?mail|message|letter|text|note|dm|post|tweet|comment|review|voicemail|memo|"
-    r"notice|chat|transcript|quote|reply|response)s?\b[^:]{0,80}:\s*|"
-    r"\b" + _REPORTING + r"(?:\s+(?:me|us|this|that|it))?\s*:\s*|^\s*(?:fwd?|forwarded "
+    r"notice|chat|transcript|quote|reply|response)s?\b[^:]{0,80}:(?!//)\s*|"  # not "https://"
+    r"\b" + _REPORTING + r"(?:\s+(?:me|us|this|that|it))?\s*:(?!//)\s*|^\s*(?:fwd?|forwarded "
     r"message|-{2,}\s*forwarded|from|subject|to)\s*:", re.I)
 _QUOTED_SPAN = re.compile(r"\"[^\"]*[.!?\n][^\"]*\"|“[^”]*[.!?\n][^”]*”")
 _REPORTING_AT = re.compile(_REPORTING + r"\b", re.I)
