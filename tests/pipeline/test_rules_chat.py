@@ -44,3 +44,38 @@ def test_a_link_is_no_forwarded_text() -> None:
     whole sentence was dropped as someone else's words."""
     assert conversation(("user", "I started a blog post at https://example.org about my allotment.")) \
         != []
+
+
+def _said_by(name: str, text: str, to: str) -> list[str]:
+    """``text`` said by ``name`` in a chat of two named speakers, the other one ``to``."""
+    from engram._types import Message
+    from engram.pipeline.base import ExtractContext
+    from engram.pipeline.rules import RulesExtractor
+
+    msgs = [Message(role="user", content="Hi!", name=to, index=0),
+            Message(role="user", content=text, name=name, index=1)]
+    facts, _ = RulesExtractor().extract(msgs, ExtractContext())
+    return [f.text for f in facts if "1" in f.source_ids]
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    # the name of the one spoken to is no part of the fact
+    ("Can't wait to try the new climbing wall, Priya!", "Cannot wait to try the new climbing wall"),
+    ("Hey Priya, I adopted a rescue cat.", "Adopted a rescue cat"),
+])
+def test_the_name_of_the_one_spoken_to_is_dropped(text: str, fact: str) -> None:
+    assert _said_by("Tomas", text, to="Priya") == [fact]
+
+
+def test_a_speaker_named_as_a_person_in_the_sentence_stays() -> None:
+    assert any("Priya" in f for f in _said_by("Tomas", "I met Priya at the climbing wall.",
+                                                to="Priya"))
+
+
+@pytest.mark.parametrize(("said", "fact"), [
+    # a doing that is the subject of its own verb is said as it is, not as "Is ..."
+    ("Gardening and painting are my main hobbies.", "Gardening and painting are their main hobbies"),
+    ("Swimming keeps me sane.", "Swimming keeps them sane"),
+])
+def test_a_doing_as_the_subject_is_said_as_it_is(said: str, fact: str) -> None:
+    assert conversation(("user", said)) == [fact]

@@ -46,27 +46,27 @@ from engram.pipeline.rules._sentences import (
     strip_discourse,
 )
 from engram.pipeline.rules._slots import content_tokens
-from engram.pipeline.rules._speech import advice, is_hypothetical, is_reported, own_text, taken_up
+from engram.pipeline.rules._speech import (
+    advice,
+    is_hypothetical,
+    is_reported,
+    own_text,
+    taken_up,
+    without_vocative,
+)
 from engram.pipeline.rules._subjects import People
 from engram.pipeline.rules._supersede import ends_a_slot
+from engram.pipeline.rules._things import thing_fact
 from engram.pipeline.rules._weighed import weighed_choice
 from engram.pipeline.rules._worth import worth
 
 __all__ = ["RulesExtractor", "extract_texts"]
 
-# Statements without "I" still matter when they schedule something for the user.
-_WHEN = re.compile(r"\b(?:on (?:mon|tue|wed|thu|fri|sat|sun)\w*|at \d{1,2}(?::\d\d)?\s*"
-                   r"(?:am|pm)?|tomorrow|tonight|next (?:week|month|year|\w+day)|"
-                   r"on the \d{1,2}(?:st|nd|rd|th))\b", re.I)  # "... is on the 6th"
-_EVENT = re.compile(r"^(?:the|my|our)\s+(?:\w+\s+)?(?:meeting|appointment|flight|interview|"
-                    r"party|dinner|call|exam|wedding|trip|class|lesson|deadline|visit)\b",
-                    re.I)
+
 _INTRO = re.compile(r"\b(?:a|an|my|our)\s+(\w+)\s+(?:(?:called|named)\s+)?([A-Z][\w'-]+)")
 _FRONTED = re.compile(r"^((?:for|at|in|on|during|after|before|since|with|every|most|as of|"
                       r"when it comes to)\s+"
                       r"[\w' -]{1,30}?),?\s+((?:I|I'm|I've|we|we're)\s.+)$", re.I)
-_POSSESSED = re.compile(r"^(?:someone|somebody|a|an|the|\w+)\s+(?:\w+\s+){0,2}?\w+(?:ed|ole|en)\s+"
-                        r"(?:my|our)\b", re.I)
 _PLACE = re.compile(r"\b(at|in|for)\s+([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)")
 _COMPOUND = re.compile(r"^((?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z]\w+)\s+and\s+I\s+(.+)$")
 _AGENT_CHATTER = re.compile(r"^(?:I'?ll|I will|let me|I can|I'?d be happy|I'?m happy|"
@@ -86,16 +86,6 @@ def _other_subject(clause: str, people: People) -> str | None:
     return pronouns_to_third(f"{subject} {rest}")
 
 
-# A thing the user has or planned, and what became of it.
-_THING_STATE = re.compile(r"^(?:the|our|my)\s+((?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:is|was|got|has been|"
-                          r"have been|were|are)\s+(?:now\s+|finally\s+|officially\s+)?"
-                          r"(?:cancel+ed|postponed|over|off|done|finished|broken|gone|sold|"
-                          r"fixed|healed|booked|written off|totall?ed|stolen|confirmed|rescheduled|moved|delayed|approved|"
-                          r"rejected|closed|paid off|pushed|pushed back|brought forward|"
-                          r"put back)\b.*)$"
-                          # a plan known by its place, ended: "Chamonix is off"
-                          r"|^((?-i:[A-Z][a-z]+)\s+(?:is|was|got)\s+(?:now\s+|officially\s+)?"
-                          r"(?:cancel+ed|called off|postponed|off|scrapped))(?:\s*,.*)?$", re.I)
 # "Emma, my daughter, is ..." -> "my daughter Emma is ...".
 _APPOSITIVE = re.compile(r"^((?-i:[A-Z][a-z]\w*)),\s+((?:my|our)\s+(?:\w+\s+)?\w+),\s+", re.I)
 # "My husband, Ravi, works ..." -> "My husband Ravi works ...".
@@ -231,17 +221,8 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     fact = _other_subject(clause, people) or subjectless(clause)
     if fact:
         return [*out, fact]
-    state = _THING_STATE.match(clause)
-    if state:  # "The Paris trip is cancelled" -> "Paris trip is cancelled"
-        return [*out, capitalise(pronouns_to_third(state.group(1) or state.group(2)))]
-    if _POSSESSED.search(clause) and len(clause.split()) >= 4:
-        # "Someone stole my bike": about the user's things, told in the third person.
-        return [*out, capitalise(pronouns_to_third(clause))]
-    if _EVENT.match(clause) and _WHEN.search(clause):
-        text = re.sub(r",\s*not\s+[^,]+$", "", clause)  # "..., not Tuesday" is a correction
-        text = re.sub(r"^(?i:the)\s+", "", text)  # "Dentist appointment is on the 6th"
-        return [*out, capitalise(pronouns_to_third(text))]
-    return out
+    told = thing_fact(clause)  # "The Paris trip is cancelled", "Someone stole my bike"
+    return [*out, told] if told else out
 
 
 def extract_texts(message: Message, question: str | None, agent: bool,
@@ -258,7 +239,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
     said_last: str | None = None  # the message's last fact: "Got the job! I start Monday."
     sentences = own_text(message.content)
     for s_i, sentence in enumerate(sentences):
-        sentence = restated(sentence)  # "from Leeds on Friday, no wait, York": York
+        sentence = restated(without_vocative(sentence, people.speakers))  # "..., no wait, York"
         named = _MY_PLURAL.findall(sentence)  # questions too: "about my tomato plants?"
         things = named[-1] if named else things
         if is_question(sentence):
@@ -364,6 +345,7 @@ class RulesExtractor:
             warn(warnings, f"image skipped: {n_images} image(s) not described (no LLM configured)")
         question: str | None = None
         people = People()  # "he" in a later turn may be the brother an earlier one named
+        people.speakers = frozenset(m.name for m in messages if m.name)
         for msg in messages:
             if msg.role == source_role:
                 said = msg.timestamp or ctx.timestamp  # no time known: phrases stay as said

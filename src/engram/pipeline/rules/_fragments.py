@@ -91,10 +91,15 @@ def _verb_fact(words: list[str], clause: str) -> str | None:
     if first in PAST_FORMS - AUX or (first.endswith("ed") and len(first) > 4):
         return capitalise(clause)  # "Started a new job at Brightwave"
     if first.endswith("ing") and len(first) > 4:
+        if _GERUND_SUBJECT.match(clause):  # "Playing chess is my main hobby": the doing
+            return capitalise(clause)      # is the subject, said as it is
         return "Is " + clause[0].lower() + clause[1:]  # "Training for a half marathon"
     return None
 
 
+# A doing as the subject of its own verb: "Playing chess and baking are my hobbies".
+_GERUND_SUBJECT = re.compile(r"^\w+ing\b(?:\s+[\w'-]+){0,8}?\s+(?:is|are|was|were|has been|"
+                             r"have been|makes|made|keeps|helps|gives|brings)\s", re.I)
 # "nothing with coriander, please", "no onions for me": what the user avoids
 _NOTHING_WITH = re.compile(r"^(?:please,?\s+)?(?:nothing\s+with|no|without)\s+((?-i:[a-z][a-z-]+)(?:\s+"
                            r"(?-i:[a-z][a-z-]+))?)(?:\s+for\s+(?:me|us))?(?:,?\s+please)?$", re.I)

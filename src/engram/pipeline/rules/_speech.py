@@ -182,3 +182,22 @@ def own_text(content: str) -> list[str]:
         if sentence:
             kept.append(sentence)
     return kept
+
+
+def without_vocative(sentence: str, speakers: frozenset[str]) -> str:
+    """The sentence without the name of a speaker it is addressed to: "Can't wait to see
+    it, Joanna!" and "Hey Jon, I started a course" speak to Joanna and Jon, not of them.
+
+    >>> without_vocative("Can't wait to see it, Joanna!", frozenset({"Joanna", "Nate"}))
+    "Can't wait to see it!"
+    >>> without_vocative("Hey Jon, I started a course.", frozenset({"Jon"}))
+    'I started a course.'
+    >>> without_vocative("I met Jon at the gym.", frozenset({"Jon"}))
+    'I met Jon at the gym.'
+    """
+    if not speakers:
+        return sentence
+    who = "|".join(re.escape(n) for n in sorted(speakers, key=len, reverse=True))
+    sentence = re.sub(rf"^(?:(?:hey|hi|hello|oh|wow|thanks|thank you|yeah|yes|no|well|so|"
+                      rf"haha|ok|okay),?\s+)?(?:{who})\s*[,!:-]+\s*", "", sentence, flags=re.I)
+    return re.sub(rf",\s*(?:{who})\s*(?=[.!?]*$)", "", sentence)

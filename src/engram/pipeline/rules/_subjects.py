@@ -82,6 +82,7 @@ class People:
         self.known: dict[str, str] = {}  # "Mia" -> "Sister Mia"
         self.last: str | None = None
         self.events = Events()  # "moved it to Sunday": the barbecue named before
+        self.speakers: frozenset[str] = frozenset()  # names the messages are signed with
 
     def introduce(self, relation: str, name: str) -> None:
         self.known[name] = f"{capitalise(relation)} {name}"
