@@ -79,3 +79,23 @@ def test_a_speaker_named_as_a_person_in_the_sentence_stays() -> None:
 ])
 def test_a_doing_as_the_subject_is_said_as_it_is(said: str, fact: str) -> None:
     assert conversation(("user", said)) == [fact]
+
+
+@pytest.mark.parametrize(("said", "fact"), [
+    # "I am" inside a fact agrees with its new subject
+    ("I love that yoga helps me accept who I am.", "Loves that yoga helps them accept who they are"),
+])
+def test_first_person_inside_a_fact_agrees(said: str, fact: str) -> None:
+    assert conversation(("user", said)) == [fact]
+
+
+def test_a_fact_cut_off_before_its_object_is_not_kept() -> None:
+    from engram.pipeline.rules._worth import worth
+
+    assert not worth("Loves to") and not worth("Is thinking of") and worth("Is looking forward to it")
+
+
+def test_why_the_assistant_asks_is_no_part_of_the_answer() -> None:
+    out = conversation(("assistant", "Do you have any allergies I need to plan around?"),
+                       ("user", "Yes, peanuts."))
+    assert out and all("plan around" not in f for f in out)

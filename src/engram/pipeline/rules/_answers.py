@@ -195,8 +195,8 @@ def _fill(q: str, r: str) -> str | None:
     return f"{aux} {_BLANK.sub(answer, _second_to_first(asked), count=1)}"
 
 
-_ASKERS = re.compile(r"\s+(?:that\s+)?(?:i|we)\s+(?:should|need to|ought to)\s+(?:know|be aware)"
-                     r"(?:\s+(?:about|of))?$", re.I)
+_ASKERS = re.compile(r"\s+(?:that\s+)?(?:i|we)\s+(?:should|need to|ought to|have to|must)\s+"
+                     r"(?:know|be aware|\w+)(?:\s+(?:about|of|for|with|around|on|into))?$", re.I)  # "... account for"
 
 
 def answer_clause(question: str, reply: str) -> str | None:

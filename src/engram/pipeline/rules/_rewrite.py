@@ -109,6 +109,10 @@ def pronouns_to_third(text: str) -> str:
     text = re.sub(r"\b(?:me|us)\b", "them", text)
     text = re.sub(r"\bi'?m\b", "they are", text, flags=re.IGNORECASE)
     text = re.sub(r"\bI was\b", "they were", text)
+    text = re.sub(r"\bI am\b", "they are", text)  # "who I am": not "who they am"
+    text = re.sub(r"\bI've\b", "they've", text)
+    text = re.sub(r"\bI'll\b", "they'll", text)
+    text = re.sub(r"\bI'd\b", "they'd", text)
     return re.sub(r"\bI\b", "they", text)
 
 

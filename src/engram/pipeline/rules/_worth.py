@@ -43,6 +43,8 @@ _ROUTINE = re.compile(r"^(?:just\s+)?(?:had|ate|finished|drank|is having|is eati
 # "Did until Friday": an elliptical verb whose object was said before, in another turn.
 _ELLIPSIS = re.compile(r"^(?:did|does|do|is|was|has|had)\s+(?:until|till|before|since|too|"
                        r"as well|so)\b", re.I)
+# A fact cut off before its object: "Loves to", "Is thinking of", "Has been" + "and".
+_CUT_OFF = re.compile(r"\s(?:to|of|the|a|an|and|or|with|for|their|from|into|than|because)$", re.I)
 # A craving of the moment: "Feels like pizza tonight", "Is in the mood for a film".
 _CRAVING = re.compile(r"^(?:feels like|is in the mood for|is craving|fancies)\b", re.I)
 # An object that points back into the conversation ("that idea", "it") with nothing else
@@ -88,7 +90,7 @@ def worth(fact: str) -> bool:
     """False for facts that say nothing lasting about anyone."""
     if _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) or _ASKS_FOR.match(fact) \
             or _CRAVING.match(fact) or _DEICTIC.match(fact) or _SLIP.match(fact) \
-            or _ROUTINE.match(fact) or _ELLIPSIS.match(fact):
+            or _ROUTINE.match(fact) or _ELLIPSIS.match(fact) or _CUT_OFF.search(fact):
         return False
     # someone else's reaction to the chat's thing: "In-laws loved it", "Sister Mia hated that"
     told = re.match(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?=[a-z])(.+)$", fact)
