@@ -99,3 +99,8 @@ def test_why_the_assistant_asks_is_no_part_of_the_answer() -> None:
     out = conversation(("assistant", "Do you have any allergies I need to plan around?"),
                        ("user", "Yes, peanuts."))
     assert out and all("plan around" not in f for f in out)
+
+
+def test_a_list_after_a_preposition_keeps_the_preposition_for_each_item() -> None:
+    assert conversation(("user", "We bond over board games, long walks and cooking.")) == [
+        "Bonds over board games", "Bonds over long walks", "Bonds over cooking"]

@@ -39,7 +39,8 @@ _VERBISH = {"is", "are", "was", "were", "has", "have", "had", "do", "does", "did
             "can", "they", "them", "i", "we", "he", "she", "it", "when", "if", "because"}
 _PARTICIPLES = {"tell": "told", "send": "sent", "write": "written", "speak": "spoken",
                 "give": "given", "show": "shown", "teach": "taught", "call": "called"}
-_PREPS = {"to", "in", "at", "with", "for", "from", "of", "on", "about", "by", "into"}
+_PREPS = {"to", "in", "at", "with", "for", "from", "of", "on", "about", "by", "into", "over",
+          "through", "around", "across", "near", "like"}
 _SINGULAR = {"kids": "child", "children": "child", "sons": "son", "daughters": "daughter",
              "dogs": "dog", "cats": "cat", "brothers": "brother", "sisters": "sister",
              "pets": "pet"}
