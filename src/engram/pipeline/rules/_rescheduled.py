@@ -1,6 +1,7 @@
-"""A thing held at one time that is now at another: "Squash is on Wednesdays now" after
-"Plays squash on Mondays", "The dentist moved my appointment to the 9th" after "Has a
-dentist appointment on the 4th".
+"""A thing held at one time, or in one amount, that is now at another: "Squash is on
+Wednesdays now" after "Plays squash on Mondays", "The dentist moved my appointment to the
+9th" after "Has a dentist appointment on the 4th", "Down to one coffee a day" after
+"Drinks three coffees a day" (an amount of the same thing, its period with it).
 
 What moved is named by a word the held memory shares with the fact (the activity, the
 appointment), whoever the fact's grammatical subject is (the user, the thing itself, or
