@@ -104,3 +104,16 @@ def test_why_the_assistant_asks_is_no_part_of_the_answer() -> None:
 def test_a_list_after_a_preposition_keeps_the_preposition_for_each_item() -> None:
     assert conversation(("user", "We bond over board games, long walks and cooking.")) == [
         "Bonds over board games", "Bonds over long walks", "Bonds over cooking"]
+
+
+@pytest.mark.parametrize(("said", "facts"), [
+    # a quantifier after "we" counts the speakers; it is no verb
+    ("We all went bowling on Friday.", ["Went bowling on Friday"]),
+    ("We both love sea swimming.", ["Loves sea swimming"]),
+    # catching up is no news
+    ("Tons has happened since then!", []),
+    # a doing as the subject of any verb of effect is said as it is
+    ("Watching the kids play warms my heart.", ["Watching the kids play warms their heart"]),
+])
+def test_more_chat_forms(said: str, facts: list[str]) -> None:
+    assert conversation(("user", said)) == facts

@@ -99,7 +99,8 @@ def _verb_fact(words: list[str], clause: str) -> str | None:
 
 # A doing as the subject of its own verb: "Playing chess and baking are my hobbies".
 _GERUND_SUBJECT = re.compile(r"^\w+ing\b(?:\s+[\w'-]+){0,8}?\s+(?:is|are|was|were|has been|"
-                             r"have been|makes|made|keeps|helps|gives|brings)\s", re.I)
+                             r"have been|makes|made|keeps|helps|gives|brings|warms|means|takes|"
+                             r"reminds|fills|lets|puts|gets|feels|seems|sounds|looks)\s", re.I)
 # "nothing with coriander, please", "no onions for me": what the user avoids
 _NOTHING_WITH = re.compile(r"^(?:please,?\s+)?(?:nothing\s+with|no|without)\s+((?-i:[a-z][a-z-]+)(?:\s+"
                            r"(?-i:[a-z][a-z-]+))?)(?:\s+for\s+(?:me|us))?(?:,?\s+please)?$", re.I)

@@ -154,6 +154,8 @@ def to_third_person(clause: str) -> str | None:
     if not m:
         return None
     words = m.group(1).split()
+    if len(words) > 1 and words[0].lower() in ("all", "both", "each") and re.match(r"we", c, re.I):
+        words.pop(0)  # "we all had a laugh": the quantifier counts the speakers
     kept: list[str] = []
     while words and words[0].lower() in (_DROP_ADVERBS | _KEEP_ADVERBS):
         w = words.pop(0)

@@ -269,6 +269,11 @@ _GERUND_VERDICT = re.compile(
     r"(?!\s+for\s+(?:me|my|us|our|him|her))", re.I)  # "... great for my back" is about them
 
 
+# Catching up, not news: "Lots has been going on", "Tons has happened since then".
+_CATCHING_UP = re.compile(r"^(?:lots|tons|loads|a lot|so much|heaps)\s+(?:has|have|'s)\s+(?:been\s+)?"
+                          r"(?:going on|happening|happened|gone (?:on|down)|changed)\b", re.I)
+
+
 def is_noise(clause: str) -> bool:
     """Greetings, thanks, acknowledgements, requests and empty fragments carry no fact."""
     c = clause.strip()
@@ -279,4 +284,4 @@ def is_noise(clause: str) -> bool:
         # "Hi, how are you", "Thanks, that's all for now": nothing but pleasantries.
         if len(rest.split()) <= 2 or _QUESTION_START.match(rest) or is_noise(rest):
             return True
-    return bool(_REQUEST.match(c) or _GERUND_VERDICT.match(c))
+    return bool(_REQUEST.match(c) or _GERUND_VERDICT.match(c) or _CATCHING_UP.match(c))
