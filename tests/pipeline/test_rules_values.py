@@ -123,3 +123,14 @@ def test_the_part_of_the_day_a_shift_is_worked_moves_in_the_held_words() -> None
     out = conversation(("user", "I'm on early shifts now, thankfully."),
                        existing=["Works late shifts at the warehouse"])
     assert out == ["Works early shifts at the warehouse"]
+
+
+@pytest.mark.parametrize(("fact", "parts"), [
+    # an adverb of how often goes with each verb phrase, a bare verb included
+    ("Usually cooks dinner, swim, and read before bed",
+     ["Usually cooks dinner", "Usually swims", "Usually reads before bed"]),
+    # a list of things after one verb stays one fact
+    ("Usually drinks tea, coffee and juice", ["Usually drinks tea, coffee and juice"]),
+])
+def test_an_adverb_of_how_often_goes_with_each_phrase(fact: str, parts: list[str]) -> None:
+    assert split_comma_predicates(fact) == parts

@@ -86,7 +86,9 @@ def _as_predicate(piece: str, tense: str) -> str | None:
         if m and len(piece[m.end():].split()) >= 1:
             return f"{rep}{piece[m.end():]}"
     m = re.match(r"^(" + _ADVERB + r")([A-Za-z-]+)\b(.*)$", piece)
-    if not m or not m.group(3).strip() and tense != "state":
+    bare = m is not None and not m.group(3).strip()  # "..., hike, and ...": a verb alone
+    if not m or bare and tense != "state" and not (tense == "present" and (
+            m.group(2).lower() in _BASE or m.group(2).lower() in _PRESENT_S)):
         return None
     adverb, verb, rest = m.group(1), m.group(2).lower(), m.group(3)
     # After a state or a habit, a past verb with its object is an event of its own:
@@ -106,7 +108,13 @@ def _as_predicate(piece: str, tense: str) -> str | None:
 
 
 def split_comma_predicates(fact: str) -> list[str]:
-    """The fact's comma-joined verb phrases as facts of their own (see the module doc)."""
+    """The fact's comma-joined verb phrases as facts of their own (see the module doc); an
+    adverb of how often before the first goes with each ("Usually cooks, reads, and has
+    friends over": "Usually reads")."""
+    often = re.match(r"^(Usually|Always|Often|Sometimes|Mostly|Normally|Generally)\s+(?=[a-z])", fact)
+    if often:
+        parts = split_comma_predicates(capitalise(fact[often.end():]))
+        return [f"{often.group(1)} {p[0].lower()}{p[1:]}" for p in parts]
     words = fact.split()
     tense = _tense(words[0]) if words and words[0][0].isupper() else None
     if tense is None or "," not in fact:
@@ -119,7 +127,7 @@ def split_comma_predicates(fact: str) -> list[str]:
             out[-1] = f"{out[-1]}{joiner}{piece}"  # not a verb phrase: it stays where it was
         else:
             out.append(own)
-    if len(out) > 1 and any(len(p.split()) < 2 for p in out):
+    if len(out) > 1 and any(len(p.split()) < 2 and p.lower() not in _PRESENT_S for p in out):
         return [fact]
     return out
 
