@@ -116,11 +116,6 @@ _CONDITION_THEN = re.compile(r"^(.+?),?\s+(mostly|mainly|largely|usually|strictl
 # An amount said as where it has got to: "Down to one coffee a day", "Up to 30k a week".
 _DOWN_TO = re.compile(r"^(?:down|up|back)\s+to\s+(?:\d+|one|two|three|four|five|six|seven|"
                       r"eight|nine|ten|a\s+couple\s+of|a\s+few|a\s+single|a|an)\s+\w", re.I)
-# "Today was my last day at Brill's", "Last shift at the depot today": the end of a job
-_LAST_DAY = re.compile(r"^(?:(?P<when>today|yesterday|friday|saturday|monday|tuesday|wednesday|"
-                       r"thursday|sunday)(?:'s|\s+(?:is|was))\s+)?(?:(?:my|our)\s+)?(?:very\s+)?"
-                       r"last\s+(?:ever\s+)?(?P<unit>day|shift|week)\s+at\s+(?P<where>.+?)"
-                       r"(?:\s+(?P<after>today|yesterday))?$", re.I)
 # "no more commuting (for me)": a habit ended, said with its gerund
 _NO_MORE = re.compile(r"^(?i:no\s+more)\s+((?-i:[a-z]+)ing)\b(.*?)(?:\s+for\s+(?:me|us|them))?$")
 
@@ -183,11 +178,6 @@ def _subjectless(clause: str) -> str | None:
         return f"Starts working at {m.group(2)} {m.group(1).lower()}"
     if _DOWN_TO.match(c):  # "Down to one coffee a day now": the amount it is at
         return "Is " + c[0].lower() + c[1:]
-    m = _LAST_DAY.match(c)
-    if m:  # "Last day at Hillside today" -> "Had their last day at Hillside today"
-        when = (m.group("when") or m.group("after") or "").lower()
-        return f"Had their last {m.group('unit').lower()} at {m.group('where')}" \
-            + (f" {when}" if when else "")
     m = _NO_MORE.match(c)
     if m:  # "No more commuting for me" -> "No longer commutes"
         return f"No longer {conjugate(base_form(m.group(1).lower()))}{m.group(2)}"

@@ -103,16 +103,33 @@ def plain_change(fact: str) -> str:
 _LAST_DAY = re.compile(r"^(?:my|our)\s+(?:final|last)\s+(?:day|shift)\s+(?:at|in|with)\s+"
                        r"(?P<where>.+?)"
                        r"\s+was\s+(?:on\s+)?(?P<when>.+)$", re.I)
+# "Today was my last day at Brill's", "Last shift at the depot today": the day named first
+# or last, or none (an ending of a job at the place, ``_slots.is_ending``)
+_LAST_AT = re.compile(r"^(?:(?P<when>today|yesterday|friday|saturday|monday|tuesday|wednesday|"
+                      r"thursday|sunday)(?:'s|\s+(?:is|was))\s+)?(?:(?:my|our)\s+)?(?:very\s+)?"
+                      r"last\s+(?:ever\s+)?(?P<unit>day|shift|week)\s+at\s+(?P<where>(?:(?!\s(?:is|was)\s).)+?)"
+                      r"(?:\s+(?P<after>today|yesterday))?$", re.I)  # "... is Thursday": a plan
 
 
 def last_day(clause: str) -> str | None:
-    """"I left X on Y" for "my last day at X was Y", else None."""
-    m = _LAST_DAY.match(clause.strip().rstrip(".!"))
-    if not m:
-        return None
-    when = m.group("when")
-    on = "on " if re.match(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d", when) else ""
-    return f"I left {m.group('where')} {on}{when}"
+    """"I left X on Y" for "my last day at X was Y"; "I had my last day at X today" for
+    "today was my last day at X" or "last day at X today"; else None.
+
+    >>> last_day("Last shift at the depot today")
+    'I had my last shift at the depot today'
+    """
+    text = clause.strip().rstrip(".!")
+    m = _LAST_DAY.match(text)
+    if m:
+        when = m.group("when")
+        on = "on " if re.match(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d", when) else ""
+        return f"I left {m.group('where')} {on}{when}"
+    m = _LAST_AT.match(text)
+    if m:
+        when = (m.group("when") or m.group("after") or "").lower()
+        return f"I had my last {m.group('unit').lower()} at {m.group('where')}" \
+            + (f" {when}" if when else "")
+    return None
 
 
 # "My Wednesday evenings are padel now": a regular time given over to an activity.
