@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from engram.pipeline.rules._events import Events
 from engram.pipeline.rules._facts import RELATIONS
@@ -215,13 +216,10 @@ def known_as(fact: str, held: list[str]) -> str:
     if m.group(1).lower() in RELATIONS:  # "Brother is at Bosch now": which brother?
         return _named(m.group(1), m.group(2), held) or fact
     name = m.group(1)
-    for text in held:
-        r = _HELD_RELATION.match(text)
-        if r and r.group(2) == name and r.group(1).split()[-1].lower() in RELATIONS:
-            return f"{capitalise(r.group(1).lower())} {fact}"
-        r = _HELD_SUBJECT.match(text)
-        if r and r.group(2) == name and r.group(1).split()[-1].lower() in RELATIONS:
-            return f"{r.group(1)} {fact}"
+    relation = next((rel for rel, who in _held_people(held)
+                     if who == name and rel.split()[-1].lower() in RELATIONS), None)
+    if relation:
+        return f"{relation} {fact}"
     # "Katherine sounds so stiff" speaks of the name itself, not of its bearer
     if not re.match(r"(?:sounds|feels|seems|looks)\b", m.group(2)) and any(
             (r := _OWN_NAME.match(text)) and r.group(1) == name for text in held):
@@ -238,11 +236,19 @@ def _named(relation: str, rest: str, held: list[str]) -> str | None:
     >>> _named("Sister", "moved", ["Has a sister named Ana", "Sister Bea lives in Vigo"]) is None
     True
     """
-    rel = relation.lower()
-    names = set()
-    for text in held:
-        for pattern in (_HELD_RELATION, _HELD_SUBJECT):
-            r = pattern.match(text)
-            if r and r.group(1).lower() == rel:  # "older brother" is another relation
-                names.add(r.group(2))
+    # "older brother" is another relation than "brother"
+    names = {who for rel, who in _held_people(held) if rel.lower() == relation.lower()}
     return f"{relation} {names.pop()} {rest}" if len(names) == 1 else None
+
+
+def _held_people(held: list[str]) -> Iterator[tuple[str, str]]:
+    """(relation as a fact's subject says it, name) of each person the memories hold, in
+    their order: "Has a best friend named Jo" and "Best friend Jo lives ..." both give
+    ("Best friend", "Jo")."""
+    for text in held:
+        r = _HELD_RELATION.match(text)
+        if r:
+            yield capitalise(r.group(1).lower()), r.group(2)
+        r = _HELD_SUBJECT.match(text)
+        if r:
+            yield r.group(1), r.group(2)
