@@ -53,7 +53,7 @@ import re
 
 from engram.pipeline.rules._episodes import in_progress, one_off
 from engram.pipeline.rules._exclusive import exclusive_slots, frame_slot
-from engram.pipeline.rules._facts import RELATIONS
+from engram.pipeline.rules._facts import RELATIONS, TIED
 from engram.pipeline.rules._nearest import ADVERB_FIRST
 from engram.pipeline.rules._slots import Similarity, slot_of, stem
 from engram.pipeline.rules._topics import is_occupation, split_subject
@@ -65,8 +65,7 @@ __all__ = ["passing", "same_frame", "standing_slot"]
 # and an occupation are all what someone works at; a residence is a home.
 _FAMILY = {"residence": "home", "job": "work", "occupation": "work", "employer": "work"}
 
-# Someone known by relation: "Has an old flatmate named Jess", "Has a cat called Miso".
-_KNOWN = re.compile(r"^has\s+(?:a|an)\s+(?:[\w-]+\s+)?(?P<rel>\w+)\s+(?:named|called)\b", re.I)
+# Partners: a tie to one is a relationship status, not a relation of its own.
 _PARTNERS = frozenset("""wife husband spouse partner boyfriend girlfriend fiance fiancee
 fiancé fiancée""".split())  # noqa: SIM905 (a word list reads better as text)
 
@@ -108,7 +107,7 @@ def standing_slot(text: str) -> str | None:
         hit = slot_of(predicate)
         slot = None if hit is None else ":".join(p for p in hit if p)
     if slot is None:
-        known = _KNOWN.match(predicate)
+        known = TIED.match(predicate)
         if known and known.group("rel").lower() in RELATIONS:
             rel = known.group("rel").lower()
             slot = "relationship" if rel in _PARTNERS else f"relation:{rel}"

@@ -20,7 +20,7 @@ import re
 
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 
-__all__ = ["RELATIONS", "relation_facts", "split_lists", "split_shared_preposition",
+__all__ = ["TIED", "RELATIONS", "relation_facts", "split_lists", "split_shared_preposition",
            "split_adverbial_fragment", "enumerated_members",
            "standing_request", "split_verb_coordination", "ENDINGS", "relation_names",
            "split_verb_phrases"]
@@ -32,6 +32,8 @@ neighbor neighbour dog cat puppy kitten bird parrot rabbit hamster horse fish tu
 pet teacher doctor therapist goldfish snake lizard tortoise spouse fiancé fiancée twin
 grandson granddaughter stepmom stepdad stepson stepdaughter mentor coach landlord
 landlady housemate classmate buddy mate pal bestie vet dentist baby toddler""".split())  # noqa: SIM905 (a word list reads better as text)
+# A tie to someone held: "Has a brother named Ollie", "Has an old flatmate called Jess".
+TIED = re.compile(r"^has\s+an?\s+(?:[\w-]+\s+)?(?P<rel>\w+)\s+(?:named|called)\b", re.I)
 # Predicates that end a state: no "has a dog named Max" after "my dog Max died".
 ENDINGS = re.compile(r"\b(?:passed away|died|ran away|was put down|left|quit|broke up|"
                      r"divorced|moved out|sold|gave up|lost|stopped|cancel+ed|ended)\b", re.I)

@@ -32,7 +32,7 @@ from engram.pipeline.rules._agree import passing, same_frame
 from engram.pipeline.rules._corrections import positive
 from engram.pipeline.rules._ended import with_what_ended
 from engram.pipeline.rules._exclusive import exclusive_target, said_changed
-from engram.pipeline.rules._facts import RELATIONS
+from engram.pipeline.rules._facts import RELATIONS, TIED
 from engram.pipeline.rules._instead import replaced_intention
 from engram.pipeline.rules._meant import meant_decision
 from engram.pipeline.rules._nearest import nearest_change, nearest_corrected
@@ -318,14 +318,11 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
     return _fold_batch(spare_own(out, facts, existing))
 
 
-_KNOWN_AS = re.compile(r"^Has an?\s+(?:[\w-]+\s+)?(\w+)\s+(?:named|called)\s+(\w+)")
-
-
 def _other_relation(fact: str, held: str) -> bool:
     """"Has a cousin named Ollie" beside "Has a brother named Ollie": one name, two
     relations, which the embedding puts within a near-duplicate's distance."""
-    a, b = _KNOWN_AS.match(fact), _KNOWN_AS.match(held)
-    return bool(a and b and a.group(1).lower() != b.group(1).lower())
+    a, b = TIED.match(fact), TIED.match(held)
+    return bool(a and b and a.group("rel").lower() != b.group("rel").lower())
 
 
 def _fold_batch(out: list[Decision]) -> list[Decision]:
