@@ -31,15 +31,14 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.base import Existing
+from engram.pipeline.rules._revalue import CLOCK, DATE, WEEKDAY
 from engram.pipeline.rules._slots import content_tokens, stem
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["rescheduled"]
 
 # Kinds of time a schedule is held at; a kind is only ever swapped for its own kind.
-_KINDS = (r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?",
-          r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)",
-          r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d",
+_KINDS = (WEEKDAY, DATE, rf"{CLOCK}|\d{{1,2}}:\d\d",
           # the part of the day a shift is worked: "night shifts" -> "day shifts"
           r"(?:day|night|early|late|morning|evening|afternoon|weekend|weekday|graveyard)"
           r"(?=\s+shifts?\b)")

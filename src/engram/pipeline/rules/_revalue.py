@@ -26,17 +26,19 @@ import re
 from engram.pipeline.base import Existing
 from engram.pipeline.rules._narrowed import narrowed
 
-__all__ = ["revalued", "revalue_target", "value_correction"]
+__all__ = ["CLOCK", "DATE", "WEEKDAY", "revalued", "revalue_target", "value_correction"]
 
 _NUMBER = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
            r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
            r"forty|fifty|sixty|seventy|eighty|ninety|a hundred)")
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+DATE = r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)"  # "the 19th"
+CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:am|pm)"  # "4pm", "6:30 am"
 # A value with a kind: a name, a number with an optional unit, a weekday.
 # A date or a clock time is a value of its own kind ("the 19th", "4pm"), moved whole.
-_WHEN = r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?::\d\d)?\s*(?:am|pm)"
+_WHEN = rf"{DATE}|{CLOCK}"
 _VALUE = (rf"(?:{_WHEN}|(?-i:[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){{0,2}})|{_NUMBER}(?:\s+[a-z]+)?|"
-          rf"{_WEEKDAY})")
+          rf"{WEEKDAY})")
 _OPENER = (r"(?:(?:oh|no|nope|wait|sorry|oops|whoops|actually|well|hmm|um|sorry|my bad|"
            r"my mistake|scratch that|correction|i mean|i meant|change of plans?|hang on|"
            r"hold on)\b[\s,:!.\-–—]*)")
@@ -51,7 +53,7 @@ _BARE = re.compile(
     rf"(?P<new2>{_VALUE})(?:,?\s+not\s+(?:the\s+)?(?P<old2>{_VALUE}))?)"
     # an appositive after the value ("Aliens, the sequel") and a time word ("... now")
     rf"(?:,\s+(?:the|a|an)\s+\w+)?(?:\s+(?:now|then|instead))?(?P<close>{_CLOSER})?[.!]*$", re.I)
-_DAYS = re.compile(rf"\b{_WEEKDAY}\b", re.I)
+_DAYS = re.compile(rf"\b{WEEKDAY}\b", re.I)
 
 
 def revalued(sentence: str) -> str | None:
