@@ -81,12 +81,14 @@ def _past_coordination(fact: str) -> list[str]:
     named = re.match(r"^((?-i:[A-Z])[\w'-]+)\s+(\S.*)$", fact)  # a bare name: "Jonas left ..."
     if subject and fact.lower().startswith(subject + " "):
         head = fact[:len(subject)]
-    elif named and not subject and _name_like(named.group(1)) \
-            and F.split_verb_coordination(named.group(2)) != [named.group(2)]:
+    elif named and not subject and _name_like(named.group(1)):
         head, predicate = named.group(1), named.group(2)
     else:
         return F.split_verb_coordination(fact)
-    return [f"{head} {p[0].lower()}{p[1:]}" for p in F.split_verb_coordination(predicate)]
+    parts = F.split_verb_coordination(predicate)
+    if len(parts) == 1 and not subject:  # a bare name with one verb phrase: as it was said
+        return [fact]
+    return [f"{head} {p[0].lower()}{p[1:]}" for p in parts]
 
 
 def _name_like(word: str) -> bool:

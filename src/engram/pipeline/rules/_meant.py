@@ -24,7 +24,6 @@ from engram.pipeline.rules._slots import Similarity
 __all__ = ["meant_decision"]
 
 
-
 def meant_decision(fact: str, existing: list[Existing], used: set[int],
                    similarity: Similarity | None = None, threshold: float | None = None,
                    margin: float = 0.1) -> Decision | None:

@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from engram.pipeline.rules._rewrite import pronouns_to_third
 from engram.pipeline.rules._sentences import split_sentences
@@ -197,7 +198,14 @@ def without_vocative(sentence: str, speakers: frozenset[str]) -> str:
     """
     if not speakers:
         return sentence
+    opening, closing = _vocatives(speakers)
+    return closing.sub("", opening.sub("", sentence))
+
+
+@lru_cache(maxsize=256)  # one add's speakers, for each of its sentences: compiled once
+def _vocatives(speakers: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A speaker's name opening a sentence (after a greeting) and closing it."""
     who = "|".join(re.escape(n) for n in sorted(speakers, key=len, reverse=True))
-    sentence = re.sub(rf"^(?:(?:hey|hi|hello|oh|wow|thanks|thank you|yeah|yes|no|well|so|"
-                      rf"haha|ok|okay),?\s+)?(?:{who})\s*[,!:-]+\s*", "", sentence, flags=re.I)
-    return re.sub(rf",\s*(?:{who})\s*(?=[.!?]*$)", "", sentence)
+    return (re.compile(rf"^(?:(?:hey|hi|hello|oh|wow|thanks|thank you|yeah|yes|no|well|so|"
+                       rf"haha|ok|okay),?\s+)?(?:{who})\s*[,!:-]+\s*", re.I),
+            re.compile(rf",\s*(?:{who})\s*(?=[.!?]*$)"))
