@@ -54,6 +54,7 @@ from engram.pipeline.rules._speech import (
     taken_up,
     without_vocative,
 )
+from engram.pipeline.rules._stated import stated
 from engram.pipeline.rules._subjects import People
 from engram.pipeline.rules._supersede import ends_a_slot
 from engram.pipeline.rules._things import thing_fact
@@ -221,7 +222,9 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     fact = _other_subject(clause, people) or subjectless(clause)
     if fact:
         return [*out, fact]
-    told = thing_fact(clause)  # "The Paris trip is cancelled", "Someone stole my bike"
+    # "The Paris trip is cancelled", "Someone stole my bike"; "The new job starts Monday"
+    # (the last resort: "My cat is called Pickle" was read as a tie above)
+    told = thing_fact(clause) or (None if out else stated(clause))
     return [*out, told] if told else out
 
 

@@ -23,7 +23,7 @@ from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 __all__ = ["TIED", "RELATIONS", "relation_facts", "split_lists", "split_shared_preposition",
            "split_adverbial_fragment", "enumerated_members",
            "standing_request", "split_verb_coordination", "ENDINGS", "relation_names",
-           "split_verb_phrases"]
+           "split_verb_phrases", "is_relation"]
 
 RELATIONS = set("""sister brother wife husband partner boyfriend girlfriend fiance fiancee
 son daughter kid child mom mother dad father mum grandma grandmother grandpa grandfather
@@ -32,6 +32,21 @@ neighbor neighbour dog cat puppy kitten bird parrot rabbit hamster horse fish tu
 pet teacher doctor therapist goldfish snake lizard tortoise spouse fiancé fiancée twin
 grandson granddaughter stepmom stepdad stepson stepdaughter mentor coach landlord
 landlady housemate classmate buddy mate pal bestie vet dentist baby toddler""".split())  # noqa: SIM905 (a word list reads better as text)
+# Words for several of them at once: "The kids are back at school", "Parents retired".
+_GROUPS = frozenset({"children", "grandchildren", "grandkids", "parents", "grandparents",
+                     "in-laws", "folks", "siblings"})
+
+
+def is_relation(word: str) -> bool:
+    """Is the word a relation, one or several ("sister", "kids", "parents")?
+
+    >>> is_relation("kids"), is_relation("Twins"), is_relation("parents"), is_relation("lessons")
+    (True, True, True, False)
+    """
+    low = word.lower()
+    return low in RELATIONS or low in _GROUPS or (low.endswith("s") and low[:-1] in RELATIONS)
+
+
 # A tie to someone held: "Has a brother named Ollie", "Has an old flatmate called Jess".
 TIED = re.compile(r"^has\s+an?\s+(?:[\w-]+\s+)?(?P<rel>\w+)\s+(?:named|called)\b", re.I)
 # Predicates that end a state: no "has a dog named Max" after "my dog Max died".

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.base import Existing
-from engram.pipeline.rules._facts import RELATIONS
+from engram.pipeline.rules._facts import is_relation
 from engram.pipeline.rules._phrases import modifiers, words_of
 from engram.pipeline.rules._rewrite import PAST_FORMS
 from engram.pipeline.rules._slots import content_tokens, is_negative
@@ -34,7 +34,7 @@ _STILL_AT_IT = re.compile(r"\b(?:training|practice|practising|practicing|revisio
 def thing_of(subject: str) -> str | None:
     """The stem of a one-word subject that is no relation: "Wedding is postponed" is about
     the user's wedding when a memory of the user's names it ("Is planning a wedding")."""
-    if not subject or " " in subject or subject in RELATIONS:
+    if not subject or " " in subject or is_relation(subject):
         return None
     return next(iter(content_tokens(subject)), None)
 

@@ -274,6 +274,12 @@ _CATCHING_UP = re.compile(r"^(?:lots|tons|loads|a lot|so much|heaps)\s+(?:has|ha
                           r"(?:going on|happening|happened|gone (?:on|down)|changed)\b", re.I)
 
 
+# A request verb that is a noun, followed by its verb: "Book club moved to Thursdays",
+# "Plan is to sell the car" tell of a thing; "Book a table for two" asks.
+_NOUN_LED = re.compile(r"^(?:[a-z]+\s+){1,2}?(?:is|are|was|were|has|have|had|got|gets|will|won't|"
+                       r"moved|starts|started|ends|ended|runs|ran|fell|went|goes)\b", re.I)
+
+
 def is_noise(clause: str) -> bool:
     """Greetings, thanks, acknowledgements, requests and empty fragments carry no fact."""
     c = clause.strip()
@@ -284,4 +290,5 @@ def is_noise(clause: str) -> bool:
         # "Hi, how are you", "Thanks, that's all for now": nothing but pleasantries.
         if len(rest.split()) <= 2 or _QUESTION_START.match(rest) or is_noise(rest):
             return True
-    return bool(_REQUEST.match(c) or _GERUND_VERDICT.match(c) or _CATCHING_UP.match(c))
+    return bool((_REQUEST.match(c) and not _NOUN_LED.match(c)) or _GERUND_VERDICT.match(c)
+                or _CATCHING_UP.match(c))

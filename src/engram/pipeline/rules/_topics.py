@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from engram.pipeline.rules._facts import RELATIONS
+from engram.pipeline.rules._facts import RELATIONS, is_relation
 from engram.pipeline.rules._slots import slot_of, stem
 from engram.pipeline.rules._subjects import AUX, is_verb
 
@@ -165,7 +165,7 @@ def split_subject(text: str) -> tuple[str, str]:
     if len(words) < 3 or not words[0].isalpha():
         return "", text
     first = words[0].lower()
-    if first in RELATIONS:
+    if is_relation(first):  # "Kids are back at school": theirs, not the user's
         n = 2 if words[1][:1].isupper() and words[1].isalpha() else 1
     elif len(words) > 3 and words[1].lower() in RELATIONS and first not in _OWN \
             and first not in _COUNTS and first not in AUX and not is_verb(first, 1):

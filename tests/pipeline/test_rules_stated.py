@@ -1,0 +1,69 @@
+"""News told with a thing as subject ("The new job starts Monday"), the endings it can
+carry ("fell through", "ran out", "on hold"), and relations named in the plural (issue
+#22). Every sentence is written for this file; none is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from engram.pipeline.rules._facts import is_relation
+from engram.pipeline.rules._stated import stated
+from tests.pipeline.test_rules_round3 import conversation
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("The new contract starts on the 3rd.", "New contract starts on the 3rd"),
+    ("Our mortgage deal ends in October.", "Mortgage deal ends in October"),
+    ("The choir rehearsals moved to Wednesdays.", "Choir rehearsals moved to Wednesdays"),
+    ("The house purchase fell through last week.", "House purchase fell through last week"),
+    ("My passport's at the embassy until March.", "Passport is at the embassy until March"),
+    ("Book club meets at Ana's now.", None),  # no time, no change: not read (see below)
+])
+def test_a_things_news_is_kept(said: str, kept: str | None) -> None:
+    out = conversation(("user", said))
+    if kept is None:
+        assert out == []
+    else:
+        assert kept in out
+
+
+@pytest.mark.parametrize("said", [
+    "The sunset was gorgeous tonight.",
+    "The coffee here is really good.",
+    "That show was so boring.",
+    "The train was packed again.",
+])
+def test_an_opinion_of_the_moment_is_not_a_fact(said: str) -> None:
+    assert conversation(("user", said)) == []
+
+
+@pytest.mark.parametrize(("held", "said", "gone"), [
+    (["Has a climbing gym membership"], "The climbing gym membership ran out in May.",
+     "Has a climbing gym membership"),
+    (["Is buying a flat in Leith"], "The flat in Leith fell through, the survey was awful.",
+     "Is buying a flat in Leith"),
+    (["Takes cello lessons"], "Cello lessons are on hold for now.", "Takes cello lessons"),
+])
+def test_a_things_ending_ends_what_is_held_of_it(held: list[str], said: str, gone: str) -> None:
+    assert gone not in conversation(("user", said), existing=held)
+
+
+@pytest.mark.parametrize(("held", "said"), [
+    (["Has three kids", "Enjoys sudoku"], "The kids are back at nursery from Tuesday."),
+    (["Has two daughters"], "The twins start swimming lessons next week."),
+])
+def test_news_of_relatives_in_the_plural_leaves_the_tie(held: list[str], said: str) -> None:
+    out = conversation(("user", said), existing=held)
+    assert held[0] in out and len(out) == len(held) + 1
+
+
+def test_a_request_verb_that_names_a_thing_is_no_request() -> None:
+    assert stated("Book club moved to Thursdays") == "Book club moved to Thursdays"
+    assert conversation(("user", "Book club moved to Thursdays.")) \
+        == ["Book club moved to Thursdays"]
+    assert conversation(("user", "Book a table for two at eight, please.")) == []
+
+
+def test_relations_one_or_several() -> None:
+    assert [is_relation(w) for w in ("nieces", "Kids", "in-laws", "sister")] == [True] * 4
+    assert [is_relation(w) for w in ("lessons", "classes", "plans")] == [False] * 3
