@@ -29,16 +29,20 @@ import re
 from engram.pipeline.rules._choices import chosen, options
 from engram.pipeline.rules._corrections import swap_value
 from engram.pipeline.rules._restated import swap_kind
+from engram.pipeline.rules._rewrite import PAST_FORMS
 from engram.pipeline.rules._wh import trim_reply, wh_answer
 
 __all__ = ["answer_clause", "past_tense", "YES", "NO"]
 
 # "true"/"right"/"correct" before another word open an answer ("True crime", "Right
 # by the station"), they do not confirm.
-YES = re.compile(r"^(?:yes|yeah|yep|yup|sure|(?:correct|right|true)(?!\s+[a-z])|exactly|indeed|"
-                 r"absolutely|definitely|of course|that'?s right|that'?s correct|y|ya|"
+# A yes made strong is still a yes, a no made strong a no ("definitely not").
+_STRONG = r"(?:absolutely|definitely|certainly|of course|hell|god|honestly)"
+YES = re.compile(rf"^(?!{_STRONG}\s+not\b)(?:yes|yeah|yep|yup|sure|(?:correct|right|true)(?!\s+[a-z])|"
+                 r"exactly|indeed|absolutely|definitely|of course|that'?s right|that'?s correct|y|ya|"
                  r"please do|go ahead)\b", re.I)
-NO = re.compile(r"^(?:no|nope|nah|not really|not at all|never|wrong|incorrect|n)\b", re.I)
+NO = re.compile(rf"^(?:{_STRONG}\s+(?:not|no)\b|no|nope|nah|not really|not at all|never|wrong|"
+                r"incorrect|n|not(?=\s*(?:$|[,.!;])))\b", re.I)
 # "Should I remember that you ...?", "So you ...?", "Just to confirm, you ...?"
 _CONFIRM = re.compile(r"^(?:(?:(?:should|shall|can|may)\s+i|(?:would|do)\s+you\s+(?:like|want)\s+me\s+to)"
                       r"\s+(?:remember|note|save|keep in mind|make a note|"
@@ -207,6 +211,10 @@ def answer_clause(question: str, reply: str) -> str | None:
     q = asked[-1].rstrip("?").strip()
     whole = question.strip()
     q = re.sub(r"^(?:and|so|also|ok|okay|great|nice|got it)\s*[,!.]?\s+(?=\w)", "", q, flags=re.I)
+    # "Any pets?", "Any allergies I should know about?": the user's things, asked short
+    # ("Any questions before we start?" asks about the conversation, not the user)
+    q = re.sub(r"^any\s+(?=(?:other\s+)?[a-z]+(?:\s+(?:that\s+)?(?:i|we)\s+(?:should|need to|ought to|"
+               r"have to|must)\b.*)?$)", "do you have any ", q, flags=re.I)
     r = trim_reply(_FILLER.sub("", reply.strip().rstrip(".!")).strip())
     if not r or len(r.split()) > 6:
         return None
@@ -246,6 +254,10 @@ def answer_clause(question: str, reply: str) -> str | None:
             return f"{_yes_no(q, False)}; I {asked_any.group(1).lower()} {only.group(1)}"
         if NO.match(r) and (NO.match(rest) or re.match(r"^not\b", rest, re.I)):
             return _yes_no(q, False)  # "no, not at all": the no said twice
+        first = rest.split()[0].lower()
+        if NO.match(r) and _YESNO.match(q) and (first in PAST_FORMS or first.endswith("ed")):
+            denied = _yes_no(q, False)  # "still at the bakery?" - "nope, quit in May"
+            return f"{denied}; I {rest}" if denied else f"I {rest}"
         said = _yes_no(q, True) if NO.match(r) and _YESNO.match(q) else None
         moved = swap_kind(re.sub(r"\bstill\s+", "", said), rest) if said and re.search(
             r"\bstill\b", said) else None

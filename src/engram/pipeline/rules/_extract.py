@@ -240,6 +240,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
     place: tuple[str, str] | None = None  # ("at", "Spotify"): what "there" refers to
     things: str | None = None  # "tomato plants" (from "my tomato plants"): what "them" is
     said_last: str | None = None  # the message's last fact: "Got the job! I start Monday."
+    if question and not people.last:  # "Is your son still at nursery?" - "he started school"
+        people.asked_about(question)
     sentences = own_text(message.content)
     for s_i, sentence in enumerate(sentences):
         sentence = restated(without_vocative(sentence, people.speakers))  # "..., no wait, York"

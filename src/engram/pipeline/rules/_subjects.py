@@ -85,6 +85,22 @@ class People:
         self.events = Events()  # "moved it to Sunday": the barbecue named before
         self.speakers: frozenset[str] = frozenset()  # names the messages are signed with
 
+    def asked_about(self, question: str) -> None:
+        """The person an assistant's question asks about ("Is your daughter still at
+        primary?"), so that "she" in the reply is that person."""
+        m = re.search(r"\byour\s+((?:best|older|younger|little|big|elder|twin|step|new|old)\s+)?"
+                      r"([a-z]+)(?:\s+(" + _NAME + r"))?", question)
+        if m and m.group(2) in RELATIONS:
+            subject = capitalise(f"{m.group(1) or ''}{m.group(2)}") + \
+                (f" {m.group(3)}" if m.group(3) else "")
+            if m.group(3):
+                self.known[m.group(3)] = subject
+            self.last = subject
+            return
+        named = re.search(r"\b(?i:is|was|does|did|has|will|can|are)\s+(" + _NAME + r")\b", question)
+        if named and named.group(1).lower() not in NOT_NAMES:  # "Is Ivy still at primary?"
+            self.last = self.known.get(named.group(1), named.group(1))
+
     def introduce(self, relation: str, name: str) -> None:
         self.known[name] = f"{capitalise(relation)} {name}"
         self.last = self.known[name]
