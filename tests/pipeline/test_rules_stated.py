@@ -67,3 +67,34 @@ def test_a_request_verb_that_names_a_thing_is_no_request() -> None:
 def test_relations_one_or_several() -> None:
     assert [is_relation(w) for w in ("nieces", "Kids", "in-laws", "sister")] == [True] * 4
     assert [is_relation(w) for w in ("lessons", "classes", "plans")] == [False] * 3
+
+
+@pytest.mark.parametrize(("held", "said", "gone"), [
+    # the thing awaited, as the subject, settles the wait
+    (["Is waiting for their passport"], "Passport arrived this morning!",
+     "Is waiting for their passport"),
+    # a thing said done, without a verb, is what was prepared for
+    (["Is training for the Snowdon ultra"], "Snowdon ultra done! Legs are gone.",
+     "Is training for the Snowdon ultra"),
+    # abstinence told in time, with or without the hyphen
+    (["Smokes roll-ups"], "I'm four months smoke free.", "Smokes roll-ups"),
+    # a group's split ends the user's place in it
+    (["Sings in a choir"], "The choir split up over the summer.", "Sings in a choir"),
+])
+def test_what_settles_or_ends_a_held_state(held: list[str], said: str, gone: str) -> None:
+    assert gone not in conversation(("user", said), existing=held)
+
+
+@pytest.mark.parametrize(("held", "said"), [
+    (["Is writing a novel"], "Chapter nine done!"),  # a step of the work, not its end
+    (["Works as a nurse"], "Finished my first week as a volunteer at the food bank."),
+    (["Is waiting for their visa"], "My brother's visa came through."),  # someone else's
+])
+def test_a_step_or_someone_elses_news_leaves_the_state(held: list[str], said: str) -> None:
+    assert held[0] in conversation(("user", said), existing=held)
+
+
+def test_a_job_taken_as_a_role_is_a_job() -> None:
+    out = conversation(("user", "I took a job as a lab technician at the hospital."),
+                       existing=["Works as a barista"])
+    assert "Works as a barista" not in out

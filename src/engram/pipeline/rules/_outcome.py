@@ -50,7 +50,8 @@ PENDING = re.compile(r"^(?:is|are)\s+(?:\w+\s+)?(?:waiting|looking|searching|hun
 # "Signed the lease on a flat", "Starts at Monzo on Monday", "Daughter Mila was born").
 _OUTCOME = re.compile(r"\b(?:got|was born|were born|signed|starts|started|"
                       r"accepted|approved|granted|passed|failed|found|bought|landed|won|"
-                      r"rejected|born|arrived|came through|is gone|is over)\b", re.I)
+                      r"rejected|born|arrived|came through|is gone|is over|"
+                      r"(?:is|are)\s+(?:all\s+)?(?:done|finished|complete|completed))\b", re.I)
 
 
 BIRTH = re.compile(r"\b(?:was born|were born|born|arrived|gave birth|had (?:a|the|our|their) "
@@ -75,14 +76,15 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
         return None
     if _STILL_AT_IT.search(predicate):  # "Ran 30k for marathon training": the wait goes on
         return None
-    words, kinds = words_of(predicate), topics(predicate)
+    # the thing awaited, when it is the subject, is named by the outcome ("Visa came through")
+    thing = thing_of(subject)
+    words, kinds = words_of(predicate) | ({thing} if thing else set()), topics(predicate)
     for pos, e in enumerate(existing):
         e_subject, e_predicate = split_subject(e.text)
         if pos in used or e.ref < 0 or not PENDING.match(e_predicate):
             continue
         # The same person's wait: "Sister Ola got a job" leaves the user's job search. The
         # subject may be what was awaited: a newborn, or the thing named ("Visa got approved").
-        thing = thing_of(subject)
         if e_subject != subject and not (not e_subject and (BIRTH.search(fact) or (
                 thing and thing in words_of(e_predicate)))):
             continue

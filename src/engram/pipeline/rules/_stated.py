@@ -70,8 +70,16 @@ _VERDICT = re.compile(r"^(?:is|are|was|were|'s)\s+(?:so\s+|really\s+|very\s+|pre
 _END_STATES = frozenset({"off", "over", "done", "closed", "back", "out", "finished", "gone"})
 
 
+# Said without a verb: "Berlin marathon done!", "Visa sorted".
+_VERBLESS = re.compile(r"^(?:(?:the|my|our)\s+)?((?:[\w'-]+\s+){0,3}[\w'-]+)\s+(done|over|finished|"
+                       r"sorted|booked|complete|completed|confirmed|approved|cancel+ed)$", re.I)
+
+
 def stated(clause: str) -> str | None:
     """The fact a clause with a thing as subject states, or None."""
+    bare = _VERBLESS.match(clause.strip().rstrip(".!;,"))
+    if bare and bare.group(1).split()[0].lower() not in _NOT_SUBJECT:
+        return capitalise(f"{bare.group(1)} is {bare.group(2).lower()}")
     words = clause.strip().rstrip(".!;,").split()
     det = words[0].lower() if words and words[0].lower() in _DETERMINERS else ""
     head = 1 if det else 0

@@ -144,6 +144,10 @@ def topics(text: str) -> frozenset[str]:
                                       r"started|is starting|has (?:just )?started)\s+"
                                       r"(?:as|at|for)\b", text, re.I):
         found.add("job")
+    # "Took a job as a tutor", "Started a new role as team lead" (a first day "as a
+    # volunteer" or "as a mentor" is no job: a role alone is not read)
+    if re.search(r"\b(?:job|position|post)\s+as\s+(?:a|an)\s|\bnew\s+role\s+as\b", text, re.I):
+        found.add("job")
     if re.search(r"\b(?i:moved|relocated|moving|emigrated)\s+(?i:back\s+)?(?:to|from)\s+[A-Z]", text):
         found.add("home")  # a move to a named place, not "moved the meeting to Friday"
     if re.search(r"^(?i:is|are)\s+(?i:now\s+)?(?i:back)\s+(?i:home\s+)?(?i:in|to)\s+[A-Z]", text):
