@@ -98,3 +98,18 @@ def test_a_job_taken_as_a_role_is_a_job() -> None:
     out = conversation(("user", "I took a job as a lab technician at the hospital."),
                        existing=["Works as a barista"])
     assert "Works as a barista" not in out
+
+
+@pytest.mark.parametrize(("said", "fact"), [
+    ("My cousin's wedding got moved to May.", "Cousin's wedding got moved to May"),
+    ("Our neighbour's builders start on Monday.", "Neighbour's builders start on Monday"),
+    ("My bike's at the repair shop until Friday.", "Bike is at the repair shop until Friday"),
+])
+def test_a_possessive_subject_is_not_read_as_is(said: str, fact: str) -> None:
+    assert stated(said.rstrip(".")) == fact
+
+
+def test_a_relatives_thing_settles_the_wait_for_it() -> None:
+    out = conversation(("user", "Mum's scan results came back clear."),
+                       existing=["Is waiting for their mum's scan results"])
+    assert "Is waiting for their mum's scan results" not in out

@@ -23,7 +23,7 @@ from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 __all__ = ["TIED", "RELATIONS", "relation_facts", "split_lists", "split_shared_preposition",
            "split_adverbial_fragment", "enumerated_members",
            "standing_request", "split_verb_coordination", "ENDINGS", "relation_names",
-           "split_verb_phrases", "is_relation"]
+           "split_verb_phrases", "is_relation", "owner_of"]
 
 RELATIONS = set("""sister brother wife husband partner boyfriend girlfriend fiance fiancee
 son daughter kid child mom mother dad father mum grandma grandmother grandpa grandfather
@@ -45,6 +45,16 @@ def is_relation(word: str) -> bool:
     """
     low = word.lower()
     return low in RELATIONS or low in _GROUPS or (low.endswith("s") and low[:-1] in RELATIONS)
+
+
+def owner_of(fact: str) -> str | None:
+    """The relative whose thing a fact opens with ("Brother's visa came through": brother).
+
+    >>> owner_of("Brother's visa came through"), owner_of("Pilates moved to Thursdays")
+    ('brother', None)
+    """
+    m = re.match(r"^(\w+)'s\s", fact)
+    return m.group(1).lower() if m and is_relation(m.group(1)) else None
 
 
 # A tie to someone held: "Has a brother named Ollie", "Has an old flatmate called Jess".

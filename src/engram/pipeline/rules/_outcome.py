@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.base import Existing
-from engram.pipeline.rules._facts import is_relation
+from engram.pipeline.rules._facts import is_relation, owner_of
 from engram.pipeline.rules._phrases import modifiers, words_of
 from engram.pipeline.rules._rewrite import PAST_FORMS
 from engram.pipeline.rules._slots import content_tokens, is_negative
@@ -50,7 +50,7 @@ PENDING = re.compile(r"^(?:is|are)\s+(?:\w+\s+)?(?:waiting|looking|searching|hun
 # "Signed the lease on a flat", "Starts at Monzo on Monday", "Daughter Mila was born").
 _OUTCOME = re.compile(r"\b(?:got|was born|were born|signed|starts|started|"
                       r"accepted|approved|granted|passed|failed|found|bought|landed|won|"
-                      r"rejected|born|arrived|came through|is gone|is over|"
+                      r"rejected|born|arrived|came through|came back|is gone|is over|"
                       r"(?:is|are)\s+(?:all\s+)?(?:done|finished|complete|completed))\b", re.I)
 
 
@@ -79,9 +79,12 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
     # the thing awaited, when it is the subject, is named by the outcome ("Visa came through")
     thing = thing_of(subject)
     words, kinds = words_of(predicate) | ({thing} if thing else set()), topics(predicate)
+    # "Brother's visa came through" settles a wait for the brother's visa, not the user's
+    owner = owner_of(fact)
     for pos, e in enumerate(existing):
         e_subject, e_predicate = split_subject(e.text)
-        if pos in used or e.ref < 0 or not PENDING.match(e_predicate):
+        if pos in used or e.ref < 0 or not PENDING.match(e_predicate) \
+                or (owner and owner not in e.text.lower()):
             continue
         # The same person's wait: "Sister Ola got a job" leaves the user's job search. The
         # subject may be what was awaited: a newborn, or the thing named ("Visa got approved").

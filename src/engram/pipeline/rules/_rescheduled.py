@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.base import Existing
+from engram.pipeline.rules._facts import owner_of
 from engram.pipeline.rules._revalue import CLOCK, DATE, WEEKDAY
 from engram.pipeline.rules._slots import content_tokens, stem
 from engram.pipeline.rules._topics import split_subject
@@ -54,6 +55,8 @@ def rescheduled(fact: str, existing: list[Existing], used: set[int]) -> tuple[in
     """(position, new text) of the held memory whose time or amount the fact moves, if
     any. A time held that the fact says again is no move ("... on Thursdays as well as
     Fridays" adds a day to "... on Fridays"): that is left to the other paths."""
+    if owner_of(fact):
+        return None  # "Sister's choir moved to Mondays": her time, not the user's
     amount = _new_amount(fact, existing, used)
     if amount is not None:
         return amount

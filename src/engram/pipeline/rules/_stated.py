@@ -59,6 +59,7 @@ _CHANGE = re.compile(r"\b(?:starts?|started|begins?|began|ends?|ended|finish(?:e
                      r"opens?|opened|clos(?:es|ed)|resum(?:es|ed)|moved|moves|postponed|"
                      r"delayed|pushed|cancel+ed|approved|rejected|confirmed|booked|fell through|"
                      r"falls through|ran out|runs out|run out|expired|expires|lapsed|on hold|"
+                     r"came back|came through|arrived|passed|failed|"
                      r"is off|are off|is over|are over|is back|are back|(?:did not|didn't) "
                      r"work out|is done|are done)\b", re.I)
 # An opinion of the moment: "is so expensive now", "was gorgeous in June". A state that
@@ -73,6 +74,10 @@ _END_STATES = frozenset({"off", "over", "done", "closed", "back", "out", "finish
 # Said without a verb: "Berlin marathon done!", "Visa sorted".
 _VERBLESS = re.compile(r"^(?:(?:the|my|our)\s+)?((?:[\w'-]+\s+){0,3}[\w'-]+)\s+(done|over|finished|"
                        r"sorted|booked|complete|completed|confirmed|approved|cancel+ed)$", re.I)
+
+
+def _is_verb(word: str) -> bool:
+    return word in _VERB or word in PAST_FORMS or word.endswith("ed")
 
 
 def stated(clause: str) -> str | None:
@@ -91,9 +96,10 @@ def stated(clause: str) -> str | None:
         if not re.fullmatch(r"[\w-]+", noun) or noun in _NOT_SUBJECT or noun in _VERB:
             return None
         verb = words[n].lower()
-        if verb in _VERB or verb in PAST_FORMS or verb.endswith("ed"):
+        if _is_verb(verb):
             subject, predicate = words[head:n], words[n:]
-        elif word.lower().endswith("'s"):  # "My car's in the garage": 's is "is"
+        elif word.lower().endswith("'s") and not any(_is_verb(w.lower()) for w in words[n + 1:n + 3]):
+            # "My car's in the garage": 's is "is"; "My sister's visa came" is hers
             subject, predicate = [*words[head:n - 1], word[:-2]], ["is", *words[n:]]
         if subject:
             break

@@ -32,7 +32,7 @@ from functools import lru_cache
 from engram.pipeline.base import Existing
 from engram.pipeline.rules._completed import completed
 from engram.pipeline.rules._episodes import in_progress, one_off
-from engram.pipeline.rules._facts import RELATIONS
+from engram.pipeline.rules._facts import RELATIONS, owner_of
 from engram.pipeline.rules._outcome import PENDING, settled_wait, thing_of
 from engram.pipeline.rules._phrases import modifiers, qualifiers, without, words_of
 from engram.pipeline.rules._rewrite import PAST_FORMS
@@ -166,6 +166,7 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
     if verb in PAST_FORMS and not SWAP.search(fact):  # a journey made is no new commute:
         kinds -= {"commute"}  # "Got the bus today" leaves "Cycles to work"
     thing = thing_of(subject)
+    owner = owner_of(fact)
     swap = bool(SWAP.search(fact)) or ending
     begun = not swap and not said_now and bool(_BEGIN.search(fact))
     # something got, perhaps "new", with no other word of change
@@ -189,6 +190,8 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
             ending or _AIMED.match(e_predicate) or in_progress(e_predicate))
         if e_subject != subject and not about:
             continue
+        if owner and owner not in e.text.lower():
+            continue  # "Sister's choir moved to Mondays" moves nothing of the user's
         # a purchase leaves the work under way that it names ("Bought a canoe paddle" /
         # "Is building a wooden canoe", "Bought a novel" / "Is writing a novel"): things
         # are bought for an activity, not to end it (a completion was matched above)
