@@ -147,6 +147,12 @@ _HOME_IS = re.compile(r"^(?:(?:my|our)\s+)?home(?:'s|\s+is)\s+(?:now\s+)?(?:in\s
                       r"(?:\s+(?:now|these days|nowadays))?(?:,\s+(?P<tail>.+))?$", re.I)
 
 
+# Past participles that are no past tense: a clause they open dropped its "I've".
+_PARTICIPLES = frozenset({"gone", "become", "given", "taken", "done", "grown", "begun", "fallen",
+                          "eaten", "drunk", "written", "ridden", "driven", "chosen", "forgotten",
+                          "gotten", "swum", "shown"})
+
+
 def _subjectless(clause: str) -> str | None:
     c = _USER.sub("", clause.strip(" ,."))
     m = _HOME_IS.match(c)
@@ -193,6 +199,8 @@ def _subjectless(clause: str) -> str | None:
         return None
     if words[0].lower() == "been" and len(words) >= 3:  # "Been commuting by bus for years"
         return "Has been " + " ".join(words[1:])
+    if words[0].lower() in _PARTICIPLES and len(words) >= 3:  # "Gone full vegan", "I've" unsaid
+        return "Has " + " ".join([words[0].lower(), *words[1:]])
     if words[0].lower() in ("need", "want", "have", "plan", "hope", "intend", "mean") \
             and words[1].lower() == "to" and len(words) >= 3:  # "Need to renew my passport"
         return capitalise(conjugate(words[0].lower())) + " " + " ".join(words[1:])
