@@ -40,3 +40,12 @@ def test_something_else_that_lasted_ends_nothing_held() -> None:
     held = ["Likes hot weather", "Swims in the sea"]
     out = conversation(("user", "The heatwave lasted about two weeks."), existing=held)
     assert all(h in out for h in held)
+
+
+def test_a_named_persons_birthday_updates_their_age() -> None:
+    out = conversation(("user", "Mira turned 12 on Friday, she wants a phone now."),
+                       existing=["Has a daughter named Mira", "Daughter Mira is 11"])
+    assert "Daughter Mira is 11" not in out and "Daughter Mira is 12 years old" in out
+    assert conversation(("user", "It turned 5 last week and still runs fine.")) \
+        == [] or all("years old" not in f for f in
+                     conversation(("user", "It turned 5 last week and still runs fine.")))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.rules._facts import _NAME, RELATIONS
+from engram.pipeline.rules._subjects import NOT_NAMES
 
 __all__ = ["homes_said", "inferred_facts"]
 
@@ -46,7 +47,9 @@ def inferred_facts(fact: str) -> list[str]:
     if m:  # "Took the offer from Spotify" -> "Works at Spotify"
         out.append(f"Works at {m.group(1)}")
     m = re.match(r"^((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)\s+(?:just\s+)?turned\s+(\d{1,3})\b", fact)
-    if m and m.group(1).split()[0].lower() in RELATIONS:  # "Son Eli turned 9" -> his age
+    # "Son Eli turned 9", "Eli turned 9" -> his age ("It turned 5" names no one)
+    if m and (m.group(1).split()[0].lower() in RELATIONS
+              or m.group(1).split()[0].lower() not in NOT_NAMES):
         out.append(f"{m.group(1)} is {m.group(2)} years old")
     m = re.match(r"^(?:Went|Became|Turned) (vegan|vegetarian|pescatarian|keto|sober)\b", fact)
     if m:  # "Went vegan in January" -> "Is vegan"
