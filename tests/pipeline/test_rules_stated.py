@@ -113,3 +113,9 @@ def test_a_relatives_thing_settles_the_wait_for_it() -> None:
     out = conversation(("user", "Mum's scan results came back clear."),
                        existing=["Is waiting for their mum's scan results"])
     assert "Is waiting for their mum's scan results" not in out
+
+
+def test_someone_elses_thing_of_the_moment_is_no_fact() -> None:
+    assert stated("My flatmate's cat knocked over my plant") is None
+    assert stated("Our neighbour's builders start on Monday") == \
+        "Neighbour's builders start on Monday"

@@ -110,7 +110,9 @@ def stated(clause: str) -> str | None:
     if verdict and verdict.group("adj").lower() not in _END_STATES \
             and not verdict.group("adj").lower().endswith("ed"):
         return None
-    if not (det in ("my", "our") or _WHEN.search(said) or _CHANGE.search(said)
-            or is_ending(said)):
+    # the user's own thing is news of their life; someone else's thing ("my neighbour's
+    # parrot kept me awake") only when it is anchored in time or changed
+    own = det in ("my", "our") and not any(w.lower().endswith("'s") for w in subject)
+    if not (own or _WHEN.search(said) or _CHANGE.search(said) or is_ending(said)):
         return None
     return capitalise(pronouns_to_third(f"{' '.join(subject)} {said}"))
