@@ -61,3 +61,20 @@ def test_a_bare_any_question_asks_about_the_users_things() -> None:
 def test_she_or_he_is_the_person_the_question_asked_about(held: list[str], question: str,
                                                           reply: str, fact: str) -> None:
     assert fact in conversation(("assistant", question), ("user", reply), existing=held)
+
+
+@pytest.mark.parametrize(("question", "reply", "fact"), [
+    ("Do you have any pets?", "yep, an old tortoise named Gerald who lives in the garden",
+     "Has an old tortoise named Gerald who lives in the garden"),
+    ("Where do you work at the moment?", "at a bike shop in Leith, part time for now",
+     "Works at a bike shop in Leith, part time for now"),
+])
+def test_a_longer_reply_still_answers_the_question(question: str, reply: str,
+                                                   fact: str) -> None:
+    assert fact in conversation(("assistant", question), ("user", reply))
+
+
+def test_a_name_given_as_her_name_is() -> None:
+    out = conversation(("assistant", "What's your sister's name?"),
+                       ("user", "her name's Petra, she's two years older"))
+    assert "Has a sister named Petra" in out and not any("name is" in f for f in out)

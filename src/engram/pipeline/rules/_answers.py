@@ -216,8 +216,13 @@ def answer_clause(question: str, reply: str) -> str | None:
     q = re.sub(r"^any\s+(?=(?:other\s+)?[a-z]+(?:\s+(?:that\s+)?(?:i|we)\s+(?:should|need to|ought to|"
                r"have to|must)\b.*)?$)", "do you have any ", q, flags=re.I)
     r = trim_reply(_FILLER.sub("", reply.strip().rstrip(".!")).strip())
-    if not r or len(r.split()) > 6:
+    if not r or len(r.split()) > 12:
         return None
+    # "What's your partner's name?" - "her name's Carmen, we met at uni": the name
+    named = re.match(r"^(?:her|his|their|its|my)\s+name(?:'s|\s+is)\s+((?-i:[A-Z])[\w'-]+)\b,?\s*(.*)$", r,
+                     re.I)
+    if named and re.search(r"\bname\b|\bcalled\b", q, re.I):
+        r = named.group(1)
     if re.match(r"^(?:she|he|they)(?:'d|'s|'ll|\s)", r, re.I) \
             and not re.match(r"^(?:how|what|where|when|which)\b.*\byour\s+\w+", q, re.I):
         return None  # "She'd love a photo book": someone else's answer, not the user's
