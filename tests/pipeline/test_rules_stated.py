@@ -119,3 +119,8 @@ def test_someone_elses_thing_of_the_moment_is_no_fact() -> None:
     assert stated("My flatmate's cat knocked over my plant") is None
     assert stated("Our neighbour's builders start on Monday") == \
         "Neighbour's builders start on Monday"
+
+
+def test_may_is_a_month_only_after_a_preposition() -> None:
+    assert stated("The leisure centre may shut soon") is None
+    assert stated("The leisure centre closes in May") == "Leisure centre closes in May"

@@ -47,7 +47,9 @@ _VERB = frozenset("""is are was were has have had got gets will won't isn't aren
     move expires expire lapses lapse continues continue goes comes kicks wraps restarts
     needs""".split())  # noqa: SIM905
 # What anchors the news in the user's own time.
-_WHEN = re.compile(rf"\b(?:{WEEKDAY}|{DATE}|january|february|march|april|may|june|july|"
+# ("may" is a month only after a preposition: "The gym may close" is no date)
+_WHEN = re.compile(rf"\b(?:{WEEKDAY}|{DATE}|january|february|march|april|(?<=in )may|(?<=by )may|"
+                   r"(?<=until )may|(?<=since )may|(?<=from )may|june|july|"
                    r"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|"
                    r"sept?|oct|nov|dec|(?:next|last|this|coming)\s+(?:week|month|year|weekend|"
                    r"term|semester|season|spring|summer|autumn|fall|winter)|until|till|"
