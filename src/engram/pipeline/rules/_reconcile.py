@@ -37,6 +37,7 @@ from engram.pipeline.rules._instead import replaced_intention
 from engram.pipeline.rules._meant import meant_decision
 from engram.pipeline.rules._nearest import nearest_change, nearest_corrected
 from engram.pipeline.rules._phrases import only_qualifies
+from engram.pipeline.rules._renumbered import renumbered
 from engram.pipeline.rules._rescheduled import rescheduled
 from engram.pipeline.rules._retake import (
     frame_target,
@@ -226,6 +227,8 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             out.append(Decision("NONE", fact=i, source_ids=src))
             continue
         pos = _slot_target(fact.text, existing, used)
+        if pos is None:  # "Leo is in year 3 this year" after "Son Leo is in year 2"
+            pos = renumbered(fact.text, existing, used)
         deferred = pos is not None and _sibling_says_it_better(i, facts, existing, pos, used)
         if deferred:
             pos = None  # "Moved to Berlin" leaves "Lives in Lisbon" to "Lives in Berlin"

@@ -71,10 +71,26 @@ def rescheduled(fact: str, existing: list[Existing], used: set[int]) -> tuple[in
             old = run.search(held)
             if pos in used or old is None or {_bare(v) for v in one.findall(held)} & said:
                 continue
-            if split_subject(held)[0] or not what & content_tokens(held):
+            if split_subject(held)[0] or not what & content_tokens(held) or _other_names(fact, held):
                 continue
             return pos, held[:old.start()] + _as_held(new.group(0), old.group(0)) + held[old.end():]
     return None
+
+
+def _names(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"(?<=\s)(?-i:[A-Z])[\w'-]+", text)} - _WEEKDAY_NAMES
+
+
+_WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                  "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays",
+                  "sundays"}
+
+
+def _other_names(fact: str, held: str) -> bool:
+    """Each names a thing the other does not: "level 3 of the Italian course" moves
+    nothing of "level 2 of the Welsh course"."""
+    a, b = _names(fact), _names(held)
+    return bool(a - b) and bool(b - a)
 
 
 def _bare(value: str) -> str:
@@ -123,7 +139,8 @@ def _new_amount(fact: str, existing: list[Existing], used: set[int]) -> tuple[in
     for pos in sorted(range(len(existing)), key=lambda p: -p):
         held = existing[pos].text
         old = _AMOUNT.search(held)
-        if pos in used or old is None or split_subject(held)[0] != split_subject(fact)[0]:
+        if pos in used or old is None or split_subject(held)[0] != split_subject(fact)[0] \
+                or _other_names(fact, held):
             continue
         if stem(old.group("unit").lower()) != unit \
                 or old.group("n").lower() == new.group("n").lower():
