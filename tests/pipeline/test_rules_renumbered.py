@@ -35,3 +35,22 @@ def test_a_new_time_or_amount_of_another_named_thing_does_not_rewrite_the_held_o
     out = conversation(("user", "I'm on level 3 of the Italian course now."),
                        existing=["Is on level 2 of the Welsh course"])
     assert "Is on level 3 of the Welsh course" not in out
+
+
+@pytest.mark.parametrize(("held", "said", "gone"), [
+    (["Takes the bus to work"], "I cycle to work since the new bike lane opened.",
+     "Takes the bus to work"),
+    (["Works at Tesco"], "Working at Morrisons since October.", "Works at Tesco"),
+])
+def test_a_value_held_one_at_a_time_dated_from_a_point_replaces_the_old(
+        held: list[str], said: str, gone: str) -> None:
+    assert gone not in conversation(("user", said), existing=held)
+
+
+@pytest.mark.parametrize(("held", "said"), [
+    (["Plays badminton"], "I've played chess since I was seven."),
+    (["Likes folk music"], "I've loved musicals since my trip to London."),
+])
+def test_a_second_interest_dated_from_a_point_replaces_nothing(held: list[str],
+                                                               said: str) -> None:
+    assert held[0] in conversation(("user", said), existing=held)

@@ -100,11 +100,15 @@ _COMPANY = re.compile(r"\s+with\s+(?:their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:"
                       + "|".join(sorted(RELATIONS)) + r")(?:\s+(?-i:[A-Z])[\w'-]+)?\b", re.I)
 
 
+# A state dated from a point: "Drives to work since the strikes" began then.
+_SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the|my|our|their|last|\d|(?-i:[A-Z]))", re.I)
+
+
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def is_change(fact: str) -> bool:
     """Does the fact say that something changed (began, ended, swapped)?"""
     return bool(SWAP.search(fact) or _BEGIN.search(fact) or is_ending(fact)
-                or is_negative(fact) or ends_a_slot(fact))
+                or is_negative(fact) or ends_a_slot(fact) or _SINCE.search(fact))
 
 
 def superseded(fact: str, existing: list[Existing], used: set[int],
@@ -167,6 +171,10 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         kinds -= {"commute"}  # "Got the bus today" leaves "Cycles to work"
     thing = thing_of(subject)
     owner = owner_of(fact)
+    # dated only ("... since the strikes"): a new value of a kind held one at a time; a
+    # second interest dated from childhood replaces no other ("Plays golf")
+    dated_only = bool(_SINCE.search(fact)) and not (SWAP.search(fact) or _BEGIN.search(fact)
+                                                    or is_ending(fact) or is_negative(fact))
     swap = bool(SWAP.search(fact)) or ending
     begun = not swap and not said_now and bool(_BEGIN.search(fact))
     # something got, perhaps "new", with no other word of change
@@ -227,6 +235,8 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         # what "Wants to learn Welsh" waited for, and work under way ends in what it
         # was for ("Got their driving licence" / "Is learning to drive").
         if not shared and not ((swap or ending or same_kind & SINGLE) and same_kind):
+            continue
+        if dated_only and not same_kind & SINGLE:
             continue
         if begun and not same_kind & SINGLE and not _AIMED.match(e_predicate) \
                 and not in_progress(e_predicate):
