@@ -49,3 +49,11 @@ def test_a_named_persons_birthday_updates_their_age() -> None:
     assert conversation(("user", "It turned 5 last week and still runs fine.")) \
         == [] or all("years old" not in f for f in
                      conversation(("user", "It turned 5 last week and still runs fine.")))
+
+
+@pytest.mark.parametrize(("said", "fact"), [
+    ("Pescatarian since the spring.", "Is pescatarian since the spring"),
+    ("Teetotal for five years.", "Is teetotal for five years"),
+])
+def test_a_condition_dated_without_a_subject(said: str, fact: str) -> None:
+    assert conversation(("user", said)) == [fact]

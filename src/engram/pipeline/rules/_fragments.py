@@ -112,7 +112,8 @@ _FIRST_DAY = re.compile(r"^(today|tomorrow|monday|tuesday|wednesday|thursday|fri
                         r"(?:\s+(?-i:[A-Z])[\w&'-]*)*)$", re.I)
 # A condition with how far or since when it holds after it.
 _CONDITION_THEN = re.compile(r"^(.+?),?\s+(mostly|mainly|largely|usually|strictly|these days|"
-                             r"nowadays|now)$", re.I)
+                             r"nowadays|now|(?:ever\s+)?since\s+[\w' -]+|for\s+(?:a|an|\d+|two|three|"
+                             r"four|five|six|several|a few)\s+(?:days?|weeks?|months?|years?))$", re.I)
 # An amount said as where it has got to: "Down to one coffee a day", "Up to 30k a week".
 _DOWN_TO = re.compile(r"^(?:down|up|back)\s+to\s+(?:\d+|one|two|three|four|five|six|seven|"
                       r"eight|nine|ten|a\s+couple\s+of|a\s+few|a\s+single|a|an)\s+\w", re.I)
@@ -173,7 +174,7 @@ def _subjectless(clause: str) -> str | None:
             else fact
     m = _CONDITION_THEN.match(c)
     if m and _CONDITION.match(m.group(1)):  # "Vegetarian, mostly", "Pescatarian these days"
-        state, how = m.group(1)[0].lower() + m.group(1)[1:], m.group(2).lower()
+        state, how = m.group(1)[0].lower() + m.group(1)[1:], m.group(2)[0].lower() + m.group(2)[1:]
         return f"Is {how} {state}" if how.endswith("ly") else f"Is {state} {how}"
     m = _NOTHING_WITH.match(c)
     if m and m.group(1).split()[0].lower() not in _NOT_A_FOOD \
