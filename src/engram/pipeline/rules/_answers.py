@@ -219,8 +219,7 @@ def answer_clause(question: str, reply: str) -> str | None:
     if not r or len(r.split()) > 12:
         return None
     # "What's your partner's name?" - "her name's Carmen, we met at uni": the name
-    named = re.match(r"^(?:her|his|their|its|my)\s+name(?:'s|\s+is)\s+((?-i:[A-Z])[\w'-]+)\b,?\s*(.*)$", r,
-                     re.I)
+    named = re.match(r"^(?:her|his|their|its|my)\s+name(?:'s|\s+is)\s+((?-i:[A-Z])[\w'-]+)\b", r, re.I)
     if named and re.search(r"\bname\b|\bcalled\b", q, re.I):
         r = named.group(1)
     if re.match(r"^(?:she|he|they)(?:'d|'s|'ll|\s)", r, re.I) \

@@ -33,7 +33,7 @@ import re
 from engram.pipeline.base import Existing
 from engram.pipeline.rules._facts import owner_of
 from engram.pipeline.rules._revalue import CLOCK, DATE, WEEKDAY
-from engram.pipeline.rules._slots import content_tokens, stem
+from engram.pipeline.rules._slots import content_tokens, named_words, stem
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["rescheduled"]
@@ -77,19 +77,10 @@ def rescheduled(fact: str, existing: list[Existing], used: set[int]) -> tuple[in
     return None
 
 
-def _names(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"(?<=\s)(?-i:[A-Z])[\w'-]+", text)} - _WEEKDAY_NAMES
-
-
-_WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                  "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays",
-                  "sundays"}
-
-
 def _other_names(fact: str, held: str) -> bool:
     """Each names a thing the other does not: "level 3 of the Italian course" moves
     nothing of "level 2 of the Welsh course"."""
-    a, b = _names(fact), _names(held)
+    a, b = named_words(fact), named_words(held)
     return bool(a - b) and bool(b - a)
 
 

@@ -27,7 +27,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Similarity", "new_name", "slot_of", "slot_value", "slot_conflict", "slot_signature", "signatures_conflict",
+__all__ = ["Similarity", "new_name", "named_words", "slot_of", "slot_value", "slot_conflict", "slot_signature", "signatures_conflict",
            "is_negative", "is_ending",
            "content_tokens", "normalise", "lexical_similarity", "stem"]
 
@@ -273,10 +273,16 @@ def new_name(fact: str, held: str) -> bool:
     (True, False)
     """
     def names(text: str) -> set[str]:
-        words = re.findall(r"[\w'-]+", text)
-        return {w.lower() for w in words[1:] if any(c.isdigit() for c in w) or (
-            w[:1].isupper() and w.lower() not in _CALENDAR and w.lower()[:-1] not in _CALENDAR)}
+        return named_words(text) | {w.lower() for w in re.findall(r"[\w'-]+", text)[1:]
+                                    if any(c.isdigit() for c in w)}
     return bool(names(fact) - names(held))
+
+
+def named_words(text: str) -> set[str]:
+    """The capitalised words after the first that are no time of the calendar: the names
+    a fact gives ("Is on level 2 of the Welsh course": welsh)."""
+    return {w.lower() for w in re.findall(r"[\w'-]+", text)[1:]
+            if w[:1].isupper() and w.lower() not in _CALENDAR and w.lower()[:-1] not in _CALENDAR}
 
 
 # Capitalised, but a time, not a name: "on Fridays" adds a when, not a who.

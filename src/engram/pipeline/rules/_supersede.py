@@ -171,12 +171,11 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         kinds -= {"commute"}  # "Got the bus today" leaves "Cycles to work"
     thing = thing_of(subject)
     owner = owner_of(fact)
-    # dated only ("... since the strikes"): a new value of a kind held one at a time; a
-    # second interest dated from childhood replaces no other ("Plays golf")
-    dated_only = bool(_SINCE.search(fact)) and not (SWAP.search(fact) or _BEGIN.search(fact)
-                                                    or is_ending(fact) or is_negative(fact))
     swap = bool(SWAP.search(fact)) or ending
     begun = not swap and not said_now and bool(_BEGIN.search(fact))
+    # dated only ("... since the strikes"): a new value of a kind held one at a time; a
+    # second interest dated from childhood replaces no other ("Plays golf")
+    dated_only = not (swap or _BEGIN.search(fact) or is_negative(fact)) and bool(_SINCE.search(fact))
     # something got, perhaps "new", with no other word of change
     got = not ending and not SWAP.search(re.sub(r"\bnew\b", "", fact, flags=re.I))
     # a denial with no change in it; "has not smoked since March" dates an ending
