@@ -84,3 +84,32 @@ def test_a_nearest_memory_found_through_a_qualifying_word_is_left(held: str, mes
 def test_only_qualifies(fact: str, held: str, expected: bool) -> None:
     from engram.pipeline.rules._phrases import only_qualifies
     assert only_qualifies(fact, held) is expected
+
+
+# The start of an activity goes on beside the work under way that it shares a word with;
+# it is not what that work was for (sentences written for this file).
+UNDER_WAY = [
+    ("Is learning Portuguese", "Started a Portuguese baking course on Saturday."),
+    ("Is learning to swim", "Joined a swimming-pool cleaning rota at the club."),
+    ("Is training for a triathlon", "Signed up for a triathlon photography workshop."),
+]
+
+
+@pytest.mark.parametrize(("held", "message"), UNDER_WAY)
+def test_an_activity_begun_leaves_the_work_under_way(held: str, message: str) -> None:
+    assert held in final([held], message)
+
+
+# A held word that only qualifies the name of another thing links nothing, also when the
+# name has a word with no content inside it ("a Leeds half marathon") or opens the fact
+# ("Five-a-side pitch moved ...": a pitch, not the game).
+QUALIFIED = [
+    ("Lives in Swansea", "Ran a Swansea half marathon in under two hours."),
+    ("Plays water polo on Fridays", "Our water polo pool moved to the university."),
+    ("Sings in a gospel choir", "The gospel choir bus changed to a minibus."),
+]
+
+
+@pytest.mark.parametrize(("held", "message"), QUALIFIED)
+def test_a_qualifying_word_replaces_nothing(held: str, message: str) -> None:
+    assert held in final([held], message)

@@ -19,7 +19,7 @@ import re
 
 from engram.pipeline.base import Existing
 from engram.pipeline.rules._facts import is_relation, owner_of
-from engram.pipeline.rules._phrases import modifiers, words_of
+from engram.pipeline.rules._phrases import modifiers, qualifiers, words_of
 from engram.pipeline.rules._rewrite import PAST_FORMS
 from engram.pipeline.rules._slots import content_tokens, is_negative
 from engram.pipeline.rules._topics import split_subject, topics
@@ -92,11 +92,14 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
                 thing and thing in words_of(e_predicate)))):
             continue
         held = words_of(e_predicate)
-        shared = (words - modifiers(predicate, held)) & held
+        # a held word that only names another thing ("a triathlon photography workshop")
+        # is not what was awaited
+        own = words - modifiers(predicate, held) - qualifiers(predicate, held)
+        shared = own & held
         # what was prepared for, named whole: "for the Leeds half" / "Ran the Leeds half"
         aim = re.search(r"\bfor\s+(.+)$", e_predicate)
         named = aim is not None and bool(words_of(aim.group(1))) \
-            and words_of(aim.group(1)) <= words - modifiers(predicate, held)
+            and words_of(aim.group(1)) <= own
         # a birth is what a pregnancy waited for, whatever words either uses
         born = bool(BIRTH.search(fact)) and bool(_PREGNANT.search(e_predicate))
         if _OUTCOME.search(fact) and (shared or kinds & topics(e_predicate)) or named or born:

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from engram.pipeline.rules._rewrite import PAST_FORMS
 from engram.pipeline.rules._slots import content_tokens, stem
+from engram.pipeline.rules._subjects import is_verb
 from engram.pipeline.rules._topics import as_diet, split_subject
 
 __all__ = ["CHANGE_WORDS", "modifiers", "only_qualifies", "qualifiers", "without", "words_of"]
@@ -76,29 +77,41 @@ def modifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
 
 _DETERMINERS = frozenset("""a an the my our your their his her its this that these those some
 new any every another""".split())  # noqa: SIM905
+# Words inside a name that carry no content of their own: "a Cardiff half marathon" is one
+# run of words, not "Cardiff" then "marathon".
+_INNER = frozenset({"half"})
 
 
 def qualifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
     """Held words that qualify a noun after them in a run of content words ending in a
     word the held memory lacks: "garden" in "Finished the garden fence", "cardiff" in
     "Finished a Cardiff half marathon". A past form or an -ed word ends a run (a verb
-    after a noun: "the firm kept them on").
+    after a noun: "the firm kept them on"). A fact that opens with a noun, not a verb,
+    opens a noun phrase too: "Five-a-side pitch moved to ..." names a pitch.
 
     >>> sorted(qualifiers("Finished the garden fence", frozenset({"garden"})))
     ['garden']
+    >>> sorted(qualifiers("Finished a Cardiff half marathon in 2 hours", frozenset({"cardif"})))
+    ['cardif']
+    >>> sorted(qualifiers("Five-a-side pitch moved to the leisure centre", frozenset({"fiv", "sid"})))
+    ['fiv', 'sid']
     >>> sorted(qualifiers("Dug the garden", frozenset({"garden"})))
     []
     """
     toks, content = _tokens(predicate, verbs_end=True)
     out: set[str] = set()
     run: list[tuple[frozenset[str], bool]] = []
-    opened = False  # the run follows a determiner: a noun phrase, not "works late"
-    before = ""
+    # the run follows a determiner, or opens a fact whose first word is no verb: a noun
+    # phrase, not "works late"
+    opened = False
+    before = "a" if toks and toks[0][0].isalpha() and not is_verb(toks[0].lower(), 1) else ""
     for t, c in [*zip(toks, content, strict=True), ("", frozenset())]:
         if c:
             if not run:
                 opened = before.lower() in _DETERMINERS
             run.append((c, t[:1].isupper()))
+            continue
+        if run and t.lower() in _INNER:
             continue
         before = t
         # a name in capitals is one thing ("Xbox Series X"), not a qualified noun

@@ -65,6 +65,10 @@ _AIMED = re.compile(r"^(?:wants|would (?:like|love)|hopes|plans|intends|aims|wis
                     r"needs|means to|has been meaning|is (?:planning|thinking|considering|"
                     r"hoping|going to|keen|tempted|about to|looking|waiting|saving|trying)|"
                     r"will|might|may)\b", re.I)
+# The start of an activity: work under way goes on beside it, it is not what that work
+# was for (as a licence is for "Is learning to drive").
+_STARTS = re.compile(r"^(?:(?:just|finally|recently)\s+)?(?:started|starting|began|begun|joined|"
+                     r"took up|taken up|signed up|enrolled)\b", re.I)
 _PURCHASE = re.compile(r"\b(?:bought|purchased|ordered|picked up)\b", re.I)
 # Endings that close a single-valued slot whatever words the old memory used:
 # "Retired from the fire service" ends "Works as a firefighter".
@@ -238,8 +242,8 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         if dated_only and not same_kind & SINGLE:
             continue
         if begun and not same_kind & SINGLE and not _AIMED.match(e_predicate) \
-                and not in_progress(e_predicate):
-            continue
+                and (not in_progress(e_predicate) or _STARTS.search(predicate)):
+            continue  # "Started a Spanish cooking class" goes on beside "Is learning Spanish"
         score = 2 * len(shared) + len(same_kind) + len(same_kind & SINGLE)
         if best is None or score > best[0]:
             best = (score, pos)
