@@ -50,3 +50,26 @@ def test_an_answer_naming_its_own_things_takes_no_word_of_the_question(
 ])
 def test_a_feeling_after_the_fact_is_dropped_not_the_fact(said: str, fact: str) -> None:
     assert conversation(("user", said)) == [fact]
+
+
+# A state said without "I'm" and with no verb: where the speaker is back, what they are
+# off, the kind of person they are now, what they have no more, how long it has held.
+@pytest.mark.parametrize(("said", "fact"), [
+    ("Back in Dundee for good.", "Is back in Dundee for good"),
+    ("Off sugar since the new year.", "Is off sugar since the new year"),
+    ("Early riser these days.", "Is an early riser these days"),
+    ("Cat person now.", "Is a cat person now"),
+    ("No more weekend shifts.", "No longer has weekend shifts"),
+    ("Pescatarian now, two years in.", "Is pescatarian now"),
+    ("Engaged!", "Is engaged"),
+])
+def test_a_state_without_a_verb_is_kept(said: str, fact: str) -> None:
+    assert conversation(("user", said)) == [fact]
+
+
+@pytest.mark.parametrize("said", [
+    "Off to the dentist.", "Back to square one.", "No more questions.",
+    "Off work today.", "Summer these days.",
+])
+def test_a_passing_remark_without_a_verb_is_no_state(said: str) -> None:
+    assert conversation(("user", said)) == []

@@ -70,7 +70,7 @@ _CONDITION = re.compile(r"^(?:(?:severely|mildly|very|quite|slightly|recently|ne
                         r"(?:[a-z]+\s+)?(?:intolerant|allergic|coeliac|celiac|diabetic|vegan|"
                         r"vegetarian|pescatarian|pregnant|asthmatic|epileptic|dyslexic|"
                         r"autistic|colou?r-?blind|left-handed|right-handed|teetotal|sober|deaf|"
-                        r"single|married|divorced|widowed|retired|unemployed|self-employed|"
+                        r"single|married|engaged|divorced|widowed|retired|unemployed|self-employed|"
                         r"freelance|gluten-free|dairy-free)$", re.I)
 _USER = re.compile(r"^(?:the\s+)?user(?:'s)?\s+", re.I)
 _LABEL_LINE = re.compile(r"^([A-Za-z][\w ]{0,24}?)(?<!\d)\s*:\s*(?!\d)([^:]{1,40})$")
@@ -104,6 +104,10 @@ _GERUND_SUBJECT = re.compile(r"^\w+ing\b(?:\s+[\w'-]+){0,8}?\s+(?:is|are|was|wer
 # "nothing with coriander, please", "no onions for me": what the user avoids
 _NOTHING_WITH = re.compile(r"^(?:please,?\s+)?(?:nothing\s+with|no|without)\s+((?-i:[a-z][a-z-]+)(?:\s+"
                            r"(?-i:[a-z][a-z-]+))?)(?:\s+for\s+(?:me|us))?(?:,?\s+please)?$", re.I)
+# -er words that name no one: "Better now", "Later these days"
+_NOT_AGENTS = {"better", "later", "never", "ever", "other", "together", "over", "under", "after",
+               "faster", "slower", "earlier", "worse", "bigger", "smaller", "longer", "shorter",
+               "summer", "winter", "weather", "water", "dinner", "paper", "matter", "number"}
 _NOT_A_FOOD = {"problem", "problems", "worries", "worry", "thanks", "thank", "way", "idea", "rush",
                "pressure", "need", "doubt", "clue", "chance", "more", "longer", "one", "reason"}
 # "Tomorrow's my first day at Lidl": a new job starts
@@ -148,6 +152,21 @@ _HOME_IS = re.compile(r"^(?:(?:my|our)\s+)?home(?:'s|\s+is)\s+(?:now\s+)?(?:in\s
                       r"(?:\s+(?:now|these days|nowadays))?(?:,\s+(?P<tail>.+))?$", re.I)
 
 
+# How long a state has held, said after it: "Vegan now, six months in".
+_HELD_FOR = re.compile(r",\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?(?:\d+|a|one|two|three|four|"
+                       r"five|six|seven|eight|nine|ten|a few|several|a couple of)\s+(?:days?|weeks?|"
+                       r"months?|years?)\s+(?:in|now|and counting)$", re.I)
+# Where the speaker is, or what they are off, said without "I'm": "Back in Glasgow for good",
+# "Off dairy since March", "Tea drinker these days".
+_BACK_OFF = re.compile(r"^(?:back\s+(?:in|at|home|on)|off\s+(?!to\b|for\b|out\b|work\b|sick\b))\s*\S",
+                       re.I)
+_AGENT_NOW = re.compile(r"^(?P<how>(?:officially|finally|basically|technically|definitely|proudly|"
+                        r"happily|properly|fully|newly)\s+)?(?:an?\s+)?(?P<np>(?:(?!an?\s)[a-z-]+\s+){0,2}?"
+                        r"(?:[a-z-]+(?:er|ist)|person|owl|fan|lover|type))\s+(?P<when>these days|now|nowadays)$",
+                        re.I)
+# "No more night shifts": something had no longer (a habit's gerund is read above)
+_NO_MORE_THING = re.compile(r"^(?i:no\s+more)\s+((?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3})"
+                            r"(?:\s+for\s+(?:me|us|them))?$")
 # Past participles that are no past tense: a clause they open dropped its "I've".
 _PARTICIPLES = frozenset({"gone", "become", "given", "taken", "done", "grown", "begun", "fallen",
                           "eaten", "drunk", "written", "ridden", "driven", "chosen", "forgotten",
@@ -155,7 +174,8 @@ _PARTICIPLES = frozenset({"gone", "become", "given", "taken", "done", "grown", "
 
 
 def _subjectless(clause: str) -> str | None:
-    c = _USER.sub("", clause.strip(" ,."))
+    c = _USER.sub("", clause.strip(" ,.!"))
+    c = _HELD_FOR.sub("", c) or c  # "Vegan now, six months in": the state
     m = _HOME_IS.match(c)
     if m:  # "home is Berkeley now" -> "Lives in Berkeley"; "..., Oakland is where I work"
         return f"Lives in {m.group('place')}"  # the aside after it says where else
@@ -188,6 +208,15 @@ def _subjectless(clause: str) -> str | None:
     m = _NO_MORE.match(c)
     if m:  # "No more commuting for me" -> "No longer commutes"
         return f"No longer {conjugate(base_form(m.group(1).lower()))}{m.group(2)}"
+    m = _NO_MORE_THING.match(c)
+    if m and m.group(1).split()[0] not in _NOT_A_FOOD:  # "No more night shifts"
+        return f"No longer has {m.group(1)}"
+    if _BACK_OFF.match(c) and len(c.split()) >= 2:  # "Back in Glasgow for good now"
+        return "Is " + c[0].lower() + c[1:]
+    m = _AGENT_NOW.match(c)
+    if m and m.group("np").split()[-1].lower() not in _NOT_AGENTS:  # "Tea drinker these days"
+        how = (m.group("how") or "").lower()
+        return f"Is {how}{'an' if m.group('np')[0] in 'aeiouAEIOU' else 'a'} {m.group('np').lower()} {m.group('when').lower()}"
     words = c.split()
     for pat, rep in _NEGATED:
         m = pat.match(c)
