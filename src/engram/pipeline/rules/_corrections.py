@@ -242,7 +242,7 @@ _KNOWN = {"like", "love", "hate", "enjoy", "play", "own", "live", "work", "want"
 # second one stands, and "it" after it is the first ("just outside it": outside Zurich).
 _SAID_AGAIN = re.compile(
     r"\b(?P<a>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?|\d[\w:.]*),\s+(?:well|or rather|i mean|"
-    r"sorry|actually|make that)\s*,?\s+(?P<b>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?|\d[\w:.]*)"
+    r"sorry|actually|make that)\s*,?\s+(?:(?P<art>a|an|the)\s+)?(?P<b>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?|\d[\w:.]*)"
     r"(?:\s*,?\s+actually)?\b", re.I)
 
 

@@ -151,6 +151,11 @@ def _with_partner(fact: str, partner: str) -> str:
     return f"{m.group(1)} {prep} {partner}{m.group(4)}"
 
 
+# A clause taken back as it is said: the one after it puts it right.
+_TAKEN_BACK = re.compile(r",\s*(?:no\s+)?(?:wait|sorry|i mean|or rather|scratch that|hang on|hold on)"
+                         r"[\s,.!]*$", re.I)
+
+
 def _clause_facts(clause: str, people: People) -> list[str]:
     clause = said_plainly(clause) or _WHEN_FIRST.sub("", clause)  # "my last day at X was"
     clause = re.sub(r"^(?i:as)\s+((?i:a|an)\s+[\w-]+(?:\s+[\w-]+)?)$", r"I'm \1", clause)  # "As a nurse, ..."
@@ -260,7 +265,9 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             facts.append(label)
             continue
         people.events.note(sentence)
-        value_fix, sentence = value_correction(sentence, answering=s_i == 0 and bool(question))
+        value_fix, sentence = value_correction(  # "Lidl... sorry, Aldi": trailed off, put right
+            sentence, answering=s_i == 0 and bool(question),
+            trailed=s_i > 0 and sentences[s_i - 1].endswith(("...", "…")))
         if value_fix:  # "Sorry, I meant Galway"
             facts.append(value_fix)
             if not sentence:
@@ -302,6 +309,11 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             nick = also_called(clause) if previous and previous.startswith("Name is ") else None
             if nick:  # "I'm Margaret, but Maggie is fine": the clause after the name
                 facts.append(nick)
+                continue
+            taken_back = _TAKEN_BACK.search(clause)
+            if taken_back:  # "My daughter is 7, no wait, she turned 8": the next clause says
+                _clause_facts(clause[:taken_back.start()], people)  # it; "she" is still her
+                before = clause
                 continue
             for f in _clause_facts(clause, people):
                 if place:  # "moving there" goes to the place: "Is moving to Reading"

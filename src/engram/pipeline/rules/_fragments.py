@@ -242,12 +242,19 @@ def _subjectless(clause: str) -> str | None:
     return _verb_fact(words, c)
 
 
+# Headings that introduce what follows, not a value of their own.
+_NOT_LABELS = {"correction", "typo", "update", "edit", "fix", "ps", "p.s", "note", "sorry",
+               "oops", "actually", "wait", "scratch that", "make that", "i mean"}
+
+
 def labelled(sentence: str) -> str | None:
     """"Favorite color: blue" -> "Favorite color is blue" ("Big news: ..." is not one)."""
     m = _LABEL_LINE.match(sentence.strip(" .!"))
     if not m or len(m.group(2).split()) > 5:
         return None
     label, value = m.group(1).strip(), m.group(2).strip()
+    if label.lower() in _NOT_LABELS:  # "Correction: the 14th" puts a value right
+        return None
     if re.match(r"^(?:i|i'm|my|we|you|he|she|they|it)\b", value, re.I) \
             or re.search(r"\b(?:is|am|are|was|have|has)\b", value):
         return None  # a clause after a heading, not a value

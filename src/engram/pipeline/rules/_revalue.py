@@ -40,7 +40,7 @@ _WHEN = rf"{DATE}|{CLOCK}"
 _VALUE = (rf"(?:{_WHEN}|(?-i:[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){{0,2}})|{_NUMBER}(?:\s+[a-z]+)?|"
           rf"{WEEKDAY})")
 _OPENER = (r"(?:(?:oh|no|nope|wait|sorry|oops|whoops|actually|well|hmm|um|sorry|my bad|"
-           r"my mistake|scratch that|correction|i mean|i meant|change of plans?|hang on|"
+           r"my mistake|scratch that|correction|typo|i mean|i meant|change of plans?|hang on|"
            r"hold on)\b[\s,:!.\-–—]*)")
 # What a value is restated with: "it's at 4", "they moved it to the 19th", "make it 8".
 _RESTATE = (r"(?:(?:it'?s|it\s+(?:is|was|has\s+been)|(?:they|we|i)(?:'ve|\s+have)?\s+(?:moved|"
@@ -52,29 +52,37 @@ _BARE = re.compile(
     rf"(?:not\s+(?P<old1>{_VALUE}),?\s+(?:but\s+|it'?s\s+)?(?P<new1>{_VALUE})|"
     rf"(?P<new2>{_VALUE})(?:,?\s+not\s+(?:the\s+)?(?P<old2>{_VALUE}))?)"
     # an appositive after the value ("Aliens, the sequel") and a time word ("... now")
-    rf"(?:,\s+(?:the|a|an)\s+\w+)?(?:\s+(?:now|then|instead))?(?P<close>{_CLOSER})?[.!]*$", re.I)
+    rf"(?:,\s+(?:the|a|an)\s+\w+)?(?:\s+(?:now|then|instead|as\s+of\s+(?:yesterday|today|"
+    rf"last\s+\w+|this\s+\w+|{WEEKDAY})))?(?P<close>{_CLOSER})?[.!]*$", re.I)
 _DAYS = re.compile(rf"\b{WEEKDAY}\b", re.I)
 
 
-def revalued(sentence: str) -> str | None:
+def revalued(sentence: str, trailed: bool = False) -> str | None:
     """"Meant V" / "Meant V, not X" for a turn that corrects only a value, else None. It must
     be said as a correction (an opener such as "sorry", "wait", "I meant", or a closing
-    "sorry" / "actually") or name the wrong value ("not X")."""
+    "sorry" / "actually") or name the wrong value ("not X"). ``trailed``: the sentence
+    before trailed off ("I work at Lidl... sorry, Aldi"), so any opener puts it right.
+
+    >>> revalued("Sorry, Aldi."), revalued("Sorry, Aldi.", trailed=True)
+    (None, 'Meant Aldi')
+    """
     m = _BARE.match(sentence.strip())
     if not m:
         return None
     new, old = m.group("new1") or m.group("new2"), m.group("old1") or m.group("old2")
     opener = (m.group("open") or "").strip(" ,:!.-").lower()
-    if not (old or m.group("close") or (opener and opener not in ("oh", "well", "hmm", "um"))):
+    if not (old or m.group("close") or (opener and (trailed or opener not in ("oh", "well", "hmm", "um")))):
         return None
-    if not old and opener in ("no", "nope", "sorry", "oh no") and not m.group("close"):
+    if not old and opener in ("no", "nope", "sorry", "oh no") and not m.group("close") \
+            and not trailed:
         return None  # "No, Lisbon" / "Sorry, Galway" answer a question; a turn of its own
     if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", new):  # a date said without "the"
         new = f"the {new}"
     return f"Meant {new}, not {old}" if old else f"Meant {new}"
 
 
-def value_correction(sentence: str, answering: bool) -> tuple[str | None, str]:
+def value_correction(sentence: str, answering: bool,
+                     trailed: bool = False) -> tuple[str | None, str]:
     """("Meant V[, not X]" or None, what of the sentence is left to read). The whole
     sentence may correct a value, or only its head before a comma ("Three kids
     actually, the eldest is Ana"). An answer to a question is no correction unless it
@@ -85,11 +93,11 @@ def value_correction(sentence: str, answering: bool) -> tuple[str | None, str]:
     >>> value_correction("Sorry, I meant Galway.", answering=False)
     ('Meant Galway', '')
     """
-    fix = revalued(sentence) or narrowed(sentence)
+    fix = revalued(sentence, trailed) or narrowed(sentence)
     if fix and (", not " in fix or not answering):
         return fix, ""
     head, _, rest = sentence.partition(", ")
-    fix = revalued(head) if rest else None
+    fix = revalued(head, trailed) if rest else None
     if fix and (", not " in fix or not answering):
         return fix, rest
     return None, sentence

@@ -21,7 +21,9 @@ __all__ = ["split_sentences", "split_clauses", "strip_discourse", "is_noise", "i
 
 _ABBREV = "".join(rf"(?<!\b{a}\.)" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Jr", "Sr",
                                              r"e\.g", r"i\.e", "vs", "etc", "approx"))
-_SENT_END = re.compile(_ABBREV + r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])|\n+")
+# A trailing-off "..." ends a sentence whatever case the next one opens with: "allergic to
+# peanuts... actually it's cashews".
+_SENT_END = re.compile(_ABBREV + r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])|(?:(?<=\.\.\.)|(?<=…))\s+(?=[a-z])|\n+")
 
 # A new clause starts at a conjunction (or ";") followed by a subject and, for nouns,
 # a verb: "..., and I'm", "... but I love", "; now I'm", "and she's".
