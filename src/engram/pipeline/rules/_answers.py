@@ -31,26 +31,14 @@ from engram.pipeline.rules._corrections import swap_value
 from engram.pipeline.rules._restated import swap_kind
 from engram.pipeline.rules._rewrite import PAST_FORMS
 from engram.pipeline.rules._wh import trim_reply, wh_answer
+from engram.pipeline.rules._yesno import BLANK as _BLANK
+from engram.pipeline.rules._yesno import NO, YES, YESNO, past_tense
+from engram.pipeline.rules._yesno import fill as _fill
+from engram.pipeline.rules._yesno import second_to_first as _second_to_first
+from engram.pipeline.rules._yesno import yes_no as _yes_no
 
 __all__ = ["answer_clause", "past_tense", "YES", "NO"]
 
-# "true"/"right"/"correct" before another word open an answer ("True crime", "Right
-# by the station"), they do not confirm.
-# A yes made strong is still a yes, a no made strong a no ("definitely not").
-_STRONG = r"(?:absolutely|definitely|certainly|of course|hell|god|honestly)"
-YES = re.compile(rf"^(?!{_STRONG}\s+not\b)(?:yes|yeah|yep|yup|sure|(?:correct|right|true)(?!\s+[a-z])|"
-                 r"exactly|indeed|absolutely|definitely|of course|that'?s right|that'?s correct|y|ya|"
-                 r"please do|go ahead)\b", re.I)
-NO = re.compile(rf"^(?:{_STRONG}\s+(?:not|no)\b|no|nope|nah|not really|not at all|never|wrong|"
-                r"incorrect|n|not(?=\s*(?:$|[,.!;])))\b", re.I)
-# "Should I remember that you ...?", "So you ...?", "Just to confirm, you ...?"
-_CONFIRM = re.compile(r"^(?:(?:(?:should|shall|can|may)\s+i|(?:would|do)\s+you\s+(?:like|want)\s+me\s+to)"
-                      r"\s+(?:remember|note|save|keep in mind|make a note|"
-                      r"write down|store)\s+(?:that\s+)?|(?:so|just to confirm|to confirm|"
-                      r"to be clear|if i understand correctly|am i right that|is it true that|"
-                      r"did you say|did you mean)\s*,?\s*(?:that\s+)?)(you\b.+)$", re.I)
-_TAG = re.compile(r"^(you\b.+?),?\s+(?:right|correct|is that right|is that correct|yes)$", re.I)
-_YESNO = re.compile(r"^(do|are|have|were|did|can|will)\s+you\s+(.+)$", re.I)
 _WHERE = re.compile(r"^where\s+(?:do|did)\s+you\s+(\w+)(.*)$", re.I)
 _WHERE_BE = re.compile(r"^where\s+(?:are|were)\s+you\s+(based|living|located|staying|from|"
                        r"now)\b", re.I)
@@ -79,80 +67,6 @@ _FILLER = re.compile(r"^(?:um+|uh+|well|hmm+|oh|i guess|i think|probably|mostly|
 _PREP_START = re.compile(r"^(?:in|at|on|near|from|to|by|outside|around|close to|just)\b", re.I)
 _WHEN = re.compile(r"^(what time|when|how often|how long|at what time)\s+(do|did)\s+you\s+"
                    r"((?:usually|normally|typically|generally)\s+)?(\w+)(.*)$", re.I)
-_IRREGULAR_PAST = {"go": "went", "grow": "grew", "get": "got", "come": "came", "begin": "began",
-                   "buy": "bought", "make": "made", "take": "took", "meet": "met", "leave": "left",
-                   "find": "found", "learn": "learned", "spend": "spent", "teach": "taught",
-                   "study": "studied", "live": "lived", "be": "was", "have": "had",
-                   "do": "did", "see": "saw", "run": "ran", "write": "wrote", "know": "knew",
-                   "give": "gave", "fly": "flew", "drive": "drove", "eat": "ate", "sell": "sold",
-                   "win": "won", "lose": "lost", "hear": "heard", "pay": "paid", "feel": "felt",
-                   "keep": "kept", "tell": "told", "say": "said", "think": "thought",
-                   "quit": "quit", "put": "put", "cut": "cut", "set": "set", "shut": "shut",
-                   "let": "let", "split": "split", "break": "broke", "give up": "gave up"}
-
-
-def past_tense(phrase: str) -> str:
-    """The phrase with its first verb in the past ("grow up" -> "grew up")."""
-    verb, _, rest = phrase.partition(" ")
-    low = verb.lower()
-    past = _IRREGULAR_PAST.get(low) or (low + "d" if low.endswith("e") else
-                                        low[:-1] + "ied" if re.search(r"[^aeiou]y$", low)
-                                        # one short vowel before the last consonant: "stopped"
-                                        else low + low[-1] + "ed"
-                                        if re.fullmatch(r"[^aeiou]+[aeiou][bdgmnprt]", low)
-                                        else low + "ed")
-    return f"{past} {rest}".strip()
-
-
-def _second_to_first(text: str) -> str:
-    """you -> I, your -> my, yours -> mine (the question's words become the user's)."""
-    text = re.sub(r"\byou'?re\b", "I'm", text, flags=re.I)
-    text = re.sub(r"\byou'?ve\b", "I've", text, flags=re.I)
-    text = re.sub(r"\byours\b", "mine", text, flags=re.I)
-    text = re.sub(r"\byour\b", "my", text, flags=re.I)
-    text = re.sub(r"\byourself\b", "myself", text, flags=re.I)
-    text = re.sub(r"^you\b", "I", text, flags=re.I)
-    text = re.sub(r"\b(?:to|with|for|about|at)\s+you\b", lambda m: m.group(0)[:-3] + "me", text)
-    return re.sub(r"\byou\b", "I", text, flags=re.I)
-
-
-# An offer to go on doing something for the user: its answer is a standing wish.
-_KEEP_ON = re.compile(r"^(?:should|shall|can)\s+i\s+(?:keep|continue|carry on|go on)\s+((?-i:[a-z]+)ing\b.+)$",
-                      re.I)
-
-
-def _yes_no(q: str, yes: bool) -> str | None:
-    m = _CONFIRM.match(q) or _TAG.match(q)
-    if m:
-        clause = _second_to_first(m.group(1))
-        return clause if yes else None  # a denial of a guess says little
-    keep = _KEEP_ON.match(q)
-    if keep:  # "should I keep suggesting X?" - "yes please": the user wants X kept coming
-        return f"I {'want' if yes else 'do not want'} the assistant to keep {keep.group(1)}"
-    m = _YESNO.match(q)
-    if not m or re.match(r"(?:want|need|like)\s+me\b", m.group(2), re.I):
-        return None  # "do you want me to book it?" is an offer, not a fact
-    aux, rest = m.group(1).lower(), _second_to_first(m.group(2))
-    # "do you still play it, or could that go?": the second question is the assistant's
-    rest = re.sub(r",\s+or\s+(?:could|can|should|would|will|shall|do|is|are|shall)\b.*$", "",
-                  rest)
-    if aux in ("can", "will") or re.search(r"\b(?:or)\b", rest):
-        return None
-    if aux == "are" and not yes and re.match(r"^still\s+", rest):  # "are you still on nights?"
-        return f"I'm no longer {rest[6:]}"
-    if aux == "are":
-        return f"I'm {'' if yes else 'not '}{rest}"
-    if aux == "were":
-        return f"I was {'' if yes else 'not '}{rest}"
-    if aux == "have":
-        return f"I have {'' if yes else 'not '}{rest}"
-    if aux == "did":
-        return f"I {past_tense(rest)}" if yes else f"I did not {rest}"
-    if not yes and re.match(r"^still\s+", rest):  # "do you still X?" - "no": no longer X
-        return f"I don't {rest[6:]} anymore"
-    return f"I {rest}" if yes else f"I don't {rest}"
-
-
 # A reply that denies by naming since when or how often: "not since college", "not
 # anymore", "not for years" answer a yes/no question with no.
 _NOT_SINCE = re.compile(r"^not\s+(?:since|for|in|anymore|any more|these days|lately|"
@@ -163,9 +77,6 @@ _NOT_SINCE = re.compile(r"^not\s+(?:since|for|in|anymore|any more|these days|lat
 _NONE = re.compile(r"^(?:none|nothing|not any|zero)(?:\s+at\s+all|\s+really|\s+whatsoever)?$", re.I)
 
 
-# Words standing for the answer in a question: "allergic to anything", "any pets".
-_BLANK = re.compile(r"\b(?:anything|something|anyone|someone|anywhere|somewhere|"
-                    r"any(?:\s+other)?\s+\w+)\b", re.I)
 _FUNCTION_START = re.compile(r"^(?:a|an|the|at|in|on|for|around|about|every|some|two|three|"
                              r"outside|near|close to|"
                              r"four|five|one|mostly|usually|just|only)\b", re.I)
@@ -174,33 +85,6 @@ _PREP_FOR = {"work": "at", "study": "at", "teach": "at"}
 
 def _lower_start(r: str) -> str:
     return r[0].lower() + r[1:] if _FUNCTION_START.match(r) else r
-
-
-def _fill(q: str, r: str) -> str | None:
-    """"Are you allergic to anything?" + "penicillin" -> "I'm allergic to penicillin"."""
-    m = re.match(r"^(do|are|have|did|were)\s+you\s+(.+)$", q, re.I)
-    if not m or not _BLANK.search(m.group(2)):
-        return None
-    aux = {"are": "I'm", "were": "I was", "have": "I have", "did": "I did"}.get(
-        m.group(1).lower(), "I")
-    # "any allergies I should know about" + "shellfish": "shellfish allergies"; the
-    # relative clause is the assistant's reason for asking
-    asked = _ASKERS.sub("", m.group(2))
-
-    def answer(b: re.Match[str]) -> str:
-        noun = re.match(r"any(?:\s+other)?\s+(\w+)$", b.group(0), re.I)
-        # only a bare kind takes the noun ("shellfish allergies"); a reply that names its
-        # own things ("two cats, Miso and Tofu") is whole
-        if noun and noun.group(1).lower()[:4] not in r.lower() and "," not in r \
-                and not re.match(r"(?:a|an|one|two|three|four|five|\d+)\s", r, re.I):
-            return f"{r} {noun.group(1)}"
-        return r
-
-    return f"{aux} {_BLANK.sub(answer, _second_to_first(asked), count=1)}"
-
-
-_ASKERS = re.compile(r"\s+(?:that\s+)?(?:i|we)\s+(?:should|need to|ought to|have to|must)\s+"
-                     r"(?:know|be aware|\w+)(?:\s+(?:about|of|for|with|around|on|into))?$", re.I)  # "... account for"
 
 
 def answer_clause(question: str, reply: str) -> str | None:
@@ -225,11 +109,11 @@ def answer_clause(question: str, reply: str) -> str | None:
     if re.match(r"^(?:she|he|they)(?:'d|'s|'ll|\s)", r, re.I) \
             and not re.match(r"^(?:how|what|where|when|which)\b.*\byour\s+\w+", q, re.I):
         return None  # "She'd love a photo book": someone else's answer, not the user's
-    if _NOT_SINCE.match(r) and _YESNO.match(q):
+    if _NOT_SINCE.match(r) and YESNO.match(q):
         return _yes_no(q, False)
     often = re.match(r"^(sometimes|often|usually|occasionally|rarely|always|mostly|"
                      r"every so often|now and then)\b,?\s*(.*)$", r, re.I)
-    said = _yes_no(q, True) if often and _YESNO.match(q) else None
+    said = _yes_no(q, True) if often and YESNO.match(q) else None
     if often and said and said.startswith("I ") and not said.startswith(("I'm", "I was")):
         # "do you work weekends?" + "sometimes, every other Saturday"
         tail = f", {often.group(2)}" if often.group(2) else ""
@@ -240,7 +124,7 @@ def answer_clause(question: str, reply: str) -> str | None:
                           r"should\b.*)?$", q, re.I)
         if any_of:
             return f"I have no {any_of.group(1)}"
-        return _yes_no(q, False) if _YESNO.match(q) and _BLANK.search(q) else None
+        return _yes_no(q, False) if YESNO.match(q) and _BLANK.search(q) else None
     if YES.match(r) or NO.match(r):
         rest = (YES.sub("", r, count=1) if YES.match(r) else NO.sub("", r, count=1)).strip(" ,")
         if not rest or re.match(r"^(?:please|thanks?|thank you|it is|i do|i am|i have)\b",
@@ -259,10 +143,10 @@ def answer_clause(question: str, reply: str) -> str | None:
         if NO.match(r) and (NO.match(rest) or re.match(r"^not\b", rest, re.I)):
             return _yes_no(q, False)  # "no, not at all": the no said twice
         first = rest.split()[0].lower()
-        if NO.match(r) and _YESNO.match(q) and (first in PAST_FORMS or first.endswith("ed")):
+        if NO.match(r) and YESNO.match(q) and (first in PAST_FORMS or first.endswith("ed")):
             denied = _yes_no(q, False)  # "still at the bakery?" - "nope, quit in May"
             return f"{denied}; I {rest}" if denied else f"I {rest}"
-        said = _yes_no(q, True) if NO.match(r) and _YESNO.match(q) else None
+        said = _yes_no(q, True) if NO.match(r) and YESNO.match(q) else None
         moved = swap_kind(re.sub(r"\bstill\s+", "", said), rest) if said and re.search(
             r"\bstill\b", said) else None
         if moved:  # "still on Saturdays?" - "no, Sundays since May": that ended, this holds
@@ -285,7 +169,7 @@ def answer_clause(question: str, reply: str) -> str | None:
             who = re.sub(r"^your\b", "my", m.group(2), flags=re.I)
             option = next(o for o in (m.group(3), m.group(4)) if o.lower().endswith(picked.lower()))
             return f"{who} {m.group(1).lower()} {option}"
-    if _YESNO.match(q) and re.search(r"(?:^|,\s*)actually$", r, re.I) and len(r.split()) <= 4:
+    if YESNO.match(q) and re.search(r"(?:^|,\s*)actually$", r, re.I) and len(r.split()) <= 4:
         said = _yes_no(q, True)  # "are you vegetarian?" + "pescatarian, actually"
         value = re.sub(r",?\s*actually$", "", r, flags=re.I)
         if said and value and not (YES.match(value) or NO.match(value)):
@@ -372,7 +256,7 @@ def answer_clause(question: str, reply: str) -> str | None:
         return None  # "which one do you want me to book?": a request of the moment
     if m:  # "what do you do for fun?": the general reading keeps "for fun"
         return (wh_answer(q, r) if m.group(2).strip() else None) or f"I {m.group(1)} {r}"
-    if _YESNO.match(q):  # "every day, black" to "do you drink coffee?"
+    if YESNO.match(q):  # "every day, black" to "do you drink coffee?"
         yes = _yes_no(q, True)
         return f"{yes} {r}" if yes else None
     m = _WHEN.match(q)

@@ -1,0 +1,139 @@
+"""Yes/no questions and the short replies to them: "Do you drive?" - "yeah, an old Corolla".
+
+A yes or a no turns the question into the user's own first-person statement ("I drive",
+"I don't drive"); a reply that fills a blank of the question ("Are you allergic to
+anything?" - "penicillin") puts its words in the blank. Read by :mod:`._answers`.
+
+>>> yes_no("Do you still play the violin", False)
+"I don't play the violin anymore"
+>>> fill("Are you allergic to anything", "penicillin")
+"I'm allergic to penicillin"
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["YES", "NO", "YESNO", "BLANK", "yes_no", "fill", "past_tense", "second_to_first"]
+
+# "true"/"right"/"correct" before another word open an answer ("True crime", "Right
+# by the station"), they do not confirm.
+# A yes made strong is still a yes, a no made strong a no ("definitely not").
+_STRONG = r"(?:absolutely|definitely|certainly|of course|hell|god|honestly)"
+YES = re.compile(rf"^(?!{_STRONG}\s+not\b)(?:yes|yeah|yep|yup|sure|(?:correct|right|true)(?!\s+[a-z])|"
+                 r"exactly|indeed|absolutely|definitely|of course|that'?s right|that'?s correct|y|ya|"
+                 r"please do|go ahead)\b", re.I)
+NO = re.compile(rf"^(?:{_STRONG}\s+(?:not|no)\b|no|nope|nah|not really|not at all|never|wrong|"
+                r"incorrect|n|not(?=\s*(?:$|[,.!;])))\b", re.I)
+# "Should I remember that you ...?", "So you ...?", "Just to confirm, you ...?"
+_CONFIRM = re.compile(r"^(?:(?:(?:should|shall|can|may)\s+i|(?:would|do)\s+you\s+(?:like|want)\s+me\s+to)"
+                      r"\s+(?:remember|note|save|keep in mind|make a note|"
+                      r"write down|store)\s+(?:that\s+)?|(?:so|just to confirm|to confirm|"
+                      r"to be clear|if i understand correctly|am i right that|is it true that|"
+                      r"did you say|did you mean)\s*,?\s*(?:that\s+)?)(you\b.+)$", re.I)
+_TAG = re.compile(r"^(you\b.+?),?\s+(?:right|correct|is that right|is that correct|yes)$", re.I)
+YESNO = re.compile(r"^(do|are|have|were|did|can|will)\s+you\s+(.+)$", re.I)
+_IRREGULAR_PAST = {"go": "went", "grow": "grew", "get": "got", "come": "came", "begin": "began",
+                   "buy": "bought", "make": "made", "take": "took", "meet": "met", "leave": "left",
+                   "find": "found", "learn": "learned", "spend": "spent", "teach": "taught",
+                   "study": "studied", "live": "lived", "be": "was", "have": "had",
+                   "do": "did", "see": "saw", "run": "ran", "write": "wrote", "know": "knew",
+                   "give": "gave", "fly": "flew", "drive": "drove", "eat": "ate", "sell": "sold",
+                   "win": "won", "lose": "lost", "hear": "heard", "pay": "paid", "feel": "felt",
+                   "keep": "kept", "tell": "told", "say": "said", "think": "thought",
+                   "quit": "quit", "put": "put", "cut": "cut", "set": "set", "shut": "shut",
+                   "let": "let", "split": "split", "break": "broke", "give up": "gave up"}
+
+
+def past_tense(phrase: str) -> str:
+    """The phrase with its first verb in the past ("grow up" -> "grew up")."""
+    verb, _, rest = phrase.partition(" ")
+    low = verb.lower()
+    past = _IRREGULAR_PAST.get(low) or (low + "d" if low.endswith("e") else
+                                        low[:-1] + "ied" if re.search(r"[^aeiou]y$", low)
+                                        # one short vowel before the last consonant: "stopped"
+                                        else low + low[-1] + "ed"
+                                        if re.fullmatch(r"[^aeiou]+[aeiou][bdgmnprt]", low)
+                                        else low + "ed")
+    return f"{past} {rest}".strip()
+
+
+def second_to_first(text: str) -> str:
+    """you -> I, your -> my, yours -> mine (the question's words become the user's)."""
+    text = re.sub(r"\byou'?re\b", "I'm", text, flags=re.I)
+    text = re.sub(r"\byou'?ve\b", "I've", text, flags=re.I)
+    text = re.sub(r"\byours\b", "mine", text, flags=re.I)
+    text = re.sub(r"\byour\b", "my", text, flags=re.I)
+    text = re.sub(r"\byourself\b", "myself", text, flags=re.I)
+    text = re.sub(r"^you\b", "I", text, flags=re.I)
+    text = re.sub(r"\b(?:to|with|for|about|at)\s+you\b", lambda m: m.group(0)[:-3] + "me", text)
+    return re.sub(r"\byou\b", "I", text, flags=re.I)
+
+
+# An offer to go on doing something for the user: its answer is a standing wish.
+_KEEP_ON = re.compile(r"^(?:should|shall|can)\s+i\s+(?:keep|continue|carry on|go on)\s+((?-i:[a-z]+)ing\b.+)$",
+                      re.I)
+
+
+def yes_no(q: str, yes: bool) -> str | None:
+    m = _CONFIRM.match(q) or _TAG.match(q)
+    if m:
+        clause = second_to_first(m.group(1))
+        return clause if yes else None  # a denial of a guess says little
+    keep = _KEEP_ON.match(q)
+    if keep:  # "should I keep suggesting X?" - "yes please": the user wants X kept coming
+        return f"I {'want' if yes else 'do not want'} the assistant to keep {keep.group(1)}"
+    m = YESNO.match(q)
+    if not m or re.match(r"(?:want|need|like)\s+me\b", m.group(2), re.I):
+        return None  # "do you want me to book it?" is an offer, not a fact
+    aux, rest = m.group(1).lower(), second_to_first(m.group(2))
+    # "do you still play it, or could that go?": the second question is the assistant's
+    rest = re.sub(r",\s+or\s+(?:could|can|should|would|will|shall|do|is|are|shall)\b.*$", "",
+                  rest)
+    if aux in ("can", "will") or re.search(r"\b(?:or)\b", rest):
+        return None
+    if aux == "are" and not yes and re.match(r"^still\s+", rest):  # "are you still on nights?"
+        return f"I'm no longer {rest[6:]}"
+    if aux == "are":
+        return f"I'm {'' if yes else 'not '}{rest}"
+    if aux == "were":
+        return f"I was {'' if yes else 'not '}{rest}"
+    if aux == "have":
+        return f"I have {'' if yes else 'not '}{rest}"
+    if aux == "did":
+        return f"I {past_tense(rest)}" if yes else f"I did not {rest}"
+    if not yes and re.match(r"^still\s+", rest):  # "do you still X?" - "no": no longer X
+        return f"I don't {rest[6:]} anymore"
+    return f"I {rest}" if yes else f"I don't {rest}"
+
+
+# Words standing for the answer in a question: "allergic to anything", "any pets".
+BLANK = re.compile(r"\b(?:anything|something|anyone|someone|anywhere|somewhere|"
+                    r"any(?:\s+other)?\s+\w+)\b", re.I)
+def fill(q: str, r: str) -> str | None:
+    """"Are you allergic to anything?" + "penicillin" -> "I'm allergic to penicillin"."""
+    m = re.match(r"^(do|are|have|did|were)\s+you\s+(.+)$", q, re.I)
+    if not m or not BLANK.search(m.group(2)):
+        return None
+    aux = {"are": "I'm", "were": "I was", "have": "I have", "did": "I did"}.get(
+        m.group(1).lower(), "I")
+    # "any allergies I should know about" + "shellfish": "shellfish allergies"; the
+    # relative clause is the assistant's reason for asking
+    asked = _ASKERS.sub("", m.group(2))
+
+    def answer(b: re.Match[str]) -> str:
+        noun = re.match(r"any(?:\s+other)?\s+(\w+)$", b.group(0), re.I)
+        # only a bare kind takes the noun ("shellfish allergies"); a reply that names its
+        # own things ("two cats, Miso and Tofu") is whole
+        if noun and noun.group(1).lower()[:4] not in r.lower() and "," not in r \
+                and not re.match(r"(?:a|an|one|two|three|four|five|\d+)\s", r, re.I):
+            return f"{r} {noun.group(1)}"
+        return r
+
+    return f"{aux} {BLANK.sub(answer, second_to_first(asked), count=1)}"
+
+
+_ASKERS = re.compile(r"\s+(?:that\s+)?(?:i|we)\s+(?:should|need to|ought to|have to|must)\s+"
+                     r"(?:know|be aware|\w+)(?:\s+(?:about|of|for|with|around|on|into))?$", re.I)  # "... account for"
+
+
