@@ -30,12 +30,19 @@ from engram.pipeline.rules._choices import chosen, options
 from engram.pipeline.rules._corrections import swap_value
 from engram.pipeline.rules._restated import swap_kind
 from engram.pipeline.rules._rewrite import PAST_FORMS
+from engram.pipeline.rules._topics import is_occupation
 from engram.pipeline.rules._wh import trim_reply, wh_answer
 from engram.pipeline.rules._yesno import BLANK as _BLANK
-from engram.pipeline.rules._yesno import NO, YES, YESNO, past_tense
+from engram.pipeline.rules._yesno import NO, YES, YESNO, habit_ended, hedged_yes, past_tense
 from engram.pipeline.rules._yesno import fill as _fill
 from engram.pipeline.rules._yesno import second_to_first as _second_to_first
 from engram.pipeline.rules._yesno import yes_no as _yes_no
+
+# What someone is rather than a job they do: "retired" to "what do you do?"
+_STATUS = {"retired": "retired", "unemployed": "unemployed", "self-employed": "self-employed",
+           "freelance": "freelance", "student": "a student", "between jobs": "between jobs"}
+# A reply naming a thing: "an old Corolla", "my bike", "two"
+_OBJECT_START = re.compile(r"^(?:a|an|the|my|our|two|three|\d+)\s", re.I)
 
 __all__ = ["answer_clause", "past_tense", "YES", "NO"]
 
@@ -99,6 +106,9 @@ def answer_clause(question: str, reply: str) -> str | None:
     # ("Any questions before we start?" asks about the conversation, not the user)
     q = re.sub(r"^any\s+(?=(?:other\s+)?[a-z]+(?:\s+(?:that\s+)?(?:i|we)\s+(?:should|need to|ought to|"
                r"have to|must)\b.*)?$)", "do you have any ", q, flags=re.I)
+    hedged = hedged_yes(q, reply.strip().rstrip(".!"))
+    if hedged:  # "are you vegetarian?" - "mostly, I eat fish sometimes"
+        return hedged
     r = trim_reply(_FILLER.sub("", reply.strip().rstrip(".!")).strip())
     if not r or len(r.split()) > 12:
         return None
@@ -161,6 +171,8 @@ def answer_clause(question: str, reply: str) -> str | None:
             if filled:
                 return filled
             yes = _yes_no(q, True)  # "yeah, a Honda Civic" to "do you have a car?"
+            if yes and len(yes.split()) == 2 and _OBJECT_START.match(r):
+                return f"{yes} {_lower_start(r)}"  # "do you drive?" - "yeah, an old Corolla"
             return f"{yes}, {_lower_start(r)}" if yes and not _BLANK.search(q) else yes
     m = _WHICH_KIND.match(q)
     if m and not re.match(r"^(?:you|it|this|that|there)$", m.group(2), re.I):
@@ -184,8 +196,11 @@ def answer_clause(question: str, reply: str) -> str | None:
     verdict = re.match(r"^(?P<pick>.+?)\s+(?:works?|suits?|is|are|sounds?)\s+(?:me\s+)?(?:better|best|"
                        r"good|great|fine|ideal)(?:\s+for\s+(?:me|us))?$", r, re.I)
     r = verdict.group("pick") if verdict and chosen(q, verdict.group("pick")) else r
+    head, _, after = r.partition(", ")  # "evenings, after work": the choice, then a detail
     choice = chosen(q, r) or (chosen(offered[-1], r) if offered and not options(q)
                                else None)
+    if not choice and after and chosen(q, head):
+        choice = f"{chosen(q, head)}, {after}"
     if choice:
         m = re.search(r"\b(do|would)\s+you\s+(rather\s+)?(\w+)", q, re.I)
         verb = m.group(3) if m else "prefer"
@@ -233,6 +248,11 @@ def answer_clause(question: str, reply: str) -> str | None:
         if re.match(r"^(?:a|an|at|for|in)\b", r, re.I):
             return f"I work as {r}" if re.match(r"^(?:a|an)\b", r, re.I) else f"I work {r}"
         job = r[0].lower() + r[1:]
+        field, _, detail = job.partition(", ")
+        if field in _STATUS:  # "retired", "student, second year"
+            return f"I'm {_STATUS[field]}" + (f", {detail}" if detail else "")
+        if not is_occupation(f"Is a {field}"):  # "software, mostly backend": a field
+            return f"I work in {job}"
         return f"I work as {'an' if job[0] in 'aeiou' else 'a'} {job}"
     m = re.match(r"^what(?:'s|\s+is)\s+your\s+(\w+)'s\s+name$|^what(?:'s|\s+is)\s+your\s+(\w+)"
                  r"\s+(?:called|named)$", q, re.I)
@@ -256,6 +276,9 @@ def answer_clause(question: str, reply: str) -> str | None:
         return None  # "which one do you want me to book?": a request of the moment
     if m:  # "what do you do for fun?": the general reading keeps "for fun"
         return (wh_answer(q, r) if m.group(2).strip() else None) or f"I {m.group(1)} {r}"
+    ended = habit_ended(q, r)
+    if ended:  # "do you smoke?" - "quit last year"
+        return ended
     if YESNO.match(q):  # "every day, black" to "do you drink coffee?"
         yes = _yes_no(q, True)
         return f"{yes} {r}" if yes else None

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["YES", "NO", "YESNO", "BLANK", "yes_no", "fill", "past_tense", "second_to_first"]
+__all__ = ["YES", "NO", "YESNO", "BLANK", "yes_no", "fill", "past_tense", "second_to_first",
+           "gerund", "habit_ended", "hedged_yes"]
 
 # "true"/"right"/"correct" before another word open an answer ("True crime", "Right
 # by the station"), they do not confirm.
@@ -137,3 +138,73 @@ _ASKERS = re.compile(r"\s+(?:that\s+)?(?:i|we)\s+(?:should|need to|ought to|have
                      r"(?:know|be aware|\w+)(?:\s+(?:about|of|for|with|around|on|into))?$", re.I)  # "... account for"
 
 
+
+
+def gerund(phrase: str) -> str:
+    """The phrase with its first verb as a gerund: "smoke" -> "smoking", "play the
+    violin" -> "playing the violin", "run" -> "running".
+
+    >>> gerund("smoke"), gerund("play the violin"), gerund("run"), gerund("lie")
+    ('smoking', 'playing the violin', 'running', 'lying')
+    """
+    verb, _, rest = phrase.partition(" ")
+    low = verb.lower()
+    if low.endswith("ie"):
+        ing = low[:-2] + "ying"
+    elif low.endswith("e") and not low.endswith(("ee", "ye", "oe")) and len(low) > 2:
+        ing = low[:-1] + "ing"
+    elif re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", low):  # one short vowel: "running"
+        ing = low + low[-1] + "ing"
+    else:
+        ing = low + "ing"
+    return f"{ing} {rest}".strip()
+
+
+# A reply that says the habit asked about ended: "quit last year", "gave up in 2019".
+_ENDED = re.compile(r"^(quit|stopped|gave up|gave it up|packed it in|packed in)\b\s*(.*)$", re.I)
+_DO_YOU = re.compile(r"^do\s+you\s+(?:still\s+)?(.+)$", re.I)
+
+
+def habit_ended(question: str, reply: str) -> str | None:
+    """"Do you smoke?" + "quit last year" -> "I quit smoking last year".
+
+    >>> habit_ended("Do you still play the violin", "stopped at uni")
+    'I stopped playing the violin at uni'
+    >>> habit_ended("Do you smoke", "only at parties") is None
+    True
+    """
+    m, q = _ENDED.match(reply.strip()), _DO_YOU.match(question.strip())
+    if not m or not q or re.search(r"\b(?:or|me|anything|any)\b", q.group(1), re.I):
+        return None
+    verb = "gave up" if m.group(1).lower().startswith(("gave", "packed")) else m.group(1).lower()
+    tail = f" {m.group(2)}" if m.group(2) else ""
+    return f"I {verb} {gerund(second_to_first(q.group(1)))}{tail}"
+
+
+# A yes with a hedge: "mostly", "sort of", then perhaps what qualifies it.
+_HEDGE = re.compile(r"^(mostly|mainly|largely|partly|sort of|kind of|more or less|pretty much)"
+                    r"\b[\s,]*(.*)$", re.I)
+
+
+def hedged_yes(question: str, reply: str) -> str | None:
+    """"Are you vegetarian?" + "mostly, I eat fish sometimes" -> "I'm mostly vegetarian;
+    I eat fish sometimes" (a "do you" question keeps the adverb in the usual place).
+
+    >>> hedged_yes("Are you vegetarian", "mostly, I eat fish sometimes")
+    "I'm mostly vegetarian; I eat fish sometimes"
+    >>> hedged_yes("Do you cycle to work", "mostly")
+    'I mostly cycle to work'
+    """
+    m, q = _HEDGE.match(reply.strip()), YESNO.match(question.strip())
+    if not m or not q or q.group(1).lower() not in ("are", "do"):
+        return None
+    said = yes_no(question.strip(), True)
+    if not said or re.search(r"\bor\b", said):
+        return None
+    how = m.group(1).lower()
+    said = f"I'm {how} {said[4:]}" if said.startswith("I'm ") else f"I {how} {said[2:]}"
+    rest = m.group(2).strip(" ,")
+    if rest and not re.match(r"^(?:i|i'm|i've|we|but)\b", rest, re.I):
+        return None  # "mostly Mondays" names a value: read as an answer elsewhere
+    rest = re.sub(r"^but\s+", "", rest, flags=re.I)
+    return f"{said}; {rest}" if rest else said

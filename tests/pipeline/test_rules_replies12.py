@@ -1,0 +1,41 @@
+"""Short replies read against the question they answer: a field named for a job, a yes
+with its object, a habit that ended, a hedged yes, a choice with a detail after it
+(issue #22). Every exchange is written for this file; none is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline.test_rules_round3 import conversation
+
+
+@pytest.mark.parametrize(("question", "reply", "state"), [
+    # a field is worked in, a role worked as, a status is what someone is
+    ("What do you do for work?", "logistics, mostly night planning",
+     ["Works in logistics", "Mostly works night planning"]),
+    ("What do you do for a living?", "plumber", ["Works as a plumber"]),
+    ("What do you do?", "retired", ["Is retired"]),
+    # a yes to a question with no object of its own takes the reply's thing
+    ("Do you cycle?", "yep, a battered Raleigh", ["Cycles a battered Raleigh"]),
+    # a habit asked about that has ended
+    ("Do you smoke?", "gave up in 2019", ["Gave up smoking in 2019"]),
+    ("Do you still play the trombone?", "stopped after school",
+     ["Stopped playing the trombone after school"]),
+    # a hedged yes, then what qualifies it
+    ("Are you vegan?", "mostly, I have honey sometimes",
+     ["Is mostly vegan", "Has honey sometimes"]),
+    # the option chosen, then a detail after a comma
+    ("Window or aisle seats?", "aisle, for the legroom", ["Prefers aisle seats, for the legroom"]),
+])
+def test_a_short_reply_is_read_against_its_question(question: str, reply: str,
+                                                    state: list[str]) -> None:
+    assert conversation(("assistant", question), ("user", reply)) == state
+
+
+@pytest.mark.parametrize(("question", "reply"), [
+    ("Do you smoke?", "only at weddings"),
+    ("Are you vegan?", "mostly Mondays"),
+])
+def test_a_reply_that_is_no_ending_or_hedge_is_not_read_as_one(question: str, reply: str) -> None:
+    state = conversation(("assistant", question), ("user", reply))
+    assert not any(f.startswith(("Gave up", "Quit", "Stopped", "Is mostly")) for f in state)
