@@ -28,7 +28,7 @@ from engram.pipeline.rules._corrections import (
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._expand import expand
 from engram.pipeline.rules._fragments import labelled, subjectless
-from engram.pipeline.rules._identity import also_called, identity_fact, introduction
+from engram.pipeline.rules._identity import also_called, identity_fact, introduction, named_with
 from engram.pipeline.rules._idioms import plain_change, said_plainly
 from engram.pipeline.rules._inferred import homes_said
 from engram.pipeline.rules._now import said_as_now
@@ -189,8 +189,12 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     if given:  # "My doctor says I need to cut down on salt"
         return [*out, capitalise(f"{given[0]} advised them to {pronouns_to_third(given[1])}")]
     who = identity_fact(clause)  # before the noise filter: "please stop calling me Liz"
+    given = None if who or introduction(clause) else named_with(clause)
+    if given:  # "Name's Precious, she/her", "I'm Dev, short for Devendra"
+        return [*out, *given[0], *(_clause_facts(given[1], people) if given[1] else [])]
     if who:  # "Name's Oluwatobi, but you can call me Tobi": a second one after the first
-        tail = re.match(r"^.*?(?:,\s*|\s+)(?:but|and|so)\s+(.+)$", clause)
+        tail = re.match(r"^.*?(?:,\s*|\s+)(?:but|and|so)\s+(.+)$", clause) \
+            or re.match(r"^.*?,\s*(.+)$", clause)  # "Name's Precious, she/her"
         more = identity_fact(tail.group(1)) or also_called(tail.group(1)) if tail else None
         return [*out, who, *([more] if more and more != who else [])]
     if is_noise(clause) or is_reported(clause) or is_hypothetical(clause):
@@ -320,7 +324,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                     f = _TO_THERE.sub(rf"\1 to {place[1]}", f)
                     f = re.sub(r"\b(?:there|here)\b", f"{place[0]} {place[1]}", f)
                 if things and not people.last:  # "I grow them on my balcony"
-                    f = re.sub(r"\bthem\b", f"their {things}", f)
+                    f = re.sub(r"(?<!/)\bthem\b(?!/)", f"their {things}", f)  # not "they/them"
                 f = people.events.resolve(taken_up(F.carry_object(F.liked_object(
                     F.finished_what(F.started_what(f.strip(" ,;:"), said_last), said_last),
                     previous), previous), before))

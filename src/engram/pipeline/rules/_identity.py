@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["also_called", "identity_fact", "introduction", "DEMONYMS"]
+__all__ = ["also_called", "identity_fact", "introduction", "named_with", "DEMONYMS"]
 
 # Capitalised words that describe rather than name: "I'm Italian", "I'm Catholic".
 DEMONYMS = set("""american british english irish scottish welsh canadian australian
@@ -59,7 +59,8 @@ _NICKNAME = re.compile(
     r"^(?:please\s+)?(?:(?:you\s+can|feel\s+free\s+to)\s+)?(?:just\s+)?call\s+me\s+" + _NAME
     + r"|^(?:everyone|everybody|people|friends|my\s+friends|most\s+people|folks)\s+"
       r"(?:\w+\s+)?calls?\s+me\s+" + _NAME
-    + r"|^i\s+(?:usually\s+|mostly\s+|prefer\s+to\s+)?go\s+by\s+" + _NAME
+    + r"|^i\s+(?:usually\s+|mostly\s+|prefer\s+to\s+)?go\s+by\s+(?:my\s+(?:middle|second|"
+      r"last|family|nick)\s*name,?\s+)?" + _NAME
     + r"|^i\s+prefer\s+(?:to\s+be\s+called|being\s+called)\s+" + _NAME
     + r"|^(?:honestly\s+)?i'?d\s+(?:rather|prefer(?:\s+it\s+if)?|like\s+it\s+if)\s+you\s+"
       r"call(?:ed)?\s+me\s+" + _NAME, re.I)
@@ -82,7 +83,7 @@ _AGE = re.compile(r"^(?:i'?m|i am|(?:i\s+)?(?:just\s+)?turned|i'?ll\s+be|i\s+wil
 _BIRTHDAY_AGE = re.compile(r"^(?:(?:i\s+)?(?:just\s+)?(?:had|celebrated|turned)|(?:it|yesterday|today|"
                            r"sunday|saturday|friday|monday|tuesday|wednesday|thursday)(?:'s|\s+"
                            r"was|\s+is))\s+(?:my\s+)?(\d{1,3})(?:st|nd|rd|th)\s+birthday\b", re.I)
-_PRONOUNS = re.compile(r"^(?:my\s+)?pronouns\s+(?:are\s+)?([\w/ ,]+)$|^i\s+use\s+([\w/]+)\s+pronouns$"
+_PRONOUNS = re.compile(r"^(?:my\s+)?pronouns\s+(?:are\s+)?([\w/ ,]+?)(?:,?\s+please)?$|^i\s+use\s+([\w/]+)\s+pronouns$"
                        # a bare set, as people give it: "She/her, please", "they/them"
                        r"|^((?:she|he|they|ze|xe|it)/(?:her|him|them|hir|zir|xem|its)(?:/\w+)?)"
                        r"(?:\s+pronouns)?(?:,?\s+please)?$", re.I)
@@ -128,7 +129,7 @@ def also_called(after_name: str) -> str | None:
 
 def identity_fact(clause: str) -> str | None:
     """A name, nickname, age or pronouns fact for the speaker, or None."""
-    c = clause.strip(" ,.!")
+    c = _ASIDE.sub("", clause.strip(" ,.!"))
     m = _MY_NAME.match(c)
     if m and _is_name(m.group(1)):
         return f"Name is {m.group(1)}"
@@ -153,3 +154,40 @@ def identity_fact(clause: str) -> str | None:
     if m:
         return f"Pronouns are {next(g for g in m.groups() if g).strip().lower()}"
     return None
+
+
+# An aside before what the speaker says of themself: "Just so you know, I'm Dev".
+_ASIDE = re.compile(r"^(?:just\s+)?(?:so you know|fyi|btw|by the way|for the record|for context)"
+                    r"[,:\s]+", re.I)
+_SHORT_FOR = re.compile(r"^(?:it'?s\s+)?short\s+for\s+" + _NAME + "$")
+# How the name is spelt, said after it: "with an h at the end", "not Hanna".
+_SPELLING = re.compile(r"^(?:with|spelt|spelled|as in|not|no|like)\b", re.I)
+
+
+def named_with(clause: str) -> tuple[list[str], str | None] | None:
+    """A name given, then after a comma or a dash something of the name (a nickname, the
+    pronouns, the full name it is short for, how it is spelt) or a clause of its own:
+    (the identity facts, what is left to read) or None.
+
+    >>> named_with("Name's Precious, she/her")
+    (['Name is Precious', 'Pronouns are she/her'], None)
+    >>> named_with("I'm Dev, short for Devendra")
+    (['Name is Devendra', 'Prefers to be called Dev'], None)
+    >>> named_with("I'm Hannah - with an h at the end, not Hanna")
+    (['Name is Hannah'], None)
+    >>> named_with("it's Tomasz here, Tom is fine")
+    (['Name is Tomasz', 'Prefers to be called Tom'], None)
+    """
+    c = _ASIDE.sub("", clause.strip(" ,.!"))
+    parts = re.split(r"\s*(?:,|\s[—–-]\s|[—–])\s*", c, maxsplit=1)
+    who = identity_fact(parts[0]) if len(parts) == 2 else None
+    if not who or not who.startswith("Name is "):
+        return None
+    rest = parts[1].strip(" ,.!")
+    short = _SHORT_FOR.match(rest)
+    if short and _is_name(short.group(1)):
+        return [f"Name is {short.group(1)}", f"Prefers to be called {who[len('Name is '):]}"], None
+    more = also_called(rest) or identity_fact(rest)
+    if more:
+        return [who, more], None
+    return [who], None if _SPELLING.match(rest) else rest
