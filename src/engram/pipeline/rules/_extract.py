@@ -189,9 +189,10 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     if given:  # "My doctor says I need to cut down on salt"
         return [*out, capitalise(f"{given[0]} advised them to {pronouns_to_third(given[1])}")]
     who = identity_fact(clause)  # before the noise filter: "please stop calling me Liz"
-    given = None if who or introduction(clause) else named_with(clause)
-    if given:  # "Name's Precious, she/her", "I'm Dev, short for Devendra"
-        return [*out, *given[0], *(_clause_facts(given[1], people) if given[1] else [])]
+    name_and = None if who or introduction(clause) else named_with(clause)
+    if name_and:  # "Name's Precious, she/her", "I'm Dev, short for Devendra"
+        rest = _clause_facts(name_and[1], people) if name_and[1] else []
+        return [*out, *name_and[0], *rest]
     if who:  # "Name's Oluwatobi, but you can call me Tobi": a second one after the first
         tail = re.match(r"^.*?(?:,\s*|\s+)(?:but|and|so)\s+(.+)$", clause) \
             or re.match(r"^.*?,\s*(.+)$", clause)  # "Name's Precious, she/her"
