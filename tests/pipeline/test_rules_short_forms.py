@@ -73,3 +73,35 @@ def test_a_state_without_a_verb_is_kept(said: str, fact: str) -> None:
 ])
 def test_a_passing_remark_without_a_verb_is_no_state(said: str) -> None:
     assert conversation(("user", said)) == []
+
+
+# More states said without "I": a kind of person always been, a fan of something named,
+# what someone is into, where they usually are, a liking said without "I", a condition
+# with "for what it's worth" after it.
+@pytest.mark.parametrize(("said", "fact"), [
+    ("Worrier, always have been.", "Has always been a worrier"),
+    ("Lifelong Everton supporter since I was eight.",
+     "Is a lifelong Everton supporter since they were eight"),
+    ("Into pottery and trail running lately.", "Is into pottery and trail running lately"),
+    ("Normally at the allotment on Sundays.", "Is normally at the allotment on Sundays"),
+    ("Prefer texts to phone calls.", "Prefers texts to phone calls"),
+    ("Love long walks with the dog.", "Loves long walks with the dog"),
+    ("Colour-blind, for what it's worth.", "Is colour-blind"),
+])
+def test_more_states_without_a_subject_are_kept(said: str, fact: str) -> None:
+    assert conversation(("user", said)) == [fact]
+
+
+@pytest.mark.parametrize("said", ["Love it!", "Like that idea.", "Into it.", "Huge fan!"])
+def test_a_liking_of_nothing_named_is_no_fact(said: str) -> None:
+    assert conversation(("user", said)) == []
+
+
+@pytest.mark.parametrize(("held", "said", "fact"), [
+    ("Has a cousin named Marek", "Marek's finally passed his driving test.",
+     "Cousin Marek has finally passed his driving test"),
+    ("Has a niece named Ines", "Ines's starting uni in Coimbra.",
+     "Niece Ines is starting uni in Coimbra"),
+])
+def test_a_name_with_has_or_is_contracted_is_read(held: str, said: str, fact: str) -> None:
+    assert fact in conversation(("user", said), existing=[held])

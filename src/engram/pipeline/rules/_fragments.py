@@ -76,8 +76,18 @@ _USER = re.compile(r"^(?:the\s+)?user(?:'s)?\s+", re.I)
 _LABEL_LINE = re.compile(r"^([A-Za-z][\w ]{0,24}?)(?<!\d)\s*:\s*(?!\d)([^:]{1,40})$")
 
 
+# Verbs of liking and having said without "I" ("Prefer emails over calls"): no request
+# to the assistant opens with them.
+_LIKING = {"prefer", "love", "like", "hate", "enjoy", "adore", "dislike", "loathe", "own",
+           "speak", "support"}
+# Where someone is, said with a frequency: "(Usually) in bed by ten", "(Mostly) at home".
+_WHERE_AT = re.compile(r"^(?:in|at|on|off|out|home|up|asleep|awake|online|away)\b\s*\S", re.I)
+
+
 def _verb_fact(words: list[str], clause: str) -> str | None:
     first, second = words[0].lower(), words[1].lower().strip(",")
+    if first in _LIKING and second not in _PRONOUNS | {"them", "that", "this", "those", "these"}:
+        return capitalise(conjugate(first)) + " " + " ".join(words[1:])
     if first in _IMPERSONAL or (len(words) <= 3 and second in _REMARK_TAIL) \
             or second in _PRONOUNS or second in _FINITE or second.endswith("n't"):
         return None
@@ -158,12 +168,19 @@ _HELD_FOR = re.compile(r",\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?(?:\d+|a|o
                        r"months?|years?)\s+(?:in|now|and counting)$", re.I)
 # Where the speaker is, or what they are off, said without "I'm": "Back in Glasgow for good",
 # "Off dairy since March", "Tea drinker these days".
-_BACK_OFF = re.compile(r"^(?:back\s+(?:in|at|home|on)|off\s+(?!to\b|for\b|out\b|work\b|sick\b))\s*\S",
+_BACK_OFF = re.compile(r"^(?:into\s+(?!it\b|that\b|this\b)|back\s+(?:in|at|home|on)|off\s+(?!to\b|for\b|out\b|work\b|sick\b))\s*\S",
                        re.I)
 _AGENT_NOW = re.compile(r"^(?P<how>(?:officially|finally|basically|technically|definitely|proudly|"
                         r"happily|properly|fully|newly)\s+)?(?:an?\s+)?(?P<np>(?:(?!an?\s)[a-z-]+\s+){0,2}?"
-                        r"(?:[a-z-]+(?:er|ist)|person|owl|fan|lover|type))\s+(?P<when>these days|now|nowadays)$",
+                        r"(?:[a-z-]+(?:er|ist)|person|owl|fan|lover|type)),?\s+(?P<when>these days|now|"
+                        r"nowadays|always have been|always was|through and through|at heart|by nature|"
+                        r"since forever)$",
                         re.I)
+# A fan of something named: "Huge Arsenal fan", "Lifelong Springsteen supporter since 1985".
+_FAN_ADJ = r"(?i:huge|big|massive|die-?hard|lifelong|long-?time|proud|loyal|mad)"
+_NAMED_FAN = re.compile(rf"^((?:{_FAN_ADJ}\s+)?)(?!{_FAN_ADJ}\s)"
+                        r"((?-i:[A-Z][\w.'&-]*)(?:\s+(?-i:[A-Z][\w.'&-]*)){0,2})\s+"
+                        r"((?i:fan|supporter|season ticket holder))(\s+(?i:since|for)\s+.+)?$")
 # "No more night shifts": something had no longer (a habit's gerund is read above)
 _NO_MORE_THING = re.compile(r"^(?i:no\s+more)\s+((?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3})"
                             r"(?:\s+for\s+(?:me|us|them))?$")
@@ -187,6 +204,8 @@ def _subjectless(clause: str) -> str | None:
                  r"occasionally|regularly))\s+(?=[a-z])", c)
     if m and not (m.group(2) and c[m.end():].split()[0] in ("is", "was", "has")):
         fact = _subjectless(c[m.end():])
+        if fact is None and m.group(2) and _WHERE_AT.match(c[m.end():]):  # "Usually in bed by ten"
+            return f"Is {m.group(2).lower()} {c[m.end():]}"
         aux = re.match(r"^(Is|Has|Was)\s+", fact or "")
         if fact and m.group(2) and aux:  # "Mostly vegetarian" -> "Is mostly vegetarian"
             return f"{aux.group(1)} {m.group(2).lower()} {fact[aux.end():]}"
@@ -213,10 +232,17 @@ def _subjectless(clause: str) -> str | None:
         return f"No longer has {m.group(1)}"
     if _BACK_OFF.match(c) and len(c.split()) >= 2:  # "Back in Glasgow for good now"
         return "Is " + c[0].lower() + c[1:]
+    m = _NAMED_FAN.match(c)
+    if m:  # "Huge Arsenal fan since I was six"
+        fan = f"{m.group(1).lower()}{m.group(2)} {m.group(3).lower()}{m.group(4) or ''}"
+        return f"Is {'an' if fan[0] in 'aeiouAEIOU' else 'a'} {fan}"
     m = _AGENT_NOW.match(c)
     if m and m.group("np").split()[-1].lower() not in _NOT_AGENTS:  # "Tea drinker these days"
-        how = (m.group("how") or "").lower()
-        return f"Is {how}{'an' if m.group('np')[0] in 'aeiouAEIOU' else 'a'} {m.group('np').lower()} {m.group('when').lower()}"
+        how, when = (m.group("how") or "").lower(), m.group("when").lower()
+        np = f"{'an' if m.group('np')[0] in 'aeiouAEIOU' else 'a'} {m.group('np').lower()}"
+        if when in ("always have been", "always was", "since forever"):  # "Night owl, always have been"
+            return f"Has always been {np}"
+        return f"Is {how}{np} {when}"
     words = c.split()
     for pat, rep in _NEGATED:
         m = pat.match(c)

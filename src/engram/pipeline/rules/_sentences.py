@@ -146,6 +146,7 @@ def split_sentences(text: str) -> list[str]:
 # An aside to the assistant after a statement: "I hate mornings, just so you know".
 _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|for context|"
                          r"if that helps|if that matters|in case (?:that|it) matters|"
+                         r"for what it'?s worth|"
                          r"by the way|btw|to be honest|to be fair|honestly|tbh|if i'?m honest|"
                          r"if i'?m being honest|sadly|haha|lol|really|i guess|i suppose|"
                          # how the speaker feels about it: "..., thank god", "..., at last"

@@ -37,7 +37,9 @@ _REPORTING = (r"(?:think|thinks|thought|say|says|said|claim|claims|claimed|belie
               r"imagine|imagines|imagined|joked|jokes|suggested|suggests|accused|accuses)")
 # A subject that is not the speaker: "my friend (Lena)", "Lena", "she", "people", "a guy".
 _OTHER = (r"(?:(?:my|our|his|her|their|a|an|the|some|this|that)\s+(?:\w+\s+){0,2}?\w+"
-          r"(?-i:\s+[A-Z][\w'-]+)?|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)|he|she|they|you|"
+          # a verb of liking said without "I" names no one: "Prefer emails over calls"
+          r"(?-i:\s+[A-Z][\w'-]+)?|(?!(?:prefer|love|like|hate|enjoy|adore|dislike|loathe|own|speak|"
+          r"support)\s)(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)|he|she|they|you|"
           r"someone|somebody|everyone|everybody|people|nobody|no one|it)")
 _REPORTED = re.compile(
     r"^(?:(?:and|but|so|also|then|well|oh|now|apparently),?\s+)*" + _OTHER

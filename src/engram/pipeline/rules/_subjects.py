@@ -41,6 +41,7 @@ last next user
 bit kinda pretty super totally really quite very too so slightly feeling still just
 recently finally newly happily currently usually always never sometimes often
 haven't hasn't didn't don't doesn't can't won't isn't wasn't aren't weren't couldn't
+prefer love like hate enjoy adore dislike loathe own speak support
 """.split())  # noqa: SIM905 (degree adverbs open fragments: "Bit tired today")
 # "X is lovely": an opinion about a thing, not a fact about a person. A person's "is"
 # goes on to a role, a place, a state or an activity.
