@@ -33,7 +33,8 @@ __all__ = ["completed"]
 # endings, ``_slots.is_ending``).
 _COMPLETION = re.compile(r"^(?:(?:has|have)\s+)?(?:just\s+|finally\s+|officially\s+)?(?:finished|"
                          r"completed|defended|submitted|handed in(?!\s+(?:their|my|a)\s+notice)|"
-                         r"wrapped up|published|got through|got to the end of|reached the end of)\b",
+                         r"wrapped up|published|got through|got to the end of|reached the end of|"
+                         r"crossed the finish line)\b",
                          re.I)
 # Under way: "Is writing", "Is studying for", "Are building" (any progressive).
 _UNDER_WAY = re.compile(r"^(?:is|are)\s+(?:(?:still|currently|now|slowly)\s+)?(?P<verb>[a-z]+ing)\b",

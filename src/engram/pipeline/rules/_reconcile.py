@@ -93,11 +93,17 @@ def _liking(tokens: frozenset[str]) -> frozenset[str]:
     return frozenset("like" if t in _LIKING else t for t in tokens)
 
 
+_DIED = re.compile(r"^(?:sadly\s+)?(?:passed away|died|(?:did not|didn't) make it|was put (?:down|to sleep))"
+                   r"\b.*$", re.I)
+
+
 def _denies(negative: str, positive: str) -> bool:
     """Does ``negative`` deny or end the state ``positive`` states?"""
     target = _liking(content_tokens(negative))
     stated = _liking(content_tokens(positive))
     who, predicate = split_subject(negative)
+    # a death ends the tie itself whatever it tells of how: "after the surgery"
+    predicate = _DIED.sub("", predicate)
     if who and who.split()[0] in RELATIONS and content_tokens(predicate):
         # What a person ended is named after their name: "Brother Jonas left Siemens"
         # ends his job, not "Has a brother named Jonas" (a death, with nothing after

@@ -99,7 +99,13 @@ _ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|left|sold|"
                      r"(?:[a-z]+[- ]free|sober|clean)|"
                      r"re-?hom(?:e|ed|ing)|gave\s+(?:[\w'-]+\s+){0,3}?away|given\s+"
                      r"(?:[\w'-]+\s+){0,3}?away|(?:had|have|has|was|were|got)\s+(?:[\w'-]+\s+){0,3}?"
-                     r"put\s+down|put to sleep)\b", re.IGNORECASE)
+                     r"put\s+down|put to sleep|"
+                     # idioms of an end: a couple parted, a life lost, a sport or a job given up
+                     r"called it quits|went (?:our|their) separate ways|parted ways|ended things|"
+                     r"(?:did not|didn't) make it(?=\s+through\b|\s*$|\s*,)|"
+                     r"hung up (?:their|my|his|her) (?:[\w-]+\s+)?(?:boots|gloves|spikes|whistle|"
+                     r"racket|apron|skates)|handed in (?:their|my|his|her) (?:apron|badge|keys|uniform|"
+                     r"lanyard))\b", re.IGNORECASE)
 # Stems that say the same thing for reconciliation: "studies Italian" ~ "learning Italian".
 _SYNONYM_WORDS = {"study": "learn", "studied": "learn", "enjoy": "like", "love": "like",
                   "adore": "like", "fond": "like", "own": "has", "drive": "has"}

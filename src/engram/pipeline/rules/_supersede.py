@@ -77,7 +77,8 @@ SLOT_ENDINGS = [(slot, re.compile(p, re.I)) for slot, p in [
             r"(?:was|been|got) made redundant|(?:was|got|been) let go|handed in (?:their|a) notice|"
             r"(?:lost|quit|left) (?:their|the|a) job|stopped working|is unemployed|"
             r"is out of work|is between jobs|retirement (?:(?:starts|begins) (?:now|today)|has (?:started|begun)))\b"),
-    ("relationship", r"\b(?:broke up|split up|divorced|separated|(?:called|broke) off the "
+    ("relationship", r"\b(?:broke up|split up|divorced|separated|called it quits|parted ways|"
+                     r"went (?:our|their) separate ways|ended things|(?:called|broke) off the "
                      r"(?:engagement|wedding)|broke it off)\b"),
     ("residence", r"\bmoved out\b"),
 ]]

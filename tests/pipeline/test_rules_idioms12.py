@@ -1,0 +1,30 @@
+"""Idioms of an end and of a finish: a couple that called it quits, a pet that did not
+make it (whatever is said of how), boots hung up, an apron handed in, a finish line
+crossed (issue #22). Every sentence is written for this file; none is in an evaluation
+set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline.test_rules_mechanisms import final
+
+
+@pytest.mark.parametrize(("held", "message"), [
+    ("Is dating Ravi", "Ravi and I called it quits in August."),
+    ("Is in a relationship with Kim", "Kim and I went our separate ways over the summer."),
+    ("Has a rabbit named Dot", "Dot didn't make it through the night, we're gutted."),
+    ("Has a dog named Bruno", "Bruno passed away after a long illness."),
+    ("Plays in a Sunday rugby team", "Hung up my rugby boots after twelve seasons."),
+    ("Is training for the Brighton marathon", "Crossed the finish line in Brighton in 3:58!"),
+])
+def test_an_idiom_of_an_end_or_a_finish_replaces_the_held_state(held: str, message: str) -> None:
+    assert held not in final([held], message)
+
+
+@pytest.mark.parametrize(("held", "message"), [
+    ("Has a dog named Bruno", "Didn't make it to the vet before closing, Bruno's fine though."),
+    ("Is dating Ravi", "Ravi called a taxi and we went home."),
+])
+def test_a_near_idiom_ends_nothing(held: str, message: str) -> None:
+    assert held in final([held], message)
