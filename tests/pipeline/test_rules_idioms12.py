@@ -28,3 +28,19 @@ def test_an_idiom_of_an_end_or_a_finish_replaces_the_held_state(held: str, messa
 ])
 def test_a_near_idiom_ends_nothing(held: str, message: str) -> None:
     assert held in final([held], message)
+
+
+# A tie held with the person's own state after it ("Has a niece named Bea who lives in
+# Cork") is that person's state: her move changes it; a name's contracted "has" before
+# any past participle is read ("Tariq's relocated ...").
+@pytest.mark.parametrize(("held", "message", "gone"), [
+    (["Has a niece named Bea who lives in Cork"], "Bea moved to Galway for college.",
+     "Has a niece named Bea who lives in Cork"),
+    (["Has an uncle named Tariq", "Uncle Tariq lives in Leeds"],
+     "Tariq's relocated to Sheffield for work.", "Uncle Tariq lives in Leeds"),
+])
+def test_a_relatives_move_changes_where_they_are_held_to_live(held: list[str], message: str,
+                                                             gone: str) -> None:
+    state = final(held, message)
+    assert gone not in state
+    assert any("Galway" in f or "Sheffield" in f for f in state)

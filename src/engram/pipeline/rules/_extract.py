@@ -101,7 +101,7 @@ _NOT_A_NAME = r"(?!(?:She|He|It|That|There|Here|This|What|Who|Where|Everything|E
 _NAME_HAS = re.compile(r"^" + _NOT_A_NAME + r"((?-i:[A-Z][a-z][\w-]*))'s\s+(?=(?i:finally|just|already|never|always|"
                        r"been|gone|got|started|moved|left|quit|had|become|taken|bought|found|"
                        r"passed|failed|finished|decided|signed|joined|booked|sold|lost|broken|"
-                       r"split|changed|switched)\b)")
+                       r"split|changed|switched)\b|[a-z]{3,}ed\b)")
 _NAME_IS = re.compile(r"^" + _NOT_A_NAME + r"((?-i:[A-Z][a-z][\w-]*))'s\s+(?=(?i:now|still|not|also|really|back|off|away|"
                       r"home|pregnant|engaged|married|retired|single|ill|sick|better|in|at|on|"
                       r"a|an|the|going|moving|living|working|renting|studying|training|"
