@@ -105,3 +105,22 @@ def test_a_liking_of_nothing_named_is_no_fact(said: str) -> None:
 ])
 def test_a_name_with_has_or_is_contracted_is_read(held: str, said: str, fact: str) -> None:
     assert fact in conversation(("user", said), existing=[held])
+
+
+# "No" before a thing someone has is no interjection: "No pets anymore", "No kids".
+@pytest.mark.parametrize(("said", "fact"), [
+    ("No siblings.", "Has no siblings"),
+    ("No car anymore.", "No longer has a car"),
+])
+def test_no_before_a_thing_had_says_none_is_had(said: str, fact: str) -> None:
+    assert conversation(("user", said)) == [fact]
+
+
+@pytest.mark.parametrize("said", ["No worries!", "No, thanks.", "No more questions."])
+def test_no_as_an_interjection_stays_one(said: str) -> None:
+    assert conversation(("user", said)) == []
+
+
+def test_a_journey_there_goes_to_the_place_named() -> None:
+    state = conversation(("user", "I work in Bath, I cycle there from Bristol most days."))
+    assert "Cycles to Bath from Bristol most days" in state

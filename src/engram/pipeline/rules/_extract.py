@@ -134,7 +134,8 @@ _SINCE_LAST = re.compile(r"^it'?s\s+been\s+(?P<n>(?:\w+\s+){0,2}?\w+)\s+since\s+
 
 # A verb of motion before "there": the place is where one goes, not where one is.
 _TO_THERE = re.compile(r"\b((?:mov|relocat|head|go|travell?|fly|flie|driv|com|emigrat|"
-                       r"return)(?:e|es|ed|ing|s)?|went|flew|drove|came|back)\s+there\b", re.I)
+                       r"return|commut|cycl|walk|ride|rid|get|got)(?:e|es|ed|ing|s)?|went|flew|drove|came|"
+                       r"back)\s+there\b", re.I)
 
 
 # "No, I work in Leith": a reply that answers no question contradicts what is held.

@@ -114,12 +114,16 @@ _GERUND_SUBJECT = re.compile(r"^\w+ing\b(?:\s+[\w'-]+){0,8}?\s+(?:is|are|was|wer
 # "nothing with coriander, please", "no onions for me": what the user avoids
 _NOTHING_WITH = re.compile(r"^(?:please,?\s+)?(?:nothing\s+with|no|without)\s+((?-i:[a-z][a-z-]+)(?:\s+"
                            r"(?-i:[a-z][a-z-]+))?)(?:\s+for\s+(?:me|us))?(?:,?\s+please)?$", re.I)
+# Things a person has or has not, said with "no": "No kids", "No pets anymore".
+_NO_THING = re.compile(r"^no\s+(kids|children|pets|siblings|brothers|sisters|car|partner|job|"
+                       r"allergies|tattoos|garden|tv|dog|cat|plans)(\s+any\s?more|\s+now)?$", re.I)
 # -er words that name no one: "Better now", "Later these days"
 _NOT_AGENTS = {"better", "later", "never", "ever", "other", "together", "over", "under", "after",
                "faster", "slower", "earlier", "worse", "bigger", "smaller", "longer", "shorter",
                "summer", "winter", "weather", "water", "dinner", "paper", "matter", "number"}
 _NOT_A_FOOD = {"problem", "problems", "worries", "worry", "thanks", "thank", "way", "idea", "rush",
-               "pressure", "need", "doubt", "clue", "chance", "more", "longer", "one", "reason"}
+               "pressure", "need", "doubt", "clue", "chance", "more", "longer", "one", "reason",
+               "questions", "question", "comments", "comment", "messages", "excuses", "drama"}
 # "Tomorrow's my first day at Lidl": a new job starts
 _FIRST_DAY = re.compile(r"^(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                         r"(?:'s|\s+is)\s+(?:my|our)\s+first\s+day\s+at\s+((?-i:[A-Z])[\w&'-]*"
@@ -215,6 +219,11 @@ def _subjectless(clause: str) -> str | None:
     if m and _CONDITION.match(m.group(1)):  # "Vegetarian, mostly", "Pescatarian these days"
         state, how = m.group(1)[0].lower() + m.group(1)[1:], m.group(2)[0].lower() + m.group(2)[1:]
         return f"Is {how} {state}" if how.endswith("ly") else f"Is {state} {how}"
+    m = _NO_THING.match(c)
+    if m:  # "No pets anymore", "No kids": none had (now)
+        what = m.group(1).lower()
+        what = f"a {what}" if not what.endswith("s") and m.group(2) else what  # "a car"
+        return f"{'No longer has' if m.group(2) else 'Has no'} {what}"
     m = _NOTHING_WITH.match(c)
     if m and m.group(1).split()[0].lower() not in _NOT_A_FOOD \
             and not m.group(1).split()[0].endswith("ing"):  # "nothing with coriander, please"

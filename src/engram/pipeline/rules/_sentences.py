@@ -90,7 +90,10 @@ _BARE_NP = re.compile(r"^(?:(?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z][a-z]+)$")
 _SEMICOLON = re.compile(r"\s*;\s*")
 
 _DISCOURSE = re.compile(
-    r"^(?:(?:(?:hey|hi|hello) there|and|but|oh|well|so|ok|okay|yeah|yes|no(?!\s+(?:more|longer)\b)|hey|hi|hello|um|uh|hmm|also|anyway|btw|"
+    r"^(?:(?:(?:hey|hi|hello) there|and|but|oh|well|so|ok|okay|yeah|yes|"
+    # "no" as an interjection, not as a determiner: "No pets anymore" says the user has none
+    r"no(?=\s*[,!.:;\-–—]|\s+(?:i|i'm|i've|i'd|we|we're|my|it|it's|that|they|he|she|you|not|"
+    r"thanks|thank|way|wait|sorry|actually|worries|idea|problem)\b)|hey|hi|hello|um|uh|hmm|also|anyway|btw|"
     r"by the way|actually|honestly|sadly|unfortunately|luckily|fortunately|basically|"
     r"since (?:we|i) last (?:spoke|talked|chatted|caught up|saw each other)|"
     r"as i said|as i mentioned|like i said|just so you know|fyi|for the record|now|then|"
@@ -117,7 +120,7 @@ _DASH_LABEL = re.compile(r"^[^–—,]{1,20}?\s+(?:-{1,2}|–|—)\s+(?=\S)")
 
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|good (?:morning|afternoon|evening|night)|bye|goodbye|see you|"
-    r"thanks?|thank you|thx|cheers|ok|okay|k|no|nope|yes|yep|yeah|sure|cool|great|nice|"
+    r"thanks?|thank you|thx|cheers|ok|okay|k|no(?=\s*[,.!]|\s*$)|nope|yes|yep|yeah|sure|cool|great|nice|"
     r"got it|sounds good|perfect|awesome|alright|all right|no problem|np|lol|haha|"
     r"that'?s all(?: for now)?|nothing else|never mind|welcome|you'?re welcome|"
     r"not much|nothing much|same here|me too)\b[\s,.!]*",
