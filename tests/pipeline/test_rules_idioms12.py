@@ -44,3 +44,12 @@ def test_a_relatives_move_changes_where_they_are_held_to_live(held: list[str], m
     state = final(held, message)
     assert gone not in state
     assert any("Galway" in f or "Sheffield" in f for f in state)
+
+
+# "off to" is a journey and "over the moon" a joy: neither ends what it names.
+@pytest.mark.parametrize(("held", "message"), [
+    ("Is married to Tomas", "Tomas and I are off to Crete for a week."),
+    ("Works at the pharmacy", "I'm over the moon with how things are going at the pharmacy."),
+])
+def test_a_journey_or_a_joy_ends_nothing(held: str, message: str) -> None:
+    assert held in final([held], message)
