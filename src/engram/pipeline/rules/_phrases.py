@@ -113,6 +113,13 @@ def qualifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
             continue
         if run and t.lower() in _INNER:
             continue
+        if t[:1].isalpha() and t.lower() not in _DETERMINERS and content_tokens(t) \
+                and not (t.lower() in PAST_FORMS or (len(t) > 4 and t.lower().endswith("ed"))):
+            # a noun that is also a word of change ("book" in "the book club novel")
+            if not run:
+                opened = before.lower() in _DETERMINERS
+            run.append((frozenset(), False))
+            continue
         before = t
         # a name in capitals is one thing ("Xbox Series X"), not a qualified noun
         named = sum(cap for _, cap in run) > 1

@@ -101,6 +101,10 @@ _PEOPLE = re.compile(r"\b(?:colleagues?|co-?workers?|boss(?:es)?|landlord|landla
                      r"room-?mates?|flat-?mates?|house-?mates?|neighbou?rs?)\b", re.I)
 
 
+_EXCHANGED = re.compile(r"^(?:swapped|traded|exchanged|switched)\s+(?:a|an|one|two|my|their)\s+"
+                        r"(?:[\w-]+\s+){0,2}?with\s+(?:a|an|my|their|his|her|the|one of (?:my|their) )?\s*"
+                        r"(?:[\w-]+\s+)?(?:colleagues?|co-?workers?|workmates?|friends?|neighbou?rs?|"
+                        + "|".join(sorted(RELATIONS)) + r"|(?-i:[A-Z])[\w'-]+)\b", re.I)
 _COMPANY = re.compile(r"\s+with\s+(?:their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:"
                       + "|".join(sorted(RELATIONS)) + r")(?:\s+(?-i:[A-Z])[\w'-]+)?\b", re.I)
 
@@ -138,6 +142,10 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
     # "Tried a new vegan bakery again yesterday": "new" and "again" tell of the visit, so
     # a one-off experience changes no standing state (an outcome was matched above)
     if one_off(predicate):
+        return None
+    # one thing exchanged with someone is a favour, not a change: "Swapped a shift with a
+    # colleague" leaves "Works night shifts"
+    if _EXCHANGED.match(predicate) and not is_ending(fact):
         return None
     # a visit or a stay is no move, whatever word of change it has: "Is visiting
     # Madrid again next week" leaves "Lives in Madrid" (and a relative's the same)
