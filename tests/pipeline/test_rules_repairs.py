@@ -43,3 +43,16 @@ def test_a_repair_heading_is_no_label(said: str) -> None:
 def test_a_trailing_off_without_a_value_after_it_changes_nothing() -> None:
     # "well, most of it" names no value: the first sentence stands
     assert conversation(("user", "I love Lyon... well, most of it.")) == ["Loves Lyon"]
+
+
+@pytest.mark.parametrize(("held", "said", "state"), [
+    # a name put right in a full clause, the wrong one named
+    (["Has a daughter named Lia"], "Oops, my daughter is called Leah, not Lia.",
+     ["Has a daughter named Leah"]),
+    # a common word put right, with the speaker's own comment on the slip after it
+    (["Enjoys salsa dancing"], "Not salsa, bachata, I always mix them up.",
+     ["Enjoys bachata dancing"]),
+])
+def test_a_value_put_right_against_what_is_held(held: list[str], said: str,
+                                                state: list[str]) -> None:
+    assert conversation(("user", said), existing=held) == state

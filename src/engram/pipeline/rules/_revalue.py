@@ -81,6 +81,23 @@ def revalued(sentence: str, trailed: bool = False) -> str | None:
     return f"Meant {new}, not {old}" if old else f"Meant {new}"
 
 
+# What a correction says of itself after the value: "Not jazz, blues, I always mix those up".
+_OWN_SLIP = re.compile(r",\s*(?:i\s+)?(?:always\s+|keep\s+)?mix(?:ing|ed)?\s+(?:those|them|these|the two)\s+up"
+                       r"|,\s*silly me$", re.I)
+_NOT_THIS = re.compile(r"^not\s+(?P<old>(?-i:[a-z])[\w'-]+),\s*(?:it'?s\s+|but\s+)?"
+                       r"(?P<new>(?-i:[a-z])[\w'-]+)$", re.I)
+
+
+def strip_opener(sentence: str) -> str:
+    """The sentence without an opener of a correction ("sorry, ", "oops - ")."""
+    return re.sub(rf"^{_OPENER}+", "", sentence.strip(), flags=re.I)
+
+
+# A name put right in a full clause: "my son is called Matt, not Max".
+_CALLED_NOT = re.compile(r"\b(?:is|'s)\s+(?:called|named)\s+(?P<new>(?-i:[A-Z])[\w'-]+),?\s+not\s+"
+                         r"(?P<old>(?-i:[A-Z])[\w'-]+)[.!]*$", re.I)
+
+
 def value_correction(sentence: str, answering: bool,
                      trailed: bool = False) -> tuple[str | None, str]:
     """("Meant V[, not X]" or None, what of the sentence is left to read). The whole
@@ -93,6 +110,13 @@ def value_correction(sentence: str, answering: bool,
     >>> value_correction("Sorry, I meant Galway.", answering=False)
     ('Meant Galway', '')
     """
+    sentence = _OWN_SLIP.sub("", sentence.rstrip(" .!"))
+    plain = _NOT_THIS.match(strip_opener(sentence))
+    if plain:  # "Not jazz, blues": a common word put right, the wrong one named
+        return f"Meant {plain.group('new')}, not {plain.group('old')}", ""
+    called = _CALLED_NOT.search(sentence)
+    if called:  # "Sorry, my son is called Matt, not Max"
+        return f"Meant {called.group('new')}, not {called.group('old')}", ""
     fix = revalued(sentence, trailed) or narrowed(sentence)
     if fix and (", not " in fix or not answering):
         return fix, ""
