@@ -53,3 +53,14 @@ def test_a_relatives_move_changes_where_they_are_held_to_live(held: list[str], m
 ])
 def test_a_journey_or_a_joy_ends_nothing(held: str, message: str) -> None:
     assert held in final([held], message)
+
+
+# A new home told as settling in; a brace or a cast taken off; an awaited operation that
+# went ahead.
+@pytest.mark.parametrize(("held", "message"), [
+    ("Lives in Dundee", "Slowly settling into life in Perth, loving the river walks."),
+    ("Has a cast on their wrist", "The cast came off this morning!"),
+    ("Is waiting for a hip operation", "The operation went ahead on Monday, all fine."),
+])
+def test_a_state_told_by_what_happened_replaces_the_held_one(held: str, message: str) -> None:
+    assert held not in final([held], message)

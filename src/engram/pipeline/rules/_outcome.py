@@ -45,12 +45,14 @@ PENDING = re.compile(r"^(?:is|are)\s+(?:\w+\s+)?(?:waiting|looking|searching|hun
                       r"studying for|revising for|rehearsing for|practi[sc]ing for|"
                       r"getting ready for|"
                       r"pregnant|job hunting|house hunting|house-hunting|job-hunting|"
-                      r"saving up|saving for)\b", re.I)
+                      r"saving up|saving for|on (?:the|a) (?:waiting|wait) list for|on (?:the|a) "
+                      r"waitlist for)\b", re.I)
 # An outcome: something was got, decided, done or happened ("Visa got approved",
 # "Signed the lease on a flat", "Starts at Monzo on Monday", "Daughter Mila was born").
 _OUTCOME = re.compile(r"\b(?:got|was born|were born|signed|starts|started|"
                       r"accepted|approved|granted|passed|failed|found|bought|landed|won|"
-                      r"rejected|born|arrived|came through|came back|is gone|is over|"
+                      r"rejected|born|arrived|came through|came back|is gone|is over|went ahead|"
+                      r"took place|"
                       r"(?:is|are)\s+(?:all\s+)?(?:done|finished|complete|completed))\b", re.I)
 
 

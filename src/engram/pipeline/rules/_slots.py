@@ -102,6 +102,9 @@ _ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|left|sold|"
                      r"put\s+down|put to sleep|"
                      # idioms of an end: a couple parted, a life lost, a sport or a job given up
                      r"called it quits|went (?:our|their) separate ways|parted ways|ended things|"
+                     # a habit gone without for a while, a brace or a cast taken off
+                     r"(?:days?|weeks?|months?|years?)\s+without\s+(?:a\s+|any\s+)?[a-z]+|"
+                     r"came off|(?:was|were|got) (?:taken )?(?:off|removed)|"
                      r"(?:did not|didn't) make it(?=\s+through\b|\s*$|\s*,)|"
                      r"hung up (?:their|my|his|her) (?:[\w-]+\s+)?(?:boots|gloves|spikes|whistle|"
                      r"racket|apron|skates)|handed in (?:their|my|his|her) (?:apron|badge|keys|uniform|"
