@@ -205,7 +205,7 @@ def _subjectless(clause: str) -> str | None:
     # an adverb of how often ("Usually works out before breakfast") is kept the same way
     m = re.match(r"^(?i:(just|also|only just)|(finally|recently|usually|mostly|mainly|often|"
                  r"always|sometimes|normally|generally|typically|rarely|seldom|"
-                 r"occasionally|regularly))\s+(?=[a-z])", c)
+                 r"occasionally|regularly|(?-i:[A-Za-z][a-z]+ly)(?=\s+[a-z]+(?:ing|ed)\b)))\s+(?=[a-z])", c)
     if m and not (m.group(2) and c[m.end():].split()[0] in ("is", "was", "has")):
         fact = _subjectless(c[m.end():])
         if fact is None and m.group(2) and _WHERE_AT.match(c[m.end():]):  # "Usually in bed by ten"
