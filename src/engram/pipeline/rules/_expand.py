@@ -58,6 +58,8 @@ def expand(fact: str) -> list[str]:
               for z in F.split_adverbial_fragment(y) for x in F.split_origin(z)):
         for b in (y for x in F.split_shared_preposition(a) for y in F.split_graded_pair(x)):
             out.extend(F.split_lists(b))
+    # "Is a 34-year-old paramedic": an age and a role
+    out = [y for f in out for y in _aged(f)]
     # "Is 38" (from "I'm 38, married ...") is an age
     out = [re.sub(r"^((?:[A-Z][a-z]+\s+)?(?i:is))\s+(\d{1,2}|1[01]\d)$", r"\1 \2 years old", f)
            for f in out]
@@ -96,3 +98,16 @@ def _name_like(word: str) -> bool:
     ("Got married ...", "Finally upgraded ...")."""
     low = word.lower()
     return not (low in PAST_FORMS or low.endswith(("ed", "ly")) or low in NOT_NAMES)
+
+
+def _aged(fact: str) -> list[str]:
+    """"Is a 34-year-old paramedic" -> an age and a role.
+
+    >>> _aged("Is a 34-year-old paramedic"), _aged("Is a paramedic")
+    (['Is 34 years old', 'Is a paramedic'], ['Is a paramedic'])
+    """
+    m = re.match(r"^Is an? (\d{1,3})-year-old (.+)$", fact)
+    if not m:
+        return [fact]
+    role = m.group(2)
+    return [f"Is {m.group(1)} years old", f"Is {'an' if role[0] in 'aeiou' else 'a'} {role}"]

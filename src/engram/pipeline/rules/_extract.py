@@ -106,7 +106,8 @@ _NAME_IS = re.compile(r"^" + _NOT_A_NAME + r"((?-i:[A-Z][a-z][\w-]*))'s\s+(?=(?i
                       r"home|pregnant|engaged|married|retired|single|ill|sick|better|in|at|on|"
                       r"a|an|the|going|moving|living|working|renting|studying|training|"
                       r"starting|staying|doing|getting|learning|turning|expecting)\b)")
-_IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+)'s\s+(?=(?:actually|now|still|really|also|not|called|named|"
+_IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + "|".join(sorted(F.RELATIONS)) + r"))'s\s+"
+                            r"(?=(?:actually|now|still|really|also|not|called|named|from|"
                             r"on|in|at|a|an|the|off|over|cancelled|canceled|postponed|done|"
                             r"finished|booked|confirmed|moved)\b|\d|[A-Z])")  # "March 21": no \b in it
 

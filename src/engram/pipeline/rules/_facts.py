@@ -126,7 +126,9 @@ def split_lists(fact: str) -> list[str]:
         return [fact]
     head = " ".join(words[:cut])
     items = _list_items(fact[len(head):].strip())
-    if not items:
+    # numbers said together are one value ("are 3 and 6": ages), and "both ..." goes on
+    # saying something of the same subject
+    if not items or any(re.fullmatch(r"\d+(?:\.\d+)?", i.strip()) for i in items):
         return [fact]
     return [f"{head} {item}" for item in items]
 

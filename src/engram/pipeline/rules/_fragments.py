@@ -241,6 +241,8 @@ def _subjectless(clause: str) -> str | None:
         return f"No longer has {m.group(1)}"
     if _BACK_OFF.match(c) and len(c.split()) >= 2:  # "Back in Glasgow for good now"
         return "Is " + c[0].lower() + c[1:]
+    if re.match(r"^born\s+(?:and\s+(?:raised|bred)\s+)?in\s+\S", c, re.I):  # "Born in Kraków"
+        return "Was " + c[0].lower() + c[1:]
     m = _NAMED_FAN.match(c)
     if m:  # "Huge Arsenal fan since I was six"
         fan = f"{m.group(1).lower()}{m.group(2)} {m.group(3).lower()}{m.group(4) or ''}"

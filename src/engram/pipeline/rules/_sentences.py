@@ -42,7 +42,7 @@ _SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|it\s+(?:is|was)|it's|"
            r"a|an)\b)(?-i:[a-z]+)"  # a plural subject with a base verb: "my kids love"
          + r"|(?-i:[A-Z][a-z]\w*)\s+" + _FINITE
          # "... and Sam's moving to Cork": a name with "'s" as "is" before a value
-         + r"|(?-i:[A-Z][a-z]\w*)'s\s+(?:a|an|(?-i:[a-z]+ing)|\d+)"
+         + r"|(?-i:[A-Z][a-z]\w*)'s\s+(?:a|an|from|(?-i:[a-z]+ing)|\d+|(?-i:[A-Z][a-z]+))"
          + r")\b")
 # Imperatives that tell the assistant what to do with a fact just stated.
 _ORDERS = (r"leave|keep|skip|avoid|bear|note|remember|make sure|don'?t|do not|never|no need|"
