@@ -105,6 +105,8 @@ _EXCHANGED = re.compile(r"^(?:swapped|traded|exchanged|switched)\s+(?:a|an|one|t
                         r"(?:[\w-]+\s+){0,2}?with\s+(?:a|an|my|their|his|her|the|one of (?:my|their) )?\s*"
                         r"(?:[\w-]+\s+)?(?:colleagues?|co-?workers?|workmates?|friends?|neighbou?rs?|"
                         + "|".join(sorted(RELATIONS)) + r"|(?-i:[A-Z])[\w'-]+)\b", re.I)
+_TRYING = re.compile(r"^(?:is|are)\s+(?:still\s+)?(?:trying|hoping|planning|going|about|aiming|"
+                     r"determined|desperate)\s+to\b|^(?:wants|hopes|plans|intends|needs)\s+to\b", re.I)
 _COMPANY = re.compile(r"\s+with\s+(?:their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:"
                       + "|".join(sorted(RELATIONS)) + r")(?:\s+(?-i:[A-Z])[\w'-]+)?\b", re.I)
 
@@ -200,8 +202,10 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         if pos in used:
             continue
         e_subject, e_predicate = split_subject(e.text)
-        if is_negative(e.text) or is_ending(e.text) or ends_a_slot(e.text):
-            continue  # an ending held is an event: a later one ends nothing of it
+        if (is_negative(e.text) or is_ending(e.text) or ends_a_slot(e.text)) \
+                and not _TRYING.match(e_predicate):
+            continue  # an ending held is an event: a later one ends nothing of it (an
+            # ending only tried for is a wish: "Is trying to quit smoking")
         held = words_of(e_predicate)
         # a thing's own news changes the user's plan for it or ends what they hold of
         # it ("Wedding is postponed", "The Polo got written off"), not a standing tie
