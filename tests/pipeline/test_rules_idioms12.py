@@ -68,7 +68,7 @@ def test_a_state_told_by_what_happened_replaces_the_held_one(held: str, message:
 
 # An ending only tried for is a wish, which the ending itself then fulfils.
 @pytest.mark.parametrize(("held", "message"), [
-    ("Is trying to give up sugar", "Two months without sugar now!"),
+    ("Is trying to stop drinking", "Six weeks without a drink today!"),
     ("Wants to quit vaping", "Eight weeks without a vape today."),
 ])
 def test_an_ending_tried_for_is_fulfilled_by_it(held: str, message: str) -> None:

@@ -115,7 +115,7 @@ _SYNONYM_WORDS = {"study": "learn", "studied": "learn", "enjoy": "like", "love":
 _NUMBERS = set("""one two three four five six seven eight nine ten dozen few couple half
 several eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred
 thousand""".split())  # noqa: SIM905 (a word list reads better as text)
-_STOP = set("""a an the and or but of to in at on for with from by about as into is are
+_STOP = set("""a an the and or but of to in at on for with without within from by about as into is are
 was were be been being has have had do does did will would can could should may might
 must not no longer never their them they theirs themselves it its this that these those
 very really just also still now then so too again anymore any more some much many usually
