@@ -39,3 +39,19 @@ def test_a_short_reply_is_read_against_its_question(question: str, reply: str,
 def test_a_reply_that_is_no_ending_or_hedge_is_not_read_as_one(question: str, reply: str) -> None:
     state = conversation(("assistant", question), ("user", reply))
     assert not any(f.startswith(("Gave up", "Quit", "Stopped", "Is mostly")) for f in state)
+
+
+@pytest.mark.parametrize(("question", "reply", "state"), [
+    # how a thing is had
+    ("How do you like your tea?", "strong, splash of milk", ["Likes their tea strong, splash of milk"]),
+    # where from, answered with where born and raised
+    ("Where are you from?", "born in Nairobi, raised in Cardiff",
+     ["Was born in Nairobi", "Is raised in Cardiff"]),
+    # "any" with two words asked short
+    ("Any food allergies?", "sesame", ["Has sesame food allergies"]),
+    # "are you" left out of the question
+    ("Still at the garage?", "yes but only three days a week",
+     ["Is still at the garage, but only three days a week"]),
+])
+def test_more_short_replies_are_read(question: str, reply: str, state: list[str]) -> None:
+    assert conversation(("assistant", question), ("user", reply)) == state

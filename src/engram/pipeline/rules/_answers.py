@@ -104,8 +104,11 @@ def answer_clause(question: str, reply: str) -> str | None:
     q = re.sub(r"^(?:and|so|also|ok|okay|great|nice|got it)\s*[,!.]?\s+(?=\w)", "", q, flags=re.I)
     # "Any pets?", "Any allergies I should know about?": the user's things, asked short
     # ("Any questions before we start?" asks about the conversation, not the user)
-    q = re.sub(r"^any\s+(?=(?:other\s+)?[a-z]+(?:\s+(?:that\s+)?(?:i|we)\s+(?:should|need to|ought to|"
-               r"have to|must)\b.*)?$)", "do you have any ", q, flags=re.I)
+    q = re.sub(r"^any\s+(?=(?:other\s+)?[a-z]+(?:\s+[a-z]+)?(?:\s+(?:that\s+)?(?:i|we)\s+(?:should|need to|"
+               r"ought to|have to|must)\b.*)?$)", "do you have any ", q, flags=re.I)
+    # "Still at the bakery?": the "are you" left out
+    q = re.sub(r"^still\s+(?=(?:at|in|on|with|doing|working|living|playing)\b)", "are you still ", q,
+               flags=re.I)
     hedged = hedged_yes(q, reply.strip().rstrip(".!"))
     if hedged:  # "are you vegetarian?" - "mostly, I eat fish sometimes"
         return hedged
@@ -223,6 +226,10 @@ def answer_clause(question: str, reply: str) -> str | None:
         verb = m.group(1) or "I'm"
         return f"{'I ' + verb if m.group(1) else verb} {m.group(2)} {r}"
     m = _WHERE_BE.match(q)
+    if m and re.match(r"^(?:born|raised|brought up|bred)\b", r, re.I):
+        return f"I was {r}"  # "where are you from?" - "born in Lagos, raised in Leeds"
+    if m and re.match(r"^grew up\b", r, re.I):
+        return f"I {r}"
     if m:  # "where are you based?" -> "I'm based in ..."; "where are you from?"
         word = m.group(1).lower()
         prep = "" if _PREP_START.match(r) or word == "from" \
@@ -295,6 +302,9 @@ def answer_clause(question: str, reply: str) -> str | None:
         means = "on foot" if re.match(r"^(?:walk|walking|foot)$", way.group(1), re.I) \
             else f"by {way.group(1).lower()}"
         return f"I {m.group(1) or ''}{m.group(2)}{m.group(3)} {means}{way.group(2) or ''}"
+    m = re.match(r"^how\s+do\s+you\s+(take|like|have|drink|eat|cook|want)\s+(your\s+.+)$", q, re.I)
+    if m:  # "how do you take your coffee?" - "black, no sugar"
+        return f"I {m.group(1).lower()} {_second_to_first(m.group(2))} {r}"
     filled = wh_answer(q, r)  # the question's shape: "which airport will you leave from?"
     if filled:
         return filled
