@@ -55,3 +55,18 @@ def test_a_reply_that_is_no_ending_or_hedge_is_not_read_as_one(question: str, re
 ])
 def test_more_short_replies_are_read(question: str, reply: str, state: list[str]) -> None:
     assert conversation(("assistant", question), ("user", reply)) == state
+
+
+def test_not_yet_to_a_have_you_question_is_a_no() -> None:
+    state = conversation(("assistant", "Have you tried kombucha? Lots of people like it."),
+                         ("user", "Not yet."))
+    assert state == ["Has not tried kombucha"]
+
+
+@pytest.mark.parametrize(("said", "state"), [
+    ("I was going to sell my bike but I changed my mind.", ["Decided not to sell their bike"]),
+    ("We were thinking of moving to Leeds, decided against it.",
+     ["Decided not to move to Leeds"]),
+])
+def test_a_plan_taken_back_is_one_fact(said: str, state: list[str]) -> None:
+    assert conversation(("user", said)) == state

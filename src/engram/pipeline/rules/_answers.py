@@ -76,7 +76,7 @@ _WHEN = re.compile(r"^(what time|when|how often|how long|at what time)\s+(do|did
                    r"((?:usually|normally|typically|generally)\s+)?(\w+)(.*)$", re.I)
 # A reply that denies by naming since when or how often: "not since college", "not
 # anymore", "not for years" answer a yes/no question with no.
-_NOT_SINCE = re.compile(r"^not\s+(?:since|for|in|anymore|any more|these days|lately|"
+_NOT_SINCE = re.compile(r"^not\s+(?:yet|since|for|in|anymore|any more|these days|lately|"
                         r"recently|now|often|much|regularly|really)\b", re.I)
 
 

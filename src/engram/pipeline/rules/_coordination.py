@@ -81,6 +81,8 @@ def _tense(word: str) -> str | None:
 
 def _as_predicate(piece: str, tense: str) -> str | None:
     """The piece as a fact of its own if it is a verb phrase in ``tense``, else None."""
+    if re.match(r"^(?:decided|chose|opted|agreed)\s+(?:against|not|to|on)\b", piece, re.I):
+        return capitalise(piece)  # a decision is an act, never a state: "Is decided against it"
     now = re.match(r"^(now|currently|these days)\s+((?-i:[a-z]+)ing)\b(.*)$", piece, re.I)
     if now:  # "Studied in Leeds, now living in York": what holds now, whatever came before
         return capitalise(f"is {now.group(1).lower()} {now.group(2)}{now.group(3)}")

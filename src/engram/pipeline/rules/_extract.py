@@ -26,6 +26,7 @@ from engram.pipeline.rules._corrections import (
     said_again,
 )
 from engram.pipeline.rules._dates import resolve_dates
+from engram.pipeline.rules._dropped import plans_dropped
 from engram.pipeline.rules._expand import expand
 from engram.pipeline.rules._fragments import labelled, subjectless
 from engram.pipeline.rules._identity import also_called, identity_fact, introduction, named_with
@@ -357,6 +358,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             changes.update(facts[first_fact:])
     facts = homes_said(facts)  # "we moved out of Leeds, we're in York now": Lives in York
     facts = at_the_event(facts)  # "... is getting married and I'm the best man": whose wedding
+    facts = plans_dropped(facts)  # "I was going to go vegan but I changed my mind"
     # A fact needs two words and some content ("Has been" or "They they" is not one);
     # the end of a known state is content of its own ("Was laid off" ends a job).
     return [f for f in facts if len(f.split()) >= 2
