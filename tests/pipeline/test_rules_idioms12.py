@@ -73,3 +73,22 @@ def test_a_state_told_by_what_happened_replaces_the_held_one(held: str, message:
 ])
 def test_an_ending_tried_for_is_fulfilled_by_it(held: str, message: str) -> None:
     assert held not in final([held], message)
+
+
+@pytest.mark.parametrize(("held", "message"), [
+    # a death told as "RIP <name>": the ending is no content word, yet it is no repeat
+    ("Has a hamster named Nibbles", "RIP Nibbles, best hamster ever."),
+    # a first week at another employer is a new job
+    ("Works at Lloyds", "First week at Santander done, my manager is great."),
+    # back on what a diet gave up
+    ("Is vegetarian", "Back on chicken, couldn't keep it up anymore."),
+    # a couple that split, a sport given up as days that are over
+    ("Has a girlfriend named Mel", "Mel and I split, it was for the best."),
+    ("Plays hockey for the county", "Shoulder's gone, my hockey days are over."),
+])
+def test_more_updates_told_without_a_word_of_change(held: str, message: str) -> None:
+    assert held not in final([held], message)
+
+
+def test_we_split_the_bill_ends_nothing() -> None:
+    assert "Is dating Omar" in final(["Is dating Omar"], "Omar and I split the bill at dinner.")

@@ -60,6 +60,8 @@ def expand(fact: str) -> list[str]:
             out.extend(F.split_lists(b))
     # "Is a 34-year-old paramedic": an age and a role
     out = [y for f in out for y in _aged(f)]
+    # "First week at HSBC done": the job it began, which is what is worth keeping
+    out = [_FIRST_AT.sub(r"Works at \1", f) if _FIRST_AT.match(f) else f for f in out]
     # "Is 38" (from "I'm 38, married ...") is an age
     out = [re.sub(r"^((?:[A-Z][a-z]+\s+)?(?i:is))\s+(\d{1,2}|1[01]\d)$", r"\1 \2 years old", f)
            for f in out]
@@ -98,6 +100,10 @@ def _name_like(word: str) -> bool:
     ("Got married ...", "Finally upgraded ...")."""
     low = word.lower()
     return not (low in PAST_FORMS or low.endswith(("ed", "ly")) or low in NOT_NAMES)
+
+
+_FIRST_AT = re.compile(r"^(?:Had their |Did their |Finished their )?[Ff]irst (?:day|week|month|shift|fortnight) "
+                       r"(?:at|with) ((?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,3})\b.*$")
 
 
 def _aged(fact: str) -> list[str]:

@@ -241,6 +241,9 @@ def _subjectless(clause: str) -> str | None:
         return f"No longer has {m.group(1)}"
     if _BACK_OFF.match(c) and len(c.split()) >= 2:  # "Back in Glasgow for good now"
         return "Is " + c[0].lower() + c[1:]
+    m = re.match(r"^(?:rip|r\.i\.p\.?|rest in peace)\s+((?-i:[A-Z])[\w'-]+)\b", c, re.I)
+    if m:  # "RIP Bubbles, he had a good run": a death
+        return f"{m.group(1)} died"
     if re.match(r"^born\s+(?:and\s+(?:raised|bred)\s+)?in\s+\S", c, re.I):  # "Born in Kraków"
         return "Was " + c[0].lower() + c[1:]
     m = _NAMED_FAN.match(c)

@@ -221,14 +221,17 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
     keys = [normalise(e.text) for e in existing]
     # Same content words and polarity ("Still lives in Chicago" / "Lives in Chicago") is a
     # duplicate whatever the similarity function says.
-    words = [(frozenset(content_tokens(e.text, drop_time=False)), is_negative(e.text))
-             for e in existing]
+    # (an ending is a polarity too: "Goldfish Bubbles died" repeats no word of its tie but
+    # "died", which is no content word)
+    words = [(frozenset(content_tokens(e.text, drop_time=False)),
+              is_negative(e.text) or is_ending(e.text)) for e in existing]
     out: list[Decision] = []
     batch: list[tuple[int, str, tuple[str, ...]]] = []  # facts this call added, in order
     for i, fact in enumerate(facts):
         src = fact.source_ids
         key = normalise(fact.text)
-        same = (frozenset(content_tokens(fact.text, drop_time=False)), is_negative(fact.text))
+        same = (frozenset(content_tokens(fact.text, drop_time=False)),
+                is_negative(fact.text) or is_ending(fact.text))
         if key in keys or (same[0] and same in words):
             held = keys.index(key) if key in keys else words.index(same)
             out.append(Decision("NONE", ref=existing[held].ref, fact=i, source_ids=src))

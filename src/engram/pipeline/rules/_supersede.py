@@ -78,6 +78,7 @@ SLOT_ENDINGS = [(slot, re.compile(p, re.I)) for slot, p in [
             r"(?:lost|quit|left) (?:their|the|a) job|stopped working|is unemployed|"
             r"is out of work|is between jobs|retirement (?:(?:starts|begins) (?:now|today)|has (?:started|begun)))\b"),
     ("relationship", r"\b(?:broke up|split up|divorced|separated|called it quits|parted ways|"
+                     r"^split(?=\s*(?:,|$|\s+(?:last|in|after|with|for good)\b))|"
                      r"went (?:our|their) separate ways|ended things|(?:called|broke) off the "
                      r"(?:engagement|wedding)|broke it off)\b"),
     ("residence", r"\bmoved out\b"),

@@ -104,7 +104,7 @@ forty fifty a few several many""".split())  # noqa: SIM905 (a word list reads be
 _CLASS_OF = {stem(w): name for name, words in _CLASSES.items() for w in words.split()}
 
 
-_EATS_ANIMAL = re.compile(r"\b(?:eat|eats|eating|ate|eaten|having)\s+(?:\w+\s+){0,4}?(?:fish|seafood|"
+_EATS_ANIMAL = re.compile(r"\b(?:eat|eats|eating|ate|eaten|having|back on)\s+(?:\w+\s+){0,4}?(?:fish|seafood|"
                          r"eggs|cheese|salmon|tuna|prawns|shrimp|meat|chicken|beef|pork|bacon|"
                          r"steak|dairy|butter|yogh?urt|honey|burgers?)\b", re.I)
 
