@@ -41,7 +41,7 @@ from collections.abc import Sequence
 
 from engram.pipeline.base import Existing
 from engram.pipeline.rules._slots import is_ending, is_negative
-from engram.pipeline.rules._supersede import SWAP, ends_a_slot
+from engram.pipeline.rules._supersede import SWAP, ends_a_slot, is_favour
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["ADVERB_FIRST", "change_kind", "nearest_change", "nearest_corrected"]
@@ -69,7 +69,7 @@ def change_kind(fact: str) -> str | None:
     """"DELETE" for an ending, "UPDATE" for a swap, None for anything else."""
     if is_ending(fact) or _NO_LONGER.search(fact) or ends_a_slot(fact):
         return "DELETE"
-    if is_negative(fact):
+    if is_negative(fact) or is_favour(fact):  # a favour swaps nothing held
         return None
     return "UPDATE" if SWAP.search(fact) or _INCHOATIVE.search(fact) else None
 

@@ -108,8 +108,8 @@ def _liking(tokens: frozenset[str]) -> frozenset[str]:
     return frozenset("like" if t in _LIKING else t for t in tokens)
 
 
-_DIED = re.compile(r"^(?:sadly\s+)?(?:passed away|died|(?:did not|didn't) make it|was put (?:down|to sleep))"
-                   r"\b.*$", re.I)
+_DIED = re.compile(r"^(?:sadly\s+)?(?:passed away|died|(?:did not|didn't) make it(?=\s+through\b|\s*$|\s*,)|"
+                   r"was put (?:down|to sleep))\b.*$", re.I)
 
 
 def _denies(negative: str, positive: str) -> bool:

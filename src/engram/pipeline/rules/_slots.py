@@ -102,7 +102,7 @@ _ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|left|sold|"
                      r"put\s+down|put to sleep|"
                      # idioms of an end: a couple parted, a life lost, a sport or a job given up
                      r"called it quits|went (?:our|their) separate ways|parted ways|ended things|"
-                     r"^split(?=\s*(?:,|$|\s+(?:last|in|after|with|for good)\b))|days are over|"
+                     r"^split(?=\s*(?:,|$|\s+(?:last|in|after|with|for good)\b))|days are over(?!\s+(?:for\s+(?:this|the|now)|until|till))|"
                      # a habit gone without for a while, a brace or a cast taken off
                      r"(?:days?|weeks?|months?|years?)\s+without\s+(?:a\s+|any\s+)?[a-z]+|"
                      r"came off|(?:was|were|got) (?:taken )?(?:off|removed)|"

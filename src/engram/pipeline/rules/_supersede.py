@@ -39,7 +39,7 @@ from engram.pipeline.rules._rewrite import PAST_FORMS
 from engram.pipeline.rules._slots import is_ending, is_negative, slot_of
 from engram.pipeline.rules._topics import SINGLE, split_subject, topics
 
-__all__ = ["superseded", "is_change", "ends_a_slot", "SWAP", "SLOT_ENDINGS"]
+__all__ = ["superseded", "is_change", "is_favour", "ends_a_slot", "SWAP", "SLOT_ENDINGS"]
 
 # A value swapped for another: a shared topic class is enough to find the old one.
 SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|promoted|"
@@ -102,7 +102,7 @@ _PEOPLE = re.compile(r"\b(?:colleagues?|co-?workers?|boss(?:es)?|landlord|landla
                      r"room-?mates?|flat-?mates?|house-?mates?|neighbou?rs?)\b", re.I)
 
 
-_EXCHANGED = re.compile(r"^(?:swapped|traded|exchanged|switched)\s+(?:a|an|one|two|my|their)\s+"
+_EXCHANGED = re.compile(r"^(?:swapped|traded|exchanged|switched)\s+(?:(?:a|an|one|two|my|their)\s+)?"
                         r"(?:[\w-]+\s+){0,2}?with\s+(?:a|an|my|their|his|her|the|one of (?:my|their) )?\s*"
                         r"(?:[\w-]+\s+)?(?:colleagues?|co-?workers?|workmates?|friends?|neighbou?rs?|"
                         + "|".join(sorted(RELATIONS)) + r"|(?-i:[A-Z])[\w'-]+)\b", re.I)
@@ -114,6 +114,11 @@ _COMPANY = re.compile(r"\s+with\s+(?:their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:"
 
 # A state dated from a point: "Drives to work since the strikes" began then.
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the|my|our|their|last|\d|(?-i:[A-Z]))", re.I)
+
+
+def is_favour(fact: str) -> bool:
+    """One thing exchanged with someone: "Swapped a shift with a colleague"."""
+    return bool(_EXCHANGED.match(split_subject(fact)[1])) and not is_ending(fact)
 
 
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
@@ -148,7 +153,7 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         return None
     # one thing exchanged with someone is a favour, not a change: "Swapped a shift with a
     # colleague" leaves "Works night shifts"
-    if _EXCHANGED.match(predicate) and not is_ending(fact):
+    if is_favour(fact):
         return None
     # a visit or a stay is no move, whatever word of change it has: "Is visiting
     # Madrid again next week" leaves "Lives in Madrid" (and a relative's the same)
