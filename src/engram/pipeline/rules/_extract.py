@@ -18,6 +18,7 @@ from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._about_them import as_asked_of_you, said_of
 from engram.pipeline.rules._answers import NO, YES, answer_clause
+from engram.pipeline.rules._contracted import uncontracted
 from engram.pipeline.rules._corrections import (
     RETRACT,
     SAID_MEANT,
@@ -95,24 +96,6 @@ _NAME_APPOSITIVE = re.compile(r"^((?:my|our)\s+(?:\w+\s+)?\w+),\s+((?-i:[A-Z][a-
                               re.I)
 
 
-# "My birthday's actually May 15": the contraction is "is" before an adverb or a value.
-# A name's "'s" before a past participle is "has", before a state or a doing "is";
-# before a noun it is the name's own ("Luca's car").
-_NOT_A_NAME = r"(?!(?:She|He|It|That|There|Here|This|What|Who|Where|Everything|Everyone|Nobody)')"
-_NAME_HAS = re.compile(r"^" + _NOT_A_NAME + r"((?-i:[A-Z][a-z][\w-]*))'s\s+(?=(?i:finally|just|already|never|always|"
-                       r"been|gone|got|started|moved|left|quit|had|become|taken|bought|found|"
-                       r"passed|failed|finished|decided|signed|joined|booked|sold|lost|broken|"
-                       r"split|changed|switched)\b|[a-z]{3,}ed\b)")
-_NAME_IS = re.compile(r"^" + _NOT_A_NAME + r"((?-i:[A-Z][a-z][\w-]*))'s\s+(?=(?i:now|still|not|also|really|back|off|away|"
-                      r"home|pregnant|engaged|married|retired|single|ill|sick|better|in|at|on|"
-                      r"a|an|the|going|moving|living|working|renting|studying|training|"
-                      r"starting|staying|doing|getting|learning|turning|expecting)\b)")
-_IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + "|".join(sorted(F.RELATIONS)) + r"))'s\s+"
-                            r"(?=(?:actually|now|still|really|also|not|called|named|from|"
-                            r"on|in|at|a|an|the|off|over|cancelled|canceled|postponed|done|"
-                            r"finished|booked|confirmed|moved)\b|\d|[A-Z])")  # "March 21": no \b in it
-
-
 # "my niece", "our landlord": an unnamed person "she"/"he" can point back to.
 _MY_KIN = re.compile(r"\b(?i:my|our)\s+(" + "|".join(sorted(F.RELATIONS)) + r")\b(?!\s+[A-Z])"
                      # "we got a puppy, she's ...": an animal or a baby the user now has
@@ -185,8 +168,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     clause = _APPOSITIVE.sub(r"\2 \1 ", clause)
     clause = _NAME_APPOSITIVE.sub(r"\1 \2 ", clause)
     clause = said_again(clause)  # "in Zurich, well, Winterthur": Winterthur
-    clause = _IS_CONTRACTED.sub(r"\1 is ", clause)
-    clause = _NAME_HAS.sub(r"\1 has ", _NAME_IS.sub(r"\1 is ", clause))  # "Luca's moved out"
+    clause = uncontracted(clause)  # "My birthday's May 15", "Luca's moved out"
     # "actually" inside a clause marks a correction; the statement is the same without it
     clause = re.sub(r"(?<=\w)\s+actually\b,?", "", clause).strip()
     out: list[str] = F.relation_facts(clause)

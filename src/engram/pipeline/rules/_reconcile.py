@@ -45,7 +45,6 @@ from engram.pipeline.rules._retake import (
     moved_plan,
     reframed,
 )
-from engram.pipeline.rules._rewrite import capitalise
 from engram.pipeline.rules._slots import (
     Similarity,
     content_tokens,
@@ -61,23 +60,9 @@ from engram.pipeline.rules._slots import (
 from engram.pipeline.rules._subjects import known_as
 from engram.pipeline.rules._supersede import SWAP, superseded
 from engram.pipeline.rules._theirs import spare_own
-from engram.pipeline.rules._topics import split_subject
+from engram.pipeline.rules._topics import as_said_of, split_subject
 
 __all__ = ["RulesReconciler", "Similarity", "plan_decisions"]
-
-# A tie held with the person's own state after it: "Has a sister named Jo who lives in
-# Glasgow" holds where Sister Jo lives, so her move changes it.
-_TIE_WITH_STATE = re.compile(r"^Has an? (?P<rel>[a-z]+) (?:named|called) (?P<name>(?-i:[A-Z][\w'-]+)) "
-                             r"who (?P<pred>(?:lives|works|is|studies)\b.*)$")
-
-
-def _as_said_of(text: str) -> tuple[str, str]:
-    """(subject, predicate) of a held memory, a tie with a state read as the state."""
-    m = _TIE_WITH_STATE.match(text)
-    if m and m.group("rel") in RELATIONS:
-        return f"{m.group('rel')} {m.group('name').lower()}", capitalise(m.group("pred"))
-    return split_subject(text)
-
 
 def _slot_target(fact: str, existing: list[Existing], used: set[int]) -> int | None:
     subject, predicate = split_subject(fact)
@@ -86,7 +71,7 @@ def _slot_target(fact: str, existing: list[Existing], used: set[int]) -> int | N
         return None
     new = slot_value(predicate)
     for pos, e in enumerate(existing):
-        e_subject, e_predicate = _as_said_of(e.text)
+        e_subject, e_predicate = as_said_of(e.text)
         if pos in used or e_subject != subject or slot_of(e_predicate) != slot:
             continue
         old = slot_value(e_predicate)

@@ -25,7 +25,7 @@ from engram.pipeline.rules._facts import RELATIONS, is_relation
 from engram.pipeline.rules._slots import slot_of, stem
 from engram.pipeline.rules._subjects import AUX, is_verb
 
-__all__ = ["split_subject", "topics", "SINGLE", "as_diet", "is_occupation"]
+__all__ = ["split_subject", "as_said_of", "topics", "SINGLE", "as_diet", "is_occupation"]
 
 _CLASSES = {
     "caffeine": "coffee espresso latte cappuccino americano decaf caffeine tea matcha mocha "
@@ -184,3 +184,21 @@ def split_subject(text: str) -> tuple[str, str]:
         return "", text
     rest = " ".join(words[n:])
     return " ".join(words[:n]).lower(), rest[:1].upper() + rest[1:]
+
+
+# A tie held with the person's own state after it: "Has a sister named Jo who lives in
+# Glasgow" holds where Sister Jo lives, so her move changes it.
+_TIE_WITH_STATE = re.compile(r"^Has an? (?P<rel>[a-z]+) (?:named|called) (?P<name>(?-i:[A-Z][\w'-]+)) "
+                             r"who (?P<pred>(?:lives|works|is|studies)\b.*)$")
+
+
+def as_said_of(text: str) -> tuple[str, str]:
+    """(subject, predicate) of a held memory, a tie with a state read as the state.
+
+    >>> as_said_of("Has a sister named Jo who lives in Glasgow")
+    ('sister jo', 'Lives in Glasgow')
+    """
+    m = _TIE_WITH_STATE.match(text)
+    if m and m.group("rel") in RELATIONS:
+        return f"{m.group('rel')} {m.group('name').lower()}", m.group("pred")[0].upper() + m.group("pred")[1:]
+    return split_subject(text)

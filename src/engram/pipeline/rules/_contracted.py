@@ -1,0 +1,42 @@
+"""What a "'s" after a subject stands for: "is", "has", or the subject's own.
+
+"My birthday's actually May 15" is "is" before an adverb or a value; a name's "'s" before
+a past participle is "has" ("Luca's moved out"), before a state or a doing "is" ("Ines's
+starting uni"); before a noun it is the name's own ("Luca's car"), left as it is.
+
+>>> uncontracted("Luca's finally moved out"), uncontracted("Mum's Polish")
+('Luca has finally moved out', 'Mum is Polish')
+>>> uncontracted("Luca's car broke down"), uncontracted("She's just begun a degree")
+("Luca's car broke down", "She's just begun a degree")
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram.pipeline.rules._facts import RELATIONS
+
+__all__ = ["uncontracted"]
+
+# "My birthday's actually May 15": the contraction is "is" before an adverb or a value.
+# A name's "'s" before a past participle is "has", before a state or a doing "is";
+# before a noun it is the name's own ("Luca's car").
+_NOT_A_NAME = r"(?!(?:She|He|It|That|There|Here|This|What|Who|Where|Everything|Everyone|Nobody)')"
+_NAME_HAS = re.compile(r"^" + _NOT_A_NAME + r"((?-i:[A-Z][a-z][\w-]*))'s\s+(?=(?i:finally|just|already|never|always|"
+                       r"been|gone|got|started|moved|left|quit|had|become|taken|bought|found|"
+                       r"passed|failed|finished|decided|signed|joined|booked|sold|lost|broken|"
+                       r"split|changed|switched)\b|[a-z]{3,}ed\b)")
+_NAME_IS = re.compile(r"^" + _NOT_A_NAME + r"((?-i:[A-Z][a-z][\w-]*))'s\s+(?=(?i:now|still|not|also|really|back|off|away|"
+                      r"home|pregnant|engaged|married|retired|single|ill|sick|better|in|at|on|"
+                      r"a|an|the|going|moving|living|working|renting|studying|training|"
+                      r"starting|staying|doing|getting|learning|turning|expecting)\b)")
+_IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + "|".join(sorted(RELATIONS)) + r"))'s\s+"
+                            r"(?=(?:actually|now|still|really|also|not|called|named|from|"
+                            r"on|in|at|a|an|the|off|over|cancelled|canceled|postponed|done|"
+                            r"finished|booked|confirmed|moved)\b|\d|[A-Z])")  # "March 21": no \b in it
+
+
+def uncontracted(clause: str) -> str:
+    """The clause with a subject's "'s" spelt out as "is" or "has" where it is one."""
+    clause = _IS_CONTRACTED.sub(r"\1 is ", clause)
+    return _NAME_HAS.sub(r"\1 has ", _NAME_IS.sub(r"\1 is ", clause))
