@@ -20,3 +20,10 @@ from tests.pipeline.test_rules_round3 import conversation
 ])
 def test_each_fact_of_a_plain_statement_is_kept(said: str, state: list[str]) -> None:
     assert conversation(("user", said)) == state
+
+
+def test_two_names_set_off_by_commas_after_a_relation_are_read() -> None:
+    # (a plain plural subject with its names and no commas, "My sisters Ada and Ola study
+    # medicine", still gives nothing: left for the parser the issue discusses)
+    assert conversation(("user", "My twin brothers, Kwame and Kofi, both play the drums.")) == [
+        "Twin brothers Kwame and Kofi both play the drums"]
