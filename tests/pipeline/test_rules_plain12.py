@@ -27,3 +27,8 @@ def test_two_names_set_off_by_commas_after_a_relation_are_read() -> None:
     # medicine", still gives nothing: left for the parser the issue discusses)
     assert conversation(("user", "My twin brothers, Kwame and Kofi, both play the drums.")) == [
         "Twin brothers Kwame and Kofi both play the drums"]
+
+
+def test_a_note_about_the_user_said_in_the_third_person_is_read() -> None:
+    assert conversation(("user", "The user is based in Halifax and works remotely.")) == [
+        "Is based in Halifax", "Works remotely"]

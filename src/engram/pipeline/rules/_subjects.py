@@ -48,7 +48,7 @@ prefer love like hate enjoy adore dislike loathe own speak support
 IS_FACT = re.compile(r"^(?:is|was|are|were)\s+(?:not\s+|now\s+|still\s+|also\s+|no longer\s+)?"
                       r"(?:a|an|the|my|their|his|her|from|in|at|on|with|\d|\w+ing\b|allergic|"
                       r"married|engaged|pregnant|retired|single|divorced|vegan|vegetarian|"
-                      r"back|away|home|moving|sick|ill|afraid|scared|learning|"
+                      r"back|away|home|moving|sick|ill|afraid|scared|learning|based|located|settled|"
                       # a nationality: "Mum is Polish", "Dad is Italian"
                       r"(?-i:[A-Z][a-z]+(?:an|ian|ish|ese|ch|ic|i)\b))", re.I)
 _NOT_VERBS = {"and", "or", "in", "at", "on", "of", "to", "for", "with", "from", "the", "a", "an",
