@@ -92,3 +92,9 @@ def test_more_updates_told_without_a_word_of_change(held: str, message: str) -> 
 
 def test_we_split_the_bill_ends_nothing() -> None:
     assert "Is dating Omar" in final(["Is dating Omar"], "Omar and I split the bill at dinner.")
+
+
+def test_results_that_came_back_settle_the_wait_for_them() -> None:
+    # "Results came back": a verb after the noun, not a noun that "results" qualifies
+    held = "Is waiting for blood test results"
+    assert held not in final([held], "Results came back normal, phew.")

@@ -52,7 +52,7 @@ PENDING = re.compile(r"^(?:is|are)\s+(?:\w+\s+)?(?:waiting|looking|searching|hun
 _OUTCOME = re.compile(r"\b(?:got|was born|were born|signed|starts|started|"
                       r"accepted|approved|granted|passed|failed|found|bought|landed|won|"
                       r"rejected|born|arrived|came through|came back|is gone|is over|went ahead|"
-                      r"took place|"
+                      r"took place|said no|said yes|turned (?:me|us|them) down|offered (?:me|us|them)|"
                       r"(?:is|are)\s+(?:all\s+)?(?:done|finished|complete|completed))\b", re.I)
 
 

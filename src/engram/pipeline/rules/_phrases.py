@@ -66,7 +66,7 @@ def modifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
     >>> sorted(modifiers("Adopted a dog called Biscuit", frozenset({"dog"})))
     []
     """
-    toks, content = _tokens(predicate, verbs_end=False)
+    toks, content = _tokens(predicate, verbs_end=True)  # "Results came back": a verb
     out: set[str] = set()
     for i in range(len(toks) - 1):
         last = i + 2 >= len(toks) or not content[i + 2]
