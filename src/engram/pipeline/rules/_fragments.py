@@ -26,6 +26,7 @@ import re
 from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise, conjugate, pronouns_to_third
 from engram.pipeline.rules._subjects import AUX, IS_FACT
+from engram.pipeline.rules._verbless import held_for, verbless
 
 __all__ = ["base_form", "subjectless", "labelled"]
 
@@ -114,16 +115,8 @@ _GERUND_SUBJECT = re.compile(r"^\w+ing\b(?:\s+[\w'-]+){0,8}?\s+(?:is|are|was|wer
 # "nothing with coriander, please", "no onions for me": what the user avoids
 _NOTHING_WITH = re.compile(r"^(?:please,?\s+)?(?:nothing\s+with|no|without)\s+((?-i:[a-z][a-z-]+)(?:\s+"
                            r"(?-i:[a-z][a-z-]+))?)(?:\s+for\s+(?:me|us))?(?:,?\s+please)?$", re.I)
-# Things a person has or has not, said with "no": "No kids", "No pets anymore".
-_NO_THING = re.compile(r"^no\s+(kids|children|pets|siblings|brothers|sisters|car|partner|job|"
-                       r"allergies|tattoos|garden|tv|dog|cat|plans)(\s+any\s?more|\s+now)?$", re.I)
-# -er words that name no one: "Better now", "Later these days"
-_NOT_AGENTS = {"better", "later", "never", "ever", "other", "together", "over", "under", "after",
-               "faster", "slower", "earlier", "worse", "bigger", "smaller", "longer", "shorter",
-               "summer", "winter", "weather", "water", "dinner", "paper", "matter", "number"}
 _NOT_A_FOOD = {"problem", "problems", "worries", "worry", "thanks", "thank", "way", "idea", "rush",
-               "pressure", "need", "doubt", "clue", "chance", "more", "longer", "one", "reason",
-               "questions", "question", "comments", "comment", "messages", "excuses", "drama"}
+               "pressure", "need", "doubt", "clue", "chance", "more", "longer", "one", "reason"}
 # "Tomorrow's my first day at Lidl": a new job starts
 _FIRST_DAY = re.compile(r"^(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                         r"(?:'s|\s+is)\s+(?:my|our)\s+first\s+day\s+at\s+((?-i:[A-Z])[\w&'-]*"
@@ -166,28 +159,6 @@ _HOME_IS = re.compile(r"^(?:(?:my|our)\s+)?home(?:'s|\s+is)\s+(?:now\s+)?(?:in\s
                       r"(?:\s+(?:now|these days|nowadays))?(?:,\s+(?P<tail>.+))?$", re.I)
 
 
-# How long a state has held, said after it: "Vegan now, six months in".
-_HELD_FOR = re.compile(r",\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?(?:\d+|a|one|two|three|four|"
-                       r"five|six|seven|eight|nine|ten|a few|several|a couple of)\s+(?:days?|weeks?|"
-                       r"months?|years?)\s+(?:in|now|and counting)$", re.I)
-# Where the speaker is, or what they are off, said without "I'm": "Back in Glasgow for good",
-# "Off dairy since March", "Tea drinker these days".
-_BACK_OFF = re.compile(r"^(?:into\s+(?!it\b|that\b|this\b)|back\s+(?:in|at|home|on)|off\s+(?!to\b|for\b|out\b|work\b|sick\b))\s*\S",
-                       re.I)
-_AGENT_NOW = re.compile(r"^(?P<how>(?:officially|finally|basically|technically|definitely|proudly|"
-                        r"happily|properly|fully|newly)\s+)?(?:an?\s+)?(?P<np>(?:(?!an?\s)[a-z-]+\s+){0,2}?"
-                        r"(?:[a-z-]+(?:er|ist)|person|owl|fan|lover|type)),?\s+(?P<when>these days|now|"
-                        r"nowadays|always have been|always was|through and through|at heart|by nature|"
-                        r"since forever)$",
-                        re.I)
-# A fan of something named: "Huge Arsenal fan", "Lifelong Springsteen supporter since 1985".
-_FAN_ADJ = r"(?i:huge|big|massive|die-?hard|lifelong|long-?time|proud|loyal|mad)"
-_NAMED_FAN = re.compile(rf"^((?:{_FAN_ADJ}\s+)?)(?!{_FAN_ADJ}\s)"
-                        r"((?-i:[A-Z][\w.'&-]*)(?:\s+(?-i:[A-Z][\w.'&-]*)){0,2})\s+"
-                        r"((?i:fan|supporter|season ticket holder))(\s+(?i:since|for)\s+.+)?$")
-# "No more night shifts": something had no longer (a habit's gerund is read above)
-_NO_MORE_THING = re.compile(r"^(?i:no\s+more)\s+((?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3})"
-                            r"(?:\s+for\s+(?:me|us|them))?$")
 # Past participles that are no past tense: a clause they open dropped its "I've".
 _PARTICIPLES = frozenset({"gone", "become", "given", "taken", "done", "grown", "begun", "fallen",
                           "eaten", "drunk", "written", "ridden", "driven", "chosen", "forgotten",
@@ -196,7 +167,7 @@ _PARTICIPLES = frozenset({"gone", "become", "given", "taken", "done", "grown", "
 
 def _subjectless(clause: str) -> str | None:
     c = _USER.sub("", clause.strip(" ,.!"))
-    c = _HELD_FOR.sub("", c) or c  # "Vegan now, six months in": the state
+    c = held_for(c)  # "Vegan now, six months in": the state
     m = _HOME_IS.match(c)
     if m:  # "home is Berkeley now" -> "Lives in Berkeley"; "..., Oakland is where I work"
         return f"Lives in {m.group('place')}"  # the aside after it says where else
@@ -219,11 +190,9 @@ def _subjectless(clause: str) -> str | None:
     if m and _CONDITION.match(m.group(1)):  # "Vegetarian, mostly", "Pescatarian these days"
         state, how = m.group(1)[0].lower() + m.group(1)[1:], m.group(2)[0].lower() + m.group(2)[1:]
         return f"Is {how} {state}" if how.endswith("ly") else f"Is {state} {how}"
-    m = _NO_THING.match(c)
-    if m:  # "No pets anymore", "No kids": none had (now)
-        what = m.group(1).lower()
-        what = f"a {what}" if not what.endswith("s") and m.group(2) else what  # "a car"
-        return f"{'No longer has' if m.group(2) else 'Has no'} {what}"
+    state = verbless(c)
+    if state:  # "No pets anymore", "Back in Glasgow for good", "Tea drinker these days"
+        return state
     m = _NOTHING_WITH.match(c)
     if m and m.group(1).split()[0].lower() not in _NOT_A_FOOD \
             and not m.group(1).split()[0].endswith("ing"):  # "nothing with coriander, please"
@@ -236,27 +205,6 @@ def _subjectless(clause: str) -> str | None:
     m = _NO_MORE.match(c)
     if m:  # "No more commuting for me" -> "No longer commutes"
         return f"No longer {conjugate(base_form(m.group(1).lower()))}{m.group(2)}"
-    m = _NO_MORE_THING.match(c)
-    if m and m.group(1).split()[0] not in _NOT_A_FOOD:  # "No more night shifts"
-        return f"No longer has {m.group(1)}"
-    if _BACK_OFF.match(c) and len(c.split()) >= 2:  # "Back in Glasgow for good now"
-        return "Is " + c[0].lower() + c[1:]
-    m = re.match(r"^(?:rip|r\.i\.p\.?|rest in peace)\s+((?-i:[A-Z])[\w'-]+)\b", c, re.I)
-    if m:  # "RIP Bubbles, he had a good run": a death
-        return f"{m.group(1)} died"
-    if re.match(r"^born\s+(?:and\s+(?:raised|bred)\s+)?in\s+\S", c, re.I):  # "Born in Kraków"
-        return "Was " + c[0].lower() + c[1:]
-    m = _NAMED_FAN.match(c)
-    if m:  # "Huge Arsenal fan since I was six"
-        fan = f"{m.group(1).lower()}{m.group(2)} {m.group(3).lower()}{m.group(4) or ''}"
-        return f"Is {'an' if fan[0] in 'aeiouAEIOU' else 'a'} {fan}"
-    m = _AGENT_NOW.match(c)
-    if m and m.group("np").split()[-1].lower() not in _NOT_AGENTS:  # "Tea drinker these days"
-        how, when = (m.group("how") or "").lower(), m.group("when").lower()
-        np = f"{'an' if m.group('np')[0] in 'aeiouAEIOU' else 'a'} {m.group('np').lower()}"
-        if when in ("always have been", "always was", "since forever"):  # "Night owl, always have been"
-            return f"Has always been {np}"
-        return f"Is {how}{np} {when}"
     words = c.split()
     for pat, rep in _NEGATED:
         m = pat.match(c)

@@ -1,0 +1,89 @@
+"""States said with no verb and no "I'm", as people write them in chat: "No pets anymore",
+"Back in Glasgow for good", "Off sugar since the new year", "Tea drinker these days",
+"Huge Arsenal fan since I was six", "RIP Bubbles", "Born in Kraków". Read by
+:func:`engram.pipeline.rules._fragments.subjectless`, which puts other fragments in the
+facts' form.
+
+>>> verbless("No pets anymore"), verbless("Night owl, always have been")
+('No longer has pets', 'Has always been a night owl')
+>>> verbless("Off to the shops") is None, verbless("No worries") is None
+(True, True)
+>>> held_for("Vegan now, six months in")
+'Vegan now'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["held_for", "verbless"]
+
+# Things a person has or has not, said with "no": "No kids", "No pets anymore".
+_NO_THING = re.compile(r"^no\s+(kids|children|pets|siblings|brothers|sisters|car|partner|job|"
+                       r"allergies|tattoos|garden|tv|dog|cat|plans)(\s+any\s?more|\s+now)?$", re.I)
+# -er words that name no one: "Better now", "Later these days"
+_NOT_AGENTS = {"better", "later", "never", "ever", "other", "together", "over", "under", "after",
+               "faster", "slower", "earlier", "worse", "bigger", "smaller", "longer", "shorter",
+               "summer", "winter", "weather", "water", "dinner", "paper", "matter", "number"}
+# How long a state has held, said after it: "Vegan now, six months in".
+_HELD_FOR = re.compile(r",\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?(?:\d+|a|one|two|three|four|"
+                       r"five|six|seven|eight|nine|ten|a few|several|a couple of)\s+(?:days?|weeks?|"
+                       r"months?|years?)\s+(?:in|now|and counting)$", re.I)
+# Where the speaker is, or what they are off, said without "I'm": "Back in Glasgow for good",
+# "Off dairy since March", "Tea drinker these days".
+_BACK_OFF = re.compile(r"^(?:into\s+(?!it\b|that\b|this\b)|back\s+(?:in|at|home|on)|off\s+(?!to\b|for\b|out\b|work\b|sick\b))\s*\S",
+                       re.I)
+_AGENT_NOW = re.compile(r"^(?P<how>(?:officially|finally|basically|technically|definitely|proudly|"
+                        r"happily|properly|fully|newly)\s+)?(?:an?\s+)?(?P<np>(?:(?!an?\s)[a-z-]+\s+){0,2}?"
+                        r"(?:[a-z-]+(?:er|ist)|person|owl|fan|lover|type)),?\s+(?P<when>these days|now|"
+                        r"nowadays|always have been|always was|through and through|at heart|by nature|"
+                        r"since forever)$",
+                        re.I)
+# A fan of something named: "Huge Arsenal fan", "Lifelong Springsteen supporter since 1985".
+_FAN_ADJ = r"(?i:huge|big|massive|die-?hard|lifelong|long-?time|proud|loyal|mad)"
+_NAMED_FAN = re.compile(rf"^((?:{_FAN_ADJ}\s+)?)(?!{_FAN_ADJ}\s)"
+                        r"((?-i:[A-Z][\w.'&-]*)(?:\s+(?-i:[A-Z][\w.'&-]*)){0,2})\s+"
+                        r"((?i:fan|supporter|season ticket holder))(\s+(?i:since|for)\s+.+)?$")
+# Nouns of talk, not of things had: "No more questions", "No more excuses".
+_NOT_HAD = {"problem", "problems", "worries", "worry", "questions", "question", "comments",
+            "comment", "messages", "excuses", "drama", "more", "longer", "one", "way", "idea"}
+# "No more night shifts": something had no longer (a habit's gerund is read above)
+_NO_MORE_THING = re.compile(r"^(?i:no\s+more)\s+((?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3})"
+                            r"(?:\s+for\s+(?:me|us|them))?$")
+
+
+def held_for(clause: str) -> str:
+    """The clause without how long its state has held after it."""
+    return _HELD_FOR.sub("", clause) or clause
+
+
+def verbless(c: str) -> str | None:
+    """The fact a verbless state states, or None."""
+    m = _NO_THING.match(c)
+    if m:  # "No pets anymore", "No kids": none had (now)
+        what = m.group(1).lower()
+        what = f"a {what}" if not what.endswith("s") and m.group(2) else what  # "a car"
+        return f"{'No longer has' if m.group(2) else 'Has no'} {what}"
+    m = _NO_MORE_THING.match(c)
+    first = m.group(1).split()[0] if m else ""
+    if m and first not in _NOT_HAD and not first.endswith("ing"):  # "No more night shifts"
+        return f"No longer has {m.group(1)}"
+    if _BACK_OFF.match(c) and len(c.split()) >= 2:  # "Back in Glasgow for good now"
+        return "Is " + c[0].lower() + c[1:]
+    m = re.match(r"^(?:rip|r\.i\.p\.?|rest in peace)\s+((?-i:[A-Z])[\w'-]+)\b", c, re.I)
+    if m:  # "RIP Bubbles, he had a good run": a death
+        return f"{m.group(1)} died"
+    if re.match(r"^born\s+(?:and\s+(?:raised|bred)\s+)?in\s+\S", c, re.I):  # "Born in Kraków"
+        return "Was " + c[0].lower() + c[1:]
+    m = _NAMED_FAN.match(c)
+    if m:  # "Huge Arsenal fan since I was six"
+        fan = f"{m.group(1).lower()}{m.group(2)} {m.group(3).lower()}{m.group(4) or ''}"
+        return f"Is {'an' if fan[0] in 'aeiouAEIOU' else 'a'} {fan}"
+    m = _AGENT_NOW.match(c)
+    if m and m.group("np").split()[-1].lower() not in _NOT_AGENTS:  # "Tea drinker these days"
+        how, when = (m.group("how") or "").lower(), m.group("when").lower()
+        np = f"{'an' if m.group('np')[0] in 'aeiouAEIOU' else 'a'} {m.group('np').lower()}"
+        if when in ("always have been", "always was", "since forever"):  # "Night owl, always have been"
+            return f"Has always been {np}"
+        return f"Is {how}{np} {when}"
+    return None
