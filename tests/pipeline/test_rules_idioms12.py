@@ -98,3 +98,8 @@ def test_results_that_came_back_settle_the_wait_for_them() -> None:
     # "Results came back": a verb after the noun, not a noun that "results" qualifies
     held = "Is waiting for blood test results"
     assert held not in final([held], "Results came back normal, phew.")
+
+
+def test_an_app_uninstalled_ends_its_use_and_a_reinstall_does_not() -> None:
+    assert "Plays Candy Crush" not in final(["Plays Candy Crush"], "Uninstalled Candy Crush, too addictive.")
+    assert "Uses Strava" in final(["Uses Strava"], "Uninstalled and reinstalled Strava to fix a bug.")

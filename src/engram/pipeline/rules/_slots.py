@@ -106,6 +106,8 @@ _ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|left|sold|"
                      # a habit gone without for a while, a brace or a cast taken off
                      r"(?:days?|weeks?|months?|years?)\s+without\s+(?:a\s+|any\s+)?[a-z]+|"
                      r"came off|(?:was|were|got) (?:taken )?(?:off|removed)|"
+                     # an app or an account given up
+                     r"uninstalled|unsubscribed(?:\s+from)?|closed (?:their|my|our) account|"
                      r"(?:did not|didn't) make it(?=\s+through\b|\s*$|\s*,)|"
                      r"hung up (?:their|my|his|her) (?:[\w-]+\s+)?(?:boots|gloves|spikes|whistle|"
                      r"racket|apron|skates)|handed in (?:their|my|his|her) (?:apron|badge|keys|uniform|"
