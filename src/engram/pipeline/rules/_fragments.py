@@ -25,7 +25,7 @@ import re
 
 from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise, conjugate, pronouns_to_third
-from engram.pipeline.rules._subjects import AUX, IS_FACT
+from engram.pipeline.rules._subjects import AUX, IS_FACT, LIKING_VERBS
 from engram.pipeline.rules._verbless import held_for, verbless
 
 __all__ = ["base_form", "subjectless", "labelled"]
@@ -77,17 +77,13 @@ _USER = re.compile(r"^(?:the\s+)?user(?:'s)?\s+", re.I)
 _LABEL_LINE = re.compile(r"^([A-Za-z][\w ]{0,24}?)(?<!\d)\s*:\s*(?!\d)([^:]{1,40})$")
 
 
-# Verbs of liking and having said without "I" ("Prefer emails over calls"): no request
-# to the assistant opens with them.
-_LIKING = {"prefer", "love", "like", "hate", "enjoy", "adore", "dislike", "loathe", "own",
-           "speak", "support"}
 # Where someone is, said with a frequency: "(Usually) in bed by ten", "(Mostly) at home".
 _WHERE_AT = re.compile(r"^(?:in|at|on|off|out|home|up|asleep|awake|online|away)\b\s*\S", re.I)
 
 
 def _verb_fact(words: list[str], clause: str) -> str | None:
     first, second = words[0].lower(), words[1].lower().strip(",")
-    if first in _LIKING and second not in _PRONOUNS | {"them", "that", "this", "those", "these"}:
+    if first in LIKING_VERBS and second not in _PRONOUNS | {"them", "that", "this", "those", "these"}:
         return capitalise(conjugate(first)) + " " + " ".join(words[1:])
     if first in _IMPERSONAL or (len(words) <= 3 and second in _REMARK_TAIL) \
             or second in _PRONOUNS or second in _FINITE or second.endswith("n't"):

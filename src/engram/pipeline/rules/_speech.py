@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from engram.pipeline.rules._rewrite import pronouns_to_third
 from engram.pipeline.rules._sentences import split_sentences
+from engram.pipeline.rules._subjects import LIKING_VERBS
 
 __all__ = ["taken_up", "own_text", "is_reported", "is_hypothetical", "advice"]
 
@@ -38,8 +39,8 @@ _REPORTING = (r"(?:think|thinks|thought|say|says|said|claim|claims|claimed|belie
 # A subject that is not the speaker: "my friend (Lena)", "Lena", "she", "people", "a guy".
 _OTHER = (r"(?:(?:my|our|his|her|their|a|an|the|some|this|that)\s+(?:\w+\s+){0,2}?\w+"
           # a verb of liking said without "I" names no one: "Prefer emails over calls"
-          r"(?-i:\s+[A-Z][\w'-]+)?|(?!(?:prefer|love|like|hate|enjoy|adore|dislike|loathe|own|speak|"
-          r"support)\s)(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)|he|she|they|you|"
+          r"(?-i:\s+[A-Z][\w'-]+)?|(?!(?:" + "|".join(sorted(LIKING_VERBS)) + r")\s)"
+          r"(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)|he|she|they|you|"
           r"someone|somebody|everyone|everybody|people|nobody|no one|it)")
 _REPORTED = re.compile(
     r"^(?:(?:and|but|so|also|then|well|oh|now|apparently),?\s+)*" + _OTHER

@@ -31,6 +31,10 @@ AUX = {"is", "was", "are", "were", "has", "had", "will", "would", "can", "could"
        "must", "may", "hasn't", "never", "always", "still", "just", "also", "finally",
        "recently", "now", "usually", "often"}
 # Capitalised words that open a sentence without naming anyone.
+# Verbs of liking and having, said without "I" ("Prefer emails over calls"): no name and no
+# request to the assistant opens with one.
+LIKING_VERBS = frozenset({"prefer", "love", "like", "hate", "enjoy", "adore", "dislike", "loathe",
+                          "own", "speak", "support"})
 NOT_NAMES = set("""the this that these those it its there here what who when where why how
 my our your his her their i we you he she they today tomorrow yesterday tonight everyone
 everybody someone somebody nobody anyone all both each every some many most none a an and
@@ -41,8 +45,7 @@ last next user
 bit kinda pretty super totally really quite very too so slightly feeling still just
 recently finally newly happily currently usually always never sometimes often
 haven't hasn't didn't don't doesn't can't won't isn't wasn't aren't weren't couldn't
-prefer love like hate enjoy adore dislike loathe own speak support
-""".split())  # noqa: SIM905 (degree adverbs open fragments: "Bit tired today")
+""".split()) | LIKING_VERBS  # noqa: SIM905 (degree adverbs open fragments: "Bit tired today")
 # "X is lovely": an opinion about a thing, not a fact about a person. A person's "is"
 # goes on to a role, a place, a state or an activity.
 IS_FACT = re.compile(r"^(?:is|was|are|were)\s+(?:not\s+|now\s+|still\s+|also\s+|no longer\s+)?"
