@@ -48,9 +48,13 @@ def _tokens(predicate: str, verbs_end: bool) -> tuple[list[str], list[frozenset[
     -ed word either, so that a verb after a noun ends the name: "the firm kept them")."""
     toks = re.findall(r"[A-Za-z0-9][\w'-]*|[^\w\s]", predicate)
     return toks, [content_tokens(t) - CHANGE_WORDS if t[0].isalnum() and not (
-        verbs_end and (t.lower() in PAST_FORMS
-                       or (len(t) > 4 and t.lower().endswith("ed"))))  # "shed" is a noun
-        else frozenset() for t in toks]
+        verbs_end and _verb_form(t)) else frozenset() for t in toks]
+
+
+def _verb_form(word: str) -> bool:
+    """A past form or an -ed word ("shed" is a noun)."""
+    low = word.lower()
+    return low in PAST_FORMS or (len(low) > 4 and low.endswith("ed"))
 
 
 def modifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
@@ -106,19 +110,15 @@ def qualifiers(predicate: str, held: frozenset[str]) -> frozenset[str]:
     opened = False
     before = "a" if toks and toks[0][0].isalpha() and not is_verb(toks[0].lower(), 1) else ""
     for t, c in [*zip(toks, content, strict=True), ("", frozenset())]:
-        if c:
+        if run and not c and t.lower() in _INNER:
+            continue
+        # a noun that is also a word of change goes on with the name, content-less ("book"
+        # in "the book club novel")
+        if c or (t[:1].isalpha() and t.lower() not in _DETERMINERS and content_tokens(t)
+                 and not _verb_form(t)):
             if not run:
                 opened = before.lower() in _DETERMINERS
-            run.append((c, t[:1].isupper()))
-            continue
-        if run and t.lower() in _INNER:
-            continue
-        if t[:1].isalpha() and t.lower() not in _DETERMINERS and content_tokens(t) \
-                and not (t.lower() in PAST_FORMS or (len(t) > 4 and t.lower().endswith("ed"))):
-            # a noun that is also a word of change ("book" in "the book club novel")
-            if not run:
-                opened = before.lower() in _DETERMINERS
-            run.append((frozenset(), False))
+            run.append((c, bool(c) and t[:1].isupper()))
             continue
         before = t
         # a name in capitals is one thing ("Xbox Series X"), not a qualified noun
