@@ -46,6 +46,7 @@ from engram.pipeline.rules._retake import (
     reframed,
 )
 from engram.pipeline.rules._slots import (
+    DEATH,
     Similarity,
     content_tokens,
     is_ending,
@@ -93,8 +94,7 @@ def _liking(tokens: frozenset[str]) -> frozenset[str]:
     return frozenset("like" if t in _LIKING else t for t in tokens)
 
 
-_DIED = re.compile(r"^(?:sadly\s+)?(?:passed away|died|(?:did not|didn't) make it(?=\s+through\b|\s*$|\s*,)|"
-                   r"was put (?:down|to sleep))\b.*$", re.I)
+_DIED = re.compile(r"^(?:sadly\s+)?(?:" + DEATH + r"|was put (?:down|to sleep))\b.*$", re.I)
 
 
 def _denies(negative: str, positive: str) -> bool:

@@ -27,7 +27,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Similarity", "new_name", "named_words", "slot_of", "slot_value", "slot_conflict", "slot_signature", "signatures_conflict",
+__all__ = ["DEATH", "Similarity", "new_name", "named_words", "slot_of", "slot_value", "slot_conflict", "slot_signature", "signatures_conflict",
            "is_negative", "is_ending",
            "content_tokens", "normalise", "lexical_similarity", "stem"]
 
@@ -66,12 +66,15 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
         ("prefers", r"^prefers\b"),
     ]
 ]
+# A death, however said ("didn't make it" only alone or "through" something: "didn't make
+# it to the vet" is no death).
+DEATH = r"(?:passed away|died|(?:did not|didn't) make it(?=\s+through\b|\s*$|\s*,))"
 _NEG = re.compile(r"n't\b|\b(?:not|no longer|never|cannot|anymore|dislikes|hates|stopped|"
                   r"quit|gave up)\b", re.IGNORECASE)
 _ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|left|sold|"
                      # forced to end it: "Has had to give up squash"
                      r"had to (?:give up|stop|quit|sell|cancel|leave|drop|close|shut|say goodbye to)|"
-                     r"cancel+ed|passed away|died|"
+                     r"cancel+ed|" + DEATH + r"|"
                      # not kept on: a renewal skipped, a car written off, a course dropped
                      r"(?:did not|didn't|not|won't be|will not be) renew(?:ing)?|let\s+(?:\w+\s+){1,3}?lapse|"
                      r"written off|totall?ed|dropped\s+(?:the|their|my|our)\s+(?:[\w-]+\s+){0,2}?"
@@ -108,7 +111,6 @@ _ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|left|sold|"
                      r"came off|(?:was|were|got) (?:taken )?(?:off|removed)|"
                      # an app or an account given up
                      r"uninstalled|unsubscribed(?:\s+from)?|closed (?:their|my|our) account|"
-                     r"(?:did not|didn't) make it(?=\s+through\b|\s*$|\s*,)|"
                      r"hung up (?:their|my|his|her) (?:[\w-]+\s+)?(?:boots|gloves|spikes|whistle|"
                      r"racket|apron|skates)|handed in (?:their|my|his|her) (?:apron|badge|keys|uniform|"
                      r"lanyard))\b", re.IGNORECASE)
