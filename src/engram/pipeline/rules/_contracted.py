@@ -15,18 +15,18 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.rules._facts import RELATIONS
+from engram.pipeline.rules._subjects import NOT_NAMES
 
 __all__ = ["uncontracted"]
 
 # "My birthday's actually May 15": the contraction is "is" before an adverb or a value.
 # A name's "'s" before a past participle is "has", before a state or a doing "is";
 # before a noun it is the name's own ("Luca's car").
-_NOT_A_NAME = r"(?!(?:She|He|It|That|There|Here|This|What|Who|Where|Everything|Everyone|Nobody)')"
-_NAME_HAS = re.compile(r"^" + _NOT_A_NAME + r"((?-i:[A-Z][a-z][\w-]*))'s\s+(?=(?i:finally|just|already|never|always|"
+_NAME_HAS = re.compile(r"^((?-i:[A-Z][a-z][\w-]*))'s\s+(?=(?i:finally|just|already|never|always|"
                        r"been|gone|got|started|moved|left|quit|had|become|taken|bought|found|"
                        r"passed|failed|finished|decided|signed|joined|booked|sold|lost|broken|"
                        r"split|changed|switched)\b|[a-z]{3,}ed\b)")
-_NAME_IS = re.compile(r"^" + _NOT_A_NAME + r"((?-i:[A-Z][a-z][\w-]*))'s\s+(?=(?i:now|still|not|also|really|back|off|away|"
+_NAME_IS = re.compile(r"^((?-i:[A-Z][a-z][\w-]*))'s\s+(?=(?i:now|still|not|also|really|back|off|away|"
                       r"home|pregnant|engaged|married|retired|single|ill|sick|better|in|at|on|"
                       r"a|an|the|going|moving|living|working|renting|studying|training|"
                       r"starting|staying|doing|getting|learning|turning|expecting)\b)")
@@ -39,4 +39,6 @@ _IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + "|".join(sorted(RE
 def uncontracted(clause: str) -> str:
     """The clause with a subject's "'s" spelt out as "is" or "has" where it is one."""
     clause = _IS_CONTRACTED.sub(r"\1 is ", clause)
+    if clause.split("'", 1)[0].lower() in NOT_NAMES | {"everything"}:
+        return clause  # "She's just begun", "That's done": no name, read elsewhere
     return _NAME_HAS.sub(r"\1 has ", _NAME_IS.sub(r"\1 is ", clause))
