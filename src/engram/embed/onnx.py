@@ -107,6 +107,15 @@ def clip(ids: list[int], max_tokens: int) -> list[int]:
     return [*ids[: max_tokens - 1], ids[-1]]
 
 
+# onnxruntime's fusion of each residual Add and LayerNormalization into one
+# SkipLayerNormalization node makes the run slower on CPU, not faster: its kernel took a
+# quarter of a 37-word-piece run (12 nodes, ~100 us each, against ~18 us for a plain
+# LayerNormalization). Left unfused, a LOCOMO-length turn costs 3.6-3.9 CPU ms against
+# 4.5-5.9 (int8 kernels, one thread, 300 runs, load ~1) and the vectors differ by at most
+# 1.5e-7 (cosine 1.0): the same model, so the same model id.
+_SLOWER_FUSIONS = ["SkipLayerNormFusion"]
+
+
 def _load(kernels: str = "int8") -> _Loaded:
     import onnxruntime as ort
     from onnxruntime.capi import onnxruntime_pybind11_state as ort_state
@@ -142,7 +151,8 @@ def _load(kernels: str = "int8") -> _Loaded:
 
         model = quantized_model(model, MODEL_SHA256)
     try:
-        session = ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
+        session = ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"],
+                                       disabled_optimizers=_SLOWER_FUSIONS)
     except ort_errors as e:
         raise EmbedderError(f"onnxruntime could not load the MiniLM model: {e}") from e
     names = frozenset(i.name for i in session.get_inputs())
@@ -214,7 +224,9 @@ class MiniLMEmbedder:
         self.max_tokens = max_tokens
         self.kernels = kernels
         # Other kernels or another budget make other vectors: each has its own id.
-        base = "all-MiniLM-L6-v2-int8" + ("-q8" if kernels == "int8" else "")
+        # "q8a": int8 products with fused attention (engram.embed._attention); the
+        # unfused int8 graph ("q8") made other vectors.
+        base = "all-MiniLM-L6-v2-int8" + ("-q8a" if kernels == "int8" else "")
         self.model_id = base if max_tokens == MAX_TOKENS else f"{base}-{max_tokens}t"
         self._loaded: _Loaded | None = None
         self._lock = threading.Lock()
