@@ -51,8 +51,9 @@ def test_batching_does_not_depend_on_batch_size() -> None:
 
 
 def test_an_int8_vector_does_not_depend_on_the_texts_beside_it(minilm: MiniLMEmbedder) -> None:
-    # Activations are quantised per run: one text a run keeps a vector a function of
-    # its text (in one batch of four, cosines fell to 0.993).
+    # Activations are quantised per run: each text runs on its own inside the call
+    # (engram.embed._rows), so a vector is a function of its text (run as one padded
+    # batch of four, cosines fell to 0.993); the mates here are longer and shorter.
     text = "I keep bees on the roof of the garage and harvest honey every August."
     mates = ["I keep cats in the kitchen and feed them tuna every single evening.",
              "WOW!!! 12345 67890 ?!?! $$$ %%%% MAXIMUM ACTIVATION TEST ////",
@@ -124,7 +125,7 @@ def test_concurrent_first_calls_load_once(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_batches_run_at_once_give_the_same_vectors_in_order() -> None:
     texts = [" ".join(["word"] * n) + f" number {n}" for n in (30, 2, 17, 9, 25, 1, 12, 40)]
-    for kernels, batch in (("float", 2), ("int8", 1)):
+    for kernels, batch in (("float", 2), ("int8", 3)):
         alone = MiniLMEmbedder(threads=1, batch_size=batch, kernels=kernels).embed(texts)
         together = MiniLMEmbedder(threads=3, batch_size=batch, kernels=kernels).embed(texts)
         assert np.array_equal(alone, together)  # one thread per run: bit-identical
@@ -177,8 +178,6 @@ def test_bad_arguments() -> None:
         MiniLMEmbedder(threads=0)
     with pytest.raises(InvalidInput, match="kernels"):
         MiniLMEmbedder(kernels="int4")
-    with pytest.raises(InvalidInput, match="batch_size.*one text at a time"):
-        MiniLMEmbedder(batch_size=8)  # int8 kernels: a batch would change the vectors
     with pytest.raises(InvalidInput, match="single string"):
         MiniLMEmbedder().embed("oops")
 

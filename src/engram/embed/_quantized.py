@@ -8,7 +8,9 @@ turn costs half the CPU (7.0 against 14.4 ms) and a search's question 2.55 again
 at the same recall (LOCOMO dev r@10 0.820 against 0.824, LongMemEval dev identical; see
 bench/results/embedder_budget.json, variant "minilm-64 int8 kernels"). Before the
 products are rewritten, each layer's attention becomes one operator
-(:mod:`engram.embed._attention`), which the quantiser makes one int8 kernel.
+(:mod:`engram.embed._attention`), which the quantiser makes one int8 kernel; after, the
+model is wrapped to run a batch one text at a time inside one call
+(:mod:`engram.embed._rows`).
 
 The rewrite runs here, once per machine and library versions, on the verified shipped
 bytes, and the result is kept in the cache directory (``$ENGRAM_CACHE_DIR``, else
@@ -59,7 +61,7 @@ def _versions() -> str:
 def quantized_model(source: bytes, source_sha256: str) -> bytes:
     """The int8-kernel model of ``source`` (verified by the caller): from the cache when
     a sound copy is there, else rewritten now (and cached when the directory allows)."""
-    name = f"minilm-q8a-{source_sha256[:16]}-{_versions()}.onnx"
+    name = f"minilm-q8a-rows-{source_sha256[:16]}-{_versions()}.onnx"
     path = cache_dir() / name
     digest = path.with_suffix(".sha256")
     with contextlib.suppress(OSError):
@@ -95,6 +97,8 @@ def _rewrite(source: bytes) -> bytes:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     from engram.embed._attention import fuse_attention
+    from engram.embed._rows import rows_model
+    from engram.embed.onnx import DIMS
 
     with tempfile.TemporaryDirectory(prefix="engram-q8-") as tmp, _quiet_quantiser():
         # quantize_dynamic wants float MatMuls: let onnxruntime fold the int8 weights
@@ -107,7 +111,8 @@ def _rewrite(source: bytes) -> bytes:
         onnx.save(fuse_attention(onnx.load(opts.optimized_model_filepath)), fused)
         out = os.path.join(tmp, "q8.onnx")
         quantize_dynamic(fused, out, weight_type=QuantType.QInt8)
-        return Path(out).read_bytes()
+        # After the quantiser, which does not look inside a Loop's body.
+        return bytes(rows_model(onnx.load(out), DIMS).SerializeToString())
 
 
 @contextlib.contextmanager

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from engram.embed._batching import in_background, mean_pool, pad_batch, plan_batches
+from engram.embed._rows import OUTPUT as ROWS_OUTPUT
 from engram.embed.base import Matrix, check_texts, empty_matrix
 from engram.errors import EmbedderError, InvalidInput
 
@@ -51,6 +52,7 @@ class _Loaded:
     session: Any  # onnxruntime.InferenceSession
     tokenizer: Any  # tokenizers.Tokenizer
     input_names: frozenset[str]
+    pooled: bool  # gives ROWS_OUTPUT: each text run and pooled on its own inside the model
     errors: tuple[type[BaseException], ...]  # what onnxruntime raises when a run fails
 
 
@@ -158,7 +160,8 @@ def _load(kernels: str = "int8") -> _Loaded:
     names = frozenset(i.name for i in session.get_inputs())
     if not {"input_ids", "attention_mask"} <= names:
         raise EmbedderError(f"unexpected MiniLM model inputs: {sorted(names)}")
-    return _Loaded(session, tokenizer, names, ort_errors)
+    pooled = ROWS_OUTPUT in {o.name for o in session.get_outputs()}
+    return _Loaded(session, tokenizer, names, pooled, ort_errors)
 
 
 # Texts per model run with float kernels. bench/results/embed_batching.json (480
@@ -167,6 +170,10 @@ def _load(kernels: str = "int8") -> _Loaded:
 # one text a run) and within noise of the best at 256 (34.5 vs 36.1 at 32); padding, not
 # run count, dominates.
 BATCH_SIZE = 8
+# Texts per call with int8 kernels, each still run on its own inside the call
+# (engram.embed._rows): a call saves per-run overhead and, above all, the interpreter
+# lock hand-back after each text. 16 lets a claim of 64 stored turns split over workers.
+ROWS_PER_CALL = 16
 #: What the matrix products run as: "int8" (default) or "float" (the shipped file as is).
 KERNELS = ("int8", "float")
 
@@ -185,11 +192,13 @@ class MiniLMEmbedder:
     ``threads``: how many model runs (batches) go at once, each on one thread (None: one
     per core the process may use); a call of one batch (a search's question) runs on
     the caller's thread, and so does background work (:func:`engram.embed._batching.background`).
-    ``kernels``: "int8" (default) runs the products as int8 kernels, one text a run:
-    their activations are quantised per run, so a text batched with others would get a
-    slightly other vector (cosine 0.993 seen) and a vector would not be a function of its
-    text; one text a run still costs less CPU than float batches of 8 (7.6 against 11.0
-    ms a LOCOMO turn, 14.0 against 22.7 a long one). "float" runs the shipped file as it
+    ``kernels``: "int8" (default) runs the products as int8 kernels. Their activations
+    are quantised per run, so texts run together would change each other's vectors
+    (cosine 0.993 seen): a call of ``batch_size`` texts (default ``ROWS_PER_CALL``) runs
+    each text on its own, cut to its own length, inside the model
+    (:mod:`engram.embed._rows`), so a vector is a function of its text alone; this costs
+    less CPU than float batches of 8 (7.6 against 11.0 ms a LOCOMO turn, 14.0 against
+    22.7 a long one, before the attention fusion). "float" runs the shipped file as it
     is, ``batch_size`` texts a run (default ``BATCH_SIZE``), sorted by token length first
     so each batch pads only to its own longest text.
     ``max_tokens`` is the word-piece budget of one text (``MIN_TOKENS``..256, [CLS] and
@@ -209,12 +218,9 @@ class MiniLMEmbedder:
         if kernels not in KERNELS:
             raise InvalidInput("kernels", f"must be one of {', '.join(KERNELS)}, got {kernels!r}")
         if batch_size is None:
-            batch_size = 1 if kernels == "int8" else BATCH_SIZE
+            batch_size = ROWS_PER_CALL if kernels == "int8" else BATCH_SIZE
         if batch_size < 1:
             raise InvalidInput("batch_size", f"must be a positive integer, got {batch_size}")
-        if kernels == "int8" and batch_size != 1:
-            raise InvalidInput("batch_size", "int8 kernels run one text at a time (a batch "
-                               "would change each text's vector); use kernels='float'")
         if not MIN_TOKENS <= max_tokens <= MAX_TOKENS:
             raise InvalidInput("max_tokens", f"must be within {MIN_TOKENS}..{MAX_TOKENS} "
                                              f"(the model's trained length), got {max_tokens}")
@@ -289,6 +295,9 @@ class MiniLMEmbedder:
         if "token_type_ids" in m.input_names:
             feed["token_type_ids"] = np.zeros_like(ids)
         try:
+            if m.pooled:  # int8: pooled per text inside the model (engram.embed._rows)
+                (rows,) = m.session.run([ROWS_OUTPUT], feed)
+                return np.asarray(rows, dtype=np.float32)
             (hidden,) = m.session.run(["last_hidden_state"], feed)
         except m.errors as e:
             raise EmbedderError(f"MiniLM inference failed: {e}") from e
