@@ -33,11 +33,11 @@ def test_exported_names_are_exactly_the_intended_ones() -> None:
 def test_default_is_minilm() -> None:
     emb = make_embedder(threads=1)
     assert isinstance(emb, MiniLMEmbedder) and emb.threads == 1
-    assert emb.model_id == "all-MiniLM-L6-v2-int8-q8a-64t" and emb.dims == 384
+    assert emb.model_id == "all-MiniLM-L6-v2-int8-q8-64t" and emb.dims == 384
     assert emb.kernels == "int8" and emb.batch_size == 16  # texts a call, each run alone
     cut = make_embedder(max_tokens=128)
     assert isinstance(cut, MiniLMEmbedder) and cut.max_tokens == 128
-    assert cut.model_id == "all-MiniLM-L6-v2-int8-q8a-128t"
+    assert cut.model_id == "all-MiniLM-L6-v2-int8-q8-128t"
     shipped = make_embedder(kernels="float")
     assert isinstance(shipped, MiniLMEmbedder) and shipped.batch_size == 8
     assert shipped.model_id == "all-MiniLM-L6-v2-int8-64t"

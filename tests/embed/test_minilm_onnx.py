@@ -28,7 +28,7 @@ def test_shape_dtype_and_unit_rows(minilm: MiniLMEmbedder) -> None:
     assert v.shape == (len(TEXTS), 384)
     assert v.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
-    assert minilm.model_id == "all-MiniLM-L6-v2-int8-q8a-64t" and minilm.dims == 384
+    assert minilm.model_id == "all-MiniLM-L6-v2-int8-q8-64t" and minilm.dims == 384
 
 
 def test_empty_input(minilm: MiniLMEmbedder) -> None:
@@ -81,7 +81,7 @@ def test_long_text_is_truncated_not_rejected(minilm: MiniLMEmbedder) -> None:
     v = minilm.embed([long, cut])
     assert float(v[0] @ v[1]) > 0.9999
     full = MiniLMEmbedder(max_tokens=256)
-    assert full.model_id == "all-MiniLM-L6-v2-int8-q8a"  # the model's own length: no budget
+    assert full.model_id == "all-MiniLM-L6-v2-int8-q8"  # the model's own length: no budget
     assert MiniLMEmbedder(max_tokens=256, kernels="float").model_id == "all-MiniLM-L6-v2-int8"
     w = full.embed([long, " ".join(["word"] * 254)])
     assert float(w[0] @ w[1]) > 0.9999
@@ -184,7 +184,7 @@ def test_bad_arguments() -> None:
 
 def test_a_smaller_budget_cuts_long_texts_only() -> None:
     short = MiniLMEmbedder(max_tokens=16)
-    assert short.model_id == "all-MiniLM-L6-v2-int8-q8a-16t"  # its own cache key
+    assert short.model_id == "all-MiniLM-L6-v2-int8-q8-16t"  # its own cache key
     full = MiniLMEmbedder(max_tokens=256)
     head = " ".join(["river"] * 14)  # 14 words + [CLS] + [SEP] = 16 word pieces
     long = head + " " + "stock market crash " * 40

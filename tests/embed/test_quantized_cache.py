@@ -35,7 +35,7 @@ def test_the_rewrite_runs_once_then_the_cache_serves(cache: Path,
     source = E._read_model()
     first = Q.quantized_model(source, E.MODEL_SHA256)
     assert calls == [1] and b"MatMulInteger" in first  # integer products, not float ones
-    [model] = cache.glob("minilm-q8a-*.onnx")
+    [model] = cache.glob("minilm-q8-*.onnx")
     assert model.read_bytes() == first and model.with_suffix(".sha256").exists()
     assert Q.quantized_model(source, E.MODEL_SHA256) == first and calls == [1]
 
@@ -43,7 +43,7 @@ def test_the_rewrite_runs_once_then_the_cache_serves(cache: Path,
 def test_a_damaged_cache_file_is_rewritten(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = E._read_model()
     good = Q.quantized_model(source, E.MODEL_SHA256)
-    [model] = cache.glob("minilm-q8a-*.onnx")
+    [model] = cache.glob("minilm-q8-*.onnx")
     model.write_bytes(good[: len(good) // 2])  # a truncated copy
     calls = _counting(monkeypatch)
     assert Q.quantized_model(source, E.MODEL_SHA256) == good and calls == [1]

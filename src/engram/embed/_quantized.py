@@ -6,11 +6,9 @@ the file, so every product still runs in float32. Dynamic quantisation rewrites 
 products as MatMulInteger, with each run's activations quantised on the fly: a LongMemEval
 turn costs half the CPU (7.0 against 14.4 ms) and a search's question 2.55 against 6.8 ms,
 at the same recall (LOCOMO dev r@10 0.820 against 0.824, LongMemEval dev identical; see
-bench/results/embedder_budget.json, variant "minilm-64 int8 kernels"). Before the
-products are rewritten, each layer's attention becomes one operator
-(:mod:`engram.embed._attention`), which the quantiser makes one int8 kernel; after, the
-model is wrapped to run a batch one text at a time inside one call
-(:mod:`engram.embed._rows`).
+bench/results/embedder_budget.json, variant "minilm-64 int8 kernels"). The quantised
+model is then wrapped to run a batch one text at a time inside one call
+(:mod:`engram.embed._rows`); the vectors stay those of one text a run.
 
 The rewrite runs here, once per machine and library versions, on the verified shipped
 bytes, and the result is kept in the cache directory (``$ENGRAM_CACHE_DIR``, else
@@ -61,7 +59,7 @@ def _versions() -> str:
 def quantized_model(source: bytes, source_sha256: str) -> bytes:
     """The int8-kernel model of ``source`` (verified by the caller): from the cache when
     a sound copy is there, else rewritten now (and cached when the directory allows)."""
-    name = f"minilm-q8a-rows-{source_sha256[:16]}-{_versions()}.onnx"
+    name = f"minilm-q8-rows-{source_sha256[:16]}-{_versions()}.onnx"
     path = cache_dir() / name
     digest = path.with_suffix(".sha256")
     with contextlib.suppress(OSError):
@@ -96,7 +94,6 @@ def _rewrite(source: bytes) -> bytes:
     import onnxruntime as ort
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from engram.embed._attention import fuse_attention
     from engram.embed._rows import rows_model
     from engram.embed.onnx import DIMS
 
@@ -107,10 +104,8 @@ def _rewrite(source: bytes) -> bytes:
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
         opts.optimized_model_filepath = os.path.join(tmp, "folded.onnx")
         ort.InferenceSession(source, opts, providers=["CPUExecutionProvider"])
-        fused = os.path.join(tmp, "fused.onnx")
-        onnx.save(fuse_attention(onnx.load(opts.optimized_model_filepath)), fused)
         out = os.path.join(tmp, "q8.onnx")
-        quantize_dynamic(fused, out, weight_type=QuantType.QInt8)
+        quantize_dynamic(opts.optimized_model_filepath, out, weight_type=QuantType.QInt8)
         # After the quantiser, which does not look inside a Loop's body.
         return bytes(rows_model(onnx.load(out), DIMS).SerializeToString())
 

@@ -1,7 +1,7 @@
 """Build an embedder by provider name, importing only what that provider needs.
 
 >>> make_embedder("minilm").model_id
-'all-MiniLM-L6-v2-int8-q8a-64t'
+'all-MiniLM-L6-v2-int8-q8-64t'
 >>> make_embedder("word2vec")
 Traceback (most recent call last):
 ...

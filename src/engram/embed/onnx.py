@@ -113,8 +113,10 @@ def clip(ids: list[int], max_tokens: int) -> list[int]:
 # SkipLayerNormalization node makes the run slower on CPU, not faster: its kernel took a
 # quarter of a 37-word-piece run (12 nodes, ~100 us each, against ~18 us for a plain
 # LayerNormalization). Left unfused, a LOCOMO-length turn costs 3.6-3.9 CPU ms against
-# 4.5-5.9 (int8 kernels, one thread, 300 runs, load ~1) and the vectors differ by at most
-# 1.5e-7 (cosine 1.0): the same model, so the same model id.
+# 4.5-5.9 (int8 kernels, one thread, 300 runs, load ~1; bench/results/embedder_graph.json).
+# The sums run in another order, so a vector can move where an activation lands on the
+# other side of an int8 rounding step (cosine 0.9995 on average to before); every
+# extraction and nearest-pair set scores as before, so the model id stays.
 _SLOWER_FUSIONS = ["SkipLayerNormFusion"]
 
 
@@ -198,7 +200,7 @@ class MiniLMEmbedder:
     each text on its own, cut to its own length, inside the model
     (:mod:`engram.embed._rows`), so a vector is a function of its text alone; this costs
     less CPU than float batches of 8 (7.6 against 11.0 ms a LOCOMO turn, 14.0 against
-    22.7 a long one, before the attention fusion). "float" runs the shipped file as it
+    22.7 a long one, measured one text a call). "float" runs the shipped file as it
     is, ``batch_size`` texts a run (default ``BATCH_SIZE``), sorted by token length first
     so each batch pads only to its own longest text.
     ``max_tokens`` is the word-piece budget of one text (``MIN_TOKENS``..256, [CLS] and
@@ -230,9 +232,7 @@ class MiniLMEmbedder:
         self.max_tokens = max_tokens
         self.kernels = kernels
         # Other kernels or another budget make other vectors: each has its own id.
-        # "q8a": int8 products with fused attention (engram.embed._attention); the
-        # unfused int8 graph ("q8") made other vectors.
-        base = "all-MiniLM-L6-v2-int8" + ("-q8a" if kernels == "int8" else "")
+        base = "all-MiniLM-L6-v2-int8" + ("-q8" if kernels == "int8" else "")
         self.model_id = base if max_tokens == MAX_TOKENS else f"{base}-{max_tokens}t"
         self._loaded: _Loaded | None = None
         self._lock = threading.Lock()
