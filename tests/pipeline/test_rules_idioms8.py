@@ -29,6 +29,15 @@ def test_a_last_day_said_in_the_past_is_a_leaving() -> None:
     assert last_day("My last day at the library is Thursday") is None  # still to come
 
 
+def test_a_last_day_said_without_my_is_a_leaving() -> None:
+    assert last_day("Last shift at the garden centre was Sunday") == \
+        "I left the garden centre on Sunday"
+    assert last_day("Final day at Halfords was the 2nd") == "I left Halfords on the 2nd"
+    assert last_day("Last day with the orchestra was in March") == \
+        "I left the orchestra in March"
+    assert last_day("Last day at the garden centre is Sunday") is None  # still to come
+
+
 @pytest.mark.parametrize(("held", "message", "gone"), [
     ("Owns a Ford Fiesta", "The Fiesta got written off on the motorway.", "Owns a Ford Fiesta"),
     ("Has a gym membership at PureGym", "Didn't renew the PureGym membership, too far away.",

@@ -100,7 +100,8 @@ def plain_change(fact: str) -> str:
 
 # "My last day at the clinic was Friday": the job (or school) there is over. Said in the
 # present ("is Friday") it is a plan, and is left as said.
-_LAST_DAY = re.compile(r"^(?:my|our)\s+(?:final|last)\s+(?:day|shift)\s+(?:at|in|with)\s+"
+# Chat drops the "my" ("Last shift at the depot was Friday").
+_LAST_DAY = re.compile(r"^(?:(?:my|our)\s+)?(?:final|last)\s+(?:day|shift)\s+(?:at|in|with)\s+"
                        r"(?P<where>.+?)"
                        r"\s+was\s+(?:on\s+)?(?P<when>.+)$", re.I)
 # "Today was my last day at Brill's", "Last shift at the depot today": the day named first
@@ -122,7 +123,8 @@ def last_day(clause: str) -> str | None:
     m = _LAST_DAY.match(text)
     if m:
         when = m.group("when")
-        on = "on " if re.match(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d", when) else ""
+        on = "on " if re.match(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d|the\s+\d", when) \
+            else ""
         return f"I left {m.group('where')} {on}{when}"
     m = _LAST_AT.match(text)
     if m:
