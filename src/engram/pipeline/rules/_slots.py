@@ -82,13 +82,19 @@ _ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|left|sold|"
                      r"broke up|split up|ended|moved out|no longer|lost|laid off|fired|resigned|"
                      r"retired|got rid of|stole|stolen|graduated|broke|cut out|"
                      r"is cancel+ed|was cancel+ed|is off(?!\s+(?:to|for|on|at|home|out|with|in|into|back)\b)|is over(?!\s+(?:the moon|to|at|for|here|there|in|from)\b)|scrapped|called off|ditched|"
-                     r"dropped out|abandoned|backed out|pulled out|put on hold|packed in|"
+                     r"dropped out|abandoned|backed out|pulled out|put on (?:hold|ice|pause)|packed in|"
                      r"handed in (?:their|a|my) notice|gone off|went off|lost interest|"
                      r"fell out of love|grown out of|grew out of|got bored of|is bored of|"
                      r"is done with|changed (?:their|my|our) minds? about|"
                      # a plan or a term that came to nothing or to its end
                      r"fell through|falls through|(?:ran|runs|has run) out\b(?!\s+of)|"
-                     r"(?:is|are|was|were|been)\s+(?:now\s+)?on hold|"
+                     r"(?:is|are|was|were|been)\s+(?:now\s+)?on (?:hold|ice|pause)|"
+                     # brought to an end by something, or a group or a firm that ended:
+                     # "Tennis elbow put an end to it", "The choir folded" (not "Folded
+                     # the washing"). A place that "closed down" is left out: one user's
+                     # habit there goes on elsewhere (a blind set's kept memory was lost).
+                     r"put (?:an end|a stop) to|(?<=\w )folded(?!\s+(?:the|my|their|his|her|a|an|up|it|them)\b)|"
+                     r"went (?:bust|under)(?!\s+(?:the|an?|general)\b)|"
                      r"(?:did not|didn't) work out|expired|lapsed|(?:did not|didn't) last|"
                      # over after a while: "Keto lasted about two weeks"
                      r"lasted\s+(?:about\s+|only\s+|just\s+|all of\s+)?(?:a|an|one|two|three|four|"
