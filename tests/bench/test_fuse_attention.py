@@ -10,7 +10,7 @@ import pytest
 
 import _fuse_attention as A
 from engram.errors import EmbedderError
-from tests.embed.test_rows_model import folded, ops, quantised, vectors
+from tests.bench.test_rows_model import folded, ops, quantised, vectors
 
 onnx = pytest.importorskip("onnx")
 

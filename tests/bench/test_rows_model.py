@@ -10,8 +10,9 @@ from collections import Counter
 import numpy as np
 import pytest
 
+from embedder_graph import _one_a_run as one_a_run
 from engram.embed import onnx as E
-from engram.embed._batching import mean_pool, pad_batch
+from engram.embed._batching import pad_batch
 from engram.embed._rows import OUTPUT as ROWS
 
 onnx = pytest.importorskip("onnx")
@@ -55,12 +56,7 @@ def vectors(model: bytes, texts: list[str] = SENTENCES) -> np.ndarray:
         ids, mask = pad_batch(rows)
         feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         return np.asarray(session.run([ROWS], feed)[0])
-    out = []
-    for row in rows:
-        ids, mask = pad_batch([row])
-        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        out.append(mean_pool(session.run(["last_hidden_state"], feed)[0], mask)[0])
-    return np.array(out)
+    return one_a_run(session)(rows)
 
 
 def ops(graph: object) -> Counter[str]:
