@@ -39,3 +39,22 @@ def test_an_ending_said_of_the_thing_replaces_the_memory(shared_minilm: Any, hel
 ])
 def test_a_near_miss_ends_nothing(fact: str) -> None:
     assert not is_ending(fact)
+
+
+@pytest.mark.parametrize(("held", "message"), [
+    ("Owns a canoe", "The canoe's gone, no room for it in the new place."),
+    ("Has a sewing machine", "Sewing machine is gone for good, sold it on eBay."),
+    ("Plays the bassoon", "The bassoon has been collecting dust for a year."),
+])
+def test_a_thing_gone_or_left_unused_ends_it(shared_minilm: Any, held: str, message: str) -> None:
+    after = state(shared_minilm, [held, "Likes crosswords"], message)
+    assert held not in after and "Likes crosswords" in after
+
+
+@pytest.mark.parametrize("fact", [
+    "Has gone to Lisbon for the week",   # a trip
+    "Mum has gone shopping",
+    "Is gone for the weekend",           # away, back soon
+])
+def test_gone_somewhere_ends_nothing(fact: str) -> None:
+    assert not is_ending(fact)

@@ -76,6 +76,12 @@ def test_one_name_with_another_relation_is_no_duplicate() -> None:
      "I do the allotment on weekends these days"),
     ("My evenings are quiet", None),
     ("My Mondays are busy now", None),  # how the time feels, no activity
+    # without "my", only with "for" or "all about"
+    ("Lunchtimes are for swimming now", "I do swimming on lunchtimes now"),
+    ("Sunday afternoons are all about the garden these days",
+     "I do the garden on Sunday afternoons these days"),
+    ("Evenings are dark now", None),
+    ("Weekends are chaos these days", None),
 ])
 def test_a_regular_time_given_over_to_an_activity(clause: str, plain: str | None) -> None:
     assert said_plainly(clause) == plain
