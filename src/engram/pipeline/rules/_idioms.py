@@ -144,7 +144,7 @@ _TIME_GIVEN = re.compile(
     r"\s+(?P<now>now|these days|nowadays)(?:,.*)?$", re.I)
 
 
-_TIMES_OF_DAY = frozenset("mornings evenings afternoons nights weekends lunchtimes lunch".split())
+_TIMES_OF_DAY = frozenset(["mornings", "evenings", "afternoons", "nights", "weekends", "lunchtimes", "lunch"])
 # What a time can be said to be that is no activity: "my Mondays are busy now".
 _HOW_TIME_FEELS = frozenset("""busy quiet free hectic crazy mad full packed chaos chaotic calm
 manic slow long short boring fun great lovely taken booked sacred mine ours different
