@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from engram.pipeline.rules._inferred import inferred_facts
 from engram.pipeline.rules._slots import is_ending
 from tests.pipeline.test_rules_nearest import state
 
@@ -58,3 +59,13 @@ def test_a_thing_gone_or_left_unused_ends_it(shared_minilm: Any, held: str, mess
 ])
 def test_gone_somewhere_ends_nothing(fact: str) -> None:
     assert not is_ending(fact)
+
+
+def test_a_new_start_after_years_somewhere_is_a_leaving(shared_minilm: Any) -> None:
+    after = state(shared_minilm, ["Works at Aviva", "Likes crosswords"],
+                  "Signed with a rival insurer after five years at Aviva.")
+    assert "Works at Aviva" not in after and "Likes crosswords" in after
+    assert inferred_facts("Joined the fire service after a year at Ocado") == ["Left Ocado"]
+    # no place named, or no new start: nothing is left
+    assert inferred_facts("Joined a gym after two years at home") == []
+    assert inferred_facts("Spent six years at Aviva") == []

@@ -6,6 +6,8 @@
 ['Lives in Ely']
 >>> inferred_facts("Is looking for a new flat in Ely")
 []
+>>> inferred_facts("Joined a charity after eight years at Barclays")
+['Left Barclays']
 """
 
 from __future__ import annotations
@@ -59,7 +61,18 @@ def inferred_facts(fact: str) -> list[str]:
         partner = m.group(2) or re.sub(r"^.*\s+with\s+(" + _NAME + r")$", r" to \1",
                                        fact if m.group(1) != "divorced" else "")
         out.append(f"Is {m.group(1)}{partner if partner.startswith(' to ') else ''}")
+    m = _AFTER_YEARS_AT.search(fact) if _NEW_START.match(fact) else None
+    if m:  # "Joined a startup after six years at Google" -> "Left Google"
+        out.append(f"Left {m.group(1)}")
     return out
+
+
+# A new start that says how long the last place lasted: the user left it.
+_NEW_START = re.compile(r"^(?:(?:just|recently|finally)\s+)?(?:joined|started\s+(?:at|with)|moved\s+to|"
+                        r"switched\s+to|went\s+to|signed\s+(?:with|for))\b", re.I)
+_AFTER_YEARS_AT = re.compile(r"\bafter\s+(?:(?:almost|nearly|over|about|more than|just over)\s+)?"
+                             r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|\d+)\s+"
+                             r"(?:years?|months?)\s+(?:at|with)\s+(" + _NAME + ")")
 
 
 _MOVED = re.compile(r"^(?:has\s+|just\s+|finally\s+)*(?:moved|relocated|emigrated|left)\b", re.I)
