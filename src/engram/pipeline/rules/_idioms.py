@@ -137,14 +137,15 @@ def last_day(clause: str) -> str | None:
 # "My Wednesday evenings are padel now": a regular time given over to an activity. Said
 # without "my" it must say "for" or "all about" ("Mornings are for yoga now"): "Evenings
 # are dark now" is the season talking.
+_TIMES_OF_DAY = ("mornings", "evenings", "afternoons", "nights", "weekends", "lunchtimes",
+                 "lunch breaks")
 _TIME_GIVEN = re.compile(
-    r"^(?:(?P<mine>my|our)\s+)?(?P<when>(?:(?-i:[A-Z])[a-z]+\s+)?(?:mornings|evenings|afternoons|nights|"
-    r"weekends|lunchtimes|lunch breaks|(?:mon|tues|wednes|thurs|fri|satur|sun)days))\s+"
+    r"^(?:(?P<mine>my|our)\s+)?(?P<when>(?:(?-i:[A-Z])[a-z]+\s+)?(?:" + "|".join(_TIMES_OF_DAY) + "|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days))\s+"
     r"(?:are|have become)\s+(?P<how>all\s+about\s+|for\s+|taken up by\s+)?(?P<what>[a-z][\w -]*?)"
     r"\s+(?P<now>now|these days|nowadays)(?:,.*)?$", re.I)
 
 
-_TIMES_OF_DAY = frozenset(["mornings", "evenings", "afternoons", "nights", "weekends", "lunchtimes", "lunch"])
 # What a time can be said to be that is no activity: "my Mondays are busy now".
 _HOW_TIME_FEELS = frozenset("""busy quiet free hectic crazy mad full packed chaos chaotic calm
 manic slow long short boring fun great lovely taken booked sacred mine ours different
@@ -161,7 +162,7 @@ def said_plainly(clause: str) -> str | None:
     m = _TIME_GIVEN.match(clause.strip().rstrip(".!"))
     if m and m.group("what").lower() not in _HOW_TIME_FEELS and (m.group("mine") or m.group("how")):
         when = m.group("when")
-        if when.split()[0].lower() in _TIMES_OF_DAY:  # "Mornings are for yoga": no name
-            when = when[0].lower() + when[1:]
+        if when.lower() in _TIMES_OF_DAY:  # "Mornings are for yoga": no name
+            when = when.lower()
         return f"I do {m.group('what')} on {when} {m.group('now').lower()}"
     return last_day(clause)

@@ -89,14 +89,14 @@ _ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|left|sold|"
                      # a plan or a term that came to nothing or to its end
                      r"fell through|falls through|(?:ran|runs|has run) out\b(?!\s+of)|"
                      r"(?:is|are|was|were|been)\s+(?:now\s+)?on (?:hold|ice|pause)|"
-                     # brought to an end by something, or a group or a firm that ended:
-                     # "Tennis elbow put an end to it", "The choir folded" (not "Folded
-                     # the washing"). A place that "closed down" is left out: one user's
-                     # habit there goes on elsewhere (a blind set's kept memory was lost).
                      # a thing gone, or left unused: "Motorbike's gone, too many close calls"
                      # (not "has gone to Spain"), "The violin's been gathering dust"
                      r"(?:is|has|'s)\s+(?:now\s+)?gone(?=\s*(?:$|[,;!.]|\s+(?:now|for good|forever)\b))|"
                      r"(?:gathering|collecting)\s+dust|"
+                     # brought to an end by something, or a group or a firm that ended:
+                     # "Tennis elbow put an end to it", "The choir folded" (not "Folded
+                     # the washing"). A place that "closed down" is left out: one user's
+                     # habit there goes on elsewhere (a blind set's kept memory was lost).
                      r"put (?:an end|a stop) to|(?<=\w )folded(?!\s+(?:the|my|their|his|her|a|an|up|it|them)\b)|"
                      r"went (?:bust|under)(?!\s+(?:the|an?|general)\b)|"
                      r"(?:did not|didn't) work out|expired|lapsed|(?:did not|didn't) last|"
