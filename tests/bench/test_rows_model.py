@@ -78,3 +78,22 @@ def test_one_call_gives_each_text_the_vector_of_its_own_plain_run() -> None:
     plain = vectors(quantised(folded()))  # one text a run, as before the wrapper
     together = vectors(model)  # the three, of 13, 11 and 3 word pieces, in one call
     assert np.abs(together - plain).max() < 1e-5
+
+
+def test_pruning_the_mask_and_the_keys_transposes_changes_no_bit_of_any_vector() -> None:
+    from engram.embed._prune import prune_one_row
+
+    plain = onnx.load_from_string(quantised(folded()))
+    before = ops(plain.graph)
+    texts = [*SENTENCES, "Caroline: I went to a LGBTQ support group yesterday and it was "
+                         "so powerful, everyone there was kind."]
+    want = vectors(plain.SerializeToString(), texts)
+    prune_one_row(plain.graph)
+    after = ops(plain.graph)
+    # The mask's bias and its NaN guard are gone, and one transpose replaces each key
+    # path's transpose-reshape-transpose-reshape.
+    assert after["IsNaN"] == after["Where"] == after["GatherND"] == 0 < before["IsNaN"]
+    assert after["Reshape"] == before["Reshape"] - 2 * 6
+    assert sum(after.values()) < sum(before.values()) - 90
+    got = vectors(plain.SerializeToString(), texts)
+    assert np.array_equal(got, want)

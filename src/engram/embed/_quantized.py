@@ -31,6 +31,10 @@ __all__ = ["quantized_model", "cache_dir"]
 
 _log = logging.getLogger(__name__)
 
+# Bumped when the rewrite itself changes (its output's name: an old file is not reused).
+# 2: the attention mask's arithmetic pruned from each row's run (engram.embed._prune).
+GRAPH = 2
+
 
 def cache_dir() -> Path:
     """Where derived model files are kept."""
@@ -59,7 +63,7 @@ def _versions() -> str:
 def quantized_model(source: bytes, source_sha256: str) -> bytes:
     """The int8-kernel model of ``source`` (verified by the caller): from the cache when
     a sound copy is there, else rewritten now (and cached when the directory allows)."""
-    name = f"minilm-q8-rows-{source_sha256[:16]}-{_versions()}.onnx"
+    name = f"minilm-q8-rows-{GRAPH}-{source_sha256[:16]}-{_versions()}.onnx"
     path = cache_dir() / name
     digest = path.with_suffix(".sha256")
     with contextlib.suppress(OSError):

@@ -11,7 +11,8 @@ fell behind and ``flush`` had seconds left to do.
 iteration cuts its row to the text's own length (the attention mask's sum), runs the
 model on that one row, and pools it (mean over its tokens, unit length). One call, one
 lock hand-back, and every vector exactly what the text gives alone, whatever else was
-in the batch and however long the longest text was.
+in the batch and however long the longest text was. Since a row is never padded, its
+graph drops the attention mask's arithmetic first (:mod:`engram.embed._prune`).
 """
 
 from __future__ import annotations
@@ -29,8 +30,11 @@ def rows_model(model: Any, dims: int) -> Any:
     ``token_type_ids`` and giving ``last_hidden_state``) wrapped to give ``OUTPUT``."""
     from onnx import TensorProto, helper
 
-    inner = model.graph
+    from engram.embed._prune import prune_one_row
+
+    inner = prune_one_row(model.graph)
     own = {name: f"row_{name}" for name in _INPUTS}  # the row's tensors inside the loop
+    used = {name for node in inner.node for name in node.input}
     for node in inner.node:
         for k, name in enumerate(node.input):
             node.input[k] = own.get(name, name)
@@ -48,8 +52,8 @@ def rows_model(model: Any, dims: int) -> Any:
         helper.make_node("Slice", ["row_padded", "rows_start", "row_length"], ["row_cut"]),
         helper.make_node("Unsqueeze", ["row_cut", "rows_axis0"], [own["input_ids"]]),
         helper.make_node("Shape", [own["input_ids"]], ["row_shape"]),
-        helper.make_node("ConstantOfShape", ["row_shape"], [own["attention_mask"]], value=ones),
-        helper.make_node("ConstantOfShape", ["row_shape"], [own["token_type_ids"]], value=zeros),
+        *[helper.make_node("ConstantOfShape", ["row_shape"], [own[name]], value=fill)
+          for name, fill in (("attention_mask", ones), ("token_type_ids", zeros)) if name in used],
         *inner.node,
         # Every token of the cut row counts: the mean is the masked mean of one text.
         helper.make_node("ReduceMean", ["last_hidden_state"], ["row_mean"], axes=[1], keepdims=0),
