@@ -9,8 +9,11 @@ Each variant embeds the same LOCOMO dev turns (as stored episodes are embedded:
 - ``q8``: the int8 graph as it ran before (dynamic quantisation of the folded model),
   onnxruntime's own fusions all on;
 - ``q8, layer norms unfused``: the same file without the SkipLayerNormalization fusion;
-- ``q8 rows (default)``: the default embedder (``MiniLMEmbedder()``): that, with a batch
-  of texts run one at a time inside one call (``engram.embed._rows``), 16 a call;
+- ``q8 rows, mask kept``: that, with a batch of texts run one at a time inside one call
+  (``engram.embed._rows``), 16 a call;
+- ``q8 rows (default)``: the default embedder (``MiniLMEmbedder()``): that, with each
+  row's run rid of the attention mask's arithmetic and of the keys' four-step
+  transpose (``engram.embed._prune``: the vectors do not change by a bit);
 - ``q8a (not adopted)``: attention fused first (``bench/_fuse_attention.py``), layer
   norms unfused, one text a call: its vectors move (see that module).
 
@@ -45,6 +48,8 @@ from _machine import cpu  # noqa: E402
 from _phases import load1  # noqa: E402
 from engram.embed import onnx as E  # noqa: E402
 from engram.embed._batching import mean_pool, pad_batch  # noqa: E402
+from engram.embed._rows import OUTPUT as ROWS  # noqa: E402
+from engram.embed._rows import rows_model  # noqa: E402
 
 LOCOMO = HERE.parent.parent / "shared" / "data" / "locomo_dev"
 OUT = HERE / "results" / "embedder_graph.json"
@@ -74,8 +79,8 @@ def _one_a_run(session: Any) -> Embed:
     return embed
 
 
-def _models() -> tuple[bytes, bytes, bytes]:
-    """(float folded, q8 as before, q8a)."""
+def _models() -> tuple[bytes, bytes, bytes, bytes]:
+    """(float folded, q8 as before, q8a, q8 rows with the mask kept)."""
     import onnx
     import onnxruntime as ort
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -91,26 +96,32 @@ def _models() -> tuple[bytes, bytes, bytes]:
         quantize_dynamic(folded, q8, weight_type=QuantType.QInt8)
         onnx.save(fuse_attention(onnx.load(folded)), fused)
         quantize_dynamic(fused, q8a, weight_type=QuantType.QInt8)
-        return tuple(Path(p).read_bytes() for p in (folded, q8, q8a))  # type: ignore[return-value]
+        kept = rows_model(onnx.load(q8), E.DIMS, prune=False).SerializeToString()
+        return (*(Path(p).read_bytes() for p in (folded, q8, q8a)), kept)  # type: ignore[return-value]
 
 
 def _variants() -> tuple[Embed, dict[str, Embed]]:
-    folded, q8, q8a = _models()
+    folded, q8, q8a, kept = _models()
     default = E.MiniLMEmbedder(threads=1)
     default.load()
     m = default._ensure_loaded()
 
-    def rows(batch: list[list[int]]) -> np.ndarray:
-        out = []
-        for i in range(0, len(batch), default.batch_size):
-            ids, mask = pad_batch(batch[i:i + default.batch_size])
-            out.append(default._run(m, ids, mask))
-        return np.concatenate(out)
+    def rows(session: Any) -> Embed:
+        def embed(batch: list[list[int]]) -> np.ndarray:
+            out = []
+            for i in range(0, len(batch), default.batch_size):
+                ids, mask = pad_batch(batch[i:i + default.batch_size])
+                feed = {"input_ids": ids, "attention_mask": mask,
+                        "token_type_ids": np.zeros_like(ids)}
+                out.append(session.run([ROWS], feed)[0])
+            return np.concatenate(out)
+        return embed
 
     return _one_a_run(_session(folded, False)), {
         "q8": _one_a_run(_session(q8, False)),
         "q8, layer norms unfused": _one_a_run(_session(q8, True)),
-        "q8 rows (default)": rows,
+        "q8 rows, mask kept": rows(_session(kept, True)),
+        "q8 rows (default)": rows(m.session),
         "q8a (not adopted)": _one_a_run(_session(q8a, True)),
     }
 

@@ -15,14 +15,17 @@ def test_quick_run_compares_the_variants_on_the_same_turns(tmp_path: Path) -> No
     res = B.main(["--quick", "--out", str(out)])
     assert json.loads(out.read_text())["turns"] == res["turns"] == 12
     by = {r["variant"]: r for r in res["rows"]}
-    assert list(by) == ["q8", "q8, layer norms unfused", "q8 rows (default)", "q8a (not adopted)"]
+    assert list(by) == ["q8", "q8, layer norms unfused", "q8 rows, mask kept",
+                        "q8 rows (default)", "q8a (not adopted)"]
     assert by["q8"]["cosine_to_q8_mean"] > 0.9999  # itself
     # The same maths in another order: float sums differ in the last bits, and now and
     # then that moves an activation across an int8 rounding step.
     unfused = by["q8, layer norms unfused"]["cosine_to_q8_mean"]
     assert unfused > 0.999
-    # The default embedder: those vectors, each text run alone inside one call.
-    assert abs(by["q8 rows (default)"]["cosine_to_q8_mean"] - unfused) < 1e-4
+    # The default embedder: those vectors, each text run alone inside one call; the
+    # pruned mask changes nothing.
+    assert abs(by["q8 rows, mask kept"]["cosine_to_q8_mean"] - unfused) < 1e-4
+    assert by["q8 rows (default)"]["cosine_to_q8_mean"] == by["q8 rows, mask kept"]["cosine_to_q8_mean"]
     fused = by["q8a (not adopted)"]
     assert 0.9 < fused["cosine_to_q8_mean"] < 0.995  # it moves the vectors further...
     assert fused["cosine_to_float_mean"] >= by["q8"]["cosine_to_float_mean"] - 0.01  # ...no further

@@ -25,14 +25,15 @@ OUTPUT = "sentence_embedding"  # (batch, dims), unit rows
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
-def rows_model(model: Any, dims: int) -> Any:
+def rows_model(model: Any, dims: int, *, prune: bool = True) -> Any:
     """``model`` (an ``onnx.ModelProto`` taking ``input_ids``/``attention_mask``/
-    ``token_type_ids`` and giving ``last_hidden_state``) wrapped to give ``OUTPUT``."""
+    ``token_type_ids`` and giving ``last_hidden_state``) wrapped to give ``OUTPUT``;
+    ``prune=False`` keeps the mask's arithmetic (bench/embedder_graph.py, to compare)."""
     from onnx import TensorProto, helper
 
     from engram.embed._prune import prune_one_row
 
-    inner = prune_one_row(model.graph)
+    inner = prune_one_row(model.graph) if prune else model.graph
     own = {name: f"row_{name}" for name in _INPUTS}  # the row's tensors inside the loop
     used = {name for node in inner.node for name in node.input}
     for node in inner.node:
