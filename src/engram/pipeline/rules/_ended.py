@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import re
 
-from engram.pipeline.rules._slots import content_tokens, is_ending
+from engram.pipeline.rules._slots import content_tokens, is_ending, stem
 from engram.pipeline.rules._supersede import ends_a_slot
 from engram.pipeline.rules._topics import split_subject
 
-__all__ = ["with_what_ended"]
+__all__ = ["with_what_ended", "ended_words"]
 
 # A held state's words that say when, not what: "in March", "on Saturdays", "next year".
 _WHEN = re.compile(r"\s+(?:(?:in|on|by|for|from|until|this|next|every)\s+(?:the\s+)?"
@@ -67,3 +67,24 @@ def with_what_ended(fact: str, held: str) -> str:
     state = _WHEN.sub("", predicate).strip()
     state = re.sub(r"^(?:is|are)\s+", "", state, flags=re.I)  # "no longer a student"
     return f"{fact}; no longer {state[0].lower()}{state[1:]}"
+
+
+# Words of an ending that say how it ended, not what: "Handed the choir over to Ruth",
+# "Cut sugar out", "Came off the pills", "Had to put Dot down", "Has fully healed".
+_HOW_IT_ENDED = frozenset(stem(w) for w in """handed over put down cut out off come came
+coming healed mended fully completely""".split())  # noqa: SIM905 (a word list reads better as text)
+
+
+# Whom a thing was passed to is not what ended: "Sold the kayak to a neighbour".
+_RECIPIENT = re.compile(r"\b((?:sold|gave|given|handed|passed|lent|donated|gifted)\b.*?)"
+                        r"\s+(?:over\s+|on\s+)?to\s+.+$", re.I)
+
+
+def ended_words(ending: str) -> frozenset[str]:
+    """The content words of an ending that name what ended: not how it ended, nor whom
+    it was passed to.
+
+    >>> sorted(ended_words("Handed the choir over to Ruth"))
+    ['choir']
+    """
+    return content_tokens(_RECIPIENT.sub(r"\1", ending)) - _HOW_IT_ENDED

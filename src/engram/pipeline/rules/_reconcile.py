@@ -30,7 +30,7 @@ import numpy as np
 from engram.pipeline.base import Decision, Existing, ExtractContext, Fact
 from engram.pipeline.rules._agree import passing, same_frame
 from engram.pipeline.rules._corrections import positive
-from engram.pipeline.rules._ended import with_what_ended
+from engram.pipeline.rules._ended import ended_words, with_what_ended
 from engram.pipeline.rules._exclusive import exclusive_target, said_changed
 from engram.pipeline.rules._facts import RELATIONS, TIED
 from engram.pipeline.rules._instead import replaced_intention
@@ -100,6 +100,8 @@ _DIED = re.compile(r"^(?:sadly\s+)?(?:" + DEATH + r"|was put (?:down|to sleep))\
 def _denies(negative: str, positive: str) -> bool:
     """Does ``negative`` deny or end the state ``positive`` states?"""
     target = _liking(content_tokens(negative))
+    if is_ending(negative):
+        target = _liking(ended_words(negative))
     stated = _liking(content_tokens(positive))
     who, predicate = split_subject(negative)
     # a death ends the tie itself whatever it tells of how: "after the surgery"
