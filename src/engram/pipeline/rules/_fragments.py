@@ -218,6 +218,8 @@ def _subjectless(clause: str) -> str | None:
     if words[0].lower() in ("need", "want", "have", "plan", "hope", "intend", "mean") \
             and words[1].lower() == "to" and len(words) >= 3:  # "Need to renew my passport"
         return capitalise(conjugate(words[0].lower())) + " " + " ".join(words[1:])
+    if words[0].lower() == "had" and words[1].lower() == "to" and len(words) >= 4:
+        return "Had to " + " ".join(words[2:])  # "Had to sell the car": done, and forced
     if _ADJ_PREP.match(c) and words[0][0].isupper() and words[0].lower() not in PAST_FORMS \
             and not _ACTION_ED.match(c):
         return "Is " + c[0].lower() + c[1:]
