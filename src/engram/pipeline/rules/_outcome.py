@@ -56,6 +56,9 @@ _OUTCOME = re.compile(r"\b(?:got|was born|were born|signed|starts|started|"
                       r"(?:is|are)\s+(?:all\s+)?(?:done|finished|complete|completed))\b", re.I)
 
 
+# A job offered by a named firm is what a job search waits for ("Accepted an offer from
+# Deloitte"); an offer alone is no job held, so only a wait takes it as one.
+_JOB_OFFER = re.compile(r"\b(?:[Jj]ob offer|offer\s+(?:from|at|with)\s+[A-Z])")
 BIRTH = re.compile(r"\b(?:was born|were born|born|arrived|gave birth|had (?:a|the|our|their) "
                    r"baby|named (?:her|him|them|the baby))\b", re.I)
 _PREGNANT = re.compile(r"\b(?:pregnant|expecting\s+(?:a\s+baby|twins|triplets|a\s+(?:boy|girl|son|"
@@ -81,6 +84,8 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
     # the thing awaited, when it is the subject, is named by the outcome ("Visa came through")
     thing = thing_of(subject)
     words, kinds = words_of(predicate) | ({thing} if thing else set()), topics(predicate)
+    if _JOB_OFFER.search(predicate):
+        kinds |= {"job"}
     # "Brother's visa came through" settles a wait for the brother's visa, not the user's
     owner = owner_of(fact)
     for pos, e in enumerate(existing):
