@@ -123,7 +123,9 @@ _GREETING = re.compile(
     r"thanks?|thank you|thx|cheers|ok|okay|k|no(?=\s*[,.!]|\s*$)|nope|yes|yep|yeah|sure|cool|great|nice|"
     r"got it|sounds good|perfect|awesome|alright|all right|no problem|np|lol|haha|"
     r"that'?s all(?: for now)?|nothing else|never mind|welcome|you'?re welcome|"
-    r"not much|nothing much|same here|me too)\b[\s,.!]*",
+    r"not much|nothing much|same here|me too|"
+    # a word to the listener on its own: "Don't ask.", "Fingers crossed!"
+    r"don'?t ask|don'?t judge(?: me)?|don'?t laugh|go figure|who knows|fingers crossed)\b[\s,.!]*",
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(
@@ -155,6 +157,9 @@ _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|fo
                          # how the speaker feels about it: "..., thank god", "..., at last"
                          r"thank (?:god|goodness|heavens|fuck)|thankfully|luckily|fortunately|"
                          r"unfortunately|at last|for once|yay|woo+hoo+|phew|ugh|"
+                         # a word to the listener: "..., don't ask", "..., go figure"
+                         r"don'?t ask|don'?t judge(?: me)?|don'?t laugh|go figure|who knows|"
+                         r"believe it or not|fingers crossed|"
                          r"though)$", re.I)
 
 
