@@ -123,7 +123,16 @@ def answer_clause(question: str, reply: str) -> str | None:
             and not re.match(r"^(?:how|what|where|when|which)\b.*\byour\s+\w+", q, re.I):
         return None  # "She'd love a photo book": someone else's answer, not the user's
     if _NOT_SINCE.match(r) and YESNO.match(q):
-        return _yes_no(q, False)
+        denied = _yes_no(q, False)
+        # "still in Porto?" - "not anymore, Lisbon now": that ended, and the new value
+        said = _yes_no(q, True)
+        now = re.match(r"^[^,]+,\s*(?P<value>.+)$", r)
+        # (a gerund would take the verb's place: "swim?" - "rowing mostly" is not read)
+        if denied and said and now and len(now.group("value").split()) <= 3 \
+                and not re.search(r"\b(?:i|not|never)\b|n't|^\w+ing\b", now.group("value"), re.I):
+            after = swap_value(re.sub(r"\bstill\s+", "", said), now.group("value"))
+            return f"{denied}; {after}"
+        return denied
     often = re.match(r"^(sometimes|often|usually|occasionally|rarely|always|mostly|"
                      r"every so often|now and then)\b,?\s*(.*)$", r, re.I)
     said = _yes_no(q, True) if often and YESNO.match(q) else None
@@ -140,15 +149,19 @@ def answer_clause(question: str, reply: str) -> str | None:
         return _yes_no(q, False) if YESNO.match(q) and _BLANK.search(q) else None
     if YES.match(r) or NO.match(r):
         rest = (YES.sub("", r, count=1) if YES.match(r) else NO.sub("", r, count=1)).strip(" ,")
-        if not rest or re.match(r"^(?:please|thanks?|thank you|it is|i do|i am|i have)\b",
-                                rest, re.I):
+        # "yes, I have" confirms; "no, I have a dog" answers and tells something else
+        if not rest or re.match(r"^(?:please|thanks?|thank you|it is|i do|i am|i have(?!\s+(?:a|an|"
+                                r"the|some|two|three|four|\d+)\b))\b", rest, re.I):
             return _yes_no(q, bool(YES.match(r)))
         none_of = re.match(r"^(?:do\s+you\s+have\s+)?any\s+(\w+(?:\s+\w+)?)(?:\s+(?:i|we)\s+"
                            r"should\b.*)?$", q, re.I)
         if NO.match(r) and none_of and re.match(r"^(?:i|i'm|i've)\b", rest, re.I):
             return f"I have no {none_of.group(1)}; {rest}"  # "any allergies?" - "nope, I ..."
         if re.match(r"^(?:i|i'm|i've|my|we|she|he|they|it)\b", rest, re.I):
-            return None  # "yes, I'm gluten-free": the statement says it better
+            # "yes, I'm gluten-free": the statement says it better; "no, I cycle
+            # everywhere" to "do you drive?" still says the user does not drive
+            denied = _yes_no(q, False) if NO.match(r) and YESNO.match(q) else None
+            return f"{denied}; {rest}" if denied and re.match(r"^i\b", rest, re.I) else None
         only = re.match(r"^(?:just|only)\s+(.+)$", rest, re.I)
         asked_any = re.match(r"^(?:do|did)\s+you\s+(\w+)\s+any\s+\w+", q, re.I)
         if NO.match(r) and only and asked_any:  # "any pets?" - "no, just plants": none, and X
