@@ -53,7 +53,7 @@ _AFTER_IM = re.compile(r"^(?:a|an|from)\s|^\d", re.I)
 _NOBODY = {"nobody", "everyone", "everybody", "someone", "somebody", "anyone", "nothing",
            "everything", "something", "winter", "summer", "life", "it", "same", "more"}
 _MY_NAME = re.compile(r"^(?:my\s+(?:first\s+|full\s+|real\s+)?name\s+is|(?:my\s+)?name'?s|"
-                      r"the\s+name'?s|i'?m\s+called|i\s+am\s+called|i'?m\s+named)\s+"
+                      r"the\s+name(?:'?s|\s+is)|i'?m\s+called|i\s+am\s+called|i'?m\s+named)\s+"
                       + _NAME, re.I)
 _NICKNAME = re.compile(
     r"^(?:please\s+)?(?:(?:you\s+can|feel\s+free\s+to)\s+)?(?:just\s+)?call\s+me\s+" + _NAME

@@ -55,6 +55,8 @@ _CLAUSE_BREAK = re.compile(
     r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s|"
     r"we\s+\w+|we'[a-z]+\s|the\s+\w+(?:\s+of\s+(?:the\s+)?\w+)?\s+(?:isn't|wasn't|aren't|"
     r"weren't|" + _FINITE + r")\s|"
+    # ", people always mix them up", ", everyone says ...": others and what they do
+    r"(?:people|everyone|everybody|nobody|no one|someone|somebody)\s+(?-i:[a-z]+)\s|"
     # ", she's turning 10", ", he works nights": a pronoun subject and its verb
     r"(?:she|he)(?:'s\s|'ll\s|\s+(?:is|was|has|had|got|went|turned|just|also|still|always|never|"
     r"(?-i:[a-z]+[^s'u]s)|(?-i:[a-z]{2,}ed))\s)|"
@@ -184,9 +186,17 @@ def _tails(piece: str) -> str:
     return _DANGLING.sub("", _FEELING_TAIL.sub("", piece))
 
 
+# "Me and my brother Kofi are ...", "Me and Sarah have ...": said the way the readers
+# know it ("My brother Kofi and I are ...").
+_ME_AND = re.compile(r"^(?:me|myself)\s+and\s+(?P<who>(?:my\s+|our\s+)?[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)"
+                     r"\s+(?=(?:are|were|have|had|will|would|'ve|'re|'ll|'d|went|got|moved|met|"
+                     r"started|live|love|bought|booked|just|both|finally|still)\b)", re.I)
+
+
 def split_clauses(sentence: str) -> list[str]:
     """Independent clauses of one sentence, end punctuation removed."""
     body = _ASIDE_TAIL.sub("", sentence.strip().rstrip(".!"))
+    body = _ME_AND.sub(lambda m: f"{m.group('who')[0].upper()}{m.group('who')[1:]} and I ", body)
     # "..., so no cheese board for me": what the fact means for the request at hand
     body = re.sub(r",\s+so\s+(?:no|nothing|none)\b(?!\s+longer\b).*$", "", body, flags=re.I)
     parts: list[str] = []
