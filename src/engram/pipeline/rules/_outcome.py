@@ -56,6 +56,13 @@ _OUTCOME = re.compile(r"\b(?:got|was born|were born|signed|starts|started|"
                       r"(?:is|are)\s+(?:all\s+)?(?:done|finished|complete|completed))\b", re.I)
 
 
+# Time away from work ends with the return: "Back at work since Monday" ends "Is on
+# maternity leave" (no word shared, so the pair is named here by its kinds).
+_AWAY = re.compile(r"^(?:is|are)\s+(?:currently\s+|still\s+)?(?:on\s+(?:\w+\s+)?leave|on\s+sabbatical|"
+                   r"on\s+furlough|on\s+(?:a\s+)?career\s+break|off\s+sick|signed\s+off)\b", re.I)
+_BACK_AT_WORK = re.compile(r"\b(?:back\s+(?:at|to|in)\s+(?:work|the\s+office)|returned\s+to\s+work|"
+                           r"went\s+back\s+to\s+work)\b", re.I)
+_TO_COME = re.compile(r"\b(?:next|tomorrow|soon|will|from|after)\b", re.I)
 # A job offered by a named firm is what a job search waits for ("Accepted an offer from
 # Deloitte"); an offer alone is no job held, so only a wait takes it as one.
 _JOB_OFFER = re.compile(r"\b(?:[Jj]ob offer|offer\s+(?:from|at|with)\s+[A-Z])")
@@ -77,7 +84,9 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
     subject, predicate = split_subject(fact)  # "Partner Sam ran ...": the verb is "ran"
     first = predicate.split()[0].lower() if predicate.split() else ""
     happened = first in PAST_FORMS or (first.endswith("ed") and len(first) > 4)
-    if not _OUTCOME.search(fact) and not happened and not BIRTH.search(fact):
+    # (a return still to come leaves the leave in place: "back in the office next week")
+    back = bool(_BACK_AT_WORK.search(fact)) and not _TO_COME.search(fact)
+    if not _OUTCOME.search(fact) and not happened and not BIRTH.search(fact) and not back:
         return None
     if _STILL_AT_IT.search(predicate):  # "Ran 30k for marathon training": the wait goes on
         return None
@@ -90,7 +99,8 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
     owner = owner_of(fact)
     for pos, e in enumerate(existing):
         e_subject, e_predicate = split_subject(e.text)
-        if pos in used or e.ref < 0 or not PENDING.match(e_predicate) \
+        waits = PENDING.match(e_predicate) or (back and _AWAY.match(e_predicate))
+        if pos in used or e.ref < 0 or not waits \
                 or (owner and owner not in e.text.lower()):
             continue
         # The same person's wait: "Sister Ola got a job" leaves the user's job search. The
@@ -109,6 +119,8 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
             and words_of(aim.group(1)) <= own
         # a birth is what a pregnancy waited for, whatever words either uses
         born = bool(BIRTH.search(fact)) and bool(_PREGNANT.search(e_predicate))
-        if _OUTCOME.search(fact) and (shared or kinds & topics(e_predicate)) or named or born:
+        returned = back and bool(_AWAY.match(e_predicate))
+        if _OUTCOME.search(fact) and (shared or kinds & topics(e_predicate)) or named or born \
+                or returned:
             return pos, "UPDATE"
     return None

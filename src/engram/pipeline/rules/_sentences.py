@@ -162,6 +162,8 @@ _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|fo
                          # a word to the listener: "..., don't ask", "..., go figure"
                          r"don'?t ask|don'?t judge(?: me)?|don'?t laugh|go figure|who knows|"
                          r"believe it or not|fingers crossed|"
+                         # "..., flights and all": everything that came with it
+                         r"(?:the\s+)?[\w'-]+\s+and\s+all|"
                          r"though)$", re.I)
 
 

@@ -114,7 +114,12 @@ _ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|left|sold|"
                      r"(?:[\w'-]+\s+){0,3}?away|(?:had|have|has|was|were|got)\s+(?:[\w'-]+\s+){0,3}?"
                      r"put\s+down|put to sleep|had to put\s+(?:[\w'-]+\s+){1,3}?(?:down|to sleep)\b|"
                      # idioms of an end: a couple parted, a life lost, a sport or a job given up
-                     r"called it quits|went (?:our|their) separate ways|parted ways|ended things|"
+                     r"called it (?:quits|a day)|went (?:our|their) separate ways|parted ways|ended things|"
+                     # a last outing: "The Static played their last gig" (not "the last
+                     # time I played"); a thing set aside: "put Italian on the back burner"
+                     r"(?:played|had|did|gave|ran|raced)\s+(?:their|its|my|our)\s+(?:very\s+)?last\s+"
+                     r"(?:ever\s+)?(?:gig|show|concert|game|match|race|performance|season|service)s?\b|"
+                     r"on the back burner|"
                      r"^split(?=\s*(?:,|$|\s+(?:last|in|after|with|for good)\b))|days are over(?!\s+(?:for\s+(?:this|the|now)|until|till))|"
                      # a habit gone without for a while, a brace or a cast taken off
                      r"(?:days?|weeks?|months?|years?)\s+without\s+(?:a\s+|any\s+)?[a-z]+|"
