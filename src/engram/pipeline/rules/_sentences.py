@@ -98,7 +98,7 @@ _DISCOURSE = re.compile(
     r"thanks|thank|way|wait|sorry|actually|worries|idea|problem)\b)|hey|hi|hello|um|uh|hmm|also|anyway|btw|"
     r"by the way|actually|honestly|sadly|unfortunately|luckily|fortunately|basically|"
     r"since (?:we|i) last (?:spoke|talked|chatted|caught up|saw each other)|"
-    r"as i said|as i mentioned|like i said|just so you know|fyi|for the record|now|then|"
+    r"as i said|as i mentioned|like i said|just so you know|fyi|for the record|now(?!\s+that\b)|then|"
     r"great|good news|big news|news|guess what|remind me|note that|note|remember that|"
     r"remember|just to let you know|in fact|to be honest|also,? note|these days|"
     r"nowadays|lately|currently|right now|at the moment|quick update|update|"
@@ -215,6 +215,11 @@ def split_clauses(sentence: str) -> list[str]:
 
 
 # "Since I'm vegan, what can I bring?": the reason given for a question is a statement
+# "Now that it's winter I'm taking the bus", "Because I moved I cycle": a reason said
+# first with no comma before the user's own clause: the reason goes ("since March I've
+# ..." keeps its time, so "since" is not one of them).
+_LEAD_REASON = re.compile(r"^(?!.*,)(?:now that|because|seeing as|given that)\s+[^,]{3,60}?\s+"
+                          r"(?=(?-i:I|I'm|I've|I'll|We|we|we're|we've)\s)", re.I)
 _BECAUSE = re.compile(r"^(?:since|because|given that|now that|seeing as)\s+"
                       r"(?=(?:i|i'm|i've|we|we're|we've|my|our)\b)", re.I)
 
@@ -224,7 +229,7 @@ def strip_discourse(clause: str) -> str:
     prev = None
     while prev != clause:
         prev = clause
-        clause = _BECAUSE.sub("", _DISCOURSE.sub("", clause))
+        clause = _BECAUSE.sub("", _LEAD_REASON.sub("", _DISCOURSE.sub("", clause)))
         for label in (_LABEL, _DASH_LABEL):
             m = label.match(clause)
             if m and not re.search(r"\b(?:is|am|are|was|have|has|i|i'm|my|we)\b|'",

@@ -60,7 +60,10 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
         # a status word stands alone: "single-speed", "speed-dating" are no status
         ("relationship", r"(?<![\w-])(?:single|engaged|married|divorced|widowed|dating|"
                          r"in a relationship|seeing (?:someone|somebody|a (?:guy|girl|man|woman|"
-                         r"boy|lady))|has an? (?:boyfriend|girlfriend|partner))(?![\w-])"),
+                         r"boy|lady))|"
+                         # "Has been seeing Ana for a month" (not "seeing Paris this week")
+                         r"(?:been|is)\s+seeing\s+(?-i:[A-Z][a-z]+)(?=\s+(?:for|since)\s+(?:a|an|\d|"
+                         r"two|three|four|five|six|some|ages|months|weeks|years)\b|\s*$)|has an? (?:boyfriend|girlfriend|partner))(?![\w-])"),
         ("diet", r"^(?:is|went|became|turned)\s+(?:a\s+)?(?:vegetarian|vegan|pescatarian|"
                  r"carnivore|keto)\b|^eats\s+meat\b"),
         ("prefers", r"^prefers\b"),

@@ -47,7 +47,9 @@ SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|
                    r"relocated|passed|failed|finished|completed|graduated|recovered|"
                    r"healed|returned|went back|anymore|no longer|these days|nowadays|again|"
                    r"back to|new|officially|settled|decided|chose|opted|went with|"
-                   r"settled on|cut down|cut back|defended|submitted|down to|up to)\b", re.I)
+                   r"settled on|cut down|cut back|defended|submitted|down to|up to|"
+                   # a new trade learnt: "Retrained as a plumber"
+                   r"retrained|requalified)\b", re.I)
 # A visit or a stay, said as what the subject is doing.
 _VISIT = re.compile(r"^(?:is|are|was|were)\s+(?:\w+\s+)?(?:visiting|staying\s+(?:with|at|in|over))\b",
                     re.I)

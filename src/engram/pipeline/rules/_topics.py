@@ -78,7 +78,8 @@ _CLASSES = {
 SINGLE = frozenset({"home", "partner", "job", "phone", "vehicle", "commute", "diet"})
 # "Is a nurse", "Became a senior analyst": an occupation by the shape of its noun.
 _OCCUPATION = re.compile(
-    r"^(?:is|was|became|is now|has become)\s+(?:now\s+|officially\s+|finally\s+)?(?:a|an)\s+"
+    r"^(?:is|was|became|is now|has become|(?:has\s+)?(?:re)?trained as|(?:has\s+)?(?:re)?qualified as)"
+    r"\s+(?:now\s+|officially\s+|finally\s+)?(?:a|an)\s+"
     r"(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+(?:er|or|ist|ian|ant|ent|eer)|nurse|chef|pilot|"
     r"cook|medic|midwife|barista|clerk|surgeon|vet|coach|architect|analyst|dev|"
     r"attorney|carpenter|plumber|electrician)\b", re.I)
@@ -125,6 +126,14 @@ _TO_WORK = re.compile(r"\b(?:cycl|bik|driv|walk|jog|run|ride|rode|scoot|tak|get|
                       r"(?:to|into)\s+(?:work|the office|the job)\b", re.I)
 
 
+# Going in without saying where: "Cycles in most days", "Scooters in" (not "cycles in
+# the park"); or not going at all: "Works from home full time".
+_IN_TO_WORK = re.compile(r"^(?:(?:now|usually|mostly|often|always)\s+)?(?:cycl|bik|driv|walk|scoot|"
+                         r"ride|rode|commut)\w*\s+in\b(?!\s+(?:the|a|an|my|their|our|(?-i:[A-Z])\w*)\b)|"
+                         r"\bworks?\s+(?:from|at)\s+home\b|\bwfh\b|\bremote(?:ly)?\s+full[- ]time\b",
+                         re.I)
+
+
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def topics(text: str) -> frozenset[str]:
     """The topic classes the fact's words belong to."""
@@ -154,7 +163,9 @@ def topics(text: str) -> frozenset[str]:
         found.add("home")  # "Is back in Leeds these days": living there again
     if re.search(r"\b(?i:moved|moving)\s+out\b|^(?i:lives|living|is living)\s+(?:with|at|near)\b", text):
         found.add("home")  # "Lives with parents" / "Moved out of their parents' place"
-    if _TO_WORK.search(text):  # how one gets to work is one's commute, by any means
+    if _TO_WORK.search(text) or _IN_TO_WORK.search(text):
+        # how one gets to work is one's commute, by any means ("Cycles in most days"),
+        # and working from home is having none
         found = (found - {"exercise"}) | {"commute"}
     slot = (slot_of(text) or ("",))[0]  # a single-valued slot is a kind of its own
     if slot in ("residence", "job", "relationship", "diet"):
