@@ -195,10 +195,25 @@ _ME_AND = re.compile(r"^(?:me|myself)\s+and\s+(?P<who>(?:my\s+|our\s+)?[\w'-]+(?
                      r"started|live|love|bought|booked|just|both|finally|still)\b)", re.I)
 
 
+# A place named first and then said to be the user's: "Monzo is where I work",
+# "Leeds is where we live now", "Leeds is home" (a name, so "Work is where I relax" is not).
+_PLACE = (r"(?!(?:home|work|school|this|that|it|there|here|everything|nothing|the)\b)"
+          r"(?P<place>(?-i:[A-Z][\w&'-]*)(?:\s+(?-i:[A-Z][\w&'-]*)){0,2})")
+_CLEFTS = [
+    (re.compile(r"^" + _PLACE + r"\s+is\s+where\s+(?P<who>I|we)\s+(?P<verb>work|live|study)\b", re.I),
+     lambda m: f"{m.group('who')} {m.group('verb')} {'at' if m.group('verb') == 'work' else 'in'} "
+               f"{m.group('place')}"),
+    (re.compile(r"^" + _PLACE + r"\s+is\s+(?:(?:my|our)\s+)?home\b(?!\s+(?:to|of|for)\b)", re.I),
+     lambda m: f"I live in {m.group('place')}"),
+]
+
+
 def split_clauses(sentence: str) -> list[str]:
     """Independent clauses of one sentence, end punctuation removed."""
     body = _ASIDE_TAIL.sub("", sentence.strip().rstrip(".!"))
     body = _ME_AND.sub(lambda m: f"{m.group('who')[0].upper()}{m.group('who')[1:]} and I ", body)
+    for cleft, said in _CLEFTS:
+        body = cleft.sub(said, body)
     # "..., so no cheese board for me": what the fact means for the request at hand
     body = re.sub(r",\s+so\s+(?:no|nothing|none)\b(?!\s+longer\b).*$", "", body, flags=re.I)
     parts: list[str] = []

@@ -37,7 +37,7 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
         ("residence", r"^(?:lives|is living|lived|has lived|is based|resides|is located)"
                       r"\s+in\b|^(?:just\s+|recently\s+)?(?:moved|relocated)\s+"
                       r"(?:from\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+)?to\b"),
-        ("job", r"^works\s+(?:as|at|for)\b|^is\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
+        ("job", r"^(?:works|is working|has been working)\s+(?:as|at|for)\b|^is\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
                 r"^(?:job|occupation|profession|role)\s+is\b|^is employed\b|"
                 # "Has taken a teaching job", "Landed a new sales role"; a second job on
                 # the side ("a weekend job") leaves the main one

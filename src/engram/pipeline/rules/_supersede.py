@@ -50,6 +50,7 @@ SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|
                    r"settled on|cut down|cut back|defended|submitted|down to|up to|"
                    # a new trade learnt: "Retrained as a plumber"
                    r"retrained|requalified)\b", re.I)
+_ONE_AT_A_TIME = frozenset({"phone", "commute"})
 # A visit or a stay, said as what the subject is doing.
 _VISIT = re.compile(r"^(?:is|are|was|were)\s+(?:\w+\s+)?(?:visiting|staying\s+(?:with|at|in|over))\b",
                     re.I)
@@ -147,7 +148,11 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         return None
     # said as now, a state changes the held one of its word or kind; what is under way
     # right now ("Is driving a hire car") changes nothing held
-    if not is_change(fact) and not (said_now and not in_progress(predicate)):
+    # one phone, one way to work: said plainly, a new one is still the one now ("I use a
+    # Pixel" after "Uses an iPhone"); a journey told in the past is no new commute
+    plain_one = not is_change(fact) and bool(topics(predicate) & _ONE_AT_A_TIME) \
+        and not in_progress(predicate) and predicate.split()[0].lower() not in PAST_FORMS
+    if not is_change(fact) and not (said_now and not in_progress(predicate)) and not plain_one:
         return None
     # "Tried a new vegan bakery again yesterday": "new" and "again" tell of the visit, so
     # a one-off experience changes no standing state (an outcome was matched above)
