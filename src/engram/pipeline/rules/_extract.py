@@ -35,7 +35,7 @@ from engram.pipeline.rules._idioms import plain_change, said_plainly
 from engram.pipeline.rules._inferred import homes_said
 from engram.pipeline.rules._now import said_as_now
 from engram.pipeline.rules._restated import restated
-from engram.pipeline.rules._retake import opens_correction, retimed, uncleft
+from engram.pipeline.rules._retake import disputes, opens_correction, puts_right, retimed, uncleft
 from engram.pipeline.rules._revalue import value_correction
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
 from engram.pipeline.rules._roles import at_the_event
@@ -250,8 +250,13 @@ def extract_texts(message: Message, question: str | None, agent: bool,
     if question and not people.last:  # "Is your son still at nursery?" - "he started school"
         people.asked_about(question)
     sentences = own_text(message.content)
+    challenged = False  # the sentence before disputed what is held: "Where did you get that?"
     for s_i, sentence in enumerate(sentences):
         sentence = restated(without_vocative(sentence, people.speakers))  # "..., no wait, York"
+        if disputes(sentence):
+            challenged = True
+            continue
+        was_challenged, challenged = challenged, False
         named = _MY_PLURAL.findall(sentence)  # questions too: "about my tomato plants?"
         things = named[-1] if named else things
         if is_question(sentence):
@@ -274,7 +279,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             facts.append(value_fix)
             if not sentence:
                 continue
-        fixing = opens_correction(sentence) or uncleft(strip_discourse(sentence)) is not None \
+        fixing = (was_challenged and puts_right(sentence)) or opens_correction(sentence) \
+            or uncleft(strip_discourse(sentence)) is not None \
             or (s_i == 0 and question is None and bool(_NO_FIRST.match(sentence)))
         first_fact = len(facts)
         # Leading markers go first: "Actually, I ..." is not a compound subject.

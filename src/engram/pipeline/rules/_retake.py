@@ -30,7 +30,7 @@ from engram.pipeline.base import Existing
 from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, stem
 from engram.pipeline.rules._topics import split_subject
 
-__all__ = ["opens_correction", "uncleft", "frame_target", "retimed", "retime_target", "reframed",
+__all__ = ["disputes", "puts_right", "opens_correction", "uncleft", "frame_target", "retimed", "retime_target", "reframed",
            "given_up"]
 
 # Openers that take back something said before. A bare "actually" or "sorry" is not
@@ -336,3 +336,29 @@ def given_up(fact: str, held: str) -> str:
     if not _CHANGED_MIND.match(fact) or not re.fullmatch(r"(?-i:[A-Z][a-z]+s)", verb):
         return fact
     return f"No longer {held[0].lower()}{held[1:]}"
+
+
+# A sentence of its own that disputes what the assistant holds ("Where did you get
+# that?", "That's old news!"): the statement after it puts the memory right.
+_DISPUTE = re.compile(r"^(?:(?:no|nope|um|hmm|wait)[,.!]*\s+)?(?:where did you get that|who told you that|"
+                      r"where(?:'s| is| did) that (?:come from|from)|that'?s (?:not (?:right|true|correct)|"
+                      r"wrong|old (?:info|news)|out of date|outdated)|not true|i never said that|"
+                      r"you(?:'ve| have)? got (?:that|it) wrong)\s*[?!.]*$", re.I)
+
+
+def disputes(sentence: str) -> bool:
+    """Is the sentence only a challenge to what is held?
+
+    >>> disputes("Where did you get that?"), disputes("Where did you get that jacket?")
+    (True, False)
+    """
+    return bool(_DISPUTE.match(sentence.strip()))
+
+
+_ADDS = re.compile(r"\b(?:also|too|as well)\b", re.I)
+
+
+def puts_right(sentence: str) -> bool:
+    """After a challenge, does the sentence replace what was held? "I also like blues"
+    adds to it instead."""
+    return not _ADDS.search(sentence)
