@@ -29,7 +29,7 @@ from engram.pipeline.rules._corrections import (
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._dropped import plans_dropped
 from engram.pipeline.rules._expand import expand
-from engram.pipeline.rules._fragments import labelled, subjectless
+from engram.pipeline.rules._fragments import labelled, subjectless, subjectless_list
 from engram.pipeline.rules._identity import also_called, identity_fact, introduction, named_with
 from engram.pipeline.rules._idioms import plain_change, said_plainly
 from engram.pipeline.rules._inferred import homes_said
@@ -227,8 +227,9 @@ def _clause_facts(clause: str, people: People) -> list[str]:
             people.introduce(intro.group(1).lower(), intro.group(2))
         return [*out, fact]
     fact = _other_subject(clause, people) or subjectless(clause)
-    if fact:
-        return [*out, fact]
+    found = [fact] if fact else subjectless_list(clause)  # "Married, three kids, ..."
+    if found:
+        return [*out, *found]
     # "The Paris trip is cancelled", "Someone stole my bike"; "The new job starts Monday"
     # (the last resort: "My cat is called Pickle" was read as a tie above)
     told = thing_fact(clause) or (None if out else stated(clause))

@@ -142,6 +142,20 @@ def base_form(gerund: str) -> str:
     return stem
 
 
+# Tails of a list that describe what came before: "Two kids, both at uni now".
+_DESCRIBING = re.compile(r"^(?:both|all|each|just|mostly|which|who|one|the other)\b", re.I)
+
+
+def subjectless_list(clause: str) -> list[str]:
+    """A list of subject-less states: "Married, three kids, live near Bath" -> each of
+    them; empty unless every part (a describing tail aside) is one."""
+    parts = [p.strip() for p in clause.split(",") if p.strip()]
+    if len(parts) < 2:
+        return []
+    facts = [subjectless(p) for p in parts if not _DESCRIBING.match(p)]
+    return [f for f in facts if f] if facts and all(facts) else []
+
+
 def subjectless(clause: str) -> str | None:
     """The fact a subject-less clause states, or None if it is not one; the speaker's
     own words inside it in the third person ("Got my licence" -> "Got their licence")."""

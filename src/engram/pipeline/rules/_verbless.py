@@ -57,8 +57,25 @@ def held_for(clause: str) -> str:
     return _HELD_FOR.sub("", clause) or clause
 
 
+# Family or animals counted: "Two kids", "Three cats".
+_COUNTED = re.compile(r"^(two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a couple of)\s+"
+                      r"((?:grown(?:-up)?\s+|young\s+|little\s+)?(?:kids|children|sons|daughters|boys|"
+                      r"girls|dogs|cats|brothers|sisters|siblings|grandkids|grandchildren|stepkids))$",
+                      re.I)
+# Where one lives, the "I" left out: "Live near Bath" (not "Live your life").
+_LIVE = re.compile(r"^live\s+(?=(?:in|near|just outside|outside|by|on)\s+(?-i:[A-Z]))", re.I)
+
+
 def verbless(c: str) -> str | None:
     """The fact a verbless state states, or None."""
+    m = _COUNTED.match(c)
+    if m:  # "Two kids" -> "Has two kids"
+        return f"Has {m.group(1).lower()} {m.group(2).lower()}"
+    live = _LIVE.match(c)
+    if live:  # "Live near Bath" -> "Lives near Bath"
+        return "Lives " + c[live.end():]
+    if re.match(r"^never\s+been\s+\w", c, re.I):  # "Never been to Asia": "I've" left out
+        return "Has never been " + c.split(None, 2)[2]
     m = _NO_THING.match(c)
     if m:  # "No pets anymore", "No kids": none had (now)
         what = m.group(1).lower()

@@ -1,0 +1,43 @@
+"""States listed with no verb and no "I" (#22): "Married, three kids, live near Bath",
+a family counted ("Two kids, both at uni now"), "Live near X", "Never been to X". Every
+sentence is written for this file; none is in an evaluation set. Not yet read: "Off to
+Lisbon for good next month" (a move said with "off to") and "Never been to Asia" alone,
+which the reader gives but a later step drops."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from engram.pipeline.rules._fragments import subjectless, subjectless_list
+from tests.pipeline.test_rules_nearest import state
+
+
+@pytest.mark.parametrize(("fragment", "fact"), [
+    ("Three grandchildren", "Has three grandchildren"),
+    ("Two cats", "Has two cats"),
+    ("Live just outside Galway", "Lives just outside Galway"),
+    ("Never been skiing", "Has never been skiing"),
+])
+def test_a_fragment_is_read(fragment: str, fact: str) -> None:
+    assert subjectless(fragment) == fact
+
+
+@pytest.mark.parametrize("fragment", ["Live your best life", "Two more days", "Three cheers"])
+def test_a_near_miss_is_no_fact(fragment: str) -> None:
+    assert subjectless(fragment) is None
+
+
+def test_a_list_of_states_gives_each() -> None:
+    assert subjectless_list("Divorced, two kids, live in Truro") == [
+        "Is divorced", "Has two kids", "Lives in Truro"]
+    # a tail that describes the one before is left out
+    assert subjectless_list("Four sisters, all older") == ["Has four sisters"]
+    # a list with a part that is no state is not read as one
+    assert subjectless_list("Married, lovely weather today") == []
+
+
+def test_the_list_reaches_the_memory(shared_minilm: Any) -> None:
+    after = state(shared_minilm, [], "Widowed, two sons, live near Ely.")
+    assert sorted(after) == ["Has two sons", "Is widowed", "Lives near Ely"]
