@@ -1,8 +1,7 @@
 """States listed with no verb and no "I" (#22): "Married, three kids, live near Bath",
-a family counted ("Two kids, both at uni now"), "Live near X", "Never been to X". Every
-sentence is written for this file; none is in an evaluation set. Not yet read: "Off to
-Lisbon for good next month" (a move said with "off to") and "Never been to Asia" alone,
-which the reader gives but a later step drops."""
+a family counted ("Two kids, both at uni now"), "Live near X", "Never been to X", "Off to X for
+good" (a move). Every sentence is written for this file; none is in an evaluation set.
+Not yet read: "Never been to Asia" alone, which the reader gives but a later step drops."""
 
 from __future__ import annotations
 
@@ -19,12 +18,14 @@ from tests.pipeline.test_rules_nearest import state
     ("Two cats", "Has two cats"),
     ("Live just outside Galway", "Lives just outside Galway"),
     ("Never been skiing", "Has never been skiing"),
+    ("Off to Dundee for good in June", "Is moving to Dundee in June"),
 ])
 def test_a_fragment_is_read(fragment: str, fact: str) -> None:
     assert subjectless(fragment) == fact
 
 
-@pytest.mark.parametrize("fragment", ["Live your best life", "Two more days", "Three cheers"])
+@pytest.mark.parametrize("fragment", ["Live your best life", "Two more days", "Three cheers",
+                                      "Off to Dundee for the weekend"])
 def test_a_near_miss_is_no_fact(fragment: str) -> None:
     assert subjectless(fragment) is None
 

@@ -66,11 +66,18 @@ _COUNTED = re.compile(r"^(two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a
 _LIVE = re.compile(r"^live\s+(?=(?:in|near|just outside|outside|by|on)\s+(?-i:[A-Z]))", re.I)
 
 
+_FOR_GOOD = re.compile(r"^off\s+to\s+((?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s+for\s+good\b(.*)$",
+                       re.I)
+
+
 def verbless(c: str) -> str | None:
     """The fact a verbless state states, or None."""
     m = _COUNTED.match(c)
     if m:  # "Two kids" -> "Has two kids"
         return f"Has {m.group(1).lower()} {m.group(2).lower()}"
+    gone = _FOR_GOOD.match(c)
+    if gone:  # "Off to Lisbon for good next month": a move, not a trip
+        return f"Is moving to {gone.group(1)}{gone.group(2)}"
     live = _LIVE.match(c)
     if live:  # "Live near Bath" -> "Lives near Bath"
         return "Lives " + c[live.end():]
