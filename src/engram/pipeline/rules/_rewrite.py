@@ -63,7 +63,8 @@ _DROP_ADVERBS = {"really", "just", "actually", "honestly", "definitely", "totall
 _KEEP_ADVERBS = {"usually", "always", "never", "often", "sometimes", "still", "mostly",
                  "rarely", "seldom", "generally", "normally", "typically", "recently",
                  "finally", "already", "occasionally", "regularly", "currently", "now",
-                 "even", "mainly", "no", "longer", "barely", "hardly", "only"}
+                 "even", "mainly", "no", "longer", "barely", "hardly", "only",
+                 "ever", "almost"}  # "hardly ever", "almost always": the verb comes after
 _PAST = set("""went got left sold bought made took met saw came became began broke brought
 built caught chose drew drove ate fell felt fought found flew forgot gave grew heard held
 kept knew led lost meant paid ran rode said sent slept spent spoke stood stole swam taught

@@ -195,6 +195,9 @@ _ME_AND = re.compile(r"^(?:me|myself)\s+and\s+(?P<who>(?:my\s+|our\s+)?[\w'-]+(?
                      r"started|live|love|bought|booked|just|both|finally|still)\b)", re.I)
 
 
+# A denial said softly: "I wouldn't say I'm a dog person" -> "I'm not really a dog person".
+_WOULDNT_SAY = re.compile(r"^i\s+(?:wouldn'?t|would not)\s+(?:say|call myself)\s+(?:that\s+)?"
+                          r"(?:i'?m|i am)\s+(?:a\s+big\s+|really\s+)?(?=\w)", re.I)
 # A place named first and then said to be the user's: "Monzo is where I work",
 # "Leeds is where we live now", "Leeds is home" (a name, so "Work is where I relax" is not).
 _PLACE = (r"(?!(?:home|work|school|this|that|it|there|here|everything|nothing|the)\b)"
@@ -214,6 +217,7 @@ def split_clauses(sentence: str) -> list[str]:
     body = _ME_AND.sub(lambda m: f"{m.group('who')[0].upper()}{m.group('who')[1:]} and I ", body)
     for cleft, said in _CLEFTS:
         body = cleft.sub(said, body)
+    body = _WOULDNT_SAY.sub("I'm not really ", body)
     # "..., so no cheese board for me": what the fact means for the request at hand
     body = re.sub(r",\s+so\s+(?:no|nothing|none)\b(?!\s+longer\b).*$", "", body, flags=re.I)
     parts: list[str] = []
@@ -323,6 +327,11 @@ _NOUN_LED = re.compile(r"^(?:[a-z]+\s+){1,2}?(?:is|are|was|were|has|have|had|got
                        r"moved|starts|started|ends|ended|runs|ran|fell|went|goes)\b", re.I)
 
 
+# A verdict on an idea put to the user: "Cornwall sounds nice", "That sounds fun".
+_SOUNDS = re.compile(r"^(?:[\w'-]+\s+){0,3}?sounds?\s+(?:\w+\s+)?(?:nice|good|great|lovely|fun|"
+                     r"interesting|amazing|cool|tempting|appealing|fab|perfect|ideal|brilliant)$", re.I)
+
+
 def is_noise(clause: str) -> bool:
     """Greetings, thanks, acknowledgements, requests and empty fragments carry no fact."""
     c = clause.strip()
@@ -334,4 +343,5 @@ def is_noise(clause: str) -> bool:
         if len(rest.split()) <= 2 or _QUESTION_START.match(rest) or is_noise(rest):
             return True
     return bool((_REQUEST.match(c) and not _NOUN_LED.match(c)) or _GERUND_VERDICT.match(c)
+                or _SOUNDS.match(c)
                 or _CATCHING_UP.match(c))
