@@ -43,7 +43,7 @@ def thing_of(subject: str) -> str | None:
 PENDING = re.compile(r"^(?:is|are)\s+(?:\w+\s+)?(?:waiting|looking|searching|hunting|applying|"
                       r"preparing|interviewing|nervous|worried|expecting|training for|"
                       r"studying for|revising for|rehearsing for|practi[sc]ing for|"
-                      r"getting ready for|"
+                      r"getting ready for|trying for (?:a|another) baby|trying to (?:get pregnant|conceive)|"
                       r"pregnant|job hunting|house hunting|house-hunting|job-hunting|"
                       r"saving up|saving for|on (?:the|a) (?:waiting|wait) list for|on (?:the|a) "
                       r"waitlist for)\b", re.I)
@@ -53,6 +53,7 @@ _OUTCOME = re.compile(r"\b(?:got|was born|were born|signed|starts|started|"
                       r"accepted|approved|granted|passed|failed|found|bought|landed|won|"
                       r"rejected|born|arrived|came through|came back|is gone|is over|went ahead|"
                       r"took place|said no|said yes|turned (?:me|us|them) down|offered (?:me|us|them)|"
+                      r"brought (?:\w+\s+){0,2}?home|went (?:well|ahead|fine|smoothly)|"
                       r"(?:is|are)\s+(?:all\s+)?(?:done|finished|complete|completed))\b", re.I)
 
 
@@ -62,6 +63,8 @@ _AWAY = re.compile(r"^(?:is|are)\s+(?:currently\s+|still\s+)?(?:on\s+(?:\w+\s+)?
                    r"on\s+furlough|on\s+(?:a\s+)?career\s+break|off\s+sick|signed\s+off)\b", re.I)
 _BACK_AT_WORK = re.compile(r"\b(?:back\s+(?:at|to|in)\s+(?:work|the\s+office)|returned\s+to\s+work|"
                            r"went\s+back\s+to\s+work)\b", re.I)
+_TRYING_FOR_BABY = re.compile(r"\btrying (?:for (?:a|another) baby|to (?:get pregnant|conceive))\b",
+                              re.I)
 _TO_COME = re.compile(r"\b(?:next|tomorrow|soon|will|from|after)\b", re.I)
 # A job offered by a named firm is what a job search waits for ("Accepted an offer from
 # Deloitte"); an offer alone is no job held, so only a wait takes it as one.
@@ -86,7 +89,9 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
     happened = first in PAST_FORMS or (first.endswith("ed") and len(first) > 4)
     # (a return still to come leaves the leave in place: "back in the office next week")
     back = bool(_BACK_AT_WORK.search(fact)) and not _TO_COME.search(fact)
-    if not _OUTCOME.search(fact) and not happened and not BIRTH.search(fact) and not back:
+    expecting = bool(_PREGNANT.search(fact) or re.search(r"^(?:is|are)\s+expecting\b", predicate, re.I))
+    if not _OUTCOME.search(fact) and not happened and not BIRTH.search(fact) and not back \
+            and not expecting:
         return None
     if _STILL_AT_IT.search(predicate):  # "Ran 30k for marathon training": the wait goes on
         return None
@@ -119,6 +124,8 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
             and words_of(aim.group(1)) <= own
         # a birth is what a pregnancy waited for, whatever words either uses
         born = bool(BIRTH.search(fact)) and bool(_PREGNANT.search(e_predicate))
+        # and a pregnancy is what trying for a baby waited for
+        born = born or (expecting and bool(_TRYING_FOR_BABY.search(e_predicate)))
         returned = back and bool(_AWAY.match(e_predicate))
         if _OUTCOME.search(fact) and (shared or kinds & topics(e_predicate)) or named or born \
                 or returned:

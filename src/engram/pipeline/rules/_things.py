@@ -23,7 +23,9 @@ _THING_STATE = re.compile(r"^(?:the|our|my)\s+((?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:
                           r"(?:cancel+ed|postponed|over|off|done|finished|broken|gone|sold|"
                           r"fixed|healed|booked|written off|totall?ed|stolen|confirmed|rescheduled|moved|delayed|approved|"
                           r"rejected|closed|paid off|pushed|pushed back|brought forward|"
-                          r"put back)\b.*)$"
+                          r"put back)\b.*|"
+                          # what became of a thing awaited: "The transplant went well"
+                          r"(?:[\w'-]+\s+){0,3}?[\w'-]+\s+went\s+(?:well|ahead|fine|smoothly|to plan)\b.*)$"
                           # a plan known by its place, ended: "Chamonix is off"
                           r"|^((?-i:[A-Z][a-z]+)\s+(?:is|was|got)\s+(?:now\s+|officially\s+)?"
                           r"(?:cancel+ed|called off|postponed|off|scrapped))(?:\s*,.*)?$", re.I)

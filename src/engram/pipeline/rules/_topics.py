@@ -139,6 +139,9 @@ def topics(text: str) -> frozenset[str]:
     """The topic classes the fact's words belong to."""
     low = re.sub(r"\bwork(?:s|ed|ing)?\s+out\b", "exercise", text.lower())
     low = re.sub(r"\b(?:own|new)\s+place\b", "home", low)
+    # "Bought our place in Portobello": a place bought, sold or rented is a home
+    low = re.sub(r"\b(bought|buying|sold|selling|renting|rented)\s+(?:our|their|my)\s+(?:own\s+|first\s+)?"
+                 r"place\b", r"\1 home", low)
     # "home" after a preposition is where something happens ("closer to home", "works
     # from home", "speaks Arabic at home"), not a dwelling, unless a move is told
     if not re.search(r"\b(?:mov|relocat)\w*", low):

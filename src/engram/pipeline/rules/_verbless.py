@@ -66,6 +66,7 @@ _COUNTED = re.compile(r"^(two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a
 _LIVE = re.compile(r"^live\s+(?=(?:in|near|just outside|outside|by|on)\s+(?-i:[A-Z]))", re.I)
 
 
+_DAY_WITHOUT = re.compile(r"^day\s+(\d{1,4})\s+(?:without|with no)\s+(.+)$", re.I)
 _FOR_GOOD = re.compile(r"^off\s+to\s+((?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s+for\s+good\b(.*)$",
                        re.I)
 
@@ -75,6 +76,9 @@ def verbless(c: str) -> str | None:
     m = _COUNTED.match(c)
     if m:  # "Two kids" -> "Has two kids"
         return f"Has {m.group(1).lower()} {m.group(2).lower()}"
+    day = _DAY_WITHOUT.match(c)
+    if day:  # "Day 30 without a cigarette": an abstinence counted
+        return f"Has gone {day.group(1)} days without {day.group(2)}"
     gone = _FOR_GOOD.match(c)
     if gone:  # "Off to Lisbon for good next month": a move, not a trip
         return f"Is moving to {gone.group(1)}{gone.group(2)}"
