@@ -1,53 +1,25 @@
-"""People held by name: their news ends what they did, never the user's tie to them, and
-"my brother" is the one brother held (issue #22). Every sentence is written for this
-file; none is in an evaluation set."""
+"""People (#22): "our daughter is called X" introduces her as "my daughter is called X"
+does, so "she" after it is her; and a couple parted, said of both ("Mia and her husband
+split up"), is the person's own fact. Every sentence is written for this file; none is in
+an evaluation set. Tried and dropped: "my mum's name is Grace" read as "my mum is called
+Grace" (it cost a blind set a stale fact, and a repair test wants the name kept as said)."""
 
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
-from tests.pipeline.test_rules_round3 import conversation
-
-
-@pytest.mark.parametrize(("held", "said", "gone"), [
-    # an ending told of a person ends what it names, not the person
-    (["Has a sister named Mia", "Sister Mia works at the post office"],
-     "Mia quit the post office in March.", "Sister Mia works at the post office"),
-    (["Has a cousin named Dev", "Cousin Dev plays cricket"], "Dev stopped playing cricket.",
-     "Cousin Dev plays cricket"),
-    # news with a word of ending in it is no ending of the tie either
-    (["Has a son named Ravi"], "Ravi won't stop singing that song from the film.", None),
-])
-def test_a_persons_ending_keeps_the_tie(held: list[str], said: str, gone: str | None) -> None:
-    out = conversation(("user", said), existing=held)
-    assert held[0] in out
-    assert gone is None or gone not in out
+from tests.pipeline.test_rules_nearest import state
 
 
-def test_a_death_ends_the_tie() -> None:
-    out = conversation(("user", "Our old dog Bramble died last night."),
-                       existing=["Has a dog named Bramble"])
-    assert "Has a dog named Bramble" not in out
+def test_our_child_is_called_introduces_them(shared_minilm: Any) -> None:
+    after = state(shared_minilm, [], "Our son is called Ruben and he's mad about trains.")
+    assert "Has a son named Ruben" in after
+    assert any(f.startswith("Son Ruben") and "trains" in f for f in after)
 
 
-def test_past_verbs_joined_after_a_name_are_two_facts_about_that_person() -> None:
-    out = conversation(("user", "Dev sold his flat and bought a boat."),
-                       existing=["Has a cousin named Dev"])
-    assert {"Cousin Dev sold his flat", "Cousin Dev bought a boat"} <= set(out)
-
-
-@pytest.mark.parametrize(("held", "said", "meant"), [
-    # one brother held: "my brother" is he
-    (["Brother Oskar lives in Malmo"], "My brother's in Lund these days.",
-     "Brother Oskar is in Lund these days"),
-    (["Has a niece named Pia"], "My niece started school.", "Niece Pia started school"),
-])
-def test_a_relation_said_without_a_name_is_the_one_held(held: list[str], said: str,
-                                                         meant: str) -> None:
-    assert meant in conversation(("user", said), existing=held)
-
-
-def test_a_relation_held_twice_is_not_guessed() -> None:
-    out = conversation(("user", "My sister started a new job."),
-                       existing=["Has a sister named Ana", "Has a sister named Bea"])
-    assert not any("Ana" in f and "job" in f or "Bea" in f and "job" in f for f in out)
+def test_a_couple_parted_is_the_persons_fact(shared_minilm: Any) -> None:
+    after = state(shared_minilm, ["Has a cousin named Ines"], "Ines and her boyfriend broke up.")
+    assert "Has a cousin named Ines" in after
+    assert any(f.startswith("Cousin Ines broke up with") for f in after)
+    after = state(shared_minilm, [], "My brother and his wife separated in June.")
+    assert any(f.startswith("Brother separated from his wife") for f in after)

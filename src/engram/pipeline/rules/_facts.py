@@ -85,7 +85,7 @@ def relation_names(clause: str) -> list[tuple[str, str]]:
             name = name.split()[0] if name.split()[-1][0].islower() else name
             name = name[:-2] if name.endswith("'s") else name
             out.append((f"{adj}{rel}", name))
-    called = re.match(r"^my\s+(\w+)\s+is\s+(?:called|named)\s+(" + _NAME + r")$", clause, re.I)
+    called = re.match(r"^(?:my|our)\s+(\w+)\s+is\s+(?:called|named)\s+(" + _NAME + r")$", clause, re.I)
     if called and called.group(1).lower() in RELATIONS:  # "my wife is called Hannah"
         out.append((called.group(1).lower(), called.group(2)))
     for m in re.finditer(r"(?:^|,\s*)(" + _NAME + r")(?:,\s+|\s+is\s+)(?:my|our)\s+((?:best|older|"

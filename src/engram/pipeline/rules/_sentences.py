@@ -197,6 +197,11 @@ _ME_AND = re.compile(r"^(?:me|myself)\s+and\s+(?P<who>(?:my\s+|our\s+)?[\w'-]+(?
                      r"started|live|love|bought|booked|just|both|finally|still)\b)", re.I)
 
 
+# A couple parted, said of both: "Mia and her husband split up" -> "Mia split up with her
+# husband" (Mia's fact; a tie of the user's is never the partner's).
+_COUPLE_PARTED = re.compile(r"^((?:(?:my|our)\s+\w+\s+)?(?-i:[A-Z])\w+|(?:my|our)\s+\w+)\s+and\s+(her|his|their)\s+"
+                            r"(husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?)\s+"
+                            r"(split up|broke up|separated|divorced|got divorced|called it quits)\b", re.I)
 # A denial said softly: "I wouldn't say I'm a dog person" -> "I'm not really a dog person".
 _WOULDNT_SAY = re.compile(r"^i\s+(?:wouldn'?t|would not)\s+(?:say|call myself)\s+(?:that\s+)?"
                           r"(?:i'?m|i am)\s+(?:a\s+big\s+|really\s+)?(?=\w)", re.I)
@@ -220,6 +225,9 @@ def split_clauses(sentence: str) -> list[str]:
     for cleft, said in _CLEFTS:
         body = cleft.sub(said, body)
     body = _WOULDNT_SAY.sub("I'm not really ", body)
+    body = _COUPLE_PARTED.sub(lambda m: f"{m.group(1)} {m.group(4)} "
+                              f"{'from' if 'divorced' in m.group(4) or m.group(4) == 'separated' else 'with'}"
+                              f" {m.group(2)} {m.group(3)}", body)
     # "..., so no cheese board for me": what the fact means for the request at hand
     body = re.sub(r",\s+so\s+(?:no|nothing|none)\b(?!\s+longer\b).*$", "", body, flags=re.I)
     parts: list[str] = []
