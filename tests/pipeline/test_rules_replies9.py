@@ -50,3 +50,24 @@ def test_not_anymore_alone_only_ends_it() -> None:
 def test_a_short_confirmation_stays_one(reply: str) -> None:
     said = answer_clause("Have you been to Oslo?", reply)
     assert said is not None and ";" not in said
+
+
+@pytest.mark.parametrize(("question", "reply", "expected"), [
+    ("Are you an early bird or a night owl?", "Early bird, always.", "I'm an early bird"),
+    ("Are you a cat person or a dog person?", "Definitely a cat person.", "I'm a cat person"),
+])
+def test_one_of_two_kinds_asked_of_the_user_is_what_they_are(question: str, reply: str,
+                                                              expected: str) -> None:
+    assert answer_clause(question, reply) == expected
+
+
+def test_neither_kind_is_no_pick() -> None:
+    assert answer_clause("Are you a cat person or a dog person?", "Neither, honestly.") is None
+
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("Four, all girls.", "I have four grandchildren"),
+    ("Two, both at uni.", "I have two grandchildren"),
+])
+def test_a_count_with_a_describing_tail_fills_the_blank(reply: str, expected: str) -> None:
+    assert answer_clause("How many grandchildren do you have?", reply) == expected

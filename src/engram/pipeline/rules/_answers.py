@@ -56,6 +56,8 @@ _WHAT_DO = re.compile(r"^(?:what|which)\s+(?:\w+\s+){0,3}?(?:do|would)\s+you\s+"
 # "is Rex a dog or a cat?": a choice of what someone or something is
 _WHICH_KIND = re.compile(r"^(is|are|was)\s+((?-i:[A-Z][a-z]+)|your\s+\w+)\s+((?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)"
                          r"\s+or\s+((?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)$", re.I)
+_WHICH_AM_I = re.compile(r"^are\s+you\s+((?:a|an)\s+[\w-]+(?:\s+[\w-]+)?)\s+or\s+"
+                         r"((?:a|an)\s+[\w-]+(?:\s+[\w-]+)?)$", re.I)
 _HOW_TRAVEL = re.compile(r"^how\s+do\s+you\s+((?:usually|normally|typically|generally|mostly)\s+)?"
                          r"(get|travel|commute|go|come)\b(.*)$", re.I)
 _HOW_MANY = re.compile(r"^how\s+many\s+(\w+)\s+do\s+you\s+(have|own|speak|play)$", re.I)
@@ -147,6 +149,16 @@ def answer_clause(question: str, reply: str) -> str | None:
         if any_of:
             return f"I have no {any_of.group(1)}"
         return _yes_no(q, False) if YESNO.match(q) and _BLANK.search(q) else None
+    either = _WHICH_AM_I.match(q)
+    if either:  # "are you a morning person or a night owl?" - "definitely a night owl"
+        picked = chosen(f"{either.group(1)} or {either.group(2)}",
+                        YES.sub("", r, count=1).strip(" ,").split(",")[0])
+        option = next((o for o in either.groups() if picked and o.lower().endswith(picked.lower())),
+                      None)
+        if option:
+            return f"I'm {option}"
+    if re.match(r"^how\s+many\b", q, re.I):  # "three, all boys": the count fills the blank
+        r = re.sub(r",\s+(?:all|both|each|mostly|one|two)\b.*$", "", r, flags=re.I)
     if YES.match(r) or NO.match(r):
         rest = (YES.sub("", r, count=1) if YES.match(r) else NO.sub("", r, count=1)).strip(" ,")
         # "yes, I have" confirms; "no, I have a dog" answers and tells something else
