@@ -36,7 +36,9 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (n, re.compile(p, re.IGNORECASE)) for n, p in [
         ("residence", r"^(?:lives|is living|lived|has lived|is based|resides|is located)"
                       r"\s+in\b|^(?:just\s+|recently\s+)?(?:moved|relocated)\s+"
-                      r"(?:from\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+)?to\b"),
+                      r"(?:from\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+)?to\b|"
+                      # "Mum has moved in with them": where she lives now
+                      r"^(?:has\s+|just\s+|finally\s+)*moved\s+in\s+with\b"),
         ("job", r"^(?:works|is working|has been working)\s+(?:as|at|for)\b|^is\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
                 r"^(?:job|occupation|profession|role)\s+is\b|^is employed\b|"
                 # "Has taken a teaching job", "Landed a new sales role"; a second job on
