@@ -56,3 +56,17 @@ def test_and_all_is_no_list_of_things(shared_minilm: Any) -> None:
     after = state(shared_minilm, [], "Lisbon is booked for April, hotel and all.")
     assert not any(f.endswith(("for hotel", "for all")) for f in after)
     assert any("Lisbon" in f and "April" in f for f in after)
+
+
+@pytest.mark.parametrize(("held", "message"), [
+    ("Runs a vintage clothes stall", "I shut down the stall in the summer."),
+    ("Has a YouTube channel about birds", "Closed down my channel, no time for it."),
+])
+def test_a_venture_wound_up_ends_it(shared_minilm: Any, held: str, message: str) -> None:
+    after = state(shared_minilm, [held, "Likes crosswords"], message)
+    assert held not in after and "Likes crosswords" in after
+
+
+@pytest.mark.parametrize("fact", ["Shut down the laptop before bed", "Closed up the garage for winter"])
+def test_a_thing_switched_off_or_shut_ends_nothing(fact: str) -> None:
+    assert not is_ending(fact)

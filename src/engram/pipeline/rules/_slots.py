@@ -140,6 +140,11 @@ _ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|left|sold|"
                      r"mended|better now|back to normal|all better|fine now|fine again)|"
                      # an app or an account given up
                      r"uninstalled|unsubscribed(?:\s+from)?|closed (?:their|my|our) account|"
+                     # a venture of one's own wound up: "Shut down the Etsy shop" (not "shut
+                     # down the laptop")
+                     r"(?:shut|closed|wound)\s+(?:down|up)\s+(?:the|their|my|our)\s+(?:[\w-]+\s+){0,2}?"
+                     r"(?:shop|business|company|studio|store|cafe|café|restaurant|bakery|blog|channel|"
+                     r"stall|practice|firm|salon|podcast|newsletter|startup|side hustle)\b|"
                      r"hung up (?:their|my|his|her) (?:[\w-]+\s+)?(?:boots|gloves|spikes|whistle|"
                      r"racket|apron|skates)|handed in (?:their|my|his|her) (?:apron|badge|keys|uniform|"
                      r"lanyard))\b", re.IGNORECASE)
