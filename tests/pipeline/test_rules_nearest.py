@@ -29,6 +29,12 @@ def state(embedder: Any, existing: list[str], content: str, **kw: Any) -> list[s
     return state_after([("user", content)], existing, RulesReconciler(cosine, **kw))
 
 
+def replaces(embedder: Any, held: str, content: str) -> bool:
+    """Does the add of ``content`` take ``held`` away and leave a bystander memory be?"""
+    after = state(embedder, [held, "Likes crosswords"], content)
+    return held not in after and "Likes crosswords" in after
+
+
 @pytest.mark.parametrize(("held", "content"), [
     ("Supports Arsenal", "I switched allegiance to Spurs."),
     ("Is a member of a book club", "I quit the reading group in March."),
