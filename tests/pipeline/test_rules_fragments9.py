@@ -1,7 +1,7 @@
 """States listed with no verb and no "I" (#22): "Married, three kids, live near Bath",
 a family counted ("Two kids, both at uni now"), "Live near X", "Never been to X", "Off to X for
-good" (a move). Every sentence is written for this file; none is in an evaluation set.
-Not yet read: "Never been to Asia" alone, which the reader gives but a later step drops."""
+good" (a move); "Never been to X" said alone is no order to the assistant ("Never use
+emoji" is). Every sentence is written for this file; none is in an evaluation set."""
 
 from __future__ import annotations
 
@@ -42,3 +42,8 @@ def test_a_list_of_states_gives_each() -> None:
 def test_the_list_reaches_the_memory(shared_minilm: Any) -> None:
     after = state(shared_minilm, [], "Widowed, two sons, live near Ely.")
     assert sorted(after) == ["Has two sons", "Is widowed", "Lives near Ely"]
+
+
+def test_never_with_a_participle_is_the_users_past(shared_minilm: Any) -> None:
+    assert state(shared_minilm, [], "Never been to Lapland.") == ["Has never been to Lapland"]
+    assert state(shared_minilm, [], "Never use exclamation marks in replies.") == []

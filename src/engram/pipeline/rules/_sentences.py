@@ -45,7 +45,9 @@ _SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|it\s+(?:is|was)|it's|"
          + r"|(?-i:[A-Z][a-z]\w*)'s\s+(?:a|an|from|(?-i:[a-z]+ing)|\d+|(?-i:[A-Z][a-z]+))"
          + r")\b")
 # Imperatives that tell the assistant what to do with a fact just stated.
-_ORDERS = (r"leave|keep|skip|avoid|bear|note|remember|make sure|don'?t|do not|never|no need|"
+# ("never" with a participle is the user's own past, "I've" left out: "Never been to Asia")
+_ORDERS = (r"leave|keep|skip|avoid|bear|note|remember|make sure|don'?t|do not|"
+           r"never(?!\s+(?:been|had|owned|lived|tried|done|seen|met|learned|learnt|smoked|driven)\b)|no need|"
            r"stop|hold|drop|exclude|include|factor|use|go easy|steer clear")
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,?\s+(?:and|but|so|although|though|while|because|yet|"
