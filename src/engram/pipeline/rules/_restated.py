@@ -37,7 +37,9 @@ _DAYPARTS = r"(?:mornings?|afternoons?|evenings?|nights?|days)"
 _SEASONS = "spring|summer|autumn|fall|winter"
 # The kinds, tried in order; a name is any capitalised span that is no month or day.
 _KINDS: list[tuple[str, str]] = [
-    ("number", r"\d{1,4}(?:[.:]\d\d)?(?:st|nd|rd|th)?(?:\s*(?:am|pm))?"),
+    ("number", r"\d{1,4}(?:[.:]\d\d)?(?:st|nd|rd|th)?(?:\s*(?:am|pm))?|(?i:two|three|four|five|six|"
+               r"seven|eight|nine|ten|eleven|twelve)(?![\w'-])"),
+    ("diet", r"(?i:vegan|vegetarian|pescatarian|flexitarian|keto|carnivore)"),
     ("month", rf"(?i:{_MONTHS})"),
     ("weekday", rf"(?i:{_DAYS})"),
     ("season", rf"(?i:{_SEASONS})"),
@@ -51,7 +53,7 @@ _MARKER = (r"(?:no|nope|wait|hang on|hold on|sorry|oops|well|actually|i mean|i m
 _FIX = re.compile(
     # set off by a comma or a dash: "said Leeds, but I meant York" is a retraction
     rf"\s*(?:,|\s[-–—])\s*(?P<marks>(?:{_MARKER}\s*[,:!.\-–—]*\s*)+?)(?:it'?s\s+|the\s+)?"
-    rf"(?P<new>{_ANY_VALUE})(?:\s*,?\s+actually)?(?=\s*(?:[,;.!?]|$))", re.I)
+    rf"(?P<new>{_ANY_VALUE})(?:\s*,?\s+(?:actually|really))?(?=\s*(?:[,;.!?]|$))", re.I)
 
 
 def value_kind(value: str) -> str | None:
@@ -92,8 +94,10 @@ def _restate_once(sentence: str) -> str:
         kind = value_kind(m.group("new"))
         marks = m.group("marks").strip(" ,:!.-–—").lower()
         # a lone "well" hedges as often as it corrects ("Rome, well, Rome proper");
-        # "well, Winterthur actually" is left to ``_corrections.said_again``
-        if kind is None or marks == "well":
+        # "well, Winterthur actually" is left to ``_corrections.said_again``, and "well,
+        # pescatarian really" puts a diet right
+        really = kind == "diet" and bool(re.search(r"\breally\s*$", m.group(0), re.I))
+        if kind is None or (marks == "well" and not really):
             continue
         old = _last_of_kind(sentence[:m.start()], kind)
         if old is None or old.group(0).lower() == m.group("new").lower():
