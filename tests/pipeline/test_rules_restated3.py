@@ -25,3 +25,10 @@ def test_the_value_said_after_the_marker_replaces_the_one_before(sentence: str, 
 ])
 def test_a_hedge_or_a_list_is_left_as_said(sentence: str) -> None:
     assert restated(sentence) == sentence
+
+
+def test_a_remark_after_a_comma_is_a_clause_of_its_own() -> None:
+    from engram.pipeline.rules._sentences import split_clauses
+
+    assert split_clauses("I shop at Asda, they're cheaper than Tesco") == [
+        "I shop at Asda", "they're cheaper than Tesco"]

@@ -57,6 +57,8 @@ _CLAUSE_BREAK = re.compile(
     r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s|"
     r"we\s+\w+|we'[a-z]+\s|the\s+\w+(?:\s+of\s+(?:the\s+)?\w+)?\s+(?:isn't|wasn't|aren't|"
     r"weren't|" + _FINITE + r")\s|"
+    # ", they're basically the same": a remark on what was named, a clause of its own
+    r"they(?:'re|\s+(?:are|were))\s|"
     # ", people always mix them up", ", everyone says ...": others and what they do
     r"(?:people|everyone|everybody|nobody|no one|someone|somebody)\s+(?-i:[a-z]+)\s|"
     # ", she's turning 10", ", he works nights": a pronoun subject and its verb
