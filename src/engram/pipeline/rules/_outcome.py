@@ -104,8 +104,8 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
     owner = owner_of(fact)
     for pos, e in enumerate(existing):
         e_subject, e_predicate = split_subject(e.text)
-        waits = PENDING.match(e_predicate) or (back and _AWAY.match(e_predicate))
-        if pos in used or e.ref < 0 or not waits \
+        returned = back and bool(_AWAY.match(e_predicate))  # time away, ended by the return
+        if pos in used or e.ref < 0 or not (returned or PENDING.match(e_predicate)) \
                 or (owner and owner not in e.text.lower()):
             continue
         # The same person's wait: "Sister Ola got a job" leaves the user's job search. The
@@ -126,7 +126,6 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
         born = bool(BIRTH.search(fact)) and bool(_PREGNANT.search(e_predicate))
         # and a pregnancy is what trying for a baby waited for
         born = born or (expecting and bool(_TRYING_FOR_BABY.search(e_predicate)))
-        returned = back and bool(_AWAY.match(e_predicate))
         if _OUTCOME.search(fact) and (shared or kinds & topics(e_predicate)) or named or born \
                 or returned:
             return pos, "UPDATE"
