@@ -126,6 +126,8 @@ _LABEL = re.compile(r"^[^:]{1,25}:\s+(?=\S)")  # "Big news: ...", "Remind me: ..
 # "Quick one - I'm ...", "Random thought -- my ...": a short heading before a dash
 _DASH_LABEL = re.compile(r"^[^–—,]{1,20}?\s+(?:-{1,2}|–|—)\s+(?=\S)")
 
+# Words to the listener that say nothing of the speaker, alone or after a fact.
+_TO_LISTENER = r"don'?t ask|don'?t judge(?: me)?|don'?t laugh|go figure|who knows|fingers crossed"
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|good (?:morning|afternoon|evening|night)|bye|goodbye|see you|"
     r"thanks?|thank you|thx|cheers|ok|okay|k|no(?=\s*[,.!]|\s*$)|nope|yes|yep|yeah|sure|cool|great|nice|"
@@ -133,7 +135,7 @@ _GREETING = re.compile(
     r"that'?s all(?: for now)?|nothing else|never mind|welcome|you'?re welcome|"
     r"not much|nothing much|same here|me too|"
     # a word to the listener on its own: "Don't ask.", "Fingers crossed!"
-    r"don'?t ask|don'?t judge(?: me)?|don'?t laugh|go figure|who knows|fingers crossed)\b[\s,.!]*",
+    + _TO_LISTENER + r")\b[\s,.!]*",
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(
@@ -166,8 +168,7 @@ _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|fo
                          r"thank (?:god|goodness|heavens|fuck)|thankfully|luckily|fortunately|"
                          r"unfortunately|at last|for once|yay|woo+hoo+|phew|ugh|"
                          # a word to the listener: "..., don't ask", "..., go figure"
-                         r"don'?t ask|don'?t judge(?: me)?|don'?t laugh|go figure|who knows|"
-                         r"believe it or not|fingers crossed|"
+                         + _TO_LISTENER + r"|believe it or not|"
                          # "..., flights and all": everything that came with it
                          r"(?:the\s+)?[\w'-]+\s+and\s+all|"
                          r"though)$", re.I)
