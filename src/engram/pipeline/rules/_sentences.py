@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from engram.pipeline.rules._resaid import resaid
+
 __all__ = ["split_sentences", "split_clauses", "strip_discourse", "is_noise", "is_question",
            "statement_head"]
 
@@ -195,44 +197,10 @@ def _tails(piece: str) -> str:
     return _DANGLING.sub("", _FEELING_TAIL.sub("", piece))
 
 
-# "Me and my brother Kofi are ...", "Me and Sarah have ...": said the way the readers
-# know it ("My brother Kofi and I are ...").
-_ME_AND = re.compile(r"^(?:me|myself)\s+and\s+(?P<who>(?:my\s+|our\s+)?[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)"
-                     r"\s+(?=(?:are|were|have|had|will|would|'ve|'re|'ll|'d|went|got|moved|met|"
-                     r"started|live|love|bought|booked|just|both|finally|still)\b)", re.I)
-
-
-# A couple parted, said of both: "Mia and her husband split up" -> "Mia split up with her
-# husband" (Mia's fact; a tie of the user's is never the partner's).
-_COUPLE_PARTED = re.compile(r"^((?:(?:my|our)\s+\w+\s+)?(?-i:[A-Z])\w+|(?:my|our)\s+\w+)\s+and\s+(her|his|their)\s+"
-                            r"(husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?)\s+"
-                            r"(split up|broke up|separated|divorced|got divorced|called it quits)\b", re.I)
-# A denial said softly: "I wouldn't say I'm a dog person" -> "I'm not really a dog person".
-_WOULDNT_SAY = re.compile(r"^i\s+(?:wouldn'?t|would not)\s+(?:say|call myself)\s+(?:that\s+)?"
-                          r"(?:i'?m|i am)\s+(?:a\s+big\s+|really\s+)?(?=\w)", re.I)
-# A place named first and then said to be the user's: "Monzo is where I work",
-# "Leeds is where we live now", "Leeds is home" (a name, so "Work is where I relax" is not).
-_PLACE = (r"(?!(?:home|work|school|this|that|it|there|here|everything|nothing|the)\b)"
-          r"(?P<place>(?-i:[A-Z][\w&'-]*)(?:\s+(?-i:[A-Z][\w&'-]*)){0,2})")
-_CLEFTS = [
-    (re.compile(r"^" + _PLACE + r"\s+is\s+where\s+(?P<who>I|we)\s+(?P<verb>work|live|study)\b", re.I),
-     lambda m: f"{m.group('who')} {m.group('verb')} {'at' if m.group('verb') == 'work' else 'in'} "
-               f"{m.group('place')}"),
-    (re.compile(r"^" + _PLACE + r"\s+is\s+(?:(?:my|our)\s+)?home\b(?!\s+(?:to|of|for)\b)", re.I),
-     lambda m: f"I live in {m.group('place')}"),
-]
-
-
 def split_clauses(sentence: str) -> list[str]:
     """Independent clauses of one sentence, end punctuation removed."""
     body = _ASIDE_TAIL.sub("", sentence.strip().rstrip(".!"))
-    body = _ME_AND.sub(lambda m: f"{m.group('who')[0].upper()}{m.group('who')[1:]} and I ", body)
-    for cleft, said in _CLEFTS:
-        body = cleft.sub(said, body)
-    body = _WOULDNT_SAY.sub("I'm not really ", body)
-    body = _COUPLE_PARTED.sub(lambda m: f"{m.group(1)} {m.group(4)} "
-                              f"{'from' if 'divorced' in m.group(4) or m.group(4) == 'separated' else 'with'}"
-                              f" {m.group(2)} {m.group(3)}", body)
+    body = resaid(body)
     # "..., so no cheese board for me": what the fact means for the request at hand
     body = re.sub(r",\s+so\s+(?:no|nothing|none)\b(?!\s+longer\b).*$", "", body, flags=re.I)
     parts: list[str] = []
@@ -248,12 +216,12 @@ def split_clauses(sentence: str) -> list[str]:
     return parts
 
 
-# "Since I'm vegan, what can I bring?": the reason given for a question is a statement
 # "Now that it's winter I'm taking the bus", "Because I moved I cycle": a reason said
 # first with no comma before the user's own clause: the reason goes ("since March I've
 # ..." keeps its time, so "since" is not one of them).
 _LEAD_REASON = re.compile(r"^(?!.*,)(?:now that|because|seeing as|given that)\s+[^,]{3,60}?\s+"
                           r"(?=(?-i:I|I'm|I've|I'll|We|we|we're|we've)\s)", re.I)
+# "Since I'm vegan, what can I bring?": the reason given for a question is a statement
 _BECAUSE = re.compile(r"^(?:since|because|given that|now that|seeing as)\s+"
                       r"(?=(?:i|i'm|i've|we|we're|we've|my|our)\b)", re.I)
 

@@ -1,0 +1,68 @@
+"""A sentence said again the way the readers know it, before it is cut into clauses.
+
+Chat puts some statements in shapes the readers were not written for; each is said in
+the plain shape instead, so one reader serves both:
+
+>>> resaid("Me and my brother Kofi are opening a barbershop")
+'My brother Kofi and I are opening a barbershop'
+>>> resaid("Monzo is where I work"), resaid("Leeds is home")
+('I work at Monzo', 'I live in Leeds')
+>>> resaid("I wouldn't say I'm a dog person")
+"I'm not really a dog person"
+>>> resaid("Mia and her husband split up")
+'Mia split up with her husband'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+__all__ = ["resaid"]
+
+
+def _me_and(m: re.Match[str]) -> str:
+    who = m.group("who")
+    return f"{who[0].upper()}{who[1:]} and I "
+
+
+def _parted(m: re.Match[str]) -> str:
+    how = m.group("how")
+    to = "from" if "divorced" in how.lower() or how.lower() == "separated" else "with"
+    return f"{m.group('who')} {how} {to} {m.group('their')} {m.group('partner')}"
+
+
+# A place named first, then said to be the user's: a name, so "Work is where I relax" is
+# not one.
+_PLACE = (r"(?!(?:home|work|school|this|that|it|there|here|everything|nothing|the)\b)"
+          r"(?P<place>(?-i:[A-Z][\w&'-]*)(?:\s+(?-i:[A-Z][\w&'-]*)){0,2})")
+
+_SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    # "Me and my brother Kofi are ...", "Me and Sarah have ..." -> "... and I are ..."
+    (re.compile(r"^(?:me|myself)\s+and\s+(?P<who>(?:my\s+|our\s+)?[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)"
+                r"\s+(?=(?:are|were|have|had|will|would|'ve|'re|'ll|'d|went|got|moved|met|"
+                r"started|live|love|bought|booked|just|both|finally|still)\b)", re.I), _me_and),
+    # "Monzo is where I work", "Leeds is where we live now"
+    (re.compile(r"^" + _PLACE + r"\s+is\s+where\s+(?P<who>I|we)\s+(?P<verb>work|live|study)\b", re.I),
+     lambda m: f"{m.group('who')} {m.group('verb')} {'at' if m.group('verb') == 'work' else 'in'} "
+               f"{m.group('place')}"),
+    # "Leeds is home" (not "Leeds is home to two universities")
+    (re.compile(r"^" + _PLACE + r"\s+is\s+(?:(?:my|our)\s+)?home\b(?!\s+(?:to|of|for)\b)", re.I),
+     lambda m: f"I live in {m.group('place')}"),
+    # a denial said softly: "I wouldn't say I'm a dog person"
+    (re.compile(r"^i\s+(?:wouldn'?t|would not)\s+(?:say|call myself)\s+(?:that\s+)?"
+                r"(?:i'?m|i am)\s+(?:a\s+big\s+|really\s+)?(?=\w)", re.I), "I'm not really "),
+    # a couple parted, said of both: the person's own fact (a tie of the user's is never
+    # the partner's)
+    (re.compile(r"^(?P<who>(?:(?:my|our)\s+\w+\s+)?(?-i:[A-Z])\w+|(?:my|our)\s+\w+)\s+and\s+"
+                r"(?P<their>her|his|their)\s+(?P<partner>husband|wife|partner|boyfriend|girlfriend|"
+                r"fianc[eé]e?)\s+(?P<how>split up|broke up|separated|divorced|got divorced|"
+                r"called it quits)\b", re.I), _parted),
+]
+
+
+def resaid(sentence: str) -> str:
+    """``sentence`` with each shape that fits said plainly (else as said)."""
+    for pattern, said in _SAID_AS:
+        sentence = pattern.sub(said, sentence)
+    return sentence
