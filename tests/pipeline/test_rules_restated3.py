@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from engram.pipeline.rules._restated import restated
+from engram.pipeline.rules._sentences import split_clauses
 
 
 @pytest.mark.parametrize(("sentence", "fixed"), [
@@ -28,7 +29,5 @@ def test_a_hedge_or_a_list_is_left_as_said(sentence: str) -> None:
 
 
 def test_a_remark_after_a_comma_is_a_clause_of_its_own() -> None:
-    from engram.pipeline.rules._sentences import split_clauses
-
     assert split_clauses("I shop at Asda, they're cheaper than Tesco") == [
         "I shop at Asda", "they're cheaper than Tesco"]
