@@ -18,6 +18,7 @@ from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._about_them import as_asked_of_you, said_of
 from engram.pipeline.rules._answers import NO, YES, answer_clause
+from engram.pipeline.rules._challenged import Challenges
 from engram.pipeline.rules._contracted import uncontracted
 from engram.pipeline.rules._corrections import (
     RETRACT,
@@ -35,7 +36,7 @@ from engram.pipeline.rules._idioms import plain_change, said_plainly
 from engram.pipeline.rules._inferred import homes_said
 from engram.pipeline.rules._now import said_as_now
 from engram.pipeline.rules._restated import restated
-from engram.pipeline.rules._retake import disputes, opens_correction, puts_right, retimed, uncleft
+from engram.pipeline.rules._retake import opens_correction, puts_right, retimed, uncleft
 from engram.pipeline.rules._revalue import value_correction
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
 from engram.pipeline.rules._roles import at_the_event
@@ -250,14 +251,13 @@ def extract_texts(message: Message, question: str | None, agent: bool,
     said_last: str | None = None  # the message's last fact: "Got the job! I start Monday."
     if question and not people.last:  # "Is your son still at nursery?" - "he started school"
         people.asked_about(question)
-    sentences = own_text(message.content)
-    challenged = False  # the sentence before disputed what is held: "Where did you get that?"
+    challenges, sentences = Challenges(), own_text(message.content)  # "Where did you get that?"
     for s_i, sentence in enumerate(sentences):
         sentence = restated(without_vocative(sentence, people.speakers))  # "..., no wait, York"
-        if disputes(sentence):
-            challenged = True
+        reread = challenges.read(sentence)
+        if reread is None:  # a challenge of its own: the statement after it puts it right
             continue
-        was_challenged, challenged = challenged, False
+        was_challenged, sentence = reread
         named = _MY_PLURAL.findall(sentence)  # questions too: "about my tomato plants?"
         things = named[-1] if named else things
         if is_question(sentence):

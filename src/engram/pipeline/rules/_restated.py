@@ -20,6 +20,8 @@ value with no earlier one of its kind ("Tuesday, sorry, Leeds") is left as said.
 'The recital is in April'
 >>> restated("My shift starts at 8, sorry, 9, so I leave early")
 'My shift starts at 9, so I leave early'
+>>> restated("I'm 41, oh hang on, 42 now")
+"I'm 42"
 >>> restated("I love Rome, well, most of it")
 'I love Rome, well, most of it'
 """
@@ -52,8 +54,11 @@ _MARKER = (r"(?:no|nope|wait|hang on|hold on|sorry|oops|well|actually|i mean|i m
            r"or rather|rather|make that|scratch that|correction|my bad|my mistake)")
 _FIX = re.compile(
     # set off by a comma or a dash: "said Leeds, but I meant York" is a retraction
-    rf"\s*(?:,|\s[-–—])\s*(?P<marks>(?:{_MARKER}\s*[,:!.\-–—]*\s*)+?)(?:it'?s\s+|the\s+)?"
-    rf"(?P<new>{_ANY_VALUE})(?:\s*,?\s+(?:actually|really))?(?=\s*(?:[,;.!?]|$))", re.I)
+    # ("oh hang on", "um, sorry": a filler may open the marker; "35 now": the value may be
+    # said as what holds now)
+    rf"\s*(?:,|\s[-–—])\s*(?P<marks>(?:(?:oh|ah|um|erm|uh)\s*,?\s+)?"
+    rf"(?:{_MARKER}\s*[,:!.\-–—]*\s*)+?)(?:it'?s\s+|the\s+)?"
+    rf"(?P<new>{_ANY_VALUE})(?:\s*,?\s+(?:actually|really|now))?(?=\s*(?:[,;.!?]|$))", re.I)
 
 
 def value_kind(value: str) -> str | None:

@@ -38,6 +38,7 @@ __all__ = ["disputes", "puts_right", "opens_correction", "uncleft", "frame_targe
 _OPENER = re.compile(
     r"^\s*(?:(?:no,?\s+)?wait\b|no\s+no\b|oops|whoops|(?:a\s+|one\s+|quick\s+|small\s+)?"
     r"correction\b|scratch that|my mistake|my bad|to clarify|let me correct\b|change of plans?\b|"
+    r"(?:just\s+)?to correct (?:you|that|myself|the record)\b|"
     r"(?:sorry,?\s+|oh,?\s+|actually,?\s+)?i\s+(?:got\s+(?:that|it|this)\s+wrong|was wrong|"
     r"made a mistake|misspoke|mis-?typed|mixed\s+(?:that|them|it|those)\s+up|"
     r"told you wrong|gave you the wrong|meant(?:\s+to\s+say)?(?:\s+that)?\s+(?:i\b|my\b|we\b|our\b)))",

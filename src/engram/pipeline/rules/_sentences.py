@@ -102,7 +102,7 @@ _SEMICOLON = re.compile(r"\s*;\s*")
 _DISCOURSE = re.compile(
     r"^(?:(?:(?:hey|hi|hello) there|and|but|oh|well|so|ok|okay|yeah|yes|"
     # "no" as an interjection, not as a determiner: "No pets anymore" says the user has none
-    r"no(?=\s*[,!.:;\-–—]|\s+(?:i|i'm|i've|i'd|we|we're|my|it|it's|that|they|he|she|you|not|"
+    r"(?:no|nah|nope)(?=\s*[,!.:;\-–—]|\s+(?:i|i'm|i've|i'd|we|we're|my|it|it's|that|they|he|she|you|not|"
     r"thanks|thank|way|wait|sorry|actually|worries|idea|problem)\b)|hey|hi|hello|um|uh|hmm|also|anyway|btw|"
     r"by the way|actually|honestly|sadly|unfortunately|luckily|fortunately|basically|"
     r"since (?:we|i) last (?:spoke|talked|chatted|caught up|saw each other)|"

@@ -150,7 +150,9 @@ _ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|left|sold|"
                      r"lanyard))\b", re.IGNORECASE)
 # Stems that say the same thing for reconciliation: "studies Italian" ~ "learning Italian".
 _SYNONYM_WORDS = {"study": "learn", "studied": "learn", "enjoy": "like", "love": "like",
-                  "adore": "like", "fond": "like", "own": "has", "drive": "has"}
+                  "adore": "like", "fond": "like", "own": "has", "drive": "has",
+                  # "three kids" counts the same thing as "two children"
+                  "kids": "child", "kid": "child", "children": "child"}
 _NUMBERS = set("""one two three four five six seven eight nine ten dozen few couple half
 several eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred
 thousand""".split())  # noqa: SIM905 (a word list reads better as text)
