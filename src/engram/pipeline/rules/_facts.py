@@ -104,10 +104,14 @@ def relation_facts(clause: str) -> list[str]:
             for rel, name in relation_names(clause)]
 
 
+# "gardening, mostly growing tomatoes": what follows says more of the item before it
+_MORE = re.compile(r"^(?:mostly|mainly|largely|especially|particularly|such as|including)\b", re.I)
+
+
 def _list_items(tail: str) -> list[str] | None:
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", tail)]
-    parts = [p for p in parts if p]
-    if len(parts) < 3 or any(len(p.split()) > 4 for p in parts):
+    parts = [p for p in (p.strip() for p in re.split(
+        r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", tail)) if p]
+    if len(parts) < 3 or any(len(p.split()) > 4 or _MORE.match(p) for p in parts):
         return None
     return parts
 
