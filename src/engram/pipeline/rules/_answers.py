@@ -104,6 +104,9 @@ def answer_clause(question: str, reply: str) -> str | None:
     q = asked[-1].rstrip("?").strip()
     whole = question.strip()
     q = re.sub(r"^(?:and|so|also|ok|okay|great|nice|got it)\s*[,!.]?\s+(?=\w)", "", q, flags=re.I)
+    # "Which city are you in, so I can check the weather?": why it asks is not what it asks
+    q = re.sub(r",?\s+(?:so\s+(?:that\s+)?(?:i|we)\s+can|just\s+so\s+(?:i|we)\s+can|to\s+help\s+me|"
+               r"in\s+case)\b.*$", "", q, flags=re.I)
     # "Any pets?", "Any allergies I should know about?": the user's things, asked short
     # ("Any questions before we start?" asks about the conversation, not the user)
     q = re.sub(r"^any\s+(?=(?:other\s+)?[a-z]+(?:\s+[a-z]+)?(?:\s+(?:that\s+)?(?:i|we)\s+(?:should|need to|"
