@@ -36,8 +36,20 @@ _IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + "|".join(sorted(RE
                             r"finished|booked|confirmed|moved)\b|\d|[A-Z])")  # "March 21": no \b in it
 
 
+# "The wedding's been moved", "My visa's come through": "has" before a past participle.
+_HAS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + "|".join(sorted(RELATIONS)) + r"))'s\s+"
+                             r"(?=(?:been|gone|got|had|come|just|finally|already|never)\b)", re.I)
+# "We've had to scrap Lisbon": what had to be done was done ("Had to cancel" is read)
+_HAVE_HAD_TO = re.compile(r"^(i|we)(?:'ve|\s+have)\s+(?:(?:just|finally|sadly)\s+)?had\s+to\b", re.I)
+
+
 def uncontracted(clause: str) -> str:
-    """The clause with a subject's "'s" spelt out as "is" or "has" where it is one."""
+    """The clause with a subject's "'s" spelt out as "is" or "has" where it is one.
+
+    >>> uncontracted("The gig's been called off"), uncontracted("We've had to sell the van")
+    ('The gig has been called off', 'We had to sell the van')
+    """
+    clause = _HAVE_HAD_TO.sub(r"\1 had to", _HAS_CONTRACTED.sub(r"\1 has ", clause))
     clause = _IS_CONTRACTED.sub(r"\1 is ", clause)
     if clause.split("'", 1)[0].lower() in NOT_NAMES | {"everything"}:
         return clause  # "She's just begun", "That's done": no name, read elsewhere

@@ -85,9 +85,25 @@ def _outcome(fact: str) -> str | None:
     return told[:1].upper() + told[1:] if is_ending(told) or SWAP.search(told) else None
 
 
+# "Had to scrap Lisbon": what had to be done was done. Said in the past it is an ending
+# the rules read ("Scrapped Lisbon"); only then is it said so.
+_HAD_TO = re.compile(r"^(?:has\s+)?had\s+to\s+(?P<rest>[a-z]+\b.*)$", re.I)
+
+
+def _done(fact: str) -> str | None:
+    m = _HAD_TO.match(fact)
+    plain = _past(m.group("rest")) if m else None
+    plain = plain[:1].upper() + plain[1:] if plain else None
+    return plain if plain and is_ending(plain) and not is_ending(fact) else None
+
+
 def plain_change(fact: str) -> str:
-    """The fact with a change idiom said in plain words (its first letter kept as cased)."""
-    out = _outcome(fact) or fact
+    """The fact with a change idiom said in plain words (its first letter kept as cased).
+
+    >>> plain_change("Had to scrap the Rome trip"), plain_change("Had to take a taxi")
+    ('Scrapped the Rome trip', 'Had to take a taxi')
+    """
+    out = _outcome(fact) or _done(fact) or fact
     for pattern, plain in CHANGE_IDIOMS:
         out = pattern.sub(plain, out)
     if out == fact:

@@ -37,6 +37,7 @@ _FINITE = (r"(?:is|was|has|are|were|had|will|can|does|did|got|went|left|made|too
 _SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|it\s+(?:is|was)|it's|"
          r"(?:everyone|everybody|(?:most\s+)?people)\s+(?:calls?|knows?)\b|"
          r"the\s+\w+(?:\s+\w+)?\s+(?:is|was|are|were|(?-i:[a-z]{3,}ed))\b|i|i'm|"
+         r"the\s+\w+'s\s+(?:been|gone|got|come|just|finally|already)\b|"  # "the gig's been"
          r"i've|i'd|i'll|we|we're|we've|she|she's|he|he's|they|they're|"
          r"(?:my|our)\s+\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+and\s+i\s|"  # "my wife and I ..."
          r"(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+" + _FINITE
