@@ -220,11 +220,15 @@ def split_clauses(sentence: str) -> list[str]:
 # "Now that it's winter I'm taking the bus", "Because I moved I cycle": a reason said
 # first with no comma before the user's own clause: the reason goes ("since March I've
 # ..." keeps its time, so "since" is not one of them).
-_LEAD_REASON = re.compile(r"^(?!.*,)(?:now that|because|seeing as|given that)\s+[^,]{3,60}?\s+"
+_LEAD_REASON = re.compile(r"^(?:(?!.*,)(?:now that|because|seeing as|given that)\s+[^,]{3,60}?|"
+                          # "since the office moved out ...": a reason, unlike "since March"
+                          r"since\s+(?:the|my|our|his|her|their)\s+\w+(?:\s+\w+)?\s+(?-i:[a-z]+ed)"
+                          r"\b[^,]{0,60}?)\s+"
                           r"(?=(?-i:I|I'm|I've|I'll|We|we|we're|we've)\s)", re.I)
 # "Since I'm vegan, what can I bring?": the reason given for a question is a statement
 _BECAUSE = re.compile(r"^(?:since|because|given that|now that|seeing as)\s+"
-                      r"(?=(?:i|i'm|i've|we|we're|we've|my|our)\b)", re.I)
+                      r"(?=(?:i|i'm|i've|we|we're|we've|my|our)\b|"
+                     r"the\s+\w+(?:\s+\w+)?\s+(?-i:[a-z]+ed)\b)", re.I)  # "since the office moved,"
 
 
 def strip_discourse(clause: str) -> str:

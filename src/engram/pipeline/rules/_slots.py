@@ -50,7 +50,14 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                 r"^(?:is now|became)\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
                 r"^(?:has\s+|just\s+|recently\s+)?joined\s+[A-Z][\w&'-]*\s+as\b|"
                 r"^(?:was|got|has been|is|just got)\s+promoted\s+to\b|"
-                r"^(?:starts|started|is starting)\s+working\s+at\s+[A-Z]"),
+                r"^(?:starts|started|is starting)\s+working\s+at\s+[A-Z]|"
+                # "Starts at Lloyds on Monday", "Started at the GP surgery": a new workplace
+                # (not a time, "Starts at 9", nor a school a pupil starts at)
+                r"^(?:has\s+|just\s+)*(?:starts|started|is starting|will start)\s+(?:(?:a\s+)?"
+                r"(?:new\s+)?(?:job|role|position)\s+)?at\s+(?:(?:the\s+)?(?-i:[A-Z])[\w&'-]*|"
+                r"the\s+(?:[\w'-]+\s+){0,3}?(?:office|firm|company|agency|practice|surgery|"
+                r"hospital|clinic|bank|council|studio|lab|factory|warehouse|depot|garage|salon|"
+                r"restaurant|bakery|hotel)\b)"),
         ("name", r"^(?:name is|is called|goes by)\b"),
         # values held one at a time under their own label: "Surname is Okafor"
         ("label", r"^(?P<key>surname|last name|first name|middle name|(?:phone |mobile )?number|"
