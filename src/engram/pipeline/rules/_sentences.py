@@ -25,7 +25,9 @@ _ABBREV = "".join(rf"(?<!\b{a}\.)" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Pro
                                              r"e\.g", r"i\.e", "vs", "etc", "approx"))
 # A trailing-off "..." ends a sentence whatever case the next one opens with: "allergic to
 # peanuts... actually it's cashews".
-_SENT_END = re.compile(_ABBREV + r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])|(?:(?<=\.\.\.)|(?<=…))\s+(?=[a-z])|\n+")
+# (chat starts a sentence in lower case after "!" or "?": "got the keys!! unpacking now")
+_SENT_END = re.compile(_ABBREV + r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])|(?:(?<=\.\.\.)|(?<=…)|(?<=[!?]))"
+                       r"\s+(?=[a-z])|\n+")
 
 # A new clause starts at a conjunction (or ";") followed by a subject and, for nouns,
 # a verb: "..., and I'm", "... but I love", "; now I'm", "and she's".

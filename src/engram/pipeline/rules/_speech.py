@@ -156,6 +156,10 @@ _SPOKEN_AS = {"wanna": "want to", "gonna": "going to", "gotta": "got to", "'em":
 _SPOKEN = re.compile(r"(?<![\w'])(?:wanna|gonna|gotta|'em)\b", re.I)
 
 
+# Pictographs and their joiners (emoji, dingbats, flags); what they show is no fact.
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\U0001F1E6-\U0001F1FF]+")
+
+
 def own_text(content: str) -> list[str]:
     """The sentences of a message that are the speaker's own statements.
 
@@ -170,6 +174,8 @@ def own_text(content: str) -> list[str]:
     # statement of the speaker's; chat spellings are read as the words they stand for
     content = re.sub(r"\s*\[[^\[\]]{0,400}\](?!\()", " ", content)  # not a link's "[text](url)"
     content = _SPOKEN.sub(lambda m: _SPOKEN_AS[m.group(0).lower()], content)
+    # "Passed my test 🎉 so happy": a pictograph closes what it follows, and is no word
+    content = _EMOJI.sub("\n", content)
     # "two kids (Ava is 10, Sam is 7)": a clause in brackets is said beside the sentence
     content = re.sub(r"\s*\(([^()]*\b(?:is|are|was|has|have|'s)\b[^()]*)\)\s*(?:,|(?=[.;!?]|$))",
                      r"; \1; ", content)
