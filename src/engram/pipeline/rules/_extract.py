@@ -17,6 +17,7 @@ from engram.pipeline._results import warn
 from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._about_them import as_asked_of_you, said_of
+from engram.pipeline.rules._abstained import abstained
 from engram.pipeline.rules._answers import NO, YES, answer_clause
 from engram.pipeline.rules._challenged import Challenges
 from engram.pipeline.rules._contracted import uncontracted
@@ -113,9 +114,6 @@ _SLOT_NOUN = re.compile(r"\b(surname|last name|first name|name|(?:phone |mobile 
                         r"address)?|address|username|postcode|zip code)\b", re.I)
 _IT_IS = re.compile(r"^(?:so\s+|and\s+)?it(?:'s|\s+is)\s+((?-i:[A-Z0-9])[\w@.+-]*(?:\s+(?-i:[A-Z])[\w-]*)?)"
                     r"(?:\s+now)?$", re.I)
-# "It's been a year since my last drink": the habit stopped that long ago.
-_SINCE_LAST = re.compile(r"^it'?s\s+been\s+(?P<n>(?:\w+\s+){0,2}?\w+)\s+since\s+(?:my|our)\s+last\s+"
-                         r"(?P<x>[\w-]+(?:\s+[\w-]+){0,3})$", re.I)
 
 
 # A verb of motion before "there": the place is where one goes, not where one is.
@@ -158,14 +156,9 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     clause = said_plainly(clause) or _WHEN_FIRST.sub("", clause)  # "my last day at X was"
     clause = re.sub(r"^(?i:as)\s+((?i:a|an)\s+[\w-]+(?:\s+[\w-]+)?)$", r"I'm \1", clause)  # "As a nurse, ..."
     clause = re.sub(r"^(?i:both|all)\s+(?=(?i:my|our)\s)", "", clause)  # "Both my kids play"
-    since = _SINCE_LAST.match(clause)
-    if since:  # a measure names no habit: "my last glass of wine" is wine
-        thing = re.sub(r"^(?:glass|cup|bottle|pint|pack|packet|bite|slice|sip|drop|piece|"
-                       r"can|mug|shot|puff)\s+of\s+", "", since.group("x"))
-        # the habit ended that long ago: "Quit cigarettes three months ago"
-        if re.fullmatch(r"[a-z]+[^aeiouys]", thing):
-            thing += "s"
-        return [f"Quit {thing} {since.group('n')} ago"]
+    quit_for = abstained(clause)  # "It's been a year since my last drink"
+    if quit_for:
+        return [quit_for]
     clause = _APPOSITIVE.sub(r"\2 \1 ", clause)
     clause = _NAME_APPOSITIVE.sub(r"\1 \2 ", clause)
     clause = said_again(clause)  # "in Zurich, well, Winterthur": Winterthur

@@ -35,11 +35,12 @@ def inferred_facts(fact: str) -> list[str]:
                  r"(?:\s+from\s+" + _NAME + r")?\s+to (" + _NAME + ")", fact)
     if m:  # "Moved (back) to Leeds": where they live now
         out.append(f"Lives in {m.group(1)}")
-    m = re.match(r"^(?:Has\s+|Is\s+)?(?:(?:just|recently|finally|now|slowly)\s+)?(?:settl(?:ed|ing)\s+"
-                 r"(?:in(?:to)?\s+)?|moved\s+into\s+)(?:life|(?:a|their|our|the)\s+(?:new\s+)?(?:\w+\s+)?"
+    # (a fact opens with a capital: "Finally got the keys ...")
+    m = re.match(r"^(?:Has\s+|Is\s+)?(?i:(?:just|recently|finally|now|slowly)\s+)?(?i:settl(?:ed|ing)\s+"
+                 r"(?:in(?:to)?\s+)?|moved\s+into\s+|(?:got|been given|picked up)\s+the\s+keys\s+to\s+)(?:life|(?:a|their|our|the)\s+(?:new\s+)?(?:\w+\s+)?"
                  r"(?:flat|house|home|place|apartment|cottage|condo))\s+in\s+(" + _NAME + ")", fact) \
         or (None if _SEEKING.match(fact) else _NEW_HOME.search(fact))
-    if m:  # "Settled into their new flat in Leith", "Settling into life in Swansea",
+    if m:  # "Settled into their new flat in Leith", "Got the keys to our flat in Ely",
         out.append(f"Lives in {m.group(1)}")  # "Unpacked in our new house in Ely"
     m = re.match(r"^Is\s+(?:now\s+|officially\s+)*an?\s+(" + _NAME + r")\s+resident\b", fact)
     if m:  # "Is officially a Leeds resident" -> "Lives in Leeds"

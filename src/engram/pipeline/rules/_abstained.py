@@ -1,0 +1,48 @@
+"""A habit given up, told by how long it has been without it.
+
+"It's been a year since my last drink" and "Three months without a single cigarette as
+of today" name no verb of quitting, yet both say the habit stopped that long ago, and a
+memory of the habit ("Smokes ten a day") no longer holds. Both are read as "Quit <the
+thing> <that long> ago", the form the ending machinery already reads. A measure names no
+habit ("my last glass of wine" is wine), and a count noun is said in the plural
+("cigarettes").
+
+>>> abstained("It's been a year since my last glass of wine")
+'Quit wine a year ago'
+>>> abstained("Three months without a single cigarette as of today")
+'Quit cigarettes three months ago'
+>>> abstained("Two weeks without the car while it's repaired") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["abstained"]
+
+_SINCE_LAST = re.compile(r"^it'?s\s+been\s+(?P<n>(?:\w+\s+){0,2}?\w+)\s+since\s+(?:my|our)\s+last\s+"
+                         r"(?P<x>[\w-]+(?:\s+[\w-]+){0,3})$", re.I)
+# A span of time without the thing, up to now: "as of today", "and counting", nothing more.
+_WITHOUT = re.compile(r"^(?:(?:now|officially)\s+)?(?P<n>(?:a|an|one|two|three|four|five|six|seven|"
+                      r"eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:whole\s+|full\s+)?(?:days?|weeks?|"
+                      r"months?|years?))\s+(?:without|with no|free of)\s+(?:any\s+)?(?P<one>(?:a\s+single|a|an)\s+)?(?P<x>[\w-]+(?:\s+[\w-]+)?)(?:\s+(?:as of (?:today|now)|and counting|"
+                      r"now|today|so far))?$", re.I)
+_MEASURE = re.compile(r"^(?:glass|cup|bottle|pint|pack|packet|bite|slice|sip|drop|piece|can|mug|"
+                      r"shot|puff)\s+of\s+", re.I)
+
+
+def abstained(clause: str) -> str | None:
+    """"Quit <thing> <span> ago" for a span told without the thing, else None."""
+    m = _SINCE_LAST.match(clause) or _WITHOUT.match(clause.strip().rstrip(".!"))
+    if m is None:
+        return None
+    thing = _MEASURE.sub("", m.group("x"))
+    # a thing counted one by one is given up in the plural: "a single cigarette", "my
+    # last drink"; a mass is not ("without alcohol", "my last wine")
+    one = m.group("one") if m.re is _WITHOUT else (  # "a pint of lager": a mass
+        thing == m.group("x") and re.fullmatch(r"[a-z]+[^aeiouys]", thing))
+    if one and " " not in thing and not thing.endswith("s"):
+        thing += "s"
+    return f"Quit {thing} {m.group('n').lower()} ago"
+
