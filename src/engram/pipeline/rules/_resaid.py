@@ -11,6 +11,8 @@ the plain shape instead, so one reader serves both:
 "I'm not really a dog person"
 >>> resaid("Mia and her husband split up")
 'Mia split up with her husband'
+>>> resaid("My boyfriend proposed in Rome and I said yes!")
+'I got engaged to my boyfriend in Rome!'
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ import re
 from collections.abc import Callable
 
 __all__ = ["resaid"]
+
+
+def _lower_my(who: str) -> str:
+    """"My boyfriend" put after a verb: "my boyfriend"."""
+    return re.sub(r"^(?:My|Our)\b", lambda w: w.group(0).lower(), who)
 
 
 def _me_and(m: re.Match[str]) -> str:
@@ -58,6 +65,11 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
                 r"(?P<their>her|his|their)\s+(?P<partner>husband|wife|partner|boyfriend|girlfriend|"
                 r"fianc[eé]e?)\s+(?P<how>split up|broke up|separated|divorced|got divorced|"
                 r"called it quits)\b", re.I), _parted),
+    # a proposal accepted is an engagement: "Sam proposed in Rome and I said yes"
+    (re.compile(r"^(?P<who>(?:(?:my|our)\s+\w+\s+)?(?-i:[A-Z])\w+|(?:my|our)\s+\w+)\s+"
+                r"(?:finally\s+|just\s+)?(?:proposed|popped the question)(?P<rest>[^,]*?),?\s+and\s+"
+                r"(?:of course\s+|obviously\s+)?i\s+said\s+yes\b", re.I),
+     lambda m: f"I got engaged to {_lower_my(m.group('who'))}{m.group('rest')}"),
 ]
 
 

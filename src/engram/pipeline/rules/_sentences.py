@@ -322,6 +322,11 @@ _SOUNDS = re.compile(r"^(?:[\w'-]+\s+){0,3}?sounds?\s+(?:\w+\s+)?(?:nice|good|gr
                      r"interesting|amazing|cool|tempting|appealing|fab|perfect|ideal|brilliant)$", re.I)
 
 
+# Disbelief at one's own news: "Can't quite believe it", "Still can't believe it".
+_DISBELIEF = re.compile(r"^(?:i\s+)?(?:still\s+)?(?:can'?t|cannot|could\s*n'?t)\s+(?:quite\s+|really\s+)?"
+                        r"believe\s+(?:it|this|that)(?:\s+(?:yet|still))?$", re.I)
+
+
 def is_noise(clause: str) -> bool:
     """Greetings, thanks, acknowledgements, requests and empty fragments carry no fact."""
     c = clause.strip()
@@ -333,5 +338,5 @@ def is_noise(clause: str) -> bool:
         if len(rest.split()) <= 2 or _QUESTION_START.match(rest) or is_noise(rest):
             return True
     return bool((_REQUEST.match(c) and not _NOUN_LED.match(c)) or _GERUND_VERDICT.match(c)
-                or _SOUNDS.match(c)
+                or _SOUNDS.match(c) or _DISBELIEF.match(c.rstrip(".!"))
                 or _CATCHING_UP.match(c))

@@ -101,6 +101,10 @@ def worth(fact: str) -> bool:
             re.search(r"(?:ed|ought|ew|ore)\b", reaction.split()[0])
             or not re.search(r"\bthem\b", reaction)):
         return False
+    # "I said Leeds earlier, but I live in Bradford": the value said, taken back
+    if re.match(r"^Said\s+(?-i:[A-Z0-9])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?(?:\s+(?:earlier|before|"
+                r"above|yesterday|just now|last time))?$", fact):
+        return False
     if re.match(r"^Said\s+(?:no|yes|no way|no chance|nothing|ok|okay|sure|hi|hello|maybe)$", fact) \
             or re.match(r"^Said\s+(?:no|yes)\s+(?-i:[a-z])", fact):  # "I said no meat, but ..."
         return False  # "I said no way": a word said, not a fact
