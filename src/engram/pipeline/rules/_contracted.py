@@ -39,6 +39,15 @@ _IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + "|".join(sorted(RE
 # "The wedding's been moved", "My visa's come through": "has" before a past participle.
 _HAS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + "|".join(sorted(RELATIONS)) + r"))'s\s+"
                              r"(?=(?:been|gone|got|had|come|just|finally|already|never)\b)", re.I)
+# A relative is someone who acts: "Mum's moved to Bath", "mum's sold up" ("has"); a
+# thing's "'s" before the same form is "is" ("the meeting's moved")
+_KIN_HAS = re.compile(r"^((?:(?:my|our)\s+)?(?:" + "|".join(sorted(RELATIONS)) + r"))'s\s+"
+                      # (a state said with a past form is "is": "called Joon", "retired")
+                      r"(?!(?:called|named|based|married|engaged|retired|divorced|separated|"
+                      r"widowed|obsessed|excited|worried|stressed|tired|bored|interested|pleased|"
+                      r"scared|qualified|allowed|supposed|used|involved|related|settled)\b)"
+                      r"(?=(?:[a-z]{2,}ed|sold|left|bought|taken|given|done|found|made|split|won|"
+                      r"lost|begun|started|quit)\b)", re.I)
 # "We've had to scrap Lisbon": what had to be done was done ("Had to cancel" is read)
 _HAVE_HAD_TO = re.compile(r"^(i|we)(?:'ve|\s+have)\s+(?:(?:just|finally|sadly)\s+)?had\s+to\b", re.I)
 
@@ -50,6 +59,7 @@ def uncontracted(clause: str) -> str:
     ('The gig has been called off', 'We had to sell the van')
     """
     clause = _HAVE_HAD_TO.sub(r"\1 had to", _HAS_CONTRACTED.sub(r"\1 has ", clause))
+    clause = _KIN_HAS.sub(r"\1 has ", clause)
     clause = _IS_CONTRACTED.sub(r"\1 is ", clause)
     if clause.split("'", 1)[0].lower() in NOT_NAMES | {"everything"}:
         return clause  # "She's just begun", "That's done": no name, read elsewhere

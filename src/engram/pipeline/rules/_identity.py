@@ -36,7 +36,8 @@ ghanaian ethiopian african european asian latino latina hispanic arab jewish mus
 christian catholic protestant buddhist hindu sikh mormon orthodox agnostic atheist
 republican democrat libertarian gen millennial texan californian parisian londoner
 asperger autistic adhd deaf blind lgbt lgbtq gay queer trans vegan ok okay""".split())  # noqa: SIM905 (a word list reads better as text)
-_NAME = r"((?-i:[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?))"
+# (a word ending in "'s" is no name: "Baby's here!" says the baby is)
+_NAME = r"((?-i:[A-Z][a-z][\w'-]*(?<!'s)(?:\s+[A-Z][a-z][\w'-]*(?<!'s))?))"
 _INTRO = re.compile(r"^(?:hi|hello|hey)?[,!.\s]*(?:(?:i'?m|i am|this is|it'?s)\s+" + _NAME
                     + r"(?:\s+(?:here|btw|by the way))?|" + _NAME
                     # "Noor here, 27, ...": more about the speaker is an introduction's
@@ -75,7 +76,7 @@ _FULL_NAME = re.compile(r"^(?:nobody|no one|no-one|hardly anyone|only\s+(?:my\s+
 _NOT_CALLED = re.compile(r"^(?:please\s+)?(?:stop|quit)\s+calling\s+me\s+" + _NAME
                          + r"|^(?:please\s+)?(?:don'?t|do not)\s+call\s+me\s+" + _NAME + r"(?:\s+anymore)?$",
                          re.I)
-_AGE = re.compile(r"^(?:i'?m|i am|(?:i\s+)?(?:just\s+)?turned|i'?ll\s+be|i\s+will\s+be)\s+"
+_AGE = re.compile(r"^(?:i'?m|i am|(?:i\s+)?(?:just\s+)?(?:turned|hit)|i'?ll\s+be|i\s+will\s+be)\s+"
                   r"(\d{1,3})(?:\s+years?\s+old|\s+y/?o)?(?:\s+(?:now|today|this\s+\w+|last\s+\w+|"
                   r"on\s+\w+|in\s+\w+|yesterday))?$",
                   re.I)

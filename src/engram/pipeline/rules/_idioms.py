@@ -60,7 +60,8 @@ CHANGE_IDIOMS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for
     # where someone lives, said with "home" as the subject ("Home is Perth now")
     (r"^(?:(?:my|their|our) )?home(?:'s| is) (?:now )?(?:in )?(?=(?-i:[A-Z]))", "Lives in "),
     # an age reached ("hit 40" is "turned 40"; a number of anything else is no age)
-    (r"\bhit (\d{2,3})(?=\s+(?:last|this|on|in|yesterday|today)\b|$)", r"turned \1"),
+    (r"\bhit (\d{2,3})(?=\s+(?:last|this|yesterday|today|on\s+(?:my\s+birthday|(?:mon|tues|wednes|thurs|"
+     r"fri|satur|sun)day)|in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b|$)", r"turned \1"),
     # a dislike said as "not my thing": "Alcohol has never been their thing"
     (r"^(?P<x>(?-i:[A-Z])[\w' -]{1,40}?) (?:has never been|was never|is not|isn't|is never) "
      r"(?:really )?their thing$", r"Does not like \g<x>"),

@@ -64,6 +64,10 @@ _CLAUSE_BREAK = re.compile(
     r"weren't|" + _FINITE + r")\s|"
     # ", they're basically the same": a remark on what was named, a clause of its own
     r"they(?:'re|\s+(?:are|were))\s|"
+    # ", you've flipped the digits": a word to the assistant, a clause of its own
+    r"you(?:'ve|'re|'d|\s+(?:have|are|had|were|got|mixed|put))\s|"
+    # ", didn't think I'd manage it": a clause of its own with its "I" left out
+    r"(?:didn'?t|don'?t|can'?t|won'?t)\s+(?-i:[a-z]+)\s|"
     # ", people always mix them up", ", everyone says ...": others and what they do
     r"(?:people|everyone|everybody|nobody|no one|someone|somebody)\s+(?-i:[a-z]+)\s|"
     # ", she's turning 10", ", he works nights": a pronoun subject and its verb
@@ -215,7 +219,11 @@ def split_clauses(sentence: str) -> list[str]:
                     and re.search(re.escape(parts[-1]) + r",?\s+and\s+I\b", chunk)):
                 parts[-1] = f"{parts[-1]} and {piece}"
             elif piece:
-                parts.append(piece)
+                # "..., don't like coffee": the "I" left out is the speaker's (after "so" or
+                # "and" it is an order: "..., so don't call before 8")
+                left_out = parts and re.search(r",\s*" + re.escape(piece[:20]), chunk)
+                parts.append(re.sub(r"^(?=(?:didn'?t|don'?t|can'?t|won'?t)\s)", "I ", piece, flags=re.I)
+                             if left_out else piece)
     return parts
 
 
@@ -324,7 +332,9 @@ _SOUNDS = re.compile(r"^(?:[\w'-]+\s+){0,3}?sounds?\s+(?:\w+\s+)?(?:nice|good|gr
 
 # Disbelief at one's own news: "Can't quite believe it", "Still can't believe it".
 _DISBELIEF = re.compile(r"^(?:i\s+)?(?:still\s+)?(?:can'?t|cannot|could\s*n'?t)\s+(?:quite\s+|really\s+)?"
-                        r"believe\s+(?:it|this|that)(?:\s+(?:yet|still))?$", re.I)
+                        r"believe\s+(?:it|this|that)(?:\s+(?:yet|still))?$|"
+                        r"^(?:i\s+)?(?:didn'?t|never)\s+(?:think|thought)\s+i'?d\s+(?:manage|make|do)\s+"
+                        r"(?:it|this|that)$", re.I)
 
 
 def is_noise(clause: str) -> bool:

@@ -101,6 +101,11 @@ def worth(fact: str) -> bool:
             re.search(r"(?:ed|ought|ew|ore)\b", reaction.split()[0])
             or not re.search(r"\bthem\b", reaction)):
         return False
+    # "The dentist rang this morning": a call, of itself, says nothing lasting
+    if re.match(r"^(?:[A-Z][\w'-]*\s+){1,2}(?:rang|called|phoned|texted|emailed|messaged)"
+                r"(?:\s+(?:me|them|us))?(?:\s+(?:this morning|this afternoon|today|yesterday|earlier|"
+                r"last night|just now|again))?$", fact):
+        return False
     # "I said Leeds earlier, but I live in Bradford": the value said, taken back
     if re.match(r"^Said\s+(?-i:[A-Z0-9])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?(?:\s+(?:earlier|before|"
                 r"above|yesterday|just now|last time))?$", fact):
