@@ -65,6 +65,8 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
                 r"(?P<their>her|his|their)\s+(?P<partner>husband|wife|partner|boyfriend|girlfriend|"
                 r"fianc[eé]e?)\s+(?P<how>split up|broke up|separated|divorced|got divorced|"
                 r"called it quits)\b", re.I), _parted),
+    # an allergy said by its noun: "My allergy is to tree nuts"
+    (re.compile(r"^(?:my|the)\s+allergy\s+is\s+(?:actually\s+)?to\s+", re.I), "I'm allergic to "),
     # a proposal accepted is an engagement: "Sam proposed in Rome and I said yes"
     (re.compile(r"^(?P<who>(?:(?:my|our)\s+\w+\s+)?(?-i:[A-Z])\w+|(?:my|our)\s+\w+)\s+"
                 r"(?:finally\s+|just\s+)?(?:proposed|popped the question)(?P<rest>[^,]*?),?\s+and\s+"

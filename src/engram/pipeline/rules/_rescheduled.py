@@ -22,6 +22,8 @@ that the fact says something changed.
 (0, 'Works day shifts at the depot')
 >>> rescheduled("Moved gym to Tuesday and Friday", [Existing(0, "Goes to the gym on Mondays")], set())
 (0, 'Goes to the gym on Tuesdays and Fridays')
+>>> rescheduled("Scan moved to Friday the 17th", [Existing(0, "Has a scan on Tuesday the 14th")], set())
+(0, 'Has a scan on Friday the 17th')
 >>> rescheduled("Squash is on Wednesdays now", [Existing(0, "Plays tennis on Mondays")], set()) is None
 True
 """
@@ -73,8 +75,19 @@ def rescheduled(fact: str, existing: list[Existing], used: set[int]) -> tuple[in
                 continue
             if split_subject(held)[0] or not what & content_tokens(held) or _other_names(fact, held):
                 continue
-            return pos, held[:old.start()] + _as_held(new.group(0), old.group(0)) + held[old.end():]
+            return pos, _also_moved(fact, held[:old.start()] + _as_held(new.group(0), old.group(0))
+                                    + held[old.end():])
     return None
+
+
+def _also_moved(fact: str, text: str) -> str:
+    """``text`` with every other kind of time the fact gives put in too: "Friday the 17th"
+    moves the day and the date of "Tuesday the 14th", not the day alone."""
+    for _, run in _RUNS:
+        new, old = run.search(fact), run.search(text)
+        if new and old and _bare(new.group(0)) != _bare(old.group(0)):
+            text = text[:old.start()] + _as_held(new.group(0), old.group(0)) + text[old.end():]
+    return text
 
 
 def _other_names(fact: str, held: str) -> bool:

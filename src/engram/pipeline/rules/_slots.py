@@ -38,7 +38,10 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                       r"\s+in\b|^(?:just\s+|recently\s+)?(?:moved|relocated)\s+"
                       r"(?:from\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+)?to\b|"
                       # "Mum has moved in with them": where she lives now
-                      r"^(?:has\s+|just\s+|finally\s+)*moved\s+in\s+with\b"),
+                      r"^(?:has\s+|just\s+|finally\s+)*moved\s+in\s+with\b|"
+                      # a home rented is where one lives: "Rents a flat in Hackney"
+                      r"^(?:rents|is renting)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:flat|house|"
+                      r"home|apartment|room|place|studio|bungalow|cottage)\s+in\b"),
         ("job", r"^(?:works|is working|has been working)\s+(?:as|at|for)\b|^is\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
                 r"^(?:job|occupation|profession|role)\s+is\b|^is employed\b|"
                 # "Has taken a teaching job", "Landed a new sales role"; a second job on
