@@ -86,7 +86,10 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
 DEATH = r"(?:passed away|died|(?:did not|didn't) make it(?=\s+through\b|\s*$|\s*,))"
 _NEG = re.compile(r"n't\b|\b(?:not|no longer|never|cannot|anymore|dislikes|hates|stopped|"
                   r"quit|gave up)\b", re.IGNORECASE)
-_ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|left|sold|"
+_ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|"
+                     # "left" as a side is no leaving: "a sprained left ankle", "left-handed"
+                     r"left(?!-|\s+(?:hand|arm|leg|knee|ankle|foot|wrist|shoulder|hip|eye|ear|elbow|"
+                     r"side|lung|kidney|breast|thumb|heel|calf|thigh|hamstring)\b)|sold|"
                      # forced to end it: "Has had to give up squash"
                      r"had to (?:give up|stop|quit|sell|cancel|leave|drop|close|shut|say goodbye to)|"
                      r"cancel+ed|" + DEATH + r"|"
