@@ -33,7 +33,8 @@ _NAME_IS = re.compile(r"^((?-i:[A-Z][a-z][\w-]*))'s\s+(?=(?i:now|still|not|also|
 _IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + "|".join(sorted(RELATIONS)) + r"))'s\s+"
                             r"(?=(?:actually|now|still|really|also|not|called|named|from|"
                             r"on|in|at|a|an|the|off|over|cancelled|canceled|postponed|done|"
-                            r"finished|booked|confirmed|moved)\b|\d|[A-Z])")  # "March 21": no \b in it
+                            r"finished|booked|confirmed|moved|completely|fully|totally|healed|fixed|"
+                            r"sorted)\b|\d|[A-Z])")  # "March 21": no \b in it
 
 
 # "The wedding's been moved", "My visa's come through": "has" before a past participle.

@@ -21,7 +21,7 @@ from engram.pipeline.base import Existing
 from engram.pipeline.rules._facts import is_relation, owner_of
 from engram.pipeline.rules._phrases import modifiers, qualifiers, words_of
 from engram.pipeline.rules._rewrite import PAST_FORMS
-from engram.pipeline.rules._slots import content_tokens, is_negative
+from engram.pipeline.rules._slots import content_tokens, is_negative, named_words
 from engram.pipeline.rules._topics import split_subject, topics
 
 __all__ = ["BIRTH", "PENDING", "settled_wait", "thing_of"]
@@ -76,6 +76,11 @@ _PREGNANT = re.compile(r"\b(?:pregnant|expecting\s+(?:a\s+baby|twins|triplets|a\
                        re.I)
 
 
+# An event done, its name its object: "Ran Berlin", "Swam the Solent", "Did Snowdon".
+_DID_THE = re.compile(r"^(?:ran|raced|did|completed|finished|swam|cycled|rode|walked|climbed|"
+                      r"hiked)\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[\w'-]+)", re.I)
+
+
 def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
     """The pending state an outcome settles: "Is looking for a new flat" ends with
     "Signed the lease on a place in Clapham"; the subject of the outcome may be the
@@ -122,6 +127,11 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
         aim = re.search(r"\bfor\s+(.+)$", e_predicate)
         named = aim is not None and bool(words_of(aim.group(1))) \
             and words_of(aim.group(1)) <= own
+        # or by its name alone as what was done: "Ran Berlin in 3:52" for "the Berlin
+        # Marathon" (not "Visited Berlin", nor "Ran 30k around Berlin")
+        done = _DID_THE.match(predicate)
+        named = named or (aim is not None and done is not None
+                          and done.group("name").lower() in named_words(f"for {aim.group(1)}"))
         # a birth is what a pregnancy waited for, whatever words either uses
         born = bool(BIRTH.search(fact)) and bool(_PREGNANT.search(e_predicate))
         # and a pregnancy is what trying for a baby waited for

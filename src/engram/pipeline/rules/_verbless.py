@@ -71,6 +71,10 @@ _FOR_GOOD = re.compile(r"^off\s+to\s+((?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+
                        re.I)
 
 
+# A newborn named, then "born ...": "Little Ada, born last week", "Baby Theo, born at 3am".
+_NEWBORN = re.compile(r"^(?:(?:little|baby|our|my)\s+)?((?-i:[A-Z])[\w'-]+),?\s+born\s+(.+)$", re.I)
+
+
 def verbless(c: str) -> str | None:
     """The fact a verbless state states, or None."""
     m = _COUNTED.match(c)
@@ -101,6 +105,9 @@ def verbless(c: str) -> str | None:
     m = re.match(r"^(?:rip|r\.i\.p\.?|rest in peace)\s+((?-i:[A-Z])[\w'-]+)\b", c, re.I)
     if m:  # "RIP Bubbles, he had a good run": a death
         return f"{m.group(1)} died"
+    m = _NEWBORN.match(c)
+    if m:  # "Little Ada, born last week": a birth, told of the baby
+        return f"Baby {m.group(1)} was born {m.group(2)}"
     if re.match(r"^born\s+(?:and\s+(?:raised|bred)\s+)?in\s+\S", c, re.I):  # "Born in Kraków"
         return "Was " + c[0].lower() + c[1:]
     m = _NAMED_FAN.match(c)
