@@ -68,6 +68,7 @@ _PARTICIPLES = {"tell": "told", "send": "sent", "write": "written", "speak": "sp
                 "give": "given", "show": "shown", "teach": "taught", "call": "called"}
 _PREPS = {"to", "in", "at", "with", "for", "from", "of", "on", "about", "by", "into", "over",
           "through", "around", "across", "near", "like"}
+_ADVERBIAL = {"after", "before", "during", "when", "up", "down", "out", "while", "where", "if"}
 _SINGULAR = {"kids": "child", "children": "child", "sons": "son", "daughters": "daughter",
              "dogs": "dog", "cats": "cat", "brothers": "brother", "sisters": "sister",
              "pets": "pet"}
@@ -98,10 +99,8 @@ def relation_names(clause: str) -> list[tuple[str, str]]:
 
 def relation_facts(clause: str) -> list[str]:
     """"my <relation> <Name>" -> "Has a <relation> named <Name>" (unless the state ended)."""
-    if ENDINGS.search(clause):
-        return []
-    return [f"Has {'an' if rel[0] in 'aeiou' else 'a'} {rel} named {name}"
-            for rel, name in relation_names(clause)]
+    return [] if ENDINGS.search(clause) else [
+        f"Has {'an' if rel[0] in 'aeiou' else 'a'} {rel} named {name}" for rel, name in relation_names(clause)]
 
 
 # "gardening, mostly growing tomatoes": what follows says more of the item before it
@@ -295,7 +294,7 @@ def split_adverbial_fragment(fact: str) -> list[str]:
     if not m:
         return [fact]
     first = m.group(4).split()[0].lower()
-    if first in _VERBISH or first in _PREPS | {"after", "before", "during", "when", "around"} \
+    if first in _VERBISH or first in _PREPS | _ADVERBIAL \
             or first.endswith(("ing", "ed")):
         # a clause or an adverbial ("especially in the afternoon"), not a noun phrase
         return [fact]

@@ -101,7 +101,22 @@ def _verb_fact(words: list[str], clause: str) -> str | None:
         if _GERUND_SUBJECT.match(clause):  # "Playing chess is my main hobby": the doing
             return capitalise(clause)      # is the subject, said as it is
         return "Is " + clause[0].lower() + clause[1:]  # "Training for a half marathon"
+    if first in _DONE_OFTEN and second not in ("me", "us") and _HABIT.search(clause):
+        # "Play chess online most evenings": a habit, its "I" unsaid ("Remind me" is asked)
+        return capitalise(conjugate(first)) + " " + " ".join(words[1:])
     return None
+
+
+# How often a thing is done: what makes a bare verb a habit, not an order.
+_HABIT = re.compile(r"\b(?:(?:most|every|each)\s+(?:day|night|morning|evening|afternoon|week|weekend|"
+                    r"month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?|(?:on|at)\s+(?:weekends|"
+                    r"weekdays|(?:mon|tues|wednes|thurs|fri|satur|sun)days)|(?:once|twice|\w+\s+times)"
+                    r"\s+a\s+(?:day|week|month|year))\b", re.I)
+# Verbs of what people do as a habit, said bare in chat ("Swim twice a week").
+_DONE_OFTEN = frozenset("""play swim run walk cycle bike go do cook bake read work drink eat visit
+    see call meet train practise practice teach take attend ride drive paint write watch listen
+    study volunteer clean garden climb dance sing hike row box lift jog skate surf knit sew fish
+    shop commute""".split())  # noqa: SIM905 (a word list reads better as text)
 
 
 # A doing as the subject of its own verb: "Playing chess and baking are my hobbies".

@@ -338,6 +338,12 @@ _DISBELIEF = re.compile(r"^(?:i\s+)?(?:still\s+)?(?:can'?t|cannot|could\s*n'?t)\
                         r"(?:it|this|that)$", re.I)
 
 
+# Undecided, for now: "I'll have a think", "Not sure", "I'll sleep on it".
+_UNDECIDED = re.compile(r"^(?:(?:i'?ll|i will|let me|i need to|i'?ll need to|i might)\s+(?:have a think|"
+                        r"think about it|think it over|sleep on it|mull it over|see)|"
+                        r"(?:i'?m\s+)?not\s+(?:so\s+|too\s+|really\s+)?sure)$", re.I)
+
+
 def is_noise(clause: str) -> bool:
     """Greetings, thanks, acknowledgements, requests and empty fragments carry no fact."""
     c = clause.strip()
@@ -350,4 +356,5 @@ def is_noise(clause: str) -> bool:
             return True
     return bool((_REQUEST.match(c) and not _NOUN_LED.match(c)) or _GERUND_VERDICT.match(c)
                 or _SOUNDS.match(c) or _DISBELIEF.match(c.rstrip(".!"))
+                or _UNDECIDED.match(c.rstrip(".!"))
                 or _CATCHING_UP.match(c))

@@ -66,9 +66,12 @@ _QUOTED_SPAN = re.compile(r"\"[^\"]*[.!?\n][^\"]*\"|“[^”]*[.!?\n][^”]*”"
 _REPORTING_AT = re.compile(_REPORTING + r"\b", re.I)
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|(?<!\w)'[^']{12,}'(?!\w)")
 _HYPOTHETICAL_START = re.compile(
-    r"^(?:(?:and|but|so|well|oh|also),?\s+)?(?:if|suppose|supposing|imagine|imagining|"
+    r"^(?:(?:and|but|so|well|oh|also|honestly|frankly|seriously|realistically),?\s+)?(?:if|suppose|"
+    r"supposing|imagine|imagining|"
     r"assuming|hypothetically|what if|in case|even if|unless|say if|let'?s say|pretend|"
     r"in theory|in a perfect world|in another life|someday,? if|"
+    # a condition said with a noun: "Given a big lottery win, I'd ...", "With a million, I'd"
+    r"(?:given|with)\s+(?:a|an|the|some)\s+[^,]{2,40},\s*(?:i|we)(?:'d|\s+would)\b|"
     # "I sometimes wonder what it would be like to ...": a musing, not a state
     r"(?:i|we)\s+(?:\w+\s+)?(?:wonder|wondered|daydream|dream)\s+(?:what|whether|if|how)\b)",
     re.I)
