@@ -96,6 +96,11 @@ def _lower_start(r: str) -> str:
     return r[0].lower() + r[1:] if _FUNCTION_START.match(r) else r
 
 
+# Questions of what the user cannot eat: the answer says what they are.
+_DIET_ASKED = re.compile(r"\b(?:(allerg(?:y|ies))|dietary\s+(?:requirements|restrictions|needs))\b",
+                         re.I)
+
+
 def answer_clause(question: str, reply: str) -> str | None:
     """The first-person statement that ``reply`` makes in answer to ``question``."""
     asked = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s.endswith("?")]
@@ -120,6 +125,16 @@ def answer_clause(question: str, reply: str) -> str | None:
     r = trim_reply(_FILLER.sub("", reply.strip().rstrip(".!")).strip())
     if not r or len(r.split()) > 12:
         return None
+    diet = _DIET_ASKED.search(q)
+    if diet and not NO.match(r) and not re.match(r"^(?:i|i'm|my|we|yes|yeah|yep)\b", r, re.I):
+        # "Any allergies?" - "peanuts and sesame"; "dietary requirements?" - "gluten free,
+        # coeliac": what the user is, not things they have
+        if diet.group(1):
+            return f"I'm allergic to {r}"
+        parts = [p[0].lower() + p[1:] for p in re.split(r"\s*,\s*|\s+and\s+", r) if p]
+        # ("Gluten-free" as typed is no name; a "-free" diet is followed, not been)
+        return "; ".join(f"I follow a {p} diet" if re.search(r"[- ]free$", p) else f"I'm {p}"
+                         for p in parts)
     # "What's your partner's name?" - "her name's Carmen, we met at uni": the name
     named = re.match(r"^(?:her|his|their|its|my)\s+name(?:'s|\s+is)\s+((?-i:[A-Z])[\w'-]+)\b", r, re.I)
     if named and re.search(r"\bname\b|\bcalled\b", q, re.I):
