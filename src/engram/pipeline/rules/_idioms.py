@@ -46,6 +46,9 @@ CHANGE_IDIOMS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for
     # a promotion
     (r"\b(?:got|was|been|has been) (?:bumped|moved|kicked) up to\b", "got promoted to"),
     (r"\b(?:got|was|been) made up to\b", "got promoted to"),
+    # shifts named by their time alone: "moved onto earlies", "back on nights"
+    (r"\b(on|onto|to)\s+(?:the\s+)?earlies\b", r"\1 early shifts"),
+    (r"\b(on|onto|to)\s+(?:the\s+)?(late|night)s\b(?!\s+(?:out|in|off|away)\b)", r"\1 \2 shifts"),
     # a job lost or given up
     (r"\bgot (?:the sack|sacked|the boot|canned|axed)\b", "was fired"),
     (r"\b(?:jacked|packed|chucked) in (?:their|my|the) job\b", "quit their job"),

@@ -127,12 +127,14 @@ def self_report(clause: str) -> str | None:
 # What an employer or a school does to the user, told with "they" or the decider as the
 # subject, is the user's own news: "They promoted me to team lead" -> "I was promoted to
 # team lead", as "I was promoted" would be told.
-_DONE_TO_ME = re.compile(r"^(?:they|(?:my|the|our)\s+(?:company|boss|manager|employer|firm|"
-                         r"school|team)|work)\s+(?:(?:just|finally|have|has|had)\s+)?"
-                         r"(?:(promoted|hired|fired|sacked|offered|transferred|accepted|rejected)"
+_DONE_TO_ME = re.compile(r"^(?:they(?:'ve|'d)?|(?:my|the|our)\s+(?:company|boss|manager|employer|firm|"
+                         r"school|team)|work)\s+(?:(?:just|finally|have|has|had)\s+){0,2}"
+                         r"(?:(promoted|hired|fired|sacked|offered|transferred|accepted|rejected|moved|"
+                         r"switched|put)"
                          r"\s+me|(laid)\s+me\s+off|(let)\s+me\s+go|(made)\s+me\s+redundant)\b",
                          re.I)
-_PARTICLE = {"laid": "laid off", "let": "let go", "made": "made redundant"}
+_PARTICLE = {"laid": "laid off", "let": "let go", "made": "made redundant",
+             "put": "moved"}  # "They put me on lates": a move of the user's shifts
 # An arrangement imposed on the user: "They're making us come in three days a week".
 _MADE_TO = re.compile(r"^(?:they|(?:my|the|our)\s+(?:company|boss|manager|employer|firm|school|"
                       r"landlord|office|work))(?:'re|'s|\s+(?:is|are|has been|have been))\s+"
