@@ -9,7 +9,7 @@ import pytest
 
 from engram.pipeline.rules._facts import split_adverbial_fragment
 from engram.pipeline.rules._fragments import subjectless
-from engram.pipeline.rules._sentences import is_noise
+from engram.pipeline.rules._sentences import is_noise, split_clauses
 from engram.pipeline.rules._speech import is_hypothetical
 from tests.pipeline.test_rules_mechanisms import user
 
@@ -56,3 +56,11 @@ def test_a_reply_that_decides_nothing_is_no_fact(clause: str) -> None:
 
 def test_being_unsure_about_something_named_is_kept() -> None:
     assert not is_noise("Not sure about the move to Cardiff")
+
+
+def test_a_past_act_after_a_comma_is_a_clause_of_its_own() -> None:
+    assert split_clauses("I'm not on the committee any more, quit after the AGM") == [
+        "I'm not on the committee any more", "quit after the AGM"]
+    facts = user("I'm not with Vodafone any more, cancelled it when the contract ended.")
+    assert facts[0] == "Is no longer with Vodafone"
+    assert not any(f.startswith("Is cancelled") for f in facts)

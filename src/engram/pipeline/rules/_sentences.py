@@ -67,6 +67,8 @@ _CLAUSE_BREAK = re.compile(
     r"they(?:'re|\s+(?:are|were))\s|"
     # ", you've flipped the digits": a word to the assistant, a clause of its own
     r"you(?:'ve|'re|'d|\s+(?:have|are|had|were|got|mixed|put))\s|"
+    # ", cancelled it when ...", ", quit after the summer": a past act, its "I" left out
+    r"(?:(?-i:[a-z]{3,}ed)|quit|left|sold|gave)\s+(?:it|them|that|up|out|off|after|the|my|our)\s|"
     # ", didn't think I'd manage it": a clause of its own with its "I" left out
     r"(?:didn'?t|don'?t|can'?t|won'?t)\s+(?-i:[a-z]+)\s|"
     # ", people always mix them up", ", everyone says ...": others and what they do
