@@ -58,3 +58,16 @@ def test_the_keys_to_a_new_home_move_the_user(shared_minilm: Any) -> None:
     after = state(shared_minilm, ["Lives in Derby", "Likes crosswords"],
                   "got the keys to our house in Lincoln today!! so much to unpack")
     assert "Lives in Derby" not in after and "Lives in Lincoln" in after
+
+
+def test_a_span_said_with_free_is_quitting() -> None:
+    assert abstained("Six weeks vape-free now") == "Quit vape six weeks ago"
+    assert abstained("Two years smoke-free") == "Quit smoking two years ago"
+
+
+def test_a_thing_of_its_own_after_a_comma_and_these_days_open_clauses() -> None:
+    from engram.pipeline.rules._sentences import split_clauses
+    assert split_clauses("Sold the Golf, the van's gearbox was going") == [
+        "Sold the Golf", "the van's gearbox was going"]
+    assert split_clauses("I trained as a chef, but these days I mostly teach") == [
+        "I trained as a chef", "I mostly teach"]

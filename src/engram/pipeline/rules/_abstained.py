@@ -11,6 +11,8 @@ habit ("my last glass of wine" is wine), and a count noun is said in the plural
 'Quit wine a year ago'
 >>> abstained("Three months without a single cigarette as of today")
 'Quit cigarettes three months ago'
+>>> abstained("Three months smoke-free today")
+'Quit smoking three months ago'
 >>> abstained("Two weeks without the car while it's repaired") is None
 True
 """
@@ -28,12 +30,21 @@ _WITHOUT = re.compile(r"^(?:(?:now|officially)\s+)?(?P<n>(?:a|an|one|two|three|f
                       r"eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:whole\s+|full\s+)?(?:days?|weeks?|"
                       r"months?|years?))\s+(?:without|with no|free of)\s+(?:any\s+)?(?P<one>(?:a\s+single|a|an)\s+)?(?P<x>[\w-]+(?:\s+[\w-]+)?)(?:\s+(?:as of (?:today|now)|and counting|"
                       r"now|today|so far))?$", re.I)
+# The span said with "-free": "Three months smoke-free", "a year alcohol-free now".
+_FREE = re.compile(r"^(?:(?:now|officially)\s+)?(?P<n>(?:a|an|one|two|three|four|five|six|seven|eight|"
+                   r"nine|ten|eleven|twelve|\d{1,3})\s+(?:whole\s+|full\s+)?(?:days?|weeks?|months?|"
+                   r"years?))\s+(?P<x>[a-z]+)-free(?:\s+(?:as of (?:today|now)|and counting|now|today|"
+                   r"so far))?$", re.I)
 _MEASURE = re.compile(r"^(?:glass|cup|bottle|pint|pack|packet|bite|slice|sip|drop|piece|can|mug|"
                       r"shot|puff)\s+of\s+", re.I)
 
 
 def abstained(clause: str) -> str | None:
     """"Quit <thing> <span> ago" for a span told without the thing, else None."""
+    free = _FREE.match(clause.strip().rstrip(".!"))
+    if free:  # "Three months smoke-free today"
+        thing = "smoking" if free.group("x").lower() == "smoke" else free.group("x").lower()
+        return f"Quit {thing} {free.group('n').lower()} ago"
     m = _SINCE_LAST.match(clause) or _WITHOUT.match(clause.strip().rstrip(".!"))
     if m is None:
         return None
