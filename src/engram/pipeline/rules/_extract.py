@@ -260,8 +260,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             if head is None:
                 continue
             sentence = head
-        if is_hypothetical(sentence):
-            continue
+        if is_hypothetical(sentence) and all(is_hypothetical(c) for c in split_clauses(sentence)):
+            continue  # "..., but if we did, ..." keeps the statement before the condition
         label = labelled(sentence) if not agent else None
         if label:  # "Favorite color: blue"
             facts.append(label)

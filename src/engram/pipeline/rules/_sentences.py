@@ -83,6 +83,9 @@ _CLAUSE_BREAK = re.compile(
     # "I did until Friday - I've just started at Lloyds", "..., then we're moving"
     r"|\s+[-–—]\s+(?=(?:i|i'm|i've|i'll|we|we're|we've|my|our|it's|it\s+is)\s)"
     r"|,\s+then\s+(?=(?:i|i'm|i've|i'll|we|we're|we've|we'll)\s)"
+    # "..., but if we did, we'd need ...": the condition is a clause of its own (and read as
+    # one); "... but have lived in Leeds for years": the "I" left out before "have"
+    r"|,?\s+(?:but|and)\s+(?=if\s|have\s+(?:been|lived|worked|had|got|done|(?-i:[a-z]+ed))\b)"
     # "..., which means we need to move": a consequence with a subject of its own
     r"|,?\s+which\s+means\s+(?:that\s+)?(?=" + _SUBJ + r")"
     # "My new job means I'm up at five": the cause, then the user's own statement
@@ -227,7 +230,14 @@ def split_clauses(sentence: str) -> list[str]:
                 # "and" it is an order: "..., so don't call before 8")
                 left_out = parts and re.search(r",\s*" + re.escape(piece[:20]), chunk)
                 parts.append(re.sub(r"^(?=(?:didn'?t|don'?t|can'?t|won'?t)\s)", "I ", piece, flags=re.I)
-                             if left_out else piece)
+                             if left_out else re.sub(r"^(?=have\s)", "I ", piece) if parts else piece)
+    # "if we did | we'd need a bigger flat", "given a big win | I'd ...": a condition and
+    # what hangs on it are one clause
+    for i in range(len(parts) - 2, -1, -1):
+        if re.match(r"^(?:if|unless|supposing|assuming)\s", parts[i], re.I) or (
+                re.match(r"^(?:given|with)\s+(?:a|an|the|some)\s", parts[i], re.I)
+                and re.match(r"^(?:i|we)(?:'d|\s+would)\b", parts[i + 1], re.I)):
+            parts[i:i + 2] = [f"{parts[i]}, {parts[i + 1]}"]
     return parts
 
 
