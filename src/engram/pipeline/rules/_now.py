@@ -15,6 +15,8 @@ fact that says "now" or "switched" in its own words.
 False
 >>> said_as_now("I'm on the early rota from next month")
 True
+>>> said_as_now("I've been at Aldi since March"), said_as_now("I've been to Rome since May")
+(True, True)
 """
 
 from __future__ import annotations
@@ -50,6 +52,16 @@ _FROM_THEN = re.compile(r"\b(?:from\s+(?:next\s+(?:week|month|year|term|season)|
                         r"starting\s+(?:next\s+(?:week|month|year|term)|from\s+next))\b", re.I)
 
 
+# "I've been at Aldi since March": a state that began at a time, so it replaced what held
+# before it (a present perfect of being, living, working or having, and a time, not an
+# event: "since the baby arrived" is read above).
+_BEEN_SINCE = re.compile(
+    r"^(?:(?:oh|well|so|and|but|actually)\W+)*(?:i|we)(?:'ve|\s+have)\s+(?:been|lived|worked|had)\b"
+    r"[^,]*\bsince\s+(?:(?:last|early|late|mid)\s+)?(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|spring|summer|autumn|fall|winter|christmas|"
+    r"easter|(?:19|20)\d\d|year|month|week)\b", re.I)
+
+
 def said_as_now(sentence: str) -> bool:
     """Does the sentence open by setting its state against an earlier one?
 
@@ -59,4 +71,5 @@ def said_as_now(sentence: str) -> bool:
     False
     """
     s = sentence.strip()
-    return bool(_NOW_OPENER.match(s) or _SINCE_EVENT.match(s) or _FROM_THEN.search(s))
+    return bool(_NOW_OPENER.match(s) or _SINCE_EVENT.match(s) or _FROM_THEN.search(s)
+                or _BEEN_SINCE.match(s))

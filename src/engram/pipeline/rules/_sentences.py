@@ -70,6 +70,8 @@ _CLAUSE_BREAK = re.compile(
     r"you(?:'ve|'re|'d|\s+(?:have|are|had|were|got|mixed|put))\s|"
     # ", cancelled it when ...", ", quit after the summer": a past act, its "I" left out
     r"(?:(?-i:[a-z]{3,}ed)|quit|left|sold|gave)\s+(?:it|them|that|up|out|off|after|the|my|our)\s|"
+    # ", oat milk was upsetting my stomach": a reason with a bare noun and its verb
+    r"(?-i:[a-z]+)(?:\s+(?-i:[a-z]+))?\s+(?:was|were)\s+(?-i:[a-z]+ing)\s|"
     # ", didn't think I'd manage it": a clause of its own with its "I" left out
     r"(?:didn'?t|don'?t|can'?t|won'?t)\s+(?-i:[a-z]+)\s|"
     # ", people always mix them up", ", everyone says ...": others and what they do
@@ -211,6 +213,11 @@ def _tails(piece: str) -> str:
     return _DANGLING.sub("", _FEELING_TAIL.sub("", piece))
 
 
+# "..., don't tell my dad", "..., don't worry": said to the listener, no "I" left out
+_TO_YOU = re.compile(r"^(?:don'?t|do not)\s+(?:tell|worry|judge|laugh|ask|forget|panic|mention|say|"
+                     r"bother|get|let|be|mind|wait|hold)\b", re.I)
+
+
 def split_clauses(sentence: str) -> list[str]:
     """Independent clauses of one sentence, end punctuation removed."""
     body = _ASIDE_TAIL.sub("", sentence.strip().rstrip(".!"))
@@ -228,7 +235,8 @@ def split_clauses(sentence: str) -> list[str]:
             elif piece:
                 # "..., don't like coffee": the "I" left out is the speaker's (after "so" or
                 # "and" it is an order: "..., so don't call before 8")
-                left_out = parts and re.search(r",\s*" + re.escape(piece[:20]), chunk)
+                left_out = parts and re.search(r",\s*" + re.escape(piece[:20]), chunk) \
+                    and not _TO_YOU.match(piece)
                 parts.append(re.sub(r"^(?=(?:didn'?t|don'?t|can'?t|won'?t)\s)", "I ", piece, flags=re.I)
                              if left_out else re.sub(r"^(?=have\s)", "I ", piece) if parts else piece)
     # "if we did | we'd need a bigger flat", "given a big win | I'd ...": a condition and

@@ -46,7 +46,7 @@ SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|now|instead|
                    r"became|upgraded|traded|replaced|swapped|converted|transferred|moved|"
                    r"relocated|passed|failed|finished|completed|graduated|recovered|"
                    r"healed|returned|went back|anymore|no longer|these days|nowadays|again|"
-                   r"back to|new|officially|settled|decided|chose|opted|went with|"
+                   r"back to|back on|new|officially|settled|decided|chose|opted|went with|"
                    r"settled on|cut down|cut back|defended|submitted|down to|up to|"
                    # a new trade learnt: "Retrained as a plumber"
                    r"retrained|requalified)\b", re.I)
