@@ -44,3 +44,9 @@ def test_a_reason_with_a_bare_noun_is_a_clause_of_its_own() -> None:
 def test_an_aside_to_the_listener_is_no_fact() -> None:
     assert user("I've started supporting Wrexham, don't tell my brother.") == [
         "Has started supporting Wrexham"]
+
+
+def test_a_relatives_thing_that_does_something_is_theirs_not_is() -> None:
+    from engram.pipeline.rules._stated import stated
+    assert stated("My neighbour's parrot squawks every morning") is None
+    assert stated("My car's in the garage") == "Car is in the garage"

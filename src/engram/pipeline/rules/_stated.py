@@ -100,8 +100,10 @@ def stated(clause: str) -> str | None:
         verb = words[n].lower()
         if _is_verb(verb):
             subject, predicate = words[head:n], words[n:]
-        elif word.lower().endswith("'s") and not any(_is_verb(w.lower()) for w in words[n + 1:n + 3]):
-            # "My car's in the garage": 's is "is"; "My sister's visa came" is hers
+        elif word.lower().endswith("'s") and not any(
+                _is_verb(w.lower()) or re.fullmatch(r"[a-z]{2,}[^s'u]s", w) for w in words[n + 1:n + 3]):
+            # "My car's in the garage": 's is "is"; "My sister's visa came" and "my
+            # neighbour's dog barks" are theirs
             subject, predicate = [*words[head:n - 1], word[:-2]], ["is", *words[n:]]
         if subject:
             break
