@@ -214,8 +214,8 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     kin = [a or b for a, b in _MY_KIN.findall(clause)]
     if fact and kin and not people.last:  # "a gift for my niece, she's ..." -> "Niece"
         people.last = capitalise(kin[-1].lower())
-    if fact and people.last:  # "we're throwing her a party" -> "... Mom Rosa a party"
-        fact = re.sub(r"\b(?:her|him)\b(?!\s+own)", people.last, fact)
+    if fact and people.last:  # "we're throwing her a party" -> "... Mom Rosa a party",
+        fact = people.for_pronouns(fact)  # "one of her bridesmaids" -> "... Aisha's ..."
     if fact:
         intro = _INTRO.search(clause)
         if intro and intro.group(1).lower() in F.RELATIONS:

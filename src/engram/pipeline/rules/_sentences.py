@@ -185,6 +185,8 @@ _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|fo
                          # how the speaker feels about it: "..., thank god", "..., at last"
                          r"thank (?:god|goodness|heavens|fuck)|thankfully|luckily|fortunately|"
                          r"unfortunately|at last|for once|yay|woo+hoo+|phew|ugh|"
+                         # a slip owned up to: "..., easy mix-up", "..., my mistake"
+                         r"(?:an?\s+)?(?:easy|common|honest)\s+(?:mix-?up|mistake)|my mistake|my bad|"
                          # a word to the listener: "..., don't ask", "..., go figure"
                          + _TO_LISTENER + r"|believe it or not|"
                          # "..., flights and all": everything that came with it

@@ -85,6 +85,17 @@ def is_verb(word: str, position: int) -> bool:
 class People:
     """The people a message has named so far, and who "she"/"he" refers to."""
 
+
+    def for_pronouns(self, fact: str) -> str:
+        """``fact`` with "her"/"him" as the person last named: "one of her bridesmaids"
+        -> "one of Aisha's bridesmaids" (before a noun "her" is whose), "throwing her a
+        party" -> "throwing Mom Rosa a party"."""
+        who = self.last or ""
+        whose = f"{who.split()[-1]}'s" if len(who.split()) > 1 else f"{who[:1].lower()}{who[1:]}'s"
+        fact = re.sub(r"\bher\b(?=\s+(?!(?:a|an|the|to|some|up|out|back|off|in|on|at|for|and|"
+                      r"that|this|own)\b)(?-i:[a-z]))", whose, fact)
+        return re.sub(r"\b(?:her|him)\b(?!\s+own)", who, fact)
+
     def __init__(self) -> None:
         self.known: dict[str, str] = {}  # "Mia" -> "Sister Mia"
         self.last: str | None = None
