@@ -201,6 +201,8 @@ def answer_clause(question: str, reply: str) -> str | None:
         first = rest.split()[0].lower()
         if NO.match(r) and YESNO.match(q) and (first in PAST_FORMS or first.endswith("ed")):
             denied = _yes_no(q, False)  # "still at the bakery?" - "nope, quit in May"
+            if re.search(r"\bat\s+(?-i:[A-Z])", q):  # "still at Lloyds?" - "moved to Monzo": a
+                rest = re.sub(r"^(?:moved|went)\s+(?:over\s+)?to\b", "switched to", rest)  # job
             return f"{denied}; I {rest}" if denied else f"I {rest}"
         said = _yes_no(q, True) if NO.match(r) and YESNO.match(q) else None
         moved = swap_kind(re.sub(r"\bstill\s+", "", said), rest) if said and re.search(
