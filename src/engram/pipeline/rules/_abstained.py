@@ -25,16 +25,15 @@ __all__ = ["abstained"]
 
 _SINCE_LAST = re.compile(r"^it'?s\s+been\s+(?P<n>(?:\w+\s+){0,2}?\w+)\s+since\s+(?:my|our)\s+last\s+"
                          r"(?P<x>[\w-]+(?:\s+[\w-]+){0,3})$", re.I)
-# A span of time without the thing, up to now: "as of today", "and counting", nothing more.
-_WITHOUT = re.compile(r"^(?:(?:now|officially)\s+)?(?P<n>(?:a|an|one|two|three|four|five|six|seven|"
-                      r"eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:whole\s+|full\s+)?(?:days?|weeks?|"
-                      r"months?|years?))\s+(?:without|with no|free of)\s+(?:any\s+)?(?P<one>(?:a\s+single|a|an)\s+)?(?P<x>[\w-]+(?:\s+[\w-]+)?)(?:\s+(?:as of (?:today|now)|and counting|"
-                      r"now|today|so far))?$", re.I)
-# The span said with "-free": "Three months smoke-free", "a year alcohol-free now".
-_FREE = re.compile(r"^(?:(?:now|officially)\s+)?(?P<n>(?:a|an|one|two|three|four|five|six|seven|eight|"
-                   r"nine|ten|eleven|twelve|\d{1,3})\s+(?:whole\s+|full\s+)?(?:days?|weeks?|months?|"
-                   r"years?))\s+(?P<x>[a-z]+)-free(?:\s+(?:as of (?:today|now)|and counting|now|today|"
-                   r"so far))?$", re.I)
+# How long, and up to now: "Three months ... as of today", "a year ... and counting".
+_SPAN = (r"^(?:(?:now|officially)\s+)?(?P<n>(?:a|an|one|two|three|four|five|six|seven|eight|nine|"
+         r"ten|eleven|twelve|\d{1,3})\s+(?:whole\s+|full\s+)?(?:days?|weeks?|months?|years?))\s+")
+_UP_TO_NOW = r"(?:\s+(?:as of (?:today|now)|and counting|now|today|so far))?$"
+# The span without the thing ("Ten days without a single vape"), or with "-free" ("Three
+# months smoke-free").
+_WITHOUT = re.compile(_SPAN + r"(?:without|with no|free of)\s+(?:any\s+)?(?P<one>(?:a\s+single|a|an)\s+)?"
+                      r"(?P<x>[\w-]+(?:\s+[\w-]+)?)" + _UP_TO_NOW, re.I)
+_FREE = re.compile(_SPAN + r"(?P<x>[a-z]+)-free" + _UP_TO_NOW, re.I)
 _MEASURE = re.compile(r"^(?:glass|cup|bottle|pint|pack|packet|bite|slice|sip|drop|piece|can|mug|"
                       r"shot|puff)\s+of\s+", re.I)
 
