@@ -38,6 +38,24 @@ _SHORT_TAIL = re.compile(r",\s+(?:(?:way\s+)?too\s+[a-z-]+|(?:never|always)\s+(?
                          r"sad|annoying|great|nice|lucky|handy|ironic|funny|fine|good|bad))$", re.I)
 
 
+_AGE_AND = re.compile(r"^((?:[A-Z][a-z]+\s+){0,2}(?i:is))\s+(\d{1,2}|1[01]\d)\s+and\s+"
+                      r"((?!(?:a|an|the)\s+half\b)[a-z][\w\s-]+)$")
+
+
+def _age_and(fact: str) -> list[str]:
+    """"Daughter is 12 and obsessed with horses" -> the age, and the state; "Gary is 84
+    and still mows his lawn" -> the age, and what he does (a verb takes no "is")."""
+    m = _AGE_AND.match(fact)
+    if not m:
+        return [fact]
+    subject = m.group(1)[:-len("is")].strip()
+    rest = m.group(3)
+    verb = re.sub(r"^(?:still|also|always|never|often|usually)\s+", "", rest).split()[0]
+    does = re.fullmatch(r"[a-z]{2,}[^s'u]s", verb) is not None
+    return [f"{m.group(1)} {m.group(2)}",
+            f"{subject} {rest}".strip() if does else f"{m.group(1)} {rest}"]
+
+
 def expand(fact: str) -> list[str]:
     """One fact as said -> the facts it holds (coordinations, lists, shared prepositions
     split; a verdict or short reason after it dropped; an inferred fact or two added)."""
@@ -62,9 +80,11 @@ def expand(fact: str) -> list[str]:
     out = [y for f in out for y in _aged(f)]
     # "First week at HSBC done": the job it began, which is what is worth keeping
     out = [_FIRST_AT.sub(r"Works at \1", f) if _FIRST_AT.match(f) else f for f in out]
+    # "Daughter is 12 and obsessed with horses": an age, then a state of the same subject
+    out = [y for f in out for y in _age_and(f)]
     # "Is 38" (from "I'm 38, married ...") is an age
-    out = [re.sub(r"^((?:[A-Z][a-z]+\s+)?(?i:is))\s+(\d{1,2}|1[01]\d)$", r"\1 \2 years old", f)
-           for f in out]
+    out = [re.sub(r"^((?:[A-Z][a-z]+\s+){0,2}(?i:is))\s+(\d{1,2}|1[01]\d)$", r"\1 \2 years old", f)
+           for f in out]  # ("Son Leo is 7": the relation and the name)
     out = [re.sub(r"^Is born-and-(\w+)", r"Was born and \1", f).replace("born-and-", "born and ")
            for f in out]
     return out + [x for f in out for x in inferred_facts(f)]

@@ -195,8 +195,9 @@ _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|fo
 
 
 # How the speaker feels about it, after a comma: "turned 41, feeling ancient".
-_FEELING_TAIL = re.compile(r",\s+feeling\s+(?:(?:so|very|really|a bit|pretty|quite|kind of)\s+)?"
-                           r"[a-z]+$", re.I)
+_FEELING_TAIL = re.compile(r",\s+(?:feeling\s+(?:(?:so|very|really|a bit|pretty|quite|kind of)\s+)?"
+                           r"[a-z]+|(?:(?:really|so|kind of|a bit)\s+)?(?:dreading|loving|hating|"
+                           r"enjoying)\s+it)$", re.I)  # "..., dreading it": how it feels
 # "... every day since": the time it dangles from was said before.
 _DANGLING = re.compile(r"\s+(?:ever\s+)?since$", re.I)
 
