@@ -17,7 +17,7 @@ from engram.pipeline._results import warn
 from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._about_them import as_asked_of_you, said_of
-from engram.pipeline.rules._abstained import abstained
+from engram.pipeline.rules._abstained import abstained, quit_what
 from engram.pipeline.rules._answers import NO, YES, answer_clause
 from engram.pipeline.rules._challenged import Challenges
 from engram.pipeline.rules._contracted import uncontracted
@@ -328,7 +328,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                     F.finished_what(F.started_what(f.strip(" ,;:"), said_last), said_last),
                     previous), previous), before))
                 pieces = expand(plain_change(f))  # "Ran the 10k, finished in 52 minutes"
-                pieces[1:] = [F.finished_what(p, b) for b, p in zip(pieces, pieces[1:], strict=False)]
+                pieces[1:] = [quit_what(F.finished_what(p, b), b)
+                              for b, p in zip(pieces, pieces[1:], strict=False)]
                 facts.extend(pieces)
                 previous = said_last = f
             before = clause
