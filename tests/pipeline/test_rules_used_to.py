@@ -1,6 +1,7 @@
 """A habit said with "used to" and then ended with a bare verb ("I used to smoke but
-quit years ago") gives the ending its object (#22). Sentences written for this file; none
-is in an evaluation set."""
+quit years ago") gives the ending its object; "No car, just an old bike" is none of one
+and some of the other (#22). Sentences written for this file; none is in an evaluation
+set."""
 
 from __future__ import annotations
 
@@ -27,3 +28,8 @@ def test_a_bare_ending_after_anything_else_is_left() -> None:
 
 def test_the_habit_ended_leaves_the_memory_of_it(shared_minilm: Any) -> None:
     assert replaces(shared_minilm, "Plays rugby", "I used to play rugby but gave up in 2015.")
+
+
+def test_none_of_one_and_just_another_are_two_facts() -> None:
+    from tests.pipeline.test_rules_mechanisms import user
+    assert user("No car, just an old bike.") == ["Has no car", "Has an old bike"]

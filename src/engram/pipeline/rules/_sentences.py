@@ -242,6 +242,11 @@ def split_clauses(sentence: str) -> list[str]:
                     and not _TO_YOU.match(piece)
                 parts.append(re.sub(r"^(?=(?:didn'?t|don'?t|can'?t|won'?t)\s)", "I ", piece, flags=re.I)
                              if left_out else re.sub(r"^(?=have\s)", "I ", piece) if parts else piece)
+    # "No kids, just a very spoiled cat": none of one, and the other had
+    for i, part in enumerate(parts):
+        m = re.match(r"^(no\s+[\w-]+),\s+(?:just|only)\s+((?:a|an|one|two|three|some)\s+.+)$", part, re.I)
+        if m:
+            parts[i:i + 1] = [m.group(1), f"I have {m.group(2)}"]
     # "if we did | we'd need a bigger flat", "given a big win | I'd ...": a condition and
     # what hangs on it are one clause
     for i in range(len(parts) - 2, -1, -1):
