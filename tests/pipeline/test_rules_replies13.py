@@ -22,3 +22,11 @@ def test_a_move_from_a_workplace_is_no_new_home() -> None:
                          ("user", "no, moved to Starling in May"))
     assert "Lives in Starling" not in facts
     assert any("Starling" in f for f in facts)
+
+
+def test_an_either_or_about_the_user_says_what_they_are() -> None:
+    # (a bare "right" is still read as a yes: not yet told apart from the option)
+    assert conversation(("assistant", "Are you left or right footed?"), ("user", "left")) == [
+        "Is left footed"]
+    assert conversation(("assistant", "Are you a cat or a dog person?"),
+                        ("user", "dog person for sure")) == ["Is a dog person"]

@@ -249,6 +249,8 @@ def answer_clause(question: str, reply: str) -> str | None:
                                else None)
     if not choice and after and chosen(q, head):
         choice = f"{chosen(q, head)}, {after}"
+    if choice and re.match(r"^(?:are|were)\s+you\s", q, re.I):  # "Are you left or right
+        return f"I'm {_second_to_first(choice)}"  # handed?" - "left": what the user is
     if choice:
         m = re.search(r"\b(do|would)\s+you\s+(rather\s+)?(\w+)", q, re.I)
         verb = m.group(3) if m else "prefer"

@@ -37,7 +37,7 @@ def options(question: str) -> list[str]:
     parts = [re.sub(r"^(?:(?:there'?s|there\s+(?:is|are)|we\s+have|i\s+found)\s+)?(?:the|a|an)\s+",
                     "", p.strip(" ,"), flags=re.I) for p in parts if p.strip(" ,")]
     # "Is it Sam or Samantha?": the question's own opening is no part of the first option
-    parts[:1] = [re.sub(r"^(?:is|are|was|were|should|shall|would|will)\s+(?:it|that|this|they)\s+",
+    parts[:1] = [re.sub(r"^(?:is|are|was|were|should|shall|would|will)\s+(?:it|that|this|they|you)\s+",
                         "", p, flags=re.I) for p in parts[:1]]
     if len(parts) >= 2 and len(parts[-1].split()) == 2 and all(len(p.split()) == 1
                                                                 for p in parts[:-1]):
