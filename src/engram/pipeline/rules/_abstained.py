@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from engram.pipeline.rules._yesno import gerund
+
 __all__ = ["abstained", "quit_what"]
 
 _SINCE_LAST = re.compile(r"^it'?s\s+been\s+(?P<n>(?:\w+\s+){0,2}?\w+)\s+since\s+(?:my|our)\s+last\s+"
@@ -57,7 +59,6 @@ def abstained(clause: str) -> str | None:
     return f"Quit {thing} {m.group('n').lower()} ago"
 
 
-
 # An ending with no object ("Quit years ago") after a habit said with "used to".
 _BARE_QUIT = re.compile(r"^(Quit|Stopped|Gave up|Gave it up)(?=\s+(?:(?:a|an|a few|two|three|\d+)\s+)?"
                         r"(?:years?|months?|weeks?|decades?|ages|while)\b|\s+(?:in|last|when|after|before)\s|"
@@ -78,7 +79,5 @@ def quit_what(fact: str, before: str | None) -> str:
     m, used = _BARE_QUIT.match(fact), _USED_TO.match(before or "")
     if not m or not used:
         return fact
-    verb = used.group("verb")
-    doing = (verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else
-             verb + verb[-1] if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", verb) else verb) + "ing"
-    return f"{m.group(1).replace('Gave it up', 'Gave up')} {doing}{used.group('rest')}{fact[m.end():]}"
+    doing = gerund(used.group("verb") + used.group("rest"))
+    return f"{m.group(1).replace('Gave it up', 'Gave up')} {doing}{fact[m.end():]}"
