@@ -30,7 +30,8 @@ _NAME_IS = re.compile(r"^((?-i:[A-Z][a-z][\w-]*))'s\s+(?=(?i:now|still|not|also|
                       r"home|pregnant|engaged|married|retired|single|ill|sick|better|in|at|on|"
                       r"a|an|the|going|moving|living|working|renting|studying|training|"
                       r"starting|staying|doing|getting|learning|turning|expecting)\b)")
-_IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + "|".join(sorted(RELATIONS)) + r"))'s\s+"
+_KIN = "|".join(sorted(RELATIONS))
+_IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + _KIN + r"))'s\s+"
                             r"(?=(?:actually|now|still|really|also|not|called|named|from|"
                             r"on|in|at|a|an|the|off|over|cancelled|canceled|postponed|done|"
                             r"finished|booked|confirmed|moved|completely|fully|totally|healed|fixed|"
@@ -38,11 +39,11 @@ _IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + "|".join(sorted(RE
 
 
 # "The wedding's been moved", "My visa's come through": "has" before a past participle.
-_HAS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + "|".join(sorted(RELATIONS)) + r"))'s\s+"
+_HAS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + _KIN + r"))'s\s+"
                              r"(?=(?:been|gone|got|had|come|just|finally|already|never)\b)", re.I)
 # A relative is someone who acts: "Mum's moved to Bath", "mum's sold up" ("has"); a
 # thing's "'s" before the same form is "is" ("the meeting's moved")
-_KIN_HAS = re.compile(r"^((?:(?:my|our)\s+)?(?:" + "|".join(sorted(RELATIONS)) + r"))'s\s+"
+_KIN_HAS = re.compile(r"^((?:(?:my|our)\s+)?(?:" + _KIN + r"))'s\s+"
                       # (a state said with a past form is "is": "called Joon", "retired")
                       r"(?!(?:called|named|based|married|engaged|retired|divorced|separated|"
                       r"widowed|obsessed|excited|worried|stressed|tired|bored|interested|pleased|"

@@ -92,7 +92,7 @@ def _other_subject(clause: str, people: People) -> str | None:
 
 
 # "Emma, my daughter, is ..." -> "my daughter Emma is ...".
-_APPOSITIVE = re.compile(r"^((?-i:[A-Z][a-z]\w*)),\s+((?:my|our)\s+(?:\w+\s+)?\w+)((?:\s+from\s+\w+)?),\s+",
+_APPOSITIVE = re.compile(r"^((?-i:[A-Z][a-z]\w*)),\s+((?:my|our)\s+(?:\w+\s+)?\w+)(?:\s+from\s+\w+)?,\s+",
                          re.I)  # "Raj, my best mate from uni, is ...": where they met is left out
 # "My husband, Ravi, works ..." -> "My husband Ravi works ...".
 _NAME_APPOSITIVE = re.compile(r"^((?:my|our)\s+(?:\w+\s+)?\w+),\s+((?-i:[A-Z][a-z][\w'-]*)(?:\s+and\s+"

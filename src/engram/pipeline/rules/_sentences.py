@@ -36,10 +36,12 @@ _FINITE = (r"(?:is|was|has|are|were|had|will|can|does|did|got|went|left|made|too
            r"isn't|wasn't|aren't|weren't|hasn't|hadn't|won't|can't|doesn't|didn't|"
            r"bought|sold|began|became|won|lost|met|ran|saw|told|said|gave|came|grew|"
            r"(?-i:[a-z]+(?:[^s']s|ed)))\b")
+# A thing's "'s" as "has": "the gig's been moved", "the ankle's fully healed".
+_THINGS_HAS = r"the\s+\w+'s\s+(?:been|gone|got|come|just|finally|already|completely|fully)"
 _SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|it\s+(?:is|was)|it's|"
          r"(?:everyone|everybody|(?:most\s+)?people)\s+(?:calls?|knows?)\b|"
          r"the\s+\w+(?:\s+\w+)?\s+(?:is|was|are|were|(?-i:[a-z]{3,}ed))\b|i|i'm|"
-         r"the\s+\w+'s\s+(?:been|gone|got|come|just|finally|already|completely|fully)\b|"
+         + _THINGS_HAS + r"\b|"
          r"i've|i'd|i'll|we|we're|we've|she|she's|he|he's|they|they're|"
          r"(?:my|our)\s+\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+and\s+i\s|"  # "my wife and I ..."
          r"(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+" + _FINITE
@@ -61,7 +63,7 @@ _CLAUSE_BREAK = re.compile(
     r"nowadays)\s*,?\s+)?"
     r"(?=" + _SUBJ + r")"
     r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s|"
-    r"the\s+\w+'s\s+(?:been|gone|got|come|just|finally|already|completely|fully)\s|"
+    + _THINGS_HAS + r"\s|"
     r"we\s+\w+|we'[a-z]+\s|the\s+\w+(?:'s\s+\w+)?(?:\s+of\s+(?:the\s+)?\w+)?\s+(?:isn't|wasn't|aren't|"
     r"weren't|" + _FINITE + r")\s|"
     # ", they're basically the same": a remark on what was named, a clause of its own
