@@ -33,7 +33,7 @@ def test_a_verdict_on_doing_something_in_general_is_no_fact(said: str) -> None:
 
 
 def test_a_verdict_about_the_speaker_is_not_taken_for_one_in_general() -> None:
-    from engram.pipeline.rules._sentences import is_noise
+    from engram.pipeline.rules._noise import is_noise
 
     assert not is_noise("Cycling is great for my knees")
     assert not is_noise("Nothing is easy")  # no doing named

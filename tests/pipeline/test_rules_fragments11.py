@@ -9,7 +9,8 @@ import pytest
 
 from engram.pipeline.rules._facts import split_adverbial_fragment
 from engram.pipeline.rules._fragments import subjectless
-from engram.pipeline.rules._sentences import is_noise, split_clauses
+from engram.pipeline.rules._noise import is_noise
+from engram.pipeline.rules._sentences import split_clauses
 from engram.pipeline.rules._speech import is_hypothetical
 from tests.pipeline.test_rules_mechanisms import user
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from engram.pipeline.rules._noise import is_noise
 from engram.pipeline.rules._rewrite import to_third_person
-from engram.pipeline.rules._sentences import is_noise
 from tests.pipeline.test_rules_nearest import state
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from engram.pipeline.rules._noise import is_noise
 from engram.pipeline.rules._resaid import resaid
-from engram.pipeline.rules._sentences import is_noise
 from engram.pipeline.rules._worth import worth
 from tests.pipeline.test_rules_nearest import replaces, state
 

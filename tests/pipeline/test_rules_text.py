@@ -13,9 +13,9 @@ from engram.pipeline.rules._facts import (
     split_verb_coordination,
     standing_request,
 )
+from engram.pipeline.rules._noise import is_noise
 from engram.pipeline.rules._rewrite import conjugate, to_third_person
 from engram.pipeline.rules._sentences import (
-    is_noise,
     is_question,
     split_clauses,
     split_sentences,

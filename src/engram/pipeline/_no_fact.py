@@ -30,7 +30,8 @@ from typing import Literal
 
 from engram._types import Message
 from engram.pipeline.base import Fact
-from engram.pipeline.rules._sentences import is_noise, is_question, split_sentences
+from engram.pipeline.rules._noise import is_noise
+from engram.pipeline.rules._sentences import is_question, split_sentences
 
 __all__ = ["unread", "no_fact_warning", "OnNoFact", "ON_NO_FACT"]
 

@@ -35,6 +35,7 @@ from engram.pipeline.rules._fragments import labelled, subjectless, subjectless_
 from engram.pipeline.rules._identity import also_called, identity_fact, introduction, named_with
 from engram.pipeline.rules._idioms import plain_change, said_plainly
 from engram.pipeline.rules._inferred import homes_said
+from engram.pipeline.rules._noise import is_noise
 from engram.pipeline.rules._now import said_as_now
 from engram.pipeline.rules._restated import restated
 from engram.pipeline.rules._retake import opens_correction, puts_right, retimed, uncleft
@@ -43,7 +44,6 @@ from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_thi
 from engram.pipeline.rules._roles import at_the_event
 from engram.pipeline.rules._self_report import decided_news, diagnosis, done_to_me, self_report
 from engram.pipeline.rules._sentences import (
-    is_noise,
     is_question,
     split_clauses,
     statement_head,

@@ -1,0 +1,69 @@
+"""Chat habits, continued: a lower-case sentence after a plain full stop, a passing mood
+said without a subject, a verdict on a suggestion, and a next step told as a bare
+participle after a comma (#22). Sentences written for this file; none is in an
+evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from engram.pipeline.rules._noise import is_noise
+from engram.pipeline.rules._sentences import split_clauses
+from engram.pipeline.rules._speech import own_text
+from tests.pipeline.test_rules_mechanisms import final
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("got a puppy lol. she chews everything",
+     ["got a puppy lol.", "she chews everything"]),
+    ("moved to york in may. loving it so far", ["moved to york in may.", "loving it so far"]),
+])
+def test_a_lower_case_sentence_after_a_full_stop_is_a_sentence_of_its_own(
+        text: str, sentences: list[str]) -> None:
+    assert own_text(text) == sentences
+
+
+@pytest.mark.parametrize("text", [
+    "my shift starts at 7 a.m. every weekday",
+    "i paid approx. ninety quid for it",
+    "the flat is on st. giles street",
+    "my favourite film is alien. hmm actually aliens, the sequel",
+])
+def test_an_abbreviation_or_a_correction_opener_does_not_end_a_sentence(text: str) -> None:
+    assert len(own_text(text)) == 1
+
+
+@pytest.mark.parametrize("clause", ["bit nervous", "so excited", "knackered", "a little anxious",
+                                    "pretty gutted"])
+def test_a_passing_mood_without_a_subject_is_no_fact(clause: str) -> None:
+    assert is_noise(clause)
+
+
+@pytest.mark.parametrize("clause", ["nervous flyer", "excited about the new job",
+                                    "a bit nervous of dogs since the bite"])
+def test_a_mood_with_what_it_is_about_is_kept(clause: str) -> None:
+    assert not is_noise(clause)
+
+
+@pytest.mark.parametrize("clause", ["kayaking sounds scary", "that sounds expensive",
+                                    "the night course sounds like a lot"])
+def test_a_verdict_on_a_suggestion_is_no_fact(clause: str) -> None:
+    assert is_noise(clause)
+
+
+def test_a_next_step_after_a_comma_is_a_clause_of_its_own() -> None:
+    assert split_clauses("left the bakery on friday, starting at a law firm in june") == [
+        "left the bakery on friday", "I'm starting at a law firm in june"]
+    assert split_clauses("sold the flat, moving to Galway next month") == [
+        "sold the flat", "I'm moving to Galway next month"]
+
+
+def test_a_participle_of_manner_stays_in_its_clause() -> None:
+    assert split_clauses("I spent Sunday in the garden, starting with the roses") == [
+        "I spent Sunday in the garden, starting with the roses"]
+
+
+def test_a_lower_case_chat_message_yields_one_fact_a_sentence() -> None:
+    state = final(["Drives to work"], "sold my car to a mate lol. cycling to work from now on")
+    assert "Drives to work" not in state
+    assert any(f.startswith("Sold their car") and "cycling" not in f for f in state)
