@@ -67,3 +67,26 @@ def test_a_lower_case_chat_message_yields_one_fact_a_sentence() -> None:
     state = final(["Drives to work"], "sold my car to a mate lol. cycling to work from now on")
     assert "Drives to work" not in state
     assert any(f.startswith("Sold their car") and "cycling" not in f for f in state)
+
+
+@pytest.mark.parametrize(("content", "fact"), [
+    ("me and Priya split up over the summer", "Split up with Priya over the summer"),
+    ("dan and i broke up on friday", "Broke up with Dan on friday"),
+    ("Priya and me are moving to Bath", "Is moving to Bath with Priya"),
+    ("me and my cousin Ola run a food stall", "Runs a food stall with cousin Ola"),
+])
+def test_two_people_as_one_subject_said_as_chat_says_it(content: str, fact: str) -> None:
+    assert fact in final([], content)
+
+
+def test_a_plain_word_before_and_i_is_not_a_partner_when_it_is_not_first() -> None:
+    assert not any("with" in f for f in final([], "Honestly the cat and dog hate each other"))
+
+
+def test_a_negation_after_an_auxiliary_is_no_correction() -> None:
+    assert not any(f.startswith("Meant") for f in final([], "My sister and I do not get along"))
+
+
+def test_she_stays_who_she_was_when_her_sentence_names_someone_else() -> None:
+    state = final([], "My uncle Pavel is a retired sailor. He lives with my cousin Irina in Gdansk.")
+    assert "Uncle Pavel lives with their cousin Irina in Gdansk" in state

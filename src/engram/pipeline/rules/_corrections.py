@@ -178,7 +178,10 @@ def corrected(clause: str) -> list[str] | None:
         if denial and right:
             return [denial, swap_value(right, m.group("value"))]
     m = _VALUE_NOT_OLD.match(clause)
-    if m and not re.search(r"\bnot\b|n't\b|\bnever\b", m.group("pos"), re.I):
+    # "... and I do not get along": an auxiliary before "not" makes it a plain negation
+    if m and not re.search(r"\bnot\b|n't\b|\bnever\b", m.group("pos"), re.I) \
+            and not re.search(r"\b(?:do|does|did|is|are|am|was|were|will|would|can|could|should|"
+                              r"have|has|had|may|might|must)$", m.group("pos"), re.I):
         # "I eat fish, just not shellfish": an exception to the statement, which stands;
         # the exception is the same verb with the other object
         pos = _NOW_TAIL.sub("", m.group("pos"))

@@ -167,8 +167,10 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     # "actually" inside a clause marks a correction; the statement is the same without it
     clause = re.sub(r"(?<=\w)\s+actually\b,?", "", clause).strip()
     out: list[str] = F.relation_facts(clause)
+    # "She lives with my aunt Teresa": the aunt is named, but "she" is still who it was
+    told_of = bool(re.match(r"(?i:she|he)\b", clause)) and people.last is not None
     for rel, name in F.relation_names(clause):
-        people.introduce(rel, name)
+        people.introduce(rel, name, last=not told_of)
     # "please stop calling me Liz" is about the name, not a standing request
     request = None if re.search(r"\bcall(?:ing)?\s+me\b", clause, re.I) \
         else F.standing_request(clause)

@@ -230,6 +230,19 @@ _TO_YOU = re.compile(r"^(?:don'?t|do not)\s+(?:tell|worry|judge|laugh|ask|forget
                      r"bother|get|let|be|mind|wait|hold)\b", re.I)
 
 
+# Two people as one subject, said as chat says it: "me and Jess", "Jess and me", "tom and
+# i"; read as "Jess and I", the form the compound-subject reader knows. A lower-case name
+# is taken only as the sentence's first word.
+_WE_TWO = re.compile(r"^(?:(?:me|myself)\s+and\s+(?P<a>(?:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z]\w+)|"
+                     r"(?P<b>(?:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Za-z][a-z]+)\s+and\s+(?:me|i))"
+                     r"(?=\s+(?!and\b)[a-z'’]+)", re.I)
+
+
+def _we_two(m: re.Match[str]) -> str:
+    who = m.group("a") or m.group("b")
+    return f"{who[0].upper()}{who[1:]} and I" if " " not in who else f"{who} and I"
+
+
 _NEXT_STEP = re.compile(r",\s+(?:and\s+|then\s+)?(?=(?:starting|moving|relocating|joining|switching)\s+"
                         r"(?:at|to)\s+(?:(?:the|a|an|my|our)\b|(?-i:[A-Z])))", re.I)
 
@@ -238,6 +251,7 @@ def split_clauses(sentence: str) -> list[str]:
     """Independent clauses of one sentence, end punctuation removed."""
     body = _ASIDE_TAIL.sub("", sentence.strip().rstrip(".!"))
     body = resaid(body)
+    body = _WE_TWO.sub(_we_two, body)  # "me and Jess split up", "tom and i broke up"
     # "..., so no cheese board for me": what the fact means for the request at hand
     body = re.sub(r",\s+so\s+(?:no|nothing|none)\b(?!\s+longer\b).*$", "", body, flags=re.I)
     # "handed in my notice, starting at the library on Monday": a change told as a bare

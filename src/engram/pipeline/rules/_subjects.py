@@ -118,9 +118,10 @@ class People:
         if named and named.group(1).lower() not in NOT_NAMES:  # "Is Ivy still at primary?"
             self.last = self.known.get(named.group(1), named.group(1))
 
-    def introduce(self, relation: str, name: str) -> None:
+    def introduce(self, relation: str, name: str, last: bool = True) -> None:
+        """``name`` is the speaker's ``relation``; ``last``: "she" now refers to them."""
         self.known[name] = f"{capitalise(relation)} {name}"
-        self.last = self.known[name]
+        self.last = self.known[name] if last else self.last
 
     def split(self, clause: str) -> tuple[str, str] | None:
         """(subject, predicate) of a clause about someone other than the speaker."""
