@@ -90,3 +90,35 @@ def test_a_negation_after_an_auxiliary_is_no_correction() -> None:
 def test_she_stays_who_she_was_when_her_sentence_names_someone_else() -> None:
     state = final([], "My uncle Pavel is a retired sailor. He lives with my cousin Irina in Gdansk.")
     assert "Uncle Pavel lives with their cousin Irina in Gdansk" in state
+
+
+def test_literally_is_emphasis_between_a_frame_and_its_words() -> None:
+    state = final([], "I'm Bartholomew but literally everyone calls me Barty")
+    assert {"Name is Bartholomew", "Prefers to be called Barty"} <= set(state)
+
+
+@pytest.mark.parametrize(("content", "facts"), [
+    ("I'm a midwife who loves sea swimming", {"Is a midwife", "Loves sea swimming"}),
+    ("My aunt Noor is a pharmacist who lives in Doha",
+     {"Aunt Noor is a pharmacist", "Aunt Noor lives in Doha"}),
+])
+def test_a_role_and_what_its_holder_does_are_two_facts(content: str, facts: set[str]) -> None:
+    assert facts <= set(final([], content))
+
+
+def test_a_who_clause_of_someone_else_stays_whole() -> None:
+    assert "Knows a plumber who works weekends" in final([], "I know a plumber who works weekends")
+
+
+@pytest.mark.parametrize(("content", "fact"), [
+    ("Ravi was diagnosed with coeliac disease last month",
+     "Cousin Ravi was diagnosed with coeliac disease last month"),
+    ("Ravi was just promoted to head of sales", "Cousin Ravi was just promoted to head of sales"),
+])
+def test_what_was_done_to_a_known_person_is_their_fact(content: str, fact: str) -> None:
+    assert fact in final(["Has a cousin named Ravi"], content)
+
+
+def test_how_a_known_person_felt_is_no_fact() -> None:
+    assert final(["Has a cousin named Ravi"], "Ravi was thrilled with the result") == [
+        "Has a cousin named Ravi"]

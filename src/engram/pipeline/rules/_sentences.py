@@ -243,6 +243,16 @@ def _we_two(m: re.Match[str]) -> str:
     return f"{who[0].upper()}{who[1:]} and I" if " " not in who else f"{who} and I"
 
 
+_ROLE_WHO = re.compile(r"^((?P<subj>I|she|he|(?:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z][a-z]+)"
+                       r"(?:'s|'m|\s+(?:is|am|was))\s+)((?:a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+who\s+"
+                       r"(?P<verb>(?-i:[a-z]+(?:s|ed))\b)", re.I)
+
+
+def _role_who(m: re.Match[str]) -> str:
+    subj = "" if m.group("subj").lower() == "i" else f"{m.group('subj')} "  # "loves hiking"
+    return f"{m.group(1)}{m.group(3)}; {subj}{m.group('verb')}"
+
+
 _NEXT_STEP = re.compile(r",\s+(?:and\s+|then\s+)?(?=(?:starting|moving|relocating|joining|switching)\s+"
                         r"(?:at|to)\s+(?:(?:the|a|an|my|our)\b|(?-i:[A-Z])))", re.I)
 
@@ -257,6 +267,8 @@ def split_clauses(sentence: str) -> list[str]:
     # "handed in my notice, starting at the library on Monday": a change told as a bare
     # participle after a comma is the speaker's next step, a clause of its own
     body = _NEXT_STEP.sub("; I'm ", body)
+    # "I'm a nurse who loves hiking": the role and what its holder does are two facts
+    body = _ROLE_WHO.sub(_role_who, body)
     parts: list[str] = []
     for chunk in _SEMICOLON.split(body):
         for piece in (_tails(p) for p in _CLAUSE_BREAK.split(chunk)):

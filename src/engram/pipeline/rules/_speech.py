@@ -155,8 +155,11 @@ def is_hypothetical(clause: str) -> bool:
                 or _WISH.match(c))
 
 
-_SPOKEN_AS = {"wanna": "want to", "gonna": "going to", "gotta": "got to", "'em": "them"}
-_SPOKEN = re.compile(r"(?<![\w'])(?:wanna|gonna|gotta|'em)\b", re.I)
+# ("literally" is emphasis in chat, and stands between a frame and its words: "but
+# literally everyone calls me Ola")
+_SPOKEN_AS = {"wanna": "want to", "gonna": "going to", "gotta": "got to", "'em": "them",
+              "literally ": ""}
+_SPOKEN = re.compile(r"(?<![\w'])(?:wanna|gonna|gotta|'em|literally )\b", re.I)
 
 
 # Pictographs and their joiners (emoji, dingbats, flags); what they show is no fact.

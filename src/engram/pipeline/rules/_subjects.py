@@ -48,8 +48,16 @@ haven't hasn't didn't don't doesn't can't won't isn't wasn't aren't weren't coul
 """.split()) | LIKING_VERBS  # noqa: SIM905 (degree adverbs open fragments: "Bit tired today")
 # "X is lovely": an opinion about a thing, not a fact about a person. A person's "is"
 # goes on to a role, a place, a state or an activity.
-IS_FACT = re.compile(r"^(?:is|was|are|were)\s+(?:not\s+|now\s+|still\s+|also\s+|no longer\s+)?"
-                      r"(?:a|an|the|my|their|his|her|from|in|at|on|with|\d|\w+ing\b|allergic|"
+IS_FACT = re.compile(r"^(?:is|was|are|were)\s+(?:not\s+|now\s+|still\s+|also\s+|no longer\s+|"
+                      r"just\s+|recently\s+|finally\s+)?"
+                      # done to them: "was diagnosed with", "was promoted", "was made redundant"
+                      r"(?:(?!(?:pleas|surpris|impress|shock|worri|annoy|disappoint|excit|tir|"
+                      r"bor|interest|thrill|stress|scar|amaz|delight|upset|frustrat|embarrass|"
+                      r"relax|confus|overwhelm)ed\b)"
+                      r"(?-i:[a-z]+ed)\s+(?:with|to|as|from|into|at|for|by|in|on)\b|"
+                      r"(?:promoted|diagnosed|made redundant|laid off|fired|sacked|hired|"
+                      r"discharged|born|elected|appointed|accepted|admitted)\b|"
+                      r"a|an|the|my|their|his|her|from|in|at|on|with|\d|\w+ing\b|allergic|"
                       r"married|engaged|pregnant|retired|single|divorced|vegan|vegetarian|"
                       r"back|away|home|moving|sick|ill|afraid|scared|learning|based|located|settled|"
                       # a nationality: "Mum is Polish", "Dad is Italian"
