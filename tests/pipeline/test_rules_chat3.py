@@ -122,3 +122,29 @@ def test_what_was_done_to_a_known_person_is_their_fact(content: str, fact: str) 
 def test_how_a_known_person_felt_is_no_fact() -> None:
     assert final(["Has a cousin named Ravi"], "Ravi was thrilled with the result") == [
         "Has a cousin named Ravi"]
+
+
+@pytest.mark.parametrize(("content", "fact"), [
+    ("just found out im allergic to latex", "Is allergic to latex"),
+    ("I found out that I'm anaemic", "Is anaemic"),
+])
+def test_news_of_oneself_found_out_is_the_news(content: str, fact: str) -> None:
+    assert final([], content) == [fact]
+
+
+def test_a_second_allergy_found_out_keeps_the_first() -> None:
+    assert set(final(["Is allergic to peanuts"], "found out I'm allergic to wasps too")) == {
+        "Is allergic to peanuts", "Is allergic to wasps"}
+
+
+@pytest.mark.parametrize(("content", "fact"), [
+    ("I'm starting nights in March, which means no more school runs", "Is starting nights in March"),
+    ("We sold the caravan, which was a relief", "Sold the caravan"),
+    ("I'm off dairy which explains the oat milk", "Is off dairy"),
+])
+def test_what_a_fact_means_or_how_it_felt_after_which_is_dropped(content: str, fact: str) -> None:
+    assert final([], content) == [fact]
+
+
+def test_which_that_tells_what_a_thing_is_stays() -> None:
+    assert final([], "I drive a Leaf which is electric") == ["Drives a Leaf which is electric"]

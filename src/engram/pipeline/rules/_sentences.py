@@ -138,6 +138,8 @@ _DISCOURSE = re.compile(
     # openers of a correction: what follows is the corrected statement
     r"(?:it\s+)?turns out(?: that)?|wait|oops|whoops|(?:(?:a|one|small|quick|tiny|minor)\s+)*"
     r"(?:correction|update)|to clarify|just to clarify|"
+    # news of oneself: "found out I'm allergic to cats" (not "found out my ...": a thing's)
+    r"(?:i\s+)?(?:just\s+|recently\s+|finally\s+)?found out(?: that)?(?=\s+(?:i|i'm|im|i've)\b)|"
     r"let me correct that|my mistake|my bad|scratch that|sorry|i'?ll be honest|hold on|hang on|"
     r"that'?s (?:wrong|off|not right|not quite right|incorrect)|"
     r"change of plans?|plans? changed|"
@@ -220,8 +222,18 @@ _IT_VERDICT = re.compile(r",\s+(?:it'?s|it\s+is|it\s+was|that'?s|that\s+was)\s+(
                          r"nice|cool|incredible|unreal|epic|magical))$", re.I)
 
 
+# "..., which explains a lot", "... which means an early start", "..., which was scary":
+# what the fact means or how it felt, not a fact of its own
+_WHICH_TAIL = re.compile(r",?\s+which\s+(?:(?:explains|means|meant|made|makes|is why|was why)\b.*|"
+                         r"(?:is|was)\s+(?:(?:so|really|pretty|quite|a bit|super|kind of)\s+)?"
+                         r"(?:scary|great|nice|annoying|a relief|a pain|hard|tough|fun|weird|"
+                         r"odd|funny|lovely|amazing|awful|sad|exciting|stressful)\b.*)$", re.I)
+
+
 def _tails(piece: str) -> str:
-    piece = _IT_VERDICT.sub("", _ASIDE_TAIL.sub("", piece.strip(" ,")))
+    piece = _WHICH_TAIL.sub("", piece.strip(" ,"))
+    piece = re.sub(r"(?<=\w\w)\s+(?:too|as well)$", "", piece, flags=re.I)  # "allergic to cats too"
+    piece = _IT_VERDICT.sub("", _ASIDE_TAIL.sub("", piece))
     return _DANGLING.sub("", _FEELING_TAIL.sub("", piece))
 
 
