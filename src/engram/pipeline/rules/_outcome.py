@@ -65,6 +65,13 @@ _BACK_AT_WORK = re.compile(r"\b(?:back\s+(?:at|to|in)\s+(?:work|the\s+office)|re
                            r"went\s+back\s+to\s+work)\b", re.I)
 _TRYING_FOR_BABY = re.compile(r"\btrying (?:for (?:a|another) baby|to (?:get pregnant|conceive))\b",
                               re.I)
+# Being single ends with a partner, whatever words say so ("Has been seeing each other
+# for a month", "Got engaged", "Has a girlfriend named Ines").
+_SINGLE = re.compile(r"^is\s+(?:still\s+|currently\s+)?single\b|^is\s+not\s+(?:seeing|dating)\s+anyone\b",
+                     re.I)
+_PARTNERED = re.compile(r"\b(?:seeing\s+(?:someone|each other|a\s+(?:guy|girl|man|woman))|"
+                        r"dating(?!\s+apps?\b)|(?:boy|girl)friend|fianc[eé]e?|engaged|married|"
+                        r"got together|moved in with|in a relationship)\b", re.I)
 _TO_COME = re.compile(r"\b(?:next|tomorrow|soon|will|from|after)\b", re.I)
 # A job offered by a named firm is what a job search waits for ("Accepted an offer from
 # Deloitte"); an offer alone is no job held, so only a wait takes it as one.
@@ -95,8 +102,9 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
     # (a return still to come leaves the leave in place: "back in the office next week")
     back = bool(_BACK_AT_WORK.search(fact)) and not _TO_COME.search(fact)
     expecting = bool(_PREGNANT.search(fact) or re.search(r"^(?:is|are)\s+expecting\b", predicate, re.I))
+    partnered = bool(_PARTNERED.search(predicate))
     if not _OUTCOME.search(fact) and not happened and not BIRTH.search(fact) and not back \
-            and not expecting:
+            and not expecting and not partnered:
         return None
     if _STILL_AT_IT.search(predicate):  # "Ran 30k for marathon training": the wait goes on
         return None
@@ -110,6 +118,7 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
     for pos, e in enumerate(existing):
         e_subject, e_predicate = split_subject(e.text)
         returned = back and bool(_AWAY.match(e_predicate))  # time away, ended by the return
+        returned = returned or (partnered and bool(_SINGLE.match(e_predicate)))
         if pos in used or e.ref < 0 or not (returned or PENDING.match(e_predicate)) \
                 or (owner and owner not in e.text.lower()):
             continue

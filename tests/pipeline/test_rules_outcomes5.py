@@ -1,0 +1,40 @@
+"""A partner ends being single, whatever words say so, and a withdrawal ends the training
+for what was withdrawn from (#22). Sentences written for this file; none is in an
+evaluation set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.pipeline.test_rules_mechanisms import final
+from tests.pipeline.test_rules_nearest import state
+
+
+@pytest.mark.parametrize("content", [
+    "Been seeing a guy from my climbing gym for a few weeks",
+    "Theo and I got together at new year",
+    "I've got a girlfriend, finally",
+])
+def test_a_partner_ends_being_single(content: str) -> None:
+    assert "Is single" not in final(["Is single", "Plays darts"], content)
+
+
+@pytest.mark.parametrize("content", [
+    "My cousin got engaged in Rome",
+    "Went to a wedding in Leeds at the weekend",
+])
+def test_someone_elses_partner_or_a_wedding_leaves_single_alone(content: str) -> None:
+    assert "Is single" in final(["Is single"], content)
+
+
+def test_a_withdrawal_ends_the_training_for_it(shared_minilm: Any) -> None:
+    after = state(shared_minilm, ["Is training for the Lisbon half marathon"],
+                  "I've withdrawn from the Lisbon half, my hip needs rest")
+    assert "Is training for the Lisbon half marathon" not in after
+
+
+def test_money_withdrawn_ends_nothing(shared_minilm: Any) -> None:
+    held = "Is training for the Lisbon half marathon"
+    assert held in state(shared_minilm, [held], "I withdrew some euros in Lisbon")
