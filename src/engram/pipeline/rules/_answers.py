@@ -235,6 +235,12 @@ def answer_clause(question: str, reply: str) -> str | None:
         if said and value and not (YES.match(value) or NO.match(value)):
             # a common word stays one ("Pescatarian" is no name), a name stays a name
             return swap_value(said, value.lower() if said.split()[-1].islower() else value)
+    # "which one did you go for?" - "went with the Air, the battery sold me": the reply
+    # has its own past verb, so it is the statement ("went" is the user's, not a blank's)
+    said_done = r.split()[0].lower()
+    if re.match(r"^(?:what|which|where|who|how)\b.*\bdid\s+you\b", q, re.I) \
+            and (said_done in PAST_FORMS or re.fullmatch(r"[a-z]{3,}ed", said_done)):
+        return f"I {r}"
     # the options may be offered in a sentence before a "which" question, with "and"
     which = bool(re.match(r"^which\b", q, re.I))
     offered = [x.rstrip("?.!:").replace(" and ", " or ") if which else x.rstrip("?.!:")
@@ -323,8 +329,11 @@ def answer_clause(question: str, reply: str) -> str | None:
     if m:
         verb = "are" if re.search(r"\bare\s+your\b", q, re.I) else "is"
         return f"My {m.group(1)} {verb} {r}"
-    if re.search(r"\b(?:call|address)\s+you\b", q, re.I) and len(r.split()) <= 2:
-        return f"I prefer to be called {r}"  # "what should I call you?" + "Rafa"
+    # "what should I call you?" + "Rafa", "Kat is fine", "Jo please"
+    called = re.sub(r"(?:'s|\s+is)\s+(?:fine|good|great|perfect)$|\s+(?:works|will do|please)$", "", r,
+                    flags=re.I)
+    if re.search(r"\b(?:call|address)\s+you\b", q, re.I) and len(called.split()) <= 2:
+        return f"I prefer to be called {called}"
     m = _WHAT_DO.match(q)
     if m and re.search(r"\b(?:me|you)\b", m.group(2), re.I):
         return None  # "which one do you want me to book?": a request of the moment

@@ -63,6 +63,12 @@ _MOOD = re.compile(r"^(?:(?:a\s+)?(?:bit|little|tad|wee bit)\s+|(?:so+|very|real
                    r"thrilled|overwhelmed|shattered|nervy|emotional|bored)$", re.I)
 
 
+# A headline for the news that follows: "Bad news on the travel front", "Some good news".
+_HEADLINE = re.compile(r"^(?:some\s+|a\s+bit\s+of\s+)?(?:bad|good|sad|big|great|exciting|quick|mixed|"
+                       r"happy|brilliant|terrible|awful)\s+news(?:\s+(?:on|about|from|re|regarding)"
+                       r"\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})?$", re.I)
+
+
 def is_noise(clause: str) -> bool:
     """Greetings, thanks, acknowledgements, requests and empty fragments carry no fact."""
     c = clause.strip()
@@ -76,4 +82,5 @@ def is_noise(clause: str) -> bool:
     return bool((REQUEST.match(c) and not _NOUN_LED.match(c)) or _GERUND_VERDICT.match(c)
                 or _SOUNDS.match(c) or _DISBELIEF.match(c.rstrip(".!"))
                 or _UNDECIDED.match(c.rstrip(".!"))
-                or _CATCHING_UP.match(c) or _MOOD.match(c.rstrip(".!")))
+                or _CATCHING_UP.match(c) or _MOOD.match(c.rstrip(".!"))
+                or _HEADLINE.match(c.rstrip(".!:")))

@@ -51,7 +51,7 @@ _SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|it\s+(?:is|was)|it's|"
          + _THINGS_HAS + r"\b|"
          r"i've|i'd|i'll|we|we're|we've|she|she's|he|he's|they|they're|"
          r"(?:my|our)\s+\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+and\s+i\s|"  # "my wife and I ..."
-         r"(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+" + _FINITE
+         r"(?:my|our)\s+(?:\w+\s+)?\w+(?:'s\s+\w+)?(?:\s+(?-i:[A-Z][a-z]\w*))?\s+" + _FINITE
          + r"|(?:my|our)\s+(?:\w+\s+)?\w+s\s+(?!(?:and|or|in|at|on|of|to|for|with|from|the|"
            r"a|an)\b)(?-i:[a-z]+)"  # a plural subject with a base verb: "my kids love"
          + r"|(?-i:[A-Z][a-z]\w*)\s+" + _FINITE
@@ -89,7 +89,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?:she|he)(?:'s\s|'ll\s|\s+(?:is|was|has|had|got|went|turned|just|also|still|always|never|"
     r"(?-i:[a-z]+[^s'u]s)|(?-i:[a-z]{2,}ed))\s)|"
     # ", it rains a lot" (not ", it was the dust": that one corrects the clause before)
-    r"it\s+(?!was\b|is\b)(?-i:[a-z]+s)\s|(?-i:[A-Z][a-z]+)\s+(?:is|was|has)\s+(?=\d)|(?:my|our)\s+(?:\w+\s+)?\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
+    r"it\s+(?!was\b|is\b)(?-i:[a-z]+s)\s|(?-i:[A-Z][a-z]+)\s+(?:is|was|has)\s+(?=\d)|(?:my|our)\s+(?:\w+\s+)?\w+(?:'s\s+\w+)?(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
     + _FINITE + r"|(?:his|her|their)\s+\w+\s+(?:is|was|are|were)\s)"
     # "I did until Friday - I've just started at Lloyds", "..., then we're moving"
     r"|\s+[-–—]\s+(?=(?:i|i'm|i've|i'll|we|we're|we've|my|our|it's|it\s+is)\s)"
