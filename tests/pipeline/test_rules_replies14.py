@@ -41,3 +41,19 @@ def test_a_headline_with_a_verb_is_kept() -> None:
 def test_a_relatives_thing_after_a_comma_is_a_clause_of_its_own() -> None:
     assert split_clauses("We cancelled Rome, my husband's boss won't sign off the leave") == [
         "We cancelled Rome", "my husband's boss won't sign off the leave"]
+
+
+def test_a_cleft_of_two_words_is_read() -> None:
+    assert final([], "it's pine nuts I'm allergic to") == ["Is allergic to pine nuts"]
+
+
+@pytest.mark.parametrize("clause", ["I should have been clearer", "I wasn't very clear",
+                                    "should've mentioned that"])
+def test_an_apology_for_how_it_was_said_is_no_fact(clause: str) -> None:
+    assert is_noise(clause)
+
+
+def test_a_cleft_after_an_apology_corrects_what_is_held() -> None:
+    assert final(["Is allergic to kiwi"],
+                 "Oops, I wasn't clear - it's pine nuts I'm allergic to. Kiwi is fine.") == [
+        "Is allergic to pine nuts"]

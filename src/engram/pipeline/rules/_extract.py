@@ -277,7 +277,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             if not sentence:
                 continue
         fixing = (was_challenged and puts_right(sentence)) or opens_correction(sentence) \
-            or uncleft(strip_discourse(sentence)) is not None \
+            or any(uncleft(strip_discourse(c)) is not None for c in split_clauses(sentence)) \
             or (s_i == 0 and question is None and bool(_NO_FIRST.match(sentence)))
         first_fact = len(facts)
         # Leading markers go first: "Actually, I ..." is not a compound subject.

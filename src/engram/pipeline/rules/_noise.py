@@ -69,6 +69,12 @@ _HEADLINE = re.compile(r"^(?:some\s+|a\s+bit\s+of\s+)?(?:bad|good|sad|big|great|
                        r"\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})?$", re.I)
 
 
+# An apology for how something was said: "I should have been clearer", "I wasn't clear".
+_UNCLEAR = re.compile(r"^(?:i\s+)?(?:should(?:\s+have|'ve)\s+been\s+(?:clearer|more\s+(?:clear|specific))|"
+                      r"(?:wasn'?t|was\s+not)\s+(?:very\s+)?(?:clear|specific)|"
+                      r"should(?:\s+have|'ve)\s+(?:said|mentioned|explained)(?:\s+(?:that|it))?)$", re.I)
+
+
 def is_noise(clause: str) -> bool:
     """Greetings, thanks, acknowledgements, requests and empty fragments carry no fact."""
     c = clause.strip()
@@ -83,4 +89,4 @@ def is_noise(clause: str) -> bool:
                 or _SOUNDS.match(c) or _DISBELIEF.match(c.rstrip(".!"))
                 or _UNDECIDED.match(c.rstrip(".!"))
                 or _CATCHING_UP.match(c) or _MOOD.match(c.rstrip(".!"))
-                or _HEADLINE.match(c.rstrip(".!:")))
+                or _HEADLINE.match(c.rstrip(".!:")) or _UNCLEAR.match(c.rstrip(".!")))

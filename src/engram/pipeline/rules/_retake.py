@@ -51,8 +51,8 @@ _CLEFT = re.compile(
     r"(?:,.*)?$", re.I)
 # What a cleft puts in focus is a thing: a determiner, a name, a number or a plural
 # ("it's almonds I'm allergic to"); "it's amazing what we can do" is a verdict, no cleft.
-_FOCUS = re.compile(r"^(?:(?:a|an|the|my|our)\s+\w|(?-i:[A-Z0-9])|(?!\w*(?:ous|ful|ing|ive|ic|al)s?$)"
-                    r"[\w'-]+s$)(?!.*\b(?:what|when|where|how|why|who)$)", re.I)
+_FOCUS = re.compile(r"^(?:(?:a|an|the|my|our)\s+\w|(?-i:[A-Z0-9])|(?:[\w'-]+\s+)?"  # "tree nuts"
+                    r"(?!\w*(?:ous|ful|ing|ive|ic|al)s?$)[\w'-]+s$)(?!.*\b(?:what|when|where|how|why|who)$)", re.I)
 _PREPOSITIONS = {"to", "for", "at", "in", "with", "on", "about", "from", "of", "into", "by"}
 # Verbs of place take "in" when a cleft's "where" is spelled out; the rest take "at".
 _IN_PLACE = re.compile(r"\b(?:live|lived|living|stay|stayed|staying|grew up|was born|"
