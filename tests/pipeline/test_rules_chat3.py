@@ -148,3 +148,31 @@ def test_what_a_fact_means_or_how_it_felt_after_which_is_dropped(content: str, f
 
 def test_which_that_tells_what_a_thing_is_stays() -> None:
     assert final([], "I drive a Leaf which is electric") == ["Drives a Leaf which is electric"]
+
+
+def test_a_new_one_named_in_a_fragment_after_the_news_is_had() -> None:
+    assert "Has a tabby named Biscuit" in final([], "We took in a stray! A tabby called Biscuit.")
+
+
+@pytest.mark.parametrize(("content", "fact"), [
+    ("Starting at the bakery on Monday - nervous but excited", "Is starting at the bakery on Monday"),
+    ("We're selling the boat - gutted", "Is selling the boat"),
+])
+def test_how_it_feels_after_a_dash_is_dropped(content: str, fact: str) -> None:
+    assert final([], content) == [fact]
+
+
+def test_a_name_and_its_verb_after_a_dash_is_a_clause_of_its_own() -> None:
+    assert split_clauses("I've left the choir - Sunday was my last service") == [
+        "I've left the choir", "Sunday was my last service"]
+
+
+def test_at_last_is_no_part_of_what_was_got() -> None:
+    assert final([], "got a dishwasher at last") == ["Got a dishwasher"]
+    assert final([], "we've got a dishwasher at long last!") == ["Has a dishwasher"]
+
+
+@pytest.mark.parametrize("clause", ["I have no idea where my charger is",
+                                    "no clue what the landlord wants"])
+def test_not_knowing_where_a_thing_is_is_no_fact(clause: str) -> None:
+    assert is_noise(clause)

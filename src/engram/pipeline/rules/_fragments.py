@@ -190,8 +190,17 @@ _PARTICIPLES = frozenset({"gone", "become", "given", "taken", "done", "grown", "
                           "gotten", "swum", "shown"})
 
 
+# A new one of the speaker's, named on its own after the news: "We got a puppy! A beagle
+# called Moss." (the sentence before says how it came; the fragment names it)
+_NAMED_ONE = re.compile(r"^(an?)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:called|named)\s+"
+                        r"((?-i:[A-Z])[\w'-]+)$", re.I)
+
+
 def _subjectless(clause: str) -> str | None:
     c = _USER.sub("", clause.strip(" ,.!"))
+    m = _NAMED_ONE.match(c)
+    if m:
+        return f"Has {m.group(1).lower()} {m.group(2)} named {m.group(3)}"
     c = held_for(c)  # "Vegan now, six months in": the state
     m = _HOME_IS.match(c)
     if m:  # "home is Berkeley now" -> "Lives in Berkeley"; "..., Oakland is where I work"

@@ -72,7 +72,9 @@ _HEADLINE = re.compile(r"^(?:some\s+|a\s+bit\s+of\s+)?(?:bad|good|sad|big|great|
 # An apology for how something was said: "I should have been clearer", "I wasn't clear".
 _UNCLEAR = re.compile(r"^(?:i\s+)?(?:should(?:\s+have|'ve)\s+been\s+(?:clearer|more\s+(?:clear|specific))|"
                       r"(?:wasn'?t|was\s+not)\s+(?:very\s+)?(?:clear|specific)|"
-                      r"should(?:\s+have|'ve)\s+(?:said|mentioned|explained)(?:\s+(?:that|it))?)$", re.I)
+                      r"should(?:\s+have|'ve)\s+(?:said|mentioned|explained)(?:\s+(?:that|it))?|"
+                      # not knowing where a thing is: "I have no idea where the kettle is"
+                      r"(?:(?:have|has)\s+)?no\s+(?:idea|clue)\s+(?:where|what|how|when|why)\b.*)$", re.I)
 
 
 def is_noise(clause: str) -> bool:

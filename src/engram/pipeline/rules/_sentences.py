@@ -71,7 +71,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?=" + _SUBJ + r")"
     r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s|"
     + _THINGS_HAS + r"\s|"
-    r"we\s+\w+|we'[a-z]+\s|the\s+\w+(?:'s\s+\w+)?(?:\s+of\s+(?:the\s+)?\w+)?\s+(?:isn't|wasn't|aren't|"
+    r"we\s+\w+|we'[a-z]+\s|the\s+\w+(?:'s\s+\w+)?(?:\s+(?:of|on|in|at)\s+(?:the\s+|this\s+|that\s+|my\s+)?\w+)?\s+(?:isn't|wasn't|aren't|"
     r"weren't|" + _FINITE + r")\s|"
     # ", they're basically the same": a remark on what was named, a clause of its own
     r"they(?:'re|\s+(?:are|were))\s|"
@@ -92,7 +92,9 @@ _CLAUSE_BREAK = re.compile(
     r"it\s+(?!was\b|is\b)(?-i:[a-z]+s)\s|(?-i:[A-Z][a-z]+)\s+(?:is|was|has)\s+(?=\d)|(?:my|our)\s+(?:\w+\s+)?\w+(?:'s\s+\w+)?(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"
     + _FINITE + r"|(?:his|her|their)\s+\w+\s+(?:is|was|are|were)\s)"
     # "I did until Friday - I've just started at Lloyds", "..., then we're moving"
-    r"|\s+[-–—]\s+(?=(?:i|i'm|i've|i'll|we|we're|we've|my|our|it's|it\s+is)\s)"
+    r"|\s+[-–—]\s+(?=(?:i|i'm|i've|i'll|we|we're|we've|my|our|it's|it\s+is)\s|"
+    # "... - Saturday was our last gig": a name or a day and its verb
+    r"(?-i:[A-Z][a-z]+)\s+(?:was|is|were|are|has|had)\s)"
     r"|,\s+then\s+(?=(?:i|i'm|i've|i'll|we|we're|we've|we'll)\s)"
     # "..., but if we did, we'd need ...": the condition is a clause of its own (and read as
     # one); "... but have lived in Leeds for years": the "I" left out before "have"
@@ -230,8 +232,13 @@ _WHICH_TAIL = re.compile(r",?\s+which\s+(?:(?:explains|means|meant|made|makes|is
                          r"odd|funny|lovely|amazing|awful|sad|exciting|stressful)\b.*)$", re.I)
 
 
+_FELT = r"(?:(?:so|very|really|pretty|a bit|quite|super|kinda)\s+)?(?-i:[a-z]+(?:ing|ed|ful|ous|ible|able|ic|y))"
+_DASH_FEELING = re.compile(rf"\s+[-–—]\s+{_FELT}(?:,?\s+(?:but|and|yet)\s+{_FELT})?$", re.I)
+
+
 def _tails(piece: str) -> str:
     piece = _WHICH_TAIL.sub("", piece.strip(" ,"))
+    piece = _DASH_FEELING.sub("", piece)  # "going freelance - terrifying but exciting"
     piece = re.sub(r"(?<=\w\w)\s+(?:too|as well)$", "", piece, flags=re.I)  # "allergic to cats too"
     piece = _IT_VERDICT.sub("", _ASIDE_TAIL.sub("", piece))
     return _DANGLING.sub("", _FEELING_TAIL.sub("", piece))
@@ -273,7 +280,8 @@ def split_clauses(sentence: str) -> list[str]:
     """Independent clauses of one sentence, end punctuation removed."""
     body = _ASIDE_TAIL.sub("", sentence.strip().rstrip(".!"))
     body = resaid(body)
-    body = _WE_TWO.sub(_we_two, body)  # "me and Jess split up", "tom and i broke up"
+    body = _WE_TWO.sub(_we_two, body)
+    body = re.sub(r",?\s+at\s+(?:long\s+)?last\b", "", body, flags=re.I)  # "went over to android at last,"  # "me and Jess split up", "tom and i broke up"
     # "..., so no cheese board for me": what the fact means for the request at hand
     body = re.sub(r",\s+so\s+(?:no|nothing|none)\b(?!\s+longer\b).*$", "", body, flags=re.I)
     # "handed in my notice, starting at the library on Monday": a change told as a bare
