@@ -23,10 +23,15 @@ _EVENT = re.compile(r"\b(?:the|a|an|our|my|their)\s+((?:[\w-]+\s+)?(?:barbecue|b
                     r"appointment|trip|holiday|dinner|wedding|interview|exam|class|lesson|"
                     r"call|visit|date|match|game|concert|gig|flight|picnic|reunion|ceremony|"
                     r"shift|session|surgery|operation|move|viewing|checkup|check-up|"
-                    r"celebration|lunch|get-together|sleepover|playdate))\b", re.I)
+                    r"celebration|lunch|get-together|sleepover|playdate|housewarming|christening|"
+                    r"baptism|anniversary|graduation|launch|opening|festival|race|marathon|"
+                    r"tournament|recital|show|exhibition|hen do|stag do|retreat|"
+                    # what is being planned: "the house move planning", "the renovation plans"
+                    r"[\w-]+(?=\s+(?:planning|preparations|plans|prep)\b)))\b", re.I)
 _RESCHEDULED = re.compile(r"^(?:has\s+|have\s+)?(?:just\s+)?(?:moved|pushed|postponed|"
                           r"cancel+ed|rescheduled|booked|called off|brought forward|put off|"
-                          r"put back|delayed|confirmed|swapped)\b.*\bit\b", re.I)
+                          r"put back|put(?=\s+(?:it|everything)\s+(?:back|off)\b)|delayed|confirmed|swapped)\b"
+                          r".*\b(?:it|everything)\b", re.I)
 
 
 class Events:
@@ -43,5 +48,6 @@ class Events:
     def resolve(self, fact: str) -> str:
         """The fact with "it" as the last event, when the fact reschedules or ends a plan."""
         if self.last and _RESCHEDULED.match(fact):
-            return re.sub(r"\bit\b", f"the {self.last}", fact, count=1)
+            # ("pushed everything back" after "how's the wedding planning going?")
+            return re.sub(r"\b(?:it|everything)\b", f"the {self.last}", fact, count=1)
         return fact

@@ -247,6 +247,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
     said_last: str | None = None  # the message's last fact: "Got the job! I start Monday."
     if question and not people.last:  # "Is your son still at nursery?" - "he started school"
         people.asked_about(question)
+    if question:  # "How's the wedding planning going?" - "we've pushed it back"
+        people.events.note(question)
     challenges, sentences = Challenges(), own_text(message.content)  # "Where did you get that?"
     for s_i, sentence in enumerate(sentences):
         sentence = restated(without_vocative(sentence, people.speakers))  # "..., no wait, York"

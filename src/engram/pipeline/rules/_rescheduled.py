@@ -34,6 +34,7 @@ import re
 
 from engram.pipeline.base import Existing
 from engram.pipeline.rules._facts import owner_of
+from engram.pipeline.rules._outcome import thing_of
 from engram.pipeline.rules._revalue import CLOCK, DATE, WEEKDAY
 from engram.pipeline.rules._slots import content_tokens, named_words, stem
 from engram.pipeline.rules._topics import split_subject
@@ -41,7 +42,11 @@ from engram.pipeline.rules._topics import split_subject
 __all__ = ["rescheduled"]
 
 # Kinds of time a schedule is held at; a kind is only ever swapped for its own kind.
+_MONTH = (r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _KINDS = (WEEKDAY, DATE, rf"{CLOCK}|\d{{1,2}}:\d\d",
+          # a month, with or without its day: "June 14", "the 3rd of May", "September"
+          rf"(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)",
           # the part of the day a shift is worked: "night shifts" -> "day shifts"
           r"(?:day|night|early|late|morning|evening|afternoon|weekend|weekday|graveyard)"
           r"(?=\s+shifts?\b)")
@@ -73,7 +78,11 @@ def rescheduled(fact: str, existing: list[Existing], used: set[int]) -> tuple[in
             old = run.search(held)
             if pos in used or old is None or {_bare(v) for v in one.findall(held)} & said:
                 continue
-            if split_subject(held)[0] or not what & content_tokens(held) or _other_names(fact, held):
+            # the user's own memory, or one of a thing of theirs the fact names ("Wedding is
+            # planned for June 14" / "pushed the wedding back to September")
+            subject = split_subject(held)[0]
+            if subject and thing_of(subject) not in what or not what & content_tokens(held) \
+                    or _other_names(fact, held):
                 continue
             return pos, _also_moved(fact, held[:old.start()] + _as_held(new.group(0), old.group(0))
                                     + held[old.end():])
