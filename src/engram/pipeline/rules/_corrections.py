@@ -198,6 +198,9 @@ def corrected(clause: str) -> list[str] | None:
         if fact is None and len(pos.split()) > len(old):
             # "Rex is a cat, not a dog": the value in the same place as the old one
             aligned = _aligned(pos.split(), old)
+            if aligned and re.match(r"(?i:my|our)\s", aligned) and re.match(r"(?i:my|our)\s", m.group("old")):
+                # "Mateo's my nephew, not my son": the relation is the value put right
+                return [f"Meant {aligned.split(None, 1)[1]}, not {m.group('old').split(None, 1)[1]}"]
             return [f"Meant {aligned}, not {m.group('old')}"] if aligned else None
     return None
 

@@ -80,11 +80,19 @@ _RECIPIENT = re.compile(r"\b((?:sold|gave|given|handed|passed|lent|donated|gifte
                         r"\s+(?:over\s+|on\s+)?to\s+.+$", re.I)
 
 
+# Where it was taken from is not what ended: "Someone stole their Vespa from outside the
+# bakery" ends the Vespa, not the job at the bakery.
+_TAKEN_FROM = re.compile(r"\b((?:stole|stolen|nicked|taken|took)\b.*?)\s+(?:from\s+)?(?:outside|"
+                         r"from|off|out\s+of)\s+.+$", re.I)
+
+
 def ended_words(ending: str) -> frozenset[str]:
-    """The content words of an ending that name what ended: not how it ended, nor whom
-    it was passed to.
+    """The content words of an ending that name what ended: not how it ended, whom it
+    was passed to, nor where it was taken from.
 
     >>> sorted(ended_words("Handed the choir over to Ruth"))
     ['choir']
+    >>> sorted(ended_words("Someone stole their Vespa from outside the bakery"))
+    ['vespa']
     """
-    return content_tokens(_RECIPIENT.sub(r"\1", ending)) - _HOW_IT_ENDED
+    return content_tokens(_TAKEN_FROM.sub(r"\1", _RECIPIENT.sub(r"\1", ending))) - _HOW_IT_ENDED

@@ -34,7 +34,7 @@ from engram.pipeline.rules._expand import expand
 from engram.pipeline.rules._fragments import labelled, subjectless, subjectless_list
 from engram.pipeline.rules._identity import also_called, identity_fact, introduction, named_with
 from engram.pipeline.rules._idioms import plain_change, said_plainly
-from engram.pipeline.rules._inferred import homes_said
+from engram.pipeline.rules._inferred import homes_said, new_home, new_job
 from engram.pipeline.rules._noise import is_noise
 from engram.pipeline.rules._now import said_as_now
 from engram.pipeline.rules._restated import restated
@@ -229,7 +229,8 @@ def _clause_facts(clause: str, people: People) -> list[str]:
         return [*out, *found]
     # "The Paris trip is cancelled", "Someone stole my bike"; "The new job starts Monday"
     # (the last resort: "My cat is called Pickle" was read as a tie above)
-    told = thing_fact(clause) or (None if out else stated(clause))
+    told = thing_fact(clause) or (None if out else stated(clause) or new_home(clause)
+                                        or new_job(clause))
     return [*out, told] if told else out
 
 

@@ -80,6 +80,23 @@ _AGE = re.compile(r"^(?:i'?m|i am|(?:i\s+)?(?:just\s+)?(?:turned|hit)|i'?ll\s+be
                   r"(\d{1,3})(?:\s+years?\s+old|\s+y/?o)?(?:\s+(?:now|today|this\s+\w+|last\s+\w+|"
                   r"on\s+\w+|in\s+\w+|yesterday))?$",
                   re.I)
+# A birthday said as the age alone: "35 today!!", "Forty today".
+_AGE_TODAY = re.compile(r"^(\d{1,3})\s+today$", re.I)
+_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+# An age spelled out, from ten to ninety-nine (the ages said in words).
+_SPELLED = re.compile(rf"\b({'|'.join(_TENS)})(?:[- ]({'|'.join(_ONES)}))?\b|\b({'|'.join(_TEENS)})\b",
+                      re.I)
+
+
+def _as_digits(m: re.Match[str]) -> str:
+    if m.group(3):
+        return str(10 + _TEENS.index(m.group(3).lower()))
+    ones = _ONES.index(m.group(2).lower()) + 1 if m.group(2) else 0
+    return str(20 + 10 * _TENS.index(m.group(1).lower()) + ones)
+
+
 # "Just had my 41st birthday": the age it makes.
 _BIRTHDAY_AGE = re.compile(r"^(?:(?:i\s+)?(?:just\s+)?(?:had|celebrated|turned)|(?:it|yesterday|today|"
                            r"sunday|saturday|friday|monday|tuesday|wednesday|thursday)(?:'s|\s+"
@@ -148,7 +165,8 @@ def identity_fact(clause: str) -> str | None:
     name = m and (m.group(1) or m.group(2))
     if name and _is_name(name):
         return f"Name is {name}"
-    m = _AGE.match(c) or _BIRTHDAY_AGE.match(c)
+    n = _SPELLED.sub(_as_digits, c)  # "turned thirty-five", "Thirty-five today!!"
+    m = _AGE.match(n) or _BIRTHDAY_AGE.match(n) or _AGE_TODAY.match(n)
     if m and 0 < int(m.group(1)) < 120:
         return f"Is {int(m.group(1))} years old"
     m = _PRONOUNS.match(c)

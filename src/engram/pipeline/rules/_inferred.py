@@ -17,15 +17,46 @@ import re
 from engram.pipeline.rules._facts import _NAME, RELATIONS
 from engram.pipeline.rules._subjects import NOT_NAMES
 
-__all__ = ["homes_said", "inferred_facts"]
+__all__ = ["homes_said", "inferred_facts", "new_home", "new_job"]
 
 
 # A home of the user's own, new, in a named place: they live there now.
-_NEW_HOME = re.compile(r"\b(?:their|our|my)\s+new\s+(?:\w+\s+)?(?:flat|house|home|place|apartment|"
+_NEW_HOME = re.compile(r"\b(?:their|our|my|the)\s+new\s+(?:\w+\s+)?(?:flat|house|home|place|apartment|"
                        r"cottage|condo)\s+in\s+(" + _NAME + ")")
-# ... unless it is still being looked for or wished for.
+# ... unless it is still being looked for or wished for, or only seen.
 _SEEKING = re.compile(r"^(?:Is|Are)\s+(?:\w+\s+)?(?:looking|searching|hunting|hoping|thinking|"
-                      r"planning|saving)\b|^(?:Wants|Plans|Hopes|Would like|Needs)\b")
+                      r"planning|saving)\b|^(?:Wants|Plans|Hopes|Would like|Needs)\b|"
+                      r"\b(?:see|saw|seen|view|viewed|viewing|visit|visited|visiting)\b")
+
+
+def new_home(text: str) -> str | None:
+    """"Lives in X" for a clause that is at home in its new place in X ("Still surrounded
+    by boxes in the new place in Utrecht"), though it says so with no verb of its own."""
+    m = None if _SEEKING.search(text) else _NEW_HOME.search(text)
+    return f"Lives in {m.group(1)}" if m else None
+
+
+# The first stretch of a job, said of oneself: "Survived my first week as ward manager at
+# St Vincent's", "First week on the night desk at the Asahi Shimbun done" ("Sister Ana
+# survived her first week at Lidl" is hers, and does not open this way).
+_FIRST_STRETCH = re.compile(
+    r"^(?:(?:survived|finished|done|did|completed|had|started|starting|(?:is\s+)?loving|"
+    r"(?:has\s+)?just\s+(?:finished|done|had))\s+)?(?:my|their|our)?\s*"
+    r"(?:first|second|third)\s+(?:full\s+)?(?:day|week|month|shift|fortnight)\s+"
+    r"(?:(?P<as>as|on)\s+(?:an?\s+|the\s+)?(?P<role>(?:[\w-]+\s+){0,2}?[\w-]+)\s+)?"
+    r"(?:at|with|for)\s+(?P<org>(?:the\s+)?(?-i:[A-Z])[\w'&-]*(?:\s+(?-i:[A-Z])[\w'&-]*)*)", re.I)
+
+
+def new_job(text: str) -> str | None:
+    """"Works as R at O" / "Works at O" for the first stretch of a job said of oneself."""
+    m = _FIRST_STRETCH.search(text)
+    if not m:
+        return None
+    role = m.group("role") if (m.group("as") or "").lower() == "as" else None  # not "on the desk"
+    if role:
+        article = "an" if role[0].lower() in "aeiou" else "a"
+        return f"Works as {article} {role} at {m.group('org')}"
+    return f"Works at {m.group('org')}"
 
 
 def inferred_facts(fact: str) -> list[str]:
@@ -39,9 +70,12 @@ def inferred_facts(fact: str) -> list[str]:
     m = re.match(r"^(?:Has\s+|Is\s+)?(?i:(?:just|recently|finally|now|slowly)\s+)?(?i:settl(?:ed|ing)\s+"
                  r"(?:in(?:to)?\s+)?|moved\s+into\s+|(?:got|been given|picked up)\s+the\s+keys\s+to\s+)(?:life|(?:a|their|our|the)\s+(?:new\s+)?(?:\w+\s+)?"
                  r"(?:flat|house|home|place|apartment|cottage|condo))\s+in\s+(" + _NAME + ")", fact) \
-        or (None if _SEEKING.match(fact) else _NEW_HOME.search(fact))
+        or (None if _SEEKING.search(fact) else _NEW_HOME.search(fact))
     if m:  # "Settled into their new flat in Leith", "Got the keys to our flat in Ely",
         out.append(f"Lives in {m.group(1)}")  # "Unpacked in our new house in Ely"
+    job = new_job(fact)
+    if job:  # "Survived their first week as ward manager at St Vincent's"
+        out.append(job)
     m = re.match(r"^Is\s+(?:now\s+|officially\s+)*an?\s+(" + _NAME + r")\s+resident\b", fact)
     if m:  # "Is officially a Leeds resident" -> "Lives in Leeds"
         out.append(f"Lives in {m.group(1)}")

@@ -75,7 +75,7 @@ _PARTNERED = re.compile(r"\b(?:seeing\s+(?:someone|each other|a\s+(?:guy|girl|ma
 _TO_COME = re.compile(r"\b(?:next|tomorrow|soon|will|from|after)\b", re.I)
 # A job offered by a named firm is what a job search waits for ("Accepted an offer from
 # Deloitte"); an offer alone is no job held, so only a wait takes it as one.
-_JOB_OFFER = re.compile(r"\b(?:[Jj]ob offer|offer\s+(?:from|at|with)\s+[A-Z])")
+_JOB_OFFER = re.compile(r"\b(?:[Jj]ob offer|(?:offer|contract)\s+(?:from|at|with)\s+[A-Z])")
 BIRTH = re.compile(r"\b(?:was born|were born|born|arrived|gave birth|had (?:a|the|our|their) "
                    r"baby|named (?:her|him|them|the baby))\b", re.I)
 _PREGNANT = re.compile(r"\b(?:pregnant|expecting\s+(?:a\s+baby|twins|triplets|a\s+(?:boy|girl|son|"

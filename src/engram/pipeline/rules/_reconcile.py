@@ -329,7 +329,15 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         keys.append(normalise(fact.text))
         words.append(same)
         out.append(Decision("ADD", fact.text, None, i, src))
-    return _fold_batch(spare_own(out, facts, existing))
+    return _said_once(_fold_batch(spare_own(out, facts, existing)))
+
+
+def _said_once(out: list[Decision]) -> list[Decision]:
+    """An ADD whose text an UPDATE of the same batch already writes is no second memory:
+    "Mateo is my nephew, not my son" both ties Mateo and puts the held tie right."""
+    updated = {d.text.lower() for d in out if d.event == "UPDATE" and d.text}
+    return [Decision("NONE", fact=d.fact, source_ids=d.source_ids)
+            if d.event == "ADD" and d.text and d.text.lower() in updated else d for d in out]
 
 
 def _other_relation(fact: str, held: str) -> bool:

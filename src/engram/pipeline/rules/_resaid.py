@@ -65,13 +65,24 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
                 r"(?P<their>her|his|their)\s+(?P<partner>husband|wife|partner|boyfriend|girlfriend|"
                 r"fianc[eé]e?)\s+(?P<how>split up|broke up|separated|divorced|got divorced|"
                 r"called it quits)\b", re.I), _parted),
+    # a theft, said as chat says it: "Someone nicked the Vespa" (the speaker's own, when it
+    # is a thing people own by name or kind)
+    (re.compile(r"^(someone|somebody|thieves)\s+(?:nicked|pinched|swiped|stole)\s+the\s+"
+                r"(?=(?-i:[A-Z])|(?:bike|car|van|scooter|moped|motorbike|laptop|phone|wallet|purse|"
+                r"bag|camera)\b)", re.I), r"\1 stole my "),
+    (re.compile(r"^(someone|somebody|thieves)\s+(?:nicked|pinched|swiped)\b", re.I), r"\1 stole"),
     # an allergy said by its noun: "My allergy is to tree nuts"
     (re.compile(r"^(?:my|the)\s+allergy\s+is\s+(?:actually\s+)?to\s+", re.I), "I'm allergic to "),
     # a proposal accepted is an engagement: "Sam proposed in Rome and I said yes"
     (re.compile(r"^(?P<who>(?:(?:my|our)\s+\w+\s+)?(?-i:[A-Z])\w+|(?:my|our)\s+\w+)\s+"
-                r"(?:finally\s+|just\s+)?(?:proposed|popped the question)(?P<rest>[^,]*?),?\s+and\s+"
-                r"(?:of course\s+|obviously\s+)?i\s+said\s+yes\b", re.I),
+                r"(?:finally\s+|just\s+)?(?:proposed|popped the question|got down on one knee)"
+                r"(?P<rest>[^,]*?),?\s+and\s+(?:of course\s+|obviously\s+)?i\s+said\s+yes\b", re.I),
      lambda m: f"I got engaged to {_lower_my(m.group('who'))}{m.group('rest')}"),
+    # and so is a request to be a couple: "Tiago asked me to be his girlfriend and I said yes"
+    (re.compile(r"^(?P<who>(?-i:[A-Z])\w+)\s+(?:finally\s+|just\s+)?asked\s+me\s+(?:to\s+be\s+"
+                r"(?:his|her|their)\s+(?:girlfriend|boyfriend|partner)|out)(?P<rest>[^,]*?),?\s+and\s+"
+                r"(?:of course\s+|obviously\s+)?i\s+said\s+yes\b", re.I),
+     lambda m: f"I'm in a relationship with {m.group('who')}"),
 ]
 
 

@@ -81,7 +81,11 @@ _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "am": "is",
 
 
 def capitalise(text: str) -> str:
-    """Upper-case the first letter only ("iPhone" stays as written after the first)."""
+    """Upper-case the first letter only ("iPhone" stays as written after the first). A
+    brand written with a lower-case first letter and a capital inside ("iPhone 15
+    finally came", "eBay is ...") stays as its owner writes it."""
+    if re.match(r"[a-z][A-Z]\w*\b", text):
+        return text
     return text[:1].upper() + text[1:] if text else text
 
 

@@ -127,7 +127,7 @@ _BARE_NP = re.compile(r"^(?:(?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z][a-z]+)$")
 _SEMICOLON = re.compile(r"\s*;\s*")
 
 _DISCOURSE = re.compile(
-    r"^(?:(?:(?:hey|hi|hello) there|and|but|oh|well|so|ok|okay|yeah|yes|"
+    r"^(?:(?:(?:hey|hi|hello) there|and|but|oh|well|so|ok|okay|yeah|yes|haha+|hah|lol|lmao|"
     # "no" as an interjection, not as a determiner: "No pets anymore" says the user has none
     r"(?:no|nah|nope)(?=\s*[,!.:;\-–—]|\s+(?:i|i'm|i've|i'd|we|we're|my|it|it's|that|they|he|she|you|not|"
     r"thanks|thank|way|wait|sorry|actually|worries|idea|problem)\b)|hey|hi|hello|um|uh|hmm|also|anyway|btw|"
@@ -204,6 +204,8 @@ _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|fo
                          + _TO_LISTENER + r"|believe it or not|"
                          # "..., flights and all": everything that came with it
                          r"(?:the\s+)?[\w'-]+\s+and\s+all|"
+                         # "..., no idea where that came from": a remark on the mix-up
+                         r"no\s+(?:idea|clue)\s+(?:where|what|how|why|when)\b.*|"
                          r"though)$", re.I)
 
 

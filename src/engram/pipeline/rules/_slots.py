@@ -83,7 +83,9 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # A death, however said ("didn't make it" only alone or "through" something: "didn't make
 # it to the vet" is no death).
-DEATH = r"(?:passed away|died|(?:did not|didn't) make it(?=\s+through\b|\s*$|\s*,))"
+DEATH = (r"(?:passed away|died|(?:did not|didn't) make it(?=\s+through\b|\s*$|\s*,)|"
+         # one laid to rest, named: "We buried Mochi under the plum tree"
+         r"buried(?=\s+(?-i:[A-Z]))|laid\s+(?-i:[A-Z])\w+\s+to\s+rest)")
 _NEG = re.compile(r"n't\b|\b(?:not|no longer|never|cannot|anymore|dislikes|hates|stopped|"
                   r"quit|gave up)\b", re.IGNORECASE)
 _ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|"

@@ -41,11 +41,15 @@ everybody someone somebody nobody anyone all both each every some many most none
 but so or if then also thanks thank hi hello hey yes no ok okay please sorry well oh
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december christmas easter one two
+three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
 last next user
 bit kinda pretty super totally really quite very too so slightly feeling still just
 recently finally newly happily currently usually always never sometimes often
 haven't hasn't didn't don't doesn't can't won't isn't wasn't aren't weren't couldn't
-""".split()) | LIKING_VERBS  # noqa: SIM905 (degree adverbs open fragments: "Bit tired today")
+""".split()) | LIKING_VERBS | {  # noqa: SIM905 (degree adverbs open fragments: "Bit tired today")
+    f"{tens}-{one}" for tens in ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    for one in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]}  # "Thirty-one years ..."
 # "X is lovely": an opinion about a thing, not a fact about a person. A person's "is"
 # goes on to a role, a place, a state or an activity.
 IS_FACT = re.compile(r"^(?:is|was|are|were)\s+(?:not\s+|now\s+|still\s+|also\s+|no longer\s+|"
