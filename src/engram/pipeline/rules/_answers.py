@@ -111,7 +111,8 @@ def answer_clause(question: str, reply: str) -> str | None:
     q = re.sub(r"^(?:and|so|also|ok|okay|great|nice|got it)\s*[,!.]?\s+(?=\w)", "", q, flags=re.I)
     # "Which city are you in, so I can check the weather?": why it asks is not what it asks
     q = re.sub(r",?\s+(?:so\s+(?:that\s+)?(?:i|we)\s+can|just\s+so\s+(?:i|we)\s+can|to\s+help\s+me|"
-               r"in\s+case)\b.*$", "", q, flags=re.I)
+               r"in\s+case|if\s+you\s+don'?t\s+mind(?:\s+me)?\s+asking|if\s+(?:i|we)\s+may\s+ask|"
+               r"out\s+of\s+(?:interest|curiosity)|by\s+the\s+way|btw)\b.*$", "", q, flags=re.I)
     # "Any pets?", "Any allergies I should know about?": the user's things, asked short
     # ("Any questions before we start?" asks about the conversation, not the user)
     q = re.sub(r"^any\s+(?=(?:other\s+)?[a-z]+(?:\s+[a-z]+)?(?:\s+(?:that\s+)?(?:i|we)\s+(?:should|need to|"
@@ -257,6 +258,17 @@ def answer_clause(question: str, reply: str) -> str | None:
         choice = f"{chosen(q, head)}, {after}"
     if choice and re.match(r"^(?:are|were)\s+you\s", q, re.I):  # "Are you left or right
         return f"I'm {_second_to_first(choice)}"  # handed?" - "left": what the user is
+    # "Do you freelance, or are you with an agency?": each option keeps its own verb
+    two = re.match(r"^(do|are)\s+you\s+(.+?),?\s+or\s+(do|are)\s+you\s+(.+)$", q, re.I)
+    if choice and two:
+        aux = two.group(1) if choice.startswith(chosen(q, two.group(2)) or "\0") else two.group(3)
+        return f"I {choice}" if aux.lower() == "do" else f"I'm {choice}"
+    did = re.search(r"\bdid\s+you\s+([^,]+?)\s*(?:,|$)", q, re.I)
+    if choice and did:  # "which sofa did you go with, the grey or the green?" - "green"
+        first, _, rest = did.group(1).partition(" ")
+        kind = re.match(r"^which\s+([a-z]+)\s+did\b", q, re.I)  # "which sofa": the green one
+        thing = f"the {choice} {kind.group(1)}" if kind and kind.group(1) not in choice else choice
+        return f"I {past_tense(first)} {rest} {_second_to_first(thing)}".replace("  ", " ")
     if choice:
         m = re.search(r"\b(do|would)\s+you\s+(rather\s+)?(\w+)", q, re.I)
         verb = m.group(3) if m else "prefer"

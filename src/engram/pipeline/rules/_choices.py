@@ -29,7 +29,10 @@ _PREPS = ("in", "at", "on", "by", "with", "before", "after")
 def options(question: str) -> list[str]:
     """"X or Y", "X, Y or Z" at the end of the question: the choices it offers."""
     m = re.search(r"(?:prefer|like|want|choose|pick|rather|between|:)\s+(.+?)$", question,
-                  re.I) or re.search(r"([^,]+(?:,\s*[^,]+)*,?\s+or\s+.+)$", question)
+                  re.I) \
+        or re.search(r"^(?:which|what|did|do|are|were|would|will|is|have)\b[^,]*,\s+(.+?\s+or\s+.+)$",
+                     question, re.I) \
+        or re.search(r"([^,]+(?:,\s*[^,]+)*,?\s+or\s+.+)$", question)  # "..., the X or the Y"
     if not m:
         return []
     parts = re.split(r",\s*(?:or\s+)?|\s+or\s+|\s+and\s+", m.group(1))
@@ -37,8 +40,9 @@ def options(question: str) -> list[str]:
     parts = [re.sub(r"^(?:(?:there'?s|there\s+(?:is|are)|we\s+have|i\s+found)\s+)?(?:the|a|an)\s+",
                     "", p.strip(" ,"), flags=re.I) for p in parts if p.strip(" ,")]
     # "Is it Sam or Samantha?": the question's own opening is no part of the first option
-    parts[:1] = [re.sub(r"^(?:is|are|was|were|should|shall|would|will)\s+(?:it|that|this|they|you)\s+",
-                        "", p, flags=re.I) for p in parts[:1]]
+    # ("Do you freelance, or are you with an agency?": each option opens as a question)
+    parts = [re.sub(r"^(?:is|are|was|were|should|shall|would|will|do|did|does)\s+(?:it|that|this|they|you)\s+",
+                    "", p, flags=re.I) for p in parts]
     if len(parts) >= 2 and len(parts[-1].split()) == 2 and all(len(p.split()) == 1
                                                                 for p in parts[:-1]):
         noun = parts[-1].split()[1]  # "vegetarian or meat options": both are options

@@ -28,11 +28,18 @@ from engram.pipeline.rules._corrections import (
     disowned,
     said_again,
 )
+from engram.pipeline.rules._couple import together
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._dropped import plans_dropped
 from engram.pipeline.rules._expand import expand
 from engram.pipeline.rules._fragments import labelled, subjectless, subjectless_list
-from engram.pipeline.rules._identity import also_called, identity_fact, introduction, named_with
+from engram.pipeline.rules._identity import (
+    also_called,
+    identity_fact,
+    introduction,
+    name_asked_for,
+    named_with,
+)
 from engram.pipeline.rules._idioms import plain_change, said_plainly
 from engram.pipeline.rules._inferred import homes_said, new_home, new_job
 from engram.pipeline.rules._noise import is_noise
@@ -73,7 +80,6 @@ _FRONTED = re.compile(r"^((?:for|at|in|on|during|after|before|since|with|every|m
                       r"when it comes to)\s+"
                       r"[\w' -]{1,30}?),?\s+((?:I|I'm|I've|we|we're)\s.+)$", re.I)
 _PLACE = re.compile(r"\b(at|in|for)\s+([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)")
-_COMPOUND = re.compile(r"^((?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z]\w+)\s+and\s+I\s+(.+)$")
 _AGENT_CHATTER = re.compile(r"^(?:I'?ll|I will|let me|I can|I'?d be happy|I'?m happy|"
                             r"I'?m glad|I'?m sorry|I understand|I see|noted)\b", re.I)
 # "I think (that)" / "I guess" before the user's own statement: the statement is theirs.
@@ -132,22 +138,9 @@ _WHEN_FIRST = re.compile(r"^(?:once|when|after|as soon as)\s+(?:i|i'm|we|we're)\
                          r"(?=(?:i|i'll|i'm|i'd|we|we'll)\s+\w)", re.I)
 
 
-# A couple's own event takes the partner as its object, right after the verb:
-# "Got engaged to Priti on Saturday", "Separated from Tom in the spring".
-_COUPLE = re.compile(r"^((?:has\s+|just\s+)*(?:got\s+(?P<to>engaged|married|hitched)|"
-                     r"(?P<from>separated|divorced|got divorced)|(?:broke|split)\s+up))\b(.*)$",
-                     re.I)
-
-
-def _with_partner(fact: str, partner: str) -> str:
-    """The fact of "<partner> and I ..." with the partner put where the verb takes them."""
-    m = _COUPLE.match(fact)
-    if not m:
-        return f"{fact} with {partner}"
-    prep = "to" if m.group("to") else "from" if m.group("from") else "with"
-    return f"{m.group(1)} {prep} {partner}{m.group(4)}"
-
-
+# A plan taken back by its own verb in the past: "Well, we were.", "I was, anyway."
+_WAS_ONCE = re.compile(r"^(?:well|or rather|or|at least)?,?\s*(?:we|i)\s+(?:were|was|did|had)"
+                       r"(?:,?\s+(?:anyway|until\s+\w+|at\s+least))?[.!]*$", re.I)
 # A clause taken back as it is said: the one after it puts it right.
 _TAKEN_BACK = re.compile(r",\s*(?:no\s+)?(?:wait|sorry|i mean|or rather|scratch that|hang on|hold on)"
                          r"[\s,.!]*$", re.I)
@@ -204,11 +197,9 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     if fixed:
         return [*out, *fixed]
     clause = uncleft(clause) or clause  # "it's almonds I'm allergic to"
-    m = _COMPOUND.match(clause)
-    if m:  # "My wife Julia and I are thinking ..." -> "Is thinking ... with wife Julia"
-        partner = re.sub(r"^(?:my|our)\s+", "", m.group(1), flags=re.I)
-        fact = to_third_person("I " + re.sub(r"^are\b", "am", m.group(2)))
-        return [*out, _with_partner(fact, partner)] if fact else out
+    both = together(clause)
+    if both is not None:  # "My wife Julia and I are thinking ..." -> "... with wife Julia"
+        return [*out, *both]
     fronted = _FRONTED.match(clause)
     if fronted:  # "For flights I prefer aisle seats" -> "I prefer aisle seats for flights"
         clause = f"{fronted.group(2)} {fronted.group(1)[0].lower()}{fronted.group(1)[1:]}"
@@ -251,7 +242,12 @@ def extract_texts(message: Message, question: str | None, agent: bool,
     if question:  # "How's the wedding planning going?" - "we've pushed it back"
         people.events.note(question)
     challenges, sentences = Challenges(), own_text(message.content)  # "Where did you get that?"
+    said_from = 0  # where the facts of the sentence before began
     for s_i, sentence in enumerate(sentences):
+        if s_i and _WAS_ONCE.match(sentence):  # "We're moving to Antwerp. Well, we were."
+            del facts[said_from:]
+            continue
+        said_from = len(facts)
         sentence = restated(without_vocative(sentence, people.speakers))  # "..., no wait, York"
         reread = challenges.read(sentence)
         if reread is None:  # a challenge of its own: the statement after it puts it right
@@ -261,7 +257,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         things = named[-1] if named else things
         if is_question(sentence):
             # "I'm vegan, any recipes?" keeps "I'm vegan"; "should I take X?" weighs X
-            head = statement_head(sentence) or weighed_choice(strip_discourse(sentence))
+            head = statement_head(sentence) or weighed_choice(strip_discourse(sentence)) \
+                or name_asked_for(strip_discourse(sentence))  # "Could you use Sasha?"
             if head is None:
                 continue
             sentence = head

@@ -198,6 +198,9 @@ _NAMED_ONE = re.compile(r"^(an?)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:called|named
 
 def _subjectless(clause: str) -> str | None:
     c = _USER.sub("", clause.strip(" ,.!"))
+    m = re.match(r"^(?i:(originally\s+)?from)\s+((?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)*)$", c)
+    if m:  # "Originally from Chennai"
+        return f"Is {(m.group(1) or '').lower()}from {m.group(2)}"
     m = _NAMED_ONE.match(c)
     if m:
         return f"Has {m.group(1).lower()} {m.group(2)} named {m.group(3)}"

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["also_called", "identity_fact", "introduction", "named_with", "DEMONYMS"]
+__all__ = ["also_called", "identity_fact", "introduction", "name_asked_for", "named_with", "DEMONYMS"]
 
 # Capitalised words that describe rather than name: "I'm Italian", "I'm Catholic".
 DEMONYMS = set("""american british english irish scottish welsh canadian australian
@@ -57,7 +57,11 @@ _MY_NAME = re.compile(r"^(?:my\s+(?:first\s+|full\s+|real\s+)?name\s+is|(?:my\s+
                       r"the\s+name(?:'?s|\s+is)|i'?m\s+called|i\s+am\s+called|i'?m\s+named)\s+"
                       + _NAME, re.I)
 _NICKNAME = re.compile(
-    r"^(?:please\s+)?(?:(?:you\s+can|feel\s+free\s+to)\s+)?(?:just\s+)?call\s+me\s+" + _NAME
+    r"^(?:please\s+)?(?:(?:you\s+can|feel\s+free\s+to)\s+)?(?:honestly\s+|really\s+|please\s+)?"
+    r"(?:just\s+)?call\s+me\s+" + _NAME
+    # asked: "Could you use Sasha instead?", "Can you call me Bea from now on?"
+    + r"|^(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:just\s+)?(?:call\s+me|use|go\s+with)\s+"
+    + _NAME + r"(?=\s+(?:instead|from\s+now\s+on|please|going\s+forward)\b|\s*\??$)"
     + r"|^(?:everyone|everybody|people|friends|my\s+friends|most\s+people|folks)\s+"
       r"(?:\w+\s+)?calls?\s+me\s+" + _NAME
     + r"|^i\s+(?:usually\s+|mostly\s+|prefer\s+to\s+)?go\s+by\s+(?:my\s+(?:middle|second|"
@@ -65,6 +69,9 @@ _NICKNAME = re.compile(
     + r"|^i\s+prefer\s+(?:to\s+be\s+called|being\s+called)\s+" + _NAME
     + r"|^(?:honestly\s+)?i'?d\s+(?:rather|prefer(?:\s+it\s+if)?|like\s+it\s+if)\s+you\s+"
       r"call(?:ed)?\s+me\s+" + _NAME, re.I)
+# A name used by some: "Name's Dimitrios, Dimi to my friends".
+_TO_FRIENDS = re.compile(r"^" + _NAME + r"\s+to\s+(?:my\s+|all\s+my\s+)?(friends|mates|family|"
+                         r"colleagues|the\s+kids)$", re.I)
 # A short name allowed after the full one: "Name's Tomasz, but Tom is fine".
 _SHORT_IS_FINE = re.compile(r"^(?:just\s+)?" + _NAME + r"(?:'s|\s+is|\s+works)\s+(?:fine|ok|okay|"
                             r"good|great)(?:\s+too)?$")
@@ -142,7 +149,21 @@ def also_called(after_name: str) -> str | None:
     ('Prefers to be called Tom', None)
     """
     m = _SHORT_IS_FINE.match(after_name.strip(" ,.!"))
-    return f"Prefers to be called {m.group(1)}" if m and _is_name(m.group(1)) else None
+    if m and _is_name(m.group(1)):
+        return f"Prefers to be called {m.group(1)}"
+    m = _TO_FRIENDS.match(after_name.strip(" ,.!"))
+    return f"Is called {m.group(1)} by {m.group(2).lower()}" if m and _is_name(m.group(1)) else None
+
+
+def name_asked_for(question: str) -> str | None:
+    """The request in "Can you call me Bea from now on?", said as a statement.
+
+    >>> name_asked_for("Could you use Sasha instead?"), name_asked_for("Can you use a bigger font?")
+    ('Could you use Sasha instead', None)
+    """
+    asked = question.rstrip("?! ")
+    said = identity_fact(asked)
+    return asked if said and said.startswith("Prefers to be called") else None
 
 
 def identity_fact(clause: str) -> str | None:

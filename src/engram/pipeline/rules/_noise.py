@@ -52,7 +52,8 @@ _DISBELIEF = re.compile(r"^(?:i\s+)?(?:still\s+)?(?:can'?t|cannot|could\s*n'?t)\
 
 # Undecided, for now: "I'll have a think", "Not sure", "I'll sleep on it".
 _UNDECIDED = re.compile(r"^(?:(?:i'?ll|i will|let me|i need to|i'?ll need to|i might)\s+(?:have a think|"
-                        r"think about it|think it over|sleep on it|mull it over|see)|"
+                        r"think about it|think it over|sleep on it|mull it over|see|"
+                        r"see\s+(?:what|how|if|whether)\b.*)|"
                         r"(?:i'?m\s+)?not\s+(?:so\s+|too\s+|really\s+)?sure)$", re.I)
 
 
@@ -73,6 +74,9 @@ _HEADLINE = re.compile(r"^(?:some\s+|a\s+bit\s+of\s+)?(?:bad|good|sad|big|great|
 _UNCLEAR = re.compile(r"^(?:i\s+)?(?:should(?:\s+have|'ve)\s+been\s+(?:clearer|more\s+(?:clear|specific))|"
                       r"(?:wasn'?t|was\s+not)\s+(?:very\s+)?(?:clear|specific)|"
                       r"should(?:\s+have|'ve)\s+(?:said|mentioned|explained)(?:\s+(?:that|it))?|"
+                      # a slip owned up to: "I misread the booking confirmation"
+                      r"(?:must\s+have\s+|must've\s+)?(?:misread|misheard|mistyped|misremembered|"
+                      r"misspoke|mixed\s+(?:it|them|that|those)\s+up)\b.*|"
                       # not knowing where a thing is: "I have no idea where the kettle is"
                       r"(?:(?:have|has)\s+)?no\s+(?:idea|clue)\s+(?:where|what|how|when|why)\b.*)$", re.I)
 

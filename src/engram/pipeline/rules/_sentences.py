@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.rules._resaid import resaid
+from engram.pipeline.rules._reworded import reworded
 
 __all__ = ["GREETING", "QUESTION_START", "REQUEST", "split_sentences", "split_clauses",
            "strip_discourse", "is_question", "statement_head"]
@@ -71,14 +72,16 @@ _CLAUSE_BREAK = re.compile(
     r"(?=" + _SUBJ + r")"
     r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s|"
     + _THINGS_HAS + r"\s|"
-    r"we\s+\w+|we'[a-z]+\s|the\s+\w+(?:'s\s+\w+)?(?:\s+(?:of|on|in|at)\s+(?:the\s+|this\s+|that\s+|my\s+)?\w+)?\s+(?:isn't|wasn't|aren't|"
+    r"we\s+\w+|we'[a-z]+\s|the\s+(?:whole\s+|entire\s+|old\s+|new\s+)?\w+(?:'s\s+\w+)?(?:\s+(?:of|on|in|at)\s+(?:the\s+|this\s+|that\s+|my\s+)?\w+)?\s+(?:isn't|wasn't|aren't|"
     r"weren't|" + _FINITE + r")\s|"
     # ", they're basically the same": a remark on what was named, a clause of its own
     r"they(?:'re|\s+(?:are|were))\s|"
     # ", you've flipped the digits": a word to the assistant, a clause of its own
     r"you(?:'ve|'re|'d|\s+(?:have|are|had|were|got|mixed|put))\s|"
     # ", cancelled it when ...", ", quit after the summer": a past act, its "I" left out
-    r"(?:(?-i:[a-z]{3,}ed)|quit|left|sold|gave)\s+(?:it|them|that|up|out|off|after|the|my|our)\s|"
+    r"(?:just\s+)?(?:(?-i:[a-z]{3,}ed)|quit|left|sold|gave|got)\s+(?:it|them|that|up|out|off|after|the|my|our)\s|"
+    # ", been sober since May": a state with its "I've" left out
+    r"been\s+(?-i:[a-z]+)\s|"
     # ", oat milk was upsetting my stomach": a reason with a bare noun and its verb
     r"(?-i:[a-z]+)(?:\s+(?-i:[a-z]+))?\s+(?:was|were)\s+(?-i:[a-z]+ing)\s|"
     # ", didn't think I'd manage it": a clause of its own with its "I" left out
@@ -203,7 +206,7 @@ _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|fo
                          # a word to the listener: "..., don't ask", "..., go figure"
                          + _TO_LISTENER + r"|believe it or not|"
                          # "..., flights and all": everything that came with it
-                         r"(?:the\s+)?[\w'-]+\s+and\s+all|"
+                         r"(?:the\s+)?[\w'-]+\s+and\s+all|no\s+pressure|so\s+scratch\s+that|"
                          # "..., no idea where that came from": a remark on the mix-up
                          r"no\s+(?:idea|clue)\s+(?:where|what|how|why|when)\b.*|"
                          r"though)$", re.I)
@@ -251,46 +254,11 @@ _TO_YOU = re.compile(r"^(?:don'?t|do not)\s+(?:tell|worry|judge|laugh|ask|forget
                      r"bother|get|let|be|mind|wait|hold)\b", re.I)
 
 
-# Two people as one subject, said as chat says it: "me and Jess", "Jess and me", "tom and
-# i"; read as "Jess and I", the form the compound-subject reader knows. A lower-case name
-# is taken only as the sentence's first word.
-_WE_TWO = re.compile(r"^(?:(?:me|myself)\s+and\s+(?P<a>(?:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z]\w+)|"
-                     r"(?P<b>(?:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Za-z][a-z]+)\s+and\s+(?:me|i))"
-                     r"(?=\s+(?!and\b)[a-z'’]+)", re.I)
-
-
-def _we_two(m: re.Match[str]) -> str:
-    who = m.group("a") or m.group("b")
-    return f"{who[0].upper()}{who[1:]} and I" if " " not in who else f"{who} and I"
-
-
-_ROLE_WHO = re.compile(r"^((?P<subj>I|she|he|(?:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z][a-z]+)"
-                       r"(?:'s|'m|\s+(?:is|am|was))\s+)((?:a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+who\s+"
-                       r"(?P<verb>(?-i:[a-z]+(?:s|ed))\b)", re.I)
-
-
-def _role_who(m: re.Match[str]) -> str:
-    subj = "" if m.group("subj").lower() == "i" else f"{m.group('subj')} "  # "loves hiking"
-    return f"{m.group(1)}{m.group(3)}; {subj}{m.group('verb')}"
-
-
-_NEXT_STEP = re.compile(r",\s+(?:and\s+|then\s+)?(?=(?:starting|moving|relocating|joining|switching)\s+"
-                        r"(?:at|to)\s+(?:(?:the|a|an|my|our)\b|(?-i:[A-Z])))", re.I)
-
-
 def split_clauses(sentence: str) -> list[str]:
     """Independent clauses of one sentence, end punctuation removed."""
     body = _ASIDE_TAIL.sub("", sentence.strip().rstrip(".!"))
     body = resaid(body)
-    body = _WE_TWO.sub(_we_two, body)
-    body = re.sub(r",?\s+at\s+(?:long\s+)?last\b", "", body, flags=re.I)  # "went over to android at last,"  # "me and Jess split up", "tom and i broke up"
-    # "..., so no cheese board for me": what the fact means for the request at hand
-    body = re.sub(r",\s+so\s+(?:no|nothing|none)\b(?!\s+longer\b).*$", "", body, flags=re.I)
-    # "handed in my notice, starting at the library on Monday": a change told as a bare
-    # participle after a comma is the speaker's next step, a clause of its own
-    body = _NEXT_STEP.sub("; I'm ", body)
-    # "I'm a nurse who loves hiking": the role and what its holder does are two facts
-    body = _ROLE_WHO.sub(_role_who, body)
+    body = reworded(body)
     parts: list[str] = []
     for chunk in _SEMICOLON.split(body):
         for piece in (_tails(p) for p in _CLAUSE_BREAK.split(chunk)):
@@ -304,6 +272,8 @@ def split_clauses(sentence: str) -> list[str]:
                 # "and" it is an order: "..., so don't call before 8")
                 left_out = parts and re.search(r",\s*" + re.escape(piece[:20]), chunk) \
                     and not _TO_YOU.match(piece)
+                if left_out:  # ", been sober since May": "I've" left out
+                    piece = re.sub(r"^(?=been\s)", "I've ", piece, flags=re.I)
                 parts.append(re.sub(r"^(?=(?:didn'?t|don'?t|can'?t|won'?t)\s)", "I ", piece, flags=re.I)
                              if left_out else re.sub(r"^(?=have\s)", "I ", piece) if parts else piece)
     # "No kids, just a very spoiled cat": none of one, and the other had

@@ -62,6 +62,8 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                 r"hospital|clinic|bank|council|studio|lab|factory|warehouse|depot|garage|salon|"
                 r"restaurant|bakery|hotel)\b)"),
         ("name", r"^(?:name is|is called|goes by)\b"),
+        # the name to use, one at a time: "Could you use Sasha instead?" after "... Alex"
+        ("called", r"^prefers\s+to\s+be\s+called\b"),
         # values held one at a time under their own label: "Surname is Okafor"
         ("label", r"^(?P<key>surname|last name|first name|middle name|(?:phone |mobile )?number|"
                   r"email(?: address)?|address|username|postcode|zip code)\s+is\b"),

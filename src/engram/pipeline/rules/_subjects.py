@@ -126,7 +126,8 @@ class People:
                 self.known[m.group(3)] = subject
             self.last = subject
             return
-        named = re.search(r"\b(?i:is|was|does|did|has|will|can|are)\s+(" + _NAME + r")\b", question)
+        named = re.search(r"(?:\b(?i:is|was|does|did|has|will|can|are)\s+|(?i:how|what|where)'s\s+)("
+                          + _NAME + r")\b", question)  # "How's Lucía doing?"
         if named and named.group(1).lower() not in NOT_NAMES:  # "Is Ivy still at primary?"
             self.last = self.known.get(named.group(1), named.group(1))
 

@@ -1,0 +1,43 @@
+"""Two people as one subject: "My wife Julia and I are thinking of moving", "Tom and I
+broke up". The fact is the user's, with the other person put where the verb takes them.
+
+>>> together("My wife Julia and I are thinking of moving")
+['Is thinking of moving with wife Julia']
+>>> together("Tom and I broke up last week"), together("Tom and Ana broke up") is None
+(['Broke up with Tom last week'], True)
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram.pipeline.rules._rewrite import to_third_person
+
+__all__ = ["together"]
+
+_COMPOUND = re.compile(r"^((?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z]\w+)\s+and\s+I\s+(.+)$")
+# A couple's own event takes the partner as its object, right after the verb:
+# "Got engaged to Priti on Saturday", "Separated from Tom in the spring".
+_COUPLE = re.compile(r"^((?:has\s+|just\s+)*(?:got\s+(?P<to>engaged|married|hitched)|"
+                     r"(?P<from>separated|divorced|got divorced)|(?:broke|split)\s+up))\b(.*)$",
+                     re.I)
+
+
+def together(clause: str) -> list[str] | None:
+    """The fact of "<partner> and I ..." (empty when the rest says nothing), or None when
+    the clause has no such subject."""
+    m = _COMPOUND.match(clause)
+    if not m:
+        return None
+    partner = re.sub(r"^(?:my|our)\s+", "", m.group(1), flags=re.I)
+    fact = to_third_person("I " + re.sub(r"^are\b", "am", m.group(2)))
+    return [_with_partner(fact, partner)] if fact else []
+
+
+def _with_partner(fact: str, partner: str) -> str:
+    """The fact with the partner put where the verb takes them."""
+    m = _COUPLE.match(fact)
+    if not m:
+        return f"{fact} with {partner}"
+    prep = "to" if m.group("to") else "from" if m.group("from") else "with"
+    return f"{m.group(1)} {prep} {partner}{m.group(4)}"

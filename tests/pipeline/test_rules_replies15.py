@@ -1,0 +1,74 @@
+"""Options asked after a comma, an aside after the question, a name asked for, a name
+used by friends, clauses with their "I" left out, and a plan taken back by "well, we
+were" (#22). Sentences written for this file; none is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from engram.pipeline.rules._answers import answer_clause
+from engram.pipeline.rules._noise import is_noise
+from tests.pipeline.test_rules_mechanisms import final
+
+
+def test_options_after_a_comma_fill_the_questions_own_verb() -> None:
+    assert final([], "oak", before="Which table did you go for, the oak or the pine?") == [
+        "Went for the oak table"]
+
+
+def test_each_option_keeps_its_own_verb() -> None:
+    q = "Do you rent, or are you with a housing association?"
+    assert answer_clause(q, "rent") == "I rent"
+    assert answer_clause(q, "with a housing association") == "I'm with a housing association"
+
+
+def test_an_aside_after_the_question_is_no_part_of_it() -> None:
+    assert final([], "Osaka", before="Where did you grow up, if you don't mind me asking?") == [
+        "Grew up in Osaka"]
+
+
+def test_a_named_persons_news_after_how_is_she_doing() -> None:
+    assert final(["Has a sister named Wren"], "She finally sold her first painting!",
+                 before="How's Wren doing?") == [
+        "Has a sister named Wren", "Sister Wren finally sold her first painting"]
+
+
+@pytest.mark.parametrize("content", ["Could you call me Kit from now on?", "Can you use Kit instead?"])
+def test_a_name_asked_for_is_the_name_to_use(content: str) -> None:
+    assert final(["Prefers to be called Kat"], content) == ["Prefers to be called Kit"]
+
+
+def test_a_request_that_is_no_name_is_still_a_question() -> None:
+    assert final([], "Can you use a bigger font?") == []
+
+
+@pytest.mark.parametrize("content", ["I'm Bartholomew but honestly just call me Bart",
+                                     "I'm Bartholomew but you can call me Bart"])
+def test_a_name_and_the_one_to_use_joined_by_but(content: str) -> None:
+    assert final([], content) == ["Name is Bartholomew", "Prefers to be called Bart"]
+
+
+def test_a_name_used_by_friends() -> None:
+    assert "Is called Tolly by friends" in final([], "Name's Bartholomew, Tolly to my friends")
+
+
+@pytest.mark.parametrize(("content", "facts"), [
+    ("Originally from Cork, living in Bristol for work", ["Is originally from Cork",
+                                                          "Is living in Bristol for work"]),
+    ("Swimming twice a week, just got my 1k badge", ["Is swimming twice a week", "Got their 1k badge"]),
+    ("I don't smoke anymore, been clean since March", ["No longer smokes",
+                                                      "Has been clean since March"]),
+])
+def test_clauses_with_their_i_left_out(content: str, facts: list[str]) -> None:
+    assert final([], content) == facts
+
+
+@pytest.mark.parametrize("clause", ["I'll see what the market has", "I misheard the date",
+                                    "must have mistyped it"])
+def test_undecided_or_a_slip_owned_up_to_is_no_fact(clause: str) -> None:
+    assert is_noise(clause)
+
+
+def test_a_plan_taken_back_by_well_we_were() -> None:
+    assert final(["Lives in Derby"], "We're moving to Hull in May. Well, we were. "
+                 "The sale fell through.") == ["Lives in Derby", "Sale fell through"]
