@@ -92,3 +92,20 @@ def test_a_theft_in_slang_ends_what_was_taken_not_where_it_was(shared_minilm: An
 def test_a_contract_signed_with_a_firm_settles_a_job_search() -> None:
     assert final(["Is looking for a job in design"], "Signed my contract with Pentagram today!") == [
         "Signed their contract with Pentagram today"]
+
+
+def test_a_send_off_given_to_the_speaker_says_they_retired() -> None:
+    assert final(["Works as a postman"], "Forty years on the rounds and they threw me a retirement do") == [
+        "Had their retirement do", "Is retired; no longer works as a postman"]
+
+
+@pytest.mark.parametrize(("content", "home"), [
+    ("We finally bought a house in Otley", "Lives in Otley"),
+    ("Just bought a tiny flat in Margate", "Lives in Margate"),
+])
+def test_a_home_bought_somewhere_is_where_one_lives(content: str, home: str) -> None:
+    assert home in final(["Lives in Leeds"], content)
+
+
+def test_a_holiday_home_bought_is_no_move() -> None:
+    assert "Lives in Leeds" in final(["Lives in Leeds"], "We bought a holiday flat in Whitby")

@@ -73,6 +73,14 @@ def inferred_facts(fact: str) -> list[str]:
         or (None if _SEEKING.search(fact) else _NEW_HOME.search(fact))
     if m:  # "Settled into their new flat in Leith", "Got the keys to our flat in Ely",
         out.append(f"Lives in {m.group(1)}")  # "Unpacked in our new house in Ely"
+    if re.match(r"^(?:Had|Has had|Just had)\s+(?:their|a)\s+retirement\s+(?:party|do|send-?off|drinks|lunch|"
+                r"dinner|bash)\b", fact):  # the send-off given: "Had their retirement do"
+        out.append("Is retired")
+    m = re.match(r"^(?:(?:Has|Have|Just|Finally|Recently)\s+)*(?i:bought)\s+(?:a|an|our|their)\s+(?!holiday|second|"
+                 r"buy-to-let|rental)(?:[\w-]+\s+){0,2}?(?:house|flat|home|cottage|bungalow|apartment|"
+                 r"place)\s+in\s+(" + _NAME + ")", fact)
+    if m:  # "Bought a wee terraced house in Portobello": where they live now
+        out.append(f"Lives in {m.group(1)}")
     job = new_job(fact)
     if job:  # "Survived their first week as ward manager at St Vincent's"
         out.append(job)

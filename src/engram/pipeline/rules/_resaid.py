@@ -65,6 +65,12 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
                 r"(?P<their>her|his|their)\s+(?P<partner>husband|wife|partner|boyfriend|girlfriend|"
                 r"fianc[eé]e?)\s+(?P<how>split up|broke up|separated|divorced|got divorced|"
                 r"called it quits)\b", re.I), _parted),
+    # a send-off given to the speaker: "they gave me the loveliest retirement send-off"
+    (re.compile(r"(?:^|(?<=\band\s)|(?<=,\s))(?:they|we|the\s+\w+|work|everyone)\s+(?:gave|threw|organised|"
+                r"organized|put on)\s+me\s+"
+                r"(?:a|an|the|my)\s+(?:[\w-]+\s+){0,2}?(retirement|leaving)\s+"
+                r"(party|do|send-?off|drinks|lunch|dinner|bash)\b", re.I),
+     lambda m: f"I had my {m.group(1).lower()} {m.group(2).lower()}"),
     # a theft, said as chat says it: "Someone nicked the Vespa" (the speaker's own, when it
     # is a thing people own by name or kind)
     (re.compile(r"^(someone|somebody|thieves)\s+(?:nicked|pinched|swiped|stole)\s+the\s+"

@@ -139,6 +139,9 @@ def topics(text: str) -> frozenset[str]:
     """The topic classes the fact's words belong to."""
     low = re.sub(r"\bwork(?:s|ed|ing)?\s+out\b", "exercise", text.lower())
     low = re.sub(r"\b(?:own|new)\s+place\b", "home", low)
+    # a home away from home is no home: "a holiday cottage", "a second home", "a buy-to-let"
+    low = re.sub(r"\b(?:holiday|second|buy-to-let|rental|investment)\s+(?:[\w-]+\s+)?(?:cottage|home|flat|"
+                 r"house|apartment|villa|property|let)\b", "holiday", low)
     # "Bought our place in Portobello": a place bought, sold or rented is a home
     low = re.sub(r"\b(bought|buying|sold|selling|renting|rented)\s+(?:our|their|my)\s+(?:own\s+|first\s+)?"
                  r"place\b", r"\1 home", low)
