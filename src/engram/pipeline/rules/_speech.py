@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from engram.pipeline.rules._chatnames import chat_names
 from engram.pipeline.rules._rewrite import pronouns_to_third
 from engram.pipeline.rules._sentences import split_sentences
 from engram.pipeline.rules._subjects import LIKING_VERBS
@@ -180,6 +181,7 @@ def own_text(content: str) -> list[str]:
     # statement of the speaker's; chat spellings are read as the words they stand for
     content = re.sub(r"\s*\[[^\[\]]{0,400}\](?!\()", " ", content)  # not a link's "[text](url)"
     content = _SPOKEN.sub(lambda m: _SPOKEN_AS[m.group(0).lower()], content)
+    content = chat_names(content)  # "my bf sam" -> "my boyfriend Sam"
     # "Passed my test 🎉 so happy": a pictograph closes what it follows, and is no word
     content = _EMOJI.sub("\n", content)
     # "two kids (Ava is 10, Sam is 7)": a clause in brackets is said beside the sentence

@@ -1,0 +1,69 @@
+"""People as chat names them: "my bf sam", "my big bro kwame", "my gran". The relation's
+short form is read as the relation, and a lower-case word right after a relation is
+taken for the person's name when it can be nothing else, so the readers of named people
+(which look for a capital) see "my boyfriend Sam".
+
+>>> chat_names("my bf sam is allergic to shellfish")
+'my boyfriend Sam is allergic to shellfish'
+>>> chat_names("my sister jess just moved up to glasgow")
+'my sister Jess just moved up to glasgow'
+>>> chat_names("my sister lives in leeds"), chat_names("my kids love it")
+('my sister lives in leeds', 'my kids love it')
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram.pipeline.rules._facts import RELATIONS
+from engram.pipeline.rules._rewrite import PAST_FORMS
+from engram.pipeline.rules._subjects import NOT_NAMES
+
+__all__ = ["chat_names"]
+
+_SHORT = {"bro": "brother", "sis": "sister", "bf": "boyfriend", "gf": "girlfriend",
+          "bff": "best friend", "hubby": "husband", "gran": "grandmother", "nan": "grandmother",
+          "nana": "grandmother", "grandad": "grandfather", "granddad": "grandfather",
+          "bestie": "best friend", "mil": "mother-in-law", "fil": "father-in-law"}
+_OWNER = (r"\b(?P<own>(?i:my|our|his|her|their))\s+(?P<adj>(?i:big|little|baby|older|younger|elder|"
+          r"eldest|youngest|middle|twin|best|other|new|old|late|ex)\s+)?")
+_SHORT_FORM = re.compile(_OWNER + r"(?P<short>" + "|".join(_SHORT) + r")\b", re.I)
+_RELATED = re.compile(_OWNER + r"(?P<rel>" + "|".join(sorted(RELATIONS | {"best friend"}, key=len, reverse=True))
+                      + r")\s+(?P<name>[a-z][a-z-]+)\b(?P<after>'s\b|\s*(?:[,.;!?)]|$|\s+\S+))")
+# Words that follow a relation and are no name: how, when and what it does, and joiners.
+_NO_NAME = NOT_NAMES | {
+    "is", "was", "has", "had", "and", "or", "n", "&", "in", "at", "on", "from", "of", "with", "for",
+    "to", "who", "that", "which", "whose", "says", "said", "thinks", "thought", "wants", "does",
+    "did", "can", "could", "will", "would", "should", "might", "must", "got", "gets", "went",
+    "goes", "lives", "works", "loves", "likes", "hates", "keeps", "plays", "runs", "teaches",
+    "still", "also", "always", "never", "just", "even", "only", "now", "then", "too", "again",
+    "used", "asked", "told", "told", "moved", "bought", "sold", "started", "stopped", "left",
+    "in-law", "inlaw", "back", "here", "there", "lol", "haha", "tho", "though", "being", "been",
+    "name", "named", "called", "recently", "literally", "basically", "honestly", "apparently",
+    "actually", "definitely", "probably", "finally", "lately", "today", "yesterday", "tomorrow",
+    "tonight", "sometimes", "usually", "rarely", "cos", "coz", "because", "so", "but", "if",
+    "when", "while", "as", "like", "about", "over", "up", "down", "out", "off", "away", "home"}
+
+
+# What follows a verb, never a name: "my dad fix his roof".
+_OBJECTS = {"his", "her", "their", "the", "a", "an", "my", "our", "your", "it", "them", "me",
+            "him", "us", "some", "this", "that", "these", "those", "up", "out", "down", "off"}
+
+
+def _name(m: re.Match[str]) -> str:
+    word = m.group("name")
+    low = word.lower()
+    nxt = m.group("after").strip().lower()
+    if nxt in _OBJECTS:  # "helping my dad fix his roof": a verb with its object
+        return m.group(0)
+    if low in _NO_NAME or low in PAST_FORMS or low.endswith(("ly", "ing", "ed", "'s", "'d", "'ll")) \
+            or (low.endswith("s") and not low.endswith("ss")) or len(low) < 3:
+        return m.group(0)
+    return m.group(0).replace(f" {word}", f" {word[0].upper()}{word[1:]}", 1)
+
+
+def chat_names(text: str) -> str:
+    """``text`` with chat's short relations said in full and lower-case names capitalised."""
+    text = _SHORT_FORM.sub(lambda m: f"{m.group('own')} {m.group('adj') or ''}"
+                           f"{_SHORT[m.group('short').lower()]}", text)
+    return _RELATED.sub(_name, text)
