@@ -37,7 +37,7 @@ _NO_NAME = NOT_NAMES | {
     "did", "can", "could", "will", "would", "should", "might", "must", "got", "gets", "went",
     "goes", "lives", "works", "loves", "likes", "hates", "keeps", "plays", "runs", "teaches",
     "still", "also", "always", "never", "just", "even", "only", "now", "then", "too", "again",
-    "used", "asked", "told", "told", "moved", "bought", "sold", "started", "stopped", "left",
+    "used", "asked", "told", "moved", "bought", "sold", "started", "stopped", "left",
     "in-law", "inlaw", "back", "here", "there", "lol", "haha", "tho", "though", "being", "been",
     "name", "named", "called", "recently", "literally", "basically", "honestly", "apparently",
     "actually", "definitely", "probably", "finally", "lately", "today", "yesterday", "tomorrow",
