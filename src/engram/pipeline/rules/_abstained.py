@@ -4,13 +4,13 @@
 of today" name no verb of quitting, yet both say the habit stopped that long ago, and a
 memory of the habit ("Smokes ten a day") no longer holds. Both are read as "Quit <the
 thing> <that long> ago", the form the ending machinery already reads. A measure names no
-habit ("my last glass of wine" is wine), and a count noun is said in the plural
-("cigarettes").
+habit ("my last glass of wine" is wine), a count noun is said in the plural ("vapes"),
+cigarettes by any name ("a dart", "a ciggie") are smoking, and "100 days sober" is drinking.
 
 >>> abstained("It's been a year since my last glass of wine")
 'Quit wine a year ago'
 >>> abstained("Three months without a single cigarette as of today")
-'Quit cigarettes three months ago'
+'Quit smoking three months ago'
 >>> abstained("Three months smoke-free today")
 'Quit smoking three months ago'
 >>> abstained("Two weeks without the car while it's repaired") is None
@@ -29,7 +29,7 @@ _SINCE_LAST = re.compile(r"^it'?s\s+been\s+(?P<n>(?:\w+\s+){0,2}?\w+)\s+since\s+
                          r"(?P<x>[\w-]+(?:\s+[\w-]+){0,3})$", re.I)
 # How long, and up to now: "Three months ... as of today", "a year ... and counting".
 _SPAN = (r"^(?:(?:now|officially)\s+)?(?P<n>(?:a|an|one|two|three|four|five|six|seven|eight|nine|"
-         r"ten|eleven|twelve|\d{1,3})\s+(?:whole\s+|full\s+)?(?:days?|weeks?|months?|years?))\s+")
+         r"ten|eleven|twelve|a hundred|\d{1,3})\s+(?:whole\s+|full\s+)?(?:days?|weeks?|months?|years?))\s+")
 _UP_TO_NOW = r"(?:\s+(?:as of (?:today|now)|and counting|now|today|so far))?$"
 # The span without the thing ("Ten days without a single vape"), or with "-free" ("Three
 # months smoke-free").
@@ -40,8 +40,17 @@ _MEASURE = re.compile(r"^(?:glass|cup|bottle|pint|pack|packet|bite|slice|sip|dro
                       r"shot|puff)\s+of\s+", re.I)
 
 
+# Sober for a span: "100 days sober today", "a year sober".
+_SOBER = re.compile(_SPAN + r"(?:sober|clean|dry)" + _UP_TO_NOW, re.I)
+# What chat calls a cigarette: "three months without a dart".
+_SMOKES = re.compile(r"^(?:darts?|ciggies?|cigs?|fags?|durries?|smokes?|cigarettes?)$", re.I)
+
+
 def abstained(clause: str) -> str | None:
     """"Quit <thing> <span> ago" for a span told without the thing, else None."""
+    sober = _SOBER.match(clause.strip().rstrip(".!"))
+    if sober:  # "100 days sober today": drinking given up
+        return f"Quit drinking {sober.group('n').lower()} ago"
     free = _FREE.match(clause.strip().rstrip(".!"))
     if free:  # "Three months smoke-free today"
         thing = "smoking" if free.group("x").lower() == "smoke" else free.group("x").lower()
@@ -49,7 +58,9 @@ def abstained(clause: str) -> str | None:
     m = _SINCE_LAST.match(clause) or _WITHOUT.match(clause.strip().rstrip(".!"))
     if m is None:
         return None
-    thing = _MEASURE.sub("", m.group("x"))
+    thing = re.sub(r"\s+(?:today|now|yet)$", "", _MEASURE.sub("", m.group("x")), flags=re.I)
+    if _SMOKES.match(thing):
+        return f"Quit smoking {m.group('n').lower()} ago"
     # a thing counted one by one is given up in the plural: "a single cigarette", "my
     # last drink"; a mass is not ("without alcohol", "my last wine")
     one = m.group("one") if m.re is _WITHOUT else (  # "a pint of lager": a mass

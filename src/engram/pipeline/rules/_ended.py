@@ -72,7 +72,8 @@ def with_what_ended(fact: str, held: str) -> str:
 # Words of an ending that say how it ended, not what: "Handed the choir over to Ruth",
 # "Cut sugar out", "Came off the pills", "Had to put Dot down", "Has fully healed".
 _HOW_IT_ENDED = frozenset(stem(w) for w in """handed over put down cut out off come came
-coming healed mended fully completely""".split())  # noqa: SIM905 (a word list reads better as text)
+coming healed mended fully completely direct debit payment payments standing order
+back apron aprons key keys badge lanyard uniform whites pass laptop notice""".split())  # noqa: SIM905 (a word list reads better as text)
 
 
 # Whom a thing was passed to is not what ended: "Sold the kayak to a neighbour".

@@ -50,7 +50,7 @@ PENDING = re.compile(r"^(?:is|are)\s+(?:\w+\s+)?(?:waiting|looking|searching|hun
 # An outcome: something was got, decided, done or happened ("Visa got approved",
 # "Signed the lease on a flat", "Starts at Monzo on Monday", "Daughter Mila was born").
 _OUTCOME = re.compile(r"\b(?:got|was born|were born|signed|starts|started|"
-                      r"accepted|approved|granted|passed|failed|found|bought|landed|won|"
+                      r"accepted|approved|granted|stamped|passed|cleared|failed|found|bought|landed|won|"
                       r"rejected|born|arrived|came through|came back|is gone|is over|went ahead|"
                       r"took place|said no|said yes|turned (?:me|us|them) down|offered (?:me|us|them)|"
                       r"brought (?:\w+\s+){0,2}?home|went (?:well|ahead|fine|smoothly)|"

@@ -71,6 +71,13 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
                 r"(?:a|an|the|my)\s+(?:[\w-]+\s+){0,2}?(retirement|leaving)\s+"
                 r"(party|do|send-?off|drinks|lunch|dinner|bash)\b", re.I),
      lambda m: f"I had my {m.group(1).lower()} {m.group(2).lower()}"),
+    # a pet put to sleep, said as the vet's word: "the vet said it was time for Pickle"
+    (re.compile(r"^(?:the\s+)?vets?\s+said\s+it\s+was\s+time\s+for\s+(?!(?:a|an|the|his|her|their|"
+                r"my)\b)(?P<who>\w+)\s*$", re.I),
+     lambda m: f"{m.group('who')[0].upper()}{m.group('who')[1:]} was put to sleep"),
+    # a marriage said by the new name: "I am officially Mrs Adeyemi"
+    (re.compile(r"^i(?:'m|\s+am)\s+(?:now\s+)?(?:officially\s+)?(?:a\s+)?mrs\.?\s+(?P<name>(?-i:[A-Z])\w+)\b.*$",
+                re.I), lambda m: f"I'm married now and my surname is {m.group('name')}"),
     # a theft, said as chat says it: "Someone nicked the Vespa" (the speaker's own, when it
     # is a thing people own by name or kind)
     (re.compile(r"^(someone|somebody|thieves)\s+(?:nicked|pinched|swiped|stole)\s+the\s+"

@@ -36,7 +36,7 @@ from engram.pipeline.base import Existing
 from engram.pipeline.rules._facts import owner_of
 from engram.pipeline.rules._outcome import thing_of
 from engram.pipeline.rules._revalue import CLOCK, DATE, WEEKDAY
-from engram.pipeline.rules._slots import content_tokens, named_words, stem
+from engram.pipeline.rules._slots import DEATH, content_tokens, named_words, stem
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["rescheduled"]
@@ -62,8 +62,10 @@ def rescheduled(fact: str, existing: list[Existing], used: set[int]) -> tuple[in
     """(position, new text) of the held memory whose time or amount the fact moves, if
     any. A time held that the fact says again is no move ("... on Thursdays as well as
     Fridays" adds a day to "... on Fridays"): that is left to the other paths."""
-    if owner_of(fact):
-        return None  # "Sister's choir moved to Mondays": her time, not the user's
+    if owner_of(fact) or re.search(DEATH, fact, re.I):
+        # "Sister's choir moved to Mondays": her time, not the user's; "grandad passed
+        # away on Wednesday" moves no visit to Wednesdays
+        return None
     amount = _new_amount(fact, existing, used)
     if amount is not None:
         return amount

@@ -21,7 +21,7 @@ __all__ = ["reworded"]
 # is taken only as the sentence's first word.
 _WE_TWO = re.compile(r"^(?:(?:me|myself)\s+and\s+(?P<a>(?:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z]\w+)|"
                      r"(?P<b>(?:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Za-z][a-z]+)\s+and\s+(?:me|i))"
-                     r"(?=\s+(?!and\b)[a-z'’]+)", re.I)
+                     r"(?=\s+(?!(?:and|from|in|at|of|on|with|for|to)\b)[a-z'’]+)", re.I)
 
 
 def _we_two(m: re.Match[str]) -> str:

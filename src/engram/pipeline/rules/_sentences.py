@@ -85,7 +85,7 @@ _CLAUSE_BREAK = re.compile(
     # ", oat milk was upsetting my stomach": a reason with a bare noun and its verb
     r"(?-i:[a-z]+)(?:\s+(?-i:[a-z]+))?\s+(?:was|were)\s+(?-i:[a-z]+ing)\s|"
     # ", didn't think I'd manage it": a clause of its own with its "I" left out
-    r"(?:didn'?t|don'?t|can'?t|won'?t)\s+(?-i:[a-z]+)\s|"
+    r"(?:didn'?t|don'?t|can'?t|won'?t|couldn'?t|wouldn'?t|shouldn'?t)\s+(?-i:[a-z]+)\s|"
     # ", people always mix them up", ", everyone says ...": others and what they do
     r"(?:people|everyone|everybody|nobody|no one|someone|somebody)\s+(?-i:[a-z]+)\s|"
     # ", she's turning 10", ", he works nights": a pronoun subject and its verb
@@ -196,7 +196,7 @@ def split_sentences(text: str) -> list[str]:
 _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|for context|"
                          r"if that helps|if that matters|in case (?:that|it) matters|"
                          r"for what it'?s worth|"
-                         r"by the way|btw|to be honest|to be fair|honestly|tbh|if i'?m honest|"
+                         r"by the way|btw|to be honest|to be fair|honestly|tbh|ngl|imo|if i'?m honest|"
                          r"if i'?m being honest|sadly|haha|lol|really|i guess|i suppose|"
                          # how the speaker feels about it: "..., thank god", "..., at last"
                          r"thank (?:god|goodness|heavens|fuck)|thankfully|luckily|fortunately|"
@@ -207,6 +207,11 @@ _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|fo
                          + _TO_LISTENER + r"|believe it or not|"
                          # "..., flights and all": everything that came with it
                          r"(?:the\s+)?[\w'-]+\s+and\s+all|no\s+pressure|so\s+scratch\s+that|"
+                         # the listener named at the end: "..., mate", "... bro"
+                         # (not one's own: "my best mate", "a good man")
+                         r"(?<!\bmy\s)(?<!\bbest\s)(?<!\bour\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bhis\s)"
+                         r"(?<!\bher\s)(?<!\btheir\s)(?<!\bold\s)(?<!\bgood\s)(?<!\bnew\s)(?<!'s\s)"
+                         r"(?:mate|bro|dude|man|guys|hun|babe|fam)|"
                          # "..., no idea where that came from": a remark on the mix-up
                          r"no\s+(?:idea|clue)\s+(?:where|what|how|why|when)\b.*|"
                          r"though)$", re.I)
@@ -215,7 +220,9 @@ _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|fo
 # How the speaker feels about it, after a comma: "turned 41, feeling ancient".
 _FEELING_TAIL = re.compile(r",\s+(?:feeling\s+(?:(?:so|very|really|a bit|pretty|quite|kind of)\s+)?"
                            r"[a-z]+|(?:(?:really|so|kind of|a bit)\s+)?(?:dreading|loving|hating|"
-                           r"enjoying)\s+it)$", re.I)  # "..., dreading it": how it feels
+                           r"enjoying)\s+it|(?:(?:a|such\s+a|so)\s+)?(?:weird|strange|odd|sad|bittersweet|"
+                           r"surreal|mixed|emotional|funny)\s+(?:feelings?|day|one))$",
+                           re.I)  # "..., dreading it", "..., weird feeling": how it feels
 # "... every day since": the time it dangles from was said before.
 _DANGLING = re.compile(r"\s+(?:ever\s+)?since$", re.I)
 
@@ -274,7 +281,8 @@ def split_clauses(sentence: str) -> list[str]:
                     and not _TO_YOU.match(piece)
                 if left_out:  # ", been sober since May": "I've" left out
                     piece = re.sub(r"^(?=been\s)", "I've ", piece, flags=re.I)
-                parts.append(re.sub(r"^(?=(?:didn'?t|don'?t|can'?t|won'?t)\s)", "I ", piece, flags=re.I)
+                parts.append(re.sub(r"^(?=(?:didn'?t|don'?t|can'?t|won'?t|couldn'?t|wouldn'?t)\s)", "I ",
+                                    piece, flags=re.I)
                              if left_out else re.sub(r"^(?=have\s)", "I ", piece) if parts else piece)
     # "No kids, just a very spoiled cat": none of one, and the other had
     for i, part in enumerate(parts):

@@ -85,7 +85,7 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # A death, however said ("didn't make it" only alone or "through" something: "didn't make
 # it to the vet" is no death).
-DEATH = (r"(?:passed away|died|(?:did not|didn't) make it(?=\s+through\b|\s*$|\s*,)|"
+DEATH = (r"(?:passed away|passed on|passed peacefully|passed in (?:his|her|their) sleep|died|(?:did not|didn't) make it(?=\s+through\b|\s*$|\s*,)|"
          # one laid to rest, named: "We buried Mochi under the plum tree"
          r"buried(?=\s+(?-i:[A-Z]))|laid\s+(?-i:[A-Z])\w+\s+to\s+rest)")
 _NEG = re.compile(r"n't\b|\b(?:not|no longer|never|cannot|anymore|dislikes|hates|stopped|"
@@ -105,7 +105,10 @@ _ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|"
                      r"retired|got rid of|stole|stolen|graduated|broke|cut out|"
                      r"is cancel+ed|was cancel+ed|is off(?!\s+(?:to|for|on|at|home|out|with|in|into|back)\b)|is over(?!\s+(?:the moon|to|at|here|there|in|from)\b)(?!\s+for\s+(?!(?:me|us|him|her|them|good)\b))|scrapped|called off|ditched|"
                      r"dropped out|abandoned|backed out|pulled out|withdr[ae]wn?\s+from|put on (?:hold|ice|pause)|packed in|"
-                     r"handed in (?:their|a|my) notice|gone off|went off|lost interest|"
+                     r"handed in (?:their|a|my) notice|flogged|"
+                     # the things of a job given back: "handed back my apron and keys at Grind"
+                     r"handed\s+(?:back|in)\s+(?:their|my|the)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?"
+                     r"(?:apron|keys|badge|lanyard|uniform|whites|pass|laptop)|gone off|went off|lost interest|"
                      r"fell out of love|grown out of|grew out of|got bored of|is bored of|"
                      r"is done with|changed (?:their|my|our) minds? about|"
                      # a plan or a term that came to nothing or to its end

@@ -59,7 +59,7 @@ _WHEN = re.compile(rf"\b(?:{WEEKDAY}|{DATE}|january|february|march|april|(?<=in 
 # A change told of a thing: it began, ended, moved or was put off.
 _CHANGE = re.compile(r"\b(?:starts?|started|begins?|began|ends?|ended|finish(?:es|ed)?|"
                      r"opens?|opened|clos(?:es|ed)|resum(?:es|ed)|moved|moves|postponed|"
-                     r"delayed|pushed|cancel+ed|approved|rejected|confirmed|booked|fell through|"
+                     r"delayed|pushed|cancel+ed|approved|stamped|granted|rejected|confirmed|booked|fell through|"
                      r"falls through|ran out|runs out|run out|expired|expires|lapsed|on hold|"
                      r"came back|came through|arrived|passed|failed|"
                      r"is off|are off|is over|are over|is back|are back|(?:did not|didn't) "
