@@ -64,3 +64,36 @@ def test_a_visa_stamped_settles_the_wait_for_it() -> None:
 def test_a_new_surname_as_mrs_is_a_marriage() -> None:
     assert final(["Is engaged to Obi"], "I'm officially Mrs Okafor now") == [
         "Is married now", "Surname is Okafor"]
+
+
+def test_a_business_closed_ends_the_work_there(shared_minilm: Any) -> None:
+    after = state(shared_minilm, ["Sells jewellery at a stall in Camden Market"],
+                  "I have closed my stall at Camden, the fees got silly")
+    assert "Sells jewellery at a stall in Camden Market" not in after
+
+
+def test_keys_handed_back_at_the_end_of_the_sentence(shared_minilm: Any) -> None:
+    after = state(shared_minilm, ["Has a beach hut at Whitstable"],
+                  "Handed the beach hut keys back to the council today")
+    assert "Has a beach hut at Whitstable" not in after
+
+
+def test_a_funeral_by_name_is_a_death() -> None:
+    assert "Is married to Dennis" not in final(["Is married to Dennis"],
+                                               "Dennis's funeral was on Friday, a lovely send-off")
+
+
+@pytest.mark.parametrize("content", ["Shifting to Noida done finally", "we shifted to Noida last month"])
+def test_shifting_to_a_place_is_a_move(content: str) -> None:
+    assert "Lives in Noida" in final(["Lives in Kochi"], content)
+    assert "Lives in Kochi" not in final(["Lives in Kochi"], content)
+
+
+def test_someone_moving_the_users_lessons_moves_them() -> None:
+    assert final(["Has swimming lessons on Tuesdays"],
+                 "My coach has had to change my lessons to Thursday this term") == [
+        "Has swimming lessons on Thursdays"]
+
+
+def test_things_and_what_was_done_with_them_after_a_comma_are_a_clause() -> None:
+    assert not any("at laptop" in f for f in final([], "Last day at Zeta done, laptop and pass returned"))

@@ -81,6 +81,9 @@ def inferred_facts(fact: str) -> list[str]:
                  r"place)\s+in\s+(" + _NAME + ")", fact)
     if m:  # "Bought a wee terraced house in Portobello": where they live now
         out.append(f"Lives in {m.group(1)}")
+    m = re.match(r"^(" + _NAME + r")'s\s+funeral\b", fact)
+    if m and m.group(1).lower() not in NOT_NAMES:  # "Harold's funeral was lovely": he died
+        out.append(f"{m.group(1)} died")
     job = new_job(fact)
     if job:  # "Survived their first week as ward manager at St Vincent's"
         out.append(job)

@@ -78,6 +78,11 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # a marriage said by the new name: "I am officially Mrs Adeyemi"
     (re.compile(r"^i(?:'m|\s+am)\s+(?:now\s+)?(?:officially\s+)?(?:a\s+)?mrs\.?\s+(?P<name>(?-i:[A-Z])\w+)\b.*$",
                 re.I), lambda m: f"I'm married now and my surname is {m.group('name')}"),
+    # a move in Indian English: "shifting to Gurgaon done", "we shifted to Pune"
+    (re.compile(r"^(?:shifting|moving|the\s+move|relocation|relocating)\s+to\s+(?P<p>(?-i:[A-Z])[\w-]+)\s+(?:is\s+)?"
+                r"(?:done|complete|completed|sorted|finished)\b", re.I), lambda m: f"I moved to {m.group('p')}"),
+    (re.compile(r"\bshift(?P<how>ed|ing)\s+to\s+(?=(?-i:[A-Z]))", re.I),
+     lambda m: f"mov{m.group('how')} to "),
     # a theft, said as chat says it: "Someone nicked the Vespa" (the speaker's own, when it
     # is a thing people own by name or kind)
     (re.compile(r"^(someone|somebody|thieves)\s+(?:nicked|pinched|swiped|stole)\s+the\s+"

@@ -62,7 +62,9 @@ def rescheduled(fact: str, existing: list[Existing], used: set[int]) -> tuple[in
     """(position, new text) of the held memory whose time or amount the fact moves, if
     any. A time held that the fact says again is no move ("... on Thursdays as well as
     Fridays" adds a day to "... on Fridays"): that is left to the other paths."""
-    if owner_of(fact) or re.search(DEATH, fact, re.I):
+    theirs = bool(owner_of(fact)) and not re.search(  # "My teacher moved my lessons to Friday"
+        r"\b(?:changed|change|moved|move|switched|put|pushed|rescheduled)\s+their\b", fact)
+    if theirs or re.search(DEATH, fact, re.I):
         # "Sister's choir moved to Mondays": her time, not the user's; "grandad passed
         # away on Wednesday" moves no visit to Wednesdays
         return None

@@ -82,6 +82,9 @@ _CLAUSE_BREAK = re.compile(
     r"(?:just\s+)?(?:(?-i:[a-z]{3,}ed)|quit|left|sold|gave|got)\s+(?:it|them|that|up|out|off|after|the|my|our)\s|"
     # ", been sober since May": a state with its "I've" left out
     r"been\s+(?-i:[a-z]+)\s|"
+    # ", laptop and ID card submitted": things and what was done with them, to the end
+    r"(?:[\w'-]+\s+){1,5}?(?:submitted|returned|handed\s+(?:in|back)|sorted|packed|signed|"
+    r"sent|booked|paid|cleared)$|"
     # ", oat milk was upsetting my stomach": a reason with a bare noun and its verb
     r"(?-i:[a-z]+)(?:\s+(?-i:[a-z]+))?\s+(?:was|were)\s+(?-i:[a-z]+ing)\s|"
     # ", didn't think I'd manage it": a clause of its own with its "I" left out
@@ -238,7 +241,8 @@ _IT_VERDICT = re.compile(r",\s+(?:it'?s|it\s+is|it\s+was|that'?s|that\s+was)\s+(
 
 # "..., which explains a lot", "... which means an early start", "..., which was scary":
 # what the fact means or how it felt, not a fact of its own
-_WHICH_TAIL = re.compile(r",?\s+which\s+(?:(?:explains|means|meant|made|makes|is why|was why)\b.*|"
+_WHICH_TAIL = re.compile(r",?\s+which\s+(?:(?:explains|means|meant|made|makes|is why|was why|suits|"
+                         r"suited|works for|worked for)\b.*|"
                          r"(?:is|was)\s+(?:(?:so|really|pretty|quite|a bit|super|kind of)\s+)?"
                          r"(?:scary|great|nice|annoying|a relief|a pain|hard|tough|fun|weird|"
                          r"odd|funny|lovely|amazing|awful|sad|exciting|stressful)\b.*)$", re.I)
