@@ -26,6 +26,7 @@ import re
 from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise, conjugate, pronouns_to_third
 from engram.pipeline.rules._subjects import AUX, IS_FACT, LIKING_VERBS
+from engram.pipeline.rules._topics import is_occupation
 from engram.pipeline.rules._verbless import held_for, verbless
 
 __all__ = ["base_form", "subjectless", "labelled"]
@@ -68,7 +69,7 @@ _ROLE = re.compile(r"^(?:(?:big|huge|massive|long-?time|lifelong|proud|new|forme
                    r"founder|user|subscriber|lover|regular)\s+(?:of|at|in|from|for)\b", re.I)
 # A lasting condition or status said alone, as notes say it: "Lactose intolerant", "Coeliac".
 _CONDITION = re.compile(r"^(?:(?:severely|mildly|very|quite|slightly|recently|newly|happily)\s+)?"
-                        r"(?:[a-z]+\s+)?(?:intolerant|allergic|coeliac|celiac|diabetic|vegan|"
+                        r"(?:[a-z0-9]+\s+){0,2}(?:intolerant|allergic|coeliac|celiac|diabetic|vegan|veggie|"
                         r"vegetarian|pescatarian|pregnant|asthmatic|epileptic|dyslexic|"
                         r"autistic|colou?r-?blind|left-handed|right-handed|teetotal|sober|deaf|"
                         r"single|married|engaged|divorced|widowed|retired|unemployed|self-employed|"
@@ -196,11 +197,39 @@ _NAMED_ONE = re.compile(r"^(an?)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:called|named
                         r"((?-i:[A-Z])[\w'-]+)$", re.I)
 
 
+# What a job said as a note may open with: "Retired teacher", "Part time barista".
+_ROLE_LEAD = re.compile(r"^(?:(?:retired|former|ex|trainee|junior|senior|head|lead|part[- ]time|"
+                        r"full[- ]time|freelance|night[- ]shift|self-employed|qualified|locum|staff|"
+                        r"student|newly)\s+|ex-)*", re.I)
+
+
+_NOT_ROLE_START = {"at", "in", "on", "to", "for", "with", "from", "of", "the", "a", "an", "my",
+                   "our", "their", "no", "not", "never", "just", "so", "very"}
+
+
+def _note_role(note: str) -> str | None:
+    """"Is a <role>" for a job said as a note, with no verb: "Banker", "Software dev"."""
+    head = re.split(r"\s+(?:at|in|for|on|with)\s+", note, maxsplit=1)[0]
+    body = _ROLE_LEAD.sub("", head)
+    words = body.split()
+    if not words or len(words) > 3 or len(note.split()) > 9 or words[0].lower() in PAST_FORMS \
+            or any(w.lower() in AUX for w in words) or words[-1].lower().endswith(("s", "ment")) \
+            or words[0].lower() in _NOT_ROLE_START:
+        return None
+    if "," in note or not (is_occupation(f"Is a {body}") and is_occupation(f"Is a {words[-1]}")):
+        return None  # the role is its last word: "Norwegian spelling" is no Norwegian
+    article = "an" if note[0].lower() in "aeiou" else "a"
+    return f"Is {article} {note[0].lower()}{note[1:]}"
+
+
 def _subjectless(clause: str) -> str | None:
     c = _USER.sub("", clause.strip(" ,.!"))
     m = re.match(r"^(?i:(originally\s+)?from)\s+((?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)*)$", c)
     if m:  # "Originally from Chennai"
         return f"Is {(m.group(1) or '').lower()}from {m.group(2)}"
+    role = _note_role(c)
+    if role:  # "Banker.", "Retired teacher.", "Night shift nurse at St James's"
+        return role
     m = _NAMED_ONE.match(c)
     if m:
         return f"Has {m.group(1).lower()} {m.group(2)} named {m.group(3)}"
