@@ -72,3 +72,30 @@ def test_undecided_or_a_slip_owned_up_to_is_no_fact(clause: str) -> None:
 def test_a_plan_taken_back_by_well_we_were() -> None:
     assert final(["Lives in Derby"], "We're moving to Hull in May. Well, we were. "
                  "The sale fell through.") == ["Lives in Derby", "Sale fell through"]
+
+
+@pytest.mark.parametrize(("content", "facts"), [
+    ("my cousin tam moved to oban, shes doing marine biology",
+     ["Has a cousin named Tam", "Cousin Tam moved to oban", "Cousin Tam is doing marine biology"]),
+    ("i didnt eat meat as a kid", ["Did not eat meat as a kid"]),
+])
+def test_chat_without_apostrophes(content: str, facts: list[str]) -> None:
+    assert final([], content) == facts
+
+
+def test_an_age_then_the_next_one_coming() -> None:
+    assert final([], "im 15 but turning sixteen in may") == ["Is 15 years old"]
+    assert final([], "29 next week", before="How old are you?") == ["Is turning 29 next week"]
+
+
+@pytest.mark.parametrize(("reply", "facts"), [
+    ("nah, sober", ["Does not drink at all", "Is sober"]),
+    ("nope teetotal", ["Does not drink at all", "Is teetotal"]),
+])
+def test_a_no_with_what_one_is_instead(reply: str, facts: list[str]) -> None:
+    assert final([], reply, before="Do you drink at all?") == facts
+
+
+def test_a_verdict_on_a_persons_plan_after_which_is_dropped() -> None:
+    assert "Brother Jon is training for an ultra" in final(
+        [], "my brother jon is training for an ultra which is honestly insane")

@@ -101,6 +101,11 @@ _DIET_ASKED = re.compile(r"\b(?:(allerg(?:y|ies))|dietary\s+(?:requirements|rest
                          re.I)
 
 
+# What a person is, given as the answer: "nah, teetotal", "no, vegan".
+_STATE_WORD = re.compile(r"^(?:teetotal|sober|vegan|vegetarian|veggie|pescatarian|single|married|"
+                         r"retired|unemployed|self-employed|freelance|coeliac|diabetic)$", re.I)
+
+
 def answer_clause(question: str, reply: str) -> str | None:
     """The first-person statement that ``reply`` makes in answer to ``question``."""
     asked = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s.endswith("?")]
@@ -210,6 +215,9 @@ def answer_clause(question: str, reply: str) -> str | None:
             r"\bstill\b", said) else None
         if moved:  # "still on Saturdays?" - "no, Sundays since May": that ended, this holds
             return f"{_yes_no(q, False)}; {moved}"
+        if NO.match(r) and _STATE_WORD.match(rest):  # "drink at all?" - "nah, teetotal"
+            denied = _yes_no(q, False)
+            return f"{denied}; I'm {rest.lower()}" if denied else f"I'm {rest.lower()}"
         if said and len(rest.split()) <= 3 and not re.search(r"\b(?:i|not|never)\b|n't", rest, re.I):
             return swap_value(said, rest)  # "live in Porto?" - "no, Lisbon": "I live in Lisbon"
         if NO.match(r):
@@ -315,6 +323,9 @@ def answer_clause(question: str, reply: str) -> str | None:
     n = r if re.match(r"^\d{1,3}$", r) else _NUMBER_WORDS.get(r.lower())
     if age and n is not None:  # "how old is she (turning)?" + "twelve", asked of "you"
         return f"I'm turning {n}" if age.group(1) else f"I'm {n}"
+    soon = re.match(r"^(\d{1,3})\s+((?:next|this)\s+\w+|in\s+\w+|on\s+\w+|tomorrow)$", r, re.I)
+    if age and soon:  # "how old are you?" + "43 next month": the age to come, and when
+        return f"I'm turning {soon.group(1)} {soon.group(2)}"
     r = _lower_start(r)
     if _JOB.match(q):
         if re.match(r"^(?:a|an|at|for|in)\b", r, re.I):

@@ -85,7 +85,7 @@ _NOT_CALLED = re.compile(r"^(?:please\s+)?(?:stop|quit)\s+calling\s+me\s+" + _NA
                          re.I)
 _AGE = re.compile(r"^(?:i'?m|i am|(?:i\s+)?(?:just\s+)?(?:turned|hit)|i'?ll\s+be|i\s+will\s+be)\s+"
                   r"(\d{1,3})(?:\s+years?\s+old|\s+y/?o)?(?:\s+(?:now|today|this\s+\w+|last\s+\w+|"
-                  r"on\s+\w+|in\s+\w+|yesterday))?$",
+                  r"on\s+\w+|in\s+\w+|yesterday))?(?:\s*,?\s+but\s+(?:turning|nearly|almost)\b.*)?$",
                   re.I)
 # A birthday said as the age alone: "35 today!!", "Forty today".
 _AGE_TODAY = re.compile(r"^(\d{1,3})\s+today$", re.I)

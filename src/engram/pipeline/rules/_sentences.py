@@ -243,8 +243,10 @@ _IT_VERDICT = re.compile(r",\s+(?:it'?s|it\s+is|it\s+was|that'?s|that\s+was)\s+(
 # what the fact means or how it felt, not a fact of its own
 _WHICH_TAIL = re.compile(r",?\s+which\s+(?:(?:explains|means|meant|made|makes|is why|was why|suits|"
                          r"suited|works for|worked for)\b.*|"
-                         r"(?:is|was)\s+(?:(?:so|really|pretty|quite|a bit|super|kind of)\s+)?"
-                         r"(?:scary|great|nice|annoying|a relief|a pain|hard|tough|fun|weird|"
+                         r"(?:is|was)\s+(?:(?:so|really|pretty|quite|a bit|super|kind of|honestly|"
+                         r"literally|actually)\s+)?"
+                         r"(?:scary|great|nice|annoying|a relief|a pain|hard|tough|fun|weird|mad|"
+                         r"crazy|insane|wild|nuts|brutal|unreal|"
                          r"odd|funny|lovely|amazing|awful|sad|exciting|stressful)\b.*)$", re.I)
 
 

@@ -159,8 +159,15 @@ def is_hypothetical(clause: str) -> bool:
 # ("literally" is emphasis in chat, and stands between a frame and its words: "but
 # literally everyone calls me Ola")
 _SPOKEN_AS = {"wanna": "want to", "gonna": "going to", "gotta": "got to", "'em": "them",
-              "literally ": ""}
-_SPOKEN = re.compile(r"(?<![\w'])(?:wanna|gonna|gotta|'em|literally )\b", re.I)
+              "literally ": "", "shes": "she's", "hes": "he's", "theyre": "they're",
+              "youre": "you're", "thats": "that's", "theres": "there's", "whats": "what's",
+              "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't",
+              "arent": "aren't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+              "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't"}
+# (chat leaves the apostrophe out: "shes doing vet med", "didnt")
+_SPOKEN = re.compile(r"(?<![\w'])(?:wanna|gonna|gotta|'em|literally |shes|hes|theyre|youre|thats|"
+                     r"theres|whats|didnt|doesnt|isnt|wasnt|arent|couldnt|wouldnt|shouldnt|"
+                     r"havent|hasnt)\b", re.I)
 
 
 # Pictographs and their joiners (emoji, dingbats, flags); what they show is no fact.
