@@ -30,3 +30,18 @@ def test_a_verb_or_a_word_of_manner_after_a_relation_is_no_name(text: str) -> No
 def test_a_named_relative_in_lower_case_gets_facts_of_their_own() -> None:
     assert final([], "my bf tariq is allergic to sesame") == [
         "Has a boyfriend named Tariq", "Boyfriend Tariq is allergic to sesame"]
+
+
+def test_a_name_the_assistant_used_is_a_name_in_the_reply() -> None:
+    assert final(["Has a cat named Pip"], "pip is a rabbit actually",
+                 before="How's Pip getting on?") == ["Has a rabbit named Pip"]
+
+
+def test_a_word_that_is_only_spelled_like_the_name_stays() -> None:
+    assert final([], "we're going to max out the budget", before="Is Max coming too?") == [
+        "Is going to max out the budget"]
+
+
+def test_a_known_ones_kind_put_right_keeps_the_tie() -> None:
+    state = final(["Has a dog named Biscuit"], "Biscuit is a cat, she'd be offended")
+    assert "Has a cat named Biscuit" in state and "Has a dog named Biscuit" not in state

@@ -19,7 +19,7 @@ from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._rewrite import PAST_FORMS
 from engram.pipeline.rules._subjects import NOT_NAMES
 
-__all__ = ["chat_names"]
+__all__ = ["chat_names", "names_as_asked"]
 
 _SHORT = {"bro": "brother", "sis": "sister", "bf": "boyfriend", "gf": "girlfriend",
           "bff": "best friend", "hubby": "husband", "gran": "grandmother", "nan": "grandmother",
@@ -67,3 +67,23 @@ def chat_names(text: str) -> str:
     text = _SHORT_FORM.sub(lambda m: f"{m.group('own')} {m.group('adj') or ''}"
                            f"{_SHORT[m.group('short').lower()]}", text)
     return _RELATED.sub(_name, text)
+
+
+def names_as_asked(question: str | None, text: str) -> str:
+    """``text`` with a name the assistant just used written as it wrote it: "How's Max
+    doing?" - "max is a cat haha" reads "Max is a cat haha".
+
+    >>> names_as_asked("How's Max doing?", "max is a cat haha")
+    'Max is a cat haha'
+    >>> names_as_asked("How's Max doing?", "he's fine, max out on treats though") != ""
+    True
+    """
+    if not question:
+        return text
+    names = {w for sentence in re.split(r"(?<=[.!?])\s+", question)
+             for w in re.findall(r"(?<=\s)(?-i:[A-Z][a-z]{2,})\b", sentence)
+             if w.lower() not in _NO_NAME}
+    for name in names:
+        text = re.sub(rf"(?<![\w'-]){name.lower()}(?=\s+(?:is|was|has|had|'s|just|got|isn't|"
+                      rf"wasn't|and|did|does|loves|hates)\b|'s\b)", name, text)
+    return text

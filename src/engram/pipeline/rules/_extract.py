@@ -20,6 +20,7 @@ from engram.pipeline.rules._about_them import as_asked_of_you, said_of
 from engram.pipeline.rules._abstained import abstained, quit_what
 from engram.pipeline.rules._answers import NO, YES, answer_clause
 from engram.pipeline.rules._challenged import Challenges
+from engram.pipeline.rules._chatnames import names_as_asked
 from engram.pipeline.rules._contracted import uncontracted
 from engram.pipeline.rules._corrections import (
     RETRACT,
@@ -241,7 +242,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         people.asked_about(question)
     if question:  # "How's the wedding planning going?" - "we've pushed it back"
         people.events.note(question)
-    challenges, sentences = Challenges(), own_text(message.content)  # "Where did you get that?"
+    challenges = Challenges()  # "Where did you get that?"; "How's Max?" - "max is a cat"
+    sentences = own_text(names_as_asked(question, message.content))
     said_from = 0  # where the facts of the sentence before began
     for s_i, sentence in enumerate(sentences):
         if s_i and _WAS_ONCE.match(sentence):  # "We're moving to Antwerp. Well, we were."

@@ -265,6 +265,11 @@ def known_as(fact: str, held: list[str]) -> str:
     name = m.group(1)
     relation = next((rel for rel, who in _held_people(held)
                      if who == name and rel.split()[-1].lower() in RELATIONS), None)
+    kind = re.match(r"^(?:is|'s)\s+(?:a|an|my|our)\s+(\w+)$", m.group(2), re.I)
+    held_kind = relation.split()[-1].lower() if relation else ""
+    if kind and relation and kind.group(1).lower() in RELATIONS and kind.group(1).lower() != held_kind:
+        # "Max is a cat" with "Has a dog named Max" held: the tie put right, not a fact of Max's
+        return f"Meant {kind.group(1).lower()} named {name}, not {held_kind} named {name}"
     if relation:
         return f"{relation} {fact}"
     # "Katherine sounds so stiff" speaks of the name itself, not of its bearer
