@@ -30,6 +30,7 @@ from engram.pipeline.rules._choices import chosen, options
 from engram.pipeline.rules._corrections import swap_value
 from engram.pipeline.rules._restated import swap_kind
 from engram.pipeline.rules._rewrite import PAST_FORMS
+from engram.pipeline.rules._tagged import tag_answer
 from engram.pipeline.rules._topics import is_occupation
 from engram.pipeline.rules._wh import trim_reply, wh_answer
 from engram.pipeline.rules._yesno import BLANK as _BLANK
@@ -125,6 +126,9 @@ def answer_clause(question: str, reply: str) -> str | None:
     # "Still at the bakery?": the "are you" left out
     q = re.sub(r"^still\s+(?=(?:at|in|on|with|doing|working|living|playing)\b)", "are you still ", q,
                flags=re.I)
+    tagged = tag_answer(q, reply)  # "Your birthday is on 3 May, right?" - "nope, 13 May"
+    if tagged:
+        return tagged
     hedged = hedged_yes(q, reply.strip().rstrip(".!"))
     if hedged:  # "are you vegetarian?" - "mostly, I eat fish sometimes"
         return hedged

@@ -45,6 +45,7 @@ from engram.pipeline.rules._idioms import plain_change, said_plainly
 from engram.pipeline.rules._inferred import homes_said, new_home, new_job
 from engram.pipeline.rules._noise import is_noise
 from engram.pipeline.rules._now import said_as_now
+from engram.pipeline.rules._resaid import resaid
 from engram.pipeline.rules._restated import restated
 from engram.pipeline.rules._retake import opens_correction, puts_right, retimed, uncleft
 from engram.pipeline.rules._revalue import value_correction
@@ -283,7 +284,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             or (s_i == 0 and question is None and bool(_NO_FIRST.match(sentence)))
         first_fact = len(facts)
         # Leading markers go first: "Actually, I ..." is not a compound subject.
-        clauses = split_clauses(strip_discourse(sentence))
+        clauses = split_clauses(strip_discourse(resaid(sentence)))  # "nope, I'm in Hove"
         plain = _HEDGE.sub("", strip_discourse(sentence)).rstrip(".!")
         if RETRACT.match(plain) or SAID_MEANT.match(plain):  # "I said X but it's Y"
             clauses = [plain]

@@ -89,7 +89,7 @@ def relation_names(clause: str) -> list[tuple[str, str]]:
     called = re.match(r"^(?:my|our)\s+(\w+)\s+is\s+(?:called|named)\s+(" + _NAME + r")$", clause, re.I)
     if called and called.group(1).lower() in RELATIONS:  # "my wife is called Hannah"
         out.append((called.group(1).lower(), called.group(2)))
-    for m in re.finditer(r"(?:^|,\s*)(" + _NAME + r")(?:,\s+|\s+is\s+)(?:my|our)\s+((?:best|older|"
+    for m in re.finditer(r"(?:^|,\s*)(" + _NAME + r")(?:,\s+|\s+is\s+|'s\s+)(?:my|our)\s+((?:best|older|"
                          r"younger|little|big|elder|twin|step|ex|new|old|baby)\s+)?(\w+)\b",
                          clause, re.IGNORECASE):  # "Tom is my brother", "Emma, my daughter,"
         if m.group(3).lower() in RELATIONS:

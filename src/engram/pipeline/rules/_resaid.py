@@ -83,6 +83,14 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
                 r"(?:done|complete|completed|sorted|finished)\b", re.I), lambda m: f"I moved to {m.group('p')}"),
     (re.compile(r"\bshift(?P<how>ed|ing)\s+to\s+(?=(?-i:[A-Z]))", re.I),
      lambda m: f"mov{m.group('how')} to "),
+    # where one is, said to put a wrong place right: "wrong city, I'm in Bath", "I'm in York
+    # actually", "nope, I'm in Hove, not Brighton"
+    (re.compile(r"^(?:(?:no|nope|nah|wrong\s+(?:city|town|place|country|county))[,.!]*\s+)i'?m\s+"
+                r"(?:actually\s+)?(?:in|based\s+in)\s+(?P<p>(?-i:[A-Z])[\w-]+)(?=\s*(?:[,.!;]|$))", re.I),
+     lambda m: f"I live in {m.group('p')}"),
+    (re.compile(r"^i'?m\s+(?:actually\s+)?(?:in|based\s+in)\s+(?P<p>(?-i:[A-Z])[\w-]+)"
+                r"(?=\s+actually\b|\s*,?\s+not\s+(?-i:[A-Z]))", re.I),
+     lambda m: f"I live in {m.group('p')}"),
     # a theft, said as chat says it: "Someone nicked the Vespa" (the speaker's own, when it
     # is a thing people own by name or kind)
     (re.compile(r"^(someone|somebody|thieves)\s+(?:nicked|pinched|swiped|stole)\s+the\s+"

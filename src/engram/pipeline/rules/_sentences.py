@@ -79,7 +79,9 @@ _CLAUSE_BREAK = re.compile(
     # ", you've flipped the digits": a word to the assistant, a clause of its own
     r"you(?:'ve|'re|'d|\s+(?:have|are|had|were|got|mixed|put))\s|"
     # ", cancelled it when ...", ", quit after the summer": a past act, its "I" left out
-    r"(?:just\s+)?(?:(?-i:[a-z]{3,}ed)|quit|left|sold|gave|got)\s+(?:it|them|that|up|out|off|after|the|my|our)\s|"
+    r"(?:just\s+)?(?:(?!(?:raised|based)\b)(?-i:[a-z]{3,}ed)|quit|left|sold|gave|got)\s+(?:it|them|that|up|out|"
+    r"off|after|the|my|our|"
+    r"last|back|away|in|to|into|from|(?-i:[A-Z]\w+))\b|"
     # ", been sober since May": a state with its "I've" left out
     r"been\s+(?-i:[a-z]+)\s|"
     # ", laptop and ID card submitted": things and what was done with them, to the end
