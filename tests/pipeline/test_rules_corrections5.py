@@ -35,3 +35,8 @@ def test_a_no_to_a_tagged_statement_gives_the_right_value(before: str, reply: st
 
 def test_a_relation_said_with_s_my() -> None:
     assert "Has a nephew named Alfie" in final([], "Alfie's my nephew, he's six")
+
+
+def test_the_first_stretch_on_other_shifts_moves_the_shifts() -> None:
+    assert final(["Works night shifts at the depot"], "first week back on days, feel human again") == [
+        "Works day shifts at the depot"]

@@ -91,6 +91,11 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"^i'?m\s+(?:actually\s+)?(?:in|based\s+in)\s+(?P<p>(?-i:[A-Z])[\w-]+)"
                 r"(?=\s+actually\b|\s*,?\s+not\s+(?-i:[A-Z]))", re.I),
      lambda m: f"I live in {m.group('p')}"),
+    # the first stretch on other shifts: "first week on days in about 4 years"
+    (re.compile(r"^(?:my\s+)?first\s+(?:week|day|month|shift|fortnight)\s+(?:back\s+)?on\s+"
+                r"(?P<s>days|nights|earlies|lates)\b.*$", re.I),
+     lambda m: "I'm working " + {"days": "day", "nights": "night", "earlies": "early",
+                                 "lates": "late"}[m.group("s").lower()] + " shifts now"),
     # a theft, said as chat says it: "Someone nicked the Vespa" (the speaker's own, when it
     # is a thing people own by name or kind)
     (re.compile(r"^(someone|somebody|thieves)\s+(?:nicked|pinched|swiped|stole)\s+the\s+"
