@@ -40,3 +40,16 @@ def test_a_relation_said_with_s_my() -> None:
 def test_the_first_stretch_on_other_shifts_moves_the_shifts() -> None:
     assert final(["Works night shifts at the depot"], "first week back on days, feel human again") == [
         "Works day shifts at the depot"]
+
+
+def test_a_common_word_put_right_at_the_end_of_a_clause() -> None:
+    assert final([], "I coach netball, sorry, hockey") == ["Coaches hockey"]
+
+
+@pytest.mark.parametrize(("content", "facts"), [
+    ("I don't eat pork, beef and lamb are fine though", ["Does not eat pork"]),
+    ("no dairy for me, goat's cheese is ok", ["Avoids dairy"]),
+])
+def test_what_is_allowed_after_what_is_not_is_no_fact_of_its_own(content: str,
+                                                                 facts: list[str]) -> None:
+    assert final([], content) == facts

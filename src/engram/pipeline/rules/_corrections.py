@@ -252,6 +252,11 @@ _SAID_AGAIN = re.compile(
     r"(?:\s*,?\s+actually)?\b", re.I)
 
 
+# (a word in lower case only when it is the last of the clause and its fix ends it too)
+_WORD_AGAIN = re.compile(r"\b(?P<a>(?-i:[a-z]{3,})),\s+(?:sorry|i mean|no wait|wait|or rather|make that)"
+                         r"\s*,?\s+(?P<b>(?-i:[a-z]{3,}))$", re.I)
+
+
 def said_again(clause: str) -> str:
     """The clause with a value corrected in passing replaced by the correction.
 
@@ -262,6 +267,9 @@ def said_again(clause: str) -> str:
     >>> said_again("I love Paris, well, most of it")
     'I love Paris, well, most of it'
     """
+    low = _WORD_AGAIN.search(clause)
+    if low:  # "I teach maths, sorry, physics": a common word put right at the clause's end
+        return clause[:low.start()] + low.group("b")
     m = _SAID_AGAIN.search(clause)
     if not m or m.group("a")[0].isdigit() != m.group("b")[0].isdigit():
         return clause

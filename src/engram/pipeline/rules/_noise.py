@@ -81,6 +81,12 @@ _UNCLEAR = re.compile(r"^(?:i\s+)?(?:should(?:\s+have|'ve)\s+been\s+(?:clearer|m
                       r"(?:(?:have|has)\s+)?no\s+(?:idea|clue)\s+(?:where|what|how|when|why)\b.*)$", re.I)
 
 
+# What is allowed, said of itself: "chicken and fish are fine though", "shellfish is fine".
+_FINE = re.compile(r"^(?:[\w'-]+\s+){0,2}?(?:and\s+[\w'-]+\s+)?[\w'-]+\s+(?:is|are)\s+(?:totally\s+|"
+                   r"perfectly\s+|absolutely\s+)?(?:fine|ok|okay|alright)(?:\s+(?:though|tho|too|by me))?$",
+                   re.I)
+
+
 def is_noise(clause: str) -> bool:
     """Greetings, thanks, acknowledgements, requests and empty fragments carry no fact."""
     c = clause.strip()
@@ -95,4 +101,5 @@ def is_noise(clause: str) -> bool:
                 or _SOUNDS.match(c) or _DISBELIEF.match(c.rstrip(".!"))
                 or _UNDECIDED.match(c.rstrip(".!"))
                 or _CATCHING_UP.match(c) or _MOOD.match(c.rstrip(".!"))
-                or _HEADLINE.match(c.rstrip(".!:")) or _UNCLEAR.match(c.rstrip(".!")))
+                or _HEADLINE.match(c.rstrip(".!:")) or _UNCLEAR.match(c.rstrip(".!"))
+                or _FINE.match(c.rstrip(".!")))
