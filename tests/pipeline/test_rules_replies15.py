@@ -89,8 +89,8 @@ def test_an_age_then_the_next_one_coming() -> None:
 
 
 @pytest.mark.parametrize(("reply", "facts"), [
-    ("nah, sober", ["Does not drink at all", "Is sober"]),
-    ("nope teetotal", ["Does not drink at all", "Is teetotal"]),
+    ("nah, sober", ["Does not drink", "Is sober"]),
+    ("nope teetotal", ["Does not drink", "Is teetotal"]),
 ])
 def test_a_no_with_what_one_is_instead(reply: str, facts: list[str]) -> None:
     assert final([], reply, before="Do you drink at all?") == facts
@@ -99,3 +99,12 @@ def test_a_no_with_what_one_is_instead(reply: str, facts: list[str]) -> None:
 def test_a_verdict_on_a_persons_plan_after_which_is_dropped() -> None:
     assert "Brother Jon is training for an ultra" in final(
         [], "my brother jon is training for an ultra which is honestly insane")
+
+
+def test_how_much_is_no_part_of_what_is_asked() -> None:
+    assert final([], "most weekends", before="Do you swim much?") == ["Swims most weekends"]
+
+
+def test_a_used_to_reply_is_the_statement() -> None:
+    assert final([], "used to play the cello, not anymore",
+                 before="Do you play any instruments?") == ["Used to play the cello"]

@@ -129,6 +129,9 @@ def answer_clause(question: str, reply: str) -> str | None:
     tagged = tag_answer(q, reply)  # "Your birthday is on 3 May, right?" - "nope, 13 May"
     if tagged:
         return tagged
+    q = re.sub(r"\s+(?:much|very\s+often|often|a\s+lot|at\s+all)$", "", q, flags=re.I)  # "cook much?"
+    if re.match(r"^used\s+to\b", reply.strip(), re.I):  # "used to play violin, not anymore"
+        return f"I {reply.strip().rstrip('.!')}"
     hedged = hedged_yes(q, reply.strip().rstrip(".!"))
     if hedged:  # "are you vegetarian?" - "mostly, I eat fish sometimes"
         return hedged

@@ -240,6 +240,7 @@ _IT_VERDICT = re.compile(r",\s+(?:it'?s|it\s+is|it\s+was|that'?s|that\s+was)\s+(
                          r"[a-z]+er\s+than\s+.+|(?:great|fun|amazing|awesome|brilliant|tough|"
                          r"hard|lovely|wonderful|terrible|awful|exhausting|rewarding|"
                          r"addictive|relaxing|stressful|boring|lovely|gorgeous|beautiful|perfect|"
+                         r"my\s+(?:therapy|escape|happy\s+place|thing|passion|life|jam)|"
                          r"nice|cool|incredible|unreal|epic|magical))$", re.I)
 
 
