@@ -38,3 +38,26 @@ def test_a_withdrawal_ends_the_training_for_it(shared_minilm: Any) -> None:
 def test_money_withdrawn_ends_nothing(shared_minilm: Any) -> None:
     held = "Is training for the Lisbon half marathon"
     assert held in state(shared_minilm, [held], "I withdrew some euros in Lisbon")
+
+
+def test_a_learners_test_passed_ends_the_learning() -> None:
+    assert final(["Is learning to drive"], "passed my test this morning!!") == [
+        "Passed their test this morning"]
+
+
+def test_a_test_of_something_else_leaves_learning_to_swim() -> None:
+    assert "Is learning to swim" in final(["Is learning to swim"], "passed my test this morning!!")
+
+
+@pytest.mark.parametrize("content", ["Jude and I aren't together anymore",
+                                     "me and Jude have split"])
+def test_a_couple_apart_is_a_breakup(content: str) -> None:
+    assert final(["Has a girlfriend named Jude"], content) == ["Broke up with Jude"]
+
+
+def test_going_full_time_changes_the_hours_held() -> None:
+    assert final(["Works part-time"], "I've gone full time at the nursery") == ["Works full time"]
+
+
+def test_news_told_inside_disbelief_is_the_news() -> None:
+    assert "Is leaving Perth after 9 years" in final([], "van's booked, can't believe I'm leaving Perth after 9 years")

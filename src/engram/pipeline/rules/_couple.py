@@ -18,9 +18,13 @@ __all__ = ["together"]
 _COMPOUND = re.compile(r"^((?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z]\w+)\s+and\s+I\s+(.+)$")
 # A couple's own event takes the partner as its object, right after the verb:
 # "Got engaged to Priti on Saturday", "Separated from Tom in the spring".
-_COUPLE = re.compile(r"^((?:has\s+|just\s+)*(?:got\s+(?P<to>engaged|married|hitched)|"
+_COUPLE = re.compile(r"^((?:has\s+|just\s+)*(?:(?:got|been)\s+(?P<to>engaged|married|hitched)|"
                      r"(?P<from>separated|divorced|got divorced)|(?:broke|split)\s+up))\b(.*)$",
                      re.I)
+
+
+_APART = re.compile(r"^(?:are\s+not|aren'?t|are\s+no\s+longer|are\s+done|are\s+over|(?:have|'ve)\s+"
+                    r"(?:split|broken\s+up|separated))\b(?:\s+together)?(?:\s+any\s*more)?\b", re.I)
 
 
 def together(clause: str) -> list[str] | None:
@@ -30,6 +34,8 @@ def together(clause: str) -> list[str] | None:
     if not m:
         return None
     partner = re.sub(r"^(?:my|our)\s+", "", m.group(1), flags=re.I)
+    if _APART.match(m.group(2)):  # "Dan and I aren't together anymore": they broke up
+        return [f"Broke up with {partner}"]
     fact = to_third_person("I " + re.sub(r"^are\b", "am", m.group(2)))
     return [_with_partner(fact, partner)] if fact else []
 

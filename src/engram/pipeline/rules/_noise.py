@@ -46,6 +46,7 @@ _SOUNDS = re.compile(r"^(?:[\w'-]+\s+){0,3}?sounds?\s+(?:\w+\s+)?(?:nice|good|gr
 # Disbelief at one's own news: "Can't quite believe it", "Still can't believe it".
 _DISBELIEF = re.compile(r"^(?:i\s+)?(?:still\s+)?(?:can'?t|cannot|could\s*n'?t)\s+(?:quite\s+|really\s+)?"
                         r"believe\s+(?:it|this|that)(?:\s+(?:yet|still))?$|"
+                        r"^(?:i\s+)?(?:couldn'?t|could\s+not|can'?t|cannot)\s+(?:resist|help\s+it|wait|complain)$|"
                         r"^(?:i\s+)?(?:didn'?t|never)\s+(?:think|thought)\s+i'?d\s+(?:manage|make|do)\s+"
                         r"(?:it|this|that)$", re.I)
 

@@ -72,6 +72,10 @@ _SINGLE = re.compile(r"^is\s+(?:still\s+|currently\s+)?single\b|^is\s+not\s+(?:s
 _PARTNERED = re.compile(r"\b(?:seeing\s+(?:someone|each other|a\s+(?:guy|girl|man|woman))|"
                         r"dating(?!\s+apps?\b)|(?:boy|girl)friend|fianc[eé]e?|engaged|married|"
                         r"got together|moved in with|in a relationship)\b", re.I)
+# A learner's test is the driving test: "Passed my test!" settles "Is learning to drive".
+_TEST_DONE = re.compile(r"\b(?:passed|failed)\s+(?:my|their|the)\s+(?:practical\s+|driving\s+)?test\b", re.I)
+_LEARNER = re.compile(r"\b(?:learning\s+to\s+drive|taking\s+driving\s+lessons|(?:has|have)\s+driving\s+"
+                      r"lessons)\b", re.I)
 _TO_COME = re.compile(r"\b(?:next|tomorrow|soon|will|from|after)\b", re.I)
 # A job offered by a named firm is what a job search waits for ("Accepted an offer from
 # Deloitte"); an offer alone is no job held, so only a wait takes it as one.
@@ -118,7 +122,8 @@ def settled_wait(fact: str, existing: list[Existing], used: set[int]) -> tuple[i
     for pos, e in enumerate(existing):
         e_subject, e_predicate = split_subject(e.text)
         returned = back and bool(_AWAY.match(e_predicate))  # time away, ended by the return
-        returned = returned or (partnered and bool(_SINGLE.match(e_predicate)))
+        returned = returned or (partnered and bool(_SINGLE.match(e_predicate))) \
+            or (bool(_TEST_DONE.search(fact)) and bool(_LEARNER.search(e_predicate)))
         if pos in used or e.ref < 0 or not (returned or PENDING.match(e_predicate)) \
                 or (owner and owner not in e.text.lower()):
             continue

@@ -96,6 +96,9 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
                 r"(?P<s>days|nights|earlies|lates)\b.*$", re.I),
      lambda m: "I'm working " + {"days": "day", "nights": "night", "earlies": "early",
                                  "lates": "late"}[m.group("s").lower()] + " shifts now"),
+    # news told inside disbelief: "can't believe I'm leaving Glasgow after 12 years"
+    (re.compile(r"(?:^|(?<=,\s))(?:i\s+)?(?:still\s+)?(?:can'?t|cannot)\s+believe\s+(?:that\s+)?(?=(?:i'?m|i\s+am|i'?ve|"
+                r"i\s+have|we'?re|we\s+are|we'?ve)\b)", re.I), ""),
     # a theft, said as chat says it: "Someone nicked the Vespa" (the speaker's own, when it
     # is a thing people own by name or kind)
     (re.compile(r"^(someone|somebody|thieves)\s+(?:nicked|pinched|swiped|stole)\s+the\s+"

@@ -45,6 +45,8 @@ __all__ = ["rescheduled"]
 _MONTH = (r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _KINDS = (WEEKDAY, DATE, rf"{CLOCK}|\d{{1,2}}:\d\d",
+          # the hours: "Works part-time" -> "full time"
+          r"(?:full|part)[- ]time",
           # a month, with or without its day: "June 14", "the 3rd of May", "September"
           rf"(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)",
           # the part of the day a shift is worked: "night shifts" -> "day shifts"
@@ -85,7 +87,9 @@ def rescheduled(fact: str, existing: list[Existing], used: set[int]) -> tuple[in
             # the user's own memory, or one of a thing of theirs the fact names ("Wedding is
             # planned for June 14" / "pushed the wedding back to September")
             subject = split_subject(held)[0]
-            if subject and thing_of(subject) not in what or not what & content_tokens(held) \
+            # the hours are the job's whatever the words: "Works part-time" / "gone full time"
+            hours = "full|part" in one.pattern and bool(re.match(r"(?i)works\b", held))
+            if subject and thing_of(subject) not in what or not (what & content_tokens(held) or hours) \
                     or _other_names(fact, held):
                 continue
             return pos, _also_moved(fact, held[:old.start()] + _as_held(new.group(0), old.group(0))

@@ -90,7 +90,7 @@ _CLAUSE_BREAK = re.compile(
     # ", oat milk was upsetting my stomach": a reason with a bare noun and its verb
     r"(?-i:[a-z]+)(?:\s+(?-i:[a-z]+))?\s+(?:was|were)\s+(?-i:[a-z]+ing)\s|"
     # ", didn't think I'd manage it": a clause of its own with its "I" left out
-    r"(?:didn'?t|don'?t|can'?t|won'?t|couldn'?t|wouldn'?t|shouldn'?t|never)\s+(?-i:[a-z]+)\b|"
+    r"(?:didn'?t|don'?t|can'?t|won'?t|couldn'?t|wouldn'?t|shouldn'?t)\s+(?-i:[a-z]+)\b|"
     # ", chicken and fish are fine though": what is allowed, after what is not
     r"(?:[\w'-]+\s+){1,2}?(?:and\s+[\w'-]+\s+)?(?:is|are)\s+(?:totally\s+|perfectly\s+)?(?:fine|ok|okay|alright)\b|"
     # ", people always mix them up", ", everyone says ...": others and what they do

@@ -43,6 +43,7 @@ __all__ = ["superseded", "is_change", "is_favour", "ends_a_slot", "SWAP", "SLOT_
 
 # A value swapped for another: a shared topic class is enough to find the old one.
 SWAP = re.compile(r"\b(?:switched|switching|switch|changed|changing|change|now|instead|promoted|"
+                  r"(?:gone|went|going)\s+(?:full|part)[- ]time|"
                    r"became|upgraded|traded|replaced|swapped|converted|transferred|moved|"
                    r"relocated|passed|failed|finished|completed|graduated|recovered|"
                    r"healed|returned|went back|anymore|no longer|these days|nowadays|again|"
