@@ -108,3 +108,12 @@ def test_how_much_is_no_part_of_what_is_asked() -> None:
 def test_a_used_to_reply_is_the_statement() -> None:
     assert final([], "used to play the cello, not anymore",
                  before="Do you play any instruments?") == ["Used to play the cello"]
+
+
+@pytest.mark.parametrize(("question", "reply", "facts"), [
+    ("How old are you?", "forty-four", ["Is 44 years old"]),
+    ("Do you have any children?", "one on the way!", ["Is expecting a baby"]),
+    ("Are you married?", "divorced, two years now", ["Is divorced"]),
+])
+def test_a_reply_that_says_what_one_is(question: str, reply: str, facts: list[str]) -> None:
+    assert final([], reply, before=question)[:len(facts)] == facts

@@ -30,7 +30,7 @@ from engram.pipeline.rules._choices import chosen, options
 from engram.pipeline.rules._corrections import swap_value
 from engram.pipeline.rules._restated import swap_kind
 from engram.pipeline.rules._rewrite import PAST_FORMS
-from engram.pipeline.rules._tagged import tag_answer
+from engram.pipeline.rules._tagged import tag_answer, what_one_is
 from engram.pipeline.rules._topics import is_occupation
 from engram.pipeline.rules._wh import trim_reply, wh_answer
 from engram.pipeline.rules._yesno import BLANK as _BLANK
@@ -102,11 +102,6 @@ _DIET_ASKED = re.compile(r"\b(?:(allerg(?:y|ies))|dietary\s+(?:requirements|rest
                          re.I)
 
 
-# What a person is, given as the answer: "nah, teetotal", "no, vegan".
-_STATE_WORD = re.compile(r"^(?:teetotal|sober|vegan|vegetarian|veggie|pescatarian|single|married|"
-                         r"retired|unemployed|self-employed|freelance|coeliac|diabetic)$", re.I)
-
-
 def answer_clause(question: str, reply: str) -> str | None:
     """The first-person statement that ``reply`` makes in answer to ``question``."""
     asked = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s.endswith("?")]
@@ -126,10 +121,11 @@ def answer_clause(question: str, reply: str) -> str | None:
     # "Still at the bakery?": the "are you" left out
     q = re.sub(r"^still\s+(?=(?:at|in|on|with|doing|working|living|playing)\b)", "are you still ", q,
                flags=re.I)
-    tagged = tag_answer(q, reply)  # "Your birthday is on 3 May, right?" - "nope, 13 May"
+    q = re.sub(r"\s+(?:much|very\s+often|often|a\s+lot|at\s+all)$", "", q, flags=re.I)  # "cook much?"
+    # "Your birthday is on 3 May, right?" - "nope, 13 May"; "Drink at all?" - "nah, teetotal"
+    tagged = tag_answer(q, reply) or what_one_is(q, reply)
     if tagged:
         return tagged
-    q = re.sub(r"\s+(?:much|very\s+often|often|a\s+lot|at\s+all)$", "", q, flags=re.I)  # "cook much?"
     if re.match(r"^used\s+to\b", reply.strip(), re.I):  # "used to play violin, not anymore"
         return f"I {reply.strip().rstrip('.!')}"
     hedged = hedged_yes(q, reply.strip().rstrip(".!"))
@@ -222,9 +218,6 @@ def answer_clause(question: str, reply: str) -> str | None:
             r"\bstill\b", said) else None
         if moved:  # "still on Saturdays?" - "no, Sundays since May": that ended, this holds
             return f"{_yes_no(q, False)}; {moved}"
-        if NO.match(r) and _STATE_WORD.match(rest):  # "drink at all?" - "nah, teetotal"
-            denied = _yes_no(q, False)
-            return f"{denied}; I'm {rest.lower()}" if denied else f"I'm {rest.lower()}"
         if said and len(rest.split()) <= 3 and not re.search(r"\b(?:i|not|never)\b|n't", rest, re.I):
             return swap_value(said, rest)  # "live in Porto?" - "no, Lisbon": "I live in Lisbon"
         if NO.match(r):

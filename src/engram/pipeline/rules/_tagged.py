@@ -1,5 +1,7 @@
-"""A no to a statement with a tag: the assistant says what it holds and asks to be told
-it is right ("Your birthday is on 3 May, right?"); the reply gives the right value.
+"""Short replies that say what the user is. A no to a statement with a tag: the assistant
+says what it holds and asks to be told it is right ("Your birthday is on 3 May, right?");
+the reply gives the right value. A state given as the answer ("Drink at all?" - "nah,
+teetotal"; "Are you married?" - "engaged"), an age in words, a baby on the way.
 
 >>> tag_answer("Your birthday is on 3 May, right", "nope, 13 May")
 'my birthday is on 13 May'
@@ -12,9 +14,10 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.rules._corrections import swap_value
-from engram.pipeline.rules._yesno import NO, second_to_first
+from engram.pipeline.rules._identity import identity_fact
+from engram.pipeline.rules._yesno import NO, YESNO, second_to_first, yes_no
 
-__all__ = ["tag_answer"]
+__all__ = ["tag_answer", "what_one_is"]
 
 _TAGGED = re.compile(r"^(?P<said>(?:you|your)\b.+?),?\s+(?:right|yeah|correct|isn'?t\s+it|aren'?t\s+you|"
                      r"don'?t\s+you|is\s+that\s+right)$", re.I)
@@ -30,3 +33,32 @@ def tag_answer(question: str, reply: str) -> str | None:
     # what the value shares with what was said stays put: "13 May" for "3 May" is 13
     new = " ".join(w for w in value.split() if not re.search(rf"\b{re.escape(w)}\b", said, re.I))
     return swap_value(said, new) if new and len(value.split()) <= 3 else None
+
+
+# What a person is, given as the answer: "nah, teetotal", "no, vegan", "engaged".
+_STATE_WORD = re.compile(r"^(?:teetotal|sober|vegan|vegetarian|veggie|pescatarian|single|married|"
+                         r"engaged|divorced|widowed|retired|unemployed|self-employed|freelance|"
+                         r"coeliac|diabetic)$", re.I)
+
+
+def what_one_is(question: str, reply: str) -> str | None:
+    """The statement of a reply that names a state, an age in words or a baby on the way.
+
+    >>> what_one_is("Do you drink at all", "nah, teetotal"), what_one_is("Are you married", "engaged")
+    ("I don't drink at all; I'm teetotal", "I'm engaged")
+    >>> what_one_is("How old are you", "thirty-one"), what_one_is("Do you have kids", "one on the way!")
+    ("I'm 31", "I'm expecting a baby")
+    """
+    r = reply.strip().rstrip(".!")
+    if re.match(r"^(?:one|a\s+baby|baby\s+(?:number\s+)?\w+|our\s+first)\s+on\s+the\s+way\b", r, re.I):
+        return "I'm expecting a baby"
+    age = identity_fact(f"I'm {r}") if re.match(r"^how\s+old\s+are\s+you\b", question, re.I) else None
+    if age and age.startswith("Is "):  # "thirty-one": the age, in words
+        return f"I'm {age.split()[1]}"
+    no = NO.match(r)
+    state, _, more = (NO.sub("", r, count=1).strip(" ,") if no else r).partition(", ")
+    if not (_STATE_WORD.match(state) and YESNO.match(question)):
+        return None
+    denied = yes_no(question, False) if no else None
+    said = f"{denied}; I'm {state.lower()}" if denied else f"I'm {state.lower()}"
+    return f"{said}; {more}" if more else said  # "engaged, wedding's next May"
