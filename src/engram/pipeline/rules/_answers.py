@@ -70,8 +70,9 @@ _AGE = re.compile(r"^how\s+old\s+are\s+you(\s+turning)?$", re.I)
 _NUMBER_WORDS = {w: i for i, w in enumerate("""zero one two three four five six seven eight nine
 ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen""".split())}  # noqa: SIM905
 _NAME = re.compile(r"^what(?:'s|\s+is)\s+your\s+name$", re.I)
-_FILLER = re.compile(r"^(?:um+|uh+|well|hmm+|oh|i guess|i think|probably|mostly|mainly|"
-                     r"definitely|maybe|just)\s*,?\s*", re.I)
+_FILLER = re.compile(r"^(?:um+|uh+|well|hmm+|oh|o+h+|i guess|i think|probably|mostly|mainly|"
+                     r"definitely|maybe|just|good\s+(?:shout|idea|call)|great\s+idea|nice\s+one)\s*,?\s*"
+                     r"(?:(?:good\s+(?:shout|idea|call)|great\s+idea)\s*,?\s*)?", re.I)
 
 
 _PREP_START = re.compile(r"^(?:in|at|on|near|from|to|by|outside|around|close to|just)\b", re.I)
@@ -134,6 +135,9 @@ def answer_clause(question: str, reply: str) -> str | None:
     r = trim_reply(_FILLER.sub("", reply.strip().rstrip(".!")).strip())
     if not r or len(r.split()) > 12:
         return None
+    if re.match(r"^(?:(?:just|already|finally)\s+)?(?:ordered|booked|joined|signed\s+up|bought|got|"
+                r"picked|chose|went\s+(?:for|with))\b", r, re.I):  # "just ordered one": done
+        return f"I {r}"
     diet = _DIET_ASKED.search(q)
     if diet and not NO.match(r) and not re.match(r"^(?:i|i'm|my|we|yes|yeah|yep)\b", r, re.I):
         # "Any allergies?" - "peanuts and sesame"; "dietary requirements?" - "gluten free,

@@ -13,7 +13,7 @@ import re
 
 from engram.pipeline.rules._retake import disputes
 
-__all__ = ["Challenges", "disputed", "said_of_slot"]
+__all__ = ["Challenges", "disputed", "it_as_slot", "said_of_slot"]
 
 # "You've got my birthday wrong(, it's the 13th)": the challenge names what it disputes,
 # so the "it" of the statement after it is that thing.
@@ -73,3 +73,24 @@ class Challenges:
         if challenged and slot:  # "... wrong. It's the 13th of March."
             return True, said_of_slot(slot, sentence) or sentence
         return challenged, sentence
+
+
+# A value the user holds one of, named and then given as "it": "..., so it's Okafor now".
+_SLOT_NOUN = re.compile(r"\b(surname|last name|first name|name|(?:phone |mobile )?number|email(?: "
+                        r"address)?|address|username|postcode|zip code)\b", re.I)
+_IT_IS_VALUE = re.compile(r"^(?:so\s+|and\s+)?it(?:'s|\s+is)\s+((?-i:[A-Z0-9])[\w@.+-]*(?:\s+(?-i:[A-Z])[\w-]*)?)"
+                          r"(?:\s+now)?$", re.I)
+
+
+def it_as_slot(sentence: str, clauses: list[str]) -> list[str]:
+    """The clauses with "it's V" read as the value of the last thing the sentence named:
+    "took my wife's surname, so it's Okafor now" says "my surname is Okafor".
+
+    >>> it_as_slot("I took my wife's surname, so it's Okafor now", ["so it's Okafor now"])
+    ['my surname is Okafor']
+    """
+    slot = _SLOT_NOUN.findall(sentence)
+    if not slot:
+        return clauses
+    label = slot[-1].lower()
+    return [_IT_IS_VALUE.sub(rf"my {label} is \1", c) for c in clauses]

@@ -19,7 +19,7 @@ from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._about_them import as_asked_of_you, said_of
 from engram.pipeline.rules._abstained import abstained, quit_what
 from engram.pipeline.rules._answers import NO, YES, answer_clause
-from engram.pipeline.rules._challenged import Challenges
+from engram.pipeline.rules._challenged import Challenges, it_as_slot
 from engram.pipeline.rules._chatnames import names_as_asked
 from engram.pipeline.rules._contracted import uncontracted
 from engram.pipeline.rules._corrections import (
@@ -47,7 +47,7 @@ from engram.pipeline.rules._noise import is_noise
 from engram.pipeline.rules._now import said_as_now
 from engram.pipeline.rules._resaid import resaid
 from engram.pipeline.rules._restated import restated
-from engram.pipeline.rules._retake import opens_correction, puts_right, retimed, uncleft
+from engram.pipeline.rules._retake import WAS_ONCE, opens_correction, puts_right, retimed, uncleft
 from engram.pipeline.rules._revalue import value_correction
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
 from engram.pipeline.rules._roles import at_the_event
@@ -69,6 +69,7 @@ from engram.pipeline.rules._speech import (
 )
 from engram.pipeline.rules._stated import stated
 from engram.pipeline.rules._subjects import People
+from engram.pipeline.rules._suggested import as_suggested
 from engram.pipeline.rules._supersede import ends_a_slot
 from engram.pipeline.rules._things import thing_fact
 from engram.pipeline.rules._weighed import weighed_choice
@@ -118,13 +119,6 @@ _MY_KIN = re.compile(r"\b(?i:my|our)\s+(" + "|".join(sorted(F.RELATIONS)) + r")\
 _MY_PLURAL = re.compile(r"\b(?i:my|our)\s+((?:[a-z]+\s+)?[a-z]+[^s's]s)\b")
 
 
-# A value the user holds one of, named and then given as "it": "..., so it's Okafor now".
-_SLOT_NOUN = re.compile(r"\b(surname|last name|first name|name|(?:phone |mobile )?number|email(?: "
-                        r"address)?|address|username|postcode|zip code)\b", re.I)
-_IT_IS = re.compile(r"^(?:so\s+|and\s+)?it(?:'s|\s+is)\s+((?-i:[A-Z0-9])[\w@.+-]*(?:\s+(?-i:[A-Z])[\w-]*)?)"
-                    r"(?:\s+now)?$", re.I)
-
-
 # A verb of motion before "there": the place is where one goes, not where one is.
 _TO_THERE = re.compile(r"\b((?:mov|relocat|head|go|travell?|fly|flie|driv|com|emigrat|"
                        r"return|commut|cycl|walk|ride|rid|get|got)(?:e|es|ed|ing|s)?|went|flew|drove|came|"
@@ -140,9 +134,6 @@ _WHEN_FIRST = re.compile(r"^(?:once|when|after|as soon as)\s+(?:i|i'm|we|we're)\
                          r"(?=(?:i|i'll|i'm|i'd|we|we'll)\s+\w)", re.I)
 
 
-# A plan taken back by its own verb in the past: "Well, we were.", "I was, anyway."
-_WAS_ONCE = re.compile(r"^(?:well|or rather|or|at least)?,?\s*(?:we|i)\s+(?:were|was|did|had)"
-                       r"(?:,?\s+(?:anyway|until\s+\w+|at\s+least))?[.!]*$", re.I)
 # A clause taken back as it is said: the one after it puts it right.
 _TAKEN_BACK = re.compile(r",\s*(?:no\s+)?(?:wait|sorry|i mean|or rather|scratch that|hang on|hold on)"
                          r"[\s,.!]*$", re.I)
@@ -229,11 +220,12 @@ def _clause_facts(clause: str, people: People) -> list[str]:
 
 def extract_texts(message: Message, question: str | None, agent: bool,
                   people: People | None = None, corrections: set[str] | None = None,
-                  changes: set[str] | None = None) -> list[str]:
+                  changes: set[str] | None = None, offered: str | None = None) -> list[str]:
     """Fact texts from one message; ``question`` is the assistant turn it answers;
     ``people`` the persons earlier turns named ("he" in this one may be one of them);
     ``corrections``, if given, receives the facts said as corrections (``_retake``);
-    ``changes`` those said as the state that holds now ("these days I ...", ``_now``)."""
+    ``changes`` those said as the state that holds now ("these days I ...", ``_now``);
+    ``offered`` the assistant's turn before, asked or not ("one" may be what it suggested)."""
     facts: list[str] = []
     people = people if people is not None else People()
     place: tuple[str, str] | None = None  # ("at", "Spotify"): what "there" refers to
@@ -247,7 +239,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
     sentences = own_text(names_as_asked(question, message.content))
     said_from = 0  # where the facts of the sentence before began
     for s_i, sentence in enumerate(sentences):
-        if s_i and _WAS_ONCE.match(sentence):  # "We're moving to Antwerp. Well, we were."
+        if s_i and WAS_ONCE.match(sentence):  # "We're moving to Antwerp. Well, we were."
             del facts[said_from:]
             continue
         said_from = len(facts)
@@ -304,10 +296,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             elif rest and not (YES.match(first) or NO.match(first)):
                 answer = answer_clause(question, first)
                 clauses = [answer, *rest] if answer else clauses
-        slot = _SLOT_NOUN.findall(sentence)
-        if slot:  # "took my wife's surname, so it's Okafor now": "it" is the surname
-            label = slot[-1].lower()
-            clauses = [_IT_IS.sub(rf"my {label} is \1", c) for c in clauses]
+        clauses = it_as_slot(sentence, clauses)  # "took his surname, so it's Okafor now"
         previous: str | None = None  # the sentence's last fact: "... but haven't played
         before: str | None = None  # in ages" plays what it named; the clause before
         for raw in clauses:
@@ -332,7 +321,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 f = people.events.resolve(taken_up(F.carry_object(F.liked_object(
                     F.finished_what(F.started_what(f.strip(" ,;:"), said_last), said_last),
                     previous), previous), before))
-                pieces = expand(plain_change(f))  # "Ran the 10k, finished in 52 minutes"
+                pieces = expand(plain_change(as_suggested(f, offered or question)))  # "ordered one"
                 pieces[1:] = [quit_what(F.finished_what(p, b), b)
                               for b, p in zip(pieces, pieces[1:], strict=False)]
                 facts.extend(pieces)
@@ -371,6 +360,7 @@ class RulesExtractor:
         if n_images:
             warn(warnings, f"image skipped: {n_images} image(s) not described (no LLM configured)")
         question: str | None = None
+        offered: str | None = None
         people = People()  # "he" in a later turn may be the brother an earlier one named
         people.speakers = frozenset(m.name for m in messages if m.name)
         for msg in messages:
@@ -379,7 +369,7 @@ class RulesExtractor:
                 fixes: set[str] = set()
                 nows: set[str] = set()
                 for text in extract_texts(msg, question, ctx.target == "agent", people, fixes,
-                                          nows):
+                                          nows, offered):
                     fix, now = text in fixes, text in nows
                     if said:
                         text = resolve_dates(text, datetime.fromisoformat(said))
@@ -397,4 +387,5 @@ class RulesExtractor:
             if msg.role != "system":
                 question = msg.content if msg.role != source_role and "?" in msg.content \
                     else None
+                offered = msg.content if msg.role != source_role else None  # "You could try X."
         return facts, warnings

@@ -88,6 +88,11 @@ _FINE = re.compile(r"^(?:[\w'-]+\s+){0,2}?(?:and\s+[\w'-]+\s+)?[\w'-]+\s+(?:is|a
                    re.I)
 
 
+# A suggestion turned down as not one's taste: "nah not really my thing", "not for me".
+_NOT_MINE = re.compile(r"^(?:(?:nah|no|nope)[,\s]+)?(?:(?:it'?s|that'?s)\s+)?not\s+(?:really\s+)?(?:my\s+"
+                       r"(?:thing|scene|cup\s+of\s+tea|jam)|for\s+me)$", re.I)
+
+
 def is_noise(clause: str) -> bool:
     """Greetings, thanks, acknowledgements, requests and empty fragments carry no fact."""
     c = clause.strip()
@@ -103,4 +108,4 @@ def is_noise(clause: str) -> bool:
                 or _UNDECIDED.match(c.rstrip(".!"))
                 or _CATCHING_UP.match(c) or _MOOD.match(c.rstrip(".!"))
                 or _HEADLINE.match(c.rstrip(".!:")) or _UNCLEAR.match(c.rstrip(".!"))
-                or _FINE.match(c.rstrip(".!")))
+                or _FINE.match(c.rstrip(".!")) or _NOT_MINE.match(c.rstrip(".!")))

@@ -31,7 +31,11 @@ from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative,
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["disputes", "puts_right", "opens_correction", "uncleft", "frame_target", "retimed", "retime_target", "reframed",
-           "given_up"]
+           "given_up", "WAS_ONCE"]
+
+# A plan taken back by its own verb in the past: "Well, we were.", "I was, anyway."
+WAS_ONCE = re.compile(r"^(?:well|or rather|or|at least)?,?\s*(?:we|i)\s+(?:were|was|did|had)"
+                      r"(?:,?\s+(?:anyway|until\s+\w+|at\s+least))?[.!]*$", re.I)
 
 # Openers that take back something said before. A bare "actually" or "sorry" is not
 # one: "Actually, I'm thinking of learning Spanish" adds, it corrects nothing.
