@@ -61,3 +61,27 @@ def test_going_full_time_changes_the_hours_held() -> None:
 
 def test_news_told_inside_disbelief_is_the_news() -> None:
     assert "Is leaving Perth after 9 years" in final([], "van's booked, can't believe I'm leaving Perth after 9 years")
+
+
+def test_working_from_home_replaces_the_commute_held(shared_minilm: Any) -> None:
+    assert "Commutes by bus" not in state(shared_minilm, ["Commutes by bus"],
+                                          "working from home full time these days")
+
+
+def test_left_by_a_partner_is_a_breakup() -> None:
+    assert final(["Has a boyfriend named Kris"], "Kris dumped me on Sunday") == [
+        "Broke up with Kris on Sunday"]
+
+
+def test_poached_by_a_firm_is_a_new_job() -> None:
+    state_after = final(["Works at Asda"], "I've been poached by Morrisons")
+    assert "Works at Asda" not in state_after
+
+
+def test_a_job_got_ends_being_unemployed() -> None:
+    assert "Is unemployed" not in final(["Is unemployed"], "got the job!! start at Greggs on Monday")
+
+
+def test_done_and_dusted_settles_the_training() -> None:
+    assert final(["Is training for a half marathon"], "half marathon done and dusted, never again") == [
+        "Half marathon is done"]

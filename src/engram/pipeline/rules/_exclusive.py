@@ -77,6 +77,7 @@ _FRAMES: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p)) for n, p in [
     # How and where someone gets to work: "Cycles to work", "Works from home", "Goes into
     # the office"; one way at a time (a day's exception is a passing event, left out above)
     ("commute", r"(?i)(?<!back )\bto (?:work|the office)\b|\bwork(?:s|ing)? (?:from home|remotely)\b|"
+                r"^commutes\b|"
                 r"\binto the office\b"),
     # What someone does full time or for a living is their occupation, whatever it is.
     ("occupation", r"(?i)\b(?:full[- ]time|for a living|professionally)\b"),

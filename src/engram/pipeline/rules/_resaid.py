@@ -99,6 +99,16 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # news told inside disbelief: "can't believe I'm leaving Glasgow after 12 years"
     (re.compile(r"(?:^|(?<=,\s))(?:i\s+)?(?:still\s+)?(?:can'?t|cannot)\s+believe\s+(?:that\s+)?(?=(?:i'?m|i\s+am|i'?ve|"
                 r"i\s+have|we'?re|we\s+are|we'?ve)\b)", re.I), ""),
+    # left by a partner: "Lucy dumped me on Friday"
+    (re.compile(r"^(?P<who>(?:my\s+\w+\s+)?(?-i:[A-Z])\w+|my\s+(?:boyfriend|girlfriend|partner|husband|wife|"
+                r"fianc[eé]e?))\s+(?:dumped|ditched|broke\s+up\s+with)\s+me\b", re.I),
+     lambda m: f"I broke up with {_lower_my(m.group('who'))}"),
+    # a new job said by who hired: "I've been poached by Lidl", "start at Boots on Monday"
+    (re.compile(r"^(?:i'?ve\s+|i\s+have\s+|i\s+)?(?:been|got)\s+(?:poached|headhunted)\s+by\s+(?=(?-i:[A-Z]))",
+                re.I), "I'm starting at "),
+    (re.compile(r"^(?:i\s+)?start(?=\s+at\s+(?-i:[A-Z]))", re.I), "I start"),
+    # a thing over with: "triathlon done and dusted"
+    (re.compile(r"\bdone\s+and\s+dusted\b", re.I), "done"),
     # a theft, said as chat says it: "Someone nicked the Vespa" (the speaker's own, when it
     # is a thing people own by name or kind)
     (re.compile(r"^(someone|somebody|thieves)\s+(?:nicked|pinched|swiped|stole)\s+the\s+"

@@ -213,7 +213,7 @@ _ASIDE_TAIL = re.compile(r",?\s+(?:just\s+)?(?:so you know|fyi|for the record|fo
                          # a word to the listener: "..., don't ask", "..., go figure"
                          + _TO_LISTENER + r"|believe it or not|"
                          # "..., flights and all": everything that came with it
-                         r"(?:the\s+)?[\w'-]+\s+and\s+all|no\s+pressure|so\s+scratch\s+that|"
+                         r"(?:the\s+)?[\w'-]+\s+and\s+all|no\s+pressure|so\s+scratch\s+that|never\s+again|"
                          # the listener named at the end: "..., mate", "... bro"
                          # (not one's own: "my best mate", "a good man")
                          r"(?<!\bmy\s)(?<!\bbest\s)(?<!\bour\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bhis\s)"

@@ -43,6 +43,8 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                       r"^(?:rents|is renting)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:flat|house|"
                       r"home|apartment|room|place|studio|bungalow|cottage)\s+in\b"),
         ("job", r"^(?:works|is working|has been working)\s+(?:as|at|for)\b|^is\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
+                # no job is the job's value too: a new one replaces "Is unemployed"
+                r"^is\s+(?:currently\s+|still\s+)?(?:unemployed|out\s+of\s+work|between\s+jobs|jobless)\b|"
                 r"^(?:job|occupation|profession|role)\s+is\b|^is employed\b|"
                 # "Has taken a teaching job", "Landed a new sales role"; a second job on
                 # the side ("a weekend job") leaves the main one
@@ -56,7 +58,7 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                 r"^(?:starts|started|is starting)\s+working\s+at\s+[A-Z]|"
                 # "Starts at Lloyds on Monday", "Started at the GP surgery": a new workplace
                 # (not a time, "Starts at 9", nor a school a pupil starts at)
-                r"^(?:has\s+|just\s+)*(?:starts|started|is starting|will start)\s+(?:(?:a\s+)?"
+                r"^(?:has\s+|just\s+)*(?:starts|started|is starting|will start)\s+(?:(?:a\s+|the\s+|their\s+)?"
                 r"(?:new\s+)?(?:job|role|position)\s+)?at\s+(?:(?:the\s+)?(?-i:[A-Z])[\w&'-]*|"
                 r"the\s+(?:[\w'-]+\s+){0,3}?(?:office|firm|company|agency|practice|surgery|"
                 r"hospital|clinic|bank|council|studio|lab|factory|warehouse|depot|garage|salon|"
