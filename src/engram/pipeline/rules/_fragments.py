@@ -230,6 +230,9 @@ def _subjectless(clause: str) -> str | None:
     role = _note_role(c)
     if role:  # "Banker.", "Retired teacher.", "Night shift nurse at St James's"
         return role
+    who = identity_fact(c)  # "thirty-eight", "mum of two": an age or children, in a note
+    if who and re.match(r"^(?:Is \d+ years old|Has \w+ child(?:ren)?)$", who):
+        return who
     m = _NAMED_ONE.match(c)
     if m:
         return f"Has {m.group(1).lower()} {m.group(2)} named {m.group(3)}"

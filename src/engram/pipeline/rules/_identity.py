@@ -38,7 +38,7 @@ republican democrat libertarian gen millennial texan californian parisian london
 asperger autistic adhd deaf blind lgbt lgbtq gay queer trans vegan ok okay""".split())  # noqa: SIM905 (a word list reads better as text)
 # (a word ending in "'s" is no name: "Baby's here!" says the baby is)
 _NAME = r"((?-i:[A-Z][a-z][\w'-]*(?<!'s)(?:\s+[A-Z][a-z][\w'-]*(?<!'s))?))"
-_INTRO = re.compile(r"^(?:hi|hello|hey)?[,!.\s]*(?:(?:i'?m|i am|this is|it'?s)\s+" + _NAME
+_INTRO = re.compile(r"^(?:hi|hello|hey|g'?day|hiya)?[,!.\s]*(?:(?:i'?m|i am|this is|it'?s)\s+" + _NAME
                     + r"(?:\s+(?:here|btw|by the way))?|" + _NAME
                     # "Noor here, 27, ...": more about the speaker is an introduction's
                     + r"\s+here(?:,(?!\s*(?:\d|(?:my\s+)?pronouns\b|(?:she|he|they)/|(?:a|an|from)\s)).*)?)$",
@@ -67,6 +67,7 @@ _NICKNAME = re.compile(
     + r"|^i\s+(?:usually\s+|mostly\s+|prefer\s+to\s+)?go\s+by\s+(?:my\s+(?:middle|second|"
       r"last|family|nick)\s*name,?\s+)?" + _NAME
     + r"|^i\s+prefer\s+(?:to\s+be\s+called|being\s+called)\s+" + _NAME
+    + r"|^(?:but\s+)?it'?s\s+" + _NAME + r"\s+to\s+(?:everyone|everybody|(?:my\s+)?friends|most\s+people)$"
     + r"|^(?:honestly\s+)?i'?d\s+(?:rather|prefer(?:\s+it\s+if)?|like\s+it\s+if)\s+you\s+"
       r"call(?:ed)?\s+me\s+" + _NAME, re.I)
 # A name used by some: "Name's Dimitrios, Dimi to my friends".
@@ -85,7 +86,8 @@ _NOT_CALLED = re.compile(r"^(?:please\s+)?(?:stop|quit)\s+calling\s+me\s+" + _NA
                          re.I)
 _AGE = re.compile(r"^(?:i'?m|i am|(?:i\s+)?(?:just\s+)?(?:turned|hit)|i'?ll\s+be|i\s+will\s+be)\s+"
                   r"(\d{1,3})(?:\s+years?\s+old|\s+y/?o)?(?:\s+(?:now|today|this\s+\w+|last\s+\w+|"
-                  r"on\s+\w+|in\s+\w+|yesterday))?(?:\s*,?\s+but\s+(?:turning|nearly|almost)\b.*)?$",
+                  r"on\s+\w+|in\s+\w+|yesterday))?(?:\s*,?\s+(?:but\s+(?:turning|nearly|almost)|and\s+(?:only|just|still|now|"
+                  r"newly|recently))\b.*)?$",
                   re.I)
 # A birthday said as the age alone: "35 today!!", "Forty today".
 _AGE_TODAY = re.compile(r"^(\d{1,3})\s+today$", re.I)
@@ -104,11 +106,17 @@ def _as_digits(m: re.Match[str]) -> str:
     return str(20 + 10 * _TENS.index(m.group(1).lower()) + ones)
 
 
+# A parent of so many, said as a note: "mum of two", "proud dad of 3".
+_PARENT_OF = re.compile(r"^(?:a\s+)?(?:proud\s+|busy\s+|single\s+)?(?:mum|mom|mam|dad|mother|father|parent)"
+                        r"\s+(?:of|to)\s+(one|two|three|four|five|six|\d)(?:\s+(?:kids|boys|girls|children))?$",
+                        re.I)
 # "Just had my 41st birthday": the age it makes.
 _BIRTHDAY_AGE = re.compile(r"^(?:(?:i\s+)?(?:just\s+)?(?:had|celebrated|turned)|(?:it|yesterday|today|"
                            r"sunday|saturday|friday|monday|tuesday|wednesday|thursday)(?:'s|\s+"
                            r"was|\s+is))\s+(?:my\s+)?(\d{1,3})(?:st|nd|rd|th)\s+birthday\b", re.I)
-_PRONOUNS = re.compile(r"^(?:my\s+)?pronouns\s+(?:are\s+)?([\w/ ,]+?)(?:,?\s+please)?$|^i\s+use\s+([\w/]+)\s+pronouns$"
+_PRONOUNS = re.compile(r"^(?:my\s+)?pronouns\s+(?:are\s+)?([\w/ ,]+?)(?:,?\s+please)?$|"
+                       r"^i\s+(?:use|go\s+by)\s+((?:she|he|they|ze|xe)/\w+|[\w/]+(?=\s+pronouns))(?:\s+pronouns)?"
+                       r"(?:\s+now)?$"
                        # a bare set, as people give it: "She/her, please", "they/them"
                        r"|^((?:she|he|they|ze|xe|it)/(?:her|him|them|hir|zir|xem|its)(?:/\w+)?)"
                        r"(?:\s+pronouns)?(?:,?\s+please)?$", re.I)
@@ -190,6 +198,12 @@ def identity_fact(clause: str) -> str | None:
     m = _AGE.match(n) or _BIRTHDAY_AGE.match(n) or _AGE_TODAY.match(n)
     if m and 0 < int(m.group(1)) < 120:
         return f"Is {int(m.group(1))} years old"
+    m = _PARENT_OF.match(c)
+    if m:  # "mum of two"
+        n = m.group(1).lower()
+        return f"Has {n} child" if n in ("one", "1") else f"Has {n} children"
+    if re.fullmatch(r"\d{2,3}", n := _SPELLED.sub(_as_digits, c)) and c[:1].isalpha():
+        return f"Is {n} years old"  # "thirty-eight": an age spelled out, alone
     m = _PRONOUNS.match(c)
     if m:
         return f"Pronouns are {next(g for g in m.groups() if g).strip().lower()}"

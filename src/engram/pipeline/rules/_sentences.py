@@ -170,7 +170,7 @@ _DASH_LABEL = re.compile(r"^[^–—,]{1,20}?\s+(?:-{1,2}|–|—)\s+(?=\S)")
 # Words to the listener that say nothing of the speaker, alone or after a fact.
 _TO_LISTENER = r"don'?t ask|don'?t judge(?: me)?|don'?t laugh|go figure|who knows|fingers crossed"
 GREETING = re.compile(
-    r"^(?:hi|hello|hey|good (?:morning|afternoon|evening|night)|bye|goodbye|see you|"
+    r"^(?:hi|hello|hey|g'?day|hiya|good (?:morning|afternoon|evening|night)|bye|goodbye|see you|"
     r"thanks?|thank you|thx|cheers|ok|okay|k|no(?=\s*[,.!]|\s*$)|nope|yes|yep|yeah|sure|cool|great|nice|"
     r"got it|sounds good|perfect|awesome|alright|all right|no problem|np|lol|haha|"
     r"that'?s all(?: for now)?|nothing else|never mind|welcome|you'?re welcome|"

@@ -163,11 +163,12 @@ _SPOKEN_AS = {"wanna": "want to", "gonna": "going to", "gotta": "got to", "'em":
               "youre": "you're", "thats": "that's", "theres": "there's", "whats": "what's",
               "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't",
               "arent": "aren't", "couldnt": "couldn't", "wouldnt": "wouldn't",
-              "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't"}
+              "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't",
+              "id rather": "I'd rather", "id like": "I'd like", "id love": "I'd love"}
 # (chat leaves the apostrophe out: "shes doing vet med", "didnt")
 _SPOKEN = re.compile(r"(?<![\w'])(?:wanna|gonna|gotta|'em|literally |shes|hes|theyre|youre|thats|"
                      r"theres|whats|didnt|doesnt|isnt|wasnt|arent|couldnt|wouldnt|shouldnt|"
-                     r"havent|hasnt)\b", re.I)
+                     r"havent|hasnt|id\s+rather|id\s+like|id\s+love)\b", re.I)
 
 
 # Pictographs and their joiners (emoji, dingbats, flags); what they show is no fact.

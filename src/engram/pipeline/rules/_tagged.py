@@ -41,6 +41,11 @@ _STATE_WORD = re.compile(r"^(?:teetotal|sober|vegan|vegetarian|veggie|pescataria
                          r"coeliac|diabetic)$", re.I)
 
 
+_FULL_THEN_SHORT = re.compile(r"^(?P<full>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?),?\s+but\s+(?:just\s+)?"
+                              r"(?P<short>(?-i:[A-Z])[\w'-]+)(?:\s+is)?\s+(?:fine|ok|okay|good|works|please)$",
+                              re.I)
+
+
 def what_one_is(question: str, reply: str) -> str | None:
     """The statement of a reply that names a state, an age in words or a baby on the way.
 
@@ -50,6 +55,9 @@ def what_one_is(question: str, reply: str) -> str | None:
     ("I'm 31", "I'm expecting a baby")
     """
     r = reply.strip().rstrip(".!")
+    both = _FULL_THEN_SHORT.match(r) if re.search(r"\b(?:call|address)\s+you\b", question, re.I) else None
+    if both:  # "What should I call you?" - "Oluwaseun Adeyemi, but just Seun is fine"
+        return f"My name is {both.group('full')}; I prefer to be called {both.group('short')}"
     if re.match(r"^(?:one|a\s+baby|baby\s+(?:number\s+)?\w+|our\s+first)\s+on\s+the\s+way\b", r, re.I):
         return "I'm expecting a baby"
     age = identity_fact(f"I'm {r}") if re.match(r"^how\s+old\s+are\s+you\b", question, re.I) else None
