@@ -35,3 +35,12 @@ def test_an_age_then_more_after_and() -> None:
 def test_a_full_name_then_the_short_one_to_use() -> None:
     assert final([], "Temperance Okoye, but just Tem is fine", before="What should I call you?") == [
         "Name is Temperance Okoye", "Prefers to be called Tem"]
+
+
+def test_a_joke_on_the_count_is_no_part_of_it() -> None:
+    assert final([], "I've got two dogs, well, three if you count my son") == ["Has two dogs"]
+
+
+def test_a_name_put_right_mid_sentence_keeps_the_sentence_whole() -> None:
+    assert final([], "my cat Tibbs, I mean Tobbs, is fourteen") == [
+        "Has a cat named Tobbs", "Cat Tobbs is fourteen"]

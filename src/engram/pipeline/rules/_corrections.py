@@ -275,4 +275,5 @@ def said_again(clause: str) -> str:
         return clause
     rest = re.sub(r"\b(?:outside|near|next to|close to|from)\s+it\b",
                   lambda x: x.group(0)[:-2] + m.group("a"), clause[m.end():])
+    rest = re.sub(r"^,\s+(?=(?:is|was|has|had|are|were|lives|works)\b)", " ", rest)  # "Rex, I mean Max, is"
     return clause[:m.start()] + m.group("b") + rest

@@ -90,7 +90,8 @@ def restated(sentence: str) -> str:
         fixed = _restate_once(sentence)
         if fixed == sentence:
             return sentence
-        sentence = fixed
+        # "my dog Rex, I mean Max, is poorly": the comma that closed the aside goes too
+        sentence = re.sub(r"(?<=\b(?-i:[A-Z])\w)(\w*),\s+(?=(?:is|was|has|had|are|were)\s)", r"\1 ", fixed)
     return sentence
 
 

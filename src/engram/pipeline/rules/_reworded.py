@@ -48,6 +48,8 @@ def reworded(body: str) -> str:
     """``body`` with each chat shape said the way the splitter reads it."""
     body = _WE_TWO.sub(_we_two, body)  # "me and Jess split up", "tom and i broke up"
     body = re.sub(r",?\s+at\s+(?:long\s+)?last\b", "", body, flags=re.I)  # "went over to android at last,"
+    # a joke on the count: "three kids, well, four if you count my husband"
+    body = re.sub(r",\s+(?:well,?\s+)?[^,]{0,40}?\bif\s+you\s+count\b[^,]{0,60}$", "", body, flags=re.I)
     # "I'm Oluwaseun but just call me Seun": the name, then the one to use, as with a comma
     body = re.sub(r"\s+but\s+(?=(?:honestly\s+|really\s+|please\s+)?(?:you\s+can\s+|feel\s+free\s+to\s+)?"
                   r"(?:just\s+)?call\s+me\b)", ", ", body, flags=re.I)
