@@ -44,3 +44,8 @@ def test_what_is_being_planned_is_the_event_whatever_its_name() -> None:
     assert final(["Kitchen refit is planned for March"], "we've put it back to May",
                  before="How are the refit preparations going?") == [
         "Kitchen refit is planned for May"]
+
+
+def test_a_plan_moves_from_a_month_to_a_season() -> None:
+    assert rescheduled("Peru is pushed to the autumn", [Existing(0, "Is going to Peru in May")],
+                       set()) == (0, "Is going to Peru in the autumn")

@@ -48,7 +48,9 @@ _KINDS = (WEEKDAY, DATE, rf"{CLOCK}|\d{{1,2}}:\d\d",
           # the hours: "Works part-time" -> "full time"
           r"(?:full|part)[- ]time",
           # a month, with or without its day: "June 14", "the 3rd of May", "September"
-          rf"(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)",
+          # (or a season, the same kind of time: "in April" -> "in the summer holidays")
+          rf"(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|"
+          r"(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+(?:hols|holidays|break|term))?)",
           # the part of the day a shift is worked: "night shifts" -> "day shifts"
           r"(?:day|night|early|late|morning|evening|afternoon|weekend|weekday|graveyard)"
           r"(?=\s+shifts?\b)")
@@ -125,7 +127,8 @@ def _as_held(new: str, old: str) -> str:
     "Tuesdays and Fridays" where it said "Mondays"."""
     if re.match(r"(?i:the)\s", old) and not re.match(r"(?i:the)\s", new):
         new = f"the {new}"
-    elif re.match(r"(?i:the)\s", new) and not re.match(r"(?i:the)\s", old):
+    elif re.match(r"(?i:the)\s", new) and not re.match(r"(?i:the)\s", old) \
+            and not re.search(r"(?i:spring|summer|autumn|fall|winter)", new):  # "the summer" keeps it
         new = new[4:]
     if re.search(r"(?i:days)\b", old):  # a habit's days: every one of them
         new = re.sub(r"(?i:(?<=day))\b(?!s)", "s", new)
