@@ -117,3 +117,9 @@ def test_a_used_to_reply_is_the_statement() -> None:
 ])
 def test_a_reply_that_says_what_one_is(question: str, reply: str, facts: list[str]) -> None:
     assert final([], reply, before=question)[:len(facts)] == facts
+
+
+def test_a_hedge_on_how_often_is_no_condition() -> None:
+    assert final([], "twice a week if I'm lucky", before="How often do you go climbing?") == [
+        "Goes climbing twice a week"]
+    assert final([], "I'll come if I can") == []

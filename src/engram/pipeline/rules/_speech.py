@@ -151,7 +151,9 @@ def is_reported(clause: str) -> bool:
 
 def is_hypothetical(clause: str) -> bool:
     """A condition, a wish or a maybe: not a statement of how things are."""
-    c = clause.strip()
+    # a hedge is no condition: "twice a week if I'm lucky", "if I'm honest"
+    c = re.sub(r",?\s*\bif\s+(?:i'?m\s+lucky|i'?m\s+(?:being\s+)?honest)\b", "",
+               clause.strip(), flags=re.I)
     return bool(_HYPOTHETICAL_START.match(c) or (" if " in c.lower() and _IF_INSIDE.search(c))
                 or _WISH.match(c))
 

@@ -58,7 +58,10 @@ _AUX = {"do": "I", "did": "I", "will": "I will", "would": "I would", "are": "I'm
 # What a reply adds after its answer that is not part of it: "Terrace, definitely".
 _TRAILING = re.compile(r",?\s+(?:definitely|for sure|always|always have|of course|obviously|"
                        r"100\s*%|no question|hands down|easily|probably|i guess|i think|"
-                       r"please|thanks|thank you|tbh|honestly|lol|haha|ha|mostly|i reckon)"
+                       r"please|thanks|thank you|tbh|honestly|lol|haha|ha|mostly|i reckon|"
+                       # a hedge on how often, no condition: "twice a week if I'm lucky"
+                       r"if\s+i'?m\s+lucky|if\s+i\s+can|if\s+possible|every\s+time|"
+                       r"if\s+i'?m\s+(?:being\s+)?honest)"
                        r"[\s.!]*$", re.I)
 
 
