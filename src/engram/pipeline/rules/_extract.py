@@ -271,12 +271,12 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             facts.append(value_fix)
             if not sentence:
                 continue
-        fixing = (was_challenged and puts_right(sentence)) or opens_correction(sentence) \
-            or any(uncleft(strip_discourse(c)) is not None for c in split_clauses(sentence)) \
-            or (s_i == 0 and question is None and bool(_NO_FIRST.match(sentence)))
-        first_fact = len(facts)
         # Leading markers go first: "Actually, I ..." is not a compound subject.
         clauses = split_clauses(strip_discourse(resaid(sentence)))  # "nope, I'm in Hove"
+        fixing = (was_challenged and puts_right(sentence)) or opens_correction(sentence) \
+            or any(uncleft(strip_discourse(c)) is not None for c in clauses) \
+            or (s_i == 0 and question is None and bool(_NO_FIRST.match(sentence)))
+        first_fact = len(facts)
         plain = _HEDGE.sub("", strip_discourse(sentence)).rstrip(".!")
         if RETRACT.match(plain) or SAID_MEANT.match(plain):  # "I said X but it's Y"
             clauses = [plain]
