@@ -32,17 +32,15 @@ _RELATED = re.compile(_OWNER + r"(?P<rel>" + "|".join(sorted(RELATIONS | {"best 
                       + r")\s+(?P<name>[a-z][a-z-]+)\b(?P<after>'s\b|\s*(?:[,.;!?)]|$|\s+\S+))")
 # Words that follow a relation and are no name: how, when and what it does, and joiners.
 _NO_NAME = NOT_NAMES | {
-    "is", "was", "has", "had", "and", "or", "n", "&", "in", "at", "on", "from", "of", "with", "for",
-    "to", "who", "that", "which", "whose", "says", "said", "thinks", "thought", "wants", "does",
-    "did", "can", "could", "will", "would", "should", "might", "must", "got", "gets", "went",
-    "goes", "lives", "works", "loves", "likes", "hates", "keeps", "plays", "runs", "teaches",
-    "still", "also", "always", "never", "just", "even", "only", "now", "then", "too", "again",
-    "used", "asked", "told", "moved", "bought", "sold", "started", "stopped", "left",
-    "in-law", "inlaw", "back", "here", "there", "lol", "haha", "tho", "though", "being", "been",
-    "name", "named", "called", "recently", "literally", "basically", "honestly", "apparently",
-    "actually", "definitely", "probably", "finally", "lately", "today", "yesterday", "tomorrow",
-    "tonight", "sometimes", "usually", "rarely", "cos", "coz", "because", "so", "but", "if",
-    "when", "while", "as", "like", "about", "over", "up", "down", "out", "off", "away", "home"}
+    "is", "was", "has", "had", "n", "&", "in", "at", "on", "from", "of", "with", "for", "to",
+    "which", "whose", "says", "said", "thinks", "thought", "wants", "does", "did", "can",
+    "could", "will", "would", "should", "might", "must", "got", "gets", "went", "goes", "lives",
+    "works", "loves", "likes", "hates", "keeps", "plays", "runs", "teaches", "even", "only",
+    "now", "again", "used", "asked", "told", "moved", "bought", "sold", "started", "stopped",
+    "left", "in-law", "inlaw", "back", "lol", "haha", "tho", "though", "being", "been", "name",
+    "named", "called", "literally", "basically", "honestly", "apparently", "actually",
+    "definitely", "probably", "lately", "rarely", "cos", "coz", "because", "while", "as",
+    "about", "over", "up", "down", "out", "off", "away", "home"}
 
 
 # What follows a verb, never a name: "my dad fix his roof".

@@ -44,9 +44,9 @@ __all__ = ["rescheduled"]
 # Kinds of time a schedule is held at; a kind is only ever swapped for its own kind.
 _MONTH = (r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_KINDS = (WEEKDAY, DATE, rf"{CLOCK}|\d{{1,2}}:\d\d",
-          # the hours: "Works part-time" -> "full time"
-          r"(?:full|part)[- ]time",
+# the hours: "Works part-time" -> "full time"
+_HOURS = r"(?:full|part)[- ]time"
+_KINDS = (WEEKDAY, DATE, rf"{CLOCK}|\d{{1,2}}:\d\d", _HOURS,
           # a month, with or without its day: "June 14", "the 3rd of May", "September"
           # (or a season, the same kind of time: "in April" -> "in the summer holidays")
           rf"(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|"
@@ -55,7 +55,7 @@ _KINDS = (WEEKDAY, DATE, rf"{CLOCK}|\d{{1,2}}:\d\d",
           r"(?:day|night|early|late|morning|evening|afternoon|weekend|weekday|graveyard)"
           r"(?=\s+shifts?\b)")
 # A kind's values said together: "Tuesdays and Fridays", "the 3rd, 4th or 5th".
-_RUNS = [(re.compile(rf"\b{k}\b", re.I),
+_RUNS = [(k, re.compile(rf"\b{k}\b", re.I),
           re.compile(rf"\b{k}(?:(?:,\s*|\s+(?:and|or|&)\s+){k})*\b", re.I)) for k in _KINDS]
 # Words of the move itself, never what moved.
 _MOVE_WORDS = content_tokens("""moved move moving rescheduled changed switched pushed put
@@ -75,7 +75,7 @@ def rescheduled(fact: str, existing: list[Existing], used: set[int]) -> tuple[in
     amount = _new_amount(fact, existing, used)
     if amount is not None:
         return amount
-    for one, run in _RUNS:
+    for kind, one, run in _RUNS:
         new = run.search(fact)
         if new is None:
             continue
@@ -90,7 +90,7 @@ def rescheduled(fact: str, existing: list[Existing], used: set[int]) -> tuple[in
             # planned for June 14" / "pushed the wedding back to September")
             subject = split_subject(held)[0]
             # the hours are the job's whatever the words: "Works part-time" / "gone full time"
-            hours = "full|part" in one.pattern and bool(re.match(r"(?i)works\b", held))
+            hours = kind == _HOURS and bool(re.match(r"(?i)works\b", held))
             if subject and thing_of(subject) not in what or not (what & content_tokens(held) or hours) \
                     or _other_names(fact, held):
                 continue
@@ -102,7 +102,7 @@ def rescheduled(fact: str, existing: list[Existing], used: set[int]) -> tuple[in
 def _also_moved(fact: str, text: str) -> str:
     """``text`` with every other kind of time the fact gives put in too: "Friday the 17th"
     moves the day and the date of "Tuesday the 14th", not the day alone."""
-    for _, run in _RUNS:
+    for _, _, run in _RUNS:
         new, old = run.search(fact), run.search(text)
         if new and old and _bare(new.group(0)) != _bare(old.group(0)):
             text = text[:old.start()] + _as_held(new.group(0), old.group(0)) + text[old.end():]
