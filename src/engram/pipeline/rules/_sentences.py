@@ -22,17 +22,16 @@ from engram.pipeline.rules._reworded import reworded
 __all__ = ["GREETING", "QUESTION_START", "REQUEST", "split_sentences", "split_clauses",
            "strip_discourse", "is_question", "statement_head"]
 
-_ABBREV = "".join(rf"(?<!\b{a}\.)" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Jr", "Sr",
-                                             r"e\.g", r"i\.e", "vs", "etc", "approx"))
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Jr", "Sr", r"e\.g", r"i\.e", "vs", "etc",
+                  "approx")
+_ABBREV = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
 # A trailing-off "..." ends a sentence whatever case the next one opens with: "allergic to
 # peanuts... actually it's cashews"; so do "!" and "?" ("got the keys!! unpacking now") and,
 # in chat, a plain full stop ("sold the car lol. doing the bike commute now"). After a full
 # stop, not after an abbreviation in any case ("on st. giles street") or a dotted one
 # ("7 a.m. daily"), nor before an opener that puts right what was just said ("radiohead.
 # hmm actually portishead"), which the sentence's correction readers need beside it.
-_ABBREV_ANY = "".join(rf"(?<!\b(?i:{a})\.)" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Jr",
-                                                    "Sr", r"e\.g", r"i\.e", "vs", "etc", "approx",
-                                                    "no"))
+_ABBREV_ANY = "".join(rf"(?<!\b(?i:{a})\.)" for a in (*_ABBREVIATIONS, "no"))
 _SENT_END = re.compile(_ABBREV + r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])|(?:(?<=\.\.\.)|(?<=…)|(?<=[!?]))"
                        r"\s+(?=[a-z])|" + _ABBREV_ANY + r"(?<!\b[a-z]\.[a-z]\.)(?<=\w\.)\s+(?=[a-z])"
                        r"(?!(?:hmm|um|actually|sorry|wait|no|nope|oops|i mean|i meant|scratch)\b)|\n+")
