@@ -194,16 +194,16 @@ def identity_fact(clause: str) -> str | None:
     name = m and (m.group(1) or m.group(2))
     if name and _is_name(name):
         return f"Name is {name}"
-    n = _SPELLED.sub(_as_digits, c)  # "turned thirty-five", "Thirty-five today!!"
-    m = _AGE.match(n) or _BIRTHDAY_AGE.match(n) or _AGE_TODAY.match(n)
+    digits = _SPELLED.sub(_as_digits, c)  # "turned thirty-five", "Thirty-five today!!"
+    m = _AGE.match(digits) or _BIRTHDAY_AGE.match(digits) or _AGE_TODAY.match(digits)
     if m and 0 < int(m.group(1)) < 120:
         return f"Is {int(m.group(1))} years old"
     m = _PARENT_OF.match(c)
     if m:  # "mum of two"
-        n = m.group(1).lower()
-        return f"Has {n} child" if n in ("one", "1") else f"Has {n} children"
-    if re.fullmatch(r"\d{2,3}", n := _SPELLED.sub(_as_digits, c)) and c[:1].isalpha():
-        return f"Is {n} years old"  # "thirty-eight": an age spelled out, alone
+        count = m.group(1).lower()
+        return f"Has {count} child" if count in ("one", "1") else f"Has {count} children"
+    if re.fullmatch(r"\d{2,3}", digits) and c[:1].isalpha():
+        return f"Is {digits} years old"  # "thirty-eight": an age spelled out, alone
     m = _PRONOUNS.match(c)
     if m:
         return f"Pronouns are {next(g for g in m.groups() if g).strip().lower()}"
