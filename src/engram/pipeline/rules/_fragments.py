@@ -74,6 +74,9 @@ _CONDITION = re.compile(r"^(?:(?:severely|mildly|very|quite|slightly|recently|ne
                         r"autistic|colou?r-?blind|left-handed|right-handed|teetotal|sober|deaf|"
                         r"single|married|engaged|divorced|widowed|retired|unemployed|self-employed|"
                         r"freelance|gluten-free|dairy-free)$", re.I)
+# A lasting condition with what it is to, as notes say it in any case: "allergic to cats".
+_CONDITION_TO = re.compile(r"^(?:(?:very|really|quite|severely|mildly|slightly)\s+)?(?:allergic|"
+                           r"intolerant|sensitive|hypersensitive)\s+to\s+\w", re.I)
 _USER = re.compile(r"^(?:the\s+)?user(?:'s)?\s+", re.I)
 _LABEL_LINE = re.compile(r"^([A-Za-z][\w ]{0,24}?)(?<!\d)\s*:\s*(?!\d)([^:]{1,40})$")
 
@@ -293,8 +296,10 @@ def _subjectless(clause: str) -> str | None:
         return capitalise(conjugate(words[0].lower())) + " " + " ".join(words[1:])
     if words[0].lower() == "had" and words[1].lower() == "to" and len(words) >= 4:
         return "Had to " + " ".join(words[2:])  # "Had to sell the car": done, and forced
-    if _ADJ_PREP.match(c) and words[0][0].isupper() and words[0].lower() not in PAST_FORMS \
-            and not _ACTION_ED.match(c):
+    # a lower-case start may be a piece of a longer sentence ("... happy to help"), except
+    # for a condition said as notes say it: "allergic to cats", "intolerant to lactose"
+    if _ADJ_PREP.match(c) and (words[0][0].isupper() or _CONDITION_TO.match(c)) \
+            and words[0].lower() not in PAST_FORMS and not _ACTION_ED.match(c):
         return "Is " + c[0].lower() + c[1:]
     if _ROLE.match(c):
         return "Is a " + c[0].lower() + c[1:]

@@ -127,6 +127,31 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
                 r"(?:his|her|their)\s+(?:girlfriend|boyfriend|partner)|out)(?P<rest>[^,]*?),?\s+and\s+"
                 r"(?:of course\s+|obviously\s+)?i\s+said\s+yes\b", re.I),
      lambda m: f"I'm in a relationship with {m.group('who')}"),
+    # a taken-back clause, its markers in the other order: "my son is 6, wait no he's 7"
+    # reads as "..., no wait, he's 7" (the same after a full stop chat puts there)
+    (re.compile(r"\s*[,.]\s*(wait|hang on|hold on)\s*,?\s+no\b\s*[,.!]*\s*(?=\w)", re.I),
+     lambda m: f", no {m.group(1).lower()}, "),
+    # a new one named after a comma: "got a rabbit, called Mabel"
+    (re.compile(r"(\b(?:a|an|our|my)\s+(?:[\w-]+\s+){0,2}?[\w-]+),\s+(called|named)\s+(?=(?-i:[A-Z]))",
+                re.I), r"\1 \2 "),
+    # a move for good, said as where one is off to: "off to Lisbon next month for good"
+    (re.compile(r"^(?:i'?m\s+|we'?re\s+)?off\s+to\s+(?P<p>(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)"
+                r"(?P<when>(?:\s+(?!for\b)[\w-]+){0,3}?)\s+for\s+good\b", re.I),
+     lambda m: f"I'm moving to {m.group('p')}{m.group('when')}"),
+    # a sale said by its buyer or by the keys handed over: "got a buyer for the van",
+    # "handed the shop keys to the new owners"
+    (re.compile(r"\b(?:finally\s+)?(?:got|found|have)\s+a\s+buyer\s+for\s+(?:the|my|our)\s+", re.I),
+     "sold the "),
+    (re.compile(r"\bhanded\s+(?:over\s+)?(?:the|my|our)\s+(?:(?P<t>[\w-]+)\s+)?keys\s+(?:over\s+)?"
+                r"to\s+the\s+new\s+owners?\b", re.I),
+     lambda m: f"sold the {m.group('t') or 'place'}"),
+    # a degree finished, said by its ceremony: "graduation was on Friday"
+    (re.compile(r"^(?:my\s+)?graduation\s+(?:was|went\s+\w+|is\s+done)\b", re.I), "I graduated"),
+    # a change of shifts: "since switching to days", "moved onto nights in May"
+    (re.compile(r"\b(?:switch|mov|chang|swapp?)(?P<how>ed|ing|e\b|\b)\s+(?:on)?to\s+"
+                r"(?P<s>days|nights|earlies|lates)\b", re.I),
+     lambda m: ("switching" if m.group("how") == "ing" else "switched") + " to " + {"days": "day", "nights": "night", "earlies": "early",
+                                 "lates": "late"}[m.group("s").lower()] + " shifts"),
 ]
 
 
