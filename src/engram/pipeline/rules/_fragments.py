@@ -27,7 +27,7 @@ from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise, conjugate, pronouns_to_third
 from engram.pipeline.rules._subjects import AUX, IS_FACT, LIKING_VERBS
 from engram.pipeline.rules._topics import is_occupation
-from engram.pipeline.rules._verbless import held_for, verbless
+from engram.pipeline.rules._verbless import base_form, held_for, verbless
 
 __all__ = ["base_form", "subjectless", "labelled"]
 
@@ -147,20 +147,6 @@ _DOWN_TO = re.compile(r"^(?:down|up|back)\s+to\s+(?:\d+|one|two|three|four|five|
 _NO_MORE = re.compile(r"^(?i:no\s+more)\s+((?-i:[a-z]+)ing)\b(.*?)(?:\s+for\s+(?:me|us|them))?$")
 
 
-def base_form(gerund: str) -> str:
-    """"commuting" -> "commute", "running" -> "run", "cooking" -> "cook" (by spelling: a
-    single short vowel before the last consonant took a silent "e")."""
-    stem = gerund[:-3]
-    if len(stem) <= 2:  # "using"
-        return stem + "e"
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-        return stem[:-1]
-    if re.search(r"(?:[^aeiou][aeiou][bcdgkmnptvz]|[vcz]|[^aeiou][aeiou]s)$", stem) \
-            and not re.search(r"(?:en|er|on|it|et|ad)$", stem):
-        return stem + "e"
-    return stem
-
-
 # Tails of a list that describe what came before: "Two kids, both at uni now".
 _DESCRIBING = re.compile(r"^(?:both|all|each|just|mostly|which|who|one|the other)\b", re.I)
 
@@ -230,6 +216,9 @@ def _subjectless(clause: str) -> str | None:
     m = re.match(r"^(?i:(originally\s+)?from)\s+((?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)*)$", c)
     if m:  # "Originally from Chennai"
         return f"Is {(m.group(1) or '').lower()}from {m.group(2)}"
+    m = re.match(r"^(?i:(officially|finally|now|basically|technically|proudly)\s+)(?=(?i:an?)\s+\w)", c)
+    if m and _note_role(re.sub(r"\s+now$", "", c[m.end():].split(None, 1)[-1])):  # "officially a vet now"
+        return f"Is {m.group(1).lower()} {c[m.end():]}"
     role = _note_role(c)
     if role:  # "Banker.", "Retired teacher.", "Night shift nurse at St James's"
         return role

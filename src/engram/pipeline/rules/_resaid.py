@@ -134,10 +134,14 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # a new one named after a comma: "got a rabbit, called Mabel"
     (re.compile(r"(\b(?:a|an|our|my)\s+(?:[\w-]+\s+){0,2}?[\w-]+),\s+(called|named)\s+(?=(?-i:[A-Z]))",
                 re.I), r"\1 \2 "),
-    # a move for good, said as where one is off to: "off to Lisbon next month for good"
-    (re.compile(r"^(?:i'?m\s+|we'?re\s+)?off\s+to\s+(?P<p>(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)"
-                r"(?P<when>(?:\s+(?!for\b)[\w-]+){0,3}?)\s+for\s+good\b", re.I),
-     lambda m: f"I'm moving to {m.group('p')}{m.group('when')}"),
+    # a pass said bare is a test passed: "PASSED!!", "I passed it, first time" (the held
+    # test it settles is found by its kind)
+    (re.compile(r"^(?:i\s+)?(?:(?:just|finally|actually|only)\s+)?passed(?:\s+it)?(?=\s*(?:[!.,]|$|"
+                r"first\s+time|with\s+(?:flying|a\s+distinction|distinction|merit)))", re.I),
+     "I passed the test"),
+    # a plan called by its name and "thing": "the Iceland thing is off" is the Iceland plan
+    (re.compile(r"\bthe\s+(?:whole\s+)?((?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s+thing\b(?=\s+(?:is|was|'s|"
+                r"has|fell|got|won't|will|isn't)\b)"), r"\1"),
     # a sale said by its buyer or by the keys handed over: "got a buyer for the van",
     # "handed the shop keys to the new owners"
     (re.compile(r"\b(?:finally\s+)?(?:got|found|have)\s+a\s+buyer\s+for\s+(?:the|my|our)\s+", re.I),

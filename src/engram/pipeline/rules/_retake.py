@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.base import Existing
+from engram.pipeline.rules._diet import eaten_now
 from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, stem
 from engram.pipeline.rules._topics import split_subject
 
@@ -271,7 +272,7 @@ def reframed(fact: str, held: str) -> str | None:
     m, frame = _SWITCHED.match(fact), _USE_FRAME.match(held)
     if m and frame:
         return f"{frame.group('verb')} {m.group('new')}"
-    return _swapped(fact, held) or _promoted(fact, held)
+    return _swapped(fact, held) or _promoted(fact, held) or eaten_now(fact, held)
 
 
 # A swap that names both values: "Swapped the trumpet for the drums", "Replaced the old

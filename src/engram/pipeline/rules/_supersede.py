@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from engram.pipeline.base import Existing
 from engram.pipeline.rules._completed import completed
+from engram.pipeline.rules._diet import broken_diet
 from engram.pipeline.rules._episodes import in_progress, one_off
 from engram.pipeline.rules._facts import RELATIONS, owner_of
 from engram.pipeline.rules._outcome import PENDING, settled_wait, thing_of
@@ -142,6 +143,9 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
     done = completed(fact, existing, used)  # "Defended their thesis" / "Is writing a thesis"
     if done is not None:
         return done, "UPDATE"
+    diet = broken_diet(fact, existing, used)  # "Had a bacon roll" / "Is vegetarian"
+    if diet is not None:
+        return diet[0], "UPDATE"
     subject, predicate = split_subject(fact)
     # a search or a wait has not changed anything yet: "Is looking for a new flat in Ely"
     # leaves "Lives in Derby", "Is applying for new jobs" the job held

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["held_for", "verbless"]
+__all__ = ["base_form", "held_for", "verbless"]
 
 # Things a person has or has not, said with "no": "No kids", "No pets anymore".
 _NO_THING = re.compile(r"^no\s+(kids|children|pets|siblings|brothers|sisters|car|partner|job|"
@@ -67,8 +67,13 @@ _LIVE = re.compile(r"^live\s+(?=(?:in|near|just outside|outside|by|on)\s+(?-i:[A
 
 
 _DAY_WITHOUT = re.compile(r"^day\s+(\d{1,4})\s+(?:without|with no)\s+(.+)$", re.I)
-_FOR_GOOD = re.compile(r"^off\s+to\s+((?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s+for\s+good\b(.*)$",
-                       re.I)
+_FOR_GOOD = re.compile(r"^off\s+to\s+((?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)((?:\s+(?!for\b)[\w-]+){0,3}?)"
+                       r"\s+for\s+good\b(.*)$", re.I)
+# A doing ruled out for a while: "No running for six weeks", "no football till spring".
+_NO_DOING = re.compile(r"^no\s+(?:(?P<g>(?-i:[a-z]{2,})ing)|(?P<sport>football|tennis|rugby|cricket|golf|squash|"
+                       r"netball|basketball|hockey|padel|badminton|volleyball|climbing))"
+                       r"(?P<all>\s+(?:at\s+all|whatsoever))?(?:\s+for\s+(?:me|us))?"
+                       r"(?P<rest>\s+(?:for|until|till|til|before|this|next)\b.*)?$", re.I)
 
 
 # A newborn named, then "born ...": "Little Ada, born last week", "Baby Theo, born at 3am".
@@ -85,7 +90,7 @@ def verbless(c: str) -> str | None:
         return f"Has gone {day.group(1)} days without {day.group(2)}"
     gone = _FOR_GOOD.match(c)
     if gone:  # "Off to Lisbon for good next month": a move, not a trip
-        return f"Is moving to {gone.group(1)}{gone.group(2)}"
+        return f"Is moving to {gone.group(1)}{gone.group(2)}{gone.group(3)}"
     live = _LIVE.match(c)
     if live:  # "Live near Bath" -> "Lives near Bath"
         return "Lives " + c[live.end():]
@@ -96,6 +101,10 @@ def verbless(c: str) -> str | None:
         what = m.group(1).lower()
         what = f"a {what}" if not what.endswith("s") and m.group(2) else what  # "a car"
         return f"{'No longer has' if m.group(2) else 'Has no'} {what}"
+    m = _NO_DOING.match(c)
+    if m and (m.group("rest") or m.group("all")):  # "No running for six weeks": ruled out
+        do = base_form(m.group("g").lower()) if m.group("g") else f"play {m.group('sport').lower()}"
+        return f"Cannot {do}{m.group('rest') or ''}"
     m = _NO_MORE_THING.match(c)
     first = m.group(1).split()[0] if m else ""
     if m and first not in _NOT_HAD and not first.endswith("ing"):  # "No more night shifts"
@@ -122,3 +131,17 @@ def verbless(c: str) -> str | None:
             return f"Has always been {np}"
         return f"Is {how}{np} {when}"
     return None
+
+
+def base_form(gerund: str) -> str:
+    """"commuting" -> "commute", "running" -> "run", "cooking" -> "cook" (by spelling: a
+    single short vowel before the last consonant took a silent "e")."""
+    stem = gerund[:-3]
+    if len(stem) <= 2:  # "using"
+        return stem + "e"
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]
+    if re.search(r"(?:[^aeiou][aeiou][bcdgkmnptvz]|[vcz]|[^aeiou][aeiou]s|[bcdfgkpt]l)$", stem) \
+            and not re.search(r"(?:en|er|on|it|et|ad)$", stem):
+        return stem + "e"
+    return stem
