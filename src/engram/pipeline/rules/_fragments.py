@@ -47,6 +47,9 @@ _NEGATED = [(re.compile(p, re.I), r) for p, r in [
     (r"^(?:no longer)\b", "No longer"),
     (r"^(?:haven'?t|hasn'?t|have not|has not)\b", "Has not"),
 ]]
+# A verb whose object is left unsaid after "to": "(not) planning to yet", "going to, maybe".
+_ELIDED = re.compile(r"^(?:\w+\s+){0,2}?to(?:\s+(?:yet|now|again|anymore|any\s?time\s+soon|"
+                     r"though|tbh))?\s*(?:[,;.!]|$)", re.I)
 # Adjectives that take a complement ("allergic to", "afraid of", "fluent in").
 _ADJ_PREP = re.compile(r"^(?:very\s+|really\s+|quite\s+|severely\s+|mildly\s+)?[a-z]+(?:ic|ous|"
                        r"ful|ent|ant|ed|ive|al|ble|id|ar|ry|ly|ose|ile|ish)\s+(?:to|of|in|with|"
@@ -271,6 +274,8 @@ def _subjectless(clause: str) -> str | None:
         m = pat.match(c)
         if m and len(words) >= 3:
             rest = c[m.end():].strip()
+            if _ELIDED.match(rest):  # "not planning to yet, just curious": what is elided
+                return None
             return f"{rep} {rest}" if not rest.lower().startswith(("i ", "you ", "it ")) else None
     if _CONDITION.match(c):  # "Lactose intolerant", "Coeliac", "well, pescatarian"
         return "Is " + c[0].lower() + c[1:]

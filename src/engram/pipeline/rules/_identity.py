@@ -74,8 +74,8 @@ _NICKNAME = re.compile(
 _TO_FRIENDS = re.compile(r"^" + _NAME + r"\s+to\s+(?:my\s+|all\s+my\s+)?(friends|mates|family|"
                          r"colleagues|the\s+kids)$", re.I)
 # A short name allowed after the full one: "Name's Tomasz, but Tom is fine".
-_SHORT_IS_FINE = re.compile(r"^(?:just\s+)?" + _NAME + r"(?:'s|\s+is|\s+works)\s+(?:fine|ok|okay|"
-                            r"good|great)(?:\s+too)?$")
+_SHORT_IS_FINE = re.compile(r"^(?:just\s+)?" + _NAME + r"(?:(?:'s|\s+is|\s+works)\s+(?:fine|ok|okay|"
+                            r"good|great)(?:\s+too)?|\s+for\s+short)$")  # "..., Seun for short"
 # "nobody calls me Rebecca except my gran": the full name, used by almost no one
 _FULL_NAME = re.compile(r"^(?:nobody|no one|no-one|hardly anyone|only\s+(?:my\s+)?\w+)\s+(?:\w+\s+)?"
                         r"(?:calls\s+me|says|uses)\s+" + _NAME + r"(?:\s+(?:except|but|apart from|"

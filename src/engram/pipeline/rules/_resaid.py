@@ -134,6 +134,17 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # a new one named after a comma: "got a rabbit, called Mabel"
     (re.compile(r"(\b(?:a|an|our|my)\s+(?:[\w-]+\s+){0,2}?[\w-]+),\s+(called|named)\s+(?=(?-i:[A-Z]))",
                 re.I), r"\1 \2 "),
+    # a name changed is the name now: "I legally changed my name to Kai last month"
+    (re.compile(r"^(?:i\s+)?(?:(?:legally|officially|finally|just)\s+)?changed\s+my\s+(?P<which>first\s+name|"
+                r"surname|last\s+name|name)\s+to\s+(?P<n>(?-i:[A-Z])[\w'-]+)\b.*$", re.I),
+     lambda m: f"My {'surname' if m.group('which').lower() != 'name' and 'first' not in m.group('which').lower() else 'name'}"
+               f" is {m.group('n')}"),
+    # a wish for what one lacks is what one would like: "I wish I had a dog honestly"
+    # (a wish about the past, "I wish I had gone", is a regret, not a want)
+    (re.compile(r"\bi\s+(?:really\s+|honestly\s+|so\s+)?wish\s+i\s+(?:had|owned)\s+(?=(?:an?|my\s+own)\s)", re.I),
+     "I would like "),
+    (re.compile(r"\bi\s+(?:really\s+|honestly\s+|so\s+)?wish\s+i\s+could\s+(?=[a-z]+\s+\w)", re.I),
+     "I would like to "),
     # a pass said bare is a test passed: "PASSED!!", "I passed it, first time" (the held
     # test it settles is found by its kind)
     (re.compile(r"^(?:i\s+)?(?:(?:just|finally|actually|only)\s+)?passed(?:\s+it)?(?=\s*(?:[!.,]|$|"

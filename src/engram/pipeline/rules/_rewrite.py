@@ -129,6 +129,18 @@ def _no_longer(text: str) -> str:
     return text
 
 
+# Verbs that end like an adverb: "I apply for ...", "I rely on ...".
+_LY_VERBS = frozenset({"apply", "reply", "supply", "comply", "imply", "multiply", "bully", "rally",
+                       "tally", "sully", "rely", "fly", "ally"})
+
+
+def _ly_adverb(words: list[str]) -> bool:
+    """An -ly adverb before the verb: "I legally changed my name" ("legally" is no verb)."""
+    w = words[0]
+    return len(words) > 1 and w.islower() and w.endswith("ly") and len(w) > 4 \
+        and w not in _LY_VERBS and words[1].isalpha() and words[1].islower()
+
+
 def to_third_person(clause: str) -> str | None:
     """The clause as a subject-less third-person fact, or None if it has no "I"/"we" subject."""
     # "I do like olives": "do" before a verb is emphasis, the verb is the fact's
@@ -162,9 +174,9 @@ def to_third_person(clause: str) -> str | None:
     if len(words) > 1 and words[0].lower() in ("all", "both", "each") and re.match(r"we", c, re.I):
         words.pop(0)  # "we all had a laugh": the quantifier counts the speakers
     kept: list[str] = []
-    while words and words[0].lower() in (_DROP_ADVERBS | _KEEP_ADVERBS):
+    while words and (words[0].lower() in (_DROP_ADVERBS | _KEEP_ADVERBS) or _ly_adverb(words)):
         w = words.pop(0)
-        if w.lower() in _KEEP_ADVERBS:
+        if w.lower() not in _DROP_ADVERBS:
             kept.append(w.lower())
     if not words:
         return None

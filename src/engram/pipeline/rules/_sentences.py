@@ -99,7 +99,8 @@ _CLAUSE_BREAK = re.compile(
     # ", people always mix them up", ", everyone says ...": others and what they do
     r"(?:people|everyone|everybody|nobody|no one|someone|somebody)\s+(?-i:[a-z]+)\s|"
     # ", she's turning 10", ", he works nights": a pronoun subject and its verb
-    r"(?:she|he)(?:'s\s|'ll\s|'d\s|\s+(?:is|was|has|had|got|went|turned|just|also|still|always|never|"
+    r"(?:she|he)(?:'s\s|'ll\s|'d\s|\s+(?:is|was|has|had|got|went|turned|just|also|still|always|never|only|"
+    r"doesn'?t|does\s+not|didn'?t|can'?t|won'?t|isn'?t|wasn'?t|hasn'?t|"
     r"(?-i:[a-z]+[^s'u]s)|(?-i:[a-z]{2,}ed))\s)|"
     # ", it rains a lot" (not ", it was the dust": that one corrects the clause before)
     r"it\s+(?!was\b|is\b)(?-i:[a-z]+s)\s|(?-i:[A-Z][a-z]+)\s+(?:is|was|has)\s+(?=\d)|(?:my|our)\s+(?:\w+\s+)?\w+(?:'s\s+\w+)?(?:\s+(?-i:[A-Z][a-z]\w*))?\s+"

@@ -105,7 +105,8 @@ class People:
         who = self.last or ""
         whose = f"{who.split()[-1]}'s" if len(who.split()) > 1 else f"{who[:1].lower()}{who[1:]}'s"
         fact = re.sub(r"\bher\b(?=\s+(?!(?:a|an|the|to|some|up|out|back|off|in|on|at|for|and|"
-                      r"that|this|own)\b)(?-i:[a-z]))", whose, fact)
+                      r"that|this|own|something|anything|nothing|everything|one|lots|loads|more|whatever)\b)"
+                      r"(?-i:[a-z]))", whose, fact)  # "send her something": her, not hers
         return re.sub(r"\b(?:her|him)\b(?!\s+own)", who, fact)
 
     def __init__(self) -> None:
@@ -152,7 +153,9 @@ class People:
                     "'s" in found[0] or after.endswith("ing") or after[:1].isdigit()
                     or after in ("a", "an", "the", "not", "at", "in", "on", "away", "home",
                                  "back", "still", "now", "off", "out", "really", "so")):
-                self.last = found[0].removesuffix("'s") if found[0].endswith("'s") else None
+                # "she" after "my uncle's coming" is the uncle; after "my son's school is
+                # great" it is no one named here
+                self.last = None if "'s" in found[0] else found[0]
                 return found
         m = _RELATIONAL.match(clause)
         if m:
