@@ -38,6 +38,11 @@ _IS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + _KIN + r"))'s\s+"
                             r"sorted)\b|\d|[A-Z])")  # "March 21": no \b in it
 
 
+# An activity named bare, then when it is: "pottery's on thursdays now", "life drawing's
+# moved to Wednesdays" (a pronoun or a question word is no activity).
+_BARE_IS = re.compile(r"^(?!(?:it|that|this|there|here|what|who|where|when|how|he|she|everything|"
+                      r"nothing|something|everyone|life|work)'s)((?-i:[a-z][\w-]+)(?:\s+(?-i:[a-z][\w-]+))?)'s\s+"
+                      r"(?=(?:on|moved|moving|cancelled|canceled|off|over|back|now|been\s+moved)\b)")
 # "The wedding's been moved", "My visa's come through": "has" before a past participle.
 _HAS_CONTRACTED = re.compile(r"^((?i:my|our|the)\s+\w+|(?i:" + _KIN + r"))'s\s+"
                              r"(?=(?:been|gone|got|had|come|just|finally|already|never)\b)", re.I)
@@ -62,7 +67,7 @@ def uncontracted(clause: str) -> str:
     """
     clause = _HAVE_HAD_TO.sub(r"\1 had to", _HAS_CONTRACTED.sub(r"\1 has ", clause))
     clause = _KIN_HAS.sub(r"\1 has ", clause)
-    clause = _IS_CONTRACTED.sub(r"\1 is ", clause)
+    clause = _IS_CONTRACTED.sub(r"\1 is ", _BARE_IS.sub(r"\1 is ", clause))
     if clause.split("'", 1)[0].lower() in NOT_NAMES | {"everything"}:
         return clause  # "She's just begun", "That's done": no name, read elsewhere
     return _NAME_HAS.sub(r"\1 has ", _NAME_IS.sub(r"\1 is ", clause))

@@ -131,7 +131,8 @@ def split_lists(fact: str) -> list[str]:
     items = _list_items(fact[len(head):].strip())
     # numbers said together are one value ("are 3 and 6": ages), and "both ..." goes on
     # saying something of the same subject
-    if not items or any(re.fullmatch(r"\d+(?:\.\d+)?", i.strip()) for i in items):
+    if not items or any(re.fullmatch(r"\d+(?:\.\d+)?", i.strip()) for i in items) or re.match(  # a time:
+            r"(?i:(?:this|last|next)\s+\w+|yesterday|today|tonight)$", items[0].strip()):  # no item
         return [fact]
     return [f"{head} {item}" for item in items]
 

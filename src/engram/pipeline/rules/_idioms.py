@@ -49,6 +49,15 @@ CHANGE_IDIOMS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for
     # shifts named by their time alone: "moved onto earlies", "back on nights"
     (r"\b(on|onto|to)\s+(?:the\s+)?earlies\b", r"\1 early shifts"),
     (r"\b(on|onto|to)\s+(?:the\s+)?(late|night)s\b(?!\s+(?:out|in|off|away)\b)", r"\1 \2 shifts"),
+    # and "days" after a change onto them: "since switching to days" (not "in two days")
+    (r"\b(?:switch|mov|chang|swapp?)ing\s+(?:on)?to\s+days\b", "switching to day shifts"),
+    (r"\b(?:switch|mov|chang|swapp?)(?:ed|e)?\s+(?:on)?to\s+days\b", "switched to day shifts"),
+    # a plan ended: "pulled the plug on Peru"
+    (r"\bpulled the plug on\b", "cancelled"),
+    # a death said softly, of someone or an animal, at the end of its clause ("didn't make
+    # it to the party" is literal)
+    (r"\b(?:didn'?t|did not) make it(?:\s+through\s+(?:the\s+)?(?:night|surgery|op|operation|weekend))?"
+     r"(?=\s*(?:[,.!;]|$))", "died"),
     # a job lost or given up
     (r"\bgot (?:the sack|sacked|the boot|canned|axed)\b", "was fired"),
     (r"\b(?:jacked|packed|chucked) in (?:their|my|the) job\b", "quit their job"),

@@ -153,6 +153,23 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # a plan called by its name and "thing": "the Iceland thing is off" is the Iceland plan
     (re.compile(r"\bthe\s+(?:whole\s+)?((?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s+thing\b(?=\s+(?:is|was|'s|"
                 r"has|fell|got|won't|will|isn't)\b)"), r"\1"),
+    # a part exchange is a trade: "Part-exed the Skoda for an Ioniq" (the spelling of
+    # chat is no verb the readers know)
+    (re.compile(r"\bpart[- ]?ex(?:ed|'d|changed)\b", re.I), "traded"),
+    # a birth told by the baby's weight: "Isla Rose, 7lb 2oz, 3am on Tuesday"
+    (re.compile(r"^(?:(?:she|he)'?s\s+here\W*\s*)?(?P<n>(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?)\s*,\s*"
+                r"\d{1,2}\s?(?:lbs?|pounds?)\b(?:\s*\d{1,2}\s?(?:oz|ounces?)\b)?(?:,?\s*(?:arrived|born)\b)?", re.I),
+     lambda m: f"{m.group('n')} was born"),
+    # a child gone to university, told by the drop-off: "dropped Ethan at halls in Durham"
+    (re.compile(r"\b(?:dropped|moved|took)\s+(?P<who>(?-i:[A-Z])\w+)\s+(?:off\s+)?(?:at|into|to)\s+"
+                r"(?:(?:her|his|their)\s+)?(?P<what>halls|dorms?|student\s+(?:flat|halls|accommodation))"
+                r"(?P<where>\s+(?:in|at)\s+(?-i:[A-Z])\w+)?", re.I),
+     lambda m: f"{m.group('who')} moved out into {m.group('what').lower()}{m.group('where') or ''}"),
+    # a new job said by how long one has been in it: "three weeks in as an associate at X"
+    (re.compile(r"^(?:\w+|\d+)\s+(?:days?|weeks?|months?)\s+in\s+as\s+(?P<r>an?\s+[\w -]+?)"
+                r"(?P<at>\s+(?:at|with|for)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w&'-]*)*)?"
+                r"(?=\s+and\b|\s*[,.!]|$)", re.I),
+     lambda m: f"I work as {m.group('r')}{m.group('at') or ''}"),
     # a sale said by its buyer or by the keys handed over: "got a buyer for the van",
     # "handed the shop keys to the new owners"
     (re.compile(r"\b(?:finally\s+)?(?:got|found|have)\s+a\s+buyer\s+for\s+(?:the|my|our)\s+", re.I),
@@ -162,11 +179,6 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
      lambda m: f"sold the {m.group('t') or 'place'}"),
     # a degree finished, said by its ceremony: "graduation was on Friday"
     (re.compile(r"^(?:my\s+)?graduation\s+(?:was|went\s+\w+|is\s+done)\b", re.I), "I graduated"),
-    # a change of shifts: "since switching to days", "moved onto nights in May"
-    (re.compile(r"\b(?:switch|mov|chang|swapp?)(?P<how>ed|ing|e\b|\b)\s+(?:on)?to\s+"
-                r"(?P<s>days|nights|earlies|lates)\b", re.I),
-     lambda m: ("switching" if m.group("how") == "ing" else "switched") + " to " + {"days": "day", "nights": "night", "earlies": "early",
-                                 "lates": "late"}[m.group("s").lower()] + " shifts"),
 ]
 
 

@@ -132,7 +132,10 @@ def _as_held(new: str, old: str) -> str:
         new = new[4:]
     if re.search(r"(?i:days)\b", old):  # a habit's days: every one of them
         new = re.sub(r"(?i:(?<=day))\b(?!s)", "s", new)
-    return new
+    elif re.search(r"(?i:day)\b", old):  # "Monday evenings" -> "Thursday evenings"
+        new = re.sub(r"(?i:(?<=day))s\b", "", new)
+    # a weekday as the held memory writes it, whatever case chat typed it in
+    return re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day", lambda d: d.group(0).capitalize(), new)
 
 
 # An amount of something: "three coffees", "2 cigarettes", "a single coffee".

@@ -281,7 +281,7 @@ def reframed(fact: str, held: str) -> str | None:
 _SWAPPED = re.compile(r"^(?:has\s+|have\s+|just\s+|finally\s+)*(?:swapped|traded|exchanged|"
                       r"replaced)\s+(?:the\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?(?P<old>[\w'-]+"
                       r"(?:\s+[\w'-]+)?)\s+(?:for|with)\s+(?:the\s+|a\s+|an\s+|some\s+)?"
-                      r"(?P<new>[\w'-]+(?:\s+[\w'-]+)?)(?:\s*[,;].*|\s+(?:last|this|in|on|after|"
+                      r"(?P<new>[\w'-]+(?:\s+[\w'-]+){0,2}?)(?:\s*[,;].*|\s+(?:last|this|in|on|after|"
                       r"because)\b.*)?$", re.I)
 
 
@@ -298,7 +298,8 @@ def _swapped(fact: str, held: str) -> str | None:
     h_subject, h_predicate = split_subject(held)
     if m is None or h_subject != subject:
         return None
-    old = re.search(r"\b" + re.escape(m.group("old")) + r"\b", held, re.I)
+    # a make named goes with its model: "the Skoda" is the held "Skoda Octavia"
+    old = re.search(r"\b" + re.escape(m.group("old")) + r"\b(?:\s+(?-i:[A-Z0-9])[\w-]*)*", held, re.I)
     if old is None:
         return None
     return held[:old.start()] + m.group("new") + held[old.end():]

@@ -41,6 +41,9 @@ _NOT_SUBJECT = frozenset("""i me you he she it we they them this that there here
     one ones all both each some any none lots plenty so and but or if because
     well oh yes no ok okay thanks please just also""".split())  # noqa: SIM905 (a word list reads better as text)
 # Finite verbs a thing's news is told with, besides past forms and the auxiliaries.
+# Nouns of time and life that are no subject alone ("Life is good") but name one before
+# another noun ("Life drawing is on Wednesdays", "Night class starts Monday").
+_MODIFIERS = frozenset({"life", "night", "day", "weekend", "morning", "evening", "world", "time"})
 _VERB = frozenset("""is are was were has have had got gets will won't isn't aren't wasn't
     weren't hasn't haven't didn't doesn't don't can't could might may starts start begins
     begin ends end runs run finishes finish opens open closes close resumes resume moves
@@ -95,6 +98,8 @@ def stated(clause: str) -> str | None:
     for n in range(head + 1, min(head + 5, len(words))):
         word = words[n - 1]
         noun = word.lower().removesuffix("'s")
+        if noun in _MODIFIERS and not _is_verb(words[n].lower()):
+            continue  # "life drawing", "night class": a noun before the head noun
         if not re.fullmatch(r"[\w-]+", noun) or noun in _NOT_SUBJECT or noun in _VERB:
             return None
         verb = words[n].lower()
