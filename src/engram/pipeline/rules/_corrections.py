@@ -41,6 +41,8 @@ _NEG_THEN_VALUE = re.compile(
     r"(?P<value>[\w'-]+(?:\s+[\w'-]+){0,3})$", re.I)
 _VALUE_NOT_OLD = re.compile(r"^(?P<pos>.+?),?\s+(?:and\s+)?not\s+(?P<old>[\w'-]+(?:\s+[\w'-]+){0,3})$",
                             re.I)
+_REMARK_AFTER_NOT = re.compile(r"(,\s+not\s+[\w'-]+(?:\s+[\w'-]+){0,3}),\s+(?:it'?s|that'?s|they'?re)\s+"
+                               r"(?!(?:actually|really)\b).*$", re.I)
 _MEANT = re.compile(r"^(?:sorry,?\s+)?(?:(?:i\s+)?(?:meant|mean|said|wrote)|it'?s|it\s+is|it\s+was|"
                     r"that'?s|that\s+was)\s+(?:actually\s+)?(?P<new>(?:\S+\s+){0,6}?\S+?),?"
                     r"\s+not\s+(?P<old>[\w' -]{1,30})$", re.I)
@@ -155,6 +157,9 @@ def corrected(clause: str) -> list[str] | None:
     >>> corrected("Ada's in grade 5 now, not grade 4")
     ['Meant grade 5, not grade 4']
     """
+    # what the right value is, said after it: "a sonographer, not a radiographer, it's all
+    # ultrasound" (the remark is no part of the correction)
+    clause = _REMARK_AFTER_NOT.sub(r"\1", clause)
     m = RETRACT.match(clause)
     if m:
         new = m.group("new").split()

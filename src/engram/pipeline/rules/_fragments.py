@@ -92,7 +92,10 @@ def _verb_fact(words: list[str], clause: str) -> str | None:
     first, second = words[0].lower(), words[1].lower().strip(",")
     if first in LIKING_VERBS and second not in _PRONOUNS | {"them", "that", "this", "those", "these"}:
         return capitalise(conjugate(first)) + " " + " ".join(words[1:])
-    if first in _IMPERSONAL or (len(words) <= 3 and second in _REMARK_TAIL) \
+    # a past act with its place or thing is no remark: "Moved to Leeds" ("Worked for me" is)
+    done = len(words) == 3 and (first in PAST_FORMS or first.endswith("ed")) \
+        and words[2].lower() not in _PRONOUNS | {"me", "us", "them", "fine", "well", "out"}
+    if first in _IMPERSONAL or (len(words) <= 3 and second in _REMARK_TAIL and not done) \
             or second in _PRONOUNS or second in _FINITE or second.endswith("n't"):
         return None
     if first == "is":

@@ -127,8 +127,8 @@ def _is_name(words: str) -> bool:
 
 
 # Between two things said of the speaker after the name: "27, pronouns she/they".
-_NEXT_PIECE = re.compile(r",\s+(?=(?:my\s+)?pronouns\b|(?:she|he|they|ze|xe)/|\d{1,3}\b|"
-                         r"(?:a|an|from)\s)", re.I)
+_NEXT_PIECE = re.compile(r",\s+(?:and\s+)?(?=(?:my\s+)?pronouns\b|(?:she|he|they|ze|xe)/|\d{1,3}\b|"
+                         r"(?:a|an|from)\s)|,\s+and\s+(?=\w)", re.I)  # "..., 41, and new to this"
 
 
 def introduction(clause: str) -> tuple[str, list[str]] | None:

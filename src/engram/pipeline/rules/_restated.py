@@ -56,9 +56,11 @@ _FIX = re.compile(
     # set off by a comma or a dash: "said Leeds, but I meant York" is a retraction
     # ("oh hang on", "um, sorry": a filler may open the marker; "35 now": the value may be
     # said as what holds now)
-    rf"\s*(?:,|\s[-–—])\s*(?P<marks>(?:(?:oh|ah|um|erm|uh)\s*,?\s+)?"
-    rf"(?:{_MARKER}\s*[,:!.\-–—]*\s*)+?)(?:it'?s\s+|the\s+)?"
-    rf"(?P<new>{_ANY_VALUE})(?:\s*,?\s+(?:actually|really|now))?(?=\s*(?:[,;.!?]|$))", re.I)
+    rf"\s*(?:,|\s[-–—])\s*(?P<marks>(?:(?:oh|ah|um|erm|uh|ugh|argh|gah|hmm)\s*,?\s+)?"
+    rf"(?:{_MARKER}\s*[,:!.\-–—]*\s*)+?)(?:it'?s\s+|the\s+|every\s+(?:other\s+|second\s+)?)?"
+    rf"(?P<new>{_ANY_VALUE})(?:\s*,?\s+(?:actually|really|now))?"
+    # what ends the value: the clause's end, or since when it holds ("since the change")
+    rf"(?=\s*(?:[,;.!?]|$)|\s+(?:since|as\s+of|from)\s)", re.I)
 
 
 def value_kind(value: str) -> str | None:
@@ -103,7 +105,8 @@ def _restate_once(sentence: str) -> str:
         # "well, Winterthur actually" is left to ``_corrections.said_again``, and "well,
         # pescatarian really" puts a diet right
         really = kind == "diet" and bool(re.search(r"\breally\s*$", m.group(0), re.I))
-        if kind is None or (marks == "well" and not really):
+        # (a number after "well" is put right: "the 7:40, well, the 7:52")
+        if kind is None or (marks == "well" and not really and kind != "number"):
             continue
         old = _last_of_kind(sentence[:m.start()], kind)
         if old is None or old.group(0).lower() == m.group("new").lower():

@@ -34,7 +34,9 @@ _ABBREV = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
 _ABBREV_ANY = "".join(rf"(?<!\b(?i:{a})\.)" for a in (*_ABBREVIATIONS, "no"))
 _SENT_END = re.compile(_ABBREV + r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])|(?:(?<=\.\.\.)|(?<=…)|(?<=[!?]))"
                        r"\s+(?=[a-z])|" + _ABBREV_ANY + r"(?<!\b[a-z]\.[a-z]\.)(?<=\w\.)\s+(?=[a-z])"
-                       r"(?!(?:hmm|um|actually|sorry|wait|no|nope|oops|i mean|i meant|scratch)\b)|\n+")
+                       r"(?!(?:hmm|um|actually|sorry|wait|no|nope|oops|i mean|i meant|scratch)\b)|\n+|"
+                       # an emoji closes a chat sentence: "thirty today 🎂 feel ancient"
+                       r"(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[A-Za-z])")
 
 # A new clause starts at a conjunction (or ";") followed by a subject and, for nouns,
 # a verb: "..., and I'm", "... but I love", "; now I'm", "and she's".

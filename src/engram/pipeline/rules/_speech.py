@@ -74,7 +74,8 @@ _HYPOTHETICAL_START = re.compile(
     # a condition said with a noun: "Given a big lottery win, I'd ...", "With a million, I'd"
     r"(?:given|with)\s+(?:a|an|the|some)\s+[^,]{2,40},\s*(?:i|we)(?:'d|\s+would)\b|"
     # "I sometimes wonder what it would be like to ...": a musing, not a state
-    r"(?:i|we)\s+(?:\w+\s+)?(?:wonder|wondered|daydream|dream)\s+(?:what|whether|if|how)\b)",
+    r"(?:i|we)\s+(?:\w+\s+)?(?:wonder|wondered|daydream|dream)\s+(?:what|whether|if|how)\b)"
+    r"\b",  # a whole word: "Ifeoma is a midwife" opens with no "if"
     re.I)
 # "..., if I had the money": a condition inside the sentence ("I wonder if" is a question).
 _IF_INSIDE = re.compile(r"(?<!\bwonder)(?<!\bknow)(?<!\bsure)(?<!\bask)(?<!\bsee)"

@@ -86,7 +86,12 @@ _OCCUPATION = re.compile(
 _NOT_JOBS = set("""member fan beginner lover owner user believer runner swimmer player reader
 listener speaker follower supporter customer resident student patient parent mother father
 brother sister daughter partner sober other expert introvert extrovert vegetarian
-pescatarian beer""".split())  # noqa: SIM905 (a word list reads better as text)
+pescatarian beer ancient different excellent confident independent decent recent silent urgent
+current frequent permanent present absent brilliant pleasant vibrant elegant arrogant relevant
+distant constant important hesitant reluctant tolerant ignorant pregnant fluent efficient
+proficient competent lenient consistent persistent insistent violent obedient eager clever
+proper bitter better older younger bigger smaller faster slower major minor poor
+""".split())  # noqa: SIM905 (a word list reads better as text; adjectives ending like jobs)
 
 
 def is_occupation(text: str) -> bool:
