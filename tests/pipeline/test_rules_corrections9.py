@@ -65,3 +65,9 @@ def test_an_emoji_closes_a_sentence() -> None:
 def test_a_three_word_past_act_is_no_remark(message: str, fact: str) -> None:
     assert one(message)[0] == fact
     assert one("Worked for me") == []
+
+
+def test_the_questions_verb_and_you_are_no_part_of_an_option() -> None:
+    from engram.pipeline.rules._choices import options
+    assert options("Would a road bike or a hybrid suit you better?") == ["road bike", "hybrid"]
+    assert options("Would you like the window or the aisle?") == ["window", "aisle"]

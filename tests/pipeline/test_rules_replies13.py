@@ -9,7 +9,7 @@ from tests.pipeline.test_rules_round3 import conversation
 
 
 def test_the_questions_opening_is_no_part_of_an_option() -> None:
-    assert options("Is it Kit or Katherine?") == ["Kit", "Katherine?"]
+    assert options("Is it Kit or Katherine?") == ["Kit", "Katherine"]
 
 
 def test_a_name_chosen_is_not_mangled() -> None:

@@ -28,6 +28,7 @@ _PREPS = ("in", "at", "on", "by", "with", "before", "after")
 
 def options(question: str) -> list[str]:
     """"X or Y", "X, Y or Z" at the end of the question: the choices it offers."""
+    question = question.rstrip("?!. ")
     m = re.search(r"(?:prefer|like|want|choose|pick|rather|between|:)\s+(.+?)$", question,
                   re.I) \
         or re.search(r"^(?:which|what|did|do|are|were|would|will|is|have)\b[^,]*,\s+(.+?\s+or\s+.+)$",
@@ -43,6 +44,12 @@ def options(question: str) -> list[str]:
     # ("Do you freelance, or are you with an agency?": each option opens as a question)
     parts = [re.sub(r"^(?:is|are|was|were|should|shall|would|will|do|did|does)\s+(?:it|that|this|they|you)\s+",
                     "", p, flags=re.I) for p in parts]
+    # "Would an e-bike or a folding bike suit you better?": the question's own verb and
+    # "you" are no part of the options
+    parts = [re.sub(r"\s+\w+\s+(?:for\s+)?you(?:\s+(?:better|best|more))?$", "",
+                    re.sub(r"^(?:would|will|could|should)\s+(?:(?:the|a|an)\s+)?", "", p, flags=re.I))
+             for p in parts]
+    parts = [re.sub(r"^(?:the|a|an)\s+", "", p, flags=re.I) for p in parts]
     if len(parts) >= 2 and len(parts[-1].split()) == 2 and all(len(p.split()) == 1
                                                                 for p in parts[:-1]):
         noun = parts[-1].split()[1]  # "vegetarian or meat options": both are options
