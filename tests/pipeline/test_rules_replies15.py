@@ -76,7 +76,7 @@ def test_a_plan_taken_back_by_well_we_were() -> None:
 
 @pytest.mark.parametrize(("content", "facts"), [
     ("my cousin tam moved to oban, shes doing marine biology",
-     ["Has a cousin named Tam", "Cousin Tam moved to oban", "Cousin Tam is doing marine biology"]),
+     ["Has a cousin named Tam", "Cousin Tam moved to Oban", "Cousin Tam is doing marine biology"]),
     ("i didnt eat meat as a kid", ["Did not eat meat as a kid"]),
 ])
 def test_chat_without_apostrophes(content: str, facts: list[str]) -> None:

@@ -34,9 +34,7 @@ _ABBREV = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
 _ABBREV_ANY = "".join(rf"(?<!\b(?i:{a})\.)" for a in (*_ABBREVIATIONS, "no"))
 _SENT_END = re.compile(_ABBREV + r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])|(?:(?<=\.\.\.)|(?<=…)|(?<=[!?]))"
                        r"\s+(?=[a-z])|" + _ABBREV_ANY + r"(?<!\b[a-z]\.[a-z]\.)(?<=\w\.)\s+(?=[a-z])"
-                       r"(?!(?:hmm|um|actually|sorry|wait|no|nope|oops|i mean|i meant|scratch)\b)|\n+|"
-                       # an emoji closes a chat sentence: "thirty today 🎂 feel ancient"
-                       r"(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[A-Za-z])")
+                       r"(?!(?:hmm|um|actually|sorry|wait|no|nope|oops|i mean|i meant|scratch)\b)|\n+")
 
 # A new clause starts at a conjunction (or ";") followed by a subject and, for nouns,
 # a verb: "..., and I'm", "... but I love", "; now I'm", "and she's".
@@ -94,6 +92,9 @@ _CLAUSE_BREAK = re.compile(
     r"sent|booked|paid|cleared)$|"
     # ", oat milk was upsetting my stomach": a reason with a bare noun and its verb
     r"(?-i:[a-z]+)(?:\s+(?-i:[a-z]+))?\s+(?:was|were)\s+(?-i:[a-z]+ing)\s|"
+    # ", commute is brutal now": a bare noun and how it is, a remark of its own
+    r"(?!(?:which|that|it|this|there|what|who|where|life|one)\s)(?-i:[a-z]{3,})\s+(?:is|was)\s+"
+    r"(?:so\s+|really\s+|pretty\s+|super\s+|absolutely\s+|way\s+too\s+)?(?-i:[a-z]+)(?:\s+now)?\s*$|"
     # ", didn't think I'd manage it": a clause of its own with its "I" left out
     r"(?:didn'?t|don'?t|can'?t|won'?t|couldn'?t|wouldn'?t|shouldn'?t)\s+(?-i:[a-z]+)\b|"
     # ", chicken and fish are fine though": what is allowed, after what is not

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from engram.pipeline.rules._chatspeak import plain_chat
 from engram.pipeline.rules._chatnames import chat_names
 from engram.pipeline.rules._rewrite import pronouns_to_third
 from engram.pipeline.rules._sentences import split_sentences
@@ -159,21 +160,6 @@ def is_hypothetical(clause: str) -> bool:
                 or _WISH.match(c))
 
 
-# ("literally" is emphasis in chat, and stands between a frame and its words: "but
-# literally everyone calls me Ola")
-_SPOKEN_AS = {"wanna": "want to", "gonna": "going to", "gotta": "got to", "'em": "them",
-              "literally ": "", "shes": "she's", "hes": "he's", "theyre": "they're",
-              "youre": "you're", "thats": "that's", "theres": "there's", "whats": "what's",
-              "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't",
-              "arent": "aren't", "couldnt": "couldn't", "wouldnt": "wouldn't",
-              "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't",
-              "id rather": "I'd rather", "id like": "I'd like", "id love": "I'd love"}
-# (chat leaves the apostrophe out: "shes doing vet med", "didnt")
-_SPOKEN = re.compile(r"(?<![\w'])(?:wanna|gonna|gotta|'em|literally |shes|hes|theyre|youre|thats|"
-                     r"theres|whats|didnt|doesnt|isnt|wasnt|arent|couldnt|wouldnt|shouldnt|"
-                     r"havent|hasnt|id\s+rather|id\s+like|id\s+love)\b", re.I)
-
-
 # Pictographs and their joiners (emoji, dingbats, flags); what they show is no fact.
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\U0001F1E6-\U0001F1FF]+")
 
@@ -191,7 +177,7 @@ def own_text(content: str) -> list[str]:
     # a stage direction in square brackets ("[shares a photo: ...]", "[laughs]") is no
     # statement of the speaker's; chat spellings are read as the words they stand for
     content = re.sub(r"\s*\[[^\[\]]{0,400}\](?!\()", " ", content)  # not a link's "[text](url)"
-    content = _SPOKEN.sub(lambda m: _SPOKEN_AS[m.group(0).lower()], content)
+    content = plain_chat(content)  # "im 27 lol", "moved to leeds last wk"
     content = chat_names(content)  # "my bf sam" -> "my boyfriend Sam"
     # "Passed my test 🎉 so happy": a pictograph closes what it follows, and is no word
     content = _EMOJI.sub("\n", content)

@@ -1,0 +1,98 @@
+"""Chat spellings said as the words they stand for, before any reader sees the text.
+
+People type to an assistant on a phone: "im 27", "moved to leeds last wk", "legs r dead",
+"me n chloe split up", "mornings def", "sold the civic lol, just cycle now". The readers
+were written for words, capitals and commas; chat leaves out apostrophes and capitals,
+shortens words, and scatters fillers (lol, tbh, ngl) that carry nothing and stop a
+clause from being cut where it ends. Each shape below is spelt out once, here:
+
+- apostrophes left out ("didnt", "im", "ill give it a go") and shortened words ("wk",
+  "abt", "b4", "w", "u", "r" between two words, "n" between two words);
+- fillers removed ("lol", "tbh", "ngl", "btw", a closing "def");
+- a place typed in lower case after a verb of living or moving ("moved to leeds", "based
+  in cork"), and a name after "called", "named" or "call me", get their capital.
+
+>>> plain_chat("im 27 but thx lol")
+"I'm 27 but thanks"
+>>> plain_chat("moved to leeds last wk tbh, commute is brutal")
+'moved to Leeds last week, commute is brutal'
+>>> plain_chat("me n chloe split up, legs r dead")
+'me and chloe split up, legs are dead'
+>>> plain_chat("shes called miso"), plain_chat("moved to days")
+("she's called Miso", 'moved to days')
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["plain_chat"]
+
+# Spellings with the apostrophe left out, and shortened words, as the words they are.
+_WORDS = {"wanna": "want to", "gonna": "going to", "gotta": "got to", "'em": "them",
+          "shes": "she's", "hes": "he's", "theyre": "they're",
+          "youre": "you're", "thats": "that's", "theres": "there's", "whats": "what's",
+          "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't",
+          "arent": "aren't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+          "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't", "dont": "don't",
+          "cant": "can't", "im": "I'm", "ive": "I've", "id rather": "I'd rather",
+          "id like": "I'd like", "id love": "I'd love", "abt": "about", "b4": "before",
+          "thx": "thanks", "thnx": "thanks", "pls": "please", "plz": "please",
+          "bc": "because", "cuz": "because", "coz": "because", "wk": "week", "wks": "weeks",
+          "wknd": "weekend", "yr": "year", "yrs": "years", "nite": "night", "tmrw": "tomorrow",
+          "tmr": "tomorrow", "rn": "right now", "atm": "at the moment", "defo": "definitely",
+          "deffo": "definitely", "w/": "with ", "ur": "your"}
+_WORD = re.compile(r"(?<![\w'/])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                                 for w in sorted(_WORDS, key=len, reverse=True))
+                   + r")(?![\w'])", re.I)
+# Letters that stand for a word only between two words: "legs r dead", "me n chloe",
+# "obsessed w golf", "can u help", "v bad at it", "ill give it a go".
+_BETWEEN = [(re.compile(p), r) for p, r in [
+    (r"(?<=[a-z] )r(?= [a-z])", "are"), (r"(?<=[a-z] )n(?= [a-z])", "and"),
+    (r"(?<=[a-z] )w(?= [a-z])", "with"), (r"(?<=[a-z] )u(?=\W|$)", "you"),
+    (r"(?<![\w'])u(?= (?:r|are|know|can|have|could|should|think)\b)", "you"),
+    (r"(?<![\w'])v(?= [a-z]{3,})", "very"),
+    (r"(?i)(?<![\w'])ill(?= (?:give|be|try|have|go|get|do|take|make|just|probably|never|let|need|"
+     r"see|look|check|stick|keep|call|send|bring)\b)", "I'll"),
+]]
+# Fillers that carry nothing ("lol", "tbh"), with the space before them; a closing "def".
+# ("literally" is emphasis in chat, and stands between a frame and its words: "but
+# literally everyone calls me Ola")
+_FILLER = re.compile(r"\s*(?<![\w'])(?:literally|lol+|lmf?ao+|rofl|ha(?:ha)+h?|he(?:he)+|ngl|tbh|tbf|btw|fr|imo|"
+                     r"imho|obvs)(?![\w'])|\s+def(?=\s*[.!?]*\s*$)", re.I)
+# A place after a verb of living or moving, typed in lower case ("moved to leeds").
+_PLACE_AFTER = re.compile(r"\b(?:moved|moving|move|relocated|relocating|live|lives|living|lived|based|"
+                          r"settled|grew\s+up)\s+(?:(?:up|down|over|back)\s+)?(?:to|in)\s+"
+                          r"(?P<place>(?:(?:new|san|los|las|st|saint|port|north|south|east|west|fort|"
+                          r"hong|kuala|buenos|rio|tel|abu|ho\s+chi)\s+)?[a-z][a-z'-]{2,})\b", re.I)
+_NO_PLACE = frozenset("""the a an my our his her their this that these those with town city
+country countryside days nights mornings evenings part full remote another new here there home
+uni school work halls together sin fear hope peace over for on at to from with by about
+yesterday today tonight tomorrow last next recently now again properly soon""".split()) \
+    | frozenset("""monday tuesday wednesday thursday friday saturday sunday mondays tuesdays
+    wednesdays thursdays fridays saturdays sundays""".split())  # noqa: SIM905 (word lists)
+# A name after "called", "named" or "call me", typed in lower case ("shes called miso").
+_NAME_AFTER = re.compile(r"\b(?:called|named|call\s+me)\s+(?P<name>[a-z][a-z'-]+)\b")
+_NOT_A_NAME = frozenset("""it that this the a an me him her them us you off in out up back for
+about by after something anything nothing what yesterday today tonight tomorrow earlier again
+last next now twice once round over""".split())  # noqa: SIM905
+
+
+def _capital(m: re.Match[str], group: str, stop: frozenset[str]) -> str:
+    word = m.group(group)
+    if " " not in word and word.lower() in stop:  # ("new york" is a name whole)
+        return m.group(0)
+    start = m.start(group) - m.start()
+    return m.group(0)[:start] + " ".join(w[:1].upper() + w[1:] for w in word.split())
+
+
+def plain_chat(text: str) -> str:
+    """``text`` with chat's spellings spelt out (see the module's docstring)."""
+    text = _FILLER.sub("", text)
+    text = _WORD.sub(lambda m: _WORDS.get(m.group(0).lower(), _WORDS.get(
+        re.sub(r"\s+", " ", m.group(0).lower()), m.group(0))), text)
+    for pattern, word in _BETWEEN:
+        text = pattern.sub(word, text)
+    text = _PLACE_AFTER.sub(lambda m: _capital(m, "place", _NO_PLACE), text)
+    text = _NAME_AFTER.sub(lambda m: _capital(m, "name", _NOT_A_NAME), text)
+    return re.sub(r"[ \t]{2,}", " ", re.sub(r"[ \t]+([,.!?])", r"\1", re.sub(r"^[,\s]+", "", text)))
