@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from engram.pipeline.rules._chatspeak import plain_chat
 from engram.pipeline.rules._chatnames import chat_names
+from engram.pipeline.rules._chatspeak import plain_chat
 from engram.pipeline.rules._rewrite import pronouns_to_third
 from engram.pipeline.rules._sentences import split_sentences
 from engram.pipeline.rules._subjects import LIKING_VERBS
