@@ -39,3 +39,21 @@ def test_a_place_or_a_name_typed_in_lower_case_gets_its_capital(typed: str, said
 def test_a_filler_no_longer_keeps_a_clause_from_its_end() -> None:
     assert state_after([("user", "moved to hull last wk lol, commute is rough")]) \
         [:2] == ["Moved to Hull last week", "Lives in Hull"]
+
+
+def test_a_value_starred_is_the_value_put_right() -> None:
+    state = state_after([("user", "my dentist appt is the 3rd"), ("user", "sorry 4th* misread it")])
+    assert state[0] == "Dentist appointment is the 4th"
+
+
+def test_a_place_put_right_after_one_given_its_capital() -> None:
+    assert state_after([("user", "i live in hove, sorry, brighton")]) == ["Lives in Brighton"]
+
+
+@pytest.mark.parametrize(("message", "fact"), [
+    ("2 months no vapes, the gum is helping", "Quit vapes 2 months ago"),
+    ("im 40, wait no 41 as of sunday", "Is 41 years old"),
+    ("im 33 but thx for the flattery", "Is 33 years old"),
+])
+def test_chat_said_states(message: str, fact: str) -> None:
+    assert state_after([("user", message)])[0] == fact

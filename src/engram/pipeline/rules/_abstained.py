@@ -33,7 +33,7 @@ _SPAN = (r"^(?:(?:now|officially)\s+)?(?P<n>(?:a|an|one|two|three|four|five|six|
 _UP_TO_NOW = r"(?:\s+(?:as of (?:today|now)|and counting|now|today|so far))?$"
 # The span without the thing ("Ten days without a single vape"), or with "-free" ("Three
 # months smoke-free").
-_WITHOUT = re.compile(_SPAN + r"(?:without|with no|free of)\s+(?:any\s+)?(?P<one>(?:a\s+single|a|an)\s+)?"
+_WITHOUT = re.compile(_SPAN + r"(?:without|with no|free of|no)\s+(?:any\s+)?(?P<one>(?:a\s+single|a|an)\s+)?"
                       r"(?P<x>[\w-]+(?:\s+[\w-]+)?)" + _UP_TO_NOW, re.I)
 _FREE = re.compile(_SPAN + r"(?P<x>[a-z]+)-free" + _UP_TO_NOW, re.I)
 _MEASURE = re.compile(r"^(?:glass|cup|bottle|pint|pack|packet|bite|slice|sip|drop|piece|can|mug|"

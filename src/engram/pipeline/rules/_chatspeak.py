@@ -41,7 +41,8 @@ _WORDS = {"wanna": "want to", "gonna": "going to", "gotta": "got to", "'em": "th
           "bc": "because", "cuz": "because", "coz": "because", "wk": "week", "wks": "weeks",
           "wknd": "weekend", "yr": "year", "yrs": "years", "nite": "night", "tmrw": "tomorrow",
           "tmr": "tomorrow", "rn": "right now", "atm": "at the moment", "defo": "definitely",
-          "deffo": "definitely", "w/": "with ", "ur": "your"}
+          "deffo": "definitely", "w/": "with ", "ur": "your", "appt": "appointment",
+          "appts": "appointments"}
 _WORD = re.compile(r"(?<![\w'/])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
                                                  for w in sorted(_WORDS, key=len, reverse=True))
                    + r")(?![\w'])", re.I)
@@ -73,6 +74,12 @@ yesterday today tonight tomorrow last next recently now again properly soon""".s
     wednesdays thursdays fridays saturdays sundays""".split())  # noqa: SIM905 (word lists)
 # A name after "called", "named" or "call me", typed in lower case ("shes called miso").
 _NAME_AFTER = re.compile(r"\b(?:called|named|call\s+me)\s+(?P<name>[a-z][a-z'-]+)\b")
+# A place put right just after one given its capital: "live in Leeds, sorry, york".
+_PLACE_PUT_RIGHT = re.compile(r"(?<=[A-Z][a-z])(?P<gap>[a-z'-]*,\s*(?:(?:sorry|no|nope|i\s+mean|wait|oops)"
+                              r"\s*,?\s*)+)(?!(?:sorry|no|nope|wait|oops|mean)\b)(?P<place>[a-z][a-z'-]{2,})\b")
+# A word put right with an asterisk, as chat does: "sorry 15th*", "*Tuesday".
+_STARRED = re.compile(r"(?:(?<=^)|(?<=[\s,.!]))(?:(?:sorry|oops|whoops|i\s+mean)[,\s]+)?"
+                      r"(?:\*(?P<a>[\w'-]+)(?![\w*])|(?P<b>[\w'-]+)\*(?![\w*]))", re.I)
 _NOT_A_NAME = frozenset("""it that this the a an me him her them us you off in out up back for
 about by after something anything nothing what yesterday today tonight tomorrow earlier again
 last next now twice once round over""".split())  # noqa: SIM905
@@ -86,6 +93,14 @@ def _capital(m: re.Match[str], group: str, stop: frozenset[str]) -> str:
     return m.group(0)[:start] + " ".join(w[:1].upper() + w[1:] for w in word.split())
 
 
+def _starred(m: re.Match[str]) -> str:
+    """"sorry 15th*" -> "I meant the 15th." (a sentence of its own, as the readers of a
+    value put right know it)."""
+    value = m.group("a") or m.group("b")
+    the = "the " if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", value) else ""
+    return f"I meant {the}{value}. "
+
+
 def plain_chat(text: str) -> str:
     """``text`` with chat's spellings spelt out (see the module's docstring)."""
     text = _FILLER.sub("", text)
@@ -94,5 +109,7 @@ def plain_chat(text: str) -> str:
     for pattern, word in _BETWEEN:
         text = pattern.sub(word, text)
     text = _PLACE_AFTER.sub(lambda m: _capital(m, "place", _NO_PLACE), text)
+    text = _PLACE_PUT_RIGHT.sub(lambda m: _capital(m, "place", _NO_PLACE), text)
     text = _NAME_AFTER.sub(lambda m: _capital(m, "name", _NOT_A_NAME), text)
+    text = _STARRED.sub(_starred, text)
     return re.sub(r"[ \t]{2,}", " ", re.sub(r"[ \t]+([,.!?])", r"\1", re.sub(r"^[,\s]+", "", text)))

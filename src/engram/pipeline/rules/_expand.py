@@ -83,7 +83,8 @@ def expand(fact: str) -> list[str]:
     # "Daughter is 12 and obsessed with horses": an age, then a state of the same subject
     out = [y for f in out for y in _age_and(f)]
     # "Is 38" (from "I'm 38, married ...") is an age
-    out = [re.sub(r"^((?:[A-Z][a-z]+\s+){0,2}(?i:is))\s+(\d{1,2}|1[01]\d)$", r"\1 \2 years old", f)
+    out = [re.sub(r"^((?:[A-Z][a-z]+\s+){0,2}(?i:is))\s+(\d{1,2}|1[01]\d)(?:\s+(?:now|as of .+|since .+))?$",
+                  r"\1 \2 years old", f)
            for f in out]  # ("Son Leo is 7": the relation and the name)
     out = [re.sub(r"^Is born-and-(\w+)", r"Was born and \1", f).replace("born-and-", "born and ")
            for f in out]

@@ -68,6 +68,8 @@ _ORDERS = (r"leave|keep|skip|avoid|bear|note|remember|make sure|"
            r"never(?!\s+(?:been|had|owned|lived|tried|done|seen|met|learned|learnt|smoked|driven)\b)|no need|"
            r"stop|hold|drop|exclude|include|factor|use|go easy|steer clear")
 _CLAUSE_BREAK = re.compile(
+    # "I'm 27 but thanks for the compliment": thanks, after what was said
+    r",?\s+but\s+(?=(?:thanks|thank\s+you|cheers)\b)|"
     r"\s*(?:;|,?\s+(?:and|but|so|although|though|while|because|yet|"
     r"since(?!\s+(?:i|we)\s+(?:was|were)\b))\s+)"
     r"(?:(?:also|then|now|still|so|since then|honestly|frankly|actually|to be honest|these days|"
@@ -92,6 +94,8 @@ _CLAUSE_BREAK = re.compile(
     r"sent|booked|paid|cleared)$|"
     # ", oat milk was upsetting my stomach": a reason with a bare noun and its verb
     r"(?-i:[a-z]+)(?:\s+(?-i:[a-z]+))?\s+(?:was|were)\s+(?-i:[a-z]+ing)\s|"
+    # ", thanks for asking": thanks, after what was said
+    r"(?:thanks|thank\s+you|cheers)\b|"
     # ", commute is brutal now": a bare noun and how it is, a remark of its own
     r"(?!(?:which|that|it|this|there|what|who|where|life|one)\s)(?-i:[a-z]{3,})\s+(?:is|was)\s+"
     r"(?:so\s+|really\s+|pretty\s+|super\s+|absolutely\s+|way\s+too\s+)?(?-i:[a-z]+)(?:\s+now)?\s*$|"
