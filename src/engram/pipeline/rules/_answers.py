@@ -34,7 +34,15 @@ from engram.pipeline.rules._tagged import tag_answer, what_one_is
 from engram.pipeline.rules._topics import is_occupation
 from engram.pipeline.rules._wh import trim_reply, wh_answer
 from engram.pipeline.rules._yesno import BLANK as _BLANK
-from engram.pipeline.rules._yesno import NO, YES, YESNO, habit_ended, hedged_yes, past_tense
+from engram.pipeline.rules._yesno import (
+    NO,
+    YES,
+    YESNO,
+    habit_ended,
+    hedged_yes,
+    none_said,
+    past_tense,
+)
 from engram.pipeline.rules._yesno import fill as _fill
 from engram.pipeline.rules._yesno import second_to_first as _second_to_first
 from engram.pipeline.rules._yesno import yes_no as _yes_no
@@ -124,7 +132,7 @@ def answer_clause(question: str, reply: str) -> str | None:
                flags=re.I)
     q = re.sub(r"\s+(?:much|very\s+often|often|a\s+lot|at\s+all)$", "", q, flags=re.I)  # "cook much?"
     # "Your birthday is on 3 May, right?" - "nope, 13 May"; "Drink at all?" - "nah, teetotal"
-    tagged = tag_answer(q, reply) or what_one_is(q, reply)
+    tagged = tag_answer(q, reply) or what_one_is(q, reply) or none_said(q, reply)  # "no kids"
     if tagged:
         return tagged
     if re.match(r"^used\s+to\b", reply.strip(), re.I):  # "used to play violin, not anymore"

@@ -86,5 +86,15 @@ def names_as_asked(question: str | None, text: str) -> str:
              if w.lower() not in _NO_NAME}
     for name in names:
         text = re.sub(rf"(?<![\w'-]){name.lower()}(?=\s+(?:is|was|has|had|'s|just|got|isn't|"
-                      rf"wasn't|and|did|does|loves|hates)\b|'s\b)", name, text)
+                      rf"wasn't|and|did|does|loves|hates|says|calls)\b|'s\b|\s*[,.!]|$)", name, text)
+        text = _short_form(name, text)
     return text
+
+
+def _short_form(name: str, text: str) -> str:
+    """A name's short form, offered as what to use, capitalised: "Devendra" - "dev is fine"."""
+    m = re.match(rf"^(?:oh\s+|haha\s+|nah\s+|please\s+)?({name[:3].lower()}[a-z]{{0,3}})(?=\s+(?:is|'s|works)\s+"
+                 rf"(?:fine|ok|okay|good|great)\b)", text, flags=re.I)
+    if m is None or not name.lower().startswith(m.group(1).lower()):
+        return text
+    return text[:m.start(1)] + m.group(1).capitalize() + text[m.end(1):]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.base import Existing
+from engram.pipeline.rules._facts import is_relation
 from engram.pipeline.rules._slots import content_tokens, is_negative, stem
 from engram.pipeline.rules._topics import split_subject
 
@@ -41,17 +42,26 @@ _UNDER_WAY = re.compile(r"^(?:is|are)\s+(?:(?:still|currently|now|slowly)\s+)?(?
                         re.I)
 
 
+# The work as the subject, said to be done: "Bootcamp is done as of Friday", "Thesis is
+# submitted" (the user's own work: a one- or two-word thing, no person).
+_IS_DONE = re.compile(r"^(?P<thing>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|was|got)\s+(?:all\s+|finally\s+)?"
+                      r"(?:done|finished|complete|completed|submitted|over)\b", re.I)
+
+
 def completed(fact: str, existing: list[Existing], used: set[int]) -> int | None:
     """Position of the held work under way that the fact says is done, or None."""
     subject, predicate = split_subject(fact)
     head = _COMPLETION.match(predicate)
-    if head is None or is_negative(fact):
+    is_done = _IS_DONE.match(fact) if head is None and not is_relation(subject.split()[0] if subject else "") \
+        else None
+    if (head is None and is_done is None) or is_negative(fact):
         return None
-    done = content_tokens(predicate[head.end():])
+    done = content_tokens(predicate[head.end():] if head else is_done.group("thing"))  # type: ignore[union-attr]
     for pos, e in enumerate(existing):
         e_subject, e_predicate = split_subject(e.text)
         under = _UNDER_WAY.match(e_predicate)
-        if pos in used or e.ref < 0 or e_subject != subject or under is None:
+        whose = "" if is_done else subject  # "Bootcamp is done": the user's bootcamp
+        if pos in used or e.ref < 0 or e_subject != whose or under is None:
             continue
         # the thing worked on, named in both (the verbs of doing and finishing aside)
         if (done & content_tokens(e_predicate[under.end():])) - {stem(under.group("verb"))}:

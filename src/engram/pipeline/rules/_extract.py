@@ -35,6 +35,7 @@ from engram.pipeline.rules._dropped import plans_dropped
 from engram.pipeline.rules._expand import expand
 from engram.pipeline.rules._fragments import labelled, subjectless, subjectless_list
 from engram.pipeline.rules._identity import (
+    addressed_as,
     also_called,
     identity_fact,
     introduction,
@@ -236,7 +237,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
     if question:  # "How's the wedding planning going?" - "we've pushed it back"
         people.events.note(question)
     challenges = Challenges()  # "Where did you get that?"; "How's Max?" - "max is a cat"
-    sentences = own_text(names_as_asked(question, message.content))
+    sentences = own_text(names_as_asked(question or offered, message.content))
     said_from = 0  # where the facts of the sentence before began
     for s_i, sentence in enumerate(sentences):
         if s_i and WAS_ONCE.match(sentence):  # "We're moving to Antwerp. Well, we were."
@@ -297,7 +298,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 answer = answer_clause(question, first)
                 clauses = [answer, *rest] if answer else clauses
         clauses = it_as_slot(sentence, clauses)  # "took his surname, so it's Okafor now"
-        previous: str | None = None  # the sentence's last fact: "... but haven't played
+        # (a reply to "Nice to meet you, Devendra!" has that name before it: "dev is fine")
+        previous = addressed_as(offered or question or "") if s_i == 0 and not agent else None
         before: str | None = None  # in ages" plays what it named; the clause before
         for raw in clauses:
             clause = strip_discourse(raw)
@@ -305,7 +307,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 continue
             nick = also_called(clause) if previous and previous.startswith("Name is ") else None
             if nick:  # "I'm Margaret, but Maggie is fine": the clause after the name
-                facts.append(nick)
+                facts.extend(f for f in (previous, nick) if f and f not in facts)
                 continue
             taken_back = _TAKEN_BACK.search(clause)
             if taken_back:  # "My daughter is 7, no wait, she turned 8": the next clause says

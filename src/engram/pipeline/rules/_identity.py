@@ -75,7 +75,9 @@ _TO_FRIENDS = re.compile(r"^" + _NAME + r"\s+to\s+(?:my\s+|all\s+my\s+)?(friends
                          r"colleagues|the\s+kids)$", re.I)
 # A short name allowed after the full one: "Name's Tomasz, but Tom is fine".
 _SHORT_IS_FINE = re.compile(r"^(?:just\s+)?" + _NAME + r"(?:(?:'s|\s+is|\s+works)\s+(?:fine|ok|okay|"
-                            r"good|great)(?:\s+too)?|\s+for\s+short)$")  # "..., Seun for short"
+                            r"good|great)(?:\s+too)?|\s+for\s+short)"  # "..., Seun for short"
+                            # and who uses the full one: "Dev is fine, only my mum says Devendra"
+                            r"(?:,?\s+(?:only|just|nobody|no\s+one|everyone|everybody)\b.*)?$")
 # "nobody calls me Rebecca except my gran": the full name, used by almost no one
 _FULL_NAME = re.compile(r"^(?:nobody|no one|no-one|hardly anyone|only\s+(?:my\s+)?\w+)\s+(?:\w+\s+)?"
                         r"(?:calls\s+me|says|uses)\s+" + _NAME + r"(?:\s+(?:except|but|apart from|"
@@ -147,6 +149,18 @@ def introduction(clause: str) -> tuple[str, list[str]] | None:
         return None
     pieces = _NEXT_PIECE.split(m.group(m.lastindex or 0))
     return f"Name is {name}", [f"I'm {p}" if _AFTER_IM.match(p) else p for p in pieces]
+
+
+_ADDRESSED = re.compile(r"\b(?:nice|lovely|great|good)\s+to\s+meet\s+you,?\s+" + _NAME + r"\b|"
+                        r"^(?:hi|hello|hey|welcome|welcome\s+back),?\s+" + _NAME + r"\s*[!.,]", re.I)
+
+
+def addressed_as(question: str) -> str | None:
+    """"Name is X" when the assistant's turn greets the user by a name: "Nice to meet you,
+    Devendra!" (the reply may go on to say what the user is called instead)."""
+    m = _ADDRESSED.search(question)
+    name = m and (m.group(1) or m.group(2))
+    return f"Name is {name}" if name and _is_name(name) else None
 
 
 def also_called(after_name: str) -> str | None:

@@ -78,7 +78,9 @@ _END_STATES = frozenset({"off", "over", "done", "closed", "back", "out", "finish
 
 # Said without a verb: "Berlin marathon done!", "Visa sorted".
 _VERBLESS = re.compile(r"^(?:(?:the|my|our)\s+)?((?:[\w'-]+\s+){0,3}[\w'-]+)\s+(done|over|finished|"
-                       r"sorted|booked|complete|completed|confirmed|approved|cancel+ed)$", re.I)
+                       r"sorted|booked|complete|completed|confirmed|approved|cancel+ed|submitted)"
+                       # and since when: "bootcamp done as of Friday"
+                       r"(\s+(?:as\s+of|since|on|last|this|yesterday|today)\b.*)?$", re.I)
 
 
 def _is_verb(word: str) -> bool:
@@ -89,7 +91,7 @@ def stated(clause: str) -> str | None:
     """The fact a clause with a thing as subject states, or None."""
     bare = _VERBLESS.match(clause.strip().rstrip(".!;,"))
     if bare and bare.group(1).split()[0].lower() not in _NOT_SUBJECT:
-        return capitalise(f"{bare.group(1)} is {bare.group(2).lower()}")
+        return capitalise(f"{bare.group(1)} is {bare.group(2).lower()}{bare.group(3) or ''}")
     words = clause.strip().rstrip(".!;,").split()
     det = words[0].lower() if words and words[0].lower() in _DETERMINERS else ""
     head = 1 if det else 0
