@@ -16,7 +16,7 @@ from tests.pipeline.test_rules_round3 import conversation
     ("I live in Derby... well, Belper now.", ["Lives in Belper"]),
     ("I'm allergic to kiwi... actually it's mango, not kiwi.", ["Is allergic to mango"]),
     # "typo" and a "Correction:" heading put a value right; neither is a label of its own
-    ("My cousin's name is Jon. Sorry, typo, Joan.", ["Cousin's name is Joan"]),
+    ("My cousin's name is Jon. Sorry, typo, Joan.", ["Has a cousin named Joan"]),
     ("The recital is on the 3rd. Correction: the 5th.", ["Recital is on the 5th"]),
     # the right value may come with its article
     ("I ride a Vespa, or rather a Lambretta.", ["Rides a Lambretta"]),

@@ -37,3 +37,28 @@ def test_a_short_form_must_be_the_names_own() -> None:
 ])
 def test_no_before_the_thing_asked_about_is_a_denial(question: str, reply: str, fact: str) -> None:
     assert state_after([("assistant", question), ("user", reply)])[0] == fact
+
+
+def test_a_birth_told_as_little_boy_and_a_name() -> None:
+    state = state_after([("user", "she came early!! little girl, nia, born june 2nd")],
+                        ["Is expecting a baby in July"])
+    assert state == ["Baby Nia was born june 2nd"]
+
+
+@pytest.mark.parametrize(("message", "fact"), [
+    ("got 3 kids under 10, chaos is a lifestyle", "Has 3 kids under 10"),
+    ("work lates at the depot", "Works lates at the depot"),
+    ("surname's mbeki if u need it for the booking", "Surname is Mbeki"),
+])
+def test_notes_typed_in_chat(message: str, fact: str) -> None:
+    assert state_after([("user", message)])[0] == fact
+
+
+def test_a_relatives_name_said_as_theirs_with_pronouns() -> None:
+    assert state_after([("user", "my partners name is robin btw, they/them")]) \
+        == ["Has a partner named Robin", "Partner Robin's pronouns are they/them"]
+
+
+def test_a_relatives_name_put_right_stays_a_correction() -> None:
+    state = state_after([("user", "my daughter's name is Nell, not Bell")], ["Has a daughter named Bell"])
+    assert "Has a daughter named Bell" not in state

@@ -17,7 +17,7 @@ clause from being cut where it ends. Each shape below is spelt out once, here:
 >>> plain_chat("moved to leeds last wk tbh, commute is brutal")
 'moved to Leeds last week, commute is brutal'
 >>> plain_chat("me n chloe split up, legs r dead")
-'me and chloe split up, legs are dead'
+'me and Chloe split up, legs are dead'
 >>> plain_chat("shes called miso"), plain_chat("moved to days")
 ("she's called Miso", 'moved to days')
 """
@@ -25,6 +25,8 @@ clause from being cut where it ends. Each shape below is spelt out once, here:
 from __future__ import annotations
 
 import re
+
+from engram.pipeline.rules._facts import RELATIONS
 
 __all__ = ["plain_chat"]
 
@@ -73,7 +75,8 @@ yesterday today tonight tomorrow last next recently now again properly soon""".s
     | frozenset("""monday tuesday wednesday thursday friday saturday sunday mondays tuesdays
     wednesdays thursdays fridays saturdays sundays""".split())  # noqa: SIM905 (word lists)
 # A name after "called", "named" or "call me", typed in lower case ("shes called miso").
-_NAME_AFTER = re.compile(r"\b(?:called|named|call\s+me)\s+(?P<name>[a-z][a-z'-]+)\b")
+_NAME_AFTER = re.compile(r"\b(?:called|named|call\s+me|me\s+and|(?:sur|last\s+|first\s+|nick)?name(?:'s|\s+is)|"
+                         r"(?:baby|little)\s+(?:boy|girl),?|this\s+(?:guy|girl|lad|bloke))\s+(?P<name>[a-z][a-z'-]+)\b")
 # A place put right just after one given its capital: "live in Leeds, sorry, york".
 _PLACE_PUT_RIGHT = re.compile(r"(?<=[A-Z][a-z])(?P<gap>[a-z'-]*,\s*(?:(?:sorry|no|nope|i\s+mean|wait|oops)"
                               r"\s*,?\s*)+)(?!(?:sorry|no|nope|wait|oops|mean)\b)(?P<place>[a-z][a-z'-]{2,})\b")
@@ -81,16 +84,22 @@ _PLACE_PUT_RIGHT = re.compile(r"(?<=[A-Z][a-z])(?P<gap>[a-z'-]*,\s*(?:(?:sorry|n
 _STARRED = re.compile(r"(?:(?<=^)|(?<=[\s,.!]))(?:(?:sorry|oops|whoops|i\s+mean)[,\s]+)?"
                       r"(?:\*(?P<a>[\w'-]+)(?![\w*])|(?P<b>[\w'-]+)\*(?![\w*]))", re.I)
 _NOT_A_NAME = frozenset("""it that this the a an me him her them us you off in out up back for
+my his our their your i we
 about by after something anything nothing what yesterday today tonight tomorrow earlier again
-last next now twice once round over""".split())  # noqa: SIM905
+last next now twice once round over born came is was has""".split())  # noqa: SIM905
 
 
 def _capital(m: re.Match[str], group: str, stop: frozenset[str]) -> str:
     word = m.group(group)
-    if " " not in word and word.lower() in stop:  # ("new york" is a name whole)
+    if " " not in word and (word.lower() in stop or word.lower().endswith("ed")):  # ("new york" is a name whole)
         return m.group(0)
     start = m.start(group) - m.start()
     return m.group(0)[:start] + " ".join(w[:1].upper() + w[1:] for w in word.split())
+
+
+# A relation's possessive with its apostrophe left out: "my partners name is alex".
+_KIN_S = re.compile(r"\b((?:my|our)\s+(?:" + "|".join(sorted(RELATIONS, key=len, reverse=True))
+                    + r"))s(?=\s+(?:name|birthday|surname|job|car|house|flat|wedding)\b)", re.I)
 
 
 def _starred(m: re.Match[str]) -> str:
@@ -108,6 +117,7 @@ def plain_chat(text: str) -> str:
         re.sub(r"\s+", " ", m.group(0).lower()), m.group(0))), text)
     for pattern, word in _BETWEEN:
         text = pattern.sub(word, text)
+    text = _KIN_S.sub(r"\1's", text)
     text = _PLACE_AFTER.sub(lambda m: _capital(m, "place", _NO_PLACE), text)
     text = _PLACE_PUT_RIGHT.sub(lambda m: _capital(m, "place", _NO_PLACE), text)
     text = _NAME_AFTER.sub(lambda m: _capital(m, "name", _NOT_A_NAME), text)

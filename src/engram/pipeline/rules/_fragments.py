@@ -121,7 +121,9 @@ def _verb_fact(words: list[str], clause: str) -> str | None:
 _HABIT = re.compile(r"\b(?:(?:most|every|each)\s+(?:day|night|morning|evening|afternoon|week|weekend|"
                     r"month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?|(?:on|at)\s+(?:weekends|"
                     r"weekdays|(?:mon|tues|wednes|thurs|fri|satur|sun)days)|(?:once|twice|\w+\s+times)"
-                    r"\s+a\s+(?:day|week|month|year))\b", re.I)
+                    r"\s+a\s+(?:day|week|month|year)|"
+                    # when, right after the verb: "Work nights at the hospital"
+                    r"^\w+\s+(?:nights|weekends|weekdays|evenings|mornings|lates|earlies))\b", re.I)
 # Verbs of what people do as a habit, said bare in chat ("Swim twice a week").
 _DONE_OFTEN = frozenset("""play swim run walk cycle bike go do cook bake read work drink eat visit
     see call meet train practise practice teach take attend ride drive paint write watch listen

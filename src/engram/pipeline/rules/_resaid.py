@@ -145,6 +145,19 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
      "I would like "),
     (re.compile(r"\bi\s+(?:really\s+|honestly\s+|so\s+)?wish\s+i\s+could\s+(?=[a-z]+\s+\w)", re.I),
      "I would like to "),
+    # things one has, said with "got": "got 2 kids under 5", "got three cats"
+    (re.compile(r"^(?:i'?ve\s+|i\s+have\s+)?got\s+(?=(?:\d{1,2}|two|three|four|five|six)\s+(?:kids|children|"
+                r"boys|girls|sons|daughters|dogs|cats|grandkids|grandchildren)\b)", re.I), "I have "),
+    # a surname given as a note: "surname's Okafor if you need it"
+    (re.compile(r"^(?:my\s+)?(surname|last\s+name)(?:'s|\s+is)\s+(?=(?-i:[A-Z]))", re.I), "My surname is "),
+    # what the assistant may need it for is no part of it: "..., if you need it for the form"
+    (re.compile(r",?\s+(?:if|in\s+case)\s+(?:you|u)\s+need\s+(?:it|that|to\s+know)\b.*$", re.I), ""),
+    # a relative's name said as theirs: "my partner's name is Alex" (their pronouns after it
+    # are a fact of their own)
+    (re.compile(r"\b((?:my|our)\s+[a-z-]+)'s\s+name\s+is\s+(?P<n>(?-i:[A-Z])[\w'-]+)\b(?!,?\s+not\b)"
+                r"(?:,?\s+(?P<p>(?:she|he|they|ze|xe)/\w+))?",
+                re.I), lambda m: f"{m.group(1)} is called {m.group('n')}"
+                                  + (f"; {m.group('n')}'s pronouns are {m.group('p')}" if m.group('p') else "")),
     # a pass said bare is a test passed: "PASSED!!", "I passed it, first time" (the held
     # test it settles is found by its kind)
     (re.compile(r"^(?:i\s+)?(?:(?:just|finally|actually|only)\s+)?passed(?:\s+it)?(?=\s*(?:[!.,]|$|"

@@ -98,7 +98,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?:thanks|thank\s+you|cheers)\b|"
     # ", commute is brutal now": a bare noun and how it is, a remark of its own
     r"(?!(?:which|that|it|this|there|what|who|where|life|one)\s)(?-i:[a-z]{3,})\s+(?:is|was)\s+"
-    r"(?:so\s+|really\s+|pretty\s+|super\s+|absolutely\s+|way\s+too\s+)?(?-i:[a-z]+)(?:\s+now)?\s*$|"
+    r"(?:so\s+|really\s+|pretty\s+|super\s+|absolutely\s+|way\s+too\s+|an?\s+)?(?-i:[a-z]+)(?:\s+now)?\s*$|"
     # ", didn't think I'd manage it": a clause of its own with its "I" left out
     r"(?:didn'?t|don'?t|can'?t|won'?t|couldn'?t|wouldn'?t|shouldn'?t)\s+(?-i:[a-z]+)\b|"
     # ", chicken and fish are fine though": what is allowed, after what is not

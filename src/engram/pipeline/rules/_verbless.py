@@ -77,7 +77,8 @@ _NO_DOING = re.compile(r"^no\s+(?:(?P<g>(?-i:[a-z]{2,})ing)|(?P<sport>football|t
 
 
 # A newborn named, then "born ...": "Little Ada, born last week", "Baby Theo, born at 3am".
-_NEWBORN = re.compile(r"^(?:(?:little|baby|our|my)\s+)?((?-i:[A-Z])[\w'-]+),?\s+born\s+(.+)$", re.I)
+_NEWBORN = re.compile(r"^(?:(?:little|baby|our|my)\s+(?:(?:boy|girl),?\s+)?)?((?-i:[A-Z])[\w'-]+),?\s+born\s+(.+)$",
+                      re.I)
 
 
 def verbless(c: str) -> str | None:
