@@ -57,3 +57,21 @@ def test_a_place_put_right_after_one_given_its_capital() -> None:
 ])
 def test_chat_said_states(message: str, fact: str) -> None:
     assert state_after([("user", message)])[0] == fact
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("GOT THE JOB", "got the job"),
+    ("I work for the NHS", "I work for the NHS"),
+    ("SO happy", "SO happy"),
+])
+def test_shouting_is_said_in_lower_case(typed: str, said: str) -> None:
+    assert plain_chat(typed) == said
+
+
+def test_chat_told_changes() -> None:
+    assert state_after([("user", "ripped my hamstring so no running for like 6 weeks")], ["Runs every morning"]) \
+        == ["Ripped their hamstring", "Cannot run for about 6 weeks"]
+    assert state_after([("user", "had to put pepper down this morning")], ["Has a cat named Pepper"]) \
+        == ["Cat Pepper was put to sleep this morning"]
+    state = state_after([("user", "first night in our own flat in swindon!!")], ["Lives in Bath"])
+    assert "Lives in Swindon" in state and "Lives in Bath" not in state

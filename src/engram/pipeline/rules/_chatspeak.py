@@ -65,7 +65,8 @@ _FILLER = re.compile(r"\s*(?<![\w'])(?:literally|lol+|lmf?ao+|rofl|ha(?:ha)+h?|h
                      r"imho|obvs)(?![\w'])|\s+def(?=\s*[.!?]*\s*$)", re.I)
 # A place after a verb of living or moving, typed in lower case ("moved to leeds").
 _PLACE_AFTER = re.compile(r"\b(?:moved|moving|move|relocated|relocating|live|lives|living|lived|based|"
-                          r"settled|grew\s+up)\s+(?:(?:up|down|over|back)\s+)?(?:to|in)\s+"
+                          r"settled|grew\s+up|(?:own|new)\s+(?:house|flat|place|apartment))\s+(?:(?:up|down|over|back)\s+)?"
+                          r"(?:to|in)\s+"
                           r"(?P<place>(?:(?:new|san|los|las|st|saint|port|north|south|east|west|fort|"
                           r"hong|kuala|buenos|rio|tel|abu|ho\s+chi)\s+)?[a-z][a-z'-]{2,})\b", re.I)
 _NO_PLACE = frozenset("""the a an my our his her their this that these those with town city
@@ -102,6 +103,18 @@ _KIN_S = re.compile(r"\b((?:my|our)\s+(?:" + "|".join(sorted(RELATIONS, key=len,
                     + r"))s(?=\s+(?:name|birthday|surname|job|car|house|flat|wedding)\b)", re.I)
 
 
+# Shouting: two or more words in capitals, one of them a long one ("PASSED THE BAR",
+# "CAST IS OFF"), not an acronym ("NHS", "UK").
+_SHOUTED = re.compile(r"\b[A-Z][A-Z']+(?:\s+[A-Z][A-Z']*)+\b")
+
+
+def _unshouted(m: re.Match[str]) -> str:
+    words = m.group(0).split()
+    if len(words) < 3 and not any(len(w) >= 4 for w in words):
+        return m.group(0)
+    return " ".join("I" if w == "I" else w.lower() for w in words)
+
+
 def _starred(m: re.Match[str]) -> str:
     """"sorry 15th*" -> "I meant the 15th." (a sentence of its own, as the readers of a
     value put right know it)."""
@@ -112,7 +125,7 @@ def _starred(m: re.Match[str]) -> str:
 
 def plain_chat(text: str) -> str:
     """``text`` with chat's spellings spelt out (see the module's docstring)."""
-    text = _FILLER.sub("", text)
+    text = _SHOUTED.sub(_unshouted, _FILLER.sub("", text))
     text = _WORD.sub(lambda m: _WORDS.get(m.group(0).lower(), _WORDS.get(
         re.sub(r"\s+", " ", m.group(0).lower()), m.group(0))), text)
     for pattern, word in _BETWEEN:

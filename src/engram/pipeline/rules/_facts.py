@@ -189,9 +189,9 @@ def carry_object(fact: str, previous: str | None) -> str:
     >>> carry_object("Has not practised in months", "Lives in Leeds")
     'Has not practised in months'
     """
-    m = _BARE_DENIAL.match(fact)
-    obj = _OBJECT_OF.match(previous or "")
-    if not m or not obj or previous is None or previous.split()[0].lower() in _VERBISH:
+    m, obj = _BARE_DENIAL.match(fact), _OBJECT_OF.match(previous or "")
+    if not m or not obj or previous is None or re.match(r"(?i:\w+ed|tore|broke|hurt)\b|(?:"  # not an event's:
+            + "|".join(_VERBISH) + r")\b", previous, re.I):  # "Tore a ligament"
         return fact
     return f"{m.group(1)} {obj.group(1)}{m.group(2)}"
 

@@ -158,6 +158,13 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
                 r"(?:,?\s+(?P<p>(?:she|he|they|ze|xe)/\w+))?",
                 re.I), lambda m: f"{m.group(1)} is called {m.group('n')}"
                                   + (f"; {m.group('n')}'s pronouns are {m.group('p')}" if m.group('p') else "")),
+    # a pet put to sleep, said as chat says it: "had to put Biscuit down yesterday"
+    (re.compile(r"^(?:we\s+|i\s+)?had\s+to\s+put\s+(?P<who>(?!(?:him|her|them|it|the|my|our)\b)[a-z][\w'-]+)\s+"
+                r"(?:down|to\s+sleep)\b", re.I),
+     lambda m: f"{m.group('who')[0].upper()}{m.group('who')[1:]} was put to sleep"),
+    # a home of one's own, told by the first night in it: "first night in our own house in Hamilton"
+    (re.compile(r"^(?:our|my)?\s*first\s+night\s+in\s+(?:our|my)\s+(?:own\s+|new\s+)*(?P<what>house|flat|place|"
+                r"home|apartment)\s+in\s+(?=(?-i:[A-Z]))", re.I), lambda m: f"I moved into my own {m.group('what').lower()} in "),
     # a pass said bare is a test passed: "PASSED!!", "I passed it, first time" (the held
     # test it settles is found by its kind)
     (re.compile(r"^(?:i\s+)?(?:(?:just|finally|actually|only)\s+)?passed(?:\s+it)?(?=\s*(?:[!.,]|$|"

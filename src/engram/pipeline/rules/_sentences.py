@@ -68,6 +68,8 @@ _ORDERS = (r"leave|keep|skip|avoid|bear|note|remember|make sure|"
            r"never(?!\s+(?:been|had|owned|lived|tried|done|seen|met|learned|learnt|smoked|driven)\b)|no need|"
            r"stop|hold|drop|exclude|include|factor|use|go easy|steer clear")
 _CLAUSE_BREAK = re.compile(
+    # "tore my ACL so no footy for months": what is ruled out, a clause of its own
+    r",?\s+so\s+(?=no\s+[a-z]+\s+(?:for|until|till|at\s+all)\b)|"
     # "I'm 27 but thanks for the compliment": thanks, after what was said
     r",?\s+but\s+(?=(?:thanks|thank\s+you|cheers)\b)|"
     r"\s*(?:;|,?\s+(?:and|but|so|although|though|while|because|yet|"

@@ -70,10 +70,11 @@ _DAY_WITHOUT = re.compile(r"^day\s+(\d{1,4})\s+(?:without|with no)\s+(.+)$", re.
 _FOR_GOOD = re.compile(r"^off\s+to\s+((?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)((?:\s+(?!for\b)[\w-]+){0,3}?)"
                        r"\s+for\s+good\b(.*)$", re.I)
 # A doing ruled out for a while: "No running for six weeks", "no football till spring".
-_NO_DOING = re.compile(r"^no\s+(?:(?P<g>(?-i:[a-z]{2,})ing)|(?P<sport>football|tennis|rugby|cricket|golf|squash|"
-                       r"netball|basketball|hockey|padel|badminton|volleyball|climbing))"
+_NO_DOING = re.compile(r"^no\s+(?:(?P<g>(?-i:[a-z]{2,})ing)|(?P<sport>football|footy|tennis|rugby|cricket|golf|"
+                       r"squash|netball|basketball|hockey|padel|badminton|volleyball|climbing))"
                        r"(?P<all>\s+(?:at\s+all|whatsoever))?(?:\s+for\s+(?:me|us))?"
-                       r"(?P<rest>\s+(?:for|until|till|til|before|this|next)\b.*)?$", re.I)
+                       r"(?P<rest>\s+(?:for|until|till|til|before|this|next)\b(?:\s+(?:like|about|around))?.*)?$",
+                       re.I)
 
 
 # A newborn named, then "born ...": "Little Ada, born last week", "Baby Theo, born at 3am".
@@ -104,8 +105,10 @@ def verbless(c: str) -> str | None:
         return f"{'No longer has' if m.group(2) else 'Has no'} {what}"
     m = _NO_DOING.match(c)
     if m and (m.group("rest") or m.group("all")):  # "No running for six weeks": ruled out
-        do = base_form(m.group("g").lower()) if m.group("g") else f"play {m.group('sport').lower()}"
-        return f"Cannot {do}{m.group('rest') or ''}"
+        sport = {"footy": "football"}.get((m.group("sport") or "").lower(), m.group("sport") or "")
+        do = base_form(m.group("g").lower()) if m.group("g") else f"play {sport.lower()}"
+        rest = re.sub(r"^(\s+\w+)\s+(?:like|about|around)\b", r"\1 about", m.group("rest") or "")
+        return f"Cannot {do}{rest}"
     m = _NO_MORE_THING.match(c)
     first = m.group(1).split()[0] if m else ""
     if m and first not in _NOT_HAD and not first.endswith("ing"):  # "No more night shifts"
