@@ -55,6 +55,7 @@ _BETWEEN = [(re.compile(p), r) for p, r in [
     (r"(?<=[a-z] )w(?= [a-z])", "with"), (r"(?<=[a-z] )u(?=\W|$)", "you"),
     (r"(?<![\w'])u(?= (?:r|are|know|can|have|could|should|think)\b)", "you"),
     (r"(?<![\w'])v(?= [a-z]{3,})", "very"),
+    (r"(?i)^its(?= (?!own\b)[a-z])", "it's"),  # "its tree nuts actually"
     (r"(?i)(?<![\w'])ill(?= (?:give|be|try|have|go|get|do|take|make|just|probably|never|let|need|"
      r"see|look|check|stick|keep|call|send|bring)\b)", "I'll"),
 ]]

@@ -73,4 +73,10 @@ def _put(old: re.Pattern[str], new: str, text: str) -> str:
         if re.match(r"\s+" + re.escape(" ".join(words[-k:])) + r"\b", after, re.I):
             new = " ".join(words[:-k])
             break
-    return text[:hit.start()] + new + after
+    if hit.group(0)[:1].isupper() and new[:1].islower():  # a place held with its capital
+        new = new[:1].upper() + new[1:]
+    head = text[:hit.start()]
+    # the article before it agrees with the new value: "a paramedic" -> "an ambulance ..."
+    head = re.sub(r"\b(a|an)\s+$", lambda a: ("an " if new[:1].lower() in "aeiou" else "a ")
+                  if a.group(1).islower() else a.group(0), head)
+    return head + new + after

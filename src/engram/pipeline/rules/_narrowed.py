@@ -40,9 +40,10 @@ _OPEN = (r"(?:(?:oh|no|wait|sorry|oops|actually|well|hmm|hang on|hold on|scratch
          r"(?:\s+(?:before|earlier))?)\b[\s,:!.\-–—]*)")
 _NARROW = re.compile(
     rf"^(?P<open>{_OPEN}+)?(?:it(?:'s|\s+is|\s+was)|they(?:'re|\s+are|\s+were))\s+"
-    r"(?P<actually>actually\s+)?(?:only|just)\s+(?:the\s+)?"
+    r"(?P<actually>actually\s+)?(?P<only>(?:only|just)\s+)?(?:the\s+)?"
     r"(?P<x>(?-i:[a-z])[\w'-]*(?:\s+(?-i:[a-z])[\w'-]*)?)"
-    r"(?:\s+(?:that|which|who)\s+[^,]+)?(?:\s*,.*)?[.!]*$", re.I)
+    # or the thing said with "actually" after it: "it's tree nuts actually"
+    r"(?P<after>\s+actually)?(?:\s+(?:that|which|who)\s+[^,]+)?(?:\s*,.*)?[.!]*$", re.I)
 # What a narrowing names is a thing, not a person, an article or a time.
 _NOT_A_THING = frozenset("""me us you him her them it a an one once now then here there
 that this those these because when if so""".split())  # noqa: SIM905 (a word list reads better as text)
@@ -54,7 +55,8 @@ _OBJECT = re.compile(r"^(?P<frame>.*\b(?:to|in|at|with|for|from|of|on|about|by))
 def narrowed(sentence: str) -> str | None:
     """"Meant X" for a turn that narrows what was said to X, else None."""
     m = _NARROW.match(sentence.strip())
-    if not m or not (m.group("open") or m.group("actually")):
+    if not m or not (m.group("only") or m.group("after")) or not (
+            m.group("open") or m.group("actually") or m.group("after")):
         return None
     if m.group("x").split()[0].lower() in _NOT_A_THING:
         return None

@@ -87,6 +87,12 @@ _OWN_SLIP = re.compile(r",\s*(?:i\s+)?(?:always\s+|keep\s+)?mix(?:ing|ed)?\s+(?:
 _NOT_THIS = re.compile(r"^not\s+(?P<old>(?-i:[a-z])[\w'-]+),\s*(?:it'?s\s+|but\s+)?"
                        r"(?P<new>(?-i:[a-z])[\w'-]+)$", re.I)
 
+# "pharmacy tech not pharmacist, big difference": the right words, then the wrong ones
+# (an answer to a question is a choice, not this: "tea not coffee" to "tea or coffee?")
+_THIS_NOT = re.compile(r"^(?P<new>(?-i:[a-z])[\w'-]+(?:\s+(?-i:[a-z])[\w'-]+){0,2}),?\s+not\s+(?:an?\s+|the\s+)?"
+                       r"(?P<old>(?-i:[a-z])[\w'-]+(?:\s+(?-i:[a-z])[\w'-]+){0,2})"
+                       r"(?:,\s*(?:big\s+difference|easy\s+mistake|common\s+mix-?up|obviously|mate)\b.*)?$", re.I)
+
 
 def strip_opener(sentence: str) -> str:
     """The sentence without an opener of a correction ("sorry, ", "oops - ")."""
@@ -113,6 +119,9 @@ def value_correction(sentence: str, answering: bool,
     sentence = _OWN_SLIP.sub("", sentence.rstrip(" .!"))
     plain = _NOT_THIS.match(strip_opener(sentence))
     if plain:  # "Not jazz, blues": a common word put right, the wrong one named
+        return f"Meant {plain.group('new')}, not {plain.group('old')}", ""
+    plain = None if answering else _THIS_NOT.match(strip_opener(sentence))
+    if plain and not re.match(r"(?i:i|i'm|it'?s|that'?s|we|my)\b", plain.group("new")):
         return f"Meant {plain.group('new')}, not {plain.group('old')}", ""
     called = _CALLED_NOT.search(sentence)
     if called:  # "Sorry, my son is called Matt, not Max"
