@@ -24,3 +24,19 @@ def test_its_x_actually_narrows_to_the_nearest_held_thing() -> None:
                          ("user", "its poppy seeds actually, sesame is fine")],
                         ["Is allergic to sesame", "Lives in Leeds"], minilm_reconciler(make_embedder("minilm")))
     assert state == ["Is allergic to poppy seeds", "Lives in Leeds"]
+
+
+def test_my_allergy_is_x_is_an_allergy_to_x() -> None:
+    state = state_after([("user", "you've got my allergy wrong, it's kiwi not mango")], ["Is allergic to mango"])
+    assert state == ["Is allergic to kiwi"]
+
+
+def test_what_the_assistant_said_asked_back_is_a_challenge() -> None:
+    state = state_after([("user", "you said my anniversary's in May?? it's the 3rd of June")],
+                        ["Anniversary is on May 3"])
+    assert state == ["Anniversary is on 3rd of June"]
+
+
+def test_a_birth_told_by_a_weight_in_kilos() -> None:
+    state = state_after([("user", "Baby Ines arrived on monday, 3.4kg, all well")], ["Is pregnant"])
+    assert state[0].startswith("Ines was born on monday")

@@ -116,7 +116,7 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
                 r"bag|camera)\b)", re.I), r"\1 stole my "),
     (re.compile(r"^(someone|somebody|thieves)\s+(?:nicked|pinched|swiped)\b", re.I), r"\1 stole"),
     # an allergy said by its noun: "My allergy is to tree nuts"
-    (re.compile(r"^(?:my|the)\s+allergy\s+is\s+(?:actually\s+)?to\s+", re.I), "I'm allergic to "),
+    (re.compile(r"^(?:my|the)\s+allergy\s+is\s+(?:actually\s+)?(?:to\s+)?", re.I), "I'm allergic to "),
     # a proposal accepted is an engagement: "Sam proposed in Rome and I said yes"
     (re.compile(r"^(?P<who>(?:(?:my|our)\s+\w+\s+)?(?-i:[A-Z])\w+|(?:my|our)\s+\w+)\s+"
                 r"(?:finally\s+|just\s+)?(?:proposed|popped the question|got down on one knee)"
@@ -180,6 +180,10 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"^(?:(?:she|he)'?s\s+here\W*\s*)?(?P<n>(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?)\s*,\s*"
                 r"\d{1,2}\s?(?:lbs?|pounds?)\b(?:\s*\d{1,2}\s?(?:oz|ounces?)\b)?(?:,?\s*(?:arrived|born)\b)?", re.I),
      lambda m: f"{m.group('n')} was born"),
+    # or by the weight after the arrival: "Little Noor arrived on Tuesday, 3.2kg"
+    (re.compile(r"^(?:(?:little|baby|our|my)\s+)?(?P<n>(?-i:[A-Z])\w+)\s+(?:arrived|came)\b(?P<when>[^,]*),\s*"
+                r"\d{1,2}(?:\.\d)?\s?(?:kg|lbs?)\b(?:\s*\d{1,2}\s?oz\b)?", re.I),
+     lambda m: f"{m.group('n')} was born{m.group('when')}"),
     # a child gone to university, told by the drop-off: "dropped Ethan at halls in Durham"
     (re.compile(r"\b(?:dropped|moved|took)\s+(?P<who>(?-i:[A-Z])\w+)\s+(?:off\s+)?(?:at|into|to)\s+"
                 r"(?:(?:her|his|their)\s+)?(?P<what>halls|dorms?|student\s+(?:flat|halls|accommodation))"
