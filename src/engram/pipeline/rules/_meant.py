@@ -46,11 +46,15 @@ def meant_decision(fact: str, existing: list[Existing], used: set[int],
     said = re.sub(r"^(\d+)(?:st|nd|rd|th)$", r"\1", said)
     old = re.compile(r"\b" + re.escape(said) + (r"(?:st|nd|rd|th)?" if said.isdigit() else "")
                      + r"\b", re.I)
-    for pos, e in enumerate(existing):
-        if pos not in used and old.search(e.text):
-            used.add(pos)
-            new = re.sub(r"^(?:a|an|the)\s+", "", m.group("new"))
-            return Decision("UPDATE", _put(old, new, e.text), existing[pos].ref)
+    # a word said short matches the held one it begins ("a lab" for "a Labrador"), when
+    # no held memory has it whole
+    short = re.compile(r"\b" + re.escape(said) + r"\w+\b", re.I) if said.isalpha() and len(said) >= 3 else None
+    for pattern in (old, short):
+        for pos, e in enumerate(existing):
+            if pattern is not None and pos not in used and pattern.search(e.text):
+                used.add(pos)
+                new = re.sub(r"^(?:a|an|the)\s+", "", m.group("new"))
+                return Decision("UPDATE", _put(pattern, new, e.text), existing[pos].ref)
     return Decision("NONE")
 
 
