@@ -30,19 +30,11 @@ from engram.pipeline.rules._choices import chosen, options
 from engram.pipeline.rules._corrections import swap_value
 from engram.pipeline.rules._restated import swap_kind
 from engram.pipeline.rules._rewrite import PAST_FORMS
-from engram.pipeline.rules._tagged import tag_answer, what_one_is
+from engram.pipeline.rules._tagged import none_said, tag_answer, what_one_is
 from engram.pipeline.rules._topics import is_occupation
 from engram.pipeline.rules._wh import trim_reply, wh_answer
 from engram.pipeline.rules._yesno import BLANK as _BLANK
-from engram.pipeline.rules._yesno import (
-    NO,
-    YES,
-    YESNO,
-    habit_ended,
-    hedged_yes,
-    none_said,
-    past_tense,
-)
+from engram.pipeline.rules._yesno import NO, YES, YESNO, habit_ended, hedged_yes, past_tense
 from engram.pipeline.rules._yesno import fill as _fill
 from engram.pipeline.rules._yesno import second_to_first as _second_to_first
 from engram.pipeline.rules._yesno import yes_no as _yes_no

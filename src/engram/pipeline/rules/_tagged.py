@@ -17,7 +17,7 @@ from engram.pipeline.rules._corrections import swap_value
 from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._yesno import NO, YESNO, second_to_first, yes_no
 
-__all__ = ["tag_answer", "what_one_is"]
+__all__ = ["none_said", "tag_answer", "what_one_is"]
 
 _TAGGED = re.compile(r"^(?P<said>(?:you|your)\b.+?),?\s+(?:right|yeah|correct|isn'?t\s+it|aren'?t\s+you|"
                      r"don'?t\s+you|is\s+that\s+right)$", re.I)
@@ -70,3 +70,20 @@ def what_one_is(question: str, reply: str) -> str | None:
     denied = yes_no(question, False) if no else None
     said = f"{denied}; I'm {state.lower()}" if denied else f"I'm {state.lower()}"
     return f"{said}; {more}" if more else said  # "engaged, wedding's next May"
+
+
+def none_said(question: str, reply: str) -> str | None:
+    """"no kids" to "Do you have kids?": "no" as a determiner before the very thing asked
+    about is a denial, whatever follows it ("... and no plans for any").
+
+    >>> none_said("Do you have kids", "no kids and no plans for any")
+    "I don't have kids"
+    >>> none_said("Do you have kids", "no, a dog") is None
+    True
+    """
+    m = re.match(r"^(?:nope|nah)?[\s,]*no\s+(?P<thing>[a-z]+)\b", reply.strip(), re.I)
+    if m is None or not YESNO.match(question):
+        return None
+    thing = m.group("thing").lower()
+    asked = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", question)}
+    return yes_no(question, False) if thing.rstrip("s") in asked else None

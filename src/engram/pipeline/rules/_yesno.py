@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["YES", "NO", "YESNO", "BLANK", "yes_no", "fill", "past_tense", "second_to_first", "none_said",
+__all__ = ["YES", "NO", "YESNO", "BLANK", "yes_no", "fill", "past_tense", "second_to_first",
            "gerund", "habit_ended", "hedged_yes"]
 
 # "true"/"right"/"correct" before another word open an answer ("True crime", "Right
@@ -208,20 +208,3 @@ def hedged_yes(question: str, reply: str) -> str | None:
         return None  # "mostly Mondays" names a value: read as an answer elsewhere
     rest = re.sub(r"^but\s+", "", rest, flags=re.I)
     return f"{said}; {rest}" if rest else said
-
-
-def none_said(question: str, reply: str) -> str | None:
-    """"no kids" to "Do you have kids?": "no" as a determiner before the very thing asked
-    about is a denial, whatever follows it ("... and no plans for any").
-
-    >>> none_said("Do you have kids", "no kids and no plans for any")
-    "I don't have kids"
-    >>> none_said("Do you have kids", "no, a dog") is None
-    True
-    """
-    m = re.match(r"^(?:nope|nah)?[\s,]*no\s+(?P<thing>[a-z]+)\b", reply.strip(), re.I)
-    if m is None or not YESNO.match(question):
-        return None
-    thing = m.group("thing").lower()
-    asked = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", question)}
-    return yes_no(question, False) if thing.rstrip("s") in asked else None
