@@ -19,6 +19,7 @@ from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._about_them import as_asked_of_you, said_of
 from engram.pipeline.rules._abstained import abstained, quit_what
 from engram.pipeline.rules._answers import NO, YES, answer_clause
+from engram.pipeline.rules._carried import carry_object, finished_what, liked_object, started_what
 from engram.pipeline.rules._challenged import Challenges, it_as_slot
 from engram.pipeline.rules._chatnames import names_as_asked
 from engram.pipeline.rules._contracted import uncontracted
@@ -320,11 +321,11 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                     f = re.sub(r"\b(?:there|here)\b", f"{place[0]} {place[1]}", f)
                 if things and not people.last:  # "I grow them on my balcony"
                     f = re.sub(r"(?<!/)\bthem\b(?!/)", f"their {things}", f)  # not "they/them"
-                f = people.events.resolve(taken_up(F.carry_object(F.liked_object(
-                    F.finished_what(F.started_what(f.strip(" ,;:"), said_last), said_last),
+                f = people.events.resolve(taken_up(carry_object(liked_object(
+                    finished_what(started_what(f.strip(" ,;:"), said_last), said_last),
                     previous), previous), before))
                 pieces = expand(plain_change(as_suggested(f, offered or question)))  # "ordered one"
-                pieces[1:] = [quit_what(F.finished_what(p, b), b)
+                pieces[1:] = [quit_what(finished_what(p, b), b)
                               for b, p in zip(pieces, pieces[1:], strict=False)]
                 facts.extend(pieces)
                 previous = said_last = f
