@@ -26,21 +26,11 @@ import re
 
 from engram.pipeline.base import Existing
 from engram.pipeline.rules._slots import is_negative
-from engram.pipeline.rules._topics import split_subject
+from engram.pipeline.rules._topics import FOOD_KINDS, split_subject
 
 __all__ = ["broken_diet", "eaten_now"]
 
-# Kinds of food by what they are, as a menu names them.
-_KINDS = {
-    "meat": r"meat|chicken|beef|pork|lamb|mutton|bacon|ham|steak|sausages?|burgers?|mince|turkey|"
-            r"duck|venison|veal|salami|pepperoni|chorizo|meatballs?|kebabs?|brisket|ribs|"
-            r"hot\s?dogs?|jerky|goat\s+curry|pulled\s+pork",
-    "fish": r"fish|salmon|tuna|cod|haddock|prawns?|shrimps?|sardines|mackerel|crab|lobster|"
-            r"mussels|oysters|seafood|calamari|squid|anchovies|scallops|sea\s?bass|trout",
-    "dairy": r"cheese|milk|butter|cream|yogh?urt|ice\s+cream|custard|paneer|halloumi",
-    "eggs": r"eggs?|omelett?e",
-}
-_FOOD = {k: re.compile(rf"\b(?:{p})\b", re.I) for k, p in _KINDS.items()}
+_FOOD = {k: re.compile(rf"\b(?:{p})\b", re.I) for k, p in FOOD_KINDS.items()}
 # What each diet leaves out.
 _DIETS = [(re.compile(r"\b(?:vegan|plant[- ]based)\b", re.I), ("meat", "fish", "dairy", "eggs")),
           (re.compile(r"\b(?:vegetarian|veggie)\b", re.I), ("meat", "fish")),

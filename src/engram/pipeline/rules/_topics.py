@@ -25,7 +25,7 @@ from engram.pipeline.rules._facts import RELATIONS, is_relation
 from engram.pipeline.rules._slots import slot_of, stem
 from engram.pipeline.rules._subjects import AUX, is_verb
 
-__all__ = ["split_subject", "as_said_of", "topics", "SINGLE", "as_diet", "is_occupation"]
+__all__ = ["split_subject", "as_said_of", "topics", "SINGLE", "as_diet", "is_occupation", "FOOD_KINDS"]
 
 _CLASSES = {
     "caffeine": "coffee espresso latte cappuccino americano decaf caffeine tea matcha mocha "
@@ -110,9 +110,18 @@ forty fifty a few several many""".split())  # noqa: SIM905 (a word list reads be
 _CLASS_OF = {stem(w): name for name, words in _CLASSES.items() for w in words.split()}
 
 
-_EATS_ANIMAL = re.compile(r"\b(?:eat|eats|eating|ate|eaten|having|back on)\s+(?:\w+\s+){0,4}?(?:fish|seafood|"
-                         r"eggs|cheese|salmon|tuna|prawns|shrimp|meat|chicken|beef|pork|bacon|"
-                         r"steak|dairy|butter|yogh?urt|honey|burgers?)\b", re.I)
+# Kinds of food by what they are, as a menu names them (what a diet leaves out: ``_diet``).
+FOOD_KINDS = {
+    "meat": r"meat|chicken|beef|pork|lamb|mutton|bacon|ham|steak|sausages?|burgers?|mince|turkey|"
+            r"duck|venison|veal|salami|pepperoni|chorizo|meatballs?|kebabs?|brisket|ribs|"
+            r"hot\s?dogs?|jerky|goat\s+curry|pulled\s+pork",
+    "fish": r"fish|salmon|tuna|cod|haddock|prawns?|shrimps?|sardines|mackerel|crab|lobster|"
+            r"mussels|oysters|seafood|calamari|squid|anchovies|scallops|sea\s?bass|trout",
+    "dairy": r"cheese|milk|butter|cream|yogh?urt|ice\s+cream|custard|paneer|halloumi",
+    "eggs": r"eggs?|omelett?e",
+}
+_EATS_ANIMAL = re.compile(r"\b(?:eat|eats|eating|ate|eaten|having|back on)\s+(?:\w+\s+){0,4}?(?:"
+                          + "|".join(FOOD_KINDS.values()) + r"|dairy|honey)\b", re.I)
 
 
 def as_diet(text: str) -> str:
