@@ -99,8 +99,22 @@ def relation_names(clause: str) -> list[tuple[str, str]]:
 
 def relation_facts(clause: str) -> list[str]:
     """"my <relation> <Name>" -> "Has a <relation> named <Name>" (unless the state ended)."""
-    return [] if ENDINGS.search(clause) else [
+    return [] if _ends_tie(clause) else [
         f"Has {'an' if rel[0] in 'aeiou' else 'a'} {rel} named {name}" for rel, name in relation_names(clause)]
+
+
+# Someone named first ends the tie only by dying, running away or leaving the speaker:
+# "My sister Hanna quit her job and moved out" keeps the sister ("I sold my horse Biscuit"
+# and "My dog Max died" do not keep the horse or the dog).
+_NAMED_FIRST = re.compile(r"^(?:my|our)\s+(?:[\w-]+\s+)?\w+\s+(?-i:[A-Z])[\w'-]+\s(?!and\s+(?:i|we)\b)", re.I)
+_TIE_ENDED = re.compile(r"\b(?:passed away|died|ran away|was put down|(?:left|dumped|divorced|"
+                        r"broke up with|split up with)\s+(?:me|us)\b)", re.I)
+
+
+def _ends_tie(clause: str) -> bool:
+    if _NAMED_FIRST.match(clause):
+        return _TIE_ENDED.search(clause) is not None
+    return ENDINGS.search(clause) is not None
 
 
 # "gardening, mostly growing tomatoes": what follows says more of the item before it

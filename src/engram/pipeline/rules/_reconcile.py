@@ -59,7 +59,7 @@ from engram.pipeline.rules._slots import (
     stem,
 )
 from engram.pipeline.rules._subjects import known_as
-from engram.pipeline.rules._supersede import SWAP, superseded
+from engram.pipeline.rules._supersede import SLOT_ENDINGS, SWAP, superseded
 from engram.pipeline.rules._theirs import spare_own
 from engram.pipeline.rules._topics import as_said_of, split_subject
 
@@ -105,7 +105,12 @@ def _denies(negative: str, positive: str) -> bool:
     stated = _liking(content_tokens(positive))
     who, predicate = split_subject(negative)
     # a death ends the tie itself whatever it tells of how: "after the surgery"
+    ended = next((slot for slot, p in SLOT_ENDINGS if p.search(predicate)), None)
     predicate = _DIED.sub("", predicate)
+    if who and who.split()[0] in RELATIONS and ended and not content_tokens(predicate):
+        # "Sister Hanna moved out" ends where she lives, not the job she got
+        held = slot_of(split_subject(positive)[1])
+        return held is not None and held[0] == ended
     if who and who.split()[0] in RELATIONS and content_tokens(predicate):
         # What a person ended is named after their name: "Brother Jonas left Siemens"
         # ends his job, not "Has a brother named Jonas" (a death, with nothing after
