@@ -119,6 +119,14 @@ _MY_KIN = re.compile(r"\b(?i:my|our)\s+(" + "|".join(sorted(F.RELATIONS)) + r")\
 
 # "my tomato plants", "our new chairs": plural things "them" can point back to.
 _MY_PLURAL = re.compile(r"\b(?i:my|our)\s+((?:[a-z]+\s+)?[a-z]+[^s's]s)\b")
+# "allergic to cats", "hate olives": plural kinds a liking names, which "them" in the
+# sentence after may be ("Love them though")
+_KIND_LIKED = re.compile(r"\b(?i:allergic\s+to|afraid\s+of|scared\s+of|terrified\s+of|into|"
+                         r"(?:love|like|hate|adore|loathe|detest|enjoy|miss|fear|grow|keep|collect|"
+                         r"breed|eat|cook|bake)s?|"
+                         r"(?:used\s+to|never)\s+(?:like|hate|eat|love))\s+"
+                         r"(?!(?:them|these|those|things|days|years|times|ones|others|lots|loads)\b)"
+                         r"((?:[a-z]+\s+)?[a-z]{2,}[^s'\s]s)\b")
 
 
 # A verb of motion before "there": the place is where one goes, not where one is.
@@ -250,7 +258,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         if reread is None:  # a challenge of its own: the statement after it puts it right
             continue
         was_challenged, sentence = reread
-        named = _MY_PLURAL.findall(sentence)  # questions too: "about my tomato plants?"
+        named = [f"my {n}" for n in _MY_PLURAL.findall(sentence)] \
+            or _KIND_LIKED.findall(sentence)  # questions too: "about my tomato plants?"
         things = named[-1] if named else things
         if is_question(sentence):
             # "I'm vegan, any recipes?" keeps "I'm vegan"; "should I take X?" weighs X
@@ -304,6 +313,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         before: str | None = None  # in ages" plays what it named; the clause before
         for raw in clauses:
             clause = strip_discourse(raw)
+            if things and not people.last:  # "I grow them on my balcony", "Love them though"
+                clause = re.sub(r"(?<!/)\bthem\b(?!/)", things, clause)  # not "they/them"
             if agent and _AGENT_CHATTER.match(clause):
                 continue
             nick = also_called(clause) if previous and previous.startswith("Name is ") else None
@@ -319,8 +330,6 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 if place:  # "moving there" goes to the place: "Is moving to Reading"
                     f = _TO_THERE.sub(rf"\1 to {place[1]}", f)
                     f = re.sub(r"\b(?:there|here)\b", f"{place[0]} {place[1]}", f)
-                if things and not people.last:  # "I grow them on my balcony"
-                    f = re.sub(r"(?<!/)\bthem\b(?!/)", f"their {things}", f)  # not "they/them"
                 f = people.events.resolve(taken_up(carry_object(liked_object(
                     finished_what(started_what(f.strip(" ,;:"), said_last), said_last),
                     previous), previous), before))
