@@ -95,6 +95,11 @@ def is_verb(word: str, position: int) -> bool:
     return low.endswith("ed") or (low.endswith("s") and not low.endswith(("ss", "us")))
 
 
+# Ties that name a woman: "his" is never hers.
+_FEMALE = frozenset("""sister mum mom mother aunt auntie wife girlfriend daughter niece
+grandmother gran granny nan nana grandma stepmother stepdaughter fiancee""".split())  # noqa: SIM905
+
+
 class People:
     """The people a message has named so far, and who "she"/"he" refers to."""
 
@@ -104,10 +109,14 @@ class People:
         -> "one of Aisha's bridesmaids" (before a noun "her" is whose), "throwing her a
         party" -> "throwing Mom Rosa a party"."""
         who = self.last or ""
-        whose = f"{who.split()[-1]}'s" if len(who.split()) > 1 else f"{who[:1].lower()}{who[1:]}'s"
+        whose = f"{who.split()[-1]}'s" if len(who.split()) > 1 or who.lower() not in RELATIONS \
+            else f"{who[:1].lower()}{who[1:]}'s"  # "my niece's" said as "niece's"; "Harold's"
         fact = re.sub(r"\bher\b(?=\s+(?!(?:a|an|the|to|some|up|out|back|off|in|on|at|for|and|"
                       r"that|this|own|something|anything|nothing|everything|one|lots|loads|more|whatever)\b)"
                       r"(?-i:[a-z]))", whose, fact)  # "send her something": her, not hers
+        said = who.split()[-1].lower() in fact.lower()  # "helping their dad fix his roof"
+        if who.split()[0].lower() not in _FEMALE and not said:  # "I'm his best man": whose
+            fact = re.sub(r"\bhis\b(?=\s+(?!own\b)(?-i:[a-z]))", whose, fact)
         return re.sub(r"\b(?:her|him)\b(?!\s+own)", who, fact)
 
     def __init__(self) -> None:
