@@ -36,6 +36,8 @@ from engram.pipeline.rules._fragments import base_form
 from engram.pipeline.rules._slots import is_ending
 from engram.pipeline.rules._supersede import SWAP
 
+# What one's taste is called in chat: "my thing", "my scene", "my cup of tea".
+_TASTE = r"(?:thing|scene|cup of tea|jam|bag|vibe)"
 __all__ = ["CHANGE_IDIOMS", "last_day", "plain_change", "said_plainly"]
 
 # (idiom, plain words); matched case-insensitively anywhere in the fact.
@@ -194,4 +196,25 @@ def said_plainly(clause: str) -> str | None:
         if when.lower() in _TIMES_OF_DAY:  # "Mornings are for yoga": no name
             when = when.lower()
         return f"I do {m.group('what')} on {when} {m.group('now').lower()}"
-    return last_day(clause)
+    return last_day(clause) or _taste(clause)
+
+
+# A taste said as what is or is not "my thing": "Camping is not really my thing",
+# "Podcasts are more my thing", "Karaoke is my jam" (a pronoun needs what it stands for).
+_MY_TASTE = re.compile(r"^(?P<x>(?!(?:it|that|this|which|these|those|they|there)\b)[\w' -]{2,40}?)\s+"
+                       r"(?:(?P<no>has never been|have never been|was never|were never|is not|isn'?t|"
+                       r"is never|are not|aren'?t|are never|was not|wasn'?t|were not|weren'?t)|"
+                       r"(?P<more>(?:is|are)\s+(?:much\s+|way\s+|a lot\s+|definitely\s+|really\s+)?more)|"
+                       r"(?P<yes>is|are|'s|'re))\s+(?:really\s+|exactly\s+|at all\s+|so\s+|totally\s+)?"
+                       r"my\s+" + _TASTE + r"(?:\s+(?:at all|really|either|anymore|tbh|lol|now))*$", re.I)
+
+
+def _taste(clause: str) -> str | None:
+    m = _MY_TASTE.match(clause.strip().rstrip(".!"))
+    if not m:
+        return None
+    what = m.group("x")
+    what = what if re.match(r"^(?-i:[A-Z][a-z]+[A-Z]|[A-Z]{2})", what) else what[:1].lower() + what[1:]
+    if m.group("no"):
+        return f"I don't like {what}"
+    return f"I prefer {what}" if m.group("more") else f"I love {what}"
