@@ -78,6 +78,8 @@ _CLAUSE_BREAK = re.compile(
     r"nowadays)\s*,?\s+)?"
     r"(?=" + _SUBJ + r")"
     r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s|"
+    # ", turns out I'm allergic to latex": news after what brought it, with "I" after it
+    r"(?:turns\s+out|turned\s+out|apparently|looks\s+like|seems\s+like)\s*,?\s+(?:I|we)\b|"
     + _THINGS_HAS + r"\s|"
     r"we\s+\w+|we'[a-z]+\s|the\s+(?:whole\s+|entire\s+|old\s+|new\s+)?\w+(?:'s\s+\w+)?(?:\s+(?:of|on|in|at)\s+(?:the\s+|this\s+|that\s+|my\s+)?\w+)?\s+(?:isn't|wasn't|aren't|"
     r"weren't|" + _FINITE + r")\s|"

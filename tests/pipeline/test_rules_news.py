@@ -1,0 +1,18 @@
+"""News after what brought it, in one sentence: ", turns out I ..." is a clause of its own
+(#22). Sentences written for this file; none is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline._state import state_after
+
+
+@pytest.mark.parametrize(("message", "fact"), [
+    ("Skin prick test this morning, turns out I'm allergic to birch pollen.",
+     "Is allergic to birch pollen"),
+    ("Had the hearing test on Monday, turned out I have tinnitus in one ear.",
+     "Has tinnitus in one ear"),
+])
+def test_turns_out_opens_a_clause(message: str, fact: str) -> None:
+    assert fact in state_after([("user", message)])
