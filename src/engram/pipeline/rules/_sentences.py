@@ -163,7 +163,7 @@ _DISCOURSE = re.compile(
     r"remember|just to let you know|in fact|to be honest|also,? note|these days|"
     r"nowadays|lately|currently|right now|at the moment|quick update|update|"
     # openers of a correction: what follows is the corrected statement
-    r"(?:it\s+)?turns out(?: that)?|wait|oops|whoops|(?:(?:a|one|small|quick|tiny|minor)\s+)*"
+    r"(?:it\s+)?(?:turns|turned) out(?: that)?|wait|oops|whoops|(?:(?:a|one|small|quick|tiny|minor)\s+)*"
     r"(?:correction|update)|to clarify|just to clarify|"
     # news of oneself: "found out I'm allergic to cats" (not "found out my ...": a thing's)
     r"(?:i\s+)?(?:just\s+|recently\s+|finally\s+)?found out(?: that)?(?=\s+(?:i|i'm|im|i've)\b)|"
