@@ -47,6 +47,7 @@ from engram.pipeline.rules._idioms import plain_change, said_plainly
 from engram.pipeline.rules._inferred import homes_said, new_home, new_job
 from engram.pipeline.rules._noise import is_noise
 from engram.pipeline.rules._now import said_as_now
+from engram.pipeline.rules._referents import kin_named, place_named, them_as, there_as, things_named
 from engram.pipeline.rules._resaid import resaid
 from engram.pipeline.rules._restated import restated
 from engram.pipeline.rules._retake import WAS_ONCE, opens_correction, puts_right, retimed, uncleft
@@ -84,7 +85,6 @@ _INTRO = re.compile(r"\b(?:a|an|my|our)\s+(\w+)\s+(?:(?:called|named)\s+)?([A-Z]
 _FRONTED = re.compile(r"^((?:for|at|in|on|during|after|before|since|with|every|most|as of|"
                       r"when it comes to)\s+"
                       r"[\w' -]{1,30}?),?\s+((?:I|I'm|I've|we|we're)\s.+)$", re.I)
-_PLACE = re.compile(r"\b(at|in|for)\s+([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)")
 _AGENT_CHATTER = re.compile(r"^(?:I'?ll|I will|let me|I can|I'?d be happy|I'?m happy|"
                             r"I'?m glad|I'?m sorry|I understand|I see|noted)\b", re.I)
 # "I think (that)" / "I guess" before the user's own statement: the statement is theirs.
@@ -108,31 +108,6 @@ _APPOSITIVE = re.compile(r"^((?-i:[A-Z][a-z]\w*)),\s+((?:my|our)\s+(?:\w+\s+)?\w
 # "My husband, Ravi, works ..." -> "My husband Ravi works ...".
 _NAME_APPOSITIVE = re.compile(r"^((?:my|our)\s+(?:\w+\s+)?\w+),\s+((?-i:[A-Z][a-z][\w'-]*)(?:\s+and\s+"
                               r"(?-i:[A-Z][a-z][\w'-]*))?),\s+", re.I)
-
-
-# "my niece", "our landlord": an unnamed person "she"/"he" can point back to.
-_MY_KIN = re.compile(r"\b(?i:my|our)\s+(" + "|".join(sorted(F.RELATIONS)) + r")\b(?!\s+[A-Z])"
-                     # "we got a puppy, she's ...": an animal or a baby the user now has
-                     r"|\b(?i:a|an)\s+(?:new\s+|rescue\s+)?(puppy|kitten|dog|cat|rabbit|hamster|"
-                     r"parrot|tortoise|horse|baby)\b(?!\s+[A-Z])")
-
-
-# "my tomato plants", "our new chairs": plural things "them" can point back to.
-_MY_PLURAL = re.compile(r"\b(?i:my|our)\s+((?:[a-z]+\s+)?[a-z]+[^s's]s)\b")
-# "allergic to cats", "hate olives": plural kinds a liking names, which "them" in the
-# sentence after may be ("Love them though")
-_KIND_LIKED = re.compile(r"\b(?i:allergic\s+to|afraid\s+of|scared\s+of|terrified\s+of|into|"
-                         r"(?:love|like|hate|adore|loathe|detest|enjoy|miss|fear|grow|keep|collect|"
-                         r"breed|eat|cook|bake)s?|"
-                         r"(?:used\s+to|never)\s+(?:like|hate|eat|love))\s+"
-                         r"(?!(?:them|these|those|things|days|years|times|ones|others|lots|loads)\b)"
-                         r"((?:[a-z]+\s+)?[a-z]{2,}[^s'\s]s)\b")
-
-
-# A verb of motion before "there": the place is where one goes, not where one is.
-_TO_THERE = re.compile(r"\b((?:mov|relocat|head|go|travell?|fly|flie|driv|com|emigrat|"
-                       r"return|commut|cycl|walk|ride|rid|get|got)(?:e|es|ed|ing|s)?|went|flew|drove|came|"
-                       r"back)\s+there\b", re.I)
 
 
 # "No, I work in Leith": a reply that answers no question contradicts what is held.
@@ -207,7 +182,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     if fronted:  # "For flights I prefer aisle seats" -> "I prefer aisle seats for flights"
         clause = f"{fronted.group(2)} {fronted.group(1)[0].lower()}{fronted.group(1)[1:]}"
     fact = to_third_person(clause)
-    kin = [a or b for a, b in _MY_KIN.findall(clause)]
+    kin = kin_named(clause)
     if fact and kin and not people.last:  # "a gift for my niece, she's ..." -> "Niece"
         people.last = capitalise(kin[-1].lower())
     if fact and people.last:  # "we're throwing her a party" -> "... Mom Rosa a party",
@@ -258,8 +233,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         if reread is None:  # a challenge of its own: the statement after it puts it right
             continue
         was_challenged, sentence = reread
-        named = [f"my {n}" for n in _MY_PLURAL.findall(sentence)] \
-            or _KIND_LIKED.findall(sentence)  # questions too: "about my tomato plants?"
+        named = things_named(sentence)  # "my tomato plants", "allergic to cats"
         things = named[-1] if named else things
         if is_question(sentence):
             # "I'm vegan, any recipes?" keeps "I'm vegan"; "should I take X?" weighs X
@@ -314,7 +288,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         for raw in clauses:
             clause = strip_discourse(raw)
             if things and not people.last:  # "I grow them on my balcony", "Love them though"
-                clause = re.sub(r"(?<!/)\bthem\b(?!/)", things, clause)  # not "they/them"
+                clause = them_as(clause, things)
             if agent and _AGENT_CHATTER.match(clause):
                 continue
             nick = also_called(clause) if previous and previous.startswith("Name is ") else None
@@ -328,8 +302,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 continue
             for f in _clause_facts(clause, people):
                 if place:  # "moving there" goes to the place: "Is moving to Reading"
-                    f = _TO_THERE.sub(rf"\1 to {place[1]}", f)
-                    f = re.sub(r"\b(?:there|here)\b", f"{place[0]} {place[1]}", f)
+                    f = there_as(f, place)
                 f = people.events.resolve(taken_up(carry_object(liked_object(
                     finished_what(started_what(f.strip(" ,;:"), said_last), said_last),
                     previous), previous), before))
@@ -339,9 +312,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 facts.extend(pieces)
                 previous = said_last = f
             before = clause
-            where = list(_PLACE.finditer(clause))
-            if where:
-                place = (where[-1].group(1), where[-1].group(2))
+            place = place_named(clause) or place
         if fixing and corrections is not None:
             corrections.update(facts[first_fact:])
         if changes is not None and said_as_now(sentence):

@@ -1,0 +1,71 @@
+"""What a pronoun in a later clause points back to: a kin named without a name ("my
+niece, she's ..."), plural things or kinds ("my tomato plants", "allergic to cats": "them"),
+and a place ("at Spotify": "there").
+
+>>> things_named("Allergic to cats, sadly"), things_named("I repotted my chilli plants")
+(['cats'], ['my chilli plants'])
+>>> them_as("Love them though", "cats"), there_as("Is moving there", ("in", "Leeds"))
+('Love cats though', 'Is moving to Leeds')
+"""
+
+from __future__ import annotations
+
+import re
+
+from engram.pipeline.rules import _facts as F
+
+__all__ = ["kin_named", "place_named", "them_as", "there_as", "things_named"]
+
+# A place named after "at", "in" or "for": what "there" later refers to.
+_PLACE = re.compile(r"\b(at|in|for)\s+([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)")
+# "my niece", "our landlord": an unnamed person "she"/"he" can point back to.
+_MY_KIN = re.compile(r"\b(?i:my|our)\s+(" + "|".join(sorted(F.RELATIONS)) + r")\b(?!\s+[A-Z])"
+                     # "we got a puppy, she's ...": an animal or a baby the user now has
+                     r"|\b(?i:a|an)\s+(?:new\s+|rescue\s+)?(puppy|kitten|dog|cat|rabbit|hamster|"
+                     r"parrot|tortoise|horse|baby)\b(?!\s+[A-Z])")
+
+
+# "my tomato plants", "our new chairs": plural things "them" can point back to.
+_MY_PLURAL = re.compile(r"\b(?i:my|our)\s+((?:[a-z]+\s+)?[a-z]+[^s's]s)\b")
+# "allergic to cats", "hate olives": plural kinds a liking names, which "them" in the
+# sentence after may be ("Love them though")
+_KIND_LIKED = re.compile(r"\b(?i:allergic\s+to|afraid\s+of|scared\s+of|terrified\s+of|into|"
+                         r"(?:love|like|hate|adore|loathe|detest|enjoy|miss|fear|grow|keep|collect|"
+                         r"breed|eat|cook|bake)s?|"
+                         r"(?:used\s+to|never)\s+(?:like|hate|eat|love))\s+"
+                         r"(?!(?:them|these|those|things|days|years|times|ones|others|lots|loads)\b)"
+                         r"((?:[a-z]+\s+)?[a-z]{2,}[^s'\s]s)\b")
+
+
+# A verb of motion before "there": the place is where one goes, not where one is.
+_TO_THERE = re.compile(r"\b((?:mov|relocat|head|go|travell?|fly|flie|driv|com|emigrat|"
+                       r"return|commut|cycl|walk|ride|rid|get|got)(?:e|es|ed|ing|s)?|went|flew|drove|came|"
+                       r"back)\s+there\b", re.I)
+
+
+def kin_named(clause: str) -> list[str]:
+    """The unnamed kin (or new animal or baby) the clause names, in order."""
+    return [a or b for a, b in _MY_KIN.findall(clause)]
+
+
+def things_named(sentence: str) -> list[str]:
+    """Plural things of the speaker's ("my X", said as such) or, failing them, plural kinds
+    a liking names; questions count too ("about my tomato plants?")."""
+    return [f"my {n}" for n in _MY_PLURAL.findall(sentence)] or _KIND_LIKED.findall(sentence)
+
+
+def them_as(clause: str, things: str) -> str:
+    """"them" in the speaker's own words as the things named before (not "they/them")."""
+    return re.sub(r"(?<!/)\bthem\b(?!/)", things, clause)
+
+
+def place_named(clause: str) -> tuple[str, str] | None:
+    """The last place named with its preposition: ("at", "Spotify")."""
+    where = list(_PLACE.finditer(clause))
+    return (where[-1].group(1), where[-1].group(2)) if where else None
+
+
+def there_as(fact: str, place: tuple[str, str]) -> str:
+    """"moving there" goes to the place ("Is moving to Reading"); "there" is at it."""
+    fact = _TO_THERE.sub(rf"\1 to {place[1]}", fact)
+    return re.sub(r"\b(?:there|here)\b", f"{place[0]} {place[1]}", fact)
