@@ -55,7 +55,7 @@ def test_a_part_exchange_keeps_the_new_car_in_the_held_frame() -> None:
 
 def test_a_birth_told_by_the_weight() -> None:
     state = one("he's here!! Rowan Ellis, 7lb 11oz, born at 4am", ("Is expecting a baby in May",))
-    assert state == ["Rowan Ellis was born at 4am"]
+    assert state == ["Son Rowan Ellis was born at 4am", "Has a newborn son named Rowan Ellis"]
 
 
 def test_a_child_dropped_at_halls_has_moved_out() -> None:

@@ -19,6 +19,7 @@ from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._about_them import as_asked_of_you, said_of
 from engram.pipeline.rules._abstained import abstained, quit_what
 from engram.pipeline.rules._answers import NO, YES, answer_clause
+from engram.pipeline.rules._births import newborn
 from engram.pipeline.rules._carried import carry_object, finished_what, liked_object, started_what
 from engram.pipeline.rules._challenged import Challenges, it_as_slot
 from engram.pipeline.rules._chatnames import names_as_asked
@@ -306,7 +307,9 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 f = people.events.resolve(taken_up(carry_object(liked_object(
                     finished_what(started_what(f.strip(" ,;:"), said_last), said_last),
                     previous), previous), before))
-                pieces = expand(plain_change(as_suggested(f, offered or question)))  # "ordered one"
+                pieces = [p for b in newborn(plain_change(as_suggested(f, offered or question)),
+                                             message.content)  # "ordered one"; "Noor arrived"
+                          for p in expand(b)]
                 pieces[1:] = [quit_what(finished_what(p, b), b)
                               for b, p in zip(pieces, pieces[1:], strict=False)]
                 facts.extend(pieces)

@@ -180,9 +180,15 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"^(?:(?:she|he)'?s\s+here\W*\s*)?(?P<n>(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?)\s*,\s*"
                 r"\d{1,2}\s?(?:lbs?|pounds?)\b(?:\s*\d{1,2}\s?(?:oz|ounces?)\b)?(?:,?\s*(?:arrived|born)\b)?", re.I),
      lambda m: f"{m.group('n')} was born"),
+    # a baby told by what it is: "Our little boy Idris arrived", "Baby girl Maeve was born"
+    # (``_births`` reads the kind from the message)
+    (re.compile(r"^(?:(?:our|my)\s+)?(?:(?:little|baby|newborn|new|tiny)\s+)*(?:girl|boy)\s+"
+                r"(?=(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?\s+(?:was born|arrived|came|is here)\b)", re.I),
+     "Baby "),
     # or by the weight after the arrival: "Little Noor arrived on Tuesday, 3.2kg"
     (re.compile(r"^(?:(?:little|baby|our|my)\s+)?(?P<n>(?-i:[A-Z])\w+)\s+(?:arrived|came)\b(?P<when>[^,]*),\s*"
-                r"\d{1,2}(?:\.\d)?\s?(?:kg|lbs?)\b(?:\s*\d{1,2}\s?oz\b)?", re.I),
+                r"\d{1,2}(?:\.\d)?\s?(?:kg|lbs?)\b(?:\s*\d{1,2}\s?oz\b)?"
+                r"(?:\s+of\s+(?:pure\s+)?[a-z]+(?:\s+[a-z]+)?(?=\s*(?:[,.!]|$)))?", re.I),  # "of pure chaos"
      lambda m: f"{m.group('n')} was born{m.group('when')}"),
     # a child gone to university, told by the drop-off: "dropped Ethan at halls in Durham"
     (re.compile(r"\b(?:dropped|moved|took)\s+(?P<who>(?-i:[A-Z])\w+)\s+(?:off\s+)?(?:at|into|to)\s+"
