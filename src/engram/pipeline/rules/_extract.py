@@ -45,6 +45,7 @@ from engram.pipeline.rules._identity import (
     named_with,
 )
 from engram.pipeline.rules._idioms import plain_change, said_plainly
+from engram.pipeline.rules._in_passing import in_passing
 from engram.pipeline.rules._inferred import homes_said, new_home, new_job
 from engram.pipeline.rules._noise import is_noise
 from engram.pipeline.rules._now import said_as_now
@@ -57,6 +58,7 @@ from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_thi
 from engram.pipeline.rules._roles import at_the_event
 from engram.pipeline.rules._self_report import decided_news, diagnosis, done_to_me, self_report
 from engram.pipeline.rules._sentences import (
+    REQUEST,
     is_question,
     split_clauses,
     statement_head,
@@ -239,10 +241,13 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         if is_question(sentence):
             # "I'm vegan, any recipes?" keeps "I'm vegan"; "should I take X?" weighs X
             head = statement_head(sentence) or weighed_choice(strip_discourse(sentence)) \
-                or name_asked_for(strip_discourse(sentence))  # "Could you use Sasha?"
-            if head is None:
+                or name_asked_for(strip_discourse(sentence)) \
+                or "; ".join(in_passing(sentence))  # "Could you use Sasha?"; "... I'm hosting"
+            if not head:
                 continue
             sentence = head
+        elif REQUEST.match(strip_discourse(sentence)) and in_passing(sentence):
+            sentence = "; ".join(in_passing(sentence))  # "Help me plan the party I'm throwing"
         if is_hypothetical(sentence) and all(is_hypothetical(c) for c in split_clauses(sentence)):
             continue  # "..., but if we did, ..." keeps the statement before the condition
         label = labelled(sentence) if not agent else None
