@@ -72,7 +72,7 @@ _ROLE = re.compile(r"^(?:(?:big|huge|massive|long-?time|lifelong|proud|new|forme
                    r"founder|user|subscriber|lover|regular)\s+(?:of|at|in|from|for)\b", re.I)
 # A lasting condition or status said alone, as notes say it: "Lactose intolerant", "Coeliac".
 _CONDITION = re.compile(r"^(?:(?:severely|mildly|very|quite|slightly|recently|newly|happily)\s+)?"
-                        r"(?:[a-z0-9]+\s+){0,2}(?:intolerant|allergic|coeliac|celiac|diabetic|vegan|veggie|"
+                        r"(?:[a-z0-9-]+\s+){0,2}(?:intolerant|allergic|coeliac|celiac|diabetic|vegan|veggie|"
                         r"vegetarian|pescatarian|pregnant|asthmatic|epileptic|dyslexic|"
                         r"autistic|colou?r-?blind|left-handed|right-handed|teetotal|sober|deaf|"
                         r"single|married|engaged|divorced|widowed|retired|unemployed|self-employed|"

@@ -83,6 +83,8 @@ _OCCUPATION = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+(?:er|or|ist|ian|ant|ent|eer)|nurse|chef|pilot|"
     r"cook|medic|midwife|barista|clerk|surgeon|vet|coach|architect|analyst|dev|"
     r"attorney|carpenter|plumber|electrician)\b", re.I)
+# People one has who are also what one can work as: "my teacher", "Is a teacher".
+_TRADES = frozenset({"teacher", "doctor", "therapist", "coach", "vet", "dentist", "mentor", "manager"})
 _NOT_JOBS = set("""member fan beginner lover owner user believer runner swimmer player reader
 listener speaker follower supporter customer resident student patient parent mother father
 brother sister daughter partner sober other expert introvert extrovert vegetarian
@@ -91,13 +93,17 @@ current frequent permanent present absent brilliant pleasant vibrant elegant arr
 distant constant important hesitant reluctant tolerant ignorant pregnant fluent efficient
 proficient competent lenient consistent persistent insistent violent obedient eager clever
 proper bitter better older younger bigger smaller faster slower major minor poor
+disaster monster character number water paper matter order error honour honor mirror horror
+colour color favour favor labour humour rumour power tower flower corner border chapter
+centre center weather leather feather finger temper theatre theater computer answer
+winner loser dinner summer winter letter meter litre liter quarter cancer fever
 """.split())  # noqa: SIM905 (a word list reads better as text; adjectives ending like jobs)
 
 
 def is_occupation(text: str) -> bool:
     """"Is a midwife", "Became a senior analyst": a job named by the shape of its noun."""
     m = _OCCUPATION.match(text)
-    return m is not None and m.group("noun").lower() not in _NOT_JOBS | RELATIONS
+    return m is not None and m.group("noun").lower() not in _NOT_JOBS | (RELATIONS - _TRADES)
 
 
 # Nouns that open the user's own facts ("Name is Maya", "Favorite color is green").

@@ -39,6 +39,18 @@ _AGENT_NOW = re.compile(r"^(?P<how>(?:officially|finally|basically|technically|d
                         r"nowadays|always have been|always was|through and through|at heart|by nature|"
                         r"since forever)$",
                         re.I)
+# What kind of person one is, said alone as a note: "Night owl", "Total introvert",
+# "Huge coffee snob", "Early bird", "Creature of habit" (the head names a kind of person).
+_KIND_OF_PERSON = re.compile(r"^(?:(?:total|complete|huge|massive|big|real|proper|bit of an?|such an?|"
+                             r"hopeless|natural|born|true|classic|typical|lifelong|serial|"
+                             r"self-confessed|recovering)\s+)?(?:[a-z-]+\s+){0,2}?(?:night owl|early bird|"
+                             r"morning person|night person|people person|dog person|cat person|"
+                             r"creature of habit|introvert|extrovert|ambivert|homebody|bookworm|"
+                             r"workaholic|perfectionist|overthinker|worrier|procrastinator|optimist|"
+                             r"pessimist|minimalist|foodie|snob|nerd|geek|addict|junkie|fanatic|"
+                             r"enthusiast|neat freak|clean freak|control freak|light sleeper|"
+                             r"heavy sleeper|early riser|late riser|fussy eater|picky eater|"
+                             r"people pleaser|adrenaline junkie|gym rat)$", re.I)
 # A fan of something named: "Huge Arsenal fan", "Lifelong Springsteen supporter since 1985".
 _FAN_ADJ = r"(?i:huge|big|massive|die-?hard|lifelong|long-?time|proud|loyal|mad)"
 _NAMED_FAN = re.compile(rf"^((?:{_FAN_ADJ}\s+)?)(?!{_FAN_ADJ}\s)"
@@ -127,6 +139,9 @@ def verbless(c: str) -> str | None:
     if m:  # "Huge Arsenal fan since I was six"
         fan = f"{m.group(1).lower()}{m.group(2)} {m.group(3).lower()}{m.group(4) or ''}"
         return f"Is {'an' if fan[0] in 'aeiouAEIOU' else 'a'} {fan}"
+    m = _KIND_OF_PERSON.match(c)
+    if m:  # "Night owl.", "Total introvert.", "Huge coffee snob.": what kind of person
+        return f"Is {'an' if c[0] in 'aeiouAEIOU' else 'a'} {c[0].lower()}{c[1:]}"
     m = _AGENT_NOW.match(c)
     if m and m.group("np").split()[-1].lower() not in _NOT_AGENTS:  # "Tea drinker these days"
         how, when = (m.group("how") or "").lower(), m.group("when").lower()
