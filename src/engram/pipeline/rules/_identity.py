@@ -38,7 +38,8 @@ republican democrat libertarian gen millennial texan californian parisian london
 asperger autistic adhd deaf blind lgbt lgbtq gay queer trans vegan ok okay""".split())  # noqa: SIM905 (a word list reads better as text)
 # (a word ending in "'s" is no name: "Baby's here!" says the baby is)
 _NAME = r"((?-i:[A-Z][a-z][\w'-]*(?<!'s)(?:\s+[A-Z][a-z][\w'-]*(?<!'s))?))"
-_INTRO = re.compile(r"^(?:hi|hello|hey|g'?day|hiya)?[,!.\s]*(?:(?:i'?m|i am|this is|it'?s)\s+" + _NAME
+_INTRO = re.compile(r"^(?:hi|hello|hey|g'?day|hiya)?\s*(?:(?:all|everyone|there|folks|guys|y'?all)\b)?"
+                    r"[,!.\s]*(?:(?:i'?m|i am|this is|it'?s)\s+" + _NAME
                     + r"(?:\s+(?:here|btw|by the way))?|" + _NAME
                     # "Noor here, 27, ...": more about the speaker is an introduction's
                     + r"\s+here(?:,(?!\s*(?:\d|(?:my\s+)?pronouns\b|(?:she|he|they)/|(?:a|an|from)\s)).*)?)$",
@@ -62,14 +63,18 @@ _NICKNAME = re.compile(
     # asked: "Could you use Sasha instead?", "Can you call me Bea from now on?"
     + r"|^(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:just\s+)?(?:call\s+me|use|go\s+with)\s+"
     + _NAME + r"(?=\s+(?:instead|from\s+now\s+on|please|going\s+forward)\b|\s*\??$)"
-    + r"|^(?:everyone|everybody|people|friends|my\s+friends|most\s+people|folks)\s+"
-      r"(?:\w+\s+)?calls?\s+me\s+" + _NAME
+    + r"|^(?:(?:literally|basically|pretty\s+much)\s+)?(?:everyone|everybody|people|friends|"
+      r"my\s+friends|most\s+people|folks)\s+(?:\w+\s+)?calls?\s+me\s+" + _NAME
     + r"|^i\s+(?:usually\s+|mostly\s+|prefer\s+to\s+)?go\s+by\s+(?:my\s+(?:middle|second|"
       r"last|family|nick)\s*name,?\s+)?" + _NAME
     + r"|^i\s+prefer\s+(?:to\s+be\s+called|being\s+called)\s+" + _NAME
     + r"|^(?:but\s+)?it'?s\s+" + _NAME + r"\s+to\s+(?:everyone|everybody|(?:my\s+)?friends|most\s+people)$"
     + r"|^(?:honestly\s+)?i'?d\s+(?:rather|prefer(?:\s+it\s+if)?|like\s+it\s+if)\s+you\s+"
       r"call(?:ed)?\s+me\s+" + _NAME, re.I)
+# A name used in one place: "Everybody at work calls me Bobby".
+_CALLED_AT = re.compile(r"^(?:(?:literally|basically|pretty\s+much)\s+)?(?:everyone|everybody|people|"
+                        r"all\s+of\s+us)\s+(?P<where>(?:at|in|on)\s+(?:the\s+|my\s+)?\w+)\s+"
+                        r"(?:\w+\s+)?calls?\s+me\s+(?P<name>" + _NAME + r")", re.I)
 # A name used by some: "Name's Dimitrios, Dimi to my friends".
 _TO_FRIENDS = re.compile(r"^" + _NAME + r"\s+to\s+(?:my\s+|all\s+my\s+)?(friends|mates|family|"
                          r"colleagues|the\s+kids)$", re.I)
@@ -200,6 +205,9 @@ def identity_fact(clause: str) -> str | None:
     m = _FULL_NAME.match(c)
     if m and _is_name(next(g for g in m.groups() if g)):
         return f"Name is {next(g for g in m.groups() if g)}"
+    m = _CALLED_AT.match(c)
+    if m and _is_name(m.group("name")):  # "Everybody at work calls me Bobby"
+        return f"Is called {m.group('name')} {m.group('where').lower()}"
     m = _NICKNAME.match(c)
     if m:
         name = next(g for g in m.groups() if g)

@@ -63,7 +63,8 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                 r"the\s+(?:[\w'-]+\s+){0,3}?(?:office|firm|company|agency|practice|surgery|"
                 r"hospital|clinic|bank|council|studio|lab|factory|warehouse|depot|garage|salon|"
                 r"restaurant|bakery|hotel)\b)"),
-        ("name", r"^(?:name is|is called|goes by)\b"),
+        # (a name some people use is no name: "Is called Bobby at work", "... by friends")
+        ("name", r"^(?:name is|is called(?!\s+[\w'-]+\s+(?:at|by|to|in|on|among)\b)|goes by)\b"),
         # the name to use, one at a time: "Could you use Sasha instead?" after "... Alex"
         ("called", r"^prefers\s+to\s+be\s+called\b"),
         # values held one at a time under their own label: "Surname is Okafor"
