@@ -104,6 +104,15 @@ _KIN_S = re.compile(r"\b((?:my|our)\s+(?:" + "|".join(sorted(RELATIONS, key=len,
                     + r"))s(?=\s+(?:name|birthday|surname|job|car|house|flat|wedding)\b)", re.I)
 
 
+# A kin word opening a sentence in lower case, its "my" dropped as chat does: "wife is a
+# dentist", "bro just got engaged" (the capital lets it be read as who the sentence is about).
+_KIN_OPENS = re.compile(r"(?:(?<=^)|(?<=[.!?]\s))(?-i:(wife|husband|partner|boyfriend|girlfriend|fiance|fiancee|"
+                        r"mum|mom|dad|son|daughter|brother|sister|grandma|grandad|grandpa|nan|gran|"
+                        r"aunt|uncle|cousin|niece|nephew|bestie|flatmate|roommate|boss))"
+                        r"(?=\s+(?:is|was|'s|has|had|just|still|finally|got|can'?t|won'?t|doesn'?t|"
+                        r"(?-i:[a-z]{3,}(?:s|ed))\b))")
+
+
 # Shouting: two or more words in capitals, one of them a long one ("PASSED THE BAR",
 # "CAST IS OFF"), not an acronym ("NHS", "UK").
 _SHOUTED = re.compile(r"\b[A-Z][A-Z']+(?:\s+[A-Z][A-Z']*)+\b")
@@ -132,6 +141,7 @@ def plain_chat(text: str) -> str:
     for pattern, word in _BETWEEN:
         text = pattern.sub(word, text)
     text = _KIN_S.sub(r"\1's", text)
+    text = _KIN_OPENS.sub(lambda m: m.group(1).capitalize(), text)
     text = _PLACE_AFTER.sub(lambda m: _capital(m, "place", _NO_PLACE), text)
     text = _PLACE_PUT_RIGHT.sub(lambda m: _capital(m, "place", _NO_PLACE), text)
     text = _NAME_AFTER.sub(lambda m: _capital(m, "name", _NOT_A_NAME), text)
