@@ -102,6 +102,10 @@ def _as_predicate(piece: str, tense: str) -> str | None:
     if tense in ("state", "present") and _tense(verb) == "past" and not adverb \
             and _OBJECT.match(rest):
         return capitalise(f"{verb}{rest}")
+    if tense == "state" and not adverb and (verb in _PRESENT_S or verb in _BASE) and verb != "is" \
+            and rest.strip() and not re.match(r"^\s+(?:it|that|this|them|there|so|too|me|you)\b", rest):
+        # "Is a paramedic, works nights", "Is 34, live in Leeds": a habit or a state too
+        return capitalise(f"{verb if verb in _PRESENT_S else _BASE[verb]}{rest}")
     if tense == "present" and (verb in _BASE or verb in _PRESENT_S):
         return capitalise(f"{adverb}{verb if verb in _PRESENT_S else _BASE[verb]}{rest}")
     if tense == "state" and not adverb and (verb.endswith("ed") and len(verb) > 4

@@ -69,7 +69,7 @@ def expand(fact: str) -> list[str]:
     out: list[str] = []
     # "born and raised in Cork" is one state, said in the past: never split
     fact = re.sub(r"\bborn and (raised|bred)\b", r"born-and-\1", fact)
-    for a in (x for q in split_comma_predicates(fact) for o in split_possessions(q)
+    for a in (x for q in _comma_predicates(fact) for o in split_possessions(q)
               for r in split_paired_objects(o) for p in split_present_verbs(r)
               for v in F.split_verb_phrases(p)
               for y in _past_coordination(v)
@@ -89,6 +89,23 @@ def expand(fact: str) -> list[str]:
     out = [re.sub(r"^Is born-and-(\w+)", r"Was born and \1", f).replace("born-and-", "born and ")
            for f in out]
     return out + [x for f in out for x in inferred_facts(f)]
+
+
+def _comma_predicates(fact: str) -> list[str]:
+    """Comma-joined verb phrases, of the speaker or of someone named first: "Husband is a
+    paramedic, works nights" -> "Husband is a paramedic", "Husband works nights".
+
+    >>> _comma_predicates("Husband is a paramedic, works nights")
+    ['Husband is a paramedic', 'Husband works nights']
+    """
+    subject, predicate = split_subject(fact)
+    if not subject or not fact.lower().startswith(subject + " "):
+        return split_comma_predicates(fact)
+    parts = split_comma_predicates(predicate[:1].upper() + predicate[1:])
+    head = fact[:len(subject)]
+    if len(parts) < 2 or any(re.fullmatch(r"Is \w+", p) for p in parts[1:]):
+        return [fact]  # ", gutted" after news of Dev is the speaker's feeling, not his
+    return [f"{head} {p[0].lower()}{p[1:]}" for p in parts]
 
 
 def _past_coordination(fact: str) -> list[str]:
