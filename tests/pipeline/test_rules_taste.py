@@ -26,3 +26,15 @@ def test_my_thing_is_a_taste(message: str, fact: str) -> None:
 @pytest.mark.parametrize("message", ["That's not my thing.", "It isn't really my scene."])
 def test_a_pronoun_names_no_taste(message: str) -> None:
     assert not any(f.startswith(("Does not like", "Prefers", "Loves")) for f in one(message))
+
+
+@pytest.mark.parametrize(("message", "fact"), [
+    ("Give me a pub quiz over a nightclub any day.", "Prefers a pub quiz over a nightclub"),
+    ("Miss my grandad's allotment.", "Misses their grandad's allotment"),
+])
+def test_a_preference_or_a_longing_said_without_i(message: str, fact: str) -> None:
+    assert one(message) == [fact]
+
+
+def test_missing_you_is_no_fact() -> None:
+    assert one("Miss you already!") == []

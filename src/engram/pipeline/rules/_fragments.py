@@ -90,7 +90,8 @@ _WHERE_AT = re.compile(r"^(?:in|at|on|off|out|home|up|asleep|awake|online|away)\
 
 def _verb_fact(words: list[str], clause: str) -> str | None:
     first, second = words[0].lower(), words[1].lower().strip(",")
-    if first in LIKING_VERBS and second not in _PRONOUNS | {"them", "that", "this", "those", "these"}:
+    if first in LIKING_VERBS | {"miss"} and second not in _PRONOUNS | {"them", "that", "this", "those",
+                                                                   "these", "you", "out", "it"}:
         return capitalise(conjugate(first)) + " " + " ".join(words[1:])
     # a past act with its place or thing is no remark: "Moved to Leeds" ("Worked for me" is)
     done = len(words) == 3 and (first in PAST_FORMS or first.endswith("ed")) \

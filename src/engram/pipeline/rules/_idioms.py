@@ -196,7 +196,7 @@ def said_plainly(clause: str) -> str | None:
         if when.lower() in _TIMES_OF_DAY:  # "Mornings are for yoga": no name
             when = when.lower()
         return f"I do {m.group('what')} on {when} {m.group('now').lower()}"
-    return last_day(clause) or _taste(clause)
+    return last_day(clause) or _taste(clause) or _any_day(clause)
 
 
 # A taste said as what is or is not "my thing": "Camping is not really my thing",
@@ -218,3 +218,15 @@ def _taste(clause: str) -> str | None:
     if m.group("no"):
         return f"I don't like {what}"
     return f"I prefer {what}" if m.group("more") else f"I love {what}"
+
+
+# A preference said as what one would take any day: "Give me a museum over a beach any day".
+_ANY_DAY = re.compile(r"^(?:but\s+|honestly\s+)?give\s+me\s+(?P<x>.+?)(?:\s+over\s+(?P<y>.+?))?"
+                      r"\s+any\s*day(?:\s+of\s+the\s+week)?$", re.I)
+
+
+def _any_day(clause: str) -> str | None:
+    m = _ANY_DAY.match(clause.strip().rstrip(".!"))
+    if not m:
+        return None
+    return f"I prefer {m.group('x')}" + (f" over {m.group('y')}" if m.group("y") else "")
