@@ -30,7 +30,7 @@ def test_a_pronoun_names_no_taste(message: str) -> None:
 
 @pytest.mark.parametrize(("message", "fact"), [
     ("Give me a pub quiz over a nightclub any day.", "Prefers a pub quiz over a nightclub"),
-    ("Miss my grandad's allotment.", "Misses their grandad's allotment"),
+    ("Miss my grandad's allotment.", "Misses their grandfather's allotment"),
 ])
 def test_a_preference_or_a_longing_said_without_i(message: str, fact: str) -> None:
     assert one(message) == [fact]
