@@ -86,9 +86,24 @@ _ASIDE = re.compile(r"\b(?:brb|be right back|asking for a friend|please|just tes
                     r"overrated|underrated|interesting|boring|fun|weird)\b", re.I)
 
 
+# How one feels today, or a body part does: "Is exhausted but over the moon", "Feet are
+# destroyed", "Legs are absolutely dead", "Cannot stop crying" (a condition is lasting:
+# "Knee has been bothering them since May" says since when).
+_FEELING = re.compile(r"^(?:(?:is|was|are|were|feels?|felt)\s+(?:so\s+|absolutely\s+|completely\s+|totally\s+|"
+                      r"still\s+|a bit\s+|really\s+|properly\s+)?(?:exhausted|knackered|shattered|"
+                      r"wrecked|buzzing|gutted|thrilled|over the moon|devastated|stressed(?: out)?|"
+                      r"panicking|relieved|emotional|overwhelmed|running on|doing well|chuffed|"
+                      r"sore|destroyed|dead|aching|jelly|killing)\b"
+                      r"|^(?:[A-Z][\w'-]*\s+)?(?:feet|legs|arms|back|hands|fingers|fingertips|"
+                      r"shoulders|calves|eyes|head|brain)\s+(?:is|are)\s+(?:so\s+|absolutely\s+|"
+                      r"completely\s+|still\s+|a bit\s+|really\s+)?(?:sore|destroyed|dead|aching|"
+                      r"jelly|killing|wrecked|fried|toast|mush|done)\b"
+                      r"|^cannot\s+stop\s+(?:crying|smiling|laughing)\b)", re.I)
+
+
 def worth(fact: str) -> bool:
     """False for facts that say nothing lasting about anyone."""
-    if _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) or _ASKS_FOR.match(fact) \
+    if _FEELING.match(fact) or _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) or _ASKS_FOR.match(fact) \
             or _CRAVING.match(fact) or _DEICTIC.match(fact) or _SLIP.match(fact) \
             or _ROUTINE.match(fact) or _ELLIPSIS.match(fact) or _CUT_OFF.search(fact):
         return False

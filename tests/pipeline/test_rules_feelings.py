@@ -1,0 +1,33 @@
+"""How one feels today, or how a body part does, is no lasting fact; a condition said
+with since when is (#22). Sentences written for this file; none is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline._state import state_after
+
+
+def one(message: str) -> list[str]:
+    return state_after([("user", message)])
+
+
+@pytest.mark.parametrize("message", [
+    "Honestly I'm shattered after the move.",
+    "My calves are absolutely dead after that hill.",
+    "Can't stop laughing at that video.",
+    "I'm buzzing!!",
+])
+def test_a_feeling_of_the_day_stores_nothing(message: str) -> None:
+    assert one(message) == []
+
+
+def test_a_lasting_condition_is_kept() -> None:
+    assert one("My knee has been sore since the ski trip in January.") \
+        == ["Knee has been sore since the ski trip in January"]
+
+
+def test_news_said_with_a_feeling_keeps_the_news() -> None:
+    state = one("Got the job at Arup!! I'm over the moon.")
+    assert any("Arup" in f for f in state)
+    assert not any("over the moon" in f for f in state)
