@@ -28,3 +28,18 @@ def test_a_kind_of_person_said_alone(message: str, fact: str) -> None:
 @pytest.mark.parametrize("message", ["Good point.", "Total disaster.", "Big mood."])
 def test_a_remark_is_no_kind_of_person(message: str) -> None:
     assert one(message) == []
+
+
+@pytest.mark.parametrize(("message", "facts"), [
+    ("Retired postman, two grandkids, big Hibs fan.",
+     ["Is a retired postman", "Has two grandkids", "Is a big Hibs fan"]),
+    ("Student, 19, studying chemistry at Leeds.",
+     ["Is a student", "Is 19 years old", "Is studying chemistry at Leeds"]),
+    ("Carer, work from home.", ["Is a carer", "Works from home"]),
+])
+def test_notes_in_a_list_are_each_a_fact(message: str, facts: list[str]) -> None:
+    assert one(message) == facts
+
+
+def test_a_count_of_children_said_as_a_parent() -> None:
+    assert one("Dad of three.") == ["Has three children"]

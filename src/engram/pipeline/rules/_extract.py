@@ -196,7 +196,8 @@ def _clause_facts(clause: str, people: People) -> list[str]:
             people.introduce(intro.group(1).lower(), intro.group(2))
         return [*out, fact]
     fact = _other_subject(clause, people) or subjectless(clause)
-    found = [fact] if fact else subjectless_list(clause)  # "Married, three kids, ..."
+    notes = subjectless_list(clause) if "," in clause else []  # "Married, three kids, ..."
+    found = notes if len(notes) > 2 or not fact else [fact]  # three notes are a list
     if found:
         return [*out, *found]
     # "The Paris trip is cancelled", "Someone stole my bike"; "The new job starts Monday"

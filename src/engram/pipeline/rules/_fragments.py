@@ -112,6 +112,9 @@ def _verb_fact(words: list[str], clause: str) -> str | None:
         if _GERUND_SUBJECT.match(clause):  # "Playing chess is my main hobby": the doing
             return capitalise(clause)      # is the subject, said as it is
         return "Is " + clause[0].lower() + clause[1:]  # "Training for a half marathon"
+    if first == "work" and re.match(r"^work\s+(?:from\s+home|remotely|(?:as|at|for)\s+\w|in\s+(?-i:[A-Z]))",
+                                    clause, re.I):
+        return "Works " + " ".join(words[1:])  # "Work from home", "Work as a nurse in Leeds"
     if first in _DONE_OFTEN and second not in ("me", "us") and _HABIT.search(clause):
         # "Play chess online most evenings": a habit, its "I" unsaid ("Remind me" is asked)
         return capitalise(conjugate(first)) + " " + " ".join(words[1:])
@@ -166,8 +169,13 @@ def subjectless_list(clause: str) -> list[str]:
     parts = [p.strip() for p in clause.split(",") if p.strip()]
     if len(parts) < 2:
         return []
-    facts = [subjectless(p) for p in parts if not _DESCRIBING.match(p)]
+    facts = [_AGED_NOTE.sub(r"Is \1 years old", p) if _AGED_NOTE.match(p) else subjectless(p)
+             for p in parts if not _DESCRIBING.match(p)]  # "Student, 20, ...": an age
     return [f for f in facts if f] if facts and all(facts) else []
+
+
+# An age said alone among notes: "Student, 20, studying physics".
+_AGED_NOTE = re.compile(r"^(1[3-9]|[2-9]\d)$")
 
 
 def subjectless(clause: str) -> str | None:
@@ -205,8 +213,19 @@ _NOT_ROLE_START = {"at", "in", "on", "to", "for", "with", "from", "of", "the", "
                    "our", "their", "no", "not", "never", "just", "so", "very"}
 
 
+# Who one is at home or in life, said as a note: "Student", "Single dad of two", "Pensioner".
+_PERSON_NOTE = re.compile(r"^(?:(?:single|stay-at-home|full-time|part-time|proud|busy|working|mature|"
+                          r"first-year|final-year|grad|phd|retired)\s+)?(?:student|pensioner|retiree|carer|"
+                          r"volunteer|mum|mom|dad|parent|mother|father|grandmother|grandfather|grandma|"
+                          r"grandad|homemaker|housewife|househusband)(?:\s+of\s+(?:one|two|three|four|"
+                          r"five|six|\d))?$", re.I)
+
+
 def _note_role(note: str) -> str | None:
     """"Is a <role>" for a job said as a note, with no verb: "Banker", "Software dev"."""
+    if _PERSON_NOTE.match(note) and " of " not in note:  # "Student": who one is ("mum of
+        # two" is a count of children, read as one)
+        return f"Is {'an' if note[0].lower() in 'aeiou' else 'a'} {note[0].lower()}{note[1:]}"
     head = re.split(r"\s+(?:at|in|for|on|with)\s+", note, maxsplit=1)[0]
     body = _ROLE_LEAD.sub("", head)
     words = body.split()

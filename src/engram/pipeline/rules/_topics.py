@@ -82,7 +82,7 @@ _OCCUPATION = re.compile(
     r"\s+(?:now\s+|officially\s+|finally\s+)?(?:a|an)\s+"
     r"(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+(?:er|or|ist|ian|ant|ent|eer)|nurse|chef|pilot|"
     r"cook|medic|midwife|barista|clerk|surgeon|vet|coach|architect|analyst|dev|"
-    r"attorney|carpenter|plumber|electrician)\b", re.I)
+    r"attorney|carpenter|plumber|electrician|[a-z]{3,}(?:man|woman|person))\b", re.I)
 # People one has who are also what one can work as: "my teacher", "Is a teacher".
 _TRADES = frozenset({"teacher", "doctor", "therapist", "coach", "vet", "dentist", "mentor", "manager"})
 _NOT_JOBS = set("""member fan beginner lover owner user believer runner swimmer player reader
@@ -97,6 +97,7 @@ disaster monster character number water paper matter order error honour honor mi
 colour color favour favor labour humour rumour power tower flower corner border chapter
 centre center weather leather feather finger temper theatre theater computer answer
 winner loser dinner summer winter letter meter litre liter quarter cancer fever
+german human gentleman superman batman snowman spokesperson
 """.split())  # noqa: SIM905 (a word list reads better as text; adjectives ending like jobs)
 
 
