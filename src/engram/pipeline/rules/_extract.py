@@ -127,6 +127,10 @@ _TAKEN_BACK = re.compile(r",\s*(?:no\s+)?(?:wait|sorry|i mean|or rather|scratch 
                          r"[\s,.!]*$", re.I)
 
 
+# A kin named alone, as a reply or before what is said of them: "(for) my sister".
+_KIN_ALONE = re.compile(r"^(?:(?:it'?s|it\s+is)\s+)?(?:for\s+)?(?:my|our)\s+(\w+)$", re.I)
+
+
 def _clause_facts(clause: str, people: People) -> list[str]:
     clause = said_plainly(clause) or _WHEN_FIRST.sub("", clause)  # "my last day at X was"
     clause = re.sub(r"^(?i:as)\s+((?i:a|an)\s+[\w-]+(?:\s+[\w-]+)?)$", r"I'm \1", clause)  # "As a nurse, ..."
@@ -145,6 +149,10 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     told_of = bool(re.match(r"(?i:she|he)\b", clause)) and people.last is not None
     for rel, name in F.relation_names(clause):
         people.introduce(rel, name, last=not told_of)
+    whom = _KIN_ALONE.match(clause)
+    if whom and whom.group(1).lower() in F.RELATIONS:  # "my sister, she turns 30": she is
+        people.last = capitalise(whom.group(1).lower())  # the sister the clause names
+        return out
     # "please stop calling me Liz" is about the name, not a standing request
     request = None if re.search(r"\bcall(?:ing)?\s+me\b", clause, re.I) \
         else F.standing_request(clause)

@@ -107,6 +107,6 @@ def wh_answer(question: str, reply: str) -> str | None:
             and words[1].lower() in _PREP - {"to"}:
         return f"{head} {words[0]} {reply} {' '.join(words[1:])}{after}"
     if wh == "where":
-        prep = "to" if _MOTION.match(vp) else "in"
+        prep = "to" if _MOTION.match(vp.split()[-1]) else "in"  # "(would like to) go"
         return f"{head} {vp} {prep} {reply}{after}"
     return f"{head} {vp} {reply}{after}"
