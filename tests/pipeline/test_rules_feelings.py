@@ -31,3 +31,18 @@ def test_news_said_with_a_feeling_keeps_the_news() -> None:
     state = one("Got the job at Arup!! I'm over the moon.")
     assert any("Arup" in f for f in state)
     assert not any("over the moon" in f for f in state)
+
+
+@pytest.mark.parametrize("message", [
+    "I'm just settling a bet with my flatmate.",
+    "I can't believe how fast this year went.",
+    "I'll have a proper look at those tomorrow.",
+    "I keep forgetting to water things.",
+])
+def test_what_the_speaker_does_in_the_chat_stores_nothing(message: str) -> None:
+    assert one(message) == []
+
+
+def test_an_eagerness_to_do_something_is_kept() -> None:
+    assert one("Can't wait to start my pottery course in March!") \
+        == ["Cannot wait to start their pottery course in March"]

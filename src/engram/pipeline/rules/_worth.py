@@ -101,9 +101,20 @@ _FEELING = re.compile(r"^(?:(?:is|was|are|were|feels?|felt)\s+(?:so\s+|absolutel
                       r"|^cannot\s+stop\s+(?:crying|smiling|laughing)\b)", re.I)
 
 
+# What the speaker is doing in the chat, or cannot get over, at the moment: "Is settling an
+# argument", "Cannot believe it", "Will have a look later", "Keeps forgetting".
+_OF_THE_MOMENT = re.compile(r"^(?:(?:is|was)\s+(?:just\s+)?(?:asking|settling|wondering|debating|"
+                            r"trying\s+to\s+decide|checking|double-checking)\b"
+                            r"|cannot\s+(?:believe|wait(?!\s+to\b)|decide|remember|figure|bring\s+themselves|"
+                            r"stop|sleep)\b"
+                            r"|(?:keeps|kept)\s+forgetting\b|has\s+to\s+(?:figure|work)\s+out\b"
+                            r"|will\s+(?:have\s+a\s+(?:proper\s+|quick\s+)?look|give\s+(?:\w+\s+){1,3}?a\s+go|"
+                            r"think\s+about|see\b|check\b))", re.I)
+
+
 def worth(fact: str) -> bool:
     """False for facts that say nothing lasting about anyone."""
-    if _FEELING.match(fact) or _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) or _ASKS_FOR.match(fact) \
+    if _FEELING.match(fact) or _OF_THE_MOMENT.match(fact) or _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) or _ASKS_FOR.match(fact) \
             or _CRAVING.match(fact) or _DEICTIC.match(fact) or _SLIP.match(fact) \
             or _ROUTINE.match(fact) or _ELLIPSIS.match(fact) or _CUT_OFF.search(fact):
         return False
