@@ -16,3 +16,8 @@ from tests.pipeline._state import state_after
 ])
 def test_turns_out_opens_a_clause(message: str, fact: str) -> None:
     assert fact in state_after([("user", message)])
+
+
+def test_a_treat_is_a_purchase() -> None:
+    assert state_after([("user", "Treated myself to a second-hand Brompton!")]) \
+        == ["Bought a second-hand Brompton"]

@@ -79,6 +79,8 @@ CHANGE_IDIOMS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for
     # a dislike said as "not my thing": "Alcohol has never been their thing"
     (r"^(?P<x>(?-i:[A-Z])[\w' -]{1,40}?) (?:has never been|was never|is not|isn't|is never) "
      r"(?:really )?their thing$", r"Does not like \g<x>"),
+    # a purchase said as a treat: "Treated themselves to a Steam Deck"
+    (r"\btreated (?:themselves|myself|ourselves|themself) to\b", "bought"),
     # a home left for good ("out of Leeds" for a day is a trip: the adverb says it is not)
     (r"^(?:is|are) (?:now |finally )?(?:officially|for good|properly) out of "
      r"(?=(?-i:[A-Z]))", "Moved out of "),
