@@ -3,10 +3,10 @@
 "Little Noor arrived on Tuesday", "Our son Felix was born last night", "She's here!
 Poppy, born at 4am" each leave a fact read as "<Name> was born <when>"; what a memory
 should hold is the child ("Has a newborn daughter named Noor") and the day of the birth
-("Daughter Noor was born on Tuesday"). The kind
-of child comes from the words of the fact or of the message ("son", "little girl",
-"she"); a birth told of someone else's child ("Niece Ada was born") or long ago
-("Grandad was born in 1931", "Mozart was born in Salzburg") is left as it is.
+("Daughter Noor was born on Tuesday"). The kind of child comes from the words of the fact
+or of the message ("son", "little girl", "she"); a birth told of someone else's child
+("Niece Ada was born") or long ago ("Grandad was born in 1931", "Mozart was born in
+Salzburg") is left as it is.
 
 >>> newborn("Noor was born on Tuesday", "Little Noor arrived on Tuesday, she's perfect")
 ['Has a newborn daughter named Noor', 'Daughter Noor was born on Tuesday']

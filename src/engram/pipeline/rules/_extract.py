@@ -255,8 +255,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             if not head:
                 continue
             sentence = head
-        elif REQUEST.match(strip_discourse(sentence)) and in_passing(sentence):
-            sentence = "; ".join(in_passing(sentence))  # "Help me plan the party I'm throwing"
+        elif REQUEST.match(strip_discourse(sentence)):  # "Help me plan the party I'm throwing"
+            sentence = "; ".join(in_passing(sentence)) or sentence
         if is_hypothetical(sentence) and all(is_hypothetical(c) for c in split_clauses(sentence)):
             continue  # "..., but if we did, ..." keeps the statement before the condition
         label = labelled(sentence) if not agent else None
