@@ -17,6 +17,7 @@ def one(message: str) -> list[str]:
     "My calves are absolutely dead after that hill.",
     "Can't stop laughing at that video.",
     "I'm buzzing!!",
+    "Honestly I'm heartbroken.",
 ])
 def test_a_feeling_of_the_day_stores_nothing(message: str) -> None:
     assert one(message) == []

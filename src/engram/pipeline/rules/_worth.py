@@ -93,6 +93,7 @@ _FEELING = re.compile(r"^(?:(?:is|was|are|were|feels?|felt)\s+(?:so\s+|absolutel
                       r"still\s+|a bit\s+|really\s+|properly\s+)?(?:exhausted|knackered|shattered|"
                       r"wrecked|buzzing|gutted|thrilled|over the moon|devastated|stressed(?: out)?|"
                       r"panicking|relieved|emotional|overwhelmed|running on|doing well|chuffed|"
+                      r"heartbroken|miserable|shaken|in bits|in pieces|a mess|a wreck|"
                       r"sore|destroyed|dead|aching|jelly|killing)\b"
                       r"|^(?:[A-Z][\w'-]*\s+)?(?:feet|legs|arms|back|hands|fingers|fingertips|"
                       r"shoulders|calves|eyes|head|brain)\s+(?:is|are)\s+(?:so\s+|absolutely\s+|"
