@@ -47,3 +47,12 @@ def test_what_the_speaker_does_in_the_chat_stores_nothing(message: str) -> None:
 def test_an_eagerness_to_do_something_is_kept() -> None:
     assert one("Can't wait to start my pottery course in March!") \
         == ["Cannot wait to start their pottery course in March"]
+
+
+@pytest.mark.parametrize("message", ["My nan cried when I told her.", "Grandad was so chuffed."])
+def test_someones_reaction_to_the_news_is_not_stored(message: str) -> None:
+    assert not any(f.endswith(("cried when they told her", "was so chuffed")) for f in one(message))
+
+
+def test_what_someone_is_stays() -> None:
+    assert one("My mum is a proud Yorkshirewoman.") == ["Mum is a proud Yorkshirewoman"]

@@ -113,9 +113,16 @@ _OF_THE_MOMENT = re.compile(r"^(?:(?:is|was)\s+(?:just\s+)?(?:asking|settling|wo
                             r"think\s+about|see\b|check\b))", re.I)
 
 
+# Someone's reaction to the news of the day: "Mum cried at every single one", "Dentist
+# smiled at them", "Daughter Zoe was so proud".
+_REACTED = re.compile(r"^(?:[A-Z][\w'-]*\s+){1,2}(?:cried|smiled|laughed|screamed|freaked\s+out|lost\s+it|"
+                      r"(?:was|is)\s+(?:so\s+|really\s+|absolutely\s+)?(?:thrilled|gutted|proud|over\s+the\s+moon|"
+                      r"chuffed|delighted|devastated|buzzing))\b")
+
+
 def worth(fact: str) -> bool:
     """False for facts that say nothing lasting about anyone."""
-    if _FEELING.match(fact) or _OF_THE_MOMENT.match(fact) or _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) or _ASKS_FOR.match(fact) \
+    if _FEELING.match(fact) or _OF_THE_MOMENT.match(fact) or _REACTED.match(fact) or _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) or _ASKS_FOR.match(fact) \
             or _CRAVING.match(fact) or _DEICTIC.match(fact) or _SLIP.match(fact) \
             or _ROUTINE.match(fact) or _ELLIPSIS.match(fact) or _CUT_OFF.search(fact):
         return False
