@@ -18,6 +18,8 @@ def one(message: str) -> list[str]:
     "Can't stop laughing at that video.",
     "I'm buzzing!!",
     "Honestly I'm heartbroken.",
+    "Honestly, I am terrified.",
+    "My mum is already crying.",
 ])
 def test_a_feeling_of_the_day_stores_nothing(message: str) -> None:
     assert one(message) == []
@@ -56,3 +58,7 @@ def test_someones_reaction_to_the_news_is_not_stored(message: str) -> None:
 
 def test_what_someone_is_stays() -> None:
     assert one("My mum is a proud Yorkshirewoman.") == ["Mum is a proud Yorkshirewoman"]
+
+
+def test_a_fear_of_something_is_kept() -> None:
+    assert one("I'm scared of deep water.") == ["Is scared of deep water"]

@@ -99,7 +99,11 @@ _FEELING = re.compile(r"^(?:(?:is|was|are|were|feels?|felt)\s+(?:so\s+|absolutel
                       r"shoulders|calves|eyes|head|brain)\s+(?:is|are)\s+(?:so\s+|absolutely\s+|"
                       r"completely\s+|still\s+|a bit\s+|really\s+)?(?:sore|destroyed|dead|aching|"
                       r"jelly|killing|wrecked|fried|toast|mush|done)\b"
-                      r"|^cannot\s+stop\s+(?:crying|smiling|laughing)\b)", re.I)
+                      r"|^cannot\s+stop\s+(?:crying|smiling|laughing)\b"
+                      # with nothing it is of or about: "Is terrified", "Bit emotional" ("Is
+                      # terrified of spiders" is lasting)
+                      r"|^(?:is|was|(?:a\s+)?bit)\s+(?:so\s+|really\s+|weirdly\s+|already\s+|a\s+bit\s+)?"
+                      r"(?:terrified|scared|nervous|obsessed|emotional|crying|fine)$)", re.I)
 
 
 # What the speaker is doing in the chat, or cannot get over, at the moment: "Is settling an
@@ -116,6 +120,7 @@ _OF_THE_MOMENT = re.compile(r"^(?:(?:is|was)\s+(?:just\s+)?(?:asking|settling|wo
 # Someone's reaction to the news of the day: "Mum cried at every single one", "Dentist
 # smiled at them", "Daughter Zoe was so proud".
 _REACTED = re.compile(r"^(?:[A-Z][\w'-]*\s+){1,2}(?:cried|smiled|laughed|screamed|freaked\s+out|lost\s+it|"
+                      r"is\s+(?:already\s+|still\s+)?crying|"
                       r"(?:was|is)\s+(?:so\s+|really\s+|absolutely\s+)?(?:thrilled|gutted|proud|over\s+the\s+moon|"
                       r"chuffed|delighted|devastated|buzzing))\b")
 
