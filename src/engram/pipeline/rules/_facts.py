@@ -23,7 +23,7 @@ from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 __all__ = ["TIED", "RELATIONS", "relation_facts", "split_lists", "split_shared_preposition",
            "split_adverbial_fragment", "enumerated_members",
            "standing_request", "split_verb_coordination", "ENDINGS", "relation_names",
-           "split_verb_phrases", "is_relation", "owner_of"]
+           "split_verb_phrases", "is_relation", "owner_of", "HE_TIES", "SHE_TIES"]
 
 RELATIONS = set("""sister brother wife husband partner boyfriend girlfriend fiance fiancee
 son daughter kid child mom mother dad father mum grandma grandmother grandpa grandfather
@@ -32,6 +32,12 @@ neighbor neighbour dog cat puppy kitten bird parrot rabbit hamster horse fish tu
 pet teacher doctor therapist goldfish snake lizard tortoise spouse fiancé fiancée twin
 grandson granddaughter stepmom stepdad stepson stepdaughter mentor coach landlord
 landlady housemate classmate buddy mate pal bestie vet dentist baby toddler""".split())  # noqa: SIM905 (a word list reads better as text)
+# Ties that name a man or a woman: whom "he" or "she" can be, and whose "his" is never hers.
+HE_TIES = frozenset("""brother husband boyfriend son dad father grandpa grandfather uncle nephew
+fiance grandson stepdad stepson""".split())  # noqa: SIM905 (a word list reads better as text)
+SHE_TIES = frozenset("""sister wife girlfriend daughter mum mom mother grandma grandmother aunt
+auntie niece fiancee fiancée granddaughter stepmom stepmother stepdaughter gran granny nan
+nana""".split())  # noqa: SIM905
 # Words for several of them at once: "The kids are back at school", "Parents retired".
 _GROUPS = frozenset({"children", "grandchildren", "grandkids", "parents", "grandparents",
                      "in-laws", "folks", "siblings"})

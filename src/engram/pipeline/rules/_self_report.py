@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from engram.pipeline.rules._facts import HE_TIES, SHE_TIES
+
 __all__ = ["self_report", "diagnosis", "decided_news", "done_to_me"]
 
 # Someone who examined the user tells them about their own body: "my doctor told me I
@@ -80,15 +82,10 @@ def diagnosis(clause: str) -> str | None:
         return rest  # advice ("I should rest") is kept by ``_speech.advice`` instead
     return None
 
-_HE = {"brother", "husband", "boyfriend", "son", "dad", "father", "grandpa", "grandfather",
-       "uncle", "nephew", "fiance", "grandson", "stepdad", "stepson"}
-_SHE = {"sister", "wife", "girlfriend", "daughter", "mum", "mom", "mother", "grandma",
-        "grandmother", "aunt", "niece", "fiancee", "fiancée", "granddaughter", "stepmom",
-        "stepdaughter", "gran", "nan"}
 _PERSON = {"friend", "boss", "manager", "colleague", "coworker", "neighbour", "neighbor",
            "roommate", "flatmate", "housemate", "cousin", "partner", "mentor", "coach",
            "teacher", "classmate", "buddy", "mate", "pal", "bestie", "twin", "landlord",
-           "landlady", "spouse"} | _HE | _SHE
+           "landlady", "spouse"} | HE_TIES | SHE_TIES
 _REPORT = re.compile(
     r"^(?P<who>(?:my|our)\s+(?:(?:best|old|close|new|little|big|older|younger)\s+)?"
     r"(?P<rel>[a-z]+)(?:\s+(?-i:[A-Z][a-z][\w'-]*))?|(?-i:[A-Z][a-z][\w'-]*))\s+"
@@ -109,7 +106,7 @@ def self_report(clause: str) -> str | None:
         return None
     who, rel, pro = m.group("who"), (m.group("rel") or "").lower(), m.group("pro").lower()
     if rel:
-        if rel not in _PERSON or (pro == "she" and rel in _HE) or (pro == "he" and rel in _SHE):
+        if rel not in _PERSON or (pro == "she" and rel in HE_TIES) or (pro == "he" and rel in SHE_TIES):
             return None
     elif who.lower() in ("she", "he") and who.lower() == pro:
         pass  # "She says she wants to be a vet": the person just named, of herself

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from engram.pipeline.rules._events import Events
-from engram.pipeline.rules._facts import RELATIONS
+from engram.pipeline.rules._facts import RELATIONS, SHE_TIES
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 
 __all__ = ["People", "is_verb", "AUX", "IS_FACT", "NOT_NAMES", "known_as"]
@@ -95,11 +95,6 @@ def is_verb(word: str, position: int) -> bool:
     return low.endswith("ed") or (low.endswith("s") and not low.endswith(("ss", "us")))
 
 
-# Ties that name a woman: "his" is never hers.
-_FEMALE = frozenset("""sister mum mom mother aunt auntie wife girlfriend daughter niece
-grandmother gran granny nan nana grandma stepmother stepdaughter fiancee""".split())  # noqa: SIM905
-
-
 class People:
     """The people a message has named so far, and who "she"/"he" refers to."""
 
@@ -115,7 +110,7 @@ class People:
                       r"that|this|own|something|anything|nothing|everything|one|lots|loads|more|whatever)\b)"
                       r"(?-i:[a-z]))", whose, fact)  # "send her something": her, not hers
         said = who.split()[-1].lower() in fact.lower()  # "helping their dad fix his roof"
-        if who.split()[0].lower() not in _FEMALE and not said:  # "I'm his best man": whose
+        if who.split()[0].lower() not in SHE_TIES and not said:  # "I'm his best man": whose
             fact = re.sub(r"\bhis\b(?=\s+(?!own\b)(?-i:[a-z]))", whose, fact)
         return re.sub(r"\b(?:her|him)\b(?!\s+own)", who, fact)
 
