@@ -49,7 +49,14 @@ from engram.pipeline.rules._in_passing import in_passing
 from engram.pipeline.rules._inferred import homes_said, new_home, new_job
 from engram.pipeline.rules._noise import is_noise
 from engram.pipeline.rules._now import said_as_now
-from engram.pipeline.rules._referents import kin_named, place_named, them_as, there_as, things_named
+from engram.pipeline.rules._referents import (
+    kin_alone,
+    kin_named,
+    place_named,
+    them_as,
+    there_as,
+    things_named,
+)
 from engram.pipeline.rules._resaid import resaid
 from engram.pipeline.rules._restated import restated
 from engram.pipeline.rules._retake import WAS_ONCE, opens_correction, puts_right, retimed, uncleft
@@ -127,10 +134,6 @@ _TAKEN_BACK = re.compile(r",\s*(?:no\s+)?(?:wait|sorry|i mean|or rather|scratch 
                          r"[\s,.!]*$", re.I)
 
 
-# A kin named alone, as a reply or before what is said of them: "(for) my sister".
-_KIN_ALONE = re.compile(r"^(?:(?:it'?s|it\s+is)\s+)?(?:for\s+)?(?:my|our)\s+(\w+)$", re.I)
-
-
 def _clause_facts(clause: str, people: People) -> list[str]:
     clause = said_plainly(clause) or _WHEN_FIRST.sub("", clause)  # "my last day at X was"
     clause = re.sub(r"^(?i:as)\s+((?i:a|an)\s+[\w-]+(?:\s+[\w-]+)?)$", r"I'm \1", clause)  # "As a nurse, ..."
@@ -149,9 +152,9 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     told_of = bool(re.match(r"(?i:she|he)\b", clause)) and people.last is not None
     for rel, name in F.relation_names(clause):
         people.introduce(rel, name, last=not told_of)
-    whom = _KIN_ALONE.match(clause)
-    if whom and whom.group(1).lower() in F.RELATIONS:  # "my sister, she turns 30": she is
-        people.last = capitalise(whom.group(1).lower())  # the sister the clause names
+    whom = kin_alone(clause)
+    if whom:  # "my sister, she turns 30": she is the sister the clause names
+        people.last = whom
         return out
     # "please stop calling me Liz" is about the name, not a standing request
     request = None if re.search(r"\bcall(?:ing)?\s+me\b", clause, re.I) \

@@ -14,7 +14,7 @@ import re
 
 from engram.pipeline.rules import _facts as F
 
-__all__ = ["kin_named", "place_named", "them_as", "there_as", "things_named"]
+__all__ = ["kin_alone", "kin_named", "place_named", "them_as", "there_as", "things_named"]
 
 # A place named after "at", "in" or "for": what "there" later refers to.
 _PLACE = re.compile(r"\b(at|in|for)\s+([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)")
@@ -46,6 +46,20 @@ _TO_THERE = re.compile(r"\b((?:mov|relocat|head|go|travell?|fly|flie|driv|com|em
 def kin_named(clause: str) -> list[str]:
     """The unnamed kin (or new animal or baby) the clause names, in order."""
     return [a or b for a, b in _MY_KIN.findall(clause)]
+
+
+# A kin named alone, as a reply or before what is said of them: "(for) my sister".
+_KIN_ALONE = re.compile(r"^(?:(?:it'?s|it\s+is)\s+)?(?:for\s+)?(?:my|our)\s+(\w+)$", re.I)
+
+
+def kin_alone(clause: str) -> str | None:
+    """"Sister" for a clause that only names a kin ("my sister", "it's for my sister").
+
+    >>> kin_alone("it's for my sister"), kin_alone("my sister is a nurse")
+    ('Sister', None)
+    """
+    m = _KIN_ALONE.match(clause)
+    return m.group(1).capitalize() if m and m.group(1).lower() in F.RELATIONS else None
 
 
 def things_named(sentence: str) -> list[str]:
