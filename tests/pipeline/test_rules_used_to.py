@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from engram.pipeline.rules._abstained import quit_what
+from engram.pipeline.rules._carried import quit_what
 from tests.pipeline.test_rules_nearest import replaces
 
 

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import re
 
-from engram.pipeline.rules._yesno import gerund
-
-__all__ = ["abstained", "quit_what"]
+__all__ = ["abstained"]
 
 _SINCE_LAST = re.compile(r"^it'?s\s+been\s+(?P<n>(?:\w+\s+){0,2}?\w+)\s+since\s+(?:my|our)\s+last\s+"
                          r"(?P<x>[\w-]+(?:\s+[\w-]+){0,3})$", re.I)
@@ -68,27 +66,3 @@ def abstained(clause: str) -> str | None:
     if one and " " not in thing and not thing.endswith("s"):
         thing += "s"
     return f"Quit {thing} {m.group('n').lower()} ago"
-
-
-# An ending with no object ("Quit years ago") after a habit said with "used to".
-_BARE_QUIT = re.compile(r"^(Quit|Stopped|Gave up|Gave it up)(?=\s+(?:(?:a|an|a few|two|three|\d+)\s+)?"
-                        r"(?:years?|months?|weeks?|decades?|ages|while)\b|\s+(?:in|last|when|after|before)\s|"
-                        r"\s+\d|$)", re.I)
-_USED_TO = re.compile(r"^Used to\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+(?!(?:but|and)\b)[\w'-]+){0,3})$")
-
-
-def quit_what(fact: str, before: str | None) -> str:
-    """"Quit years ago" after "Used to smoke": "Quit smoking years ago".
-
-    >>> quit_what("Quit years ago", "Used to smoke")
-    'Quit smoking years ago'
-    >>> quit_what("Stopped in 2019", "Used to run marathons")
-    'Stopped running marathons in 2019'
-    >>> quit_what("Quit years ago", "Lives in Leeds")
-    'Quit years ago'
-    """
-    m, used = _BARE_QUIT.match(fact), _USED_TO.match(before or "")
-    if not m or not used:
-        return fact
-    doing = gerund(used.group("verb") + used.group("rest"))
-    return f"{m.group(1).replace('Gave it up', 'Gave up')} {doing}{fact[m.end():]}"

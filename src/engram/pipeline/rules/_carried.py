@@ -2,7 +2,7 @@
 its object ("Has not practised in months" after "Plays the cello"), a liking its "it"
 ("Loves it" after "Started pottery classes"), a finish or a start what was finished or
 begun ("Finished in 3:52" after "Ran the Berlin Marathon", "Starts on Monday" after "Got
-the job at Lidl").
+the job at Lidl"), an ending the habit it ends ("Quit years ago" after "Used to smoke").
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.rules._facts import _VERBISH
+from engram.pipeline.rules._yesno import gerund
 
-__all__ = ["carry_object", "finished_what", "liked_object", "started_what"]
+__all__ = ["carry_object", "finished_what", "liked_object", "quit_what", "started_what"]
 
 
 _BARE_DENIAL = re.compile(r"^((?:has not|had not|did not|does not|never|cannot|no longer)\s+"
@@ -111,3 +112,27 @@ def started_what(fact: str, got: str | None) -> str:
         return fact
     obj = re.sub(r"^(?:a|an)\s+", "the ", g.group("obj")) if g.group("obj") else "the job"
     return f"{m.group(1)} {obj} {fact[m.end():]}"
+
+
+# An ending with no object ("Quit years ago") after a habit said with "used to".
+_BARE_QUIT = re.compile(r"^(Quit|Stopped|Gave up|Gave it up)(?=\s+(?:(?:a|an|a few|two|three|\d+)\s+)?"
+                        r"(?:years?|months?|weeks?|decades?|ages|while)\b|\s+(?:in|last|when|after|before)\s|"
+                        r"\s+\d|$)", re.I)
+_USED_TO = re.compile(r"^Used to\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+(?!(?:but|and)\b)[\w'-]+){0,3})$")
+
+
+def quit_what(fact: str, before: str | None) -> str:
+    """"Quit years ago" after "Used to smoke": "Quit smoking years ago".
+
+    >>> quit_what("Quit years ago", "Used to smoke")
+    'Quit smoking years ago'
+    >>> quit_what("Stopped in 2019", "Used to run marathons")
+    'Stopped running marathons in 2019'
+    >>> quit_what("Quit years ago", "Lives in Leeds")
+    'Quit years ago'
+    """
+    m, used = _BARE_QUIT.match(fact), _USED_TO.match(before or "")
+    if not m or not used:
+        return fact
+    doing = gerund(used.group("verb") + used.group("rest"))
+    return f"{m.group(1).replace('Gave it up', 'Gave up')} {doing}{fact[m.end():]}"

@@ -17,10 +17,16 @@ from engram.pipeline._results import warn
 from engram.pipeline.base import ExtractContext, Fact
 from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._about_them import as_asked_of_you, said_of
-from engram.pipeline.rules._abstained import abstained, quit_what
+from engram.pipeline.rules._abstained import abstained
 from engram.pipeline.rules._answers import NO, YES, answer_clause
 from engram.pipeline.rules._births import newborn
-from engram.pipeline.rules._carried import carry_object, finished_what, liked_object, started_what
+from engram.pipeline.rules._carried import (
+    carry_object,
+    finished_what,
+    liked_object,
+    quit_what,
+    started_what,
+)
 from engram.pipeline.rules._challenged import Challenges, it_as_slot
 from engram.pipeline.rules._chatnames import names_as_asked
 from engram.pipeline.rules._contracted import uncontracted
