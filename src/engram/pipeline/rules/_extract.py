@@ -41,7 +41,7 @@ from engram.pipeline.rules._couple import together
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._dropped import plans_dropped
 from engram.pipeline.rules._expand import expand
-from engram.pipeline.rules._fragments import labelled, subjectless, subjectless_list
+from engram.pipeline.rules._fragments import as_notes, labelled, subjectless
 from engram.pipeline.rules._identity import (
     addressed_as,
     also_called,
@@ -212,9 +212,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
         if intro and intro.group(1).lower() in F.RELATIONS:
             people.introduce(intro.group(1).lower(), intro.group(2))
         return [*out, fact]
-    fact = _other_subject(clause, people) or subjectless(clause)
-    notes = subjectless_list(clause) if "," in clause else []  # "Married, three kids, ..."
-    found = notes if len(notes) > 2 or not fact else [fact]  # three notes are a list
+    found = as_notes(clause, _other_subject(clause, people) or subjectless(clause))
     if found:
         return [*out, *found]
     # "The Paris trip is cancelled", "Someone stole my bike"; "The new job starts Monday"

@@ -140,6 +140,8 @@ def split_lists(fact: str) -> list[str]:
     if fact.count(",") < 1 or not re.search(r"\b(?:and|or)\b", fact):
         return [fact]
     pre, _, _ = fact.partition(",")
+    if re.search(r"\b(?:named|called)\s+(?:[\w'-]+\s+){0,3}?(?-i:[A-Z])[\w'-]*$", pre, re.I):
+        return [fact]  # "Has three daughters named Ife, Tola and Bisi": the names of one count
     words = pre.split()
     cut = 0
     for i, w in enumerate(words):

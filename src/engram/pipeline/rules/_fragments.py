@@ -29,7 +29,7 @@ from engram.pipeline.rules._subjects import AUX, IS_FACT, LIKING_VERBS
 from engram.pipeline.rules._topics import is_occupation
 from engram.pipeline.rules._verbless import base_form, held_for, verbless
 
-__all__ = ["base_form", "subjectless", "labelled"]
+__all__ = ["as_notes", "base_form", "subjectless", "labelled"]
 
 # Verbs that open chat remarks rather than facts ("Looks like rain", "Sounds good").
 _IMPERSONAL = {"looks", "seems", "sounds", "feels", "means", "depends", "happens", "matters",
@@ -151,7 +151,9 @@ _FIRST_DAY = re.compile(r"^(today|tomorrow|monday|tuesday|wednesday|thursday|fri
 # A condition with how far or since when it holds after it.
 _CONDITION_THEN = re.compile(r"^(.+?),?\s+(mostly|mainly|largely|usually|strictly|these days|"
                              r"nowadays|now|(?:ever\s+)?since\s+[\w' -]+|for\s+(?:a|an|\d+|two|three|"
-                             r"four|five|six|several|a few)\s+(?:days?|weeks?|months?|years?))$", re.I)
+                             r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|many|"
+                             r"several|a few|a couple of)\s+(?:days?|weeks?|months?|years?))(?:\s+now)?$",
+                             re.I)
 # An amount said as where it has got to: "Down to one coffee a day", "Up to 30k a week".
 _DOWN_TO = re.compile(r"^(?:down|up|back)\s+to\s+(?:\d+|one|two|three|four|five|six|seven|"
                       r"eight|nine|ten|a\s+couple\s+of|a\s+few|a\s+single|a|an)\s+\w", re.I)
@@ -172,6 +174,17 @@ def subjectless_list(clause: str) -> list[str]:
     facts = [_AGED_NOTE.sub(r"Is \1 years old", p) if _AGED_NOTE.match(p) else subjectless(p)
              for p in parts if not _DESCRIBING.match(p)]  # "Student, 20, ...": an age
     return [f for f in facts if f] if facts and all(facts) else []
+
+
+def as_notes(clause: str, fact: str | None) -> list[str]:
+    """What a subject-less clause states, given the one fact read from it whole: its
+    notes when they are three or more ("Married, three kids, live near Bath"). Two are
+    kept as one fact: the second is as often a tail describing the first ("Enjoys
+    gardening, mostly tomatoes"; "Can't stand coriander, tastes like soap")."""
+    notes = subjectless_list(clause) if "," in clause else []
+    if len(notes) > 2 or not fact:
+        return notes
+    return [fact]
 
 
 # An age said alone among notes: "Student, 20, studying physics".
@@ -226,9 +239,14 @@ def _note_role(note: str) -> str | None:
     if _PERSON_NOTE.match(note) and " of " not in note:  # "Student": who one is ("mum of
         # two" is a count of children, read as one)
         return f"Is {'an' if note[0].lower() in 'aeiou' else 'a'} {note[0].lower()}{note[1:]}"
-    head = re.split(r"\s+(?:at|in|for|on|with)\s+", note, maxsplit=1)[0]
+    # "Teacher by day": when the role is done follows it, as a place would
+    head = re.split(r"\s+(?:at|in|for|on|with|by)\s+", note, maxsplit=1)[0]
     body = _ROLE_LEAD.sub("", head)
     words = body.split()
+    # "Lactose intolerant" is a condition, "Hates coriander" a liking: neither is a role
+    # though their last word is shaped like one (-ant, -er)
+    if _CONDITION.match(note) or (words and words[0].lower()[:-1] in LIKING_VERBS):
+        return None
     if not words or len(words) > 3 or len(note.split()) > 9 or words[0].lower() in PAST_FORMS \
             or any(w.lower() in AUX for w in words) or words[-1].lower().endswith(("s", "ment")) \
             or words[0].lower() in _NOT_ROLE_START:

@@ -72,8 +72,10 @@ def held_for(clause: str) -> str:
 # Family or animals counted: "Two kids", "Three cats".
 _COUNTED = re.compile(r"^(two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a couple of)\s+"
                       r"((?:grown(?:-up)?\s+|young\s+|little\s+)?(?:kids|children|sons|daughters|boys|"
-                      r"girls|dogs|cats|brothers|sisters|siblings|grandkids|grandchildren|stepkids))$",
-                      re.I)
+                      r"girls|dogs|cats|brothers|sisters|siblings|grandkids|grandchildren|stepkids))"
+                      # and their names: "Two cats, Miso and Tofu", "two boys called Ade and Femi"
+                      r"(?:(?:,\s*|\s+(?:called|named)\s+)(?P<names>(?-i:[A-Z])[\w'-]+(?:(?:,\s*|\s+and\s+)"
+                      r"(?-i:[A-Z])[\w'-]+)+))?$", re.I)
 # Where one lives, the "I" left out: "Live near Bath" (not "Live your life").
 _LIVE = re.compile(r"^live\s+(?=(?:in|near|just outside|outside|by|on)\s+(?-i:[A-Z]))", re.I)
 
@@ -98,7 +100,8 @@ def verbless(c: str) -> str | None:
     """The fact a verbless state states, or None."""
     m = _COUNTED.match(c)
     if m:  # "Two kids" -> "Has two kids"
-        return f"Has {m.group(1).lower()} {m.group(2).lower()}"
+        names = f" named {m.group('names')}" if m.group("names") else ""
+        return f"Has {m.group(1).lower()} {m.group(2).lower()}{names}"
     day = _DAY_WITHOUT.match(c)
     if day:  # "Day 30 without a cigarette": an abstinence counted
         return f"Has gone {day.group(1)} days without {day.group(2)}"
