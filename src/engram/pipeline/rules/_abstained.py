@@ -27,13 +27,14 @@ _SINCE_LAST = re.compile(r"^it'?s\s+been\s+(?P<n>(?:\w+\s+){0,2}?\w+)\s+since\s+
                          r"(?P<x>[\w-]+(?:\s+[\w-]+){0,3})$", re.I)
 # How long, and up to now: "Three months ... as of today", "a year ... and counting".
 _SPAN = (r"^(?:(?:now|officially)\s+)?(?P<n>(?:a|an|one|two|three|four|five|six|seven|eight|nine|"
-         r"ten|eleven|twelve|a hundred|\d{1,3})\s+(?:whole\s+|full\s+)?(?:days?|weeks?|months?|years?))\s+")
+         r"ten|eleven|twelve|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|"
+         r"a hundred|\d{1,3})\s+(?:whole\s+|full\s+)?(?:days?|weeks?|months?|years?))\s+")
 _UP_TO_NOW = r"(?:\s+(?:as of (?:today|now)|and counting|now|today|so far))?$"
 # The span without the thing ("Ten days without a single vape"), or with "-free" ("Three
 # months smoke-free").
 _WITHOUT = re.compile(_SPAN + r"(?:without|with no|free of|no)\s+(?:any\s+)?(?P<one>(?:a\s+single|a|an)\s+)?"
                       r"(?P<x>[\w-]+(?:\s+[\w-]+)?)" + _UP_TO_NOW, re.I)
-_FREE = re.compile(_SPAN + r"(?P<x>[a-z]+)-free" + _UP_TO_NOW, re.I)
+_FREE = re.compile(_SPAN + r"(?P<x>[a-z]+)[- ]free" + _UP_TO_NOW, re.I)  # "smoke free" too
 _MEASURE = re.compile(r"^(?:glass|cup|bottle|pint|pack|packet|bite|slice|sip|drop|piece|can|mug|"
                       r"shot|puff)\s+of\s+", re.I)
 

@@ -64,7 +64,7 @@ _ACTION_ED = re.compile(r"^(?:switched|moved|changed|upgraded|downgraded|transfe
                         # verbs of a phrasal action: "Handed in my notice", "Called in sick"
                         r"handed|filled|sent|checked|logged|dropped|called|booked|paid|"
                         r"finished|gave|put|pulled|backed|traded|swapped|cashed|turned|sold|"
-                        r"part-exchanged)\b",
+                        r"part-exchanged|packed|jacked|chucked)\b",
                         re.I)
 _ROLE = re.compile(r"^(?:(?:big|huge|massive|long-?time|lifelong|proud|new|former|active|"
                    r"regular)\s+)?(?:fan|member|owner|graduate|student|volunteer|supporter|"

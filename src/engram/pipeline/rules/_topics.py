@@ -60,7 +60,8 @@ _CLASSES = {
     "partner": "boyfriend girlfriend partner wife husband fiance fiancee fiancé dating "
                "single engaged married divorced wedding widowed seeing",
     "study": "degree course class classes studies university college masters phd "
-             "bootcamp school semester graduated graduate graduating student",
+             "bootcamp school semester graduated graduate graduating student uni study "
+             "studying undergrad postgrad",
     "job": "job jobs role position career employer employed unemployed promoted promotion "
            "hired retired retirement redundant resigned fired internship intern salary boss "
            "coworkers colleagues freelance freelancer",
