@@ -142,6 +142,8 @@ def answer_clause(question: str, reply: str) -> str | None:
     if diet and not NO.match(r) and not re.match(r"^(?:i|i'm|my|we|yes|yeah|yep)\b", r, re.I):
         # "Any allergies?" - "peanuts and sesame"; "dietary requirements?" - "gluten free,
         # coeliac": what the user is, not things they have
+        if re.search(r"(?:allergy|intolerance)$", r, re.I):  # "nut allergy": one named
+            return f"I have {'' if _OBJECT_START.match(r) else 'a '}{r}"
         if diet.group(1):
             return f"I'm allergic to {r}"
         parts = [p[0].lower() + p[1:] for p in re.split(r"\s*,\s*|\s+and\s+", r) if p]
@@ -269,7 +271,8 @@ def answer_clause(question: str, reply: str) -> str | None:
     if not choice and after and chosen(q, head):
         choice = f"{chosen(q, head)}, {after}"
     if choice and re.match(r"^(?:are|were)\s+you\s", q, re.I):  # "Are you left or right
-        return f"I'm {_second_to_first(choice)}"  # handed?" - "left": what the user is
+        art = re.match(r"^(?:are|were)\s+you\s+an?\s", q, re.I) and not re.match(r"an?\s", choice)
+        return f"I'm {'a' + 'n' * (choice[0] in 'aeiou') + ' ' if art else ''}{_second_to_first(choice)}"
     # "Do you freelance, or are you with an agency?": each option keeps its own verb
     two = re.match(r"^(do|are)\s+you\s+(.+?),?\s+or\s+(do|are)\s+you\s+(.+)$", q, re.I)
     if choice and two:

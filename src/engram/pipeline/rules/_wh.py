@@ -61,7 +61,10 @@ _TRAILING = re.compile(r",?\s+(?:definitely|for sure|always|always have|of cours
                        r"please|thanks|thank you|tbh|honestly|lol|haha|ha|mostly|i reckon|"
                        # a hedge on how often, no condition: "twice a week if I'm lucky"
                        r"if\s+i'?m\s+lucky|if\s+i\s+can|if\s+possible|every\s+time|"
-                       r"if\s+i'?m\s+(?:being\s+)?honest)"
+                       r"if\s+i'?m\s+(?:being\s+)?honest|"
+                       # a sigh or a shrug about it: "Leeds, sadly", "accountant, for my sins"
+                       r"sadly|unfortunately|annoyingly|thankfully|luckily|happily|"
+                       r"for\s+(?:my|our)\s+sins|i'?m\s+afraid|god\s+help\s+me|bless\s+(?:him|her|them))"
                        r"[\s.!]*$", re.I)
 
 

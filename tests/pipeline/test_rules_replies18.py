@@ -1,0 +1,41 @@
+"""Short replies: a sigh or a shrug after the answer ("Leeds, sadly"), an allergy named
+by its own noun to a diet question, and a kind of person picked from "a morning or
+evening person" keeps its article (#22). Sentences written for this file; none is in an
+evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline._state import state_after
+
+
+def reply(question: str, answer: str) -> list[str]:
+    return state_after([("assistant", question), ("user", answer)])
+
+
+@pytest.mark.parametrize(("question", "answer", "fact"), [
+    ("Which club do you support?", "Everton, sadly", "Supports Everton"),
+    ("What do you do for work?", "solicitor, for my sins", "Works as a solicitor"),
+    ("Which club do you support?", "Spurs, unfortunately", "Supports Spurs"),
+])
+def test_a_remark_after_the_answer_is_dropped(question: str, answer: str, fact: str) -> None:
+    assert reply(question, answer) == [fact]
+
+
+@pytest.mark.parametrize(("question", "answer", "fact"), [
+    ("Any allergies I should know about?", "sesame allergy", "Has a sesame allergy"),
+    ("Any dietary requirements?", "a severe shellfish allergy", "Has a severe shellfish allergy"),
+    ("Any allergies?", "shellfish", "Is allergic to shellfish"),
+])
+def test_an_allergy_named_by_its_noun(question: str, answer: str, fact: str) -> None:
+    assert reply(question, answer) == [fact]
+
+
+@pytest.mark.parametrize(("question", "answer", "fact"), [
+    ("Are you a summer or winter person?", "winter, always", "Is a winter person"),
+    ("Are you an early bird or a night owl?", "early bird", "Is an early bird"),
+    ("Are you a tea or coffee person?", "coffee", "Is a coffee person"),
+])
+def test_a_kind_of_person_picked_keeps_its_article(question: str, answer: str, fact: str) -> None:
+    assert reply(question, answer) == [fact]
