@@ -56,6 +56,28 @@ def _age_and(fact: str) -> list[str]:
             f"{subject} {rest}".strip() if does else f"{m.group(1)} {rest}"]
 
 
+# "Mum lives in Cork and their dad in Galway": the second kin's verb is left out (gapped)
+_GAPPED = re.compile(r"^(?P<left>.+?\s(?P<p>in|at|near|with|for|on)\s.+?)\s+and\s+(?:their|his|her)\s+"
+                     r"(?P<kin>(?:[\w-]+\s+)?(?P<rel>[a-z]+))(?P<name>\s+(?-i:[A-Z])[\w'-]+)?\s+(?P=p)\s+"
+                     r"(?P<o>[^,]+)$")
+
+
+def _gapped(fact: str) -> list[str] | None:
+    """Both kin's facts of a gapped clause: "Dad lives in Galway" from the second half."""
+    m = _GAPPED.match(fact)
+    if not m or m.group("rel") not in F.RELATIONS:
+        return None
+    head = m.group("left")[:m.group("left").rindex(f" {m.group('p')} ")].split()
+    while head and (head[0].lower() in F.RELATIONS or head[0][0].isupper() and len(head) > 1
+                    and head[1][0].isupper()):  # "Mum", "Sister Mia": the first subject
+        head = head[1:]
+    if not head or not re.fullmatch(r"[A-Za-z]+(?:s|ed)", head[0]):  # a verb said once
+        return None
+    verb = " ".join(head).lower()
+    who = (m.group("kin") + (m.group("name") or "")).strip()
+    return [m.group("left"), f"{who[0].upper()}{who[1:]} {verb} {m.group('p')} {m.group('o')}"]
+
+
 def expand(fact: str) -> list[str]:
     """One fact as said -> the facts it holds (coordinations, lists, shared prepositions
     split; a verdict or short reason after it dropped; an inferred fact or two added)."""
@@ -63,7 +85,7 @@ def expand(fact: str) -> list[str]:
     if fact.startswith("Meant "):  # a value correction, applied by the reconciler as is
         return [fact] if MEANT.match(fact) else []
     fact = re.sub(r",\s*not\s+[\w\s'-]+$", "", fact)  # "Name is Robert, not Bob"
-    members = F.enumerated_members(fact)
+    members = F.enumerated_members(fact) or _gapped(fact)
     if members:
         return members
     out: list[str] = []

@@ -150,6 +150,10 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
                 r"boys|girls|sons|daughters|dogs|cats|grandkids|grandchildren)\b)", re.I), "I have "),
     # a surname given as a note: "surname's Okafor if you need it"
     (re.compile(r"^(?:my\s+)?(surname|last\s+name)(?:'s|\s+is)\s+(?=(?-i:[A-Z]))", re.I), "My surname is "),
+    # one's own things said as notes, the "my" left out: "Name is Priyanka", "Favourite
+    # colour is teal" (the form facts are kept in, so an agent's own notes read too)
+    (re.compile(r"^(?=(?:(?:first|full|middle|nick)\s?name|name|pronouns|favou?rite\s+[\w-]+|star\s+sign|"
+                r"hometown|home\s+town|birthday|blood\s+type)(?:'s|\s+is|\s+are)\s+\w)", re.I), "My "),
     # what the assistant may need it for is no part of it: "..., if you need it for the form"
     (re.compile(r",?\s+(?:if|in\s+case)\s+(?:you|u)\s+need\s+(?:it|that|to\s+know)\b.*$", re.I), ""),
     # a relative's name said as theirs: "my partner's name is Alex" (their pronouns after it

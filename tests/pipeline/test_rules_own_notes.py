@@ -1,0 +1,46 @@
+"""One's own things said as notes in the form facts are kept in ("Name is Priyanka"),
+an event that names a state ("got married") kept as the event, and a gapped clause
+("my mum lives in Cork and my dad in Galway") read for both people (#22). Sentences
+written for this file; none is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline._state import state_after
+
+
+def one(message: str, held: tuple[str, ...] = ()) -> list[str]:
+    return state_after([("user", message)], list(held))
+
+
+@pytest.mark.parametrize(("message", "facts"), [
+    ("Name is Oyelaran", ["Name is Oyelaran"]),
+    ("Favourite film is Paddington 2", ["Favourite film is Paddington 2"]),
+    ("Pronouns are they/them", ["Pronouns are they/them"]),
+    ("Name is Theodora, Theo for short", ["Name is Theodora", "Prefers to be called Theo"]),
+])
+def test_an_own_thing_said_as_a_note(message: str, facts: list[str]) -> None:
+    assert one(message) == facts
+
+
+def test_a_note_of_the_name_replaces_the_held_name() -> None:
+    assert one("Name is Joanna now", ("Name is Jo",)) == ["Name is Joanna"]
+
+
+def test_getting_married_is_an_event_not_a_state_with_is() -> None:
+    assert one("got married") == ["Got married"]
+
+
+@pytest.mark.parametrize(("message", "facts"), [
+    ("my gran lives in Sligo and my aunt in Dublin", ["Grandmother lives in Sligo", "Aunt lives in Dublin"]),
+    ("I work at Boots and my wife Nia at Specsavers",
+     ["Has a wife named Nia", "Works at Boots", "Wife Nia works at Specsavers"]),
+])
+def test_a_gapped_clause_gives_each_person_the_verb(message: str, facts: list[str]) -> None:
+    assert one(message) == facts
+
+
+def test_a_clause_that_is_not_gapped_is_left_whole() -> None:
+    # no preposition after the second kin: nothing is left out, so nothing is copied
+    assert "Sister lives in Galway" not in one("my mum lives in Cork and my sister loves Galway")
