@@ -188,6 +188,13 @@ def split_paired_objects(fact: str) -> list[str]:
             f"{m.group('verb')} {m.group('b')} {m.group('q')}"]
 
 
+# A second state after "and" that is a lasting condition or takes its own complement.
+_SECOND_STATE = re.compile(r"^(Is\s+(?!and\b).+?),?\s+and\s+((?:(?:very|severely|mildly|happily|"
+                           r"recently|newly)\s+)?(?:allergic|intolerant|married|engaged|divorced|"
+                           r"separated|widowed|retired|pregnant|coeliac|celiac|diabetic|"
+                           r"fluent|obsessed|terrified|afraid)\b.*)$")
+
+
 def split_present_verbs(fact: str) -> list[str]:
     """A present-tense fact whose "and" joins a second verb phrase -> two facts, the
     second verb in the fact's form.
@@ -200,6 +207,9 @@ def split_present_verbs(fact: str) -> list[str]:
     ['Is moving to Lyon in May', 'Needs a removal van']
     """
     words = fact.split()
+    state = _SECOND_STATE.match(fact)
+    if state:  # "Is a vegetarian and allergic to nuts": two states, the "is" said once
+        return [state.group(1), f"Is {state.group(2)}"]
     if not words or _tense(words[0]) not in ("present", "state") or words[0].lower() in ("does", "was"):
         return [fact]
     m = re.match(r"^(.+?\s+\S+),?\s+and\s+(?:also\s+)?([a-z]+)\s+(\S.*)$", fact)

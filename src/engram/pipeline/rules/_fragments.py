@@ -320,7 +320,7 @@ def _subjectless(clause: str) -> str | None:
             if _ELIDED.match(rest):  # "not planning to yet, just curious": what is elided
                 return None
             return f"{rep} {rest}" if not rest.lower().startswith(("i ", "you ", "it ")) else None
-    if _CONDITION.match(c) and words[0].lower() not in PAST_FORMS | {"get", "getting"}:
+    if _CONDITION.match(c) and words[0].lower() not in PAST_FORMS | AUX | {"get", "getting"}:
         # "Lactose intolerant", "Coeliac", "well, pescatarian" ("got married" is an event)
         return "Is " + c[0].lower() + c[1:]
     if len(words) < 2 or not words[0].isalpha():

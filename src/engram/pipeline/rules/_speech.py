@@ -41,7 +41,7 @@ _REPORTING = (r"(?:think|thinks|thought|say|says|said|claim|claims|claimed|belie
 # A subject that is not the speaker: "my friend (Lena)", "Lena", "she", "people", "a guy".
 _OTHER = (r"(?:(?:my|our|his|her|their|a|an|the|some|this|that)\s+(?:\w+\s+){0,2}?\w+"
           # a verb of liking said without "I" names no one: "Prefer emails over calls"
-          r"(?-i:\s+[A-Z][\w'-]+)?|(?!(?:" + "|".join(sorted(LIKING_VERBS)) + r")\s)"
+          r"(?-i:\s+[A-Z][\w'-]+)?|(?!(?:" + "|".join(sorted(LIKING_VERBS)) + r")s?\s)"
           r"(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)|he|she|they|you|"
           r"someone|somebody|everyone|everybody|people|nobody|no one|it)")
 _REPORTED = re.compile(
