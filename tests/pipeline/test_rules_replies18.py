@@ -39,3 +39,17 @@ def test_an_allergy_named_by_its_noun(question: str, answer: str, fact: str) -> 
 ])
 def test_a_kind_of_person_picked_keeps_its_article(question: str, answer: str, fact: str) -> None:
     assert reply(question, answer) == [fact]
+
+
+@pytest.mark.parametrize(("question", "answer", "fact"), [
+    ("What breed is your dog?", "a springer spaniel", "Dog is a springer spaniel"),
+    ("What make is your car?", "a Dacia", "Car is a Dacia"),
+])
+def test_a_kind_asked_of_ones_own_thing(question: str, answer: str, fact: str) -> None:
+    assert reply(question, answer) == [fact]
+
+
+def test_a_count_after_and_is_no_clause_of_its_own() -> None:
+    # "our three dogs": "dogs" is no verb, so "our three" is no subject
+    assert reply("Who do you live with?", "my husband and our three dogs") == [
+        "Lives with their husband and their three dogs"]

@@ -32,7 +32,7 @@ from engram.pipeline.rules._restated import swap_kind
 from engram.pipeline.rules._rewrite import PAST_FORMS
 from engram.pipeline.rules._tagged import none_said, tag_answer, what_one_is
 from engram.pipeline.rules._topics import is_occupation
-from engram.pipeline.rules._wh import trim_reply, wh_answer
+from engram.pipeline.rules._wh import NOUN_LIST, trim_reply, wh_answer
 from engram.pipeline.rules._yesno import BLANK as _BLANK
 from engram.pipeline.rules._yesno import NO, YES, YESNO, habit_ended, hedged_yes, past_tense
 from engram.pipeline.rules._yesno import fill as _fill
@@ -50,7 +50,8 @@ __all__ = ["answer_clause", "past_tense", "YES", "NO"]
 _WHERE = re.compile(r"^where\s+(?:do|did)\s+you\s+(\w+)(.*)$", re.I)
 _WHERE_BE = re.compile(r"^where\s+(?:are|were)\s+you\s+(based|living|located|staying|from|"
                        r"now)\b", re.I)
-_YOUR = re.compile(r"^(?:what|who|when|which)(?:'s|\s+is|\s+are|\s+was)\s+your\s+(.+)$", re.I)
+_YOUR = re.compile(r"^(?:what|who|when|which)(?:\s+(?:breed|kind|type|sort|make|model|colou?r)(?:\s+of\s+\w+)?)?"
+                   r"(?:'s|\s+is|\s+are|\s+was)\s+your\s+(.+)$", re.I)  # "What breed is your dog?"
 _WHAT_DO = re.compile(r"^(?:what|which)\s+(?:\w+\s+){0,3}?(?:do|would)\s+you\s+"
                       r"(like|love|prefer|enjoy|want|play|drink|eat|use|speak|drive|watch|"
                       r"read|study|need|have|own|do)\b(.*)$", re.I)
@@ -119,9 +120,8 @@ def answer_clause(question: str, reply: str) -> str | None:
     # ("Any questions before we start?" asks about the conversation, not the user)
     q = re.sub(r"^any\s+(?=(?:other\s+)?[a-z]+(?:\s+[a-z]+)?(?:\s+(?:that\s+)?(?:i|we)\s+(?:should|need to|"
                r"ought to|have to|must)\b.*)?$)", "do you have any ", q, flags=re.I)
-    # "Still at the bakery?": the "are you" left out
     q = re.sub(r"^still\s+(?=(?:at|in|on|with|doing|working|living|playing)\b)", "are you still ", q,
-               flags=re.I)
+               flags=re.I)  # "Still at the bakery?": the "are you" left out
     q = re.sub(r"\s+(?:much|very\s+often|often|a\s+lot|at\s+all)$", "", q, flags=re.I)  # "cook much?"
     # "Your birthday is on 3 May, right?" - "nope, 13 May"; "Drink at all?" - "nah, teetotal"
     tagged = tag_answer(q, reply) or what_one_is(q, reply) or none_said(q, reply)  # "no kids"
@@ -293,7 +293,7 @@ def answer_clause(question: str, reply: str) -> str | None:
         return f"I'd {verb} {choice}" if m and m.group(1).lower() == "would" else \
             f"I {verb} {choice}"
     if re.match(r"^(?:i|i'm|i've|we)\b", r, re.I) or re.match(r"^my\b", r, re.I) \
-            and len(r.split()) > 3:  # "my wife" to "who do you live with?" is an answer
+            and len(r.split()) > 3 and not NOUN_LIST.match(r):  # "my wife" to "who do you live with?"
         return None  # a full statement: the extractor reads it as it is
     filled = _fill(q, _lower_start(r))
     if filled:

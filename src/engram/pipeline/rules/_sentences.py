@@ -51,7 +51,8 @@ _SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|it\s+(?:is|was)|it's|"
          + _THINGS_HAS + r"\b|"
          r"i've|i'd|i'll|we|we're|we've|she|she's|he|he's|they|they're|"
          r"(?:my|our)\s+\w+(?:\s+(?-i:[A-Z][a-z]\w*))?\s+and\s+i\s|"  # "my wife and I ..."
-         r"(?:my|our)\s+(?:\w+\s+)?\w+(?:'s\s+\w+)?(?:\s+(?-i:[A-Z][a-z]\w*))?\s+" + _FINITE
+         r"(?:my|our)\s+(?:\w+\s+)?(?!(?:two|three|four|five|six|\d+)\s)\w+(?:'s\s+\w+)?"  # a count
+         r"(?:\s+(?-i:[A-Z][a-z]\w*))?\s+" + _FINITE  # is no noun: in "our two cats", "cats" is no verb
          + r"|(?:my|our)\s+(?:\w+\s+)?\w+s\s+(?!(?:and|or|in|at|on|of|to|for|with|from|the|"
            r"a|an)\b)(?-i:[a-z]+)"  # a plural subject with a base verb: "my kids love"
          + r"|(?-i:[A-Z][a-z]\w*)\s+" + _FINITE

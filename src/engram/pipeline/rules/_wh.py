@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["wh_answer", "trim_reply"]
+__all__ = ["NOUN_LIST", "wh_answer", "trim_reply"]
 
 _WH = re.compile(r"^(what|which|where|who|whom|how|when)(?:\s+(?:kind|sort|type|kinds|sorts|"
                  r"types)\s+of)?(?:\s+(?!(?:do|does|did|will|would|are|were|have|can)\b)"
@@ -66,6 +66,12 @@ _TRAILING = re.compile(r",?\s+(?:definitely|for sure|always|always have|of cours
                        r"sadly|unfortunately|annoyingly|thankfully|luckily|happily|"
                        r"for\s+(?:my|our)\s+sins|i'?m\s+afraid|god\s+help\s+me|bless\s+(?:him|her|them))"
                        r"[\s.!]*$", re.I)
+
+
+# A reply that only names things, no verb: "my husband and our three dogs" answers
+# "who do you live with?" ("my wife is a nurse" says something of its own).
+_NP = r"(?:my|our|the|a|an|two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,2}?(?!is\b|are\b|has\b)[\w-]+"
+NOUN_LIST = re.compile(rf"^{_NP}(?:(?:,|\s+and|\s+&)\s+(?:{_NP}|(?!is\b|are\b)[\w-]+))+$", re.I)
 
 
 def trim_reply(reply: str) -> str:
