@@ -62,6 +62,9 @@ _GAPPED = re.compile(r"^(?P<left>.+?\s(?P<p>in|at|near|with|for|on)\s.+?)\s+and\
                      r"(?P<o>[^,]+)$")
 
 
+_HAS_NOT = re.compile(r"^((?:Only\s+)?(?i:has)\s+(?!no\b).+?),\s+(?:but\s+)?no\s+([a-z]+(?:\s+[a-z]+)?)$")
+
+
 def _gapped(fact: str) -> list[str] | None:
     """Both kin's facts of a gapped clause: "Dad lives in Galway" from the second half."""
     m = _GAPPED.match(fact)
@@ -85,7 +88,9 @@ def expand(fact: str) -> list[str]:
     if fact.startswith("Meant "):  # a value correction, applied by the reconciler as is
         return [fact] if MEANT.match(fact) else []
     fact = re.sub(r",\s*not\s+[\w\s'-]+$", "", fact)  # "Name is Robert, not Bob"
-    members = F.enumerated_members(fact) or _gapped(fact)
+    has_not = _HAS_NOT.match(fact)  # "Only has sisters, no brothers": what one has and has not
+    members = F.enumerated_members(fact) or _gapped(fact) or (
+        [has_not.group(1), f"Has no {has_not.group(2)}"] if has_not else None)
     if members:
         return members
     out: list[str] = []

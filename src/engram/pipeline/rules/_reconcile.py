@@ -39,12 +39,8 @@ from engram.pipeline.rules._nearest import nearest_change, nearest_corrected
 from engram.pipeline.rules._phrases import only_qualifies
 from engram.pipeline.rules._renumbered import renumbered
 from engram.pipeline.rules._rescheduled import rescheduled
-from engram.pipeline.rules._retake import (
-    frame_target,
-    given_up,
-    moved_plan,
-    reframed,
-)
+from engram.pipeline.rules._retake import frame_target, given_up, moved_plan, reframed
+from engram.pipeline.rules._retied import retied
 from engram.pipeline.rules._slots import (
     DEATH,
     Similarity,
@@ -151,8 +147,9 @@ def _corrected_by_sibling(i: int, facts: list[Fact]) -> bool:
 
 
 def _denies_removed(fact: str, existing: list[Existing], used: set[int]) -> bool:
-    if not (is_negative(fact) or is_ending(fact)):
-        return False
+    if not (is_negative(fact) or is_ending(fact)) \
+            or re.match(r"^(?:does not have any|has no)\s+\w+s$", fact, re.I):
+        return False  # "Has no brothers" stands on its own, whatever this add removed
     return any(pos in used and _denies(fact, e.text) for pos, e in enumerate(existing))
 
 
@@ -245,6 +242,8 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         pos = _slot_target(fact.text, existing, used)
         if pos is None:  # "Leo is in year 3 this year" after "Son Leo is in year 2"
             pos = renumbered(fact.text, existing, used)
+        if pos is None:  # "Ravi is my cousin" after "Has a brother named Ravi"
+            pos = retied(fact.text, existing, used)
         deferred = pos is not None and _sibling_says_it_better(i, facts, existing, pos, used)
         if deferred:
             pos = None  # "Moved to Berlin" leaves "Lives in Lisbon" to "Lives in Berlin"

@@ -92,7 +92,8 @@ DEATH = (r"(?:passed away|passed on|passed peacefully|passed in (?:his|her|their
          # one laid to rest, named: "We buried Mochi under the plum tree"
          r"buried(?=\s+(?-i:[A-Z]))|laid\s+(?-i:[A-Z])\w+\s+to\s+rest)")
 _NEG = re.compile(r"n't\b|\b(?:not|no longer|never|cannot|anymore|dislikes|hates|stopped|"
-                  r"quit|gave up)\b", re.IGNORECASE)
+                  r"quit|gave up|ha(?:s|ve) no(?!\s+(?:idea|clue|choice|option|words|way|energy|"
+                  r"patience)\b))\b", re.IGNORECASE)  # "Has no brothers" ("has no idea": an idiom)
 _ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|"
                      # "left" as a side is no leaving: "a sprained left ankle", "left-handed"
                      r"left(?!-|\s+(?:hand|arm|leg|knee|ankle|foot|wrist|shoulder|hip|eye|ear|elbow|"

@@ -1,0 +1,40 @@
+"""A relative named again under another family tie: the tie held was wrong.
+
+One person is one relative: "Ravi is my cousin" after "Has a brother named Ravi" puts
+the tie right rather than adding a second Ravi. Only family ties are read this way; a
+friend and a colleague may share a first name, and often do.
+
+>>> from engram.pipeline.base import Existing
+>>> retied("Has a cousin named Ravi", [Existing(0, "Has a brother named Ravi")], set())
+0
+>>> retied("Has a colleague named Sam", [Existing(0, "Has a friend named Sam")], set()) is None
+True
+"""
+
+from __future__ import annotations
+
+from engram.pipeline.base import Existing
+from engram.pipeline.rules._facts import TIED
+
+__all__ = ["retied"]
+
+# Ties by blood or marriage: a person holds one of them towards the user.
+_FAMILY = frozenset("""sister brother son daughter mom mother dad father mum grandma
+grandmother grandpa grandfather aunt uncle cousin niece nephew twin grandson granddaughter
+stepmom stepdad stepson stepdaughter stepsister stepbrother""".split())  # noqa: SIM905 (a word list reads better as text)
+
+
+def retied(fact: str, existing: list[Existing], used: set[int]) -> int | None:
+    """The held tie of the same name under another family relation, if any."""
+    new = TIED.match(fact)
+    if not new or new.group("rel").lower() not in _FAMILY:
+        return None
+    name = fact[new.end():].split()[:1]
+    for pos, e in enumerate(existing):
+        old = TIED.match(e.text)
+        if pos in used or not old or old.group("rel").lower() not in _FAMILY \
+                or old.group("rel").lower() == new.group("rel").lower():
+            continue
+        if name and e.text[old.end():].split()[:1] == name:
+            return pos
+    return None
