@@ -71,7 +71,7 @@ _AGE = re.compile(r"^how\s+old\s+are\s+you(\s+turning)?$", re.I)
 _NUMBER_WORDS = {w: i for i, w in enumerate("""zero one two three four five six seven eight nine
 ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen""".split())}  # noqa: SIM905
 _NAME = re.compile(r"^what(?:'s|\s+is)\s+your\s+name$", re.I)
-_FILLER = re.compile(r"^(?:um+|uh+|well|hmm+|oh|o+h+|i guess|i think|probably|mostly|mainly|"
+_FILLER = re.compile(r"^(?:um+|uh+|well|hmm+|oh|o+h+|i guess|i think|probably|mostly|mainly|actually|honestly|"
                      r"definitely|maybe|just|good\s+(?:shout|idea|call)|great\s+idea|nice\s+one)\s*,?\s*"
                      r"(?:(?:good\s+(?:shout|idea|call)|great\s+idea)\s*,?\s*)?", re.I)
 
@@ -292,8 +292,8 @@ def answer_clause(question: str, reply: str) -> str | None:
             return f"I'd rather {verb} {choice}"
         return f"I'd {verb} {choice}" if m and m.group(1).lower() == "would" else \
             f"I {verb} {choice}"
-    if re.match(r"^(?:i|i'm|i've|we)\b", r, re.I) or re.match(r"^my\b", r, re.I) \
-            and len(r.split()) > 3 and not NOUN_LIST.match(r):  # "my wife" to "who do you live with?"
+    if re.match(r"^(?:(?:actually|honestly|well|so|oh|tbh|in fact),?\s+)?(?:i|i'm|i've|we)\b|^my(?:\s+\S+){3}",
+                r, re.I) and not NOUN_LIST.match(r):  # "my wife" to "who do you live with?"
         return None  # a full statement: the extractor reads it as it is
     filled = _fill(q, _lower_start(r))
     if filled:

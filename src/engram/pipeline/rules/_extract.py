@@ -128,6 +128,7 @@ _NAME_APPOSITIVE = re.compile(r"^((?:my|our)\s+(?:\w+\s+)?\w+),\s+((?-i:[A-Z][a-
 
 # "No, I work in Leith": a reply that answers no question contradicts what is held.
 _NO_FIRST = re.compile(r"^\s*(?:no|nope|nah)\s*[,.!-]+\s*(?:i\b|i'm\b|my\b|it's\b)", re.I)
+_ACTUALLY = re.compile(r",?\s+actually\s*[.!]*$", re.I)  # "I'm a midwife actually": put right
 
 
 # "once I'm done I want to read ...": the time clause before the statement is dropped
@@ -282,7 +283,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         clauses = split_clauses(strip_discourse(resaid(sentence)))  # "nope, I'm in Hove"
         fixing = (was_challenged and puts_right(sentence)) or opens_correction(sentence) \
             or any(uncleft(strip_discourse(c)) is not None for c in clauses) \
-            or (s_i == 0 and question is None and bool(_NO_FIRST.match(sentence)))
+            or (s_i == 0 and (question is None and bool(_NO_FIRST.match(sentence))
+                              or bool(_ACTUALLY.search(sentence))))
         first_fact = len(facts)
         plain = _HEDGE.sub("", strip_discourse(sentence)).rstrip(".!")
         if RETRACT.match(plain) or SAID_MEANT.match(plain):  # "I said X but it's Y"
