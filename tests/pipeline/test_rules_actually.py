@@ -34,3 +34,14 @@ def test_actually_inside_a_statement_corrects_nothing() -> None:
     out = state_after([("assistant", "Have you tried the new cafe?"),
                        ("user", "I actually prefer making coffee at home")], ["Plays the oboe"])
     assert "Plays the oboe" in out
+
+
+def test_a_presumption_in_the_question_put_right() -> None:
+    out = state_after([("assistant", "How's the squash league going?"),
+                       ("user", "badminton, not squash!")], ["Plays squash"])
+    assert out == ["Plays badminton"]
+
+
+def test_a_choice_offered_is_no_correction() -> None:
+    out = state_after([("assistant", "Window or aisle?"), ("user", "aisle not window")])
+    assert not any(f.startswith("Meant") for f in out) and out

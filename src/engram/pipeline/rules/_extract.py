@@ -273,7 +273,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             continue
         people.events.note(sentence)
         value_fix, sentence = value_correction(  # "Lidl... sorry, Aldi": trailed off, put right
-            sentence, answering=s_i == 0 and bool(question),
+            sentence, answering=question or "" if s_i == 0 else "",
             trailed=s_i > 0 and sentences[s_i - 1].endswith(("...", "…")))
         if value_fix:  # "Sorry, I meant Galway"
             facts.append(value_fix)

@@ -104,23 +104,30 @@ _CALLED_NOT = re.compile(r"\b(?:is|'s)\s+(?:called|named)\s+(?P<new>(?-i:[A-Z])[
                          r"(?P<old>(?-i:[A-Z])[\w'-]+)[.!]*$", re.I)
 
 
-def value_correction(sentence: str, answering: bool,
+def value_correction(sentence: str, answering: str,
                      trailed: bool = False) -> tuple[str | None, str]:
     """("Meant V[, not X]" or None, what of the sentence is left to read). The whole
     sentence may correct a value, or only its head before a comma ("Three kids
-    actually, the eldest is Ana"). An answer to a question is no correction unless it
-    names the wrong value ("Lisbon" to "where do you live?").
+    actually, the eldest is Ana"). An answer to a question (``answering``, the question,
+    or "") is no correction unless it names the wrong value ("Lisbon" to "where do you
+    live?"), or rejects what the question took for granted ("How's tennis?" - "padel,
+    not tennis"; "tea, not coffee" to "tea or coffee?" is a choice).
 
-    >>> value_correction("Three kids actually, the eldest is Ana", answering=False)
+    >>> value_correction("Three kids actually, the eldest is Ana", answering="")
     ('Meant Three kids', 'the eldest is Ana')
-    >>> value_correction("Sorry, I meant Galway.", answering=False)
-    ('Meant Galway', '')
+    >>> value_correction("padel, not tennis", answering="How's tennis going?")
+    ('Meant padel, not tennis', '')
+    >>> value_correction("tea not coffee", answering="Tea or coffee?")
+    (None, 'tea not coffee')
     """
     sentence = _OWN_SLIP.sub("", sentence.rstrip(" .!"))
     plain = _NOT_THIS.match(strip_opener(sentence))
     if plain:  # "Not jazz, blues": a common word put right, the wrong one named
         return f"Meant {plain.group('new')}, not {plain.group('old')}", ""
-    plain = None if answering else _THIS_NOT.match(strip_opener(sentence))
+    plain = _THIS_NOT.match(strip_opener(sentence))
+    if plain and answering and (not re.search(rf"\b{re.escape(plain.group('old'))}", answering, re.I)
+                                or re.search(rf"\b{re.escape(plain.group('new'))}", answering, re.I)):
+        plain = None  # an answer: only a presumption named in the question is put right
     if plain and not re.match(r"(?i:i|i'm|it'?s|that'?s|we|my)\b", plain.group("new")):
         return f"Meant {plain.group('new')}, not {plain.group('old')}", ""
     called = _CALLED_NOT.search(sentence)
