@@ -45,3 +45,16 @@ def test_a_presumption_in_the_question_put_right() -> None:
 def test_a_choice_offered_is_no_correction() -> None:
     out = state_after([("assistant", "Window or aisle?"), ("user", "aisle not window")])
     assert not any(f.startswith("Meant") for f in out) and out
+
+
+def test_a_bare_number_put_right_names_the_one_the_assistant_said() -> None:
+    out = state_after([("assistant", "At 42 it's never too late to start climbing!"),
+                       ("user", "24 actually")], ["Is 42 years old", "Has 3 bikes"])
+    assert sorted(out) == ["Has 3 bikes", "Is 24 years old"]
+
+
+def test_a_bare_number_is_left_when_the_assistant_said_two() -> None:
+    held = ["Is 42 years old", "Has 3 bikes"]
+    out = state_after([("assistant", "At 42 with 3 bikes you're set!"), ("user", "24 actually")],
+                      held)
+    assert sorted(out) == sorted(held)

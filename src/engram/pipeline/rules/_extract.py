@@ -274,7 +274,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         people.events.note(sentence)
         value_fix, sentence = value_correction(  # "Lidl... sorry, Aldi": trailed off, put right
             sentence, answering=question or "" if s_i == 0 else "",
-            trailed=s_i > 0 and sentences[s_i - 1].endswith(("...", "…")))
+            trailed=s_i > 0 and sentences[s_i - 1].endswith(("...", "…")), said=offered or "")
         if value_fix:  # "Sorry, I meant Galway"
             facts.append(value_fix)
             if not sentence:

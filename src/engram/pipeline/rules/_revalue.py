@@ -37,7 +37,7 @@ CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:am|pm)"  # "4pm", "6:30 am"
 # A value with a kind: a name, a number with an optional unit, a weekday.
 # A date or a clock time is a value of its own kind ("the 19th", "4pm"), moved whole.
 _WHEN = rf"{DATE}|{CLOCK}"
-_VALUE = (rf"(?:{_WHEN}|(?-i:[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){{0,2}})|{_NUMBER}(?:\s+[a-z]+)?|"
+_VALUE = (rf"(?:{_WHEN}|(?-i:[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){{0,2}})|{_NUMBER}(?:\s+(?!actually\b)[a-z]+)?|"
           rf"{WEEKDAY})")
 _OPENER = (r"(?:(?:oh|no|nope|wait|sorry|oops|whoops|actually|well|hmm|um|sorry|my bad|"
            r"my mistake|scratch that|correction|typo|i mean|i meant|change of plans?|hang on|"
@@ -104,8 +104,8 @@ _CALLED_NOT = re.compile(r"\b(?:is|'s)\s+(?:called|named)\s+(?P<new>(?-i:[A-Z])[
                          r"(?P<old>(?-i:[A-Z])[\w'-]+)[.!]*$", re.I)
 
 
-def value_correction(sentence: str, answering: str,
-                     trailed: bool = False) -> tuple[str | None, str]:
+def value_correction(sentence: str, answering: str, trailed: bool = False,
+                     said: str = "") -> tuple[str | None, str]:
     """("Meant V[, not X]" or None, what of the sentence is left to read). The whole
     sentence may correct a value, or only its head before a comma ("Three kids
     actually, the eldest is Ana"). An answer to a question (``answering``, the question,
@@ -119,6 +119,12 @@ def value_correction(sentence: str, answering: str,
     ('Meant padel, not tennis', '')
     >>> value_correction("tea not coffee", answering="Tea or coffee?")
     (None, 'tea not coffee')
+
+    A bare value put right ("53 actually") names the wrong one when the assistant's turn
+    before (``said``) held one value of its kind:
+
+    >>> value_correction("53 actually", answering="", said="At 35 you could try rowing.")
+    ('Meant 53, not 35', '')
     """
     sentence = _OWN_SLIP.sub("", sentence.rstrip(" .!"))
     plain = _NOT_THIS.match(strip_opener(sentence))
@@ -134,6 +140,8 @@ def value_correction(sentence: str, answering: str,
     if called:  # "Sorry, my son is called Matt, not Max"
         return f"Meant {called.group('new')}, not {called.group('old')}", ""
     fix = revalued(sentence, trailed) or narrowed(sentence)
+    if fix and ", not " not in fix and said:
+        fix = _named_before(fix, said)
     if fix and (", not " in fix or not answering):
         return fix, ""
     head, _, rest = sentence.partition(", ")
@@ -141,6 +149,17 @@ def value_correction(sentence: str, answering: str,
     if fix and (", not " in fix or not answering):
         return fix, rest
     return None, sentence
+
+
+def _named_before(fix: str, said: str) -> str:
+    """"Meant 53, not 35" when ``said`` held one number (or one date, or one clock time)
+    of the kind of the value meant; the fix as it is otherwise."""
+    value = fix.removeprefix("Meant ")
+    for kind in (rf"\b{_NUMBER}\b", DATE, CLOCK):
+        if re.fullmatch(kind, value, re.I):
+            olds = {m.group(0).lower() for m in re.finditer(kind, said, re.I)} - {value.lower()}
+            return f"{fix}, not {olds.pop()}" if len(olds) == 1 else fix
+    return fix
 
 
 def _swap(value: str, text: str) -> str | None:
