@@ -191,6 +191,9 @@ def topics(text: str) -> frozenset[str]:
         found.add("home")  # "Is back in Leeds these days": living there again
     if re.search(r"\b(?i:moved|moving)\s+out\b|^(?i:lives|living|is living)\s+(?:with|at|near)\b", text):
         found.add("home")  # "Lives with parents" / "Moved out of their parents' place"
+    if re.search(r"^(?i:is|are)\s+(?i:going|flying|heading|travell?ing|doing)\s+(?:to\s+)?[A-Z]\w+"
+                 r"\s+(?i:instead)\b", text):
+        found.add("trip")  # "Is going to Florence instead": a trip said by its place
     if _TO_WORK.search(text) or _IN_TO_WORK.search(text):
         # how one gets to work is one's commute, by any means ("Cycles in most days"),
         # and working from home is having none
