@@ -59,12 +59,3 @@ def test_a_bare_number_is_left_when_the_assistant_said_two() -> None:
                       held)
     assert sorted(out) == sorted(held)
 
-
-def test_a_trip_told_by_its_new_place_instead() -> None:
-    out = state_after([("user", "we're going to Porto instead")], ["Is planning a trip to Seville in June"])
-    assert out == ["Is going to Porto instead"]
-
-
-def test_a_place_without_instead_is_another_trip() -> None:
-    held = ["Is planning a trip to Seville in June"]
-    assert held[0] in state_after([("user", "I'm going to Porto for work")], held)
