@@ -315,7 +315,9 @@ def _subjectless(clause: str) -> str | None:
     words = c.split()
     for pat, rep in _NEGATED:
         m = pat.match(c)
-        if m and len(words) >= 3:
+        # two words only when the second is a state: "Not religious", "Never married"
+        if m and (len(words) >= 3 or len(words) == 2 and (_CONDITION.match(words[1]) or re.fullmatch(
+                r"[a-z]+(?:ous|ic)", words[1]))):
             rest = c[m.end():].strip()
             if _ELIDED.match(rest):  # "not planning to yet, just curious": what is elided
                 return None
