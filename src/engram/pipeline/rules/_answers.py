@@ -290,9 +290,9 @@ def answer_clause(question: str, reply: str) -> str | None:
         choice = _second_to_first(re.sub(rf"^{re.escape(verb)}\s+", "", choice, flags=re.I))
         if m and m.group(2):
             return f"I'd rather {verb} {choice}"
-        return f"I'd {verb} {choice}" if m and m.group(1).lower() == "would" else \
-            f"I {verb} {choice}"
-    if re.match(r"^(?:(?:actually|honestly|well|so|oh|tbh|in fact),?\s+)?(?:i|i'm|i've|we)\b|^my(?:\s+\S+){3}",
+        return f"I'd {verb} {choice}" if m and m.group(1).lower() == "would" else f"I {verb} {choice}"
+    if re.match(r"^(?:(?:actually|honestly|well|so|oh|tbh|in fact),?\s+)?(?:i|i'm|i've|we)\b|^my(?:\s+\S+){3}"
+                r"|^(?:already|also)\s+(?:have|own|use|know|play|speak|drive|do)\b",
                 r, re.I) and not NOUN_LIST.match(r):  # "my wife" to "who do you live with?"
         return None  # a full statement: the extractor reads it as it is
     filled = _fill(q, _lower_start(r))

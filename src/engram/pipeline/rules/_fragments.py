@@ -281,6 +281,9 @@ def _subjectless(clause: str) -> str | None:
     # "Finally fixed my bike": the adverb is not the verb; "just"/"also" are dropped, as
     # the first-person rewrite drops them, the others kept before the verb's fact
     # an adverb of how often ("Usually works out before breakfast") is kept the same way
+    m = re.match(r"^(?i:already|also)\s+(have|own|use|know|play|speak|drive|do)\s+(?!to\b)(\S.*)$", c)
+    if m:  # "already have one": the speaker's own, the "I" unsaid (a bare "have" is an order)
+        return f"{capitalise(conjugate(m.group(1).lower()))} {m.group(2)}"
     m = re.match(r"^(?i:(just|also|only just)|(finally|recently|usually|mostly|mainly|often|"
                  r"always|sometimes|normally|generally|typically|rarely|seldom|"
                  r"occasionally|regularly|(?-i:[A-Za-z][a-z]+ly)(?=\s+[a-z]+(?:ing|ed)\b)))\s+(?=[a-z])", c)

@@ -26,12 +26,12 @@ _OFFER = re.compile(
     r"enjoy|take\s+up)|have\s+you\s+(?:considered|thought\s+about|tried)|how\s+about|what\s+about|"
     r"why\s+not\s+(?:try|join|get|book|take\s+up)|maybe\s+(?:try|get|join|book)|^try)\s+"
     r"(?P<np>(?:a|an|some)\s+[\w'-]+(?:\s+(?!(?:app|instead|then|for|to|on|at|or|and|if|so|as)\b)"
-    r"[\w'-]+){0,4})", re.I)
+    r"[\w'-]+){0,4}|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}))", re.I)  # or a name: "Kindle Unlimited"
 _SUBJECT_OFFER = re.compile(r"^(?P<np>(?:a|an)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:might|could|would)\s+"
                             r"(?:suit|help|work\s+for|be\s+good\s+for)\b", re.I)
 # What does something with the thing suggested: "ordered one", "booked it", "do one".
 _TAKES = re.compile(r"^(?:(?:just|already|finally|also)\s+)*(?:ordered|bought|booked|joined|got|tried|"
-                    r"signed\s+up\s+for|does|did|has|used\s+to\s+\w+(?:\s+(?:in|on|at|with|to))?|"
+                    r"signed\s+up\s+for|does|did|has|uses|owns|used\s+to\s+\w+(?:\s+(?:in|on|at|with|to))?|"
                     r"would\s+love|wants|is\s+getting|is\s+doing|has\s+(?:ordered|booked|joined|got|"
                     r"bought|tried))\s+(?:in\s+|on\s+|at\s+)?(?:one|it)\b", re.I)
 
@@ -52,4 +52,5 @@ def as_suggested(fact: str, question: str | None) -> str:
     np = suggestion(question) if question and _TAKES.match(fact) else None
     if not np:
         return fact
-    return re.sub(r"\b(?:one|it)\b", np[0].lower() + np[1:], fact, count=1)
+    np = np[0].lower() + np[1:] if re.match(r"(?i:a|an|some)\s", np) else np  # a name keeps its case
+    return re.sub(r"\b(?:one|it)\b", np, fact, count=1)
