@@ -28,7 +28,8 @@ __all__ = ["PAST_FORMS", "to_third_person", "conjugate", "pronouns_to_third", "c
 # Verbs "do" can stress ("I do like olives"); before anything else "do" is the verb.
 _EMPHASISED = (r"like|love|hate|enjoy|want|need|know|think|have|miss|feel|care|mind|plan|"
                r"hope|wish|prefer|remember|believe|go|get|make|take|try|see|eat|drink|cook|"
-               r"play|work|live|use|read|watch|run|walk|swim|speak|own|worry|struggle|wonder")
+               r"play|work|live|use|read|watch|run|walk|swim|speak|own|worry|struggle|wonder|"
+               r"knit|sew|paint|draw|sing|dance|bake|climb|cycle|surf|ski|write|teach|study|travel")
 # Openings with a fixed third-person form: (pattern, replacement). Order matters.
 _OPENINGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.IGNORECASE), r)
@@ -144,7 +145,8 @@ def _ly_adverb(words: list[str]) -> bool:
 def to_third_person(clause: str) -> str | None:
     """The clause as a subject-less third-person fact, or None if it has no "I"/"we" subject."""
     # "I do like olives": "do" before a verb is emphasis, the verb is the fact's
-    c = re.sub(r"^((?i:i|we))\s+(?i:do)\s+(?=(?i:" + _EMPHASISED + r")\b)", r"\1 ", clause.strip())
+    c = re.sub(r"^((?i:i|we))\s+(?i:do)\s+((?i:already|really|actually|still|also)\s+)?(?=(?i:"
+               + _EMPHASISED + r")\b)", r"\1 \2", clause.strip())  # "I do already knit"
     for pat, rep in _OPENINGS:
         m = pat.match(c)
         if m:
@@ -180,6 +182,7 @@ def to_third_person(clause: str) -> str | None:
             kept.append(w.lower())
     if not words:
         return None
-    verb = conjugate(words[0]) if words[0].isalpha() and words[0].islower() else words[0]
+    bare, comma = words[0].rstrip(","), words[0][len(words[0].rstrip(",")):]  # "I paint, mostly ..."
+    verb = conjugate(bare) + comma if bare.isalpha() and bare.islower() else words[0]
     text = " ".join([*kept, verb, *words[1:]])
     return capitalise(pronouns_to_third(text))
