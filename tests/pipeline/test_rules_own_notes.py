@@ -44,3 +44,8 @@ def test_a_gapped_clause_gives_each_person_the_verb(message: str, facts: list[st
 def test_a_clause_that_is_not_gapped_is_left_whole() -> None:
     # no preposition after the second kin: nothing is left out, so nothing is copied
     assert "Sister lives in Galway" not in one("my mum lives in Cork and my sister loves Galway")
+
+
+def test_our_relative_named_is_tied_as_my_relative_is() -> None:
+    assert state_after([("user", "our granddaughter Elif is learning the violin")]) == [
+        "Has a granddaughter named Elif", "Granddaughter Elif is learning the violin"]

@@ -84,7 +84,7 @@ _NAME = r"(?-i:[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?)"
 def relation_names(clause: str) -> list[tuple[str, str]]:
     """("best friend", "Laura") for each "my <relation> <Name>" in the clause."""
     out = []
-    for m in re.finditer(r"\bmy\s+((?:best|older|younger|little|big|elder|twin|step|ex|new|"
+    for m in re.finditer(r"\b(?:my|our)\s+((?:best|older|younger|little|big|elder|twin|step|ex|new|"
                          r"old|baby)\s+)?(\w+)\s+(" + _NAME + r")", clause, re.IGNORECASE):
         adj, rel, name = (m.group(1) or "").lower(), m.group(2).lower(), m.group(3)
         if rel in RELATIONS and name[0].isupper() and name.split()[0].lower() not in {
