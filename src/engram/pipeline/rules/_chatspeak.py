@@ -56,6 +56,7 @@ _BETWEEN = [(re.compile(p), r) for p, r in [
     (r"(?<![\w'])u(?= (?:r|are|know|can|have|could|should|think)\b)", "you"),
     (r"(?<![\w'])v(?= [a-z]{3,})", "very"),
     (r"(?i)^its(?= (?!own\b)[a-z])", "it's"),  # "its tree nuts actually"
+    (r"(?i)(?<=\bbut )its(?= (?:so|too|really|very|a|an|not|just|quite|pretty)\b)", "it's"),  # "but its so pricey"
     (r"(?i)(?<![\w'])ill(?= (?:give|be|try|have|go|get|do|take|make|just|probably|never|let|need|"
      r"see|look|check|stick|keep|call|send|bring)\b)", "I'll"),
 ]]

@@ -69,15 +69,15 @@ _ORDERS = (r"leave|keep|skip|avoid|bear|note|remember|make sure|"
            r"never(?!\s+(?:been|had|owned|lived|tried|done|seen|met|learned|learnt|smoked|driven)\b)|no need|"
            r"stop|hold|drop|exclude|include|factor|use|go easy|steer clear")
 _CLAUSE_BREAK = re.compile(
-    # "tore my ACL so no footy for months": what is ruled out, a clause of its own
-    r",?\s+so\s+(?=no\s+[a-z]+\s+(?:for|until|till|at\s+all)\b)|"
+    # "tore my ACL so no footy for months", "coeliac so need recipes": a clause of its own
+    r",?\s+so\s+(?=no\s+[a-z]+\s+(?:for|until|till|at\s+all)\b|need\s)|"
     # "I'm 27 but thanks for the compliment": thanks, after what was said
     r",?\s+but\s+(?=(?:thanks|thank\s+you|cheers)\b)|"
     r"\s*(?:;|,?\s+(?:and|but|so|although|though|while|because|yet|"
     r"since(?!\s+(?:i|we)\s+(?:was|were)\b))\s+)"
     r"(?:(?:also|then|now|still|so|since then|honestly|frankly|actually|to be honest|these days|"
     r"nowadays)\s*,?\s+)?"
-    r"(?=" + _SUBJ + r")"
+    r"(?=" + _SUBJ + r")|\s*,\s+also\s*,?\s+(?=" + _SUBJ + r")"  # ", also my partner is vegan"
     r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s|"
     # ", turns out I'm allergic to latex": news after what brought it, with "I" after it
     r"(?:turns\s+out|turned\s+out|apparently|looks\s+like|seems\s+like)\s*,?\s+(?:I|we)\b|"
