@@ -44,7 +44,7 @@ def test_name_here_then_age_and_pronouns_are_three_facts() -> None:
 
 @pytest.mark.parametrize(("said", "fact"), [
     ("Home is Falmouth these days.", "Lives in Falmouth"),
-    ("Home's Perth now.", "Lives in Perth now"),
+    ("Home's Perth now.", "Lives in Perth"),
 ])
 def test_home_and_where_things_are_said_with_a_place_subject(said: str, fact: str) -> None:
     assert user(said) == [fact]

@@ -22,8 +22,11 @@ _SLOT_DISPUTE = re.compile(r"^(?:(?:no|nope|nah|um|hmm|wait)[,.!]*\s+)?(?:you(?:
                            r"\s+wrong|that'?s\s+not\s+(?:my|our)\s+(?P<slot2>[a-z]+(?:\s+[a-z]+)?)|"
                            # "you said my birthday's in June??": what was said, asked back
                            r"you\s+(?:said|put|wrote|think|thought)\s+(?:that\s+)?(?:my|our)\s+(?P<slot3>[a-z]+)"
-                           r"(?:'s|\s+is|\s+was)\b[^?]*\?+)"
-                           r"(?:\s+(?:btw|by the way|there|again))?\s*(?:[,;:.!-]+\s*(?P<rest>.*))?$",
+                           r"(?:'s|\s+is|\s+was)\b[^?]*\?+|"
+                           # "can you update my surname?": a change asked for names the thing
+                           r"(?:(?:can|could|would)\s+you\s+|please\s+)(?:please\s+)?(?:update|change|correct|fix)\s+"
+                           r"(?:my|our)\s+(?P<slot4>surname|last name|first name|name|address|email|number|postcode))"
+                           r"(?:\s+(?:btw|by the way|there|again|please))?\s*(?:[,;:.!?-]+\s*(?P<rest>.*))?$",
                            re.I)
 _IT_IS = re.compile(r"^(?:it'?s|it\s+is|it\s+was)\s+(?P<value>.+)$", re.I)
 
@@ -42,7 +45,7 @@ def disputed(sentence: str) -> tuple[str, str | None] | None:
     m = _SLOT_DISPUTE.match(sentence.strip())
     if m is None:
         return None
-    slot = (m.group("slot") or m.group("slot2") or m.group("slot3")).lower()
+    slot = (m.group("slot") or m.group("slot2") or m.group("slot3") or m.group("slot4")).lower()
     rest = (m.group("rest") or "").strip()
     if m.group("slot2") and not said_of_slot(slot, rest):
         return None  # "That's not my problem" disputes nothing held; "..., it's X" does

@@ -76,7 +76,7 @@ _CONDITION = re.compile(r"^(?:(?:severely|mildly|very|quite|slightly|recently|ne
                         r"vegetarian|pescatarian|pregnant|asthmatic|epileptic|dyslexic|"
                         r"autistic|colou?r-?blind|left-handed|right-handed|teetotal|sober|deaf|"
                         r"single|married|engaged|divorced|widowed|retired|unemployed|self-employed|"
-                        r"freelance|gluten-free|dairy-free)$", re.I)
+                        r"freelance|gluten-free|dairy-free|plant-based)$", re.I)
 # A lasting condition with what it is to, as notes say it in any case: "allergic to cats".
 _CONDITION_TO = re.compile(r"^(?:(?:very|really|quite|severely|mildly|slightly)\s+)?(?:allergic|"
                            r"intolerant|sensitive|hypersensitive)\s+to\s+\w", re.I)
@@ -150,7 +150,7 @@ _FIRST_DAY = re.compile(r"^(today|tomorrow|monday|tuesday|wednesday|thursday|fri
                         r"(?:\s+(?-i:[A-Z])[\w&'-]*)*)$", re.I)
 # A condition with how far or since when it holds after it.
 _CONDITION_THEN = re.compile(r"^(.+?),?\s+(mostly|mainly|largely|usually|strictly|these days|"
-                             r"nowadays|now|(?:ever\s+)?since\s+[\w' -]+|for\s+(?:a|an|\d+|two|three|"
+                             r"nowadays|now|(?:ever\s+)?since\s+[\w' -]+|(?:for\s+)?(?:a|an|\d+|two|three|"
                              r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|many|"
                              r"several|a few|a couple of)\s+(?:days?|weeks?|months?|years?))(?:\s+now)?$",
                              re.I)

@@ -30,6 +30,8 @@ AUX = {"is", "was", "are", "were", "has", "had", "will", "would", "can", "could"
        "did", "doesn't", "didn't", "isn't", "wasn't", "won't", "can't", "should", "might",
        "must", "may", "hasn't", "never", "always", "still", "just", "also", "finally",
        "recently", "now", "usually", "often"}
+_ADVERBS = frozenset({"now", "still", "just", "never", "always", "also", "finally", "recently",
+                      "usually", "often"})
 # Capitalised words that open a sentence without naming anyone.
 # Verbs of liking and having, said without "I" ("Prefer emails over calls"): no name and no
 # request to the assistant opens with one.
@@ -194,7 +196,8 @@ class People:
                      r"school|college|church|the gym|the office|next door|upstairs))?)"
                      r"\s+(\S+)(.*)$", clause)
         if m and m.group(1).split()[0].lower() not in NOT_NAMES and is_verb(m.group(3), 1) \
-                and not _noun_then_verb(m.group(3), m.group(4)):
+                and not _noun_then_verb(m.group(3), m.group(4)) \
+                and (m.group(4).strip() or m.group(3).lower() not in _ADVERBS):  # "Vegan now": no verb
             name, rest = m.group(1), m.group(3) + m.group(4)
             if re.match(r"^(?:is|was)\s+(?:my|our)\s+\w+(?:\s+\w+)?$", rest):
                 return None  # "Tom is my brother": the relation fact says it

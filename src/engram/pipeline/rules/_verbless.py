@@ -72,7 +72,7 @@ def held_for(clause: str) -> str:
 # Family or animals counted: "Two kids", "Three cats".
 _COUNTED = re.compile(r"^(two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a couple of)\s+"
                       r"((?:grown(?:-up)?\s+|young\s+|little\s+)?(?:kids|children|sons|daughters|boys|"
-                      r"girls|dogs|cats|brothers|sisters|siblings|grandkids|grandchildren|stepkids))"
+                      r"girls|dogs|cats|brothers|sisters|siblings|grandkids|grandchildren|stepkids|teenagers|teens))"
                       # and their names: "Two cats, Miso and Tofu", "two boys called Ade and Femi"
                       r"(?:(?:,\s*|\s+(?:called|named)\s+)(?P<names>(?-i:[A-Z])[\w'-]+(?:(?:,\s*|\s+and\s+)"
                       r"(?-i:[A-Z])[\w'-]+)+))?$", re.I)
@@ -96,8 +96,35 @@ _NEWBORN = re.compile(r"^(?:(?:little|baby|our|my)\s+(?:(?:boy|girl),?\s+)?)?((?
                       re.I)
 
 
+# Notes of work and home said short: "Part-time at Boots", "Night shifts at the moment",
+# "Now in Manchester", "Mum of twins".
+_SHIFTS = re.compile(r"^(?:on\s+)?((?:night|day|early|late|weekend|split)\s+shifts)\b(.*)$", re.I)
+_PART_TIME = re.compile(r"^((?:part|full)[- ]time|freelance|temping)\s+at\s+(\S.*)$", re.I)
+_NOW_IN = re.compile(r"^(?:now|currently)\s+(?:based\s+|living\s+)?in\s+((?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)*)$",
+                     re.I)
+_PARENT_OF = re.compile(r"^(?:proud\s+)?(?:mum|mom|mother|dad|father|parent)\s+of\s+(twins|triplets)$", re.I)
+
+
+def _note_of_life(c: str) -> str | None:
+    m = _SHIFTS.match(c)
+    if m:  # "Night shifts at the moment" -> "Works night shifts at the moment"
+        return f"Works {m.group(1).lower()}{m.group(2)}"
+    m = _PART_TIME.match(c)
+    if m:  # "Part-time at Boots" -> "Works part-time at Boots"
+        return f"Works {m.group(1).lower()} at {m.group(2)}"
+    m = _NOW_IN.match(c)
+    if m:  # "now in Manchester", after where one is from: where one lives
+        return f"Lives in {m.group(1)}"
+    m = _PARENT_OF.match(c)
+    return f"Has {m.group(1).lower()}" if m else None
+
+
 def verbless(c: str) -> str | None:
     """The fact a verbless state states, or None."""
+    c = re.sub(r",?\s+(?:definitely|for sure|obviously|of course|100%)$", "", c, flags=re.I)  # "Dog person, definitely"
+    note = _note_of_life(c)
+    if note:
+        return note
     m = _COUNTED.match(c)
     if m:  # "Two kids" -> "Has two kids"
         names = f" named {m.group('names')}" if m.group("names") else ""
