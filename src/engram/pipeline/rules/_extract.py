@@ -311,7 +311,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         before: str | None = None  # in ages" plays what it named; the clause before
         for raw in clauses:
             clause = strip_discourse(raw)
-            if things and not people.last:  # "I grow them on my balcony", "Love them though"
+            if things and (not people.last or not things.endswith("s")):  # "I grow them", "sold it"
                 clause = them_as(clause, things)
             if agent and _AGENT_CHATTER.match(clause):
                 continue

@@ -65,12 +65,30 @@ def kin_alone(clause: str) -> str | None:
 def things_named(sentence: str) -> list[str]:
     """Plural things of the speaker's ("my X", said as such) or, failing them, plural kinds
     a liking names; questions count too ("about my tomato plants?")."""
-    return [f"my {n}" for n in _MY_PLURAL.findall(sentence)] or _KIND_LIKED.findall(sentence)
+    return [f"my {n}" for n in _MY_PLURAL.findall(sentence) if n.split()[-1] not in _NOT_PLURAL] \
+        or _KIND_LIKED.findall(sentence) \
+        or [f"the {a}" if a else f"my {b}" for a, b in _ONE_THING.findall(sentence)]
+
+
+_NOT_PLURAL = frozenset({"was", "has", "is", "does", "this", "thus", "us", "yes", "plus"})
 
 
 def them_as(clause: str, things: str) -> str:
-    """"them" in the speaker's own words as the things named before (not "they/them")."""
+    """"them" in the speaker's own words as the things named before (not "they/them");
+    a single thing is "it" of an act that parts with it ("had a Polo but sold it")."""
+    if not things.endswith("s"):
+        return _PARTED_WITH_IT.sub(rf"\1 {things}", clause)
     return re.sub(r"(?<!/)\bthem\b(?!/)", things, clause)
+
+
+# An act that parts with a thing, its object "it": "sold it", "got rid of it".
+_PARTED_WITH_IT = re.compile(r"\b(sold|scrapped|binned|returned|got rid of|gave away|crashed|"
+                             r"wrote off|written off|part-exchanged|traded in)\s+it\b", re.I)
+# A single thing of the speaker's: "a Polo", "the Golf", "my piano was ...".
+_ONE_THING = re.compile(r"\b(?:a|an|the|my|our)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|"
+                        r"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)((?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z0-9])[\w-]+)?)"
+                        r"|\b(?i:my|our)\s+((?:[a-z]+\s+)?[a-z]+[^s\s])\s+(?=(?:was|is|kept|broke|had|has|got|"
+                        r"needed|died)\b)")
 
 
 def place_named(clause: str) -> tuple[str, str] | None:
