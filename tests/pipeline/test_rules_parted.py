@@ -33,3 +33,14 @@ def test_a_day_or_a_month_is_no_thing() -> None:
 def test_them_still_means_the_things() -> None:
     assert state_after([("user", "I love my bonsai trees, I prune them every week")]) == [
         "Loves their bonsai trees", "Prunes their bonsai trees every week"]
+
+
+def test_scratch_that_takes_the_sentence_before_back(shared_minilm: Any) -> None:
+    out = state_after([("user", "I ride a Vespa. Scratch that, I sold it in the spring")],
+                      ["Rides a Vespa"], minilm_reconciler(shared_minilm))
+    assert out == ["Sold the Vespa in the spring"]
+
+
+def test_scratch_that_before_a_bare_value_keeps_the_sentence_before() -> None:
+    # no statement follows, so nothing is said instead: the value corrector reads it
+    assert state_after([("user", "I work Mondays. Scratch that, Tuesdays")]) != []

@@ -65,7 +65,7 @@ from engram.pipeline.rules._referents import (
 )
 from engram.pipeline.rules._resaid import resaid
 from engram.pipeline.rules._restated import restated
-from engram.pipeline.rules._retake import WAS_ONCE, opens_correction, puts_right, retimed, uncleft
+from engram.pipeline.rules._retake import opens_correction, retimed, said_instead, says_fix, uncleft
 from engram.pipeline.rules._revalue import value_correction
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
 from engram.pipeline.rules._roles import at_the_event
@@ -124,11 +124,6 @@ _APPOSITIVE = re.compile(r"^((?-i:[A-Z][a-z]\w*)),\s+((?:my|our)\s+(?:\w+\s+)?\w
 # "My husband, Ravi, works ..." -> "My husband Ravi works ...".
 _NAME_APPOSITIVE = re.compile(r"^((?:my|our)\s+(?:\w+\s+)?\w+),\s+((?-i:[A-Z][a-z][\w'-]*)(?:\s+and\s+"
                               r"(?-i:[A-Z][a-z][\w'-]*))?),\s+", re.I)
-
-
-# "No, I work in Leith": a reply that answers no question contradicts what is held.
-_NO_FIRST = re.compile(r"^\s*(?:no|nope|nah)\s*[,.!-]+\s*(?:i\b|i'm\b|my\b|it's\b)", re.I)
-_ACTUALLY = re.compile(r",?\s+actually\s*[.!]*$", re.I)  # "I'm a midwife actually": put right
 
 
 # "once I'm done I want to read ...": the time clause before the statement is dropped
@@ -244,9 +239,12 @@ def extract_texts(message: Message, question: str | None, agent: bool,
     sentences = own_text(names_as_asked(question or offered, message.content))
     said_from = 0  # where the facts of the sentence before began
     for s_i, sentence in enumerate(sentences):
-        if s_i and WAS_ONCE.match(sentence):  # "We're moving to Antwerp. Well, we were."
+        instead = said_instead(sentence) if s_i else None  # "... Well, we were."; "Scratch that, I ..."
+        if instead is not None:
             del facts[said_from:]
-            continue
+            if not instead:
+                continue
+            sentence = instead
         said_from = len(facts)
         sentence = restated(without_vocative(sentence, people.speakers))  # "..., no wait, York"
         reread = challenges.read(sentence)
@@ -281,10 +279,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 continue
         # Leading markers go first: "Actually, I ..." is not a compound subject.
         clauses = split_clauses(strip_discourse(resaid(sentence)))  # "nope, I'm in Hove"
-        fixing = (was_challenged and puts_right(sentence)) or opens_correction(sentence) \
-            or any(uncleft(strip_discourse(c)) is not None for c in clauses) \
-            or (s_i == 0 and (question is None and bool(_NO_FIRST.match(sentence))
-                              or bool(_ACTUALLY.search(sentence))))
+        fixing = says_fix(sentence, was_challenged, s_i == 0, question is not None) \
+            or any(uncleft(strip_discourse(c)) is not None for c in clauses)
         first_fact = len(facts)
         plain = _HEDGE.sub("", strip_discourse(sentence)).rstrip(".!")
         if RETRACT.match(plain) or SAID_MEANT.match(plain):  # "I said X but it's Y"

@@ -31,7 +31,7 @@ from engram.pipeline.rules._diet import eaten_now
 from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, stem
 from engram.pipeline.rules._topics import split_subject
 
-__all__ = ["disputes", "puts_right", "opens_correction", "uncleft", "frame_target", "retimed", "retime_target", "reframed",
+__all__ = ["says_fix", "said_instead", "disputes", "puts_right", "opens_correction", "uncleft", "frame_target", "retimed", "retime_target", "reframed",
            "given_up", "WAS_ONCE"]
 
 # A plan taken back by its own verb in the past: "Well, we were.", "I was, anyway."
@@ -62,6 +62,32 @@ _PREPOSITIONS = {"to", "for", "at", "in", "with", "on", "about", "from", "of", "
 # Verbs of place take "in" when a cleft's "where" is spelled out; the rest take "at".
 _IN_PLACE = re.compile(r"\b(?:live|lived|living|stay|stayed|staying|grew up|was born|"
                        r"am based|'m based|are based|'re based)$", re.I)
+
+
+# "No, I work in Leith": a first reply that answers no question contradicts what is held;
+# "I'm a midwife actually" puts right what the assistant took as held.
+_NO_FIRST = re.compile(r"^\s*(?:no|nope|nah)\s*[,.!-]+\s*(?:i\b|i'm\b|my\b|it's\b)", re.I)
+_ACTUALLY = re.compile(r",?\s+actually\s*[.!]*$", re.I)
+# "I drive a Golf. Scratch that, I sold it": the sentence before, taken back by one that
+# says what holds instead.
+SCRATCHED = re.compile(r"^(?:scratch|forget|ignore)\s+(?:that|what\s+i\s+(?:just\s+)?said)[,.!:\s-]+"
+                       r"(?=(?:i|i'm|i've|we|we're|my|our)\b)", re.I)
+
+
+def says_fix(sentence: str, challenged: bool, first: bool, answers_question: bool) -> bool:
+    """Does the sentence put right what is held: after a challenge, with an opener of
+    correction, or as a message's first sentence that denies ("No, I ...") or ends in
+    "actually"?"""
+    return (challenged and puts_right(sentence)) or opens_correction(sentence) or first and (
+        (not answers_question and bool(_NO_FIRST.match(sentence))) or bool(_ACTUALLY.search(sentence)))
+
+
+def said_instead(sentence: str) -> str | None:
+    """What a sentence that takes back the one before says instead ("" for "Well, we
+    were."), or None if it takes nothing back."""
+    if WAS_ONCE.match(sentence):
+        return ""
+    return SCRATCHED.sub("", sentence) if SCRATCHED.match(sentence) else None
 
 
 def opens_correction(sentence: str) -> bool:
