@@ -133,10 +133,19 @@ def is_change(fact: str) -> bool:
                 or is_negative(fact) or ends_a_slot(fact) or _SINCE.search(fact))
 
 
+# A thing said of with a word that makes it another of its kind: a second one, one for
+# work, one of someone else's.
+_ANOTHER_ONE = re.compile(r"^(?:work|company|office|second|spare|backup|other|personal|"
+                          r"(?:wife|husband|partner|son|daughter|kids|mum|dad)'?s)\s+[a-z]+\s+(?:is|was|has)\b",
+                          re.I)
+
+
 def superseded(fact: str, existing: list[Existing], used: set[int],
                said_now: bool = False) -> tuple[int, str] | None:
     """(position, "UPDATE" | "DELETE") of the memory the fact supersedes, if any;
     ``said_now``: its sentence set it against before ("These days I drive a Kia")."""
+    if _ANOTHER_ONE.match(fact):  # "Work phone is an Android" leaves "Uses an iPhone"
+        return None
     outcome = settled_wait(fact, existing, used)
     if outcome is not None:
         return outcome
