@@ -60,7 +60,8 @@ _NEGATED = [(re.compile(p, re.I), r) for p, r in [
     (r"^no longer\b", "No longer"),
 ]]
 _STATES = {"single", "retired", "vegan", "vegetarian", "pregnant", "unemployed", "self-employed",
-           "divorced", "widowed", "engaged", "based", "originally", "currently", "fluent"}
+           "divorced", "widowed", "engaged", "based", "originally", "currently", "fluent",
+           "married", "separated"}
 _ADVERB = r"(?:(?:only|usually|always|often|sometimes|mostly|mainly|also|still|never|rarely)\s+)?"
 _PIECE = re.compile(r"(,\s+(?:and\s+|but\s+)?)")
 # What follows a verb that takes an object: a determiner, a possessive, a number (not
@@ -83,6 +84,9 @@ def _as_predicate(piece: str, tense: str) -> str | None:
     """The piece as a fact of its own if it is a verb phrase in ``tense``, else None."""
     if re.match(r"^(?:decided|chose|opted|agreed)\s+(?:against|not|to|on)\b", piece, re.I):
         return capitalise(piece)  # a decision is an act, never a state: "Is decided against it"
+    if re.fullmatch(r"(?:two|three|four|five|\d)\s+(?:kids|children|sons|daughters|boys|girls|"
+                    r"teenagers|grandkids)", piece, re.I):
+        return f"Has {piece.lower()}"  # "Teaches maths, married, two kids": a count of them
     now = re.match(r"^(now|currently|these days)\s+((?-i:[a-z]+)ing)\b(.*)$", piece, re.I)
     if now:  # "Studied in Leeds, now living in York": what holds now, whatever came before
         return capitalise(f"is {now.group(1).lower()} {now.group(2)}{now.group(3)}")
@@ -93,7 +97,7 @@ def _as_predicate(piece: str, tense: str) -> str | None:
     m = re.match(r"^(" + _ADVERB + r")([A-Za-z-]+)\b(.*)$", piece)
     bare = m is not None and not m.group(3).strip()  # "..., hike, and ...": a verb alone
     if not m or bare and tense != "state" and not (tense == "present" and (
-            m.group(2).lower() in _BASE or m.group(2).lower() in _PRESENT_S)):
+            m.group(2).lower() in _BASE or m.group(2).lower() in _STATES | _PRESENT_S)):
         return None
     adverb, verb, rest = m.group(1), m.group(2).lower(), m.group(3)
     # After a state or a habit, a past verb with its object is an event of its own:
@@ -111,6 +115,8 @@ def _as_predicate(piece: str, tense: str) -> str | None:
     if tense == "state" and not adverb and (verb.endswith("ed") and len(verb) > 4
                                             or verb in _STATES):
         return capitalise(f"is {verb}{rest}")  # "Is 38, married with two kids"
+    if tense == "present" and not adverb and verb in _STATES - {"based", "originally", "currently"}:
+        return capitalise(f"is {verb}{rest}")  # "Teaches maths, married with two kids"
     if tense == "past" and _tense(verb) == "past" and verb not in ("had", "was", "were"):
         return capitalise(f"{adverb}{verb}{rest}")
     return None

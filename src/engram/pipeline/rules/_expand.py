@@ -177,7 +177,7 @@ def _aged(fact: str) -> list[str]:
     >>> _aged("Is a 34-year-old paramedic"), _aged("Is a paramedic")
     (['Is 34 years old', 'Is a paramedic'], ['Is a paramedic'])
     """
-    m = re.match(r"^Is an? (\d{1,3})-year-old (.+)$", fact)
+    m = re.match(r"^Is an? (\d{1,3})[- ]year[- ]old (.+)$", fact)  # "a 45 year old nurse" too
     if not m:
         return [fact]
     role = m.group(2)

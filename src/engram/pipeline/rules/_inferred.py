@@ -62,7 +62,7 @@ def new_job(text: str) -> str | None:
 def inferred_facts(fact: str) -> list[str]:
     """State implied by an event: "Moved to Berlin" -> "Lives in Berlin"."""
     out = []
-    m = re.match(r"^(?:(?:just|recently|finally)\s+)?(?i:moved|relocated)(?:\s+back)?"
+    m = re.match(r"^(?:(?i:has)\s+)?(?:(?i:just|recently|finally)\s+)?(?i:moved|relocated)(?:\s+back)?"
                  r"(?:\s+from\s+" + _NAME + r")?\s+to (" + _NAME + ")", fact)
     if m:  # "Moved (back) to Leeds": where they live now
         out.append(f"Lives in {m.group(1)}")
