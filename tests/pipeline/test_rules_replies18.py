@@ -53,3 +53,11 @@ def test_a_count_after_and_is_no_clause_of_its_own() -> None:
     # "our three dogs": "dogs" is no verb, so "our three" is no subject
     assert reply("Who do you live with?", "my husband and our three dogs") == [
         "Lives with their husband and their three dogs"]
+
+
+@pytest.mark.parametrize(("question", "answer", "fact"), [
+    ("Is your brother older or younger?", "younger, by two years", "Brother is younger"),
+    ("What do you do?", "between jobs right now", "Is between jobs right now"),
+])
+def test_a_choice_of_a_relative_or_a_status_answered(question: str, answer: str, fact: str) -> None:
+    assert reply(question, answer) == [fact]

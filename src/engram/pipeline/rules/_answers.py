@@ -56,8 +56,8 @@ _WHAT_DO = re.compile(r"^(?:what|which)\s+(?:\w+\s+){0,3}?(?:do|would)\s+you\s+"
                       r"(like|love|prefer|enjoy|want|play|drink|eat|use|speak|drive|watch|"
                       r"read|study|need|have|own|do)\b(.*)$", re.I)
 # "is Rex a dog or a cat?": a choice of what someone or something is
-_WHICH_KIND = re.compile(r"^(is|are|was)\s+((?-i:[A-Z][a-z]+)|your\s+\w+)\s+((?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)"
-                         r"\s+or\s+((?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)$", re.I)
+_WHICH_KIND = re.compile(r"^(is|are|was)\s+((?-i:[A-Z][a-z]+)|your\s+\w+)\s+((?:(?:a|an|the)\s+)?[\w-]+(?:\s+[\w-]+)?)"
+                         r"\s+or\s+((?:(?:a|an|the)\s+)?[\w-]+(?:\s+[\w-]+)?)$", re.I)  # "older or younger" too
 _WHICH_AM_I = re.compile(r"^are\s+you\s+((?:a|an)\s+[\w-]+(?:\s+[\w-]+)?)\s+or\s+"
                          r"((?:a|an)\s+[\w-]+(?:\s+[\w-]+)?)$", re.I)
 _HOW_TRAVEL = re.compile(r"^how\s+do\s+you\s+((?:usually|normally|typically|generally|mostly)\s+)?"
@@ -339,8 +339,8 @@ def answer_clause(question: str, reply: str) -> str | None:
             return f"I work as {r}" if re.match(r"^(?:a|an)\b", r, re.I) else f"I work {r}"
         job = r[0].lower() + r[1:]
         field, _, detail = job.partition(", ")
-        if field in _STATUS:  # "retired", "student, second year"
-            return f"I'm {_STATUS[field]}" + (f", {detail}" if detail else "")
+        if status := next((w for w in _STATUS if re.match(rf"{w}\b", field)), None):  # "retired", "student, 2nd year"
+            return f"I'm {_STATUS[status]}{field[len(status):]}" + (f", {detail}" if detail else "")
         if not is_occupation(f"Is a {field}"):  # "software, mostly backend": a field
             return f"I work in {job}"
         return f"I work as {'an' if job[0] in 'aeiou' else 'a'} {job}"
