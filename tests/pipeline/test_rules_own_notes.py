@@ -49,3 +49,18 @@ def test_a_clause_that_is_not_gapped_is_left_whole() -> None:
 def test_our_relative_named_is_tied_as_my_relative_is() -> None:
     assert state_after([("user", "our granddaughter Elif is learning the violin")]) == [
         "Has a granddaughter named Elif", "Granddaughter Elif is learning the violin"]
+
+
+@pytest.mark.parametrize(("turns", "held", "after"), [
+    ([("assistant", "Thanks, Margaret!"), ("user", "Mags please, only my gran says Margaret")],
+     ["Name is Margaret"], ["Name is Margaret", "Prefers to be called Mags"]),
+    ([("assistant", "Hi Dan!"), ("user", "Daniela actually")], ["Name is Dan"], ["Name is Daniela"]),
+    ([("assistant", "Thanks, Dan!"), ("user", "Leeds please")], [], []),
+])
+def test_a_name_put_right_after_the_assistant_used_one(turns: list[tuple[str, str]], held: list[str],
+                                                      after: list[str]) -> None:
+    assert state_after(turns, held) == after
+
+
+def test_a_name_said_first_and_its_kind_after() -> None:
+    assert one("Ayo is my first name, Bello is my surname") == ["Name is Ayo", "Surname is Bello"]

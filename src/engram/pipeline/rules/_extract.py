@@ -311,9 +311,9 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 clause = them_as(clause, things)
             if agent and _AGENT_CHATTER.match(clause):
                 continue
-            nick = also_called(clause) if previous and previous.startswith("Name is ") else None
+            nick = also_called(clause, previous) if previous and previous.startswith("Name is ") else None
             if nick:  # "I'm Margaret, but Maggie is fine": the clause after the name
-                facts.extend(f for f in (previous, nick) if f and f not in facts)
+                facts.extend(f for f in (previous if nick[:8] != "Name is " else None, nick) if f and f not in facts)
                 continue
             taken_back = _TAKEN_BACK.search(clause)
             if taken_back:  # "My daughter is 7, no wait, she turned 8": the next clause says

@@ -80,7 +80,7 @@ _TO_FRIENDS = re.compile(r"^" + _NAME + r"\s+to\s+(?:my\s+|all\s+my\s+)?(friends
                          r"colleagues|the\s+kids)$", re.I)
 # A short name allowed after the full one: "Name's Tomasz, but Tom is fine".
 _SHORT_IS_FINE = re.compile(r"^(?:just\s+)?" + _NAME + r"(?:(?:'s|\s+is|\s+works)\s+(?:fine|ok|okay|"
-                            r"good|great)(?:\s+too)?|\s+for\s+short)"  # "..., Seun for short"
+                            r"good|great)(?:\s+too)?|\s+for\s+short|,?\s+please)"  # "..., Seun for short", "Kat please"
                             # and who uses the full one: "Dev is fine, only my mum says Devendra"
                             r"(?:,?\s+(?:only|just|nobody|no\s+one|everyone|everybody)\b.*)?$")
 # "nobody calls me Rebecca except my gran": the full name, used by almost no one
@@ -157,7 +157,8 @@ def introduction(clause: str) -> tuple[str, list[str]] | None:
 
 
 _ADDRESSED = re.compile(r"\b(?:nice|lovely|great|good)\s+to\s+meet\s+you,?\s+" + _NAME + r"\b|"
-                        r"^(?:hi|hello|hey|welcome|welcome\s+back),?\s+" + _NAME + r"\s*[!.,]", re.I)
+                        r"^(?:hi|hello|hey|welcome|welcome\s+back|thanks|thank\s+you|cheers),?\s+" + _NAME
+                        + r"\s*[!.,]", re.I)
 
 
 def addressed_as(question: str) -> str | None:
@@ -168,7 +169,7 @@ def addressed_as(question: str) -> str | None:
     return f"Name is {name}" if name and _is_name(name) else None
 
 
-def also_called(after_name: str) -> str | None:
+def also_called(after_name: str, name: str = "") -> str | None:
     """The nickname in what follows a name given: "Tom is fine" after "Name's Tomasz"
     (alone, "Dinner is fine" is no name, so this is only asked after one).
 
@@ -176,8 +177,11 @@ def also_called(after_name: str) -> str | None:
     ('Prefers to be called Tom', None)
     """
     m = _SHORT_IS_FINE.match(after_name.strip(" ,.!"))
-    if m and _is_name(m.group(1)):
-        return f"Prefers to be called {m.group(1)}"
+    if m and _is_name(m.group(1)) and (" please" not in m.group(0) or name.split()[-1][:2] == m.group(1)[:2]):
+        return f"Prefers to be called {m.group(1)}"  # "Kat please" to "Katherine" ("Leeds please" is none)
+    m = re.match(r"^" + _NAME + r",?\s+actually$", after_name.strip(" ,.!"))
+    if m and _is_name(m.group(1)):  # "Christina actually" to "Hi Chris!": the name put right
+        return f"Name is {m.group(1)}"
     m = _TO_FRIENDS.match(after_name.strip(" ,.!"))
     return f"Is called {m.group(1)} by {m.group(2).lower()}" if m and _is_name(m.group(1)) else None
 

@@ -148,6 +148,9 @@ _SAID_AS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # things one has, said with "got": "got 2 kids under 5", "got three cats"
     (re.compile(r"^(?:i'?ve\s+|i\s+have\s+)?got\s+(?=(?:\d{1,2}|two|three|four|five|six)\s+(?:kids|children|"
                 r"boys|girls|sons|daughters|dogs|cats|grandkids|grandchildren)\b)", re.I), "I have "),
+    # the name first: "Wei is my first name" says "my first name is Wei"
+    (re.compile(r"(?:^|(?<=, ))((?-i:[A-Z])[\w'-]+)\s+is\s+my\s+((?:first|last|middle|given|family|nick)\s?name|"
+                r"surname)\b", re.I), r"my \2 is \1"),
     # a surname given as a note: "surname's Okafor if you need it"
     (re.compile(r"^(?:my\s+)?(surname|last\s+name)(?:'s|\s+is)\s+(?=(?-i:[A-Z]))", re.I), "My surname is "),
     # one's own things said as notes, the "my" left out: "Name is Priyanka", "Favourite

@@ -140,7 +140,7 @@ def value_correction(sentence: str, answering: str, trailed: bool = False,
     if called:  # "Sorry, my son is called Matt, not Max"
         return f"Meant {called.group('new')}, not {called.group('old')}", ""
     fix = revalued(sentence, trailed) or narrowed(sentence)
-    if fix and ", not " not in fix and said:
+    if fix and ", not " not in fix and said and not answering:  # (an answer fills the question)
         fix = _named_before(fix, said)
     if fix and (", not " in fix or not answering):
         return fix, ""
@@ -155,10 +155,14 @@ def _named_before(fix: str, said: str) -> str:
     """"Meant 53, not 35" when ``said`` held one number (or one date, or one clock time)
     of the kind of the value meant; the fix as it is otherwise."""
     value = fix.removeprefix("Meant ")
-    for kind in (rf"\b{_NUMBER}\b", DATE, CLOCK):
+    # a name is a value of its kind too, in the turn anywhere but at a sentence's start
+    # ("Hi Chris!" - "Christina actually")
+    name = r"(?-i:[A-Z][a-z]+)"
+    for kind, said_as in ((rf"\b{_NUMBER}\b",) * 2, (DATE,) * 2, (CLOCK,) * 2,
+                          (name, rf"(?<![.!?]\s)(?<!^)\b{name}\b")):
         if re.fullmatch(kind, value, re.I):
-            olds = {m.group(0).lower() for m in re.finditer(kind, said, re.I)} - {value.lower()}
-            return f"{fix}, not {olds.pop()}" if len(olds) == 1 else fix
+            olds = {m.group(0) for m in re.finditer(said_as, said, re.I)} - {value}
+            return f"{fix}, not {olds.pop()}" if len({o.lower() for o in olds}) == 1 else fix
     return fix
 
 

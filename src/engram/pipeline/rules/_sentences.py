@@ -82,7 +82,7 @@ _CLAUSE_BREAK = re.compile(
     # ", turns out I'm allergic to latex": news after what brought it, with "I" after it
     r"(?:turns\s+out|turned\s+out|apparently|looks\s+like|seems\s+like)\s*,?\s+(?:I|we)\b|"
     + _THINGS_HAS + r"\s|"
-    r"we\s+\w+|we'[a-z]+\s|the\s+(?:whole\s+|entire\s+|old\s+|new\s+)?\w+(?:'s\s+\w+)?(?:\s+(?:of|on|in|at)\s+(?:the\s+|this\s+|that\s+|my\s+)?\w+)?\s+(?:isn't|wasn't|aren't|"
+    r"we\s+\w+|we'[a-z]+\s|(?-i:[A-Z][a-z]+)\s+is\s+my\b|the\s+(?:whole\s+|entire\s+|old\s+|new\s+)?\w+(?:'s\s+\w+)?(?:\s+(?:of|on|in|at)\s+(?:the\s+|this\s+|that\s+|my\s+)?\w+)?\s+(?:isn't|wasn't|aren't|"
     r"weren't|" + _FINITE + r")\s|"
     # ", they're basically the same": a remark on what was named, a clause of its own
     r"they(?:'re|\s+(?:are|were))\s|"
