@@ -64,3 +64,8 @@ def test_a_name_put_right_after_the_assistant_used_one(turns: list[tuple[str, st
 
 def test_a_name_said_first_and_its_kind_after() -> None:
     assert one("Ayo is my first name, Bello is my surname") == ["Name is Ayo", "Surname is Bello"]
+
+
+def test_a_nickname_short_for_the_full_name() -> None:
+    assert sorted(one("Call me Rafa, short for Rafaela")) == [
+        "Name is Rafaela", "Prefers to be called Rafa"]

@@ -179,6 +179,9 @@ def also_called(after_name: str, name: str = "") -> str | None:
     m = _SHORT_IS_FINE.match(after_name.strip(" ,.!"))
     if m and _is_name(m.group(1)) and (" please" not in m.group(0) or name.split()[-1][:2] == m.group(1)[:2]):
         return f"Prefers to be called {m.group(1)}"  # "Kat please" to "Katherine" ("Leeds please" is none)
+    m = _SHORT_FOR.match(after_name.strip(" ,.!"))
+    if m and _is_name(m.group(1)):  # "Call me Jay, short for Jayanti": the full name
+        return f"Name is {m.group(1)}"
     m = re.match(r"^" + _NAME + r",?\s+actually$", after_name.strip(" ,.!"))
     if m and _is_name(m.group(1)):  # "Christina actually" to "Hi Chris!": the name put right
         return f"Name is {m.group(1)}"
