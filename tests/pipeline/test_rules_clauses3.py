@@ -23,3 +23,7 @@ def test_what_a_state_needs_is_no_part_of_it() -> None:
 
 def test_but_its_so_is_a_verdict() -> None:
     assert one("renting a room in Leith but its so damp") == ["Is renting a room in Leith"]
+
+
+def test_have_done_since_is_how_long_not_a_fact_of_its_own() -> None:
+    assert one("I support Hibs, have done since I was six") == ["Supports Hibs since they were six"]

@@ -85,6 +85,9 @@ def expand(fact: str) -> list[str]:
     """One fact as said -> the facts it holds (coordinations, lists, shared prepositions
     split; a verdict or short reason after it dropped; an inferred fact or two added)."""
     fact = _SHORT_TAIL.sub("", _VERDICT_TAIL.sub("", fact))
+    # "Supports Arsenal, have done since they were a kid": how long, the verb said once
+    fact = re.sub(r",\s+(?:and\s+)?(?:have|has|had)\s+(?:done|been)(?:\s+(?=(?:since|for|ever since)\b)|$)",
+                  " ", fact).strip()
     if fact.startswith("Meant "):  # a value correction, applied by the reconciler as is
         return [fact] if MEANT.match(fact) else []
     fact = re.sub(r",\s*not\s+[\w\s'-]+$", "", fact)  # "Name is Robert, not Bob"
