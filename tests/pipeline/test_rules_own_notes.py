@@ -69,3 +69,12 @@ def test_a_name_said_first_and_its_kind_after() -> None:
 def test_a_nickname_short_for_the_full_name() -> None:
     assert sorted(one("Call me Rafa, short for Rafaela")) == [
         "Name is Rafaela", "Prefers to be called Rafa"]
+
+
+@pytest.mark.parametrize(("message", "facts"), [
+    ("one of our dogs has diabetes", ["One of their dogs has diabetes"]),
+    ("one of my brothers lives in Oslo", ["One of their brothers lives in Oslo"]),
+    ("one of my mates said hello", []),  # what someone said is theirs, not a fact of the user's
+])
+def test_one_of_the_speakers_own(message: str, facts: list[str]) -> None:
+    assert one(message) == facts

@@ -164,6 +164,10 @@ class People:
                 # great" it is no one named here
                 self.last = None if "'s" in found[0] else found[0]
                 return found
+        m = re.match(r"^((?:one|two|both|all|some|none)\s+of\s+)(?:my|our)\s+([a-z]+s)\s+"
+                     r"((?!(?:said|says|told|tells|thinks|thought|reckons|asked)\b)\S.*)$", clause, re.I)
+        if m and is_verb(m.group(3).split()[0], 1):  # "one of my cats died": some of the speaker's
+            return capitalise(f"{m.group(1).lower()}their {m.group(2).lower()}"), m.group(3)
         m = _RELATIONAL.match(clause)
         if m:
             adj, rel, name, rest = (m.group(1) or ""), m.group(2), m.group(3), m.group(4)
