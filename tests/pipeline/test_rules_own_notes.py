@@ -78,3 +78,9 @@ def test_a_nickname_short_for_the_full_name() -> None:
 ])
 def test_one_of_the_speakers_own(message: str, facts: list[str]) -> None:
     assert one(message) == facts
+
+
+def test_a_short_form_with_please_after_a_name_given_in_the_same_message() -> None:
+    # "please" after a short form, with no assistant turn before: it crashed the extractor
+    assert one("Name's Theodora, Theo please") == ["Name is Theodora", "Prefers to be called Theo"]
+    assert one("I'm Sam, Leeds please") == ["Name is Sam"]

@@ -177,7 +177,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
     if who:  # "Name's Oluwatobi, but you can call me Tobi": a second one after the first
         tail = re.match(r"^.*?(?:,\s*|\s+)(?:but|and|so)\s+(.+)$", clause) \
             or re.match(r"^.*?,\s*(.+)$", clause)  # "Name's Precious, she/her"
-        more = identity_fact(tail.group(1)) or also_called(tail.group(1)) if tail else None
+        more = identity_fact(tail.group(1)) or also_called(tail.group(1), who) if tail else None
         return [*out, who, *([more] if more and more != who else [])]
     if is_noise(clause) or is_reported(clause) or is_hypothetical(clause):
         return out

@@ -171,21 +171,27 @@ def addressed_as(question: str) -> str | None:
 
 def also_called(after_name: str, name: str = "") -> str | None:
     """The nickname in what follows a name given: "Tom is fine" after "Name's Tomasz"
-    (alone, "Dinner is fine" is no name, so this is only asked after one).
+    (alone, "Dinner is fine" is no name, so this is only asked after one). ``name``: the
+    "Name is X" fact given before, which a short form said with "please" must begin like.
 
     >>> also_called("Tom is fine"), also_called("it is fine")
     ('Prefers to be called Tom', None)
+    >>> also_called("Kat please", "Name is Katherine"), also_called("Leeds please", "Name is Sam")
+    ('Prefers to be called Kat', None)
     """
-    m = _SHORT_IS_FINE.match(after_name.strip(" ,.!"))
-    if m and _is_name(m.group(1)) and (" please" not in m.group(0) or name.split()[-1][:2] == m.group(1)[:2]):
+    said = after_name.strip(" ,.!")
+    given = name.removeprefix("Name is ")
+    m = _SHORT_IS_FINE.match(said)
+    if m and _is_name(m.group(1)) and (" please" not in m.group(0)
+                                       or given[:2].lower() == m.group(1)[:2].lower()):
         return f"Prefers to be called {m.group(1)}"  # "Kat please" to "Katherine" ("Leeds please" is none)
-    m = _SHORT_FOR.match(after_name.strip(" ,.!"))
+    m = _SHORT_FOR.match(said)
     if m and _is_name(m.group(1)):  # "Call me Jay, short for Jayanti": the full name
         return f"Name is {m.group(1)}"
-    m = re.match(r"^" + _NAME + r",?\s+actually$", after_name.strip(" ,.!"))
+    m = re.match(r"^" + _NAME + r",?\s+actually$", said)
     if m and _is_name(m.group(1)):  # "Christina actually" to "Hi Chris!": the name put right
         return f"Name is {m.group(1)}"
-    m = _TO_FRIENDS.match(after_name.strip(" ,.!"))
+    m = _TO_FRIENDS.match(said)
     return f"Is called {m.group(1)} by {m.group(2).lower()}" if m and _is_name(m.group(1)) else None
 
 
@@ -270,7 +276,7 @@ def named_with(clause: str) -> tuple[list[str], str | None] | None:
     short = _SHORT_FOR.match(rest)
     if short and _is_name(short.group(1)):
         return [f"Name is {short.group(1)}", f"Prefers to be called {who[len('Name is '):]}"], None
-    more = also_called(rest) or identity_fact(rest)
+    more = also_called(rest, who) or identity_fact(rest)
     if more:
         return [who, more], None
     return [who], None if _SPELLING.match(rest) else rest
