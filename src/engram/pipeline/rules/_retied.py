@@ -14,14 +14,14 @@ True
 from __future__ import annotations
 
 from engram.pipeline.base import Existing
-from engram.pipeline.rules._facts import TIED
+from engram.pipeline.rules._facts import HE_TIES, SHE_TIES, TIED
 
 __all__ = ["retied"]
 
-# Ties by blood or marriage: a person holds one of them towards the user.
-_FAMILY = frozenset("""sister brother son daughter mom mother dad father mum grandma
-grandmother grandpa grandfather aunt uncle cousin niece nephew twin grandson granddaughter
-stepmom stepdad stepson stepdaughter stepsister stepbrother""".split())  # noqa: SIM905 (a word list reads better as text)
+# Ties by blood: a person holds one of them towards the user (the ties that name a man
+# or a woman, less those of a couple, and the ones that name neither).
+_FAMILY = (HE_TIES | SHE_TIES | {"cousin", "twin", "stepsister", "stepbrother"}) - {
+    "husband", "wife", "boyfriend", "girlfriend", "fiance", "fiancee", "fiancée"}
 
 
 def retied(fact: str, existing: list[Existing], used: set[int]) -> int | None:

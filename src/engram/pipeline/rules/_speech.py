@@ -39,7 +39,8 @@ _REPORTING = (r"(?:think|thinks|thought|say|says|said|claim|claims|claimed|belie
               r"keeps? saying|kept saying|seems? to think|seemed to think|heard|hears|"
               r"imagine|imagines|imagined|joked|jokes|suggested|suggests|accused|accuses)")
 # A subject that is not the speaker: "my friend (Lena)", "Lena", "she", "people", "a guy".
-_OTHER = (r"(?:(?:my|our|his|her|their|a|an|the|some|this|that)\s+(?:\w+\s+){0,2}?\w+"
+_OTHER = (r"(?:(?:(?:one|two|both|all|some|none)\s+of\s+)?(?:my|our|his|her|their|a|an|the|some|this|that)\s+"
+          r"(?:\w+\s+){0,2}?\w+"  # "one of my mates said": some of them
           # a verb of liking said without "I" names no one: "Prefer emails over calls"
           r"(?-i:\s+[A-Z][\w'-]+)?|(?!(?:" + "|".join(sorted(LIKING_VERBS)) + r")s?\s)"
           r"(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)|he|she|they|you|"

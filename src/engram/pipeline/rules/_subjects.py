@@ -26,12 +26,12 @@ from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 
 __all__ = ["People", "is_verb", "AUX", "IS_FACT", "NOT_NAMES", "known_as"]
 
-AUX = {"is", "was", "are", "were", "has", "had", "will", "would", "can", "could", "does",
-       "did", "doesn't", "didn't", "isn't", "wasn't", "won't", "can't", "should", "might",
-       "must", "may", "hasn't", "never", "always", "still", "just", "also", "finally",
-       "recently", "now", "usually", "often"}
+# Adverbs that stand where a verb's auxiliary would ("Sarah now lives ..."), but are none.
 _ADVERBS = frozenset({"now", "still", "just", "never", "always", "also", "finally", "recently",
                       "usually", "often"})
+AUX = {"is", "was", "are", "were", "has", "had", "will", "would", "can", "could", "does",
+       "did", "doesn't", "didn't", "isn't", "wasn't", "won't", "can't", "should", "might",
+       "must", "may", "hasn't"} | _ADVERBS
 # Capitalised words that open a sentence without naming anyone.
 # Verbs of liking and having, said without "I" ("Prefer emails over calls"): no name and no
 # request to the assistant opens with one.
@@ -164,8 +164,7 @@ class People:
                 # great" it is no one named here
                 self.last = None if "'s" in found[0] else found[0]
                 return found
-        m = re.match(r"^((?:one|two|both|all|some|none)\s+of\s+)(?:my|our)\s+([a-z]+s)\s+"
-                     r"((?!(?:said|says|told|tells|thinks|thought|reckons|asked)\b)\S.*)$", clause, re.I)
+        m = re.match(r"^((?:one|two|both|all|some|none)\s+of\s+)(?:my|our)\s+([a-z]+s)\s+(\S.*)$", clause, re.I)
         if m and is_verb(m.group(3).split()[0], 1):  # "one of my cats died": some of the speaker's
             return capitalise(f"{m.group(1).lower()}their {m.group(2).lower()}"), m.group(3)
         m = _RELATIONAL.match(clause)
