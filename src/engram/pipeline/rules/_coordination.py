@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
+from engram.pipeline.rules._verbless import counted
 
 __all__ = ["split_comma_predicates", "split_possessions", "split_paired_objects",
            "split_present_verbs"]
@@ -84,9 +85,9 @@ def _as_predicate(piece: str, tense: str) -> str | None:
     """The piece as a fact of its own if it is a verb phrase in ``tense``, else None."""
     if re.match(r"^(?:decided|chose|opted|agreed)\s+(?:against|not|to|on)\b", piece, re.I):
         return capitalise(piece)  # a decision is an act, never a state: "Is decided against it"
-    if re.fullmatch(r"(?:two|three|four|five|\d)\s+(?:kids|children|sons|daughters|boys|girls|"
-                    r"teenagers|grandkids)", piece, re.I):
-        return f"Has {piece.lower()}"  # "Teaches maths, married, two kids": a count of them
+    had = counted(piece)
+    if had:  # "Teaches maths, married, two kids": a count of them
+        return had
     now = re.match(r"^(now|currently|these days)\s+((?-i:[a-z]+)ing)\b(.*)$", piece, re.I)
     if now:  # "Studied in Leeds, now living in York": what holds now, whatever came before
         return capitalise(f"is {now.group(1).lower()} {now.group(2)}{now.group(3)}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.rules import _facts as F
+from engram.pipeline.rules._revalue import WEEKDAY
 
 __all__ = ["kin_alone", "kin_named", "place_named", "them_as", "there_as", "things_named"]
 
@@ -85,7 +86,7 @@ def them_as(clause: str, things: str) -> str:
 _PARTED_WITH_IT = re.compile(r"\b(sold|scrapped|binned|returned|got rid of|gave away|crashed|"
                              r"wrote off|written off|part-exchanged|traded in)\s+it\b", re.I)
 # A single thing of the speaker's: "a Polo", "the Golf", "my piano was ...".
-_ONE_THING = re.compile(r"\b(?:a|an|the|my|our)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|"
+_ONE_THING = re.compile(r"\b(?:a|an|the|my|our)\s+(?!(?i:" + WEEKDAY + r")\b|(?:Jan|Feb|Mar|Apr|"
                         r"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)((?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z0-9])[\w-]+)?)"
                         r"|\b(?i:my|our)\s+((?:[a-z]+\s+)?[a-z]+[^s\s])\s+(?=(?:was|is|kept|broke|had|has|got|"
                         r"needed|died)\b)")

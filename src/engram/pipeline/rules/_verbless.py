@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["base_form", "held_for", "verbless"]
+from engram.pipeline.rules._wh import EMPHASIS
+
+__all__ = ["base_form", "counted", "held_for", "verbless"]
 
 # Things a person has or has not, said with "no": "No kids", "No pets anymore".
 _NO_THING = re.compile(r"^no\s+(kids|children|pets|siblings|brothers|sisters|car|partner|job|"
@@ -119,16 +121,24 @@ def _note_of_life(c: str) -> str | None:
     return f"Has {m.group(1).lower()}" if m else None
 
 
+def counted(c: str) -> str | None:
+    """"Has two kids" for family or animals counted ("Two kids", "Two cats, Miso and Tofu")."""
+    m = _COUNTED.match(c)
+    if not m:
+        return None
+    names = f" named {m.group('names')}" if m.group("names") else ""
+    return f"Has {m.group(1).lower()} {m.group(2).lower()}{names}"
+
+
 def verbless(c: str) -> str | None:
     """The fact a verbless state states, or None."""
-    c = re.sub(r",?\s+(?:definitely|for sure|obviously|of course|100%)$", "", c, flags=re.I)  # "Dog person, definitely"
+    c = re.sub(rf",?\s+(?:{EMPHASIS})$", "", c, flags=re.I)  # "Dog person, definitely"
     note = _note_of_life(c)
     if note:
         return note
-    m = _COUNTED.match(c)
-    if m:  # "Two kids" -> "Has two kids"
-        names = f" named {m.group('names')}" if m.group("names") else ""
-        return f"Has {m.group(1).lower()} {m.group(2).lower()}{names}"
+    had = counted(c)
+    if had:
+        return had
     day = _DAY_WITHOUT.match(c)
     if day:  # "Day 30 without a cigarette": an abstinence counted
         return f"Has gone {day.group(1)} days without {day.group(2)}"

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NOUN_LIST", "wh_answer", "trim_reply"]
+__all__ = ["EMPHASIS", "NOUN_LIST", "wh_answer", "trim_reply"]
 
 _WH = re.compile(r"^(what|which|where|who|whom|how|when)(?:\s+(?:kind|sort|type|kinds|sorts|"
                  r"types)\s+of)?(?:\s+(?!(?:do|does|did|will|would|are|were|have|can)\b)"
@@ -56,8 +56,10 @@ _PAST = {"grow": "grew", "go": "went", "get": "got", "meet": "met", "buy": "boug
 _AUX = {"do": "I", "did": "I", "will": "I will", "would": "I would", "are": "I'm",
         "were": "I was", "have": "I have", "can": "I can"}
 # What a reply adds after its answer that is not part of it: "Terrace, definitely".
-_TRAILING = re.compile(r",?\s+(?:definitely|for sure|always|always have|of course|obviously|"
-                       r"100\s*%|no question|hands down|easily|probably|i guess|i think|"
+# Words of emphasis after what was said: "Terrace, definitely", "Dog person, for sure".
+EMPHASIS = r"definitely|for sure|of course|obviously|100\s*%"
+_TRAILING = re.compile(r",?\s+(?:" + EMPHASIS + r"|always|always have|"
+                       r"no question|hands down|easily|probably|i guess|i think|"
                        r"please|thanks|thank you|tbh|honestly|lol|haha|ha|mostly|i reckon|"
                        # a hedge on how often, no condition: "twice a week if I'm lucky"
                        r"if\s+i'?m\s+lucky|if\s+i\s+can|if\s+possible|every\s+time|"
