@@ -272,7 +272,7 @@ def answer_clause(question: str, reply: str) -> str | None:
         choice = f"{chosen(q, head)}, {after}"
     if choice and re.match(r"^(?:are|were)\s+you\s", q, re.I):  # "Are you left or right
         art = re.match(r"^(?:are|were)\s+you\s+an?\s", q, re.I) and not re.match(r"an?\s", choice)
-        return f"I'm {'a' + 'n' * (choice[0] in 'aeiou') + ' ' if art else ''}{_second_to_first(choice)}"
+        return f"I'm {('an ' if choice[0] in 'aeiou' else 'a ') if art else ''}{_second_to_first(choice)}"
     # "Do you freelance, or are you with an agency?": each option keeps its own verb
     two = re.match(r"^(do|are)\s+you\s+(.+?),?\s+or\s+(do|are)\s+you\s+(.+)$", q, re.I)
     if choice and two:

@@ -313,7 +313,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 continue
             nick = also_called(clause, previous) if previous and previous.startswith("Name is ") else None
             if nick:  # "I'm Margaret, but Maggie is fine": the clause after the name
-                facts.extend(f for f in (previous if nick[:8] != "Name is " else None, nick) if f and f not in facts)
+                kept = (nick,) if nick.startswith("Name is ") else (previous, nick)  # a name put right
+                facts.extend(f for f in kept if f and f not in facts)
                 continue
             taken_back = _TAKEN_BACK.search(clause)
             if taken_back:  # "My daughter is 7, no wait, she turned 8": the next clause says

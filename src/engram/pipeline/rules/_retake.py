@@ -70,7 +70,7 @@ _NO_FIRST = re.compile(r"^\s*(?:no|nope|nah)\s*[,.!-]+\s*(?:i\b|i'm\b|my\b|it's\
 _ACTUALLY = re.compile(r",?\s+actually\s*[.!]*$", re.I)
 # "I drive a Golf. Scratch that, I sold it": the sentence before, taken back by one that
 # says what holds instead.
-SCRATCHED = re.compile(r"^(?:scratch|forget|ignore)\s+(?:that|what\s+i\s+(?:just\s+)?said)[,.!:\s-]+"
+_SCRATCHED = re.compile(r"^(?:scratch|forget|ignore)\s+(?:that|what\s+i\s+(?:just\s+)?said)[,.!:\s-]+"
                        r"(?=(?:i|i'm|i've|we|we're|my|our)\b)", re.I)
 
 
@@ -87,7 +87,7 @@ def said_instead(sentence: str) -> str | None:
     were."), or None if it takes nothing back."""
     if WAS_ONCE.match(sentence):
         return ""
-    return SCRATCHED.sub("", sentence) if SCRATCHED.match(sentence) else None
+    return _SCRATCHED.sub("", sentence) if _SCRATCHED.match(sentence) else None
 
 
 def opens_correction(sentence: str) -> bool:
