@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import re
 
+from engram.pipeline.rules._asked_diet import diet_reply
 from engram.pipeline.rules._choices import chosen, options
 from engram.pipeline.rules._corrections import swap_value
 from engram.pipeline.rules._restated import swap_kind
 from engram.pipeline.rules._rewrite import PAST_FORMS
-from engram.pipeline.rules._tagged import none_said, tag_answer, what_one_is
+from engram.pipeline.rules._tagged import kin_asked, none_said, tag_answer, what_one_is
 from engram.pipeline.rules._topics import is_occupation
 from engram.pipeline.rules._wh import NOUN_LIST, trim_reply, wh_answer
 from engram.pipeline.rules._yesno import BLANK as _BLANK
@@ -43,7 +44,7 @@ from engram.pipeline.rules._yesno import yes_no as _yes_no
 _STATUS = {"retired": "retired", "unemployed": "unemployed", "self-employed": "self-employed",
            "freelance": "freelance", "student": "a student", "between jobs": "between jobs"}
 # A reply naming a thing: "an old Corolla", "my bike", "two"
-_OBJECT_START = re.compile(r"^(?:a|an|the|my|our|two|three|\d+)\s", re.I)
+_OBJECT_START = re.compile(r"^(?:a|an|the|my|our|one|two|three|four|five|six|\d+)\s", re.I)
 
 __all__ = ["answer_clause", "past_tense", "YES", "NO"]
 
@@ -100,10 +101,6 @@ def _lower_start(r: str) -> str:
 
 
 # Questions of what the user cannot eat: the answer says what they are.
-_DIET_ASKED = re.compile(r"\b(?:(allerg(?:y|ies))|dietary\s+(?:requirements|restrictions|needs))\b",
-                         re.I)
-
-
 def answer_clause(question: str, reply: str) -> str | None:
     """The first-person statement that ``reply`` makes in answer to ``question``."""
     asked = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s.endswith("?")]
@@ -124,7 +121,8 @@ def answer_clause(question: str, reply: str) -> str | None:
                flags=re.I)  # "Still at the bakery?": the "are you" left out
     q = re.sub(r"\s+(?:much|very\s+often|often|a\s+lot|at\s+all)$", "", q, flags=re.I)  # "cook much?"
     # "Your birthday is on 3 May, right?" - "nope, 13 May"; "Drink at all?" - "nah, teetotal"
-    tagged = tag_answer(q, reply) or what_one_is(q, reply) or none_said(q, reply)  # "no kids"
+    tagged = tag_answer(q, reply) or what_one_is(q, reply) or none_said(q, reply) \
+        or kin_asked(q, reply)  # "no kids"; "is Sarah your sister?" - "cousin actually"
     if tagged:
         return tagged
     if re.match(r"^used\s+to\b", reply.strip(), re.I):  # "used to play violin, not anymore"
@@ -138,18 +136,9 @@ def answer_clause(question: str, reply: str) -> str | None:
     if re.match(r"^(?:(?:just|already|finally)\s+)?(?:ordered|booked|joined|signed\s+up|bought|got|"
                 r"picked|chose|went\s+(?:for|with))\b", r, re.I):  # "just ordered one": done
         return f"I {r}"
-    diet = _DIET_ASKED.search(q)
-    if diet and not NO.match(r) and not re.match(r"^(?:i|i'm|my|we|yes|yeah|yep)\b", r, re.I):
-        # "Any allergies?" - "peanuts and sesame"; "dietary requirements?" - "gluten free,
-        # coeliac": what the user is, not things they have
-        if re.search(r"(?:allergy|intolerance)$", r, re.I):  # "nut allergy": one named
-            return f"I have {'' if _OBJECT_START.match(r) else 'a '}{r}"
-        if diet.group(1):
-            return f"I'm allergic to {r}"
-        parts = [p[0].lower() + p[1:] for p in re.split(r"\s*,\s*|\s+and\s+", r) if p]
-        # ("Gluten-free" as typed is no name; a "-free" diet is followed, not been)
-        return "; ".join(f"I follow a {p} diet" if re.search(r"[- ]free$", p) else f"I'm {p}"
-                         for p in parts)
+    diet = diet_reply(q, r)
+    if diet:  # "Any allergies?" - "peanuts and sesame"
+        return diet
     # "What's your partner's name?" - "her name's Carmen, we met at uni": the name
     named = re.match(r"^(?:her|his|their|its|my)\s+name(?:'s|\s+is)\s+((?-i:[A-Z])[\w'-]+)\b", r, re.I)
     if named and re.search(r"\bname\b|\bcalled\b", q, re.I):
@@ -373,6 +362,8 @@ def answer_clause(question: str, reply: str) -> str | None:
     if ended:  # "do you smoke?" - "quit last year"
         return ended
     if YESNO.match(q):  # "every day, black" to "do you drink coffee?"
+        if re.match(r"^do\s+you\s+have\s", q, re.I) and _OBJECT_START.match(r):
+            return f"I have {r}"  # "siblings?" - "two older brothers": the ones had
         yes = _yes_no(q, True)
         return f"{yes} {r}" if yes else None
     m = _WHEN.match(q)

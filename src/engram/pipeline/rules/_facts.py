@@ -31,7 +31,8 @@ aunt uncle cousin niece nephew friend roommate flatmate boss manager colleague c
 neighbor neighbour dog cat puppy kitten bird parrot rabbit hamster horse fish turtle
 pet teacher doctor therapist goldfish snake lizard tortoise spouse fiancé fiancée twin
 grandson granddaughter stepmom stepdad stepson stepdaughter mentor coach landlord
-landlady housemate classmate buddy mate pal bestie vet dentist baby toddler""".split())  # noqa: SIM905 (a word list reads better as text)
+landlady housemate classmate buddy mate pal bestie vet dentist baby toddler stepmum stepmother
+stepfather stepbrother stepsister godmother godfather godson goddaughter auntie""".split())  # noqa: SIM905 (a word list reads better as text)
 # Ties that name a man or a woman: whom "he" or "she" can be, and whose "his" is never hers.
 HE_TIES = frozenset("""brother husband boyfriend son dad father grandpa grandfather uncle nephew
 fiance grandson stepdad stepson""".split())  # noqa: SIM905 (a word list reads better as text)

@@ -27,7 +27,7 @@ from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise, conjugate, pronouns_to_third
 from engram.pipeline.rules._subjects import AUX, IS_FACT, LIKING_VERBS
 from engram.pipeline.rules._topics import is_occupation
-from engram.pipeline.rules._verbless import base_form, held_for, verbless
+from engram.pipeline.rules._verbless import base_form, counted, held_for, verbless
 
 __all__ = ["as_notes", "base_form", "subjectless", "labelled"]
 
@@ -72,7 +72,8 @@ _ROLE = re.compile(r"^(?:(?:big|huge|massive|long-?time|lifelong|proud|new|forme
                    r"founder|user|subscriber|lover|regular)\s+(?:of|at|in|from|for)\b", re.I)
 # A lasting condition or status said alone, as notes say it: "Lactose intolerant", "Coeliac".
 _CONDITION = re.compile(r"^(?:(?:severely|mildly|very|quite|slightly|recently|newly|happily)\s+)?"
-                        r"(?:[a-z0-9-]+\s+){0,2}(?:intolerant|allergic|coeliac|celiac|diabetic|vegan|veggie|"
+                        r"(?:(?!(?:been|got|get|getting|became|become|went|gone|going|turned|not|never)\s)[a-z0-9-]+\s+){0,2}"
+                        r"(?:intolerant|allergic|coeliac|celiac|diabetic|vegan|veggie|"
                         r"vegetarian|pescatarian|pregnant|asthmatic|epileptic|dyslexic|"
                         r"autistic|colou?r-?blind|left-handed|right-handed|teetotal|sober|deaf|"
                         r"single|married|engaged|divorced|widowed|retired|unemployed|self-employed|"
@@ -172,7 +173,7 @@ def subjectless_list(clause: str) -> list[str]:
     if len(parts) < 2:
         return []
     facts = [_AGED_NOTE.sub(r"Is \1 years old", p) if _AGED_NOTE.match(p) else subjectless(p)
-             for p in parts if not _DESCRIBING.match(p)]  # "Student, 20, ...": an age
+             for p in parts if not _DESCRIBING.match(p) or counted(p)]  # "Student, 20, ...": an age
     return [f for f in facts if f] if facts and all(facts) else []
 
 
@@ -248,6 +249,7 @@ def _note_role(note: str) -> str | None:
     if _CONDITION.match(note) or (words and words[0].lower()[:-1] in LIKING_VERBS):
         return None
     if not words or len(words) > 3 or len(note.split()) > 9 or words[0].lower() in PAST_FORMS \
+            or "to" in words \
             or any(w.lower() in AUX for w in words) or words[-1].lower().endswith(("s", "ment")) \
             or words[0].lower() in _NOT_ROLE_START:
         return None

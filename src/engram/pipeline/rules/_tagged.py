@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.rules._corrections import swap_value
+from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._yesno import NO, YESNO, second_to_first, yes_no
 
-__all__ = ["none_said", "tag_answer", "what_one_is"]
+__all__ = ["kin_asked", "none_said", "tag_answer", "what_one_is"]
 
 _TAGGED = re.compile(r"^(?P<said>(?:you|your)\b.+?),?\s+(?:right|yeah|correct|isn'?t\s+it|aren'?t\s+you|"
                      r"don'?t\s+you|is\s+that\s+right)$", re.I)
@@ -87,3 +88,28 @@ def none_said(question: str, reply: str) -> str | None:
     thing = m.group("thing").lower()
     asked = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", question)}
     return yes_no(question, False) if thing.rstrip("s") in asked else None
+
+
+_KIN_ASKED = re.compile(r"^(?:is|was)\s+((?-i:[A-Z])[\w'-]+)\s+your\s+(\w+)$", re.I)
+
+
+def kin_asked(question: str, reply: str) -> str | None:
+    """Who someone named is to the user, from a reply to "Is Sarah your sister?".
+
+    >>> kin_asked("Is Sarah your sister", "yep"), kin_asked("Is Sarah your sister", "cousin actually")
+    ('Sarah is my sister', 'Sarah is my cousin')
+    >>> kin_asked("Is Sarah your sister", "no, she's my cousin"), kin_asked("Is Sarah your sister", "no")
+    ('Sarah is my cousin', None)
+    """
+    m = _KIN_ASKED.match(question)
+    if not m or m.group(2).lower() not in RELATIONS:
+        return None
+    r = reply.strip().rstrip(".!")
+    if re.fullmatch(r"(?:yes|yeah|yep|yup|she is|he is|that's right|correct)(?:,?\s+(?:she is|he is))?", r, re.I):
+        return f"{m.group(1)} is my {m.group(2).lower()}"
+    # the tie put right: "cousin actually", "no, my cousin", "nope, she's my cousin"
+    tie = re.fullmatch(r"(?:(?:no|nope|nah)\b,?\s*)?(?:(?:she|he)(?:'s|\s+is)\s+)?(?:my\s+|our\s+)?"
+                       r"(\w+)(?:,?\s+actually)?", r, re.I)
+    if tie and tie.group(1).lower() in RELATIONS and tie.group(1).lower() != m.group(2).lower():
+        return f"{m.group(1)} is my {tie.group(1).lower()}"
+    return None

@@ -22,7 +22,7 @@ __all__ = ["base_form", "counted", "held_for", "verbless"]
 
 # Things a person has or has not, said with "no": "No kids", "No pets anymore".
 _NO_THING = re.compile(r"^no\s+(kids|children|pets|siblings|brothers|sisters|car|partner|job|"
-                       r"allergies|tattoos|garden|tv|dog|cat|plans)(\s+any\s?more|\s+now)?$", re.I)
+                       r"allergies|tattoos|garden|tv|dogs?|cats?|plans)(\s+any\s?more|\s+now)?$", re.I)
 # -er words that name no one: "Better now", "Later these days"
 _NOT_AGENTS = {"better", "later", "never", "ever", "other", "together", "over", "under", "after",
                "faster", "slower", "earlier", "worse", "bigger", "smaller", "longer", "shorter",
@@ -45,7 +45,7 @@ _AGENT_NOW = re.compile(r"^(?P<how>(?:officially|finally|basically|technically|d
 # "Huge coffee snob", "Early bird", "Creature of habit" (the head names a kind of person).
 _KIND_OF_PERSON = re.compile(r"^(?:(?:total|complete|huge|massive|big|real|proper|bit of an?|such an?|"
                              r"hopeless|natural|born|true|classic|typical|lifelong|serial|"
-                             r"self-confessed|recovering)\s+)?(?:[a-z-]+\s+){0,2}?(?:night owl|early bird|"
+                             r"self-confessed|recovering)\s+)?(?:(?!(?:not|an?)\s)[a-z-]+\s+){0,2}?(?:night owl|early bird|"
                              r"morning person|night person|people person|dog person|cat person|"
                              r"creature of habit|introvert|extrovert|ambivert|homebody|bookworm|"
                              r"workaholic|perfectionist|overthinker|worrier|procrastinator|optimist|"
@@ -53,6 +53,8 @@ _KIND_OF_PERSON = re.compile(r"^(?:(?:total|complete|huge|massive|big|real|prope
                              r"enthusiast|neat freak|clean freak|control freak|light sleeper|"
                              r"heavy sleeper|early riser|late riser|fussy eater|picky eater|"
                              r"people pleaser|adrenaline junkie|gym rat)$", re.I)
+# What is said before a kind of person: "(Not) a morning person".
+_NOT_A = re.compile(r"^(not\s+)?(?:an?\s+)?", re.I)
 # A fan of something named: "Huge Arsenal fan", "Lifelong Springsteen supporter since 1985".
 _FAN_ADJ = r"(?i:huge|big|massive|die-?hard|lifelong|long-?time|proud|loyal|mad)"
 _NAMED_FAN = re.compile(rf"^((?:{_FAN_ADJ}\s+)?)(?!{_FAN_ADJ}\s)"
@@ -74,7 +76,9 @@ def held_for(clause: str) -> str:
 # Family or animals counted: "Two kids", "Three cats".
 _COUNTED = re.compile(r"^(two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a couple of)\s+"
                       r"((?:grown(?:-up)?\s+|young\s+|little\s+)?(?:kids|children|sons|daughters|boys|"
-                      r"girls|dogs|cats|brothers|sisters|siblings|grandkids|grandchildren|stepkids|teenagers|teens))"
+                      r"girls|dogs|cats|brothers|sisters|siblings|grandkids|grandchildren|stepkids|teenagers|teens|"
+                      r"rabbits|hamsters|horses|chickens|hens|goats|budgies|parrots|tortoises|guinea\s+pigs|"
+                      r"puppies|kittens))"
                       # and their names: "Two cats, Miso and Tofu", "two boys called Ade and Femi"
                       r"(?:(?:,\s*|\s+(?:called|named)\s+)(?P<names>(?-i:[A-Z])[\w'-]+(?:(?:,\s*|\s+and\s+)"
                       r"(?-i:[A-Z])[\w'-]+)+))?$", re.I)
@@ -121,8 +125,17 @@ def _note_of_life(c: str) -> str | None:
     return f"Has {m.group(1).lower()}" if m else None
 
 
+# One of them, said in a list of notes: "Two dogs, one cat", "a son".
+_ONE = re.compile(r"^(one|an?)\s+((?:grown(?:-up)?\s+|young\s+|little\s+)?(?:kid|child|son|daughter|"
+                  r"boy|girl|dog|cat|brother|sister|sibling|grandkid|grandchild|stepkid|teenager|rabbit|"
+                  r"hamster|horse|budgie|parrot|tortoise|guinea\s+pig|puppy|kitten))$", re.I)
+
+
 def counted(c: str) -> str | None:
     """"Has two kids" for family or animals counted ("Two kids", "Two cats, Miso and Tofu")."""
+    one = _ONE.match(c)
+    if one:
+        return f"Has {one.group(1).lower()} {one.group(2).lower()}"
     m = _COUNTED.match(c)
     if not m:
         return None
@@ -136,8 +149,8 @@ def verbless(c: str) -> str | None:
     note = _note_of_life(c)
     if note:
         return note
-    had = counted(c)
-    if had:
+    had = counted(re.sub(r"^(?:have|got|have got|i've got)\s+", "", c, flags=re.I))
+    if had:  # "Two kids", "Have a son": "I have" unsaid
         return had
     day = _DAY_WITHOUT.match(c)
     if day:  # "Day 30 without a cigarette": an abstinence counted
@@ -179,9 +192,10 @@ def verbless(c: str) -> str | None:
     if m:  # "Huge Arsenal fan since I was six"
         fan = f"{m.group(1).lower()}{m.group(2)} {m.group(3).lower()}{m.group(4) or ''}"
         return f"Is {'an' if fan[0] in 'aeiouAEIOU' else 'a'} {fan}"
-    m = _KIND_OF_PERSON.match(c)
-    if m:  # "Night owl.", "Total introvert.", "Huge coffee snob.": what kind of person
-        return f"Is {'an' if c[0] in 'aeiouAEIOU' else 'a'} {c[0].lower()}{c[1:]}"
+    kind = _NOT_A.match(c)
+    who = c[kind.end():] if kind else c
+    if _KIND_OF_PERSON.match(who):  # "Night owl.", "Total introvert.", "Not a morning person"
+        return f"Is {'not ' if kind and kind.group(1) else ''}{'an' if who[0] in 'aeiouAEIOU' else 'a'} {who[0].lower()}{who[1:]}"
     m = _AGENT_NOW.match(c)
     if m and m.group("np").split()[-1].lower() not in _NOT_AGENTS:  # "Tea drinker these days"
         how, when = (m.group("how") or "").lower(), m.group("when").lower()
