@@ -13,6 +13,8 @@ cigarettes by any name ("a dart", "a ciggie") are smoking, and "100 days sober" 
 'Quit smoking three months ago'
 >>> abstained("Three months smoke-free today")
 'Quit smoking three months ago'
+>>> abstained("Day 12 sober"), abstained("Day 40 without a cigarette")
+('Quit drinking 12 days ago', 'Quit smoking 40 days ago')
 >>> abstained("Two weeks without the car while it's repaired") is None
 True
 """
@@ -47,6 +49,7 @@ _SMOKES = re.compile(r"^(?:darts?|ciggies?|cigs?|fags?|durries?|smokes?|cigarett
 
 def abstained(clause: str) -> str | None:
     """"Quit <thing> <span> ago" for a span told without the thing, else None."""
+    clause = re.sub(r"^day\s+(\d{1,3})\s+(?=\S)", r"\1 days ", clause.strip(), flags=re.I)  # "Day 40 sober"
     sober = _SOBER.match(clause.strip().rstrip(".!"))
     if sober:  # "100 days sober today": drinking given up
         return f"Quit drinking {sober.group('n').lower()} ago"

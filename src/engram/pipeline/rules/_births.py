@@ -26,7 +26,7 @@ __all__ = ["newborn"]
 
 # The child's name after what they are to the speaker, if said.
 _BORN = re.compile(r"^(?:(?P<lead>(?:(?:our|my|their)\s+)?(?:(?:little|baby|new|newborn|tiny)\s+)*(?:(?:girl|boy|"
-                   r"daughter|son)\s+)?))(?P<n>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s+"
+                   r"daughter|son)\s+)?))(?P<n>(?!(?i:baby|the|our|my|their)\b)(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s+"
                    r"(?:was born|arrived|has arrived|came|is here)\b(?P<when>.*)$", re.I)
 # When: only news is a newborn ("in 1931", "in Salzburg" is a life told).
 _RECENT = re.compile(r"^(?:\s*(?:safe and sound|safely|early|late|at last|finally))*\s*"

@@ -60,6 +60,11 @@ CHANGE_IDIOMS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for
     # it to the party" is literal)
     (r"\b(?:didn'?t|did not) make it(?:\s+through\s+(?:the\s+)?(?:night|surgery|op|operation|weekend))?"
      r"(?=\s*(?:[,.!;]|$))", "died"),
+    # a pet's death said as pet owners say it
+    (r"\b(?:crossed|went|gone)\s+(?:over\s+)?the\s+rainbow\s+bridge\b", "died"),
+    # a plan off for a span: "the marathon is off for this year"
+    (r"\bis off for (?=(?:this|the) (?:year|season|summer|winter|spring|autumn)\b|now\b|good\b)",
+     "is cancelled for "),
     # a job lost or given up
     (r"\bgot (?:the sack|sacked|the boot|canned|axed)\b", "was fired"),
     (r"\b(?:jacked|packed|chucked) in (?:their|my|the) job\b", "quit their job"),

@@ -80,7 +80,11 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                          r"boy|lady))|"
                          # "Has been seeing Ana for a month" (not "seeing Paris this week")
                          r"(?:been|is)\s+seeing\s+(?-i:[A-Z][a-z]+)(?=\s+(?:for|since)\s+(?:a|an|\d|"
-                         r"two|three|four|five|six|some|ages|months|weeks|years)\b|\s*$)|has an? (?:boyfriend|girlfriend|partner))(?![\w-])"),
+                         r"two|three|four|five|six|some|ages|months|weeks|years)\b|\s*$)|has an? (?:boyfriend|girlfriend|partner)|"
+                         # a couple's time together: "Has been together six months with Dev"
+                         # ("Book club has been together since 2015" is no couple)
+                         r"(?:been|are|is)\s+together\s+(?:for\s+)?(?:a|an|\d+|two|three|four|five|six|seven|"
+                         r"eight|nine|ten|several|a few|some|since)\b(?=.*\bwith\s+(?-i:[A-Z])))(?![\w-])"),
         ("diet", r"^(?:is|went|became|turned)\s+(?:a\s+)?(?:vegetarian|vegan|pescatarian|"
                  r"carnivore|keto)\b|^eats\s+meat\b"),
         ("prefers", r"^prefers\b"),
