@@ -39,10 +39,14 @@ _DIETS = [(re.compile(r"\b(?:vegan|plant[- ]based)\b", re.I), ("meat", "fish", "
 _ATE = re.compile(r"^(?:(?:just|finally|actually|secretly)\s+)?(?:ate|had|eats|eating|is\s+eating|"
                   r"tried|made|cooked|ordered|devoured|demolished|scoffed|caved\s+and\s+had|"
                   r"has\s+(?:eaten|had|started\s+eating)|started\s+eating)\b", re.I)
-# Food that only looks like it: "veggie burger", "vegan cheese", "oat milk".
+# Food that only looks like it: "veggie burger", "vegan cheese", "oat milk", "bean burger".
 _STAND_IN = re.compile(r"\b(?:veggie|vegan|vegetarian|plant[- ]based|meat[- ]free|meatless|fake|mock|"
                        r"faux|dairy[- ]free|oat|soy|soya|almond|coconut|quorn|tofu|beyond|"
-                       r"impossible)\s+(?:\w+\s+)?$", re.I)
+                       r"impossible|"
+                       # a dish named by what it is made of instead: "halloumi burger"
+                       r"halloumi|paneer|bean|black\s+bean|mushroom|portobello|falafel|lentil|"
+                       r"chickpea|jackfruit|seitan|tempeh|cauliflower|aubergine|veg|vegetable|"
+                       r"beetroot|sweet\s+potato|nut)\s+(?:\w+\s+)?$", re.I)
 # A place named by its food is no meal: "tried a new steak restaurant".
 _VENUE = re.compile(r"\s+(?:restaurant|place|house|bar|shop|joint|spot|festival|stall|van|market|"
                     r"night|cafe|café|diner|grill|truck|shack)s?\b", re.I)
@@ -53,7 +57,7 @@ _FOR_OTHERS = re.compile(r"\bfor\s+(?:their|his|her|the|my|our)\s+(?!(?:first|ow
 # A meal said as what is eaten now, a state of its own: no other words are needed.
 _EATS_NOW = re.compile(r"^(?:eats|is\s+eating|has\s+(?:started|been)\s+eating|started\s+eating)\b",
                        re.I)
-_RETURN = re.compile(r"\b(?:again|first\s+time\s+in|back\s+(?:on|to)|missed\s+it|after\s+\w+\s+years)\b",
+_RETURN = re.compile(r"\b(?:again|first\s+(?:time\s+|one\s+)?in|back\s+(?:on|to)|missed\s+it|after\s+\w+\s+years)\b",
                      re.I)
 
 

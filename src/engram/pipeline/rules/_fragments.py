@@ -105,8 +105,8 @@ def _verb_fact(words: list[str], clause: str) -> str | None:
     if first in {"has", "was", "does"} or (first.endswith("s") and len(first) > 3
                                            and not first.endswith(("ss", "us", "is"))):
         return capitalise(clause)
-    if first == "did" and second in ("my", "our", "a", "an", "the", "their", "some"):
-        return capitalise(clause)  # "Did my first triathlon": "did" is the verb
+    if first in ("did", "had") and second in ("my", "our", "a", "an", "the", "their", "some"):
+        return capitalise(clause)  # "Did my first triathlon", "Had a steak": the verb itself
     if first in PAST_FORMS - AUX or (first.endswith("ed") and len(first) > 4):
         return capitalise(clause)  # "Started a new job at Brightwave"
     if first.endswith("ing") and len(first) > 4:

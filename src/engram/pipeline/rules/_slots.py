@@ -40,8 +40,8 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                       # "Mum has moved in with them": where she lives now
                       r"^(?:has\s+|just\s+|finally\s+)*moved\s+in\s+with\b|"
                       # a home rented is where one lives: "Rents a flat in Hackney"
-                      r"^(?:rents|is renting)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:flat|house|"
-                      r"home|apartment|room|place|studio|bungalow|cottage)\s+in\b"),
+                      r"^(?:rents|is renting)\s+(?:(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:flat|house|"
+                      r"home|apartment|room|place|studio|bungalow|cottage)\s+)?in\b"),
         ("job", r"^(?:works|is working|has been working)\s+(?:as|at|for)\b|^is\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
                 # no job is the job's value too: a new one replaces "Is unemployed"
                 r"^is\s+(?:currently\s+|still\s+)?(?:unemployed|out\s+of\s+work|between\s+jobs|jobless)\b|"

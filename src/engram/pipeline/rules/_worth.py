@@ -38,7 +38,11 @@ _ROUTINE = re.compile(r"^(?:just\s+)?(?:had|ate|finished|drank|is having|is eati
                       r"(?:\w+\s+){0,3}?(?:for\s+)?(?:breakfast|lunch|dinner|tea|supper|brunch|"
                       r"coffee|snack|a snack|their coffee|their lunch|their dinner)"
                       r"(?:\s+(?:today|tonight|this morning|earlier))?$"
-                      r"|^(?:is\s+)?(?:off|heading|going)\s+to\s+(?:bed|sleep|work|the shops)\b",
+                      r"|^(?:is\s+)?(?:off|heading|going)\s+to\s+(?:bed|sleep|work|the shops)\b"
+                      # a time had, or a look taken: "Had a great time", "Had a quick look"
+                      r"|^(?:just\s+)?(?:had|has had)\s+a\s+(?:\w+\s+)?(?:time|day|night|evening|morning|"
+                      r"look|think|laugh|go|peek|read)(?:\s+(?:today|tonight|yesterday|last night|this morning|"
+                      r"at it|of it|at them))?(?:,.*)?$",
                       re.I)
 # "Did until Friday": an elliptical verb whose object was said before, in another turn.
 _ELLIPSIS = re.compile(r"^(?:did|does|do|is|was|has|had)\s+(?:until|till|before|since|too|"
