@@ -120,6 +120,8 @@ def answer_clause(question: str, reply: str) -> str | None:
     q = re.sub(r"^still\s+(?=(?:at|in|on|with|doing|working|living|playing)\b)", "are you still ", q,
                flags=re.I)  # "Still at the bakery?": the "are you" left out
     q = re.sub(r"\s+(?:much|very\s+often|often|a\s+lot|at\s+all)$", "", q, flags=re.I)  # "cook much?"
+    if re.search(r"\bname\b|\b(?:call|address)\s+you\b", q, re.I):  # "It's Priya": the name
+        reply = re.sub(r"^(?:it'?s|it\s+is|i'?m|i\s+am)\s+(?=(?-i:[A-Z]))", "", reply.strip(), flags=re.I)
     # "Your birthday is on 3 May, right?" - "nope, 13 May"; "Drink at all?" - "nah, teetotal"
     tagged = tag_answer(q, reply) or what_one_is(q, reply) or none_said(q, reply) \
         or kin_asked(q, reply)  # "no kids"; "is Sarah your sister?" - "cousin actually"

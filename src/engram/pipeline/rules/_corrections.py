@@ -175,7 +175,9 @@ def corrected(clause: str) -> list[str] | None:
         if len(value.split()) <= 3:
             return [f"Meant {value}, not {m.group('old').strip()}"]
     m = _NEG_THEN_VALUE.match(clause)
-    if m and not re.search(r"\b(?:i|we)\b", m.group("value"), re.I):
+    # ("I don't like tea, so just water": what follows "so" is chosen, not the right value)
+    if m and not re.search(r"\b(?:i|we)\b", m.group("value"), re.I) \
+            and not re.search(r",?\s+(?:so|and|then)$", m.group("neg"), re.I):
         denial = _state(m.group("neg"))
         right = positive(denial) if denial else None
         if denial and _SOMEONE_ELSE.match(m.group("value")):

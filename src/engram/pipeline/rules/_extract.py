@@ -297,7 +297,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             first, *rest = split_clauses(sentence) or [""]
             # a reply of two clauses is an answer and a statement, never one answer
             # ("no, I eat anything" to "any allergies?" is a denial and a statement)
-            whole = answer_clause(question, sentence) if not rest or NO.match(first) else None
+            whole = answer_clause(question, sentence) if not rest or NO.match(first) or re.search(
+                r"\bcall\s+you\b|\byour\s+name\b", question, re.I) else None  # "Rebecca, but Bex is fine"
             if whole:  # "no, just plants" to "any pets?" answers twice: "...; I have plants"
                 clauses = whole.split("; ")
             elif rest and not (YES.match(first) or NO.match(first)):

@@ -56,10 +56,13 @@ _NOBODY = {"nobody", "everyone", "everybody", "someone", "somebody", "anyone", "
            "everything", "something", "winter", "summer", "life", "it", "same", "more"}
 _MY_NAME = re.compile(r"^(?:my\s+(?:first\s+|full\s+|real\s+)?name\s+is|(?:my\s+)?name'?s|"
                       r"the\s+name(?:'?s|\s+is)|i'?m\s+called|i\s+am\s+called|i'?m\s+named)\s+"
-                      + _NAME, re.I)
+                      + _NAME
+                      # the name on paper: "(but) it's Rebecca on paper", "officially it's Rebecca"
+                      + r"|^(?:but\s+)?(?:officially|legally|technically|on\s+paper)?,?\s*it'?s\s+" + _NAME
+                      + r"(?:\s+(?:on\s+paper|officially|legally|on\s+my\s+passport|in\s+full))?$", re.I)
 _NICKNAME = re.compile(
     r"^(?:please\s+)?(?:(?:you\s+can|feel\s+free\s+to)\s+)?(?:honestly\s+|really\s+|please\s+)?"
-    r"(?:just\s+)?call\s+me\s+" + _NAME
+    r"(?:just\s+)?call\s+me\s+(?:by\s+my\s+(?:middle|second|nick)\s*name,?\s+)?" + _NAME
     # asked: "Could you use Sasha instead?", "Can you call me Bea from now on?"
     + r"|^(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:just\s+)?(?:call\s+me|use|go\s+with)\s+"
     + _NAME + r"(?=\s+(?:instead|from\s+now\s+on|please|going\s+forward)\b|\s*\??$)"
@@ -130,7 +133,13 @@ _PRONOUNS = re.compile(r"^(?:my\s+)?pronouns\s+(?:are\s+)?([\w/ ,]+?)(?:,?\s+ple
 
 
 def _is_name(words: str) -> bool:
-    return all(w.lower() not in DEMONYMS | _NOBODY for w in words.split())
+    return all(w.lower() not in DEMONYMS | _NOBODY | _CALENDAR for w in words.split())
+
+
+# Capitalised words of the calendar: "It's Monday", "It's Christmas" name no one.
+_CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february
+march april june july august september october november december christmas easter
+halloween thanksgiving diwali eid hanukkah ramadan xmas""".split())  # noqa: SIM905
 
 
 # Between two things said of the speaker after the name: "27, pronouns she/they".
@@ -209,9 +218,14 @@ def name_asked_for(question: str) -> str | None:
 def identity_fact(clause: str) -> str | None:
     """A name, nickname, age or pronouns fact for the speaker, or None."""
     c = _ASIDE.sub("", clause.strip(" ,.!"))
+    # how it is spelt, or an aside, after the name: "It's John with an h, by the way"
+    c = re.sub(r",?\s+(?:by the way|btw|fyi)$", "", c, flags=re.I)
+    c = re.sub(r"\s+(?:with|spelt|spelled)\s+(?:an?|two|double|one)\s+\w+(?:\s+at\s+the\s+end)?$", "", c,
+               flags=re.I)
     m = _MY_NAME.match(c)
-    if m and _is_name(m.group(1)):
-        return f"Name is {m.group(1)}"
+    name = m and next((g for g in m.groups() if g), None)
+    if name and _is_name(name):
+        return f"Name is {name}"
     m = _NOT_CALLED.match(c)
     if m and _is_name(m.group(1) or m.group(2)):
         return f"Does not want to be called {m.group(1) or m.group(2)}"
