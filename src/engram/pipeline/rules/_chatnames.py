@@ -40,7 +40,9 @@ _NO_NAME = NOT_NAMES | {
     "left", "in-law", "inlaw", "back", "lol", "haha", "tho", "though", "being", "been", "name",
     "named", "called", "literally", "basically", "honestly", "apparently", "actually",
     "definitely", "probably", "lately", "rarely", "cos", "coz", "because", "while", "as",
-    "about", "over", "up", "down", "out", "off", "away", "home",
+    "about", "over", "up", "down", "out", "off", "away", "home", "nor", "or", "but", "so", "yet",
+    "too", "also", "still", "never", "always", "really", "are", "were", "have", "both",
+    "and", "do",
     # what belongs to them: "my dentist appointment", "my mum's birthday"
     "appointment", "appt", "surgery", "practice", "office", "bill", "visit", "house", "place",
     "car", "job", "wedding", "birthday", "party", "funeral", "flat", "garden", "dog", "cat"}

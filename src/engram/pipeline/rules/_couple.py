@@ -3,6 +3,8 @@ broke up". The fact is the user's, with the other person put where the verb take
 
 >>> together("My wife Julia and I are thinking of moving")
 ['Is thinking of moving with wife Julia']
+>>> together("My sister and I both hate olives")
+['Hates olives', 'Sister hates olives']
 >>> together("Tom and I broke up last week"), together("Tom and Ana broke up") is None
 (['Broke up with Tom last week'], True)
 """
@@ -30,14 +32,30 @@ _APART = re.compile(r"^(?:are\s+not|aren'?t|are\s+no\s+longer|are\s+done|are\s+o
 def together(clause: str) -> list[str] | None:
     """The fact of "<partner> and I ..." (empty when the rest says nothing), or None when
     the clause has no such subject."""
-    m = _COMPOUND.match(clause)
+    me_and = re.match(r"^(?i:me|i)\s+and\s+((?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z]\w+)\s+"
+                      r"(?!(?i:from|at|in|of|with|on|who|that)\b)(.+)$", clause)
+    m = _COMPOUND.match(f"{me_and.group(1)} and I {me_and.group(2)}" if me_and else clause)  # "Me and Dev ..."
     if not m:
         return None
     partner = re.sub(r"^(?:my|our)\s+", "", m.group(1), flags=re.I)
     if _APART.match(m.group(2)):  # "Dan and I aren't together anymore": they broke up
         return [f"Broke up with {partner}"]
+    both = re.match(r"^(?:(are|were|have|had|do|did|can)\s+)?(?:both|each)\s+(.+)$", m.group(2), re.I)
+    if both:  # "My sister and I both hate olives": said of each of them, not done together
+        verb = {"are": "am", "were": "was"}.get((both.group(1) or "").lower(), both.group(1) or "")
+        what = both.group(2)
+        if verb == "am":  # "both nurses": each is a nurse
+            what = re.sub(r"^((?:[a-z-]+\s+)?[a-z-]+?[^aiosu])s$", lambda n: f"{'an' if n.group(1)[0] in 'aeiou' else 'a'} "
+                          f"{n.group(1)}", what)
+        fact = to_third_person(f"I {verb} {what}".replace("  ", " "))
+        return [fact, f"{partner[0].upper()}{partner[1:]} {_theirs(fact)}"] if fact else []
     fact = to_third_person("I " + re.sub(r"^are\b", "am", m.group(2)))
     return [_with_partner(fact, partner)] if fact else []
+
+
+def _theirs(fact: str) -> str:
+    """The fact said of someone else: "Hates olives" -> "hates olives"."""
+    return fact[0].lower() + fact[1:] if not re.match(r"^(?-i:[A-Z]{2}|I\b)", fact) else fact
 
 
 def _with_partner(fact: str, partner: str) -> str:

@@ -203,7 +203,17 @@ def said_plainly(clause: str) -> str | None:
         if when.lower() in _TIMES_OF_DAY:  # "Mornings are for yoga": no name
             when = when.lower()
         return f"I do {m.group('what')} on {when} {m.group('now').lower()}"
+    m = _WOULD_NOT_CALL.match(clause.strip().rstrip(".!"))
+    if m:  # "I wouldn't call myself a runner (anymore)": what one is not
+        return f"I'm {'no longer' if m.group('now') else 'not'} {m.group('what')}"
     return last_day(clause) or _taste(clause) or _any_day(clause)
+
+
+# What one would not call oneself: "I wouldn't call myself a runner anymore".
+_WOULD_NOT_CALL = re.compile(r"^i\s+(?:wouldn'?t|would\s+not|don'?t|do\s+not|can'?t|cannot)\s+(?:really\s+)?"
+                             r"(?:call|consider)\s+myself\s+(?P<what>(?:an?\s+)?[\w' -]+?)"
+                             r"(?P<now>\s+(?:any\s?more|these\s+days|now))?(?:,?\s+(?:tbh|really|honestly))?$",
+                             re.I)
 
 
 # A taste said as what is or is not "my thing": "Camping is not really my thing",

@@ -22,7 +22,7 @@ __all__ = ["base_form", "counted", "held_for", "verbless"]
 
 # Things a person has or has not, said with "no": "No kids", "No pets anymore".
 _NO_THING = re.compile(r"^no\s+(kids|children|pets|siblings|brothers|sisters|car|partner|job|"
-                       r"allergies|tattoos|garden|tv|dogs?|cats?|plans)(\s+any\s?more|\s+now)?$", re.I)
+                       r"allergies|tattoos|garden|tv|dogs?|cats?|plans)(\s+any\s?more|\s+now)?(\s+yet)?$", re.I)
 # -er words that name no one: "Better now", "Later these days"
 _NOT_AGENTS = {"better", "later", "never", "ever", "other", "together", "over", "under", "after",
                "faster", "slower", "earlier", "worse", "bigger", "smaller", "longer", "shorter",
