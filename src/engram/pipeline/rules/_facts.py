@@ -99,9 +99,15 @@ def relation_names(clause: str) -> list[tuple[str, str]]:
     for m in re.finditer(r"(?:^|,\s*)(" + _NAME + r")(?:,\s+|\s+is\s+|'s\s+)(?:my|our)\s+((?:best|older|"
                          r"younger|little|big|elder|twin|step|ex|new|old|baby)\s+)?(\w+)\b",
                          clause, re.IGNORECASE):  # "Tom is my brother", "Emma, my daughter,"
-        if m.group(3).lower() in RELATIONS:
+        # ("Ha, my landlord would kill me": a laugh before the relation names no one)
+        if m.group(3).lower() in RELATIONS and m.group(1).lower() not in _INTERJECTIONS:
             out.append((f"{(m.group(2) or '').lower()}{m.group(3).lower()}", m.group(1)))
     return out
+
+
+# Words said before a comma that are no one's name.
+_INTERJECTIONS = frozenset("""ha haha hah lol lmao omg oh ah aw aww ugh wow yeah yep yup nah nope hmm
+um uh er well ok okay so yes no hi hey hello sorry thanks""".split())  # noqa: SIM905
 
 
 def relation_facts(clause: str) -> list[str]:

@@ -97,6 +97,8 @@ def _verb_fact(words: list[str], clause: str) -> str | None:
     # a past act with its place or thing is no remark: "Moved to Leeds" ("Worked for me" is)
     done = len(words) == 3 and (first in PAST_FORMS or first.endswith("ed")) \
         and words[2].lower() not in _PRONOUNS | {"me", "us", "them", "fine", "well", "out"}
+    if first in _TAKEN and second in ("it", "one"):
+        return capitalise(clause)  # "Ordered it": what "it" is may be what was suggested
     if first in _IMPERSONAL or (len(words) <= 3 and second in _REMARK_TAIL and not done) \
             or second in _PRONOUNS or second in _FINITE or second.endswith("n't"):
         return None
@@ -122,6 +124,8 @@ def _verb_fact(words: list[str], clause: str) -> str | None:
     return None
 
 
+# Acts that take up a thing, said without "I": "Ordered it", "Booked one".
+_TAKEN = frozenset({"ordered", "bought", "booked", "joined", "tried"})
 # How often a thing is done: what makes a bare verb a habit, not an order.
 _HABIT = re.compile(r"\b(?:(?:most|every|each)\s+(?:day|night|morning|evening|afternoon|week|weekend|"
                     r"month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?|(?:on|at)\s+(?:weekends|"

@@ -48,7 +48,7 @@ seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninet
 last next user
 bit kinda pretty super totally really quite very too so slightly feeling still just
 recently finally newly happily currently usually always never sometimes often only even
-maybe honestly
+maybe honestly ha haha hah lol lmao omg oh ah aw aww ugh wow yeah yep yup nah nope hmm um uh er
 haven't hasn't didn't don't doesn't can't won't isn't wasn't aren't weren't couldn't
 """.split()) | LIKING_VERBS | {  # noqa: SIM905 (degree adverbs open fragments: "Bit tired today")
     f"{tens}-{one}" for tens in ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]

@@ -11,6 +11,8 @@ thing.
 'Just ordered a standing desk'
 >>> as_suggested("Booked it", "How about a weekend in Edinburgh?")
 'Booked a weekend in Edinburgh'
+>>> as_suggested("Ordered it", "I'd recommend the Kindle Paperwhite.")
+'Ordered the Kindle Paperwhite'
 >>> as_suggested("Loves it", "How about a weekend in Edinburgh?")
 'Loves it'
 """
@@ -24,9 +26,14 @@ __all__ = ["as_suggested", "suggestion"]
 _OFFER = re.compile(
     r"(?:you\s+(?:could|might|should|may\s+want\s+to|can)\s+(?:try|get|join|like|consider|book|use|"
     r"enjoy|take\s+up)|have\s+you\s+(?:considered|thought\s+about|tried)|how\s+about|what\s+about|"
-    r"why\s+not\s+(?:try|join|get|book|take\s+up)|maybe\s+(?:try|get|join|book)|^try)\s+"
+    r"why\s+not\s+(?:try|join|get|book|take\s+up)|maybe\s+(?:try|get|join|book)|^try|"
+    r"(?:i'?d|i\s+would|i)\s+(?:recommend|suggest)|(?:consider|check\s+out|go\s+for))\s+"
     r"(?P<np>(?:a|an|some)\s+[\w'-]+(?:\s+(?!(?:app|instead|then|for|to|on|at|or|and|if|so|as)\b)"
-    r"[\w'-]+){0,4}|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}))", re.I)  # or a name: "Kindle Unlimited"
+    r"[\w'-]+){0,4}|(?:the\s+)?(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})"
+    # or a name ("Kindle Unlimited"), with the kind of thing it is after it: "the Moka pot"
+    r"(?:\s+(?!(?:app|instead|then|for|to|on|at|or|and|if|so|as|is|it|which|because|daily|too|"
+    r"though|really|since|with|in|but|they|you|i)\b)(?-i:[a-z]{3,})(?=\s*(?:[.,!?;]|$)|\s+(?:for|to|if|"
+    r"because|since|as|on|at|with|in)\b))?)", re.I)
 _SUBJECT_OFFER = re.compile(r"^(?P<np>(?:a|an)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:might|could|would)\s+"
                             r"(?:suit|help|work\s+for|be\s+good\s+for)\b", re.I)
 # What does something with the thing suggested: "ordered one", "booked it", "do one".
@@ -52,5 +59,5 @@ def as_suggested(fact: str, question: str | None) -> str:
     np = suggestion(question) if question and _TAKES.match(fact) else None
     if not np:
         return fact
-    np = np[0].lower() + np[1:] if re.match(r"(?i:a|an|some)\s", np) else np  # a name keeps its case
+    np = np[0].lower() + np[1:] if re.match(r"(?i:a|an|some|the)\s", np) else np  # a name keeps its case
     return re.sub(r"\b(?:one|it)\b", np, fact, count=1)
