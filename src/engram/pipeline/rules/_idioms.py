@@ -203,6 +203,10 @@ def said_plainly(clause: str) -> str | None:
         if when.lower() in _TIMES_OF_DAY:  # "Mornings are for yoga": no name
             when = when.lower()
         return f"I do {m.group('what')} on {when} {m.group('now').lower()}"
+    m = re.match(r"^(?:it|which|that|this)\s+(?:means|will\s+mean)\s+(?:that\s+)?(?:i'?m\s+|we'?re\s+|i\s+am\s+)?"
+                 r"((?!(?:nothing|everything|something)\b)[a-z]+ing\b.*)$", clause.strip().rstrip(".!"), re.I)
+    if m:  # "it means moving to Bath in the summer": what the news brings
+        return f"I'm {m.group(1)}"
     m = _WOULD_NOT_CALL.match(clause.strip().rstrip(".!"))
     if m:  # "I wouldn't call myself a runner (anymore)": what one is not
         return f"I'm {'no longer' if m.group('now') else 'not'} {m.group('what')}"

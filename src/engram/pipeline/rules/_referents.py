@@ -18,7 +18,7 @@ from engram.pipeline.rules._revalue import WEEKDAY
 __all__ = ["kin_alone", "kin_named", "place_named", "them_as", "there_as", "things_named"]
 
 # A place named after "at", "in" or "for": what "there" later refers to.
-_PLACE = re.compile(r"\b(at|in|for)\s+([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)")
+_PLACE = re.compile(r"\b(at|in|for|to)\s+([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)")
 # "my niece", "our landlord": an unnamed person "she"/"he" can point back to.
 _MY_KIN = re.compile(r"\b(?i:my|our)\s+(" + "|".join(sorted(F.RELATIONS)) + r")\b(?!\s+[A-Z])"
                      # "we got a puppy, she's ...": an animal or a baby the user now has
@@ -101,4 +101,7 @@ def place_named(clause: str) -> tuple[str, str] | None:
 def there_as(fact: str, place: tuple[str, str]) -> str:
     """"moving there" goes to the place ("Is moving to Reading"); "there" is at it."""
     fact = _TO_THERE.sub(rf"\1 to {place[1]}", fact)
-    return re.sub(r"\b(?:there|here)\b", f"{place[0]} {place[1]}", fact)
+    if place[0] == "to" and re.search(r"\bit\s+(?:there|here)\b", fact):
+        return fact  # "moved to Oslo, loves it there": a verdict on the move, left as said
+    at = "in" if place[0] == "to" else place[0]  # "moved to Leeds ... lives there": in Leeds
+    return re.sub(r"\b(?:there|here)\b", f"{at} {place[1]}", fact)

@@ -73,7 +73,7 @@ _CLAUSE_BREAK = re.compile(
     r",?\s+so\s+(?=no\s+[a-z]+\s+(?:for|until|till|at\s+all)\b|need\s)|"
     # "I'm 27 but thanks for the compliment": thanks, after what was said
     r",?\s+but\s+(?=(?:thanks|thank\s+you|cheers)\b)|"
-    r"\s*(?:;|,?\s+(?:and|but|so|although|though|while|because|yet|"
+    r"\s*(?:;|,?\s+(?:(?:mainly|mostly|partly|largely|purely|simply|only|just)\s+(?=because\b))?(?:and|but|so|although|though|while|because|yet|"
     r"since(?!\s+(?:i|we)\s+(?:was|were)\b))\s+)"
     r"(?:(?:also|then|now|still|so|since then|honestly|frankly|actually|to be honest|these days|"
     r"nowadays)\s*,?\s+)?"

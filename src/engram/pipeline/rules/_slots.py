@@ -50,7 +50,7 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                 # the side ("a weekend job") leaves the main one
                 r"^(?:has\s+|just\s+|finally\s+)*(?:started|got|took|taken|found|landed|"
                 r"accepted)\s+(?!(?:[\w-]+\s+){0,3}?(?:part-time|weekend|side|summer|holiday|"
-                r"second|evening|temporary)\b)(?:a\s+|an\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?"
+                r"second|evening|temporary)\b)(?:a\s+|an\s+|the\s+|that\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?"
                 r"(?:job|role|position|post)\b|"
                 r"^(?:is now|became)\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
                 r"^(?:has\s+|just\s+|recently\s+)?joined\s+[A-Z][\w&'-]*\s+as\b|"

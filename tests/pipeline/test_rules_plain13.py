@@ -1,0 +1,29 @@
+"""Longer messages: a reason after "mainly because" leaves no dangling "mainly"; "there"
+after a place moved to is in that place; a post got with "the" and three words replaces
+the job; "it means moving to ..." is a move (#22). Sentences written for this file; none
+is in an evaluation set."""
+
+from __future__ import annotations
+
+from tests.pipeline._state import state_after
+
+
+def after(message: str, *held: str) -> list[str]:
+    return state_after([("user", message)], list(held))
+
+
+def test_an_adverb_before_because_stays_with_the_reason() -> None:
+    assert after("I've been teetotal since June, mostly because my meds don't mix with it")[0] == "Has been teetotal since June"
+
+
+def test_there_after_a_place_moved_to() -> None:
+    assert "Brother lives in Cork" in after("We relocated to Cork, partly because my brother lives there")
+
+
+def test_a_post_got_replaces_the_job_held() -> None:
+    state = after("Just got the senior data analyst post at the council!", "Works as a junior analyst")
+    assert "Works as a junior analyst" not in state
+
+
+def test_what_the_news_means_is_a_move() -> None:
+    assert "Is moving to Dundee in April" in after("Got the funding! It means moving to Dundee in April.")
