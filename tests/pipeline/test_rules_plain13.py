@@ -27,3 +27,12 @@ def test_a_post_got_replaces_the_job_held() -> None:
 
 def test_what_the_news_means_is_a_move() -> None:
     assert "Is moving to Dundee in April" in after("Got the funding! It means moving to Dundee in April.")
+
+
+def test_a_habit_dropped_cold_turkey_is_quit() -> None:
+    assert after("went cold turkey on sugar in January", "Eats a lot of sugar") == ["Quit sugar in January"]
+
+
+def test_an_event_told_by_how_it_went_was_had() -> None:
+    assert after("Shoulder surgery went great, thanks for asking") == ["Had shoulder surgery"]
+    assert after("My MRI scan went fine") == ["Had their MRI scan"]

@@ -71,6 +71,7 @@ CHANGE_IDIOMS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for
     (r"\bstepped down (as|from)\b", r"resigned \1"),
     # a habit given up
     (r"\bkicked the habit\b", "quit"),
+    (r"\bwent cold turkey (?:on|with)\b", "quit"),
     (r"\b(?:binned|ditched|chucked) the (vape|cigarettes|fags|cigs)\b", r"quit the \1"),
     # one thing for another
     (r"\b(?:went|gone|moved|made the (?:switch|move|jump)) over to\b", "switched to"),
@@ -207,12 +208,22 @@ def said_plainly(clause: str) -> str | None:
                  r"((?!(?:nothing|everything|something)\b)[a-z]+ing\b.*)$", clause.strip().rstrip(".!"), re.I)
     if m:  # "it means moving to Bath in the summer": what the news brings
         return f"I'm {m.group(1)}"
+    m = _WENT.match(clause.strip().rstrip(".!"))
+    if m:  # "Knee surgery went fine": it was had
+        what = m.group("what")
+        what = what[0].lower() + what[1:] if not re.match(r"[A-Z]{2}", what) else what  # "MRI" stays
+        det = "my " if m.group("my") else "" if what.endswith("surgery") else "an " if what[0] in "aeiou" else "a "
+        return f"I had {det}{what}"
     m = _WOULD_NOT_CALL.match(clause.strip().rstrip(".!"))
     if m:  # "I wouldn't call myself a runner (anymore)": what one is not
         return f"I'm {'no longer' if m.group('now') else 'not'} {m.group('what')}"
     return last_day(clause) or _taste(clause) or _any_day(clause)
 
 
+# An event of one's own told by how it went: "Knee surgery went fine", "The interview went well".
+_WENT = re.compile(r"^(?:the\s+|(?P<my>my)\s+)?(?P<what>(?:[\w-]+\s+){0,2}?(?:surgery|operation|op|procedure|"
+                   r"interview|exam|scan|biopsy|driving\s+test|mot|appointment))\s+went\s+(?:really\s+|so\s+|very\s+)?"
+                   r"(?:fine|well|ok|okay|great|smoothly|badly|brilliantly|perfectly)\b", re.I)
 # What one would not call oneself: "I wouldn't call myself a runner anymore".
 _WOULD_NOT_CALL = re.compile(r"^i\s+(?:wouldn'?t|would\s+not|don'?t|do\s+not|can'?t|cannot)\s+(?:really\s+)?"
                              r"(?:call|consider)\s+myself\s+(?P<what>(?:an?\s+)?[\w' -]+?)"
