@@ -31,11 +31,11 @@ from engram.pipeline.rules._choices import chosen, options
 from engram.pipeline.rules._corrections import swap_value
 from engram.pipeline.rules._restated import swap_kind
 from engram.pipeline.rules._rewrite import PAST_FORMS
-from engram.pipeline.rules._tagged import kin_asked, none_said, tag_answer, what_one_is
+from engram.pipeline.rules._tagged import kin_asked, kind_asked, none_said, tag_answer, what_one_is
 from engram.pipeline.rules._topics import is_occupation
 from engram.pipeline.rules._wh import NOUN_LIST, trim_reply, wh_answer
 from engram.pipeline.rules._yesno import BLANK as _BLANK
-from engram.pipeline.rules._yesno import NO, YES, YESNO, habit_ended, hedged_yes, past_tense
+from engram.pipeline.rules._yesno import NO, YES, YESNO, echoed, habit_ended, hedged_yes, past_tense
 from engram.pipeline.rules._yesno import fill as _fill
 from engram.pipeline.rules._yesno import second_to_first as _second_to_first
 from engram.pipeline.rules._yesno import yes_no as _yes_no
@@ -100,7 +100,6 @@ def _lower_start(r: str) -> str:
     return r[0].lower() + r[1:] if _FUNCTION_START.match(r) else r
 
 
-# Questions of what the user cannot eat: the answer says what they are.
 def answer_clause(question: str, reply: str) -> str | None:
     """The first-person statement that ``reply`` makes in answer to ``question``."""
     asked = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s.endswith("?")]
@@ -124,7 +123,7 @@ def answer_clause(question: str, reply: str) -> str | None:
         reply = re.sub(r"^(?:it'?s|it\s+is|i'?m|i\s+am)\s+(?=(?-i:[A-Z]))", "", reply.strip(), flags=re.I)
     # "Your birthday is on 3 May, right?" - "nope, 13 May"; "Drink at all?" - "nah, teetotal"
     tagged = tag_answer(q, reply) or what_one_is(q, reply) or none_said(q, reply) \
-        or kin_asked(q, reply)  # "no kids"; "is Sarah your sister?" - "cousin actually"
+        or kin_asked(q, reply) or kind_asked(q, reply)  # "no kids"; "is Sarah your sister?" - "cousin"
     if tagged:
         return tagged
     if re.match(r"^used\s+to\b", reply.strip(), re.I):  # "used to play violin, not anymore"
@@ -135,6 +134,9 @@ def answer_clause(question: str, reply: str) -> str | None:
     r = trim_reply(_FILLER.sub("", reply.strip().rstrip(".!")).strip())
     if not r or len(r.split()) > 12:
         return None
+    said = echoed(q, r)
+    if said:  # "Did you take the Berlin job?" - "I did!"; "Been to Japan?" - "twice, loved it"
+        return said
     if re.match(r"^(?:(?:just|already|finally)\s+)?(?:ordered|booked|joined|signed\s+up|bought|got|"
                 r"picked|chose|went\s+(?:for|with))\b", r, re.I):  # "just ordered one": done
         return f"I {r}"
@@ -391,3 +393,4 @@ def answer_clause(question: str, reply: str) -> str | None:
     if m:  # "what kind of films do you watch usually?" -> "I watch ..."
         return f"I {m.group(1).lower()} {r}"
     return None
+

@@ -18,7 +18,7 @@ from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._yesno import NO, YESNO, second_to_first, yes_no
 
-__all__ = ["kin_asked", "none_said", "tag_answer", "what_one_is"]
+__all__ = ["kin_asked", "kind_asked", "none_said", "tag_answer", "what_one_is"]
 
 _TAGGED = re.compile(r"^(?P<said>(?:you|your)\b.+?),?\s+(?:right|yeah|correct|isn'?t\s+it|aren'?t\s+you|"
                      r"don'?t\s+you|is\s+that\s+right)$", re.I)
@@ -113,3 +113,23 @@ def kin_asked(question: str, reply: str) -> str | None:
     if tie and tie.group(1).lower() in RELATIONS and tie.group(1).lower() != m.group(2).lower():
         return f"{m.group(1)} is my {tie.group(1).lower()}"
     return None
+
+
+_KIND_ASKED = re.compile(r"^what\s+(?:kind|type|sort|breed|make)\s+(?:of\s+\w+\s+)?(?:is|was)\s+"
+                         r"((?-i:[A-Z])[\w'-]+)$", re.I)
+
+
+def kind_asked(question: str, reply: str) -> str | None:
+    """What someone or something named is, from a reply to "What kind of dog is Biscuit?".
+
+    >>> kind_asked("What kind of dog is Biscuit", "A beagle, he's 4")
+    'Biscuit is a beagle'
+    >>> kind_asked("What breed is Mochi", "shiba inu") , kind_asked("What kind of day is it", "busy")
+    ('Mochi is a shiba inu', None)
+    """
+    m = _KIND_ASKED.match(question)
+    head = reply.strip().rstrip(".!").split(",")[0].strip()
+    if not m or not head or len(head.split()) > 4 or re.match(r"^(?:i|he|she|it|they|not|no)\b", head, re.I):
+        return None
+    head = re.sub(r"^(?:an?|the)\s+", "", head, flags=re.I)
+    return f"{m.group(1)} is {'an' if head[0].lower() in 'aeiou' else 'a'} {head[0].lower()}{head[1:]}"

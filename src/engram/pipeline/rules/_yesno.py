@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["YES", "NO", "YESNO", "BLANK", "yes_no", "fill", "past_tense", "second_to_first",
+__all__ = ["YES", "NO", "YESNO", "BLANK", "echoed", "yes_no", "fill", "past_tense", "second_to_first",
            "gerund", "habit_ended", "hedged_yes"]
 
 # "true"/"right"/"correct" before another word open an answer ("True crime", "Right
@@ -208,3 +208,25 @@ def hedged_yes(question: str, reply: str) -> str | None:
         return None  # "mostly Mondays" names a value: read as an answer elsewhere
     rest = re.sub(r"^but\s+", "", rest, flags=re.I)
     return f"{said}; {rest}" if rest else said
+
+
+def echoed(q: str, r: str) -> str | None:
+    """A yes or no said by echoing the question's verb ("I did", "we haven't"), or a yes
+    said by how often ("twice, loved it"), else None.
+
+    >>> echoed("Did you take the job", "I did"), echoed("Have you ever been to Peru", "twice")
+    ('I took the job', 'I have been to Peru twice')
+    """
+    if not YESNO.match(q):
+        return None
+    echo = re.fullmatch(r"(?:(?:yes|yeah|yep|no|nope|nah),?\s+)?(?:i|we)\s+(?:did|do|am|have|was|will|can|"
+                        r"had)(n't|\s+not)?(?:\s+(?:indeed|actually|yet))?", r, re.I)
+    if echo:
+        return yes_no(q, not echo.group(1))
+    often = re.match(r"^(once|twice|(?:three|four|five|a few|a couple of|loads of|many|several|\d+)\s+times)\b",
+                     r, re.I)
+    said = yes_no(q, True) if often and re.match(r"^(?:have|did)\s+you\b", q, re.I) else None
+    if not (said and often):
+        return None
+    said = re.sub(r"\s+(?:before|ever)$", "", re.sub(r"\bever\s+", "", said))
+    return f"{said} {often.group(1).lower()}"
