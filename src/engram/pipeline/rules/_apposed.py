@@ -24,7 +24,7 @@ import re
 from engram.pipeline.rules._facts import is_relation
 from engram.pipeline.rules._topics import is_occupation
 
-__all__ = ["unapposed"]
+__all__ = ["after_denial", "unapposed"]
 
 _NAME = r"(?-i:[A-Z])[\w'-]+"
 # Who the sentence is about: "my dad", "our neighbour Gerald", "my best friend", "Jake".
@@ -68,3 +68,21 @@ def unapposed(sentence: str) -> list[str]:
     else:
         said = f"is {m.group('tie')}"
     return [f"{who} {said}.", f"{who} {m.group('rest')}"]
+
+
+# A value put right with "not", then more said after a comma: "I'm 42, not 41, had a
+# birthday last month". The correction is read alone; what follows is a clause of its own.
+_AFTER_NOT = re.compile(r"^(?P<fix>.+?,\s+not\s+(?:an?\s+|the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}),\s+"
+                        r"(?P<rest>(?!(?:actually|sorry|though|lol|haha|thanks)\b)\S+(?:\s+\S+)+)$", re.I)
+
+
+def after_denial(sentence: str) -> list[str]:
+    """The sentence as its correction and what is said after it, or the sentence alone.
+
+    >>> after_denial("I'm 42, not 41, had a birthday last month")
+    ["I'm 42, not 41.", 'had a birthday last month']
+    >>> after_denial("Theo, not Leo, sorry")
+    ['Theo, not Leo, sorry']
+    """
+    m = _AFTER_NOT.match(sentence.strip())
+    return [f"{m.group('fix')}.", m.group("rest")] if m else [sentence]

@@ -140,11 +140,13 @@ RETRACT = re.compile(r"^i\s+(?:said|told you|mentioned|wrote|put down)\s+(?:that
                       # "... but it's actually Bosch where I work": the frame after the value
                       r"(?:\s+(?:where|that|who|which)?\s*(?:i|we)(?:'m|'re)?\s+[\w' -]+)?$", re.I)
 SAID_MEANT = re.compile(r"^(?:earlier,?\s+|before,?\s+)?i\s+(?:said|wrote|typed|told you|put)\s+"
-                         r"(?P<old>[\w'-]+(?:\s+[\w'-]+){0,2}?)"
+                         r"(?P<old>(?!(?:i|i'd|i'll|i'm|we|you|he|she|it|they|that)\b)[\w'-]+(?:\s+[\w'-]+){0,2}?)"
                          # when it was said is not what was said: "I said Denver earlier"
                          r"(?:\s+(?:earlier|before|above|yesterday|just now|last time|"
-                         r"a (?:minute|moment|second|while) ago))?(?:,?\s+but|,)\s+i\s+meant\s+"
-                         r"(?P<new>[\w'-]+(?:\s+[\w'-]+){0,2})$", re.I)
+                         r"a (?:minute|moment|second|while) ago))?(?:,?\s+but|,)\s+(?:i\s+meant|i'?m\s+"
+                         # "I said nurse earlier but I'm actually a paramedic": what one is
+                         # ("actually" may be gone: a clause is read without it)
+                         r"(?:(?:actually|really)\s+)?(?:an?\s+)?)\s*(?P<new>[\w'-]+(?:\s+[\w'-]+){0,2})$", re.I)
 # "in year 3 now, not year 2": a time word after the value is not part of it
 _NOW_TAIL = re.compile(r"\s+(?:now|these days|nowadays|today|anymore)$", re.I)
 

@@ -19,7 +19,7 @@ from engram.pipeline.rules import _facts as F
 from engram.pipeline.rules._about_them import as_asked_of_you, said_of
 from engram.pipeline.rules._abstained import abstained
 from engram.pipeline.rules._answers import NO, YES, answer_clause
-from engram.pipeline.rules._apposed import unapposed
+from engram.pipeline.rules._apposed import after_denial, unapposed
 from engram.pipeline.rules._births import newborn
 from engram.pipeline.rules._carried import (
     carry_object,
@@ -238,7 +238,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         people.events.note(question)
     challenges = Challenges()  # "Where did you get that?"; "How's Max?" - "max is a cat"
     sentences = [part for s in own_text(names_as_asked(question or offered, message.content))
-                 for part in unapposed(s)]  # "My dad, who's 70, still runs": two statements
+                 for apart in unapposed(s) for part in after_denial(apart)]  # "My dad, who's 70, ..."
     said_from = 0  # where the facts of the sentence before began
     for s_i, sentence in enumerate(sentences):
         instead = said_instead(sentence) if s_i else None  # "... Well, we were."; "Scratch that, I ..."

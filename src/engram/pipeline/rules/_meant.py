@@ -67,6 +67,8 @@ def _put(old: re.Pattern[str], new: str, text: str) -> str:
     'Has three cats at home'
     >>> _put(re.compile(r"\\bAustin\\b"), "Dallas", "Lives in Austin")
     'Lives in Dallas'
+    >>> _put(re.compile(r"\\bJazz\\b"), "Honda Civic", "Drives a Honda Jazz")
+    'Drives a Honda Civic'
     """
     hit = old.search(text)
     if hit is None:
@@ -76,6 +78,12 @@ def _put(old: re.Pattern[str], new: str, text: str) -> str:
     for k in range(len(words) - 1, 0, -1):
         if re.match(r"\s+" + re.escape(" ".join(words[-k:])) + r"\b", after, re.I):
             new = " ".join(words[:-k])
+            break
+    before = text[:hit.start()]
+    for k in range(len(new.split()) - 1, 0, -1):  # nor those it begins with ("Honda Civic"
+        lead = " ".join(new.split()[:k])            # for "Jazz" in "Drives a Honda Jazz")
+        if re.search(r"\b" + re.escape(lead) + r"\s+$", before, re.I):
+            new = " ".join(new.split()[k:])
             break
     if hit.group(0)[:1].isupper() and new[:1].islower():  # a place held with its capital
         new = new[:1].upper() + new[1:]

@@ -1,0 +1,29 @@
+"""Corrections said with more around them: a value put right with "not", then a remark;
+a value put right that shares its first word with the held one; "I said X earlier but
+I'm actually Y" (#22). Sentences written for this file; none is in an evaluation set."""
+
+from __future__ import annotations
+
+from tests.pipeline._state import state_after
+
+
+def after(message: str, *held: str) -> list[str]:
+    return state_after([("user", message)], list(held))
+
+
+def test_a_remark_after_the_value_put_right_is_a_clause_of_its_own() -> None:
+    assert after("I'm 29, not 28, turned it in October", "Is 28 years old")[0] == "Is 29 years old"
+
+
+def test_the_new_value_is_not_said_twice_over_the_held_one() -> None:
+    assert after("It's a Ford Kuga actually, not a Fiesta", "Drives a Ford Fiesta") == ["Drives a Ford Kuga"]
+
+
+def test_said_earlier_but_actually_is_a_correction() -> None:
+    assert after("I said plumber earlier but I'm actually an electrician",
+                 "Works as a plumber") == ["Works as an electrician"]
+
+
+def test_said_and_a_plan_is_no_correction() -> None:
+    assert after("I said I'd help but I'm swamped") != []
+    assert not any(f.startswith("Meant") for f in after("I said I'd help but I'm swamped"))
