@@ -27,3 +27,13 @@ def test_said_earlier_but_actually_is_a_correction() -> None:
 def test_said_and_a_plan_is_no_correction() -> None:
     assert after("I said I'd help but I'm swamped") != []
     assert not any(f.startswith("Meant") for f in after("I said I'd help but I'm swamped"))
+
+
+def test_a_match_lost_ends_no_sport() -> None:
+    assert "Plays squash" in after("Lost my squash final 3-1 last night, gutted", "Plays squash")
+    assert "Plays squash" not in after("I've lost interest in squash", "Plays squash")
+
+
+def test_advice_from_someone_at_a_workplace_keeps_who_gave_it() -> None:
+    assert after("My supervisor at Arup wants me to take the chartership exam") == [
+        "Supervisor advised them to take the chartership exam"]

@@ -91,7 +91,8 @@ _WISH = re.compile(r"^(?:(?:and|but|so)\s+)?(?:i|we)\s+(?:wish|might|may|could|'
 # Advice the speaker was given: "my doctor says I need to cut down on salt", "my coach
 # told me to rest". What the adviser said is not the speaker's own claim, but that they
 # were told it is a lasting fact about them, kept under the adviser's name.
-_ADVICE = re.compile(r"^(?:my|our)\s+((?:\w+\s+)?\w+)(?:\s+(?-i:[A-Z][a-z]+))?\s+(?:says|said|"
+_ADVICE = re.compile(r"^(?:my|our)\s+((?:\w+\s+)?(?!(?:at|in|from|for|of)\b)\w+)(?:\s+(?-i:[A-Z][a-z]+))?"
+                     r"(?:\s+(?:at|from|in)\s+(?-i:[A-Z])[\w&'-]*)?\s+(?:says|said|"  # "my manager at Arup"
                      r"told me|tells me|has told me|advised me|advises me|recommended|"
                      r"recommends|suggested|suggests|wants me|insists)\s+(?:that\s+)?"
                      r"(?:i\s+(?:need to|should|must|have to|ought to|shouldn't|must not)\s+|to\s+|"
