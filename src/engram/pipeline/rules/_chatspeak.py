@@ -64,7 +64,9 @@ _BETWEEN = [(re.compile(p), r) for p, r in [
 # ("literally" is emphasis in chat, and stands between a frame and its words: "but
 # literally everyone calls me Ola")
 _FILLER = re.compile(r"\s*(?<![\w'])(?:literally|lol+|lmf?ao+|rofl|ha(?:ha)+h?|he(?:he)+|ngl|tbh|tbf|btw|fr|imo|"
-                     r"imho|obvs)(?![\w'])|\s+def(?=\s*[.!?]*\s*$)", re.I)
+                     r"imho|obvs)(?![\w'])|\s+def(?=\s*[.!?]*\s*$)"
+                     # what came with it, said in passing: "promoted, pay rise and all!"
+                     r"|,\s+(?:[\w-]+\s+){1,3}and\s+all(?=\s*[.!?]+|\s*$)", re.I)
 # A place after a verb of living or moving, typed in lower case ("moved to leeds").
 _PLACE_AFTER = re.compile(r"\b(?:moved|moving|move|relocated|relocating|live|lives|living|lived|based|"
                           r"settled|grew\s+up|(?:own|new)\s+(?:house|flat|place|apartment))\s+(?:(?:up|down|over|back)\s+)?"

@@ -21,7 +21,8 @@ _COMPOUND = re.compile(r"^((?i:my|our)\s+\w+(?:\s+[A-Z]\w+)?|[A-Z]\w+)\s+and\s+I
 # A couple's own event takes the partner as its object, right after the verb:
 # "Got engaged to Priti on Saturday", "Separated from Tom in the spring".
 _COUPLE = re.compile(r"^((?:has\s+|just\s+)*(?:(?:got|been)\s+(?P<to>engaged|married|hitched)|"
-                     r"(?P<from>separated|divorced|got divorced)|(?:broke|split)\s+up))\b(.*)$",
+                     r"(?P<from>separated|divorced|got divorced)|(?:broke|split)\s+up|"
+                     r"split(?=\s+(?:a|last|in|on|this|two|three|\d|recently|yesterday)\b|\s*$)))\b(.*)$",
                      re.I)
 
 

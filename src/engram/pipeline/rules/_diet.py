@@ -38,7 +38,7 @@ _DIETS = [(re.compile(r"\b(?:vegan|plant[- ]based)\b", re.I), ("meat", "fish", "
 # The user eating it: a verb of eating or of making a dish, at the head of the fact.
 _ATE = re.compile(r"^(?:(?:just|finally|actually|secretly)\s+)?(?:ate|had|eats|eating|is\s+eating|"
                   r"tried|made|cooked|ordered|devoured|demolished|scoffed|caved\s+and\s+had|"
-                  r"has\s+(?:eaten|had|started\s+eating)|started\s+eating)\b", re.I)
+                  r"has\s+(?:eaten|had|started\s+eating)|started\s+(?:eating|having))\b", re.I)
 # Food that only looks like it: "veggie burger", "vegan cheese", "oat milk", "bean burger".
 _STAND_IN = re.compile(r"\b(?:veggie|vegan|vegetarian|plant[- ]based|meat[- ]free|meatless|fake|mock|"
                        r"faux|dairy[- ]free|oat|soy|soya|almond|coconut|quorn|tofu|beyond|"

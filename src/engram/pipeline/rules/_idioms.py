@@ -47,6 +47,7 @@ CHANGE_IDIOMS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for
     (r"\bwalked down the aisle\b", "got married"),
     # a promotion
     (r"\b(?:got|was|been|has been) (?:bumped|moved|kicked) up to\b", "got promoted to"),
+    (r"\b(?:got|was|been|has been) bumped to\b", "got promoted to"),
     (r"\b(?:got|was|been) made up to\b", "got promoted to"),
     # shifts named by their time alone: "moved onto earlies", "back on nights"
     (r"\b(on|onto|to)\s+(?:the\s+)?earlies\b", r"\1 early shifts"),
@@ -60,6 +61,12 @@ CHANGE_IDIOMS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for
     # it to the party" is literal)
     (r"\b(?:didn'?t|did not) make it(?:\s+through\s+(?:the\s+)?(?:night|surgery|op|operation|weekend))?"
      r"(?=\s*(?:[,.!;]|$))", "died"),
+    # a thing parted with, bid farewell: "goodbye Vespa!", "so long, old Corsa"
+    (r"(?:^|(?<=,\s))(?:goodbye|bye bye|farewell|so long),?\s+(?:(?:the|my|our|old)\s+)*(?=(?-i:[A-Z])|[a-z]+$)",
+     "got rid of "),
+    # studies over: "... and that's uni done forever"
+    (r"(?:^|,?\s+and\s+|,\s+)(?:that'?s|that\s+is)\s+(uni|university|college|school|my degree|the degree)\s+"
+     r"(?:done|over|finished)(?:\s+(?:forever|for good|now))?\b", r" and finished \1"),
     # a pet's death said as pet owners say it
     (r"\b(?:crossed|went|gone)\s+(?:over\s+)?the\s+rainbow\s+bridge\b", "died"),
     # a plan off for a span: "the marathon is off for this year"

@@ -42,6 +42,11 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                       # a home rented is where one lives: "Rents a flat in Hackney"
                       r"^(?:rents|is renting)\s+(?:(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:flat|house|"
                       r"home|apartment|room|place|studio|bungalow|cottage)\s+)?in\b"),
+        # who one lives with, one answer at a time: "Lives alone", "Lives with flatmates"
+        ("household", r"^(?:lives|is living|has been living|now lives)\s+(?:alone|on\s+(?:their|his|her)\s+own|"
+                      r"by\s+(?:themselves|themself|himself|herself)|with\s+(?:their\s+|his\s+|her\s+|two\s+|three\s+|"
+                      r"some\s+)?(?:parents|mum|mom|dad|flatmates?|roommates?|housemates?|partner|boyfriend|"
+                      r"girlfriend|wife|husband|family|grandparents|in-laws|friends?|sister|brother)\b)"),
         ("job", r"^(?:works|is working|has been working)\s+(?:as|at|for)\b|^is\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
                 # no job is the job's value too: a new one replaces "Is unemployed"
                 r"^is\s+(?:currently\s+|still\s+)?(?:unemployed|out\s+of\s+work|between\s+jobs|jobless)\b|"

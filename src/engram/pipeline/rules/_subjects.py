@@ -170,6 +170,8 @@ class People:
         m = _RELATIONAL.match(clause)
         if m:
             adj, rel, name, rest = (m.group(1) or ""), m.group(2), m.group(3), m.group(4)
+            if name and name.endswith("'s") and re.match(r"^[a-z]+\s+(?:is|are|was|were)\b", rest):
+                return _my_subject(clause)  # "my new Pixel's camera is ...": a possessive
             if name and name.endswith("'s"):  # "my sister Anna's visiting"
                 name, rest = name[:-2], "is " + rest
             if name is None and re.match(r"^is\s+(?:called|named)\s+\S+$", rest):

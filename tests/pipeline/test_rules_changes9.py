@@ -1,0 +1,39 @@
+"""Changes said in passing: bumped to a grade, studies "done", a thing bid goodbye, a
+couple that "split", a diet broken by "started having", who one lives with (#22).
+Sentences written for this file; none is in an evaluation set. The MiniLM reconciler
+is the one Memory wires."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline._state import minilm_reconciler, state_after
+
+
+@pytest.fixture(scope="module")
+def after(shared_minilm):  # type: ignore[no-untyped-def]
+    rec = minilm_reconciler(shared_minilm)
+
+    def run(message: str, *held: str) -> list[str]:
+        return state_after([("user", message)], list(held), rec)
+    return run
+
+
+@pytest.mark.parametrize(("message", "held"), [
+    ("Got bumped to senior nurse, new badge and all!", "Works as a staff nurse"),
+    ("Submitted my thesis and that's college done for good", "Is a student at Trinity College"),
+    ("Company car arrived today, goodbye Corsa!", "Drives a Vauxhall Corsa"),
+    ("Priya and I split last month", "Has a girlfriend named Priya"),
+    ("Started having fish again, my iron was low", "Is vegetarian"),
+    ("Living on my own now, bliss", "Lives with flatmates"),
+])
+def test_the_held_state_goes(after, message: str, held: str) -> None:  # type: ignore[no-untyped-def]
+    assert held not in after(message, held)
+
+
+def test_what_came_with_it_is_no_fact(after) -> None:  # type: ignore[no-untyped-def]
+    assert not any(f.endswith(("badge", "new badge")) for f in after("Got bumped to senior nurse, new badge and all!"))
+
+
+def test_split_the_bill_is_no_break_up(after) -> None:  # type: ignore[no-untyped-def]
+    assert "Has a girlfriend named Priya" in after("Priya and I split the bill", "Has a girlfriend named Priya")
