@@ -37,3 +37,14 @@ def test_what_came_with_it_is_no_fact(after) -> None:  # type: ignore[no-untyped
 
 def test_split_the_bill_is_no_break_up(after) -> None:  # type: ignore[no-untyped-def]
     assert "Has a girlfriend named Priya" in after("Priya and I split the bill", "Has a girlfriend named Priya")
+
+
+@pytest.mark.parametrize(("message", "held", "now"), [
+    ("Second night in the new Cardiff flat, still no curtains", "Lives in Swansea", "Lives in Cardiff"),
+    ("Two weeks into the new job at Ocado and loving it", "Works at Tesco", "Works at Ocado"),
+    ("I've retrained as a plumber", "Works as a barista", None),
+    ("Our Dublin days are over, hello Galway!", "Lives in Dublin", "Lives in Galway"),
+])
+def test_a_new_home_or_job_said_in_passing(after, message: str, held: str, now: str | None) -> None:  # type: ignore[no-untyped-def]
+    state = after(message, held)
+    assert held not in state and (now is None or now in state)

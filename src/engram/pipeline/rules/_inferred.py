@@ -22,7 +22,10 @@ __all__ = ["homes_said", "inferred_facts", "new_home", "new_job"]
 
 # A home of the user's own, new, in a named place: they live there now.
 _NEW_HOME = re.compile(r"\b(?:their|our|my|the)\s+new\s+(?:\w+\s+)?(?:flat|house|home|place|apartment|"
-                       r"cottage|condo)\s+in\s+(" + _NAME + ")")
+                       r"cottage|condo)\s+in\s+(" + _NAME + ")"
+                       # the place before the home: "first week in the new Bristol flat"
+                       r"|\b(?:their|our|my|the)\s+new\s+(" + _NAME + r")\s+(?:flat|house|home|place|"
+                       r"apartment|cottage|condo)\b")
 # ... unless it is still being looked for or wished for, or only seen.
 _SEEKING = re.compile(r"^(?:Is|Are)\s+(?:\w+\s+)?(?:looking|searching|hunting|hoping|thinking|"
                       r"planning|saving)\b|^(?:Wants|Plans|Hopes|Would like|Needs)\b|"
@@ -33,7 +36,7 @@ def new_home(text: str) -> str | None:
     """"Lives in X" for a clause that is at home in its new place in X ("Still surrounded
     by boxes in the new place in Utrecht"), though it says so with no verb of its own."""
     m = None if _SEEKING.search(text) else _NEW_HOME.search(text)
-    return f"Lives in {m.group(1)}" if m else None
+    return f"Lives in {m.group(1) or m.group(2)}" if m else None
 
 
 # The first stretch of a job, said of oneself: "Survived my first week as ward manager at
@@ -42,7 +45,10 @@ def new_home(text: str) -> str | None:
 _FIRST_STRETCH = re.compile(
     r"^(?:(?:survived|finished|done|did|completed|had|started|starting|(?:is\s+)?loving|"
     r"(?:has\s+)?just\s+(?:finished|done|had))\s+)?(?:my|their|our)?\s*"
-    r"(?:first|second|third)\s+(?:full\s+)?(?:day|week|month|shift|fortnight)\s+"
+    r"(?:(?:first|second|third)\s+(?:full\s+)?(?:day|week|month|shift|fortnight)|"
+    # "Three weeks into the new job at PwC"
+    r"(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+into\s+(?:the|my|their)\s+new\s+"
+    r"(?:job|role|position))\s+"
     r"(?:(?P<as>as|on)\s+(?:an?\s+|the\s+)?(?P<role>(?:[\w-]+\s+){0,2}?[\w-]+)\s+)?"
     r"(?:at|with|for)\s+(?P<org>(?:the\s+)?(?-i:[A-Z])[\w'&-]*(?:\s+(?-i:[A-Z])[\w'&-]*)*)", re.I)
 

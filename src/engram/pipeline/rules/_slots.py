@@ -58,6 +58,7 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                 r"second|evening|temporary)\b)(?:a\s+|an\s+|the\s+|that\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?"
                 r"(?:job|role|position|post)\b|"
                 r"^(?:is now|became)\s+(?:a|an)\s+[\w\s-]+?\s+(?:at|for)\s+[A-Z]|"
+                r"^(?:has\s+|just\s+|finally\s+)*(?:retrained|requalified|qualified)\s+as\b|"  # a new trade
                 r"^(?:has\s+|just\s+|recently\s+)?joined\s+[A-Z][\w&'-]*\s+as\b|"
                 r"^(?:was|got|has been|is|just got)\s+promoted\s+to\b|"
                 r"^(?:starts|started|is starting)\s+working\s+at\s+[A-Z]|"
