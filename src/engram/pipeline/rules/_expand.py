@@ -62,6 +62,11 @@ _GAPPED = re.compile(r"^(?P<left>.+?\s(?P<p>in|at|near|with|for|on)\s.+?)\s+and\
                      r"(?P<o>[^,]+)$")
 
 
+# Names after what was got or had, counted: "..., two kittens from the shelter, Salt and Pepper".
+_ONE_NAME = r"(?-i:[A-Z])[a-z][\w'-]*"
+_NAMED_AFTER = re.compile(r"^(?P<head>(?!Has\b).*?\b(?P<n>(?i:a|an|one|two|three|four|five|\d+))\s+(?P<noun>[a-z-]+)\b.*?),\s+"
+                          rf"(?P<names>{_ONE_NAME}(?:,\s*{_ONE_NAME})*(?:,?\s+and\s+{_ONE_NAME})?)$")
+_TAKEN_IN = re.compile(r"^(?:adopted|rescued|fostered|took in|brought home|got|bought)\b", re.I)
 _HAS_NOT = re.compile(r"^((?:Only\s+)?(?i:has)\s+(?!no\b).+?),\s+(?:but\s+)?no\s+([a-z]+(?:\s+[a-z]+)?)$")
 
 
@@ -91,6 +96,12 @@ def expand(fact: str) -> list[str]:
     if fact.startswith("Meant "):  # a value correction, applied by the reconciler as is
         return [fact] if MEANT.match(fact) else []
     fact = re.sub(r",\s*not\s+[\w\s'-]+$", "", fact)  # "Name is Robert, not Bob"
+    named = _NAMED_AFTER.match(fact)
+    if named and (F.is_relation(named.group("noun")) or _TAKEN_IN.match(named.group("head"))) \
+            and not re.search(r"\b(?:named|called)\b", named.group("head")):
+        # "Adopted two kittens from the shelter, Salt and Pepper": the names are the kittens'
+        return [*expand(named.group("head")),
+                f"Has {named.group('n').lower()} {named.group('noun').lower()} named {named.group('names')}"]
     has_not = _HAS_NOT.match(fact)  # "Only has sisters, no brothers": what one has and has not
     members = F.enumerated_members(fact) or _gapped(fact) or (
         [has_not.group(1), f"Has no {has_not.group(2)}"] if has_not else None)
