@@ -23,3 +23,8 @@ def test_a_name_after_one_animal_is_its_name() -> None:
 
 def test_no_count_no_names() -> None:
     assert not any("named" in f for f in one("Went to the market with friends, Ade and Tolu"))
+
+
+def test_he_after_a_relative_had_is_that_relative() -> None:
+    assert one("I've got an older brother. He's a pilot with Ryanair.") == [
+        "Has an older brother", "Brother is a pilot with Ryanair"]

@@ -23,7 +23,11 @@ _PLACE = re.compile(r"\b(at|in|for|to)\s+([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)")
 _MY_KIN = re.compile(r"\b(?i:my|our)\s+(" + "|".join(sorted(F.RELATIONS)) + r")\b(?!\s+[A-Z])"
                      # "we got a puppy, she's ...": an animal or a baby the user now has
                      r"|\b(?i:a|an)\s+(?:new\s+|rescue\s+)?(puppy|kitten|dog|cat|rabbit|hamster|"
-                     r"parrot|tortoise|horse|baby)\b(?!\s+[A-Z])")
+                     r"parrot|tortoise|horse|baby)\b(?!\s+[A-Z])"
+                     # "I have a brother. He's a dentist": a relative had, unnamed
+                     r"|\b(?i:have|has|got)\s+(?i:a|an|one)\s+(?:(?i:older|younger|little|big|twin|step)\s+)?"
+                     r"(brother|sister|son|daughter|stepson|stepdaughter|cousin|niece|nephew|boyfriend|"
+                     r"girlfriend|partner|husband|wife)\b(?!\s+[A-Z])")
 
 
 # "my tomato plants", "our new chairs": plural things "them" can point back to.
@@ -46,7 +50,7 @@ _TO_THERE = re.compile(r"\b((?:mov|relocat|head|go|travell?|fly|flie|driv|com|em
 
 def kin_named(clause: str) -> list[str]:
     """The unnamed kin (or new animal or baby) the clause names, in order."""
-    return [a or b for a, b in _MY_KIN.findall(clause)]
+    return [a or b or c for a, b, c in _MY_KIN.findall(clause)]
 
 
 # A kin named alone, as a reply or before what is said of them: "(for) my sister".
