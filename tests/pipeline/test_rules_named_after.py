@@ -28,3 +28,14 @@ def test_no_count_no_names() -> None:
 def test_he_after_a_relative_had_is_that_relative() -> None:
     assert one("I've got an older brother. He's a pilot with Ryanair.") == [
         "Has an older brother", "Brother is a pilot with Ryanair"]
+
+
+def test_a_habit_stopped_in_the_next_clause_names_what_stopped() -> None:
+    held = state_after([("user", "I used to bite my nails but I stopped last year")], ["Bites their nails"])
+    assert "Bites their nails" not in held
+    assert one("I was a heavy drinker for years but I quit in 2021")[-1] == "Quit drinking in 2021"
+
+
+def test_coming_back_to_live_is_a_move_and_a_weekend_is_not() -> None:
+    assert "Lives in Derry" in one("Came back to Derry in 2018 after years in London")
+    assert not any(f.startswith("Lives in") for f in one("Came back to Derry for my cousin's party"))

@@ -118,6 +118,9 @@ def started_what(fact: str, got: str | None) -> str:
 _BARE_QUIT = re.compile(r"^(Quit|Stopped|Gave up|Gave it up)(?=\s+(?:(?:a|an|a few|two|three|\d+)\s+)?"
                         r"(?:years?|months?|weeks?|decades?|ages|while)\b|\s+(?:in|last|when|after|before)\s|"
                         r"\s+\d|$)", re.I)
+# One who did it, in the past: "Was a heavy smoker", "Has been a keen runner".
+_WAS_ONE = re.compile(r"^(?:Was|Has been)\s+an?\s+(?:(?:heavy|big|keen|regular|serious|social|daily)\s+)?"
+                      r"([a-z]{3,}?)er\b")
 _USED_TO = re.compile(r"^Used to\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+(?!(?:but|and)\b)[\w'-]+){0,3})$")
 
 
@@ -128,10 +131,15 @@ def quit_what(fact: str, before: str | None) -> str:
     'Quit smoking years ago'
     >>> quit_what("Stopped in 2019", "Used to run marathons")
     'Stopped running marathons in 2019'
+    >>> quit_what("Stopped in 2019", "Was a smoker for ten years")
+    'Stopped smoking in 2019'
     >>> quit_what("Quit years ago", "Lives in Leeds")
     'Quit years ago'
     """
     m, used = _BARE_QUIT.match(fact), _USED_TO.match(before or "")
+    was = _WAS_ONE.match(before or "") if m and not used else None
+    if m and was:  # "Was a smoker for ten years" - "stopped in 2019": smoking
+        return f"{m.group(1).replace('Gave it up', 'Gave up')} {was.group(1)}ing{fact[m.end():]}"
     if not m or not used:
         return fact
     doing = gerund(used.group("verb") + used.group("rest"))

@@ -328,7 +328,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 if place:  # "moving there" goes to the place: "Is moving to Reading"
                     f = there_as(f, place)
                 f = people.events.resolve(taken_up(carry_object(liked_object(
-                    finished_what(started_what(f.strip(" ,;:"), said_last), said_last),
+                    quit_what(finished_what(started_what(f.strip(" ,;:"), said_last), said_last), said_last),
                     previous), previous), before))
                 pieces = [p for b in newborn(plain_change(as_suggested(f, offered or question)),
                                              message.content)  # "ordered one"; "Noor arrived"

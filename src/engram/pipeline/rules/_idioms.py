@@ -67,6 +67,9 @@ CHANGE_IDIOMS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for
     # studies over: "... and that's uni done forever"
     (r"(?:^|,?\s+and\s+|,\s+)(?:that'?s|that\s+is)\s+(uni|university|college|school|my degree|the degree)\s+"
      r"(?:done|over|finished)(?:\s+(?:forever|for good|now))?\b", r" and finished \1"),
+    # a return home: "came back to London in 2020" (a trip back is "for the weekend")
+    (r"\b(?:came|come|coming|moved)\s+back\s+(?:home\s+)?to\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+(?:in\s+\d{4}|for\s+good|"
+     r"permanently|last\s+(?:year|month|spring|summer|autumn|winter)|after\s+\w+\s+years)|\s*$))", "moved back to "),
     # a home or a time of life left: "Our London days are over"
     (r"^(?:(?:their|our|my)\s+)?((?-i:[A-Z])[\w'-]+)\s+days\s+are\s+(?:over|done|behind\s+(?:us|them))\b(?!\s+for\b)", r"Left \1"),
     (r"^(Left\s+(?-i:[A-Z])[\w'-]+),\s+hello\s+(?=(?-i:[A-Z])[\w'-]+$)", r"\1, moved to "),  # "..., hello Cornwall!"
