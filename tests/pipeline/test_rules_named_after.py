@@ -39,3 +39,11 @@ def test_a_habit_stopped_in_the_next_clause_names_what_stopped() -> None:
 def test_coming_back_to_live_is_a_move_and_a_weekend_is_not() -> None:
     assert "Lives in Derry" in one("Came back to Derry in 2018 after years in London")
     assert not any(f.startswith("Lives in") for f in one("Came back to Derry for my cousin's party"))
+
+
+def test_what_would_be_by_now_is_no_fact() -> None:
+    assert one("If I'd kept up the violin, I'd be grade 8 by now") == []
+
+
+def test_a_clause_after_but_for_now_is_its_own() -> None:
+    assert one("I love the city, but for now we're renting in Salford")[-1].startswith("Is renting in Salford")

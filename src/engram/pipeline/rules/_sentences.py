@@ -75,7 +75,7 @@ _CLAUSE_BREAK = re.compile(
     r",?\s+but\s+(?=(?:thanks|thank\s+you|cheers)\b)|"
     r"\s*(?:;|,?\s+(?:(?:mainly|mostly|partly|largely|purely|simply|only|just)\s+(?=because\b))?(?:and|but|so|although|though|while|because|yet|"
     r"since(?!\s+(?:i|we)\s+(?:was|were)\b))\s+)"
-    r"(?:(?:also|then|now|still|so|since then|honestly|frankly|actually|to be honest|these days|"
+    r"(?:(?:also|then|now|for now|right now|still|so|since then|honestly|frankly|actually|to be honest|these days|"
     r"nowadays)\s*,?\s+)?"
     r"(?=" + _SUBJ + r")|\s*,\s+also\s*,?\s+(?=" + _SUBJ + r")"  # ", also my partner is vegan"
     r"|\s*,\s+(?=(?:so\s+)?please\b|I\s+(?!mean\b|guess\b|think\b)\w+|I'[a-z]+\s|"

@@ -84,7 +84,9 @@ _IF_INSIDE = re.compile(r"(?<!\bwonder)(?<!\bknow)(?<!\bsure)(?<!\bask)(?<!\bsee
                         r"(?<!\bcheck)(?<!\bremember)(?<!\bsee)\s+(?:only\s+|even\s+)?if\s+"
                         r"(?:i|we|only|money|it|they|things|time)\b", re.I)
 _WISH = re.compile(r"^(?:(?:and|but|so)\s+)?(?:i|we)\s+(?:wish|might|may|could|'d have|"
-                   r"would have|dream of|fantasi[sz]e)\b|^(?:maybe|perhaps)\s+(?:i|we)\b",
+                   r"would have|dream of|fantasi[sz]e)\b|^(?:maybe|perhaps)\s+(?:i|we)\b"
+                   # what would be by now, had things gone otherwise: "I'd be fluent by now"
+                   r"|^(?:i|we)(?:'d|\s+would)\s+(?:probably\s+|definitely\s+)?(?:be|have)\b(?=.*\bby\s+now\b)",
                    re.I)
 
 
