@@ -47,3 +47,10 @@ def test_what_would_be_by_now_is_no_fact() -> None:
 
 def test_a_clause_after_but_for_now_is_its_own() -> None:
     assert one("I love the city, but for now we're renting in Salford")[-1].startswith("Is renting in Salford")
+
+
+def test_an_end_named_by_what_it_ends() -> None:
+    assert state_after([("user", "Passed my viva this afternoon!")], ["Is doing a PhD in geology"]) == [
+        "Passed their viva this afternoon"]
+    assert "Is training for an ultramarathon" not in state_after(
+        [("user", "Crossed the finish line after 14 hours, broken but happy")], ["Is training for an ultramarathon"])

@@ -48,9 +48,25 @@ _IS_DONE = re.compile(r"^(?P<thing>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|wa
                       r"(?:done|finished|complete|completed|submitted|over)\b", re.I)
 
 
+# Ends named by what they end, with no word of it: a race run, a doctorate examined.
+_ENDS_OF = [(re.compile(r"^(?:just\s+|finally\s+)?(?:crossed the finish line|finished the race)\b(?!\s+(?:of|at)\b)", re.I),  # (no other race named)
+             re.compile(r"^training\s+for\b", re.I)),
+            (re.compile(r"^(?:just\s+|finally\s+)?(?:passed|had|did|survived|defended)\s+(?:their|my|the|a)\s+"
+                        r"(?:phd\s+|doctoral\s+)?(?:viva|thesis\s+defen[cs]e)\b", re.I),
+             re.compile(r"\b(?:phd|doctorate|dphil|thesis)\b", re.I))]
+
+
 def completed(fact: str, existing: list[Existing], used: set[int]) -> int | None:
     """Position of the held work under way that the fact says is done, or None."""
     subject, predicate = split_subject(fact)
+    for end, of in _ENDS_OF:  # "Crossed the finish line" / "Is training for the marathon"
+        if end.match(predicate):
+            for pos, e in enumerate(existing):
+                e_subject, e_predicate = split_subject(e.text)
+                under = _UNDER_WAY.match(e_predicate)
+                if pos not in used and e.ref >= 0 and e_subject == subject and under \
+                        and of.search(e_predicate[under.start("verb"):]):
+                    return pos
     head = _COMPLETION.match(predicate)
     is_done = _IS_DONE.match(fact) if head is None and not is_relation(subject.split()[0] if subject else "") \
         else None
