@@ -28,3 +28,14 @@ def test_a_note_in_the_facts_form(message: str, facts: list[str]) -> None:
 
 def test_a_farewell_is_no_thing_had() -> None:
     assert one("Have a lovely evening!") == []
+
+
+@pytest.mark.parametrize(("message", "facts"), [
+    ("Dad of two, part-time tutor, keen cyclist.", ["Has two children", "Is a part-time tutor", "Is a keen cyclist"]),
+    ("Vegetarian, swimmer, tea addict", ["Is vegetarian", "Is a swimmer", "Is a tea addict"]),
+    ("Dairy-free for health reasons.", ["Is dairy-free for health reasons"]),
+    ("Early shifts at the moment.", ["Works early shifts at the moment"]),
+    ("Only child.", ["Is an only child"]),
+])
+def test_notes_of_a_kind_of_person(message: str, facts: list[str]) -> None:
+    assert one(message) == facts

@@ -155,7 +155,8 @@ _FIRST_DAY = re.compile(r"^(today|tomorrow|monday|tuesday|wednesday|thursday|fri
                         r"(?:\s+(?-i:[A-Z])[\w&'-]*)*)$", re.I)
 # A condition with how far or since when it holds after it.
 _CONDITION_THEN = re.compile(r"^(.+?),?\s+(mostly|mainly|largely|usually|strictly|these days|"
-                             r"nowadays|now|(?:ever\s+)?since\s+[\w' -]+|(?:for\s+)?(?:a|an|\d+|two|three|"
+                             r"nowadays|now|for\s+(?:medical|health|religious|ethical|moral)\s+reasons|"
+                             r"(?:ever\s+)?since\s+[\w' -]+|(?:for\s+)?(?:a|an|\d+|two|three|"
                              r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|many|"
                              r"several|a few|a couple of)\s+(?:days?|weeks?|months?|years?))(?:\s+now)?$",
                              re.I)
@@ -176,9 +177,27 @@ def subjectless_list(clause: str) -> list[str]:
     parts = [p.strip() for p in clause.split(",") if p.strip()]
     if len(parts) < 2:
         return []
-    facts = [_AGED_NOTE.sub(r"Is \1 years old", p) if _AGED_NOTE.match(p) else subjectless(p)
+    facts = [_AGED_NOTE.sub(r"Is \1 years old", p) if _AGED_NOTE.match(p) else subjectless(p) or _agent_note(p)
              for p in parts if not _DESCRIBING.match(p) or counted(p)]  # "Student, 20, ...": an age
     return [f for f in facts if f] if facts and all(facts) else []
+
+
+# One who does a thing, among notes: "marathon runner", "coffee addict", "keen baker".
+_AGENT_NOTE = re.compile(r"^(?:(?:keen|avid|amateur|big|huge|total|proud|lifelong|occasional|"
+                         r"part-time|full-time|casual)\s+)?(?:[a-z-]+\s+)?[a-z-]+(?:er|or|ist|addict|fan|lover|"
+                         r"nerd|geek|junkie|buff|enthusiast)$")
+
+
+def _agent_note(note: str) -> str | None:
+    """"Is a marathon runner" for a kind of doer said as a note in a list of notes."""
+    if not _AGENT_NOTE.match(note) or note.split()[-1] in _NOT_AGENT_NOTES:
+        return None
+    return f"Is {'an' if note[0] in 'aeiou' else 'a'} {note}"
+
+
+_NOT_AGENT_NOTES = {"other", "never", "ever", "together", "later", "after", "over", "under", "better",
+                    "either", "neither", "rather", "whatever", "however", "water", "weather", "summer",
+                    "winter", "dinner", "for", "or", "minor", "major", "floor", "door"}
 
 
 def as_notes(clause: str, fact: str | None) -> list[str]:

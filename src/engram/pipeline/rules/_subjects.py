@@ -45,7 +45,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 june july august september october november december christmas easter one two
 three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
 seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-last next user
+last next user night nights morning mornings evening evenings weekend weekends afternoon early late
 bit kinda pretty super totally really quite very too so slightly feeling still just
 recently finally newly happily currently usually always never sometimes often only even
 maybe honestly ha haha hah lol lmao omg oh ah aw aww ugh wow yeah yep yup nah nope hmm um uh er

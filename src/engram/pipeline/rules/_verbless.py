@@ -52,7 +52,7 @@ _KIND_OF_PERSON = re.compile(r"^(?:(?:total|complete|huge|massive|big|real|prope
                              r"pessimist|minimalist|foodie|snob|nerd|geek|addict|junkie|fanatic|"
                              r"enthusiast|neat freak|clean freak|control freak|light sleeper|"
                              r"heavy sleeper|early riser|late riser|fussy eater|picky eater|"
-                             r"people pleaser|adrenaline junkie|gym rat)$", re.I)
+                             r"people pleaser|adrenaline junkie|gym rat|only child|middle child|twin)$", re.I)
 # What is said before a kind of person: "(Not) a morning person".
 _NOT_A = re.compile(r"^(not\s+)?(?:an?\s+)?", re.I)
 # A fan of something named: "Huge Arsenal fan", "Lifelong Springsteen supporter since 1985".
@@ -158,6 +158,10 @@ def verbless(c: str) -> str | None:
     gone = _FOR_GOOD.match(c)
     if gone:  # "Off to Lisbon for good next month": a move, not a trip
         return f"Is moving to {gone.group(1)}{gone.group(2)}{gone.group(3)}"
+    shifts = re.match(r"^((?:night|early|late|day|weekend|evening|morning|back-to-back|12-hour|long)\s+shifts)"
+                      r"(\s+(?:at the moment|these days|now|for now|this month|mostly))?$", c, re.I)
+    if shifts:  # "Night shifts at the moment": the shifts worked
+        return f"Works {shifts.group(1).lower()}{shifts.group(2) or ''}"
     live = _LIVE.match(c)
     if live:  # "Live near Bath" -> "Lives near Bath"
         return "Lives " + c[live.end():]
