@@ -54,3 +54,12 @@ def test_an_end_named_by_what_it_ends() -> None:
         "Passed their viva this afternoon"]
     assert "Is training for an ultramarathon" not in state_after(
         [("user", "Crossed the finish line after 14 hours, broken but happy")], ["Is training for an ultramarathon"])
+
+
+def test_back_in_a_place_for_good_is_where_one_lives() -> None:
+    assert state_after([("user", "Dad's back in Ghana for good now")], ["Dad lives in Croydon"]) == [
+        "Dad is back in Ghana for good now"]
+
+
+def test_an_age_said_with_now_and_more() -> None:
+    assert one("My cat Olive is 15 now and a bit deaf")[-2:] == ["Cat Olive is 15 years old", "Cat Olive is a bit deaf"]

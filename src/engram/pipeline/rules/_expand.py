@@ -38,7 +38,7 @@ _SHORT_TAIL = re.compile(r",\s+(?:(?:way\s+)?too\s+[a-z-]+|(?:never|always)\s+(?
                          r"sad|annoying|great|nice|lucky|handy|ironic|funny|fine|good|bad))$", re.I)
 
 
-_AGE_AND = re.compile(r"^((?:[A-Z][a-z]+\s+){0,2}(?i:is))\s+(\d{1,2}|1[01]\d)\s+and\s+"
+_AGE_AND = re.compile(r"^((?:[A-Z][a-z]+\s+){0,2}(?i:is))\s+(\d{1,2}|1[01]\d)(?:\s+(?:now|today|this\s+year))?\s+and\s+"
                       r"((?!(?:a|an|the)\s+half\b)[a-z][\w\s-]+)$")
 
 

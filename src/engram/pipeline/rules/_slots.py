@@ -39,6 +39,8 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                       r"(?:from\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+)?to\b|"
                       # "Mum has moved in with them": where she lives now
                       r"^(?:has\s+|just\s+|finally\s+)*moved\s+in\s+with\b|"
+                      # home again to stay: "Is back in the UK for good now"
+                      r"^(?:is|are)\s+(?:now\s+)?back\s+(?:home\s+)?in\b(?=.*\b(?:for\s+good|permanently)\b)|"
                       # a home rented is where one lives: "Rents a flat in Hackney"
                       r"^(?:rents|is renting)\s+(?:(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:flat|house|"
                       r"home|apartment|room|place|studio|bungalow|cottage)\s+)?in\b"),
