@@ -7,17 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pipeline._state import minilm_reconciler, state_after
-
-
-@pytest.fixture(scope="module")
-def after(shared_minilm):  # type: ignore[no-untyped-def]
-    rec = minilm_reconciler(shared_minilm)
-
-    def run(message: str, *held: str) -> list[str]:
-        return state_after([("user", message)], list(held), rec)
-    return run
-
 
 @pytest.mark.parametrize(("message", "held"), [
     ("Got bumped to senior nurse, new badge and all!", "Works as a staff nurse"),
@@ -27,16 +16,16 @@ def after(shared_minilm):  # type: ignore[no-untyped-def]
     ("Started having fish again, my iron was low", "Is vegetarian"),
     ("Living on my own now, bliss", "Lives with flatmates"),
 ])
-def test_the_held_state_goes(after, message: str, held: str) -> None:  # type: ignore[no-untyped-def]
-    assert held not in after(message, held)
+def test_the_held_state_goes(minilm_after, message: str, held: str) -> None:  # type: ignore[no-untyped-def]
+    assert held not in minilm_after(message, held)
 
 
-def test_what_came_with_it_is_no_fact(after) -> None:  # type: ignore[no-untyped-def]
-    assert not any(f.endswith(("badge", "new badge")) for f in after("Got bumped to senior nurse, new badge and all!"))
+def test_what_came_with_it_is_no_fact(minilm_after) -> None:  # type: ignore[no-untyped-def]
+    assert not any(f.endswith(("badge", "new badge")) for f in minilm_after("Got bumped to senior nurse, new badge and all!"))
 
 
-def test_split_the_bill_is_no_break_up(after) -> None:  # type: ignore[no-untyped-def]
-    assert "Has a girlfriend named Priya" in after("Priya and I split the bill", "Has a girlfriend named Priya")
+def test_split_the_bill_is_no_break_up(minilm_after) -> None:  # type: ignore[no-untyped-def]
+    assert "Has a girlfriend named Priya" in minilm_after("Priya and I split the bill", "Has a girlfriend named Priya")
 
 
 @pytest.mark.parametrize(("message", "held", "now"), [
@@ -45,6 +34,6 @@ def test_split_the_bill_is_no_break_up(after) -> None:  # type: ignore[no-untype
     ("I've retrained as a plumber", "Works as a barista", None),
     ("Our Dublin days are over, hello Galway!", "Lives in Dublin", "Lives in Galway"),
 ])
-def test_a_new_home_or_job_said_in_passing(after, message: str, held: str, now: str | None) -> None:  # type: ignore[no-untyped-def]
-    state = after(message, held)
+def test_a_new_home_or_job_said_in_passing(minilm_after, message: str, held: str, now: str | None) -> None:  # type: ignore[no-untyped-def]
+    state = minilm_after(message, held)
     assert held not in state and (now is None or now in state)
