@@ -36,3 +36,13 @@ def test_a_habit_dropped_cold_turkey_is_quit() -> None:
 def test_an_event_told_by_how_it_went_was_had() -> None:
     assert after("Shoulder surgery went great, thanks for asking") == ["Had shoulder surgery"]
     assert after("My MRI scan went fine") == ["Had their MRI scan"]
+
+
+def test_a_list_after_to_and_a_verb_keeps_the_verb() -> None:
+    assert after("I want to visit Lima, Cusco and Arequipa") == [
+        "Wants to visit Lima", "Wants to visit Cusco", "Wants to visit Arequipa"]
+
+
+def test_amounts_after_a_list_are_not_items_of_it() -> None:
+    assert not any(f.startswith("Wants to 3") or "to budget" in f
+                   for f in after("We want to see Oslo and Bergen, 3 weeks total, budget about 5k"))

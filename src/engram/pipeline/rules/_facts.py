@@ -142,6 +142,9 @@ def _list_items(tail: str) -> list[str] | None:
     return parts
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "their", "his", "her", "some", "any", "this", "that"})
+
+
 def split_lists(fact: str) -> list[str]:
     """Split a fact ending in a list of 3+ short items (commas); two items stay together."""
     if fact.count(",") < 1 or not re.search(r"\b(?:and|or)\b", fact):
@@ -154,13 +157,19 @@ def split_lists(fact: str) -> list[str]:
     for i, w in enumerate(words):
         if i == 0 or w.lower() in _PREPS:
             cut = i + 1
+            # "to" before a verb is no preposition: "Wants to visit Rome, Paris and Berlin"
+            if w.lower() == "to" and i + 1 < len(words) - 1 and words[i + 1].islower() \
+                    and words[i + 1] not in _DETERMINERS:
+                cut = i + 2
     if cut >= len(words):
         return [fact]
     head = " ".join(words[:cut])
     items = _list_items(fact[len(head):].strip())
     # numbers said together are one value ("are 3 and 6": ages), and "both ..." goes on
     # saying something of the same subject
-    if not items or any(re.fullmatch(r"\d+(?:\.\d+)?", i.strip()) for i in items) or re.match(  # a time:
+    # (an amount said after a list is a note of its own: "..., 2 weeks total, budget 8k")
+    if not items or any(re.fullmatch(r"\d+(?:\.\d+)?", i.strip()) or re.match(r"\d+\s+\w+\s+\w+", i.strip())
+                        for i in items) or re.match(  # a time:
             r"(?i:(?:this|last|next)\s+\w+|yesterday|today|tonight)$", items[0].strip()):  # no item
         return [fact]
     return [f"{head} {item}" for item in items]
