@@ -46,3 +46,13 @@ def test_a_list_after_to_and_a_verb_keeps_the_verb() -> None:
 def test_amounts_after_a_list_are_not_items_of_it() -> None:
     assert not any(f.startswith("Wants to 3") or "to budget" in f
                    for f in after("We want to see Oslo and Bergen, 3 weeks total, budget about 5k"))
+
+
+def test_a_habit_of_one_verb_is_kept() -> None:
+    assert after("I used to row but now I just cycle") == ["Used to row", "Cycles"]
+    assert after("I smoke, sadly.") == ["Smokes"]
+
+
+def test_homes_in_a_list_up_to_now() -> None:
+    assert after("I've lived in Lagos, Accra and now Kigali") == [
+        "Used to live in Lagos", "Used to live in Accra", "Lives in Kigali"]

@@ -42,7 +42,7 @@ from engram.pipeline.rules._couple import together
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._dropped import plans_dropped
 from engram.pipeline.rules._expand import expand
-from engram.pipeline.rules._fragments import as_notes, labelled, subjectless
+from engram.pipeline.rules._fragments import as_notes, habit_alone, labelled, subjectless
 from engram.pipeline.rules._identity import (
     addressed_as,
     also_called,
@@ -348,7 +348,7 @@ def extract_texts(message: Message, question: str | None, agent: bool,
     facts = plans_dropped(facts)  # "I was going to go vegan but I changed my mind"
     # A fact needs two words and some content ("Has been" or "They they" is not one);
     # the end of a known state is content of its own ("Was laid off" ends a job).
-    return [f for f in facts if len(f.split()) >= 2
+    return [f for f in facts if (len(f.split()) >= 2 or habit_alone(f, facts))  # "Swims"
             and (content_tokens(f, drop_time=False) or ends_a_slot(f))
             and (agent or worth(f))]
 

@@ -172,6 +172,10 @@ def split_lists(fact: str) -> list[str]:
                         for i in items) or re.match(  # a time:
             r"(?i:(?:this|last|next)\s+\w+|yesterday|today|tonight)$", items[0].strip()):  # no item
         return [fact]
+    if re.fullmatch(r"(?:Has\s+)?(?:lived|been\s+living)\s+in", head, re.I) \
+            and items[-1].strip().lower().startswith("now "):  # "Paris, Berlin and now Amsterdam"
+        return [*(f"Used to live in {item.strip()}" for item in items[:-1]),
+                f"Lives in {items[-1].strip()[4:]}"]
     return [f"{head} {item}" for item in items]
 
 

@@ -27,9 +27,9 @@ from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise, conjugate, pronouns_to_third
 from engram.pipeline.rules._subjects import AUX, IS_FACT, LIKING_VERBS
 from engram.pipeline.rules._topics import is_occupation
-from engram.pipeline.rules._verbless import base_form, counted, held_for, verbless
+from engram.pipeline.rules._verbless import agent_note, base_form, counted, held_for, verbless
 
-__all__ = ["as_notes", "base_form", "subjectless", "labelled"]
+__all__ = ["as_notes", "base_form", "habit_alone", "subjectless", "labelled"]
 
 # Verbs that open chat remarks rather than facts ("Looks like rain", "Sounds good").
 _IMPERSONAL = {"looks", "seems", "sounds", "feels", "means", "depends", "happens", "matters",
@@ -177,27 +177,18 @@ def subjectless_list(clause: str) -> list[str]:
     parts = [p.strip() for p in clause.split(",") if p.strip()]
     if len(parts) < 2:
         return []
-    facts = [_AGED_NOTE.sub(r"Is \1 years old", p) if _AGED_NOTE.match(p) else subjectless(p) or _agent_note(p)
+    facts = [_AGED_NOTE.sub(r"Is \1 years old", p) if _AGED_NOTE.match(p) else subjectless(p) or agent_note(p)
              for p in parts if not _DESCRIBING.match(p) or counted(p)]  # "Student, 20, ...": an age
     return [f for f in facts if f] if facts and all(facts) else []
 
 
-# One who does a thing, among notes: "marathon runner", "coffee addict", "keen baker".
-_AGENT_NOTE = re.compile(r"^(?:(?:keen|avid|amateur|big|huge|total|proud|lifelong|occasional|"
-                         r"part-time|full-time|casual)\s+)?(?:[a-z-]+\s+)?[a-z-]+(?:er|or|ist|addict|fan|lover|"
-                         r"nerd|geek|junkie|buff|enthusiast)$")
-
-
-def _agent_note(note: str) -> str | None:
-    """"Is a marathon runner" for a kind of doer said as a note in a list of notes."""
-    if not _AGENT_NOTE.match(note) or note.split()[-1] in _NOT_AGENT_NOTES:
-        return None
-    return f"Is {'an' if note[0] in 'aeiou' else 'a'} {note}"
-
-
-_NOT_AGENT_NOTES = {"other", "never", "ever", "together", "later", "after", "over", "under", "better",
-                    "either", "neither", "rather", "whatever", "however", "water", "weather", "summer",
-                    "winter", "dinner", "for", "or", "minor", "major", "floor", "door"}
+def habit_alone(fact: str, others: list[str]) -> bool:
+    """A fact of one verb that is a habit all the same ("Swims", "Smokes"), unless another
+    fact of the message says more of it ("Mostly sings jazz standards")."""
+    low = fact.lower()
+    return " " not in low and (low[:-1] in _DONE_OFTEN | {"smoke", "vape", "knit", "sew", "ski", "sail"}
+                               or low[:-2] in _DONE_OFTEN) \
+        and not any(o != fact and re.search(rf"\b{low}\b", o, re.I) for o in others)
 
 
 def as_notes(clause: str, fact: str | None) -> list[str]:

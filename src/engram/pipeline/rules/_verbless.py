@@ -18,7 +18,7 @@ import re
 
 from engram.pipeline.rules._wh import EMPHASIS
 
-__all__ = ["base_form", "counted", "held_for", "verbless"]
+__all__ = ["agent_note", "base_form", "counted", "held_for", "verbless"]
 
 # Things a person has or has not, said with "no": "No kids", "No pets anymore".
 _NO_THING = re.compile(r"^no\s+(kids|children|pets|siblings|brothers|sisters|car|partner|job|"
@@ -222,3 +222,21 @@ def base_form(gerund: str) -> str:
             and not re.search(r"(?:en|er|on|it|et|ad)$", stem):
         return stem + "e"
     return stem
+
+
+# One who does a thing, among notes: "marathon runner", "coffee addict", "keen baker".
+_AGENT_NOTE = re.compile(r"^(?:(?:keen|avid|amateur|big|huge|total|proud|lifelong|occasional|"
+                         r"part-time|full-time|casual)\s+)?(?:[a-z-]+\s+)?[a-z-]+(?:er|or|ist|addict|fan|lover|"
+                         r"nerd|geek|junkie|buff|enthusiast)$")
+
+
+def agent_note(note: str) -> str | None:
+    """"Is a marathon runner" for a kind of doer said as a note in a list of notes."""
+    if not _AGENT_NOTE.match(note) or note.split()[-1] in _NOT_AGENT_NOTES:
+        return None
+    return f"Is {'an' if note[0] in 'aeiou' else 'a'} {note}"
+
+
+_NOT_AGENT_NOTES = {"other", "never", "ever", "together", "later", "after", "over", "under", "better",
+                    "either", "neither", "rather", "whatever", "however", "water", "weather", "summer",
+                    "winter", "dinner", "for", "or", "minor", "major", "floor", "door"}
