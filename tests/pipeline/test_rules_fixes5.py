@@ -37,3 +37,9 @@ def test_a_match_lost_ends_no_sport() -> None:
 def test_advice_from_someone_at_a_workplace_keeps_who_gave_it() -> None:
     assert after("My supervisor at Arup wants me to take the chartership exam") == [
         "Supervisor advised them to take the chartership exam"]
+
+
+def test_a_denial_limited_to_a_time_leaves_the_held_fact() -> None:
+    assert "Drinks tea" in after("I don't drink tea after 6pm, it keeps me up", "Drinks tea")
+    assert "Drinks tea" not in after("I don't drink tea anymore", "Drinks tea")
+    assert "Plays video games" in after("I don't play video games on weeknights", "Plays video games")

@@ -48,6 +48,7 @@ from engram.pipeline.rules._slots import (
     is_ending,
     is_negative,
     lexical_similarity,
+    limited,
     new_name,
     normalise,
     slot_of,
@@ -114,7 +115,7 @@ def _denies(negative: str, positive: str) -> bool:
         target = _liking(content_tokens(predicate))
         stated = stated - content_tokens(who)
     shared = target & stated
-    if not target or not shared:
+    if not target or not shared or limited(negative, positive):
         return False
     # Everything the denial names is in the memory, or everything the memory says is
     # named by the denial ("Stopped being vegan in the spring" vs "Is vegan").

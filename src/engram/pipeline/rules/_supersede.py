@@ -37,7 +37,7 @@ from engram.pipeline.rules._facts import RELATIONS, owner_of
 from engram.pipeline.rules._outcome import PENDING, settled_wait, thing_of
 from engram.pipeline.rules._phrases import modifiers, qualifiers, without, words_of
 from engram.pipeline.rules._rewrite import PAST_FORMS
-from engram.pipeline.rules._slots import is_ending, is_negative, slot_of
+from engram.pipeline.rules._slots import is_ending, is_negative, limited, slot_of
 from engram.pipeline.rules._topics import SINGLE, split_subject, topics
 
 __all__ = ["superseded", "is_change", "is_favour", "ends_a_slot", "SWAP", "SLOT_ENDINGS"]
@@ -267,8 +267,8 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         if ending and not same_kind and not (named and named <= held) \
                 and not (thing and not e_subject and thing in held):
             continue
-        if bare_denial and not shared:
-            continue  # "Does not like dogs" says nothing of the cat held
+        if bare_denial and (not shared or limited(fact, e.text)):
+            continue  # "Does not like dogs" says nothing of the cat held, nor "after 2pm" of all day
 
         # A beginning in a kind held one at a time replaces the held one ("Got engaged
         # to Marco" / "Is single"); in other kinds only the same thing named again does,
