@@ -43,3 +43,8 @@ def test_a_denial_limited_to_a_time_leaves_the_held_fact() -> None:
     assert "Drinks tea" in after("I don't drink tea after 6pm, it keeps me up", "Drinks tea")
     assert "Drinks tea" not in after("I don't drink tea anymore", "Drinks tea")
     assert "Plays video games" in after("I don't play video games on weeknights", "Plays video games")
+
+
+def test_someone_elses_denial_is_spelt_out_as_the_users_are() -> None:
+    assert after("My brother doesn't eat pork and my mum can't drive") == [
+        "Brother does not eat pork", "Mum cannot drive"]

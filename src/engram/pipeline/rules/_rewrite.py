@@ -119,6 +119,11 @@ def pronouns_to_third(text: str) -> str:
     text = re.sub(r"\bI've\b", "they've", text)
     text = re.sub(r"\bI'll\b", "they'll", text)
     text = re.sub(r"\bI'd\b", "they'd", text)
+    # a denial spelt out, as the speaker's own are: "Sister isn't vegan" -> "is not"
+    text = re.sub(r"\b(is|was|do|does|did|has|have|are|were|would|should|could)n'?t\b", r"\1 not", text,
+                  flags=re.IGNORECASE)
+    text = re.sub(r"\b(?:can'?t)\b", "cannot", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bwon'?t\b", "will not", text, flags=re.IGNORECASE)
     return re.sub(r"\bI\b", "they", text)
 
 
