@@ -48,3 +48,8 @@ def test_a_denial_limited_to_a_time_leaves_the_held_fact() -> None:
 def test_someone_elses_denial_is_spelt_out_as_the_users_are() -> None:
     assert after("My brother doesn't eat pork and my mum can't drive") == [
         "Brother does not eat pork", "Mum cannot drive"]
+
+
+def test_a_home_rented_or_owned_is_one_at_a_time() -> None:
+    assert after("Officially a homeowner!", "Is renting") == ["Is officially a homeowner"]
+    assert after("Is renting a van for the move", "Is renting") == ["Is renting", "Is renting a van for the move"]

@@ -44,6 +44,10 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                       # a home rented is where one lives: "Rents a flat in Hackney"
                       r"^(?:rents|is renting)\s+(?:(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:flat|house|"
                       r"home|apartment|room|place|studio|bungalow|cottage)\s+)?in\b"),
+        # a home rented or owned, one at a time: "Is renting" / "Is finally a homeowner"
+        ("tenure", r"^(?:is\s+(?:still\s+|now\s+|finally\s+)?renting\b(?!\s+(?:a|an|the|their|out|in|to)\b)|rents$|"
+                   r"is\s+(?:still\s+|now\s+|finally\s+|officially\s+)?an?\s+(?:first-time\s+)?home-?owner\b|"
+                   r"owns\s+(?:a|an|their)\s+(?:own\s+)?(?:home|house|flat|apartment)$)"),
         # who one lives with, one answer at a time: "Lives alone", "Lives with flatmates"
         ("household", r"^(?:lives|is living|has been living|now lives)\s+(?:alone|on\s+(?:their|his|her)\s+own|"
                       r"by\s+(?:themselves|themself|himself|herself)|with\s+(?:their\s+|his\s+|her\s+|two\s+|three\s+|"
