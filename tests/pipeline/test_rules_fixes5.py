@@ -53,3 +53,7 @@ def test_someone_elses_denial_is_spelt_out_as_the_users_are() -> None:
 def test_a_home_rented_or_owned_is_one_at_a_time() -> None:
     assert after("Officially a homeowner!", "Is renting") == ["Is officially a homeowner"]
     assert after("Is renting a van for the move", "Is renting") == ["Is renting", "Is renting a van for the move"]
+
+
+def test_a_count_said_alone_is_of_the_things_named_before() -> None:
+    assert after("I'm allergic to rabbits but I still have two") == ["Is allergic to rabbits", "Still has two rabbits"]

@@ -83,6 +83,9 @@ def them_as(clause: str, things: str) -> str:
     a single thing is "it" of an act that parts with it ("had a Polo but sold it")."""
     if not things.endswith("s"):
         return _PARTED_WITH_IT.sub(rf"\1 {things}", clause)
+    kind = re.sub(r"^(?:my|our|the)\s+", "", things)
+    # "allergic to cats but I still have two": the count is of the things named
+    clause = re.sub(r"\b((?:have|has|got|own|owns)\s+(?:two|three|four|five|six|\d+))\s*$", rf"\1 {kind}", clause)
     return re.sub(r"(?<!/)\bthem\b(?!/)", things, clause)
 
 
