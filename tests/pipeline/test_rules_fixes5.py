@@ -57,3 +57,7 @@ def test_a_home_rented_or_owned_is_one_at_a_time() -> None:
 
 def test_a_count_said_alone_is_of_the_things_named_before() -> None:
     assert after("I'm allergic to rabbits but I still have two") == ["Is allergic to rabbits", "Still has two rabbits"]
+
+
+def test_a_verdict_on_what_was_done_is_no_part_of_it() -> None:
+    assert after("I handed in my notice at the bank, it was long overdue")[0] == "Handed in their notice at the bank"

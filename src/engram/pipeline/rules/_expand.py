@@ -32,8 +32,10 @@ _VERDICT_TAIL = re.compile(r",\s+(?:(?:pretty|so|really|very|quite|super|kinda)\
                            r"read|place|show|book|film|movie))?$", re.I)
 
 
-# ", too jumpy" (the reason, said short) and ", never have" (the denial said again)
-_SHORT_TAIL = re.compile(r",\s+(?:(?:way\s+)?too\s+[a-z-]+|(?:never|always)\s+(?:have|has|had|did|do|does|"
+# ", too jumpy" (the reason, said short), ", never have" (the denial said again) and
+# ", it was for the best" (a verdict on what was done)
+_SHORT_TAIL = re.compile(r",\s+(?:(?:it|that)(?:'s|\s+was|\s+is)\s+(?:for\s+the\s+best|worth\s+it|a\s+relief|"
+                         r"about\s+time|long\s+overdue)|(?:way\s+)?too\s+[a-z-]+|(?:never|always)\s+(?:have|has|had|did|do|does|"
                          r"will|was|am)|which\s+is\s+(?:a\s+|so\s+|really\s+)?(?:shame|pity|pain|"
                          r"sad|annoying|great|nice|lucky|handy|ironic|funny|fine|good|bad))$", re.I)
 
