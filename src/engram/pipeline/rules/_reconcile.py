@@ -34,6 +34,7 @@ from engram.pipeline.rules._ended import ended_words, with_what_ended
 from engram.pipeline.rules._exclusive import exclusive_target, said_changed
 from engram.pipeline.rules._facts import RELATIONS, TIED
 from engram.pipeline.rules._instead import replaced_intention
+from engram.pipeline.rules._limited import limited
 from engram.pipeline.rules._meant import meant_decision
 from engram.pipeline.rules._nearest import nearest_change, nearest_corrected
 from engram.pipeline.rules._phrases import only_qualifies
@@ -48,7 +49,6 @@ from engram.pipeline.rules._slots import (
     is_ending,
     is_negative,
     lexical_similarity,
-    limited,
     new_name,
     normalise,
     slot_of,

@@ -334,20 +334,6 @@ def is_negative(text: str) -> bool:
     return bool(_NEG.search(text))
 
 
-# A limit on when or where a denial holds: "after 2pm", "on weeknights", "at night".
-_LIMIT = re.compile(r"\b(?:after|before)\s+(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midday|lunch|dinner|bed|"
-                    r"work|dark|\d{1,2}\s*o'?clock)\b|\b(?:on|during)\s+(?:weekdays|weeknights|school\s+nights|"
-                    r"the\s+week|weekends|workdays|work\s+days)\b|\bat\s+(?:night|work|weekends)\b|"
-                    r"\bin\s+the\s+(?:evenings?|mornings?|afternoons?)\b", re.I)
-
-
-def limited(negative: str, positive: str) -> bool:
-    """Does the denial hold only at a time or place the held fact does not name ("Does not
-    drink coffee after 2pm" leaves "Drinks coffee")?"""
-    m = _LIMIT.search(negative)
-    return m is not None and m.group(0).lower() not in positive.lower()
-
-
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def is_ending(text: str) -> bool:
     """Does the fact end a state (left a job, sold a car, a pet died, a trip cancelled)?"""

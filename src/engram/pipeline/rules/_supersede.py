@@ -34,10 +34,11 @@ from engram.pipeline.rules._completed import completed
 from engram.pipeline.rules._diet import broken_diet
 from engram.pipeline.rules._episodes import in_progress, one_off
 from engram.pipeline.rules._facts import RELATIONS, owner_of
+from engram.pipeline.rules._limited import limited
 from engram.pipeline.rules._outcome import PENDING, settled_wait, thing_of
 from engram.pipeline.rules._phrases import modifiers, qualifiers, without, words_of
 from engram.pipeline.rules._rewrite import PAST_FORMS
-from engram.pipeline.rules._slots import is_ending, is_negative, limited, slot_of
+from engram.pipeline.rules._slots import is_ending, is_negative, slot_of
 from engram.pipeline.rules._topics import SINGLE, split_subject, topics
 
 __all__ = ["superseded", "is_change", "is_favour", "ends_a_slot", "SWAP", "SLOT_ENDINGS"]
