@@ -30,7 +30,7 @@ from engram.pipeline.rules._asked_diet import diet_reply
 from engram.pipeline.rules._choices import chosen, options
 from engram.pipeline.rules._corrections import swap_value
 from engram.pipeline.rules._restated import swap_kind
-from engram.pipeline.rules._rewrite import PAST_FORMS
+from engram.pipeline.rules._rewrite import PAST_FORMS, article
 from engram.pipeline.rules._tagged import kin_asked, kind_asked, none_said, tag_answer, what_one_is
 from engram.pipeline.rules._topics import is_occupation
 from engram.pipeline.rules._wh import NOUN_LIST, trim_reply, wh_answer
@@ -336,7 +336,7 @@ def answer_clause(question: str, reply: str) -> str | None:
             return f"I'm {_STATUS[status]}{field[len(status):]}" + (f", {detail}" if detail else "")
         if not is_occupation(f"Is a {field}"):  # "software, mostly backend": a field
             return f"I work in {job}"
-        return f"I work as {'an' if job[0] in 'aeiou' else 'a'} {job}"
+        return f"I work as {article(job)} {job}"
     m = re.match(r"^what(?:'s|\s+is)\s+your\s+(\w+)'s\s+name$|^what(?:'s|\s+is)\s+your\s+(\w+)"
                  r"\s+(?:called|named)$", q, re.I)
     if m:  # "what's your wife's name?", "what's your dog called?" -> "my wife Hannah ..."

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from engram.pipeline.rules._rewrite import to_third_person
+from engram.pipeline.rules._rewrite import article, to_third_person
 
 __all__ = ["together"]
 
@@ -46,7 +46,7 @@ def together(clause: str) -> list[str] | None:
         verb = {"are": "am", "were": "was"}.get((both.group(1) or "").lower(), both.group(1) or "")
         what = both.group(2)
         if verb == "am":  # "both nurses": each is a nurse
-            what = re.sub(r"^((?:[a-z-]+\s+)?[a-z-]+?[^aiosu])s$", lambda n: f"{'an' if n.group(1)[0] in 'aeiou' else 'a'} "
+            what = re.sub(r"^((?:[a-z-]+\s+)?[a-z-]+?[^aiosu])s$", lambda n: f"{article(n.group(1))} "
                           f"{n.group(1)}", what)
         fact = to_third_person(f"I {verb} {what}".replace("  ", " "))
         return [fact, f"{partner[0].upper()}{partner[1:]} {_theirs(fact)}"] if fact else []

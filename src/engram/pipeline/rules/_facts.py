@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
+from engram.pipeline.rules._rewrite import PAST_FORMS, article, capitalise
 
 __all__ = ["TIED", "RELATIONS", "relation_facts", "split_lists", "split_shared_preposition",
            "split_adverbial_fragment", "enumerated_members",
@@ -113,7 +113,7 @@ um uh er well ok okay so yes no hi hey hello sorry thanks""".split())  # noqa: S
 def relation_facts(clause: str) -> list[str]:
     """"my <relation> <Name>" -> "Has a <relation> named <Name>" (unless the state ended)."""
     return [] if _ends_tie(clause) else [
-        f"Has {'an' if rel[0] in 'aeiou' else 'a'} {rel} named {name}" for rel, name in relation_names(clause)]
+        f"Has {article(rel)} {rel} named {name}" for rel, name in relation_names(clause)]
 
 
 # Someone named first ends the tie only by dying, running away or leaving the speaker:

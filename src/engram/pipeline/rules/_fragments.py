@@ -24,7 +24,13 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.rules._identity import identity_fact
-from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise, conjugate, pronouns_to_third
+from engram.pipeline.rules._rewrite import (
+    PAST_FORMS,
+    article,
+    capitalise,
+    conjugate,
+    pronouns_to_third,
+)
 from engram.pipeline.rules._subjects import AUX, IS_FACT, LIKING_VERBS
 from engram.pipeline.rules._topics import is_occupation
 from engram.pipeline.rules._verbless import agent_note, base_form, counted, held_for, verbless
@@ -253,7 +259,7 @@ def _note_role(note: str) -> str | None:
     """"Is a <role>" for a job said as a note, with no verb: "Banker", "Software dev"."""
     if _PERSON_NOTE.match(note) and " of " not in note:  # "Student": who one is ("mum of
         # two" is a count of children, read as one)
-        return f"Is {'an' if note[0].lower() in 'aeiou' else 'a'} {note[0].lower()}{note[1:]}"
+        return f"Is {article(note)} {note[0].lower()}{note[1:]}"
     # "Teacher by day": when the role is done follows it, as a place would
     head = re.split(r"\s+(?:at|in|for|on|with|by)\s+", note, maxsplit=1)[0]
     body = _ROLE_LEAD.sub("", head)
@@ -269,8 +275,7 @@ def _note_role(note: str) -> str | None:
         return None
     if "," in note or not (is_occupation(f"Is a {body}") and is_occupation(f"Is a {words[-1]}")):
         return None  # the role is its last word: "Norwegian spelling" is no Norwegian
-    article = "an" if note[0].lower() in "aeiou" else "a"
-    return f"Is {article} {note[0].lower()}{note[1:]}"
+    return f"Is {article(note)} {note[0].lower()}{note[1:]}"
 
 
 def _subjectless(clause: str) -> str | None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from engram.pipeline.rules._rewrite import PAST_FORMS
+from engram.pipeline.rules._rewrite import PAST_FORMS, article
 
 __all__ = ["in_passing"]
 
@@ -64,7 +64,7 @@ def in_passing(sentence: str) -> list[str]:
         elif noun.lower().endswith("s") and not noun.lower().endswith("ss"):
             thing = noun
         else:
-            thing = f"{'an' if noun[0].lower() in 'aeiou' else 'a'} {noun}"
+            thing = f"{article(noun)} {noun}"
         joined = "" if aux.startswith("'") else " "
         said = f"{m.group('subj')}{joined}{aux} {m.group('adv') or ''}{m.group('verb')} {thing}" \
             if aux else f"{m.group('subj')} {m.group('adv') or ''}{m.group('verb')} {thing}"

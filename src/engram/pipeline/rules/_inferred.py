@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.rules._facts import _NAME, RELATIONS
+from engram.pipeline.rules._rewrite import article
 from engram.pipeline.rules._subjects import NOT_NAMES
 
 __all__ = ["homes_said", "inferred_facts", "new_home", "new_job"]
@@ -60,8 +61,7 @@ def new_job(text: str) -> str | None:
         return None
     role = m.group("role") if (m.group("as") or "").lower() == "as" else None  # not "on the desk"
     if role:
-        article = "an" if role[0].lower() in "aeiou" else "a"
-        return f"Works as {article} {role} at {m.group('org')}"
+        return f"Works as {article(role)} {role} at {m.group('org')}"
     return f"Works at {m.group('org')}"
 
 

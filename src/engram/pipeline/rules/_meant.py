@@ -19,6 +19,7 @@ from engram.pipeline.rules._corrections import MEANT
 from engram.pipeline.rules._narrowed import narrow_target
 from engram.pipeline.rules._retake import retime_target
 from engram.pipeline.rules._revalue import revalue_target
+from engram.pipeline.rules._rewrite import article
 from engram.pipeline.rules._slots import Similarity
 
 __all__ = ["meant_decision"]
@@ -89,6 +90,6 @@ def _put(old: re.Pattern[str], new: str, text: str) -> str:
         new = new[:1].upper() + new[1:]
     head = text[:hit.start()]
     # the article before it agrees with the new value: "a paramedic" -> "an ambulance ..."
-    head = re.sub(r"\b(a|an)\s+$", lambda a: ("an " if new[:1].lower() in "aeiou" else "a ")
+    head = re.sub(r"\b(a|an)\s+$", lambda a: f"{article(new)} "
                   if a.group(1).islower() else a.group(0), head)
     return head + new + after

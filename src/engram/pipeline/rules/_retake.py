@@ -28,6 +28,7 @@ import re
 
 from engram.pipeline.base import Existing
 from engram.pipeline.rules._diet import eaten_now
+from engram.pipeline.rules._rewrite import article
 from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, stem
 from engram.pipeline.rules._topics import split_subject
 
@@ -347,9 +348,8 @@ def _promoted(fact: str, held: str) -> str | None:
     if m is None or job is None or re.search(r"\b(?:at|for|with)\s+(?-i:[A-Z])", fact):
         return None  # the promotion names its employer: the fact says it all
     role = m.group("role")
-    article = "an" if role[0].lower() in "aeiou" else "a"
     at = f" at {job.group('employer')}" if job.group("employer") else ""
-    return f"Is {article} {role}{at}"
+    return f"Is {article(role)} {role}{at}"
 
 
 _CHANGED_MIND = re.compile(r"^(?:Has\s+)?changed (?:their|my|our) minds? about\b", re.I)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PAST_FORMS", "to_third_person", "conjugate", "pronouns_to_third", "capitalise"]
+__all__ = ["PAST_FORMS", "to_third_person", "conjugate", "pronouns_to_third", "capitalise", "article"]
 
 # Verbs "do" can stress ("I do like olives"); before anything else "do" is the verb.
 _EMPHASISED = (r"like|love|hate|enjoy|want|need|know|think|have|miss|feel|care|mind|plan|"
@@ -79,6 +79,15 @@ _BASE_ED = {"need", "feed", "bleed", "breed", "speed", "proceed", "succeed", "ex
             "weed", "seed", "shed", "shred", "embed", "wed", "bed", "head", "lead", "read",
             "spread", "plead", "tread"}
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "am": "is", "are": "is"}
+
+
+def article(word: str) -> str:
+    """The indefinite article before ``word``, by its first letter ("an" before a vowel).
+
+    >>> article("owl"), article("Ocado"), article("nurse")
+    ('an', 'an', 'a')
+    """
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def capitalise(text: str) -> str:

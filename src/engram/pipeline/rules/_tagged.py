@@ -16,6 +16,7 @@ import re
 from engram.pipeline.rules._corrections import swap_value
 from engram.pipeline.rules._facts import RELATIONS
 from engram.pipeline.rules._identity import identity_fact
+from engram.pipeline.rules._rewrite import article
 from engram.pipeline.rules._yesno import NO, YESNO, second_to_first, yes_no
 
 __all__ = ["kin_asked", "kind_asked", "none_said", "tag_answer", "what_one_is"]
@@ -132,4 +133,4 @@ def kind_asked(question: str, reply: str) -> str | None:
     if not m or not head or len(head.split()) > 4 or re.match(r"^(?:i|he|she|it|they|not|no)\b", head, re.I):
         return None
     head = re.sub(r"^(?:an?|the)\s+", "", head, flags=re.I)
-    return f"{m.group(1)} is {'an' if head[0].lower() in 'aeiou' else 'a'} {head[0].lower()}{head[1:]}"
+    return f"{m.group(1)} is {article(head)} {head[0].lower()}{head[1:]}"

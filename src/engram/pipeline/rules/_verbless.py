@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from engram.pipeline.rules._rewrite import article
 from engram.pipeline.rules._wh import EMPHASIS
 
 __all__ = ["agent_note", "base_form", "counted", "held_for", "verbless"]
@@ -195,15 +196,15 @@ def verbless(c: str) -> str | None:
     m = _NAMED_FAN.match(c)
     if m:  # "Huge Arsenal fan since I was six"
         fan = f"{m.group(1).lower()}{m.group(2)} {m.group(3).lower()}{m.group(4) or ''}"
-        return f"Is {'an' if fan[0] in 'aeiouAEIOU' else 'a'} {fan}"
+        return f"Is {article(fan)} {fan}"
     kind = _NOT_A.match(c)
     who = c[kind.end():] if kind else c
     if _KIND_OF_PERSON.match(who):  # "Night owl.", "Total introvert.", "Not a morning person"
-        return f"Is {'not ' if kind and kind.group(1) else ''}{'an' if who[0] in 'aeiouAEIOU' else 'a'} {who[0].lower()}{who[1:]}"
+        return f"Is {'not ' if kind and kind.group(1) else ''}{article(who)} {who[0].lower()}{who[1:]}"
     m = _AGENT_NOW.match(c)
     if m and m.group("np").split()[-1].lower() not in _NOT_AGENTS:  # "Tea drinker these days"
         how, when = (m.group("how") or "").lower(), m.group("when").lower()
-        np = f"{'an' if m.group('np')[0] in 'aeiouAEIOU' else 'a'} {m.group('np').lower()}"
+        np = f"{article(m.group('np'))} {m.group('np').lower()}"
         if when in ("always have been", "always was", "since forever"):  # "Night owl, always have been"
             return f"Has always been {np}"
         return f"Is {how}{np} {when}"
@@ -234,7 +235,7 @@ def agent_note(note: str) -> str | None:
     """"Is a marathon runner" for a kind of doer said as a note in a list of notes."""
     if not _AGENT_NOTE.match(note) or note.split()[-1] in _NOT_AGENT_NOTES:
         return None
-    return f"Is {'an' if note[0] in 'aeiou' else 'a'} {note}"
+    return f"Is {article(note)} {note}"
 
 
 _NOT_AGENT_NOTES = {"other", "never", "ever", "together", "later", "after", "over", "under", "better",
