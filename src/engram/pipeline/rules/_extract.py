@@ -42,7 +42,7 @@ from engram.pipeline.rules._couple import together
 from engram.pipeline.rules._dates import resolve_dates
 from engram.pipeline.rules._dropped import plans_dropped
 from engram.pipeline.rules._expand import expand
-from engram.pipeline.rules._fragments import as_notes, habit_alone, labelled, subjectless
+from engram.pipeline.rules._fragments import as_notes, habit_alone, subjectless
 from engram.pipeline.rules._identity import (
     addressed_as,
     also_called,
@@ -54,8 +54,10 @@ from engram.pipeline.rules._identity import (
 from engram.pipeline.rules._idioms import plain_change, said_plainly
 from engram.pipeline.rules._in_passing import in_passing
 from engram.pipeline.rules._inferred import homes_said, new_home, new_job
+from engram.pipeline.rules._labels import label_clause, labelled
 from engram.pipeline.rules._noise import is_noise
 from engram.pipeline.rules._now import said_as_now
+from engram.pipeline.rules._others import other_subject
 from engram.pipeline.rules._referents import (
     kin_alone,
     kin_named,
@@ -108,15 +110,6 @@ _AGENT_CHATTER = re.compile(r"^(?:I'?ll|I will|let me|I can|I'?d be happy|I'?m h
 _HEDGE = re.compile(r"^(?:i\s+(?:think|guess|believe|suppose|feel like|reckon)|"
                     r"i'?m\s+(?:pretty\s+|fairly\s+)?sure)\s+(?:that\s+)?(?=(?:i|i'm|i've|my|we)\b)",
                     re.I)
-
-
-def _other_subject(clause: str, people: People) -> str | None:
-    """A fact about someone else: "Sister Mia lives in Porto", "Alice is an engineer"."""
-    split = people.split(clause)
-    if split is None:
-        return None
-    subject, rest = split
-    return pronouns_to_third(f"{subject} {rest}")
 
 
 # "Emma, my daughter, is ..." -> "my daughter Emma is ...".
@@ -209,7 +202,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
         if intro and intro.group(1).lower() in F.RELATIONS:
             people.introduce(intro.group(1).lower(), intro.group(2))
         return [*out, fact]
-    found = as_notes(clause, _other_subject(clause, people) or subjectless(clause))
+    found = as_notes(clause, other_subject(clause, people) or subjectless(clause))
     if found:
         return [*out, *found]
     # "The Paris trip is cancelled", "Someone stole my bike"; "The new job starts Monday"
@@ -267,7 +260,9 @@ def extract_texts(message: Message, question: str | None, agent: bool,
             sentence = "; ".join(in_passing(sentence)) or sentence
         if is_hypothetical(sentence) and all(is_hypothetical(c) for c in split_clauses(sentence)):
             continue  # "..., but if we did, ..." keeps the statement before the condition
-        label = labelled(sentence) if not agent else None
+        said = label_clause(sentence) if not agent else None
+        sentence = said or sentence  # "Allergies: nuts" is read as "I'm allergic to nuts"
+        label = labelled(sentence) if not agent and not said else None
         if label:  # "Favorite color: blue"
             facts.append(label)
             continue

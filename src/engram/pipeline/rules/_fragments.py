@@ -1,11 +1,11 @@
 """Statements without a subject, as people write notes: "Allergic to nuts",
-"Training for a half marathon", "Favorite color: blue", "The user prefers dark mode".
+"Training for a half marathon", "The user prefers dark mode".
 
 Each is the speaker's own fact with the subject left out; the fragment is put into the
 facts' form ("Is allergic to nuts") by the kind of word it opens with: a third-person
 verb is kept, a participle takes "Is", a negated auxiliary is spelt out, an adjective
-or a role noun before a preposition takes "Is (a)". A "label: value" line is read as
-"Label is value".
+or a role noun before a preposition takes "Is (a)". (A "label: value" line is read by
+``_labels``.)
 
 >>> [subjectless(x) for x in ("Likes to play cricket on weekends", "Looks like rain",
 ...                           "Allergic to nuts", "Can't eat gluten", "Big fan of jazz")]
@@ -15,8 +15,6 @@ or a role noun before a preposition takes "Is (a)". A "label: value" line is rea
 ('Is studying for the GRE', 'Prefers dark mode')
 >>> subjectless("Switched to decaf last month"), subjectless("Sold my bike")
 ('Switched to decaf last month', 'Sold their bike')
->>> labelled("Favorite color: blue"), labelled("Age: 29"), labelled("Big news: I moved")
-('Favorite color is blue', 'Is 29 years old', None)
 """
 
 from __future__ import annotations
@@ -35,7 +33,7 @@ from engram.pipeline.rules._subjects import AUX, IS_FACT, LIKING_VERBS
 from engram.pipeline.rules._topics import is_occupation
 from engram.pipeline.rules._verbless import agent_note, base_form, counted, held_for, verbless
 
-__all__ = ["as_notes", "base_form", "habit_alone", "subjectless", "labelled"]
+__all__ = ["as_notes", "base_form", "habit_alone", "subjectless"]
 
 # Verbs that open chat remarks rather than facts ("Looks like rain", "Sounds good").
 _IMPERSONAL = {"looks", "seems", "sounds", "feels", "means", "depends", "happens", "matters",
@@ -43,6 +41,7 @@ _IMPERSONAL = {"looks", "seems", "sounds", "feels", "means", "depends", "happens
 # "Works for me", "Works fine": a verb opening a remark when what follows is this short.
 _REMARK_TAIL = {"for", "like", "to", "fine", "great", "good", "ok", "okay", "nice", "well",
                 "perfect", "about", "that", "if", "me"}
+_DESTINATIONS = {"work", "school", "church", "college", "uni", "class", "mass", "bed", "temple"}
 _FINITE = {"is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "will",
            "can", "would", "could", "should"}
 _PRONOUNS = {"it", "there", "this", "that", "he", "she", "they", "you", "we", "i"}
@@ -88,9 +87,6 @@ _CONDITION = re.compile(r"^(?:(?:severely|mildly|very|quite|slightly|recently|ne
 _CONDITION_TO = re.compile(r"^(?:(?:very|really|quite|severely|mildly|slightly)\s+)?(?:allergic|"
                            r"intolerant|sensitive|hypersensitive)\s+to\s+\w", re.I)
 _USER = re.compile(r"^(?:the\s+)?user(?:'s)?\s+", re.I)
-_LABEL_LINE = re.compile(r"^([A-Za-z][\w ]{0,24}?)(?<!\d)\s*:\s*(?!\d)([^:]{1,40})$")
-
-
 # Where someone is, said with a frequency: "(Usually) in bed by ten", "(Mostly) at home".
 _WHERE_AT = re.compile(r"^(?:in|at|on|off|out|home|up|asleep|awake|online|away)\b\s*\S", re.I)
 
@@ -105,7 +101,9 @@ def _verb_fact(words: list[str], clause: str) -> str | None:
         and words[2].lower() not in _PRONOUNS | {"me", "us", "them", "fine", "well", "out"}
     if first in _TAKEN and second in ("it", "one"):
         return capitalise(clause)  # "Ordered it": what "it" is may be what was suggested
-    if first in _IMPERSONAL or (len(words) <= 3 and second in _REMARK_TAIL and not done) \
+    to_place = second == "to" and words[-1].lower() in _DESTINATIONS  # "Bikes to work"
+    if first in _IMPERSONAL or (len(words) <= 3 and second in _REMARK_TAIL and not done
+                                and not to_place) \
             or second in _PRONOUNS or second in _FINITE or second.endswith("n't"):
         return None
     if first == "is":
@@ -161,7 +159,7 @@ _FIRST_DAY = re.compile(r"^(today|tomorrow|monday|tuesday|wednesday|thursday|fri
                         r"(?:\s+(?-i:[A-Z])[\w&'-]*)*)$", re.I)
 # A condition with how far or since when it holds after it.
 _CONDITION_THEN = re.compile(r"^(.+?),?\s+(mostly|mainly|largely|usually|strictly|these days|"
-                             r"nowadays|now|for\s+(?:medical|health|religious|ethical|moral)\s+reasons|"
+                             r"nowadays|now|right now|at the moment|for now|at present|for\s+(?:medical|health|religious|ethical|moral)\s+reasons|"
                              r"(?:ever\s+)?since\s+[\w' -]+|(?:for\s+)?(?:a|an|\d+|two|three|"
                              r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|many|"
                              r"several|a few|a couple of)\s+(?:days?|weeks?|months?|years?))(?:\s+now)?$",
@@ -203,11 +201,14 @@ def as_notes(clause: str, fact: str | None) -> list[str]:
     kept as one fact: the second is as often a tail describing the first ("Enjoys
     gardening, mostly tomatoes"; "Can't stand coriander, tastes like soap")."""
     notes = subjectless_list(clause) if "," in clause else []
-    if len(notes) > 2 or not fact:
-        return notes
+    if len(notes) > 2 or not fact or len(notes) == 2 and _DOES_TOO.match(clause.split(",")[-1]):
+        return notes  # "Moved to Leeds, works at the hospital": a second verb of one's own
     return [fact]
 
 
+# A note after a comma that opens with a verb of what one does: a fact of its own.
+_DOES_TOO = re.compile(r"^\s*(?:now\s+|also\s+|still\s+)?(?!(?:tastes|looks|sounds|feels|seems|"
+                       r"smells|costs|means|happens)\b)(?-i:[a-z]+[^s\W]s)\s+\S", re.I)
 # An age said alone among notes: "Student, 20, studying physics".
 _AGED_NOTE = re.compile(r"^(1[3-9]|[2-9]\d)$")
 
@@ -307,7 +308,7 @@ def _subjectless(clause: str) -> str | None:
         return f"{capitalise(conjugate(m.group(1).lower()))} {m.group(2)}"
     m = re.match(r"^(?i:(just|also|only just)|(finally|recently|usually|mostly|mainly|often|"
                  r"always|sometimes|normally|generally|typically|rarely|seldom|"
-                 r"occasionally|regularly|(?-i:[A-Za-z][a-z]+ly)(?=\s+[a-z]+(?:ing|ed)\b)))\s+(?=[a-z])", c)
+                 r"occasionally|regularly|currently|still(?=\s+[a-z]+[^s\W]s\b)|(?-i:[A-Za-z][a-z]+ly)(?=\s+[a-z]+(?:ing|ed)\b)))\s+(?=[a-z])", c)
     if m and not (m.group(2) and c[m.end():].split()[0] in ("is", "was", "has")):
         fact = _subjectless(c[m.end():])
         if fact is None and m.group(2) and _WHERE_AT.match(c[m.end():]):  # "Usually in bed by ten"
@@ -368,29 +369,3 @@ def _subjectless(clause: str) -> str | None:
     if _ROLE.match(c):
         return "Is a " + c[0].lower() + c[1:]
     return _verb_fact(words, c)
-
-
-# Headings that introduce what follows, not a value of their own.
-_NOT_LABELS = {"correction", "typo", "update", "edit", "fix", "ps", "p.s", "note", "sorry",
-               "oops", "actually", "wait", "scratch that", "make that", "i mean"}
-
-
-def labelled(sentence: str) -> str | None:
-    """"Favorite color: blue" -> "Favorite color is blue" ("Big news: ..." is not one)."""
-    m = _LABEL_LINE.match(sentence.strip(" .!"))
-    if not m or len(m.group(2).split()) > 5:
-        return None
-    label, value = m.group(1).strip(), m.group(2).strip()
-    if label.lower() in _NOT_LABELS:  # "Correction: the 14th" puts a value right
-        return None
-    if re.match(r"^(?:i|i'm|my|we|you|he|she|they|it)\b", value, re.I) \
-            or re.search(r"\b(?:is|am|are|was|have|has)\b", value):
-        return None  # a clause after a heading, not a value
-    low = label.lower()
-    if low == "age" and value.isdigit():
-        return f"Is {value} years old"
-    if low in ("name", "first name", "full name"):
-        return identity_fact(f"My name is {value}") or None
-    if low in ("pronouns",):
-        return f"Pronouns are {value}"
-    return f"{capitalise(low)} is {value}"

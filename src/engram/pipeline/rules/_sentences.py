@@ -62,12 +62,12 @@ _SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|it\s+(?:is|was)|it's|"
 # Imperatives that tell the assistant what to do with a fact just stated.
 # ("never" with a participle is the user's own past, "I've" left out: "Never been to Asia")
 # ("don't" with a verb of what one has or does is the user's own state, "I" left out:
-# "Don't own a car", "don't drink")
+# "Don't own a car", "don't drink"; so is "never" before a verb in -s: "Never drinks")
 _ORDERS = (r"leave|keep|skip|avoid|bear|note|remember|make sure|"
            r"(?:don'?t|do not)(?!\s+(?:have|own|eat|drink|smoke|drive|speak|live|work|like|"
            r"watch|play|cook|know|vape|gamble)\b)|"
-           r"never(?!\s+(?:been|had|owned|lived|tried|done|seen|met|learned|learnt|smoked|driven)\b)|no need|"
-           r"stop|hold|drop|exclude|include|factor|use|go easy|steer clear")
+           r"never(?!\s+(?:been|had|owned|lived|tried|done|seen|met|learned|learnt|smoked|driven)\b)"
+           r"(?!\s+[a-z]+[^s\W]s\b)|no need|stop|hold|drop|exclude|include|factor|use|go easy|steer clear")
 _CLAUSE_BREAK = re.compile(
     # "tore my ACL so no footy for months", "coeliac so need recipes": a clause of its own
     r",?\s+so\s+(?=no\s+[a-z]+\s+(?:for|until|till|at\s+all)\b|need\s)|"

@@ -168,6 +168,10 @@ def is_hypothetical(clause: str) -> bool:
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\U0001F1E6-\U0001F1FF]+")
 
 
+# A list item's mark: "- Likes cricket", "* vegan", "2) works at Acme", "• two kids".
+_BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•·–]|\d{1,2}[.)])[ \t]+|[ \t]+•[ \t]+")
+
+
 def own_text(content: str) -> list[str]:
     """The sentences of a message that are the speaker's own statements.
 
@@ -185,6 +189,8 @@ def own_text(content: str) -> list[str]:
     content = chat_names(content)  # "my bf sam" -> "my boyfriend Sam"
     # "Passed my test 🎉 so happy": a pictograph closes what it follows, and is no word
     content = _EMOJI.sub("\n", content)
+    # a list's bullets and numbers, and markdown's bold, are layout: each item is a line
+    content = _BULLET.sub("\n", re.sub(r"\*\*|__", "", content))
     # "two kids (Ava is 10, Sam is 7)": a clause in brackets is said beside the sentence
     content = re.sub(r"\s*\(([^()]*\b(?:is|are|was|has|have|'s)\b[^()]*)\)\s*(?:,|(?=[.;!?]|$))",
                      r"; \1; ", content)

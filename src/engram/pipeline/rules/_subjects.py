@@ -50,6 +50,7 @@ bit kinda pretty super totally really quite very too so slightly feeling still j
 recently finally newly happily currently usually always never sometimes often only even
 maybe honestly ha haha hah lol lmao omg oh ah aw aww ugh wow yeah yep yup nah nope hmm um uh er
 haven't hasn't didn't don't doesn't can't won't isn't wasn't aren't weren't couldn't
+between after before during since until without within about above below across against
 """.split()) | LIKING_VERBS | {  # noqa: SIM905 (degree adverbs open fragments: "Bit tired today")
     f"{tens}-{one}" for tens in ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
     for one in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]}  # "Thirty-one years ..."
@@ -94,7 +95,14 @@ def is_verb(word: str, position: int) -> bool:
         return True
     if not word.isalpha() or word[0].isupper() or position == 0:
         return False
-    return low.endswith("ed") or (low.endswith("s") and not low.endswith(("ss", "us")))
+    return low.endswith("ed") or (low.endswith("s") and not low.endswith(("ss", "us"))
+                                  and low not in _S_NOT_VERBS)
+
+
+# Words in -s that are never a verb: "Traffic this morning ..." names no one "Traffic".
+_S_NOT_VERBS = frozenset({"this", "his", "hers", "its", "yours", "ours", "theirs", "always",
+                          "sometimes", "perhaps", "besides", "towards", "afterwards", "nowadays",
+                          "as", "thus", "whereas", "yes", "news", "plus"})
 
 
 class People:

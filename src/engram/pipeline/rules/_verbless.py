@@ -183,6 +183,8 @@ def verbless(c: str) -> str | None:
     first = m.group(1).split()[0] if m else ""
     if m and first not in _NOT_HAD and not first.endswith("ing"):  # "No more night shifts"
         return f"No longer has {m.group(1)}"
+    if re.match(r"^between\s+(?:jobs|homes|flats|houses|contracts|roles|places)\b", c, re.I):
+        return "Is " + c[0].lower() + c[1:]  # "Between jobs": out of work for now
     if _BACK_OFF.match(c) and len(c.split()) >= 2:  # "Back in Glasgow for good now"
         return "Is " + c[0].lower() + c[1:]
     m = re.match(r"^(?:rip|r\.i\.p\.?|rest in peace)\s+((?-i:[A-Z])[\w'-]+)\b", c, re.I)
