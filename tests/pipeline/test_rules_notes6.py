@@ -14,7 +14,7 @@ def facts(message: str, *held: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("message", "fact"), [
-    ("Usually cycles to work", "Usually cycles to work"),
+    ("Usually jogs to work", "Usually jogs to work"),
     ("Walks to school with her brother", "Walks to school with her brother"),
     ("Never eats red meat", "Never eats red meat"),
     ("Still rents a flat in Hove", "Still rents a flat in Hove"),
@@ -35,7 +35,7 @@ def test_a_state_said_for_the_moment_keeps_its_time() -> None:
 
 
 def test_between_jobs_ends_the_job_held() -> None:
-    assert facts("Between jobs right now", "Works at a bakery") == ["Is between jobs right now"]
+    assert facts("Between jobs right now", "Works at a garden centre") == ["Is between jobs right now"]
 
 
 def test_the_speakers_own_thing_without_my_is_a_fact() -> None:
@@ -76,11 +76,11 @@ def test_a_hyphen_inside_a_sentence_is_no_bullet() -> None:
 
 @pytest.mark.parametrize(("message", "fact"), [
     ("Allergies: sesame", "Is allergic to sesame"),
-    ("Hometown: Ghent", "Lives in Ghent"),
-    ("Diet: pescatarian", "Is pescatarian"),
+    ("Hometown: Bruges", "Lives in Bruges"),
+    ("Diet: raw vegan", "Is raw vegan"),
     ("Age 61", "Is 61 years old"),
     ("Job: radiographer", "Is a radiographer"),
-    ("Enjoys: bouldering", "Enjoys bouldering"),
+    ("Enjoys: fencing", "Enjoys fencing"),
     ("Pets: a tortoise named Shelly", "Has a tortoise named Shelly"),
     ("Favourite band: Elbow", "Favourite band is Elbow"),
 ])
