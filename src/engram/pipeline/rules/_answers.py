@@ -29,13 +29,22 @@ import re
 from engram.pipeline.rules._asked_diet import diet_reply
 from engram.pipeline.rules._choices import chosen, options
 from engram.pipeline.rules._corrections import swap_value
-from engram.pipeline.rules._restated import swap_kind
 from engram.pipeline.rules._rewrite import PAST_FORMS, article
 from engram.pipeline.rules._tagged import kin_asked, kind_asked, none_said, tag_answer, what_one_is
 from engram.pipeline.rules._topics import is_occupation
 from engram.pipeline.rules._wh import NOUN_LIST, trim_reply, wh_answer
+from engram.pipeline.rules._yes_or_no import OBJECT_START, lower_start, yes_or_no
+from engram.pipeline.rules._yesno import (
+    ASKED,
+    NO,
+    YES,
+    YESNO,
+    echoed,
+    habit_ended,
+    hedged_yes,
+    past_tense,
+)
 from engram.pipeline.rules._yesno import BLANK as _BLANK
-from engram.pipeline.rules._yesno import NO, YES, YESNO, echoed, habit_ended, hedged_yes, past_tense
 from engram.pipeline.rules._yesno import fill as _fill
 from engram.pipeline.rules._yesno import second_to_first as _second_to_first
 from engram.pipeline.rules._yesno import yes_no as _yes_no
@@ -43,8 +52,6 @@ from engram.pipeline.rules._yesno import yes_no as _yes_no
 # What someone is rather than a job they do: "retired" to "what do you do?"
 _STATUS = {"retired": "retired", "unemployed": "unemployed", "self-employed": "self-employed",
            "freelance": "freelance", "student": "a student", "between jobs": "between jobs"}
-# A reply naming a thing: "an old Corolla", "my bike", "two"
-_OBJECT_START = re.compile(r"^(?:a|an|the|my|our|one|two|three|four|five|six|\d+)\s", re.I)
 
 __all__ = ["answer_clause", "past_tense", "YES", "NO"]
 
@@ -90,14 +97,7 @@ _NOT_SINCE = re.compile(r"^not\s+(?:yet|since|for|in|anymore|any more|these days
 _NONE = re.compile(r"^(?:none|nothing|not any|zero)(?:\s+at\s+all|\s+really|\s+whatsoever)?$", re.I)
 
 
-_FUNCTION_START = re.compile(r"^(?:a|an|the|at|in|on|for|around|about|every|some|two|three|"
-                             r"outside|near|close to|"
-                             r"four|five|one|mostly|usually|just|only)\b", re.I)
 _PREP_FOR = {"work": "at", "study": "at", "teach": "at"}
-
-
-def _lower_start(r: str) -> str:
-    return r[0].lower() + r[1:] if _FUNCTION_START.match(r) else r
 
 
 def answer_clause(question: str, reply: str) -> str | None:
@@ -186,50 +186,10 @@ def answer_clause(question: str, reply: str) -> str | None:
     if re.match(r"^how\s+many\b", q, re.I):  # "three, all boys": the count fills the blank
         r = re.sub(r",\s+(?:all|both|each|mostly|one|two)\b.*$", "", r, flags=re.I)
     if YES.match(r) or NO.match(r):
-        rest = (YES.sub("", r, count=1) if YES.match(r) else NO.sub("", r, count=1)).strip(" ,")
-        # "yes, I have" confirms; "no, I have a dog" answers and tells something else
-        if not rest or re.match(r"^(?:please|thanks?|thank you|it is|i do|i am|i have(?!\s+(?:a|an|"
-                                r"the|some|two|three|four|\d+)\b))\b", rest, re.I):
-            return _yes_no(q, bool(YES.match(r)))
-        none_of = re.match(r"^(?:do\s+you\s+have\s+)?any\s+(\w+(?:\s+\w+)?)(?:\s+(?:i|we)\s+"
-                           r"should\b.*)?$", q, re.I)
-        if NO.match(r) and none_of and re.match(r"^(?:i|i'm|i've)\b", rest, re.I):
-            return f"I have no {none_of.group(1)}; {rest}"  # "any allergies?" - "nope, I ..."
-        if re.match(r"^(?:i|i'm|i've|my|we|she|he|they|it)\b", rest, re.I):
-            # "yes, I'm gluten-free": the statement says it better; "no, I cycle
-            # everywhere" to "do you drive?" still says the user does not drive
-            denied = _yes_no(q, False) if NO.match(r) and YESNO.match(q) else None
-            return f"{denied}; {rest}" if denied and re.match(r"^i\b", rest, re.I) else None
-        only = re.match(r"^(?:just|only)\s+(.+)$", rest, re.I)
-        asked_any = re.match(r"^(?:do|did)\s+you\s+(\w+)\s+any\s+\w+", q, re.I)
-        if NO.match(r) and only and asked_any:  # "any pets?" - "no, just plants": none, and X
-            return f"{_yes_no(q, False)}; I {asked_any.group(1).lower()} {only.group(1)}"
-        if NO.match(r) and (NO.match(rest) or re.match(r"^not\b", rest, re.I)):
-            return _yes_no(q, False)  # "no, not at all": the no said twice
-        first = rest.split()[0].lower()
-        if NO.match(r) and YESNO.match(q) and (first in PAST_FORMS or first.endswith("ed")):
-            denied = _yes_no(q, False)  # "still at the bakery?" - "nope, quit in May"
-            if re.search(r"\bat\s+(?-i:[A-Z])", q):  # "still at Lloyds?" - "moved to Monzo": a
-                rest = re.sub(r"^(?:moved|went)\s+(?:over\s+)?to\b", "switched to", rest)  # job
-            return f"{denied}; I {rest}" if denied else f"I {rest}"
-        said = _yes_no(q, True) if NO.match(r) and YESNO.match(q) else None
-        moved = swap_kind(re.sub(r"\bstill\s+", "", said), rest) if said and re.search(
-            r"\bstill\b", said) else None
-        if moved:  # "still on Saturdays?" - "no, Sundays since May": that ended, this holds
-            return f"{_yes_no(q, False)}; {moved}"
-        if said and len(rest.split()) <= 3 and not re.search(r"\b(?:i|not|never)\b|n't", rest, re.I):
-            return swap_value(said, rest)  # "live in Porto?" - "no, Lisbon": "I live in Lisbon"
-        if NO.match(r):
-            r = rest  # "no, Porto": the correction is the answer
-        else:
-            r = rest
-            filled = _fill(q, _lower_start(r))
-            if filled:
-                return filled
-            yes = _yes_no(q, True)  # "yeah, a Honda Civic" to "do you have a car?"
-            if yes and len(yes.split()) == 2 and _OBJECT_START.match(r):
-                return f"{yes} {_lower_start(r)}"  # "do you drive?" - "yeah, an old Corolla"
-            return f"{yes}, {_lower_start(r)}" if yes and not _BLANK.search(q) else yes
+        settled, said = yes_or_no(q, r)
+        if settled:
+            return said
+        r = said or r
     m = _WHICH_KIND.match(q)
     if m and not re.match(r"^(?:you|it|this|that|there)$", m.group(2), re.I):
         picked = chosen(f"{m.group(3)} or {m.group(4)}", r.split(",")[0])
@@ -237,7 +197,7 @@ def answer_clause(question: str, reply: str) -> str | None:
             who = re.sub(r"^your\b", "my", m.group(2), flags=re.I)
             option = next(o for o in (m.group(3), m.group(4)) if o.lower().endswith(picked.lower()))
             return f"{who} {m.group(1).lower()} {option}"
-    if YESNO.match(q) and re.search(r"(?:^|,\s*)actually$", r, re.I) and len(r.split()) <= 4:
+    if ASKED.match(q) and re.search(r"(?:^|,?\s+)actually$", r, re.I) and len(r.split()) <= 4:
         said = _yes_no(q, True)  # "are you vegetarian?" + "pescatarian, actually"
         value = re.sub(r",?\s*actually$", "", r, flags=re.I)
         if said and value and not (YES.match(value) or NO.match(value)):
@@ -288,12 +248,12 @@ def answer_clause(question: str, reply: str) -> str | None:
                 r"|^(?:already|also)\s+(?:have|own|use|know|play|speak|drive|do)\b",
                 r, re.I) and not NOUN_LIST.match(r):  # "my wife" to "who do you live with?"
         return None  # a full statement: the extractor reads it as it is
-    filled = _fill(q, _lower_start(r))
+    filled = _fill(q, lower_start(r))
     if filled:
         return filled
     m = _HOW_MANY.match(q)
     if m:
-        return f"I {m.group(2)} {_lower_start(r)} {m.group(1)}"
+        return f"I {m.group(2)} {lower_start(r)} {m.group(1)}"
     m = _IN_WHAT.match(q)
     if m:  # "what city are you in?" / "which city do you live in?"
         verb = m.group(1) or "I'm"
@@ -312,7 +272,7 @@ def answer_clause(question: str, reply: str) -> str | None:
     if m:
         prep = "" if _PREP_START.match(r) else \
             _PREP_FOR.get(m.group(1).lower(), "in") + " "
-        r = _lower_start(r)
+        r = lower_start(r)
         rest = re.sub(r"\s*\b(?:now|currently|these days|nowadays|at the moment|right now|"
                       r"originally)\b", "", m.group(2), flags=re.I)
         verb = past_tense(m.group(1)) if re.match(r"^where\s+did\b", q, re.I) else m.group(1)
@@ -326,7 +286,7 @@ def answer_clause(question: str, reply: str) -> str | None:
     soon = re.match(r"^(\d{1,3})\s+((?:next|this)\s+\w+|in\s+\w+|on\s+\w+|tomorrow)$", r, re.I)
     if age and soon:  # "how old are you?" + "43 next month": the age to come, and when
         return f"I'm turning {soon.group(1)} {soon.group(2)}"
-    r = _lower_start(r)
+    r = lower_start(r)
     if _JOB.match(q):
         if re.match(r"^(?:a|an|at|for|in)\b", r, re.I):
             return f"I work as {r}" if re.match(r"^(?:a|an)\b", r, re.I) else f"I work {r}"
@@ -366,7 +326,7 @@ def answer_clause(question: str, reply: str) -> str | None:
     if ended:  # "do you smoke?" - "quit last year"
         return ended
     if YESNO.match(q):  # "every day, black" to "do you drink coffee?"
-        if re.match(r"^do\s+you\s+have\s", q, re.I) and _OBJECT_START.match(r):
+        if re.match(r"^do\s+you\s+have\s", q, re.I) and OBJECT_START.match(r):
             return f"I have {r}"  # "siblings?" - "two older brothers": the ones had
         yes = _yes_no(q, True)
         return f"{yes} {r}" if yes else None

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from engram.pipeline.rules._yes_or_no import OBJECT_START
+
 __all__ = ["diet_reply"]
 
 _ASKED = re.compile(r"\b(?:(allerg(?:y|ies))|dietary\s+(?:requirements|restrictions|needs)|"
@@ -30,7 +32,6 @@ _STATE = re.compile(r"^(?:(?:strict|mostly|mainly|fully|quite|very|severely)\s+)
                     r"(?:vegan|vegetarian|veggie|pescatarian|plant-based|coeliac|celiac|diabetic|"
                     r"kosher|halal|keto|paleo|teetotal|intolerant|allergic\b.*|[a-z]+ic)$", re.I)
 _STATEMENT = re.compile(r"^(?:i|i'm|i've|i'd|my)\b", re.I)
-_ONE_NAMED = re.compile(r"^(?:a|an|the|my|our|two|three|\d+)\s", re.I)
 
 
 def diet_reply(question: str, reply: str) -> str | None:
@@ -41,7 +42,7 @@ def diet_reply(question: str, reply: str) -> str | None:
                              r"(?:nope|nah|none|i|i'm|my|we|yes|yeah|yep)\b)", reply, re.I):
         return None
     if re.search(r"(?:allergy|intolerance)$", reply, re.I):  # "nut allergy": one named
-        return f"I have {'' if _ONE_NAMED.match(reply) else 'a '}{reply}"
+        return f"I have {'' if OBJECT_START.match(reply) else 'a '}{reply}"
     if asked.group(1) and not _STATEMENT.search(reply) and "," not in reply:
         return f"I'm allergic to {reply}"
     # ("nothing else", "not nuts though": what the user is not, left to be said plainly)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.rules._identity import identity_fact
-from engram.pipeline.rules._rewrite import capitalise, conjugate, to_third_person
+from engram.pipeline.rules._rewrite import article, capitalise, conjugate, to_third_person
 
 __all__ = ["corrected", "deny", "disowned", "positive", "said_again", "swap_value", "MEANT", "RETRACT",
            "SAID_MEANT"]
@@ -94,6 +94,12 @@ def positive(denial: str) -> str | None:
     return capitalise(out) if out != denial else None
 
 
+# Words that say which kind of a thing it is: one stands for another before the thing.
+_KINDS = frozenset("""red white rose green blue black yellow pink purple orange brown grey gray
+silver gold decaf electric acoustic dark skimmed whole oat almond soy soya sparkling still
+iced hot cold manual automatic""".split())  # noqa: SIM905
+
+
 def swap_value(fact: str, value: str) -> str:
     """Put ``value`` where the fact holds the value it corrects: the same kind of word
     (a number for a number, a name for a name), else the object of the last preposition,
@@ -105,6 +111,12 @@ def swap_value(fact: str, value: str) -> str:
         for i, w in enumerate(words):
             if _NUMBER.match(w) and i:
                 return " ".join([*words[:i], value, *words[i + 1:]])
+    kind = [i for i, w in enumerate(words) if w.lower() in _KINDS] if value.lower() in _KINDS else []
+    if kind:  # "red wine?" - "no, white": the kind, not the thing ("a manual": "an ...")
+        i, new = kind[0], value.lower()
+        before = [*words[:i - 1], article(new)] if i and words[i - 1].lower() in ("a", "an") \
+            else words[:i]
+        return " ".join([*before, new, *words[i + 1:]])
     m = re.match(r"^(.*\b" + _PREPS + r")\s+(.+)$", fact)
     if m and len(m.group(2).split()) <= n + 1:
         return f"{m.group(1)} {value}"

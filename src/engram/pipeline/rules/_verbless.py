@@ -48,7 +48,7 @@ _KIND_OF_PERSON = re.compile(r"^(?:(?:total|complete|huge|massive|big|real|prope
                              r"hopeless|natural|born|true|classic|typical|lifelong|serial|"
                              r"self-confessed|recovering)\s+)?(?:(?!(?:not|an?)\s)[a-z-]+\s+){0,2}?(?:night owl|early bird|"
                              r"morning person|night person|people person|dog person|cat person|"
-                             r"creature of habit|introvert|extrovert|ambivert|homebody|bookworm|"
+                             r"creature of habit|(?-i:[a-z]+) person|introvert|extrovert|ambivert|homebody|bookworm|"
                              r"workaholic|perfectionist|overthinker|worrier|procrastinator|optimist|"
                              r"pessimist|minimalist|foodie|snob|nerd|geek|addict|junkie|fanatic|"
                              r"enthusiast|neat freak|clean freak|control freak|light sleeper|"

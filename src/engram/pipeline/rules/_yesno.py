@@ -34,6 +34,9 @@ _CONFIRM = re.compile(r"^(?:(?:(?:should|shall|can|may)\s+i|(?:would|do)\s+you\s
                       r"did you say|did you mean)\s*,?\s*(?:that\s+)?)(you\b.+)$", re.I)
 _TAG = re.compile(r"^(you\b.+?),?\s+(?:right|correct|is that right|is that correct|yes)$", re.I)
 YESNO = re.compile(r"^(do|are|have|were|did|can|will)\s+you\s+(.+)$", re.I)
+# A yes/no question about a thing of the user's: "Is your flight on Friday?"
+_IS_YOUR = re.compile(r"^(is|was)\s+your\s+((?:[a-z]+'s\s+)?[a-z]+)\s+(\S.*)$", re.I)
+ASKED = re.compile(YESNO.pattern + r"|" + _IS_YOUR.pattern, re.I)  # either kind
 _IRREGULAR_PAST = {"go": "went", "grow": "grew", "get": "got", "come": "came", "begin": "began",
                    "buy": "bought", "make": "made", "take": "took", "meet": "met", "leave": "left",
                    "find": "found", "learn": "learned", "spend": "spent", "teach": "taught",
@@ -67,7 +70,8 @@ def second_to_first(text: str) -> str:
     text = re.sub(r"\byour\b", "my", text, flags=re.I)
     text = re.sub(r"\byourself\b", "myself", text, flags=re.I)
     text = re.sub(r"^you\b", "I", text, flags=re.I)
-    text = re.sub(r"\b(?:to|with|for|about|at)\s+you\b", lambda m: m.group(0)[:-3] + "me", text)
+    text = re.sub(r"\b(?:to|with|for|about|at|than|like)\s+you\b(?!\s+(?:are|do|did|were)\b)",
+                  lambda m: m.group(0)[:-3] + "me", text)
     return re.sub(r"\byou\b", "I", text, flags=re.I)
 
 
@@ -84,6 +88,10 @@ def yes_no(q: str, yes: bool) -> str | None:
     keep = _KEEP_ON.match(q)
     if keep:  # "should I keep suggesting X?" - "yes please": the user wants X kept coming
         return f"I {'want' if yes else 'do not want'} the assistant to keep {keep.group(1)}"
+    mine = _IS_YOUR.match(q)
+    if mine:  # "is your flight on Friday?" - "yes": my flight is; a "no" says little
+        verb = mine.group(1).lower()
+        return f"My {mine.group(2).lower()} {verb} {second_to_first(mine.group(3))}" if yes else None
     m = YESNO.match(q)
     if not m or re.match(r"(?:want|need|like)\s+me\b", m.group(2), re.I):
         return None  # "do you want me to book it?" is an offer, not a fact
