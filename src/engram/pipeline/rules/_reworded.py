@@ -39,9 +39,13 @@ def _role_who(m: re.Match[str]) -> str:
     return f"{m.group(1)}{m.group(3)}; {subj}{m.group('verb')}"
 
 
-_NEXT_STEP = re.compile(r",\s+(?:and\s+|then\s+)?(?P<now>now\s+)?(?=(?:starting|moving|relocating|joining|switching|"
-                        r"living|working|studying|based)\s+(?:at|to|in|for)\s+(?:(?:the|a|an|my|our)\b|"
-                        r"(?-i:[A-Z])))", re.I)
+_NEXT_STEP = re.compile(
+    r",\s+(?:and\s+|then\s+)?(?P<now>now\s+)?(?=(?:starting|moving|relocating|joining|switching|"
+    r"living|working|studying|based)\s+(?:at|to|in|for)\s+(?:(?:the|a|an|my|our)\b|(?-i:[A-Z]))"
+    # "..., running outside now", "..., renting in Leith for now": a way of life that holds
+    r"|(?:running|renting|cycling|commuting|training|dating|freelancing|volunteering|"
+    r"flat-?sharing|teaching|coaching|working|living|moving)(?:\s+[^,]*?)?\s+(?:now|instead|"
+    r"these days|for now|next (?:week|month|year)|in (?:the )?\w+)$)", re.I)
 
 
 def reworded(body: str) -> str:

@@ -144,7 +144,7 @@ _CLAUSE_BREAK = re.compile(
     # "Call me Jo, nobody calls me Joanna": who calls the user what, a clause of its own
     r"|\s*,\s+(?=(?:nobody|no one|everyone|everybody|people)\s+(?:\w+\s+)?calls?\s+me\b)"
     # "Office closed so no more driving in for me": the ending is a clause of its own
-    r"|(?:,\s+|,?\s+(?:so|and)\s+)(?=no\s+more\s+(?-i:[a-z]+ing)\b)"
+    r"|(?:,\s+|,?\s+(?:so|and)\s+)(?=no\s+more\s+(?:(?-i:[a-z]+ing)\b|(?-i:[a-z-]+)\s+for\s+(?:me|us)\b))"
     # "Finally living on my own, no more flatmates": what is gone, a clause of its own
     r"|,\s+(?=no\s+more\s+(?-i:[a-z][\w-]*s)\s*[!.]*$)",
     re.IGNORECASE,

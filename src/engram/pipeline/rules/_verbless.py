@@ -65,7 +65,7 @@ _NAMED_FAN = re.compile(rf"^((?:{_FAN_ADJ}\s+)?)(?!{_FAN_ADJ}\s)"
 _NOT_HAD = {"problem", "problems", "worries", "worry", "questions", "question", "comments",
             "comment", "messages", "excuses", "drama", "more", "longer", "one", "way", "idea"}
 # "No more night shifts": something had no longer (a habit's gerund is read above)
-_NO_MORE_THING = re.compile(r"^(?i:no\s+more)\s+((?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3})"
+_NO_MORE_THING = re.compile(r"^(?i:no\s+more)\s+((?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,3}?)"
                             r"(?:\s+for\s+(?:me|us|them))?$")
 
 
@@ -91,8 +91,13 @@ _DAY_WITHOUT = re.compile(r"^day\s+(\d{1,4})\s+(?:without|with no)\s+(.+)$", re.
 _FOR_GOOD = re.compile(r"^off\s+to\s+((?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)((?:\s+(?!for\b)[\w-]+){0,3}?)"
                        r"\s+for\s+good\b(.*)$", re.I)
 # A doing ruled out for a while: "No running for six weeks", "no football till spring".
-_NO_DOING = re.compile(r"^no\s+(?:(?P<g>(?-i:[a-z]{2,})ing)|(?P<sport>football|footy|tennis|rugby|cricket|golf|"
-                       r"squash|netball|basketball|hockey|padel|badminton|volleyball|climbing))"
+_SPORT = (r"football|footy|tennis|rugby|cricket|golf|squash|netball|basketball|hockey|padel|"
+          r"badminton|volleyball|climbing|five-a-side|baseball|softball|lacrosse|table tennis")
+_DRINKS = {"coffee", "tea", "alcohol", "booze", "beer", "wine", "caffeine", "soda", "fizzy drinks",
+           "energy drinks", "spirits", "cola", "milk"}
+_DRUNK = "|".join([*_DRINKS, "meat", "dairy", "sugar", "bread", "chocolate", "gluten", "carbs",
+                   "red meat", "junk food", "takeaways", "fast food", "sweets", "cheese"])
+_NO_DOING = re.compile(r"^no\s+(?:(?P<g>(?-i:[a-z]{2,})ing)|(?P<sport>" + _SPORT + r"))"
                        r"(?P<all>\s+(?:at\s+all|whatsoever))?(?:\s+for\s+(?:me|us))?"
                        r"(?P<rest>\s+(?:for|until|till|til|before|this|next)\b(?:\s+(?:like|about|around))?.*)?$",
                        re.I)
@@ -181,6 +186,10 @@ def verbless(c: str) -> str | None:
         return f"Cannot {do}{rest}"
     m = _NO_MORE_THING.match(c)
     first = m.group(1).split()[0] if m else ""
+    if m and re.fullmatch(rf"(?!climbing)(?:{_SPORT})", m.group(1), re.I):  # "No more football"
+        return f"No longer plays {m.group(1)}"
+    if m and re.fullmatch(_DRUNK, m.group(1), re.I):  # "No more coffee for me"
+        return f"No longer {'drinks' if m.group(1).lower() in _DRINKS else 'eats'} {m.group(1)}"
     if m and first not in _NOT_HAD and not first.endswith("ing"):  # "No more night shifts"
         return f"No longer has {m.group(1)}"
     if re.match(r"^between\s+(?:jobs|homes|flats|houses|contracts|roles|places)\b", c, re.I):
