@@ -22,7 +22,7 @@ __all__ = ["homes_said", "inferred_facts", "new_home", "new_job"]
 
 
 # A home of the user's own, new, in a named place: they live there now.
-_NEW_HOME = re.compile(r"\b(?:their|our|my|the)\s+new\s+(?:\w+\s+)?(?:flat|house|home|place|apartment|"
+_NEW_HOME = re.compile(r"\b(?:their|our|my|the)\s+(?:new|own)\s+(?:\w+\s+)?(?:flat|house|home|place|apartment|"
                        r"cottage|condo)\s+in\s+(" + _NAME + ")"
                        # the place before the home: "first week in the new Bristol flat"
                        r"|\b(?:their|our|my|the)\s+new\s+(" + _NAME + r")\s+(?:flat|house|home|place|"
@@ -97,7 +97,10 @@ def inferred_facts(fact: str) -> list[str]:
     if m:  # "Is officially a Leeds resident" -> "Lives in Leeds"
         out.append(f"Lives in {m.group(1)}")
     m = re.match(r"^(?:Took|Accepted|Has accepted|Has taken)\s+(?:the|a|an|their)\s+(?:job\s+)?"
-                 r"(?:offer|job|position|role)\s+(?:at|from|with)\s+(" + _NAME + ")", fact)
+                 r"(?:offer|job|position|role)\s+(?:at|from|with)\s+(" + _NAME + ")", fact) \
+        or re.match(r"^(?:(?:Just|Finally|Recently)\s+)?(?:Started|Is starting|Starts|Began)\s+(?:their|a)\s+"
+                    r"(?:new\s+|first\s+)?(?:[\w-]+\s+)?(?:job|role|position)\s+(?:at|with)\s+(" + _NAME + ")",
+                    fact)  # "Started their new warehouse job at Amazon"
     if m:  # "Took the offer from Spotify" -> "Works at Spotify"
         out.append(f"Works at {m.group(1)}")
     m = re.match(r"^((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)\s+(?:just\s+)?turned\s+(\d{1,3})\b", fact)

@@ -30,6 +30,7 @@ from engram.pipeline.base import Existing
 from engram.pipeline.rules._diet import eaten_now
 from engram.pipeline.rules._rewrite import article
 from engram.pipeline.rules._slots import content_tokens, is_ending, is_negative, stem
+from engram.pipeline.rules._swapped import swapped
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["says_fix", "said_instead", "disputes", "puts_right", "opens_correction", "uncleft", "frame_target", "retimed", "retime_target", "reframed",
@@ -299,37 +300,7 @@ def reframed(fact: str, held: str) -> str | None:
     m, frame = _SWITCHED.match(fact), _USE_FRAME.match(held)
     if m and frame:
         return f"{frame.group('verb')} {m.group('new')}"
-    return _swapped(fact, held) or _promoted(fact, held) or eaten_now(fact, held)
-
-
-# A swap that names both values: "Swapped the trumpet for the drums", "Replaced the old
-# Golf with a Kia". The held memory of the same subject that names the old value keeps its
-# frame with the new one ("Son Theo plays the trumpet" -> "Son Theo plays the drums").
-_SWAPPED = re.compile(r"^(?:has\s+|have\s+|just\s+|finally\s+)*(?:swapped|traded|exchanged|"
-                      r"replaced)\s+(?:the\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?(?P<old>[\w'-]+"
-                      r"(?:\s+[\w'-]+)?)\s+(?:for|with)\s+(?:the\s+|a\s+|an\s+|some\s+)?"
-                      r"(?P<new>[\w'-]+(?:\s+[\w'-]+){0,2}?)(?:\s*[,;].*|\s+(?:last|this|in|on|after|"
-                      r"because)\b.*)?$", re.I)
-
-
-def _swapped(fact: str, held: str) -> str | None:
-    """The held memory with the value a swap gave up replaced by the one it took.
-
-    >>> _swapped("Son Ivo has swapped the cello for the bass", "Son Ivo plays the cello")
-    'Son Ivo plays the bass'
-    >>> _swapped("Swapped the cello for the bass", "Son Ivo plays the cello") is None
-    True
-    """
-    subject, predicate = split_subject(fact)
-    m = _SWAPPED.match(predicate)
-    h_subject, h_predicate = split_subject(held)
-    if m is None or h_subject != subject:
-        return None
-    # a make named goes with its model: "the Skoda" is the held "Skoda Octavia"
-    old = re.search(r"\b" + re.escape(m.group("old")) + r"\b(?:\s+(?-i:[A-Z0-9])[\w-]*)*", held, re.I)
-    if old is None:
-        return None
-    return held[:old.start()] + m.group("new") + held[old.end():]
+    return swapped(fact, held) or _promoted(fact, held) or eaten_now(fact, held)
 
 
 # A promotion names the new role; the employer of the held job stays ("Was promoted to

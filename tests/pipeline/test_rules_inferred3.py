@@ -1,0 +1,37 @@
+"""States implied by events (issue #22): a place of one's own, a new job started, a
+swap that names both the old and the new. Sentences written for these tests, in no eval
+set."""
+
+from __future__ import annotations
+
+from tests.pipeline._state import state_after
+
+
+def facts(message: str, *held: str) -> list[str]:
+    return state_after([("user", message)], list(held))
+
+
+def test_a_place_of_ones_own_is_where_one_lives() -> None:
+    assert "Lives in Dundee" in facts("Got my own flat in Dundee at last")
+
+
+def test_looking_for_a_place_of_ones_own_is_no_home_yet() -> None:
+    assert not any(f.startswith("Lives in") for f in facts("Hunting for my own flat in Dundee"))
+
+
+def test_a_new_job_started_says_where_one_works() -> None:
+    assert "Works at Ocado" in facts("Started my new logistics job at Ocado on Monday")
+
+
+def test_a_trade_in_keeps_the_verb_and_drops_the_old_make() -> None:
+    state = facts("Traded in the Puma for a Kia Picanto", "Drives a Ford Puma")
+    assert "Drives a Kia Picanto" in state and "Drives a Ford Puma" not in state
+
+
+def test_a_swap_fixes_the_article() -> None:
+    assert "Uses a Kobo" in facts("Swapped my iPad for a Kobo", "Uses an iPad")
+
+
+def test_a_model_traded_for_another_kind_of_thing_is_no_swap_of_the_model() -> None:
+    assert not any("Ford cargo" in f for f in
+                   facts("Traded in the Puma for a cargo bike", "Drives a Ford Puma"))
