@@ -268,14 +268,15 @@ _KNOWN = {"like", "love", "hate", "enjoy", "play", "own", "live", "work", "want"
 # "in Zurich, well, Winterthur actually": a name or number put right as it is said; the
 # second one stands, and "it" after it is the first ("just outside it": outside Zurich).
 _SAID_AGAIN = re.compile(
-    r"\b(?P<a>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?|\d[\w:.]*),\s+(?:well|or rather|i mean|"
-    r"sorry|actually|make that)\s*,?\s+(?:(?P<art>a|an|the)\s+)?(?P<b>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?|\d[\w:.]*)"
+    r"\b(?P<a>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?|\d[\w:.]*),\s+(?:well(?:\s+technically)?|or rather|"
+    r"i mean|sorry|actually|make that|er+m?|um+|uh+)\s*,?\s+(?:(?P<art>a|an|the)\s+)?(?P<b>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?|\d[\w:.]*)"
     r"(?:\s*,?\s+actually)?\b", re.I)
 
 
 # (a word in lower case only when it is the last of the clause and its fix ends it too)
-_WORD_AGAIN = re.compile(r"\b(?P<a>(?-i:[a-z]{3,})),\s+(?:sorry|i mean|no wait|wait|or rather|make that)"
-                         r"\s*,?\s+(?P<b>(?-i:[a-z]{3,}))$", re.I)
+_WORD_AGAIN = re.compile(r"\b(?P<a>(?-i:[a-z]{3,})),\s+(?:sorry|i mean|no wait|wait|or rather|make that|"
+                         r"er+m?|um+|uh+)\s*,?\s+(?:(?:a|an|the)\s+)?(?P<b>(?-i:[a-z]{3,}))"
+                         r"(?:\s*,?\s+actually)?$", re.I)
 
 
 def said_again(clause: str) -> str:
@@ -290,7 +291,8 @@ def said_again(clause: str) -> str:
     """
     low = _WORD_AGAIN.search(clause)
     if low:  # "I teach maths, sorry, physics": a common word put right at the clause's end
-        return clause[:low.start()] + low.group("b")
+        head = re.sub(r"\b(?:a|an)\s+$", lambda a: article(low.group("b")) + " ", clause[:low.start()])
+        return head + low.group("b")  # "a plumber, er, an electrician": "an electrician"
     m = _SAID_AGAIN.search(clause)
     if not m or m.group("a")[0].isdigit() != m.group("b")[0].isdigit():
         return clause

@@ -81,6 +81,8 @@ _NOT_PLURAL = frozenset({"was", "has", "is", "does", "this", "thus", "us", "yes"
 def them_as(clause: str, things: str) -> str:
     """"them" in the speaker's own words as the things named before (not "they/them");
     a single thing is "it" of an act that parts with it ("had a Polo but sold it")."""
+    # "I don't like cats, I'm allergic": allergic to the things just named
+    clause = re.sub(r"^((?:i'?m|i\s+am)\s+(?:\w+\s+)?allergic)$", rf"\1 to {things}", clause, flags=re.I)
     if not things.endswith("s"):
         return _PARTED_WITH_IT.sub(rf"\1 {things}", clause)
     kind = re.sub(r"^(?:my|our|the)\s+", "", things)
