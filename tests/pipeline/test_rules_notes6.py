@@ -1,5 +1,5 @@
-"""Notes as people and agents write them: adverbs before a verb in -s, the speaker's own
-thing with "my" left out, bullet lists, labelled values (issue #22). Sentences written
+"""Notes as people and agents write them: adverbs before a verb in -s, bullet lists,
+labelled values (issue #22). Sentences written
 for these tests, in no eval set."""
 
 from __future__ import annotations
@@ -36,12 +36,6 @@ def test_a_state_said_for_the_moment_keeps_its_time() -> None:
 
 def test_between_jobs_ends_the_job_held() -> None:
     assert facts("Between jobs right now", "Works at a garden centre") == ["Is between jobs right now"]
-
-
-def test_the_speakers_own_thing_without_my_is_a_fact() -> None:
-    assert facts("Savings target for the year is 5000 euros") == \
-        ["Savings target for the year is 5000 euros"]
-    assert facts("Usual train home is the 18:05") == ["Usual train home is the 18:05"]
 
 
 @pytest.mark.parametrize("message", ["Queue at the post office was endless",
