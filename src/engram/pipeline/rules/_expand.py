@@ -36,8 +36,10 @@ _VERDICT_TAIL = re.compile(r",\s+(?:(?:pretty|so|really|very|quite|super|kinda)\
 # ", it was for the best" (a verdict on what was done)
 _SHORT_TAIL = re.compile(r",\s+(?:(?:it|that)(?:'s|\s+was|\s+is)\s+(?:for\s+the\s+best|worth\s+it|a\s+relief|"
                          r"about\s+time|long\s+overdue)|(?:way\s+)?too\s+[a-z-]+|(?:never|always)\s+(?:have|has|had|did|do|does|"
-                         r"will|was|am)|which\s+is\s+(?:a\s+|so\s+|really\s+)?(?:shame|pity|pain|"
-                         r"sad|annoying|great|nice|lucky|handy|ironic|funny|fine|good|bad))$", re.I)
+                         r"will|was|am)|which\s+(?:is|was|has\s+been)\s+(?:a\s+|so\s+|really\s+|pretty\s+|"
+                         # ", which is terrifying but amazing": how it feels, one word or two
+                         r"quite\s+|kind\s+of\s+|a\s+bit\s+)?(?-i:[a-z-]+)(?:\s+but\s+(?:so\s+|really\s+)?"
+                         r"(?-i:[a-z-]+))?)$", re.I)
 
 
 _AGE_AND = re.compile(r"^((?:[A-Z][a-z]+\s+){0,2}(?i:is))\s+(\d{1,2}|1[01]\d)(?:\s+(?:now|today|this\s+year))?\s+and\s+"

@@ -289,7 +289,8 @@ def standing_request(clause: str) -> str | None:
         return "Does not want " + re.sub(r"\b(?:my|our)\b", "their", rest, flags=re.I)
     lasting = m.group(1) or re.search(r"\b(?:from now on|always|never|going forward|"
                                       r"in (?:the )?future|by default|anymore)\b", rest, re.I)
-    if not lasting and verb not in {"keep", "avoid", "remember", "stop"}:
+    if not lasting and verb not in {"keep", "avoid", "remember", "stop"} \
+            or verb == "remember" and re.match(r"^to\s", rest, re.I):  # "remember to book it"
         return None
     rest = re.sub(r",?\s*\b(?:from now on|going forward|in (?:the )?future|by default)\b",
                   "", rest, flags=re.I)

@@ -160,17 +160,17 @@ _DISCOURSE = re.compile(
     r"by the way|actually|honestly|sadly|unfortunately|luckily|fortunately|basically|"
     r"since (?:we|i) last (?:spoke|talked|chatted|caught up|saw each other)|"
     r"as i said|as i mentioned|like i said|just so you know|fyi|for the record|now(?!\s+that\b)|then|"
-    r"great|good news|big news|news|guess what|remind me|note that|note|remember that|"
-    r"remember|just to let you know|in fact|to be honest|also,? note|these days|"
+    r"great|good news|big news|news|guess what|remind me|(?:please\s+)?(?:note|remember|keep in mind|"
+    r"bear in mind|don'?t forget)(?:\s+that)?(?=\s+(?:i|i'm|i've|i'd|my|we|we're)\b)|note(?: that)?|"
+    r"remember(?: that)?|just to let you know|in fact|to be honest|also,? note|these days|"
     r"nowadays|lately|currently|right now|at the moment|quick update|update|"
     # openers of a correction: what follows is the corrected statement
     r"(?:it\s+)?(?:turns|turned) out(?: that)?|wait|oops|whoops|(?:(?:a|one|small|quick|tiny|minor)\s+)*"
-    r"(?:correction|update)|to clarify|just to clarify|"
+    r"(?:correction|update)|to clarify|just to clarify|long story short|tl;?dr|in short|"
     # news of oneself: "found out I'm allergic to cats" (not "found out my ...": a thing's)
     r"(?:i\s+)?(?:just\s+|recently\s+|finally\s+)?found out(?: that)?(?=\s+(?:i|i'm|im|i've)\b)|"
     r"let me correct that|my mistake|my bad|scratch that|sorry|i'?ll be honest|hold on|hang on|"
-    r"that'?s (?:wrong|off|not right|not quite right|incorrect)|"
-    r"change of plans?|plans? changed|"
+    r"that'?s (?:wrong|off|not right|not quite right|incorrect)|change of plans?|plans? changed|"
     r"i\s+(?:got\s+(?:that|it|this)\s+wrong|was wrong|made a mistake|misspoke|mis-?typed|"
     r"mixed\s+(?:that|them|it|those)\s+up)(?:\s+(?:earlier|before|last time))?|"
     # "I meant I'm allergic to X": a whole clause restated; "I meant X, not Y" stays

@@ -191,6 +191,9 @@ def own_text(content: str) -> list[str]:
     content = _EMOJI.sub("\n", content)
     # a list's bullets and numbers, and markdown's bold, are layout: each item is a line
     content = _BULLET.sub("\n", re.sub(r"\*\*|__", "", content))
+    # "(finally!)", "(yay)", "(long story)": a cry in brackets says nothing of its own
+    content = re.sub(r"\s*\((?:finally|yay|woo+|lol|haha+|ugh|sigh|fingers crossed|touch wood|"
+                     r"long story|don'?t ask|!+|\?+)[!?.]*\)", "", content, flags=re.I)
     # "two kids (Ava is 10, Sam is 7)": a clause in brackets is said beside the sentence
     content = re.sub(r"\s*\(([^()]*\b(?:is|are|was|has|have|'s)\b[^()]*)\)\s*(?:,|(?=[.;!?]|$))",
                      r"; \1; ", content)
