@@ -303,8 +303,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         # (a reply to "Nice to meet you, Devendra!" has that name before it: "dev is fine")
         previous = addressed_as(offered or question or "") if s_i == 0 and not agent else None
         before: str | None = None  # in ages" plays what it named; the clause before
-        for raw in clauses:
-            clause = strip_discourse(raw)
+        for raw in clauses:  # "already read it": "it" is what the assistant just suggested
+            clause = as_suggested(strip_discourse(raw), offered or question) if s_i == 0 else strip_discourse(raw)
             if things and (not people.last or not things.endswith("s")):  # "I grow them", "sold it"
                 clause = them_as(clause, things)
             if agent and _AGENT_CHATTER.match(clause):

@@ -306,13 +306,16 @@ def _subjectless(clause: str) -> str | None:
     m = re.match(r"^(?i:already|also)\s+(have|own|use|know|play|speak|drive|do)\s+(?!to\b)(\S.*)$", c)
     if m:  # "already have one": the speaker's own, the "I" unsaid (a bare "have" is an order)
         return f"{capitalise(conjugate(m.group(1).lower()))} {m.group(2)}"
-    m = re.match(r"^(?i:(just|also|only just)|(finally|recently|usually|mostly|mainly|often|"
+    m = re.match(r"^(?i:(just|also|only just|already)|(finally|recently|usually|mostly|mainly|often|"
                  r"always|sometimes|normally|generally|typically|rarely|seldom|"
                  r"occasionally|regularly|currently|still(?=\s+[a-z]+[^s\W]s\b)|(?-i:[A-Za-z][a-z]+ly)(?=\s+[a-z]+(?:ing|ed)\b)))\s+(?=[a-z])", c)
     if m and not (m.group(2) and c[m.end():].split()[0] in ("is", "was", "has")):
         fact = _subjectless(c[m.end():])
         if fact is None and m.group(2) and _WHERE_AT.match(c[m.end():]):  # "Usually in bed by ten"
             return f"Is {m.group(2).lower()} {c[m.end():]}"
+        if fact is None and (m.group(1) or "").lower() == "already" and len(c[m.end():].split()) > 1 \
+                and not re.search(r"\b(?:it|that|this|them|one|you)$", c, re.I):
+            return f"Has already {c[m.end():]}"  # "Already read it": "I've" unsaid
         aux = re.match(r"^(Is|Has|Was)\s+", fact or "")
         if fact and m.group(2) and aux:  # "Mostly vegetarian" -> "Is mostly vegetarian"
             return f"{aux.group(1)} {m.group(2).lower()} {fact[aux.end():]}"

@@ -28,6 +28,8 @@ _OFFER = re.compile(
     r"enjoy|take\s+up)|have\s+you\s+(?:considered|thought\s+about|tried)|how\s+about|what\s+about|"
     r"why\s+not\s+(?:try|join|get|book|take\s+up)|maybe\s+(?:try|get|join|book)|^try|"
     r"(?:i'?d|i\s+would|i)\s+(?:recommend|suggest)|(?:consider|check\s+out|go\s+for))\s+"
+    r"(?:(?:switching|moving|changing|upgrading)\s+to\s+|(?:getting|trying|using|joining|reading|"
+    r"watching)\s+)?"  # "have you considered switching to a standing desk?"
     r"(?P<np>(?:a|an|some)\s+[\w'-]+(?:\s+(?!(?:app|instead|then|for|to|on|at|or|and|if|so|as)\b)"
     r"[\w'-]+){0,4}|(?:the\s+)?(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})"
     # or a name ("Kindle Unlimited"), with the kind of thing it is after it: "the Moka pot"
@@ -37,7 +39,8 @@ _OFFER = re.compile(
 _SUBJECT_OFFER = re.compile(r"^(?P<np>(?:a|an)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:might|could|would)\s+"
                             r"(?:suit|help|work\s+for|be\s+good\s+for)\b", re.I)
 # What does something with the thing suggested: "ordered one", "booked it", "do one".
-_TAKES = re.compile(r"^(?:(?:just|already|finally|also)\s+)*(?:ordered|bought|booked|joined|got|tried|"
+_TAKES = re.compile(r"^(?:i(?:'ve)?\s+)?(?:(?:just|already|finally|also)\s+)*(?:ordered|bought|booked|joined|got|tried|"
+                    r"(?:has\s+)?(?:read|watched|seen|visited|played|finished|listened\s+to)|"
                     r"signed\s+up\s+for|does|did|has|uses|owns|used\s+to\s+\w+(?:\s+(?:in|on|at|with|to))?|"
                     r"would\s+love|wants|is\s+getting|is\s+doing|has\s+(?:ordered|booked|joined|got|"
                     r"bought|tried))\s+(?:in\s+|on\s+|at\s+)?(?:one|it)\b", re.I)
