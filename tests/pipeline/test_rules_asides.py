@@ -44,3 +44,8 @@ def test_what_which_is_names_is_kept() -> None:
 
 def test_an_opener_that_sums_up_is_no_part_of_it() -> None:
     assert facts("Long story short, I sold the van") == ["Sold the van"]
+
+
+def test_an_inverted_condition_and_what_hangs_on_it_are_no_fact() -> None:
+    assert facts("Were we to sell up, we'd buy a narrowboat") == []
+    assert facts("Should I get the grant, I'd start the PhD in October") == []

@@ -319,7 +319,7 @@ def split_clauses(sentence: str) -> list[str]:
     # "if we did | we'd need a bigger flat", "given a big win | I'd ...": a condition and
     # what hangs on it are one clause
     for i in range(len(parts) - 2, -1, -1):
-        if re.match(r"^(?:if|unless|supposing|assuming)\s", parts[i], re.I) or (
+        if re.match(r"^(?:if|unless|supposing|assuming|(?:were|should|had)\s+(?:i|we))\s", parts[i], re.I) or (
                 re.match(r"^(?:given|with)\s+(?:a|an|the|some)\s", parts[i], re.I)
                 and re.match(r"^(?:i|we)(?:'d|\s+would)\b", parts[i + 1], re.I)):
             parts[i:i + 2] = [f"{parts[i]}, {parts[i + 1]}"]

@@ -70,7 +70,7 @@ _REPORTING_AT = re.compile(_REPORTING + r"\b", re.I)
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|(?<!\w)'[^']{12,}'(?!\w)")
 _HYPOTHETICAL_START = re.compile(
     r"^(?:(?:and|but|so|well|oh|also|honestly|frankly|seriously|realistically),?\s+)?(?:if|suppose|"
-    r"supposing|imagine|imagining|"
+    r"supposing|imagine|imagining|(?:were|should|had)\s+(?:i|we)\s+(?=to\b|\w+ed\b|been\b)|"
     r"assuming|hypothetically|what if|in case|even if|unless|say if|let'?s say|pretend|"
     r"in theory|in a perfect world|in another life|someday,? if|"
     # a condition said with a noun: "Given a big lottery win, I'd ...", "With a million, I'd"
