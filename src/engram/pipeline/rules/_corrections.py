@@ -146,7 +146,8 @@ def _aligned(said: list[str], old: list[str]) -> str | None:
 
 
 # "I said I was allergic to wasps but it's actually bees": the user takes back a value.
-RETRACT = re.compile(r"^i\s+(?:said|told you|mentioned|wrote|put down)\s+(?:that\s+)?(?P<said>.+?),?"
+RETRACT = re.compile(r"^(?:i\s+(?:said|told you|mentioned|wrote|put down)|you(?:'ve|\s+have)?\s+(?:got|have|"
+                     r"put|think|thought|said|wrote)(?:\s+me\s+(?:down\s+)?as)?)\s+(?:that\s+)?(?P<said>.+?),?"
                       r"\s+but\s+(?:it'?s|it\s+is|it\s+was|they'?re|that'?s)\s+(?:actually\s+|"
                       r"really\s+)?(?P<new>[\w'-]+(?:\s+[\w'-]+){0,2}?)"
                       # "... but it's actually Bosch where I work": the frame after the value

@@ -173,7 +173,7 @@ def _clause_facts(clause: str, people: People) -> list[str]:
             or re.match(r"^.*?,\s*(.+)$", clause)  # "Name's Precious, she/her"
         more = identity_fact(tail.group(1)) or also_called(tail.group(1), who) if tail else None
         return [*out, who, *([more] if more and more != who else [])]
-    if is_noise(clause) or is_reported(clause) or is_hypothetical(clause):
+    if is_noise(clause) or is_reported(clause) and not RETRACT.match(clause) or is_hypothetical(clause):
         return out
     clause = _HEDGE.sub("", clause)
     named = introduction(clause)

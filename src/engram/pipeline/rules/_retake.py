@@ -45,7 +45,8 @@ WAS_ONCE = re.compile(r"^(?:well|or rather|or|at least)?,?\s*(?:we|i)\s+(?:were|
 _OPENER = re.compile(
     r"^\s*(?:(?:no,?\s+)?wait\b|no\s+no\b|oops|whoops|(?:a\s+|one\s+|quick\s+|small\s+)?"
     r"correction\b|scratch that|my mistake|my bad|to clarify|let me correct\b|change of plans?\b|"
-    r"(?:just\s+)?to correct (?:you|that|myself|the record)\b|"
+    r"(?:just\s+)?to correct (?:you|that|myself|the record)\b|that'?s\s+(?:wrong|not right|incorrect|"
+    r"not correct|not true|out of date)\b|you(?:'ve|\s+have)?\s+got\s+(?:that|it|me)\s+wrong\b|"
     r"(?:sorry,?\s+|oh,?\s+|actually,?\s+)?i\s+(?:got\s+(?:that|it|this)\s+wrong|was wrong|"
     r"made a mistake|misspoke|mis-?typed|mixed\s+(?:that|them|it|those)\s+up|"
     r"told you wrong|gave you the wrong|meant(?:\s+to\s+say)?(?:\s+that)?\s+(?:i\b|my\b|we\b|our\b)))",

@@ -1,0 +1,27 @@
+"""A held memory put right by telling the assistant it has it wrong (issue #22).
+Sentences written for these tests, in no eval set; the reconciler is MiniLM's, as
+``Memory`` wires it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Minilm = Callable[..., list[str]]
+
+
+def test_you_have_me_down_as_x_but_it_is_y_puts_x_right(minilm_after: Minilm) -> None:
+    assert minilm_after("You've got me down as working in Harlow but it's Hatfield",
+                        "Works in Harlow") == ["Works in Hatfield"]
+
+
+def test_you_think_x_but_it_is_y_puts_x_right(minilm_after: Minilm) -> None:
+    assert minilm_after("You think I teach in Luton but it's actually Dunstable",
+                        "Teaches in Luton") == ["Teaches in Dunstable"]
+
+
+def test_thats_wrong_opens_a_correction(minilm_after: Minilm) -> None:
+    assert minilm_after("That's wrong, I ride a Ducati", "Rides a Triumph") == ["Rides a Ducati"]
+
+
+def test_an_opinion_someone_else_holds_is_still_no_fact(minilm_after: Minilm) -> None:
+    assert minilm_after("You think I'm stubborn but I'm not") == []
