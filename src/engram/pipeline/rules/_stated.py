@@ -83,6 +83,11 @@ _VERBLESS = re.compile(r"^(?:(?:the|my|our)\s+)?((?:[\w'-]+\s+){0,3}[\w'-]+)\s+(
                        r"(\s+(?:as\s+of|since|on|last|this|yesterday|today)\b.*)?$", re.I)
 
 
+# What plural subjects do: "my wife's parents live with us" is theirs, no "is".
+_PLURAL_DO = frozenset({"live", "work", "are", "were", "have", "go", "come", "want", "like", "love",
+                        "run", "own", "visit", "stay", "moved", "said", "think", "keep", "get"})
+
+
 def _is_verb(word: str) -> bool:
     return word in _VERB or word in PAST_FORMS or word.endswith("ed")
 
@@ -108,7 +113,8 @@ def stated(clause: str) -> str | None:
         if _is_verb(verb):
             subject, predicate = words[head:n], words[n:]
         elif word.lower().endswith("'s") and not any(
-                _is_verb(w.lower()) or re.fullmatch(r"[a-z]{2,}[^s'u]s", w) for w in words[n + 1:n + 3]):
+                _is_verb(w.lower()) or re.fullmatch(r"[a-z]{2,}[^s'u]s", w) for w in words[n + 1:n + 3]) \
+                and not (verb.endswith("s") and words[n + 1:n + 2] and words[n + 1].lower() in _PLURAL_DO):
             # "My car's in the garage": 's is "is"; "My sister's visa came" and "my
             # neighbour's dog barks" are theirs
             subject, predicate = [*words[head:n - 1], word[:-2]], ["is", *words[n:]]
