@@ -80,8 +80,8 @@ yesterday today tonight tomorrow last next recently now again properly soon""".s
     | frozenset("""monday tuesday wednesday thursday friday saturday sunday mondays tuesdays
     wednesdays thursdays fridays saturdays sundays""".split())  # noqa: SIM905 (word lists)
 # A name after "called", "named" or "call me", typed in lower case ("shes called miso").
-_NAME_AFTER = re.compile(r"\b(?:called|named|call\s+me|me\s+and|(?:sur|last\s+|first\s+|nick)?name(?:'s|\s+is)|"
-                         r"(?:baby|little)\s+(?:boy|girl),?|this\s+(?:guy|girl|lad|bloke))\s+(?P<name>[a-z][a-z'-]+)\b")
+_NAME_AFTER = re.compile(r"\b(?:called|named|call\s+me|go\s+by|me\s+and|(?:sur|last\s+|first\s+|nick)?name(?:'s|\s+is)|"
+                         r"(?:baby|little)\s+(?:boy|girl),?|this\s+(?:guy|girl|lad|bloke))\s+(?P<name>[a-z][a-z'-]+)\b(?!/)")
 # A place put right just after one given its capital: "live in Leeds, sorry, york".
 _PLACE_PUT_RIGHT = re.compile(r"(?<=[A-Z][a-z])(?P<gap>[a-z'-]*,\s*(?:(?:sorry|no|nope|i\s+mean|wait|oops)"
                               r"\s*,?\s*)+)(?!(?:sorry|no|nope|wait|oops|mean)\b)(?P<place>[a-z][a-z'-]{2,})\b")
@@ -91,7 +91,8 @@ _STARRED = re.compile(r"(?:(?<=^)|(?<=[\s,.!]))(?:(?:sorry|oops|whoops|i\s+mean)
 _NOT_A_NAME = frozenset("""it that this the a an me him her them us you off in out up back for
 my his our their your i we
 about by after something anything nothing what yesterday today tonight tomorrow earlier again
-last next now twice once round over born came is was has""".split())  # noqa: SIM905
+last next now twice once round over born came is was has
+when whenever if anytime asap crazy lazy old-fashioned paranoid biased mate""".split())  # noqa: SIM905
 
 
 def _capital(m: re.Match[str], group: str, stop: frozenset[str]) -> str:

@@ -84,10 +84,15 @@ def deny(fact: str) -> str | None:
 
 
 def positive(denial: str) -> str | None:
-    """The statement a denial denies ("Does not speak French" -> "Speaks French")."""
-    m = re.match(r"^(?:Does not|No longer|Never)\s+(\w+)\s*(.*)$", denial)
-    if m:
-        return f"{capitalise(conjugate(m.group(1)))} {m.group(2)}".strip()
+    """The statement a denial denies ("Does not speak French" -> "Speaks French").
+
+    >>> positive("Does not speak French"), positive("Never drinks coffee")
+    ('Speaks French', 'Drinks coffee')
+    """
+    m = re.match(r"^(Does not|No longer|Never)\s+(\w+)\s*(.*)$", denial)
+    if m:  # "Does not speak" takes the verb's -s; "Never drinks" has it already
+        verb = conjugate(m.group(2)) if m.group(1) == "Does not" else m.group(2)
+        return f"{capitalise(verb)} {m.group(3)}".strip()
     out = re.sub(r"\b(is|was|are|were|has|can|will)\s+(?:not|no longer)\s+", r"\1 ", denial,
                  count=1, flags=re.I)
     out = re.sub(r"\b(is|was|are|were|has)n't\s+", r"\1 ", out, count=1, flags=re.I)

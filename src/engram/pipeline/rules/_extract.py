@@ -309,7 +309,8 @@ def extract_texts(message: Message, question: str | None, agent: bool,
                 clause = them_as(clause, things)
             if agent and _AGENT_CHATTER.match(clause):
                 continue
-            nick = also_called(clause, previous) if previous and previous.startswith("Name is ") else None
+            nick = also_called(clause, previous) if previous and previous.startswith(
+                ("Name is ", "Does not want to be called ")) else None
             if nick:  # "I'm Margaret, but Maggie is fine": the clause after the name
                 kept = (nick,) if nick.startswith("Name is ") else (previous, nick)  # a name put right
                 facts.extend(f for f in kept if f and f not in facts)

@@ -38,8 +38,10 @@ republican democrat libertarian gen millennial texan californian parisian london
 asperger autistic adhd deaf blind lgbt lgbtq gay queer trans vegan ok okay""".split())  # noqa: SIM905 (a word list reads better as text)
 # (a word ending in "'s" is no name: "Baby's here!" says the baby is)
 _NAME = r"((?-i:[A-Z][a-z][\w'-]*(?<!'s)(?:\s+[A-Z][a-z][\w'-]*(?<!'s))?))"
+# A title before a name is no part of it: "I'm Dr. Amara Okafor".
+_TITLE = r"(?:(?:dr|prof|mr|mrs|ms|miss|mx)\.?\s+)?"
 _INTRO = re.compile(r"^(?:hi|hello|hey|g'?day|hiya)?\s*(?:(?:all|everyone|there|folks|guys|y'?all)\b)?"
-                    r"[,!.\s]*(?:(?:i'?m|i am|this is|it'?s)\s+" + _NAME
+                    r"[,!.\s]*(?:(?:i'?m|i am|this is|it'?s)\s+" + _TITLE + _NAME
                     + r"(?:\s+(?:here|btw|by the way))?|" + _NAME
                     # "Noor here, 27, ...": more about the speaker is an introduction's
                     + r"\s+here(?:,(?!\s*(?:\d|(?:my\s+)?pronouns\b|(?:she|he|they)/|(?:a|an|from)\s)).*)?)$",
@@ -47,7 +49,7 @@ _INTRO = re.compile(r"^(?:hi|hello|hey|g'?day|hiya)?\s*(?:(?:all|everyone|there|
 # "I'm Yusuf, a nurse from Izmir", "I'm Lotte, 34", "I'm Sam, pronouns they/them": a
 # name, then more about the speaker (what they are, their age, where from, pronouns).
 _INTRO_APPOSITION = re.compile(r"^(?:(?:hi|hello|hey)[,!.\s]+)?(?:(?:i'?m|i am|this is|my name is|"
-                               r"my name'?s)\s+" + _NAME + r"|" + _NAME.replace("((", "(?P<here>(", 1)
+                               r"my name'?s)\s+" + _TITLE + _NAME + r"|" + _NAME.replace("((", "(?P<here>(", 1)
                                + r"\s+here),\s+((?:a|an|from)\s+.+|\d{1,3}\b.*|"
                                r"(?:my\s+)?pronouns\b.+|(?:she|he|they|ze|xe)/\w+.*)$", re.I)
 # What follows the name is said of "I'm" ("a nurse", "34", "from Oslo"), or stands alone.
@@ -56,7 +58,7 @@ _NOBODY = {"nobody", "everyone", "everybody", "someone", "somebody", "anyone", "
            "everything", "something", "winter", "summer", "life", "it", "same", "more"}
 _MY_NAME = re.compile(r"^(?:my\s+(?:first\s+|full\s+|real\s+)?name\s+is|(?:my\s+)?name'?s|"
                       r"the\s+name(?:'?s|\s+is)|i'?m\s+called|i\s+am\s+called|i'?m\s+named)\s+"
-                      + _NAME
+                      + _TITLE + _NAME
                       # the name on paper: "(but) it's Rebecca on paper", "officially it's Rebecca"
                       + r"|^(?:but\s+)?(?:officially|legally|technically|on\s+paper)?,?\s*it'?s\s+" + _NAME
                       + r"(?:\s+(?:on\s+paper|officially|legally|on\s+my\s+passport|in\s+full))?$", re.I)
@@ -187,9 +189,14 @@ def also_called(after_name: str, name: str = "") -> str | None:
     ('Prefers to be called Tom', None)
     >>> also_called("Kat please", "Name is Katherine"), also_called("Leeds please", "Name is Sam")
     ('Prefers to be called Kat', None)
+    >>> also_called("I prefer Rob", "Name is Robert"), also_called("I prefer Tesco", "Name is Sam")
+    ('Prefers to be called Rob', None)
     """
     said = after_name.strip(" ,.!")
-    given = name.removeprefix("Name is ")
+    given = name.removeprefix("Name is ").removeprefix("Does not want to be called ")
+    m = re.match(r"^i(?:'d)?\s+(?:much\s+)?prefer\s+(?:just\s+)?" + _NAME + "$", said, re.I)
+    if m and _is_name(m.group(1)) and given[:2].lower() == m.group(1)[:2].lower():
+        return f"Prefers to be called {m.group(1)}"  # "Robert - I prefer Rob": a short form
     m = _SHORT_IS_FINE.match(said)
     if m and _is_name(m.group(1)) and (" please" not in m.group(0)
                                        or given[:2].lower() == m.group(1)[:2].lower()):

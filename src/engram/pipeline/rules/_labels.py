@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 
-from engram.pipeline.rules._identity import identity_fact
 from engram.pipeline.rules._rewrite import article, capitalise
 
 __all__ = ["label_clause", "labelled"]
@@ -44,6 +43,9 @@ _VERB_LABELS = {"loves": "love", "likes": "like", "hates": "hate", "enjoys": "en
                 "watches": "watch", "listens to": "listen to"}
 # Labels whose value reads as the rest of a sentence the speaker would say.
 _SAID_AS = [
+    (r"(?:first\s+|full\s+)?name", "My name is {v}"),
+    (r"nick\s*name|preferred\s+name|goes\s+by", "Call me {v}"),
+    (r"pronouns", "My pronouns are {v}"),
     (r"allerg(?:y|ies|ic to)|allergic", "I'm allergic to {v}"),
     (r"(?:home|city|location|hometown|lives in|based in|residence|address)", "I live in {v}"),
     (r"languages?|speaks", "I speak {v}"),
@@ -79,6 +81,8 @@ def label_clause(sentence: str) -> str | None:
                 else f"I'm {article(value)} {value}"
         if "kids" in said and not re.fullmatch(r"\d+|one|two|three|four|five|six|no", value, re.I):
             return None  # "Kids: Ava (10) and Sam (7)": more than a count
+        if "{v}" in said and ("name" in said.lower() or said.startswith("Call")) and value.islower():
+            value = value.title()  # "name: tomasz" typed in lower case is still a name
         if label == "diet" and len(value.split()) > 2:
             return None  # "Diet: mostly fish and rice": what is eaten, not a kind of eater
         return said.format(v=value)
@@ -96,9 +100,4 @@ def labelled(sentence: str) -> str | None:
     if re.match(r"^(?:i|i'm|my|we|you|he|she|they|it)\b", value, re.I) \
             or re.search(r"\b(?:is|am|are|was|have|has)\b", value):
         return None  # a clause after a heading, not a value
-    low = label.lower()
-    if low in ("name", "first name", "full name"):
-        return identity_fact(f"My name is {value}") or None
-    if low in ("pronouns",):
-        return f"Pronouns are {value}"
-    return f"{capitalise(low)} is {value}"
+    return f"{capitalise(label.lower())} is {value}"
