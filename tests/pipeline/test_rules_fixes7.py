@@ -30,3 +30,13 @@ def test_an_opinion_someone_else_holds_is_still_no_fact(minilm_after: Minilm) ->
 def test_a_relatives_people_doing_something_is_no_is(minilm_after: Minilm) -> None:
     # "'s" before a plural and its verb is whose, never "is"
     assert not any(" is " in f for f in minilm_after("My husband's cousins run a vineyard"))
+
+
+def test_a_taste_is_no_change_of_diet(minilm_after: Minilm) -> None:
+    state = minilm_after("Had a forkful of my dad's lamb curry", "Is pescatarian")
+    assert "Is pescatarian" in state and not any(f.startswith("Eats meat") for f in state)
+
+
+def test_a_feeling_about_a_trip_is_no_part_of_it(minilm_after: Minilm) -> None:
+    assert minilm_after("Spent Easter at my aunt's in Whitby, so nice to get away") == \
+        ["Spent Easter at their aunt's in Whitby"]

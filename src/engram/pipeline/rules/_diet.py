@@ -69,10 +69,15 @@ def _kind_eaten(predicate: str, banned: tuple[str, ...]) -> str | None:
     return None
 
 
+# A taste, a slip or a cheat is no change of diet: "Had a bite of a friend's burger".
+_TASTE = re.compile(r"\b(?:a\s+(?:bite|taste|mouthful|forkful|nibble|sip)\s+of|just\s+(?:this\s+)?once|"
+                    r"cheat\s+(?:day|meal)|by\s+(?:accident|mistake)|accidentally)\b", re.I)
+
+
 def broken_diet(fact: str, existing: list[Existing], used: set[int]) -> tuple[int, str] | None:
     """(position of the held diet the user's meal breaks, what the user eats now), else None."""
     subject, predicate = split_subject(fact)
-    if subject or is_negative(fact) or not _ATE.match(predicate) \
+    if subject or is_negative(fact) or not _ATE.match(predicate) or _TASTE.search(predicate) \
             or (re.match(r"^(?:made|cooked)\b", predicate, re.I) and _FOR_OTHERS.search(predicate)):
         return None
     for pos, e in enumerate(existing):

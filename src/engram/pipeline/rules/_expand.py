@@ -94,6 +94,9 @@ def expand(fact: str) -> list[str]:
     """One fact as said -> the facts it holds (coordinations, lists, shared prepositions
     split; a verdict or short reason after it dropped; an inferred fact or two added)."""
     fact = _SHORT_TAIL.sub("", _VERDICT_TAIL.sub("", fact))
+    # "..., lovely to get away": how it felt, no part of the fact
+    fact = re.sub(r",\s+(?:so\s+|really\s+)?(?:lovely|nice|great|good|fun|weird|sad|strange)\s+to\s+"
+                  r"(?:get|be|see|have|catch)\b[^,]*$", "", fact)
     # "Is vegetarian so that works": how it bears on what was asked, no part of the fact
     fact = re.sub(r",?\s+so\s+that(?:'s|\s+is)?\s+(?:works|helps|fine|good|perfect|handy|ideal)$", "", fact)
     # "Supports Arsenal, have done since they were a kid": how long, the verb said once
