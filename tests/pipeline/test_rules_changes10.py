@@ -37,3 +37,18 @@ def test_a_thing_given_up_takes_its_verb(message: str, fact: str) -> None:
 def test_no_more_after_a_comma_is_its_own_clause() -> None:
     assert facts("My shoulder went again, no more squash for me") == \
         ["Shoulder went again", "No longer plays squash"]
+
+
+def test_any_way_of_life_said_with_now_after_a_comma_is_its_own_clause() -> None:
+    assert facts("Gave up the allotment, growing herbs on the balcony now") == \
+        ["Gave up the allotment", "Is growing herbs on the balcony now"]
+
+
+def test_a_feeling_with_now_after_a_comma_stays_a_tail() -> None:
+    assert facts("Handed in my dissertation, feeling lighter now") == \
+        ["Handed in their dissertation, feeling lighter now"]
+
+
+def test_what_is_left_said_short_after_the_news_is_dropped() -> None:
+    assert facts("One of my hamsters died, so just Bubbles now") == \
+        ["One of their hamsters died"]

@@ -43,8 +43,8 @@ _NEXT_STEP = re.compile(
     r",\s+(?:and\s+|then\s+)?(?P<now>now\s+)?(?=(?:starting|moving|relocating|joining|switching|"
     r"living|working|studying|based)\s+(?:at|to|in|for)\s+(?:(?:the|a|an|my|our)\b|(?-i:[A-Z]))"
     # "..., running outside now", "..., renting in Leith for now": a way of life that holds
-    r"|(?:running|renting|cycling|commuting|training|dating|freelancing|volunteering|"
-    r"flat-?sharing|teaching|coaching|working|living|moving)(?:\s+[^,]*?)?\s+(?:now|instead|"
+    r"|(?!(?:feeling|thinking|hoping|looking|wondering|getting|going|trying|waiting|loving|hating|"
+    r"enjoying|missing|being|saying|sitting|lying)\b)(?-i:[a-z]{2,}ing)(?:\s+[^,]*?)?\s+(?:now|instead|"
     r"these days|for now|next (?:week|month|year)|in (?:the )?\w+)$)", re.I)
 
 
@@ -59,6 +59,8 @@ def reworded(body: str) -> str:
                   r"(?:just\s+)?call\s+me\b)", ", ", body, flags=re.I)
     # "..., so no cheese board for me": what the fact means for the request at hand
     body = re.sub(r",\s+so\s+(?:no|nothing|none)\b(?!\s+longer\b).*$", "", body, flags=re.I)
+    # "One of our cats died, so just Biscuit now": what is left, said short, after the news
+    body = re.sub(r",\s+so\s+(?:just|only)\s+(?-i:[A-Z])\w+(?:\s+(?:now|left))?$", "", body, flags=re.I)
     # "handed in my notice, starting at the library on Monday": a change told as a bare
     # participle after a comma is the speaker's next step, a clause of its own
     body = _NEXT_STEP.sub(lambda m: f"; I'm {m.group('now') or ''}", body)
