@@ -5,6 +5,9 @@ Sentences written for these tests, in no eval set; the reconciler is MiniLM's, a
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
+
+from tests.pipeline._state import minilm_reconciler, state_after
 
 Minilm = Callable[..., list[str]]
 
@@ -40,3 +43,14 @@ def test_a_taste_is_no_change_of_diet(minilm_after: Minilm) -> None:
 def test_a_feeling_about_a_trip_is_no_part_of_it(minilm_after: Minilm) -> None:
     assert minilm_after("Spent Easter at my aunt's in Whitby, so nice to get away") == \
         ["Spent Easter at their aunt's in Whitby"]
+
+
+def test_yes_to_still_confirms_the_memory_as_held(shared_minilm: Any) -> None:
+    state = state_after([("assistant", "Still with the Co-op?"), ("user", "yep, for now")],
+                        ["Works at the Co-op"], minilm_reconciler(shared_minilm))
+    assert state == ["Works at the Co-op"]
+
+
+def test_a_still_that_says_something_new_is_no_confirmation(minilm_after: Minilm) -> None:
+    assert "Still plays darts on Fridays" in minilm_after("I still play darts on Fridays",
+                                                           "Works at the Co-op")

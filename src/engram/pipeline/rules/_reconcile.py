@@ -42,6 +42,7 @@ from engram.pipeline.rules._renumbered import renumbered
 from engram.pipeline.rules._rescheduled import rescheduled
 from engram.pipeline.rules._retake import frame_target, given_up, moved_plan, reframed
 from engram.pipeline.rules._retied import retied
+from engram.pipeline.rules._richer import richer_version, said_before
 from engram.pipeline.rules._slots import (
     DEATH,
     Similarity,
@@ -154,20 +155,6 @@ def _denies_removed(fact: str, existing: list[Existing], used: set[int]) -> bool
     return any(pos in used and _denies(fact, e.text) for pos, e in enumerate(existing))
 
 
-def _richer_version(fact: str, existing: list[Existing], used: set[int]) -> int | None:
-    """A memory whose every content word (3 or more) the fact repeats, adding detail."""
-    new = content_tokens(fact, drop_time=False)
-    neg = is_negative(fact)
-    for pos, e in enumerate(existing):
-        old = content_tokens(e.text, drop_time=False)
-        # a denial narrowed ("Does not eat meat" -> "... red meat") has fewer words to share
-        if pos not in used and len(old) >= (2 if neg else 3) and old < new \
-                and is_negative(e.text) == neg \
-                and e.ref >= 0:  # not a fact of this batch: each says its own thing
-            return pos
-    return None
-
-
 def _lead(a: str, b: str) -> int:
     """How many leading words two texts share ("Lives in X" / "Lives in Y": 2)."""
     n = 0
@@ -225,6 +212,10 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
         if key in keys or (same[0] and same in words):
             held = keys.index(key) if key in keys else words.index(same)
             out.append(Decision("NONE", ref=existing[held].ref, fact=i, source_ids=src))
+            continue
+        again = said_before(fact.text, existing[:n_held])  # "Still at Asda" after "Works at Asda"
+        if again is not None:
+            out.append(Decision("NONE", ref=existing[again].ref, fact=i, source_ids=src))
             continue
         meant = meant_decision(fact.text, existing, used, similarity, change_threshold,
                                CHANGE_MARGIN)
@@ -316,7 +307,7 @@ def plan_decisions(facts: list[Fact], existing: list[Existing],
             # "Not in Madrid anymore" after "Moved to Lisbon" replaced "Lives in Madrid".
             out.append(Decision("NONE", fact=i, source_ids=src))
             continue
-        pos = _richer_version(fact.text, existing, used)
+        pos = richer_version(fact.text, existing, used)
         if pos is not None:
             used.add(pos)
             out.append(Decision("UPDATE", fact.text, existing[pos].ref, i, src))
