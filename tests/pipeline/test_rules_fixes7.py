@@ -54,3 +54,16 @@ def test_yes_to_still_confirms_the_memory_as_held(shared_minilm: Any) -> None:
 def test_a_still_that_says_something_new_is_no_confirmation(minilm_after: Minilm) -> None:
     assert "Still plays darts on Fridays" in minilm_after("I still play darts on Fridays",
                                                            "Works at the Co-op")
+
+
+def test_a_loss_of_someone_named_is_a_death(minilm_after: Minilm) -> None:
+    state = minilm_after("We lost Pepper on Sunday", "Has a cat named Pepper")
+    assert state == ["Cat Pepper died on Sunday"]
+
+
+def test_a_loss_of_kin_is_a_death(minilm_after: Minilm) -> None:
+    assert minilm_after("Sadly lost my nan in the spring") == ["Grandmother died in the spring"]
+
+
+def test_a_lost_thing_is_no_death(minilm_after: Minilm) -> None:
+    assert minilm_after("Lost my wallet on the bus") == ["Lost their wallet on the bus"]

@@ -133,6 +133,19 @@ def _done(fact: str) -> str | None:
     return plain if plain and is_ending(plain) and not is_ending(fact) else None
 
 
+# A death told as a loss of kin or of someone named: "Lost our grandad in May", "Lost Rex
+# last week" ("lost my keys" and "lost the match" are literal).
+_LOST = re.compile(r"^(?:(?:sadly|just)\s+)?lost\s+(?:(?:their|our)\s+(?:beloved\s+|dear\s+|old\s+)?((?:grand)?(?:mum|mom|"
+                   r"mother|dad|father|gran|nan|grandma|grandpa|grandad|granddad|aunt|uncle|brother|sister|husband|"
+                   r"wife|partner|son|daughter|dog|cat|pup|puppy|kitten|horse|rabbit)\b(?:\s+(?-i:[A-Z])[a-z]+)?)|"
+                   r"((?-i:[A-Z])[a-z]+)(?=\s+(?:last|yesterday|this|on|in|after|to)\b|\s*$))", re.I)
+
+
+def _died(m: re.Match[str]) -> str:
+    who = m.group(1) or m.group(2)
+    return f"{who[0].upper()}{who[1:]} died"
+
+
 def plain_change(fact: str) -> str:
     """The fact with a change idiom said in plain words (its first letter kept as cased).
 
@@ -142,6 +155,7 @@ def plain_change(fact: str) -> str:
     out = _outcome(fact) or _done(fact) or fact
     for pattern, plain in CHANGE_IDIOMS:
         out = pattern.sub(plain, out)
+    out = _LOST.sub(_died, out)
     if out == fact:
         return fact
     # "Does not like Alcohol": the thing disliked keeps its case only if it is a name
