@@ -35,3 +35,25 @@ def test_a_swap_fixes_the_article() -> None:
 def test_a_model_traded_for_another_kind_of_thing_is_no_swap_of_the_model() -> None:
     assert not any("Ford cargo" in f for f in
                    facts("Traded in the Puma for a cargo bike", "Drives a Ford Puma"))
+
+
+def test_a_new_pet_leaves_the_pet_held() -> None:
+    assert "Has a dog named Olive" in facts("Got a new puppy on Saturday", "Has a dog named Olive")
+
+
+def test_a_new_one_of_a_kind_held_one_at_a_time_replaces_it() -> None:
+    assert "Has a Nokia phone" not in facts("Got a new phone", "Has a Nokia phone")
+
+
+def test_a_car_picked_up_is_no_one_off() -> None:
+    state = facts("Picked up my new Kia yesterday", "Drives a Nissan Leaf")
+    assert "Drives a Nissan Leaf" not in state
+
+
+def test_a_person_picked_up_changes_no_car() -> None:
+    assert "Drives a Nissan Leaf" in facts("Picked up my nephew from school yesterday",
+                                           "Drives a Nissan Leaf")
+
+
+def test_a_new_thing_under_a_verb_label() -> None:
+    assert facts("Took up a new hobby: fencing") == ["New hobby is fencing"]

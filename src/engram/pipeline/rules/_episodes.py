@@ -59,7 +59,7 @@ _ROUTINE_DONE = re.compile(
     r"rehearsal|match|meeting|lecture|seminar)s?\b", re.I)
 # Change verbs at the head of a fact: whatever date it carries, it says a state changed.
 _CHANGE_HEAD = re.compile(
-    r"^(?:\w+ly\s+)?(?:switched|changed|moved|relocated|sold|bought|started|began|joined|"
+    r"^(?:\w+ly\s+)?(?:switched|changed|moved|relocated|sold|bought|picked up|started|began|joined|"
     r"quit|left|stopped|became|got|passed|failed|finished|completed|graduated|retired|"
     r"resigned|signed|adopted|traded|upgraded|swapped|replaced|took up|gave up|cancel+ed|"
     r"called off|broke|split|separated|divorced|married|landed|won|lost|found)\b", re.I)

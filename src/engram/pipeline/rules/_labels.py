@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from engram.pipeline.rules._rewrite import article, capitalise
+from engram.pipeline.rules._rewrite import PAST_FORMS, article, capitalise
 
 __all__ = ["label_clause", "labelled"]
 
@@ -71,6 +71,9 @@ def label_clause(sentence: str) -> str | None:
     label, value = m.group(1).strip().lower(), m.group(2).strip()
     if re.match(r"^(?:i|i'm|my|we|you|he|she|they|it)\b", value, re.I):
         return None  # a clause after a heading, not a value
+    new = re.match(r"^(?:found|got|have|started|picked up|took up|chose)\s+(?:a|my)\s+new\s+([a-z]+)$", label)
+    if new:  # "Found a new hobby: pottery" -> "My new hobby is pottery"
+        return f"My new {new.group(1)} is {value}"
     if label in _VERB_LABELS:
         return f"I {_VERB_LABELS[label]} {value}"
     for pat, said in _SAID_AS_RE:
@@ -95,8 +98,9 @@ def labelled(sentence: str) -> str | None:
     if not m or len(m.group(2).split()) > 5:
         return None
     label, value = m.group(1).strip(), m.group(2).strip()
-    if label.lower() in _NOT_LABELS:  # "Correction: the 14th" puts a value right
-        return None
+    head = label.split()[0].lower()
+    if label.lower() in _NOT_LABELS or head in PAST_FORMS or head.endswith("ed"):
+        return None  # "Correction: the 14th" puts a value right; "Found a new hobby: X" tells
     if re.match(r"^(?:i|i'm|my|we|you|he|she|they|it)\b", value, re.I) \
             or re.search(r"\b(?:is|am|are|was|have|has)\b", value):
         return None  # a clause after a heading, not a value

@@ -215,6 +215,7 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
     thing = thing_of(subject)
     owner = owner_of(fact)
     swap = bool(SWAP.search(fact)) or ending
+    only_new = {w.group(0).lower() for w in SWAP.finditer(fact)} == {"new"} and not ending
     begun = not swap and not said_now and bool(_BEGIN.search(fact))
     # dated only ("... since the strikes"): a new value of a kind held one at a time; a
     # second interest dated from childhood replaces no other ("Plays golf")
@@ -278,7 +279,10 @@ def superseded(fact: str, existing: list[Existing], used: set[int],
         # scarf" leaves "Has a sister named Ella"), while "Started learning Welsh" is
         # what "Wants to learn Welsh" waited for, and work under way ends in what it
         # was for ("Got their driving licence" / "Is learning to drive").
-        if not shared and not ((swap or ending or same_kind & SINGLE) and same_kind):
+        # "new" alone makes a swap only of a kind held one at a time: "Got a new kitten"
+        # leaves the cat held, "Got a new phone" replaces the phone
+        if not shared and not (((swap and not (only_new and not same_kind & SINGLE)) or ending
+                                or same_kind & SINGLE) and same_kind):
             continue
         if dated_only and not same_kind & SINGLE:
             continue
