@@ -46,13 +46,13 @@ def test_a_new_one_of_a_kind_held_one_at_a_time_replaces_it() -> None:
 
 
 def test_a_car_picked_up_is_no_one_off() -> None:
-    state = facts("Picked up my new Kia yesterday", "Drives a Nissan Leaf")
-    assert "Drives a Nissan Leaf" not in state
+    state = facts("Picked up my new Kia yesterday", "Drives a Toyota Aygo")
+    assert "Drives a Toyota Aygo" not in state
 
 
 def test_a_person_picked_up_changes_no_car() -> None:
-    assert "Drives a Nissan Leaf" in facts("Picked up my nephew from school yesterday",
-                                           "Drives a Nissan Leaf")
+    assert "Drives a Toyota Aygo" in facts("Picked up my nephew from school yesterday",
+                                           "Drives a Toyota Aygo")
 
 
 def test_a_new_thing_under_a_verb_label() -> None:
