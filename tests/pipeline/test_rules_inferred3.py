@@ -57,3 +57,8 @@ def test_a_person_picked_up_changes_no_car() -> None:
 
 def test_a_new_thing_under_a_verb_label() -> None:
     assert facts("Took up a new hobby: fencing") == ["New hobby is fencing"]
+
+
+def test_makes_the_kind_list_names_are_cars_and_phones() -> None:
+    assert "Drives a Skoda Fabia" not in facts("Picked up my new Polestar today", "Drives a Skoda Fabia")
+    assert "Has a Motorola phone" not in facts("Got a new Xiaomi", "Has a Motorola phone")

@@ -37,10 +37,13 @@ _CLASSES = {
     "diet": "vegetarian vegan pescatarian meat keto carnivore paleo gluten dairy chicken beef "
             "pork steak bacon",
     "vehicle": "car cars sedan suv truck van tesla civic honda toyota bmw audi ford prius "
-               "volkswagen vw kia hyundai mazda subaru volvo motorbike motorcycle",
+               "volkswagen vw kia hyundai mazda subaru volvo motorbike motorcycle nissan "
+               "renault peugeot citroen fiat skoda seat mini jaguar lexus mercedes porsche jeep "
+               "chevrolet chevy dodge polestar vauxhall opel dacia suzuki mitsubishi rover",
     "commute": "commute commutes commuting bus train subway metro tram carpool",
     "console": "playstation ps xbox nintendo wii gamecube",
-    "phone": "phone iphone android pixel samsung smartphone galaxy",
+    "phone": "phone iphone android pixel samsung smartphone galaxy oneplus nokia motorola "
+             "xiaomi huawei",
     "computer": "laptop macbook pc computer thinkpad desktop chromebook mac windows linux "
                 "macos ubuntu",
     "code": "python java javascript typescript rust golang kotlin swift ruby php scala "
