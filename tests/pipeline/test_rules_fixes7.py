@@ -67,3 +67,14 @@ def test_a_loss_of_kin_is_a_death(minilm_after: Minilm) -> None:
 
 def test_a_lost_thing_is_no_death(minilm_after: Minilm) -> None:
     assert minilm_after("Lost my wallet on the bus") == ["Lost their wallet on the bus"]
+
+
+def test_only_these_days_replaces_the_drink_held(minilm_after: Minilm) -> None:
+    assert minilm_after("I only drink rooibos these days", "Drinks espresso after lunch") == \
+        ["Only drinks rooibos these days"]
+
+
+def test_an_adverb_opening_a_fact_is_no_one_named() -> None:
+    from engram.pipeline.rules._topics import split_subject
+    assert split_subject("Only drinks rooibos these days") == ("", "Only drinks rooibos these days")
+    assert split_subject("Lena got a job in Oslo") == ("lena", "Got a job in Oslo")

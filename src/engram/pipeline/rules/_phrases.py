@@ -135,6 +135,8 @@ def only_qualifies(fact: str, held: str) -> bool:
     ("Ordered new kitchen tiles" / "Is renovating the kitchen"): a closeness of vectors
     that rests on such a word says nothing of the held memory."""
     _, predicate = split_subject(fact)
+    predicate = re.sub(r"^(?:mostly|mainly|usually|often|only|just|still|also|always|now)\s+", "",
+                       predicate, flags=re.I)  # "Mostly works late": the verb heads it
     words = words_of(split_subject(held)[1])
     shared = words_of(predicate) & words
     return bool(shared) and shared <= qualifiers(predicate, words)
