@@ -78,3 +78,8 @@ def test_an_adverb_opening_a_fact_is_no_one_named() -> None:
     from engram.pipeline.rules._topics import split_subject
     assert split_subject("Only drinks rooibos these days") == ("", "Only drinks rooibos these days")
     assert split_subject("Lena got a job in Oslo") == ("lena", "Got a job in Oslo")
+
+
+def test_one_drink_only_now_said_without_a_verb(minilm_after: Minilm) -> None:
+    assert minilm_after("Herbal tea only these days", "Drinks cola with lunch") == \
+        ["Only drinks herbal tea these days"]

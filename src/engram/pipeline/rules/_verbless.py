@@ -94,9 +94,12 @@ _FOR_GOOD = re.compile(r"^off\s+to\s+((?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+
 _SPORT = (r"football|footy|tennis|rugby|cricket|golf|squash|netball|basketball|hockey|padel|"
           r"badminton|volleyball|climbing|five-a-side|baseball|softball|lacrosse|table tennis")
 _DRINKS = {"coffee", "tea", "alcohol", "booze", "beer", "wine", "caffeine", "soda", "fizzy drinks",
-           "energy drinks", "spirits", "cola", "milk"}
+           "energy drinks", "spirits", "cola", "milk", "decaf", "water", "green tea", "herbal tea"}
 _DRUNK = "|".join([*_DRINKS, "meat", "dairy", "sugar", "bread", "chocolate", "gluten", "carbs",
                    "red meat", "junk food", "takeaways", "fast food", "sweets", "cheese"])
+# One thing only, said as what holds now: "Tea only these days", "Only decaf now".
+_ONLY_NOW = re.compile(r"^(?:only\s+(?P<a>[a-z]+(?:\s+[a-z]+)?)|(?P<b>[a-z]+(?:\s+[a-z]+)?)\s+only)\s+"
+                       r"(?P<when>these days|now|nowadays|at the moment)$", re.I)
 _NO_DOING = re.compile(r"^no\s+(?:(?P<g>(?-i:[a-z]{2,})ing)|(?P<sport>" + _SPORT + r"))"
                        r"(?P<all>\s+(?:at\s+all|whatsoever))?(?:\s+for\s+(?:me|us))?"
                        r"(?P<rest>\s+(?:for|until|till|til|before|this|next)\b(?:\s+(?:like|about|around))?.*)?$",
@@ -186,6 +189,10 @@ def verbless(c: str) -> str | None:
         return f"Cannot {do}{rest}"
     m = _NO_MORE_THING.match(c)
     first = m.group(1).split()[0] if m else ""
+    only = _ONLY_NOW.match(c)
+    what = (only.group("a") or only.group("b") or "").lower() if only else ""
+    if only and (what in _DRINKS or what in _DRUNK.split("|")):  # "Tea only these days"
+        return f"Only {'drinks' if what in _DRINKS else 'eats'} {what} {only.group('when').lower()}"
     if m and re.fullmatch(rf"(?!climbing)(?:{_SPORT})", m.group(1), re.I):  # "No more football"
         return f"No longer plays {m.group(1)}"
     if m and re.fullmatch(_DRUNK, m.group(1), re.I):  # "No more coffee for me"
