@@ -62,3 +62,8 @@ def test_a_new_thing_under_a_verb_label() -> None:
 def test_makes_the_kind_list_names_are_cars_and_phones() -> None:
     assert "Drives a Skoda Fabia" not in facts("Picked up my new Polestar today", "Drives a Skoda Fabia")
     assert "Has a Motorola phone" not in facts("Got a new Xiaomi", "Has a Motorola phone")
+
+
+def test_kin_moving_in_with_one_is_a_home_shared() -> None:
+    state = facts("My brother moved in with me in March", "Lives alone")
+    assert "Lives with their brother" in state and "Lives alone" not in state

@@ -116,6 +116,10 @@ def inferred_facts(fact: str) -> list[str]:
         partner = m.group(2) or re.sub(r"^.*\s+with\s+(" + _NAME + r")$", r" to \1",
                                        fact if m.group(1) != "divorced" else "")
         out.append(f"Is {m.group(1)}{partner if partner.startswith(' to ') else ''}")
+    m = re.match(r"^((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?[A-Za-z]+)\s+moved\s+in\s+with\s+them\b", fact) \
+        or re.match(r"^Moved\s+in\s+together\s+with\s+((?:[a-z]+\s+)?[A-Za-z]+)\b", fact)
+    if m and m.group(1).split()[0].lower() in RELATIONS:  # "Sister moved in with them": a home
+        out.append(f"Lives with their {m.group(1)[0].lower()}{m.group(1)[1:]}")  # shared now
     m = _AFTER_YEARS_AT.search(fact) if _NEW_START.match(fact) else None
     if m:  # "Joined a startup after six years at Google" -> "Left Google"
         out.append(f"Left {m.group(1)}")
