@@ -55,7 +55,7 @@ _SUBJ = (r"(?!i\s+(?:are|were)\b)(?:please|it\s+(?:is|was)|it's|"
          r"(?:\s+(?-i:[A-Z][a-z]\w*))?\s+" + _FINITE  # is no noun: in "our two cats", "cats" is no verb
          + r"|(?:my|our)\s+(?:\w+\s+)?\w+s\s+(?!(?:and|or|in|at|on|of|to|for|with|from|the|"
            r"a|an)\b)(?-i:[a-z]+)"  # a plural subject with a base verb: "my kids love"
-         + r"|(?-i:[A-Z][a-z]\w*)\s+" + _FINITE
+         + r"|(?!(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)(?-i:[A-Z][a-z]\w*)\s+" + _FINITE
          # "... and Sam's moving to Cork": a name with "'s" as "is" before a value
          + r"|(?-i:[A-Z][a-z]\w*)'s\s+(?:a|an|from|(?-i:[a-z]+ing)|\d+|(?-i:[A-Z][a-z]+))"
          + r")\b")

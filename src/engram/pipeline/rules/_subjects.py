@@ -84,6 +84,23 @@ _PARTICIPLE = re.compile(r"^(?:just\s+|already\s+|finally\s+|never\s+|always\s+)
                          r"started|stopped|finished|passed|decided|booked|signed|joined|"
                          r"(?:cut|put|set|shut)\s+(?:out|up|down|off|back|in|on|away))\b",
                          re.I)
+# States a person is in, said with "'s" as "is": "my mum's diabetic", "my dad's retired".
+_STATES = frozenset("diabetic pregnant retired married engaged divorced single vegan vegetarian "
+                    "allergic ill sick unwell poorly coeliac asthmatic deaf blind disabled autistic "
+                    "dyslexic epileptic unemployed widowed".split())
+# Kin by sex, so "she" after "my brother" is not him.
+_HIS = frozenset("dad father brother husband boyfriend son uncle grandad grandfather grandpa "
+                 "nephew stepdad stepfather stepson".split())
+_HERS = frozenset("mum mom mother sister wife girlfriend daughter aunt gran grandmother grandma "
+                  "nan niece stepmum stepmother stepdaughter".split())
+
+
+def _other_sex(pronoun: str, who: str) -> bool:
+    kin = who.split()[0].lower()
+    she = pronoun.lower().startswith("she")
+    return (she and kin in _HIS) or (pronoun.lower().startswith("he") and not she and kin in _HERS)
+
+
 _PRONOUN = re.compile(r"^(she's|he's|they're|she'd|he'd|she'll|he'll|she|he|they)(?!')\b\s*(.*)$",
                       re.I)
 
@@ -167,11 +184,14 @@ class People:
             if found and found[1].split()[0] in ("is", "are", "was", "were") and (
                     "'s" in found[0] or after.endswith("ing") or after[:1].isdigit()
                     or after in ("a", "an", "the", "not", "at", "in", "on", "away", "home",
-                                 "back", "still", "now", "off", "out", "really", "so")):
+                                 "back", "still", "now", "off", "out", "really", "so")
+                    or after in _STATES):  # "my mum's diabetic": how she is
                 # "she" after "my uncle's coming" is the uncle; after "my son's school is
                 # great" it is no one named here
                 self.last = None if "'s" in found[0] else found[0]
                 return found
+            # "my mum's operation went well, she's home": "she" is the one whose it was
+            self.last = capitalise(m.group(1).lower())
         m = re.match(r"^((?:one|two|both|all|some|none)\s+of\s+)(?:my|our)\s+([a-z]+s)\s+(\S.*)$", clause, re.I)
         if m and is_verb(m.group(3).split()[0], 1):  # "one of my cats died": some of the speaker's
             return capitalise(f"{m.group(1).lower()}their {m.group(2).lower()}"), m.group(3)
@@ -220,7 +240,7 @@ class People:
             self.last = subject
             return subject + m.group(2), rest
         m = _PRONOUN.match(clause)
-        if m and self.last:
+        if m and self.last and not _other_sex(m.group(1), self.last):
             rest = m.group(2)
             if m.group(1).lower().endswith("'s") and _PARTICIPLE.match(rest):
                 rest = "has " + rest  # "he's given up golf", "she's cut out sugar"
