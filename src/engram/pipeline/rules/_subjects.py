@@ -85,14 +85,14 @@ _PARTICIPLE = re.compile(r"^(?:just\s+|already\s+|finally\s+|never\s+|always\s+)
                          r"(?:cut|put|set|shut)\s+(?:out|up|down|off|back|in|on|away))\b",
                          re.I)
 # States a person is in, said with "'s" as "is": "my mum's diabetic", "my dad's retired".
-_STATES = frozenset("diabetic pregnant retired married engaged divorced single vegan vegetarian "
-                    "allergic ill sick unwell poorly coeliac asthmatic deaf blind disabled autistic "
-                    "dyslexic epileptic unemployed widowed".split())  # noqa: SIM905
+_STATES = frozenset("""diabetic pregnant retired married engaged divorced single vegan vegetarian
+allergic ill sick unwell poorly coeliac asthmatic deaf blind disabled autistic dyslexic epileptic
+unemployed widowed""".split())  # noqa: SIM905
 # Kin by sex, so "she" after "my brother" is not him.
-_HIS = frozenset("dad father brother husband boyfriend son uncle grandad grandfather grandpa "
-                 "nephew stepdad stepfather stepson".split())  # noqa: SIM905
-_HERS = frozenset("mum mom mother sister wife girlfriend daughter aunt gran grandmother grandma "
-                  "nan niece stepmum stepmother stepdaughter".split())  # noqa: SIM905
+_HIS = frozenset("""dad father brother husband boyfriend son uncle grandad grandfather grandpa
+nephew stepdad stepfather stepson""".split())  # noqa: SIM905
+_HERS = frozenset("""mum mom mother sister wife girlfriend daughter aunt gran grandmother grandma
+nan niece stepmum stepmother stepdaughter""".split())  # noqa: SIM905
 
 
 def _other_sex(pronoun: str, who: str) -> bool:
