@@ -67,7 +67,7 @@ from engram.pipeline.rules._referents import (
     things_named,
 )
 from engram.pipeline.rules._resaid import resaid
-from engram.pipeline.rules._restated import restated
+from engram.pipeline.rules._restated import puts_right_before, restated
 from engram.pipeline.rules._retake import opens_correction, retimed, said_instead, says_fix, uncleft
 from engram.pipeline.rules._revalue import value_correction
 from engram.pipeline.rules._rewrite import capitalise, pronouns_to_third, to_third_person
@@ -269,7 +269,9 @@ def extract_texts(message: Message, question: str | None, agent: bool,
         people.events.note(sentence)
         value_fix, sentence = value_correction(  # "Lidl... sorry, Aldi": trailed off, put right
             sentence, answering=question or "" if s_i == 0 else "",
-            trailed=s_i > 0 and sentences[s_i - 1].endswith(("...", "…")), said=offered or "")
+            trailed=s_i > 0 and (sentences[s_i - 1].endswith(("...", "…"))  # "Well, two" after
+                                 or puts_right_before(sentences[s_i - 1], sentence)),  # "three kids"
+            said=offered or "")
         if value_fix:  # "Sorry, I meant Galway"
             facts.append(value_fix)
             if not sentence:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["restated", "swap_kind", "value_kind"]
+__all__ = ["puts_right_before", "restated", "swap_kind", "value_kind"]
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december")
@@ -134,3 +134,24 @@ def swap_kind(text: str, reply: str) -> str | None:
     tail = reply[len(first):].strip()
     out = text[:old.start()] + first + text[old.end():]
     return f"{out} {tail}" if tail else out
+
+
+# What opens a value said again to put one right: "Well, two", "Sorry - Aldi", "No, 8 now".
+_AGAIN = re.compile(r"^(?:well|sorry|no|nope|wait|no wait|oh|hmm|um|er|actually|i mean|or rather)"
+                    r"\b[\s,.!:\-–—]*(?P<value>[\w'-]+)(?:\s+(?:now|then|actually))?\s*(?:[,.!]|$)", re.I)
+
+
+def puts_right_before(before: str, sentence: str) -> bool:
+    """Does ``sentence`` open with a value of a kind the sentence ``before`` it holds, after
+    a word that takes back ("We have three kids. Well, two, ..."; "I work at Lidl. Sorry,
+    Aldi")? Then it corrects that value, as a sentence that trails off ("...") is put right.
+
+    >>> puts_right_before("We have three kids.", "Well, two, the eldest is my stepson")
+    True
+    >>> puts_right_before("We went to Leeds.", "Well, it rained all day") is False
+    True
+    """
+    m = _AGAIN.match(sentence.strip())
+    kind = value_kind(m.group("value")) if m else None
+    return kind is not None and _last_of_kind(before, kind) is not None
+

@@ -37,7 +37,7 @@ CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:am|pm)"  # "4pm", "6:30 am"
 # A value with a kind: a name, a number with an optional unit, a weekday.
 # A date or a clock time is a value of its own kind ("the 19th", "4pm"), moved whole.
 _WHEN = rf"{DATE}|{CLOCK}"
-_VALUE = (rf"(?:{_WHEN}|(?-i:[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){{0,2}})|{_NUMBER}(?:\s+(?!actually\b)[a-z]+)?|"
+_VALUE = (rf"(?:{_WHEN}|(?-i:[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){{0,2}})|{_NUMBER}(?:\s+(?!(?:actually|now|then|instead)\b)[a-z]+)?|"
           rf"{WEEKDAY})")
 _OPENER = (r"(?:(?:oh|no|nope|wait|sorry|oops|whoops|actually|well|hmm|um|sorry|my bad|"
            r"my mistake|scratch that|correction|typo|i mean|i meant|change of plans?|hang on|"
@@ -145,6 +145,9 @@ def value_correction(sentence: str, answering: str, trailed: bool = False,
     if fix and (", not " in fix or not answering):
         return fix, ""
     head, _, rest = sentence.partition(", ")
+    if rest and re.fullmatch(_OPENER + "+", head + ",", re.I):  # "Well, two, the eldest ...":
+        value, _, rest = rest.partition(", ")  # the head is the opener and the value
+        head = f"{head}, {value}"
     fix = revalued(head, trailed) if rest else None
     if fix and (", not " in fix or not answering):
         return fix, rest

@@ -1,0 +1,28 @@
+"""A value put right in the next sentence of the same message (issue #22). Sentences
+written for these tests, in no eval set."""
+
+from __future__ import annotations
+
+from tests.pipeline._state import state_after
+
+
+def facts(message: str, *held: str) -> list[str]:
+    return state_after([("user", message)], list(held))
+
+
+def test_a_count_put_right_after_well() -> None:
+    assert facts("I've got four nephews. Well, three, one is my cousin's boy")[0] == \
+        "Has three nephews"
+
+
+def test_an_age_put_right_after_no_keeps_no_now() -> None:
+    assert facts("My son's 11. No, 12 now, he had a party on Sunday")[0] == \
+        "Son is 12 years old"
+
+
+def test_a_name_put_right_after_sorry() -> None:
+    assert facts("I shop at Tesco. Sorry, Sainsbury's.") == ["Shops at Sainsbury's"]
+
+
+def test_well_before_a_clause_puts_nothing_right() -> None:
+    assert facts("We drove to Bath. Well, it poured the whole way") == ["Drove to Bath"]
