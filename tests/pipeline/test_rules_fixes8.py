@@ -26,3 +26,12 @@ def test_a_name_put_right_after_sorry() -> None:
 
 def test_well_before_a_clause_puts_nothing_right() -> None:
     assert facts("We drove to Bath. Well, it poured the whole way") == ["Drove to Bath"]
+
+
+def test_wait_no_its_the_value_puts_the_date_right() -> None:
+    assert facts("My exam is on May 14th - wait no, it's the 15th") == ["Exam is on May 15th"]
+
+
+def test_a_value_put_right_after_an_ellipsis_in_one_sentence() -> None:
+    from engram.pipeline.rules._restated import restated
+    assert restated("We land at Gatwick... I mean Stansted") == "We land at Stansted"

@@ -56,8 +56,8 @@ _FIX = re.compile(
     # set off by a comma or a dash: "said Leeds, but I meant York" is a retraction
     # ("oh hang on", "um, sorry": a filler may open the marker; "35 now": the value may be
     # said as what holds now)
-    rf"\s*(?:,|\s[-–—])\s*(?P<marks>(?:(?:oh|ah|um|erm|uh|ugh|argh|gah|hmm)\s*,?\s+)?"
-    rf"(?:{_MARKER}\s*[,:!.\-–—]*\s*)+?)(?:it'?s\s+|the\s+|every\s+(?:other\s+|second\s+)?)?"
+    rf"\s*(?:,|\s[-–—]|\.\.\.|…)\s*(?P<marks>(?:(?:oh|ah|um|erm|uh|ugh|argh|gah|hmm)\s*,?\s+)?"
+    rf"(?:{_MARKER}\s*[,:!.\-–—]*\s*)+?)(?:it'?s\s+)?(?:the\s+|every\s+(?:other\s+|second\s+)?)?"
     rf"(?P<new>{_ANY_VALUE})(?:\s*,?\s+(?:actually|really|now))?"
     # what ends the value: the clause's end, or since when it holds ("since the change")
     rf"(?=\s*(?:[,;.!?]|$)|\s+(?:since|as\s+of|from)\s)", re.I)
