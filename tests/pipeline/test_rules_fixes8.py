@@ -35,3 +35,16 @@ def test_wait_no_its_the_value_puts_the_date_right() -> None:
 def test_a_value_put_right_after_an_ellipsis_in_one_sentence() -> None:
     from engram.pipeline.rules._restated import restated
     assert restated("We land at Gatwick... I mean Stansted") == "We land at Stansted"
+
+
+def test_not_x_dash_y_puts_a_name_right() -> None:
+    assert facts("Not Derby - Nottingham. Easy to mix up", "Lives in Derby") == ["Lives in Nottingham"]
+
+
+def test_im_is_no_value_put_right() -> None:
+    assert facts("I'm not 61! I'm 16", "Is 61 years old") == ["Is 16 years old"]
+
+
+def test_someone_now_an_ex_is_a_break_up() -> None:
+    state = facts("Jordan's my ex now", "Has a girlfriend named Jordan")
+    assert "Has a girlfriend named Jordan" not in state

@@ -235,6 +235,10 @@ def said_plainly(clause: str) -> str | None:
                  r"((?!(?:nothing|everything|something)\b)[a-z]+ing\b.*)$", clause.strip().rstrip(".!"), re.I)
     if m:  # "it means moving to Bath in the summer": what the news brings
         return f"I'm {m.group(1)}"
+    m = re.match(r"^((?-i:[A-Z])[a-z]+)(?:'s|\s+is)\s+(?:now\s+)?(?:my|our)\s+ex(?:-?(?:partner|boyfriend|"
+                 r"girlfriend|husband|wife|fiance|fiancee))?(?:\s+now)?$", clause.strip().rstrip(".!"), re.I)
+    if m:  # "Chris is my ex now": the relationship is over
+        return f"I broke up with {m.group(1)}"
     m = _WENT.match(clause.strip().rstrip(".!"))
     if m:  # "Knee surgery went fine": it was had
         what = m.group("what")

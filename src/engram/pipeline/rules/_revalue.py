@@ -37,7 +37,7 @@ CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:am|pm)"  # "4pm", "6:30 am"
 # A value with a kind: a name, a number with an optional unit, a weekday.
 # A date or a clock time is a value of its own kind ("the 19th", "4pm"), moved whole.
 _WHEN = rf"{DATE}|{CLOCK}"
-_VALUE = (rf"(?:{_WHEN}|(?-i:[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){{0,2}})|{_NUMBER}(?:\s+(?!(?:actually|now|then|instead)\b)[a-z]+)?|"
+_VALUE = (rf"(?:{_WHEN}|(?!(?-i:I|I'm|I've|I'd|I'll|It|It's|We|My|The)\b)(?-i:[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){{0,2}})|{_NUMBER}(?:\s+(?!(?:actually|now|then|instead)\b)[a-z]+)?|"
           rf"{WEEKDAY})")
 _OPENER = (r"(?:(?:oh|no|nope|wait|sorry|oops|whoops|actually|well|hmm|um|sorry|my bad|"
            r"my mistake|scratch that|correction|typo|i mean|i meant|change of plans?|hang on|"
@@ -49,7 +49,7 @@ _RESTATE = (r"(?:(?:it'?s|it\s+(?:is|was|has\s+been)|(?:they|we|i)(?:'ve|\s+have
 _CLOSER = r"(?:,?\s*(?:sorry|actually|i mean|my bad|my mistake))"
 _BARE = re.compile(
     rf"^(?P<open>{_OPENER}+)?{_RESTATE}"
-    rf"(?:not\s+(?P<old1>{_VALUE}),?\s+(?:but\s+|it'?s\s+)?(?P<new1>{_VALUE})|"
+    rf"(?:not\s+(?P<old1>{_VALUE})(?:,|\s+[-–—])?\s+(?:but\s+|it'?s\s+)?(?P<new1>{_VALUE})|"
     rf"(?P<new2>{_VALUE})(?:,?\s+not\s+(?:the\s+)?(?P<old2>{_VALUE}))?)"
     # an appositive after the value ("Aliens, the sequel") and a time word ("... now")
     rf"(?:,\s+(?:the|a|an)\s+\w+)?(?:\s+(?:now|then|instead|as\s+of\s+(?:yesterday|today|"

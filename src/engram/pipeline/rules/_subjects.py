@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from engram.pipeline.rules._events import Events
-from engram.pipeline.rules._facts import RELATIONS, SHE_TIES
+from engram.pipeline.rules._facts import HE_TIES, RELATIONS, SHE_TIES
 from engram.pipeline.rules._rewrite import PAST_FORMS, capitalise
 
 __all__ = ["People", "is_verb", "AUX", "IS_FACT", "NOT_NAMES", "known_as"]
@@ -88,17 +88,11 @@ _PARTICIPLE = re.compile(r"^(?:just\s+|already\s+|finally\s+|never\s+|always\s+)
 _STATES = frozenset("""diabetic pregnant retired married engaged divorced single vegan vegetarian
 allergic ill sick unwell poorly coeliac asthmatic deaf blind disabled autistic dyslexic epileptic
 unemployed widowed""".split())  # noqa: SIM905
-# Kin by sex, so "she" after "my brother" is not him.
-_HIS = frozenset("""dad father brother husband boyfriend son uncle grandad grandfather grandpa
-nephew stepdad stepfather stepson""".split())  # noqa: SIM905
-_HERS = frozenset("""mum mom mother sister wife girlfriend daughter aunt gran grandmother grandma
-nan niece stepmum stepmother stepdaughter""".split())  # noqa: SIM905
-
-
+# Kin by sex (HE_TIES, SHE_TIES), so "she" after "my brother" is not him.
 def _other_sex(pronoun: str, who: str) -> bool:
     kin = who.split()[0].lower()
     she = pronoun.lower().startswith("she")
-    return (she and kin in _HIS) or (pronoun.lower().startswith("he") and not she and kin in _HERS)
+    return (she and kin in HE_TIES) or (pronoun.lower().startswith("he") and not she and kin in SHE_TIES)
 
 
 _PRONOUN = re.compile(r"^(she's|he's|they're|she'd|he'd|she'll|he'll|she|he|they)(?!')\b\s*(.*)$",
