@@ -40,3 +40,12 @@ def test_you_after_than_is_the_user() -> None:
 def test_a_kind_put_right_replaces_the_kind_and_its_article() -> None:
     assert replied("Do you take soya milk?", "no, oat") == ["Takes oat milk"]
     assert replied("Do you drive a manual?", "nope, automatic") == ["Drives an automatic"]
+
+
+def test_it_is_the_users_thing_the_assistant_asked_about() -> None:
+    assert replied("Shall I note down your physio appointment?", "yes please, it's on Friday at 10") == \
+        ["Physio appointment is on Friday at 10"]
+
+
+def test_it_is_nothing_asked_about_when_no_thing_of_the_users_was() -> None:
+    assert replied("How was the documentary?", "it's on iPlayer") == []

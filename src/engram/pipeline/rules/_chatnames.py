@@ -83,6 +83,7 @@ def names_as_asked(question: str | None, text: str) -> str:
     """
     if not question:
         return text
+    text = _it_as_asked(question, text)
     names = {w for sentence in re.split(r"(?<=[.!?])\s+", question)
              for w in re.findall(r"(?<=\s)(?-i:[A-Z][a-z]{2,})\b", sentence)
              if w.lower() not in _NO_NAME}
@@ -100,3 +101,22 @@ def _short_form(name: str, text: str) -> str:
     if m is None or not name.lower().startswith(m.group(1).lower()):
         return text
     return text[:m.start(1)] + m.group(1).capitalize() + text[m.end(1):]
+
+
+# The user's thing the assistant asked about: "your dentist appointment", "your flight".
+_YOUR_THING = re.compile(r"\byour\s+((?:[a-z]+\s+){0,2}?(?:appointment|flight|train|interview|exam|"
+                         r"test|meeting|party|wedding|birthday|anniversary|surgery|operation|"
+                         r"class|lesson|match|game|trip|holiday|shift|deadline|due date|check-?up|"
+                         r"scan|gig|concert|race|marathon))\b", re.I)
+
+
+def _it_as_asked(question: str, text: str) -> str:
+    """"it's on the 12th" to a turn about "your dentist appointment" says when the
+    appointment is: "my dentist appointment is on the 12th"."""
+    m = _YOUR_THING.search(question)
+    if not m:
+        return text
+    return re.sub(r"^((?:(?:yes|yeah|yep|sure|please|ok|okay)\b[,!.]?\s*)+)?(?:it'?s|it\s+is)\s+"
+                  r"(?=(?:on|at|in|next|this|tomorrow|today|tonight|\d)\b)",
+                  lambda x: f"{x.group(1) or ''}my {m.group(1).lower()} is ", text, count=1, flags=re.I)
+
