@@ -52,3 +52,9 @@ def test_a_feeling_with_now_after_a_comma_stays_a_tail() -> None:
 def test_what_is_left_said_short_after_the_news_is_dropped() -> None:
     assert facts("One of my hamsters died, so just Bubbles now") == \
         ["One of their hamsters died"]
+
+
+def test_done_with_a_thing_ends_it() -> None:
+    assert facts("I'm done with karate", "Does karate") == ["Is done with karate"]
+    assert facts("Done with college, starting work in June") == \
+        ["Is done with college", "Is starting work in June"]

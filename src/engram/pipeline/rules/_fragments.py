@@ -357,6 +357,8 @@ def _subjectless(clause: str) -> str | None:
         return None
     if words[0].lower() == "been" and len(words) >= 3:  # "Been commuting by bus for years"
         return "Has been " + " ".join(words[1:])
+    if words[0].lower() == "done" and words[1].lower() == "with":  # "Done with uni": over
+        return "Is done with " + " ".join(words[2:])
     if words[0].lower() in _PARTICIPLES and len(words) >= 3:  # "Gone full vegan", "I've" unsaid
         return "Has " + " ".join([words[0].lower(), *words[1:]])
     if words[0].lower() in ("need", "want", "have", "plan", "hope", "intend", "mean") \

@@ -110,7 +110,7 @@ DEATH = (r"(?:passed away|passed on|passed peacefully|passed in (?:his|her|their
 _NEG = re.compile(r"n't\b|\b(?:not|no longer|never|cannot|anymore|dislikes|hates|stopped|"
                   r"quit|gave up|ha(?:s|ve) no(?!\s+(?:idea|clue|choice|option|words|way|energy|"
                   r"patience)\b))\b", re.IGNORECASE)  # "Has no brothers" ("has no idea": an idiom)
-_ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|"
+_ENDING = re.compile(r"\b(?:stopped|quit|gave up|given up|(?:is|am|are|'m)\s+(?:officially\s+)?(?:done|finished)\s+with|"
                      # "left" as a side is no leaving: "a sprained left ankle", "left-handed"
                      r"left(?!-|\s+(?:hand|arm|leg|knee|ankle|foot|wrist|shoulder|hip|eye|ear|elbow|"
                      r"side|lung|kidney|breast|thumb|heel|calf|thigh|hamstring)\b)|sold|"
