@@ -67,3 +67,8 @@ def test_makes_the_kind_list_names_are_cars_and_phones() -> None:
 def test_kin_moving_in_with_one_is_a_home_shared() -> None:
     state = facts("My brother moved in with me in March", "Lives alone")
     assert "Lives with their brother" in state and "Lives alone" not in state
+
+
+def test_a_housemate_moving_out_ends_the_home_shared() -> None:
+    state = facts("My housemate moved out in May, it's just me now", "Lives with a housemate")
+    assert "Lives with a housemate" not in state and "Lives alone now" in state

@@ -120,6 +120,10 @@ def inferred_facts(fact: str) -> list[str]:
         or re.match(r"^Moved\s+in\s+together\s+with\s+((?:[a-z]+\s+)?[A-Za-z]+)\b", fact)
     if m and m.group(1).split()[0].lower() in RELATIONS:  # "Sister moved in with them": a home
         out.append(f"Lives with their {m.group(1)[0].lower()}{m.group(1)[1:]}")  # shared now
+    m = re.match(r"^((?i:room|flat|house)mate|Partner|Boyfriend|Girlfriend|Lodger|Son|Daughter)\b"
+                 r"(?:\s+(?-i:[A-Z])[a-z]+)?\s+moved\s+out\b", fact)
+    if m:  # "Roommate moved out": the home is no longer shared with them
+        out.append(f"No longer lives with their {m.group(1).split()[-1].lower()}")
     m = _AFTER_YEARS_AT.search(fact) if _NEW_START.match(fact) else None
     if m:  # "Joined a startup after six years at Google" -> "Left Google"
         out.append(f"Left {m.group(1)}")

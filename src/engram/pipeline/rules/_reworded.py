@@ -59,6 +59,8 @@ def reworded(body: str) -> str:
                   r"(?:just\s+)?call\s+me\b)", ", ", body, flags=re.I)
     # "..., so no cheese board for me": what the fact means for the request at hand
     body = re.sub(r",\s+so\s+(?:no|nothing|none)\b(?!\s+longer\b).*$", "", body, flags=re.I)
+    # "..., it's just me now": the home is the speaker's alone
+    body = re.sub(r",\s+(?:so\s+)?it'?s\s+just\s+me(?:\s+now)?$", "; I live alone now", body, flags=re.I)
     # "One of our cats died, so just Biscuit now": what is left, said short, after the news
     body = re.sub(r",\s+so\s+(?:just|only)\s+(?-i:[A-Z])\w+(?:\s+(?:now|left))?$", "", body, flags=re.I)
     # "handed in my notice, starting at the library on Monday": a change told as a bare
