@@ -27,3 +27,11 @@ def test_a_relatives_state_with_s_as_is() -> None:
 def test_days_joined_by_and_are_one_time() -> None:
     assert facts("I do pilates on Monday and Wednesday evenings") == \
         ["Does pilates on Monday and Wednesday evenings"]
+
+
+def test_twins_named_are_the_users_children_born_together() -> None:
+    assert facts("I have twins, Noor and Zain") == ["Has twins named Noor and Zain"]
+
+
+def test_a_clause_before_a_colon_is_no_label() -> None:
+    assert facts("We have triplets: Ike, Oli and Ray") == ["Has triplets named Ike, Oli and Ray"]

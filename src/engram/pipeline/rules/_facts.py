@@ -251,6 +251,10 @@ def split_adverbial_fragment(fact: str) -> list[str]:
 
 def enumerated_members(fact: str) -> list[str]:
     """"Has two kids, Leo who is 7 and Mia who is 4" -> count fact + one per member."""
+    twins = re.match(r"^Has (twins|triplets)\s*[,:(]\s*(" + _NAME + r"(?:,\s*" + _NAME + r")*,?\s+and\s+"
+                     + _NAME + r")\)?$", fact)
+    if twins:  # "Has twins, Ava and Max": children born together, not the user's own twin
+        return [f"Has {twins.group(1)} named {twins.group(2)}"]
     m = re.match(r"^(Has (?:a|an|one|two|three|four|five|six|\d+) (\w+))\s*[,:(]\s*(.+?)\)?$",
                  fact)
     if not m:

@@ -35,6 +35,8 @@ _AGE = re.compile(r"^age\s*:?\s*(\d{1,3})$", re.I)
 _NOT_LABELS = {"correction", "typo", "update", "edit", "fix", "ps", "p.s", "note", "sorry",
                "oops", "actually", "wait", "scratch that", "make that", "i mean"}
 
+# Words that open a clause, not a label: "We have triplets: Tom, Jo and Sam".
+_SUBJECTS = {"i", "we", "my", "our", "you", "he", "she", "they", "it", "this", "there"}
 # Labels that are the verb of what follows them: "Loves: jazz" is "I love jazz".
 _VERB_LABELS = {"loves": "love", "likes": "like", "hates": "hate", "enjoys": "enjoy",
                 "prefers": "prefer", "dislikes": "dislike", "speaks": "speak",
@@ -99,7 +101,7 @@ def labelled(sentence: str) -> str | None:
         return None
     label, value = m.group(1).strip(), m.group(2).strip()
     head = label.split()[0].lower()
-    if label.lower() in _NOT_LABELS or head in PAST_FORMS or head.endswith("ed"):
+    if label.lower() in _NOT_LABELS or head in PAST_FORMS or head.endswith("ed") or head in _SUBJECTS:
         return None  # "Correction: the 14th" puts a value right; "Found a new hobby: X" tells
     if re.match(r"^(?:i|i'm|my|we|you|he|she|they|it)\b", value, re.I) \
             or re.search(r"\b(?:is|am|are|was|have|has)\b", value):
