@@ -49,3 +49,8 @@ def test_an_opener_that_sums_up_is_no_part_of_it() -> None:
 def test_an_inverted_condition_and_what_hangs_on_it_are_no_fact() -> None:
     assert facts("Were we to sell up, we'd buy a narrowboat") == []
     assert facts("Should I get the grant, I'd start the PhD in October") == []
+
+
+def test_a_mood_alone_is_no_fact_a_mood_about_something_is() -> None:
+    assert "Is safe" not in facts("My firm cut forty jobs, I'm safe though")
+    assert facts("I'm proud of my sister") == ["Is proud of their sister"]

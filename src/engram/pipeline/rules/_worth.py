@@ -129,9 +129,16 @@ _REACTED = re.compile(r"^(?:[A-Z][\w'-]*\s+){1,2}(?:cried|smiled|laughed|screame
                       r"chuffed|delighted|devastated|buzzing))\b")
 
 
+# A mood said alone, with nothing it is about: "Is safe though", "Is so happy".
+_MOOD_ALONE = re.compile(r"^(?:is|was|feels?|felt)\s+(?:so\s+|really\s+|very\s+|super\s+|quite\s+)?"
+                         r"(?:safe|happy|excited|nervous|anxious|scared|sad|upset|glad|delighted|"
+                         r"lucky|grateful|pleased|proud|gutted|annoyed|furious|confused)"
+                         r"(?:\s+(?:though|now|today|tbh|lol|haha|honestly|too))?$", re.I)
+
+
 def worth(fact: str) -> bool:
     """False for facts that say nothing lasting about anyone."""
-    if _FEELING.match(fact) or _OF_THE_MOMENT.match(fact) or _REACTED.match(fact) or _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) or _ASKS_FOR.match(fact) \
+    if _FEELING.match(fact) or _MOOD_ALONE.match(fact) or _OF_THE_MOMENT.match(fact) or _REACTED.match(fact) or _MOMENT.match(fact) or _REQUEST.match(fact) or _OPINION.match(fact) or _ASKS_FOR.match(fact) \
             or _CRAVING.match(fact) or _DEICTIC.match(fact) or _SLIP.match(fact) \
             or _ROUTINE.match(fact) or _ELLIPSIS.match(fact) or _CUT_OFF.search(fact):
         return False
