@@ -84,3 +84,13 @@ def test_a_labelled_value_takes_the_form_of_its_kind(message: str, fact: str) ->
 
 def test_a_label_before_a_clause_is_a_heading() -> None:
     assert facts("Big news: I'm moving to Tallinn") == ["Is moving to Tallinn"]
+
+
+@pytest.mark.parametrize(("message", "fact"), [
+    ("The user mentioned they keep bees", "Keeps bees"),
+    ("User noted that she teaches ballet", "Teaches ballet"),
+    ("The user said he's allergic to latex", "Is allergic to latex"),
+    ("User's son, Idris, is 9", "Son Idris is 9 years old"),
+])
+def test_an_agents_note_of_what_the_user_said_is_the_users_fact(message: str, fact: str) -> None:
+    assert fact in facts(message)

@@ -172,6 +172,34 @@ _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\U0001F1E6-\
 _BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•·–]|\d{1,2}[.)])[ \t]+|[ \t]+•[ \t]+")
 
 
+# An agent's note of what the user said: "The user mentioned they have a nut allergy",
+# "User's daughter is 4". Read as the user's own words.
+_REPORTED_USER = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=\n))(?:the\s+)?user\s+(?:has\s+)?(?:mentioned|said|"
+                            r"stated|noted|indicated|shared|explained|reported|confirmed|told\s+me|"
+                            r"says|mentions|notes)\s+(?:that\s+)?(?:they|he|she)(?P<verb>'re|'ve|'s|\s+are|"
+                            r"\s+were|\s+(?-i:[a-z]+))?\b", re.I)
+_USERS = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=\n))(?:the\s+)?user'?s\s+(?=[a-z])", re.I)
+
+
+def _as_own_words(content: str) -> str:
+    def first_person(m: re.Match[str]) -> str:
+        verb = (m.group("verb") or "").strip().lower()
+        said = {"'re": "I'm", "'ve": "I've", "'s": "I'm", "are": "I am", "were": "I was", "is": "I am",
+                "was": "I was", "has": "I have", "does": "I do", "goes": "I go"}.get(verb)
+        if said:
+            return said
+        # "she works nights": the verb as "I" says it
+        if verb.endswith("ies"):
+            verb = verb[:-3] + "y"
+        elif re.search(r"(?:[sxz]|sh|ch|[^aeiou]o)es$", verb):
+            verb = verb[:-2]
+        elif re.search(r"[^su]s$", verb):
+            verb = verb[:-1]
+        return f"I {verb}".rstrip()
+    content = _REPORTED_USER.sub(first_person, content)
+    return _USERS.sub("My ", content)
+
+
 def own_text(content: str) -> list[str]:
     """The sentences of a message that are the speaker's own statements.
 
@@ -189,6 +217,7 @@ def own_text(content: str) -> list[str]:
     content = chat_names(content)  # "my bf sam" -> "my boyfriend Sam"
     # "Passed my test 🎉 so happy": a pictograph closes what it follows, and is no word
     content = _EMOJI.sub("\n", content)
+    content = _as_own_words(content)  # "The user said they have ...": an agent's note
     # a list's bullets and numbers, and markdown's bold, are layout: each item is a line
     content = _BULLET.sub("\n", re.sub(r"\*\*|__", "", content))
     # "(finally!)", "(yay)", "(long story)": a cry in brackets says nothing of its own
