@@ -94,3 +94,7 @@ def test_a_label_before_a_clause_is_a_heading() -> None:
 ])
 def test_an_agents_note_of_what_the_user_said_is_the_users_fact(message: str, fact: str) -> None:
     assert fact in facts(message)
+
+
+def test_a_label_set_off_by_a_dash() -> None:
+    assert facts("Allergies - latex") == ["Is allergic to latex"]

@@ -27,7 +27,7 @@ __all__ = ["label_clause", "labelled"]
 # "Label: value" on a line of its own; a time ("at 10:30") is none.
 _LABEL_LINE = re.compile(r"^([A-Za-z][\w ]{0,24}?)(?<!\d)\s*:\s*(?!\d)([^:]{1,40})$")
 # The same with a value of any length, for labels the clause reader re-reads.
-_LABEL_ANY = re.compile(r"^([A-Za-z][\w ]{0,24}?)\s*:\s*([^:]{1,160})$")
+_LABEL_ANY = re.compile(r"^([A-Za-z][\w ]{0,24}?)\s*(?::|\s[-–—])\s*([^:]{1,160})$")
 # An age given as a label, with or without a colon: "Age 34", "age: 34".
 _AGE = re.compile(r"^age\s*:?\s*(\d{1,3})$", re.I)
 
