@@ -72,3 +72,8 @@ def test_kin_moving_in_with_one_is_a_home_shared() -> None:
 def test_a_housemate_moving_out_ends_the_home_shared() -> None:
     state = facts("My housemate moved out in May, it's just me now", "Lives with a housemate")
     assert "Lives with a housemate" not in state and "Lives alone now" in state
+
+
+def test_a_model_traded_for_a_used_model_is_a_swap_of_the_model() -> None:
+    state = facts("Traded the Puma for a second-hand Kia Niro", "Drives a Ford Puma")
+    assert "Drives a second-hand Kia Niro" in state and "Drives a Ford Puma" not in state

@@ -39,10 +39,11 @@ def swapped(fact: str, held: str) -> str | None:
     old = re.search(r"\b" + re.escape(m.group("old")) + r"\b(?:\s+(?-i:[A-Z0-9])[\w-]*)*", held, re.I)
     if old is None:
         return None
-    if m.group("old")[:1].isupper() and not m.group("new")[:1].isupper():
+    named_new = re.search(r"\b(?-i:[A-Z])", m.group("new"))  # "a used Ioniq 5" names a model
+    if m.group("old")[:1].isupper() and not named_new:
         return None  # "the Prius for an electric bike": another kind of thing, not a model
     head = held[:old.start()]
-    if m.group("new")[:1].isupper():  # "the Civic" for "a Mazda 3": the make goes with it
+    if named_new:  # "the Civic" for "a Mazda 3": the make goes with it
         head = re.sub(r"(?<=\s)(?:(?-i:[A-Z])[\w-]*\s+)+$", "", head)
     head = re.sub(r"\b(?:a|an)\s+$", lambda a: article(m.group("new")) + " ", head)
     return head + m.group("new") + held[old.end():]  # "an iPhone" -> "a Pixel"
