@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.rules._identity import identity_fact
-from engram.pipeline.rules._rewrite import article, capitalise, conjugate, to_third_person
+from engram.pipeline.rules._rewrite import before_word, capitalise, conjugate, to_third_person
 
 __all__ = ["corrected", "deny", "disowned", "positive", "said_again", "swap_value", "MEANT", "RETRACT",
            "SAID_MEANT"]
@@ -119,9 +119,7 @@ def swap_value(fact: str, value: str) -> str:
     kind = [i for i, w in enumerate(words) if w.lower() in _KINDS] if value.lower() in _KINDS else []
     if kind:  # "red wine?" - "no, white": the kind, not the thing ("a manual": "an ...")
         i, new = kind[0], value.lower()
-        before = [*words[:i - 1], article(new)] if i and words[i - 1].lower() in ("a", "an") \
-            else words[:i]
-        return " ".join([*before, new, *words[i + 1:]])
+        return before_word(" ".join(words[:i]) + " ", new).lstrip() + " ".join([new, *words[i + 1:]])
     m = re.match(r"^(.*\b" + _PREPS + r")\s+(.+)$", fact)
     if m and len(m.group(2).split()) <= n + 1:
         return f"{m.group(1)} {value}"
@@ -297,8 +295,7 @@ def said_again(clause: str) -> str:
     """
     low = _WORD_AGAIN.search(clause)
     if low:  # "I teach maths, sorry, physics": a common word put right at the clause's end
-        head = re.sub(r"\b(?:a|an)\s+$", lambda a: article(low.group("b")) + " ", clause[:low.start()])
-        return head + low.group("b")  # "a plumber, er, an electrician": "an electrician"
+        return before_word(clause[:low.start()], low.group("b")) + low.group("b")  # "an electrician"
     m = _SAID_AGAIN.search(clause)
     if not m or m.group("a")[0].isdigit() != m.group("b")[0].isdigit():
         return clause

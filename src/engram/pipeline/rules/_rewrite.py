@@ -90,6 +90,16 @@ def article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
+def before_word(head: str, word: str) -> str:
+    """``head`` with an indefinite article at its end made right for ``word``, which
+    takes the place of the word it stood before ("Drives a " + "automatic").
+
+    >>> before_word("Drives a ", "automatic"), before_word("Plays the ", "oboe")
+    ('Drives an ', 'Plays the ')
+    """
+    return re.sub(r"\b(?:a|an)(\s+)$", lambda m: article(word) + m.group(1), head, flags=re.I)
+
+
 def capitalise(text: str) -> str:
     """Upper-case the first letter only ("iPhone" stays as written after the first). A
     brand written with a lower-case first letter and a capital inside ("iPhone 15

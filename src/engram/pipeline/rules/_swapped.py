@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from engram.pipeline.rules._rewrite import article
+from engram.pipeline.rules._rewrite import before_word
 from engram.pipeline.rules._topics import split_subject
 
 __all__ = ["swapped"]
@@ -45,5 +45,5 @@ def swapped(fact: str, held: str) -> str | None:
     head = held[:old.start()]
     if named_new:  # "the Civic" for "a Mazda 3": the make goes with it
         head = re.sub(r"(?<=\s)(?:(?-i:[A-Z])[\w-]*\s+)+$", "", head)
-    head = re.sub(r"\b(?:a|an)\s+$", lambda a: article(m.group("new")) + " ", head)
+    head = before_word(head, m.group("new"))
     return head + m.group("new") + held[old.end():]  # "an iPhone" -> "a Pixel"
