@@ -98,3 +98,16 @@ def test_an_agents_note_of_what_the_user_said_is_the_users_fact(message: str, fa
 
 def test_a_label_set_off_by_a_dash() -> None:
     assert facts("Allergies - latex") == ["Is allergic to latex"]
+
+
+def test_a_note_of_kids_with_their_ages_in_brackets() -> None:
+    assert facts("Divorced, three kids (12, 9 and 4).") == ["Is divorced", "Has three kids aged 12, 9 and 4"]
+
+
+def test_a_role_said_with_an_initialism() -> None:
+    assert facts("Retired GP, 71") == ["Is a retired GP", "Is 71 years old"]
+    assert facts("CFO at a brewery") == ["Is a CFO at a brewery"]
+
+
+def test_a_relative_of_an_age_named_after_a_comma() -> None:
+    assert facts("Has a 4-year-old niece, Wren.") == ["Has a niece named Wren", "Niece Wren is 4 years old"]

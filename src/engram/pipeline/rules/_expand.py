@@ -105,6 +105,10 @@ def expand(fact: str) -> list[str]:
     if fact.startswith("Meant "):  # a value correction, applied by the reconciler as is
         return [fact] if MEANT.match(fact) else []
     fact = re.sub(r",\s*not\s+[\w\s'-]+$", "", fact)  # "Name is Robert, not Bob"
+    aged = re.match(r"^Has an? (\d{1,2})-(?:year|yr)-old ([a-z]+),? (?:(?:called|named) )?((?-i:[A-Z])[\w'-]+)$", fact)
+    if aged and F.is_relation(aged.group(2)):  # "Has a 3-year-old son, Theo": a son, and his age
+        rel = aged.group(2)
+        return [f"Has a {rel} named {aged.group(3)}", f"{rel.capitalize()} {aged.group(3)} is {aged.group(1)} years old"]
     named = _NAMED_AFTER.match(fact)
     if named and (F.is_relation(named.group("noun")) or _TAKEN_IN.match(named.group("head"))) \
             and not re.search(r"\b(?:named|called)\b", named.group("head")):

@@ -178,7 +178,9 @@ _DESCRIBING = re.compile(r"^(?:both|all|each|just|mostly|which|who|one|the other
 def subjectless_list(clause: str) -> list[str]:
     """A list of subject-less states: "Married, three kids, live near Bath" -> each of
     them; empty unless every part (a describing tail aside) is one."""
-    parts = [p.strip() for p in clause.split(",") if p.strip()]
+    # (a comma inside a list of ages is no break between notes: "kids aged 12, 9 and 4")
+    parts = [p.strip() for p in re.split(r",(?!\s*\d{1,2}(?:\s*,\s*\d{1,2})*\s+(?:and|&)\s+\d)", clause)
+             if p.strip()]
     if len(parts) < 2:
         return []
     facts = [_AGED_NOTE.sub(r"Is \1 years old", p) if _AGED_NOTE.match(p) else subjectless(p) or agent_note(p)
@@ -201,7 +203,8 @@ def as_notes(clause: str, fact: str | None) -> list[str]:
     kept as one fact: the second is as often a tail describing the first ("Enjoys
     gardening, mostly tomatoes"; "Can't stand coriander, tastes like soap")."""
     notes = subjectless_list(clause) if "," in clause else []
-    if len(notes) > 2 or not fact or len(notes) == 2 and _DOES_TOO.match(clause.split(",")[-1]):
+    last = clause.split(",")[-1].strip(" .")
+    if len(notes) > 2 or not fact or len(notes) == 2 and (_DOES_TOO.match(last) or _AGED_NOTE.match(last)):
         return notes  # "Moved to Leeds, works at the hospital": a second verb of one's own
     return [fact]
 
@@ -276,7 +279,8 @@ def _note_role(note: str) -> str | None:
         return None
     if "," in note or not (is_occupation(f"Is a {body}") and is_occupation(f"Is a {words[-1]}")):
         return None  # the role is its last word: "Norwegian spelling" is no Norwegian
-    return f"Is {article(note)} {note[0].lower()}{note[1:]}"
+    low = note if note[1:2].isupper() else note[0].lower() + note[1:]  # "CEO at Acme" stays
+    return f"Is {article(note)} {low}"
 
 
 def _subjectless(clause: str) -> str | None:

@@ -84,9 +84,11 @@ _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "am": "is",
 def article(word: str) -> str:
     """The indefinite article before ``word``, by its first letter ("an" before a vowel).
 
-    >>> article("owl"), article("Ocado"), article("nurse")
-    ('an', 'an', 'a')
+    >>> article("owl"), article("Ocado"), article("nurse"), article("MP"), article("GP")
+    ('an', 'an', 'a', 'an', 'a')
     """
+    if word[:2].isupper():  # an initialism is said letter by letter: "an MP", "a GP"
+        return "an" if word[:1] in "AEFHILMNORSX" else "a"
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 

@@ -223,6 +223,9 @@ def own_text(content: str) -> list[str]:
     # "(finally!)", "(yay)", "(long story)": a cry in brackets says nothing of its own
     content = re.sub(r"\s*\((?:finally|yay|woo+|lol|haha+|ugh|sigh|fingers crossed|touch wood|"
                      r"long story|don'?t ask|!+|\?+)[!?.]*\)", "", content, flags=re.I)
+    # "two kids (8 and 5)": ages in brackets after those they are of
+    content = re.sub(r"\b((?:kids|children|sons|daughters|boys|girls|grandkids|twins)\s*)\((\d{1,2}(?:\s*(?:,|and|&)"
+                     r"\s*\d{1,2})+)\)", r"\1aged \2", content, flags=re.I)
     # "two kids (Ava is 10, Sam is 7)": a clause in brackets is said beside the sentence
     content = re.sub(r"\s*\(([^()]*\b(?:is|are|was|has|have|'s)\b[^()]*)\)\s*(?:,|(?=[.;!?]|$))",
                      r"; \1; ", content)

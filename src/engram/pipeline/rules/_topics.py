@@ -85,7 +85,8 @@ _OCCUPATION = re.compile(
     r"^(?:is|was|became|is now|has become|(?:has\s+)?(?:re)?trained as|(?:has\s+)?(?:re)?qualified as)"
     r"\s+(?:now\s+|officially\s+|finally\s+)?(?:a|an)\s+"
     r"(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+(?:er|or|ist|ian|ant|ent|eer)|nurse|chef|pilot|"
-    r"cook|medic|midwife|barista|clerk|surgeon|vet|coach|architect|analyst|dev|"
+    r"cook|medic|midwife|barista|clerk|surgeon|vet|coach|architect|analyst|dev|paramedic|"
+    r"(?-i:GP|CEO|CTO|CFO|COO|CMO|VP|PA|DJ|MP|RN|EMT)|"
     r"attorney|carpenter|plumber|electrician|[a-z]{3,}(?:man|woman|person))\b", re.I)
 # People one has who are also what one can work as: "my teacher", "Is a teacher".
 _TRADES = frozenset({"teacher", "doctor", "therapist", "coach", "vet", "dentist", "mentor", "manager"})

@@ -82,7 +82,9 @@ _COUNTED = re.compile(r"^(two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a
                       r"puppies|kittens))"
                       # and their names: "Two cats, Miso and Tofu", "two boys called Ade and Femi"
                       r"(?:(?:,\s*|\s+(?:called|named)\s+)(?P<names>(?-i:[A-Z])[\w'-]+(?:(?:,\s*|\s+and\s+)"
-                      r"(?-i:[A-Z])[\w'-]+)+))?$", re.I)
+                      r"(?-i:[A-Z])[\w'-]+)+))?"
+                      # and their ages: "two kids aged 8 and 5"
+                      r"(?P<ages>\s+aged\s+\d{1,2}(?:(?:,\s*|\s+(?:and|&)\s+)\d{1,2})+)?$", re.I)
 # Where one lives, the "I" left out: "Live near Bath" (not "Live your life").
 _LIVE = re.compile(r"^live\s+(?=(?:in|near|just outside|outside|by|on)\s+(?-i:[A-Z]))", re.I)
 
@@ -149,7 +151,7 @@ def counted(c: str) -> str | None:
     if not m:
         return None
     names = f" named {m.group('names')}" if m.group("names") else ""
-    return f"Has {m.group(1).lower()} {m.group(2).lower()}{names}"
+    return f"Has {m.group(1).lower()} {m.group(2).lower()}{names}{m.group('ages') or ''}"
 
 
 def verbless(c: str) -> str | None:
