@@ -77,3 +77,7 @@ def test_a_housemate_moving_out_ends_the_home_shared() -> None:
 def test_a_model_traded_for_a_used_model_is_a_swap_of_the_model() -> None:
     state = facts("Traded the Puma for a second-hand Kia Niro", "Drives a Ford Puma")
     assert "Drives a second-hand Kia Niro" in state and "Drives a Ford Puma" not in state
+
+
+def test_an_animal_named_in_the_home_is_the_users() -> None:
+    assert "Has a whippet named Dot" in facts("I live in Whitby with a whippet called Dot")

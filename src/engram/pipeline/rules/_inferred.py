@@ -124,6 +124,10 @@ def inferred_facts(fact: str) -> list[str]:
                  r"(?:\s+(?-i:[A-Z])[a-z]+)?\s+moved\s+out\b", fact)
     if m:  # "Roommate moved out": the home is no longer shared with them
         out.append(f"No longer lives with their {m.group(1).split()[-1].lower()}")
+    m = re.match(r"^Lives\b.*?\bwith\s+(?:a|an)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:called|named)\s+"
+                 r"((?-i:[A-Z])[\w'-]+)$", fact)
+    if m:  # "Lives in Harrogate with a spaniel called Biscuit": whose home it shares
+        out.append(f"Has {article(m.group(1))} {m.group(1)} named {m.group(2)}")
     m = _AFTER_YEARS_AT.search(fact) if _NEW_START.match(fact) else None
     if m:  # "Joined a startup after six years at Google" -> "Left Google"
         out.append(f"Left {m.group(1)}")
