@@ -58,3 +58,8 @@ def test_done_with_a_thing_ends_it() -> None:
     assert facts("I'm done with karate", "Does karate") == ["Is done with karate"]
     assert facts("Done with college, starting work in June") == \
         ["Is done with college", "Is starting work in June"]
+
+
+def test_going_freelance_ends_the_employer_held() -> None:
+    assert "Works at Boots" not in facts("Went freelance in the autumn", "Works at Boots")
+    assert "Works at Boots" in facts("My cousin went freelance", "Works at Boots")

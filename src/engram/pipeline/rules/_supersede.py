@@ -82,7 +82,7 @@ SLOT_ENDINGS = [(slot, re.compile(p, re.I)) for slot, p in [
     ("job", r"\b(?:retired|resigned|got fired|was fired|got laid off|was laid off|"
             r"(?:was|been|got) made redundant|(?:was|got|been) let go|handed in (?:their|a) notice|"
             r"(?:lost|quit|left) (?:their|the|a) job|stopped working|is unemployed|"
-            r"is out of work|is between jobs|retirement (?:(?:starts|begins) (?:now|today)|has (?:started|begun)))\b"),
+            r"is out of work|is between jobs|(?:went|gone|going|has gone) (?:freelance|self-employed|solo)|retirement (?:(?:starts|begins) (?:now|today)|has (?:started|begun)))\b"),
     ("relationship", r"\b(?:broke up|split up|divorced|separated|called it quits|parted ways|"
                      r"^split(?=\s*(?:,|$|\s+(?:last|in|after|with|for good)\b))|"
                      r"went (?:our|their) separate ways|ended things|(?:called|broke) off the "
