@@ -29,7 +29,13 @@ from __future__ import annotations
 import re
 
 from engram.pipeline.rules._identity import identity_fact
-from engram.pipeline.rules._rewrite import before_word, capitalise, conjugate, to_third_person
+from engram.pipeline.rules._rewrite import (
+    base_verb,
+    before_word,
+    capitalise,
+    conjugate,
+    to_third_person,
+)
 
 __all__ = ["corrected", "deny", "disowned", "positive", "said_again", "swap_value", "MEANT", "RETRACT",
            "SAID_MEANT"]
@@ -58,20 +64,6 @@ MEANT = re.compile(r"^Meant (?P<new>.+?)(?:, not (?P<old>.+))?$")
 _NUMBER = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|one|two|three|four|five|six|seven|eight|nine|"
                      r"ten|eleven|twelve|first|second|third|fourth|fifth|sixth|seventh|eighth|"
                      r"ninth|tenth|eleventh|twelfth)$", re.I)
-_BASE = {"has": "have", "is": "be", "does": "do", "goes": "go"}
-
-
-def _base(verb: str) -> str:
-    low = verb.lower()
-    if low in _BASE:
-        return _BASE[low]
-    if re.search(r"(?:ss|sh|ch|x|z|o)es$", low):
-        return low[:-2]
-    if low.endswith("ies") and len(low) > 4:
-        return low[:-3] + "y"
-    return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
-
-
 def deny(fact: str) -> str | None:
     """The denial of a fact in the facts' own form ("Is X" -> "Is not X")."""
     m = re.match(r"^(.*?\b)((?i:is|was|are|were|has been|can|will))\s+(.+)$", fact)
@@ -79,7 +71,7 @@ def deny(fact: str) -> str | None:
         return f"{m.group(1)}{m.group(2)} not {m.group(3)}"
     m = re.match(r"^(\w+)\s+(.+)$", fact)
     if m and m.group(1).lower().endswith("s") and m.group(1)[0].isupper():
-        return f"Does not {_base(m.group(1))} {m.group(2)}"
+        return f"Does not {base_verb(m.group(1))} {m.group(2)}"
     return None
 
 

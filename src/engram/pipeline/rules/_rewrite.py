@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PAST_FORMS", "to_third_person", "conjugate", "pronouns_to_third", "capitalise", "article"]
+__all__ = ["ADVERBS", "PAST_FORMS", "to_third_person", "base_verb", "before_word", "conjugate",
+           "pronouns_to_third", "capitalise", "article"]
 
 # Verbs "do" can stress ("I do like olives"); before anything else "do" is the verb.
 _EMPHASISED = (r"like|love|hate|enjoy|want|need|know|think|have|miss|feel|care|mind|plan|"
@@ -66,6 +67,8 @@ _KEEP_ADVERBS = {"usually", "always", "never", "often", "sometimes", "still", "m
                  "finally", "already", "occasionally", "regularly", "currently", "now",
                  "even", "mainly", "no", "longer", "barely", "hardly", "only",
                  "ever", "almost"}  # "hardly ever", "almost always": the verb comes after
+# Every adverb that may open a clause before its verb: "Only drinks tea", "Still lives ...".
+ADVERBS = frozenset(_DROP_ADVERBS | _KEEP_ADVERBS)
 _PAST = set("""went got left sold bought made took met saw came became began broke brought
 built caught chose drew drove ate fell felt fought found flew forgot gave grew heard held
 kept knew led lost meant paid ran rode said sent slept spent spoke stood stole swam taught
@@ -109,6 +112,25 @@ def capitalise(text: str) -> str:
     if re.match(r"[a-z][A-Z]\w*\b", text):
         return text
     return text[:1].upper() + text[1:] if text else text
+
+
+_BASE = {"has": "have", "is": "be", "does": "do", "goes": "go"}
+
+
+def base_verb(verb: str) -> str:
+    """The verb as "I" says it: the inverse of :func:`conjugate` ("works" -> "work").
+
+    >>> base_verb("works"), base_verb("studies"), base_verb("watches"), base_verb("has")
+    ('work', 'study', 'watch', 'have')
+    """
+    low = verb.lower()
+    if low in _BASE:
+        return _BASE[low]
+    if re.search(r"(?:ss|sh|ch|x|z|o)es$", low):
+        return low[:-2]
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
 
 
 def conjugate(verb: str) -> str:

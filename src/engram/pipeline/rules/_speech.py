@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from engram.pipeline.rules._chatnames import chat_names
 from engram.pipeline.rules._chatspeak import plain_chat
-from engram.pipeline.rules._rewrite import pronouns_to_third
+from engram.pipeline.rules._rewrite import base_verb, pronouns_to_third
 from engram.pipeline.rules._sentences import split_sentences
 from engram.pipeline.rules._subjects import LIKING_VERBS
 
@@ -188,14 +188,7 @@ def _as_own_words(content: str) -> str:
                 "was": "I was", "has": "I have", "does": "I do", "goes": "I go"}.get(verb)
         if said:
             return said
-        # "she works nights": the verb as "I" says it
-        if verb.endswith("ies"):
-            verb = verb[:-3] + "y"
-        elif re.search(r"(?:[sxz]|sh|ch|[^aeiou]o)es$", verb):
-            verb = verb[:-2]
-        elif re.search(r"[^su]s$", verb):
-            verb = verb[:-1]
-        return f"I {verb}".rstrip()
+        return f"I {base_verb(verb)}".rstrip()  # "she works nights": "I work nights"
     content = _REPORTED_USER.sub(first_person, content)
     return _USERS.sub("My ", content)
 

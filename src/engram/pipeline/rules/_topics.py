@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from engram.pipeline.rules._facts import RELATIONS, is_relation
+from engram.pipeline.rules._rewrite import ADVERBS
 from engram.pipeline.rules._slots import slot_of, stem
 from engram.pipeline.rules._subjects import AUX, is_verb
 
@@ -208,12 +209,6 @@ def topics(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-# Adverbs that open a fact of the user's own: "Only drinks tea", "Still lives in Hull".
-_ADVERBS = frozenset({"only", "just", "still", "also", "never", "always", "usually", "often",
-                      "mostly", "mainly", "rarely", "sometimes", "now", "finally", "recently",
-                      "already", "occasionally", "generally", "normally", "no"})
-
-
 @lru_cache(maxsize=8192)  # pure and called per fact x neighbour: memoised
 def split_subject(text: str) -> tuple[str, str]:
     """(subject, predicate): "" for the user; "sister mia" for "Sister Mia lives ..."."""
@@ -228,7 +223,7 @@ def split_subject(text: str) -> tuple[str, str]:
         # a relation with a word before it: "Japanese teacher moved ...", "Best friend Jo ..."
         n = 3 if words[2][:1].isupper() and words[2].isalpha() else 2
     elif first not in _OWN and first not in _COUNTS and not is_verb(first, 1) \
-            and first not in AUX and first not in _ADVERBS and is_verb(words[1], 1):
+            and first not in AUX and first not in ADVERBS and is_verb(words[1], 1):
         n = 1  # "Lena got a job": a person named without a relation ("Only drinks": no one)
     else:
         return "", text
