@@ -58,6 +58,7 @@ _SAID_AS = [
     (r"(?:job|occupation|profession|role|job title|title|work)", "{job}"),
 ]
 _SAID_AS_RE = [(re.compile(rf"^(?:{p})$", re.I), s) for p, s in _SAID_AS]
+_NAMED = ("My name is {v}", "Call me {v}")  # a name typed in lower case is still a name
 
 
 def label_clause(sentence: str) -> str | None:
@@ -86,7 +87,7 @@ def label_clause(sentence: str) -> str | None:
                 else f"I'm {article(value)} {value}"
         if "kids" in said and not re.fullmatch(r"\d+|one|two|three|four|five|six|no", value, re.I):
             return None  # "Kids: Ava (10) and Sam (7)": more than a count
-        if "{v}" in said and ("name" in said.lower() or said.startswith("Call")) and value.islower():
+        if said in _NAMED and value.islower():
             value = value.title()  # "name: tomasz" typed in lower case is still a name
         if label == "diet" and len(value.split()) > 2:
             return None  # "Diet: mostly fish and rice": what is eaten, not a kind of eater
